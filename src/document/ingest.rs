@@ -1,0 +1,471 @@
+//! Rebuilding an article's structure from text copied out of a browser, an e-mail or a file.
+//!
+//! The heuristics, in the order they apply:
+//! 1. **Header.** The first line is the title. If a dateline (a line starting with a date,
+//!    see [`super::date`]) or a byline (`By …`) follows within a few lines, the lines between
+//!    are the dek, and the dateline's remainder is the publication.
+//! 2. **Layout.** Blank lines, when the text has them, are the only paragraph breaks. Without
+//!    them we look at line lengths: if most lines stop near one width the text is hard-wrapped
+//!    at that width `W`, otherwise every line is a paragraph.
+//! 3. **Breaks in hard-wrapped text.** A new paragraph starts at a line that is a single word
+//!    after a finished sentence (pasted pages put a paragraph's first word alone on a line),
+//!    after a finished sentence whose line stopped short (the next word would have fitted
+//!    in `W`), and around an unwrapped line longer than `W` that ends a sentence.
+//! 4. **Blocks.** A paragraph ending in a parenthesised photo credit (`(Name/Agency)`) is a
+//!    caption; a short line without final punctuation between paragraphs is a subheading;
+//!    a closing "… contributed to this report." is the contributors line.
+
+use super::date::date_at_start;
+use super::decode::{DecodeError, decode};
+use super::text::{Clean, clean};
+use super::{Block, BlockKind, Document, Meta};
+use std::ops::Range;
+
+/// A line of the source: its byte range without the line ending, and its trimmed text.
+#[derive(Debug, Clone)]
+struct Line<'a> {
+    range: Range<usize>,
+    text: &'a str,
+    chars: usize,
+}
+
+impl Line<'_> {
+    fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+    fn words(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+    fn first_word_chars(&self) -> usize {
+        self.text
+            .split_whitespace()
+            .next()
+            .map_or(0, |w| w.chars().count())
+    }
+}
+
+fn split_lines(source: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for piece in source.split_inclusive('\n') {
+        let end = start + piece.len();
+        let body = piece.trim_end_matches(['\n', '\r']);
+        // a BOM at the very start is not text
+        let lead = if start == 0 && body.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
+        let raw = &source[start + lead..start + body.len()];
+        let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c.is_control());
+        let off = start + lead + (trimmed.as_ptr() as usize - raw.as_ptr() as usize);
+        lines.push(Line {
+            range: off..off + trimmed.len(),
+            text: trimmed,
+            chars: trimmed.chars().count(),
+        });
+        start = end;
+    }
+    lines
+}
+
+/// Words that end with a full stop without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr.", "mrs.", "ms.", "dr.", "rep.", "reps.", "sen.", "sens.", "gov.", "gen.", "lt.", "col.",
+    "sgt.", "capt.", "st.", "prof.", "rev.", "hon.", "pres.", "supt.", "no.", "vs.", "v.", "jan.",
+    "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "mt.", "ft.", "insp.", "det.", "cmdr.",
+    "adm.", "maj.", "cpl.", "pvt.", "atty.", "sr.", "jr.",
+];
+
+/// Whether a line ends a sentence (or a clause that a paragraph can end on).
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '”', '’', '\'', ')', ']', '*', '_']);
+    let Some(last) = t.chars().next_back() else {
+        return false;
+    };
+    if !matches!(last, '.' | '!' | '?' | ':' | '…') {
+        return false;
+    }
+    if last == '.' {
+        let word = t.rsplit(char::is_whitespace).next().unwrap_or(t);
+        let lower = word.to_lowercase();
+        let w = lower.trim_start_matches(['“', '"', '(', '‘']);
+        // initials ("S.") and titles ("Rep.") do not end sentences
+        if ABBREVIATIONS.contains(&w)
+            || (w.chars().count() == 2 && w.chars().next().is_some_and(char::is_alphabetic))
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether a word can open a paragraph: a capital, a digit or an opening mark.
+fn starts_paragraph_word(text: &str) -> bool {
+    text.chars().next().is_some_and(|c| {
+        c.is_uppercase()
+            || c.is_ascii_digit()
+            || matches!(
+                c,
+                '“' | '"' | '‘' | '\'' | '(' | '[' | '—' | '–' | '¿' | '¡'
+            )
+    })
+}
+
+/// A single-word line that opens a paragraph (the pasted "first word alone" layout).
+fn is_lone_opening_word(line: &Line) -> bool {
+    line.words() == 1
+        && starts_paragraph_word(line.text)
+        && !ends_sentence(line.text)
+        && line.chars <= 24
+}
+
+/// Splits a trailing parenthesised photo credit off caption text.
+///
+/// ```
+/// use hearsay::document::ingest::split_credit;
+/// assert_eq!(
+///     split_credit("A harbour at dawn. (Ana Ruiz/Coastal Wire)"),
+///     Some(("A harbour at dawn.", "Ana Ruiz/Coastal Wire"))
+/// );
+/// assert_eq!(split_credit("He left (finally)."), None);
+/// ```
+pub fn split_credit(text: &str) -> Option<(&str, &str)> {
+    let t = text.trim_end();
+    let inner_end = t.strip_suffix(')')?;
+    let open = inner_end.rfind('(')?;
+    let inner = inner_end[open + 1..].trim();
+    let before = inner_end[..open].trim_end();
+    if inner.is_empty() || before.is_empty() || inner.chars().count() > 120 {
+        return None;
+    }
+    let lower = inner.to_lowercase();
+    let agency = [
+        "photo",
+        "getty",
+        "reuters",
+        "afp",
+        "associated press",
+        "images",
+        "credit",
+        "courtesy",
+        "bloomberg",
+        "epa",
+        "shutterstock",
+        "pool",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
+        || inner == "AP";
+    let slash = inner.contains('/') && inner.chars().next().is_some_and(char::is_uppercase);
+    (agency || slash).then_some((before, inner))
+}
+
+fn is_contributors(text: &str) -> bool {
+    let l = text.to_lowercase();
+    text.chars().count() <= 400
+        && (l.contains("contributed to this report")
+            || l.contains("contributed reporting")
+            || l.contains("contributed to this article")
+            || l.contains("contributed to this story")
+            || l.starts_with("additional reporting by")
+            || l.starts_with("reporting by"))
+}
+
+fn is_byline(line: &Line) -> bool {
+    let t = line.text;
+    (t.starts_with("By ") || t.starts_with("by ") || t.starts_with("BY "))
+        && line.words() <= 14
+        && !ends_sentence(t.trim_end_matches(['.']).trim_end())
+}
+
+fn dateline(line: &Line) -> Option<(String, Option<String>)> {
+    if line.chars > 120 {
+        return None;
+    }
+    let found = date_at_start(line.text)?;
+    let rest = line.text[found.len..]
+        .trim_start_matches([',', ' ', '|', '·', '-', '—', '–', '•'])
+        .trim();
+    if rest.split_whitespace().count() > 8 {
+        return None;
+    }
+    let lower = rest.to_lowercase();
+    let publication = (!rest.is_empty()
+        && !lower.starts_with("at ")
+        && !rest.starts_with(|c: char| c.is_ascii_digit()))
+    .then(|| rest.to_string());
+    Some((found.iso, publication))
+}
+
+/// Estimated hard-wrap width of the body, when it is hard-wrapped at all.
+fn wrap_width(lines: &[Line]) -> Option<usize> {
+    let mut lens: Vec<usize> = lines
+        .windows(2)
+        .filter(|w| !w[0].is_blank() && !w[1].is_blank())
+        .filter(|w| w[0].words() >= 3 && !ends_sentence(w[0].text) && w[0].chars <= 110)
+        .map(|w| w[0].chars)
+        .collect();
+    let nonblank = lines.iter().filter(|l| !l.is_blank()).count();
+    if lens.len() < 3 || lens.len() * 4 < nonblank {
+        return None;
+    }
+    lens.sort_unstable();
+    let median = lens[lens.len() / 2];
+    // the widest ordinary wrapped line: the 90th percentile, ignoring stray long lines
+    let p90 = lens[(lens.len() * 9 / 10).min(lens.len() - 1)];
+    (median >= 30).then_some(p90.max(median))
+}
+
+/// Groups body lines into raw blocks (ranges of line indices).
+fn group(
+    lines: &[Line],
+    body: Range<usize>,
+    blank_mode: bool,
+    width: Option<usize>,
+) -> Vec<Range<usize>> {
+    let mut groups: Vec<Range<usize>> = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    let close = |current: &mut Option<Range<usize>>, groups: &mut Vec<Range<usize>>| {
+        if let Some(g) = current.take() {
+            groups.push(g);
+        }
+    };
+    for i in body {
+        let line = &lines[i];
+        if line.is_blank() {
+            close(&mut current, &mut groups);
+            continue;
+        }
+        let Some(g) = current.as_mut() else {
+            current = Some(i..i + 1);
+            continue;
+        };
+        let prev = &lines[i - 1];
+        let block_text = || {
+            lines[g.clone()]
+                .iter()
+                .map(|l| l.text)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let prev_is_lone = g.len() == 1 && is_lone_opening_word(prev);
+        let brk = if prev_is_lone {
+            false
+        } else if split_credit(&block_text()).is_some() && prev.text.ends_with(')') {
+            true
+        } else if blank_mode {
+            false
+        } else if let Some(w) = width {
+            let done = ends_sentence(prev.text);
+            let fits = prev.chars + 1 + line.first_word_chars() <= w;
+            let long = |l: &Line| l.chars > w + 10;
+            let subheading_before = done_or_start(lines, i - 1)
+                && is_short_heading(prev)
+                && fits
+                && starts_paragraph_word(line.text);
+            (done && is_lone_opening_word(line))
+                || (done && fits && starts_paragraph_word(line.text))
+                || (done && (long(prev) || long(line)) && starts_paragraph_word(line.text))
+                || subheading_before
+        } else {
+            true
+        };
+        if brk {
+            close(&mut current, &mut groups);
+            current = Some(i..i + 1);
+        } else if let Some(g) = current.as_mut() {
+            g.end = i + 1;
+        }
+    }
+    close(&mut current, &mut groups);
+    groups
+}
+
+/// True when the line before `i` ends a sentence or `i` starts the body.
+fn done_or_start(lines: &[Line], i: usize) -> bool {
+    i == 0 || lines[i - 1].is_blank() || ends_sentence(lines[i - 1].text)
+}
+
+fn is_short_heading(line: &Line) -> bool {
+    let last = line.text.chars().next_back().unwrap_or('.');
+    line.words() >= 2
+        && line.words() <= 10
+        && line.chars <= 70
+        && starts_paragraph_word(line.text)
+        && !matches!(
+            last,
+            '.' | ',' | ';' | ':' | '!' | '”' | '"' | '’' | '\'' | ')' | '—' | '-'
+        )
+        && !line.text.starts_with(['“', '"', '‘', '('])
+}
+
+fn block(source: &str, kind: BlockKind, range: Range<usize>) -> Block {
+    let c = clean(source, range.clone());
+    block_from(kind, range, c, None)
+}
+
+fn block_from(kind: BlockKind, range: Range<usize>, c: Clean, credit: Option<String>) -> Block {
+    Block {
+        kind,
+        text: c.text,
+        range,
+        map: c.map,
+        credit,
+    }
+}
+
+/// Reads article bytes: decodes them (see [`decode`]) and rebuilds the structure.
+pub fn ingest_bytes(bytes: &[u8]) -> Result<Document, DecodeError> {
+    let decoded = decode(bytes)?;
+    let mut doc = ingest(decoded.text);
+    doc.warnings.splice(0..0, decoded.warnings);
+    Ok(doc)
+}
+
+/// Rebuilds the structure of an article given as text.
+///
+/// ```
+/// use hearsay::document::{ingest, BlockKind};
+/// let doc = ingest("A headline\nBy Ana Ruiz\n\nFirst paragraph.\n\nSecond one.\n".into());
+/// assert_eq!(doc.meta.title.as_deref(), Some("A headline"));
+/// assert_eq!(doc.meta.byline.as_deref(), Some("Ana Ruiz"));
+/// assert_eq!(doc.paragraphs().count(), 2);
+/// ```
+pub fn ingest(source: String) -> Document {
+    let lines = split_lines(&source);
+    let mut blocks = Vec::new();
+    let mut meta = Meta::default();
+
+    // 1. header
+    let nonblank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    let mut body_start = 0;
+    if let Some(&t) = nonblank.first() {
+        let first = &lines[t];
+        let first_is_meta = is_byline(first) || dateline(first).is_some();
+        if !first_is_meta && first.chars <= 200 && !(first.chars > 120 && ends_sentence(first.text))
+        {
+            blocks.push(block(&source, BlockKind::Title, first.range.clone()));
+            body_start = t + 1;
+        }
+        // dek lines until a meta line, then the run of meta lines
+        let candidates: Vec<usize> = nonblank
+            .iter()
+            .copied()
+            .filter(|&i| i >= body_start)
+            .take(10)
+            .collect();
+        if let Some(pos) = candidates
+            .iter()
+            .position(|&i| is_byline(&lines[i]) || dateline(&lines[i]).is_some())
+        {
+            let dek_lines = &candidates[..pos];
+            let dek_chars: usize = dek_lines.iter().map(|&i| lines[i].chars).sum();
+            if pos <= 6 && dek_chars <= 700 {
+                if let (Some(&a), Some(&b)) = (dek_lines.first(), dek_lines.last()) {
+                    blocks.push(block(
+                        &source,
+                        BlockKind::Dek,
+                        lines[a].range.start..lines[b].range.end,
+                    ));
+                }
+                let mut j = pos;
+                while let Some(&i) = candidates.get(j) {
+                    let line = &lines[i];
+                    if let Some((iso, publication)) = dateline(line) {
+                        meta.date.get_or_insert(iso);
+                        if let Some(p) = publication {
+                            meta.publication.get_or_insert(p);
+                        }
+                        blocks.push(block(&source, BlockKind::Dateline, line.range.clone()));
+                    } else if is_byline(line) {
+                        blocks.push(block(&source, BlockKind::Byline, line.range.clone()));
+                    } else {
+                        break;
+                    }
+                    body_start = i + 1;
+                    j += 1;
+                }
+            }
+        }
+    }
+
+    // 2. layout of the body
+    let body = body_start..lines.len();
+    let body_lines = &lines[body.clone()];
+    let blank_lines = body_lines
+        .windows(2)
+        .filter(|w| w[0].is_blank() && !w[1].is_blank())
+        .count();
+    let nonblank_body = body_lines.iter().filter(|l| !l.is_blank()).count();
+    let blank_mode =
+        blank_lines >= 2 && blank_lines * 8 >= nonblank_body.saturating_sub(blank_lines);
+    let width = if blank_mode {
+        None
+    } else {
+        wrap_width(body_lines)
+    };
+
+    // 3. groups -> blocks
+    let groups = group(&lines, body, blank_mode, width);
+    let n = groups.len();
+    for (gi, g) in groups.into_iter().enumerate() {
+        let range = lines[g.start].range.start..lines[g.end - 1].range.end;
+        let c = clean(&source, range.clone());
+        if c.text.is_empty() {
+            continue;
+        }
+        if let Some((before, credit)) = split_credit(&c.text) {
+            let credit = credit.to_string();
+            let kept = c.slice(0..before.len());
+            blocks.push(block_from(BlockKind::Caption, range, kept, Some(credit)));
+            continue;
+        }
+        let kind = if gi + 2 >= n && is_contributors(&c.text) {
+            BlockKind::Contributors
+        } else if g.len() == 1
+            && gi + 1 < n
+            && is_short_heading(&lines[g.start])
+            && (blank_mode || width.is_none() || gi > 0)
+        {
+            BlockKind::Subheading
+        } else {
+            BlockKind::Paragraph
+        };
+        blocks.push(block_from(kind, range, c, None));
+    }
+
+    for b in &blocks {
+        match b.kind {
+            BlockKind::Title => meta.title = Some(b.text.clone()),
+            BlockKind::Dek => meta.dek = Some(b.text.clone()),
+            BlockKind::Byline => {
+                let name = b.text.get(3..).unwrap_or_default().trim();
+                meta.byline.get_or_insert(name.to_string());
+            }
+            BlockKind::Contributors => meta.contributors = Some(b.text.clone()),
+            _ => {}
+        }
+    }
+    let mut doc = Document {
+        source: String::new(),
+        blocks,
+        meta,
+        warnings: Vec::new(),
+    };
+    let escapes = count_dropped(&source);
+    if escapes > 0 {
+        doc.warnings.push(format!(
+            "removed {escapes} control character(s) or escape sequence(s) from the text"
+        ));
+    }
+    doc.source = source;
+    doc
+}
+
+fn count_dropped(source: &str) -> usize {
+    source
+        .chars()
+        .filter(|&c| c == '\u{1b}' || (super::text::is_forbidden(c) && !c.is_whitespace()))
+        .count()
+}

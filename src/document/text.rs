@@ -1,0 +1,309 @@
+//! Clean text out of a source range, with a map back to the source.
+//!
+//! [`clean`] joins hard-wrapped lines with single spaces, drops control characters and whole
+//! terminal escape sequences (CSI, OSC, DCS and friends, 7-bit and C1), and keeps a map from
+//! every byte of the result to the byte of the source it was copied from. We scan escape
+//! sequences ourselves instead of using `strip-ansi-escapes`/`vte` because we need that
+//! offset map and we need an unterminated OSC to stop at the end of its line rather than
+//! swallow the rest of the article.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// Piecewise map between clean-text offsets and source offsets.
+///
+/// Each segment says: `len` bytes of text starting at `text` were copied verbatim from the
+/// source starting at `source`. Bytes between segments are synthetic (a single space standing
+/// for a run of white space) or were dropped from the source (control characters).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct OffsetMap {
+    segments: Vec<Segment>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+struct Segment {
+    text: usize,
+    source: usize,
+    len: usize,
+}
+
+impl OffsetMap {
+    /// Source offset for a text offset. Offsets inside a synthetic space map to the end of
+    /// the copied text before it, so `[start, end)` text ranges map to tight source ranges.
+    pub fn to_source(&self, t: usize) -> usize {
+        let i = self.segments.partition_point(|s| s.text <= t);
+        if i == 0 {
+            return self.segments.first().map_or(0, |s| s.source);
+        }
+        let s = self.segments[i - 1];
+        s.source + (t - s.text).min(s.len)
+    }
+
+    /// Text offset for a source offset, clamped to the text.
+    pub fn to_text(&self, src: usize) -> usize {
+        let i = self.segments.partition_point(|s| s.source <= src);
+        if i == 0 {
+            return 0;
+        }
+        let s = self.segments[i - 1];
+        s.text + (src - s.source).min(s.len)
+    }
+
+    /// Source range for a text range.
+    pub fn range_to_source(&self, r: Range<usize>) -> Range<usize> {
+        let start = if r.start == r.end {
+            self.to_source(r.start)
+        } else {
+            // the first byte of the range is copied (ranges start on real characters)
+            let i = self.segments.partition_point(|s| s.text <= r.start);
+            match i.checked_sub(1).map(|j| self.segments[j]) {
+                Some(s) if r.start < s.text + s.len => s.source + (r.start - s.text),
+                _ => self
+                    .segments
+                    .get(i)
+                    .map_or_else(|| self.to_source(r.start), |s| s.source),
+            }
+        };
+        start..self.to_source(r.end).max(start)
+    }
+
+    fn push(&mut self, text: usize, source: usize, len: usize) {
+        if let Some(last) = self.segments.last_mut()
+            && last.text + last.len == text
+            && last.source + last.len == source
+        {
+            last.len += len;
+            return;
+        }
+        self.segments.push(Segment { text, source, len });
+    }
+
+    /// Shifts every text offset left by `by` (used when a prefix of the text is cut off).
+    fn cut_front(&mut self, by: usize) {
+        let mut out = Vec::with_capacity(self.segments.len());
+        for s in &self.segments {
+            if s.text + s.len <= by {
+                continue;
+            }
+            let skip = by.saturating_sub(s.text);
+            out.push(Segment {
+                text: s.text + skip - by,
+                source: s.source + skip,
+                len: s.len - skip,
+            });
+        }
+        self.segments = out;
+    }
+}
+
+/// Clean text with its offset map.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Clean {
+    /// The cleaned text.
+    pub text: String,
+    /// Map back to the source.
+    pub map: OffsetMap,
+    /// Number of control characters or escape sequences dropped.
+    pub dropped: usize,
+}
+
+impl Clean {
+    /// Keeps only `text[range]` (trimmed to char boundaries by the caller), fixing the map.
+    pub fn slice(&self, range: Range<usize>) -> Clean {
+        let mut map = self.map.clone();
+        map.cut_front(range.start);
+        map.segments.retain(|s| s.text < range.len());
+        if let Some(last) = map.segments.last_mut() {
+            last.len = last.len.min(range.len() - last.text);
+        }
+        Clean {
+            text: self.text[range].to_string(),
+            map,
+            dropped: self.dropped,
+        }
+    }
+}
+
+/// True for characters that must never reach the terminal: C0 (except white space handled
+/// by the caller), DEL, C1, and bidi embedding/override/isolate controls.
+pub fn is_forbidden(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Length in bytes of the escape sequence starting at `s` (which starts with ESC or a C1
+/// introducer), never past the end of its line.
+fn escape_len(s: &str) -> usize {
+    let mut chars = s.char_indices();
+    let Some((_, first)) = chars.next() else {
+        return 0;
+    };
+    let first_len = first.len_utf8();
+    // Which kind of sequence, and where its body starts.
+    let (kind, body) = match first {
+        '\u{1b}' => match chars.next() {
+            Some((i, '[')) => ('[', i + 1),
+            Some((i, ']')) => (']', i + 1),
+            Some((i, 'P' | 'X' | '^' | '_')) => (']', i + 1),
+            Some((i, c)) if ('\u{20}'..='\u{2f}').contains(&c) => {
+                // ESC intermediates final (e.g. ESC ( B)
+                let rest = &s[i..];
+                let n = rest
+                    .char_indices()
+                    .find(|(_, c)| !('\u{20}'..='\u{2f}').contains(c))
+                    .map_or(rest.len(), |(j, c)| j + c.len_utf8());
+                return i + n;
+            }
+            Some((i, c)) if c != '\n' => return i + c.len_utf8(),
+            _ => return first_len,
+        },
+        '\u{9b}' => ('[', first_len),
+        '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => (']', first_len),
+        _ => return first_len,
+    };
+    let rest = &s[body..];
+    if kind == '[' {
+        for (j, c) in rest.char_indices() {
+            match c {
+                '\u{30}'..='\u{3f}' | '\u{20}'..='\u{2f}' => continue,
+                '\u{40}'..='\u{7e}' => return body + j + 1,
+                _ => return body + j, // malformed: drop the introducer and parameters
+            }
+        }
+        return s.len();
+    }
+    // string sequences end at BEL, ST (ESC \ or U+009C), or the end of the line
+    let mut it = rest.char_indices().peekable();
+    while let Some((j, c)) = it.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => return body + j + c.len_utf8(),
+            '\u{1b}' => {
+                if let Some((_, '\\')) = it.peek() {
+                    return body + j + 2;
+                }
+                return body + j;
+            }
+            '\n' => return body + j,
+            _ => {}
+        }
+    }
+    s.len()
+}
+
+/// Cleans `source[range]`: white space runs become one space, a line-end hyphen between
+/// letters joins the two halves keeping the hyphen, control characters and escape
+/// sequences are dropped. Leading and trailing white space is trimmed.
+///
+/// ```
+/// use hearsay::document::text::clean;
+/// let src = "The\nquick  brown\r\n\x1b[31mfox\x1b[0m jumps";
+/// let c = clean(src, 0..src.len());
+/// assert_eq!(c.text, "The quick brown fox jumps");
+/// assert_eq!(&src[c.map.to_source(16)..c.map.to_source(19)], "fox");
+/// ```
+pub fn clean(source: &str, range: Range<usize>) -> Clean {
+    let mut out = Clean::default();
+    let s = &source[range.clone()];
+    let mut pending_space = false;
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        let n = c.len_utf8();
+        if c == '\u{1b}' || ('\u{80}'..='\u{9f}').contains(&c) {
+            i += escape_len(&s[i..]).max(1);
+            out.dropped += 1;
+            continue;
+        }
+        if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
+            pending_space = !out.text.is_empty();
+            i += n;
+            continue;
+        }
+        if is_forbidden(c) {
+            out.dropped += 1;
+            i += n;
+            continue;
+        }
+        if pending_space {
+            let joins_hyphen = out.text.ends_with('-')
+                && out.text[..out.text.len() - 1]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic)
+                && c.is_lowercase()
+                && line_break_between(s, i);
+            if !joins_hyphen {
+                // synthetic: stands for whatever run of white space was there
+                out.text.push(' ');
+            }
+            pending_space = false;
+        }
+        let at = out.text.len();
+        out.text.push(c);
+        out.map.push(at, range.start + i, n);
+        i += n;
+    }
+    out
+}
+
+/// True when the white space right before `i` contains a line break.
+fn line_break_between(s: &str, i: usize) -> bool {
+    let before = &s[..i];
+    let ws_start = before.trim_end_matches(char::is_whitespace).len();
+    before[ws_start..].contains('\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(s: &str) -> Clean {
+        clean(s, 0..s.len())
+    }
+
+    #[test]
+    fn joins_lines_with_single_spaces() {
+        assert_eq!(c("a\nb  c\t\td\r\ne").text, "a b c d e");
+        assert_eq!(c("  lead and trail \n").text, "lead and trail");
+    }
+
+    #[test]
+    fn hyphen_at_line_end_is_kept_and_joined() {
+        assert_eq!(c("narco-\nterrorist").text, "narco-terrorist");
+        // not across a plain space, not before a capital or digit
+        assert_eq!(c("well- known").text, "well- known");
+        assert_eq!(c("pre-\n2020").text, "pre- 2020");
+        assert_eq!(c("the -\nlist").text, "the - list");
+    }
+
+    #[test]
+    fn strips_escape_sequences_and_controls() {
+        let s = "a\x1b]52;c;ZXZpbA==\x07b\x1b[2Jc\u{9b}31md\x1b]0;title\x1b\\e\u{7}f\u{85}g";
+        assert_eq!(c(s).text, "abcdefg");
+        // an unterminated OSC stops at the end of its line
+        assert_eq!(c("x\x1b]0;oops\nnext line").text, "x next line");
+        assert_eq!(c("bidi\u{202e}txet").text, "biditxet");
+    }
+
+    #[test]
+    fn map_points_back_into_source() {
+        let s = "One\ntwo   three\x1b[1m four";
+        let cl = c(s);
+        assert_eq!(cl.text, "One two three four");
+        for word in ["One", "two", "three", "four"] {
+            let t = cl.text.find(word).unwrap();
+            let r = cl.map.range_to_source(t..t + word.len());
+            assert_eq!(&s[r], word);
+        }
+        let r = cl.map.range_to_source(0..cl.text.len());
+        assert_eq!(r, 0..s.len());
+    }
+
+    #[test]
+    fn slice_keeps_map() {
+        let s = "alpha\nbeta gamma";
+        let cl = c(s);
+        let sub = cl.slice(6..10);
+        assert_eq!(sub.text, "beta");
+        assert_eq!(&s[sub.map.range_to_source(0..4)], "beta");
+    }
+}

@@ -1,0 +1,80 @@
+//! The machine-readable analysis printed by `hearsay analyze --json`.
+
+use crate::document::{BlockKind, Document};
+use serde::Serialize;
+
+/// A caption and its credit.
+#[derive(Debug, Serialize)]
+pub struct CaptionOut {
+    /// Caption text without the credit.
+    pub text: String,
+    /// Photo credit, without parentheses.
+    pub credit: Option<String>,
+}
+
+/// A body paragraph with its byte range in the input.
+#[derive(Debug, Serialize)]
+pub struct ParagraphOut {
+    /// Reflowed text.
+    pub text: String,
+    /// Byte offset of the first byte in the input.
+    pub start: usize,
+    /// Byte offset one past the last byte in the input.
+    pub end: usize,
+}
+
+/// Everything `hearsay analyze --json` reports about one article.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    /// Headline.
+    pub title: Option<String>,
+    /// Standfirst.
+    pub dek: Option<String>,
+    /// ISO 8601 publication date.
+    pub date: Option<String>,
+    /// Publication name from the dateline.
+    pub publication: Option<String>,
+    /// Author names.
+    pub byline: Option<String>,
+    /// Photo captions.
+    pub captions: Vec<CaptionOut>,
+    /// The contributors line.
+    pub contributors: Option<String>,
+    /// Body paragraphs.
+    pub paragraphs: Vec<ParagraphOut>,
+    /// Problems met while reading the input.
+    pub warnings: Vec<String>,
+}
+
+impl Report {
+    /// Builds the report of a document.
+    pub fn new(doc: &Document) -> Self {
+        let m = &doc.meta;
+        Report {
+            title: m.title.clone(),
+            dek: m.dek.clone(),
+            date: m.date.clone(),
+            publication: m.publication.clone(),
+            byline: m.byline.clone(),
+            captions: doc
+                .blocks
+                .iter()
+                .filter(|b| b.kind == BlockKind::Caption)
+                .map(|b| CaptionOut {
+                    text: b.text.clone(),
+                    credit: b.credit.clone(),
+                })
+                .collect(),
+            contributors: m.contributors.clone(),
+            paragraphs: doc
+                .paragraphs()
+                .map(|(_, b)| ParagraphOut {
+                    text: b.text.clone(),
+                    start: b.range.start,
+                    end: b.range.end,
+                })
+                .collect(),
+            warnings: doc.warnings.clone(),
+        }
+    }
+}
