@@ -13,7 +13,7 @@ fn main() -> std::process::ExitCode {
             files,
             json,
             explain,
-        }) => commands::analyze::run(files, *json, *explain),
+        }) => commands::analyze::run(files, cli.format.map(Into::into), *json, *explain),
         Some(Command::Highlights { .. } | Command::Export { .. }) => Err(color_eyre::eyre::eyre!(
             "highlights are not available in this build yet"
         )),

@@ -1,0 +1,249 @@
+//! Reading a saved web page: the article out of the page, as the same [`Document`] model
+//! as pasted text.
+//!
+//! 1. **Metadata** ([`meta`]) comes from JSON-LD, Open Graph/`article:` tags, visible markup
+//!    and the `<title>`.
+//! 2. **The article container** is found by `dom_smoothie`, a maintained port of Mozilla's
+//!    Readability (the algorithm behind Firefox's reader view), so we recover what a
+//!    browser's reader view shows. If it finds nothing, we walk the whole `<body>` and skip
+//!    page furniture (navigation, header, footer, asides, share and related links,
+//!    comments, ads, forms) ourselves.
+//! 3. **Blocks** ([`walk`]) come from the markup: `<p>` and `<blockquote>` paragraphs,
+//!    headings as subheadings, list items as paragraphs starting with "• ", `<figcaption>`
+//!    as captions with their credit (an element with a credit class, or a trailing
+//!    parenthesised credit).
+//!
+//! The extracted text becomes [`Document::source`]: title, dek, dateline and byline lines,
+//! then the body blocks separated by blank lines. **Offsets (and highlights) refer to that
+//! extracted text**, not to the HTML. Links keep only their text in the article; their
+//! targets are returned beside the document in [`Page::links`].
+
+mod meta;
+mod walk;
+
+use super::date::date_at_start;
+use super::open::build::{Link, SourceBuilder};
+use super::{BlockKind, DecodeError, Document, Meta};
+use dom_query::Document as Dom;
+use dom_smoothie::{Config, Readability};
+use meta::{PageMeta, overlap, page_meta, squash, words};
+use walk::{Piece, walk};
+
+pub(crate) use meta::{clean_byline, join_names, normalise_date};
+
+/// Pages with more elements than this skip the Readability scoring (which makes several
+/// passes over the tree) and go straight to the single-pass furniture-skipping walk.
+pub const MAX_SCORED_ELEMENTS: usize = 60_000;
+
+/// Pages nested deeper than this skip the Readability scoring too (its tree walks are
+/// recursive); our own walk is iterative.
+const MAX_SCORED_DEPTH: usize = 400;
+
+/// A page read into a document, with the link targets the text no longer shows.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    /// The article.
+    pub document: Document,
+    /// Link texts (as ranges of [`Document::source`]) and their targets.
+    pub links: Vec<Link>,
+}
+
+/// Reads a web page.
+///
+/// Errors with [`DecodeError::Empty`] only when the page has no readable text at all.
+///
+/// ```
+/// use hearsay::document::{html, BlockKind};
+/// let page = html::read(
+///     "<html><head><meta property='og:site_name' content='The Courier'>\
+///      <meta name='author' content='Ana Ruiz'></head><body><nav>Home | World</nav>\
+///      <article><h1>Tide rises</h1><p>“It came fast,” she said.</p></article></body></html>",
+/// )
+/// .unwrap();
+/// let doc = &page.document;
+/// assert_eq!(doc.meta.title.as_deref(), Some("Tide rises"));
+/// assert_eq!(doc.meta.byline.as_deref(), Some("Ana Ruiz"));
+/// assert_eq!(doc.source, "Tide rises\n\nBy Ana Ruiz\n\n“It came fast,” she said.");
+/// ```
+pub fn read(html: &str) -> Result<Page, DecodeError> {
+    let dom = Dom::from(html);
+    let pm = page_meta(&dom);
+    let (elements, depth) = shape(&dom);
+    let mut warnings = Vec::new();
+
+    let mut pieces = Vec::new();
+    if elements <= MAX_SCORED_ELEMENTS && depth <= MAX_SCORED_DEPTH {
+        let cfg = Config {
+            keep_classes: true,
+            ..Config::default()
+        };
+        if let Ok(mut r) = Readability::with_document(dom, None, Some(cfg))
+            && let Ok(article) = r.parse()
+        {
+            let content = Dom::from(article.content);
+            pieces = walk(content.root(), false);
+        }
+    } else {
+        warnings.push(format!(
+            "the page is very large ({elements} elements, nested {depth} deep): \
+             read without the article-finding heuristics"
+        ));
+    }
+    if words_in(&pieces) < 20 {
+        // Readability found no article: take the page's text minus its furniture
+        let dom = Dom::from(html);
+        let whole = dom.body().map(|b| walk(b, true)).unwrap_or_default();
+        if words_in(&whole) > words_in(&pieces) {
+            if elements <= MAX_SCORED_ELEMENTS && depth <= MAX_SCORED_DEPTH {
+                warnings.push(
+                    "no article container found in the page: showing all of its text \
+                     except navigation, asides and footers"
+                        .to_string(),
+                );
+            }
+            pieces = whole;
+        }
+    }
+    let mut page = assemble(&pm, pieces);
+    if page.document.blocks.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    page.document.warnings.extend(warnings);
+    Ok(page)
+}
+
+fn words_in(pieces: &[Piece]) -> usize {
+    pieces
+        .iter()
+        .map(|p| p.text().split_whitespace().count())
+        .sum()
+}
+
+/// Number of elements and deepest nesting, counted without recursion.
+fn shape(dom: &Dom) -> (usize, usize) {
+    let mut count = 0;
+    let mut deepest = 0;
+    let mut stack = vec![(dom.root(), 0usize)];
+    while let Some((node, d)) = stack.pop() {
+        if node.is_element() {
+            count += 1;
+        }
+        deepest = deepest.max(d);
+        stack.extend(node.children_it(false).map(|c| (c, d + 1)));
+    }
+    (count, deepest)
+}
+
+/// Same words, ignoring case and punctuation.
+fn same_text(a: &str, b: &str) -> bool {
+    let (wa, wb) = (words(a), words(b));
+    !wa.is_empty() && wa == wb
+}
+
+/// "March 4, 2025" for `2025-03-04`.
+fn written_date(iso: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let m: usize = iso.get(5..7)?.parse().ok()?;
+    let d: u32 = iso.get(8..10)?.parse().ok()?;
+    Some(format!(
+        "{} {d}, {}",
+        MONTHS.get(m.checked_sub(1)?)?,
+        iso.get(..4)?
+    ))
+}
+
+/// Whether a body piece repeats a header fact (and so is dropped from the body).
+fn repeats_header(p: &Piece, pm: &PageMeta, dek: Option<&str>) -> bool {
+    let Piece::Block(_, run) = p else {
+        return false;
+    };
+    let t = run.text.trim();
+    let n = t.split_whitespace().count();
+    pm.title.as_deref().is_some_and(|x| same_text(t, x))
+        || dek.is_some_and(|x| same_text(t, x))
+        || (n <= 16 && (t.starts_with("By ") || t.starts_with("BY ")))
+        || pm
+            .byline
+            .as_deref()
+            .is_some_and(|b| n <= 16 && overlap(b, t) >= 0.99 && overlap(t, b) >= 0.5)
+        || (n <= 12 && date_at_start(t).is_some())
+}
+
+/// Writes the header and the body pieces into a document.
+fn assemble(pm: &PageMeta, mut pieces: Vec<Piece>) -> Page {
+    let body_text: String = pieces
+        .iter()
+        .take(12)
+        .map(Piece::text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    // the dek shown on the page: a standfirst, else the description when the page shows it
+    let dek = pm.standfirst.clone().or_else(|| {
+        pm.description
+            .clone()
+            .filter(|d| words(d).len() >= 4 && squash(&body_text).contains(d.as_str()))
+    });
+    // drop header facts the article container repeats at its top
+    let mut lead = 0;
+    while lead < pieces.len().min(8) && repeats_header(&pieces[lead], pm, dek.as_deref()) {
+        lead += 1;
+    }
+    pieces.drain(..lead);
+    // and a title heading anywhere (some pages repeat the headline over the body)
+    if let Some(t) = pm.title.as_deref() {
+        pieces.retain(
+            |p| !matches!(p, Piece::Block(BlockKind::Subheading, r) if same_text(&r.text, t)),
+        );
+    }
+
+    let mut b = SourceBuilder::default();
+    if let Some(t) = &pm.title {
+        b.push(BlockKind::Title, t);
+    }
+    if let Some(d) = &dek {
+        b.push(BlockKind::Dek, d);
+    }
+    if let Some(date) = pm.date.as_deref().and_then(written_date) {
+        let line = match &pm.publication {
+            Some(p) => format!("{date} · {p}"),
+            None => date,
+        };
+        b.push(BlockKind::Dateline, &line);
+    }
+    if let Some(by) = &pm.byline {
+        b.push(BlockKind::Byline, &format!("By {by}"));
+    }
+    for p in pieces {
+        match p {
+            Piece::Block(kind, run) => {
+                b.push_run(kind, run);
+            }
+            Piece::Caption(c, credit) => {
+                b.push_caption(&c, credit.as_deref());
+            }
+        }
+    }
+    let meta = Meta {
+        title: pm.title.clone(),
+        dek: dek.or_else(|| pm.description.clone()),
+        date: pm.date.clone(),
+        publication: pm.publication.clone(),
+        byline: pm.byline.clone(),
+        contributors: None,
+    };
+    let (document, links) = b.finish(meta);
+    Page { document, links }
+}
