@@ -18,6 +18,7 @@
 //! extracted text**, not to the HTML. Links keep only their text in the article; their
 //! targets are returned beside the document in [`Page::links`].
 
+mod guard;
 mod meta;
 mod walk;
 
@@ -37,7 +38,7 @@ pub const MAX_SCORED_ELEMENTS: usize = 60_000;
 
 /// Pages nested deeper than this skip the Readability scoring too (its tree walks are
 /// recursive); our own walk is iterative.
-const MAX_SCORED_DEPTH: usize = 400;
+const MAX_SCORED_DEPTH: usize = guard::MAX_NESTING + 8;
 
 /// A page read into a document, with the link targets the text no longer shows.
 #[derive(Debug, Clone, Default)]
@@ -66,10 +67,19 @@ pub struct Page {
 /// assert_eq!(doc.source, "Tide rises\n\nBy Ana Ruiz\n\n“It came fast,” she said.");
 /// ```
 pub fn read(html: &str) -> Result<Page, DecodeError> {
+    let mut warnings = Vec::new();
+    let limited = guard::limit_nesting(html, guard::MAX_NESTING);
+    if let std::borrow::Cow::Owned(_) = limited {
+        warnings.push(format!(
+            "the page nests elements more than {} deep: the extra nesting was ignored",
+            guard::MAX_NESTING
+        ));
+    }
+    let html: &str = &limited;
     let dom = Dom::from(html);
     let pm = page_meta(&dom);
     let (elements, depth) = shape(&dom);
-    let mut warnings = Vec::new();
+    let figures = figure_captions(&dom);
 
     let mut pieces = Vec::new();
     if elements <= MAX_SCORED_ELEMENTS && depth <= MAX_SCORED_DEPTH {
@@ -104,7 +114,7 @@ pub fn read(html: &str) -> Result<Page, DecodeError> {
             pieces = whole;
         }
     }
-    let mut page = assemble(&pm, pieces);
+    let mut page = assemble(&pm, pieces, figures);
     if page.document.blocks.is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -132,6 +142,77 @@ fn shape(dom: &Dom) -> (usize, usize) {
         stack.extend(node.children_it(false).map(|c| (c, d + 1)));
     }
     (count, deepest)
+}
+
+/// The main article element: the `<article>` holding the headline, else the first
+/// `<article>`, else `<main>`, else `<body>`.
+fn article_root(dom: &Dom) -> Option<dom_query::NodeRef<'_>> {
+    let articles = dom.select("article");
+    let nodes = articles.nodes();
+    nodes
+        .iter()
+        .find(|a| !a.find(&["h1"]).is_empty())
+        .or_else(|| nodes.first())
+        .cloned()
+        .or_else(|| dom.select("main").nodes().first().cloned())
+        .or_else(|| dom.body())
+}
+
+/// Figure captions of the article, each with the text of the first paragraph after it (so
+/// a caption Readability dropped can be put back in place).
+fn figure_captions(dom: &Dom) -> Vec<(Piece, Option<String>)> {
+    let Some(root) = article_root(dom) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(Piece, Option<String>)> = Vec::new();
+    let mut pending = 0;
+    for node in root.descendants_it() {
+        let Some(name) = node.node_name() else {
+            continue;
+        };
+        match &*name {
+            "figcaption" if out.len() < 50 && !walk::in_furniture(&node) => {
+                out.extend(walk(node, false).into_iter().map(|p| (p, None)));
+                pending = out.len();
+            }
+            "p" if pending > 0 => {
+                let text = squash(&node.text());
+                if text.split_whitespace().count() >= 8 && !walk::in_furniture(&node) {
+                    for (_, anchor) in out.iter_mut().rev().take_while(|(_, a)| a.is_none()) {
+                        *anchor = Some(text.clone());
+                    }
+                    pending = 0;
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Puts back captions the article container lost, before the paragraph that followed them.
+fn restore_captions(pieces: &mut Vec<Piece>, figures: Vec<(Piece, Option<String>)>) {
+    let mut inserts: Vec<(usize, Piece)> = Vec::new();
+    for (fig, anchor) in figures {
+        let Piece::Caption(text, _) = &fig else {
+            continue;
+        };
+        let present = pieces.iter().any(|p| match p {
+            Piece::Caption(c, _) => same_text(c, text),
+            Piece::Block(_, r) => same_text(&r.text, text),
+        });
+        if present {
+            continue;
+        }
+        let at = anchor.and_then(|a| pieces.iter().position(|p| same_text(p.text(), &a)));
+        if let Some(at) = at {
+            inserts.push((at, fig));
+        }
+    }
+    // later positions first, so earlier indices stay valid; equal positions keep order
+    for (at, fig) in inserts.into_iter().rev() {
+        pieces.insert(at, fig);
+    }
 }
 
 /// Same words, ignoring case and punctuation.
@@ -183,7 +264,7 @@ fn repeats_header(p: &Piece, pm: &PageMeta, dek: Option<&str>) -> bool {
 }
 
 /// Writes the header and the body pieces into a document.
-fn assemble(pm: &PageMeta, mut pieces: Vec<Piece>) -> Page {
+fn assemble(pm: &PageMeta, mut pieces: Vec<Piece>, figures: Vec<(Piece, Option<String>)>) -> Page {
     let body_text: String = pieces
         .iter()
         .take(12)
@@ -202,6 +283,11 @@ fn assemble(pm: &PageMeta, mut pieces: Vec<Piece>) -> Page {
         lead += 1;
     }
     pieces.drain(..lead);
+    // a heading with nothing under it closes some other box (top stories, more on this)
+    while matches!(pieces.last(), Some(Piece::Block(BlockKind::Subheading, _))) {
+        pieces.pop();
+    }
+    restore_captions(&mut pieces, figures);
     // and a title heading anywhere (some pages repeat the headline over the body)
     if let Some(t) = pm.title.as_deref() {
         pieces.retain(

@@ -72,73 +72,163 @@ const BLOCK: &[&str] = &[
     "hgroup",
 ];
 
-/// Words in a class or id that mark page furniture rather than article text.
+/// Words of a class or id that mark page furniture rather than article text.
 const FURNITURE: &[&str] = &[
     "share",
+    "sharing",
     "social",
     "related",
     "comment",
+    "comments",
     "newsletter",
     "promo",
+    "promotion",
     "advert",
-    "ad-slot",
-    "ad-container",
+    "advertisement",
+    "ad",
+    "ads",
     "adunit",
+    "adslot",
     "sponsor",
+    "sponsored",
     "cookie",
+    "cookies",
     "subscribe",
+    "subscription",
     "paywall",
     "signup",
-    "sign-up",
     "breadcrumb",
+    "breadcrumbs",
     "sidebar",
     "widget",
     "recirc",
-    "more-stories",
+    "recirculation",
     "trending",
     "popular",
-    "read-more",
-    "readmore",
+    "mostread",
     "outbrain",
     "taboola",
     "masthead",
-    "site-header",
-    "site-footer",
-    "skip-link",
     "toolbar",
     "modal",
     "banner",
+    "skip",
+    "nav",
+    "navigation",
+    "menu",
+    "footer",
+    "disqus",
+    "tags",
+    "newsletters",
+];
+
+/// The subset still removed inside an article container Readability already cleaned.
+const CONTENT_FURNITURE: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "newsletter",
+    "promo",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "adunit",
+    "adslot",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "signup",
+    "outbrain",
+    "taboola",
+    "recirc",
+    "comments",
+    "disqus",
+    "tags",
+    "newsletters",
+    "tag",
+    "links",
+];
+
+/// Class names that hide text from sighted readers (screen-reader labels).
+const HIDDEN_CLASSES: &[&str] = &[
+    "visually-hidden",
+    "visuallyhidden",
+    "sr-only",
+    "screen-reader-text",
+    "screen-reader-only",
+    "screenreader-only",
+    "offscreen",
+    "is-hidden",
+    "u-hidden",
+    "hidden",
+    "hide",
+    "a11y-hidden",
+    "element-invisible",
+    "vh",
 ];
 
 /// Class-name words that mark a photo credit inside a caption.
 const CREDIT: &[&str] = &[
     "credit",
+    "credits",
     "copyright",
     "photographer",
     "source",
     "attribution",
 ];
 
-/// True when an element carries one of the `words` in its class or id.
-fn marked(node: &NodeRef, words: &[&str]) -> bool {
+/// Lower-case words of an element's class, id and component attributes (`related-stories`, `shareBar` →
+/// related, stories, share, bar).
+fn name_words(node: &NodeRef) -> Vec<String> {
     let mut names = String::new();
     if let Some(c) = node.class() {
         names.push_str(&c);
     }
-    if let Some(id) = node.id_attr() {
-        names.push(' ');
-        names.push_str(&id);
+    for attr in [
+        "id",
+        "data-component",
+        "data-testid",
+        "data-module",
+        "data-type",
+    ] {
+        if let Some(v) = node.attr(attr) {
+            names.push(' ');
+            names.push_str(&v);
+        }
     }
-    if names.is_empty() {
-        return false;
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut prev_lower = false;
+    for c in names.chars() {
+        let boundary = !c.is_alphanumeric() || (c.is_uppercase() && prev_lower);
+        if boundary && !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
     }
-    let lower = names.to_ascii_lowercase();
-    words.iter().any(|w| lower.contains(w))
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+/// True when an element's class or id has one of `words`.
+fn marked(node: &NodeRef, words: &[&str]) -> bool {
+    name_words(node).iter().any(|w| words.contains(&w.as_str()))
 }
 
 /// True for elements hidden from readers.
 fn hidden(node: &NodeRef) -> bool {
     node.has_attr("hidden")
+        || node.class().is_some_and(|c| {
+            c.split_whitespace()
+                .any(|t| HIDDEN_CLASSES.contains(&t.to_ascii_lowercase().as_str()))
+        })
         || node.attr("aria-hidden").is_some_and(|v| &*v == "true")
         || node.attr("style").is_some_and(|s| {
             let s: String = s
@@ -150,7 +240,17 @@ fn hidden(node: &NodeRef) -> bool {
         })
 }
 
-fn is_furniture(node: &NodeRef, name: &str) -> bool {
+fn is_furniture(node: &NodeRef, name: &str, boilerplate: bool) -> bool {
+    // paragraphs and headings are content even when a class happens to say otherwise
+    if matches!(
+        name,
+        "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "body" | "html" | "figcaption" | "li"
+    ) {
+        return false;
+    }
+    if !boilerplate {
+        return marked(node, CONTENT_FURNITURE);
+    }
     if SKIP_BOILERPLATE.contains(&name) {
         return true;
     }
@@ -163,11 +263,70 @@ fn is_furniture(node: &NodeRef, name: &str) -> bool {
             return true;
         }
     }
-    // p and headings are content even when a class happens to contain a furniture word
-    !matches!(
-        name,
-        "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "body" | "html"
-    ) && marked(node, FURNITURE)
+    marked(node, FURNITURE)
+}
+
+/// A list whose every item is just a link (related stories, tags).
+fn is_link_list(node: &NodeRef) -> bool {
+    let items: Vec<NodeRef> = node
+        .element_children()
+        .into_iter()
+        .filter(|c| c.node_name().is_some_and(|n| &*n == "li"))
+        .collect();
+    items.len() >= 2
+        && items.iter().all(|li| {
+            let text: String = li.text().split_whitespace().collect();
+            let linked: String = li
+                .find(&["a"])
+                .iter()
+                .map(|a| a.text().split_whitespace().collect::<String>())
+                .collect();
+            !text.is_empty() && linked.len() * 10 >= text.len() * 9
+        })
+}
+
+/// Standalone lines that are page furniture whatever their markup.
+pub(crate) fn is_furniture_text(text: &str) -> bool {
+    let t: String = text
+        .trim()
+        .trim_end_matches([':', '.', '…', '›', '»', '→'])
+        .to_lowercase();
+    matches!(
+        t.as_str(),
+        "advertisement"
+            | "ad"
+            | "sponsored"
+            | "sponsored content"
+            | "story continues below advertisement"
+            | "story continues below"
+            | "article continues below"
+            | "continue reading"
+            | "continue reading below"
+            | "read more"
+            | "skip advertisement"
+            | "share"
+            | "share this article"
+            | "share this story"
+            | "sign up"
+            | "subscribe"
+            | "click here"
+            | "related"
+            | "related articles"
+            | "related stories"
+            | "more on this story"
+    )
+}
+
+/// True when `node` sits inside page furniture (an aside, nav, footer, or an element whose
+/// class or id says so).
+pub(crate) fn in_furniture(node: &NodeRef) -> bool {
+    node.ancestors_it(Some(64)).any(|a| {
+        let name = a
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        matches!(name.as_str(), "aside" | "nav" | "footer") || is_furniture(&a, &name, false)
+    })
 }
 
 enum Step<'a> {
@@ -229,7 +388,7 @@ impl Walker {
             return;
         }
         let run = self.run.take();
-        if !run.is_blank() {
+        if !run.is_blank() && !is_furniture_text(&run.text) {
             self.pieces.push(Piece::Block(kind, run));
         }
     }
@@ -272,7 +431,10 @@ impl Walker {
         if SKIP.contains(&name.as_str()) || (node.is_element() && hidden(&node)) {
             return;
         }
-        if boilerplate && is_furniture(&node, &name) {
+        if node.is_element() && is_furniture(&node, &name, boilerplate) {
+            return;
+        }
+        if matches!(name.as_str(), "ul" | "ol") && is_link_list(&node) {
             return;
         }
         let children = |stack: &mut Vec<Step<'a>>| {
@@ -334,7 +496,7 @@ impl Walker {
                 children(stack);
             }
             _ => {
-                if self.caption.is_some() && marked(&node, CREDIT) {
+                if self.caption.is_some() && self.credit_depth == 0 && marked(&node, CREDIT) {
                     self.credit_depth += 1;
                     self.target().push(" ");
                     stack.push(Step::EndCredit);
