@@ -47,10 +47,6 @@ fn meta_content(dom: &Dom, selectors: &[&str]) -> Option<String> {
 }
 
 /// Reads `YYYY-MM-DD…` or a written date into `YYYY-MM-DD`.
-///
-/// ```ignore
-/// assert_eq!(normalise_date("2025-03-04T10:00:00Z").as_deref(), Some("2025-03-04"));
-/// ```
 pub(crate) fn normalise_date(s: &str) -> Option<String> {
     let t = s.trim();
     let b = t.as_bytes();
@@ -263,6 +259,7 @@ pub(crate) fn page_meta(dom: &Dom) -> PageMeta {
         .map(|n| strip_site(&n.text(), pubref))
         .filter(|t| !t.is_empty());
     let title = article_h1
+        .filter(|t| t.chars().count() <= 300)
         .or_else(|| {
             any_h1.clone().filter(|h| {
                 metas.is_empty()
@@ -273,7 +270,8 @@ pub(crate) fn page_meta(dom: &Dom) -> PageMeta {
         })
         .or_else(|| metas.first().cloned())
         .or(any_h1)
-        .or(page_title);
+        .or(page_title)
+        .filter(|t| t.chars().count() <= 300);
 
     // byline
     let mut byline = ld.map(ld_authors).and_then(|a| join_names(&a));

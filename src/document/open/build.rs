@@ -61,6 +61,8 @@ pub(crate) struct SourceBuilder {
     source: String,
     blocks: Vec<Block>,
     links: Vec<Link>,
+    /// Control characters and escape sequences dropped from block text.
+    dropped: usize,
 }
 
 impl SourceBuilder {
@@ -94,6 +96,7 @@ impl SourceBuilder {
             self.trim_separator();
             return false;
         }
+        self.dropped += c.dropped;
         // the run was collapsed already, so its offsets only shift by the trimmed prefix
         let same = collapsed.text == run.text;
         for (r, href) in run.links {
@@ -154,6 +157,13 @@ impl SourceBuilder {
         let range = start..self.source.len();
         let keep_range = start..start + keep;
         let c = clean(&self.source, keep_range);
+        if c.text.is_empty() {
+            // a credit with no caption, or only control characters: nothing to show
+            self.source.truncate(start);
+            self.trim_separator();
+            return false;
+        }
+        self.dropped += c.dropped;
         self.blocks.push(Block {
             kind: BlockKind::Caption,
             text: c.text,
@@ -209,11 +219,18 @@ impl SourceBuilder {
                 _ => {}
             }
         }
+        let mut warnings = Vec::new();
+        if self.dropped > 0 {
+            warnings.push(format!(
+                "removed {} control character(s) or escape sequence(s) from the text",
+                self.dropped
+            ));
+        }
         let doc = Document {
             source: self.source,
             blocks: self.blocks,
             meta,
-            warnings: Vec::new(),
+            warnings,
         };
         (doc, self.links)
     }
