@@ -23,7 +23,7 @@ mod meta;
 mod walk;
 
 use super::date::date_at_start;
-use super::open::build::{Link, SourceBuilder};
+use super::open::build::{Link, SourceBuilder, written_date};
 use super::{BlockKind, DecodeError, Document, Meta};
 use dom_query::Document as Dom;
 use dom_smoothie::{Config, Readability};
@@ -219,31 +219,6 @@ fn restore_captions(pieces: &mut Vec<Piece>, figures: Vec<(Piece, Option<String>
 fn same_text(a: &str, b: &str) -> bool {
     let (wa, wb) = (words(a), words(b));
     !wa.is_empty() && wa == wb
-}
-
-/// "March 4, 2025" for `2025-03-04`.
-fn written_date(iso: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let m: usize = iso.get(5..7)?.parse().ok()?;
-    let d: u32 = iso.get(8..10)?.parse().ok()?;
-    Some(format!(
-        "{} {d}, {}",
-        MONTHS.get(m.checked_sub(1)?)?,
-        iso.get(..4)?
-    ))
 }
 
 /// Whether a body piece repeats a header fact (and so is dropped from the body).

@@ -13,7 +13,7 @@
 
 use super::date::date_at_start;
 use super::html::{clean_byline, normalise_date};
-use super::open::build::{Link, Run, SourceBuilder, strip_by};
+use super::open::build::{Link, Run, SourceBuilder, strip_by, written_date};
 use super::{BlockKind, DecodeError, Document, Meta};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -236,7 +236,7 @@ pub fn read_page(text: &str) -> Result<MarkdownPage, DecodeError> {
     let mut have_dateline = false;
     let mut have_byline = false;
     if let Some(date) = &fm.date {
-        let mut line = date.clone();
+        let mut line = written_date(date).unwrap_or_else(|| date.clone());
         if let Some(p) = &fm.publication {
             line.push_str(" · ");
             line.push_str(p);
@@ -326,7 +326,7 @@ fn gather(body: &str) -> Vec<Gathered> {
         }
     };
 
-    let opts = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION;
+    let opts = Options::ENABLE_STRIKETHROUGH;
     for ev in Parser::new_ext(body, opts) {
         match ev {
             Event::Start(tag) => match tag {
