@@ -77,7 +77,7 @@ pub fn read(html: &str) -> Result<Page, DecodeError> {
     }
     let html: &str = &limited;
     let dom = Dom::from(html);
-    let pm = page_meta(&dom);
+    let mut pm = page_meta(&dom);
     let (elements, depth) = shape(&dom);
     let figures = figure_captions(&dom);
 
@@ -90,6 +90,16 @@ pub fn read(html: &str) -> Result<Page, DecodeError> {
         if let Ok(mut r) = Readability::with_document(dom, None, Some(cfg))
             && let Ok(article) = r.parse()
         {
+            // what Readability read of the metadata fills our gaps
+            if pm.byline.is_none() {
+                pm.byline = article.byline.as_deref().and_then(clean_byline);
+            }
+            if pm.date.is_none() {
+                pm.date = article.published_time.as_deref().and_then(normalise_date);
+            }
+            if pm.publication.is_none() {
+                pm.publication = article.site_name.as_deref().and_then(meta::non_empty);
+            }
             let content = Dom::from(article.content);
             pieces = walk(content.root(), false);
         }

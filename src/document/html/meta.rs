@@ -32,7 +32,8 @@ pub(crate) fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn non_empty(s: impl AsRef<str>) -> Option<String> {
+/// Collapsed text, or `None` when blank.
+pub(crate) fn non_empty(s: impl AsRef<str>) -> Option<String> {
     let s = squash(s.as_ref());
     (!s.is_empty()).then_some(s)
 }
@@ -210,7 +211,24 @@ pub(crate) fn strip_site(title: &str, publication: Option<&str>) -> String {
 pub(crate) fn clean_byline(s: &str) -> Option<String> {
     let s = squash(s);
     let s = strip_by(&s);
-    let s = s.split(['|', '\n']).next().unwrap_or_default().trim();
+    let s = s
+        .split(['|', '\n', '•', '·'])
+        .next()
+        .unwrap_or_default()
+        .trim();
+    // "Ana Ruiz Published March 4, 2025": cut where a date or its label starts
+    let cut = s
+        .match_indices(' ')
+        .map(|(i, _)| i + 1)
+        .find(|&i| {
+            let rest = &s[i..];
+            date_at_start(rest).is_some()
+                || ["Published", "Updated", "Posted"]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
+        })
+        .unwrap_or(s.len());
+    let s = s[..cut].trim();
     let s = s.trim_end_matches([',', ';', '.', ':', '-', '—']).trim();
     let n = s.split_whitespace().count();
     (!s.is_empty() && n <= 16 && s.chars().count() <= 150 && !s.starts_with("http"))
@@ -434,5 +452,13 @@ mod tests {
             Some("Ana Ruiz")
         );
         assert_eq!(clean_byline("https://x.org/ana"), None);
+        assert_eq!(
+            clean_byline("By Ana Ruiz Updated March 4, 2025").as_deref(),
+            Some("Ana Ruiz")
+        );
+        assert_eq!(
+            clean_byline("Ana Ruiz, March 4, 2025").as_deref(),
+            Some("Ana Ruiz")
+        );
     }
 }

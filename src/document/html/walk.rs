@@ -248,8 +248,19 @@ fn is_furniture(node: &NodeRef, name: &str, boilerplate: bool) -> bool {
     ) {
         return false;
     }
+    let words = name_words(node);
+    // pull quotes repeat the article's own words
+    if words
+        .windows(2)
+        .any(|w| w[0] == "pull" && matches!(w[1].as_str(), "quote" | "out"))
+        || words.iter().any(|w| w == "pullquote")
+    {
+        return true;
+    }
     if !boilerplate {
-        return marked(node, CONTENT_FURNITURE);
+        return words
+            .iter()
+            .any(|w| CONTENT_FURNITURE.contains(&w.as_str()));
     }
     if SKIP_BOILERPLATE.contains(&name) {
         return true;
@@ -263,7 +274,7 @@ fn is_furniture(node: &NodeRef, name: &str, boilerplate: bool) -> bool {
             return true;
         }
     }
-    marked(node, FURNITURE)
+    words.iter().any(|w| FURNITURE.contains(&w.as_str()))
 }
 
 /// A list whose every item is just a link (related stories, tags).
