@@ -247,3 +247,20 @@ fn extracted_text_reads_back_the_same_as_plain_text() {
     assert_eq!(again.meta.byline, doc.meta.byline);
     assert_eq!(again.paragraphs().count(), doc.paragraphs().count());
 }
+
+#[test]
+fn old_table_layout_with_br_paragraphs() {
+    let doc = open_fixture("valley_echo");
+    let score = f1(&expected("valley_echo"), &doc.source);
+    assert!(score >= 0.97, "word F1 {score:.3}\n{}", doc.source);
+    let m = &doc.meta;
+    assert_eq!(m.title.as_deref(), Some("Mill fire: owner vows to rebuild"));
+    assert_eq!(m.byline.as_deref(), Some("Dora Kettleby, Staff Reporter"));
+    assert_eq!(m.date.as_deref(), Some("2014-05-16"));
+    assert_eq!(m.publication.as_deref(), Some("Valley Echo"));
+    assert_eq!(doc.paragraphs().count(), 4);
+    assert_absent(
+        &doc,
+        &["Classifieds", "Reader comments", "grandfather", "Advertise", "Copyright"],
+    );
+}

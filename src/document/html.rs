@@ -240,7 +240,7 @@ fn repeats_header(p: &Piece, pm: &PageMeta, dek: Option<&str>) -> bool {
     let n = t.split_whitespace().count();
     pm.title.as_deref().is_some_and(|x| same_text(t, x))
         || dek.is_some_and(|x| same_text(t, x))
-        || (n <= 16 && (t.starts_with("By ") || t.starts_with("BY ")))
+        || (n <= 16 && is_by_line(t))
         || pm
             .byline
             .as_deref()
@@ -248,8 +248,39 @@ fn repeats_header(p: &Piece, pm: &PageMeta, dek: Option<&str>) -> bool {
         || (n <= 12 && date_at_start(t).is_some())
 }
 
+/// "By …" (any case of "by").
+fn is_by_line(t: &str) -> bool {
+    t.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "))
+}
+
+/// Fills byline and date the page's metadata lacked from "By …" and date lines at the top
+/// of the article.
+fn header_from_lead(pm: &mut PageMeta, pieces: &[Piece]) {
+    for p in pieces.iter().take(6) {
+        let Piece::Block(_, run) = p else {
+            continue;
+        };
+        let t = run.text.trim();
+        let n = t.split_whitespace().count();
+        if n > 16 {
+            break;
+        }
+        if pm.byline.is_none() && is_by_line(t) {
+            pm.byline = clean_byline(t);
+        } else if pm.date.is_none()
+            && n <= 12
+            && let Some(d) = date_at_start(t)
+        {
+            pm.date = Some(d.iso);
+        }
+    }
+}
+
 /// Writes the header and the body pieces into a document.
 fn assemble(pm: &PageMeta, mut pieces: Vec<Piece>, figures: Vec<(Piece, Option<String>)>) -> Page {
+    let mut pm = pm.clone();
+    header_from_lead(&mut pm, &pieces);
+    let pm = &pm;
     let body_text: String = pieces
         .iter()
         .take(12)

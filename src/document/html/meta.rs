@@ -207,6 +207,18 @@ pub(crate) fn strip_site(title: &str, publication: Option<&str>) -> String {
     t
 }
 
+/// The site name at the end of a page title ("Headline :: Valley Echo" → "Valley Echo").
+pub(crate) fn site_suffix(title: &str) -> Option<String> {
+    let t = squash(title);
+    let (at, sep) = [" | ", " - ", " – ", " — ", " · ", " :: ", " » "]
+        .iter()
+        .filter_map(|s| t.rfind(s).map(|i| (i, *s)))
+        .max_by_key(|(i, _)| *i)?;
+    let (head, tail) = (&t[..at], t[at + sep.len()..].trim());
+    (head.split_whitespace().count() >= 2 && (1..=4).contains(&tail.split_whitespace().count()))
+        .then(|| tail.to_string())
+}
+
 /// Cleans a byline: drops "By", trailing dates or roles after a pipe, extra white space.
 pub(crate) fn clean_byline(s: &str) -> Option<String> {
     let s = squash(s);
@@ -270,6 +282,13 @@ pub(crate) fn page_meta(dom: &Dom) -> PageMeta {
     };
     let article_h1 = h1_in("article h1").or_else(|| h1_in("main h1"));
     let any_h1 = h1_in("h1");
+    let publication = publication.or_else(|| {
+        dom.select("head title")
+            .nodes()
+            .first()
+            .and_then(|n| site_suffix(&n.text()))
+    });
+    let pubref = publication.as_deref();
     let page_title = dom
         .select("head title")
         .nodes()

@@ -398,9 +398,10 @@ impl Walker {
             self.target().push(" ");
             return;
         }
-        let run = self.run.take();
-        if !run.is_blank() && !is_furniture_text(&run.text) {
-            self.pieces.push(Piece::Block(kind, run));
+        for run in self.run.take().split_lines() {
+            if !run.is_blank() && !is_furniture_text(&run.text) {
+                self.pieces.push(Piece::Block(kind, run));
+            }
         }
     }
 
@@ -454,13 +455,8 @@ impl Walker {
         };
         match name.as_str() {
             "br" => {
-                let run = self.target();
-                let ends = run
-                    .text
-                    .trim_end()
-                    .ends_with(['.', '!', '?', '"', '”', ':', '’']);
-                if ends && self.caption.is_none() {
-                    self.flush(BlockKind::Paragraph);
+                if self.caption.is_none() {
+                    self.run.line_break();
                 } else {
                     self.target().push(" ");
                 }
