@@ -261,6 +261,54 @@ fn old_table_layout_with_br_paragraphs() {
     assert_eq!(doc.paragraphs().count(), 4);
     assert_absent(
         &doc,
-        &["Classifieds", "Reader comments", "grandfather", "Advertise", "Copyright"],
+        &[
+            "Classifieds",
+            "Reader comments",
+            "grandfather",
+            "Advertise",
+            "Copyright",
+        ],
     );
+}
+
+#[test]
+fn short_article_beats_long_comment_thread() {
+    let article: String = (0..5)
+        .map(|i| format!("<p>Paragraph {i}: the bridge reopens on Monday, the mayor said.</p>"))
+        .collect();
+    let comments: String = (0..15)
+        .map(|_| {
+            format!(
+                "<li class=comment><div class=comment-body><p>{}</p></div></li>",
+                "A long reader comment about the bridge, the traffic and the council. ".repeat(4)
+            )
+        })
+        .collect();
+    let page = format!(
+        "<!doctype html><html><head><title>Bridge reopens - Town Paper</title></head><body>\
+         <nav><a href=/>Home</a></nav><article><h1>Bridge reopens</h1>\
+         <div class=entry-content>{article}</div></article><div id=comments><h2>15 comments</h2>\
+         <ol class=commentlist>{comments}</ol></div><footer>Footer</footer></body></html>"
+    );
+    let doc = open(page.as_bytes(), Some("bridge.html"), None).unwrap();
+    assert_well_formed(&doc);
+    let paras: Vec<&str> = doc.paragraphs().map(|(_, b)| b.text.as_str()).collect();
+    assert_eq!(paras.len(), 5, "{paras:?}");
+    assert!(paras.iter().all(|p| p.starts_with("Paragraph ")));
+    assert_eq!(doc.meta.publication.as_deref(), Some("Town Paper"));
+}
+
+#[test]
+fn list_items_holding_paragraphs_get_one_bullet() {
+    let page = "<!doctype html><article><h1>Steps</h1><p>The council listed its steps for \
+        the coming year in a statement released on Friday evening.</p><ul>\
+        <li><p>Repair the <em>old</em> quay.</p></li><li><div><p>Dredge the channel.</p></div></li>\
+        <li></li></ul><p>The statement did not say how much the work would cost the town.</p>\
+        </article>";
+    let doc = open(page.as_bytes(), None, None).unwrap();
+    let paras: Vec<&str> = doc.paragraphs().map(|(_, b)| b.text.as_str()).collect();
+    assert!(paras.contains(&"• Repair the old quay."), "{paras:?}");
+    assert!(paras.contains(&"• Dredge the channel."), "{paras:?}");
+    assert!(!paras.contains(&"•"));
+    assert!(paras.last().is_some_and(|p| p.starts_with("The statement")));
 }

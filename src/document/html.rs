@@ -87,6 +87,7 @@ pub fn read(html: &str) -> Result<Page, DecodeError> {
             keep_classes: true,
             ..Config::default()
         };
+        walk::prune(dom.root());
         if let Ok(mut r) = Readability::with_document(dom, None, Some(cfg))
             && let Ok(article) = r.parse()
         {

@@ -340,10 +340,98 @@ pub(crate) fn in_furniture(node: &NodeRef) -> bool {
     })
 }
 
+/// Class/id words of blocks removed from the page before the article is looked for.
+const PRUNE: &[&str] = &[
+    "comments",
+    "commentlist",
+    "disqus",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "newsletters",
+    "recirc",
+    "outbrain",
+    "taboola",
+    "advert",
+    "advertisement",
+    "sponsored",
+    "adunit",
+    "adslot",
+    "cookie",
+    "cookies",
+    "paywall",
+    "breadcrumb",
+    "breadcrumbs",
+    "trending",
+    "mostread",
+    "popular",
+];
+
+/// Removes what is surely not the article (navigation, asides, forms, footers, comment
+/// threads, share bars, related links, ads) before Readability scores the page: its
+/// retries without its own "unlikely candidate" filter can otherwise pick a long comment
+/// thread over a short article. Never removes an element holding the headline or much of
+/// the page's paragraph text.
+pub(crate) fn prune(root: NodeRef) {
+    let words_in_p = |n: &NodeRef| -> usize {
+        n.find(&["p"])
+            .iter()
+            .map(|p| p.text().split_whitespace().count())
+            .sum()
+    };
+    let total = words_in_p(&root).max(1);
+    let mut doomed = Vec::new();
+    for node in root.descendants_it() {
+        if !node.is_element() {
+            continue;
+        }
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        if matches!(
+            name.as_str(),
+            "html" | "body" | "main" | "article" | "p" | "h1"
+        ) {
+            continue;
+        }
+        let role = node
+            .attr("role")
+            .map(|r| r.to_ascii_lowercase())
+            .unwrap_or_default();
+        let words = name_words(&node);
+        let furniture = matches!(
+            name.as_str(),
+            "nav" | "aside" | "form" | "dialog" | "footer"
+        ) || matches!(
+            role.as_str(),
+            "navigation" | "complementary" | "contentinfo" | "search" | "dialog"
+        ) || node.id_attr().is_some_and(|id| &*id == "respond")
+            || words.iter().any(|w| PRUNE.contains(&w.as_str()));
+        // comment threads go however long they are; other boxes only when small
+        let comments = words
+            .iter()
+            .any(|w| matches!(w.as_str(), "comments" | "commentlist" | "disqus"));
+        if furniture
+            && node.find(&["h1"]).is_empty()
+            && (comments || words_in_p(&node) * 10 < total * 4)
+        {
+            doomed.push(node);
+        }
+    }
+    for n in doomed {
+        n.remove_from_parent();
+    }
+}
+
 enum Step<'a> {
     Enter(NodeRef<'a>),
     /// Close a block of this kind.
     Close(BlockKind),
+    /// Close a list item.
+    CloseItem,
     /// End a link that started at this run offset.
     EndLink(usize, String),
     /// End a figcaption.
@@ -359,12 +447,17 @@ pub(crate) fn walk(root: NodeRef, boilerplate: bool) -> Vec<Piece> {
         run: Run::default(),
         caption: None,
         credit_depth: 0,
+        bullet: false,
     };
     let mut stack = vec![Step::Enter(root)];
     while let Some(step) = stack.pop() {
         match step {
             Step::Enter(node) => w.enter(node, boilerplate, &mut stack),
             Step::Close(kind) => w.flush(kind),
+            Step::CloseItem => {
+                w.flush(BlockKind::Paragraph);
+                w.bullet = false;
+            }
             Step::EndLink(start, href) => w.end_link(start, href),
             Step::EndCaption => w.end_caption(),
             Step::EndCredit => w.credit_depth = w.credit_depth.saturating_sub(1),
@@ -380,6 +473,8 @@ struct Walker {
     /// Inside a figcaption: its caption and credit runs (the main run waits outside).
     caption: Option<(Run, Run)>,
     credit_depth: usize,
+    /// A list item started: its first text gets a bullet.
+    bullet: bool,
 }
 
 impl Walker {
@@ -430,6 +525,10 @@ impl Walker {
     fn enter<'a>(&mut self, node: NodeRef<'a>, boilerplate: bool, stack: &mut Vec<Step<'a>>) {
         if node.is_text() {
             let t = node.text();
+            if self.bullet && self.caption.is_none() && !t.trim().is_empty() {
+                self.run.push("• ");
+                self.bullet = false;
+            }
             self.target().push(&t);
             return;
         }
@@ -477,11 +576,9 @@ impl Walker {
             }
             "li" => {
                 self.flush(BlockKind::Paragraph);
-                stack.push(Step::Close(BlockKind::Paragraph));
+                stack.push(Step::CloseItem);
                 children(stack);
-                if self.caption.is_none() {
-                    self.run.push("• ");
-                }
+                self.bullet = self.caption.is_none();
             }
             "a" => {
                 let start = self.target().text.len();
