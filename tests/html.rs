@@ -227,11 +227,13 @@ fn detection_by_name_sniffing_and_force() {
     assert_eq!(sniffed.meta.title.as_deref(), Some("Quiet day"));
     let named = open(page, Some("page.htm"), None).unwrap();
     assert_eq!(named.source, sniffed.source);
-    // forced text keeps the markup as text; a .txt name does too
+    // forced text keeps the markup as text; a page saved as .txt is still sniffed
     let as_text = open(page, None, Some(Format::Text)).unwrap();
     assert!(as_text.source.contains("<article>"));
-    let txt = open(page, Some("notes.txt"), None).unwrap();
-    assert!(txt.source.contains("<article>"));
+    let txt = open(page, Some("saved.txt"), None).unwrap();
+    assert_eq!(txt.source, sniffed.source);
+    let md_named = open(page, Some("page.md"), None).map(|d| d.source);
+    assert_ne!(md_named, Ok(sniffed.source.clone()), "an .md name is trusted");
     // forced HTML on a fragment without a doctype
     let frag = open(b"<p>One &amp; two.</p>", Some("x.txt"), Some(Format::Html)).unwrap();
     assert_eq!(frag.source, "One & two.");

@@ -1,7 +1,7 @@
 //! Choosing a reader for the input: plain text, HTML or Markdown.
 //!
 //! The format is the one the user forced, else the one the file name says (`.html`, `.md`,
-//! …), else HTML when the content starts like a web page (`<!doctype html`, `<html`, after
+//! …; a `.txt` name is still sniffed), else HTML when the content starts like a web page (`<!doctype html`, `<html`, after
 //! any BOM, white space, comments or XML declaration), else plain text. Markdown is never
 //! sniffed: plain text articles often look like Markdown by accident.
 //!
@@ -82,10 +82,12 @@ impl Format {
         if html { Format::Html } else { Format::Text }
     }
 
-    /// Chooses the format: forced, else by name, else sniffed from the content.
+    /// Chooses the format: forced, else by name, else sniffed from the content. A `.txt`
+    /// name is weak evidence (pages get saved or downloaded under any name), so such files
+    /// are still sniffed for HTML.
     pub fn detect(forced: Option<Format>, name: Option<&str>, text: &str) -> Format {
         forced
-            .or_else(|| name.and_then(Format::from_name))
+            .or_else(|| name.and_then(Format::from_name).filter(|f| *f != Format::Text))
             .unwrap_or_else(|| Format::sniff(text))
     }
 }
