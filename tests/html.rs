@@ -233,7 +233,11 @@ fn detection_by_name_sniffing_and_force() {
     let txt = open(page, Some("saved.txt"), None).unwrap();
     assert_eq!(txt.source, sniffed.source);
     let md_named = open(page, Some("page.md"), None).map(|d| d.source);
-    assert_ne!(md_named, Ok(sniffed.source.clone()), "an .md name is trusted");
+    assert_ne!(
+        md_named,
+        Ok(sniffed.source.clone()),
+        "an .md name is trusted"
+    );
     // forced HTML on a fragment without a doctype
     let frag = open(b"<p>One &amp; two.</p>", Some("x.txt"), Some(Format::Html)).unwrap();
     assert_eq!(frag.source, "One & two.");
@@ -313,4 +317,53 @@ fn list_items_holding_paragraphs_get_one_bullet() {
     assert!(paras.contains(&"• Dredge the channel."), "{paras:?}");
     assert!(!paras.contains(&"•"));
     assert!(paras.last().is_some_and(|p| p.starts_with("The statement")));
+}
+
+#[test]
+fn script_rendered_page_falls_back_to_json_ld_article_body() {
+    let paras = [
+        "The regional orchestra will play its final concert in the old hall on Saturday, \
+         ending a residency that began in 1961.",
+        "“We have played here for three generations of listeners,” said conductor Amara Diallo.",
+        "The hall will close for two years of renovation, and the orchestra will perform in \
+         the university's new auditorium while the work goes on, organisers said.",
+    ];
+    let body = serde_json::to_string(&paras.join("\n\n")).unwrap();
+    let page = format!(
+        "<!doctype html><html><head><title>Last concert in the old hall | Arts Desk</title>\
+         <script type=application/ld+json>{{\"@type\":\"NewsArticle\",\
+         \"headline\":\"Last concert in the old hall\",\"articleBody\":{body}}}</script>\
+         </head><body><div id=root><p>Loading…</p></div><script src=/app.js></script>\
+         </body></html>"
+    );
+    let doc = open(page.as_bytes(), Some("concert.html"), None).unwrap();
+    assert_well_formed(&doc);
+    let got: Vec<&str> = doc.paragraphs().map(|(_, b)| b.text.as_str()).collect();
+    let want: Vec<String> = paras
+        .iter()
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(got, want);
+    assert!(doc.warnings.iter().any(|w| w.contains("articleBody")));
+}
+
+#[test]
+fn caption_credit_in_cite_or_byline_element() {
+    let page = "<!doctype html><article><h1>Dunes</h1><p>The dunes moved forty metres in a \
+        single winter, a survey by the coastal agency found this month.</p><figure><img src=x>\
+        <figcaption><p>Sand covers the old road.</p><cite>Yusuf Amari/Dune Trust</cite>\
+        </figcaption></figure><figure><figcaption>A fence half buried. \
+        <span class=caption-byline>Photograph by Lea Brun</span></figcaption></figure>\
+        <p>The agency said the road would not be rebuilt and a new one would be laid inland.</p>\
+        </article>";
+    let doc = open(page.as_bytes(), None, None).unwrap();
+    assert_well_formed(&doc);
+    assert_eq!(
+        captions(&doc),
+        [
+            ("Sand covers the old road.", Some("Yusuf Amari/Dune Trust")),
+            ("A fence half buried.", Some("Photograph by Lea Brun"))
+        ]
+    );
+    assert_eq!(doc.meta.byline, None, "a photo credit is not the byline");
 }

@@ -24,7 +24,7 @@ mod walk;
 
 use super::date::date_at_start;
 use super::open::build::{Link, SourceBuilder, written_date};
-use super::{BlockKind, DecodeError, Document, Meta};
+use super::{BlockKind, DecodeError, Document, Meta, open};
 use dom_query::Document as Dom;
 use dom_smoothie::{Config, Readability};
 use meta::{PageMeta, overlap, page_meta, squash, words};
@@ -93,7 +93,16 @@ pub fn read(html: &str) -> Result<Page, DecodeError> {
         {
             // what Readability read of the metadata fills our gaps
             if pm.byline.is_none() {
-                pm.byline = article.byline.as_deref().and_then(clean_byline);
+                // not a photo credit Readability took for the byline
+                pm.byline = article
+                    .byline
+                    .as_deref()
+                    .and_then(clean_byline)
+                    .filter(|b| {
+                        !figures.iter().any(|(f, _)| {
+                        matches!(f, Piece::Caption(_, Some(c)) if c.contains(b.as_str()))
+                    })
+                    });
             }
             if pm.date.is_none() {
                 pm.date = article.published_time.as_deref().and_then(normalise_date);
@@ -125,12 +134,41 @@ pub fn read(html: &str) -> Result<Page, DecodeError> {
             pieces = whole;
         }
     }
+    if let Some(body) = &pm.article_body {
+        // pages rendered by scripts carry the text only in their structured data
+        let theirs = body.split_whitespace().count();
+        if theirs >= 50 && theirs * 2 > words_in(&pieces) * 3 {
+            pieces = body_pieces(body);
+            warnings.push(
+                "the page's visible text is incomplete: the article was read from its \
+                 structured data (JSON-LD articleBody)"
+                    .to_string(),
+            );
+        }
+    }
     let mut page = assemble(&pm, pieces, figures);
     if page.document.blocks.is_empty() {
         return Err(DecodeError::Empty);
     }
     page.document.warnings.extend(warnings);
     Ok(page)
+}
+
+/// Paragraphs of a JSON-LD `articleBody`: markup when it holds some, else one paragraph
+/// per line.
+fn body_pieces(body: &str) -> Vec<Piece> {
+    if body.contains("</p>") || body.contains("<br") {
+        let frag = Dom::fragment(body);
+        return walk(frag.root(), false);
+    }
+    body.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let mut run = open::build::Run::default();
+            run.push(l);
+            Piece::Block(BlockKind::Paragraph, run)
+        })
+        .collect()
 }
 
 fn words_in(pieces: &[Piece]) -> usize {
@@ -208,11 +246,16 @@ fn restore_captions(pieces: &mut Vec<Piece>, figures: Vec<(Piece, Option<String>
         let Piece::Caption(text, _) = &fig else {
             continue;
         };
-        let present = pieces.iter().any(|p| match p {
-            Piece::Caption(c, _) => same_text(c, text),
-            Piece::Block(_, r) => same_text(&r.text, text),
+        let present = pieces.iter_mut().find_map(|p| match p {
+            Piece::Caption(c, credit) if same_text(c, text) => Some(Some(credit)),
+            Piece::Block(_, r) if same_text(&r.text, text) => Some(None),
+            _ => None,
         });
-        if present {
+        if let Some(credit) = present {
+            // Readability may have taken the credit away (it removes "byline" elements)
+            if let (Some(credit @ None), Piece::Caption(_, found @ Some(_))) = (credit, &fig) {
+                *credit = found.clone();
+            }
             continue;
         }
         let at = anchor.and_then(|a| pieces.iter().position(|p| same_text(p.text(), &a)));

@@ -87,7 +87,10 @@ impl Format {
     /// are still sniffed for HTML.
     pub fn detect(forced: Option<Format>, name: Option<&str>, text: &str) -> Format {
         forced
-            .or_else(|| name.and_then(Format::from_name).filter(|f| *f != Format::Text))
+            .or_else(|| {
+                name.and_then(Format::from_name)
+                    .filter(|f| *f != Format::Text)
+            })
             .unwrap_or_else(|| Format::sniff(text))
     }
 }

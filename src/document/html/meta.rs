@@ -25,6 +25,8 @@ pub(crate) struct PageMeta {
     pub date: Option<String>,
     /// Site or publication name.
     pub publication: Option<String>,
+    /// The article text from JSON-LD `articleBody`, when the page carries it.
+    pub article_body: Option<String>,
 }
 
 /// Collapses white space and trims.
@@ -340,6 +342,13 @@ pub(crate) fn page_meta(dom: &Dom) -> PageMeta {
             .select(r#"[class*="byline"], [class*="author-name"], [itemprop="author"]"#)
             .nodes()
             .iter()
+            .filter(|n| {
+                // photo credits in captions are not the article's byline
+                !n.ancestors_it(Some(32)).any(|a| {
+                    a.node_name()
+                        .is_some_and(|name| matches!(&*name, "figure" | "figcaption"))
+                })
+            })
             .filter_map(|n| clean_byline(&n.text()))
             .next();
     }
@@ -407,7 +416,15 @@ pub(crate) fn page_meta(dom: &Dom) -> PageMeta {
         .map(|n| squash(&n.text()))
         .find(|t| (20..=600).contains(&t.chars().count()));
 
+    let article_body = ld
+        .and_then(|v| v.get("articleBody"))
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .map(str::to_string);
+
     PageMeta {
+        article_body,
         title,
         standfirst,
         description,

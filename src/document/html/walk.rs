@@ -171,6 +171,7 @@ const HIDDEN_CLASSES: &[&str] = &[
 
 /// Class-name words that mark a photo credit inside a caption.
 const CREDIT: &[&str] = &[
+    "byline",
     "credit",
     "credits",
     "copyright",
@@ -600,7 +601,10 @@ impl Walker {
                 children(stack);
             }
             _ => {
-                if self.caption.is_some() && self.credit_depth == 0 && marked(&node, CREDIT) {
+                if self.caption.is_some()
+                    && self.credit_depth == 0
+                    && (name == "cite" || marked(&node, CREDIT))
+                {
                     self.credit_depth += 1;
                     self.target().push(" ");
                     stack.push(Step::EndCredit);
