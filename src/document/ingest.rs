@@ -267,6 +267,7 @@ fn group(
             (done && is_lone_opening_word(line))
                 || (done && fits && starts_paragraph_word(line.text))
                 || (done && (long(prev) || long(line)) && starts_paragraph_word(line.text))
+                || (done && is_contributors(line.text))
                 || subheading_before
         } else {
             true
