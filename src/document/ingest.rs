@@ -276,8 +276,9 @@ fn group(
             continue;
         };
         let prev = &lines[i - 1];
-        let block_text = || {
-            lines[g.clone()]
+        // a credit spans at most a few lines: look back only that far (keeps this linear)
+        let tail_text = || {
+            lines[g.start.max(i.saturating_sub(3))..i]
                 .iter()
                 .map(|l| l.text)
                 .collect::<Vec<_>>()
@@ -286,7 +287,7 @@ fn group(
         let prev_is_lone = g.len() == 1 && is_lone_opening_word(prev);
         let brk = if prev_is_lone {
             false
-        } else if split_credit(&block_text()).is_some() && prev.text.ends_with(')') {
+        } else if prev.text.ends_with(')') && split_credit(&tail_text()).is_some() {
             true
         } else if blank_mode {
             false
