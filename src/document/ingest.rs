@@ -285,7 +285,9 @@ fn group(
                 .join(" ")
         };
         let prev_is_lone = g.len() == 1 && is_lone_opening_word(prev);
-        let brk = if prev_is_lone {
+        let brk = if is_boilerplate(prev.text) || is_boilerplate(line.text) {
+            true
+        } else if prev_is_lone {
             false
         } else if prev.text.ends_with(')') && split_credit(&tail_text()).is_some() {
             true
@@ -296,11 +298,15 @@ fn group(
             // a little slack: browsers and wrappers rarely fill a line to the last column
             let fits = prev.chars + 1 + line.first_word_chars() <= w + 3;
             let long = |l: &Line| l.chars > w + 10;
+            // a heading stops well short of the wrap width
             let subheading_before = done_or_start(lines, i - 1)
                 && is_short_heading(prev)
-                && fits
+                && prev.chars + 1 + line.first_word_chars() + 10 <= w
                 && starts_paragraph_word(line.text);
-            (done && is_lone_opening_word(line))
+            // a lone capitalised word without final punctuation only ever opens a paragraph
+            // (a paragraph's last word alone on a line carries its full stop)
+            (is_lone_opening_word(line)
+                && (done || !prev.text.ends_with([',', ';', '—', '–', '-', '('])))
                 || (done && fits && starts_paragraph_word(line.text))
                 || (done && (long(prev) || long(line)) && starts_paragraph_word(line.text))
                 || (done && is_contributors(line.text))
