@@ -114,16 +114,16 @@ fn braces_go_to_paragraph_starts() {
 #[test]
 fn search_highlights_every_match_and_n_moves_between_them() {
     let mut app = sample_app(100, 30);
-    press(&mut app, "/ f e r r y");
+    press(&mut app, "/ b o a r d");
     assert!(app.prompt.is_some());
-    assert!(status_line(&app).starts_with("/ferry"));
+    assert!(status_line(&app).starts_with("/board"));
     press(&mut app, "enter");
     assert!(app.prompt.is_none());
     let s = app.search.clone().expect("a search");
     let n = s.matches.len();
-    assert!(n >= 4, "the sample mentions the ferry often: {n}");
+    assert!(n >= 4, "the sample mentions the board often: {n}");
     assert_eq!(s.current, Some(0));
-    assert!(status_line(&app).contains(&format!("match 1/{n} for 'ferry'")));
+    assert!(status_line(&app).contains(&format!("match 1/{n} for 'board'")));
     // every visible match is drawn in the match style, the current one differently
     let t = draw(&app);
     let buf = t.backend().buffer();
@@ -136,7 +136,7 @@ fn search_highlights_every_match_and_n_moves_between_them() {
     };
     let body: Vec<&str> = text.lines().collect();
     let body = body[..body.len() - 1].join("\n");
-    let visible = body.to_lowercase().matches("ferry").count();
+    let visible = body.to_lowercase().matches("board").count();
     assert!(visible >= 2, "{text}");
     assert_eq!(styled(app.styles.current_match), 5);
     assert_eq!(styled(app.styles.search_match), 5 * (visible - 1));
@@ -156,14 +156,14 @@ fn search_highlights_every_match_and_n_moves_between_them() {
 #[test]
 fn search_is_smart_case_and_reports_misses() {
     let mut app = sample_app(100, 30);
-    press(&mut app, "/ m a r g u e r i t e enter");
+    press(&mut app, "/ o k a f o r enter");
     let lower = app.search.as_ref().unwrap().matches.len();
-    press(&mut app, "/ M a r g u e r i t e enter");
+    press(&mut app, "/ O k a f o r enter");
     let upper = app.search.as_ref().unwrap().matches.len();
     assert_eq!(lower, upper, "the name is always capitalised");
-    press(&mut app, "/ m A R G enter");
+    press(&mut app, "/ o K A F enter");
     assert_eq!(app.search.as_ref().unwrap().matches.len(), 0);
-    assert!(status_line(&app).contains("no match for 'mARG'"));
+    assert!(status_line(&app).contains("no match for 'oKAF'"));
     press(&mut app, "n");
     assert!(status_line(&app).contains("no match"));
 }
@@ -296,7 +296,7 @@ fn document_warnings_show_in_the_status_bar() {
 #[test]
 fn tiny_terminals_show_a_message_and_never_panic() {
     let mut app = sample_app(80, 24);
-    press(&mut app, "/ f e r r y enter ?");
+    press(&mut app, "/ b o a r d enter ?");
     for w in 0..=24 {
         for h in 0..=8 {
             app.resize(w, h);
@@ -329,7 +329,7 @@ fn snapshot_sample_60x20() {
 #[test]
 fn snapshot_search_60x20() {
     let mut app = sample_app(60, 20);
-    press(&mut app, "G / c o u n c i l");
+    press(&mut app, "G / i n t a k e");
     insta::assert_snapshot!(draw(&app).backend());
 }
 
