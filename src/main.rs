@@ -14,9 +14,12 @@ fn main() -> std::process::ExitCode {
             json,
             explain,
         }) => commands::analyze::run(files, *json, *explain),
-        Some(Command::Highlights { .. } | Command::Export { .. }) => Err(color_eyre::eyre::eyre!(
-            "highlights are not available in this build yet"
-        )),
+        Some(Command::Highlights { file }) => commands::highlights::run(file),
+        Some(Command::Export {
+            file,
+            format,
+            output,
+        }) => commands::export::run(file, *format, output.as_deref()),
         None => Err(color_eyre::eyre::eyre!(
             "the reader is not available in this build yet"
         )),

@@ -515,23 +515,33 @@ fn align(pattern: &str, text: &str) -> Option<(Range<usize>, usize)> {
     if p.is_empty() || n == 0 {
         return None;
     }
-    // cost and start column of the best alignment ending at each column
-    let mut prev: Vec<(usize, usize)> = (0..=n).map(|j| (0, j)).collect();
-    let mut cur = vec![(0usize, 0usize); n + 1];
+    // cost and start column of the best alignment ending at each column (two rows)
+    let mut prev_cost = vec![0u32; n + 1];
+    let mut prev_start: Vec<u32> = (0..=n as u32).collect();
+    let mut cost = vec![0u32; n + 1];
+    let mut start = vec![0u32; n + 1];
     for (i, &pc) in p.iter().enumerate() {
-        cur[0] = (i + 1, 0);
+        cost[0] = i as u32 + 1;
+        start[0] = 0;
         for j in 1..=n {
-            let sub = (prev[j - 1].0 + usize::from(pc != t[j - 1]), prev[j - 1].1);
-            let del = (prev[j].0 + 1, prev[j].1);
-            let ins = (cur[j - 1].0 + 1, cur[j - 1].1);
-            cur[j] = [sub, del, ins]
-                .into_iter()
-                .min_by_key(|c| c.0)
-                .unwrap_or(sub);
+            let mut c = prev_cost[j - 1] + u32::from(pc != t[j - 1]);
+            let mut s = prev_start[j - 1];
+            if prev_cost[j] + 1 < c {
+                c = prev_cost[j] + 1;
+                s = prev_start[j];
+            }
+            if cost[j - 1] + 1 < c {
+                c = cost[j - 1] + 1;
+                s = start[j - 1];
+            }
+            cost[j] = c;
+            start[j] = s;
         }
-        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(&mut prev_cost, &mut cost);
+        std::mem::swap(&mut prev_start, &mut start);
     }
-    let (end, &(dist, start)) = prev.iter().enumerate().min_by_key(|(_, c)| c.0)?;
+    let (end, &dist) = prev_cost.iter().enumerate().min_by_key(|&(_, c)| *c)?;
+    let (start, dist) = (prev_start[end] as usize, dist as usize);
     Some((offsets[start]..offsets[end], dist))
 }
 
