@@ -294,3 +294,88 @@ fn reading_position_follows_an_insertion() {
     let s = Store::open_at(&doc, &origin(), loc(dir.path()));
     assert_eq!(s.reading(), doc.source.find("The operator, Nordvik"));
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "the",
+        "council",
+        "said",
+        "pier",
+        "ferry",
+        "«quoted»",
+        "Ångström",
+        "naïve",
+        "über",
+        "東京",
+        "🚢",
+        "crowns",
+        "2,300",
+        "—",
+        "\"We",
+        "will\"",
+        "storm",
+        "late",
+        "boats",
+        "library",
+    ];
+
+    fn article() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            proptest::collection::vec(proptest::sample::select(WORDS), 3..30),
+            2..6,
+        )
+        .prop_map(|paras| {
+            paras
+                .into_iter()
+                .map(|p| p.join(" "))
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        })
+    }
+
+    fn norm(s: &str) -> String {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+        /// Whatever the edit, no highlight is dropped, and every placed one covers text equal
+        /// to its saved text.
+        #[test]
+        fn edits_never_drop_or_misplace(
+            text in article(),
+            picks in proptest::collection::vec((0.0f64..1.0, 1usize..40), 1..5),
+            edit_at in 0.0f64..1.0,
+            cut in 0usize..60,
+            insert in article(),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let doc0 = ingest(text.clone());
+            let mut s = Store::open_at(&doc0, &origin(), loc(dir.path()));
+            for (at, len) in picks {
+                let start = doc0.source.floor_char_boundary((at * doc0.source.len() as f64) as usize);
+                let end = doc0.source.ceil_char_boundary((start + len).min(doc0.source.len()));
+                let _ = s.add(NewHighlight::passage(start..end));
+            }
+            let n = s.highlights().len();
+            s.save().unwrap();
+            let at = text.floor_char_boundary((edit_at * text.len() as f64) as usize);
+            let to = text.ceil_char_boundary((at + cut).min(text.len()));
+            let edited = format!("{}{}{}", &text[..at], insert, &text[to..]);
+            let doc = ingest(edited);
+            let mut s = Store::open_at(&doc, &origin(), loc(dir.path()));
+            prop_assert_eq!(s.highlights().len(), n);
+            for h in s.highlights() {
+                if !h.anchor.is_orphaned() {
+                    prop_assert_eq!(norm(&doc.source[h.range()]), norm(&h.text), "{:?}", h.anchor);
+                }
+            }
+            s.set_reading(0);
+            s.save().unwrap();
+            prop_assert_eq!(Store::open_at(&doc, &origin(), loc(dir.path())).highlights().len(), n);
+        }
+    }
+}

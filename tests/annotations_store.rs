@@ -472,3 +472,79 @@ proptest! {
         prop_assert_eq!(again.to_toml(), s.to_toml());
     }
 }
+
+/// The child side of `killed_writer_leaves_a_readable_file`: saves in a loop until killed.
+#[test]
+#[ignore = "run as a child process by killed_writer_leaves_a_readable_file"]
+fn save_loop_child() {
+    let Some(dir) = std::env::var_os("HEARSAY_SAVE_LOOP") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let doc = doc();
+    let mut s = Store::open_at(&doc, &origin(), loc(&dir));
+    let id = s
+        .add(NewHighlight::passage(range_of(&doc, "fishing boats")))
+        .unwrap()
+        .id;
+    for i in 0..200_000usize {
+        s.set_note(&id, &"note ".repeat(i % 500)).unwrap();
+        s.save().unwrap();
+    }
+}
+
+#[test]
+fn killed_writer_leaves_a_readable_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = doc();
+    let mut s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    let keep = s
+        .add(NewHighlight::passage(range_of(&doc, "Opponents said")))
+        .unwrap()
+        .id;
+    s.save().unwrap();
+    let exe = std::env::current_exe().unwrap();
+    for round in 0..4u64 {
+        let mut child = std::process::Command::new(&exe)
+            .args([
+                "save_loop_child",
+                "--exact",
+                "--ignored",
+                "--test-threads=1",
+            ])
+            .env("HEARSAY_SAVE_LOOP", dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(120 + 29 * round));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let again = Store::open_at(&doc, &origin(), loc(dir.path()));
+        assert!(
+            again.problem().is_none(),
+            "round {round}: {:?}",
+            again.problem()
+        );
+        assert!(
+            again.get(&keep).is_some(),
+            "round {round}: lost a highlight"
+        );
+    }
+    // and the next save works, cleaning up what the killed writer left
+    s.set_note(&keep, "after the kills").unwrap();
+    s.save().unwrap();
+    let after = Store::open_at(&doc, &origin(), loc(dir.path()));
+    assert_eq!(after.get(&keep).unwrap().note, "after the kills");
+    let temps = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains(".tmp.")
+        })
+        .count();
+    assert_eq!(temps, 0);
+}

@@ -178,9 +178,28 @@ impl Highlight {
         (s < e).then_some(s..e)
     }
 
+    /// The text on one line, cut to `max_chars` characters with an ellipsis (for lists).
+    ///
+    /// ```
+    /// # use hearsay::annotations::highlight::excerpt;
+    /// assert_eq!(excerpt("a  long\n\ntext here", 8), "a long…");
+    /// ```
+    pub fn excerpt(&self, max_chars: usize) -> String {
+        excerpt(&self.text, max_chars)
+    }
+
     /// The note's first line (for lists), empty when there is no note.
     pub fn note_first_line(&self) -> &str {
         self.note.lines().next().unwrap_or("")
+    }
+}
+
+/// `text` on one line (white space collapsed), cut to `max_chars` characters with an ellipsis.
+pub fn excerpt(text: &str, max_chars: usize) -> String {
+    let one = super::anchor::normalize(text);
+    match one.char_indices().nth(max_chars) {
+        Some((i, _)) => format!("{}…", one[..i].trim_end()),
+        None => one,
     }
 }
 

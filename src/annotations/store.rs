@@ -923,12 +923,14 @@ fn temp_prefix(path: &Path) -> String {
 
 /// Removes temporary files left by a save that was killed (only called under the lock).
 fn remove_stale_temps(path: &Path) {
-    let prefix = temp_prefix(path);
+    let prefixes = [temp_prefix(path), temp_prefix(&backup_path(path))];
     let Ok(entries) = fs::read_dir(parent_dir(path)) else {
         return;
     };
     for e in entries.flatten() {
-        if e.file_name().to_string_lossy().starts_with(&prefix) {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if prefixes.iter().any(|p| name.starts_with(p.as_str())) {
             let _ = fs::remove_file(e.path());
         }
     }

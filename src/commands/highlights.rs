@@ -2,6 +2,7 @@
 
 use crate::commands::read_input;
 use color_eyre::eyre::{Result, WrapErr, bail};
+use hearsay::annotations::highlight::excerpt;
 use hearsay::annotations::{Highlight, Origin, Store};
 use hearsay::document::{Document, open};
 use std::path::Path;
@@ -68,7 +69,7 @@ fn entry(h: &Highlight) -> String {
         out.push_str(s);
     }
     out.push('\n');
-    out.push_str(&format!("  \u{201c}{}\u{201d}\n", excerpt(&h.text, 160)));
+    out.push_str(&format!("  \u{201c}{}\u{201d}\n", h.excerpt(160)));
     let mut lines = h.note.lines();
     if let Some(first) = lines.next() {
         let more = lines.count();
@@ -85,13 +86,4 @@ fn entry(h: &Highlight) -> String {
         out.push_str(&format!("  tags: {}\n", h.tags.join(", ")));
     }
     out
-}
-
-/// The text on one line, cut to `max` characters with an ellipsis.
-fn excerpt(text: &str, max: usize) -> String {
-    let one: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match one.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", one[..i].trim_end()),
-        None => one,
-    }
 }
