@@ -182,7 +182,7 @@ impl Highlight {
     ///
     /// ```
     /// # use hearsay::annotations::highlight::excerpt;
-    /// assert_eq!(excerpt("a  long\n\ntext here", 8), "a long…");
+    /// assert_eq!(excerpt("a  long\n\ntext here", 6), "a long…");
     /// ```
     pub fn excerpt(&self, max_chars: usize) -> String {
         excerpt(&self.text, max_chars)
