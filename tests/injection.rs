@@ -78,8 +78,7 @@ fn run_and_capture(
         std::thread::sleep(Duration::from_millis(20));
     }
     std::thread::sleep(Duration::from_millis(150));
-    let out = bytes.lock().expect("bytes").clone();
-    out
+    bytes.lock().expect("bytes").clone()
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
