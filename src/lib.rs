@@ -11,5 +11,6 @@
 //!
 //! The binary (`src/main.rs`, `src/tui/`) is the CLI and the terminal UI on top.
 
+pub mod attribution;
 pub mod document;
 pub mod report;
