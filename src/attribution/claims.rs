@@ -87,6 +87,9 @@ struct Para<'a> {
     base: usize,
 }
 
+/// How many paragraphs without attribution a speaker carries over to cue-less quotations.
+const CARRY_PARAGRAPHS: usize = 2;
+
 const BREAK_CHARS: [char; 8] = [',', ';', ':', '—', '–', '(', ')', '['];
 
 impl Para<'_> {
@@ -155,6 +158,30 @@ fn is_preposition(w: &str) -> bool {
             | "outside"
             | "inside"
             | "under"
+    )
+}
+
+/// Words that open an adjunct after an inverted speaker's name.
+fn is_adjunct_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "during"
+            | "inside"
+            | "while"
+            | "after"
+            | "before"
+            | "when"
+            | "as"
+            | "at"
+            | "outside"
+            | "last"
+            | "earlier"
+            | "this"
+            | "recently"
+            | "about"
+            | "of"
+            | "with"
     )
 }
 
@@ -348,15 +375,21 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
         if j > from && lexicon::cue(&t.lower).is_some() {
             break;
         }
+        if j > from && is_adjunct_opener(&t.lower) && p.toks[j - 1].cap {
+            break;
+        }
         j += 1;
     }
     if j == from {
         return None;
     }
-    // the phrase must end at a break: a comma, a quotation, the sentence end, or a trailing
-    // time adjunct (`said Mike Hawes on Monday`)
+    // the phrase must end at a break: a comma, a quotation, the sentence end, or, after a
+    // name, an adjunct (`said Mike Hawes on Monday`, `says Greenspan while visiting`)
     let mut end = j;
-    let ends_ok = j >= s.tokens.end || p.toks[j].quote.is_some() || p.breaks_before(j, s);
+    let ends_ok = j >= s.tokens.end
+        || p.toks[j].quote.is_some()
+        || p.breaks_before(j, s)
+        || p.toks[j - 1].cap && is_adjunct_opener(&p.toks[j].lower);
     if !ends_ok {
         return None;
     }
@@ -714,7 +747,8 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                         }
                     }
                 }
-            } else if let Some((na, nb)) = inverted_np(p, s, cend)
+            } else if !cue.is_some_and(|c| c.object)
+                && let Some((na, nb)) = inverted_np(p, s, cend)
                 && let Some(m) = mention_of(p, na, nb)
                 && !matches!(m.kind, MentionKind::Pronoun(_))
             {
@@ -742,43 +776,49 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                 }
             }
             if mention.is_none() && !inherited && a == b && boundary == Boundary::Comma {
-                // NAME, APPOSITION, said  /  ROLE, NAME, said
+                // NAME, APPOSITION, said  /  ROLE, NAME, said: the nearest chunk that is a
+                // full name, else the nearest one that can name a speaker
                 let mut end = c;
-                for _ in 0..3 {
+                let mut best: Option<(usize, usize, Mention)> = None;
+                for _ in 0..5 {
                     let Some(k) = chunk_before(p, s, end) else {
                         break;
                     };
-                    if let Some(m) = mention_of(p, k, end)
+                    if !looks_appositive(p, k)
+                        && let Some(m) = mention_of(p, k, end)
                         && !matches!(m.kind, MentionKind::Pronoun(_))
-                        && !(looks_appositive(p, k)
-                            && matches!(
-                                m.kind,
-                                MentionKind::Description | MentionKind::UnnamedPerson
-                            ))
                     {
-                        if end != c {
-                            let r = &p.text[p.toks[end].range.start..p.toks[c - 1].range.end];
-                            if !r.starts_with("who") && !r.starts_with("which") {
-                                role = Some(r.to_string());
-                            }
-                        } else if let Some(k0) = chunk_before(p, s, k)
-                            && k0 == s.tokens.start
-                            && k0 < k
-                            && looks_appositive(p, k0)
-                        {
-                            role = Some(
-                                p.text[p.toks[k0].range.start..p.toks[k - 1].range.end].to_string(),
-                            );
+                        let full = m.kind == MentionKind::Name && m.full;
+                        if full || best.is_none() {
+                            best = Some((k, end, m));
                         }
-                        mention = Some((k, end, m));
-                        left = k;
-                        speaker_rule = "apposition";
-                        break;
+                        if full {
+                            break;
+                        }
                     }
-                    if !looks_appositive(p, k) {
+                    if k == s.tokens.start {
                         break;
                     }
                     end = k;
+                }
+                if let Some((k, end, m)) = best {
+                    if end != c {
+                        let r = &p.text[p.toks[end].range.start..p.toks[c - 1].range.end];
+                        if !r.starts_with("who") && !r.starts_with("which") {
+                            role = Some(r.to_string());
+                        }
+                    } else if let Some(k0) = chunk_before(p, s, k)
+                        && k0 == s.tokens.start
+                        && k0 < k
+                        && looks_appositive(p, k0)
+                    {
+                        role = Some(
+                            p.text[p.toks[k0].range.start..p.toks[k - 1].range.end].to_string(),
+                        );
+                    }
+                    mention = Some((k, end, m));
+                    left = k;
+                    speaker_rule = "apposition";
                 }
             }
             if mention.is_none()
@@ -948,7 +988,7 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
     let mut reg = Registry::default();
     let mut raw_claims: Vec<RawClaim> = Vec::new();
     let mut raw_quotes: Vec<RawQuote> = Vec::new();
-    let mut carry: Option<(usize, Option<String>)> = None;
+    let mut carry: Option<(usize, Option<String>, usize)> = None;
     for &bi in blocks {
         let block = &doc.blocks[bi];
         let text = block.text.as_str();
@@ -1068,12 +1108,18 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
                         None
                     }
                 });
+                // a quotation that makes (most of) its sentence, not a scare quote
+                let words_outside = toks[s.tokens.clone()]
+                    .iter()
+                    .filter(|t| t.quote.is_none())
+                    .count();
+                let sentence_level = words_outside <= 3 || qs[qi].outer.start <= s.range.start;
                 let found = if let Some(x) = prev {
                     Some((x, "continues-paragraph-speaker"))
-                } else if si == 0
-                    && let Some(c) = carry.clone()
-                {
-                    Some((c, "continues-previous-paragraph"))
+                } else if !sentence_level {
+                    None
+                } else if let Some(c) = carry.clone() {
+                    Some(((c.0, c.1), "continues-previous-paragraph"))
                 } else {
                     next.map(|x| (x, "speaker-of-next-quote"))
                 };
@@ -1106,14 +1152,12 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
             });
         }
         para_claims.sort_by_key(|c| (c.range.start, c.range.end));
-        carry = sent_speaker
-            .iter()
-            .rev()
-            .find_map(|x| x.clone())
-            .or(if para_claims.is_empty() { None } else { carry });
-        if sents.is_empty() {
-            carry = None;
-        }
+        // the speaker carries over to quotations in the next paragraphs, for a while
+        carry = match sent_speaker.iter().rev().find_map(|x| x.clone()) {
+            Some((id, cue)) => Some((id, cue, 0)),
+            None => carry
+                .and_then(|(id, cue, age)| (age < CARRY_PARAGRAPHS).then_some((id, cue, age + 1))),
+        };
         raw_claims.extend(para_claims);
     }
     finish(doc, &reg, raw_claims, raw_quotes, paragraph_of)

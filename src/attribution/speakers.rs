@@ -263,6 +263,67 @@ fn is_postmodifier_start(w: &str) -> bool {
     )
 }
 
+/// Past-participle adjectives that do appear in speakers' noun phrases.
+fn is_adjective_ed(w: &str) -> bool {
+    matches!(
+        w,
+        "retired"
+            | "unnamed"
+            | "elected"
+            | "appointed"
+            | "named"
+            | "based"
+            | "unidentified"
+            | "concerned"
+            | "united"
+            | "interested"
+            | "affected"
+            | "experienced"
+            | "trained"
+            | "licensed"
+            | "registered"
+            | "qualified"
+            | "distinguished"
+            | "renowned"
+            | "celebrated"
+            | "talented"
+            | "respected"
+            | "skilled"
+            | "seasoned"
+            | "aged"
+            | "bearded"
+            | "bespectacled"
+            | "self-described"
+            | "self-taught"
+            | "detained"
+            | "accused"
+            | "injured"
+            | "wounded"
+            | "bereaved"
+            | "frustrated"
+            | "worried"
+            | "disabled"
+            | "married"
+            | "divorced"
+            | "widowed"
+            | "acclaimed"
+            | "noted"
+            | "seated"
+            | "embattled"
+            | "indicted"
+            | "convicted"
+            | "jailed"
+            | "exiled"
+            | "armed"
+            | "masked"
+            | "veiled"
+            | "hooded"
+            | "fabled"
+            | "beloved"
+            | "learned"
+    )
+}
+
 fn is_quantifier(w: &str) -> bool {
     matches!(
         w,
@@ -359,10 +420,14 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
         }
     }
     let pre = &toks[..head_end];
-    if pre.iter().any(|t| {
-        lexicon::is_np_breaker(&t.lower)
-            || lexicon::cue(&t.lower).is_some_and(|c| !c.base || !t.cap) && !t.cap
-    }) {
+    if toks
+        .iter()
+        .any(|t| lexicon::is_np_breaker(&t.lower) && !t.cap)
+        || pre.iter().enumerate().any(|(i, t)| {
+            lexicon::cue(&t.lower).is_some() && !t.cap
+                || i > 0 && !t.cap && t.lower.ends_with("ed") && !is_adjective_ed(&t.lower)
+        })
+    {
         return None;
     }
     let head = pre.last()?;
@@ -419,7 +484,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     }
     if lexicon::is_person_noun(h) {
         let has_cap = pre.iter().any(|t| t.cap && t.lower != det);
-        if matches!(det, "the" | "this" | "that") && !has_cap && toks.len() == head_end {
+        if matches!(det, "the" | "this" | "that") && toks.len() == head_end {
             return Some(simple(MentionKind::Description, name_all));
         }
         if matches!(det, "the" | "his" | "her" | "their" | "its") && !has_cap {
@@ -480,9 +545,16 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
         return Some(simple(MentionKind::Organization, all));
     }
     // strip titles at the front of the run
+    // through the last title word (`Foreign Affairs Minister Chrystia Freeland`)
     let mut n = 0;
     while n + 1 < run.len() && lexicon::is_title(&run[n].lower) {
         n += 1;
+    }
+    if let Some(last) = (n..run.len().saturating_sub(1))
+        .rev()
+        .find(|&i| lexicon::is_title(&run[i].lower) && !is_non_person_cap(&run[i].lower))
+    {
+        n = last + 1;
     }
     let name_toks = &run[n..];
     // suffixes do not make a first name
@@ -861,6 +933,7 @@ impl Registry {
                             && s.at < at
                             && s.gender.is_none_or(|g| Some(g) == gender)
                     })
+                    .filter(|s| s.title.is_some() || self.by_surname(&s.surname).is_some())
                     .cloned();
                 let id = if let Some(s) = same {
                     let id = self.person_from_seen(&s);

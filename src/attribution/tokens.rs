@@ -132,6 +132,11 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &[QuoteSpan]) -> Vec<Sent
         if !ends {
             continue;
         }
+        // `“Are there prizes?” Lincicome asked.`: a trailing attribution after a quotation
+        // belongs to its sentence
+        if a.quote.is_some() && b.quote.is_none() && trailing_attribution(text, tokens, i + 1) {
+            continue;
+        }
         // the next sentence starts with a capital, a digit or an opening mark
         let opens = gap.trim_end().ends_with(['“', '"', '‘', '«', '(', '—']);
         let next_ok = b.cap
@@ -163,6 +168,62 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &[QuoteSpan]) -> Vec<Sent
         s.range = s.range.start + lead..s.range.start + lead + len;
     }
     out
+}
+
+/// Whether the words from token `b` are a short attribution that ends its sentence:
+/// `Lincicome asked.`, `said Smith.`, `she says before leaving`.
+fn trailing_attribution(text: &str, tokens: &[Token], b: usize) -> bool {
+    for m in b..(b + 5).min(tokens.len()) {
+        if m > b {
+            let gap = &text[tokens[m - 1].range.end..tokens[m].range.start];
+            if gap.contains([',', ';', ':', '.', '!', '?', '“', '"', '(', '—'])
+                || tokens[m].quote.is_some()
+            {
+                return false;
+            }
+        }
+        let Some(c) = lexicon::cue(&tokens[m].lower) else {
+            continue;
+        };
+        if c.base || c.participle || tokens[m].cap {
+            return false;
+        }
+        if m == b {
+            return true;
+        }
+        let Some(next) = tokens.get(m + 1) else {
+            return true;
+        };
+        let gap = &text[tokens[m].range.end..next.range.start];
+        return gap.contains(['.', ',', '!', '?'])
+            || matches!(
+                next.lower.as_str(),
+                "before"
+                    | "after"
+                    | "while"
+                    | "as"
+                    | "when"
+                    | "in"
+                    | "on"
+                    | "during"
+                    | "at"
+                    | "with"
+                    | "last"
+                    | "earlier"
+                    | "later"
+                    | "recently"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "today"
+                    | "yesterday"
+            );
+    }
+    false
 }
 
 /// Where to cut between two sentences: after the terminal punctuation (and a closing
