@@ -619,7 +619,7 @@ fn is_adjunct_tail(p: &Para, s: &Sentence, j: usize) -> bool {
         return true;
     }
     let t = &p.toks[j];
-    if !(is_preposition(&t.lower) || lexicon::is_time_word(&t.lower)) || e - j > 10 {
+    if !(is_preposition(&t.lower) || lexicon::is_time_word(&t.lower)) || e - j > 25 {
         return false;
     }
     (j..e).all(|k| {
@@ -730,8 +730,18 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                 inherited = true;
             } else if a < b {
                 if let Some(m) = mention_of(p, a, b) {
-                    mention = Some((a, b, m));
                     left = a0;
+                    // `the lanky, bespectacled professor said`: the determiner's chunk
+                    if boundary == Boundary::Comma
+                        && m.kind == MentionKind::Description
+                        && let Some(k) = chunk_before(p, s, a0)
+                        && a0 - k <= 3
+                        && lexicon::is_determiner(&p.toks[k].lower)
+                        && p.toks[k..a0].iter().all(|t| !t.cap || t.lower == "the")
+                    {
+                        left = k;
+                    }
+                    mention = Some((a, b, m));
                 } else {
                     // a longer clause before the cue: its last noun phrase
                     for st in a + 1..b {

@@ -484,7 +484,9 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     }
     if lexicon::is_person_noun(h) {
         let has_cap = pre.iter().any(|t| t.cap && t.lower != det);
-        if matches!(det, "the" | "this" | "that") && toks.len() == head_end {
+        // a bare singular noun lost its determiner to a comma (`the lanky, tall coach`)
+        let bare = !lexicon::is_determiner(det) && !has_cap && !det.ends_with("’s");
+        if (matches!(det, "the" | "this" | "that") || bare) && toks.len() == head_end {
             return Some(simple(MentionKind::Description, name_all));
         }
         if matches!(det, "the" | "his" | "her" | "their" | "its") && !has_cap {
@@ -711,26 +713,14 @@ impl Registry {
         match &m.kind {
             MentionKind::Pronoun(p) => self.resolve_pronoun(*p, at, sentence_start),
             MentionKind::Description => {
-                // the most recent person, named in text or speaking
-                let spoke =
-                    self.recent(at, |e| e.kind == SpeakerKind::Person && e.surname.is_some());
-                let named = self
-                    .seen
-                    .iter()
-                    .rev()
-                    .find(|s| s.at < at)
-                    .map(|s| (s.at, s.clone()));
-                match (spoke, named) {
-                    (Some(id), Some((pos, s)))
-                        if self.entities[id].last_spoke < Some(pos)
-                            && self.by_surname(&s.surname).is_none() =>
-                    {
-                        Some(self.person_from_seen(&s))
-                    }
-                    (Some(id), _) => Some(id),
-                    (None, Some((_, s))) => Some(self.person_from_seen(&s)),
-                    (None, None) => None,
+                // the most recent person who spoke, else the last full name in the text
+                if let Some(id) =
+                    self.recent(at, |e| e.kind == SpeakerKind::Person && e.surname.is_some())
+                {
+                    return Some(id);
                 }
+                let named = self.seen.iter().rev().find(|s| s.at < at).cloned();
+                named.map(|s| self.person_from_seen(&s))
             }
             MentionKind::Name => Some(self.resolve_name(m, at)),
             MentionKind::Anonymous => {

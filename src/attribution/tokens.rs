@@ -106,7 +106,8 @@ pub struct Sentence {
 
 /// Whether `gap` (text between two tokens) ends a sentence.
 fn gap_ends_sentence(gap: &str) -> bool {
-    gap.contains(['.', '!', '?', '…'])
+    // a full stop glued to the next word (`e.GO`) is not a sentence end
+    gap.contains(['.', '!', '?', '…']) && gap.contains(char::is_whitespace)
 }
 
 /// Splits a paragraph's tokens into sentences.
