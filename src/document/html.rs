@@ -124,7 +124,8 @@ pub fn read(html: &str) -> Result<Page, DecodeError> {
         let dom = Dom::from(html);
         let whole = dom.body().map(|b| walk(b, true)).unwrap_or_default();
         if words_in(&whole) > words_in(&pieces) {
-            if elements <= MAX_SCORED_ELEMENTS && depth <= MAX_SCORED_DEPTH {
+            let found_little = words_in(&whole) >= 3 * words_in(&pieces);
+            if found_little && elements <= MAX_SCORED_ELEMENTS && depth <= MAX_SCORED_DEPTH {
                 warnings.push(
                     "no article container found in the page: showing all of its text \
                      except navigation, asides and footers"
