@@ -367,3 +367,33 @@ fn caption_credit_in_cite_or_byline_element() {
     );
     assert_eq!(doc.meta.byline, None, "a photo credit is not the byline");
 }
+
+#[test]
+fn header_lines_under_a_lead_photo_are_not_doubled() {
+    let page = "<!doctype html><html><head><meta name=author content='Ines Tamm'>\
+        <meta property='article:published_time' content='2025-02-01'></head><body><article>\
+        <h1>Ice road opens</h1><figure><img src=x><figcaption>Trucks wait at the shore. \
+        (Oskar Lind/Northern Post)</figcaption></figure>\
+        <p class=article-dek>The road across the lake is open for light vehicles only.</p>\
+        <p>By Ines Tamm</p><p>February 1, 2025</p>\
+        <p>The ice road across Lake Vaara opened on Saturday after a week of hard frost, \
+        the county said, but only cars and vans may use it until the ice thickens.</p>\
+        <p>“Forty centimetres is our limit for trucks,” said road manager Petri Aalto.</p>\
+        </article></body></html>";
+    let doc = open(page.as_bytes(), None, None).unwrap();
+    assert_well_formed(&doc);
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Ice road opens",
+            "The road across the lake is open for light vehicles only.",
+            "February 1, 2025",
+            "By Ines Tamm",
+            "Trucks wait at the shore.",
+            "The ice road across Lake Vaara opened on Saturday after a week of hard frost, \
+             the county said, but only cars and vans may use it until the ice thickens.",
+            "“Forty centimetres is our limit for trucks,” said road manager Petri Aalto."
+        ]
+    );
+}

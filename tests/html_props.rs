@@ -59,6 +59,17 @@ proptest! {
     }
 
     #[test]
+    fn arbitrary_bytes_never_panic(b in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let mut page = b"<!doctype html><meta charset=x-unknown><p>".to_vec();
+        page.extend_from_slice(&b);
+        for bytes in [&b[..], &page[..]] {
+            if let Ok(doc) = open(bytes, Some("x.html"), None) {
+                assert_well_formed(&doc);
+            }
+        }
+    }
+
+    #[test]
     fn tag_soup_never_panics(s in soup()) {
         let page = format!("<!doctype html><html><body>{s}");
         if let Ok(doc) = open(page.as_bytes(), None, None) {

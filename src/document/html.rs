@@ -339,11 +339,18 @@ fn assemble(pm: &PageMeta, mut pieces: Vec<Piece>, figures: Vec<(Piece, Option<S
             .filter(|d| words(d).len() >= 4 && squash(&body_text).contains(d.as_str()))
     });
     // drop header facts the article container repeats at its top
-    let mut lead = 0;
-    while lead < pieces.len().min(8) && repeats_header(&pieces[lead], pm, dek.as_deref()) {
-        lead += 1;
+    // (captions may sit between them)
+    let mut repeated = Vec::new();
+    for (i, p) in pieces.iter().enumerate().take(8) {
+        if repeats_header(p, pm, dek.as_deref()) {
+            repeated.push(i);
+        } else if !matches!(p, Piece::Caption(..)) {
+            break;
+        }
     }
-    pieces.drain(..lead);
+    for i in repeated.into_iter().rev() {
+        pieces.remove(i);
+    }
     // a heading with nothing under it closes some other box (top stories, more on this)
     while matches!(pieces.last(), Some(Piece::Block(BlockKind::Subheading, _))) {
         pieces.pop();
