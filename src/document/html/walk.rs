@@ -383,7 +383,7 @@ pub(crate) fn prune(root: NodeRef) {
             .sum()
     };
     let total = words_in_p(&root).max(1);
-    let mut doomed = Vec::new();
+    let mut doomed = std::collections::HashSet::new();
     for node in root.descendants_it() {
         if !node.is_element() {
             continue;
@@ -415,15 +415,16 @@ pub(crate) fn prune(root: NodeRef) {
         let comments = words
             .iter()
             .any(|w| matches!(w.as_str(), "comments" | "commentlist" | "disqus"));
-        if furniture
-            && node.find(&["h1"]).is_empty()
-            && (comments || words_in_p(&node) * 10 < total * 4)
-        {
-            doomed.push(node);
+        // inside a box already going: nothing to decide (keeps this linear in the page)
+        if !furniture || node.ancestors_it(None).any(|a| doomed.contains(&a.id)) {
+            continue;
+        }
+        if node.find(&["h1"]).is_empty() && (comments || words_in_p(&node) * 10 < total * 4) {
+            doomed.insert(node.id);
         }
     }
-    for n in doomed {
-        n.remove_from_parent();
+    for id in doomed {
+        NodeRef::new(id, root.tree).remove_from_parent();
     }
 }
 
