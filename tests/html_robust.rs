@@ -139,3 +139,22 @@ fn legacy_encodings_are_decoded_as_declared_or_as_windows_1252() {
     );
     assert!(doc.warnings.iter().any(|w| w.contains("windows-1252")));
 }
+
+#[test]
+fn a_page_wrapped_in_one_form_still_reads() {
+    let body: String = (0..6)
+        .map(|i| {
+            format!(
+                "<p>Paragraph {i} of a story on a site that wraps every page in a form element.</p>"
+            )
+        })
+        .collect();
+    let page = format!(
+        "<!doctype html><html><body><form id=aspnetForm method=post><div class=nav><a href=/>Home</a>\
+         </div><h1>Wrapped</h1>{body}<div class=search-box><input name=q><label>Search the site</label>\
+         </div></form></body></html>"
+    );
+    let doc = open_html(&page).expect("a result");
+    assert_eq!(doc.paragraphs().count(), 6);
+    assert!(!doc.source.contains("Search the site"));
+}

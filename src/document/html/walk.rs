@@ -31,7 +31,7 @@ impl Piece {
 
 /// Elements whose content is never article text.
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "button", "iframe", "form", "input",
+    "script", "style", "noscript", "template", "svg", "math", "button", "iframe", "input", "label",
     "select", "textarea", "option", "img", "picture", "video", "audio", "canvas", "object",
     "embed", "head", "title", "meta", "link", "nav", "aside", "dialog", "menu",
 ];
@@ -278,6 +278,14 @@ fn is_furniture(node: &NodeRef, name: &str, boilerplate: bool) -> bool {
     words.iter().any(|w| FURNITURE.contains(&w.as_str()))
 }
 
+/// Words in the `<p>` elements under a node.
+fn paragraph_words(node: &NodeRef) -> usize {
+    node.find(&["p"])
+        .iter()
+        .map(|p| p.text().split_whitespace().count())
+        .sum()
+}
+
 /// A list whose every item is just a link (related stories, tags).
 fn is_link_list(node: &NodeRef) -> bool {
     let items: Vec<NodeRef> = node
@@ -368,6 +376,13 @@ const PRUNE: &[&str] = &[
     "trending",
     "mostread",
     "popular",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "search",
+    "sidebar",
+    "masthead",
 ];
 
 /// Removes what is surely not the article (navigation, asides, forms, footers, comment
@@ -376,12 +391,7 @@ const PRUNE: &[&str] = &[
 /// thread over a short article. Never removes an element holding the headline or much of
 /// the page's paragraph text.
 pub(crate) fn prune(root: NodeRef) {
-    let words_in_p = |n: &NodeRef| -> usize {
-        n.find(&["p"])
-            .iter()
-            .map(|p| p.text().split_whitespace().count())
-            .sum()
-    };
+    let words_in_p = paragraph_words;
     let total = words_in_p(&root).max(1);
     let mut doomed = std::collections::HashSet::new();
     for node in root.descendants_it() {
@@ -545,6 +555,11 @@ impl Walker {
             return;
         }
         if node.is_element() && is_furniture(&node, &name, boilerplate) {
+            return;
+        }
+        // forms are sign-up boxes and search fields, except on sites that wrap the whole
+        // page in one (ASP.NET)
+        if name == "form" && paragraph_words(&node) < 50 {
             return;
         }
         if matches!(name.as_str(), "ul" | "ol") && is_link_list(&node) {
