@@ -397,3 +397,18 @@ fn header_lines_under_a_lead_photo_are_not_doubled() {
         ]
     );
 }
+
+#[test]
+fn read_more_teasers_inside_the_body_are_dropped() {
+    let page = "<!doctype html><article><h1>Dam plan</h1><p>The dam plan was approved by the \
+        water board on Thursday after three years of hearings, officials said.</p>\
+        <p><strong>READ MORE:</strong> <a href=/other>Water board delays dam vote again</a></p>\
+        <p>Read more about the hearings in <a href=/x>our archive</a>, where every session \
+        is summarised with the documents the board published at the time.</p>\
+        <p>Construction is expected to start next year and take four years.</p></article>";
+    let doc = open(page.as_bytes(), None, None).unwrap();
+    let paras: Vec<&str> = doc.paragraphs().map(|(_, b)| b.text.as_str()).collect();
+    assert_eq!(paras.len(), 3, "{paras:?}");
+    assert!(!doc.source.contains("delays dam vote"));
+    assert!(doc.source.contains("Read more about the hearings"));
+}

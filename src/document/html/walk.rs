@@ -305,6 +305,29 @@ fn is_link_list(node: &NodeRef) -> bool {
         })
 }
 
+/// A "Read more: <link>" line pointing at another story.
+fn is_teaser(run: &Run) -> bool {
+    let t = run.text.trim();
+    let lower = t.to_lowercase();
+    let labelled = [
+        "read more",
+        "read also",
+        "also read",
+        "related",
+        "see also",
+        "watch",
+        "listen",
+        "more:",
+        "recommended",
+        "don't miss",
+        "trending",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p));
+    let linked: usize = run.links.iter().map(|(r, _)| r.len()).sum();
+    labelled && linked * 10 >= t.len() * 5 && t.split_whitespace().count() <= 30
+}
+
 /// Standalone lines that are page furniture whatever their markup.
 pub(crate) fn is_furniture_text(text: &str) -> bool {
     let t: String = text
@@ -506,7 +529,7 @@ impl Walker {
             return;
         }
         for run in self.run.take().split_lines() {
-            if !run.is_blank() && !is_furniture_text(&run.text) {
+            if !run.is_blank() && !is_furniture_text(&run.text) && !is_teaser(&run) {
                 self.pieces.push(Piece::Block(kind, run));
             }
         }
