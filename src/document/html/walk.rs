@@ -323,7 +323,12 @@ fn is_teaser(run: &Run) -> bool {
         "trending",
     ]
     .iter()
-    .any(|p| lower.starts_with(p));
+    .any(|p| {
+        // the label as whole words ("Watchdogs said…" is not "Watch:")
+        lower
+            .strip_prefix(p)
+            .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    });
     let linked: usize = run.links.iter().map(|(r, _)| r.len()).sum();
     labelled && linked * 10 >= t.len() * 5 && t.split_whitespace().count() <= 30
 }
