@@ -28,9 +28,17 @@ use super::{BlockKind, DecodeError, Document, Meta, open};
 use dom_query::Document as Dom;
 use dom_smoothie::{Config, Readability};
 use meta::{PageMeta, overlap, page_meta, squash, words};
-use walk::{Piece, walk};
+use walk::walk;
 
 pub(crate) use meta::{clean_byline, join_names, normalise_date};
+pub(crate) use walk::Piece;
+
+/// The blocks of an HTML fragment (as found inside Markdown), without article finding.
+pub(crate) fn fragment_pieces(html: &str) -> Vec<Piece> {
+    let limited = guard::limit_nesting(html, guard::MAX_NESTING);
+    let frag = Dom::fragment(&*limited);
+    walk(frag.root(), false)
+}
 
 /// Pages with more elements than this skip the Readability scoring (which makes several
 /// passes over the tree) and go straight to the single-pass furniture-skipping walk.
