@@ -232,12 +232,13 @@ fn detection_by_name_sniffing_and_force() {
     assert!(as_text.source.contains("<article>"));
     let txt = open(page, Some("saved.txt"), None).unwrap();
     assert_eq!(txt.source, sniffed.source);
-    let md_named = open(page, Some("page.md"), None).map(|d| d.source);
-    assert_ne!(
-        md_named,
-        Ok(sniffed.source.clone()),
-        "an .md name is trusted"
+    // an .md name is trusted: the page is read as Markdown made of one HTML block
+    let md_named = open(page, Some("page.md"), None).unwrap();
+    assert_eq!(
+        md_named.meta.title, None,
+        "no Markdown heading, no front matter"
     );
+    assert!(md_named.source.contains("Quiet day"));
     // forced HTML on a fragment without a doctype
     let frag = open(b"<p>One &amp; two.</p>", Some("x.txt"), Some(Format::Html)).unwrap();
     assert_eq!(frag.source, "One & two.");
