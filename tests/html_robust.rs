@@ -158,3 +158,18 @@ fn a_page_wrapped_in_one_form_still_reads() {
     assert_eq!(doc.paragraphs().count(), 6);
     assert!(!doc.source.contains("Search the site"));
 }
+
+#[test]
+fn links_spanning_blocks_and_credits_never_split_characters() {
+    for page in [
+        "<article><div>Start of a paragraph <a href=/x>link text<div>é é é é é</div>ééééééééééééééé</a></div></article>",
+        "<figure><figcaption>Caption <a href=/y>ab<span class=credit>ééé Photo</span>cd</a></figcaption></figure>",
+        "<p><a href=/z>“quoted<br><br>ééééé more”</a></p>",
+    ] {
+        let page = format!("<!doctype html><html><body>{page}</body></html>");
+        if let Ok(doc) = open_html(&page) {
+            assert_well_formed(&doc);
+        }
+        let _ = hearsay::document::html::read(&page);
+    }
+}

@@ -420,7 +420,9 @@ fn gather(body: &str) -> Vec<Gathered> {
                 TagEnd::Emphasis | TagEnd::Strong => emph_depth = emph_depth.saturating_sub(1),
                 TagEnd::Image => image_depth = image_depth.saturating_sub(1),
                 TagEnd::Link => {
-                    if let Some((start, href)) = links.pop() {
+                    if let Some((start, href)) = links.pop()
+                        && run.text.is_char_boundary(start.min(run.text.len()))
+                    {
                         let end = run.text.trim_end().len();
                         let start = start.min(end);
                         let lead =

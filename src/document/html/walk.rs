@@ -473,7 +473,7 @@ enum Step<'a> {
     /// Close a list item.
     CloseItem,
     /// End a link that started at this run offset.
-    EndLink(usize, String),
+    EndLink(usize, String, usize),
     /// End a figcaption.
     EndCaption,
     /// End a credit element inside a caption.
@@ -488,6 +488,7 @@ pub(crate) fn walk(root: NodeRef, boilerplate: bool) -> Vec<Piece> {
         caption: None,
         credit_depth: 0,
         bullet: false,
+        generation: 0,
     };
     let mut stack = vec![Step::Enter(root)];
     while let Some(step) = stack.pop() {
@@ -498,9 +499,16 @@ pub(crate) fn walk(root: NodeRef, boilerplate: bool) -> Vec<Piece> {
                 w.flush(BlockKind::Paragraph);
                 w.bullet = false;
             }
-            Step::EndLink(start, href) => w.end_link(start, href),
+            Step::EndLink(start, href, generation) => {
+                if generation == w.generation {
+                    w.end_link(start, href);
+                }
+            }
             Step::EndCaption => w.end_caption(),
-            Step::EndCredit => w.credit_depth = w.credit_depth.saturating_sub(1),
+            Step::EndCredit => {
+                w.credit_depth = w.credit_depth.saturating_sub(1);
+                w.generation += 1;
+            }
         }
     }
     w.flush(BlockKind::Paragraph);
@@ -515,6 +523,9 @@ struct Walker {
     credit_depth: usize,
     /// A list item started: its first text gets a bullet.
     bullet: bool,
+    /// Bumped whenever the run text goes to changes, so a link that spans a block break
+    /// does not index into the wrong run.
+    generation: usize,
 }
 
 impl Walker {
@@ -533,6 +544,7 @@ impl Walker {
             self.target().push(" ");
             return;
         }
+        self.generation += 1;
         for run in self.run.take().split_lines() {
             if !run.is_blank() && !is_furniture_text(&run.text) && !is_teaser(&run) {
                 self.pieces.push(Piece::Block(kind, run));
@@ -543,6 +555,9 @@ impl Walker {
     fn end_link(&mut self, start: usize, href: String) {
         let run = self.target();
         let end = run.text.trim_end().len();
+        if start > end || !run.text.is_char_boundary(start) {
+            return;
+        }
         let start = start
             + (run.text[start.min(end)..end].len()
                 - run.text[start.min(end)..end].trim_start().len());
@@ -552,6 +567,7 @@ impl Walker {
     }
 
     fn end_caption(&mut self) {
+        self.generation += 1;
         if let Some((caption, credit)) = self.caption.take() {
             let c = caption.text.trim().to_string();
             let cr = credit.text.trim().to_string();
@@ -609,6 +625,7 @@ impl Walker {
             "figcaption" => {
                 self.flush(BlockKind::Paragraph);
                 if self.caption.is_none() {
+                    self.generation += 1;
                     self.caption = Some((Run::default(), Run::default()));
                     stack.push(Step::EndCaption);
                 }
@@ -632,7 +649,7 @@ impl Walker {
                     .map(|h| h.trim().to_string())
                     .filter(|h| !h.starts_with('#') && !h.starts_with("javascript:"))
                     .unwrap_or_default();
-                stack.push(Step::EndLink(start, href));
+                stack.push(Step::EndLink(start, href, self.generation));
                 children(stack);
             }
             "td" | "th" => {
@@ -650,6 +667,7 @@ impl Walker {
                     && (name == "cite" || marked(&node, CREDIT))
                 {
                     self.credit_depth += 1;
+                    self.generation += 1;
                     self.target().push(" ");
                     stack.push(Step::EndCredit);
                 }
