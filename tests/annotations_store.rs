@@ -548,3 +548,55 @@ fn killed_writer_leaves_a_readable_file() {
         .count();
     assert_eq!(temps, 0);
 }
+
+#[test]
+fn lookups_for_drawing_and_the_sidebar() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = doc();
+    let mut s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    // white space around the selection is trimmed off
+    let r = range_of(&doc, " the estimate of 4.2 million crowns was too low. ");
+    let claim = s
+        .add(NewHighlight::claim(r.clone(), Some("Opponents".into())))
+        .unwrap()
+        .id;
+    let inner = s
+        .add(NewHighlight::passage(range_of(&doc, "4.2 million")))
+        .unwrap()
+        .id;
+    let h = s.get(&claim).unwrap();
+    assert_eq!(
+        &doc.source[h.range()],
+        "the estimate of 4.2 million crowns was too low."
+    );
+    assert_eq!(s.find_range(r).map(|h| h.id.as_str()), Some(claim.as_str()));
+    assert!(s.find_range(range_of(&doc, "Tomas Berg")).is_none());
+    // the innermost highlight wins under the cursor
+    let at = range_of(&doc, "million").start;
+    assert_eq!(s.at(at).map(|h| h.id.as_str()), Some(inner.as_str()));
+    assert_eq!(
+        s.at(range_of(&doc, "estimate").start)
+            .map(|h| h.id.as_str()),
+        Some(claim.as_str())
+    );
+    // drawing: the part of each highlight inside a block, as block text offsets
+    let (_, block) = doc
+        .paragraphs()
+        .find(|(_, b)| b.text.contains("4.2 million"))
+        .unwrap();
+    let drawn: Vec<&str> = s
+        .overlapping(block.range.clone())
+        .filter_map(|h| h.text_range_in(block).map(|r| &block.text[r]))
+        .collect();
+    assert_eq!(
+        drawn,
+        [
+            "the estimate of 4.2 million crowns was too low.",
+            "4.2 million"
+        ]
+    );
+    assert_eq!(s.get(&claim).unwrap().status, Some(Status::Unchecked));
+    let before = s.cycle_status(&claim).unwrap();
+    assert_eq!(before.status, Some(Status::Unchecked));
+    assert_eq!(s.get(&claim).unwrap().status, Some(Status::Verified));
+}

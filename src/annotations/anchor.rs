@@ -142,6 +142,7 @@ impl Flat {
 
     /// The text of a flat range as stored in a highlight: blocks separated by a blank line.
     pub fn quote(&self, r: Range<usize>) -> String {
+        let r = self.clamp(r);
         let mut out = String::with_capacity(r.len() + 8);
         let mut at = r.start;
         for &bs in &self.block_starts {
@@ -158,6 +159,7 @@ impl Flat {
 
     /// Up to [`CONTEXT_CHARS`] characters before flat offset `at`.
     pub fn prefix(&self, at: usize) -> &str {
+        let at = self.norm.floor_char_boundary(at);
         let before = &self.norm[..at];
         let start = before
             .char_indices()
@@ -169,6 +171,7 @@ impl Flat {
 
     /// Up to [`CONTEXT_CHARS`] characters after flat offset `at`.
     pub fn suffix(&self, at: usize) -> &str {
+        let at = self.norm.floor_char_boundary(at);
         let after = &self.norm[at..];
         let end = after
             .char_indices()
@@ -177,8 +180,15 @@ impl Flat {
         &after[..end]
     }
 
+    /// `r` inside the text, on character boundaries, `start <= end`.
+    fn clamp(&self, r: Range<usize>) -> Range<usize> {
+        let start = self.norm.floor_char_boundary(r.start);
+        start..self.norm.ceil_char_boundary(r.end).max(start)
+    }
+
     /// Trims white space at both ends of a flat range.
     pub fn trim(&self, r: Range<usize>) -> Range<usize> {
+        let r = self.clamp(r);
         let s = &self.norm[r.clone()];
         let lead = s.len() - s.trim_start().len();
         let trail = s.len() - s.trim_end().len();
@@ -593,6 +603,23 @@ mod tests {
         let (r, d) = align("quick brown", "the quick brawn fox").unwrap();
         assert_eq!(&"the quick brawn fox"[r], "quick brawn");
         assert_eq!(d, 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn flat_maps_any_offsets_without_panicking(text in "\\PC{0,80}(\n\n\\PC{0,40}){0,3}", a in 0usize..200, b in 0usize..200) {
+            let doc = crate::document::ingest(text);
+            let flat = Flat::new(&doc);
+            let r = flat.from_source(a.min(b)..a.max(b));
+            proptest::prop_assert!(r.start <= r.end && r.end <= flat.text().len());
+            let src = flat.to_source(r.clone());
+            proptest::prop_assert!(src.start <= src.end && src.end <= doc.source.len());
+            let _ = (flat.quote(a..b), flat.prefix(a), flat.suffix(b), flat.trim(b..a));
+            // a flat range maps to source text with the same words
+            let t = flat.trim(r);
+            let src = flat.to_source(t.clone());
+            proptest::prop_assert_eq!(normalize(&doc.source[src]), flat.text()[t].to_string());
+        }
     }
 
     #[test]

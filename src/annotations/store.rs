@@ -552,6 +552,20 @@ impl Store {
         }
     }
 
+    /// The placed highlight over exactly this source range (after the same trimming as
+    /// [`Store::add`]), e.g. to show a claim's status in the sidebar.
+    pub fn find_range(&self, range: Range<usize>) -> Option<&Highlight> {
+        let r = self.flat.trim(self.flat.from_source(range));
+        if r.is_empty() {
+            return None;
+        }
+        let src = self.flat.to_source(r);
+        self.file
+            .highlights
+            .iter()
+            .find(|h| !h.anchor.is_orphaned() && h.start == src.start && h.end == src.end)
+    }
+
     /// Highlights a range of the article. The text, its context and tidy offsets are taken
     /// from the document; quotes and claims start `unchecked`. When a highlight of the same
     /// kind already covers exactly that text, nothing changes and its id is returned.
