@@ -142,8 +142,19 @@ updated = 2026-03-03T10:05:00Z
 colour = "red"
 reviewed_at = 2026-03-04T08:00:00Z
 
+[highlight.origin]
+device = "tablet"
+
 [[bookmark]]
 at = 12
+
+[ui]
+theme = "sepia"
+
+[reading]
+offset = 0
+context = "Harbour town"
+scroll_hint = 3
 "#,
             r.start, r.end
         ),
@@ -162,10 +173,20 @@ at = 12
         "[[bookmark]]",
         "at = 12",
         "note = \"Check the estimate\"",
+        "device = \"tablet\"",
+        "theme = \"sepia\"",
+        "scroll_hint = 3",
     ] {
         assert!(text.contains(kept), "lost {kept:?} in:\n{text}");
     }
     // the previous version is kept as .bak
+    // and what was kept still parses into the same structure
+    let again: toml::Table = text.parse().unwrap();
+    assert_eq!(
+        again["highlight"][0]["origin"]["device"].as_str(),
+        Some("tablet")
+    );
+    assert_eq!(again["ui"]["theme"].as_str(), Some("sepia"));
     let bak = std::fs::read_to_string(store::backup_path(&path)).unwrap();
     assert!(bak.contains("title = \"Old title\""));
 }
