@@ -12,7 +12,8 @@
 //! ## The file
 //!
 //! One TOML file per article: the sidecar `<article file>.hearsay.toml`; for standard input,
-//! or when the article's folder is not writable, `$XDG_DATA_HOME/hearsay/<sha256>.toml`; or
+//! or when the article's folder is not writable, `$XDG_DATA_HOME/hearsay/highlights/<sha256>.toml`;
+//! or
 //! `<configured dir>/<sha256>.toml` (see [`Location::resolve`]). Beside it: `<file>.bak` (the
 //! previous version) and a hidden `.<file>.lock` (the advisory lock for saves).
 //!

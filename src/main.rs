@@ -22,12 +22,14 @@ fn main() -> std::process::ExitCode {
             json,
             explain,
         }) => commands::analyze::run(files, *json, *explain),
-        Some(Command::Highlights { file }) => commands::highlights::run(file),
+        Some(Command::Highlights { file }) => {
+            commands::highlights::run(file, cli.config.as_deref())
+        }
         Some(Command::Export {
             file,
             format,
             output,
-        }) => commands::export::run(file, *format, output.as_deref()),
+        }) => commands::export::run(file, *format, output.as_deref(), cli.config.as_deref()),
         None => reader(&cli),
     };
     match result {

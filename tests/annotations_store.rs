@@ -445,7 +445,11 @@ fn sidecar_is_chosen_beside_a_writable_article_and_data_dir_for_stdin() {
     assert_eq!(l.path, conf.join("abc.toml"));
     let l = Location::resolve(&Origin::Stdin, "abc", None).unwrap();
     assert_eq!(l.kind, LocationKind::DataDir);
-    assert!(l.path.ends_with("hearsay/abc.toml"), "{}", l.path.display());
+    assert!(
+        l.path.ends_with("hearsay/highlights/abc.toml"),
+        "{}",
+        l.path.display()
+    );
 }
 
 #[cfg(unix)]

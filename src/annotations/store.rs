@@ -173,7 +173,8 @@ impl Origin {
 pub enum LocationKind {
     /// `<article file>.hearsay.toml` beside the article.
     Sidecar,
-    /// `$XDG_DATA_HOME/hearsay/<sha256>.toml` (stdin, or the article's folder is not writable).
+    /// `$XDG_DATA_HOME/hearsay/highlights/<sha256>.toml` (stdin, or the article's folder is not
+    /// writable).
     DataDir,
     /// `<configured directory>/<sha256>.toml`.
     Configured,
@@ -198,7 +199,8 @@ impl fmt::Display for Location {
 impl Location {
     /// Chooses the highlights file for an article: `<dir>/<sha256>.toml` when a directory is
     /// configured; else the sidecar `<article>.hearsay.toml` when the article is a file and the
-    /// sidecar exists or its folder is writable; else `$XDG_DATA_HOME/hearsay/<sha256>.toml`.
+    /// sidecar exists or its folder is writable; else
+    /// `$XDG_DATA_HOME/hearsay/highlights/<sha256>.toml`.
     pub fn resolve(
         origin: &Origin,
         sha256: &str,
@@ -235,12 +237,12 @@ pub fn sidecar_path(article: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// `$XDG_DATA_HOME/hearsay` (or the platform's equivalent).
+/// `$XDG_DATA_HOME/hearsay/highlights` (or the platform's equivalent).
 pub fn data_dir() -> Result<PathBuf, StoreError> {
     use etcetera::BaseStrategy;
     let base =
         etcetera::choose_base_strategy().map_err(|e| StoreError::NoDataDir(e.to_string()))?;
-    Ok(base.data_dir().join("hearsay"))
+    Ok(base.data_dir().join("hearsay").join("highlights"))
 }
 
 fn parent_dir(path: &Path) -> &Path {
