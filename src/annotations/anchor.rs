@@ -281,10 +281,12 @@ pub fn anchor(flat: &Flat, h: &mut Highlight) -> Anchor {
         None => Anchor::Orphaned,
         Some((r, a)) => {
             let src = flat.to_source(r.clone());
-            let a = if src == h.range() && a == Anchor::Moved {
-                Anchor::InPlace
-            } else {
-                a
+            // offsets that still hold the text but are not exactly the saved ones (the
+            // source changed under them) count as moved, so they are saved tidy
+            let a = match a {
+                Anchor::Moved | Anchor::InPlace if src == h.range() => Anchor::InPlace,
+                Anchor::InPlace => Anchor::Moved,
+                a => a,
             };
             if a != Anchor::InPlace {
                 if matches!(a, Anchor::Fuzzy { .. }) {
@@ -385,27 +387,31 @@ fn fuzzy(
         return fuzzy_long(flat, needle, prefix, suffix, old);
     }
     let mut best: Option<(Range<usize>, f64, f64, f64)> = None; // range, score, sim, ctx
+    let ctx_weight = (24.0 / m as f64).clamp(0.2, 0.45);
     for diag in candidates(flat, needle, prefix, suffix, old) {
         let slack = needle.len() / 3 + 24;
-        let lo = flat.norm.floor_char_boundary(diag.saturating_sub(slack));
+        let lo = flat
+            .norm
+            .floor_char_boundary(diag.saturating_sub(slack + prefix.len()));
         let hi = flat
             .norm
-            .ceil_char_boundary((diag + needle.len() + slack).min(flat.norm.len()));
+            .ceil_char_boundary((diag + needle.len() + slack + suffix.len()).min(flat.norm.len()));
         if lo >= hi {
             continue;
         }
-        let Some((r, dist)) = align(needle, &flat.norm[lo..hi]) else {
+        let Some(r) = align_in_context(prefix, needle, suffix, &flat.norm[lo..hi]) else {
             continue;
         };
-        let r = flat.trim(lo + r.start..lo + r.end);
+        let r = flat.trim(snap_to_words(&flat.norm, lo + r.start..lo + r.end));
         if r.is_empty() {
             continue;
         }
-        let len = flat.norm[r.clone()].chars().count();
-        let sim = 1.0 - dist as f64 / m.max(len) as f64;
+        let found = &flat.norm[r.clone()];
+        let dist = strsim::levenshtein(needle, found);
+        let sim = 1.0 - dist as f64 / m.max(found.chars().count()) as f64;
         let ctx = context_similarity(flat, &r, prefix, suffix);
         let prox = 1.0 - (r.start.abs_diff(old) as f64 / flat.norm.len().max(1) as f64).min(1.0);
-        let score = 0.7 * sim + 0.2 * ctx + 0.1 * prox;
+        let score = (0.9 - ctx_weight) * sim + ctx_weight * ctx + 0.1 * prox;
         if best.as_ref().is_none_or(|b| score > b.1) {
             best = Some((r, score, sim, ctx));
         }
@@ -511,10 +517,18 @@ fn seed(flat: &Flat, piece: &str, mut f: impl FnMut(usize)) {
     }
 }
 
-/// Semi-global alignment: the substring of `text` with the smallest edit distance to
-/// `pattern`. Returns its byte range in `text` and the distance. Cost O(|pattern|·|text|).
-fn align(pattern: &str, text: &str) -> Option<(Range<usize>, usize)> {
-    let p: Vec<char> = pattern.chars().collect();
+/// Semi-global alignment of `prefix + needle + suffix` against `text` (free start and end in
+/// `text`), returning the byte range of `text` the needle part is aligned to. Aligning the
+/// context too puts the boundaries where the saved context says they are, even when the
+/// needle's own first or last words were changed. Cost O(|pattern|·|text|).
+fn align_in_context(prefix: &str, needle: &str, suffix: &str, text: &str) -> Option<Range<usize>> {
+    let p: Vec<char> = prefix
+        .chars()
+        .chain(needle.chars())
+        .chain(suffix.chars())
+        .collect();
+    let i1 = prefix.chars().count();
+    let i2 = i1 + needle.chars().count();
     let offsets: Vec<usize> = text
         .char_indices()
         .map(|(i, _)| i)
@@ -522,37 +536,54 @@ fn align(pattern: &str, text: &str) -> Option<(Range<usize>, usize)> {
         .collect();
     let t: Vec<char> = text.chars().collect();
     let n = t.len();
-    if p.is_empty() || n == 0 {
+    if i2 == i1 || n == 0 {
         return None;
     }
-    // cost and start column of the best alignment ending at each column (two rows)
-    let mut prev_cost = vec![0u32; n + 1];
-    let mut prev_start: Vec<u32> = (0..=n as u32).collect();
-    let mut cost = vec![0u32; n + 1];
-    let mut start = vec![0u32; n + 1];
+    // per cell of the current row: cost, and the text columns where the needle starts and
+    // ends on the best path through it (set when the path leaves rows i1 and i2)
+    let mut prev: Vec<(u32, u32, u32)> = (0..=n as u32).map(|j| (0, j, j)).collect();
+    let mut cur = vec![(0u32, 0u32, 0u32); n + 1];
     for (i, &pc) in p.iter().enumerate() {
-        cost[0] = i as u32 + 1;
-        start[0] = 0;
+        let at = |cell: (u32, u32, u32), j: usize| {
+            let ns = if i == i1 { j as u32 } else { cell.1 };
+            let ne = if i == i2 { j as u32 } else { cell.2 };
+            (cell.0, ns, ne)
+        };
+        cur[0] = at((prev[0].0 + 1, prev[0].1, prev[0].2), 0);
         for j in 1..=n {
-            let mut c = prev_cost[j - 1] + u32::from(pc != t[j - 1]);
-            let mut s = prev_start[j - 1];
-            if prev_cost[j] + 1 < c {
-                c = prev_cost[j] + 1;
-                s = prev_start[j];
+            let d = at(prev[j - 1], j - 1);
+            let mut best = (d.0 + u32::from(pc != t[j - 1]), d.1, d.2);
+            let up = at(prev[j], j);
+            if up.0 + 1 < best.0 {
+                best = (up.0 + 1, up.1, up.2);
             }
-            if cost[j - 1] + 1 < c {
-                c = cost[j - 1] + 1;
-                s = start[j - 1];
+            let left = cur[j - 1];
+            if left.0 + 1 < best.0 {
+                best = (left.0 + 1, left.1, left.2);
             }
-            cost[j] = c;
-            start[j] = s;
+            cur[j] = best;
         }
-        std::mem::swap(&mut prev_cost, &mut cost);
-        std::mem::swap(&mut prev_start, &mut start);
+        std::mem::swap(&mut prev, &mut cur);
     }
-    let (end, &dist) = prev_cost.iter().enumerate().min_by_key(|&(_, c)| *c)?;
-    let (start, dist) = (prev_start[end] as usize, dist as usize);
-    Some((offsets[start]..offsets[end], dist))
+    let (end, &(_, ns, ne)) = prev.iter().enumerate().min_by_key(|&(_, c)| c.0)?;
+    let ne = if i2 == p.len() { end } else { ne as usize };
+    let ns = (ns as usize).min(ne);
+    Some(offsets[ns]..offsets[ne])
+}
+
+/// Widens a match that starts or ends inside a word to the whole word.
+fn snap_to_words(norm: &str, r: Range<usize>) -> Range<usize> {
+    let word = |c: char| c.is_alphanumeric();
+    let inside = |at: usize| norm[..at].ends_with(word) && norm[at..].starts_with(word);
+    let mut start = r.start;
+    while inside(start) {
+        start -= norm[..start].chars().next_back().map_or(1, char::len_utf8);
+    }
+    let mut end = r.end.max(start);
+    while inside(end) {
+        end += norm[end..].chars().next().map_or(1, char::len_utf8);
+    }
+    start..end
 }
 
 /// Similarity (0..=1) of the saved context with the context around `r`.
@@ -600,9 +631,21 @@ mod tests {
 
     #[test]
     fn align_finds_best_window() {
-        let (r, d) = align("quick brown", "the quick brawn fox").unwrap();
-        assert_eq!(&"the quick brawn fox"[r], "quick brawn");
-        assert_eq!(d, 1);
+        let t = "the quick brawn fox";
+        let r = align_in_context("", "quick brown", "", t).unwrap();
+        assert_eq!(&t[r], "quick brawn");
+        // the context decides where an edited first word begins
+        let t = "he said: I have reportedly be careful, and left";
+        let r = align_in_context("he said: ", "I have to be careful,", " and left", t).unwrap();
+        assert_eq!(&t[r], "I have reportedly be careful,");
+    }
+
+    #[test]
+    fn snapping_completes_words() {
+        let t = "a reportedly b";
+        assert_eq!(&t[snap_to_words(t, 3..8)], "reportedly");
+        assert_eq!(&t[snap_to_words(t, 2..12)], "reportedly");
+        assert_eq!(&t[snap_to_words(t, 1..12)], " reportedly");
     }
 
     proptest::proptest! {
