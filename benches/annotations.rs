@@ -108,6 +108,8 @@ fn bench(c: &mut Criterion) {
         }
     }
     let edited_doc = ingest(edited);
+    // worst case: a word changed all over, so nearly every highlight needs approximate matching
+    let rewritten_doc = ingest(text.replace(" the ", " THE ").replace(" of ", " OF "));
 
     let mut g = c.benchmark_group("annotations");
     g.sample_size(20);
@@ -117,6 +119,10 @@ fn bench(c: &mut Criterion) {
     g.bench_function("open 100 highlights, edited article (moved + fuzzy)", |b| {
         b.iter(|| black_box(Store::open_at(&edited_doc, &origin, loc.clone()).summary()))
     });
+    g.bench_function(
+        "open 100 highlights, words changed everywhere (mostly fuzzy)",
+        |b| b.iter(|| black_box(Store::open_at(&rewritten_doc, &origin, loc.clone()).summary())),
+    );
     let mut s = Store::open_at(&doc, &origin, loc.clone());
     let id = s.highlights()[0].id.clone();
     let mut i = 0u64;
@@ -131,11 +137,13 @@ fn bench(c: &mut Criterion) {
         },
     );
     g.finish();
+    let s = Store::open_at(&rewritten_doc, &origin, loc.clone());
+    eprintln!("words changed everywhere: {:?}", s.summary());
     let s = Store::open_at(&edited_doc, &origin, loc);
     eprintln!(
-        "edited article: {} ({} bytes)",
-        s.summary(),
-        edited_doc.source.len()
+        "edited article ({} bytes): {:?}",
+        edited_doc.source.len(),
+        s.summary()
     );
 }
 

@@ -925,8 +925,12 @@ fn lock(path: &Path) -> Result<File, StoreError> {
         .truncate(false)
         .open(&lp)
         .map_err(io_err("create the lock file", &lp))?;
-    f.lock().map_err(io_err("lock", &lp))?;
-    Ok(f)
+    match f.lock() {
+        // file systems without locks: the merge on save still keeps others' highlights
+        Err(e) if e.kind() == io::ErrorKind::Unsupported => Ok(f),
+        Err(e) => Err(io_err("lock", &lp)(e)),
+        Ok(()) => Ok(f),
+    }
 }
 
 fn temp_prefix(path: &Path) -> String {
