@@ -625,3 +625,38 @@ fn lookups_for_drawing_and_the_sidebar() {
     assert_eq!(before.status, Some(Status::Unchecked));
     assert_eq!(s.get(&claim).unwrap().status, Some(Status::Verified));
 }
+
+#[test]
+fn repeated_ids_in_a_hand_edited_file_are_renamed_not_dropped_or_multiplied() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = doc();
+    let path = dir.path().join("story.txt.hearsay.toml");
+    let a = range_of(&doc, "Opponents said");
+    let b = range_of(&doc, "fishing boats");
+    let entry = |r: &std::ops::Range<usize>, text: &str| {
+        format!(
+            "[[highlight]]\nid = \"same\"\nkind = \"passage\"\ntext = \"{text}\"\nstart = {}\nend = {}\ncreated = 2026-03-03T10:00:00Z\nupdated = 2026-03-03T10:00:00Z\n\n",
+            r.start, r.end
+        )
+    };
+    std::fs::write(
+        &path,
+        format!(
+            "version = 1\n[article]\nsource = \"story.txt\"\n\n{}{}",
+            entry(&a, "Opponents said"),
+            entry(&b, "fishing boats")
+        ),
+    )
+    .unwrap();
+    for _ in 0..3 {
+        let mut s = Store::open_at(&doc, &origin(), loc(dir.path()));
+        assert_eq!(s.highlights().len(), 2);
+        s.set_reading(1);
+        s.set_reading(2);
+        s.save().unwrap();
+    }
+    let s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    let texts: Vec<&str> = s.highlights().iter().map(|h| h.text.as_str()).collect();
+    assert_eq!(texts, ["Opponents said", "fishing boats"]);
+    assert_ne!(s.highlights()[0].id, s.highlights()[1].id);
+}

@@ -756,8 +756,10 @@ impl Store {
             .collect();
         let mut merged: Vec<Highlight> = Vec::new();
         let mut taken: Vec<String> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for d in &disk.highlights {
-            if self.deleted.contains(&d.id) {
+            // a repeated id (hand-edited file) was given a new id at load: ours holds it
+            if self.deleted.contains(&d.id) || !seen.insert(d.id.as_str()) {
                 continue;
             }
             // ours when we changed it (unless the disk's is newer) or it is unchanged there
