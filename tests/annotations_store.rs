@@ -660,3 +660,32 @@ fn repeated_ids_in_a_hand_edited_file_are_renamed_not_dropped_or_multiplied() {
     assert_eq!(texts, ["Opponents said", "fishing boats"]);
     assert_ne!(s.highlights()[0].id, s.highlights()[1].id);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_highlights_file_stays_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = doc();
+    let real = dir.path().join("synced");
+    std::fs::create_dir(&real).unwrap();
+    let target = real.join("story.toml");
+    let link = dir.path().join("story.txt.hearsay.toml");
+    let mut s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    s.add(NewHighlight::passage(range_of(&doc, "Opponents said")))
+        .unwrap();
+    // the link points at a file kept elsewhere
+    std::fs::write(&target, "version = 1\n[article]\nsource = \"story.txt\"\n").unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    s.save().unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .contains("Opponents said")
+    );
+}

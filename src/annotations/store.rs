@@ -711,7 +711,13 @@ impl Store {
         if !self.is_dirty() {
             return Ok(SaveReport::default());
         }
-        let path = self.location.path.clone();
+        let mut path = self.location.path.clone();
+        // a symlinked highlights file (kept in a synced folder, say) is written through the link
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+            && let Ok(target) = fs::canonicalize(&path)
+        {
+            path = target;
+        }
         let dir = parent_dir(&path).to_path_buf();
         fs::create_dir_all(&dir).map_err(io_err("create the folder", &dir))?;
         let _lock = lock(&path)?;
