@@ -414,3 +414,36 @@ fn passage_across_paragraphs_keeps_its_breaks_and_survives_a_rewrap() {
     assert!(got.starts_with("We ran every boat"), "{got}");
     assert!(got.ends_with("\"You bring a book,\""), "{got}");
 }
+
+#[test]
+fn an_edited_highlight_is_not_moved_onto_an_unedited_restatement() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = "\
+Bridge reopens
+
+\"It was the longest winter of my life,\" said Mira Holt, who runs the cafe by the bridge.
+
+Traffic returned on Monday. Asked about the closure, Holt repeated: \"It was the longest winter of my life,\" and laughed.
+";
+    let doc0 = ingest(story.to_string());
+    let mut s = Store::open_at(&doc0, &origin(), loc(dir.path()));
+    let second = doc0.source.rfind("It was the longest").unwrap();
+    let id = s
+        .add(NewHighlight::passage(
+            second..second + "It was the longest winter of my life,".len(),
+        ))
+        .unwrap()
+        .id;
+    s.save().unwrap();
+    let edited = format!(
+        "{}{}",
+        &story[..second],
+        story[second..].replacen("longest winter", "longest, hardest winter", 1)
+    );
+    let doc = ingest(edited);
+    let s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    let h = s.get(&id).unwrap();
+    assert!(matches!(h.anchor, Anchor::Fuzzy { .. }), "{:?}", h.anchor);
+    assert_eq!(h.start, doc.source.rfind("It was the longest").unwrap());
+    assert_eq!(h.text, "It was the longest, hardest winter of my life,");
+}

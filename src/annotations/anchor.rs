@@ -316,17 +316,29 @@ fn locate(flat: &Flat, h: &Highlight) -> Option<(Range<usize>, Anchor)> {
     let old = flat.from_source(h.start..h.start).start;
     let prefix = normalize_keep_edges(&h.prefix);
     let suffix = normalize_keep_edges(&h.suffix);
-    if let Some(r) = exact(flat, &needle, &prefix, &suffix, old) {
-        return Some((r, Anchor::Moved));
-    }
-    fuzzy(flat, &needle, &prefix, &suffix, old).map(|(r, score)| {
+    let fuzzy_anchor = |(r, score): (Range<usize>, f64)| {
         (
             r,
             Anchor::Fuzzy {
                 score: score as f32,
             },
         )
-    })
+    };
+    if let Some((r, ctx)) = exact(flat, &needle, &prefix, &suffix, old) {
+        // an exact copy in other surroundings may be a restatement elsewhere in the article,
+        // while the highlight itself was edited in place: prefer the edited one when its
+        // context fits well
+        let context_chars = prefix.trim().chars().count() + suffix.trim().chars().count();
+        if 2 * ctx < context_chars.min(32)
+            && let Some((fr, score)) = fuzzy(flat, &needle, &prefix, &suffix, old)
+            && (fr.end <= r.start || r.end <= fr.start)
+            && context_similarity(flat, &fr, &prefix, &suffix) >= 0.8
+        {
+            return Some(fuzzy_anchor((fr, score)));
+        }
+        return Some((r, Anchor::Moved));
+    }
+    fuzzy(flat, &needle, &prefix, &suffix, old).map(fuzzy_anchor)
 }
 
 /// Normalises inner white space but keeps one space at an edge that had some (context
@@ -342,14 +354,15 @@ fn normalize_keep_edges(s: &str) -> String {
     n
 }
 
-/// Best exact occurrence of `needle`, by context fit and then distance from `old`.
+/// Best exact occurrence of `needle`, by context fit and then distance from `old`; with the
+/// number of context characters that fit.
 fn exact(
     flat: &Flat,
     needle: &str,
     prefix: &str,
     suffix: &str,
     old: usize,
-) -> Option<Range<usize>> {
+) -> Option<(Range<usize>, usize)> {
     let mut best: Option<(usize, usize, usize)> = None; // (ctx, distance, pos)
     for (pos, _) in flat.norm.match_indices(needle).take(10_000) {
         let ctx = common_suffix(prefix, &flat.norm[..pos])
@@ -359,7 +372,7 @@ fn exact(
             best = Some((ctx, dist, pos));
         }
     }
-    best.map(|(_, _, pos)| pos..pos + needle.len())
+    best.map(|(ctx, _, pos)| (pos..pos + needle.len(), ctx))
 }
 
 fn common_suffix(a: &str, b: &str) -> usize {
