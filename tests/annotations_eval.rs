@@ -272,33 +272,41 @@ fn delete_paragraphs(a: &Article) -> (String, Vec<Option<Range<usize>>>) {
 #[test]
 fn reanchoring_on_real_articles() {
     let Some(articles) = articles() else { return };
-    let mut report = Vec::new();
-    for (name, edit) in [
-        (
-            "re-wrapped, CRLF",
-            rewrap as fn(&Article) -> (String, Vec<Option<Range<usize>>>),
-        ),
+    type Edit = fn(&Article) -> (String, Vec<Option<Range<usize>>>);
+    let scenarios: [(&str, Edit); 4] = [
+        ("re-wrapped, CRLF", rewrap),
         (
             "lead paragraph added + a word changed in every quote",
             change_words,
         ),
         ("every fifth word of every quote changed", change_many_words),
         ("every third quoted paragraph deleted", delete_paragraphs),
-    ] {
-        let mut t = Tally::default();
-        let mut wrong_orphans = 0;
-        run(&articles, edit, &mut t, &mut wrong_orphans);
-        eprintln!(
-            "{name}: {} highlights, {} right ({:.1} %), {} orphaned wrongly, {} misplaced, {} by approximate match",
-            t.total,
-            t.right,
-            100.0 * t.right as f64 / t.total.max(1) as f64,
-            wrong_orphans,
-            t.misplaced,
-            t.fuzzy
-        );
-        report.push((name, t));
-    }
+    ];
+    // the scenarios are independent: run them side by side
+    let report: Vec<(&str, Tally)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = scenarios
+            .iter()
+            .map(|&(name, edit)| {
+                let articles = &articles;
+                scope.spawn(move || {
+                    let mut t = Tally::default();
+                    let mut wrong_orphans = 0;
+                    run(articles, edit, &mut t, &mut wrong_orphans);
+                    eprintln!(
+                        "{name}: {} highlights, {} right ({:.1} %), {} orphaned wrongly, {} misplaced, {} by approximate match",
+                        t.total,
+                        t.right,
+                        100.0 * t.right as f64 / t.total.max(1) as f64,
+                        wrong_orphans,
+                        t.misplaced,
+                        t.fuzzy
+                    );
+                    (name, t)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
     let (_, wrap) = &report[0];
     assert!(wrap.total > 200, "{wrap:?}");
     assert_eq!(

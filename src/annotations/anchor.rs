@@ -425,8 +425,12 @@ fn fuzzy(
         let ctx = context_similarity(flat, &r, prefix, suffix);
         let prox = 1.0 - (r.start.abs_diff(old) as f64 / flat.norm.len().max(1) as f64).min(1.0);
         let score = (0.9 - ctx_weight) * sim + ctx_weight * ctx + 0.1 * prox;
+        let excellent = sim >= 0.9 && ctx >= 0.9;
         if best.as_ref().is_none_or(|b| score > b.1) {
             best = Some((r, score, sim, ctx));
+        }
+        if excellent {
+            break;
         }
     }
     let (r, score, sim, ctx) = best?;
@@ -507,9 +511,12 @@ fn candidates(flat: &Flat, needle: &str, prefix: &str, suffix: &str, old: usize)
         .map(|(v, sum, n)| (v, sum / n.max(1)))
         .collect();
     ranked.sort_by_key(|&(v, d)| (std::cmp::Reverse(v), d.abs_diff(old)));
+    // places with far fewer votes than the best are not worth an alignment
+    let top = ranked.first().map_or(0, |r| r.0);
     ranked
         .into_iter()
         .take(MAX_CANDIDATES)
+        .filter(|&(v, _)| v * 4 >= top)
         .map(|(_, d)| d)
         .collect()
 }
