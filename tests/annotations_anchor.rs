@@ -447,3 +447,27 @@ Traffic returned on Monday. Asked about the closure, Holt repeated: \"It was the
     assert_eq!(h.start, doc.source.rfind("It was the longest").unwrap());
     assert_eq!(h.text, "It was the longest, hardest winter of my life,");
 }
+
+#[test]
+fn an_edited_highlight_far_from_its_old_place_is_still_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = highlight(
+        dir.path(),
+        &["a shortage of engineers had kept two of its four boats"],
+    );
+    // 20 kB of new paragraphs before it, and a word changed inside it
+    let filler: String = (0..200)
+        .map(|i| format!("Background paragraph {i} recounts the history of the crossing.\n\n"))
+        .collect();
+    let edited = STORY
+        .replace("LINDHOLM —", &format!("{filler}LINDHOLM —"))
+        .replace("kept two of its four boats", "kept two of its five boats");
+    let doc = ingest(edited);
+    let s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    let h = s.get(&ids[0]).unwrap();
+    assert!(matches!(h.anchor, Anchor::Fuzzy { .. }), "{:?}", h.anchor);
+    assert_eq!(
+        text_at(&doc, &s, &ids[0]),
+        "a shortage of engineers had kept two of its five boats"
+    );
+}

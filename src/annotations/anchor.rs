@@ -27,6 +27,9 @@ pub const CONTEXT_CHARS: usize = 32;
 /// head and tail.
 pub const MAX_FUZZY_CHARS: usize = 1500;
 
+/// How far (bytes of flat text) from its old place a highlight is first looked for.
+const LOCAL_REACH: usize = 8192;
+
 /// Pieces of text occurring more often than this are useless as seeds.
 const MAX_SEED_HITS: usize = 48;
 /// Candidate windows aligned per highlight.
@@ -399,9 +402,45 @@ fn fuzzy(
     if m > MAX_FUZZY_CHARS {
         return fuzzy_long(flat, needle, prefix, suffix, old);
     }
+    // look near the old place first (most edits move text a little); the whole text only
+    // when nothing good is there
+    let all = 0..flat.norm.len();
+    let reach = (4 * needle.len()).max(LOCAL_REACH);
+    let near = flat.norm.floor_char_boundary(old.saturating_sub(reach))
+        ..flat
+            .norm
+            .ceil_char_boundary((old + needle.len() + reach).min(all.end));
+    if near == all {
+        return fuzzy_in(flat, needle, prefix, suffix, old, &all).map(|(r, score, _)| (r, score));
+    }
+    let local = fuzzy_in(flat, needle, prefix, suffix, old, &near);
+    if let Some((r, score, sim)) = &local
+        && *sim >= 0.85
+    {
+        return Some((r.clone(), *score));
+    }
+    let global = fuzzy_in(flat, needle, prefix, suffix, old, &all);
+    [local, global]
+        .into_iter()
+        .flatten()
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(r, score, _)| (r, score))
+}
+
+/// Approximate match with seeds taken from `window` of the flat text: the accepted range,
+/// its score and its text similarity.
+fn fuzzy_in(
+    flat: &Flat,
+    needle: &str,
+    prefix: &str,
+    suffix: &str,
+    old: usize,
+    window: &Range<usize>,
+) -> Option<(Range<usize>, f64, f64)> {
+    let m = needle.chars().count();
     let mut best: Option<(Range<usize>, f64, f64, f64)> = None; // range, score, sim, ctx
     let ctx_weight = (24.0 / m as f64).clamp(0.2, 0.45);
-    for diag in candidates(flat, needle, prefix, suffix, old) {
+    for diag in candidates(flat, needle, prefix, suffix, old, window) {
         let slack = needle.len() / 3 + 24;
         let lo = flat
             .norm
@@ -439,7 +478,7 @@ fn fuzzy(
     } else {
         sim >= 0.7 || (sim >= 0.55 && ctx >= 0.7)
     };
-    accept.then_some((r, score))
+    accept.then_some((r, score, sim))
 }
 
 /// Long texts: find the head and the tail separately and take the span between them.
@@ -471,7 +510,14 @@ fn fuzzy_long(
 }
 
 /// Candidate start offsets (in the flat text) for `needle`, most promising first.
-fn candidates(flat: &Flat, needle: &str, prefix: &str, suffix: &str, old: usize) -> Vec<usize> {
+fn candidates(
+    flat: &Flat,
+    needle: &str,
+    prefix: &str,
+    suffix: &str,
+    old: usize,
+    window: &Range<usize>,
+) -> Vec<usize> {
     let m = needle.chars().count();
     let bucket = (needle.len() / 4).max(32);
     let mut votes: HashMap<usize, (usize, usize, usize)> = HashMap::new(); // bucket -> (votes, sum, n)
@@ -489,19 +535,21 @@ fn candidates(flat: &Flat, needle: &str, prefix: &str, suffix: &str, old: usize)
     while c + q <= starts.len() {
         let s = starts[c];
         let e = starts.get(c + q).copied().unwrap_or(needle.len());
-        seed(flat, &needle[s..e], |p| vote(p as isize - s as isize, 1));
+        seed(flat, window, &needle[s..e], |p| {
+            vote(p as isize - s as isize, 1)
+        });
         c += step;
     }
     let pchars: Vec<usize> = prefix.char_indices().map(|(i, _)| i).collect();
     if pchars.len() >= 8 {
         let s = pchars[pchars.len().saturating_sub(16)];
         let piece = &prefix[s..];
-        seed(flat, piece, |p| vote((p + piece.len()) as isize, 2));
+        seed(flat, window, piece, |p| vote((p + piece.len()) as isize, 2));
     }
     let schars: Vec<usize> = suffix.char_indices().map(|(i, _)| i).collect();
     if schars.len() >= 8 {
         let e = schars.get(16).copied().unwrap_or(suffix.len());
-        seed(flat, &suffix[..e], |p| {
+        seed(flat, window, &suffix[..e], |p| {
             vote(p as isize - needle.len() as isize, 2)
         });
     }
@@ -521,15 +569,15 @@ fn candidates(flat: &Flat, needle: &str, prefix: &str, suffix: &str, old: usize)
         .collect()
 }
 
-/// Calls `f` with each position of `piece` in the flat text, unless it is too common.
-fn seed(flat: &Flat, piece: &str, mut f: impl FnMut(usize)) {
+/// Calls `f` with each position of `piece` in `window` of the flat text, unless it is too
+/// common there.
+fn seed(flat: &Flat, window: &Range<usize>, piece: &str, mut f: impl FnMut(usize)) {
     if piece.trim().chars().count() < 3 {
         return;
     }
-    let hits: Vec<usize> = flat
-        .norm
+    let hits: Vec<usize> = flat.norm[window.clone()]
         .match_indices(piece)
-        .map(|(p, _)| p)
+        .map(|(p, _)| window.start + p)
         .take(MAX_SEED_HITS + 1)
         .collect();
     if hits.len() <= MAX_SEED_HITS {
