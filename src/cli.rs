@@ -40,6 +40,16 @@ pub enum InputFormat {
     Md,
 }
 
+impl From<InputFormat> for hearsay::document::Format {
+    fn from(f: InputFormat) -> Self {
+        match f {
+            InputFormat::Text => Self::Text,
+            InputFormat::Html => Self::Html,
+            InputFormat::Md => Self::Markdown,
+        }
+    }
+}
+
 /// Subcommands that work without the terminal UI.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -54,6 +64,9 @@ pub enum Command {
         /// Print each attribution with the rule that made it.
         #[arg(long, conflicts_with = "json")]
         explain: bool,
+        /// Treat the input as this format instead of guessing from its name and content.
+        #[arg(long, value_enum)]
+        format: Option<InputFormat>,
     },
     /// List the highlights saved for an article.
     Highlights {

@@ -4,10 +4,10 @@ mod cli;
 mod commands;
 
 use clap::Parser;
-use cli::{Cli, Command, InputFormat};
+use cli::{Cli, Command};
 use color_eyre::eyre::{Result, WrapErr};
 use hearsay::config::Config;
-use hearsay::document::{Format, open};
+use hearsay::document::open;
 use hearsay::tui::{self, App, strings};
 
 /// The bundled sample article, opened when no file is given.
@@ -21,7 +21,13 @@ fn main() -> std::process::ExitCode {
             files,
             json,
             explain,
-        }) => commands::analyze::run(files, *json, *explain),
+            format,
+        }) => commands::analyze::run(
+            files,
+            format.or(cli.format).map(Into::into),
+            *json,
+            *explain,
+        ),
         Some(Command::Highlights { file }) => {
             commands::highlights::run(file, cli.config.as_deref())
         }
@@ -53,11 +59,7 @@ fn reader(cli: &Cli) -> Result<()> {
             (Config::embedded(), vec![format!("config ignored: {e}")])
         }
     };
-    let format = cli.format.map(|f| match f {
-        InputFormat::Text => Format::Text,
-        InputFormat::Html => Format::Html,
-        InputFormat::Md => Format::Markdown,
-    });
+    let format = cli.format.map(Into::into);
     let (bytes, name) = match &cli.file {
         Some(path) => (commands::read_input(path)?, path.display().to_string()),
         None => (SAMPLE.to_vec(), strings::SAMPLE_NAME.to_string()),
