@@ -542,7 +542,15 @@ fn killed_writer_leaves_a_readable_file() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(120 + 29 * round));
+        // wait until the child is saving (its highlight is on disk), then kill it mid-loop
+        let path = dir.path().join("story.txt.hearsay.toml");
+        let t0 = std::time::Instant::now();
+        while !std::fs::read_to_string(&path).is_ok_and(|t| t.contains("fishing boats"))
+            && t0.elapsed() < std::time::Duration::from_secs(20)
+        {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20 + 13 * round));
         child.kill().unwrap();
         child.wait().unwrap();
         let again = Store::open_at(&doc, &origin(), loc(dir.path()));
