@@ -697,3 +697,18 @@ fn a_symlinked_highlights_file_stays_a_link() {
             .contains("Opponents said")
     );
 }
+
+#[test]
+fn reversed_offsets_in_a_hand_edited_file_are_put_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = doc();
+    std::fs::write(
+        dir.path().join("story.txt.hearsay.toml"),
+        "version = 1\n[article]\nsource = \"story.txt\"\n\n[[highlight]]\nid = \"r\"\nkind = \"passage\"\ntext = \"words nowhere in the article\"\nstart = 900\nend = 12\ncreated = 2026-03-03T10:00:00Z\nupdated = 2026-03-03T10:00:00Z\n",
+    )
+    .unwrap();
+    let s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    let h = s.get("r").unwrap();
+    assert!(h.anchor.is_orphaned());
+    assert!(h.start <= h.end, "{}..{}", h.start, h.end);
+}

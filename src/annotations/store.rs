@@ -429,6 +429,10 @@ impl Store {
         // hand-edited files may repeat an id: give the later ones a new id, never drop them
         let mut seen = HashSet::new();
         for h in &mut highlights {
+            if h.start > h.end {
+                std::mem::swap(&mut h.start, &mut h.end);
+                self.dirty.insert(h.id.clone());
+            }
             if !seen.insert(h.id.clone()) {
                 h.id = new_id(&h.text, |id| seen.contains(id));
                 seen.insert(h.id.clone());
