@@ -32,7 +32,7 @@ pub fn run(
         }
         None => {
             let text = export::render(&store, &doc, format)?;
-            print!("{text}");
+            out!("{text}")?;
         }
     }
     Ok(())

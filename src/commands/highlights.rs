@@ -40,25 +40,25 @@ pub fn run(file: &Path, config: Option<&Path>) -> Result<()> {
     let (_doc, store) = open_article(file, config)?;
     let n = store.highlights().len();
     if n == 0 {
-        println!(
+        outln!(
             "No highlights for '{}' yet (they are saved in {}).",
             file.display(),
             store.location()
-        );
+        )?;
         return Ok(());
     }
-    println!(
+    outln!(
         "{n} highlight{} for '{}', saved in {}",
         if n == 1 { "" } else { "s" },
         file.display(),
         store.location()
-    );
+    )?;
     if !store.summary().is_quiet() {
-        println!("{}", store.summary());
+        outln!("{}", store.summary())?;
     }
     for h in store.highlights() {
-        println!();
-        print!("{}", entry(h));
+        outln!()?;
+        out!("{}", entry(h))?;
     }
     Ok(())
 }
