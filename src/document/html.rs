@@ -1,22 +1,30 @@
 //! Reading a saved web page: the article out of the page, as the same [`Document`] model
 //! as pasted text.
 //!
-//! 1. **Metadata** ([`meta`]) comes from JSON-LD, Open Graph/`article:` tags, visible markup
-//!    and the `<title>`.
+//! 0. **Guard** (`guard.rs`): nesting deeper than 256 is cut before parsing (the HTML parser
+//!    is quadratic in it); pages over [`MAX_SCORED_ELEMENTS`] elements skip step 2.
+//! 1. **Metadata** (`meta.rs`) comes from JSON-LD, Open Graph/`article:` tags, visible markup
+//!    and the `<title>`; missing bylines and dates are read from "By …" and date lines at
+//!    the top of the article.
 //! 2. **The article container** is found by `dom_smoothie`, a maintained port of Mozilla's
 //!    Readability (the algorithm behind Firefox's reader view), so we recover what a
-//!    browser's reader view shows. If it finds nothing, we walk the whole `<body>` and skip
-//!    page furniture (navigation, header, footer, asides, share and related links,
-//!    comments, ads, forms) ourselves.
-//! 3. **Blocks** ([`walk`]) come from the markup: `<p>` and `<blockquote>` paragraphs,
-//!    headings as subheadings, list items as paragraphs starting with "• ", `<figcaption>`
-//!    as captions with their credit (an element with a credit class, or a trailing
-//!    parenthesised credit).
+//!    browser's reader view shows. Sure furniture (comment threads, asides, navigation,
+//!    forms, share/related/ad boxes) is pruned first so a long comment thread cannot win
+//!    over a short article. If no article is found, we walk the whole `<body>` and skip
+//!    page furniture ourselves; if the page shows less text than its JSON-LD
+//!    `articleBody`, that is read instead (pages rendered by scripts).
+//! 3. **Blocks** (`walk.rs`) come from the markup: `<p>` and `<blockquote>` paragraphs,
+//!    `<br>`-separated lines, headings as subheadings, list items as paragraphs starting
+//!    with "• ", `<figcaption>` as captions with their credit (an element with a credit
+//!    class or `<cite>`, or a trailing parenthesised credit). Captions Readability dropped
+//!    are put back before the paragraph that followed them; header lines the article
+//!    repeats at its top are dropped.
 //!
 //! The extracted text becomes [`Document::source`]: title, dek, dateline and byline lines,
 //! then the body blocks separated by blank lines. **Offsets (and highlights) refer to that
 //! extracted text**, not to the HTML. Links keep only their text in the article; their
-//! targets are returned beside the document in [`Page::links`].
+//! targets are returned beside the document in [`Page::links`] (use [`read`] to get them;
+//! [`super::open`] returns the document alone).
 
 mod guard;
 mod meta;
