@@ -24,7 +24,7 @@
 //! then the body blocks separated by blank lines. **Offsets (and highlights) refer to that
 //! extracted text**, not to the HTML. Links keep only their text in the article; their
 //! targets are returned beside the document in [`Page::links`] (use [`read`] to get them;
-//! [`super::open`] returns the document alone).
+//! [`super::open()`] returns the document alone).
 
 mod guard;
 mod meta;
