@@ -413,3 +413,26 @@ fn read_more_teasers_inside_the_body_are_dropped() {
     assert!(!doc.source.contains("delays dam vote"));
     assert!(doc.source.contains("Read more about the hearings"));
 }
+
+#[test]
+fn caption_classes_outside_figcaption() {
+    let page = "<!doctype html><article><h1>Harvest</h1><p>Farmers in the valley began the \
+        grape harvest two weeks early this year because of the heat, growers said.</p>\
+        <div class='wp-caption'><img src=x><p class='wp-caption-text'>Pickers at dawn near \
+        Lorn. (Photo: Ada Wren/Valley Wine)</p></div><p>The early start worried some \
+        winemakers, who said the grapes had not had time to develop their flavour.</p>\
+        <p><span class='image-caption'>Crates stacked in a cellar.</span></p></article>";
+    let doc = open(page.as_bytes(), None, None).unwrap();
+    assert_well_formed(&doc);
+    assert_eq!(
+        captions(&doc),
+        [
+            (
+                "Pickers at dawn near Lorn.",
+                Some("Photo: Ada Wren/Valley Wine")
+            ),
+            ("Crates stacked in a cellar.", None)
+        ]
+    );
+    assert_eq!(doc.paragraphs().count(), 2);
+}

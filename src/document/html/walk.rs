@@ -286,6 +286,18 @@ fn paragraph_words(node: &NodeRef) -> usize {
         .sum()
 }
 
+/// A photo caption outside `<figcaption>`: `<p class="caption">`, `<div class="wp-caption-text">`.
+fn is_caption_box(node: &NodeRef, name: &str) -> bool {
+    matches!(name, "p" | "div" | "span")
+        && name_words(node)
+            .iter()
+            .any(|w| matches!(w.as_str(), "caption" | "imagecaption" | "photocaption"))
+        && !name_words(node)
+            .iter()
+            .any(|w| w == "wrapper" || w == "container")
+        && node.text().len() <= 600
+}
+
 /// A list whose every item is just a link (related stories, tags).
 fn is_link_list(node: &NodeRef) -> bool {
     let items: Vec<NodeRef> = node
@@ -622,7 +634,7 @@ impl Walker {
                 }
             }
             "hr" => self.flush(BlockKind::Paragraph),
-            "figcaption" => {
+            _ if name == "figcaption" || is_caption_box(&node, &name) => {
                 self.flush(BlockKind::Paragraph);
                 if self.caption.is_none() {
                     self.generation += 1;
