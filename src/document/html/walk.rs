@@ -634,7 +634,9 @@ impl Walker {
                 }
             }
             "hr" => self.flush(BlockKind::Paragraph),
-            _ if name == "figcaption" || is_caption_box(&node, &name) => {
+            _ if name == "figcaption"
+                || (self.caption.is_none() && is_caption_box(&node, &name)) =>
+            {
                 self.flush(BlockKind::Paragraph);
                 if self.caption.is_none() {
                     self.generation += 1;
