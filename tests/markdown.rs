@@ -189,3 +189,15 @@ fn html_blocks_are_read_like_a_page_fragment() {
     );
     assert_eq!(doc.blocks[2].credit.as_deref(), Some("Mia Holt/River News"));
 }
+
+#[test]
+fn windows_line_endings() {
+    let md = "---\r\ntitle: Tide tables\r\nauthor: Bo Lind\r\n---\r\n\r\nThe tide \
+        comes\r\nin twice a day.\r\n\r\n## Why\r\n\r\nThe moon.\r\n";
+    let doc = open(md.as_bytes(), Some("t.md"), None).unwrap();
+    assert_well_formed(&doc);
+    assert_eq!(doc.meta.title.as_deref(), Some("Tide tables"));
+    assert_eq!(doc.meta.byline.as_deref(), Some("Bo Lind"));
+    let paras: Vec<&str> = doc.paragraphs().map(|(_, b)| b.text.as_str()).collect();
+    assert_eq!(paras, ["The tide comes in twice a day.", "The moon."]);
+}
