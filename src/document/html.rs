@@ -104,9 +104,15 @@ pub fn read(html: &str) -> Result<Page, DecodeError> {
             ..Config::default()
         };
         walk::prune(dom.root());
-        if let Ok(mut r) = Readability::with_document(dom, None, Some(cfg))
-            && let Ok(article) = r.parse()
-        {
+        // a heuristic library run on arbitrary pages: a bug in it must not take the reader
+        // down, so a panic there means "no article found" (the walk below takes over)
+        let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+            Readability::with_document(dom, None, Some(cfg)).and_then(|mut r| r.parse())
+        }));
+        if parsed.is_err() {
+            warnings.push("the article finder failed on this page".to_string());
+        }
+        if let Ok(Ok(article)) = parsed {
             // what Readability read of the metadata fills our gaps
             if pm.byline.is_none() {
                 // not a photo credit Readability took for the byline
