@@ -328,7 +328,10 @@ impl Default for Config {
                 message: ColorPair::new(light_yellow, dark_gray),
                 border: ColorPair::fg(dark_gray),
                 focus: ColorPair::fg(cyan),
-                current_quote: ColorPair::new(Def, dark_gray),
+                current_quote: ColorPair {
+                    fg: None,
+                    bg: Some(dark_gray),
+                },
                 speakers: vec![
                     cyan,
                     magenta,

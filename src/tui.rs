@@ -13,6 +13,7 @@
 pub mod app;
 pub mod event;
 pub mod page;
+pub mod sources;
 pub mod strings;
 pub mod styles;
 pub mod ui;
