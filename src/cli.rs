@@ -21,7 +21,8 @@ pub struct Cli {
     pub config: Option<PathBuf>,
 
     /// Treat the input as this format instead of guessing from its name and content.
-    #[arg(long, global = true, value_enum)]
+    /// (Not global: `hearsay export` uses `--format` for the export format.)
+    #[arg(long, value_enum)]
     pub format: Option<InputFormat>,
 
     #[command(subcommand)]

@@ -14,6 +14,7 @@
 //!
 //! The binary (`src/main.rs`) is the CLI on top.
 
+pub mod annotations;
 pub mod config;
 pub mod document;
 pub mod keymap;

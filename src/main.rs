@@ -22,9 +22,12 @@ fn main() -> std::process::ExitCode {
             json,
             explain,
         }) => commands::analyze::run(files, *json, *explain),
-        Some(Command::Highlights { .. } | Command::Export { .. }) => Err(color_eyre::eyre::eyre!(
-            "highlights are not available in this build yet"
-        )),
+        Some(Command::Highlights { file }) => commands::highlights::run(file),
+        Some(Command::Export {
+            file,
+            format,
+            output,
+        }) => commands::export::run(file, *format, output.as_deref()),
         None => reader(&cli),
     };
     match result {
