@@ -231,3 +231,36 @@ fn unreadable_files_are_one_sentence_on_stderr_before_the_ui() {
     }
     assert!(Path::new(BIN).exists());
 }
+
+#[test]
+fn config_is_found_through_xdg_config_home_and_hearsay_config() {
+    let home = tempfile::tempdir().unwrap();
+    let xdg = home.path().join("xdg");
+    std::fs::create_dir_all(xdg.join("hearsay")).unwrap();
+    std::fs::write(xdg.join("hearsay/config.toml"), "colours = true\n").unwrap();
+    let other = home.path().join("other.toml");
+    std::fs::write(&other, "[theme]\nbody = \"plaid\"\n").unwrap();
+    let run = |env_config: Option<&Path>| {
+        let mut cmd = Command::new(BIN);
+        cmd.arg(home.path().join("missing.txt"))
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", &xdg)
+            .env_remove("HEARSAY_CONFIG");
+        if let Some(p) = env_config {
+            cmd.env("HEARSAY_CONFIG", p);
+        }
+        let out = cmd.output().unwrap();
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let err = run(None);
+    assert!(
+        err.contains("hearsay/config.toml:1:1: unknown field `colours`"),
+        "{err}"
+    );
+    assert!(err.contains("using the default configuration"), "{err}");
+    let err = run(Some(&other));
+    assert!(
+        err.contains("other.toml:2:8: 'plaid' is not a colour"),
+        "{err}"
+    );
+}
