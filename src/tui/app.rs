@@ -208,8 +208,18 @@ impl App {
         let mut warnings: Vec<String> = notes.to_vec();
         warnings.extend(doc.warnings.iter().cloned());
         let message = if warnings.is_empty() {
+            let km = &config.keymap;
+            let key = |ctx, a| {
+                km.hint(ctx, a)
+                    .map_or_else(|| "?".into(), |k| k.to_string())
+            };
             Some(Message {
-                text: strings::START_HINT.to_string(),
+                text: strings::start_hint(
+                    &key(Context::Article, Action::ToggleHelp),
+                    &key(Context::Article, Action::NextQuote),
+                    &key(Context::Article, Action::FocusNext),
+                    &key(Context::Article, Action::Quit),
+                ),
                 kind: MessageKind::Info,
             })
         } else {

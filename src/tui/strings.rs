@@ -10,8 +10,30 @@ pub const HELP_TITLE: &str = " Keys ";
 pub const HELP_FOOTER: &str = " esc or ? to close · j/k to scroll ";
 /// Name shown for the bundled sample article.
 pub const SAMPLE_NAME: &str = "sample article";
-/// Hint shown at start when there is nothing else to say.
-pub const START_HINT: &str = "press ? for help, q to quit";
+/// Hint shown at start when there is nothing else to say, from the live keymap's keys for
+/// help, next quote, focus and quit.
+pub fn start_hint(help: &str, next_quote: &str, focus: &str, quit: &str) -> String {
+    format!("{help} help · {next_quote} quotes · {focus} speakers · {quit} quit")
+}
+
+/// The legend at the end of the help.
+pub fn legend() -> Vec<String> {
+    use crate::tui::sources::{SpeakerKind, StopKind};
+    let kinds: Vec<String> = SpeakerKind::ALL
+        .iter()
+        .map(|k| format!("{} {}", k.mark(), k.name()))
+        .collect();
+    vec![
+        kinds.join("  "),
+        format!(
+            "{}quote  {}reported  {}mixed   q/c: quotes/claims",
+            StopKind::Quote.mark(),
+            StopKind::Indirect.mark(),
+            StopKind::Mixed.mark()
+        ),
+        "quotes are coloured by speaker; the current one is marked".to_string(),
+    ]
+}
 /// Next/previous match without a search.
 pub const NO_SEARCH: &str = "no search yet: press / to search";
 /// Search prompt label.
