@@ -27,6 +27,7 @@ struct Line<'a> {
     range: Range<usize>,
     text: &'a str,
     chars: usize,
+    words: usize,
 }
 
 impl Line<'_> {
@@ -34,7 +35,7 @@ impl Line<'_> {
         self.text.is_empty()
     }
     fn words(&self) -> usize {
-        self.text.split_whitespace().count()
+        self.words
     }
     fn first_word_chars(&self) -> usize {
         self.text
@@ -63,6 +64,8 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
             range: off..off + trimmed.len(),
             text: trimmed,
             chars: trimmed.chars().count(),
+            // only ever compared with small numbers: stop counting early
+            words: trimmed.split_whitespace().take(30).count(),
         });
         start = end;
     }
@@ -512,10 +515,23 @@ pub fn ingest(source: String) -> Document {
 }
 
 fn count_dropped(source: &str) -> usize {
-    source
-        .chars()
-        .filter(|&c| c == '\u{1b}' || (super::text::is_forbidden(c) && !c.is_whitespace()))
-        .count()
+    // a byte scan: every character `clean` drops starts with one of these bytes
+    let b = source.as_bytes();
+    let mut n = 0;
+    for (i, &x) in b.iter().enumerate() {
+        n += usize::from(match x {
+            0x1b | 0x7f => true,
+            0x00..=0x1f => !matches!(x, b'\n' | b'\r' | b'\t' | 0x0c),
+            // C1 controls (U+0080..U+009F) and bidi controls (U+202A..E, U+2066..9)
+            0xc2 => b.get(i + 1).is_some_and(|y| (0x80..=0x9f).contains(y)),
+            0xe2 => matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+            ),
+            _ => false,
+        });
+    }
+    n
 }
 
 #[cfg(test)]

@@ -229,7 +229,13 @@ impl App {
             })
         };
         let mut app = App {
-            page: Page::build(&doc, 1),
+            // laid out for real by the resize below; building at width 1 first cost as much
+            // as a full layout with one word per line
+            page: Page {
+                width: 0,
+                lines: Vec::new(),
+                extras: Vec::new(),
+            },
             doc,
             name: name.into(),
             config,
