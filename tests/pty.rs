@@ -21,6 +21,11 @@ impl Session {
     /// Starts hearsay with `args` in a `cols`x`rows` terminal, with an empty config folder
     /// (never the developer's own config).
     fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::spawn(BIN, args, cols, rows)
+    }
+
+    /// Starts `program` with `args` in the pseudo-terminal.
+    fn spawn(program: &str, args: &[&str], cols: u16, rows: u16) -> Session {
         let home = tempfile::tempdir().expect("temp dir");
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -30,7 +35,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(BIN);
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
@@ -169,6 +174,23 @@ fn ctrl_c_quits_and_the_sample_opens_without_a_file() {
     let mut s = Session::start(&[], 80, 24);
     s.wait_for("the sample", |t| t.contains("sample article"));
     s.send("\x03");
+    assert!(s.wait_exit());
+    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+}
+
+#[test]
+fn reads_the_article_from_standard_input_and_keys_from_the_terminal() {
+    let script = format!("'{BIN}' - < assets/sample.txt");
+    let mut s = Session::spawn("sh", &["-c", &script], 100, 30);
+    s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
+    assert!(
+        s.status_line().contains("standard input"),
+        "{}",
+        s.status_line()
+    );
+    s.send("G");
+    s.wait_for("the end", |t| t.contains("100%"));
+    s.send("q");
     assert!(s.wait_exit());
     assert!(!s.parser.lock().unwrap().screen().alternate_screen());
 }
