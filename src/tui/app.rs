@@ -313,10 +313,10 @@ impl App {
         if let Some(sb) = sidebar {
             let mut y = sb.y;
             let mut rest = sb.height;
-            if rest >= 16 {
-                summary = Rect::new(sb.x, y, sb.width, 5);
-                y += 5;
-                rest -= 5;
+            if rest >= 18 {
+                summary = Rect::new(sb.x, y, sb.width, 6);
+                y += 6;
+                rest -= 6;
             }
             let sh = (rest * 9 / 20).max(rest.min(3));
             speakers = Rect::new(sb.x, y, sb.width, sh);

@@ -208,32 +208,38 @@ impl Sources {
 
     /// "25 quotes · 11 speakers · 38% of claims unnamed".
     pub fn summary(&self) -> String {
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let mut parts = vec![
-            plural(self.quotes.len(), "quote", "quotes"),
-            plural(self.speakers.len(), "speaker", "speakers"),
-        ];
+        let mut parts = vec![self.counts()];
         if let Some(p) = self.sourcing.unnamed_percent() {
             parts.push(format!("{p}% of claims unnamed"));
         }
         parts.join(" · ")
     }
 
-    /// "named 12 · orgs 5 · unnamed 9 · docs 2 · none 1", the kinds that occur.
+    /// "25 quotes · 11 speakers".
+    pub fn counts(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        format!(
+            "{} · {}",
+            plural(self.quotes.len(), "quote", "quotes"),
+            plural(self.speakers.len(), "speaker", "speakers")
+        )
+    }
+
+    /// "12 named · 5 org · 9 unnamed · 2 doc · 1 no source", the kinds that occur.
     pub fn breakdown(&self) -> String {
         let s = &self.sourcing;
         let parts: Vec<String> = [
             ("named", s.named),
-            ("orgs", s.organizations),
-            ("groups", s.groups),
+            ("org", s.organizations),
+            ("group", s.groups),
             ("unnamed", s.unnamed),
-            ("docs", s.documents),
+            ("doc", s.documents),
             ("no source", s.unattributed),
         ]
         .iter()
         .filter(|(_, n)| *n > 0)
-        .map(|(w, n)| format!("{w} {n}"))
+        .map(|(w, n)| format!("{n} {w}"))
         .collect();
         if parts.is_empty() {
             "no attributed claims".to_string()
@@ -299,7 +305,7 @@ mod tests {
             ..Sources::default()
         };
         assert_eq!(s.summary(), "0 quotes · 0 speakers · 38% of claims unnamed");
-        assert_eq!(s.breakdown(), "named 5 · unnamed 3");
+        assert_eq!(s.breakdown(), "5 named · 3 unnamed");
         assert_eq!(Sources::default().summary(), "0 quotes · 0 speakers");
     }
 }

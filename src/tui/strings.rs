@@ -160,3 +160,8 @@ pub fn speakers_title(by_count: bool) -> String {
     };
     format!("{SPEAKERS_TITLE}· {order} · q/c ")
 }
+
+/// The summary's sourcing line.
+pub fn unnamed_share(percent: usize) -> String {
+    format!("{percent}% of claims from unnamed sources")
+}

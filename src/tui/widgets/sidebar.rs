@@ -59,25 +59,21 @@ impl Sidebar<'_> {
         }
         let app = self.app;
         let inside = self.frame(r, strings::SOURCES_TITLE.to_string(), false, buf);
-        let w = usize::from(inside.width.saturating_sub(1)).max(1);
-        let summary = app.sources.summary();
-        let breakdown = app.sources.breakdown();
-        let mut lines: Vec<(String, Style)> = wrap(&summary, w)
-            .into_iter()
-            .map(|l| {
-                (
-                    summary[l].to_string(),
-                    app.styles.body.add_modifier(Modifier::BOLD),
-                )
-            })
-            .collect();
+        let w = usize::from(inside.width.saturating_sub(2)).max(1);
+        let src = &app.sources;
+        let bold = app.styles.body.add_modifier(Modifier::BOLD);
+        let mut lines: Vec<(String, Style)> = vec![(src.counts(), bold)];
+        if let Some(p) = src.sourcing.unnamed_percent() {
+            lines.push((strings::unnamed_share(p), bold));
+        }
+        let breakdown = src.breakdown();
         lines.extend(
             wrap(&breakdown, w)
                 .into_iter()
                 .map(|l| (breakdown[l].to_string(), app.styles.meta)),
         );
         for (i, (text, style)) in lines.iter().take(usize::from(inside.height)).enumerate() {
-            buf.set_stringn(inside.x + 1, inside.y + i as u16, text, w, *style);
+            buf.set_stringn(inside.x + 1, inside.y + i as u16, fit(text, w), w, *style);
         }
     }
 
