@@ -40,6 +40,16 @@ pub enum InputFormat {
     Md,
 }
 
+impl From<InputFormat> for hearsay::document::Format {
+    fn from(f: InputFormat) -> Self {
+        match f {
+            InputFormat::Text => Self::Text,
+            InputFormat::Html => Self::Html,
+            InputFormat::Md => Self::Markdown,
+        }
+    }
+}
+
 /// Subcommands that work without the terminal UI.
 #[derive(Debug, Subcommand)]
 pub enum Command {

@@ -15,6 +15,7 @@
 //! The binary (`src/main.rs`) is the CLI on top.
 
 pub mod annotations;
+pub mod attribution;
 pub mod config;
 pub mod document;
 pub mod keymap;

@@ -4,10 +4,10 @@ mod cli;
 mod commands;
 
 use clap::Parser;
-use cli::{Cli, Command, InputFormat};
+use cli::{Cli, Command};
 use color_eyre::eyre::{Result, WrapErr};
 use hearsay::config::Config;
-use hearsay::document::{Format, open};
+use hearsay::document::open;
 use hearsay::tui::{self, App, Sources, strings};
 
 /// The bundled sample article, opened when no file is given.
@@ -21,7 +21,7 @@ fn main() -> std::process::ExitCode {
             files,
             json,
             explain,
-        }) => commands::analyze::run(files, *json, *explain),
+        }) => commands::analyze::run(files, cli.format.map(Into::into), *json, *explain),
         Some(Command::Highlights { file }) => commands::highlights::run(file),
         Some(Command::Export {
             file,
@@ -51,11 +51,7 @@ fn reader(cli: &Cli) -> Result<()> {
             (Config::embedded(), vec![format!("config ignored: {e}")])
         }
     };
-    let format = cli.format.map(|f| match f {
-        InputFormat::Text => Format::Text,
-        InputFormat::Html => Format::Html,
-        InputFormat::Md => Format::Markdown,
-    });
+    let format = cli.format.map(Into::into);
     let (bytes, name) = match &cli.file {
         Some(path) => (commands::read_input(path)?, path.display().to_string()),
         None => (SAMPLE.to_vec(), strings::SAMPLE_NAME.to_string()),
@@ -67,5 +63,8 @@ fn reader(cli: &Cli) -> Result<()> {
         Some(n) if name != "-" => n.to_string_lossy().into_owned(),
         _ => label.to_string(),
     };
-    tui::run(App::new(doc, shown, config, &notes), Sources::default)
+    let for_analysis = doc.clone();
+    tui::run(App::new(doc, shown, config, &notes), move || {
+        Sources::analyze(&for_analysis)
+    })
 }

@@ -1,5 +1,6 @@
 //! The machine-readable analysis printed by `hearsay analyze --json`.
 
+use crate::attribution::{self, Claim, Quote, Sourcing, SpeakerOut};
 use crate::document::{BlockKind, Document};
 use serde::Serialize;
 
@@ -44,11 +45,24 @@ pub struct Report {
     pub paragraphs: Vec<ParagraphOut>,
     /// Problems met while reading the input.
     pub warnings: Vec<String>,
+    /// Who speaks in the article.
+    pub speakers: Vec<SpeakerOut>,
+    /// Every quotation, in reading order.
+    pub quotes: Vec<Quote>,
+    /// Every attribution (direct, indirect, mixed), in reading order.
+    pub claims: Vec<Claim>,
+    /// Claims counted by kind of source.
+    pub sourcing: Sourcing,
 }
 
 impl Report {
     /// Builds the report of a document.
     pub fn new(doc: &Document) -> Self {
+        Self::with_analysis(doc, attribution::analyze(doc))
+    }
+
+    /// Builds the report of a document from an attribution analysis already made.
+    pub fn with_analysis(doc: &Document, analysis: attribution::Analysis) -> Self {
         let m = &doc.meta;
         Report {
             title: m.title.clone(),
@@ -75,6 +89,10 @@ impl Report {
                 })
                 .collect(),
             warnings: doc.warnings.clone(),
+            speakers: analysis.speakers,
+            quotes: analysis.quotes,
+            claims: analysis.claims,
+            sourcing: analysis.sourcing,
         }
     }
 }

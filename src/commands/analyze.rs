@@ -1,19 +1,127 @@
-//! `hearsay analyze`: the document model (and attribution) as JSON or text.
+//! `hearsay analyze`: the document model and its attribution as JSON, JSON Lines or an
+//! explanation.
+//!
+//! One file prints one pretty JSON object (`--json`) or the `--explain` text. Several files
+//! or a folder print JSON Lines: one compact object per article with its `path`, analysed
+//! on every core with rayon and printed in the order of the paths.
 
 use crate::commands::read_input;
 use color_eyre::eyre::{Result, WrapErr};
-use hearsay::document::open;
+use hearsay::attribution::{self, explain};
+use hearsay::document::{Format, open};
 use hearsay::report::Report;
-use std::path::PathBuf;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// A report with the path it came from (one JSON Lines record).
+#[derive(Serialize)]
+struct Record<'a> {
+    path: String,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
+/// Extensions of article files picked up from a folder.
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
+
+/// Expands folders into the article files they hold (sorted, not recursive into hidden ones).
+fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found)?;
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries =
+        std::fs::read_dir(dir).wrap_err_with(|| format!("could not list '{}'", dir.display()))?;
+    for entry in entries {
+        let entry = entry.wrap_err_with(|| format!("could not list '{}'", dir.display()))?;
+        let path = entry.path();
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn report_of(path: &Path, format: Option<Format>) -> Result<Report> {
+    let bytes = read_input(path)?;
+    let doc = open(&bytes, path.to_str(), format)
+        .wrap_err_with(|| format!("cannot open '{}'", path.display()))?;
+    Ok(Report::new(&doc))
+}
 
 /// Runs `hearsay analyze`.
-pub fn run(files: &[PathBuf], _json: bool, _explain: bool) -> Result<()> {
-    for path in files {
-        let bytes = read_input(path)?;
-        let doc = open(&bytes, path.to_str(), None)
-            .wrap_err_with(|| format!("cannot open '{}'", path.display()))?;
-        let report = Report::new(&doc);
-        println!("{}", serde_json::to_string_pretty(&report)?);
+pub fn run(files: &[PathBuf], format: Option<Format>, _json: bool, explain: bool) -> Result<()> {
+    let several = files.len() > 1 || files.iter().any(|p| p.is_dir());
+    let files = expand(files)?;
+    if explain {
+        for path in &files {
+            let bytes = read_input(path)?;
+            let doc = open(&bytes, path.to_str(), format)
+                .wrap_err_with(|| format!("cannot open '{}'", path.display()))?;
+            let analysis = attribution::analyze(&doc);
+            if several {
+                println!("== {}", path.display());
+            }
+            print!("{}", explain::render(&analysis));
+        }
+        return Ok(());
+    }
+    if !several {
+        for path in &files {
+            let report = report_of(path, format)?;
+            println!("{}", serde_json::to_string_pretty(&report)?);
+        }
+        return Ok(());
+    }
+    let lines: Vec<Result<String>> = files
+        .par_iter()
+        .map(|path| {
+            let report = report_of(path, format)?;
+            let record = Record {
+                path: path.display().to_string(),
+                report: &report,
+            };
+            Ok(serde_json::to_string(&record)?)
+        })
+        .collect();
+    let mut failed = 0;
+    for (path, line) in files.iter().zip(lines) {
+        match line {
+            Ok(l) => println!("{l}"),
+            Err(e) => {
+                failed += 1;
+                let chain: Vec<String> = e.chain().map(ToString::to_string).collect();
+                eprintln!("hearsay: '{}': {}", path.display(), chain.join(": "));
+            }
+        }
+    }
+    if failed > 0 {
+        color_eyre::eyre::bail!("{failed} of {} files could not be analysed", files.len());
     }
     Ok(())
 }

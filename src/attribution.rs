@@ -1,0 +1,210 @@
+//! Who said what: quotations, speakers and attributed claims found in a [`Document`].
+//!
+//! The engine is rule-based and deterministic (no model, no network) and runs in one pass
+//! over the body paragraphs, linear in the size of the text:
+//! 1. [`quotes::scan`] finds the spans inside quote marks in each paragraph's clean text;
+//! 2. [`tokens`] splits the text into words and sentences (never inside a quotation);
+//! 3. [`claims`] finds reporting cues ([`lexicon::cue`], `according to`) outside quotations,
+//!    reads the speaker next to each cue ([`speakers::parse_mention`]) in every order news
+//!    uses, and cuts the reported content: a direct quotation, an indirect clause, or a mixed
+//!    clause with quoted fragments;
+//! 4. [`speakers::Registry`] merges mentions into speakers (full name, surname, title +
+//!    surname), resolves pronouns and keeps anonymous sources apart;
+//! 5. quotations without a cue continue the speaker of the paragraph (or of the previous
+//!    paragraph, for a quotation running over several paragraphs).
+//!
+//! Offsets in the public output are byte offsets into [`Document::source`]; each quote and
+//! claim also keeps its block index and its byte range in that block's clean `text`, for
+//! the reader. Each attribution keeps the name of the rule that made it ([`Claim::rule`]),
+//! which `hearsay analyze --explain` prints.
+
+pub mod claims;
+pub mod explain;
+pub mod lexicon;
+pub mod quotes;
+pub mod speakers;
+pub mod tokens;
+
+use crate::document::{BlockKind, Document};
+use serde::Serialize;
+use std::ops::Range;
+
+/// What kind of source a speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerKind {
+    /// A named (or described) person.
+    Person,
+    /// An organisation (`the Pentagon`, `NBC News`, `DEA officials`).
+    Organization,
+    /// A group of people (`legal experts`, `authorities`).
+    Group,
+    /// An anonymous source (`one person`, `people familiar with the matter`).
+    Anonymous,
+    /// A document (`a statement`, `draft language`).
+    Document,
+}
+
+/// A speaker in the output.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpeakerOut {
+    /// Id, referenced by quotes and claims (0-based, in order of first attribution).
+    pub id: usize,
+    /// The fullest name the article gives.
+    pub name: String,
+    /// Person, organisation, group, anonymous or document.
+    pub kind: SpeakerKind,
+    /// Other names the article uses for the speaker (surname, title + surname, …).
+    pub aliases: Vec<String>,
+    /// Role from an apposition or a title (`a spokesman for …`).
+    pub role: Option<String>,
+    /// Number of quotations attributed to the speaker.
+    pub quotes: usize,
+    /// Number of claims attributed to the speaker.
+    pub claims: usize,
+}
+
+/// A quotation: the words inside quote marks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// The words inside the marks, white space collapsed.
+    pub text: String,
+    /// Source byte offset of the opening mark.
+    pub start: usize,
+    /// Source byte offset one past the closing mark (or the paragraph end when unclosed).
+    pub end: usize,
+    /// Index of the body paragraph (in [`Document::paragraphs`] order), if in one.
+    pub paragraph: Option<usize>,
+    /// Speaker id, or `None` when no one is credited.
+    pub speaker: Option<usize>,
+    /// The cue word that credits the speaker (`said`), if any.
+    pub cue: Option<String>,
+    /// Index of the block in [`Document::blocks`].
+    #[serde(skip)]
+    pub block: usize,
+    /// Byte range (marks included) in the block's clean text.
+    #[serde(skip)]
+    pub text_range: Range<usize>,
+    /// Byte range of the words inside the marks, in the block's clean text.
+    #[serde(skip)]
+    pub inner_range: Range<usize>,
+    /// The rule that credited the speaker.
+    #[serde(skip)]
+    pub rule: &'static str,
+}
+
+/// Whether a claim is quoted, reported, or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// Words inside quote marks.
+    Direct,
+    /// Reported speech without quote marks.
+    Indirect,
+    /// Reported speech with quoted fragments.
+    Mixed,
+}
+
+/// An attribution: reported content, who it is credited to, and how.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// The reported content (for direct claims, the quotation with its marks).
+    pub text: String,
+    /// Direct, indirect or mixed.
+    pub kind: ClaimKind,
+    /// Speaker id, or `None` when the cue's source could not be read.
+    pub speaker: Option<usize>,
+    /// The cue (`said`, `told`, `according to`), if any.
+    pub cue: Option<String>,
+    /// Source byte offset of the content.
+    pub start: usize,
+    /// Source byte offset one past the content.
+    pub end: usize,
+    /// Index of the body paragraph, if in one.
+    pub paragraph: Option<usize>,
+    /// Index of the block in [`Document::blocks`].
+    #[serde(skip)]
+    pub block: usize,
+    /// Byte range of the content in the block's clean text.
+    #[serde(skip)]
+    pub text_range: Range<usize>,
+    /// The rule that made the attribution (shown by `--explain`).
+    #[serde(skip)]
+    pub rule: &'static str,
+}
+
+/// How an article sources its claims: counts by kind of speaker.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Sourcing {
+    /// Claims credited to a named person.
+    pub named_person: usize,
+    /// Claims credited to an unnamed but described person (`a spokesperson for …`).
+    pub unnamed_person: usize,
+    /// Claims credited to an organisation.
+    pub organization: usize,
+    /// Claims credited to a group (`legal experts`).
+    pub group: usize,
+    /// Claims credited to an anonymous source.
+    pub anonymous: usize,
+    /// Claims credited to a document.
+    pub document: usize,
+    /// Claims with no speaker.
+    pub unattributed: usize,
+}
+
+/// The attribution analysis of a document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Analysis {
+    /// Speakers, in order of their first attribution.
+    pub speakers: Vec<SpeakerOut>,
+    /// Quotations in reading order.
+    pub quotes: Vec<Quote>,
+    /// Claims in reading order.
+    pub claims: Vec<Claim>,
+    /// Counts of claims by kind of source.
+    pub sourcing: Sourcing,
+}
+
+impl Analysis {
+    /// The speaker with this id.
+    pub fn speaker(&self, id: usize) -> Option<&SpeakerOut> {
+        self.speakers.get(id)
+    }
+}
+
+/// Whether a block is analysed: body paragraphs and captions; a "title" that reads like a
+/// body paragraph (a long sentence) when the input had no real headline.
+fn analysed(kind: BlockKind, text: &str) -> bool {
+    match kind {
+        BlockKind::Paragraph | BlockKind::Caption => true,
+        BlockKind::Title => {
+            text.split_whitespace().count() >= 14 && text.trim_end().ends_with(['.', '”', '"'])
+        }
+        _ => false,
+    }
+}
+
+/// Finds the quotations, speakers and claims of a document.
+///
+/// ```
+/// let doc = hearsay::document::ingest(
+///     "Headline here\n\n“We will rebuild the bridge,” Mayor Ana Ruiz said on Monday.\n".into(),
+/// );
+/// let a = hearsay::attribution::analyze(&doc);
+/// assert_eq!(a.quotes[0].text, "We will rebuild the bridge,");
+/// assert_eq!(a.speakers[0].name, "Ana Ruiz");
+/// ```
+pub fn analyze(doc: &Document) -> Analysis {
+    let mut paragraph_of = vec![None; doc.blocks.len()];
+    for (n, (i, _)) in doc.paragraphs().enumerate() {
+        paragraph_of[i] = Some(n);
+    }
+    let blocks: Vec<usize> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| analysed(b.kind, &b.text))
+        .map(|(i, _)| i)
+        .collect();
+    claims::run(doc, &blocks, &paragraph_of)
+}

@@ -1,0 +1,80 @@
+//! Human-readable account of each attribution and the rule that made it, printed by
+//! `hearsay analyze --explain`.
+
+use super::Analysis;
+use std::fmt::Write;
+
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(n).collect();
+    out.push('…');
+    out
+}
+
+/// Renders every claim and every quotation with its speaker, cue and rule.
+///
+/// ```
+/// let doc = hearsay::document::ingest("Title\n\nThe dam will hold, engineers said.\n".into());
+/// let a = hearsay::attribution::analyze(&doc);
+/// let text = hearsay::attribution::explain::render(&a);
+/// assert!(text.contains("engineers"));
+/// ```
+pub fn render(a: &Analysis) -> String {
+    let mut out = String::new();
+    let name = |id: Option<usize>| {
+        id.and_then(|i| a.speaker(i))
+            .map_or_else(|| "(no speaker)".to_string(), |s| s.name.clone())
+    };
+    let _ = writeln!(out, "speakers:");
+    for s in &a.speakers {
+        let _ = write!(out, "  [{}] {} ({:?}", s.id, s.name, s.kind);
+        if let Some(r) = &s.role {
+            let _ = write!(out, ", {r}");
+        }
+        let _ = writeln!(out, ") — {} quotes, {} claims", s.quotes, s.claims);
+        if !s.aliases.is_empty() {
+            let _ = writeln!(out, "      also: {}", s.aliases.join(", "));
+        }
+    }
+    let _ = writeln!(out, "claims:");
+    for c in &a.claims {
+        let _ = writeln!(
+            out,
+            "  ¶{} {:?} {} ← {} [{}]\n      rule: {}",
+            c.paragraph
+                .map_or_else(|| "-".to_string(), |p| p.to_string()),
+            c.kind,
+            clip(&c.text, 90),
+            name(c.speaker),
+            c.cue.as_deref().unwrap_or("no cue"),
+            c.rule
+        );
+    }
+    let _ = writeln!(out, "quotes:");
+    for q in &a.quotes {
+        let _ = writeln!(
+            out,
+            "  ¶{} “{}” ← {} (rule: {})",
+            q.paragraph
+                .map_or_else(|| "-".to_string(), |p| p.to_string()),
+            clip(&q.text, 70),
+            name(q.speaker),
+            q.rule
+        );
+    }
+    let s = &a.sourcing;
+    let _ = writeln!(
+        out,
+        "sourcing: {} named person, {} unnamed person, {} organization, {} group, {} anonymous, {} document, {} unattributed",
+        s.named_person,
+        s.unnamed_person,
+        s.organization,
+        s.group,
+        s.anonymous,
+        s.document,
+        s.unattributed
+    );
+    out
+}

@@ -1,0 +1,184 @@
+//! Finding quotations in one paragraph's clean text.
+//!
+//! [`scan`] walks the text once and returns the top-level spans inside quote marks:
+//! curly `“…”` and straight `"…"` double quotes, guillemets, the `’’` / `''` closers that
+//! pasted text produces, and top-level single quotes `‘…’` (British style). Single quotes
+//! inside a double quote are part of it. Apostrophes (`don’t`, `’90s`, `parents’`) and
+//! primes (`5′11″`, `6'2"`) never open a quotation. A mark left open is closed at the end of
+//! the paragraph ([`QuoteSpan::closed`] is then false) so that an unbalanced mark never
+//! swallows the rest of the article; a paragraph that opens a quotation without closing it
+//! is how news continues a quotation into the next paragraph.
+
+use std::ops::Range;
+
+/// A quotation found in a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// Byte range of the whole quotation, marks included (to the paragraph end when open).
+    pub outer: Range<usize>,
+    /// Byte range of the words inside the marks, trimmed of white space.
+    pub inner: Range<usize>,
+    /// Whether a closing mark was found.
+    pub closed: bool,
+    /// Whether it is a top-level single-quoted span (`‘…’`).
+    pub single: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    Out,
+    Double { open: usize, inner: usize },
+    Single { open: usize, inner: usize },
+}
+
+fn is_open_context(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '‘' | '“' | '«' | '>'
+                )
+        }
+    }
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// Trims white space off a byte range of `text`.
+fn trim(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    r.start + lead..r.start + lead + t.len()
+}
+
+/// Finds the quotations of one paragraph.
+///
+/// ```
+/// use hearsay::attribution::quotes::scan;
+/// let text = "“It’s over,” she said. He called it a ‘win’ and left’’ then.";
+/// let q = scan(text);
+/// assert_eq!(&text[q[0].inner.clone()], "It’s over,");
+/// assert!(q[0].closed);
+/// ```
+pub fn scan(text: &str) -> Vec<QuoteSpan> {
+    let mut out = Vec::new();
+    let mut state = State::Out;
+    let mut prev: Option<char> = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        let after = i + c.len_utf8();
+        match state {
+            State::Out => match c {
+                '“' | '«' | '„' => {
+                    state = State::Double {
+                        open: i,
+                        inner: after,
+                    }
+                }
+                // straight quote: opens at a word start, never after a digit (inches)
+                '"' if is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace()) => {
+                    state = State::Double {
+                        open: i,
+                        inner: after,
+                    };
+                }
+                '‘' | '\'' => {
+                    if (next == Some('‘') || next == Some('\'')) && is_open_context(prev) {
+                        // a doubled single mark used as a double opener (‘‘ or '')
+                        let (j, n) = it.next().unwrap_or((i, c));
+                        state = State::Double {
+                            open: i,
+                            inner: j + n.len_utf8(),
+                        };
+                    } else if is_open_context(prev)
+                        && next.is_some_and(|n| n.is_alphabetic() && (c == '‘' || n.is_uppercase()))
+                    {
+                        state = State::Single {
+                            open: i,
+                            inner: after,
+                        };
+                    }
+                }
+                _ => {}
+            },
+            State::Double { open, inner } => {
+                let close_len = match c {
+                    '”' | '»' => Some(c.len_utf8()),
+                    '"' => Some(1),
+                    '’' | '\'' if next == Some('’') || next == Some('\'') => {
+                        let n = it.next().map_or(0, |(_, n)| n.len_utf8());
+                        Some(c.len_utf8() + n)
+                    }
+                    '“' => {
+                        // a new opener while one is open: the earlier mark was never closed
+                        out.push(QuoteSpan {
+                            outer: open..i,
+                            inner: trim(text, inner..i),
+                            closed: false,
+                            single: false,
+                        });
+                        state = State::Double {
+                            open: i,
+                            inner: after,
+                        };
+                        None
+                    }
+                    _ => None,
+                };
+                if let Some(len) = close_len {
+                    out.push(QuoteSpan {
+                        outer: open..i + len,
+                        inner: trim(text, inner..i),
+                        closed: true,
+                        single: false,
+                    });
+                    state = State::Out;
+                    // the second mark of a doubled closer was consumed above
+                    prev = Some(c);
+                    continue;
+                }
+            }
+            State::Single { open, inner } => match c {
+                '’' | '\'' if !is_word_char(next) && is_word_char_or_punct(prev) => {
+                    out.push(QuoteSpan {
+                        outer: open..after,
+                        inner: trim(text, inner..i),
+                        closed: true,
+                        single: true,
+                    });
+                    state = State::Out;
+                }
+                '“' | '"' if is_open_context(prev) => {
+                    // a double quote opening inside an unclosed single: the single was an apostrophe
+                    state = State::Double {
+                        open: i,
+                        inner: after,
+                    };
+                }
+                _ => {}
+            },
+        }
+        prev = Some(c);
+    }
+    if let State::Double { open, inner } = state {
+        out.push(QuoteSpan {
+            outer: open..text.len(),
+            inner: trim(text, inner..text.len()),
+            closed: false,
+            single: false,
+        });
+    }
+    // drop empty spans (a lone mark at the paragraph end)
+    out.retain(|q| !q.inner.is_empty());
+    out
+}
+
+fn is_word_char_or_punct(c: Option<char>) -> bool {
+    c.is_some_and(|c| !c.is_whitespace())
+}

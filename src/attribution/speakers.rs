@@ -1,0 +1,996 @@
+//! Speakers: reading a noun phrase as a speaker mention, and the registry that merges
+//! mentions into speakers.
+//!
+//! [`parse_mention`] reads a few words (`Derek S. Maltz`, `Rep. Mills`, `he`, `people
+//! familiar with the matter`, `the Pentagon`, `draft language reviewed by The Post`) as a
+//! [`Mention`]. [`Registry`] turns mentions into speaker entities: a full name, its surname
+//! and title + surname are one speaker with aliases; a pronoun resolves to the most recent
+//! compatible speaker (or to a person named earlier in the same sentence); `these people`
+//! continues the last anonymous group; a definite description after an inverted cue (`says
+//! the 39-year-old founder`) resolves to the most recent person.
+
+use super::lexicon::{self, Pronoun};
+use super::tokens::Token;
+use super::{SpeakerKind, SpeakerOut};
+
+/// Gender known for a person, from a title or a resolved pronoun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// he / Mr.
+    Male,
+    /// she / Ms. / Mrs.
+    Female,
+}
+
+/// What a mention is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A personal pronoun.
+    Pronoun(Pronoun),
+    /// A definite description of a person (`the 39-year-old founder`).
+    Description,
+    /// A person's name (possibly surname only).
+    Name,
+    /// An unnamed person (`a spokesperson for X`, `another player`).
+    UnnamedPerson,
+    /// An organisation.
+    Organization,
+    /// A group of people.
+    Group,
+    /// An anonymous source.
+    Anonymous,
+    /// A document.
+    Document,
+}
+
+/// A speaker mention read from the text.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// What it is.
+    pub kind: MentionKind,
+    /// Name to show (`Derek S. Maltz`, `people familiar with the matter`).
+    pub name: String,
+    /// Title or descriptor before the name (`Rep.`, `Conservative Leader`).
+    pub title: Option<String>,
+    /// Gender implied by a title.
+    pub gender: Option<Gender>,
+    /// Whether the name has at least two name words (first name + surname).
+    pub full: bool,
+}
+
+fn joined(text: &str, toks: &[Token]) -> String {
+    match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => text[a.range.start..b.range.end].to_string(),
+        _ => String::new(),
+    }
+}
+
+fn is_name_token(t: &Token) -> bool {
+    t.cap && !lexicon::is_capitalized_function_word(&t.lower)
+}
+
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "van"
+            | "von"
+            | "al"
+            | "bin"
+            | "da"
+            | "del"
+            | "la"
+            | "le"
+            | "der"
+            | "di"
+            | "du"
+            | "el"
+            | "ben"
+            | "dos"
+            | "das"
+    )
+}
+
+fn is_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "jr." | "sr." | "jr" | "sr" | "ii" | "iii" | "iv" | "v" | "phd" | "md"
+    )
+}
+
+fn is_acronym(t: &Token, text: &str) -> bool {
+    let w = &text[t.range.clone()];
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        && !w.contains('.')
+}
+
+/// Capitalised words that are places or common nouns, not people.
+fn is_non_person_cap(w: &str) -> bool {
+    matches!(
+        w,
+        "united"
+            | "states"
+            | "city"
+            | "sea"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "new"
+            | "american"
+            | "canadian"
+            | "day"
+            | "street"
+            | "avenue"
+            | "road"
+            | "river"
+            | "lake"
+            | "mount"
+            | "island"
+            | "islands"
+            | "park"
+            | "airport"
+            | "bay"
+            | "coast"
+            | "valley"
+            | "county"
+            | "province"
+            | "republic"
+            | "kingdom"
+            | "america"
+            | "canada"
+            | "europe"
+            | "asia"
+            | "africa"
+            | "china"
+            | "mexico"
+            | "russia"
+            | "india"
+            | "japan"
+            | "korea"
+            | "britain"
+            | "france"
+            | "germany"
+            | "ukraine"
+            | "israel"
+            | "iran"
+            | "world"
+            | "cup"
+            | "tour"
+            | "championship"
+            | "open"
+            | "games"
+            | "olympics"
+            | "christmas"
+            | "easter"
+            | "year"
+            | "eve"
+            | "white"
+            | "black"
+            | "red"
+            | "national"
+            | "federal"
+            | "internet"
+            | "twitter"
+            | "facebook"
+            | "instagram"
+            | "youtube"
+            | "google"
+            | "tv"
+            | "english"
+            | "french"
+            | "spanish"
+            | "chinese"
+            | "muslim"
+            | "christian"
+            | "jewish"
+            | "catholic"
+            | "god"
+            | "western"
+            | "eastern"
+            | "northern"
+            | "southern"
+            | "central"
+            | "atlantic"
+            | "pacific"
+            | "arctic"
+            | "caribbean"
+            | "latin"
+            | "middle"
+            | "ocean"
+            | "hemisphere"
+            | "region"
+            | "valley's"
+            | "district"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+/// Words that stop the head search of a noun phrase (its post-modifiers begin).
+fn is_postmodifier_start(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for"
+            | "with"
+            | "at"
+            | "from"
+            | "in"
+            | "on"
+            | "familiar"
+            | "close"
+            | "who"
+            | "briefed"
+            | "involved"
+            | "knowledgeable"
+            | "reviewed"
+            | "released"
+            | "issued"
+            | "published"
+            | "obtained"
+            | "seen"
+            | "posted"
+            | "sent"
+            | "filed"
+            | "by"
+            | "representing"
+            | "speaking"
+            | "granted"
+            | "working"
+            | "based"
+            | "inside"
+            | "within"
+            | "near"
+            | "outside"
+            | "under"
+            | "to"
+    )
+}
+
+/// Past-participle adjectives that do appear in speakers' noun phrases.
+fn is_adjective_ed(w: &str) -> bool {
+    matches!(
+        w,
+        "retired"
+            | "unnamed"
+            | "elected"
+            | "appointed"
+            | "named"
+            | "based"
+            | "unidentified"
+            | "concerned"
+            | "united"
+            | "interested"
+            | "affected"
+            | "experienced"
+            | "trained"
+            | "licensed"
+            | "registered"
+            | "qualified"
+            | "distinguished"
+            | "renowned"
+            | "celebrated"
+            | "talented"
+            | "respected"
+            | "skilled"
+            | "seasoned"
+            | "aged"
+            | "bearded"
+            | "bespectacled"
+            | "self-described"
+            | "self-taught"
+            | "detained"
+            | "accused"
+            | "injured"
+            | "wounded"
+            | "bereaved"
+            | "frustrated"
+            | "worried"
+            | "disabled"
+            | "married"
+            | "divorced"
+            | "widowed"
+            | "acclaimed"
+            | "noted"
+            | "seated"
+            | "embattled"
+            | "indicted"
+            | "convicted"
+            | "jailed"
+            | "exiled"
+            | "armed"
+            | "masked"
+            | "veiled"
+            | "hooded"
+            | "fabled"
+            | "beloved"
+            | "learned"
+    )
+}
+
+fn is_quantifier(w: &str) -> bool {
+    matches!(
+        w,
+        "some"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "many"
+            | "most"
+            | "several"
+            | "all"
+            | "none"
+            | "each"
+            | "both"
+            | "few"
+            | "half"
+            | "dozens"
+            | "any"
+            | "another"
+            | "others"
+            | "more"
+    )
+}
+
+/// Reads tokens as a speaker mention, or `None` when they cannot name a speaker.
+pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
+    let mut toks = toks;
+    while let Some(first) = toks.first() {
+        if lexicon::is_leading_filler(&first.lower) && toks.len() > 1 {
+            toks = &toks[1..];
+        } else {
+            break;
+        }
+    }
+    if toks.is_empty() || toks.len() > 12 {
+        return None;
+    }
+    if toks.iter().any(|t| t.quote.is_some()) {
+        return None;
+    }
+    if toks.len() == 1
+        && let Some(p) = lexicon::pronoun(&toks[0].lower)
+    {
+        return Some(Mention {
+            kind: MentionKind::Pronoun(p),
+            name: toks[0].lower.clone(),
+            title: None,
+            gender: None,
+            full: false,
+        });
+    }
+    if toks.iter().all(|t| {
+        lexicon::is_time_word(&t.lower)
+            || t.lower == "on"
+            || t.lower.chars().all(|c| c.is_ascii_digit())
+    }) {
+        return None;
+    }
+    // a statement released by X → X
+    for (i, t) in toks.iter().enumerate() {
+        if matches!(
+            t.lower.as_str(),
+            "released" | "issued" | "published" | "posted"
+        ) && toks.get(i + 1).is_some_and(|b| b.lower == "by")
+            && i + 2 < toks.len()
+            && toks[..i]
+                .iter()
+                .any(|d| lexicon::is_document_noun(&d.lower))
+        {
+            let rest = &toks[i + 2..];
+            let mut m = parse_mention(text, rest)?;
+            if m.kind == MentionKind::Name && rest.len() > 1 {
+                m.kind = MentionKind::Organization;
+            }
+            return Some(m);
+        }
+    }
+    // the head: the last word before the post-modifiers
+    let mut head_end = toks.len();
+    for (i, t) in toks.iter().enumerate().skip(1) {
+        if is_postmodifier_start(&t.lower) && !(t.cap && i > 0) {
+            // "Some of those officials": a quantifier's head is after "of"
+            if t.lower == "of" && i == 1 && is_quantifier(&toks[0].lower) {
+                continue;
+            }
+            // "Society of Motor Manufacturers": "of" inside a capitalised name
+            if t.lower == "of" && toks[i - 1].cap && toks.get(i + 1).is_some_and(|n| n.cap) {
+                continue;
+            }
+            head_end = i;
+            break;
+        }
+    }
+    let pre = &toks[..head_end];
+    if toks
+        .iter()
+        .any(|t| lexicon::is_np_breaker(&t.lower) && !t.cap)
+        || pre.iter().enumerate().any(|(i, t)| {
+            lexicon::cue(&t.lower).is_some() && !t.cap
+                || i > 0 && !t.cap && t.lower.ends_with("ed") && !is_adjective_ed(&t.lower)
+        })
+    {
+        return None;
+    }
+    let head = pre.last()?;
+    let name_all = joined(text, toks);
+    let lowercase_mods = pre[..pre.len() - 1]
+        .iter()
+        .filter(|t| !t.cap && !lexicon::is_determiner(&t.lower))
+        .count();
+    if lowercase_mods > 4 {
+        return None;
+    }
+    let det = pre.first().map(|t| t.lower.as_str()).unwrap_or("");
+    let h = head.lower.trim_end_matches("’s").trim_end_matches("'s");
+
+    // anonymous sources
+    if lexicon::is_anonymous_head(h) {
+        let anon_mod = toks
+            .iter()
+            .any(|t| lexicon::is_anonymous_modifier(&t.lower))
+            || matches!(det, "a" | "the" | "one" | "another")
+            || toks.len() == 1 && matches!(h, "sources" | "people");
+        let officials = matches!(h, "official" | "officials");
+        let uncapitalised = pre.iter().all(|t| !t.cap || t.lower == det);
+        if uncapitalised
+            && (!officials && (anon_mod || matches!(h, "person" | "people" | "source" | "sources"))
+                || officials
+                    && toks.iter().any(|t| {
+                        matches!(
+                            t.lower.as_str(),
+                            "familiar"
+                                | "close"
+                                | "briefed"
+                                | "anonymity"
+                                | "anonymous"
+                                | "unnamed"
+                                | "knowledgeable"
+                        )
+                    }))
+        {
+            return Some(simple(MentionKind::Anonymous, name_all));
+        }
+    }
+    if head.cap && !lexicon::is_capitalized_function_word(&head.lower) {
+        return parse_name(text, toks, pre);
+    }
+    if lexicon::is_group_noun(h) {
+        let org = pre.iter().any(|t| t.cap && is_acronym(t, text));
+        let kind = if org {
+            MentionKind::Organization
+        } else {
+            MentionKind::Group
+        };
+        return Some(simple(kind, name_all));
+    }
+    if lexicon::is_person_noun(h) {
+        let has_cap = pre.iter().any(|t| t.cap && t.lower != det);
+        // a bare singular noun lost its determiner to a comma (`the lanky, tall coach`)
+        let bare = !lexicon::is_determiner(det) && !has_cap && !det.ends_with("’s");
+        if (matches!(det, "the" | "this" | "that") || bare) && toks.len() == head_end {
+            return Some(simple(MentionKind::Description, name_all));
+        }
+        if matches!(det, "the" | "his" | "her" | "their" | "its") && !has_cap {
+            return Some(simple(MentionKind::Description, name_all));
+        }
+        return Some(simple(MentionKind::UnnamedPerson, name_all));
+    }
+    if lexicon::is_document_noun(h) {
+        return Some(simple(MentionKind::Document, strip_det(&joined(text, pre))));
+    }
+    if lexicon::is_org_noun(h) {
+        return Some(simple(MentionKind::Organization, strip_det(&name_all)));
+    }
+    None
+}
+
+fn strip_det(s: &str) -> String {
+    for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(r) = s.strip_prefix(d) {
+            return r.to_string();
+        }
+    }
+    s.to_string()
+}
+
+fn simple(kind: MentionKind, name: String) -> Mention {
+    Mention {
+        kind,
+        name,
+        title: None,
+        gender: None,
+        full: false,
+    }
+}
+
+/// Reads a phrase whose head is capitalised: a person's name (with titles and descriptors
+/// before it) or an organisation.
+fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
+    // the capitalised run ending at the head
+    let mut start = pre.len() - 1;
+    while start > 0 {
+        let t = &pre[start - 1];
+        if is_name_token(t) || is_particle(&t.lower) && start > 1 && pre[start - 2].cap {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    let run = &pre[start..];
+    let org = run.iter().chain(&toks[pre.len()..]).any(|t| {
+        lexicon::is_org_noun(t.lower.trim_end_matches("’s").trim_end_matches("'s")) && t.cap
+    }) || (run.len() == 1 && is_acronym(&run[0], text));
+    let possessive = run
+        .iter()
+        .any(|t| t.lower.ends_with("’s") || t.lower.ends_with("'s"));
+    if org || possessive {
+        let all = strip_det(&joined(text, toks));
+        return Some(simple(MentionKind::Organization, all));
+    }
+    // strip titles at the front of the run
+    // through the last title word (`Foreign Affairs Minister Chrystia Freeland`)
+    let mut n = 0;
+    while n + 1 < run.len() && lexicon::is_title(&run[n].lower) {
+        n += 1;
+    }
+    if let Some(last) = (n..run.len().saturating_sub(1))
+        .rev()
+        .find(|&i| lexicon::is_title(&run[i].lower) && !is_non_person_cap(&run[i].lower))
+    {
+        n = last + 1;
+    }
+    let name_toks = &run[n..];
+    // suffixes do not make a first name
+    let core: Vec<&Token> = name_toks.iter().filter(|t| !is_suffix(&t.lower)).collect();
+    if core.is_empty() {
+        return None;
+    }
+    if core.iter().all(|t| is_non_person_cap(&t.lower)) {
+        return Some(simple(MentionKind::Organization, joined(text, name_toks)));
+    }
+    let title_toks = &pre[..start + n];
+    let title = (!title_toks.is_empty()).then(|| joined(text, title_toks));
+    let gender = run[..n].iter().find_map(|t| match t.lower.as_str() {
+        "mr" | "mr." | "sir" | "lord" | "king" | "prince" | "father" | "brother" => {
+            Some(Gender::Male)
+        }
+        "mrs" | "mrs." | "ms" | "ms." | "dame" | "lady" | "queen" | "princess" | "sister" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    });
+    Some(Mention {
+        kind: MentionKind::Name,
+        name: joined(text, name_toks),
+        title: title.map(|t| strip_det(&t)),
+        gender,
+        full: core.len() >= 2,
+    })
+}
+
+/// A speaker entity in the registry.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Display name.
+    pub name: String,
+    /// Kind.
+    pub kind: SpeakerKind,
+    /// Other names it went by.
+    pub aliases: Vec<String>,
+    /// Role from an apposition or a title.
+    pub role: Option<String>,
+    /// Gender, when known.
+    pub gender: Option<Gender>,
+    /// Lowercased surname (persons).
+    pub surname: Option<String>,
+    /// Plural (group, most anonymous sources, organisations' officials).
+    pub plural: bool,
+    /// Position (document byte offset) of the last time it spoke.
+    pub last_spoke: Option<usize>,
+}
+
+/// A person's name seen anywhere in the text (not only as a speaker).
+#[derive(Debug, Clone)]
+struct SeenName {
+    name: String,
+    surname: String,
+    at: usize,
+    gender: Option<Gender>,
+    title: Option<String>,
+}
+
+/// Turns mentions into speaker ids, merging names and resolving pronouns.
+#[derive(Debug, Default)]
+pub struct Registry {
+    /// The entities, indexed by id.
+    pub entities: Vec<Entity>,
+    seen: Vec<SeenName>,
+}
+
+fn surname_of(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut i = words.len();
+    while i > 1 && is_suffix(&words[i - 1].to_lowercase()) {
+        i -= 1;
+    }
+    words
+        .get(i.saturating_sub(1))
+        .map_or(String::new(), |w| w.to_lowercase())
+}
+
+fn norm(s: &str) -> String {
+    let l = s.to_lowercase();
+    let l = l.trim();
+    for d in ["the ", "a ", "an "] {
+        if let Some(r) = l.strip_prefix(d) {
+            return r.to_string();
+        }
+    }
+    l.to_string()
+}
+
+impl Registry {
+    /// Records the capitalised names of a sentence (for surname look-ups and same-sentence
+    /// pronouns). `at` is a document-wide position.
+    pub fn note_names(&mut self, text: &str, toks: &[Token], base: usize) {
+        let mut i = 0;
+        while i < toks.len() {
+            if !is_name_token(&toks[i]) || toks[i].quote.is_some() {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < toks.len()
+                && toks[j].quote.is_none()
+                && (is_name_token(&toks[j])
+                    || is_particle(&toks[j].lower) && j + 1 < toks.len() && toks[j + 1].cap)
+                && !text[toks[j - 1].range.end..toks[j].range.start]
+                    .contains([',', ';', ':', '(', ')', '—'])
+            {
+                j += 1;
+            }
+            let run = &toks[i..j];
+            if let Some(m) = parse_name(text, run, run)
+                && m.kind == MentionKind::Name
+                && m.full
+            {
+                self.seen.push(SeenName {
+                    surname: surname_of(&m.name),
+                    name: m.name,
+                    at: base + toks[i].range.start,
+                    gender: m.gender,
+                    title: m.title,
+                });
+            }
+            i = j;
+        }
+    }
+
+    fn add(&mut self, e: Entity) -> usize {
+        self.entities.push(e);
+        self.entities.len() - 1
+    }
+
+    fn add_alias(&mut self, id: usize, alias: &str) {
+        let e = &mut self.entities[id];
+        if !alias.is_empty() && e.name != alias && !e.aliases.iter().any(|a| a == alias) {
+            e.aliases.push(alias.to_string());
+        }
+    }
+
+    /// The most recent entity that spoke satisfying `ok`.
+    fn recent(&self, before: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.last_spoke.is_some_and(|p| p <= before) && ok(e))
+            .max_by_key(|(_, e)| e.last_spoke)
+            .map(|(i, _)| i)
+    }
+
+    /// Resolves a mention at document position `at` (the mention's start) to an entity id.
+    /// `sentence_start` bounds the same-sentence look-back for pronouns.
+    pub fn resolve(&mut self, m: &Mention, at: usize, sentence_start: usize) -> Option<usize> {
+        match &m.kind {
+            MentionKind::Pronoun(p) => self.resolve_pronoun(*p, at, sentence_start),
+            MentionKind::Description => {
+                // the most recent person who spoke, else the last full name in the text
+                if let Some(id) =
+                    self.recent(at, |e| e.kind == SpeakerKind::Person && e.surname.is_some())
+                {
+                    return Some(id);
+                }
+                let named = self.seen.iter().rev().find(|s| s.at < at).cloned();
+                named.map(|s| self.person_from_seen(&s))
+            }
+            MentionKind::Name => Some(self.resolve_name(m, at)),
+            MentionKind::Anonymous => {
+                let n = norm(&m.name);
+                let continuing = matches!(
+                    n.as_str(),
+                    "people"
+                        | "these people"
+                        | "those people"
+                        | "the people"
+                        | "same people"
+                        | "these sources"
+                        | "those sources"
+                        | "sources"
+                        | "person"
+                        | "same person"
+                        | "that person"
+                        | "this person"
+                        | "source"
+                        | "same source"
+                        | "these officials"
+                        | "those officials"
+                );
+                if continuing {
+                    let plural = !n.ends_with("person") && !n.ends_with("source");
+                    if let Some(id) = self.recent(at, |e| {
+                        e.kind == SpeakerKind::Anonymous && e.plural == plural
+                    }) {
+                        self.add_alias(id, &m.name);
+                        return Some(id);
+                    }
+                }
+                Some(self.by_name_or_new(m, SpeakerKind::Anonymous))
+            }
+            MentionKind::Organization => Some(self.by_name_or_new(m, SpeakerKind::Organization)),
+            MentionKind::Group => Some(self.by_name_or_new(m, SpeakerKind::Group)),
+            MentionKind::Document => Some(self.by_name_or_new(m, SpeakerKind::Document)),
+            MentionKind::UnnamedPerson => Some(self.by_name_or_new(m, SpeakerKind::Person)),
+        }
+    }
+
+    fn by_surname(&self, surname: &str) -> Option<usize> {
+        self.entities
+            .iter()
+            .rposition(|e| e.kind == SpeakerKind::Person && e.surname.as_deref() == Some(surname))
+    }
+
+    fn person_from_seen(&mut self, s: &SeenName) -> usize {
+        if let Some(id) = self.by_surname(&s.surname) {
+            return id;
+        }
+        let mut aliases = Vec::new();
+        let sur = s
+            .name
+            .split_whitespace()
+            .rfind(|w| !is_suffix(&w.to_lowercase()))
+            .unwrap_or("")
+            .to_string();
+        if sur != s.name {
+            aliases.push(sur);
+        }
+        self.add(Entity {
+            name: s.name.clone(),
+            kind: SpeakerKind::Person,
+            aliases,
+            role: s.title.clone(),
+            gender: s.gender,
+            surname: Some(s.surname.clone()),
+            plural: false,
+            last_spoke: None,
+        })
+    }
+
+    fn resolve_name(&mut self, m: &Mention, at: usize) -> usize {
+        let surname = surname_of(&m.name);
+        // an existing speaker with the same name or surname
+        let found = self.entities.iter().rposition(|e| {
+            norm(&e.name) == norm(&m.name)
+                || e.aliases.iter().any(|a| norm(a) == norm(&m.name))
+                || e.kind == SpeakerKind::Person
+                    && e.surname.as_deref() == Some(surname.as_str())
+                    && (!m.full || !e.name.contains(' ') || first_names_agree(&e.name, &m.name))
+        });
+        let id = match found {
+            Some(id) => {
+                if m.full
+                    && !self.entities[id].name.contains(' ')
+                    && self.entities[id].kind == SpeakerKind::Person
+                {
+                    let old = std::mem::replace(&mut self.entities[id].name, m.name.clone());
+                    self.add_alias(id, &old);
+                }
+                id
+            }
+            None if !m.full => {
+                // a surname seen earlier as a full name
+                let seen = self
+                    .seen
+                    .iter()
+                    .rev()
+                    .find(|s| s.surname == surname && s.at <= at)
+                    .or_else(|| self.seen.iter().find(|s| s.surname == surname))
+                    .cloned();
+                match seen {
+                    Some(s) => self.person_from_seen(&s),
+                    None => self.add(Entity {
+                        name: m.name.clone(),
+                        kind: SpeakerKind::Person,
+                        aliases: Vec::new(),
+                        role: None,
+                        gender: None,
+                        surname: Some(surname.clone()),
+                        plural: false,
+                        last_spoke: None,
+                    }),
+                }
+            }
+            None => {
+                let sur = m
+                    .name
+                    .split_whitespace()
+                    .rfind(|w| !is_suffix(&w.to_lowercase()))
+                    .unwrap_or("")
+                    .to_string();
+                let id = self.add(Entity {
+                    name: m.name.clone(),
+                    kind: SpeakerKind::Person,
+                    aliases: Vec::new(),
+                    role: None,
+                    gender: None,
+                    surname: Some(surname.clone()),
+                    plural: false,
+                    last_spoke: None,
+                });
+                self.add_alias(id, &sur);
+                id
+            }
+        };
+        if m.name != self.entities[id].name {
+            self.add_alias(id, &m.name);
+        }
+        if let Some(t) = &m.title {
+            self.add_alias(
+                id,
+                &format!("{t} {}", m.name.split_whitespace().last().unwrap_or("")),
+            );
+            if self.entities[id].role.is_none() {
+                self.entities[id].role = Some(t.clone());
+            }
+        }
+        if self.entities[id].gender.is_none() {
+            self.entities[id].gender = m.gender;
+        }
+        id
+    }
+
+    fn by_name_or_new(&mut self, m: &Mention, kind: SpeakerKind) -> usize {
+        let n = norm(&m.name);
+        if let Some(id) = self
+            .entities
+            .iter()
+            .position(|e| norm(&e.name) == n || e.aliases.iter().any(|a| norm(a) == n))
+        {
+            return id;
+        }
+        let plural = match kind {
+            SpeakerKind::Anonymous => {
+                !(n.ends_with("person") || n.ends_with("source") || n.ends_with("official"))
+            }
+            SpeakerKind::Group | SpeakerKind::Organization => true,
+            _ => false,
+        };
+        self.add(Entity {
+            name: m.name.clone(),
+            kind,
+            aliases: Vec::new(),
+            role: None,
+            gender: None,
+            surname: None,
+            plural,
+            last_spoke: None,
+        })
+    }
+
+    fn resolve_pronoun(&mut self, p: Pronoun, at: usize, sentence_start: usize) -> Option<usize> {
+        let gender = match p {
+            Pronoun::He => Some(Gender::Male),
+            Pronoun::She => Some(Gender::Female),
+            _ => None,
+        };
+        match p {
+            Pronoun::He | Pronoun::She => {
+                // a person named earlier in the same sentence
+                let same = self
+                    .seen
+                    .iter()
+                    .rev()
+                    .find(|s| {
+                        s.at >= sentence_start
+                            && s.at < at
+                            && s.gender.is_none_or(|g| Some(g) == gender)
+                    })
+                    .filter(|s| s.title.is_some() || self.by_surname(&s.surname).is_some())
+                    .cloned();
+                let id = if let Some(s) = same {
+                    let id = self.person_from_seen(&s);
+                    (self.entities[id].gender.is_none_or(|g| Some(g) == gender)).then_some(id)
+                } else {
+                    None
+                };
+                let id = id.or_else(|| {
+                    self.recent(at, |e| {
+                        e.kind == SpeakerKind::Person && e.gender.is_none_or(|g| Some(g) == gender)
+                    })
+                });
+                if let Some(id) = id
+                    && self.entities[id].gender.is_none()
+                {
+                    self.entities[id].gender = gender;
+                }
+                id
+            }
+            Pronoun::They => self.recent(at, |e| {
+                e.plural
+                    && matches!(
+                        e.kind,
+                        SpeakerKind::Group | SpeakerKind::Anonymous | SpeakerKind::Organization
+                    )
+            }),
+            Pronoun::It => self.recent(at, |e| {
+                matches!(e.kind, SpeakerKind::Organization | SpeakerKind::Document)
+            }),
+            Pronoun::We | Pronoun::I => None,
+        }
+    }
+
+    /// Marks an entity as having spoken at `at`.
+    pub fn spoke(&mut self, id: usize, at: usize) {
+        if let Some(e) = self.entities.get_mut(id) {
+            e.last_spoke = Some(e.last_spoke.map_or(at, |p| p.max(at)));
+        }
+    }
+
+    /// Sets an entity's role when it has none.
+    pub fn set_role(&mut self, id: usize, role: &str) {
+        if let Some(e) = self.entities.get_mut(id)
+            && e.role.is_none()
+            && !role.is_empty()
+        {
+            e.role = Some(role.to_string());
+        }
+    }
+
+    /// The output record of an entity (counts filled in by the caller).
+    pub fn out(&self, id: usize, new_id: usize) -> SpeakerOut {
+        let e = &self.entities[id];
+        SpeakerOut {
+            id: new_id,
+            name: e.name.clone(),
+            kind: e.kind,
+            aliases: e.aliases.clone(),
+            role: e.role.clone(),
+            quotes: 0,
+            claims: 0,
+        }
+    }
+}
+
+fn first_names_agree(a: &str, b: &str) -> bool {
+    let fa = a.split_whitespace().next().unwrap_or("");
+    let fb = b.split_whitespace().next().unwrap_or("");
+    fa == fb || fa.starts_with(fb) || fb.starts_with(fa)
+}

@@ -1,0 +1,257 @@
+//! Words and sentences of one paragraph's clean text.
+//!
+//! [`tokenize`] splits text into word tokens (letters and digits, with inner apostrophes,
+//! hyphens, and the full stop of initials and abbreviations like `S.`, `U.S.`, `Rep.`);
+//! punctuation stays in the gaps between tokens, where the rules look at it. Each token
+//! knows which quotation (if any) it lies in. [`sentences`] groups tokens into sentences,
+//! never splitting inside a quotation.
+
+use super::lexicon;
+use super::quotes::QuoteSpan;
+use std::ops::Range;
+
+/// A word of the text.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Byte range in the paragraph text.
+    pub range: Range<usize>,
+    /// Lowercased text.
+    pub lower: String,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    /// Index of the quotation containing it.
+    pub quote: Option<usize>,
+}
+
+fn is_inner_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '‑' | '&')
+}
+
+/// Splits text into word tokens, marking the ones inside quotations.
+pub fn tokenize(text: &str, quotes: &[QuoteSpan]) -> Vec<Token> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    let mut qi = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if !c.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        loop {
+            if j < chars.len() && chars[j].1.is_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            // inner joiners and digit separators ("don’t", "well-known", "1,000", "16.3")
+            if j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() {
+                let cj = chars[j].1;
+                let digits = chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit();
+                if is_inner_joiner(cj) || ((cj == ',' || cj == '.') && digits) {
+                    j += 1;
+                    continue;
+                }
+                // dotted acronyms: U.S., D.C.
+                if cj == '.' && chars[j - 1].1.is_uppercase() && chars[j + 1].1.is_uppercase() {
+                    j += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        let mut end = if j < chars.len() {
+            chars[j].0
+        } else {
+            text.len()
+        };
+        // keep the full stop of initials and abbreviations
+        if j < chars.len() && chars[j].1 == '.' {
+            let word = &text[start..end];
+            let lower = word.to_lowercase();
+            let single_cap = word.chars().count() == 1 && c.is_uppercase();
+            if single_cap || lexicon::is_abbreviation(&lower) || word.contains('.') {
+                end += 1;
+                j += 1;
+            }
+        }
+        while qi < quotes.len() && quotes[qi].outer.end <= start {
+            qi += 1;
+        }
+        let quote = quotes
+            .get(qi)
+            .filter(|q| q.outer.start <= start && start < q.outer.end)
+            .map(|_| qi);
+        let word = &text[start..end];
+        out.push(Token {
+            range: start..end,
+            lower: word.to_lowercase(),
+            cap: c.is_uppercase(),
+            quote,
+        });
+        i = j;
+    }
+    out
+}
+
+/// A sentence: a run of tokens and the text it spans.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Token indices.
+    pub tokens: Range<usize>,
+    /// Byte range in the text, from the first mark or word to the last.
+    pub range: Range<usize>,
+}
+
+/// Whether `gap` (text between two tokens) ends a sentence.
+fn gap_ends_sentence(gap: &str) -> bool {
+    // a full stop glued to the next word (`e.GO`) is not a sentence end
+    gap.contains(['.', '!', '?', '…']) && gap.contains(char::is_whitespace)
+}
+
+/// Splits a paragraph's tokens into sentences.
+pub fn sentences(text: &str, tokens: &[Token], quotes: &[QuoteSpan]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    if tokens.is_empty() {
+        return out;
+    }
+    let mut start_tok = 0;
+    let mut start_byte = 0;
+    for i in 0..tokens.len() {
+        let a = &tokens[i];
+        let Some(b) = tokens.get(i + 1) else { break };
+        // never split inside one quotation
+        if a.quote.is_some() && a.quote == b.quote {
+            continue;
+        }
+        let gap = &text[a.range.end..b.range.start];
+        let mut ends = gap_ends_sentence(gap);
+        if !ends && a.lower.ends_with('.') && lexicon::can_end_sentence(&a.lower) {
+            ends = b.cap && lexicon::is_capitalized_function_word(&b.lower);
+        }
+        if !ends {
+            continue;
+        }
+        // `“Are there prizes?” Lincicome asked.`: a trailing attribution after a quotation
+        // belongs to its sentence
+        if a.quote.is_some() && b.quote.is_none() && trailing_attribution(text, tokens, i + 1) {
+            continue;
+        }
+        // the next sentence starts with a capital, a digit or an opening mark
+        let opens = gap.trim_end().ends_with(['“', '"', '‘', '«', '(', '—']);
+        let next_ok = b.cap
+            || b.lower.starts_with(|c: char| c.is_ascii_digit())
+            || opens
+            || b.quote.is_some();
+        // "?” she asked" does not end the sentence
+        if !next_ok {
+            continue;
+        }
+        // a gap starting an open quote mid-sentence but not ending a sentence: `said: “`
+        let cut = split_point(text, a.range.end, b.range.start, quotes);
+        out.push(Sentence {
+            tokens: start_tok..i + 1,
+            range: start_byte..cut,
+        });
+        start_tok = i + 1;
+        start_byte = cut;
+    }
+    out.push(Sentence {
+        tokens: start_tok..tokens.len(),
+        range: start_byte..text.len(),
+    });
+    // tighten byte ranges to non-space text
+    for s in &mut out {
+        let t = &text[s.range.clone()];
+        let lead = t.len() - t.trim_start().len();
+        let len = t.trim().len();
+        s.range = s.range.start + lead..s.range.start + lead + len;
+    }
+    out
+}
+
+/// Whether the words from token `b` are a short attribution that ends its sentence:
+/// `Lincicome asked.`, `said Smith.`, `she says before leaving`.
+fn trailing_attribution(text: &str, tokens: &[Token], b: usize) -> bool {
+    for m in b..(b + 5).min(tokens.len()) {
+        if m > b {
+            let gap = &text[tokens[m - 1].range.end..tokens[m].range.start];
+            if gap.contains([',', ';', ':', '.', '!', '?', '“', '"', '(', '—'])
+                || tokens[m].quote.is_some()
+            {
+                return false;
+            }
+        }
+        let Some(c) = lexicon::cue(&tokens[m].lower) else {
+            continue;
+        };
+        if c.base || c.participle || tokens[m].cap {
+            return false;
+        }
+        if m == b {
+            return true;
+        }
+        let Some(next) = tokens.get(m + 1) else {
+            return true;
+        };
+        let gap = &text[tokens[m].range.end..next.range.start];
+        return gap.contains(['.', ',', '!', '?'])
+            || matches!(
+                next.lower.as_str(),
+                "before"
+                    | "after"
+                    | "while"
+                    | "as"
+                    | "when"
+                    | "in"
+                    | "on"
+                    | "during"
+                    | "at"
+                    | "with"
+                    | "last"
+                    | "earlier"
+                    | "later"
+                    | "recently"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "today"
+                    | "yesterday"
+            );
+    }
+    false
+}
+
+/// Where to cut between two sentences: after the terminal punctuation (and a closing
+/// quotation mark) in the gap, before the next sentence's opening mark.
+fn split_point(text: &str, from: usize, to: usize, quotes: &[QuoteSpan]) -> usize {
+    // a quotation ending in the gap: cut after its end
+    let mut cut = from;
+    for q in quotes {
+        if q.outer.end > from && q.outer.end <= to {
+            cut = cut.max(q.outer.end);
+        }
+    }
+    let gap = &text[cut..to];
+    // after the last terminal punctuation mark that is followed only by space / opening marks
+    let mut best = cut;
+    for (k, ch) in gap.char_indices() {
+        if matches!(ch, '.' | '!' | '?' | '…' | ')' | ']') {
+            best = cut + k + ch.len_utf8();
+        }
+        if ch.is_whitespace() {
+            break;
+        }
+    }
+    if best == cut {
+        // whitespace position
+        let ws = gap.find(char::is_whitespace).map_or(to, |k| cut + k);
+        return ws.min(to);
+    }
+    best
+}
