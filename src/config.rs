@@ -298,7 +298,6 @@ impl Default for Config {
                 &[
                     ("enter", Action::Confirm),
                     ("esc", Action::Close),
-                    ("ctrl-c", Action::Close),
                     ("backspace", Action::DeleteBack),
                 ],
             ),
