@@ -286,16 +286,16 @@ fn config_is_found_through_xdg_config_home_and_hearsay_config() {
     );
 }
 
-/// The cells of the article pane (left of `width`) drawn with `bg`, row by row, joined with
-/// spaces: the text the reader marked.
-fn marked_text(screen: &vt100::Screen, width: u16, bg: vt100::Color) -> String {
+/// The cells of the article pane (left of `width`) drawn in reverse video, row by row,
+/// joined with spaces: the text the reader marked as the current quote.
+fn marked_text(screen: &vt100::Screen, width: u16) -> String {
     let (rows, _) = screen.size();
     let mut runs = Vec::new();
     for r in 0..rows.saturating_sub(1) {
         let mut run = String::new();
         for c in 0..width {
             if let Some(cell) = screen.cell(r, c)
-                && cell.bgcolor() == bg
+                && cell.inverse()
             {
                 run.push_str(cell.contents());
             }
@@ -366,7 +366,7 @@ fn journey_pick_a_speaker_and_step_through_their_quotes() {
     );
     let marked = {
         let parser = s.parser.lock().unwrap();
-        marked_text(parser.screen(), 80, vt100::Color::Idx(8))
+        marked_text(parser.screen(), 80)
     };
     let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(!marked.is_empty(), "something is marked:\n{}", s.screen());

@@ -253,7 +253,12 @@ fn the_current_stop_is_scrolled_into_view_with_context_and_marked() {
     let y = (line - a.top) as u16;
     let row: String = (0..80).map(|x| buf[(x, y)].symbol().to_string()).collect();
     let x = row.find('“').map(|b| row[..b].chars().count()).unwrap() as u16;
-    assert_eq!(Some(buf[(x, y)].bg), a.styles.current_quote.bg);
+    assert!(
+        buf[(x, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED),
+        "the current quote is in reverse video"
+    );
     assert_eq!(
         Some(buf[(x, y)].fg),
         a.styles.speaker(4).fg,
