@@ -615,3 +615,47 @@ fn snapshot_sample_overlay_80x24() {
     press(&mut a, "] ] ] S");
     insta::assert_snapshot!(screen(&a));
 }
+
+#[test]
+fn nested_quotes_are_both_coloured_on_every_line() {
+    let d = doc();
+    let b = block_with(&d, "ninety years");
+    let outer = quote(&d, b, 0);
+    let inner = span(&d, b, "The bridge");
+    let quotes = vec![
+        QuoteMark {
+            block: b,
+            range: outer,
+            speaker: Some(0),
+        },
+        QuoteMark {
+            block: b,
+            range: inner,
+            speaker: Some(1),
+        },
+    ];
+    let speakers = sources(&d).speakers;
+    let s = Sources::new(speakers, vec![], quotes, SourcingCounts::default());
+    let mut a = App::new(d, "x", Config::default(), &[]);
+    a.set_sources(s);
+    // narrow, so the outer quote runs over two lines and the inner one ends on the first
+    a.resize(40, 40);
+    let (w, h) = a.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| f.render_widget(&a, f.area())).unwrap();
+    let buf = t.backend().buffer();
+    let find = |needle: &str| {
+        (0..h)
+            .find_map(|y| {
+                let row: String = (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect();
+                row.find(needle)
+                    .map(|b| (row[..b].chars().count() as u16, y))
+            })
+            .unwrap()
+    };
+    let (bridge, tired) = (find("bridge has"), find("tired"));
+    assert!(tired.1 > bridge.1, "the quote wraps");
+    assert_eq!(Some(buf[bridge].fg), a.styles.speaker(1).fg);
+    assert_eq!(Some(buf[find("served")].fg), a.styles.speaker(0).fg);
+    assert_eq!(Some(buf[tired].fg), a.styles.speaker(0).fg, "second line");
+}
