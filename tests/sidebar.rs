@@ -301,6 +301,12 @@ fn enter_on_a_speaker_filters_and_brackets_visit_only_their_claims() {
     assert_eq!(Some(buf[berg].fg), a.styles.dimmed.fg);
     let ruiz = find("“The bridge").unwrap();
     assert_eq!(Some(buf[ruiz].fg), a.styles.speaker(0).fg);
+    press(&mut a, "j");
+    assert!(
+        status(&a).contains("only Ana Ruiz · esc shows everyone"),
+        "{}",
+        status(&a)
+    );
     press(&mut a, "esc");
     assert_eq!(a.filter, None);
     assert_eq!(a.claim_list().len(), 7);

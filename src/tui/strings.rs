@@ -175,3 +175,8 @@ pub fn speakers_hint(select: &str, sort: &str, next: &str) -> String {
 pub fn claims_hint(select: &str, next: &str) -> String {
     format!("claims: j/k choose · {select} go to it · {next} back to the article")
 }
+
+/// Status bar while a speaker filter is on.
+pub fn filter_status(name: &str) -> String {
+    format!("only {name} · esc shows everyone")
+}
