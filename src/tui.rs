@@ -93,6 +93,17 @@ pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) ->
             match ev {
                 event::Event::Crossterm(e) => {
                     if let Some(input) = event::input(&e) {
+                        if let app::Input::Resize { width, height } = input {
+                            // the terminal may have clipped or reflowed what was on it, and a
+                            // size that comes and goes between two draws is never seen by
+                            // ratatui's own check: clear and repaint everything. (Not
+                            // `Terminal::clear`, which asks the terminal for the cursor
+                            // position while our event thread is reading its answers.)
+                            terminal
+                                .resize(ratatui::layout::Rect::new(0, 0, width, height))
+                                .wrap_err("cannot clear the terminal")?;
+                            app.dirty = true;
+                        }
                         app.handle(input);
                     }
                 }

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 const BIN: &str = env!("CARGO_BIN_EXE_hearsay");
 
 struct Session {
+    master: Box<dyn portable_pty::MasterPty + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
@@ -50,7 +51,6 @@ impl Session {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let p = Arc::clone(&parser);
         std::thread::spawn(move || {
-            let _master = pair.master; // keep the pty open while reading
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
@@ -62,6 +62,7 @@ impl Session {
             }
         });
         Session {
+            master: pair.master,
             parser,
             writer,
             child,
@@ -91,6 +92,23 @@ impl Session {
             );
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// Resizes the terminal (the child gets SIGWINCH) and the screen model with it.
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.parser
+            .lock()
+            .expect("parser")
+            .screen_mut()
+            .set_size(rows, cols);
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
     }
 
     fn send(&mut self, bytes: &str) {
@@ -378,4 +396,47 @@ fn journey_pick_a_speaker_and_step_through_their_quotes() {
     s.send("q");
     assert!(s.wait_exit());
     assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+}
+
+#[test]
+fn resizing_the_terminal_keeps_the_place() {
+    let mut s = Session::start(&["assets/sample.txt"], 120, 40);
+    s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
+    s.send("S}}}}}}");
+    let first_line = |t: &str| t.lines().next().unwrap_or_default().trim().to_string();
+    s.wait_for("six paragraphs down", |t| {
+        !first_line(t).starts_with("Harbor")
+    });
+    std::thread::sleep(Duration::from_millis(200));
+    let top = first_line(&s.screen());
+    let first_words: Vec<&str> = top.split_whitespace().take(3).collect();
+    let first_words = first_words.join(" ");
+    assert!(!first_words.is_empty());
+    s.resize(60, 20);
+    // the status bar on the new last row shows the redraw happened at the new size
+    let redrawn = |s: &Session, rows: u16| {
+        let p = s.parser.lock().unwrap();
+        let last = p
+            .screen()
+            .rows(0, 200)
+            .nth(usize::from(rows - 1))
+            .unwrap_or_default();
+        last.contains("sample.txt") && last.contains('%')
+    };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !redrawn(&s, 20) {
+        assert!(
+            Instant::now() < deadline,
+            "no redraw at 60x20:\n{}",
+            s.screen()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    s.wait_for("the narrow layout", |t| {
+        first_line(t).starts_with(&first_words)
+    });
+    s.resize(120, 40);
+    s.wait_for("the wide layout again", |t| first_line(t) == top);
+    s.send("q");
+    assert!(s.wait_exit());
 }
