@@ -86,6 +86,8 @@ pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) ->
                 })
                 .wrap_err("cannot draw to the terminal")?;
             app.dirty = false;
+            #[cfg(debug_assertions)]
+            debug_failure()?;
         }
         let mut next = Some(events.next()?);
         // handle every event already waiting before drawing again
@@ -117,5 +119,19 @@ pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) ->
             }
             next = events.try_next();
         }
+    }
+}
+
+/// Test hook, compiled into debug builds only: `HEARSAY_DEBUG_FAIL=panic` panics and
+/// `HEARSAY_DEBUG_FAIL=error` returns an error after a frame, so the pseudo-terminal tests can
+/// check that the terminal is restored on both paths.
+#[cfg(debug_assertions)]
+fn debug_failure() -> Result<()> {
+    match std::env::var("HEARSAY_DEBUG_FAIL").as_deref() {
+        Ok("panic") => panic!("HEARSAY_DEBUG_FAIL=panic: panicking on purpose"),
+        Ok("error") => Err(color_eyre::eyre::eyre!(
+            "HEARSAY_DEBUG_FAIL=error: failing on purpose"
+        )),
+        _ => Ok(()),
     }
 }

@@ -22,11 +22,17 @@ impl Session {
     /// Starts hearsay with `args` in a `cols`x`rows` terminal, with an empty config folder
     /// (never the developer's own config).
     fn start(args: &[&str], cols: u16, rows: u16) -> Session {
-        Session::spawn(BIN, args, cols, rows)
+        Session::spawn(BIN, args, cols, rows, &[])
     }
 
-    /// Starts `program` with `args` in the pseudo-terminal.
-    fn spawn(program: &str, args: &[&str], cols: u16, rows: u16) -> Session {
+    /// Starts `program` with `args` and extra environment variables in the pseudo-terminal.
+    fn spawn(
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        extra_env: &[(&str, &str)],
+    ) -> Session {
         let home = tempfile::tempdir().expect("temp dir");
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -44,6 +50,9 @@ impl Session {
         cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
         cmd.env("XDG_DATA_HOME", home.path().join("data"));
         cmd.env_remove("HEARSAY_CONFIG");
+        for (k, v) in extra_env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("hearsay starts");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
@@ -197,7 +206,7 @@ fn ctrl_c_quits_and_the_sample_opens_without_a_file() {
 #[test]
 fn reads_the_article_from_standard_input_and_keys_from_the_terminal() {
     let script = format!("'{BIN}' - < assets/sample.txt");
-    let mut s = Session::spawn("sh", &["-c", &script], 100, 30);
+    let mut s = Session::spawn("sh", &["-c", &script], 100, 30, &[]);
     s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
     s.wait_for("the status bar", |t| {
         t.lines()
@@ -439,4 +448,43 @@ fn resizing_the_terminal_keeps_the_place() {
     s.wait_for("the wide layout again", |t| first_line(t) == top);
     s.send("q");
     assert!(s.wait_exit());
+}
+
+/// Debug builds fail on purpose after the first frame when HEARSAY_DEBUG_FAIL is set.
+fn fail_and_check_restored(how: &str, says: &str) {
+    let mut s = Session::spawn(
+        BIN,
+        &["assets/sample.txt"],
+        100,
+        30,
+        &[("HEARSAY_DEBUG_FAIL", how), ("RUST_BACKTRACE", "0")],
+    );
+    assert!(!s.wait_exit(), "hearsay reports failure");
+    let parser = s.parser.lock().unwrap();
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen(), "left the alternate screen");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse capture is off"
+    );
+    assert!(!screen.hide_cursor(), "the cursor is visible");
+    let text = screen.contents();
+    assert!(
+        text.contains(says),
+        "the report is readable on the main screen:\n{text}"
+    );
+}
+
+#[test]
+fn the_terminal_is_restored_after_a_panic() {
+    fail_and_check_restored("panic", "panicking on purpose");
+}
+
+#[test]
+fn the_terminal_is_restored_after_an_error() {
+    fail_and_check_restored(
+        "error",
+        "hearsay: HEARSAY_DEBUG_FAIL=error: failing on purpose",
+    );
 }
