@@ -82,7 +82,7 @@ struct RawQuote {
 
 struct Para<'a> {
     text: &'a str,
-    toks: &'a [Token],
+    toks: &'a [Token<'a>],
     quotes: &'a [QuoteSpan],
     base: usize,
 }
@@ -222,7 +222,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
             }
             continue;
         }
-        let Some(c) = lexicon::cue(&t.lower) else {
+        let Some(c) = lexicon::cue(t.lower) else {
             continue;
         };
         if t.cap && k != s.tokens.start {
@@ -239,7 +239,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         let prev = (k > s.tokens.start).then(|| &toks[k - 1]);
         if let Some(pv) = prev
             && pv.quote.is_none()
-            && is_passive_aux(&pv.lower)
+            && is_passive_aux(pv.lower)
             && !p.breaks_before(k, s)
         {
             continue;
@@ -247,7 +247,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         if c.base {
             let Some(pv) = prev else { continue };
             let ok_prev = matches!(
-                pv.lower.as_str(),
+                pv.lower,
                 "they"
                     | "we"
                     | "i"
@@ -267,13 +267,13 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
                     | "now"
                     | "both"
                     | "all"
-            ) || lexicon::is_group_noun(&pv.lower)
+            ) || lexicon::is_group_noun(pv.lower)
                 || (pv.lower.ends_with('s')
-                    && !lexicon::is_noun_marker(&pv.lower)
+                    && !lexicon::is_noun_marker(pv.lower)
                     && !pv.lower.ends_with("ss"))
                 || pv.cap;
             if !ok_prev
-                || lexicon::is_noun_marker(&pv.lower)
+                || lexicon::is_noun_marker(pv.lower)
                 || pv.quote.is_some()
                 || p.breaks_before(k, s)
             {
@@ -303,7 +303,7 @@ fn subject_start(p: &Para, s: &Sentence, c: usize) -> (usize, Boundary) {
         if p.breaks_before(k, s) {
             return (k, Boundary::Comma);
         }
-        if lexicon::is_clause_boundary(&p.toks[prev].lower) && !p.toks[prev].cap {
+        if lexicon::is_clause_boundary(p.toks[prev].lower) && !p.toks[prev].cap {
             return (k, Boundary::Conj);
         }
         if c - prev > 14 {
@@ -323,17 +323,17 @@ fn strip_subject(p: &Para, mut a: usize, mut b: usize) -> (usize, usize) {
         }
         let t = &p.toks[b - 1];
         let weekday = matches!(
-            t.lower.as_str(),
+            t.lower,
             "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
         );
-        if (!t.cap && (lexicon::is_aux_or_adverb(&t.lower) || lexicon::is_time_word(&t.lower)))
+        if (!t.cap && (lexicon::is_aux_or_adverb(t.lower) || lexicon::is_time_word(t.lower)))
             || weekday
         {
             b -= 1;
             // "on Monday", "last week"
             if b > a
                 && matches!(
-                    p.toks[b - 1].lower.as_str(),
+                    p.toks[b - 1].lower,
                     "on" | "last" | "this" | "late" | "early" | "in"
                 )
             {
@@ -343,7 +343,7 @@ fn strip_subject(p: &Para, mut a: usize, mut b: usize) -> (usize, usize) {
         }
         break;
     }
-    while a < b && lexicon::is_leading_filler(&p.toks[a].lower) && b - a > 1 {
+    while a < b && lexicon::is_leading_filler(p.toks[a].lower) && b - a > 1 {
         a += 1;
     }
     (a, b)
@@ -355,7 +355,7 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
     if from >= s.tokens.end || first.quote.is_some() || p.breaks_before(from, s) {
         return None;
     }
-    if is_preposition(&first.lower) || lexicon::is_time_word(&first.lower) && !first.cap {
+    if is_preposition(first.lower) || lexicon::is_time_word(first.lower) && !first.cap {
         return None;
     }
     let mut j = from;
@@ -364,7 +364,7 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
         if t.quote.is_some() || (j > from && p.breaks_before(j, s)) {
             break;
         }
-        if lexicon::is_clause_boundary(&t.lower)
+        if lexicon::is_clause_boundary(t.lower)
             && !(t.lower == "and"
                 && j > from
                 && p.toks[j - 1].cap
@@ -372,10 +372,10 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
         {
             break;
         }
-        if j > from && lexicon::cue(&t.lower).is_some() {
+        if j > from && lexicon::cue(t.lower).is_some() {
             break;
         }
-        if j > from && is_adjunct_opener(&t.lower) && p.toks[j - 1].cap {
+        if j > from && is_adjunct_opener(t.lower) && p.toks[j - 1].cap {
             break;
         }
         j += 1;
@@ -389,7 +389,7 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
     let ends_ok = j >= s.tokens.end
         || p.toks[j].quote.is_some()
         || p.breaks_before(j, s)
-        || p.toks[j - 1].cap && is_adjunct_opener(&p.toks[j].lower);
+        || p.toks[j - 1].cap && is_adjunct_opener(p.toks[j].lower);
     if !ends_ok {
         return None;
     }
@@ -403,7 +403,7 @@ fn looks_appositive(p: &Para, a: usize) -> bool {
     let t = &p.toks[a];
     !t.cap
         || matches!(
-            t.lower.as_str(),
+            t.lower,
             "a" | "an" | "the" | "his" | "her" | "its" | "their" | "who" | "which" | "whose"
         )
         || t.lower.chars().all(|c| c.is_ascii_digit())
@@ -477,10 +477,10 @@ fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
         return j;
     }
     let t = &p.toks[j];
-    if lexicon::pronoun(&t.lower).is_some() && !matches!(t.lower.as_str(), "it") {
+    if lexicon::pronoun(t.lower).is_some() && !matches!(t.lower, "it") {
         return j;
     }
-    if matches!(t.lower.as_str(), "the" | "a" | "an") && p.toks.get(j + 1).is_some_and(|n| n.cap) {
+    if matches!(t.lower, "the" | "a" | "an") && p.toks.get(j + 1).is_some_and(|n| n.cap) {
         j += 1;
     }
     if j < e && p.toks[j].cap {
@@ -493,11 +493,11 @@ fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
         }
         return j;
     }
-    if matches!(t.lower.as_str(), "the" | "his" | "her" | "their" | "its") {
+    if matches!(t.lower, "the" | "his" | "her" | "their" | "its") {
         return (j + 2).min(e);
     }
     if matches!(
-        t.lower.as_str(),
+        t.lower,
         "him"
             | "her"
             | "them"
@@ -543,10 +543,10 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             return (k + 1, true);
         }
         if k > j
-            && (lexicon::cue(&t.lower).is_some()
-                || lexicon::is_verbish(&t.lower)
-                || lexicon::is_np_breaker(&t.lower)
-                || lexicon::is_clause_start(&t.lower) && t.lower != "that")
+            && (lexicon::cue(t.lower).is_some()
+                || lexicon::is_verbish(t.lower)
+                || lexicon::is_np_breaker(t.lower)
+                || lexicon::is_clause_start(t.lower) && t.lower != "that")
         {
             break;
         }
@@ -560,30 +560,30 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
         }
         let t = &p.toks[j];
         let weekday = matches!(
-            t.lower.as_str(),
+            t.lower,
             "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
         );
-        if (!t.cap && lexicon::is_time_word(&t.lower) && t.lower != "this") || weekday {
+        if (!t.cap && lexicon::is_time_word(t.lower) && t.lower != "this") || weekday {
             j += 1;
             continue;
         }
         if !t.cap
-            && lexicon::is_aux_or_adverb(&t.lower)
+            && lexicon::is_aux_or_adverb(t.lower)
             && p.toks.get(j + 1).is_some_and(|_| p.breaks_before(j + 1, s))
         {
             j += 1;
             continue;
         }
-        if is_preposition(&t.lower) {
+        if is_preposition(t.lower) {
             let mut found = None;
             for k in j + 1..(j + 7).min(e) {
                 let tk = &p.toks[k];
                 if p.breaks_before(k, s)
                     || tk.quote.is_some()
                     || tk.lower == "that"
-                    || (lexicon::is_clause_start(&tk.lower)
+                    || (lexicon::is_clause_start(tk.lower)
                         && !matches!(
-                            tk.lower.as_str(),
+                            tk.lower,
                             "his"
                                 | "her"
                                 | "their"
@@ -619,14 +619,14 @@ fn is_adjunct_tail(p: &Para, s: &Sentence, j: usize) -> bool {
         return true;
     }
     let t = &p.toks[j];
-    if !(is_preposition(&t.lower) || lexicon::is_time_word(&t.lower)) || e - j > 25 {
+    if !(is_preposition(t.lower) || lexicon::is_time_word(t.lower)) || e - j > 25 {
         return false;
     }
     (j..e).all(|k| {
-        let w = &p.toks[k].lower;
+        let w = p.toks[k].lower;
         p.toks[k].quote.is_none()
             && !lexicon::is_verbish(w)
-            && !matches!(w.as_str(), "he" | "she" | "they" | "it" | "we" | "there")
+            && !matches!(w, "he" | "she" | "they" | "it" | "we" | "there")
             && lexicon::cue(w).is_none()
     })
 }
@@ -693,7 +693,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                 && p.toks[j].quote.is_none()
                 && !(j > cend && p.breaks_before(j, s))
             {
-                let w = &p.toks[j].lower;
+                let w = p.toks[j].lower;
                 if j > cend
                     && lexicon::is_clause_boundary(w)
                     && !(w == "and"
@@ -736,7 +736,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                         && m.kind == MentionKind::Description
                         && let Some(k) = chunk_before(p, s, a0)
                         && a0 - k <= 3
-                        && lexicon::is_determiner(&p.toks[k].lower)
+                        && lexicon::is_determiner(p.toks[k].lower)
                         && p.toks[k..a0].iter().all(|t| !t.cap || t.lower == "the")
                     {
                         left = k;
@@ -746,7 +746,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                     // a longer clause before the cue: its last noun phrase
                     for st in a + 1..b {
                         let t = &p.toks[st];
-                        if (t.cap || lexicon::is_determiner(&t.lower))
+                        if (t.cap || lexicon::is_determiner(t.lower))
                             && b - st <= 6
                             && let Some(m) = mention_of(p, st, b)
                             && !matches!(m.kind, MentionKind::Pronoun(_))
@@ -771,13 +771,13 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                     && p.breaks_before(nb, s)
                     && p.gap_before(nb, s).contains(',')
                     && looks_appositive(p, nb)
-                    && !matches!(p.toks[nb].lower.as_str(), "who" | "which" | "whose")
+                    && !matches!(p.toks[nb].lower, "who" | "which" | "whose")
                 {
                     let mut k = nb + 1;
                     while k < s.tokens.end && !p.breaks_before(k, s) && p.toks[k].quote.is_none() {
                         k += 1;
                     }
-                    if k - nb <= 12 && !(nb..k).any(|i| lexicon::is_verbish(&p.toks[i].lower)) {
+                    if k - nb <= 12 && !(nb..k).any(|i| lexicon::is_verbish(p.toks[i].lower)) {
                         role = Some(
                             p.text[p.toks[nb].range.start..p.toks[k - 1].range.end].to_string(),
                         );
@@ -861,17 +861,21 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
         let (j, had_that) = content_start(p, s, right, cue);
         let starts_quote = j < s.tokens.end && p.toks[j].quote.is_some();
         let tail = j >= s.tokens.end || is_adjunct_tail(p, s, j);
-        let comma_after = right < s.tokens.end && p.breaks_before(right, s);
+        let participle = cue.is_some_and(|c| c.participle);
+        let comma_after = !participle
+            && right < s.tokens.end
+            && (p.breaks_before(right, s)
+                || j > right && j < s.tokens.end && p.breaks_before(j, s) && !had_that);
         let before_sub = substantive(p, s, left) && boundary != Boundary::Conj;
-        let first_after = p.toks.get(j).map(|t| t.lower.as_str()).unwrap_or("");
+        let first_after = p.toks.get(j).map(|t| t.lower).unwrap_or("");
         let before_subordinate = p
             .toks
             .get(s.tokens.start)
-            .is_some_and(|t| is_subordinator(&t.lower));
+            .is_some_and(|t| is_subordinator(t.lower));
         let mut layout;
         let content_rule;
         if tail {
-            if before_sub {
+            if before_sub && !participle {
                 layout = Layout::Before;
                 content_rule = "content-before";
             } else {
@@ -955,7 +959,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
             attrs.retain(|x| x.cue_tok >= left);
         }
         if let Some(mn) = &mention
-            && lexicon::pronoun(&p.toks[mn.0].lower).is_none()
+            && lexicon::pronoun(p.toks[mn.0].lower).is_none()
         {
             let _ = mn;
         }
@@ -979,7 +983,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
             && let Some(r) = attrs[i].content.clone()
         {
             let mut l = next.left;
-            if l > 0 && lexicon::is_clause_boundary(&p.toks[l - 1].lower) {
+            if l > 0 && lexicon::is_clause_boundary(p.toks[l - 1].lower) {
                 l -= 1;
             }
             if l > 0 && l > next.cue_tok.saturating_sub(20) {
@@ -1003,7 +1007,8 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
         let block = &doc.blocks[bi];
         let text = block.text.as_str();
         let qs = quotes::scan(text);
-        let toks = tokens::tokenize(text, &qs);
+        let lower = text.to_ascii_lowercase();
+        let toks = tokens::tokenize(text, &lower, &qs);
         let sents = tokens::sentences(text, &toks, &qs);
         let p = Para {
             text,
@@ -1017,6 +1022,15 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
         let mut para_claims: Vec<RawClaim> = Vec::new();
         // per sentence: the attributed speaker (for quotes without a cue)
         let mut sent_speaker: Vec<Option<(usize, Option<String>)>> = vec![None; sents.len()];
+        // quotations are sorted and disjoint: each sentence owns a contiguous run of them
+        let sent_quotes: Vec<Range<usize>> = sents
+            .iter()
+            .map(|s| {
+                let a = qs.partition_point(|q| q.outer.start < s.range.start);
+                let b = qs.partition_point(|q| q.outer.start < s.range.end.max(s.range.start + 1));
+                a..b.max(a)
+            })
+            .collect();
         for (si, s) in sents.iter().enumerate() {
             reg.note_names(text, &toks[s.tokens.clone()], p.base);
             let attrs = attribute_sentence(&p, s, &mut reg);
@@ -1031,10 +1045,11 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
                 if r.is_empty() {
                     continue;
                 }
-                let inside: Vec<usize> = (0..qs.len())
+                let inside: Vec<usize> = sent_quotes[si]
+                    .clone()
                     .filter(|&qi| qs[qi].outer.start >= r.start && qs[qi].outer.end <= r.end + 3)
                     .collect();
-                let words_outside = toks
+                let words_outside = toks[s.tokens.clone()]
                     .iter()
                     .any(|t| t.quote.is_none() && t.range.start >= r.start && t.range.end <= r.end);
                 let rule: &'static str = rule_name(a.speaker_rule, a.content_rule);
@@ -1077,11 +1092,8 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
             }
             // other quotations of an attributed sentence: the nearest attribution's speaker
             if !attrs.is_empty() {
-                for qi in 0..qs.len() {
-                    if q_speaker[qi].is_some()
-                        || qs[qi].outer.start < s.range.start
-                        || qs[qi].outer.start >= s.range.end.max(s.range.start + 1)
-                    {
+                for qi in sent_quotes[si].clone() {
+                    if q_speaker[qi].is_some() {
                         continue;
                     }
                     let qpos = qs[qi].outer.start;
@@ -1097,46 +1109,46 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
                 }
             }
         }
-        // quotations in sentences without a cue: continue the paragraph's speaker
+        // quotations in sentences without a cue: continue the paragraph's speaker; the
+        // first quotation-bearing sentence after it lends its speaker to earlier ones
+        let mut next_quote_speaker: Vec<Option<(usize, Option<String>)>> = vec![None; sents.len()];
+        let mut upcoming = None;
+        for si in (0..sents.len()).rev() {
+            next_quote_speaker[si] = upcoming.clone();
+            if !sent_quotes[si].is_empty() && sent_speaker[si].is_some() {
+                upcoming = sent_speaker[si].clone();
+            }
+        }
+        let mut prev: Option<(usize, Option<String>)> = None;
         for (si, s) in sents.iter().enumerate() {
-            for qi in 0..qs.len() {
-                if q_speaker[qi].is_some()
-                    || qs[qi].outer.start < s.range.start
-                    || qs[qi].outer.start >= s.range.end.max(s.range.start + 1)
-                {
+            let words_outside = toks[s.tokens.clone()]
+                .iter()
+                .filter(|t| t.quote.is_none())
+                .count();
+            for qi in sent_quotes[si].clone() {
+                if q_speaker[qi].is_some() {
                     continue;
                 }
-                let prev = (0..si).rev().find_map(|k| sent_speaker[k].clone());
-                let next = (si + 1..sents.len()).find_map(|k| {
-                    // only a following quotation's speaker ("“A.” “B,” she said.")
-                    let has_quote = qs.iter().any(|q| {
-                        q.outer.start >= sents[k].range.start && q.outer.start < sents[k].range.end
-                    });
-                    if has_quote {
-                        sent_speaker[k].clone()
-                    } else {
-                        None
-                    }
-                });
                 // a quotation that makes (most of) its sentence, not a scare quote
-                let words_outside = toks[s.tokens.clone()]
-                    .iter()
-                    .filter(|t| t.quote.is_none())
-                    .count();
                 let sentence_level = words_outside <= 3 || qs[qi].outer.start <= s.range.start;
-                let found = if let Some(x) = prev {
+                let found = if let Some(x) = prev.clone() {
                     Some((x, "continues-paragraph-speaker"))
                 } else if !sentence_level {
                     None
                 } else if let Some(c) = carry.clone() {
                     Some(((c.0, c.1), "continues-previous-paragraph"))
                 } else {
-                    next.map(|x| (x, "speaker-of-next-quote"))
+                    next_quote_speaker[si]
+                        .clone()
+                        .map(|x| (x, "speaker-of-next-quote"))
                 };
                 if let Some(((id, cue), rule)) = found {
                     q_speaker[qi] = Some((id, cue, rule));
                     sent_speaker[si].get_or_insert((id, None));
                 }
+            }
+            if let Some(x) = sent_speaker[si].clone() {
+                prev = Some(x);
             }
         }
         for qi in 0..qs.len() {

@@ -350,19 +350,26 @@ pub fn cue(word: &str) -> Option<Cue> {
     if !(3..=12).contains(&word.len()) {
         return None;
     }
-    for &(lemma, weak, object, forms) in CUES {
-        if let Some(i) = forms.iter().position(|f| *f == word) {
-            return Some(Cue {
-                lemma,
-                base: i == 0,
-                participle: forms[i].ends_with("ing") && i == 3,
-                weak,
-                object,
-            });
-        }
-    }
-    None
+    CUE_INDEX.get(word).copied()
 }
+
+/// Every cue form, looked up in one hash probe.
+static CUE_INDEX: std::sync::LazyLock<std::collections::HashMap<&'static str, Cue>> =
+    std::sync::LazyLock::new(|| {
+        let mut m = std::collections::HashMap::new();
+        for &(lemma, weak, object, forms) in CUES {
+            for (i, f) in forms.iter().enumerate() {
+                m.entry(*f).or_insert(Cue {
+                    lemma,
+                    base: i == 0,
+                    participle: i == 3,
+                    weak,
+                    object,
+                });
+            }
+        }
+        m
+    });
 
 /// Personal pronouns that can stand for a speaker, with their gender and number.
 pub fn pronoun(word: &str) -> Option<Pronoun> {
@@ -1138,7 +1145,17 @@ pub fn is_org_noun(w: &str) -> bool {
 pub fn is_document_noun(w: &str) -> bool {
     matches!(
         w,
-        "statement"
+        "regulation"
+            | "regulations"
+            | "bylaw"
+            | "directive"
+            | "contract"
+            | "agreement"
+            | "treaty"
+            | "guidelines"
+            | "minutes"
+            | "manifesto"
+            | "statement"
             | "statements"
             | "report"
             | "reports"

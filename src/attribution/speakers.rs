@@ -12,6 +12,7 @@
 use super::lexicon::{self, Pronoun};
 use super::tokens::Token;
 use super::{SpeakerKind, SpeakerOut};
+use std::collections::HashMap;
 
 /// Gender known for a person, from a title or a resolved pronoun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +67,7 @@ fn joined(text: &str, toks: &[Token]) -> String {
 }
 
 fn is_name_token(t: &Token) -> bool {
-    t.cap && !lexicon::is_capitalized_function_word(&t.lower)
+    t.cap && !lexicon::is_capitalized_function_word(t.lower)
 }
 
 fn is_particle(w: &str) -> bool {
@@ -182,7 +183,6 @@ fn is_non_person_cap(w: &str) -> bool {
             | "spanish"
             | "chinese"
             | "muslim"
-            | "christian"
             | "jewish"
             | "catholic"
             | "god"
@@ -354,7 +354,7 @@ fn is_quantifier(w: &str) -> bool {
 pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     let mut toks = toks;
     while let Some(first) = toks.first() {
-        if lexicon::is_leading_filler(&first.lower) && toks.len() > 1 {
+        if lexicon::is_leading_filler(first.lower) && toks.len() > 1 {
             toks = &toks[1..];
         } else {
             break;
@@ -367,18 +367,18 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
         return None;
     }
     if toks.len() == 1
-        && let Some(p) = lexicon::pronoun(&toks[0].lower)
+        && let Some(p) = lexicon::pronoun(toks[0].lower)
     {
         return Some(Mention {
             kind: MentionKind::Pronoun(p),
-            name: toks[0].lower.clone(),
+            name: toks[0].lower.to_string(),
             title: None,
             gender: None,
             full: false,
         });
     }
     if toks.iter().all(|t| {
-        lexicon::is_time_word(&t.lower)
+        lexicon::is_time_word(t.lower)
             || t.lower == "on"
             || t.lower.chars().all(|c| c.is_ascii_digit())
     }) {
@@ -386,14 +386,10 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     }
     // a statement released by X → X
     for (i, t) in toks.iter().enumerate() {
-        if matches!(
-            t.lower.as_str(),
-            "released" | "issued" | "published" | "posted"
-        ) && toks.get(i + 1).is_some_and(|b| b.lower == "by")
+        if matches!(t.lower, "released" | "issued" | "published" | "posted")
+            && toks.get(i + 1).is_some_and(|b| b.lower == "by")
             && i + 2 < toks.len()
-            && toks[..i]
-                .iter()
-                .any(|d| lexicon::is_document_noun(&d.lower))
+            && toks[..i].iter().any(|d| lexicon::is_document_noun(d.lower))
         {
             let rest = &toks[i + 2..];
             let mut m = parse_mention(text, rest)?;
@@ -406,9 +402,9 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     // the head: the last word before the post-modifiers
     let mut head_end = toks.len();
     for (i, t) in toks.iter().enumerate().skip(1) {
-        if is_postmodifier_start(&t.lower) && !(t.cap && i > 0) {
+        if is_postmodifier_start(t.lower) && !(t.cap && i > 0) {
             // "Some of those officials": a quantifier's head is after "of"
-            if t.lower == "of" && i == 1 && is_quantifier(&toks[0].lower) {
+            if t.lower == "of" && i == 1 && is_quantifier(toks[0].lower) {
                 continue;
             }
             // "Society of Motor Manufacturers": "of" inside a capitalised name
@@ -422,10 +418,10 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     let pre = &toks[..head_end];
     if toks
         .iter()
-        .any(|t| lexicon::is_np_breaker(&t.lower) && !t.cap)
+        .any(|t| lexicon::is_np_breaker(t.lower) && !t.cap)
         || pre.iter().enumerate().any(|(i, t)| {
-            lexicon::cue(&t.lower).is_some() && !t.cap
-                || i > 0 && !t.cap && t.lower.ends_with("ed") && !is_adjective_ed(&t.lower)
+            lexicon::cue(t.lower).is_some() && !t.cap
+                || i > 0 && !t.cap && t.lower.ends_with("ed") && !is_adjective_ed(t.lower)
         })
     {
         return None;
@@ -434,19 +430,17 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     let name_all = joined(text, toks);
     let lowercase_mods = pre[..pre.len() - 1]
         .iter()
-        .filter(|t| !t.cap && !lexicon::is_determiner(&t.lower))
+        .filter(|t| !t.cap && !lexicon::is_determiner(t.lower))
         .count();
     if lowercase_mods > 4 {
         return None;
     }
-    let det = pre.first().map(|t| t.lower.as_str()).unwrap_or("");
+    let det = pre.first().map(|t| t.lower).unwrap_or("");
     let h = head.lower.trim_end_matches("’s").trim_end_matches("'s");
 
     // anonymous sources
     if lexicon::is_anonymous_head(h) {
-        let anon_mod = toks
-            .iter()
-            .any(|t| lexicon::is_anonymous_modifier(&t.lower))
+        let anon_mod = toks.iter().any(|t| lexicon::is_anonymous_modifier(t.lower))
             || matches!(det, "a" | "the" | "one" | "another")
             || toks.len() == 1 && matches!(h, "sources" | "people");
         let officials = matches!(h, "official" | "officials");
@@ -456,7 +450,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
                 || officials
                     && toks.iter().any(|t| {
                         matches!(
-                            t.lower.as_str(),
+                            t.lower,
                             "familiar"
                                 | "close"
                                 | "briefed"
@@ -470,7 +464,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
             return Some(simple(MentionKind::Anonymous, name_all));
         }
     }
-    if head.cap && !lexicon::is_capitalized_function_word(&head.lower) {
+    if head.cap && !lexicon::is_capitalized_function_word(head.lower) {
         return parse_name(text, toks, pre);
     }
     if lexicon::is_group_noun(h) {
@@ -489,7 +483,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
         if (matches!(det, "the" | "this" | "that") || bare) && toks.len() == head_end {
             return Some(simple(MentionKind::Description, name_all));
         }
-        if matches!(det, "the" | "his" | "her" | "their" | "its") && !has_cap {
+        if det == "the" && !has_cap {
             return Some(simple(MentionKind::Description, name_all));
         }
         return Some(simple(MentionKind::UnnamedPerson, name_all));
@@ -529,7 +523,7 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     let mut start = pre.len() - 1;
     while start > 0 {
         let t = &pre[start - 1];
-        if is_name_token(t) || is_particle(&t.lower) && start > 1 && pre[start - 2].cap {
+        if is_name_token(t) || is_particle(t.lower) && start > 1 && pre[start - 2].cap {
             start -= 1;
         } else {
             break;
@@ -549,27 +543,27 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     // strip titles at the front of the run
     // through the last title word (`Foreign Affairs Minister Chrystia Freeland`)
     let mut n = 0;
-    while n + 1 < run.len() && lexicon::is_title(&run[n].lower) {
+    while n + 1 < run.len() && lexicon::is_title(run[n].lower) {
         n += 1;
     }
     if let Some(last) = (n..run.len().saturating_sub(1))
         .rev()
-        .find(|&i| lexicon::is_title(&run[i].lower) && !is_non_person_cap(&run[i].lower))
+        .find(|&i| lexicon::is_title(run[i].lower) && !is_non_person_cap(run[i].lower))
     {
         n = last + 1;
     }
     let name_toks = &run[n..];
     // suffixes do not make a first name
-    let core: Vec<&Token> = name_toks.iter().filter(|t| !is_suffix(&t.lower)).collect();
+    let core: Vec<&Token> = name_toks.iter().filter(|t| !is_suffix(t.lower)).collect();
     if core.is_empty() {
         return None;
     }
-    if core.iter().all(|t| is_non_person_cap(&t.lower)) {
+    if core.iter().any(|t| is_non_person_cap(t.lower)) {
         return Some(simple(MentionKind::Organization, joined(text, name_toks)));
     }
     let title_toks = &pre[..start + n];
     let title = (!title_toks.is_empty()).then(|| joined(text, title_toks));
-    let gender = run[..n].iter().find_map(|t| match t.lower.as_str() {
+    let gender = run[..n].iter().find_map(|t| match t.lower {
         "mr" | "mr." | "sir" | "lord" | "king" | "prince" | "father" | "brother" => {
             Some(Gender::Male)
         }
@@ -624,6 +618,8 @@ pub struct Registry {
     /// The entities, indexed by id.
     pub entities: Vec<Entity>,
     seen: Vec<SeenName>,
+    /// Index in `seen` of the latest full name with each surname.
+    last_seen: HashMap<String, usize>,
 }
 
 fn surname_of(name: &str) -> String {
@@ -662,7 +658,7 @@ impl Registry {
             while j < toks.len()
                 && toks[j].quote.is_none()
                 && (is_name_token(&toks[j])
-                    || is_particle(&toks[j].lower) && j + 1 < toks.len() && toks[j + 1].cap)
+                    || is_particle(toks[j].lower) && j + 1 < toks.len() && toks[j + 1].cap)
                 && !text[toks[j - 1].range.end..toks[j].range.start]
                     .contains([',', ';', ':', '(', ')', '—'])
             {
@@ -673,6 +669,7 @@ impl Registry {
                 && m.kind == MentionKind::Name
                 && m.full
             {
+                self.last_seen.insert(surname_of(&m.name), self.seen.len());
                 self.seen.push(SeenName {
                     surname: surname_of(&m.name),
                     name: m.name,
@@ -818,12 +815,10 @@ impl Registry {
             None if !m.full => {
                 // a surname seen earlier as a full name
                 let seen = self
-                    .seen
-                    .iter()
-                    .rev()
-                    .find(|s| s.surname == surname && s.at <= at)
-                    .or_else(|| self.seen.iter().find(|s| s.surname == surname))
-                    .cloned();
+                    .last_seen
+                    .get(&surname)
+                    .map(|&i| self.seen[i].clone())
+                    .filter(|s| s.at <= at);
                 match seen {
                     Some(s) => self.person_from_seen(&s),
                     None => self.add(Entity {
@@ -918,6 +913,7 @@ impl Registry {
                     .seen
                     .iter()
                     .rev()
+                    .take_while(|s| s.at >= sentence_start)
                     .find(|s| {
                         s.at >= sentence_start
                             && s.at < at

@@ -12,6 +12,7 @@ use hearsay::document::open;
 use hearsay::report::Report;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// A report with the path it came from (one JSON Lines record).
@@ -74,6 +75,18 @@ fn report_of(path: &Path) -> Result<Report> {
     Ok(Report::new(&doc))
 }
 
+/// Writes to standard output; a closed pipe (`| head`) ends the output quietly.
+fn out(text: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        r => Ok(r.wrap_err("could not write to standard output")?),
+    }
+}
+
 /// Runs `hearsay analyze`.
 pub fn run(files: &[PathBuf], _json: bool, explain: bool) -> Result<()> {
     let several = files.len() > 1 || files.iter().any(|p| p.is_dir());
@@ -84,17 +97,19 @@ pub fn run(files: &[PathBuf], _json: bool, explain: bool) -> Result<()> {
             let doc = open(&bytes, path.to_str(), None)
                 .wrap_err_with(|| format!("cannot open '{}'", path.display()))?;
             let analysis = attribution::analyze(&doc);
+            let mut text = String::new();
             if several {
-                println!("== {}", path.display());
+                text.push_str(&format!("== {}\n", path.display()));
             }
-            print!("{}", explain::render(&analysis));
+            text.push_str(&explain::render(&analysis));
+            out(&text)?;
         }
         return Ok(());
     }
     if !several {
         for path in &files {
             let report = report_of(path)?;
-            println!("{}", serde_json::to_string_pretty(&report)?);
+            out(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
         }
         return Ok(());
     }
@@ -112,7 +127,7 @@ pub fn run(files: &[PathBuf], _json: bool, explain: bool) -> Result<()> {
     let mut failed = 0;
     for (path, line) in files.iter().zip(lines) {
         match line {
-            Ok(l) => println!("{l}"),
+            Ok(l) => out(&format!("{l}\n"))?,
             Err(e) => {
                 failed += 1;
                 let chain: Vec<String> = e.chain().map(ToString::to_string).collect();
