@@ -21,7 +21,8 @@ pub struct Cli {
     pub config: Option<PathBuf>,
 
     /// Treat the input as this format instead of guessing from its name and content.
-    #[arg(long, global = true, value_enum)]
+    /// (Not global: `hearsay export` uses `--format` for the export format.)
+    #[arg(long, value_enum)]
     pub format: Option<InputFormat>,
 
     #[command(subcommand)]
@@ -37,6 +38,16 @@ pub enum InputFormat {
     Html,
     /// A Markdown file.
     Md,
+}
+
+impl From<InputFormat> for hearsay::document::Format {
+    fn from(f: InputFormat) -> Self {
+        match f {
+            InputFormat::Text => Self::Text,
+            InputFormat::Html => Self::Html,
+            InputFormat::Md => Self::Markdown,
+        }
+    }
 }
 
 /// Subcommands that work without the terminal UI.

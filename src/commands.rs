@@ -1,6 +1,8 @@
 //! The non-interactive subcommands: each takes parsed arguments and writes to stdout.
 
 pub mod analyze;
+pub mod export;
+pub mod highlights;
 
 use color_eyre::eyre::{Result, WrapErr};
 use std::io::Read;

@@ -7,7 +7,9 @@
 
 pub mod date;
 pub mod decode;
+pub mod html;
 pub mod ingest;
+pub mod markdown;
 pub mod open;
 pub mod reflow;
 pub mod text;

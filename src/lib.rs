@@ -9,8 +9,15 @@
 //! - [`keymap`]: key notation and the action names the keymap binds;
 //! - [`report`]: the JSON that `hearsay analyze` prints.
 //!
-//! The binary (`src/main.rs`, `src/tui/`) is the CLI and the terminal UI on top.
+//! - [`tui`]: the terminal reader. It is the only module that imports ratatui; it sits in the
+//!   library rather than the binary so that integration tests and benches can drive it.
+//!
+//! The binary (`src/main.rs`) is the CLI on top.
 
+pub mod annotations;
 pub mod attribution;
+pub mod config;
 pub mod document;
+pub mod keymap;
 pub mod report;
+pub mod tui;

@@ -5,21 +5,30 @@ mod commands;
 
 use clap::Parser;
 use cli::{Cli, Command};
+use color_eyre::eyre::{Result, WrapErr};
+use hearsay::config::Config;
+use hearsay::document::open;
+use hearsay::tui::{self, App, strings};
+
+/// The bundled sample article, opened when no file is given.
+const SAMPLE: &[u8] = include_bytes!("../assets/sample.txt");
 
 fn main() -> std::process::ExitCode {
+    let _ = color_eyre::install();
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(Command::Analyze {
             files,
             json,
             explain,
-        }) => commands::analyze::run(files, *json, *explain),
-        Some(Command::Highlights { .. } | Command::Export { .. }) => Err(color_eyre::eyre::eyre!(
-            "highlights are not available in this build yet"
-        )),
-        None => Err(color_eyre::eyre::eyre!(
-            "the reader is not available in this build yet"
-        )),
+        }) => commands::analyze::run(files, cli.format.map(Into::into), *json, *explain),
+        Some(Command::Highlights { file }) => commands::highlights::run(file),
+        Some(Command::Export {
+            file,
+            format,
+            output,
+        }) => commands::export::run(file, *format, output.as_deref()),
+        None => reader(&cli),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
@@ -29,4 +38,30 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::from(1)
         }
     }
+}
+
+/// Opens the article (or the sample) and runs the terminal reader. Problems with the file
+/// are reported before the terminal is touched; a broken config is reported and the
+/// defaults are used.
+fn reader(cli: &Cli) -> Result<()> {
+    let (config, notes) = match Config::load(cli.config.as_deref()) {
+        Ok((config, _)) => (config, Vec::new()),
+        Err(e) => {
+            eprintln!("hearsay: {e}; using the default configuration");
+            (Config::embedded(), vec![format!("config ignored: {e}")])
+        }
+    };
+    let format = cli.format.map(Into::into);
+    let (bytes, name) = match &cli.file {
+        Some(path) => (commands::read_input(path)?, path.display().to_string()),
+        None => (SAMPLE.to_vec(), strings::SAMPLE_NAME.to_string()),
+    };
+    let label = if name == "-" { "standard input" } else { &name };
+    let doc =
+        open(&bytes, Some(&name), format).wrap_err_with(|| format!("cannot open '{label}'"))?;
+    let shown = match std::path::Path::new(&name).file_name() {
+        Some(n) if name != "-" => n.to_string_lossy().into_owned(),
+        _ => label.to_string(),
+    };
+    tui::run(App::new(doc, shown, config, &notes))
 }

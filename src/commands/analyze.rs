@@ -8,7 +8,7 @@
 use crate::commands::read_input;
 use color_eyre::eyre::{Result, WrapErr};
 use hearsay::attribution::{self, explain};
-use hearsay::document::open;
+use hearsay::document::{Format, open};
 use hearsay::report::Report;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -68,9 +68,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-fn report_of(path: &Path) -> Result<Report> {
+fn report_of(path: &Path, format: Option<Format>) -> Result<Report> {
     let bytes = read_input(path)?;
-    let doc = open(&bytes, path.to_str(), None)
+    let doc = open(&bytes, path.to_str(), format)
         .wrap_err_with(|| format!("cannot open '{}'", path.display()))?;
     Ok(Report::new(&doc))
 }
@@ -88,13 +88,13 @@ fn out(text: &str) -> Result<()> {
 }
 
 /// Runs `hearsay analyze`.
-pub fn run(files: &[PathBuf], _json: bool, explain: bool) -> Result<()> {
+pub fn run(files: &[PathBuf], format: Option<Format>, _json: bool, explain: bool) -> Result<()> {
     let several = files.len() > 1 || files.iter().any(|p| p.is_dir());
     let files = expand(files)?;
     if explain {
         for path in &files {
             let bytes = read_input(path)?;
-            let doc = open(&bytes, path.to_str(), None)
+            let doc = open(&bytes, path.to_str(), format)
                 .wrap_err_with(|| format!("cannot open '{}'", path.display()))?;
             let analysis = attribution::analyze(&doc);
             let mut text = String::new();
@@ -108,7 +108,7 @@ pub fn run(files: &[PathBuf], _json: bool, explain: bool) -> Result<()> {
     }
     if !several {
         for path in &files {
-            let report = report_of(path)?;
+            let report = report_of(path, format)?;
             out(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
         }
         return Ok(());
@@ -116,7 +116,7 @@ pub fn run(files: &[PathBuf], _json: bool, explain: bool) -> Result<()> {
     let lines: Vec<Result<String>> = files
         .par_iter()
         .map(|path| {
-            let report = report_of(path)?;
+            let report = report_of(path, format)?;
             let record = Record {
                 path: path.display().to_string(),
                 report: &report,

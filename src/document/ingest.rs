@@ -27,6 +27,7 @@ struct Line<'a> {
     range: Range<usize>,
     text: &'a str,
     chars: usize,
+    words: usize,
 }
 
 impl Line<'_> {
@@ -34,7 +35,7 @@ impl Line<'_> {
         self.text.is_empty()
     }
     fn words(&self) -> usize {
-        self.text.split_whitespace().count()
+        self.words
     }
     fn first_word_chars(&self) -> usize {
         self.text
@@ -63,6 +64,8 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
             range: off..off + trimmed.len(),
             text: trimmed,
             chars: trimmed.chars().count(),
+            // only ever compared with small numbers: stop counting early
+            words: trimmed.split_whitespace().take(30).count(),
         });
         start = end;
     }
@@ -161,6 +164,35 @@ pub fn split_credit(text: &str) -> Option<(&str, &str)> {
     (agency || slash).then_some((before, inner))
 }
 
+/// `OTTAWA — …` / `LONDON (Reuters) - …`: a body paragraph opening with a place dateline.
+fn opens_with_dateline_place(text: &str) -> bool {
+    let head: String = text.chars().take(40).collect();
+    let Some(dash) = [" —", " –", " -"].iter().filter_map(|d| head.find(d)).min() else {
+        return false;
+    };
+    let place = head[..dash]
+        .trim_end_matches(|c: char| c == ')' || c.is_alphabetic() && c.is_lowercase() || c == '(');
+    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 3 && letters.iter().take(4).all(|c| c.is_uppercase())
+}
+
+/// Lines that pages insert between paragraphs and that are not part of the article.
+const BOILERPLATE: &[&str] = &[
+    "advertisement",
+    "story continues below advertisement",
+    "article continued below",
+    "article continues below",
+    "continue reading below",
+    "story continues below",
+    "skip advertisement",
+    "continue reading the main story",
+];
+
+fn is_boilerplate(text: &str) -> bool {
+    text.len() <= 40
+        && BOILERPLATE.contains(&text.trim_end_matches(['.', ':']).to_lowercase().as_str())
+}
+
 fn is_contributors(text: &str) -> bool {
     let l = text.to_lowercase();
     text.chars().count() <= 400
@@ -207,14 +239,19 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
         .map(|w| w[0].chars)
         .collect();
     let nonblank = lines.iter().filter(|l| !l.is_blank()).count();
-    if lens.len() < 3 || lens.len() * 4 < nonblank {
+    if lens.len() < 2 || lens.len() * 4 < nonblank {
         return None;
     }
     lens.sort_unstable();
     let median = lens[lens.len() / 2];
-    // the widest ordinary wrapped line: the 90th percentile, ignoring stray long lines
-    let p90 = lens[(lens.len() * 9 / 10).min(lens.len() - 1)];
-    (median >= 30).then_some(p90.max(median))
+    // the widest ordinary wrapped line, ignoring stray long lines
+    let widest = lens
+        .iter()
+        .copied()
+        .filter(|&l| l * 5 <= median * 6)
+        .max()
+        .unwrap_or(median);
+    (median >= 30).then_some(widest)
 }
 
 /// Groups body lines into raw blocks (ranges of line indices).
@@ -242,31 +279,40 @@ fn group(
             continue;
         };
         let prev = &lines[i - 1];
-        let block_text = || {
-            lines[g.clone()]
+        // a credit spans at most a few lines: look back only that far (keeps this linear)
+        let tail_text = || {
+            lines[g.start.max(i.saturating_sub(3))..i]
                 .iter()
                 .map(|l| l.text)
                 .collect::<Vec<_>>()
                 .join(" ")
         };
         let prev_is_lone = g.len() == 1 && is_lone_opening_word(prev);
-        let brk = if prev_is_lone {
+        let brk = if is_boilerplate(prev.text) || is_boilerplate(line.text) {
+            true
+        } else if prev_is_lone {
             false
-        } else if split_credit(&block_text()).is_some() && prev.text.ends_with(')') {
+        } else if prev.text.ends_with(')') && split_credit(&tail_text()).is_some() {
             true
         } else if blank_mode {
             false
         } else if let Some(w) = width {
             let done = ends_sentence(prev.text);
-            let fits = prev.chars + 1 + line.first_word_chars() <= w;
+            // a little slack: browsers and wrappers rarely fill a line to the last column
+            let fits = prev.chars + 1 + line.first_word_chars() <= w + 3;
             let long = |l: &Line| l.chars > w + 10;
+            // a heading stops well short of the wrap width
             let subheading_before = done_or_start(lines, i - 1)
                 && is_short_heading(prev)
-                && fits
+                && prev.chars + 1 + line.first_word_chars() + 10 <= w
                 && starts_paragraph_word(line.text);
-            (done && is_lone_opening_word(line))
+            // a lone capitalised word without final punctuation only ever opens a paragraph
+            // (a paragraph's last word alone on a line carries its full stop)
+            (is_lone_opening_word(line)
+                && (done || !prev.text.ends_with([',', ';', '—', '–', '-', '('])))
                 || (done && fits && starts_paragraph_word(line.text))
                 || (done && (long(prev) || long(line)) && starts_paragraph_word(line.text))
+                || (done && is_contributors(line.text))
                 || subheading_before
         } else {
             true
@@ -343,7 +389,12 @@ pub fn ingest(source: String) -> Document {
     if let Some(&t) = nonblank.first() {
         let first = &lines[t];
         let first_is_meta = is_byline(first) || dateline(first).is_some();
-        if !first_is_meta && first.chars <= 200 && !(first.chars > 120 && ends_sentence(first.text))
+        // headlines are short and do not end with a full stop
+        if !first_is_meta
+            && first.chars <= 150
+            && first.words() <= 24
+            && !first.text.ends_with('.')
+            && !opens_with_dateline_place(first.text)
         {
             blocks.push(block(&source, BlockKind::Title, first.range.clone()));
             body_start = t + 1;
@@ -412,7 +463,7 @@ pub fn ingest(source: String) -> Document {
     for (gi, g) in groups.into_iter().enumerate() {
         let range = lines[g.start].range.start..lines[g.end - 1].range.end;
         let c = clean(&source, range.clone());
-        if c.text.is_empty() {
+        if c.text.is_empty() || is_boilerplate(&c.text) {
             continue;
         }
         if let Some((before, credit)) = split_credit(&c.text) {
@@ -464,8 +515,87 @@ pub fn ingest(source: String) -> Document {
 }
 
 fn count_dropped(source: &str) -> usize {
-    source
-        .chars()
-        .filter(|&c| c == '\u{1b}' || (super::text::is_forbidden(c) && !c.is_whitespace()))
-        .count()
+    // a byte scan: every character `clean` drops starts with one of these bytes
+    let b = source.as_bytes();
+    let mut n = 0;
+    for (i, &x) in b.iter().enumerate() {
+        n += usize::from(match x {
+            0x1b | 0x7f => true,
+            0x00..=0x1f => !matches!(x, b'\n' | b'\r' | b'\t' | 0x0c),
+            // C1 controls (U+0080..U+009F) and bidi controls (U+202A..E, U+2066..9)
+            0xc2 => b.get(i + 1).is_some_and(|y| (0x80..=0x9f).contains(y)),
+            0xe2 => matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+            ),
+            _ => false,
+        });
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraphs(s: &str) -> Vec<String> {
+        ingest(s.to_string())
+            .paragraphs()
+            .map(|(_, b)| b.text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn sentence_ends_ignore_initials_and_titles() {
+        assert!(ends_sentence("the end."));
+        assert!(ends_sentence("he said.”"));
+        assert!(ends_sentence("really?’’"));
+        assert!(!ends_sentence("Derek S."));
+        assert!(!ends_sentence("according to Rep."));
+        assert!(!ends_sentence("no stop here"));
+    }
+
+    #[test]
+    fn a_first_line_ending_in_a_full_stop_is_not_a_title() {
+        let doc = ingest("This is a paragraph.\n\nAnd another one.\n".into());
+        assert_eq!(doc.meta.title, None);
+        assert_eq!(doc.paragraphs().count(), 2);
+    }
+
+    #[test]
+    fn a_place_dateline_opens_the_body_not_a_title() {
+        assert!(opens_with_dateline_place("OTTAWA — The minister said"));
+        assert!(opens_with_dateline_place("LONDON (Reuters) - Shares fell"));
+        assert!(!opens_with_dateline_place("Ferry cuts — what next"));
+        let doc = ingest("OTTAWA — The minister says talks will resume\n\nMore text.\n".into());
+        assert_eq!(doc.meta.title, None);
+    }
+
+    #[test]
+    fn page_boilerplate_lines_are_dropped() {
+        let p =
+            paragraphs("Headline here\n\nOne.\n\nStory continues below advertisement\n\nTwo.\n");
+        assert_eq!(p, ["One.", "Two."]);
+    }
+
+    #[test]
+    fn lone_word_opens_a_paragraph_but_a_lone_last_word_does_not() {
+        let text = "Title line\nThe\nfirst paragraph runs on for a while and then it wraps at the\nend.\nSecond\nparagraph starts after a lone word and wraps at the usual\nwidth of the page and ends here.\n";
+        let p = paragraphs(text);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(p[0].ends_with("at the end."));
+        assert!(p[1].starts_with("Second paragraph"));
+    }
+
+    #[test]
+    fn caption_credit_is_split() {
+        let doc = ingest("Title\n\nA boat at dawn. (Ana Ruiz/Wire)\n\nBody text.\n".into());
+        let cap = doc
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Caption)
+            .unwrap();
+        assert_eq!(cap.text, "A boat at dawn.");
+        assert_eq!(cap.credit.as_deref(), Some("Ana Ruiz/Wire"));
+    }
 }

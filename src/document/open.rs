@@ -1,6 +1,19 @@
 //! Choosing a reader for the input: plain text, HTML or Markdown.
+//!
+//! The format is the one the user forced, else the one the file name says (`.html`, `.md`,
+//! …), else HTML when the content starts like a web page (`<!doctype html`, `<html`, after
+//! any BOM, white space, comments or XML declaration), else plain text. Markdown is never
+//! sniffed: plain text articles often look like Markdown by accident.
+//!
+//! For HTML and Markdown the document's [`Document::source`] is the *extracted* text (title,
+//! dek, dateline, byline, then the body blocks separated by blank lines), not the markup:
+//! every offset in the model, and so every highlight, refers to that extracted text.
 
-use super::{DecodeError, Document, ingest_bytes};
+pub(crate) mod build;
+
+use super::{DecodeError, Document, decode, ingest};
+
+pub use build::Link;
 
 /// Input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,12 +26,94 @@ pub enum Format {
     Markdown,
 }
 
+impl Format {
+    /// The format a file name's extension says, if it says one.
+    ///
+    /// ```
+    /// use hearsay::document::Format;
+    /// assert_eq!(Format::from_name("Saved Page.HTM"), Some(Format::Html));
+    /// assert_eq!(Format::from_name("notes.md"), Some(Format::Markdown));
+    /// assert_eq!(Format::from_name("-"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Format> {
+        let (_, ext) = name.rsplit_once('.')?;
+        if ext.contains(['/', '\\']) {
+            return None;
+        }
+        match ext.to_ascii_lowercase().as_str() {
+            "html" | "htm" | "xhtml" | "xht" | "shtml" => Some(Format::Html),
+            "md" | "markdown" | "mdown" | "mkd" | "mkdn" | "mdwn" => Some(Format::Markdown),
+            "txt" | "text" => Some(Format::Text),
+            _ => None,
+        }
+    }
+
+    /// The format the content looks like: HTML when it starts like a web page, else text.
+    ///
+    /// ```
+    /// use hearsay::document::Format;
+    /// assert_eq!(Format::sniff("\u{feff}<!-- saved -->\n<!DOCTYPE html><p>x"), Format::Html);
+    /// assert_eq!(Format::sniff("<html lang=en>"), Format::Html);
+    /// assert_eq!(Format::sniff("A headline\n<html> is a tag"), Format::Text);
+    /// ```
+    pub fn sniff(text: &str) -> Format {
+        let mut s = text.trim_start_matches('\u{feff}').trim_start();
+        // skip comments and an XML declaration before the doctype
+        for _ in 0..16 {
+            if let Some(rest) = s.strip_prefix("<!--") {
+                match rest.find("-->") {
+                    Some(end) => s = rest[end + 3..].trim_start(),
+                    None => return Format::Text,
+                }
+            } else if let Some(rest) = s.strip_prefix("<?") {
+                match rest.find("?>") {
+                    Some(end) => s = rest[end + 2..].trim_start(),
+                    None => return Format::Text,
+                }
+            } else {
+                break;
+            }
+        }
+        let head: String = s.chars().take(16).collect::<String>().to_ascii_lowercase();
+        let html = head.starts_with("<!doctype html")
+            || head
+                .strip_prefix("<html")
+                .is_some_and(|r| r.is_empty() || r.starts_with([' ', '>', '\n', '\r', '\t']));
+        if html { Format::Html } else { Format::Text }
+    }
+
+    /// Chooses the format: forced, else by name, else sniffed from the content.
+    pub fn detect(forced: Option<Format>, name: Option<&str>, text: &str) -> Format {
+        forced
+            .or_else(|| name.and_then(Format::from_name))
+            .unwrap_or_else(|| Format::sniff(text))
+    }
+}
+
 /// Opens article bytes. `name` (a file name, when there is one) and `format` (forced by the
-/// user) choose the reader; otherwise the content is sniffed.
+/// user) choose the reader; otherwise the content is sniffed (see [`Format::detect`]).
+///
+/// For HTML and Markdown, offsets refer to the extracted text in [`Document::source`].
+///
+/// ```
+/// use hearsay::document::{open, BlockKind};
+/// let page = b"<!doctype html><title>Tide - Courier</title><article><h1>Tide</h1>\
+///     <p>The water rose.</p></article>";
+/// let doc = open(page, None, None).unwrap();
+/// assert_eq!(doc.meta.title.as_deref(), Some("Tide"));
+/// assert_eq!(doc.paragraphs().next().unwrap().1.text, "The water rose.");
+/// ```
 pub fn open(
     bytes: &[u8],
-    _name: Option<&str>,
-    _format: Option<Format>,
+    name: Option<&str>,
+    format: Option<Format>,
 ) -> Result<Document, DecodeError> {
-    ingest_bytes(bytes)
+    let decoded = decode(bytes)?;
+    let mut doc = match Format::detect(format, name, &decoded.text) {
+        Format::Text => ingest(decoded.text),
+        Format::Html => super::html::read(&decoded.text)?.document,
+        Format::Markdown => super::markdown::read(&decoded.text)?,
+    };
+    doc.warnings.splice(0..0, decoded.warnings);
+    Ok(doc)
 }

@@ -237,12 +237,41 @@ pub fn clean(source: &str, range: Range<usize>) -> Clean {
             }
             pending_space = false;
         }
+        // copy the whole run of ordinary characters at once
+        let end = i + n + ordinary_run(&s[i + n..]);
         let at = out.text.len();
-        out.text.push(c);
-        out.map.push(at, range.start + i, n);
-        i += n;
+        out.text.push_str(&s[i..end]);
+        out.map.push(at, range.start + i, end - i);
+        i = end;
     }
     out
+}
+
+/// Byte length of the leading run of characters that [`clean`] copies unchanged.
+fn ordinary_run(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if (0x21..0x7f).contains(&b) {
+            i += 1;
+            continue;
+        }
+        if b < 0x80 {
+            break;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        let special = ('\u{80}'..='\u{9f}').contains(&c)
+            || (c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}')
+            || is_forbidden(c);
+        if special {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
 }
 
 /// True when the white space right before `i` contains a line break.

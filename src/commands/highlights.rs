@@ -1,0 +1,89 @@
+//! `hearsay highlights FILE`: lists the highlights saved for an article.
+
+use crate::commands::read_input;
+use color_eyre::eyre::{Result, WrapErr, bail};
+use hearsay::annotations::highlight::excerpt;
+use hearsay::annotations::{Highlight, Origin, Store};
+use hearsay::document::{Document, open};
+use std::path::Path;
+
+/// Opens an article and its highlights store (read-only use: nothing is written).
+/// A broken highlights file is an error here, with its file, line and column.
+pub fn open_article(file: &Path) -> Result<(Document, Store)> {
+    let bytes = read_input(file)?;
+    let doc = open(&bytes, file.to_str(), None)
+        .wrap_err_with(|| format!("cannot open '{}'", file.display()))?;
+    let origin = if file.as_os_str() == "-" {
+        Origin::Stdin
+    } else {
+        Origin::File(file.to_path_buf())
+    };
+    let store = Store::open(&doc, &origin, None)
+        .wrap_err_with(|| format!("cannot find the highlights of '{}'", file.display()))?;
+    if let Some(problem) = store.problem() {
+        bail!("{problem}");
+    }
+    Ok((doc, store))
+}
+
+/// Runs `hearsay highlights`.
+pub fn run(file: &Path) -> Result<()> {
+    let (_doc, store) = open_article(file)?;
+    let n = store.highlights().len();
+    if n == 0 {
+        println!(
+            "No highlights for '{}' yet (they are saved in {}).",
+            file.display(),
+            store.location()
+        );
+        return Ok(());
+    }
+    println!(
+        "{n} highlight{} for '{}', saved in {}",
+        if n == 1 { "" } else { "s" },
+        file.display(),
+        store.location()
+    );
+    if !store.summary().is_quiet() {
+        println!("{}", store.summary());
+    }
+    for h in store.highlights() {
+        println!();
+        print!("{}", entry(h));
+    }
+    Ok(())
+}
+
+/// One highlight as listed: a head line, the excerpt, then the note and tags.
+fn entry(h: &Highlight) -> String {
+    let mut head = vec![h.kind.as_str().to_string()];
+    if let Some(st) = h.status {
+        head.push(st.to_string());
+    }
+    if h.anchor.is_orphaned() {
+        head.push("orphaned".into());
+    }
+    let mut out = format!("{}  [{}]", h.id, head.join(", "));
+    if let Some(s) = &h.speaker {
+        out.push_str("  ");
+        out.push_str(s);
+    }
+    out.push('\n');
+    out.push_str(&format!("  \u{201c}{}\u{201d}\n", h.excerpt(160)));
+    let mut lines = h.note.lines();
+    if let Some(first) = lines.next() {
+        let more = lines.count();
+        out.push_str(&format!("  note: {}", excerpt(first, 120)));
+        if more > 0 {
+            out.push_str(&format!(
+                " (+{more} line{})",
+                if more == 1 { "" } else { "s" }
+            ));
+        }
+        out.push('\n');
+    }
+    if !h.tags.is_empty() {
+        out.push_str(&format!("  tags: {}\n", h.tags.join(", ")));
+    }
+    out
+}

@@ -1,0 +1,105 @@
+//! The terminal reader (ratatui + crossterm). This is the only module that imports ratatui;
+//! it lives in the library (not the binary) so that tests and benches can drive [`App`]
+//! and render it to a test backend.
+//!
+//! - [`app`]: state and `update(Action)`; [`page`]: the article laid out at a width;
+//! - [`ui`] and [`widgets`]: drawing from `&App`; [`styles`]: theme → styles;
+//! - [`event`]: terminal events → app input; [`strings`]: every sentence shown.
+//!
+//! [`run`] owns the terminal: raw mode, alternate screen and mouse capture are switched on
+//! together and always switched off again, on quit, on error (a drop guard) and on panic
+//! (a hook that restores the terminal before the previous hook prints the report).
+
+pub mod app;
+pub mod event;
+pub mod page;
+pub mod strings;
+pub mod styles;
+pub mod ui;
+pub mod widgets;
+
+pub use app::App;
+
+use color_eyre::eyre::{Result, WrapErr};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{Stdout, stdout};
+
+/// Puts the terminal back as it was. Safe to call more than once.
+pub fn restore() {
+    let _ = crossterm::execute!(
+        stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = disable_raw_mode();
+}
+
+/// Restores the terminal when dropped (covers early returns and errors).
+struct RestoreGuard;
+
+impl Drop for RestoreGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+fn init() -> Result<(Terminal<CrosstermBackend<Stdout>>, RestoreGuard)> {
+    install_panic_hook();
+    enable_raw_mode().wrap_err("cannot switch the terminal to raw mode")?;
+    let guard = RestoreGuard;
+    crossterm::execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)
+        .wrap_err("cannot set up the terminal")?;
+    let terminal =
+        Terminal::new(CrosstermBackend::new(stdout())).wrap_err("cannot set up the terminal")?;
+    Ok((terminal, guard))
+}
+
+/// Runs the reader until the user quits.
+pub fn run(mut app: App) -> Result<()> {
+    let (mut terminal, _guard) = init()?;
+    let events = event::EventHandler::new();
+    loop {
+        if app.dirty {
+            terminal
+                .draw(|f| {
+                    let a = f.area();
+                    app.resize(a.width, a.height);
+                    f.render_widget(&app, a);
+                })
+                .wrap_err("cannot draw to the terminal")?;
+            app.dirty = false;
+        }
+        let mut next = Some(events.next()?);
+        // handle every event already waiting before drawing again
+        while let Some(ev) = next {
+            match ev {
+                event::Event::Crossterm(e) => {
+                    if let Some(input) = event::input(&e) {
+                        app.handle(input);
+                    }
+                }
+                event::Event::Failed(e) => {
+                    return Err(e).wrap_err("cannot read from the terminal");
+                }
+            }
+            if app.should_quit {
+                return Ok(());
+            }
+            next = events.try_next();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! Terminal events: a thread reads crossterm events and sends them over a channel, and
+//! crossterm's key and mouse events are converted into the app's [`Input`].
+
+use crate::keymap::{Key, KeyCode, Mods};
+use crate::tui::app::Input;
+use crossterm::event::{
+    Event as CtEvent, KeyCode as CtKey, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+use std::sync::mpsc;
+use std::thread;
+
+/// What the event loop receives.
+#[derive(Debug)]
+pub enum Event {
+    /// A terminal event.
+    Crossterm(CtEvent),
+    /// Reading terminal events failed.
+    Failed(std::io::Error),
+}
+
+/// Reads terminal events on a thread.
+pub struct EventHandler {
+    rx: mpsc::Receiver<Event>,
+}
+
+impl Default for EventHandler {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl EventHandler {
+    /// Starts the reading thread.
+    pub fn new() -> EventHandler {
+        let (tx, rx) = mpsc::channel();
+        thread::spawn(move || {
+            loop {
+                let ev = match crossterm::event::read() {
+                    Ok(e) => Event::Crossterm(e),
+                    Err(e) => {
+                        let _ = tx.send(Event::Failed(e));
+                        return;
+                    }
+                };
+                if tx.send(ev).is_err() {
+                    return;
+                }
+            }
+        });
+        EventHandler { rx }
+    }
+
+    /// Waits for the next event.
+    pub fn next(&self) -> std::io::Result<Event> {
+        self.rx
+            .recv()
+            .map_err(|_| std::io::Error::other("the terminal event reader stopped"))
+    }
+
+    /// The next event if one is waiting.
+    pub fn try_next(&self) -> Option<Event> {
+        self.rx.try_recv().ok()
+    }
+}
+
+/// Converts a crossterm key code and modifiers into a keymap [`Key`].
+pub fn key(code: CtKey, modifiers: KeyModifiers) -> Option<Key> {
+    let code = match code {
+        CtKey::Char(c) => KeyCode::Char(c),
+        CtKey::Enter => KeyCode::Enter,
+        CtKey::Esc => KeyCode::Esc,
+        CtKey::Tab => KeyCode::Tab,
+        CtKey::BackTab => KeyCode::BackTab,
+        CtKey::Backspace => KeyCode::Backspace,
+        CtKey::Delete => KeyCode::Delete,
+        CtKey::Insert => KeyCode::Insert,
+        CtKey::Up => KeyCode::Up,
+        CtKey::Down => KeyCode::Down,
+        CtKey::Left => KeyCode::Left,
+        CtKey::Right => KeyCode::Right,
+        CtKey::Home => KeyCode::Home,
+        CtKey::End => KeyCode::End,
+        CtKey::PageUp => KeyCode::PageUp,
+        CtKey::PageDown => KeyCode::PageDown,
+        CtKey::F(n) => KeyCode::F(n),
+        _ => return None,
+    };
+    let mods = Mods {
+        ctrl: modifiers.contains(KeyModifiers::CONTROL),
+        alt: modifiers.contains(KeyModifiers::ALT),
+        shift: modifiers.contains(KeyModifiers::SHIFT),
+    };
+    Some(Key::new(code, mods))
+}
+
+/// Converts a crossterm event into app input (`None` for events the app ignores).
+pub fn input(ev: &CtEvent) -> Option<Input> {
+    match ev {
+        CtEvent::Key(k) if k.kind != KeyEventKind::Release => {
+            key(k.code, k.modifiers).map(Input::Key)
+        }
+        CtEvent::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Input::Wheel {
+                column: m.column,
+                row: m.row,
+                down: m.kind == MouseEventKind::ScrollDown,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Input::Click {
+                column: m.column,
+                row: m.row,
+            }),
+            _ => None,
+        },
+        CtEvent::Resize(width, height) => Some(Input::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_keys_like_the_config_writes_them() {
+        let k = |s: &str| Key::parse(s).unwrap();
+        assert_eq!(key(CtKey::Char('G'), KeyModifiers::SHIFT), Some(k("G")));
+        assert_eq!(
+            key(CtKey::Char('c'), KeyModifiers::CONTROL),
+            Some(k("ctrl-c"))
+        );
+        assert_eq!(
+            key(CtKey::BackTab, KeyModifiers::SHIFT),
+            Some(k("shift-tab"))
+        );
+        assert_eq!(key(CtKey::Char(' '), KeyModifiers::NONE), Some(k("space")));
+        assert_eq!(
+            key(CtKey::PageDown, KeyModifiers::NONE),
+            Some(k("pagedown"))
+        );
+        assert_eq!(key(CtKey::Null, KeyModifiers::NONE), None);
+    }
+}

@@ -1,0 +1,233 @@
+//! End-to-end: the real `hearsay` binary in a pseudo-terminal (portable-pty), its output
+//! parsed with vt100. Also the errors it prints before the terminal UI starts.
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::Command;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_hearsay");
+
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    _home: tempfile::TempDir,
+}
+
+impl Session {
+    /// Starts hearsay with `args` in a `cols`x`rows` terminal, with an empty config folder
+    /// (never the developer's own config).
+    fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        let home = tempfile::tempdir().expect("temp dir");
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("HOME", home.path());
+        cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
+        cmd.env("XDG_DATA_HOME", home.path().join("data"));
+        cmd.env_remove("HEARSAY_CONFIG");
+        let child = pair.slave.spawn_command(cmd).expect("hearsay starts");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let p = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let _master = pair.master; // keep the pty open while reading
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut parser) = p.lock() {
+                    parser.process(&buf[..n]);
+                }
+            }
+        });
+        Session {
+            parser,
+            writer,
+            child,
+            _home: home,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().expect("parser").screen().contents()
+    }
+
+    fn status_line(&self) -> String {
+        self.screen().lines().last().unwrap_or_default().to_string()
+    }
+
+    /// Waits until the screen satisfies `ok`, or fails with the screen shown.
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush keys");
+    }
+
+    /// Waits for the process to end and returns its success.
+    fn wait_exit(&mut self) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                // let the reader thread take the last bytes
+                std::thread::sleep(Duration::from_millis(100));
+                return status.success();
+            }
+            assert!(Instant::now() < deadline, "hearsay did not quit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+#[test]
+fn reads_scrolls_searches_and_restores_the_terminal() {
+    let mut s = Session::start(&["assets/sample.txt"], 100, 30);
+    s.wait_for("the headline", |t| {
+        t.contains("Harbor city weighed shutting")
+    });
+    assert!(s.parser.lock().unwrap().screen().alternate_screen());
+    assert!(
+        s.status_line().contains("sample.txt"),
+        "{}",
+        s.status_line()
+    );
+    assert!(s.status_line().contains("0%"));
+
+    // scroll: three lines down moves the headline off the top
+    s.send("jjj");
+    s.wait_for("scrolling", |t| {
+        !t.lines().next().unwrap_or_default().contains("Harbor city")
+    });
+    // a page and the end
+    s.send("G");
+    s.wait_for("the end", |t| {
+        t.contains("100%") && t.contains("contributed to this report")
+    });
+
+    // search from the top: all matches counted, the status bar says which one we're on
+    s.send("g/board\r");
+    s.wait_for("the search status", |t| {
+        t.contains("match 1/") && t.contains("for 'board'")
+    });
+    s.send("n");
+    s.wait_for("the next match", |t| t.contains("match 2/"));
+
+    // help opens and closes
+    s.send("?");
+    s.wait_for("the help", |t| t.contains("next paragraph"));
+    s.send("\x1b");
+    s.wait_for("help closed", |t| !t.contains("next paragraph"));
+
+    s.send("q");
+    assert!(s.wait_exit(), "hearsay exits with success");
+    let parser = s.parser.lock().unwrap();
+    assert!(
+        !parser.screen().alternate_screen(),
+        "the terminal left the alternate screen"
+    );
+}
+
+#[test]
+fn ctrl_c_quits_and_the_sample_opens_without_a_file() {
+    let mut s = Session::start(&[], 80, 24);
+    s.wait_for("the sample", |t| t.contains("sample article"));
+    s.send("\x03");
+    assert!(s.wait_exit());
+    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+}
+
+#[test]
+fn broken_config_is_reported_and_defaults_are_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(&cfg, "measure = 60\n[keys.article]\n\"jj\" = \"top\"\n").unwrap();
+    let mut s = Session::start(
+        &["--config", cfg.to_str().unwrap(), "assets/sample.txt"],
+        100,
+        30,
+    );
+    s.wait_for("the config warning", |t| {
+        t.contains("config ignored") && t.contains("config.toml:3:1")
+    });
+    s.send("q");
+    assert!(s.wait_exit());
+    // the message was also printed before the terminal UI started, so it is still there
+    let screen = s.screen();
+    assert!(screen.contains("'jj' is not a key name"), "{screen}");
+}
+
+fn run_cli(args: &[&str]) -> (i32, String) {
+    let home = tempfile::tempdir().unwrap();
+    let out = Command::new(BIN)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path())
+        .output()
+        .expect("hearsay runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn unreadable_files_are_one_sentence_on_stderr_before_the_ui() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "  \n\n").unwrap();
+    let binary = dir.path().join("photo.jpg");
+    std::fs::write(&binary, b"\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x01\0\0\x01").unwrap();
+    let missing = dir.path().join("nope.txt");
+    for (path, says) in [
+        (&missing, "could not read"),
+        (&empty, "the input is empty"),
+        (&binary, "binary file"),
+        (&dir.path().to_path_buf(), "is a folder"),
+    ] {
+        let (code, err) = run_cli(&[path.to_str().unwrap()]);
+        assert_eq!(code, 1, "{err}");
+        assert!(err.starts_with("hearsay: "), "{err}");
+        assert!(err.contains(says), "{err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+        assert!(!err.contains('\x1b'), "no terminal codes: {err:?}");
+    }
+    assert!(Path::new(BIN).exists());
+}

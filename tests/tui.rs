@@ -1,0 +1,341 @@
+//! The reader without a terminal: key → state tests driving `App`, and `TestBackend`
+//! snapshots of the screen with the bundled sample article.
+
+use hearsay::config::Config;
+use hearsay::document::{Document, open};
+use hearsay::tui::App;
+use hearsay::tui::app::Input;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+const SAMPLE: &[u8] = include_bytes!("../assets/sample.txt");
+
+fn sample() -> Document {
+    open(SAMPLE, Some("sample.txt"), None).expect("the sample opens")
+}
+
+fn app_at(doc: Document, w: u16, h: u16) -> App {
+    let mut app = App::new(doc, "sample.txt", Config::default(), &[]);
+    app.resize(w, h);
+    app
+}
+
+fn sample_app(w: u16, h: u16) -> App {
+    app_at(sample(), w, h)
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let (w, h) = app.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    t.draw(|f| f.render_widget(app, f.area())).expect("draw");
+    t
+}
+
+fn screen_text(app: &App) -> String {
+    let t = draw(app);
+    buffer_text(t.backend().buffer())
+}
+
+fn buffer_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn press(app: &mut App, keys: &str) {
+    app.press(keys).expect("valid key notation");
+}
+
+fn status_line(app: &App) -> String {
+    let text = screen_text(app);
+    text.lines().last().unwrap_or_default().to_string()
+}
+
+// ---- key → state ----
+
+#[test]
+fn j_k_g_and_shift_g_move_through_the_article() {
+    let mut app = sample_app(100, 30);
+    assert_eq!(app.top, 0);
+    press(&mut app, "j j");
+    assert_eq!(app.top, 2);
+    press(&mut app, "k");
+    assert_eq!(app.top, 1);
+    press(&mut app, "G");
+    assert!(app.top > 20, "top {}", app.top);
+    assert_eq!(app.percent(), 100);
+    assert!(status_line(&app).contains("100%"));
+    press(&mut app, "j");
+    assert_eq!(app.percent(), 100, "cannot scroll past the end");
+    press(&mut app, "g");
+    assert_eq!((app.top, app.percent()), (0, 0));
+    press(&mut app, "down down up");
+    assert_eq!(app.top, 1);
+}
+
+#[test]
+fn pages_move_by_a_screen_less_two_lines() {
+    let mut app = sample_app(100, 30);
+    let body = app.body_height();
+    press(&mut app, "space");
+    assert_eq!(app.top, body - 2);
+    press(&mut app, "pagedown");
+    assert_eq!(app.top, 2 * (body - 2));
+    press(&mut app, "b pageup");
+    assert_eq!(app.top, 0);
+    press(&mut app, "ctrl-d");
+    assert_eq!(app.top, body / 2);
+}
+
+#[test]
+fn braces_go_to_paragraph_starts() {
+    let mut app = sample_app(100, 30);
+    let doc = sample();
+    press(&mut app, "}");
+    let b = app.top_block().expect("a block is on top");
+    assert_eq!(app.anchor(), (b, 0), "top line is a block's first line");
+    press(&mut app, "}");
+    let b2 = app.top_block().unwrap();
+    assert!(b2 > b);
+    assert!(doc.blocks[b2].text.starts_with(app.top_text()));
+    press(&mut app, "{");
+    assert_eq!(app.top_block(), Some(b));
+    press(&mut app, "{ { { {");
+    assert_eq!(app.top, 0);
+    assert!(status_line(&app).contains("first paragraph"));
+}
+
+#[test]
+fn search_highlights_every_match_and_n_moves_between_them() {
+    let mut app = sample_app(100, 30);
+    press(&mut app, "/ b o a r d");
+    assert!(app.prompt.is_some());
+    assert!(status_line(&app).starts_with("/board"));
+    press(&mut app, "enter");
+    assert!(app.prompt.is_none());
+    let s = app.search.clone().expect("a search");
+    let n = s.matches.len();
+    assert!(n >= 4, "the sample mentions the board often: {n}");
+    assert_eq!(s.current, Some(0));
+    assert!(status_line(&app).contains(&format!("match 1/{n} for 'board'")));
+    // every visible match is drawn in the match style, the current one differently
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    let text = buffer_text(buf);
+    let styled = |style: ratatui::style::Style| {
+        buf.content()
+            .iter()
+            .filter(|c| Some(c.bg) == style.bg && Some(c.fg) == style.fg)
+            .count()
+    };
+    let body: Vec<&str> = text.lines().collect();
+    let body = body[..body.len() - 1].join("\n");
+    let visible = body.to_lowercase().matches("board").count();
+    assert!(visible >= 2, "{text}");
+    assert_eq!(styled(app.styles.current_match), 5);
+    assert_eq!(styled(app.styles.search_match), 5 * (visible - 1));
+    press(&mut app, "n");
+    assert_eq!(app.search.as_ref().unwrap().current, Some(1));
+    press(&mut app, "N N");
+    assert_eq!(app.search.as_ref().unwrap().current, Some(n - 1));
+    assert!(status_line(&app).contains("continued from the bottom"));
+    // the current match is on screen
+    let m = &app.search.as_ref().unwrap().matches[n - 1];
+    let line = app.page.line_of_text(m.block, m.range.start).unwrap();
+    assert!(app.visible().contains(&line));
+    press(&mut app, "esc");
+    assert!(app.search.is_none());
+}
+
+#[test]
+fn search_is_smart_case_and_reports_misses() {
+    let mut app = sample_app(100, 30);
+    press(&mut app, "/ o k a f o r enter");
+    let lower = app.search.as_ref().unwrap().matches.len();
+    press(&mut app, "/ O k a f o r enter");
+    let upper = app.search.as_ref().unwrap().matches.len();
+    assert_eq!(lower, upper, "the name is always capitalised");
+    press(&mut app, "/ o K A F enter");
+    assert_eq!(app.search.as_ref().unwrap().matches.len(), 0);
+    assert!(status_line(&app).contains("no match for 'oKAF'"));
+    press(&mut app, "n");
+    assert!(status_line(&app).contains("no match"));
+}
+
+#[test]
+fn esc_in_the_prompt_restores_the_place_and_typing_q_does_not_quit() {
+    let mut app = sample_app(100, 30);
+    press(&mut app, "j j j");
+    let before = app.top;
+    press(&mut app, "/ c o n t r i b u t e d");
+    assert_ne!(app.top, before, "incremental search moved to the match");
+    press(&mut app, "backspace backspace q");
+    assert!(!app.should_quit);
+    assert_eq!(app.prompt.as_ref().unwrap().text, "contributq");
+    press(&mut app, "esc");
+    assert_eq!(app.top, before);
+    assert!(app.prompt.is_none() && app.search.is_none());
+    press(&mut app, "n");
+    assert!(status_line(&app).contains("press / to search"));
+}
+
+#[test]
+fn help_lists_the_live_keymap_and_esc_closes_it() {
+    let mut config = Config::default();
+    let x = hearsay::keymap::Key::parse("x").unwrap();
+    config.keymap.bind(
+        hearsay::keymap::Context::Article,
+        x,
+        hearsay::keymap::Action::Bottom,
+    );
+    let mut app = App::new(sample(), "sample.txt", config, &[]);
+    app.resize(100, 40);
+    press(&mut app, "?");
+    assert!(app.help.is_some());
+    let text = screen_text(&app);
+    assert!(text.contains("g, home"), "{text}");
+    assert!(text.contains("G, x, end"), "{text}");
+    assert!(text.contains("go to the bottom"));
+    press(&mut app, "j");
+    assert_eq!(app.top, 0, "keys scroll the help, not the article");
+    press(&mut app, "esc");
+    assert!(app.help.is_none());
+    press(&mut app, "? ?");
+    assert!(app.help.is_none());
+    press(&mut app, "x");
+    assert_eq!(app.percent(), 100);
+}
+
+#[test]
+fn q_and_ctrl_c_quit() {
+    let mut app = sample_app(80, 24);
+    press(&mut app, "q");
+    assert!(app.should_quit);
+    let mut app = sample_app(80, 24);
+    press(&mut app, "? ctrl-c");
+    assert!(app.should_quit);
+}
+
+#[test]
+fn resize_keeps_the_place() {
+    let mut app = sample_app(100, 30);
+    press(&mut app, "} } } } } j");
+    let anchor = app.anchor();
+    let (block, offset) = anchor;
+    let top_text = app.top_text().to_string();
+    for (w, h) in [(60, 20), (40, 12), (150, 50), (25, 6)] {
+        app.resize(w, h);
+        assert_eq!(app.top_block(), Some(block), "at {w}x{h}");
+        let line = app.page.line_of_text(block, offset).unwrap();
+        assert_eq!(
+            line, app.top,
+            "the anchored text is on the top line at {w}x{h}"
+        );
+    }
+    app.resize(100, 30);
+    assert_eq!(app.top_text(), top_text);
+    assert_eq!(app.anchor(), anchor);
+}
+
+#[test]
+fn mouse_wheel_scrolls() {
+    let mut app = sample_app(100, 30);
+    app.handle(Input::Wheel {
+        column: 50,
+        row: 10,
+        down: true,
+    });
+    assert_eq!(app.top, 3);
+    app.handle(Input::Wheel {
+        column: 50,
+        row: 10,
+        down: false,
+    });
+    assert_eq!(app.top, 0);
+}
+
+#[test]
+fn body_is_capped_at_the_measure_and_centred() {
+    let config = Config {
+        measure: 40,
+        ..Config::default()
+    };
+    let mut app = App::new(sample(), "s", config, &[]);
+    app.resize(100, 30);
+    let text = screen_text(&app);
+    for line in text.lines().take(28) {
+        let t = line.trim_end();
+        if t.trim().is_empty() {
+            continue;
+        }
+        let indent = t.len() - t.trim_start().len();
+        assert!(indent >= 30, "centred: {line:?}");
+        assert!(t.chars().count() <= 30 + 40, "{line:?}");
+    }
+}
+
+#[test]
+fn document_warnings_show_in_the_status_bar() {
+    let doc = open(
+        b"A title\n\nSome caf\xe9 text that is not UTF-8.\n",
+        None,
+        None,
+    )
+    .unwrap();
+    let app = app_at(doc, 100, 10);
+    let status = status_line(&app);
+    assert!(status.contains("not valid UTF-8"), "{status}");
+}
+
+#[test]
+fn tiny_terminals_show_a_message_and_never_panic() {
+    let mut app = sample_app(80, 24);
+    press(&mut app, "/ b o a r d enter ?");
+    for w in 0..=24 {
+        for h in 0..=8 {
+            app.resize(w, h);
+            if w > 0 && h > 0 {
+                let _ = screen_text(&app);
+            }
+            press(&mut app, "j G } {");
+        }
+    }
+    app.resize(12, 3);
+    assert!(screen_text(&app).contains("Terminal to"));
+    app.resize(1, 1);
+    assert_eq!(screen_text(&app), "T\n");
+}
+
+// ---- snapshots ----
+
+#[test]
+fn snapshot_sample_100x30() {
+    let app = sample_app(100, 30);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn snapshot_sample_60x20() {
+    let app = sample_app(60, 20);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn snapshot_search_60x20() {
+    let mut app = sample_app(60, 20);
+    press(&mut app, "G / i n t a k e");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn snapshot_help_100x30() {
+    let mut app = sample_app(100, 30);
+    press(&mut app, "?");
+    insta::assert_snapshot!(draw(&app).backend());
+}
