@@ -620,6 +620,10 @@ pub struct Registry {
     seen: Vec<SeenName>,
     /// Index in `seen` of the latest full name with each surname.
     last_seen: HashMap<String, usize>,
+    /// Normalised names and aliases → entity id (the first entity to use them).
+    names: HashMap<String, usize>,
+    /// Lowercased surname → the latest person entity with it.
+    surnames: HashMap<String, usize>,
 }
 
 fn surname_of(name: &str) -> String {
@@ -683,14 +687,25 @@ impl Registry {
     }
 
     fn add(&mut self, e: Entity) -> usize {
+        let id = self.entities.len();
+        self.names.entry(norm(&e.name)).or_insert(id);
+        for a in &e.aliases {
+            self.names.entry(norm(a)).or_insert(id);
+        }
+        if e.kind == SpeakerKind::Person
+            && let Some(sur) = &e.surname
+        {
+            self.surnames.insert(sur.clone(), id);
+        }
         self.entities.push(e);
-        self.entities.len() - 1
+        id
     }
 
     fn add_alias(&mut self, id: usize, alias: &str) {
         let e = &mut self.entities[id];
         if !alias.is_empty() && e.name != alias && !e.aliases.iter().any(|a| a == alias) {
             e.aliases.push(alias.to_string());
+            self.names.entry(norm(alias)).or_insert(id);
         }
     }
 
@@ -760,9 +775,7 @@ impl Registry {
     }
 
     fn by_surname(&self, surname: &str) -> Option<usize> {
-        self.entities
-            .iter()
-            .rposition(|e| e.kind == SpeakerKind::Person && e.surname.as_deref() == Some(surname))
+        self.surnames.get(surname).copied()
     }
 
     fn person_from_seen(&mut self, s: &SeenName) -> usize {
@@ -794,12 +807,11 @@ impl Registry {
     fn resolve_name(&mut self, m: &Mention, at: usize) -> usize {
         let surname = surname_of(&m.name);
         // an existing speaker with the same name or surname
-        let found = self.entities.iter().rposition(|e| {
-            norm(&e.name) == norm(&m.name)
-                || e.aliases.iter().any(|a| norm(a) == norm(&m.name))
-                || e.kind == SpeakerKind::Person
-                    && e.surname.as_deref() == Some(surname.as_str())
-                    && (!m.full || !e.name.contains(' ') || first_names_agree(&e.name, &m.name))
+        let found = self.names.get(&norm(&m.name)).copied().or_else(|| {
+            self.by_surname(&surname).filter(|&id| {
+                let e = &self.entities[id];
+                !m.full || !e.name.contains(' ') || first_names_agree(&e.name, &m.name)
+            })
         });
         let id = match found {
             Some(id) => {
@@ -808,6 +820,7 @@ impl Registry {
                     && self.entities[id].kind == SpeakerKind::Person
                 {
                     let old = std::mem::replace(&mut self.entities[id].name, m.name.clone());
+                    self.names.entry(norm(&m.name)).or_insert(id);
                     self.add_alias(id, &old);
                 }
                 id
@@ -874,11 +887,7 @@ impl Registry {
 
     fn by_name_or_new(&mut self, m: &Mention, kind: SpeakerKind) -> usize {
         let n = norm(&m.name);
-        if let Some(id) = self
-            .entities
-            .iter()
-            .position(|e| norm(&e.name) == n || e.aliases.iter().any(|a| norm(a) == n))
-        {
+        if let Some(&id) = self.names.get(&n) {
             return id;
         }
         let plural = match kind {
