@@ -23,7 +23,7 @@
 
 use super::lexicon::{self, Cue};
 use super::quotes::{self, QuoteSpan};
-use super::speakers::{Mention, MentionKind, Registry, parse_mention};
+use super::speakers::{Gender, Mention, MentionKind, Registry, parse_mention};
 use super::tokens::{self, Sentence, Token};
 use super::{Analysis, Claim, ClaimKind, Quote, Sourcing, SpeakerKind};
 use crate::document::Document;
@@ -838,10 +838,18 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                 inherited = true;
             }
         }
+        // `X said she …`: the pronoun opening the clause tells X's gender
+        let hint = (right..(right + 5).min(s.tokens.end))
+            .take_while(|&k| p.toks[k].quote.is_none() && (k == right || !p.breaks_before(k, s)))
+            .find_map(|k| match p.toks[k].lower {
+                "he" => Some(Gender::Male),
+                "she" => Some(Gender::Female),
+                _ => None,
+            });
         let mut speaker = None;
         if let Some((ma, _, m)) = &mention {
             let at = p.pos(p.toks[*ma].range.start);
-            speaker = reg.resolve(m, at, sentence_pos);
+            speaker = reg.resolve(m, at, sentence_pos, hint);
             if let (Some(id), Some(r)) = (speaker, &role) {
                 reg.set_role(id, r);
             }
@@ -851,7 +859,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                 speaker = prev.speaker;
             } else if let Some((sa, _, m)) = sentence_subject(p, s, s.tokens.start) {
                 let at = p.pos(p.toks[sa].range.start);
-                speaker = reg.resolve(&m, at, sentence_pos);
+                speaker = reg.resolve(&m, at, sentence_pos, hint);
             }
             left = if seg_a < seg_b { seg_a } else { c };
         }
@@ -871,7 +879,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
         let before_subordinate = p
             .toks
             .get(s.tokens.start)
-            .is_some_and(|t| is_subordinator(t.lower));
+            .is_some_and(|t| t.quote.is_none() && is_subordinator(t.lower));
         let mut layout;
         let content_rule;
         if tail {
@@ -1174,8 +1182,13 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
             });
         }
         para_claims.sort_by_key(|c| (c.range.start, c.range.end));
-        // the speaker carries over to quotations in the next paragraphs, for a while
-        carry = match sent_speaker.iter().rev().find_map(|x| x.clone()) {
+        // the speaker of the paragraph's last attribution carries over to quotations in the
+        // next paragraphs, for a while
+        let last = para_claims
+            .iter()
+            .rev()
+            .find_map(|c| c.speaker.map(|id| (id, c.cue.clone())));
+        carry = match last {
             Some((id, cue)) => Some((id, cue, 0)),
             None => carry
                 .and_then(|(id, cue, age)| (age < CARRY_PARAGRAPHS).then_some((id, cue, age + 1))),

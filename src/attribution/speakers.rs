@@ -416,14 +416,17 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
         }
     }
     let pre = &toks[..head_end];
-    if toks
-        .iter()
-        .any(|t| lexicon::is_np_breaker(t.lower) && !t.cap)
-        || pre.iter().enumerate().any(|(i, t)| {
-            lexicon::cue(t.lower).is_some() && !t.cap
-                || i > 0 && !t.cap && t.lower.ends_with("ed") && !is_adjective_ed(t.lower)
-        })
-    {
+    if toks.iter().any(|t| {
+        lexicon::is_np_breaker(t.lower) && !t.cap
+            || [
+                "'d", "’d", "'ve", "’ve", "'re", "’re", "'ll", "’ll", "n't", "n’t", "'m", "’m",
+            ]
+            .iter()
+            .any(|c| t.lower.ends_with(c))
+    }) || pre.iter().enumerate().any(|(i, t)| {
+        lexicon::cue(t.lower).is_some() && !t.cap
+            || i > 0 && !t.cap && t.lower.ends_with("ed") && !is_adjective_ed(t.lower)
+    }) {
         return None;
     }
     let head = pre.last()?;
@@ -476,7 +479,8 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
         };
         return Some(simple(kind, name_all));
     }
-    if lexicon::is_person_noun(h) {
+    let aged = det == "the" && pre.iter().any(|t| t.lower.ends_with("-year-old"));
+    if lexicon::is_person_noun(h) || aged && !head.cap {
         let has_cap = pre.iter().any(|t| t.cap && t.lower != det);
         // a bare singular noun lost its determiner to a comma (`the lanky, tall coach`)
         let bare = !lexicon::is_determiner(det) && !has_cap && !det.ends_with("’s");
@@ -530,12 +534,23 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
         }
     }
     let run = &pre[start..];
-    let org = run.iter().chain(&toks[pre.len()..]).any(|t| {
+    let org = run.iter().any(|t| {
         lexicon::is_org_noun(t.lower.trim_end_matches("’s").trim_end_matches("'s")) && t.cap
     }) || (run.len() == 1 && is_acronym(&run[0], text));
-    let possessive = run
-        .iter()
-        .any(|t| t.lower.ends_with("’s") || t.lower.ends_with("'s"));
+    let is_poss = |t: &Token| t.lower.ends_with("’s") || t.lower.ends_with("'s");
+    // `Vancouver's Bo Horvat`: a possessive before the name is a descriptor
+    let mut run = run;
+    let mut lead_poss = 0;
+    if let Some(k) = run.iter().rposition(is_poss)
+        && k + 2 < run.len() + 1
+        && k + 1 < run.len()
+        && !org
+    {
+        lead_poss = k + 1;
+        run = &run[k + 1..];
+    }
+    let start = start + lead_poss;
+    let possessive = run.iter().any(is_poss);
     if org || possessive {
         let all = strip_det(&joined(text, toks));
         return Some(simple(MentionKind::Organization, all));
@@ -605,6 +620,8 @@ pub struct Entity {
 /// A person's name seen anywhere in the text (not only as a speaker).
 #[derive(Debug, Clone)]
 struct SeenName {
+    /// Named as a sentence's subject (its first words).
+    subject: bool,
     name: String,
     surname: String,
     at: usize,
@@ -669,16 +686,32 @@ impl Registry {
                 j += 1;
             }
             let run = &toks[i..j];
+            if j == i + 1
+                && i == 0
+                && let Some(&k) = self.last_seen.get(toks[i].lower)
+            {
+                // a surname of a name seen before: the person is mentioned again here
+                let mut again = self.seen[k].clone();
+                again.at = base + toks[i].range.start;
+                again.subject = true;
+                self.last_seen
+                    .insert(again.surname.clone(), self.seen.len());
+                self.seen.push(again);
+                i = j;
+                continue;
+            }
             if let Some(m) = parse_name(text, run, run)
                 && m.kind == MentionKind::Name
                 && m.full
             {
                 self.last_seen.insert(surname_of(&m.name), self.seen.len());
+                let role_gender = i.checked_sub(1).and_then(|k| gender_of_role(toks[k].lower));
                 self.seen.push(SeenName {
+                    subject: i == 0,
                     surname: surname_of(&m.name),
                     name: m.name,
                     at: base + toks[i].range.start,
-                    gender: m.gender,
+                    gender: m.gender.or(role_gender),
                     title: m.title,
                 });
             }
@@ -721,20 +754,53 @@ impl Registry {
 
     /// Resolves a mention at document position `at` (the mention's start) to an entity id.
     /// `sentence_start` bounds the same-sentence look-back for pronouns.
-    pub fn resolve(&mut self, m: &Mention, at: usize, sentence_start: usize) -> Option<usize> {
+    /// `hint` is the gender of a pronoun opening the reported clause (`X said she …`).
+    pub fn resolve(
+        &mut self,
+        m: &Mention,
+        at: usize,
+        sentence_start: usize,
+        hint: Option<Gender>,
+    ) -> Option<usize> {
         match &m.kind {
             MentionKind::Pronoun(p) => self.resolve_pronoun(*p, at, sentence_start),
             MentionKind::Description => {
-                // the most recent person who spoke, else the last full name in the text
-                if let Some(id) =
-                    self.recent(at, |e| e.kind == SpeakerKind::Person && e.surname.is_some())
-                {
-                    return Some(id);
+                // the person last named in the text, or the last person who spoke
+                let ok = |g: Option<Gender>| hint.is_none() || g.is_none_or(|g| Some(g) == hint);
+                let named = self
+                    .seen
+                    .iter()
+                    .rev()
+                    .filter(|s| s.at < at && s.subject)
+                    .find(|s| {
+                        ok(s.gender.or_else(|| {
+                            self.by_surname(&s.surname)
+                                .and_then(|id| self.entities[id].gender)
+                        }))
+                    })
+                    .cloned();
+                let spoke = self.recent(at, |e| {
+                    e.kind == SpeakerKind::Person && e.surname.is_some() && ok(e.gender)
+                });
+                match (named, spoke) {
+                    (Some(n), Some(id))
+                        if self.entities[id].last_spoke.is_some_and(|t| t > n.at) =>
+                    {
+                        Some(id)
+                    }
+                    (Some(n), _) => Some(self.person_from_seen(&n)),
+                    (None, id) => id,
                 }
-                let named = self.seen.iter().rev().find(|s| s.at < at).cloned();
-                named.map(|s| self.person_from_seen(&s))
             }
-            MentionKind::Name => Some(self.resolve_name(m, at)),
+            MentionKind::Name => {
+                let id = self.resolve_name(m, at);
+                if self.entities[id].gender.is_none()
+                    && self.entities[id].kind == SpeakerKind::Person
+                {
+                    self.entities[id].gender = hint;
+                }
+                Some(id)
+            }
             MentionKind::Anonymous => {
                 let n = norm(&m.name);
                 let continuing = matches!(
@@ -909,6 +975,31 @@ impl Registry {
         })
     }
 
+    /// The most recent person who spoke with a compatible gender, else the most recent full
+    /// name in the text with a compatible gender.
+    fn person_by_gender(&mut self, at: usize, gender: Option<Gender>) -> Option<usize> {
+        let ok = |g: Option<Gender>| g.is_none_or(|g| Some(g) == gender) || gender.is_none();
+        if let Some(id) = self.recent(at, |e| {
+            e.kind == SpeakerKind::Person && e.surname.is_some() && ok(e.gender)
+        }) {
+            return Some(id);
+        }
+        let named = self
+            .seen
+            .iter()
+            .rev()
+            .filter(|s| s.at < at)
+            .find(|s| {
+                let g = s.gender.or_else(|| {
+                    self.by_surname(&s.surname)
+                        .and_then(|id| self.entities[id].gender)
+                });
+                ok(g)
+            })
+            .cloned();
+        named.map(|s| self.person_from_seen(&s))
+    }
+
     fn resolve_pronoun(&mut self, p: Pronoun, at: usize, sentence_start: usize) -> Option<usize> {
         let gender = match p {
             Pronoun::He => Some(Gender::Male),
@@ -936,11 +1027,7 @@ impl Registry {
                 } else {
                     None
                 };
-                let id = id.or_else(|| {
-                    self.recent(at, |e| {
-                        e.kind == SpeakerKind::Person && e.gender.is_none_or(|g| Some(g) == gender)
-                    })
-                });
+                let id = id.or_else(|| self.person_by_gender(at, gender));
                 if let Some(id) = id
                     && self.entities[id].gender.is_none()
                 {
@@ -991,6 +1078,22 @@ impl Registry {
             quotes: 0,
             claims: 0,
         }
+    }
+}
+
+/// Gender implied by a role word before a name (`husband Omar …`, `wife Ana …`).
+fn gender_of_role(w: &str) -> Option<Gender> {
+    match w {
+        "husband" | "father" | "son" | "brother" | "grandfather" | "uncle" | "nephew"
+        | "boyfriend" | "widower" | "actor" | "spokesman" | "chairman" | "businessman"
+        | "congressman" | "mr." | "mr" | "sir" | "king" | "prince" | "grandson" | "stepfather" => {
+            Some(Gender::Male)
+        }
+        "wife" | "mother" | "daughter" | "sister" | "grandmother" | "aunt" | "niece"
+        | "girlfriend" | "widow" | "actress" | "spokeswoman" | "chairwoman" | "businesswoman"
+        | "congresswoman" | "mrs." | "mrs" | "ms." | "ms" | "dame" | "queen" | "princess"
+        | "granddaughter" | "stepmother" => Some(Gender::Female),
+        _ => None,
     }
 }
 
