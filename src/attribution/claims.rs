@@ -141,7 +141,8 @@ fn is_passive_aux(w: &str) -> bool {
 fn is_preposition(w: &str) -> bool {
     matches!(
         w,
-        "in" | "on"
+        "of" | "in"
+            | "on"
             | "at"
             | "by"
             | "during"
@@ -483,6 +484,22 @@ fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
     if matches!(t.lower, "the" | "a" | "an") && p.toks.get(j + 1).is_some_and(|n| n.cap) {
         j += 1;
     }
+    // `told host Evan Solomon`, `told CBC's chief correspondent Ana Ruiz`
+    let mut k = j;
+    while k < e
+        && k - j < 3
+        && !p.toks[k].cap
+        && p.toks[k].quote.is_none()
+        && !lexicon::is_clause_start(p.toks[k].lower)
+        && !lexicon::is_verbish(p.toks[k].lower)
+        && !is_preposition(p.toks[k].lower)
+        && p.toks[k].lower != "that"
+    {
+        k += 1;
+    }
+    if k > j && k < e && p.toks[k].cap && p.toks[k].quote.is_none() && !p.breaks_before(k, s) {
+        j = k;
+    }
     if j < e && p.toks[j].cap {
         while j < e
             && (p.toks[j].cap || p.toks[j].lower == "of")
@@ -545,8 +562,19 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
         if k > j
             && (lexicon::cue(t.lower).is_some()
                 || lexicon::is_verbish(t.lower)
-                || lexicon::is_np_breaker(t.lower)
-                || lexicon::is_clause_start(t.lower) && t.lower != "that")
+                || matches!(
+                    t.lower,
+                    "he" | "she"
+                        | "they"
+                        | "it"
+                        | "we"
+                        | "i"
+                        | "there"
+                        | "was"
+                        | "were"
+                        | "be"
+                        | "been"
+                ))
         {
             break;
         }
@@ -612,6 +640,44 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
     (j, false)
 }
 
+/// Whether the words from token `j` read as a clause (`the warning is …`, `Kim was …`,
+/// `he …`) rather than a noun phrase object (`the existence of such a link`).
+fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
+    let e = s.tokens.end;
+    let Some(t) = p.toks.get(j).filter(|_| j < e) else {
+        return false;
+    };
+    if t.quote.is_some() {
+        return true;
+    }
+    if matches!(
+        t.lower,
+        "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there"
+    ) {
+        return true;
+    }
+    if t.cap
+        && let Some(n) = p.toks.get(j + 1).filter(|_| j + 1 < e)
+        && !n.cap
+        && n.quote.is_none()
+        && !p.breaks_before(j + 1, s)
+        && !is_preposition(n.lower)
+        && !lexicon::is_clause_boundary(n.lower)
+        && !n.lower.ends_with("ly")
+        && !lexicon::is_person_noun(n.lower)
+        && !lexicon::is_group_noun(n.lower)
+    {
+        return true;
+    }
+    (j + 1..(j + 6).min(e))
+        .take_while(|&k| !p.breaks_before(k, s) && p.toks[k].quote.is_none())
+        .any(|k| {
+            lexicon::is_verbish(p.toks[k].lower)
+                && p.toks[k].lower != "also"
+                && p.toks[k].lower != "not"
+        })
+}
+
 /// Whether the tokens `j..end` are only an adjunct (`in an interview with The Post`).
 fn is_adjunct_tail(p: &Para, s: &Sentence, j: usize) -> bool {
     let e = s.tokens.end;
@@ -619,7 +685,14 @@ fn is_adjunct_tail(p: &Para, s: &Sentence, j: usize) -> bool {
         return true;
     }
     let t = &p.toks[j];
-    if !(is_preposition(t.lower) || lexicon::is_time_word(t.lower)) || e - j > 25 {
+    let opener = is_preposition(t.lower)
+        || lexicon::is_time_word(t.lower)
+        || matches!(
+            t.lower,
+            "while" | "as" | "when" | "after" | "before" | "during"
+        )
+        || !t.cap && t.lower.len() > 4 && (t.lower.ends_with("ly") || t.lower.ends_with("ing"));
+    if !opener || e - j > 25 {
         return false;
     }
     (j..e).all(|k| {
@@ -926,7 +999,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
         if layout == Layout::After && (weak || cue.is_some_and(|c| c.participle && c.weak)) {
             let clause = had_that
                 || starts_quote
-                || lexicon::is_clause_start(first_after)
+                || looks_like_clause(p, s, j)
                 || p.gap_before(j.min(p.toks.len().saturating_sub(1)), s)
                     .contains(':');
             let call = cue.is_some_and(|c| matches!(c.lemma, "call" | "describe"));

@@ -29,13 +29,13 @@ const CUES: &[(&str, bool, bool, &[&str])] = &[
     ("add", true, false, &["add", "adds", "added", "adding"]),
     (
         "argue",
-        false,
+        true,
         false,
         &["argue", "argues", "argued", "arguing"],
     ),
     (
         "declare",
-        false,
+        true,
         false,
         &["declare", "declares", "declared", "declaring"],
     ),
@@ -49,7 +49,7 @@ const CUES: &[(&str, bool, bool, &[&str])] = &[
     ("ask", true, true, &["ask", "asks", "asked", "asking"]),
     (
         "suggest",
-        false,
+        true,
         false,
         &["suggest", "suggests", "suggested", "suggesting"],
     ),
@@ -67,25 +67,20 @@ const CUES: &[(&str, bool, bool, &[&str])] = &[
     ),
     (
         "deny",
-        false,
+        true,
         false,
         &["deny", "denies", "denied", "denying"],
     ),
-    (
-        "warn",
-        false,
-        false,
-        &["warn", "warns", "warned", "warning"],
-    ),
+    ("warn", true, false, &["warn", "warns", "warned", "warning"]),
     (
         "insist",
-        false,
+        true,
         false,
         &["insist", "insists", "insisted", "insisting"],
     ),
     (
         "acknowledge",
-        false,
+        true,
         false,
         &[
             "acknowledge",
@@ -96,13 +91,13 @@ const CUES: &[(&str, bool, bool, &[&str])] = &[
     ),
     (
         "explain",
-        false,
+        true,
         false,
         &["explain", "explains", "explained", "explaining"],
     ),
     (
         "recall",
-        false,
+        true,
         false,
         &["recall", "recalls", "recalled", "recalling"],
     ),
@@ -132,19 +127,19 @@ const CUES: &[(&str, bool, bool, &[&str])] = &[
     ),
     (
         "admit",
-        false,
+        true,
         false,
         &["admit", "admits", "admitted", "admitting"],
     ),
     (
         "allege",
-        false,
+        true,
         false,
         &["allege", "alleges", "alleged", "alleging"],
     ),
     (
         "contend",
-        false,
+        true,
         false,
         &["contend", "contends", "contended", "contending"],
     ),
@@ -195,7 +190,7 @@ const CUES: &[(&str, bool, bool, &[&str])] = &[
     ),
     (
         "concede",
-        false,
+        true,
         false,
         &["concede", "concedes", "conceded", "conceding"],
     ),
@@ -262,7 +257,7 @@ const CUES: &[(&str, bool, bool, &[&str])] = &[
     ),
     (
         "assert",
-        false,
+        true,
         false,
         &["assert", "asserts", "asserted", "asserting"],
     ),
