@@ -29,10 +29,10 @@ const SEED_FLOORS: Floors = Floors {
     direct: 0.99,
 };
 const GGT_FLOORS: Floors = Floors {
-    attr: 0.89,
-    strict: 0.88,
-    speaker: 0.90,
-    direct: 0.955,
+    attr: 0.91,
+    strict: 0.895,
+    speaker: 0.92,
+    direct: 0.96,
 };
 
 struct Floors {

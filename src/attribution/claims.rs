@@ -1003,6 +1003,10 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                 || p.gap_before(j.min(p.toks.len().saturating_sub(1)), s)
                     .contains(':');
             let call = cue.is_some_and(|c| matches!(c.lemma, "call" | "describe"));
+            // `asked how …`, `asked him to …`: questions and requests, not claims
+            if cue.is_some_and(|c| c.lemma == "ask") && !starts_quote {
+                continue;
+            }
             let quote_soon = (j..(j + 8).min(s.tokens.end)).any(|k| p.toks[k].quote.is_some());
             if call {
                 if !(quote_soon
