@@ -29,10 +29,10 @@ const SEED_FLOORS: Floors = Floors {
     direct: 0.99,
 };
 const GGT_FLOORS: Floors = Floors {
-    attr: 0.91,
-    strict: 0.895,
+    attr: 0.915,
+    strict: 0.905,
     speaker: 0.92,
-    direct: 0.96,
+    direct: 0.965,
 };
 
 struct Floors {

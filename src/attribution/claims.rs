@@ -281,6 +281,19 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
                 continue;
             }
         }
+        // `his remarks`, `the claims`: nouns, not verbs
+        if c.weak
+            && !c.base
+            && !c.participle
+            && t.lower.ends_with('s')
+            && prev.is_some_and(|pv| {
+                lexicon::is_noun_marker(pv.lower)
+                    || pv.lower.ends_with("'s")
+                    || pv.lower.ends_with("’s")
+            })
+        {
+            continue;
+        }
         if c.participle {
             let after_comma = p.breaks_before(k, s);
             let that_next = toks.get(end).is_some_and(|n| n.lower == "that");
@@ -940,6 +953,18 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
 
         // the content
         let (j, had_that) = content_start(p, s, right, cue);
+        // `…, calling capital punishment “inhumane.”`: a participle without `that` goes on
+        // with the claim before it
+        if cue.is_some_and(|c| c.participle)
+            && !had_that
+            && let Some(prev) = attrs.last_mut()
+            && prev.speaker == Some(id)
+            && prev.layout == Layout::After
+            && let Some(r) = prev.content.clone()
+        {
+            prev.content = Some(r.start..s.range.end);
+            continue;
+        }
         let starts_quote = j < s.tokens.end && p.toks[j].quote.is_some();
         let tail = j >= s.tokens.end || is_adjunct_tail(p, s, j);
         let participle = cue.is_some_and(|c| c.participle);
@@ -993,8 +1018,21 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
             };
         }
         if according && layout == Layout::After && before_sub {
-            // "…, according to X, …" inside a sentence: the whole sentence
-            layout = if tail { Layout::Before } else { Layout::Whole };
+            // `…, according to X.` / `… according to X and …`: the words before it
+            layout = Layout::Before;
+        }
+        // `said Greenspan while visiting …`: words after an inverted name are not reported
+        if speaker_rule == "inverted"
+            && layout == Layout::After
+            && !had_that
+            && !comma_after
+            && !starts_quote
+        {
+            layout = if before_sub {
+                Layout::Before
+            } else {
+                Layout::None
+            };
         }
         if layout == Layout::After && (weak || cue.is_some_and(|c| c.participle && c.weak)) {
             let clause = had_that
@@ -1212,6 +1250,10 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
                 .count();
             for qi in sent_quotes[si].clone() {
                 if q_speaker[qi].is_some() {
+                    continue;
+                }
+                // single-quoted spans are titles and scare quotes unless a cue credits them
+                if qs[qi].single {
                     continue;
                 }
                 // a quotation that makes (most of) its sentence, not a scare quote

@@ -681,7 +681,7 @@ impl Registry {
                 && (is_name_token(&toks[j])
                     || is_particle(toks[j].lower) && j + 1 < toks.len() && toks[j + 1].cap)
                 && !text[toks[j - 1].range.end..toks[j].range.start]
-                    .contains([',', ';', ':', '(', ')', '—'])
+                    .contains([',', ';', ':', '(', ')', '—', '–', '-', '|', '/'])
             {
                 j += 1;
             }
