@@ -433,7 +433,8 @@ fn chunk_before(p: &Para, s: &Sentence, end: usize) -> Option<usize> {
     let mut k = end - 1;
     loop {
         if p.toks[k].quote.is_some() {
-            return None;
+            // a quotation closes the chunk before it
+            return (k + 1 < end).then_some(k + 1);
         }
         if k == s.tokens.start || p.breaks_before(k, s) {
             return Some(k);
@@ -471,10 +472,10 @@ fn sentence_subject(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize
         }
         if attempt == 0 {
             let mut k = start + 1;
-            while k < s.tokens.end && k - start <= 6 && !p.breaks_before(k, s) {
+            while k < s.tokens.end && k - start <= 8 && !p.breaks_before(k, s) {
                 k += 1;
             }
-            if k < s.tokens.end && k - start <= 6 && p.breaks_before(k, s) {
+            if k < s.tokens.end && k - start <= 8 && p.breaks_before(k, s) {
                 start = k;
                 continue;
             }
@@ -616,25 +617,18 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             continue;
         }
         if is_preposition(t.lower) {
+            // a short adjunct ending at a comma or at the clause's subject pronoun
             let mut found = None;
             for k in j + 1..(j + 7).min(e) {
                 let tk = &p.toks[k];
+                if tk.quote.is_some() {
+                    break;
+                }
                 if p.breaks_before(k, s)
-                    || tk.quote.is_some()
-                    || tk.lower == "that"
-                    || (lexicon::is_clause_start(tk.lower)
-                        && !matches!(
-                            tk.lower,
-                            "his"
-                                | "her"
-                                | "their"
-                                | "its"
-                                | "this"
-                                | "these"
-                                | "those"
-                                | "my"
-                                | "our"
-                        ))
+                    || matches!(
+                        tk.lower,
+                        "he" | "she" | "they" | "it" | "we" | "i" | "there" | "you"
+                    )
                 {
                     found = Some(k);
                     break;
@@ -704,7 +698,7 @@ fn is_adjunct_tail(p: &Para, s: &Sentence, j: usize) -> bool {
             t.lower,
             "while" | "as" | "when" | "after" | "before" | "during"
         )
-        || !t.cap && t.lower.len() > 4 && (t.lower.ends_with("ly") || t.lower.ends_with("ing"));
+        || !t.cap && t.lower.len() > 4 && t.lower.ends_with("ly") && e - j <= 3;
     if !opener || e - j > 25 {
         return false;
     }
@@ -796,12 +790,10 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                 right = j;
                 speaker_rule = "according-to";
             }
-            boundary = if c > s.tokens.start && p.breaks_before(c, s) {
-                Boundary::Comma
-            } else if c == s.tokens.start {
+            boundary = if c == s.tokens.start {
                 Boundary::Start
             } else {
-                Boundary::Conj
+                Boundary::Comma
             };
             seg_a = c;
             seg_b = c;
@@ -814,6 +806,23 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
             let participle = cue.is_some_and(|c| c.participle);
             if participle {
                 inherited = true;
+            } else if a == b
+                && bd == Boundary::Conj
+                && a0 >= 1
+                && matches!(p.toks[a0 - 1].lower, "who" | "which")
+                && let Some(k) = (a0.saturating_sub(6).max(s.tokens.start)..a0 - 1).find(|&k| {
+                    mention_of(p, k, a0 - 1).is_some()
+                        && (k == s.tokens.start
+                            || p.breaks_before(k, s)
+                            || is_preposition(p.toks[k - 1].lower)
+                            || !p.toks[k - 1].cap && p.toks[k].cap)
+                })
+                && let Some(m) = mention_of(p, k, a0 - 1)
+            {
+                // `… by Bortis who noted that …`: the relative clause's antecedent
+                mention = Some((k, a0 - 1, m));
+                left = a0 - 1;
+                speaker_rule = "relative-clause";
             } else if a < b {
                 if let Some(m) = mention_of(p, a, b) {
                     left = a0;
@@ -1034,7 +1043,10 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                 Layout::None
             };
         }
-        if layout == Layout::After && (weak || cue.is_some_and(|c| c.participle && c.weak)) {
+        let object_cue = cue.is_some_and(|c| c.object);
+        if layout == Layout::After
+            && (weak || object_cue || cue.is_some_and(|c| c.participle && c.weak))
+        {
             let clause = had_that
                 || starts_quote
                 || looks_like_clause(p, s, j)
@@ -1056,8 +1068,24 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                     continue;
                 }
             } else if !clause {
-                continue;
+                // `“…,” she recalled of that day`: the quotation before is the claim
+                if before_sub && matches!(boundary, Boundary::Comma | Boundary::QuoteClose) {
+                    layout = Layout::Before;
+                } else {
+                    continue;
+                }
             }
+        }
+        if layout == Layout::After
+            && weak
+            && !starts_quote
+            && (j..s.tokens.end)
+                .filter(|&k| p.toks[k].quote.is_none())
+                .count()
+                < 3
+            && !(j..s.tokens.end).any(|k| p.toks[k].quote.is_some())
+        {
+            continue;
         }
         let content = match layout {
             Layout::After => {

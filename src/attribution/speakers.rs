@@ -386,12 +386,13 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     }
     // a statement released by X → X
     for (i, t) in toks.iter().enumerate() {
+        let by = (i + 1..(i + 5).min(toks.len())).find(|&k| toks[k].lower == "by");
         if matches!(t.lower, "released" | "issued" | "published" | "posted")
-            && toks.get(i + 1).is_some_and(|b| b.lower == "by")
-            && i + 2 < toks.len()
+            && let Some(by) = by
+            && by + 1 < toks.len()
             && toks[..i].iter().any(|d| lexicon::is_document_noun(d.lower))
         {
-            let rest = &toks[i + 2..];
+            let rest = &toks[by + 1..];
             let mut m = parse_mention(text, rest)?;
             if m.kind == MentionKind::Name && rest.len() > 1 {
                 m.kind = MentionKind::Organization;
@@ -424,7 +425,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
             .iter()
             .any(|c| t.lower.ends_with(c))
     }) || pre.iter().enumerate().any(|(i, t)| {
-        lexicon::cue(t.lower).is_some() && !t.cap
+        i > 0 && lexicon::cue(t.lower).is_some() && !t.cap
             || i > 0 && !t.cap && t.lower.ends_with("ed") && !is_adjective_ed(t.lower)
     }) {
         return None;
@@ -789,7 +790,9 @@ impl Registry {
                         Some(id)
                     }
                     (Some(n), _) => Some(self.person_from_seen(&n)),
-                    (None, id) => id,
+                    (None, Some(id)) => Some(id),
+                    // no one to refer to: the description names the speaker
+                    (None, None) => Some(self.by_name_or_new(m, SpeakerKind::Person)),
                 }
             }
             MentionKind::Name => {
@@ -979,9 +982,7 @@ impl Registry {
     /// name in the text with a compatible gender.
     fn person_by_gender(&mut self, at: usize, gender: Option<Gender>) -> Option<usize> {
         let ok = |g: Option<Gender>| g.is_none_or(|g| Some(g) == gender) || gender.is_none();
-        if let Some(id) = self.recent(at, |e| {
-            e.kind == SpeakerKind::Person && e.surname.is_some() && ok(e.gender)
-        }) {
+        if let Some(id) = self.recent(at, |e| e.kind == SpeakerKind::Person && ok(e.gender)) {
             return Some(id);
         }
         let named = self

@@ -173,14 +173,25 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &[QuoteSpan]) -> Vec<Sent
 /// Whether the words from token `b` are a short attribution that ends its sentence:
 /// `Lincicome asked.`, `said Smith.`, `she says before leaving`.
 fn trailing_attribution(text: &str, tokens: &[Token], b: usize) -> bool {
-    for m in b..(b + 5).min(tokens.len()) {
+    // the speaker may carry an apposition: `Ana Ruiz, a lawyer for the family, said.`
+    let mut commas = 0;
+    for m in b..(b + 24).min(tokens.len()) {
         if m > b {
             let gap = &text[tokens[m - 1].range.end..tokens[m].range.start];
-            if gap.contains([',', ';', ':', '.', '!', '?', '“', '"', '(', '—'])
+            if gap.contains([';', ':', '.', '!', '?', '“', '"', '(', '—'])
                 || tokens[m].quote.is_some()
             {
                 return false;
             }
+            if gap.contains(',') {
+                commas += 1;
+                if commas > 2 {
+                    return false;
+                }
+            }
+        }
+        if commas == 0 && m >= b + 5 {
+            return false;
         }
         let Some(c) = lexicon::cue(tokens[m].lower) else {
             continue;
