@@ -942,6 +942,12 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                 _ => None,
             });
         let mut speaker = None;
+        if role
+            .as_deref()
+            .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()))
+        {
+            role = None;
+        }
         if let Some((ma, _, m)) = &mention {
             let at = p.pos(p.toks[*ma].range.start);
             speaker = reg.resolve(m, at, sentence_pos, hint);
@@ -1154,6 +1160,18 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
     let mut raw_claims: Vec<RawClaim> = Vec::new();
     let mut raw_quotes: Vec<RawQuote> = Vec::new();
     let mut carry: Option<(usize, Option<String>, usize)> = None;
+    // British style: single quotation marks outnumber double ones
+    let (mut singles, mut doubles) = (0usize, 0usize);
+    for &bi in blocks {
+        for q in quotes::scan(&doc.blocks[bi].text) {
+            if q.single {
+                singles += 1;
+            } else {
+                doubles += 1;
+            }
+        }
+    }
+    let single_style = singles > doubles;
     for &bi in blocks {
         let block = &doc.blocks[bi];
         let text = block.text.as_str();
@@ -1281,7 +1299,8 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
                     continue;
                 }
                 // single-quoted spans are titles and scare quotes unless a cue credits them
-                if qs[qi].single {
+                // or the article quotes with single marks
+                if qs[qi].single && !single_style {
                     continue;
                 }
                 // a quotation that makes (most of) its sentence, not a scare quote
