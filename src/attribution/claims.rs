@@ -28,6 +28,7 @@ use super::tokens::{self, Sentence, Token};
 use super::{Analysis, Claim, ClaimKind, Quote, Sourcing, SpeakerKind};
 use crate::document::Document;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// Where the subject search before a cue stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +53,7 @@ enum Layout {
 #[derive(Debug, Clone)]
 struct Attr {
     cue_tok: usize,
-    cue_text: String,
+    cue_text: Rc<str>,
     speaker: Option<usize>,
     left: usize,
     layout: Layout,
@@ -67,7 +68,7 @@ struct RawClaim {
     range: Range<usize>,
     kind: ClaimKind,
     speaker: Option<usize>,
-    cue: Option<String>,
+    cue: Option<Rc<str>>,
     rule: &'static str,
 }
 
@@ -76,7 +77,7 @@ struct RawQuote {
     block: usize,
     span: QuoteSpan,
     speaker: Option<usize>,
-    cue: Option<String>,
+    cue: Option<Rc<str>>,
     rule: &'static str,
 }
 
@@ -755,7 +756,8 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
     let mut attrs: Vec<Attr> = Vec::new();
     let sentence_pos = p.pos(s.range.start);
     for (c, cend, cue) in cues(p, s) {
-        let cue_text = p.text[p.toks[c].range.start..p.toks[cend - 1].range.end].to_string();
+        let cue_text: Rc<str> =
+            Rc::from(&p.text[p.toks[c].range.start..p.toks[cend - 1].range.end]);
         let according = cue.is_none();
         let weak = cue.is_some_and(|c| c.weak);
         let mut mention: Option<(usize, usize, Mention)> = None;
@@ -1159,23 +1161,17 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
     let mut reg = Registry::default();
     let mut raw_claims: Vec<RawClaim> = Vec::new();
     let mut raw_quotes: Vec<RawQuote> = Vec::new();
-    let mut carry: Option<(usize, Option<String>, usize)> = None;
+    let mut carry: Option<(usize, Option<Rc<str>>, usize)> = None;
     // British style: single quotation marks outnumber double ones
-    let (mut singles, mut doubles) = (0usize, 0usize);
-    for &bi in blocks {
-        for q in quotes::scan(&doc.blocks[bi].text) {
-            if q.single {
-                singles += 1;
-            } else {
-                doubles += 1;
-            }
-        }
-    }
-    let single_style = singles > doubles;
-    for &bi in blocks {
+    let scans: Vec<Vec<QuoteSpan>> = blocks
+        .iter()
+        .map(|&bi| quotes::scan(&doc.blocks[bi].text))
+        .collect();
+    let singles = scans.iter().flatten().filter(|q| q.single).count();
+    let single_style = singles * 2 > scans.iter().map(Vec::len).sum::<usize>();
+    for (&bi, qs) in blocks.iter().zip(scans) {
         let block = &doc.blocks[bi];
         let text = block.text.as_str();
-        let qs = quotes::scan(text);
         let lower = text.to_ascii_lowercase();
         let toks = tokens::tokenize(text, &lower, &qs);
         let sents = tokens::sentences(text, &toks, &qs);
@@ -1185,12 +1181,12 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
             quotes: &qs,
             base: block.range.start,
         };
-        let mut q_speaker: Vec<Option<(usize, Option<String>, &'static str)>> =
+        let mut q_speaker: Vec<Option<(usize, Option<Rc<str>>, &'static str)>> =
             vec![None; qs.len()];
         let mut q_claimed = vec![false; qs.len()];
         let mut para_claims: Vec<RawClaim> = Vec::new();
         // per sentence: the attributed speaker (for quotes without a cue)
-        let mut sent_speaker: Vec<Option<(usize, Option<String>)>> = vec![None; sents.len()];
+        let mut sent_speaker: Vec<Option<(usize, Option<Rc<str>>)>> = vec![None; sents.len()];
         // quotations are sorted and disjoint: each sentence owns a contiguous run of them
         let sent_quotes: Vec<Range<usize>> = sents
             .iter()
@@ -1280,7 +1276,7 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
         }
         // quotations in sentences without a cue: continue the paragraph's speaker; the
         // first quotation-bearing sentence after it lends its speaker to earlier ones
-        let mut next_quote_speaker: Vec<Option<(usize, Option<String>)>> = vec![None; sents.len()];
+        let mut next_quote_speaker: Vec<Option<(usize, Option<Rc<str>>)>> = vec![None; sents.len()];
         let mut upcoming = None;
         for si in (0..sents.len()).rev() {
             next_quote_speaker[si] = upcoming.clone();
@@ -1288,7 +1284,7 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
                 upcoming = sent_speaker[si].clone();
             }
         }
-        let mut prev: Option<(usize, Option<String>)> = None;
+        let mut prev: Option<(usize, Option<Rc<str>>)> = None;
         for (si, s) in sents.iter().enumerate() {
             let words_outside = toks[s.tokens.clone()]
                 .iter()
@@ -1438,7 +1434,7 @@ fn finish(
                 text: collapse(&b.text[c.range.clone()]),
                 kind: c.kind,
                 speaker,
-                cue: c.cue,
+                cue: c.cue.map(|c| c.to_string()),
                 start: src.start,
                 end: src.end,
                 paragraph: paragraph_of[c.block],
@@ -1463,7 +1459,7 @@ fn finish(
                 end: src.end,
                 paragraph: paragraph_of[q.block],
                 speaker,
-                cue: q.cue,
+                cue: q.cue.map(|c| c.to_string()),
                 block: q.block,
                 text_range: q.span.outer,
                 inner_range: q.span.inner,
@@ -1480,5 +1476,12 @@ fn finish(
 }
 
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }

@@ -348,23 +348,46 @@ pub fn cue(word: &str) -> Option<Cue> {
     CUE_INDEX.get(word).copied()
 }
 
-/// Every cue form, looked up in one hash probe.
-static CUE_INDEX: std::sync::LazyLock<std::collections::HashMap<&'static str, Cue>> =
-    std::sync::LazyLock::new(|| {
-        let mut m = std::collections::HashMap::new();
-        for &(lemma, weak, object, forms) in CUES {
-            for (i, f) in forms.iter().enumerate() {
-                m.entry(*f).or_insert(Cue {
-                    lemma,
-                    base: i == 0,
-                    participle: i == 3,
-                    weak,
-                    object,
-                });
-            }
+/// FNV-1a: a fast hash for short ASCII words (the cue index is fixed, so no DoS concern).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
         }
-        m
-    });
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Every cue form, looked up in one hash probe.
+static CUE_INDEX: std::sync::LazyLock<FnvMap<&'static str, Cue>> = std::sync::LazyLock::new(|| {
+    let mut m = FnvMap::default();
+    for &(lemma, weak, object, forms) in CUES {
+        for (i, f) in forms.iter().enumerate() {
+            m.entry(*f).or_insert(Cue {
+                lemma,
+                base: i == 0,
+                participle: i == 3,
+                weak,
+                object,
+            });
+        }
+    }
+    m
+});
 
 /// Personal pronouns that can stand for a speaker, with their gender and number.
 pub fn pronoun(word: &str) -> Option<Pronoun> {

@@ -701,7 +701,8 @@ impl Registry {
                 i = j;
                 continue;
             }
-            if let Some(m) = parse_name(text, run, run)
+            if run.len() > 1
+                && let Some(m) = parse_name(text, run, run)
                 && m.kind == MentionKind::Name
                 && m.full
             {
