@@ -62,6 +62,9 @@ struct Attr {
     content_rule: &'static str,
 }
 
+/// Who a quotation is credited to: entity id, cue, rule.
+type Credit = (usize, Option<Rc<str>>, &'static str);
+
 /// A claim before ids are assigned.
 struct RawClaim {
     block: usize,
@@ -1181,8 +1184,7 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
             quotes: &qs,
             base: block.range.start,
         };
-        let mut q_speaker: Vec<Option<(usize, Option<Rc<str>>, &'static str)>> =
-            vec![None; qs.len()];
+        let mut q_speaker: Vec<Option<Credit>> = vec![None; qs.len()];
         let mut q_claimed = vec![false; qs.len()];
         let mut para_claims: Vec<RawClaim> = Vec::new();
         // per sentence: the attributed speaker (for quotes without a cue)
