@@ -29,8 +29,8 @@ const SEED_FLOORS: Floors = Floors {
     direct: 0.99,
 };
 const GGT_FLOORS: Floors = Floors {
-    attr: 0.93,
-    strict: 0.92,
+    attr: 0.935,
+    strict: 0.925,
     speaker: 0.92,
     direct: 0.965,
 };

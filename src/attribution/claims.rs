@@ -661,10 +661,19 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
     if t.quote.is_some() {
         return true;
     }
-    if matches!(
-        t.lower,
-        "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there"
-    ) {
+    let subject = |w: &str| {
+        matches!(
+            w,
+            "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there"
+        )
+    };
+    // `it’s considering …`
+    let contracted = t
+        .lower
+        .split(['\'', '’'])
+        .next()
+        .is_some_and(|w| subject(w) && w.len() < t.lower.len());
+    if subject(t.lower) || contracted {
         return true;
     }
     if t.cap
@@ -988,7 +997,11 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
         let starts_quote = j < s.tokens.end && p.toks[j].quote.is_some();
         let tail = j >= s.tokens.end || is_adjunct_tail(p, s, j);
         let participle = cue.is_some_and(|c| c.participle);
+        let colon_quote = right < s.tokens.end
+            && p.toks[right].quote.is_some()
+            && p.gap_before(right, s).contains(':');
         let comma_after = !participle
+            && !colon_quote
             && right < s.tokens.end
             && (p.breaks_before(right, s)
                 || j > right && j < s.tokens.end && p.breaks_before(j, s) && !had_that);
@@ -1054,6 +1067,18 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                 Layout::None
             };
         }
+        // `“…,” he said his voice breaking`: after a quotation, only a clause is reported
+        if layout == Layout::After
+            && !had_that
+            && !starts_quote
+            && !colon_quote
+            && p.toks[s.tokens.start..left]
+                .iter()
+                .any(|t| t.quote.is_some())
+            && !looks_like_clause(p, s, j)
+        {
+            layout = Layout::Before;
+        }
         let object_cue = cue.is_some_and(|c| c.object);
         if layout == Layout::After
             && (weak || object_cue || cue.is_some_and(|c| c.participle && c.weak))
@@ -1080,7 +1105,13 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                 }
             } else if !clause {
                 // `“…,” she recalled of that day`: the quotation before is the claim
-                if before_sub && matches!(boundary, Boundary::Comma | Boundary::QuoteClose) {
+                let quote_before = p.toks[s.tokens.start..left]
+                    .iter()
+                    .any(|t| t.quote.is_some());
+                if before_sub
+                    && quote_before
+                    && matches!(boundary, Boundary::Comma | Boundary::QuoteClose)
+                {
                     layout = Layout::Before;
                 } else {
                     continue;

@@ -534,10 +534,26 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
             break;
         }
     }
+    let is_org_tok = |t: &Token| {
+        t.cap && lexicon::is_org_noun(t.lower.trim_end_matches("’s").trim_end_matches("'s"))
+    };
+    // `Society of Motor Manufacturers and Traders`: connectors inside an organisation's name
+    let mut wide = start;
+    while wide > 1 {
+        let t = &pre[wide - 1];
+        if is_name_token(t) {
+            wide -= 1;
+        } else if matches!(t.lower, "of" | "and" | "&" | "for") && pre[wide - 2].cap {
+            wide -= 2;
+        } else {
+            break;
+        }
+    }
+    if wide < start && pre[wide..start].iter().any(is_org_tok) {
+        start = wide;
+    }
     let run = &pre[start..];
-    let org = run.iter().any(|t| {
-        lexicon::is_org_noun(t.lower.trim_end_matches("’s").trim_end_matches("'s")) && t.cap
-    }) || (run.len() == 1 && is_acronym(&run[0], text));
+    let org = run.iter().any(is_org_tok) || (run.len() == 1 && is_acronym(&run[0], text));
     let is_poss = |t: &Token| t.lower.ends_with("’s") || t.lower.ends_with("'s");
     // `Vancouver's Bo Horvat`: a possessive before the name is a descriptor
     let mut run = run;
