@@ -692,9 +692,9 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
     (j + 1..(j + 6).min(e))
         .take_while(|&k| !p.breaks_before(k, s) && p.toks[k].quote.is_none())
         .any(|k| {
-            lexicon::is_verbish(p.toks[k].lower)
-                && p.toks[k].lower != "also"
-                && p.toks[k].lower != "not"
+            let w = p.toks[k].lower;
+            lexicon::is_verbish(w) && w != "also" && w != "not"
+                || !p.toks[k].cap && w.len() > 4 && w.ends_with("ed")
         })
 }
 
@@ -1079,7 +1079,12 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
         {
             layout = Layout::Before;
         }
-        let object_cue = cue.is_some_and(|c| c.object);
+        // `told reporters the building …`: an object, then a clause
+        let object_cue = cue.is_some_and(|c| c.object)
+            && !(j > right
+                && j < s.tokens.end
+                && !is_preposition(p.toks[j].lower)
+                && p.toks[j].lower != "to");
         if layout == Layout::After
             && (weak || object_cue || cue.is_some_and(|c| c.participle && c.weak))
         {

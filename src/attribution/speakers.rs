@@ -483,6 +483,13 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     let aged = det == "the" && pre.iter().any(|t| t.lower.ends_with("-year-old"));
     if lexicon::is_person_noun(h) || aged && !head.cap {
         let has_cap = pre.iter().any(|t| t.cap && t.lower != det);
+        // `the city's environment officer`: a possessive makes it someone new
+        if pre
+            .iter()
+            .any(|t| t.lower.ends_with("'s") || t.lower.ends_with("’s"))
+        {
+            return Some(simple(MentionKind::UnnamedPerson, name_all));
+        }
         // a bare singular noun lost its determiner to a comma (`the lanky, tall coach`)
         let bare = !lexicon::is_determiner(det) && !has_cap && !det.ends_with("’s");
         if (matches!(det, "the" | "this" | "that") || bare) && toks.len() == head_end {
