@@ -860,7 +860,22 @@ impl Registry {
                 }
                 Some(self.by_name_or_new(m, SpeakerKind::Anonymous))
             }
-            MentionKind::Organization => Some(self.by_name_or_new(m, SpeakerKind::Organization)),
+            MentionKind::Organization => {
+                // `the company`, `the ministry`: the last organisation with that word in its name
+                let n = norm(&m.name);
+                if !n.contains(' ')
+                    && !m.name.starts_with(char::is_uppercase)
+                    && let Some(id) = self.recent(at, |e| {
+                        e.kind == SpeakerKind::Organization
+                            && norm(&e.name) != n
+                            && norm(&e.name).split(' ').any(|w| w == n)
+                    })
+                {
+                    self.add_alias(id, &m.name);
+                    return Some(id);
+                }
+                Some(self.by_name_or_new(m, SpeakerKind::Organization))
+            }
             MentionKind::Group => Some(self.by_name_or_new(m, SpeakerKind::Group)),
             MentionKind::Document => Some(self.by_name_or_new(m, SpeakerKind::Document)),
             MentionKind::UnnamedPerson => Some(self.by_name_or_new(m, SpeakerKind::Person)),
