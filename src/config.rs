@@ -92,13 +92,16 @@ impl<'de> Deserialize<'de> for Color {
     }
 }
 
-/// A foreground and background colour, written `"FG"`, `"FG on BG"` or `"on BG"`.
+/// A foreground and background colour, written `"FG"`, `"FG on BG"` or `"on BG"`, or
+/// `"reverse"` (reverse video: swaps the colours underneath, readable on any theme).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ColorPair {
     /// Text colour, `None` to leave it alone.
     pub fg: Option<Color>,
     /// Background colour, `None` to leave it alone.
     pub bg: Option<Color>,
+    /// Reverse video.
+    pub reverse: bool,
 }
 
 impl ColorPair {
@@ -107,6 +110,7 @@ impl ColorPair {
         ColorPair {
             fg: Some(c),
             bg: None,
+            reverse: false,
         }
     }
 
@@ -115,8 +119,16 @@ impl ColorPair {
         ColorPair {
             fg: Some(fg),
             bg: Some(bg),
+            reverse: false,
         }
     }
+
+    /// Reverse video.
+    pub const REVERSE: ColorPair = ColorPair {
+        fg: None,
+        bg: None,
+        reverse: true,
+    };
 }
 
 impl FromStr for ColorPair {
@@ -124,10 +136,14 @@ impl FromStr for ColorPair {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
+        if matches!(t, "reverse" | "reversed") {
+            return Ok(ColorPair::REVERSE);
+        }
         if let Some(bg) = t.strip_prefix("on ") {
             return Ok(ColorPair {
                 fg: None,
                 bg: Some(bg.parse()?),
+                reverse: false,
             });
         }
         match t.split_once(" on ") {
@@ -223,18 +239,8 @@ impl Default for Config {
     /// The defaults, written out in code; a test checks that `config.toml` says the same.
     fn default() -> Self {
         use Color::{Ansi, Default as Def};
-        let (black, green, yellow, blue, magenta, cyan, gray, dark_gray) = (
-            Ansi(0),
-            Ansi(2),
-            Ansi(3),
-            Ansi(4),
-            Ansi(5),
-            Ansi(6),
-            Ansi(7),
-            Ansi(8),
-        );
-        let (red, light_yellow, light_magenta, light_cyan) =
-            (Ansi(1), Ansi(11), Ansi(13), Ansi(14));
+        let (black, yellow, cyan, gray, dark_gray, light_yellow) =
+            (Ansi(0), Ansi(3), Ansi(6), Ansi(7), Ansi(8), Ansi(11));
         let mut keymap = Keymap::default();
         let binds: [(Context, &[(&str, Action)]); 4] = [
             (
@@ -298,7 +304,6 @@ impl Default for Config {
                 &[
                     ("enter", Action::Confirm),
                     ("esc", Action::Close),
-                    ("ctrl-c", Action::Close),
                     ("backspace", Action::DeleteBack),
                 ],
             ),
@@ -324,21 +329,15 @@ impl Default for Config {
                 contributors: ColorPair::fg(gray),
                 search_match: ColorPair::new(black, yellow),
                 current_match: ColorPair::new(black, light_yellow),
-                status: ColorPair::new(Def, dark_gray),
-                message: ColorPair::new(light_yellow, dark_gray),
+                status: ColorPair::new(black, gray),
+                message: ColorPair::new(black, gray),
                 border: ColorPair::fg(dark_gray),
                 focus: ColorPair::fg(cyan),
-                current_quote: ColorPair::new(Def, dark_gray),
-                speakers: vec![
-                    cyan,
-                    magenta,
-                    green,
-                    yellow,
-                    blue,
-                    red,
-                    light_cyan,
-                    light_magenta,
-                ],
+                current_quote: ColorPair::REVERSE,
+                speakers: [32, 166, 34, 125, 30, 136, 98, 160]
+                    .into_iter()
+                    .map(Color::Indexed)
+                    .collect(),
             },
             sidebar: SidebarConfig {
                 side: Side::Right,
@@ -565,12 +564,16 @@ impl Config {
         Ok(Config::embedded().merged(UserConfig::parse(text, path)?))
     }
 
-    /// Loads the configuration: `explicit` (from `--config`) if given, else the user file in
-    /// the config folder if it exists, else the defaults. Returns the path that was used.
+    /// Loads the configuration: `explicit` (from `--config`) if given, else the file named by
+    /// `$HEARSAY_CONFIG`, else the user file in the config folder if it exists, else the
+    /// defaults. Returns the path that was used.
     pub fn load(explicit: Option<&Path>) -> Result<(Config, Option<PathBuf>), ConfigError> {
+        let from_env = std::env::var_os("HEARSAY_CONFIG")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from);
         let path = match explicit {
             Some(p) => Some(p.to_path_buf()),
-            None => user_config_path().filter(|p| p.is_file()),
+            None => from_env.or_else(|| user_config_path().filter(|p| p.is_file())),
         };
         match path {
             Some(p) => Ok((Config::from_file(&p)?, Some(p))),
@@ -790,9 +793,13 @@ side = "left"
             "on blue".parse(),
             Ok(ColorPair {
                 fg: None,
-                bg: Some(Color::Ansi(4))
+                bg: Some(Color::Ansi(4)),
+                reverse: false,
             })
         );
+        assert_eq!("reverse".parse(), Ok(ColorPair::REVERSE));
+        assert!("reverse on red".parse::<ColorPair>().is_err());
+        assert_eq!("on blue".parse::<ColorPair>().map(|p| p.reverse), Ok(false));
         assert_eq!(Color::Rgb(1, 2, 3).to_string(), "#010203");
     }
 }

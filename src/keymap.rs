@@ -397,13 +397,16 @@ pub struct Keymap {
 }
 
 impl Keymap {
-    /// The action bound to `key` in `context`, falling back to [`Context::Global`] (except in
-    /// a prompt, where unbound keys are typed).
+    /// The action bound to `key` in `context`, falling back to [`Context::Global`]. In a
+    /// prompt only keys held with Ctrl or Alt fall back (so `ctrl-c` still quits); other
+    /// unbound keys are typed.
     pub fn lookup(&self, context: Context, key: Key) -> Option<Action> {
         let own = self.contexts.get(&context).and_then(|m| m.get(&key));
+        let typed = !key.mods.ctrl && !key.mods.alt;
         match (own, context) {
             (Some(a), _) => Some(*a),
-            (None, Context::Prompt | Context::Global) => None,
+            (None, Context::Global) => None,
+            (None, Context::Prompt) if typed => None,
             (None, _) => self
                 .contexts
                 .get(&Context::Global)
@@ -433,13 +436,15 @@ impl Keymap {
             .insert(key, action);
     }
 
-    /// The first key bound to `action` in `context` or globally, for hints like "press ? for
-    /// help".
+    /// A key bound to `action` in `context` or globally, for hints like "press ? for help".
+    /// Plain keys are preferred over ones with modifiers.
     pub fn hint(&self, context: Context, action: Action) -> Option<Key> {
-        self.keys_for(context, action)
-            .into_iter()
-            .next()
-            .or_else(|| self.keys_for(Context::Global, action).into_iter().next())
+        let best = |keys: Vec<Key>| {
+            keys.into_iter()
+                .min_by_key(|k| (k.mods != Mods::default(), *k))
+        };
+        best(self.keys_for(context, action))
+            .or_else(|| best(self.keys_for(Context::Global, action)))
     }
 }
 
@@ -516,11 +521,19 @@ mod tests {
         );
         assert_eq!(km.lookup(Context::Sidebar, k("j")), None);
         assert_eq!(km.lookup(Context::Prompt, k("q")), None);
+        km.bind(Context::Global, k("ctrl-c"), Action::Quit);
+        assert_eq!(km.lookup(Context::Prompt, k("ctrl-c")), Some(Action::Quit));
         assert_eq!(
             km.lookup(Context::Prompt, k("enter")),
             Some(Action::Confirm)
         );
         assert_eq!(km.hint(Context::Article, Action::Quit), Some(k("q")));
+        km.bind(Context::Global, k("ctrl-a"), Action::Quit);
+        assert_eq!(
+            km.hint(Context::Article, Action::Quit),
+            Some(k("q")),
+            "plain keys first"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use cli::{Cli, Command};
 use color_eyre::eyre::{Result, WrapErr};
 use hearsay::config::Config;
 use hearsay::document::open;
-use hearsay::tui::{self, App, strings};
+use hearsay::tui::{self, App, Sources, strings};
 
 /// The bundled sample article, opened when no file is given.
 const SAMPLE: &[u8] = include_bytes!("../assets/sample.txt");
@@ -21,13 +21,21 @@ fn main() -> std::process::ExitCode {
             files,
             json,
             explain,
-        }) => commands::analyze::run(files, cli.format.map(Into::into), *json, *explain),
-        Some(Command::Highlights { file }) => commands::highlights::run(file),
+            format,
+        }) => commands::analyze::run(
+            files,
+            format.or(cli.format).map(Into::into),
+            *json,
+            *explain,
+        ),
+        Some(Command::Highlights { file }) => {
+            commands::highlights::run(file, cli.config.as_deref())
+        }
         Some(Command::Export {
             file,
             format,
             output,
-        }) => commands::export::run(file, *format, output.as_deref()),
+        }) => commands::export::run(file, *format, output.as_deref(), cli.config.as_deref()),
         None => reader(&cli),
     };
     match result {
@@ -63,5 +71,8 @@ fn reader(cli: &Cli) -> Result<()> {
         Some(n) if name != "-" => n.to_string_lossy().into_owned(),
         _ => label.to_string(),
     };
-    tui::run(App::new(doc, shown, config, &notes))
+    let for_analysis = doc.clone();
+    tui::run(App::new(doc, shown, config, &notes), move || {
+        Sources::analyze(&for_analysis)
+    })
 }

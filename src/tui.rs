@@ -13,12 +13,14 @@
 pub mod app;
 pub mod event;
 pub mod page;
+pub mod sources;
 pub mod strings;
 pub mod styles;
 pub mod ui;
 pub mod widgets;
 
 pub use app::App;
+pub use sources::Sources;
 
 use color_eyre::eyre::{Result, WrapErr};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -68,10 +70,12 @@ fn init() -> Result<(Terminal<CrosstermBackend<Stdout>>, RestoreGuard)> {
     Ok((terminal, guard))
 }
 
-/// Runs the reader until the user quits.
-pub fn run(mut app: App) -> Result<()> {
+/// Runs the reader until the user quits. `analysis` computes the speakers, quotes and
+/// claims on a background thread; the sidebar fills in when it is done.
+pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) -> Result<()> {
     let (mut terminal, _guard) = init()?;
     let events = event::EventHandler::new();
+    events.spawn_analysis(analysis);
     loop {
         if app.dirty {
             terminal
@@ -82,6 +86,8 @@ pub fn run(mut app: App) -> Result<()> {
                 })
                 .wrap_err("cannot draw to the terminal")?;
             app.dirty = false;
+            #[cfg(debug_assertions)]
+            debug_failure()?;
         }
         let mut next = Some(events.next()?);
         // handle every event already waiting before drawing again
@@ -89,17 +95,43 @@ pub fn run(mut app: App) -> Result<()> {
             match ev {
                 event::Event::Crossterm(e) => {
                     if let Some(input) = event::input(&e) {
+                        if let app::Input::Resize { width, height } = input {
+                            // the terminal may have clipped or reflowed what was on it, and a
+                            // size that comes and goes between two draws is never seen by
+                            // ratatui's own check: clear and repaint everything. (Not
+                            // `Terminal::clear`, which asks the terminal for the cursor
+                            // position while our event thread is reading its answers.)
+                            terminal
+                                .resize(ratatui::layout::Rect::new(0, 0, width, height))
+                                .wrap_err("cannot clear the terminal")?;
+                            app.dirty = true;
+                        }
                         app.handle(input);
                     }
                 }
                 event::Event::Failed(e) => {
                     return Err(e).wrap_err("cannot read from the terminal");
                 }
+                event::Event::Analysis(sources) => app.set_sources(*sources),
             }
             if app.should_quit {
                 return Ok(());
             }
             next = events.try_next();
         }
+    }
+}
+
+/// Test hook, compiled into debug builds only: `HEARSAY_DEBUG_FAIL=panic` panics and
+/// `HEARSAY_DEBUG_FAIL=error` returns an error after a frame, so the pseudo-terminal tests can
+/// check that the terminal is restored on both paths.
+#[cfg(debug_assertions)]
+fn debug_failure() -> Result<()> {
+    match std::env::var("HEARSAY_DEBUG_FAIL").as_deref() {
+        Ok("panic") => panic!("HEARSAY_DEBUG_FAIL=panic: panicking on purpose"),
+        Ok("error") => Err(color_eyre::eyre::eyre!(
+            "HEARSAY_DEBUG_FAIL=error: failing on purpose"
+        )),
+        _ => Ok(()),
     }
 }

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 const BIN: &str = env!("CARGO_BIN_EXE_hearsay");
 
 struct Session {
+    master: Box<dyn portable_pty::MasterPty + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
@@ -21,6 +22,17 @@ impl Session {
     /// Starts hearsay with `args` in a `cols`x`rows` terminal, with an empty config folder
     /// (never the developer's own config).
     fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::spawn(BIN, args, cols, rows, &[])
+    }
+
+    /// Starts `program` with `args` and extra environment variables in the pseudo-terminal.
+    fn spawn(
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        extra_env: &[(&str, &str)],
+    ) -> Session {
         let home = tempfile::tempdir().expect("temp dir");
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -30,7 +42,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(BIN);
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
@@ -38,6 +50,9 @@ impl Session {
         cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
         cmd.env("XDG_DATA_HOME", home.path().join("data"));
         cmd.env_remove("HEARSAY_CONFIG");
+        for (k, v) in extra_env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("hearsay starts");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
@@ -45,7 +60,6 @@ impl Session {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let p = Arc::clone(&parser);
         std::thread::spawn(move || {
-            let _master = pair.master; // keep the pty open while reading
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
@@ -57,6 +71,7 @@ impl Session {
             }
         });
         Session {
+            master: pair.master,
             parser,
             writer,
             child,
@@ -86,6 +101,23 @@ impl Session {
             );
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// Resizes the terminal (the child gets SIGWINCH) and the screen model with it.
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.parser
+            .lock()
+            .expect("parser")
+            .screen_mut()
+            .set_size(rows, cols);
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
     }
 
     fn send(&mut self, bytes: &str) {
@@ -123,12 +155,10 @@ fn reads_scrolls_searches_and_restores_the_terminal() {
         t.contains("Harbor city weighed shutting")
     });
     assert!(s.parser.lock().unwrap().screen().alternate_screen());
-    assert!(
-        s.status_line().contains("sample.txt"),
-        "{}",
-        s.status_line()
-    );
-    assert!(s.status_line().contains("0%"));
+    s.wait_for("the status bar", |t| {
+        let status = t.lines().last().unwrap_or_default();
+        status.contains("sample.txt") && status.contains("0%")
+    });
 
     // scroll: three lines down moves the headline off the top
     s.send("jjj");
@@ -169,6 +199,24 @@ fn ctrl_c_quits_and_the_sample_opens_without_a_file() {
     let mut s = Session::start(&[], 80, 24);
     s.wait_for("the sample", |t| t.contains("sample article"));
     s.send("\x03");
+    assert!(s.wait_exit());
+    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+}
+
+#[test]
+fn reads_the_article_from_standard_input_and_keys_from_the_terminal() {
+    let script = format!("'{BIN}' - < assets/sample.txt");
+    let mut s = Session::spawn("sh", &["-c", &script], 100, 30, &[]);
+    s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
+    s.wait_for("the status bar", |t| {
+        t.lines()
+            .last()
+            .unwrap_or_default()
+            .contains("standard input")
+    });
+    s.send("G");
+    s.wait_for("the end", |t| t.contains("100%"));
+    s.send("q");
     assert!(s.wait_exit());
     assert!(!s.parser.lock().unwrap().screen().alternate_screen());
 }
@@ -230,4 +278,213 @@ fn unreadable_files_are_one_sentence_on_stderr_before_the_ui() {
         assert!(!err.contains('\x1b'), "no terminal codes: {err:?}");
     }
     assert!(Path::new(BIN).exists());
+}
+
+#[test]
+fn config_is_found_through_xdg_config_home_and_hearsay_config() {
+    let home = tempfile::tempdir().unwrap();
+    let xdg = home.path().join("xdg");
+    std::fs::create_dir_all(xdg.join("hearsay")).unwrap();
+    std::fs::write(xdg.join("hearsay/config.toml"), "colours = true\n").unwrap();
+    let other = home.path().join("other.toml");
+    std::fs::write(&other, "[theme]\nbody = \"plaid\"\n").unwrap();
+    let run = |env_config: Option<&Path>| {
+        let mut cmd = Command::new(BIN);
+        cmd.arg(home.path().join("missing.txt"))
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", &xdg)
+            .env_remove("HEARSAY_CONFIG");
+        if let Some(p) = env_config {
+            cmd.env("HEARSAY_CONFIG", p);
+        }
+        let out = cmd.output().unwrap();
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let err = run(None);
+    assert!(
+        err.contains("hearsay/config.toml:1:1: unknown field `colours`"),
+        "{err}"
+    );
+    assert!(err.contains("using the default configuration"), "{err}");
+    let err = run(Some(&other));
+    assert!(
+        err.contains("other.toml:2:8: 'plaid' is not a colour"),
+        "{err}"
+    );
+}
+
+/// The cells of the article pane (left of `width`) drawn in reverse video, row by row,
+/// joined with spaces: the text the reader marked as the current quote.
+fn marked_text(screen: &vt100::Screen, width: u16) -> String {
+    let (rows, _) = screen.size();
+    let mut runs = Vec::new();
+    for r in 0..rows.saturating_sub(1) {
+        let mut run = String::new();
+        for c in 0..width {
+            if let Some(cell) = screen.cell(r, c)
+                && cell.inverse()
+            {
+                run.push_str(cell.contents());
+            }
+        }
+        if !run.trim().is_empty() {
+            runs.push(run.trim().to_string());
+        }
+    }
+    runs.join(" ")
+}
+
+#[test]
+fn journey_pick_a_speaker_and_step_through_their_quotes() {
+    // what the engine finds in the sample, through the library
+    let doc = hearsay::document::open(
+        &std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.txt")).unwrap(),
+        Some("sample.txt"),
+        None,
+    )
+    .unwrap();
+    let sources = hearsay::tui::Sources::analyze(&doc);
+    let stops_of = |sp: usize| -> Vec<usize> {
+        (0..sources.stops.len())
+            .filter(|&i| sources.stops[i].speaker == Some(sp))
+            .collect()
+    };
+    // the first speaker (in list order) with at least two stops
+    let pick = (0..sources.speakers.len())
+        .find(|&sp| stops_of(sp).len() >= 2)
+        .expect("the sample has a speaker with two quotes");
+    let name = sources.speakers[pick].name.clone();
+    let second = &sources.stops[stops_of(pick)[1]];
+    let second_text = &doc.blocks[second.block].text[second.range.clone()];
+
+    let mut s = Session::start(&["assets/sample.txt"], 120, 40);
+    s.wait_for("the analysis in the sidebar", |t| t.contains("quotes ·"));
+    s.send("\t");
+    s.wait_for("focus on the speakers", |t| t.contains("choose"));
+    for _ in 0..pick {
+        s.send("j");
+    }
+    s.send("\r");
+    let short: String = name.chars().take(12).collect();
+    s.wait_for("the filter", |t| t.contains(&format!("Claims · {short}")));
+    let n = stops_of(pick).len();
+    s.send("]");
+    s.wait_for("the first stop", |t| {
+        t.lines()
+            .last()
+            .unwrap_or_default()
+            .contains(&format!(" 1/{n} "))
+    });
+    s.send("]");
+    s.wait_for("the second stop", |t| {
+        t.lines()
+            .last()
+            .unwrap_or_default()
+            .contains(&format!(" 2/{n} "))
+    });
+    let status = s.status_line();
+    assert!(
+        status.contains(&name),
+        "status bar names the speaker: {status}"
+    );
+    assert!(
+        status.contains(&format!("2/{}", stops_of(pick).len())),
+        "{status}"
+    );
+    let marked = {
+        let parser = s.parser.lock().unwrap();
+        marked_text(parser.screen(), 80)
+    };
+    let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(!marked.is_empty(), "something is marked:\n{}", s.screen());
+    assert!(
+        squash(second_text).starts_with(&squash(&marked))
+            || squash(&marked).starts_with(&squash(second_text)),
+        "marked {marked:?}, expected {second_text:?}"
+    );
+    s.send("q");
+    assert!(s.wait_exit());
+    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+}
+
+#[test]
+fn resizing_the_terminal_keeps_the_place() {
+    let mut s = Session::start(&["assets/sample.txt"], 120, 40);
+    s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
+    s.send("S}}}}}}");
+    let first_line = |t: &str| t.lines().next().unwrap_or_default().trim().to_string();
+    s.wait_for("six paragraphs down", |t| {
+        !first_line(t).starts_with("Harbor")
+    });
+    std::thread::sleep(Duration::from_millis(200));
+    let top = first_line(&s.screen());
+    let first_words: Vec<&str> = top.split_whitespace().take(3).collect();
+    let first_words = first_words.join(" ");
+    assert!(!first_words.is_empty());
+    s.resize(60, 20);
+    // the status bar on the new last row shows the redraw happened at the new size
+    let redrawn = |s: &Session, rows: u16| {
+        let p = s.parser.lock().unwrap();
+        let last = p
+            .screen()
+            .rows(0, 200)
+            .nth(usize::from(rows - 1))
+            .unwrap_or_default();
+        last.contains("sample.txt") && last.contains('%')
+    };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !redrawn(&s, 20) {
+        assert!(
+            Instant::now() < deadline,
+            "no redraw at 60x20:\n{}",
+            s.screen()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    s.wait_for("the narrow layout", |t| {
+        first_line(t).starts_with(&first_words)
+    });
+    s.resize(120, 40);
+    s.wait_for("the wide layout again", |t| first_line(t) == top);
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+/// Debug builds fail on purpose after the first frame when HEARSAY_DEBUG_FAIL is set.
+fn fail_and_check_restored(how: &str, says: &str) {
+    let mut s = Session::spawn(
+        BIN,
+        &["assets/sample.txt"],
+        100,
+        30,
+        &[("HEARSAY_DEBUG_FAIL", how), ("RUST_BACKTRACE", "0")],
+    );
+    assert!(!s.wait_exit(), "hearsay reports failure");
+    let parser = s.parser.lock().unwrap();
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen(), "left the alternate screen");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse capture is off"
+    );
+    assert!(!screen.hide_cursor(), "the cursor is visible");
+    let text = screen.contents();
+    assert!(
+        text.contains(says),
+        "the report is readable on the main screen:\n{text}"
+    );
+}
+
+#[test]
+fn the_terminal_is_restored_after_a_panic() {
+    fail_and_check_restored("panic", "panicking on purpose");
+}
+
+#[test]
+fn the_terminal_is_restored_after_an_error() {
+    fail_and_check_restored(
+        "error",
+        "hearsay: HEARSAY_DEBUG_FAIL=error: failing on purpose",
+    );
 }

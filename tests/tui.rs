@@ -220,6 +220,11 @@ fn q_and_ctrl_c_quit() {
     let mut app = sample_app(80, 24);
     press(&mut app, "? ctrl-c");
     assert!(app.should_quit);
+    let mut app = sample_app(80, 24);
+    press(&mut app, "/ q");
+    assert!(!app.should_quit, "q is typed into the prompt");
+    press(&mut app, "ctrl-c");
+    assert!(app.should_quit, "ctrl-c quits from the prompt");
 }
 
 #[test]
@@ -268,6 +273,8 @@ fn body_is_capped_at_the_measure_and_centred() {
     };
     let mut app = App::new(sample(), "s", config, &[]);
     app.resize(100, 30);
+    press(&mut app, "S");
+    assert!(app.areas().sidebar.is_none(), "S hid the sidebar");
     let text = screen_text(&app);
     for line in text.lines().take(28) {
         let t = line.trim_end();

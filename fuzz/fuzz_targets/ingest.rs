@@ -1,11 +1,26 @@
-//! Arbitrary bytes through decoding, structure recovery and reflow at several widths.
+//! Arbitrary bytes through decoding, structure recovery (every reader: sniffed, text, HTML,
+//! Markdown), attribution, and reflow at several widths.
 #![no_main]
 
-use hearsay::document::{open, reflow::wrap};
+use hearsay::attribution::analyze;
+use hearsay::document::{Format, open, reflow::wrap};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(doc) = open(data, None, None) else {
+    // the first byte picks the reader, so one corpus exercises all of them
+    let (format, data) = match data.split_first() {
+        Some((b, rest)) => (
+            match b % 4 {
+                0 => None,
+                1 => Some(Format::Text),
+                2 => Some(Format::Html),
+                _ => Some(Format::Markdown),
+            },
+            rest,
+        ),
+        None => (None, data),
+    };
+    let Ok(doc) = open(data, None, format) else {
         return;
     };
     for b in &doc.blocks {
@@ -17,5 +32,14 @@ fuzz_target!(|data: &[u8]| {
                 assert!(b.text.is_char_boundary(r.start) && b.text.is_char_boundary(r.end));
             }
         }
+    }
+    let a = analyze(&doc);
+    for q in &a.quotes {
+        assert!(q.start <= q.end && q.end <= doc.source.len());
+        assert!(doc.source.is_char_boundary(q.start) && doc.source.is_char_boundary(q.end));
+    }
+    for c in &a.claims {
+        assert!(c.start <= c.end && c.end <= doc.source.len());
+        assert!(doc.source.is_char_boundary(c.start) && doc.source.is_char_boundary(c.end));
     }
 });

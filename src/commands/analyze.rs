@@ -12,7 +12,6 @@ use hearsay::document::{Format, open};
 use hearsay::report::Report;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// A report with the path it came from (one JSON Lines record).
@@ -75,18 +74,6 @@ fn report_of(path: &Path, format: Option<Format>) -> Result<Report> {
     Ok(Report::new(&doc))
 }
 
-/// Writes to standard output; a closed pipe (`| head`) ends the output quietly.
-fn out(text: &str) -> Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        r => Ok(r.wrap_err("could not write to standard output")?),
-    }
-}
-
 /// Runs `hearsay analyze`.
 pub fn run(files: &[PathBuf], format: Option<Format>, _json: bool, explain: bool) -> Result<()> {
     let several = files.len() > 1 || files.iter().any(|p| p.is_dir());
@@ -97,19 +84,17 @@ pub fn run(files: &[PathBuf], format: Option<Format>, _json: bool, explain: bool
             let doc = open(&bytes, path.to_str(), format)
                 .wrap_err_with(|| format!("cannot open '{}'", path.display()))?;
             let analysis = attribution::analyze(&doc);
-            let mut text = String::new();
             if several {
-                text.push_str(&format!("== {}\n", path.display()));
+                outln!("== {}", path.display())?;
             }
-            text.push_str(&explain::render(&analysis));
-            out(&text)?;
+            out!("{}", explain::render(&analysis))?;
         }
         return Ok(());
     }
     if !several {
         for path in &files {
             let report = report_of(path, format)?;
-            out(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
+            outln!("{}", serde_json::to_string_pretty(&report)?)?;
         }
         return Ok(());
     }
@@ -127,7 +112,7 @@ pub fn run(files: &[PathBuf], format: Option<Format>, _json: bool, explain: bool
     let mut failed = 0;
     for (path, line) in files.iter().zip(lines) {
         match line {
-            Ok(l) => out(&format!("{l}\n"))?,
+            Ok(l) => outln!("{l}")?,
             Err(e) => {
                 failed += 1;
                 let chain: Vec<String> = e.chain().map(ToString::to_string).collect();
