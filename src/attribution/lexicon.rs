@@ -1028,7 +1028,18 @@ pub fn is_group_noun(w: &str) -> bool {
 pub fn is_org_noun(w: &str) -> bool {
     matches!(
         w,
-        "department"
+        "utility"
+            | "utilities"
+            | "operator"
+            | "provider"
+            | "carrier"
+            | "manufacturer"
+            | "automaker"
+            | "retailer"
+            | "insurer"
+            | "lender"
+            | "broadcaster's"
+            | "department"
             | "ministry"
             | "office"
             | "agency"

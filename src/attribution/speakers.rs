@@ -468,7 +468,10 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
             return Some(simple(MentionKind::Anonymous, name_all));
         }
     }
-    if head.cap && !lexicon::is_capitalized_function_word(head.lower) {
+    // `Officials said`, `Residents say`: a sentence-initial capital on a common noun
+    let common = pre.len() == 1
+        && (lexicon::is_group_noun(h) || lexicon::is_person_noun(h) || lexicon::is_org_noun(h));
+    if head.cap && !common && !lexicon::is_capitalized_function_word(head.lower) {
         return parse_name(text, toks, pre);
     }
     if lexicon::is_group_noun(h) {
@@ -580,8 +583,9 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
         return Some(simple(MentionKind::Organization, all));
     }
     // strip titles at the front of the run
-    // through the last title word (`Foreign Affairs Minister Chrystia Freeland`)
-    let mut n = 0;
+    // through the last title word (`Foreign Affairs Minister Chrystia Freeland`), and an
+    // occupation written as a title (`Farmer Bridget Hallam`)
+    let mut n = usize::from(run.len() >= 3 && lexicon::is_person_noun(run[0].lower));
     while n + 1 < run.len() && lexicon::is_title(run[n].lower) {
         n += 1;
     }
