@@ -71,8 +71,9 @@ fn reader(cli: &Cli) -> Result<()> {
         Some(n) if name != "-" => n.to_string_lossy().into_owned(),
         _ => label.to_string(),
     };
-    let for_analysis = doc.clone();
-    tui::run(App::new(doc, shown, config, &notes), move || {
-        Sources::analyze(&for_analysis)
-    })
+    drop(bytes); // the document holds its own decoded copy
+    let app = App::new(doc, shown, config, &notes);
+    // the analysis thread shares the document instead of copying it
+    let for_analysis = std::sync::Arc::clone(&app.doc);
+    tui::run(app, move || Sources::analyze(&for_analysis))
 }
