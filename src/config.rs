@@ -328,7 +328,10 @@ impl Default for Config {
                 message: ColorPair::new(light_yellow, dark_gray),
                 border: ColorPair::fg(dark_gray),
                 focus: ColorPair::fg(cyan),
-                current_quote: ColorPair::new(Def, dark_gray),
+                current_quote: ColorPair {
+                    fg: None,
+                    bg: Some(dark_gray),
+                },
                 speakers: vec![
                     cyan,
                     magenta,
@@ -565,12 +568,16 @@ impl Config {
         Ok(Config::embedded().merged(UserConfig::parse(text, path)?))
     }
 
-    /// Loads the configuration: `explicit` (from `--config`) if given, else the user file in
-    /// the config folder if it exists, else the defaults. Returns the path that was used.
+    /// Loads the configuration: `explicit` (from `--config`) if given, else the file named by
+    /// `$HEARSAY_CONFIG`, else the user file in the config folder if it exists, else the
+    /// defaults. Returns the path that was used.
     pub fn load(explicit: Option<&Path>) -> Result<(Config, Option<PathBuf>), ConfigError> {
+        let from_env = std::env::var_os("HEARSAY_CONFIG")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from);
         let path = match explicit {
             Some(p) => Some(p.to_path_buf()),
-            None => user_config_path().filter(|p| p.is_file()),
+            None => from_env.or_else(|| user_config_path().filter(|p| p.is_file())),
         };
         match path {
             Some(p) => Ok((Config::from_file(&p)?, Some(p))),

@@ -433,13 +433,15 @@ impl Keymap {
             .insert(key, action);
     }
 
-    /// The first key bound to `action` in `context` or globally, for hints like "press ? for
-    /// help".
+    /// A key bound to `action` in `context` or globally, for hints like "press ? for help".
+    /// Plain keys are preferred over ones with modifiers.
     pub fn hint(&self, context: Context, action: Action) -> Option<Key> {
-        self.keys_for(context, action)
-            .into_iter()
-            .next()
-            .or_else(|| self.keys_for(Context::Global, action).into_iter().next())
+        let best = |keys: Vec<Key>| {
+            keys.into_iter()
+                .min_by_key(|k| (k.mods != Mods::default(), *k))
+        };
+        best(self.keys_for(context, action))
+            .or_else(|| best(self.keys_for(Context::Global, action)))
     }
 }
 
@@ -521,6 +523,12 @@ mod tests {
             Some(Action::Confirm)
         );
         assert_eq!(km.hint(Context::Article, Action::Quit), Some(k("q")));
+        km.bind(Context::Global, k("ctrl-a"), Action::Quit);
+        assert_eq!(
+            km.hint(Context::Article, Action::Quit),
+            Some(k("q")),
+            "plain keys first"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use cli::{Cli, Command};
 use color_eyre::eyre::{Result, WrapErr};
 use hearsay::config::Config;
 use hearsay::document::open;
-use hearsay::tui::{self, App, strings};
+use hearsay::tui::{self, App, Sources, strings};
 
 /// The bundled sample article, opened when no file is given.
 const SAMPLE: &[u8] = include_bytes!("../assets/sample.txt");
@@ -63,5 +63,5 @@ fn reader(cli: &Cli) -> Result<()> {
         Some(n) if name != "-" => n.to_string_lossy().into_owned(),
         _ => label.to_string(),
     };
-    tui::run(App::new(doc, shown, config, &notes))
+    tui::run(App::new(doc, shown, config, &notes), Sources::default)
 }

@@ -13,12 +13,14 @@
 pub mod app;
 pub mod event;
 pub mod page;
+pub mod sources;
 pub mod strings;
 pub mod styles;
 pub mod ui;
 pub mod widgets;
 
 pub use app::App;
+pub use sources::Sources;
 
 use color_eyre::eyre::{Result, WrapErr};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -68,10 +70,12 @@ fn init() -> Result<(Terminal<CrosstermBackend<Stdout>>, RestoreGuard)> {
     Ok((terminal, guard))
 }
 
-/// Runs the reader until the user quits.
-pub fn run(mut app: App) -> Result<()> {
+/// Runs the reader until the user quits. `analysis` computes the speakers, quotes and
+/// claims on a background thread; the sidebar fills in when it is done.
+pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) -> Result<()> {
     let (mut terminal, _guard) = init()?;
     let events = event::EventHandler::new();
+    events.spawn_analysis(analysis);
     loop {
         if app.dirty {
             terminal
@@ -95,6 +99,7 @@ pub fn run(mut app: App) -> Result<()> {
                 event::Event::Failed(e) => {
                     return Err(e).wrap_err("cannot read from the terminal");
                 }
+                event::Event::Analysis(sources) => app.set_sources(*sources),
             }
             if app.should_quit {
                 return Ok(());

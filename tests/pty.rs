@@ -21,6 +21,11 @@ impl Session {
     /// Starts hearsay with `args` in a `cols`x`rows` terminal, with an empty config folder
     /// (never the developer's own config).
     fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::spawn(BIN, args, cols, rows)
+    }
+
+    /// Starts `program` with `args` in the pseudo-terminal.
+    fn spawn(program: &str, args: &[&str], cols: u16, rows: u16) -> Session {
         let home = tempfile::tempdir().expect("temp dir");
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -30,7 +35,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(BIN);
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
@@ -174,6 +179,23 @@ fn ctrl_c_quits_and_the_sample_opens_without_a_file() {
 }
 
 #[test]
+fn reads_the_article_from_standard_input_and_keys_from_the_terminal() {
+    let script = format!("'{BIN}' - < assets/sample.txt");
+    let mut s = Session::spawn("sh", &["-c", &script], 100, 30);
+    s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
+    assert!(
+        s.status_line().contains("standard input"),
+        "{}",
+        s.status_line()
+    );
+    s.send("G");
+    s.wait_for("the end", |t| t.contains("100%"));
+    s.send("q");
+    assert!(s.wait_exit());
+    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+}
+
+#[test]
 fn broken_config_is_reported_and_defaults_are_used() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("config.toml");
@@ -230,4 +252,37 @@ fn unreadable_files_are_one_sentence_on_stderr_before_the_ui() {
         assert!(!err.contains('\x1b'), "no terminal codes: {err:?}");
     }
     assert!(Path::new(BIN).exists());
+}
+
+#[test]
+fn config_is_found_through_xdg_config_home_and_hearsay_config() {
+    let home = tempfile::tempdir().unwrap();
+    let xdg = home.path().join("xdg");
+    std::fs::create_dir_all(xdg.join("hearsay")).unwrap();
+    std::fs::write(xdg.join("hearsay/config.toml"), "colours = true\n").unwrap();
+    let other = home.path().join("other.toml");
+    std::fs::write(&other, "[theme]\nbody = \"plaid\"\n").unwrap();
+    let run = |env_config: Option<&Path>| {
+        let mut cmd = Command::new(BIN);
+        cmd.arg(home.path().join("missing.txt"))
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", &xdg)
+            .env_remove("HEARSAY_CONFIG");
+        if let Some(p) = env_config {
+            cmd.env("HEARSAY_CONFIG", p);
+        }
+        let out = cmd.output().unwrap();
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let err = run(None);
+    assert!(
+        err.contains("hearsay/config.toml:1:1: unknown field `colours`"),
+        "{err}"
+    );
+    assert!(err.contains("using the default configuration"), "{err}");
+    let err = run(Some(&other));
+    assert!(
+        err.contains("other.toml:2:8: 'plaid' is not a colour"),
+        "{err}"
+    );
 }

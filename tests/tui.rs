@@ -268,6 +268,8 @@ fn body_is_capped_at_the_measure_and_centred() {
     };
     let mut app = App::new(sample(), "s", config, &[]);
     app.resize(100, 30);
+    press(&mut app, "S");
+    assert!(app.areas().sidebar.is_none(), "S hid the sidebar");
     let text = screen_text(&app);
     for line in text.lines().take(28) {
         let t = line.trim_end();

@@ -6,10 +6,11 @@
 //! Rendering (in `ui.rs`) only reads the state.
 
 use super::page::{Anchor, LineText, Page};
+use super::sources::Sources;
 use super::strings;
 use super::styles::Styles;
 use super::widgets::help;
-use crate::config::Config;
+use crate::config::{Config, Side};
 use crate::document::{BlockKind, Document};
 use crate::keymap::{Action, Context, Key, KeyCode, KeyParseError, parse_keys};
 use ratatui::layout::Rect;
@@ -52,6 +53,10 @@ pub enum Focus {
     /// The article.
     #[default]
     Article,
+    /// The speakers list.
+    Speakers,
+    /// The claims list.
+    Claims,
 }
 
 /// The search prompt being typed.
@@ -112,6 +117,26 @@ pub struct Areas {
     pub status: Rect,
     /// False when the terminal is too small to draw the reader.
     pub fits: bool,
+    /// The sidebar, when shown (docked beside the article or as an overlay over it).
+    pub sidebar: Option<Rect>,
+    /// Whether the sidebar is drawn over the article (narrow terminals).
+    pub overlay: bool,
+    /// The sourcing summary box inside the sidebar (may be empty when space is short).
+    pub summary: Rect,
+    /// The speakers box.
+    pub speakers: Rect,
+    /// The claims box.
+    pub claims: Rect,
+}
+
+/// The inside of a bordered box.
+pub fn inner(r: Rect) -> Rect {
+    Rect::new(
+        r.x.saturating_add(1),
+        r.y.saturating_add(1),
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
 }
 
 /// Minimum terminal size the reader draws in.
@@ -153,6 +178,26 @@ pub struct App {
     pub should_quit: bool,
     /// Set when something changed since the last draw.
     pub dirty: bool,
+    /// Speakers, quotes and claims.
+    pub sources: Sources,
+    /// The stop (quote or claim) the reader is on, an index into `sources.stops`.
+    pub current: Option<usize>,
+    /// The speaker the reader filtered to.
+    pub filter: Option<usize>,
+    /// Whether the docked sidebar is open (wide terminals).
+    pub docked_open: bool,
+    /// Whether the overlay sidebar is open (narrow terminals).
+    pub overlay_open: bool,
+    /// Speakers sorted by claim count instead of first appearance.
+    pub by_count: bool,
+    /// Selected row of the speakers list.
+    pub speaker_sel: usize,
+    /// First visible row of the speakers list.
+    pub speaker_offset: usize,
+    /// Selected row of the claims list.
+    pub claim_sel: usize,
+    /// First visible row of the claims list.
+    pub claim_offset: usize,
 }
 
 impl App {
@@ -163,8 +208,18 @@ impl App {
         let mut warnings: Vec<String> = notes.to_vec();
         warnings.extend(doc.warnings.iter().cloned());
         let message = if warnings.is_empty() {
+            let km = &config.keymap;
+            let key = |ctx, a| {
+                km.hint(ctx, a)
+                    .map_or_else(|| "?".into(), |k| k.to_string())
+            };
             Some(Message {
-                text: strings::START_HINT.to_string(),
+                text: strings::start_hint(
+                    &key(Context::Article, Action::ToggleHelp),
+                    &key(Context::Article, Action::NextQuote),
+                    &key(Context::Article, Action::FocusNext),
+                    &key(Context::Article, Action::Quit),
+                ),
                 kind: MessageKind::Info,
             })
         } else {
@@ -196,17 +251,77 @@ impl App {
             message,
             should_quit: false,
             dirty: true,
+            sources: Sources::default(),
+            current: None,
+            filter: None,
+            docked_open: true,
+            overlay_open: false,
+            by_count: false,
+            speaker_sel: 0,
+            speaker_offset: 0,
+            claim_sel: 0,
+            claim_offset: 0,
         };
         app.resize(80, 24);
         app
+    }
+
+    /// Replaces the sources (speakers, quotes, claims) the sidebar and navigation use.
+    pub fn set_sources(&mut self, sources: Sources) {
+        self.sources = sources;
+        self.current = None;
+        self.filter = None;
+        self.speaker_sel = 0;
+        self.claim_sel = 0;
+        self.fix_offsets();
+        self.dirty = true;
     }
 
     /// Screen areas for the current size.
     pub fn areas(&self) -> Areas {
         let (w, h) = self.size;
         let fits = w >= MIN_SIZE.0 && h >= MIN_SIZE.1;
-        let article = Rect::new(0, 0, w, h.saturating_sub(1));
+        let body = Rect::new(0, 0, w, h.saturating_sub(1));
         let status = Rect::new(0, h.saturating_sub(1), w, h.min(1));
+        let sc = &self.config.sidebar;
+        let wide = w >= sc.min_total_width;
+        let docked = fits && wide && self.docked_open;
+        let overlay = fits && !wide && self.overlay_open;
+        let mut article = body;
+        let mut sidebar = None;
+        if docked {
+            let sw = sc.width.min(w / 2);
+            article.width = w - sw;
+            let sx = match sc.side {
+                Side::Left => {
+                    article.x = sw;
+                    0
+                }
+                Side::Right => w - sw,
+            };
+            sidebar = Some(Rect::new(sx, 0, sw, body.height));
+        } else if overlay {
+            let sw = sc.width.max(w * 3 / 5).min(w);
+            let sx = match sc.side {
+                Side::Left => 0,
+                Side::Right => w - sw,
+            };
+            sidebar = Some(Rect::new(sx, 0, sw, body.height));
+        }
+        let (mut summary, mut speakers, mut claims) =
+            (Rect::default(), Rect::default(), Rect::default());
+        if let Some(sb) = sidebar {
+            let mut y = sb.y;
+            let mut rest = sb.height;
+            if rest >= 18 {
+                summary = Rect::new(sb.x, y, sb.width, 6);
+                y += 6;
+                rest -= 6;
+            }
+            let sh = (rest * 9 / 20).max(rest.min(3));
+            speakers = Rect::new(sb.x, y, sb.width, sh);
+            claims = Rect::new(sb.x, y + sh, sb.width, rest - sh);
+        }
         let avail = article.width.saturating_sub(2).max(1);
         let tw = avail.min(self.config.measure).min(article.width);
         let x = article.x + (article.width - tw) / 2;
@@ -215,6 +330,11 @@ impl App {
             text: Rect::new(x, article.y, tw, article.height),
             status,
             fits,
+            sidebar,
+            overlay,
+            summary,
+            speakers,
+            claims,
         }
     }
 
@@ -233,6 +353,11 @@ impl App {
             return;
         }
         self.size = (width, height);
+        self.relayout();
+    }
+
+    /// Lays the article out again for the current text column, keeping the place.
+    fn relayout(&mut self) {
         let tw = usize::from(self.areas().text.width).max(1);
         if self.page.width != tw {
             let new = self
@@ -246,6 +371,10 @@ impl App {
             self.pages.insert(old.width, old);
         }
         self.top = self.page.line_of(self.anchor).min(self.max_top());
+        if self.focus != Focus::Article && self.areas().sidebar.is_none() {
+            self.focus = Focus::Article;
+        }
+        self.fix_offsets();
         self.dirty = true;
     }
 
@@ -278,6 +407,7 @@ impl App {
         } else {
             match self.focus {
                 Focus::Article => Context::Article,
+                Focus::Speakers | Focus::Claims => Context::Sidebar,
             }
         }
     }
@@ -294,20 +424,27 @@ impl App {
     pub fn handle(&mut self, input: Input) {
         match input {
             Input::Resize { width, height } => self.resize(width, height),
-            Input::Wheel { down, .. } => {
+            Input::Wheel { column, row, down } => {
+                let d = WHEEL_LINES as isize;
+                let d = if down { d } else { -d };
                 if let Some(s) = self.help {
-                    self.help = Some(if down {
-                        s + WHEEL_LINES
-                    } else {
-                        s.saturating_sub(WHEEL_LINES)
-                    });
+                    self.help = Some(s.saturating_add_signed(d));
                     self.dirty = true;
+                    return;
+                }
+                let a = self.areas();
+                let at = |r: Rect| r.contains((column, row).into());
+                if at(a.speakers) {
+                    self.move_list(Focus::Speakers, d);
+                } else if at(a.claims) {
+                    self.move_list(Focus::Claims, d);
+                } else if a.sidebar.is_some_and(at) {
+                    // the summary box: nothing to scroll
                 } else {
-                    let d = WHEEL_LINES as isize;
-                    self.scroll_by(if down { d } else { -d });
+                    self.scroll_by(d);
                 }
             }
-            Input::Click { .. } => {}
+            Input::Click { column, row } => self.click(column, row),
             Input::Key(key) => {
                 if self.message.take().is_some() {
                     self.dirty = true;
@@ -340,6 +477,9 @@ impl App {
     /// Applies an action.
     pub fn update(&mut self, action: Action) {
         if self.help.is_some() && self.update_help(action) {
+            return;
+        }
+        if self.focus != Focus::Article && self.prompt.is_none() && self.update_list(action) {
             return;
         }
         let page = self.body_height();
@@ -389,14 +529,30 @@ impl App {
             }
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
-            Action::NextQuote
-            | Action::PrevQuote
-            | Action::NextSameSpeaker
-            | Action::ToggleSidebar
-            | Action::FocusNext
-            | Action::FocusPrev
-            | Action::Select
-            | Action::ToggleSort => {}
+            Action::NextQuote => self.step_stop(true),
+            Action::PrevQuote => self.step_stop(false),
+            Action::NextSameSpeaker => self.next_same_speaker(),
+            Action::ToggleSidebar => self.toggle_sidebar(),
+            Action::FocusNext => self.cycle_focus(true),
+            Action::FocusPrev => self.cycle_focus(false),
+            Action::Select => self.select(),
+            Action::ToggleSort => {
+                let keep = self.speaker_order().get(self.speaker_sel).copied();
+                self.by_count = !self.by_count;
+                if let Some(k) = keep {
+                    self.speaker_sel = self
+                        .speaker_order()
+                        .iter()
+                        .position(|&s| s == k)
+                        .unwrap_or(0);
+                }
+                self.fix_offsets();
+                self.say(if self.by_count {
+                    strings::SORTED_BY_COUNT
+                } else {
+                    strings::SORTED_BY_APPEARANCE
+                });
+            }
         }
     }
 
@@ -429,9 +585,20 @@ impl App {
     }
 
     fn close(&mut self) {
+        let overlay = self.areas().overlay;
         if let Some(p) = self.prompt.take() {
             self.search = None;
             self.restore(p.saved);
+        } else if overlay && self.overlay_open {
+            self.overlay_open = false;
+            self.focus = Focus::Article;
+        } else if self.filter.take().is_some() {
+            self.claim_sel = self
+                .current
+                .and_then(|c| self.claim_list().iter().position(|&i| i == c))
+                .unwrap_or(0);
+            self.fix_offsets();
+            self.say(strings::FILTER_CLEARED);
         } else if self.search.take().is_some() {
             self.say(strings::SEARCH_CLEARED);
         }
@@ -564,6 +731,304 @@ impl App {
         match self.page.lines.get(self.top).map(|l| &l.text) {
             Some(LineText::Block { block, .. }) => Some(*block),
             _ => None,
+        }
+    }
+
+    // ---- sidebar and quote navigation ----
+
+    /// Speaker indices in list order (first appearance, or claims count).
+    pub fn speaker_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.sources.speakers.len()).collect();
+        if self.by_count {
+            let sp = &self.sources.speakers;
+            order.sort_by_key(|&i| (std::cmp::Reverse((sp[i].claims, sp[i].quotes)), i));
+        }
+        order
+    }
+
+    /// Stop indices the claims list shows and `]`/`[` visit: the filtered speaker's, or all.
+    pub fn claim_list(&self) -> Vec<usize> {
+        let stops = &self.sources.stops;
+        (0..stops.len())
+            .filter(|&i| self.filter.is_none() || stops[i].speaker == self.filter)
+            .collect()
+    }
+
+    /// Rows a speaker takes in the list (two when it has a role).
+    pub fn speaker_rows(&self, speaker: usize) -> usize {
+        match self.sources.speakers.get(speaker) {
+            Some(s) if s.role.is_some() => 2,
+            _ => 1,
+        }
+    }
+
+    /// Keeps the selected rows of both lists visible.
+    fn fix_offsets(&mut self) {
+        let a = self.areas();
+        let order = self.speaker_order();
+        self.speaker_sel = self.speaker_sel.min(order.len().saturating_sub(1));
+        let h = usize::from(inner(a.speakers).height).max(1);
+        if self.speaker_sel < self.speaker_offset {
+            self.speaker_offset = self.speaker_sel;
+        }
+        while self.speaker_offset < self.speaker_sel
+            && order[self.speaker_offset..=self.speaker_sel]
+                .iter()
+                .map(|&s| self.speaker_rows(s))
+                .sum::<usize>()
+                > h
+        {
+            self.speaker_offset += 1;
+        }
+        let n = self.claim_list().len();
+        self.claim_sel = self.claim_sel.min(n.saturating_sub(1));
+        let h = usize::from(inner(a.claims).height).max(1);
+        if self.claim_sel < self.claim_offset {
+            self.claim_offset = self.claim_sel;
+        }
+        if self.claim_sel >= self.claim_offset + h {
+            self.claim_offset = self.claim_sel + 1 - h;
+        }
+        self.claim_offset = self.claim_offset.min(n.saturating_sub(h));
+    }
+
+    /// Moves the selection of a list by `delta` rows (clamped).
+    fn move_list(&mut self, list: Focus, delta: isize) {
+        match list {
+            Focus::Speakers => {
+                let n = self.sources.speakers.len();
+                self.speaker_sel = self
+                    .speaker_sel
+                    .saturating_add_signed(delta)
+                    .min(n.saturating_sub(1));
+            }
+            Focus::Claims => {
+                let n = self.claim_list().len();
+                self.claim_sel = self
+                    .claim_sel
+                    .saturating_add_signed(delta)
+                    .min(n.saturating_sub(1));
+            }
+            Focus::Article => {}
+        }
+        self.fix_offsets();
+        self.dirty = true;
+    }
+
+    /// Movement actions in a focused list. Returns true when the action was used.
+    fn update_list(&mut self, action: Action) -> bool {
+        let list = self.focus;
+        let a = self.areas();
+        let rect = if list == Focus::Speakers {
+            a.speakers
+        } else {
+            a.claims
+        };
+        let page = usize::from(inner(rect).height).max(2) as isize - 1;
+        match action {
+            Action::ScrollDown => self.move_list(list, 1),
+            Action::ScrollUp => self.move_list(list, -1),
+            Action::PageDown | Action::HalfPageDown => self.move_list(list, page),
+            Action::PageUp | Action::HalfPageUp => self.move_list(list, -page),
+            Action::Top => self.move_list(list, isize::MIN / 2),
+            Action::Bottom => self.move_list(list, isize::MAX / 2),
+            _ => return false,
+        }
+        true
+    }
+
+    fn toggle_sidebar(&mut self) {
+        if self.size.0 >= self.config.sidebar.min_total_width {
+            self.docked_open = !self.docked_open;
+        } else {
+            self.overlay_open = !self.overlay_open;
+        }
+        if self.areas().sidebar.is_none() {
+            self.focus = Focus::Article;
+        }
+        self.relayout();
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let next = match (self.focus, forward) {
+            (Focus::Article, true) | (Focus::Claims, false) => Focus::Speakers,
+            (Focus::Speakers, true) | (Focus::Article, false) => Focus::Claims,
+            (Focus::Claims, true) | (Focus::Speakers, false) => Focus::Article,
+        };
+        let wide = self.size.0 >= self.config.sidebar.min_total_width;
+        if next != Focus::Article && self.areas().sidebar.is_none() {
+            if wide {
+                self.docked_open = true;
+            } else {
+                self.overlay_open = true;
+            }
+            self.relayout();
+        }
+        if next == Focus::Article && !wide {
+            self.overlay_open = false;
+        }
+        if self.areas().sidebar.is_none() {
+            self.focus = Focus::Article;
+            self.say(strings::NO_ROOM_FOR_SIDEBAR);
+            return;
+        }
+        self.focus = next;
+        self.dirty = true;
+    }
+
+    /// Enter: filter to the selected speaker, or jump to the selected claim.
+    fn select(&mut self) {
+        match self.focus {
+            Focus::Speakers => {
+                let Some(&sp) = self.speaker_order().get(self.speaker_sel) else {
+                    self.say(strings::NO_SPEAKERS);
+                    return;
+                };
+                self.filter = Some(sp);
+                self.claim_sel = 0;
+                self.claim_offset = 0;
+                self.fix_offsets();
+                let n = self.claim_list().len();
+                let name = self.sources.speakers[sp].name.clone();
+                self.say(strings::filtered(&name, n));
+            }
+            Focus::Claims => {
+                if let Some(&stop) = self.claim_list().get(self.claim_sel) {
+                    self.go_to_stop(stop);
+                }
+            }
+            Focus::Article => {}
+        }
+    }
+
+    /// Moves to stop `i`: marks it, scrolls it into view with context above, selects it in
+    /// the claims list, and says where we are in the status bar.
+    pub fn go_to_stop(&mut self, i: usize) {
+        let Some(stop) = self.sources.stops.get(i) else {
+            return;
+        };
+        let (block, start, speaker, kind) = (stop.block, stop.range.start, stop.speaker, stop.kind);
+        self.current = Some(i);
+        if let Some(line) = self.page.line_of_text(block, start) {
+            let h = self.body_height();
+            let context = (h / 6).clamp(1, 3);
+            if line < self.top + context || line + 2 > self.top + h {
+                self.set_top(line.saturating_sub(context));
+            }
+        }
+        let list = self.claim_list();
+        let pos = list.iter().position(|&s| s == i);
+        if let Some(p) = pos {
+            self.claim_sel = p;
+            self.fix_offsets();
+        }
+        let (n, k) = match pos {
+            Some(p) => (list.len(), p),
+            None => (self.sources.stops.len(), i),
+        };
+        let label = self.sources.speaker_label(speaker);
+        self.say(strings::stop_status(kind.word(), k, n, &label));
+        self.dirty = true;
+    }
+
+    /// `]`/`[`: the next or previous stop (of the filtered speaker, when filtered), from the
+    /// current one or from the top of the screen; wraps around at the ends.
+    fn step_stop(&mut self, forward: bool) {
+        let list = self.claim_list();
+        if list.is_empty() {
+            let msg = match self.filter {
+                Some(f) => strings::no_claims_by(&self.sources.speakers[f].name),
+                None => strings::NO_QUOTES.to_string(),
+            };
+            self.say(msg);
+            return;
+        }
+        let stops = &self.sources.stops;
+        let here = match self.current {
+            Some(c) => (stops[c].block, stops[c].range.start),
+            None => self.anchor,
+        };
+        let key = |i: usize| (stops[i].block, stops[i].range.start);
+        let found = if forward {
+            match self.current {
+                Some(_) => list.iter().copied().find(|&i| key(i) > here),
+                None => list.iter().copied().find(|&i| key(i) >= here),
+            }
+        } else {
+            list.iter().rev().copied().find(|&i| key(i) < here)
+        };
+        let (target, wrapped) = match found {
+            Some(i) => (i, false),
+            None if forward => (list[0], true),
+            None => (list[list.len() - 1], true),
+        };
+        self.go_to_stop(target);
+        if wrapped && let Some(m) = &mut self.message {
+            m.text = strings::wrapped(std::mem::take(&mut m.text), forward);
+        }
+    }
+
+    /// `s`: the next stop by the current stop's speaker.
+    fn next_same_speaker(&mut self) {
+        let Some(c) = self.current else {
+            self.say(strings::NO_CURRENT_QUOTE);
+            return;
+        };
+        let stops = &self.sources.stops;
+        let Some(sp) = stops[c].speaker else {
+            self.say(strings::NO_SPEAKER_HERE);
+            return;
+        };
+        let n = stops.len();
+        let next = (1..=n)
+            .map(|d| (c + d) % n)
+            .find(|&i| stops[i].speaker == Some(sp));
+        if let Some(i) = next {
+            let wrapped = i <= c;
+            self.go_to_stop(i);
+            if wrapped && let Some(m) = &mut self.message {
+                m.text = strings::wrapped(std::mem::take(&mut m.text), true);
+            }
+        }
+    }
+
+    /// Mouse click: focus and select what is under the pointer.
+    fn click(&mut self, column: u16, row: u16) {
+        if self.help.is_some() {
+            return;
+        }
+        let a = self.areas();
+        let pos = (column, row).into();
+        let si = inner(a.speakers);
+        let ci = inner(a.claims);
+        if si.contains(pos) {
+            let order = self.speaker_order();
+            let mut y = si.y;
+            for (k, &sp) in order.iter().enumerate().skip(self.speaker_offset) {
+                let rows = self.speaker_rows(sp) as u16;
+                if row < y + rows {
+                    self.focus = Focus::Speakers;
+                    self.speaker_sel = k;
+                    self.select();
+                    return;
+                }
+                y += rows;
+            }
+        } else if ci.contains(pos) {
+            let k = self.claim_offset + usize::from(row - ci.y);
+            if k < self.claim_list().len() {
+                self.focus = Focus::Claims;
+                self.claim_sel = k;
+                self.select();
+            }
+        } else if a.sidebar.is_some_and(|s| s.contains(pos)) {
+            // borders and summary
+        } else if a.article.contains(pos) {
+            if a.overlay {
+                self.overlay_open = false;
+            }
+            self.focus = Focus::Article;
+            self.dirty = true;
         }
     }
 }

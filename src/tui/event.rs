@@ -3,6 +3,7 @@
 
 use crate::keymap::{Key, KeyCode, Mods};
 use crate::tui::app::Input;
+use crate::tui::sources::Sources;
 use crossterm::event::{
     Event as CtEvent, KeyCode as CtKey, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
@@ -16,10 +17,14 @@ pub enum Event {
     Crossterm(CtEvent),
     /// Reading terminal events failed.
     Failed(std::io::Error),
+    /// The attribution analysis finished (it runs on its own thread so the first frame
+    /// does not wait for it).
+    Analysis(Box<Sources>),
 }
 
 /// Reads terminal events on a thread.
 pub struct EventHandler {
+    tx: mpsc::Sender<Event>,
     rx: mpsc::Receiver<Event>,
 }
 
@@ -33,7 +38,9 @@ impl EventHandler {
     /// Starts the reading thread.
     pub fn new() -> EventHandler {
         let (tx, rx) = mpsc::channel();
+        let reader_tx = tx.clone();
         thread::spawn(move || {
+            let tx = reader_tx;
             loop {
                 let ev = match crossterm::event::read() {
                     Ok(e) => Event::Crossterm(e),
@@ -47,7 +54,15 @@ impl EventHandler {
                 }
             }
         });
-        EventHandler { rx }
+        EventHandler { tx, rx }
+    }
+
+    /// Runs `work` on its own thread and sends its result as [`Event::Analysis`].
+    pub fn spawn_analysis(&self, work: impl FnOnce() -> Sources + Send + 'static) {
+        let tx = self.tx.clone();
+        thread::spawn(move || {
+            let _ = tx.send(Event::Analysis(Box::new(work())));
+        });
     }
 
     /// Waits for the next event.

@@ -4,6 +4,7 @@ use crate::tui::app::App;
 use crate::tui::strings;
 use crate::tui::widgets::article_view::ArticleView;
 use crate::tui::widgets::help::Help;
+use crate::tui::widgets::sidebar::Sidebar;
 use crate::tui::widgets::status_bar::StatusBar;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -22,6 +23,9 @@ impl Widget for &App {
             return;
         }
         ArticleView { app: self }.render(areas.text.intersection(area), buf);
+        if areas.sidebar.is_some() {
+            Sidebar { app: self }.render(area, buf);
+        }
         StatusBar { app: self }.render(areas.status.intersection(area), buf);
         if self.help.is_some() {
             Help { app: self }.render(areas.article.intersection(area), buf);

@@ -2,6 +2,7 @@
 
 pub mod article_view;
 pub mod help;
+pub mod sidebar;
 pub mod status_bar;
 
 use ratatui::buffer::Buffer;

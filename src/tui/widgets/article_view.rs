@@ -16,10 +16,38 @@ pub struct ArticleView<'a> {
 }
 
 impl ArticleView<'_> {
-    /// Decorations (search matches) for line `range` of block `block`, relative to the line.
+    /// Decorations for line `range` of block `block`, relative to the line: quotes in their
+    /// speaker's colour (dimmed when a filter shows another speaker), the current quote or
+    /// claim, then search matches on top.
     fn decorations(&self, block: usize, range: &Range<usize>) -> Vec<(Range<usize>, Style)> {
         let app = self.app;
         let mut out = Vec::new();
+        let rel = |r: &Range<usize>| {
+            let a = r.start.max(range.start) - range.start;
+            let b = r.end.min(range.end).max(r.start.max(range.start)) - range.start;
+            a..b
+        };
+        let overlaps = |r: &Range<usize>| r.start < range.end && range.start < r.end;
+        let quotes = &app.sources.quotes;
+        let first = quotes.partition_point(|q| (q.block, q.range.end) <= (block, range.start));
+        for q in quotes[first..].iter().take_while(|q| q.block == block) {
+            if q.range.start >= range.end {
+                break;
+            }
+            let style = match (q.speaker, app.filter) {
+                (Some(s), Some(f)) if s != f => app.styles.dimmed,
+                (None, Some(_)) => app.styles.dimmed,
+                (Some(s), _) => app.styles.speaker(s),
+                (None, None) => continue,
+            };
+            out.push((rel(&q.range), style));
+        }
+        if let Some(stop) = app.current.and_then(|c| app.sources.stops.get(c))
+            && stop.block == block
+            && overlaps(&stop.range)
+        {
+            out.push((rel(&stop.range), app.styles.current_quote));
+        }
         if let Some(s) = &app.search {
             let first = s
                 .matches
@@ -33,9 +61,7 @@ impl ArticleView<'_> {
                 } else {
                     app.styles.search_match
                 };
-                let a = m.range.start.max(range.start) - range.start;
-                let b = m.range.end.min(range.end) - range.start;
-                out.push((a..b, style));
+                out.push((rel(&m.range), style));
             }
         }
         out

@@ -22,6 +22,8 @@ pub enum HelpRow {
     },
     /// Spacing between sections.
     Blank,
+    /// A line of the legend.
+    Text(String),
 }
 
 /// The help rows for a keymap: for each context, every action bound there and its keys.
@@ -53,6 +55,9 @@ pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
             out.extend(section);
         }
     }
+    out.push(HelpRow::Blank);
+    out.push(HelpRow::Heading("Marks"));
+    out.extend(strings::legend().into_iter().map(HelpRow::Text));
     out
 }
 
@@ -112,6 +117,15 @@ impl Widget for Help<'_> {
                     let x = inner.x + 1 + key_w;
                     let room = inner.width.saturating_sub(key_w + 1);
                     buf.set_stringn(x, y, what, usize::from(room), app.styles.body);
+                }
+                HelpRow::Text(t) => {
+                    buf.set_stringn(
+                        inner.x + 1,
+                        y,
+                        t,
+                        usize::from(inner.width.saturating_sub(1)),
+                        app.styles.body,
+                    );
                 }
                 HelpRow::Blank => {}
             }

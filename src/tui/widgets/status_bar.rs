@@ -68,7 +68,7 @@ impl Widget for StatusBar<'_> {
                 MessageKind::Warning => st.warning,
             };
             cx += 1;
-            buf.set_stringn(cx, y, &m.text, usize::from(x + room - cx - 1), style);
+            buf.set_stringn(cx, y, &m.text, usize::from(x + room - cx), style);
         }
     }
 }

@@ -1,0 +1,53 @@
+//! One redraw of the reader at 200x60 with the sample article, the sidebar open and a quote
+//! marked (the work done after every key press), and a key press plus its redraw.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use hearsay::config::Config;
+use hearsay::document::open;
+use hearsay::tui::App;
+use hearsay::tui::page::Page;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::hint::black_box;
+
+fn app() -> App {
+    let doc = open(
+        include_bytes!("../assets/sample.txt"),
+        Some("sample.txt"),
+        None,
+    )
+    .expect("the sample opens");
+    let mut app = App::new(doc, "sample.txt", Config::default(), &[]);
+    app.resize(200, 60);
+    app.press("] ] / t h e enter").expect("keys");
+    app
+}
+
+fn redraw(c: &mut Criterion) {
+    let app = app();
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("backend");
+    c.bench_function("redraw 200x60", |b| {
+        b.iter(|| {
+            // a fresh frame each time: clear so the diff cannot skip unchanged cells
+            terminal.clear().expect("clear");
+            terminal
+                .draw(|f| f.render_widget(black_box(&app), f.area()))
+                .expect("draw");
+        })
+    });
+    let mut app = self::app();
+    c.bench_function("key ] + redraw 200x60", |b| {
+        b.iter(|| {
+            app.press("]").expect("key");
+            terminal
+                .draw(|f| f.render_widget(black_box(&app), f.area()))
+                .expect("draw");
+        })
+    });
+    c.bench_function("lay out the sample at 78 columns", |b| {
+        b.iter(|| black_box(Page::build(black_box(&app.doc), 78)).lines.len())
+    });
+}
+
+criterion_group!(benches, redraw);
+criterion_main!(benches);

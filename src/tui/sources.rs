@@ -1,0 +1,311 @@
+//! The attribution analysis as the reader uses it: speakers with their colours, the quote
+//! marks to colour in the article, and the "stops" that `]`/`[` visit.
+//!
+//! Stops are every claim (direct, indirect, mixed) plus every quotation no claim covers,
+//! in reading order, each anchored to a byte range of a block's clean text so it can be
+//! found on the page at any width. Everything is computed once, when the article opens.
+
+use std::ops::Range;
+
+/// What kind of source a speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SpeakerKind {
+    /// A person.
+    Person,
+    /// An organisation.
+    Organization,
+    /// A group of people.
+    Group,
+    /// An anonymous source.
+    Anonymous,
+    /// A document or statement.
+    Document,
+}
+
+impl SpeakerKind {
+    /// The mark shown before the speaker's name.
+    pub fn mark(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "●",
+            SpeakerKind::Organization => "■",
+            SpeakerKind::Group => "▲",
+            SpeakerKind::Anonymous => "?",
+            SpeakerKind::Document => "¶",
+        }
+    }
+
+    /// The kind's name, for the legend.
+    pub fn name(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organization => "organisation",
+            SpeakerKind::Group => "group",
+            SpeakerKind::Anonymous => "anonymous",
+            SpeakerKind::Document => "document",
+        }
+    }
+
+    /// All kinds, for the legend.
+    pub const ALL: [SpeakerKind; 5] = [
+        SpeakerKind::Person,
+        SpeakerKind::Organization,
+        SpeakerKind::Group,
+        SpeakerKind::Anonymous,
+        SpeakerKind::Document,
+    ];
+}
+
+/// A speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// Fullest name.
+    pub name: String,
+    /// Person, organisation, …
+    pub kind: SpeakerKind,
+    /// Role, when the article gives one.
+    pub role: Option<String>,
+    /// Quotations credited to the speaker.
+    pub quotes: usize,
+    /// Claims credited to the speaker.
+    pub claims: usize,
+}
+
+/// Whether a stop is a quotation or reported speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StopKind {
+    /// Words in quote marks.
+    Quote,
+    /// Reported speech without quote marks.
+    Indirect,
+    /// Reported speech with quoted fragments.
+    Mixed,
+}
+
+impl StopKind {
+    /// The mark shown before a claim in the list.
+    pub fn mark(self) -> &'static str {
+        match self {
+            StopKind::Quote => "“ ",
+            StopKind::Indirect => "≈ ",
+            StopKind::Mixed => "“≈",
+        }
+    }
+
+    /// The word used in the status bar.
+    pub fn word(self) -> &'static str {
+        match self {
+            StopKind::Quote => "quote",
+            StopKind::Indirect | StopKind::Mixed => "claim",
+        }
+    }
+}
+
+/// A place `]`/`[` visit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stop {
+    /// Speaker index, if credited.
+    pub speaker: Option<usize>,
+    /// Quote or claim.
+    pub kind: StopKind,
+    /// Block index.
+    pub block: usize,
+    /// Byte range in the block's clean text.
+    pub range: Range<usize>,
+}
+
+/// A quotation to colour in the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteMark {
+    /// Block index.
+    pub block: usize,
+    /// Byte range (marks included) in the block's clean text.
+    pub range: Range<usize>,
+    /// Speaker index, if credited.
+    pub speaker: Option<usize>,
+}
+
+/// Claims by kind of source, for the summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourcingCounts {
+    /// By named people.
+    pub named: usize,
+    /// By organisations.
+    pub organizations: usize,
+    /// By groups.
+    pub groups: usize,
+    /// By anonymous sources (and described but unnamed people).
+    pub unnamed: usize,
+    /// By documents.
+    pub documents: usize,
+    /// With no source.
+    pub unattributed: usize,
+}
+
+impl SourcingCounts {
+    /// All claims.
+    pub fn total(&self) -> usize {
+        self.named
+            + self.organizations
+            + self.groups
+            + self.unnamed
+            + self.documents
+            + self.unattributed
+    }
+
+    /// Percentage of claims resting on unnamed sources, if there are claims.
+    pub fn unnamed_percent(&self) -> Option<usize> {
+        let t = self.total();
+        (t > 0).then(|| (self.unnamed * 100 + t / 2) / t)
+    }
+}
+
+/// Everything the reader shows about sources.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sources {
+    /// Speakers, in order of first appearance (their index is their colour).
+    pub speakers: Vec<Speaker>,
+    /// Stops in reading order.
+    pub stops: Vec<Stop>,
+    /// Quotations in reading order.
+    pub quotes: Vec<QuoteMark>,
+    /// Claims by kind of source.
+    pub sourcing: SourcingCounts,
+}
+
+impl Sources {
+    /// Builds the stops from claims and quotations (each as `(block, range, speaker, kind)`),
+    /// adding a quotation as a stop of its own only when no claim covers it.
+    pub fn new(
+        speakers: Vec<Speaker>,
+        claims: Vec<Stop>,
+        quotes: Vec<QuoteMark>,
+        sourcing: SourcingCounts,
+    ) -> Sources {
+        let mut stops = claims;
+        for q in &quotes {
+            let covered = stops.iter().any(|s| {
+                s.block == q.block && s.range.start < q.range.end && q.range.start < s.range.end
+            });
+            if !covered {
+                stops.push(Stop {
+                    speaker: q.speaker,
+                    kind: StopKind::Quote,
+                    block: q.block,
+                    range: q.range.clone(),
+                });
+            }
+        }
+        stops.sort_by_key(|s| (s.block, s.range.start, s.range.end));
+        let mut quotes = quotes;
+        quotes.sort_by_key(|q| (q.block, q.range.start));
+        Sources {
+            speakers,
+            stops,
+            quotes,
+            sourcing,
+        }
+    }
+
+    /// "25 quotes · 11 speakers · 38% of claims unnamed".
+    pub fn summary(&self) -> String {
+        let mut parts = vec![self.counts()];
+        if let Some(p) = self.sourcing.unnamed_percent() {
+            parts.push(format!("{p}% of claims unnamed"));
+        }
+        parts.join(" · ")
+    }
+
+    /// "25 quotes · 11 speakers".
+    pub fn counts(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        format!(
+            "{} · {}",
+            plural(self.quotes.len(), "quote", "quotes"),
+            plural(self.speakers.len(), "speaker", "speakers")
+        )
+    }
+
+    /// "12 named · 5 org · 9 unnamed · 2 doc · 1 no source", the kinds that occur.
+    pub fn breakdown(&self) -> String {
+        let s = &self.sourcing;
+        let parts: Vec<String> = [
+            ("named", s.named),
+            ("org", s.organizations),
+            ("group", s.groups),
+            ("unnamed", s.unnamed),
+            ("doc", s.documents),
+            ("no source", s.unattributed),
+        ]
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(w, n)| format!("{n} {w}"))
+        .collect();
+        if parts.is_empty() {
+            "no attributed claims".to_string()
+        } else {
+            parts.join(" · ")
+        }
+    }
+
+    /// "Name, role" (or just the name), for the status bar.
+    pub fn speaker_label(&self, speaker: Option<usize>) -> String {
+        match speaker.and_then(|i| self.speakers.get(i)) {
+            Some(s) => match &s.role {
+                Some(r) => format!("{}, {r}", s.name),
+                None => s.name.clone(),
+            },
+            None => "no speaker credited".to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uncovered_quotes_become_stops_in_reading_order() {
+        let claim = Stop {
+            speaker: Some(0),
+            kind: StopKind::Indirect,
+            block: 3,
+            range: 10..40,
+        };
+        let inside = QuoteMark {
+            block: 3,
+            range: 20..30,
+            speaker: Some(0),
+        };
+        let alone = QuoteMark {
+            block: 1,
+            range: 0..5,
+            speaker: None,
+        };
+        let s = Sources::new(
+            vec![],
+            vec![claim],
+            vec![inside, alone],
+            SourcingCounts::default(),
+        );
+        assert_eq!(s.stops.len(), 2);
+        assert_eq!(s.stops[0].block, 1);
+        assert_eq!(s.stops[0].kind, StopKind::Quote);
+        assert_eq!(s.quotes[0].block, 1);
+    }
+
+    #[test]
+    fn summary_counts_and_rounds() {
+        let s = Sources {
+            sourcing: SourcingCounts {
+                named: 5,
+                unnamed: 3,
+                ..SourcingCounts::default()
+            },
+            ..Sources::default()
+        };
+        assert_eq!(s.summary(), "0 quotes · 0 speakers · 38% of claims unnamed");
+        assert_eq!(s.breakdown(), "5 named · 3 unnamed");
+        assert_eq!(Sources::default().summary(), "0 quotes · 0 speakers");
+    }
+}

@@ -1,0 +1,533 @@
+//! The sidebar and quote navigation without a terminal, on a small hand-annotated article
+//! (so these tests pin the reader's behaviour, not the attribution engine's).
+
+use hearsay::config::Config;
+use hearsay::document::{Document, ingest};
+use hearsay::tui::App;
+use hearsay::tui::app::{Focus, Input};
+use hearsay::tui::sources::{
+    QuoteMark, Sources, SourcingCounts, Speaker, SpeakerKind, Stop, StopKind,
+};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+use std::ops::Range;
+
+const ARTICLE: &str = "\
+Town to close the old river bridge
+By Lea Novak
+
+“The bridge has served us for ninety years, but it is tired,” said Ana Ruiz, the mayor of Millbrook.
+
+Engineers found cracks in two of the piers last spring, according to the town’s own inspection report.
+
+“Nobody wanted to be the one to close it,” one person who attended the meeting said.
+
+Ruiz said the town would open a ferry service within a month. “We will not leave the east bank cut off,” she added.
+
+Shop owners on the east bank said they feared a long winter.
+
+“I have heard promises before,” said Tomas Berg, who runs a hardware store by the bridge.
+
+The council votes on Thursday.
+";
+
+fn doc() -> Document {
+    ingest(ARTICLE.to_string())
+}
+
+/// Byte range of the `n`-th “…” quotation (marks included) in block `b`.
+fn quote(d: &Document, b: usize, n: usize) -> Range<usize> {
+    let t = &d.blocks[b].text;
+    let mut from = 0;
+    let mut found = 0..0;
+    for _ in 0..=n {
+        let s = from + t[from..].find('“').expect("an opening mark");
+        let e = s + t[s..].find('”').expect("a closing mark") + '”'.len_utf8();
+        found = s..e;
+        from = e;
+    }
+    found
+}
+
+/// Byte range of `needle` in block `b`.
+fn span(d: &Document, b: usize, needle: &str) -> Range<usize> {
+    let s = d.blocks[b].text.find(needle).expect("needle in block");
+    s..s + needle.len()
+}
+
+fn block_with(d: &Document, needle: &str) -> usize {
+    d.blocks
+        .iter()
+        .position(|b| b.text.contains(needle))
+        .expect("a block with the needle")
+}
+
+/// The hand annotation: speakers 0 Ruiz, 1 the report, 2 one person, 3 shop owners, 4 Berg.
+fn sources(d: &Document) -> Sources {
+    let person = |name: &str, role: Option<&str>, quotes, claims| Speaker {
+        name: name.to_string(),
+        kind: SpeakerKind::Person,
+        role: role.map(str::to_string),
+        quotes,
+        claims,
+    };
+    let speakers = vec![
+        person("Ana Ruiz", Some("the mayor of Millbrook"), 2, 3),
+        Speaker {
+            name: "the town’s own inspection report".into(),
+            kind: SpeakerKind::Document,
+            role: None,
+            quotes: 0,
+            claims: 1,
+        },
+        Speaker {
+            name: "one person who attended the meeting".into(),
+            kind: SpeakerKind::Anonymous,
+            role: None,
+            quotes: 1,
+            claims: 1,
+        },
+        Speaker {
+            name: "Shop owners on the east bank".into(),
+            kind: SpeakerKind::Group,
+            role: None,
+            quotes: 0,
+            claims: 1,
+        },
+        person(
+            "Tomas Berg",
+            Some("who runs a hardware store by the bridge"),
+            1,
+            1,
+        ),
+    ];
+    let b_ruiz1 = block_with(d, "ninety years");
+    let b_report = block_with(d, "cracks");
+    let b_anon = block_with(d, "Nobody wanted");
+    let b_ruiz2 = block_with(d, "ferry service");
+    let b_shops = block_with(d, "long winter");
+    let b_berg = block_with(d, "promises");
+    let q = |b, n, speaker| QuoteMark {
+        block: b,
+        range: quote(d, b, n),
+        speaker,
+    };
+    let quotes = vec![
+        q(b_ruiz1, 0, Some(0)),
+        q(b_anon, 0, Some(2)),
+        q(b_ruiz2, 0, Some(0)),
+        q(b_berg, 0, Some(4)),
+    ];
+    let claim = |b, range, speaker, kind| Stop {
+        speaker: Some(speaker),
+        kind,
+        block: b,
+        range,
+    };
+    let claims = vec![
+        claim(b_ruiz1, quote(d, b_ruiz1, 0), 0, StopKind::Quote),
+        claim(
+            b_report,
+            span(
+                d,
+                b_report,
+                "Engineers found cracks in two of the piers last spring",
+            ),
+            1,
+            StopKind::Indirect,
+        ),
+        claim(b_anon, quote(d, b_anon, 0), 2, StopKind::Quote),
+        claim(
+            b_ruiz2,
+            span(
+                d,
+                b_ruiz2,
+                "the town would open a ferry service within a month",
+            ),
+            0,
+            StopKind::Indirect,
+        ),
+        claim(b_ruiz2, quote(d, b_ruiz2, 0), 0, StopKind::Quote),
+        claim(
+            b_shops,
+            span(d, b_shops, "they feared a long winter"),
+            3,
+            StopKind::Indirect,
+        ),
+        claim(b_berg, quote(d, b_berg, 0), 4, StopKind::Quote),
+    ];
+    let sourcing = SourcingCounts {
+        named: 4,
+        groups: 1,
+        unnamed: 1,
+        documents: 1,
+        ..SourcingCounts::default()
+    };
+    Sources::new(speakers, claims, quotes, sourcing)
+}
+
+fn app(w: u16, h: u16) -> App {
+    let d = doc();
+    let s = sources(&d);
+    let mut app = App::new(d, "bridge.txt", Config::default(), &[]);
+    app.set_sources(s);
+    app.resize(w, h);
+    app
+}
+
+fn press(app: &mut App, keys: &str) {
+    app.press(keys).expect("valid key notation");
+}
+
+fn screen(app: &App) -> String {
+    let (w, h) = app.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| f.render_widget(app, f.area())).unwrap();
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn status(app: &App) -> String {
+    screen(app).lines().last().unwrap_or_default().to_string()
+}
+
+fn current_speaker(app: &App) -> Option<usize> {
+    app.current.and_then(|c| app.sources.stops[c].speaker)
+}
+
+#[test]
+fn brackets_step_through_stops_in_reading_order_and_wrap() {
+    let mut a = app(120, 40);
+    press(&mut a, "]");
+    assert_eq!(a.current, Some(0));
+    assert!(
+        status(&a).contains("quote 1/7 · Ana Ruiz, the mayor of Millbrook"),
+        "{}",
+        status(&a)
+    );
+    press(&mut a, "]");
+    assert_eq!(a.current, Some(1));
+    assert!(status(&a).contains("claim 2/7 · the town’s own inspection report"));
+    press(&mut a, "[ [");
+    assert_eq!(a.current, Some(6), "wrapped to the last");
+    assert!(status(&a).contains("quote 7/7 · Tomas Berg"));
+    assert!(status(&a).contains("continued from the bottom"));
+    press(&mut a, "]");
+    assert_eq!(a.current, Some(0));
+    assert!(status(&a).contains("continued from the top"));
+}
+
+#[test]
+fn first_bracket_starts_from_the_screen_not_the_top_of_the_article() {
+    let mut a = app(120, 12);
+    press(&mut a, "G");
+    let top = a.anchor();
+    press(&mut a, "]");
+    let c = a.current.unwrap();
+    let stop = &a.sources.stops[c];
+    assert!((stop.block, stop.range.start) >= top, "{top:?} {stop:?}");
+}
+
+#[test]
+fn the_current_stop_is_scrolled_into_view_with_context_and_marked() {
+    let mut a = app(120, 12);
+    press(&mut a, "[");
+    let c = a.current.unwrap();
+    let stop = a.sources.stops[c].clone();
+    let line = a.page.line_of_text(stop.block, stop.range.start).unwrap();
+    assert!(a.visible().contains(&line));
+    assert!(line > a.top, "context above the quote");
+    // the quote's cells are drawn with the current-quote background
+    let (w, h) = a.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| f.render_widget(&a, f.area())).unwrap();
+    let buf = t.backend().buffer();
+    let y = (line - a.top) as u16;
+    let row: String = (0..80).map(|x| buf[(x, y)].symbol().to_string()).collect();
+    let x = row.find('“').map(|b| row[..b].chars().count()).unwrap() as u16;
+    assert_eq!(Some(buf[(x, y)].bg), a.styles.current_quote.bg);
+    assert_eq!(
+        Some(buf[(x, y)].fg),
+        a.styles.speaker(4).fg,
+        "in Berg's colour"
+    );
+}
+
+#[test]
+fn enter_on_a_speaker_filters_and_brackets_visit_only_their_claims() {
+    let mut a = app(120, 40);
+    press(&mut a, "tab");
+    assert_eq!(a.focus, Focus::Speakers);
+    press(&mut a, "enter");
+    assert_eq!(a.filter, Some(0));
+    assert_eq!(a.claim_list().len(), 3);
+    assert!(screen(&a).contains("Claims · Ana Ruiz (3)"));
+    press(&mut a, "] ] ]");
+    assert_eq!(current_speaker(&a), Some(0));
+    assert!(
+        status(&a).contains("quote 3/3 · Ana Ruiz"),
+        "{}",
+        status(&a)
+    );
+    press(&mut a, "]");
+    assert!(status(&a).contains("quote 1/3 · Ana Ruiz"));
+    assert!(status(&a).contains("continued from the top"));
+    // other speakers' quotes are dimmed in the article, Ruiz's keep her colour
+    let (w, h) = a.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| f.render_widget(&a, f.area())).unwrap();
+    let buf = t.backend().buffer();
+    let find = |needle: &str| {
+        (0..h).find_map(|y| {
+            let row: String = (0..80).map(|x| buf[(x, y)].symbol().to_string()).collect();
+            row.find(needle)
+                .map(|b| (row[..b].chars().count() as u16, y))
+        })
+    };
+    let berg = find("“I have heard").unwrap();
+    assert_eq!(Some(buf[berg].fg), a.styles.dimmed.fg);
+    let ruiz = find("“The bridge").unwrap();
+    assert_eq!(Some(buf[ruiz].fg), a.styles.speaker(0).fg);
+    press(&mut a, "esc");
+    assert_eq!(a.filter, None);
+    assert_eq!(a.claim_list().len(), 7);
+}
+
+#[test]
+fn s_jumps_to_the_same_speakers_next_stop_from_any_pane() {
+    let mut a = app(120, 40);
+    press(&mut a, "s");
+    assert!(status(&a).contains("press ] to go to one first"));
+    press(&mut a, "]");
+    assert_eq!(a.current, Some(0));
+    press(&mut a, "tab tab s");
+    assert_eq!(a.focus, Focus::Claims);
+    assert_eq!(a.current, Some(3), "Ruiz's indirect claim");
+    press(&mut a, "s s");
+    assert_eq!(a.current, Some(0), "wrapped round to her first quote");
+}
+
+#[test]
+fn enter_on_a_claim_jumps_to_it() {
+    let mut a = app(120, 40);
+    press(&mut a, "tab tab j j j enter");
+    assert_eq!(a.focus, Focus::Claims);
+    assert_eq!(a.current, Some(3));
+    assert!(status(&a).contains("claim 4/7 · Ana Ruiz"));
+    press(&mut a, "G enter");
+    assert_eq!(a.current, Some(6));
+    press(&mut a, "g k enter");
+    assert_eq!(a.current, Some(0));
+}
+
+#[test]
+fn speakers_sort_by_appearance_or_count() {
+    let mut a = app(120, 40);
+    assert_eq!(a.speaker_order(), vec![0, 1, 2, 3, 4]);
+    press(&mut a, "tab j j o");
+    assert_eq!(a.speaker_order(), vec![0, 2, 4, 1, 3]);
+    assert_eq!(
+        a.speaker_order()[a.speaker_sel],
+        2,
+        "the selection stays on its speaker"
+    );
+    assert!(screen(&a).contains("by claims"));
+    press(&mut a, "o");
+    assert_eq!(a.speaker_order(), vec![0, 1, 2, 3, 4]);
+}
+
+#[test]
+fn tab_cycles_focus_and_lists_move_with_j_and_k() {
+    let mut a = app(120, 40);
+    press(&mut a, "tab");
+    assert_eq!(a.focus, Focus::Speakers);
+    press(&mut a, "j j j j j j k");
+    assert_eq!(a.speaker_sel, 3);
+    assert_eq!(a.top, 0, "j moved the list, not the article");
+    press(&mut a, "tab");
+    assert_eq!(a.focus, Focus::Claims);
+    press(&mut a, "tab");
+    assert_eq!(a.focus, Focus::Article);
+    press(&mut a, "shift-tab");
+    assert_eq!(a.focus, Focus::Claims);
+}
+
+#[test]
+fn narrow_terminals_show_the_sidebar_as_an_overlay() {
+    let mut a = app(80, 24);
+    assert!(a.areas().sidebar.is_none(), "collapsed below 100 columns");
+    press(&mut a, "S");
+    assert!(a.areas().overlay);
+    assert!(screen(&a).contains("Speakers"));
+    press(&mut a, "esc");
+    assert!(a.areas().sidebar.is_none());
+    press(&mut a, "tab");
+    assert_eq!(a.focus, Focus::Speakers);
+    assert!(a.areas().overlay);
+    press(&mut a, "enter");
+    assert_eq!(a.filter, Some(0));
+    press(&mut a, "tab tab");
+    assert_eq!(a.focus, Focus::Article);
+    assert!(
+        a.areas().sidebar.is_none(),
+        "the overlay closes when focus leaves it"
+    );
+    press(&mut a, "]");
+    assert_eq!(current_speaker(&a), Some(0), "the filter stays");
+    // widening docks it; S hides the docked sidebar and gives the article the room
+    a.resize(120, 40);
+    assert!(a.areas().sidebar.is_some() && !a.areas().overlay);
+    let narrow_article = a.areas().article.width;
+    press(&mut a, "S");
+    assert!(a.areas().sidebar.is_none());
+    assert!(a.areas().article.width > narrow_article);
+}
+
+#[test]
+fn sidebar_side_and_width_come_from_the_config() {
+    let mut config = Config::default();
+    config.sidebar.side = hearsay::config::Side::Left;
+    config.sidebar.width = 30;
+    let mut a = App::new(doc(), "x", config, &[]);
+    a.resize(120, 40);
+    let sb = a.areas().sidebar.unwrap();
+    assert_eq!((sb.x, sb.width), (0, 30));
+    assert_eq!(a.areas().article.x, 30);
+}
+
+#[test]
+fn clicks_select_and_the_wheel_scrolls_the_pane_under_the_pointer() {
+    let mut a = app(120, 40);
+    let sp = a.areas().speakers;
+    // the fourth row of the speakers list is "one person" (Ruiz takes two rows)
+    a.handle(Input::Click {
+        column: sp.x + 3,
+        row: sp.y + 1 + 3,
+    });
+    assert_eq!(a.focus, Focus::Speakers);
+    assert_eq!(a.filter, Some(2));
+    press(&mut a, "esc");
+    let cl = a.areas().claims;
+    a.handle(Input::Click {
+        column: cl.x + 5,
+        row: cl.y + 1 + 4,
+    });
+    assert_eq!(a.focus, Focus::Claims);
+    assert_eq!(a.current, Some(4));
+    a.handle(Input::Wheel {
+        column: cl.x + 5,
+        row: cl.y + 2,
+        down: false,
+    });
+    assert_eq!(a.claim_sel, 1);
+    let before = a.top;
+    a.handle(Input::Click { column: 5, row: 5 });
+    assert_eq!(a.focus, Focus::Article);
+    a.handle(Input::Wheel {
+        column: 5,
+        row: 5,
+        down: true,
+    });
+    assert!(a.top >= before);
+}
+
+#[test]
+fn an_article_without_quotes_says_so_and_never_panics() {
+    let mut a = App::new(doc(), "plain.txt", Config::default(), &[]);
+    a.resize(120, 40);
+    press(&mut a, "]");
+    assert!(status(&a).contains("no quotes or claims found"));
+    press(&mut a, "[ s");
+    assert!(status(&a).contains("no current quote"));
+    press(&mut a, "tab enter");
+    assert!(status(&a).contains("no speakers"), "{}", status(&a));
+    press(&mut a, "j k G g o");
+    let s = screen(&a);
+    assert!(
+        s.contains("nobody is quoted") && s.contains("no claims"),
+        "{s}"
+    );
+    press(&mut a, "tab enter");
+    assert_eq!(a.current, None);
+}
+
+#[test]
+fn a_filter_on_a_speaker_without_claims_says_so() {
+    let d = doc();
+    let mut s = sources(&d);
+    s.speakers.push(Speaker {
+        name: "Nobody Special".into(),
+        kind: SpeakerKind::Person,
+        role: None,
+        quotes: 0,
+        claims: 0,
+    });
+    let mut a = App::new(d, "x", Config::default(), &[]);
+    a.set_sources(s);
+    a.resize(120, 40);
+    press(&mut a, "tab G enter ]");
+    assert!(
+        status(&a).contains("no claims by Nobody Special"),
+        "{}",
+        status(&a)
+    );
+}
+
+#[test]
+fn colours_off_uses_no_colour_at_all() {
+    let config = Config {
+        colors: false,
+        ..Config::default()
+    };
+    let d = doc();
+    let s = sources(&d);
+    let mut a = App::new(d, "x", config, &[]);
+    a.set_sources(s);
+    a.resize(120, 40);
+    press(&mut a, "] / b r i d g e enter tab");
+    let (w, h) = a.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| f.render_widget(&a, f.area())).unwrap();
+    for c in t.backend().buffer().content() {
+        assert!(
+            matches!(c.fg, Color::Reset) && matches!(c.bg, Color::Reset),
+            "{c:?}"
+        );
+    }
+}
+
+#[test]
+fn every_size_with_the_sidebar_open_draws_without_panic() {
+    let mut a = app(120, 40);
+    press(&mut a, "] tab enter");
+    for w in (1..=130).step_by(7) {
+        for h in (1..=45).step_by(4) {
+            a.resize(w, h);
+            let _ = screen(&a);
+            press(&mut a, "S ] tab j");
+            let _ = screen(&a);
+        }
+    }
+}
+
+#[test]
+fn snapshot_sidebar_120x40() {
+    let mut a = app(120, 40);
+    press(&mut a, "] ] tab");
+    insta::assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn snapshot_sidebar_overlay_80x24() {
+    let mut a = app(80, 24);
+    press(&mut a, "tab enter ]");
+    insta::assert_snapshot!(screen(&a));
+}
