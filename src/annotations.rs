@@ -9,7 +9,58 @@
 //!   atomic saves;
 //! - [`export`]: Markdown, W3C Web Annotation JSON, Readwise CSV and normalised TOML.
 //!
-//! A typical session in the reader:
+//! ## The file
+//!
+//! One TOML file per article: the sidecar `<article file>.hearsay.toml`; for standard input,
+//! or when the article's folder is not writable, `$XDG_DATA_HOME/hearsay/highlights/<sha256>.toml`;
+//! or
+//! `<configured dir>/<sha256>.toml` (see [`Location::resolve`]). Beside it: `<file>.bak` (the
+//! previous version) and a hidden `.<file>.lock` (the advisory lock for saves).
+//!
+//! ```toml
+//! version = 1                     # a newer version makes the store read-only
+//! [article]
+//! source = "article.txt"          # as opened (`-` for standard input)
+//! sha256 = "…"                    # of the source
+//! title = "…"
+//! [[highlight]]
+//! id = "h1f3a9c0b7d2e"            # stable, unique
+//! kind = "quote"                  # quote | claim | passage
+//! text = "…"                      # the highlighted text, reflowed; paragraphs split by a blank line
+//! prefix = "…"                    # up to 32 characters before it (white space normalised)
+//! suffix = "…"                    # up to 32 characters after it
+//! start = 1234                    # byte offsets into the source
+//! end = 1300
+//! speaker = "Ines Duarte"         # quotes and claims; optional
+//! note = "…"                      # optional, may span lines
+//! tags = ["legal"]                # optional
+//! status = "disputed"             # unchecked | verified | disputed | false (quotes and claims)
+//! created = 2026-11-24T20:00:00Z  # TOML datetimes, UTC
+//! updated = 2026-11-24T20:05:00Z
+//! [reading]
+//! offset = 5120                   # byte offset of the first line in view
+//! context = "…"                   # the 32 characters starting there, to re-find it
+//! updated = 2026-11-24T20:06:00Z
+//! ```
+//!
+//! Keys and tables hearsay does not know are kept when it saves.
+//!
+//! ## Use from the reader
+//!
+//! - open: [`Store::open`] (`doc`, [`Origin`], the configured directory); show
+//!   [`Store::location`], [`Store::summary`] when not [`Summary::is_quiet`], and
+//!   [`Store::problem`] (read-only) in the status bar; jump to [`Store::reading`];
+//! - draw: for each block, [`Store::overlapping`]`(block.range)` and
+//!   [`Highlight::text_range_in`]`(block)`; a note mark when `!h.note.is_empty()`;
+//! - find: [`Store::at`] (under the cursor), [`Store::find_range`] (a quote or claim's status),
+//!   [`Store::highlights`] (the `H` list: [`Highlight::excerpt`], `speaker`,
+//!   [`Highlight::note_first_line`], `tags`);
+//! - change: [`Store::add`], [`Store::set_note`], [`Store::set_tags`], [`Store::cycle_status`],
+//!   [`Store::delete`]; each returns the previous value, and [`Store::put`] restores it (undo);
+//!   then [`Store::save`] after every change, and [`Store::set_reading`] + `save` on quit;
+//! - export (`e`): [`export::write`] to [`export::default_path`]`(store.location(), Format::Markdown)`.
+//!
+//! A typical session:
 //!
 //! ```
 //! use hearsay::annotations::{NewHighlight, Origin, Store, Location, LocationKind};

@@ -64,6 +64,9 @@ pub enum Command {
         /// Print each attribution with the rule that made it.
         #[arg(long, conflicts_with = "json")]
         explain: bool,
+        /// Treat the input as this format instead of guessing from its name and content.
+        #[arg(long, value_enum)]
+        format: Option<InputFormat>,
     },
     /// List the highlights saved for an article.
     Highlights {

@@ -1,5 +1,23 @@
 //! The non-interactive subcommands: each takes parsed arguments and writes to stdout.
 
+/// `print!` for command output: a closed pipe (`hearsay analyze … | head`) ends the output
+/// quietly instead of panicking. Evaluates to `Result<()>`.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::commands::write_out(format_args!($($arg)*))
+    };
+}
+
+/// `println!` counterpart of [`out!`].
+macro_rules! outln {
+    () => {
+        $crate::commands::write_out(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::commands::write_out(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 pub mod analyze;
 pub mod export;
 pub mod highlights;
@@ -21,4 +39,13 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
         color_eyre::eyre::bail!("'{}' is a folder; give an article file", path.display());
     }
     std::fs::read(path).wrap_err_with(|| format!("could not read '{}'", path.display()))
+}
+
+/// Writes to standard output, treating a closed pipe as the reader having seen enough.
+pub fn write_out(args: std::fmt::Arguments) -> Result<()> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_fmt(args) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r.wrap_err("could not write to standard output"),
+    }
 }

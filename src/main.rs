@@ -21,13 +21,21 @@ fn main() -> std::process::ExitCode {
             files,
             json,
             explain,
-        }) => commands::analyze::run(files, cli.format.map(Into::into), *json, *explain),
-        Some(Command::Highlights { file }) => commands::highlights::run(file),
+            format,
+        }) => commands::analyze::run(
+            files,
+            format.or(cli.format).map(Into::into),
+            *json,
+            *explain,
+        ),
+        Some(Command::Highlights { file }) => {
+            commands::highlights::run(file, cli.config.as_deref())
+        }
         Some(Command::Export {
             file,
             format,
             output,
-        }) => commands::export::run(file, *format, output.as_deref()),
+        }) => commands::export::run(file, *format, output.as_deref(), cli.config.as_deref()),
         None => reader(&cli),
     };
     match result {

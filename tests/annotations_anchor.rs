@@ -192,10 +192,11 @@ fn whole_text_rewrapped_finds_everything() {
         "a nurse who commutes to the mainland",
     ];
     let ids = highlight(dir.path(), &needles);
-    let doc = ingest(rewrap(STORY, 38));
+    let doc = ingest(rewrap(STORY, 38).replace('\n', "\r\n"));
     assert_ne!(doc.source, STORY);
     let s = Store::open_at(&doc, &origin(), loc(dir.path()));
     assert_eq!(s.summary().orphaned, 0, "{:?}", s.summary());
+    assert_eq!(s.summary().moved, needles.len(), "{:?}", s.summary());
     assert_eq!(s.summary().fuzzy, 0, "exact text found: {:?}", s.summary());
     for (id, n) in ids.iter().zip(needles) {
         assert_eq!(text_at(&doc, &s, id), n);
@@ -378,4 +379,95 @@ mod properties {
             prop_assert_eq!(Store::open_at(&doc, &origin(), loc(dir.path())).highlights().len(), n);
         }
     }
+}
+
+#[test]
+fn passage_across_paragraphs_keeps_its_breaks_and_survives_a_rewrap() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc0 = ingest(STORY.to_string());
+    let mut s = Store::open_at(&doc0, &origin(), loc(dir.path()));
+    let start = doc0.source.find("We ran every boat").unwrap();
+    let end = doc0.source.find("said Leif Ahl").unwrap();
+    let id = s.add(NewHighlight::passage(start..end)).unwrap().id;
+    let h = s.get(&id).unwrap();
+    assert_eq!(
+        h.text,
+        "We ran every boat we could crew.\"\n\nPassengers on the morning crossing said they had grown used to waiting. \"You bring a book,\""
+    );
+    let drawn: Vec<String> = doc0
+        .blocks
+        .iter()
+        .filter_map(|b| h.text_range_in(b).map(|r| b.text[r].to_string()))
+        .collect();
+    assert_eq!(drawn.len(), 2, "{drawn:?}");
+    s.save().unwrap();
+    // re-wrapped and saved with Windows line ends: every offset after the first line shifts
+    let doc = ingest(rewrap(STORY, 30).replace('\n', "\r\n"));
+    let s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    let h = s.get(&id).unwrap();
+    assert_eq!(h.anchor, Anchor::Moved);
+    let got: String = doc.source[h.range()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(got, h.text.split_whitespace().collect::<Vec<_>>().join(" "));
+    assert!(got.starts_with("We ran every boat"), "{got}");
+    assert!(got.ends_with("\"You bring a book,\""), "{got}");
+}
+
+#[test]
+fn an_edited_highlight_is_not_moved_onto_an_unedited_restatement() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = "\
+Bridge reopens
+
+\"It was the longest winter of my life,\" said Mira Holt, who runs the cafe by the bridge.
+
+Traffic returned on Monday. Asked about the closure, Holt repeated: \"It was the longest winter of my life,\" and laughed.
+";
+    let doc0 = ingest(story.to_string());
+    let mut s = Store::open_at(&doc0, &origin(), loc(dir.path()));
+    let second = doc0.source.rfind("It was the longest").unwrap();
+    let id = s
+        .add(NewHighlight::passage(
+            second..second + "It was the longest winter of my life,".len(),
+        ))
+        .unwrap()
+        .id;
+    s.save().unwrap();
+    let edited = format!(
+        "{}{}",
+        &story[..second],
+        story[second..].replacen("longest winter", "longest, hardest winter", 1)
+    );
+    let doc = ingest(edited);
+    let s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    let h = s.get(&id).unwrap();
+    assert!(matches!(h.anchor, Anchor::Fuzzy { .. }), "{:?}", h.anchor);
+    assert_eq!(h.start, doc.source.rfind("It was the longest").unwrap());
+    assert_eq!(h.text, "It was the longest, hardest winter of my life,");
+}
+
+#[test]
+fn an_edited_highlight_far_from_its_old_place_is_still_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = highlight(
+        dir.path(),
+        &["a shortage of engineers had kept two of its four boats"],
+    );
+    // 20 kB of new paragraphs before it, and a word changed inside it
+    let filler: String = (0..200)
+        .map(|i| format!("Background paragraph {i} recounts the history of the crossing.\n\n"))
+        .collect();
+    let edited = STORY
+        .replace("LINDHOLM —", &format!("{filler}LINDHOLM —"))
+        .replace("kept two of its four boats", "kept two of its five boats");
+    let doc = ingest(edited);
+    let s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    let h = s.get(&ids[0]).unwrap();
+    assert!(matches!(h.anchor, Anchor::Fuzzy { .. }), "{:?}", h.anchor);
+    assert_eq!(
+        text_at(&doc, &s, &ids[0]),
+        "a shortage of engineers had kept two of its five boats"
+    );
 }

@@ -21,6 +21,7 @@ fn hearsay(args: &[&str], dir: &Path) -> Output {
         .args(args)
         .current_dir(dir)
         .env("XDG_DATA_HOME", dir.join("data"))
+        .env("XDG_CONFIG_HOME", dir.join("config"))
         .env("HOME", dir)
         .stdin(Stdio::null())
         .output()
@@ -175,6 +176,7 @@ fn stdin_article_uses_the_data_folder() {
         .args(["highlights", "-"])
         .current_dir(dir.path())
         .env("XDG_DATA_HOME", dir.path().join("data"))
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -194,6 +196,32 @@ fn stdin_article_uses_the_data_folder() {
         .path()
         .join("data")
         .join("hearsay")
+        .join("highlights")
         .join(format!("{sha}.toml"));
     assert!(stdout.contains(&expected.display().to_string()), "{stdout}");
+}
+
+#[test]
+fn configured_folder_holds_the_highlights() {
+    let dir = setup();
+    std::fs::write(
+        dir.path().join("conf.toml"),
+        "[highlights]\ndir = \"notes-folder\"\n",
+    )
+    .unwrap();
+    let out = hearsay(
+        &["highlights", "bread.txt", "--config", "conf.toml"],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let sha = hearsay::annotations::store::content_hash(&ingest(STORY.to_string()));
+    assert!(
+        stdout.contains(&format!("notes-folder/{sha}.toml")),
+        "{stdout}"
+    );
 }

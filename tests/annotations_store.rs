@@ -142,8 +142,19 @@ updated = 2026-03-03T10:05:00Z
 colour = "red"
 reviewed_at = 2026-03-04T08:00:00Z
 
+[highlight.origin]
+device = "tablet"
+
 [[bookmark]]
 at = 12
+
+[ui]
+theme = "sepia"
+
+[reading]
+offset = 0
+context = "Harbour town"
+scroll_hint = 3
 "#,
             r.start, r.end
         ),
@@ -162,10 +173,20 @@ at = 12
         "[[bookmark]]",
         "at = 12",
         "note = \"Check the estimate\"",
+        "device = \"tablet\"",
+        "theme = \"sepia\"",
+        "scroll_hint = 3",
     ] {
         assert!(text.contains(kept), "lost {kept:?} in:\n{text}");
     }
     // the previous version is kept as .bak
+    // and what was kept still parses into the same structure
+    let again: toml::Table = text.parse().unwrap();
+    assert_eq!(
+        again["highlight"][0]["origin"]["device"].as_str(),
+        Some("tablet")
+    );
+    assert_eq!(again["ui"]["theme"].as_str(), Some("sepia"));
     let bak = std::fs::read_to_string(store::backup_path(&path)).unwrap();
     assert!(bak.contains("title = \"Old title\""));
 }
@@ -424,7 +445,11 @@ fn sidecar_is_chosen_beside_a_writable_article_and_data_dir_for_stdin() {
     assert_eq!(l.path, conf.join("abc.toml"));
     let l = Location::resolve(&Origin::Stdin, "abc", None).unwrap();
     assert_eq!(l.kind, LocationKind::DataDir);
-    assert!(l.path.ends_with("hearsay/abc.toml"), "{}", l.path.display());
+    assert!(
+        l.path.ends_with("hearsay/highlights/abc.toml"),
+        "{}",
+        l.path.display()
+    );
 }
 
 #[cfg(unix)]
@@ -517,7 +542,15 @@ fn killed_writer_leaves_a_readable_file() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(120 + 29 * round));
+        // wait until the child is saving (its highlight is on disk), then kill it mid-loop
+        let path = dir.path().join("story.txt.hearsay.toml");
+        let t0 = std::time::Instant::now();
+        while !std::fs::read_to_string(&path).is_ok_and(|t| t.contains("fishing boats"))
+            && t0.elapsed() < std::time::Duration::from_secs(20)
+        {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20 + 13 * round));
         child.kill().unwrap();
         child.wait().unwrap();
         let again = Store::open_at(&doc, &origin(), loc(dir.path()));
@@ -547,4 +580,135 @@ fn killed_writer_leaves_a_readable_file() {
         })
         .count();
     assert_eq!(temps, 0);
+}
+
+#[test]
+fn lookups_for_drawing_and_the_sidebar() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = doc();
+    let mut s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    // white space around the selection is trimmed off
+    let r = range_of(&doc, " the estimate of 4.2 million crowns was too low. ");
+    let claim = s
+        .add(NewHighlight::claim(r.clone(), Some("Opponents".into())))
+        .unwrap()
+        .id;
+    let inner = s
+        .add(NewHighlight::passage(range_of(&doc, "4.2 million")))
+        .unwrap()
+        .id;
+    let h = s.get(&claim).unwrap();
+    assert_eq!(
+        &doc.source[h.range()],
+        "the estimate of 4.2 million crowns was too low."
+    );
+    assert_eq!(s.find_range(r).map(|h| h.id.as_str()), Some(claim.as_str()));
+    assert!(s.find_range(range_of(&doc, "Tomas Berg")).is_none());
+    // the innermost highlight wins under the cursor
+    let at = range_of(&doc, "million").start;
+    assert_eq!(s.at(at).map(|h| h.id.as_str()), Some(inner.as_str()));
+    assert_eq!(
+        s.at(range_of(&doc, "estimate").start)
+            .map(|h| h.id.as_str()),
+        Some(claim.as_str())
+    );
+    // drawing: the part of each highlight inside a block, as block text offsets
+    let (_, block) = doc
+        .paragraphs()
+        .find(|(_, b)| b.text.contains("4.2 million"))
+        .unwrap();
+    let drawn: Vec<&str> = s
+        .overlapping(block.range.clone())
+        .filter_map(|h| h.text_range_in(block).map(|r| &block.text[r]))
+        .collect();
+    assert_eq!(
+        drawn,
+        [
+            "the estimate of 4.2 million crowns was too low.",
+            "4.2 million"
+        ]
+    );
+    assert_eq!(s.get(&claim).unwrap().status, Some(Status::Unchecked));
+    let before = s.cycle_status(&claim).unwrap();
+    assert_eq!(before.status, Some(Status::Unchecked));
+    assert_eq!(s.get(&claim).unwrap().status, Some(Status::Verified));
+}
+
+#[test]
+fn repeated_ids_in_a_hand_edited_file_are_renamed_not_dropped_or_multiplied() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = doc();
+    let path = dir.path().join("story.txt.hearsay.toml");
+    let a = range_of(&doc, "Opponents said");
+    let b = range_of(&doc, "fishing boats");
+    let entry = |r: &std::ops::Range<usize>, text: &str| {
+        format!(
+            "[[highlight]]\nid = \"same\"\nkind = \"passage\"\ntext = \"{text}\"\nstart = {}\nend = {}\ncreated = 2026-03-03T10:00:00Z\nupdated = 2026-03-03T10:00:00Z\n\n",
+            r.start, r.end
+        )
+    };
+    std::fs::write(
+        &path,
+        format!(
+            "version = 1\n[article]\nsource = \"story.txt\"\n\n{}{}",
+            entry(&a, "Opponents said"),
+            entry(&b, "fishing boats")
+        ),
+    )
+    .unwrap();
+    for _ in 0..3 {
+        let mut s = Store::open_at(&doc, &origin(), loc(dir.path()));
+        assert_eq!(s.highlights().len(), 2);
+        s.set_reading(1);
+        s.set_reading(2);
+        s.save().unwrap();
+    }
+    let s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    let texts: Vec<&str> = s.highlights().iter().map(|h| h.text.as_str()).collect();
+    assert_eq!(texts, ["Opponents said", "fishing boats"]);
+    assert_ne!(s.highlights()[0].id, s.highlights()[1].id);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_highlights_file_stays_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = doc();
+    let real = dir.path().join("synced");
+    std::fs::create_dir(&real).unwrap();
+    let target = real.join("story.toml");
+    let link = dir.path().join("story.txt.hearsay.toml");
+    let mut s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    s.add(NewHighlight::passage(range_of(&doc, "Opponents said")))
+        .unwrap();
+    // the link points at a file kept elsewhere
+    std::fs::write(&target, "version = 1\n[article]\nsource = \"story.txt\"\n").unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    s.save().unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .contains("Opponents said")
+    );
+}
+
+#[test]
+fn reversed_offsets_in_a_hand_edited_file_are_put_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = doc();
+    std::fs::write(
+        dir.path().join("story.txt.hearsay.toml"),
+        "version = 1\n[article]\nsource = \"story.txt\"\n\n[[highlight]]\nid = \"r\"\nkind = \"passage\"\ntext = \"words nowhere in the article\"\nstart = 900\nend = 12\ncreated = 2026-03-03T10:00:00Z\nupdated = 2026-03-03T10:00:00Z\n",
+    )
+    .unwrap();
+    let s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    let h = s.get("r").unwrap();
+    assert!(h.anchor.is_orphaned());
+    assert!(h.start <= h.end, "{}..{}", h.start, h.end);
 }

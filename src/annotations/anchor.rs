@@ -27,6 +27,9 @@ pub const CONTEXT_CHARS: usize = 32;
 /// head and tail.
 pub const MAX_FUZZY_CHARS: usize = 1500;
 
+/// How far (bytes of flat text) from its old place a highlight is first looked for.
+const LOCAL_REACH: usize = 8192;
+
 /// Pieces of text occurring more often than this are useless as seeds.
 const MAX_SEED_HITS: usize = 48;
 /// Candidate windows aligned per highlight.
@@ -142,6 +145,7 @@ impl Flat {
 
     /// The text of a flat range as stored in a highlight: blocks separated by a blank line.
     pub fn quote(&self, r: Range<usize>) -> String {
+        let r = self.clamp(r);
         let mut out = String::with_capacity(r.len() + 8);
         let mut at = r.start;
         for &bs in &self.block_starts {
@@ -158,6 +162,7 @@ impl Flat {
 
     /// Up to [`CONTEXT_CHARS`] characters before flat offset `at`.
     pub fn prefix(&self, at: usize) -> &str {
+        let at = self.norm.floor_char_boundary(at);
         let before = &self.norm[..at];
         let start = before
             .char_indices()
@@ -169,6 +174,7 @@ impl Flat {
 
     /// Up to [`CONTEXT_CHARS`] characters after flat offset `at`.
     pub fn suffix(&self, at: usize) -> &str {
+        let at = self.norm.floor_char_boundary(at);
         let after = &self.norm[at..];
         let end = after
             .char_indices()
@@ -177,8 +183,15 @@ impl Flat {
         &after[..end]
     }
 
+    /// `r` inside the text, on character boundaries, `start <= end`.
+    fn clamp(&self, r: Range<usize>) -> Range<usize> {
+        let start = self.norm.floor_char_boundary(r.start);
+        start..self.norm.ceil_char_boundary(r.end).max(start)
+    }
+
     /// Trims white space at both ends of a flat range.
     pub fn trim(&self, r: Range<usize>) -> Range<usize> {
+        let r = self.clamp(r);
         let s = &self.norm[r.clone()];
         let lead = s.len() - s.trim_start().len();
         let trail = s.len() - s.trim_end().len();
@@ -271,10 +284,12 @@ pub fn anchor(flat: &Flat, h: &mut Highlight) -> Anchor {
         None => Anchor::Orphaned,
         Some((r, a)) => {
             let src = flat.to_source(r.clone());
-            let a = if src == h.range() && a == Anchor::Moved {
-                Anchor::InPlace
-            } else {
-                a
+            // offsets that still hold the text but are not exactly the saved ones (the
+            // source changed under them) count as moved, so they are saved tidy
+            let a = match a {
+                Anchor::Moved | Anchor::InPlace if src == h.range() => Anchor::InPlace,
+                Anchor::InPlace => Anchor::Moved,
+                a => a,
             };
             if a != Anchor::InPlace {
                 if matches!(a, Anchor::Fuzzy { .. }) {
@@ -304,17 +319,29 @@ fn locate(flat: &Flat, h: &Highlight) -> Option<(Range<usize>, Anchor)> {
     let old = flat.from_source(h.start..h.start).start;
     let prefix = normalize_keep_edges(&h.prefix);
     let suffix = normalize_keep_edges(&h.suffix);
-    if let Some(r) = exact(flat, &needle, &prefix, &suffix, old) {
-        return Some((r, Anchor::Moved));
-    }
-    fuzzy(flat, &needle, &prefix, &suffix, old).map(|(r, score)| {
+    let fuzzy_anchor = |(r, score): (Range<usize>, f64)| {
         (
             r,
             Anchor::Fuzzy {
                 score: score as f32,
             },
         )
-    })
+    };
+    if let Some((r, ctx)) = exact(flat, &needle, &prefix, &suffix, old) {
+        // an exact copy in other surroundings may be a restatement elsewhere in the article,
+        // while the highlight itself was edited in place: prefer the edited one when its
+        // context fits well
+        let context_chars = prefix.trim().chars().count() + suffix.trim().chars().count();
+        if 2 * ctx < context_chars.min(32)
+            && let Some((fr, score)) = fuzzy(flat, &needle, &prefix, &suffix, old)
+            && (fr.end <= r.start || r.end <= fr.start)
+            && context_similarity(flat, &fr, &prefix, &suffix) >= 0.8
+        {
+            return Some(fuzzy_anchor((fr, score)));
+        }
+        return Some((r, Anchor::Moved));
+    }
+    fuzzy(flat, &needle, &prefix, &suffix, old).map(fuzzy_anchor)
 }
 
 /// Normalises inner white space but keeps one space at an edge that had some (context
@@ -330,14 +357,15 @@ fn normalize_keep_edges(s: &str) -> String {
     n
 }
 
-/// Best exact occurrence of `needle`, by context fit and then distance from `old`.
+/// Best exact occurrence of `needle`, by context fit and then distance from `old`; with the
+/// number of context characters that fit.
 fn exact(
     flat: &Flat,
     needle: &str,
     prefix: &str,
     suffix: &str,
     old: usize,
-) -> Option<Range<usize>> {
+) -> Option<(Range<usize>, usize)> {
     let mut best: Option<(usize, usize, usize)> = None; // (ctx, distance, pos)
     for (pos, _) in flat.norm.match_indices(needle).take(10_000) {
         let ctx = common_suffix(prefix, &flat.norm[..pos])
@@ -347,7 +375,7 @@ fn exact(
             best = Some((ctx, dist, pos));
         }
     }
-    best.map(|(_, _, pos)| pos..pos + needle.len())
+    best.map(|(ctx, _, pos)| (pos..pos + needle.len(), ctx))
 }
 
 fn common_suffix(a: &str, b: &str) -> usize {
@@ -374,30 +402,74 @@ fn fuzzy(
     if m > MAX_FUZZY_CHARS {
         return fuzzy_long(flat, needle, prefix, suffix, old);
     }
+    // look near the old place first (most edits move text a little); the whole text only
+    // when nothing good is there
+    let all = 0..flat.norm.len();
+    let reach = (4 * needle.len()).max(LOCAL_REACH);
+    let near = flat.norm.floor_char_boundary(old.saturating_sub(reach))
+        ..flat
+            .norm
+            .ceil_char_boundary((old + needle.len() + reach).min(all.end));
+    if near == all {
+        return fuzzy_in(flat, needle, prefix, suffix, old, &all).map(|(r, score, _)| (r, score));
+    }
+    let local = fuzzy_in(flat, needle, prefix, suffix, old, &near);
+    if let Some((r, score, sim)) = &local
+        && *sim >= 0.85
+    {
+        return Some((r.clone(), *score));
+    }
+    let global = fuzzy_in(flat, needle, prefix, suffix, old, &all);
+    [local, global]
+        .into_iter()
+        .flatten()
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(r, score, _)| (r, score))
+}
+
+/// Approximate match with seeds taken from `window` of the flat text: the accepted range,
+/// its score and its text similarity.
+fn fuzzy_in(
+    flat: &Flat,
+    needle: &str,
+    prefix: &str,
+    suffix: &str,
+    old: usize,
+    window: &Range<usize>,
+) -> Option<(Range<usize>, f64, f64)> {
+    let m = needle.chars().count();
     let mut best: Option<(Range<usize>, f64, f64, f64)> = None; // range, score, sim, ctx
-    for diag in candidates(flat, needle, prefix, suffix, old) {
+    let ctx_weight = (24.0 / m as f64).clamp(0.2, 0.45);
+    for diag in candidates(flat, needle, prefix, suffix, old, window) {
         let slack = needle.len() / 3 + 24;
-        let lo = flat.norm.floor_char_boundary(diag.saturating_sub(slack));
+        let lo = flat
+            .norm
+            .floor_char_boundary(diag.saturating_sub(slack + prefix.len()));
         let hi = flat
             .norm
-            .ceil_char_boundary((diag + needle.len() + slack).min(flat.norm.len()));
+            .ceil_char_boundary((diag + needle.len() + slack + suffix.len()).min(flat.norm.len()));
         if lo >= hi {
             continue;
         }
-        let Some((r, dist)) = align(needle, &flat.norm[lo..hi]) else {
+        let Some(r) = align_in_context(prefix, needle, suffix, &flat.norm[lo..hi]) else {
             continue;
         };
-        let r = flat.trim(lo + r.start..lo + r.end);
+        let r = flat.trim(snap_to_words(&flat.norm, lo + r.start..lo + r.end));
         if r.is_empty() {
             continue;
         }
-        let len = flat.norm[r.clone()].chars().count();
-        let sim = 1.0 - dist as f64 / m.max(len) as f64;
+        let found = &flat.norm[r.clone()];
+        let dist = strsim::levenshtein(needle, found);
+        let sim = 1.0 - dist as f64 / m.max(found.chars().count()) as f64;
         let ctx = context_similarity(flat, &r, prefix, suffix);
         let prox = 1.0 - (r.start.abs_diff(old) as f64 / flat.norm.len().max(1) as f64).min(1.0);
-        let score = 0.7 * sim + 0.2 * ctx + 0.1 * prox;
+        let score = (0.9 - ctx_weight) * sim + ctx_weight * ctx + 0.1 * prox;
+        let excellent = sim >= 0.9 && ctx >= 0.9;
         if best.as_ref().is_none_or(|b| score > b.1) {
             best = Some((r, score, sim, ctx));
+        }
+        if excellent {
+            break;
         }
     }
     let (r, score, sim, ctx) = best?;
@@ -406,7 +478,7 @@ fn fuzzy(
     } else {
         sim >= 0.7 || (sim >= 0.55 && ctx >= 0.7)
     };
-    accept.then_some((r, score))
+    accept.then_some((r, score, sim))
 }
 
 /// Long texts: find the head and the tail separately and take the span between them.
@@ -438,7 +510,14 @@ fn fuzzy_long(
 }
 
 /// Candidate start offsets (in the flat text) for `needle`, most promising first.
-fn candidates(flat: &Flat, needle: &str, prefix: &str, suffix: &str, old: usize) -> Vec<usize> {
+fn candidates(
+    flat: &Flat,
+    needle: &str,
+    prefix: &str,
+    suffix: &str,
+    old: usize,
+    window: &Range<usize>,
+) -> Vec<usize> {
     let m = needle.chars().count();
     let bucket = (needle.len() / 4).max(32);
     let mut votes: HashMap<usize, (usize, usize, usize)> = HashMap::new(); // bucket -> (votes, sum, n)
@@ -456,19 +535,21 @@ fn candidates(flat: &Flat, needle: &str, prefix: &str, suffix: &str, old: usize)
     while c + q <= starts.len() {
         let s = starts[c];
         let e = starts.get(c + q).copied().unwrap_or(needle.len());
-        seed(flat, &needle[s..e], |p| vote(p as isize - s as isize, 1));
+        seed(flat, window, &needle[s..e], |p| {
+            vote(p as isize - s as isize, 1)
+        });
         c += step;
     }
     let pchars: Vec<usize> = prefix.char_indices().map(|(i, _)| i).collect();
     if pchars.len() >= 8 {
         let s = pchars[pchars.len().saturating_sub(16)];
         let piece = &prefix[s..];
-        seed(flat, piece, |p| vote((p + piece.len()) as isize, 2));
+        seed(flat, window, piece, |p| vote((p + piece.len()) as isize, 2));
     }
     let schars: Vec<usize> = suffix.char_indices().map(|(i, _)| i).collect();
     if schars.len() >= 8 {
         let e = schars.get(16).copied().unwrap_or(suffix.len());
-        seed(flat, &suffix[..e], |p| {
+        seed(flat, window, &suffix[..e], |p| {
             vote(p as isize - needle.len() as isize, 2)
         });
     }
@@ -478,22 +559,25 @@ fn candidates(flat: &Flat, needle: &str, prefix: &str, suffix: &str, old: usize)
         .map(|(v, sum, n)| (v, sum / n.max(1)))
         .collect();
     ranked.sort_by_key(|&(v, d)| (std::cmp::Reverse(v), d.abs_diff(old)));
+    // places with far fewer votes than the best are not worth an alignment
+    let top = ranked.first().map_or(0, |r| r.0);
     ranked
         .into_iter()
         .take(MAX_CANDIDATES)
+        .filter(|&(v, _)| v * 4 >= top)
         .map(|(_, d)| d)
         .collect()
 }
 
-/// Calls `f` with each position of `piece` in the flat text, unless it is too common.
-fn seed(flat: &Flat, piece: &str, mut f: impl FnMut(usize)) {
+/// Calls `f` with each position of `piece` in `window` of the flat text, unless it is too
+/// common there.
+fn seed(flat: &Flat, window: &Range<usize>, piece: &str, mut f: impl FnMut(usize)) {
     if piece.trim().chars().count() < 3 {
         return;
     }
-    let hits: Vec<usize> = flat
-        .norm
+    let hits: Vec<usize> = flat.norm[window.clone()]
         .match_indices(piece)
-        .map(|(p, _)| p)
+        .map(|(p, _)| window.start + p)
         .take(MAX_SEED_HITS + 1)
         .collect();
     if hits.len() <= MAX_SEED_HITS {
@@ -501,10 +585,18 @@ fn seed(flat: &Flat, piece: &str, mut f: impl FnMut(usize)) {
     }
 }
 
-/// Semi-global alignment: the substring of `text` with the smallest edit distance to
-/// `pattern`. Returns its byte range in `text` and the distance. Cost O(|pattern|·|text|).
-fn align(pattern: &str, text: &str) -> Option<(Range<usize>, usize)> {
-    let p: Vec<char> = pattern.chars().collect();
+/// Semi-global alignment of `prefix + needle + suffix` against `text` (free start and end in
+/// `text`), returning the byte range of `text` the needle part is aligned to. Aligning the
+/// context too puts the boundaries where the saved context says they are, even when the
+/// needle's own first or last words were changed. Cost O(|pattern|·|text|).
+fn align_in_context(prefix: &str, needle: &str, suffix: &str, text: &str) -> Option<Range<usize>> {
+    let p: Vec<char> = prefix
+        .chars()
+        .chain(needle.chars())
+        .chain(suffix.chars())
+        .collect();
+    let i1 = prefix.chars().count();
+    let i2 = i1 + needle.chars().count();
     let offsets: Vec<usize> = text
         .char_indices()
         .map(|(i, _)| i)
@@ -512,37 +604,54 @@ fn align(pattern: &str, text: &str) -> Option<(Range<usize>, usize)> {
         .collect();
     let t: Vec<char> = text.chars().collect();
     let n = t.len();
-    if p.is_empty() || n == 0 {
+    if i2 == i1 || n == 0 {
         return None;
     }
-    // cost and start column of the best alignment ending at each column (two rows)
-    let mut prev_cost = vec![0u32; n + 1];
-    let mut prev_start: Vec<u32> = (0..=n as u32).collect();
-    let mut cost = vec![0u32; n + 1];
-    let mut start = vec![0u32; n + 1];
+    // per cell of the current row: cost, and the text columns where the needle starts and
+    // ends on the best path through it (set when the path leaves rows i1 and i2)
+    let mut prev: Vec<(u32, u32, u32)> = (0..=n as u32).map(|j| (0, j, j)).collect();
+    let mut cur = vec![(0u32, 0u32, 0u32); n + 1];
     for (i, &pc) in p.iter().enumerate() {
-        cost[0] = i as u32 + 1;
-        start[0] = 0;
+        let at = |cell: (u32, u32, u32), j: usize| {
+            let ns = if i == i1 { j as u32 } else { cell.1 };
+            let ne = if i == i2 { j as u32 } else { cell.2 };
+            (cell.0, ns, ne)
+        };
+        cur[0] = at((prev[0].0 + 1, prev[0].1, prev[0].2), 0);
         for j in 1..=n {
-            let mut c = prev_cost[j - 1] + u32::from(pc != t[j - 1]);
-            let mut s = prev_start[j - 1];
-            if prev_cost[j] + 1 < c {
-                c = prev_cost[j] + 1;
-                s = prev_start[j];
+            let d = at(prev[j - 1], j - 1);
+            let mut best = (d.0 + u32::from(pc != t[j - 1]), d.1, d.2);
+            let up = at(prev[j], j);
+            if up.0 + 1 < best.0 {
+                best = (up.0 + 1, up.1, up.2);
             }
-            if cost[j - 1] + 1 < c {
-                c = cost[j - 1] + 1;
-                s = start[j - 1];
+            let left = cur[j - 1];
+            if left.0 + 1 < best.0 {
+                best = (left.0 + 1, left.1, left.2);
             }
-            cost[j] = c;
-            start[j] = s;
+            cur[j] = best;
         }
-        std::mem::swap(&mut prev_cost, &mut cost);
-        std::mem::swap(&mut prev_start, &mut start);
+        std::mem::swap(&mut prev, &mut cur);
     }
-    let (end, &dist) = prev_cost.iter().enumerate().min_by_key(|&(_, c)| *c)?;
-    let (start, dist) = (prev_start[end] as usize, dist as usize);
-    Some((offsets[start]..offsets[end], dist))
+    let (end, &(_, ns, ne)) = prev.iter().enumerate().min_by_key(|&(_, c)| c.0)?;
+    let ne = if i2 == p.len() { end } else { ne as usize };
+    let ns = (ns as usize).min(ne);
+    Some(offsets[ns]..offsets[ne])
+}
+
+/// Widens a match that starts or ends inside a word to the whole word.
+fn snap_to_words(norm: &str, r: Range<usize>) -> Range<usize> {
+    let word = |c: char| c.is_alphanumeric();
+    let inside = |at: usize| norm[..at].ends_with(word) && norm[at..].starts_with(word);
+    let mut start = r.start;
+    while inside(start) {
+        start -= norm[..start].chars().next_back().map_or(1, char::len_utf8);
+    }
+    let mut end = r.end.max(start);
+    while inside(end) {
+        end += norm[end..].chars().next().map_or(1, char::len_utf8);
+    }
+    start..end
 }
 
 /// Similarity (0..=1) of the saved context with the context around `r`.
@@ -590,9 +699,38 @@ mod tests {
 
     #[test]
     fn align_finds_best_window() {
-        let (r, d) = align("quick brown", "the quick brawn fox").unwrap();
-        assert_eq!(&"the quick brawn fox"[r], "quick brawn");
-        assert_eq!(d, 1);
+        let t = "the quick brawn fox";
+        let r = align_in_context("", "quick brown", "", t).unwrap();
+        assert_eq!(&t[r], "quick brawn");
+        // the context decides where an edited first word begins
+        let t = "he said: I have reportedly be careful, and left";
+        let r = align_in_context("he said: ", "I have to be careful,", " and left", t).unwrap();
+        assert_eq!(&t[r], "I have reportedly be careful,");
+    }
+
+    #[test]
+    fn snapping_completes_words() {
+        let t = "a reportedly b";
+        assert_eq!(&t[snap_to_words(t, 3..8)], "reportedly");
+        assert_eq!(&t[snap_to_words(t, 2..12)], "reportedly");
+        assert_eq!(&t[snap_to_words(t, 1..12)], " reportedly");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn flat_maps_any_offsets_without_panicking(text in "\\PC{0,80}(\n\n\\PC{0,40}){0,3}", a in 0usize..200, b in 0usize..200) {
+            let doc = crate::document::ingest(text);
+            let flat = Flat::new(&doc);
+            let r = flat.from_source(a.min(b)..a.max(b));
+            proptest::prop_assert!(r.start <= r.end && r.end <= flat.text().len());
+            let src = flat.to_source(r.clone());
+            proptest::prop_assert!(src.start <= src.end && src.end <= doc.source.len());
+            let _ = (flat.quote(a..b), flat.prefix(a), flat.suffix(b), flat.trim(b..a));
+            // a flat range maps to source text with the same words
+            let t = flat.trim(r);
+            let src = flat.to_source(t.clone());
+            proptest::prop_assert_eq!(normalize(&doc.source[src]), flat.text()[t].to_string());
+        }
     }
 
     #[test]

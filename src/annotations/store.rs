@@ -173,7 +173,8 @@ impl Origin {
 pub enum LocationKind {
     /// `<article file>.hearsay.toml` beside the article.
     Sidecar,
-    /// `$XDG_DATA_HOME/hearsay/<sha256>.toml` (stdin, or the article's folder is not writable).
+    /// `$XDG_DATA_HOME/hearsay/highlights/<sha256>.toml` (stdin, or the article's folder is not
+    /// writable).
     DataDir,
     /// `<configured directory>/<sha256>.toml`.
     Configured,
@@ -198,7 +199,8 @@ impl fmt::Display for Location {
 impl Location {
     /// Chooses the highlights file for an article: `<dir>/<sha256>.toml` when a directory is
     /// configured; else the sidecar `<article>.hearsay.toml` when the article is a file and the
-    /// sidecar exists or its folder is writable; else `$XDG_DATA_HOME/hearsay/<sha256>.toml`.
+    /// sidecar exists or its folder is writable; else
+    /// `$XDG_DATA_HOME/hearsay/highlights/<sha256>.toml`.
     pub fn resolve(
         origin: &Origin,
         sha256: &str,
@@ -235,12 +237,12 @@ pub fn sidecar_path(article: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// `$XDG_DATA_HOME/hearsay` (or the platform's equivalent).
+/// `$XDG_DATA_HOME/hearsay/highlights` (or the platform's equivalent).
 pub fn data_dir() -> Result<PathBuf, StoreError> {
     use etcetera::BaseStrategy;
     let base =
         etcetera::choose_base_strategy().map_err(|e| StoreError::NoDataDir(e.to_string()))?;
-    Ok(base.data_dir().join("hearsay"))
+    Ok(base.data_dir().join("hearsay").join("highlights"))
 }
 
 fn parent_dir(path: &Path) -> &Path {
@@ -427,6 +429,10 @@ impl Store {
         // hand-edited files may repeat an id: give the later ones a new id, never drop them
         let mut seen = HashSet::new();
         for h in &mut highlights {
+            if h.start > h.end {
+                std::mem::swap(&mut h.start, &mut h.end);
+                self.dirty.insert(h.id.clone());
+            }
             if !seen.insert(h.id.clone()) {
                 h.id = new_id(&h.text, |id| seen.contains(id));
                 seen.insert(h.id.clone());
@@ -550,6 +556,20 @@ impl Store {
             Some(p) => Err(StoreError::ReadOnly(p.to_string())),
             None => Ok(()),
         }
+    }
+
+    /// The placed highlight over exactly this source range (after the same trimming as
+    /// [`Store::add`]), e.g. to show a claim's status in the sidebar.
+    pub fn find_range(&self, range: Range<usize>) -> Option<&Highlight> {
+        let r = self.flat.trim(self.flat.from_source(range));
+        if r.is_empty() {
+            return None;
+        }
+        let src = self.flat.to_source(r);
+        self.file
+            .highlights
+            .iter()
+            .find(|h| !h.anchor.is_orphaned() && h.start == src.start && h.end == src.end)
     }
 
     /// Highlights a range of the article. The text, its context and tidy offsets are taken
@@ -695,7 +715,13 @@ impl Store {
         if !self.is_dirty() {
             return Ok(SaveReport::default());
         }
-        let path = self.location.path.clone();
+        let mut path = self.location.path.clone();
+        // a symlinked highlights file (kept in a synced folder, say) is written through the link
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+            && let Ok(target) = fs::canonicalize(&path)
+        {
+            path = target;
+        }
         let dir = parent_dir(&path).to_path_buf();
         fs::create_dir_all(&dir).map_err(io_err("create the folder", &dir))?;
         let _lock = lock(&path)?;
@@ -740,8 +766,10 @@ impl Store {
             .collect();
         let mut merged: Vec<Highlight> = Vec::new();
         let mut taken: Vec<String> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for d in &disk.highlights {
-            if self.deleted.contains(&d.id) {
+            // a repeated id (hand-edited file) was given a new id at load: ours holds it
+            if self.deleted.contains(&d.id) || !seen.insert(d.id.as_str()) {
                 continue;
             }
             // ours when we changed it (unless the disk's is newer) or it is unchanged there
@@ -909,8 +937,12 @@ fn lock(path: &Path) -> Result<File, StoreError> {
         .truncate(false)
         .open(&lp)
         .map_err(io_err("create the lock file", &lp))?;
-    f.lock().map_err(io_err("lock", &lp))?;
-    Ok(f)
+    match f.lock() {
+        // file systems without locks: the merge on save still keeps others' highlights
+        Err(e) if e.kind() == io::ErrorKind::Unsupported => Ok(f),
+        Err(e) => Err(io_err("lock", &lp)(e)),
+        Ok(()) => Ok(f),
+    }
 }
 
 fn temp_prefix(path: &Path) -> String {

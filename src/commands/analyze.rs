@@ -85,16 +85,16 @@ pub fn run(files: &[PathBuf], format: Option<Format>, _json: bool, explain: bool
                 .wrap_err_with(|| format!("cannot open '{}'", path.display()))?;
             let analysis = attribution::analyze(&doc);
             if several {
-                println!("== {}", path.display());
+                outln!("== {}", path.display())?;
             }
-            print!("{}", explain::render(&analysis));
+            out!("{}", explain::render(&analysis))?;
         }
         return Ok(());
     }
     if !several {
         for path in &files {
             let report = report_of(path, format)?;
-            println!("{}", serde_json::to_string_pretty(&report)?);
+            outln!("{}", serde_json::to_string_pretty(&report)?)?;
         }
         return Ok(());
     }
@@ -112,7 +112,7 @@ pub fn run(files: &[PathBuf], format: Option<Format>, _json: bool, explain: bool
     let mut failed = 0;
     for (path, line) in files.iter().zip(lines) {
         match line {
-            Ok(l) => println!("{l}"),
+            Ok(l) => outln!("{l}")?,
             Err(e) => {
                 failed += 1;
                 let chain: Vec<String> = e.chain().map(ToString::to_string).collect();

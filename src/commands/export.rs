@@ -7,8 +7,13 @@ use hearsay::annotations::{Format, export};
 use std::path::Path;
 
 /// Runs `hearsay export`: writes to `output`, or to standard output.
-pub fn run(file: &Path, format: ExportFormat, output: Option<&Path>) -> Result<()> {
-    let (doc, store) = open_article(file)?;
+pub fn run(
+    file: &Path,
+    format: ExportFormat,
+    output: Option<&Path>,
+    config: Option<&Path>,
+) -> Result<()> {
+    let (doc, store) = open_article(file, config)?;
     let format = match format {
         ExportFormat::Md => Format::Markdown,
         ExportFormat::Toml => Format::Toml,
@@ -27,7 +32,7 @@ pub fn run(file: &Path, format: ExportFormat, output: Option<&Path>) -> Result<(
         }
         None => {
             let text = export::render(&store, &doc, format)?;
-            print!("{text}");
+            out!("{text}")?;
         }
     }
     Ok(())

@@ -4,12 +4,21 @@ use crate::commands::read_input;
 use color_eyre::eyre::{Result, WrapErr, bail};
 use hearsay::annotations::highlight::excerpt;
 use hearsay::annotations::{Highlight, Origin, Store};
+use hearsay::config::Config;
 use hearsay::document::{Document, open};
 use std::path::Path;
 
-/// Opens an article and its highlights store (read-only use: nothing is written).
+/// Opens an article and its highlights store (read-only use: nothing is written), in the
+/// highlights folder of the configuration (`config`: the `--config` file, if given).
 /// A broken highlights file is an error here, with its file, line and column.
-pub fn open_article(file: &Path) -> Result<(Document, Store)> {
+pub fn open_article(file: &Path, config: Option<&Path>) -> Result<(Document, Store)> {
+    let dir = match Config::load(config) {
+        Ok((c, _)) => c.highlights_dir,
+        Err(e) => {
+            eprintln!("hearsay: {e}; using the default configuration");
+            None
+        }
+    };
     let bytes = read_input(file)?;
     let doc = open(&bytes, file.to_str(), None)
         .wrap_err_with(|| format!("cannot open '{}'", file.display()))?;
@@ -18,7 +27,7 @@ pub fn open_article(file: &Path) -> Result<(Document, Store)> {
     } else {
         Origin::File(file.to_path_buf())
     };
-    let store = Store::open(&doc, &origin, None)
+    let store = Store::open(&doc, &origin, dir.as_deref())
         .wrap_err_with(|| format!("cannot find the highlights of '{}'", file.display()))?;
     if let Some(problem) = store.problem() {
         bail!("{problem}");
@@ -27,29 +36,29 @@ pub fn open_article(file: &Path) -> Result<(Document, Store)> {
 }
 
 /// Runs `hearsay highlights`.
-pub fn run(file: &Path) -> Result<()> {
-    let (_doc, store) = open_article(file)?;
+pub fn run(file: &Path, config: Option<&Path>) -> Result<()> {
+    let (_doc, store) = open_article(file, config)?;
     let n = store.highlights().len();
     if n == 0 {
-        println!(
+        outln!(
             "No highlights for '{}' yet (they are saved in {}).",
             file.display(),
             store.location()
-        );
+        )?;
         return Ok(());
     }
-    println!(
+    outln!(
         "{n} highlight{} for '{}', saved in {}",
         if n == 1 { "" } else { "s" },
         file.display(),
         store.location()
-    );
+    )?;
     if !store.summary().is_quiet() {
-        println!("{}", store.summary());
+        outln!("{}", store.summary())?;
     }
     for h in store.highlights() {
-        println!();
-        print!("{}", entry(h));
+        outln!()?;
+        out!("{}", entry(h))?;
     }
     Ok(())
 }

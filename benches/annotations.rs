@@ -1,0 +1,151 @@
+//! Highlights: re-anchoring after edits, and saving, on a long article.
+//!
+//! `cargo bench --bench annotations`
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use hearsay::annotations::{Location, LocationKind, NewHighlight, Origin, Store};
+use hearsay::document::{Document, ingest};
+use std::hint::black_box;
+
+const WORDS: &[&str] = &[
+    "council",
+    "harbour",
+    "ferry",
+    "said",
+    "budget",
+    "winter",
+    "crowns",
+    "minister",
+    "vote",
+    "petition",
+    "library",
+    "bakery",
+    "storm",
+    "engineers",
+    "the",
+    "a",
+    "of",
+    "and",
+    "to",
+    "in",
+    "residents",
+    "committee",
+    "chair",
+    "plan",
+    "cost",
+    "year",
+    "boats",
+    "late",
+    "town",
+    "report",
+];
+
+/// A long article: `paras` paragraphs of pseudo-random sentences (deterministic).
+fn article(paras: usize) -> String {
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let mut out = String::from("A long article for the benchmark\nBy Bench Writer\n\n");
+    for _ in 0..paras {
+        let mut para = Vec::new();
+        for _ in 0..4 {
+            let n = 8 + (next() % 10) as usize;
+            let s: Vec<&str> = (0..n)
+                .map(|_| WORDS[(next() % WORDS.len() as u64) as usize])
+                .collect();
+            para.push(format!("{}.", s.join(" ")));
+        }
+        out.push_str(&para.join(" "));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn setup(dir: &std::path::Path, doc: &Document, n: usize) -> Location {
+    let loc = Location {
+        path: dir.join("long.txt.hearsay.toml"),
+        kind: LocationKind::Sidecar,
+    };
+    let mut s = Store::open_at(doc, &Origin::File("long.txt".into()), loc.clone());
+    let paras: Vec<_> = doc.paragraphs().map(|(_, b)| b.range.clone()).collect();
+    for i in 0..n {
+        let r = &paras[(i * 7) % paras.len()];
+        let start = doc.source.ceil_char_boundary(r.start + 10);
+        let end = doc.source.floor_char_boundary((start + 80).min(r.end));
+        let _ = s.add(NewHighlight::passage(start..end));
+    }
+    s.save().expect("save");
+    loc
+}
+
+fn bench(c: &mut Criterion) {
+    let text = article(300);
+    let doc = ingest(text.clone());
+    let dir = tempfile::tempdir().expect("tempdir");
+    let loc = setup(dir.path(), &doc, 100);
+    let origin = Origin::File("long.txt".into());
+
+    // edited: a paragraph inserted at the top, a word changed in every 10th paragraph
+    let mut edited = text.replacen(
+        "\n\n",
+        "\n\nAn update was added at the top of the story.\n\n",
+        1,
+    );
+    let mut from = 0;
+    for i in 0.. {
+        let Some(p) = edited[from..].find("\n\n") else {
+            break;
+        };
+        from += p + 2;
+        if i % 10 == 0
+            && let Some(w) = edited[from..].find(" the ")
+        {
+            edited.replace_range(from + w..from + w + 5, " THE ");
+        }
+    }
+    let edited_doc = ingest(edited);
+    // worst case: a word changed all over, so nearly every highlight needs approximate matching
+    let rewritten_doc = ingest(text.replace(" the ", " THE ").replace(" of ", " OF "));
+
+    let mut g = c.benchmark_group("annotations");
+    g.sample_size(20);
+    g.bench_function("open 100 highlights, unchanged 95 kB article", |b| {
+        b.iter(|| black_box(Store::open_at(&doc, &origin, loc.clone()).summary()))
+    });
+    g.bench_function("open 100 highlights, edited article (moved + fuzzy)", |b| {
+        b.iter(|| black_box(Store::open_at(&edited_doc, &origin, loc.clone()).summary()))
+    });
+    g.bench_function(
+        "open 100 highlights, words changed everywhere (mostly fuzzy)",
+        |b| b.iter(|| black_box(Store::open_at(&rewritten_doc, &origin, loc.clone()).summary())),
+    );
+    let mut s = Store::open_at(&doc, &origin, loc.clone());
+    let id = s.highlights()[0].id.clone();
+    let mut i = 0u64;
+    g.bench_function(
+        "set note + save (lock, merge, bak, fsync, rename), 100 highlights",
+        |b| {
+            b.iter(|| {
+                i += 1;
+                s.set_note(&id, &format!("note {i}")).expect("note");
+                s.save().expect("save")
+            })
+        },
+    );
+    g.finish();
+    let s = Store::open_at(&rewritten_doc, &origin, loc.clone());
+    eprintln!("words changed everywhere: {:?}", s.summary());
+    let s = Store::open_at(&edited_doc, &origin, loc);
+    eprintln!(
+        "edited article ({} bytes): {:?}",
+        edited_doc.source.len(),
+        s.summary()
+    );
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

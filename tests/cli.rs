@@ -1,0 +1,96 @@
+//! The command line outside the reader: exit codes, one-sentence errors, and output that
+//! survives a closed pipe.
+
+use std::io::Read;
+use std::process::{Command, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_hearsay");
+
+fn hearsay(args: &[&str]) -> std::process::Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("XDG_CONFIG_HOME", env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("hearsay runs")
+}
+
+#[test]
+fn exit_codes_and_one_sentence_errors() {
+    let missing = hearsay(&["analyze", "no/such/article.txt", "--json"]);
+    assert_eq!(missing.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&missing.stderr);
+    assert!(
+        err.starts_with("hearsay: ") && err.contains("no/such/article.txt"),
+        "{err}"
+    );
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+
+    let usage = hearsay(&["analyze", "--no-such-flag"]);
+    assert_eq!(usage.status.code(), Some(2));
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "\n\n").expect("write");
+    let out = hearsay(&["analyze", empty.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty"));
+
+    let binary = dir.path().join("photo.jpg");
+    std::fs::write(&binary, b"\xff\xd8\xff\xe0\0\x10JFIF\0\x01").expect("write");
+    let out = hearsay(&["analyze", binary.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary"));
+}
+
+#[test]
+fn analyze_json_has_the_documented_fields() {
+    let out = hearsay(&["analyze", "assets/sample.txt", "--json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    for key in [
+        "title",
+        "dek",
+        "date",
+        "publication",
+        "byline",
+        "captions",
+        "contributors",
+        "paragraphs",
+        "warnings",
+        "speakers",
+        "quotes",
+        "claims",
+        "sourcing",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    let p = &v["paragraphs"][0];
+    let (start, end) = (p["start"].as_u64().unwrap(), p["end"].as_u64().unwrap());
+    let src = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample.txt")).unwrap();
+    let para = String::from_utf8_lossy(&src[start as usize..end as usize]);
+    let words: Vec<&str> = para.split_whitespace().collect();
+    assert_eq!(words.join(" "), p["text"].as_str().unwrap());
+}
+
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    let mut child = Command::new(BIN)
+        .args(["analyze", "assets", "tests/fixtures/ingest", "--json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("hearsay runs");
+    drop(child.stdout.take()); // the reader went away, like `| head -0`
+    let status = child.wait().expect("exits");
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut err)
+        .expect("read");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(status.success(), "{status:?}: {err}");
+}
