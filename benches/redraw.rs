@@ -1,11 +1,14 @@
-//! One redraw of the reader at 200x60 with the sample article, the sidebar open and a quote
-//! marked (the work done after every key press), and a key press plus its redraw.
+//! One redraw of the reader at 200x60 with the sample article analysed, the sidebar open, a
+//! quote marked and a search active (the work done after every key press), and a key press
+//! plus its redraw.
+//!
+//! `cargo bench --bench redraw`
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use hearsay::config::Config;
 use hearsay::document::open;
-use hearsay::tui::App;
 use hearsay::tui::page::Page;
+use hearsay::tui::{App, Sources};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
@@ -17,7 +20,9 @@ fn app() -> App {
         None,
     )
     .expect("the sample opens");
+    let sources = Sources::analyze(&doc);
     let mut app = App::new(doc, "sample.txt", Config::default(), &[]);
+    app.set_sources(sources);
     app.resize(200, 60);
     app.press("] ] / t h e enter").expect("keys");
     app
@@ -32,6 +37,14 @@ fn redraw(c: &mut Criterion) {
             terminal.clear().expect("clear");
             terminal
                 .draw(|f| f.render_widget(black_box(&app), f.area()))
+                .expect("draw");
+        })
+    });
+    c.bench_function("baseline: empty frame 200x60", |b| {
+        b.iter(|| {
+            terminal.clear().expect("clear");
+            terminal
+                .draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))
                 .expect("draw");
         })
     });

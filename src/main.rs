@@ -71,5 +71,8 @@ fn reader(cli: &Cli) -> Result<()> {
         Some(n) if name != "-" => n.to_string_lossy().into_owned(),
         _ => label.to_string(),
     };
-    tui::run(App::new(doc, shown, config, &notes), Sources::default)
+    let for_analysis = doc.clone();
+    tui::run(App::new(doc, shown, config, &notes), move || {
+        Sources::analyze(&for_analysis)
+    })
 }

@@ -128,12 +128,10 @@ fn reads_scrolls_searches_and_restores_the_terminal() {
         t.contains("Harbor city weighed shutting")
     });
     assert!(s.parser.lock().unwrap().screen().alternate_screen());
-    assert!(
-        s.status_line().contains("sample.txt"),
-        "{}",
-        s.status_line()
-    );
-    assert!(s.status_line().contains("0%"));
+    s.wait_for("the status bar", |t| {
+        let status = t.lines().last().unwrap_or_default();
+        status.contains("sample.txt") && status.contains("0%")
+    });
 
     // scroll: three lines down moves the headline off the top
     s.send("jjj");
@@ -183,11 +181,12 @@ fn reads_the_article_from_standard_input_and_keys_from_the_terminal() {
     let script = format!("'{BIN}' - < assets/sample.txt");
     let mut s = Session::spawn("sh", &["-c", &script], 100, 30);
     s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
-    assert!(
-        s.status_line().contains("standard input"),
-        "{}",
-        s.status_line()
-    );
+    s.wait_for("the status bar", |t| {
+        t.lines()
+            .last()
+            .unwrap_or_default()
+            .contains("standard input")
+    });
     s.send("G");
     s.wait_for("the end", |t| t.contains("100%"));
     s.send("q");
@@ -285,4 +284,98 @@ fn config_is_found_through_xdg_config_home_and_hearsay_config() {
         err.contains("other.toml:2:8: 'plaid' is not a colour"),
         "{err}"
     );
+}
+
+/// The cells of the article pane (left of `width`) drawn with `bg`, row by row, joined with
+/// spaces: the text the reader marked.
+fn marked_text(screen: &vt100::Screen, width: u16, bg: vt100::Color) -> String {
+    let (rows, _) = screen.size();
+    let mut runs = Vec::new();
+    for r in 0..rows.saturating_sub(1) {
+        let mut run = String::new();
+        for c in 0..width {
+            if let Some(cell) = screen.cell(r, c)
+                && cell.bgcolor() == bg
+            {
+                run.push_str(cell.contents());
+            }
+        }
+        if !run.trim().is_empty() {
+            runs.push(run.trim().to_string());
+        }
+    }
+    runs.join(" ")
+}
+
+#[test]
+fn journey_pick_a_speaker_and_step_through_their_quotes() {
+    // what the engine finds in the sample, through the library
+    let doc = hearsay::document::open(
+        &std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.txt")).unwrap(),
+        Some("sample.txt"),
+        None,
+    )
+    .unwrap();
+    let sources = hearsay::tui::Sources::analyze(&doc);
+    let stops_of = |sp: usize| -> Vec<usize> {
+        (0..sources.stops.len())
+            .filter(|&i| sources.stops[i].speaker == Some(sp))
+            .collect()
+    };
+    // the first speaker (in list order) with at least two stops
+    let pick = (0..sources.speakers.len())
+        .find(|&sp| stops_of(sp).len() >= 2)
+        .expect("the sample has a speaker with two quotes");
+    let name = sources.speakers[pick].name.clone();
+    let second = &sources.stops[stops_of(pick)[1]];
+    let second_text = &doc.blocks[second.block].text[second.range.clone()];
+
+    let mut s = Session::start(&["assets/sample.txt"], 120, 40);
+    s.wait_for("the analysis in the sidebar", |t| t.contains("quotes ·"));
+    s.send("\t");
+    s.wait_for("focus on the speakers", |t| t.contains("choose"));
+    for _ in 0..pick {
+        s.send("j");
+    }
+    s.send("\r");
+    let short: String = name.chars().take(12).collect();
+    s.wait_for("the filter", |t| t.contains(&format!("Claims · {short}")));
+    let n = stops_of(pick).len();
+    s.send("]");
+    s.wait_for("the first stop", |t| {
+        t.lines()
+            .last()
+            .unwrap_or_default()
+            .contains(&format!(" 1/{n} "))
+    });
+    s.send("]");
+    s.wait_for("the second stop", |t| {
+        t.lines()
+            .last()
+            .unwrap_or_default()
+            .contains(&format!(" 2/{n} "))
+    });
+    let status = s.status_line();
+    assert!(
+        status.contains(&name),
+        "status bar names the speaker: {status}"
+    );
+    assert!(
+        status.contains(&format!("2/{}", stops_of(pick).len())),
+        "{status}"
+    );
+    let marked = {
+        let parser = s.parser.lock().unwrap();
+        marked_text(parser.screen(), 80, vt100::Color::Idx(8))
+    };
+    let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(!marked.is_empty(), "something is marked:\n{}", s.screen());
+    assert!(
+        squash(second_text).starts_with(&squash(&marked))
+            || squash(&marked).starts_with(&squash(second_text)),
+        "marked {marked:?}, expected {second_text:?}"
+    );
+    s.send("q");
+    assert!(s.wait_exit());
+    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
 }

@@ -531,3 +531,82 @@ fn snapshot_sidebar_overlay_80x24() {
     press(&mut a, "tab enter ]");
     insta::assert_snapshot!(screen(&a));
 }
+
+// ---- the bundled sample, through the real attribution engine ----
+
+const SAMPLE: &[u8] = include_bytes!("../assets/sample.txt");
+
+fn sample_app(w: u16, h: u16) -> App {
+    let d = hearsay::document::open(SAMPLE, Some("sample.txt"), None).expect("sample opens");
+    let s = Sources::analyze(&d);
+    let mut app = App::new(d, "sample.txt", Config::default(), &[]);
+    app.set_sources(s);
+    app.resize(w, h);
+    app
+}
+
+#[test]
+fn on_the_sample_every_speakers_filter_visits_exactly_their_stops_in_order() {
+    let mut a = sample_app(120, 40);
+    assert!(
+        a.sources.stops.len() >= 10,
+        "the engine finds the sample's quotes"
+    );
+    press(&mut a, "tab");
+    for k in 0..a.sources.speakers.len() {
+        press(&mut a, "g");
+        for _ in 0..k {
+            press(&mut a, "j");
+        }
+        press(&mut a, "enter");
+        let sp = a.speaker_order()[k];
+        assert_eq!(a.filter, Some(sp));
+        let expected: Vec<usize> = (0..a.sources.stops.len())
+            .filter(|&i| a.sources.stops[i].speaker == Some(sp))
+            .collect();
+        let mut seen = Vec::new();
+        a.current = None;
+        press(&mut a, "g");
+        a.focus = Focus::Article;
+        press(&mut a, "g");
+        for _ in 0..expected.len() {
+            press(&mut a, "]");
+            seen.push(a.current.unwrap());
+            assert!(
+                status(&a).contains(&a.sources.speakers[sp].name),
+                "{}",
+                status(&a)
+            );
+        }
+        assert_eq!(seen, expected, "speaker {}", a.sources.speakers[sp].name);
+        if !expected.is_empty() {
+            press(&mut a, "]");
+            assert_eq!(a.current, Some(expected[0]), "wraps to their first");
+        }
+        press(&mut a, "esc tab");
+        assert_eq!(a.focus, Focus::Speakers);
+    }
+}
+
+#[test]
+fn focus_hints_say_what_the_keys_do() {
+    let mut a = sample_app(120, 40);
+    press(&mut a, "tab");
+    assert!(status(&a).contains("enter"), "{}", status(&a));
+    press(&mut a, "tab");
+    assert!(status(&a).contains("enter"), "{}", status(&a));
+}
+
+#[test]
+fn snapshot_sample_sidebar_120x40() {
+    let mut a = sample_app(120, 40);
+    press(&mut a, "tab j enter tab ] ]");
+    insta::assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn snapshot_sample_overlay_80x24() {
+    let mut a = sample_app(80, 24);
+    press(&mut a, "] ] ] S");
+    insta::assert_snapshot!(screen(&a));
+}

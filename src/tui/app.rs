@@ -873,6 +873,26 @@ impl App {
             return;
         }
         self.focus = next;
+        let km = &self.config.keymap;
+        let key = |a| {
+            km.hint(Context::Sidebar, a)
+                .map_or_else(|| "?".to_string(), |k| k.to_string())
+        };
+        let hint = match next {
+            Focus::Speakers => Some(strings::speakers_hint(
+                &key(Action::Select),
+                &key(Action::ToggleSort),
+                &key(Action::FocusNext),
+            )),
+            Focus::Claims => Some(strings::claims_hint(
+                &key(Action::Select),
+                &key(Action::FocusNext),
+            )),
+            Focus::Article => None,
+        };
+        if let Some(h) = hint {
+            self.say(h);
+        }
         self.dirty = true;
     }
 

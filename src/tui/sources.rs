@@ -5,6 +5,9 @@
 //! in reading order, each anchored to a byte range of a block's clean text so it can be
 //! found on the page at any width. Everything is computed once, when the article opens.
 
+use crate::attribution::Analysis;
+use crate::document::Document;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// What kind of source a speaker is.
@@ -257,6 +260,77 @@ impl Sources {
             },
             None => "no speaker credited".to_string(),
         }
+    }
+}
+
+impl Sources {
+    /// The reader's view of an attribution analysis. Speaker ids are mapped to list indices
+    /// (in the analysis's order of first attribution, which also gives each its colour);
+    /// quotes and claims keep their block and clean-text ranges.
+    pub fn from_analysis(a: &Analysis) -> Sources {
+        use crate::attribution::{ClaimKind, SpeakerKind as K};
+        let index: HashMap<usize, usize> = a
+            .speakers
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id, i))
+            .collect();
+        let sp = |id: Option<usize>| id.and_then(|id| index.get(&id).copied());
+        let speakers = a
+            .speakers
+            .iter()
+            .map(|s| Speaker {
+                name: s.name.clone(),
+                kind: match s.kind {
+                    K::Person => SpeakerKind::Person,
+                    K::Organization => SpeakerKind::Organization,
+                    K::Group => SpeakerKind::Group,
+                    K::Anonymous => SpeakerKind::Anonymous,
+                    K::Document => SpeakerKind::Document,
+                },
+                role: s.role.clone(),
+                quotes: s.quotes,
+                claims: s.claims,
+            })
+            .collect();
+        let claims = a
+            .claims
+            .iter()
+            .map(|c| Stop {
+                speaker: sp(c.speaker),
+                kind: match c.kind {
+                    ClaimKind::Direct => StopKind::Quote,
+                    ClaimKind::Indirect => StopKind::Indirect,
+                    ClaimKind::Mixed => StopKind::Mixed,
+                },
+                block: c.block,
+                range: c.text_range.clone(),
+            })
+            .collect();
+        let quotes = a
+            .quotes
+            .iter()
+            .map(|q| QuoteMark {
+                block: q.block,
+                range: q.text_range.clone(),
+                speaker: sp(q.speaker),
+            })
+            .collect();
+        let s = &a.sourcing;
+        let sourcing = SourcingCounts {
+            named: s.named_person,
+            organizations: s.organization,
+            groups: s.group,
+            unnamed: s.anonymous + s.unnamed_person,
+            documents: s.document,
+            unattributed: s.unattributed,
+        };
+        Sources::new(speakers, claims, quotes, sourcing)
+    }
+
+    /// Analyses a document and builds the reader's view of it.
+    pub fn analyze(doc: &Document) -> Sources {
+        Sources::from_analysis(&crate::attribution::analyze(doc))
     }
 }
 

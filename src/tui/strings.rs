@@ -165,3 +165,13 @@ pub fn speakers_title(by_count: bool) -> String {
 pub fn unnamed_share(percent: usize) -> String {
     format!("{percent}% of claims from unnamed sources")
 }
+
+/// Shown when the speakers list gets focus.
+pub fn speakers_hint(select: &str, sort: &str, next: &str) -> String {
+    format!("speakers: j/k choose · {select} show their claims · {sort} sort · {next} claims")
+}
+
+/// Shown when the claims list gets focus.
+pub fn claims_hint(select: &str, next: &str) -> String {
+    format!("claims: j/k choose · {select} go to it · {next} back to the article")
+}
