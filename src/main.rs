@@ -6,6 +6,7 @@ mod commands;
 use clap::Parser;
 use cli::{Cli, Command};
 use color_eyre::eyre::{Result, WrapErr};
+use hearsay::annotations::{Origin, Store};
 use hearsay::config::Config;
 use hearsay::document::open;
 use hearsay::tui::{self, App, Sources, strings};
@@ -71,8 +72,14 @@ fn reader(cli: &Cli) -> Result<()> {
         Some(n) if name != "-" => n.to_string_lossy().into_owned(),
         _ => label.to_string(),
     };
+    let origin = match &cli.file {
+        Some(p) if name != "-" => Origin::File(p.clone()),
+        Some(_) => Origin::Stdin,
+        None => Origin::Named(strings::SAMPLE_NAME.to_string()),
+    };
+    let store = Store::open(&doc, &origin, config.highlights_dir.as_deref());
     let for_analysis = doc.clone();
-    tui::run(App::new(doc, shown, config, &notes), move || {
-        Sources::analyze(&for_analysis)
-    })
+    let mut app = App::new(doc, shown, config, &notes);
+    app.attach_highlights(store);
+    tui::run(app, move || Sources::analyze(&for_analysis))
 }

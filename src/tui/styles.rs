@@ -44,6 +44,12 @@ pub struct Styles {
     pub speakers: Vec<Style>,
     /// Text of quotes dimmed by a speaker filter.
     pub dimmed: Style,
+    /// Highlighted text.
+    pub highlight: Style,
+    /// The highlight the note, tags and delete keys act on.
+    pub highlight_cursor: Style,
+    /// Sentences being selected (after `v`).
+    pub selection: Style,
 }
 
 /// A config colour as a ratatui colour.
@@ -112,6 +118,10 @@ impl Styles {
                 current_quote: Style::default().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
                 speakers: vec![Style::default()],
                 dimmed: dim,
+                highlight: Style::default().add_modifier(Modifier::UNDERLINED),
+                highlight_cursor: Style::default()
+                    .add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+                selection: rev,
             };
         }
         let t = &config.theme;
@@ -139,6 +149,9 @@ impl Styles {
                 .map(|c| Style::default().fg(color(*c)))
                 .collect(),
             dimmed: pair(t.meta),
+            highlight: pair(t.highlight),
+            highlight_cursor: pair(t.highlight).add_modifier(Modifier::UNDERLINED),
+            selection: rev,
         }
     }
 
