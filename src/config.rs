@@ -92,13 +92,16 @@ impl<'de> Deserialize<'de> for Color {
     }
 }
 
-/// A foreground and background colour, written `"FG"`, `"FG on BG"` or `"on BG"`.
+/// A foreground and background colour, written `"FG"`, `"FG on BG"` or `"on BG"`, or
+/// `"reverse"` (reverse video: swaps the colours underneath, readable on any theme).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ColorPair {
     /// Text colour, `None` to leave it alone.
     pub fg: Option<Color>,
     /// Background colour, `None` to leave it alone.
     pub bg: Option<Color>,
+    /// Reverse video.
+    pub reverse: bool,
 }
 
 impl ColorPair {
@@ -107,6 +110,7 @@ impl ColorPair {
         ColorPair {
             fg: Some(c),
             bg: None,
+            reverse: false,
         }
     }
 
@@ -115,8 +119,16 @@ impl ColorPair {
         ColorPair {
             fg: Some(fg),
             bg: Some(bg),
+            reverse: false,
         }
     }
+
+    /// Reverse video.
+    pub const REVERSE: ColorPair = ColorPair {
+        fg: None,
+        bg: None,
+        reverse: true,
+    };
 }
 
 impl FromStr for ColorPair {
@@ -124,10 +136,14 @@ impl FromStr for ColorPair {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
+        if matches!(t, "reverse" | "reversed") {
+            return Ok(ColorPair::REVERSE);
+        }
         if let Some(bg) = t.strip_prefix("on ") {
             return Ok(ColorPair {
                 fg: None,
                 bg: Some(bg.parse()?),
+                reverse: false,
             });
         }
         match t.split_once(" on ") {
@@ -225,18 +241,8 @@ impl Default for Config {
     /// The defaults, written out in code; a test checks that `config.toml` says the same.
     fn default() -> Self {
         use Color::{Ansi, Default as Def};
-        let (black, green, yellow, blue, magenta, cyan, gray, dark_gray) = (
-            Ansi(0),
-            Ansi(2),
-            Ansi(3),
-            Ansi(4),
-            Ansi(5),
-            Ansi(6),
-            Ansi(7),
-            Ansi(8),
-        );
-        let (red, light_yellow, light_magenta, light_cyan) =
-            (Ansi(1), Ansi(11), Ansi(13), Ansi(14));
+        let (black, yellow, cyan, gray, dark_gray, light_yellow) =
+            (Ansi(0), Ansi(3), Ansi(6), Ansi(7), Ansi(8), Ansi(11));
         let mut keymap = Keymap::default();
         let binds: [(Context, &[(&str, Action)]); 7] = [
             (
@@ -342,7 +348,6 @@ impl Default for Config {
                 &[
                     ("enter", Action::Confirm),
                     ("esc", Action::Close),
-                    ("ctrl-c", Action::Close),
                     ("backspace", Action::DeleteBack),
                 ],
             ),
@@ -386,25 +391,16 @@ impl Default for Config {
                 contributors: ColorPair::fg(gray),
                 search_match: ColorPair::new(black, yellow),
                 current_match: ColorPair::new(black, light_yellow),
-                status: ColorPair::new(Def, dark_gray),
-                message: ColorPair::new(light_yellow, dark_gray),
+                status: ColorPair::new(black, gray),
+                message: ColorPair::new(black, gray),
                 border: ColorPair::fg(dark_gray),
                 focus: ColorPair::fg(cyan),
-                current_quote: ColorPair {
-                    fg: None,
-                    bg: Some(dark_gray),
-                },
+                current_quote: ColorPair::REVERSE,
                 highlight: ColorPair::new(black, Ansi(10)),
-                speakers: vec![
-                    cyan,
-                    magenta,
-                    green,
-                    yellow,
-                    blue,
-                    red,
-                    light_cyan,
-                    light_magenta,
-                ],
+                speakers: [32, 166, 34, 125, 30, 136, 98, 160]
+                    .into_iter()
+                    .map(Color::Indexed)
+                    .collect(),
             },
             sidebar: SidebarConfig {
                 side: Side::Right,
@@ -868,9 +864,13 @@ side = "left"
             "on blue".parse(),
             Ok(ColorPair {
                 fg: None,
-                bg: Some(Color::Ansi(4))
+                bg: Some(Color::Ansi(4)),
+                reverse: false,
             })
         );
+        assert_eq!("reverse".parse(), Ok(ColorPair::REVERSE));
+        assert!("reverse on red".parse::<ColorPair>().is_err());
+        assert_eq!("on blue".parse::<ColorPair>().map(|p| p.reverse), Ok(false));
         assert_eq!(Color::Rgb(1, 2, 3).to_string(), "#010203");
     }
 }

@@ -478,13 +478,16 @@ pub struct Keymap {
 }
 
 impl Keymap {
-    /// The action bound to `key` in `context`, falling back to [`Context::Global`] (except in
-    /// a prompt or the note editor, where unbound keys are typed).
+    /// The action bound to `key` in `context`, falling back to [`Context::Global`]. In a
+    /// prompt or the note editor only keys held with Ctrl or Alt fall back (so `ctrl-c`
+    /// still quits); other unbound keys are typed.
     pub fn lookup(&self, context: Context, key: Key) -> Option<Action> {
         let own = self.contexts.get(&context).and_then(|m| m.get(&key));
+        let typed = !key.mods.ctrl && !key.mods.alt;
         match (own, context) {
             (Some(a), _) => Some(*a),
-            (None, Context::Prompt | Context::Editor | Context::Global) => None,
+            (None, Context::Global) => None,
+            (None, Context::Prompt | Context::Editor) if typed => None,
             (None, _) => self
                 .contexts
                 .get(&Context::Global)
@@ -599,6 +602,8 @@ mod tests {
         );
         assert_eq!(km.lookup(Context::Sidebar, k("j")), None);
         assert_eq!(km.lookup(Context::Prompt, k("q")), None);
+        km.bind(Context::Global, k("ctrl-c"), Action::Quit);
+        assert_eq!(km.lookup(Context::Prompt, k("ctrl-c")), Some(Action::Quit));
         assert_eq!(
             km.lookup(Context::Prompt, k("enter")),
             Some(Action::Confirm)

@@ -88,6 +88,8 @@ pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) ->
                 })
                 .wrap_err("cannot draw to the terminal")?;
             app.dirty = false;
+            #[cfg(debug_assertions)]
+            debug_failure()?;
         }
         let mut next = Some(events.next()?);
         // handle every event already waiting before drawing again
@@ -95,6 +97,17 @@ pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) ->
             match ev {
                 event::Event::Crossterm(e) => {
                     if let Some(input) = event::input(&e) {
+                        if let app::Input::Resize { width, height } = input {
+                            // the terminal may have clipped or reflowed what was on it, and a
+                            // size that comes and goes between two draws is never seen by
+                            // ratatui's own check: clear and repaint everything. (Not
+                            // `Terminal::clear`, which asks the terminal for the cursor
+                            // position while our event thread is reading its answers.)
+                            terminal
+                                .resize(ratatui::layout::Rect::new(0, 0, width, height))
+                                .wrap_err("cannot clear the terminal")?;
+                            app.dirty = true;
+                        }
                         app.handle(input);
                     }
                 }
@@ -108,5 +121,19 @@ pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) ->
             }
             next = events.try_next();
         }
+    }
+}
+
+/// Test hook, compiled into debug builds only: `HEARSAY_DEBUG_FAIL=panic` panics and
+/// `HEARSAY_DEBUG_FAIL=error` returns an error after a frame, so the pseudo-terminal tests can
+/// check that the terminal is restored on both paths.
+#[cfg(debug_assertions)]
+fn debug_failure() -> Result<()> {
+    match std::env::var("HEARSAY_DEBUG_FAIL").as_deref() {
+        Ok("panic") => panic!("HEARSAY_DEBUG_FAIL=panic: panicking on purpose"),
+        Ok("error") => Err(color_eyre::eyre::eyre!(
+            "HEARSAY_DEBUG_FAIL=error: failing on purpose"
+        )),
+        _ => Ok(()),
     }
 }

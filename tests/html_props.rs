@@ -37,6 +37,14 @@ fn soup() -> impl Strategy<Value = String> {
         ),
         Just("&amp;&#x1F600;&#0;&bogus;".to_string()),
         Just("\u{1b}[31m\u{202e}".to_string()),
+        Just("<div>".to_string()),
+        Just("<cite>".to_string()),
+        Just("<li><p>".to_string()),
+        Just("</li>".to_string()),
+        Just("<table><tr><td>".to_string()),
+        Just("<p class=dek>".to_string()),
+        Just("<p>By Ana Ruiz</p>".to_string()),
+        Just("ééé “ü” 日本".to_string()),
         "[ a-zA-Z.,“”é]{0,40}",
     ];
     proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
@@ -44,7 +52,7 @@ fn soup() -> impl Strategy<Value = String> {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 200,
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(200),
         failure_persistence: None,
         ..ProptestConfig::default()
     })]
@@ -53,6 +61,17 @@ proptest! {
     fn arbitrary_strings_never_panic(s in any::<String>()) {
         for f in [Format::Html, Format::Markdown] {
             if let Ok(doc) = open(s.as_bytes(), None, Some(f)) {
+                assert_well_formed(&doc);
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(b in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let mut page = b"<!doctype html><meta charset=x-unknown><p>".to_vec();
+        page.extend_from_slice(&b);
+        for bytes in [&b[..], &page[..]] {
+            if let Ok(doc) = open(bytes, Some("x.html"), None) {
                 assert_well_formed(&doc);
             }
         }

@@ -117,3 +117,59 @@ fn forced_html_on_plain_text_and_binary_like_input() {
     assert_eq!(doc.source, "Just a line of text.");
     assert!(open(b"\0\0<html>", None, Some(Format::Html)).is_err());
 }
+
+#[test]
+fn legacy_encodings_are_decoded_as_declared_or_as_windows_1252() {
+    let page: Vec<u8> = b"<!DOCTYPE html><html><head><meta http-equiv='Content-Type' \
+        content='text/html; charset=ISO-8859-1'><title>Caf\xe9 closes</title></head><body>\
+        <article><h1>Caf\xe9 closes</h1><p>The caf\xe9 on the square served its last \
+        cr\xe8me br\xfbl\xe9e on Sunday, its owner said.</p></article></body></html>"
+        .to_vec();
+    let doc = open(&page, Some("cafe.html"), None).expect("a result");
+    assert_eq!(doc.meta.title.as_deref(), Some("Café closes"));
+    assert!(doc.source.contains("crème brûlée"));
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    // no declaration: windows-1252, as browsers do, and say so
+    let raw = b"<html><body><article><h1>Na\x96ve</h1><p>\x93Quoted,\x94 she said, and the \
+        na\xefve plan went ahead without any further delay on Monday.</p></article></body></html>";
+    let doc = open(raw, None, None).expect("a result");
+    assert!(
+        doc.source
+            .contains("“Quoted,” she said, and the naïve plan")
+    );
+    assert!(doc.warnings.iter().any(|w| w.contains("windows-1252")));
+}
+
+#[test]
+fn a_page_wrapped_in_one_form_still_reads() {
+    let body: String = (0..6)
+        .map(|i| {
+            format!(
+                "<p>Paragraph {i} of a story on a site that wraps every page in a form element.</p>"
+            )
+        })
+        .collect();
+    let page = format!(
+        "<!doctype html><html><body><form id=aspnetForm method=post><div class=nav><a href=/>Home</a>\
+         </div><h1>Wrapped</h1>{body}<div class=search-box><input name=q><label>Search the site</label>\
+         </div></form></body></html>"
+    );
+    let doc = open_html(&page).expect("a result");
+    assert_eq!(doc.paragraphs().count(), 6);
+    assert!(!doc.source.contains("Search the site"));
+}
+
+#[test]
+fn links_spanning_blocks_and_credits_never_split_characters() {
+    for page in [
+        "<article><div>Start of a paragraph <a href=/x>link text<div>é é é é é</div>ééééééééééééééé</a></div></article>",
+        "<figure><figcaption>Caption <a href=/y>ab<span class=credit>ééé Photo</span>cd</a></figcaption></figure>",
+        "<p><a href=/z>“quoted<br><br>ééééé more”</a></p>",
+    ] {
+        let page = format!("<!doctype html><html><body>{page}</body></html>");
+        if let Ok(doc) = open_html(&page) {
+            assert_well_formed(&doc);
+        }
+        let _ = hearsay::document::html::read(&page);
+    }
+}

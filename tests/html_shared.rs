@@ -1,11 +1,13 @@
 //! Real article texts from `../shared/eval/ggt-dev` (read at test time, never copied into
 //! the project) wrapped in a news-site page with navigation, ads, related links, comments
-//! and a footer: the HTML reader must give back the article's paragraphs, so attribution
-//! sees the same text as when the article is pasted. Skips when `../shared` is absent.
+//! and a footer: the HTML reader must give back the article's paragraphs, and attribution
+//! must find the same claims (text and speaker) as in the pasted text. Skips when
+//! `../shared` is absent.
 
 mod common;
 
 use common::{assert_well_formed, f1};
+use hearsay::attribution::analyze;
 use hearsay::document::{BlockKind, open};
 use std::path::PathBuf;
 
@@ -74,6 +76,8 @@ fn shared_articles_survive_a_trip_through_html() {
     files.sort();
     let mut scores = Vec::new();
     let (mut quotes, mut kept) = (0, 0);
+    // (claim text, speaker name) found from the pasted text / also found from the page
+    let (mut pasted_claims, mut page_claims, mut both) = (0, 0, 0);
     for path in files
         .iter()
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
@@ -125,6 +129,21 @@ fn shared_articles_survive_a_trip_through_html() {
             );
         }
         scores.push(score);
+        let claims = |d: &hearsay::document::Document| {
+            let a = analyze(d);
+            a.claims
+                .iter()
+                .map(|c| {
+                    let who = c.speaker.and_then(|s| a.speaker(s)).map(|s| s.name.clone());
+                    (norm(&c.text), who)
+                })
+                .collect::<Vec<_>>()
+        };
+        let pasted = claims(&open(text.as_bytes(), None, None).expect("text opens"));
+        let from_page = claims(&doc);
+        pasted_claims += pasted.len();
+        page_claims += from_page.len();
+        both += pasted.iter().filter(|c| from_page.contains(c)).count();
         let flat = norm(&doc.source);
         for q in json["quotes"].as_array().into_iter().flatten() {
             if let Some(qt) = q["text"].as_str().map(norm)
@@ -144,7 +163,15 @@ fn shared_articles_survive_a_trip_through_html() {
         "{} articles, mean word F1 {mean:.4}, quotes kept verbatim {kept}/{quotes}",
         scores.len()
     );
+    eprintln!(
+        "claims from pasted text {pasted_claims}, from the page {page_claims}, \
+         same text and speaker {both}"
+    );
     assert!(mean >= 0.98, "mean word F1 {mean:.4}");
+    assert!(
+        both * 100 >= pasted_claims * 95,
+        "attribution finds {both} of {pasted_claims} claims it finds in pasted text"
+    );
     assert_eq!(
         kept, quotes,
         "every quote of the text is in the extracted text"

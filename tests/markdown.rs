@@ -153,3 +153,51 @@ fn empty_markdown_is_a_clear_error() {
     assert!(open(b"---\ntitle: x\n---\n\n", Some("a.md"), None).is_ok());
     assert!(open(b"![](x.png)\n\n<!-- nothing -->\n", Some("a.md"), None).is_err());
 }
+
+#[test]
+fn html_blocks_are_read_like_a_page_fragment() {
+    let md = "# Floods recede\n\nThe river fell a metre overnight, the water agency said.\n\n\
+        <figure>\n<img src=\"river.jpg\">\n<figcaption>The river at dawn. \
+        <span class=\"credit\">Mia Holt/River News</span></figcaption>\n</figure>\n\n\
+        <div class=\"note\">\n<p>Roads in the valley stay closed until Monday.</p>\n</div>\n\n\
+        Residents began to <em>clear</em> the mud from their homes.\n";
+    let doc = open(md.as_bytes(), Some("floods.md"), None).unwrap();
+    assert_well_formed(&doc);
+    let texts: Vec<(BlockKind, &str)> = doc
+        .blocks
+        .iter()
+        .map(|b| (b.kind, b.text.as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (BlockKind::Title, "Floods recede"),
+            (
+                BlockKind::Paragraph,
+                "The river fell a metre overnight, the water agency said."
+            ),
+            (BlockKind::Caption, "The river at dawn."),
+            (
+                BlockKind::Paragraph,
+                "Roads in the valley stay closed until Monday."
+            ),
+            (
+                BlockKind::Paragraph,
+                "Residents began to clear the mud from their homes."
+            ),
+        ]
+    );
+    assert_eq!(doc.blocks[2].credit.as_deref(), Some("Mia Holt/River News"));
+}
+
+#[test]
+fn windows_line_endings() {
+    let md = "---\r\ntitle: Tide tables\r\nauthor: Bo Lind\r\n---\r\n\r\nThe tide \
+        comes\r\nin twice a day.\r\n\r\n## Why\r\n\r\nThe moon.\r\n";
+    let doc = open(md.as_bytes(), Some("t.md"), None).unwrap();
+    assert_well_formed(&doc);
+    assert_eq!(doc.meta.title.as_deref(), Some("Tide tables"));
+    assert_eq!(doc.meta.byline.as_deref(), Some("Bo Lind"));
+    let paras: Vec<&str> = doc.paragraphs().map(|(_, b)| b.text.as_str()).collect();
+    assert_eq!(paras, ["The tide comes in twice a day.", "The moon."]);
+}

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 const BIN: &str = env!("CARGO_BIN_EXE_hearsay");
 
 struct Session {
+    master: Box<dyn portable_pty::MasterPty + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
@@ -21,11 +22,17 @@ impl Session {
     /// Starts hearsay with `args` in a `cols`x`rows` terminal, with an empty config folder
     /// (never the developer's own config).
     fn start(args: &[&str], cols: u16, rows: u16) -> Session {
-        Session::spawn(BIN, args, cols, rows)
+        Session::spawn(BIN, args, cols, rows, &[])
     }
 
-    /// Starts `program` with `args` in the pseudo-terminal.
-    fn spawn(program: &str, args: &[&str], cols: u16, rows: u16) -> Session {
+    /// Starts `program` with `args` and extra environment variables in the pseudo-terminal.
+    fn spawn(
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        extra_env: &[(&str, &str)],
+    ) -> Session {
         let home = tempfile::tempdir().expect("temp dir");
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -43,6 +50,9 @@ impl Session {
         cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
         cmd.env("XDG_DATA_HOME", home.path().join("data"));
         cmd.env_remove("HEARSAY_CONFIG");
+        for (k, v) in extra_env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("hearsay starts");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
@@ -50,7 +60,6 @@ impl Session {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let p = Arc::clone(&parser);
         std::thread::spawn(move || {
-            let _master = pair.master; // keep the pty open while reading
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
@@ -62,6 +71,7 @@ impl Session {
             }
         });
         Session {
+            master: pair.master,
             parser,
             writer,
             child,
@@ -91,6 +101,23 @@ impl Session {
             );
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// Resizes the terminal (the child gets SIGWINCH) and the screen model with it.
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.parser
+            .lock()
+            .expect("parser")
+            .screen_mut()
+            .set_size(rows, cols);
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
     }
 
     fn send(&mut self, bytes: &str) {
@@ -179,7 +206,7 @@ fn ctrl_c_quits_and_the_sample_opens_without_a_file() {
 #[test]
 fn reads_the_article_from_standard_input_and_keys_from_the_terminal() {
     let script = format!("'{BIN}' - < assets/sample.txt");
-    let mut s = Session::spawn("sh", &["-c", &script], 100, 30);
+    let mut s = Session::spawn("sh", &["-c", &script], 100, 30, &[]);
     s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
     s.wait_for("the status bar", |t| {
         t.lines()
@@ -286,16 +313,16 @@ fn config_is_found_through_xdg_config_home_and_hearsay_config() {
     );
 }
 
-/// The cells of the article pane (left of `width`) drawn with `bg`, row by row, joined with
-/// spaces: the text the reader marked.
-fn marked_text(screen: &vt100::Screen, width: u16, bg: vt100::Color) -> String {
+/// The cells of the article pane (left of `width`) drawn in reverse video, row by row,
+/// joined with spaces: the text the reader marked as the current quote.
+fn marked_text(screen: &vt100::Screen, width: u16) -> String {
     let (rows, _) = screen.size();
     let mut runs = Vec::new();
     for r in 0..rows.saturating_sub(1) {
         let mut run = String::new();
         for c in 0..width {
             if let Some(cell) = screen.cell(r, c)
-                && cell.bgcolor() == bg
+                && cell.inverse()
             {
                 run.push_str(cell.contents());
             }
@@ -366,7 +393,7 @@ fn journey_pick_a_speaker_and_step_through_their_quotes() {
     );
     let marked = {
         let parser = s.parser.lock().unwrap();
-        marked_text(parser.screen(), 80, vt100::Color::Idx(8))
+        marked_text(parser.screen(), 80)
     };
     let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(!marked.is_empty(), "something is marked:\n{}", s.screen());
@@ -378,4 +405,86 @@ fn journey_pick_a_speaker_and_step_through_their_quotes() {
     s.send("q");
     assert!(s.wait_exit());
     assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+}
+
+#[test]
+fn resizing_the_terminal_keeps_the_place() {
+    let mut s = Session::start(&["assets/sample.txt"], 120, 40);
+    s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
+    s.send("S}}}}}}");
+    let first_line = |t: &str| t.lines().next().unwrap_or_default().trim().to_string();
+    s.wait_for("six paragraphs down", |t| {
+        !first_line(t).starts_with("Harbor")
+    });
+    std::thread::sleep(Duration::from_millis(200));
+    let top = first_line(&s.screen());
+    let first_words: Vec<&str> = top.split_whitespace().take(3).collect();
+    let first_words = first_words.join(" ");
+    assert!(!first_words.is_empty());
+    s.resize(60, 20);
+    // the status bar on the new last row shows the redraw happened at the new size
+    let redrawn = |s: &Session, rows: u16| {
+        let p = s.parser.lock().unwrap();
+        let last = p
+            .screen()
+            .rows(0, 200)
+            .nth(usize::from(rows - 1))
+            .unwrap_or_default();
+        last.contains("sample.txt") && last.contains('%')
+    };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !redrawn(&s, 20) {
+        assert!(
+            Instant::now() < deadline,
+            "no redraw at 60x20:\n{}",
+            s.screen()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    s.wait_for("the narrow layout", |t| {
+        first_line(t).starts_with(&first_words)
+    });
+    s.resize(120, 40);
+    s.wait_for("the wide layout again", |t| first_line(t) == top);
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+/// Debug builds fail on purpose after the first frame when HEARSAY_DEBUG_FAIL is set.
+fn fail_and_check_restored(how: &str, says: &str) {
+    let mut s = Session::spawn(
+        BIN,
+        &["assets/sample.txt"],
+        100,
+        30,
+        &[("HEARSAY_DEBUG_FAIL", how), ("RUST_BACKTRACE", "0")],
+    );
+    assert!(!s.wait_exit(), "hearsay reports failure");
+    let parser = s.parser.lock().unwrap();
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen(), "left the alternate screen");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse capture is off"
+    );
+    assert!(!screen.hide_cursor(), "the cursor is visible");
+    let text = screen.contents();
+    assert!(
+        text.contains(says),
+        "the report is readable on the main screen:\n{text}"
+    );
+}
+
+#[test]
+fn the_terminal_is_restored_after_a_panic() {
+    fail_and_check_restored("panic", "panicking on purpose");
+}
+
+#[test]
+fn the_terminal_is_restored_after_an_error() {
+    fail_and_check_restored(
+        "error",
+        "hearsay: HEARSAY_DEBUG_FAIL=error: failing on purpose",
+    );
 }

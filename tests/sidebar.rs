@@ -253,7 +253,12 @@ fn the_current_stop_is_scrolled_into_view_with_context_and_marked() {
     let y = (line - a.top) as u16;
     let row: String = (0..80).map(|x| buf[(x, y)].symbol().to_string()).collect();
     let x = row.find('“').map(|b| row[..b].chars().count()).unwrap() as u16;
-    assert_eq!(Some(buf[(x, y)].bg), a.styles.current_quote.bg);
+    assert!(
+        buf[(x, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED),
+        "the current quote is in reverse video"
+    );
     assert_eq!(
         Some(buf[(x, y)].fg),
         a.styles.speaker(4).fg,
@@ -296,6 +301,12 @@ fn enter_on_a_speaker_filters_and_brackets_visit_only_their_claims() {
     assert_eq!(Some(buf[berg].fg), a.styles.dimmed.fg);
     let ruiz = find("“The bridge").unwrap();
     assert_eq!(Some(buf[ruiz].fg), a.styles.speaker(0).fg);
+    press(&mut a, "j");
+    assert!(
+        status(&a).contains("only Ana Ruiz · esc shows everyone"),
+        "{}",
+        status(&a)
+    );
     press(&mut a, "esc");
     assert_eq!(a.filter, None);
     assert_eq!(a.claim_list().len(), 7);
@@ -609,4 +620,48 @@ fn snapshot_sample_overlay_80x24() {
     let mut a = sample_app(80, 24);
     press(&mut a, "] ] ] S");
     insta::assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn nested_quotes_are_both_coloured_on_every_line() {
+    let d = doc();
+    let b = block_with(&d, "ninety years");
+    let outer = quote(&d, b, 0);
+    let inner = span(&d, b, "The bridge");
+    let quotes = vec![
+        QuoteMark {
+            block: b,
+            range: outer,
+            speaker: Some(0),
+        },
+        QuoteMark {
+            block: b,
+            range: inner,
+            speaker: Some(1),
+        },
+    ];
+    let speakers = sources(&d).speakers;
+    let s = Sources::new(speakers, vec![], quotes, SourcingCounts::default());
+    let mut a = App::new(d, "x", Config::default(), &[]);
+    a.set_sources(s);
+    // narrow, so the outer quote runs over two lines and the inner one ends on the first
+    a.resize(40, 40);
+    let (w, h) = a.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| f.render_widget(&a, f.area())).unwrap();
+    let buf = t.backend().buffer();
+    let find = |needle: &str| {
+        (0..h)
+            .find_map(|y| {
+                let row: String = (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect();
+                row.find(needle)
+                    .map(|b| (row[..b].chars().count() as u16, y))
+            })
+            .unwrap()
+    };
+    let (bridge, tired) = (find("bridge has"), find("tired"));
+    assert!(tired.1 > bridge.1, "the quote wraps");
+    assert_eq!(Some(buf[bridge].fg), a.styles.speaker(1).fg);
+    assert_eq!(Some(buf[find("served")].fg), a.styles.speaker(0).fg);
+    assert_eq!(Some(buf[tired].fg), a.styles.speaker(0).fg, "second line");
 }

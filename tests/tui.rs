@@ -220,6 +220,11 @@ fn q_and_ctrl_c_quit() {
     let mut app = sample_app(80, 24);
     press(&mut app, "? ctrl-c");
     assert!(app.should_quit);
+    let mut app = sample_app(80, 24);
+    press(&mut app, "/ q");
+    assert!(!app.should_quit, "q is typed into the prompt");
+    press(&mut app, "ctrl-c");
+    assert!(app.should_quit, "ctrl-c quits from the prompt");
 }
 
 #[test]

@@ -1,22 +1,30 @@
 //! Reading a saved web page: the article out of the page, as the same [`Document`] model
 //! as pasted text.
 //!
-//! 1. **Metadata** ([`meta`]) comes from JSON-LD, Open Graph/`article:` tags, visible markup
-//!    and the `<title>`.
+//! 0. **Guard** (`guard.rs`): nesting deeper than 256 is cut before parsing (the HTML parser
+//!    is quadratic in it); pages over [`MAX_SCORED_ELEMENTS`] elements skip step 2.
+//! 1. **Metadata** (`meta.rs`) comes from JSON-LD, Open Graph/`article:` tags, visible markup
+//!    and the `<title>`; missing bylines and dates are read from "By …" and date lines at
+//!    the top of the article.
 //! 2. **The article container** is found by `dom_smoothie`, a maintained port of Mozilla's
 //!    Readability (the algorithm behind Firefox's reader view), so we recover what a
-//!    browser's reader view shows. If it finds nothing, we walk the whole `<body>` and skip
-//!    page furniture (navigation, header, footer, asides, share and related links,
-//!    comments, ads, forms) ourselves.
-//! 3. **Blocks** ([`walk`]) come from the markup: `<p>` and `<blockquote>` paragraphs,
-//!    headings as subheadings, list items as paragraphs starting with "• ", `<figcaption>`
-//!    as captions with their credit (an element with a credit class, or a trailing
-//!    parenthesised credit).
+//!    browser's reader view shows. Sure furniture (comment threads, asides, navigation,
+//!    forms, share/related/ad boxes) is pruned first so a long comment thread cannot win
+//!    over a short article. If no article is found, we walk the whole `<body>` and skip
+//!    page furniture ourselves; if the page shows less text than its JSON-LD
+//!    `articleBody`, that is read instead (pages rendered by scripts).
+//! 3. **Blocks** (`walk.rs`) come from the markup: `<p>` and `<blockquote>` paragraphs,
+//!    `<br>`-separated lines, headings as subheadings, list items as paragraphs starting
+//!    with "• ", `<figcaption>` as captions with their credit (an element with a credit
+//!    class or `<cite>`, or a trailing parenthesised credit). Captions Readability dropped
+//!    are put back before the paragraph that followed them; header lines the article
+//!    repeats at its top are dropped.
 //!
 //! The extracted text becomes [`Document::source`]: title, dek, dateline and byline lines,
 //! then the body blocks separated by blank lines. **Offsets (and highlights) refer to that
 //! extracted text**, not to the HTML. Links keep only their text in the article; their
-//! targets are returned beside the document in [`Page::links`].
+//! targets are returned beside the document in [`Page::links`] (use [`read`] to get them;
+//! [`super::open()`] returns the document alone).
 
 mod guard;
 mod meta;
@@ -24,13 +32,21 @@ mod walk;
 
 use super::date::date_at_start;
 use super::open::build::{Link, SourceBuilder, written_date};
-use super::{BlockKind, DecodeError, Document, Meta};
+use super::{BlockKind, DecodeError, Document, Meta, open};
 use dom_query::Document as Dom;
 use dom_smoothie::{Config, Readability};
 use meta::{PageMeta, overlap, page_meta, squash, words};
-use walk::{Piece, walk};
+use walk::walk;
 
 pub(crate) use meta::{clean_byline, join_names, normalise_date};
+pub(crate) use walk::Piece;
+
+/// The blocks of an HTML fragment (as found inside Markdown), without article finding.
+pub(crate) fn fragment_pieces(html: &str) -> Vec<Piece> {
+    let limited = guard::limit_nesting(html, guard::MAX_NESTING);
+    let frag = Dom::fragment(&*limited);
+    walk(frag.root(), false)
+}
 
 /// Pages with more elements than this skip the Readability scoring (which makes several
 /// passes over the tree) and go straight to the single-pass furniture-skipping walk.
@@ -77,7 +93,7 @@ pub fn read(html: &str) -> Result<Page, DecodeError> {
     }
     let html: &str = &limited;
     let dom = Dom::from(html);
-    let pm = page_meta(&dom);
+    let mut pm = page_meta(&dom);
     let (elements, depth) = shape(&dom);
     let figures = figure_captions(&dom);
 
@@ -87,9 +103,35 @@ pub fn read(html: &str) -> Result<Page, DecodeError> {
             keep_classes: true,
             ..Config::default()
         };
-        if let Ok(mut r) = Readability::with_document(dom, None, Some(cfg))
-            && let Ok(article) = r.parse()
-        {
+        walk::prune(dom.root());
+        // a heuristic library run on arbitrary pages: a bug in it must not take the reader
+        // down, so a panic there means "no article found" (the walk below takes over)
+        let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+            Readability::with_document(dom, None, Some(cfg)).and_then(|mut r| r.parse())
+        }));
+        if parsed.is_err() {
+            warnings.push("the article finder failed on this page".to_string());
+        }
+        if let Ok(Ok(article)) = parsed {
+            // what Readability read of the metadata fills our gaps
+            if pm.byline.is_none() {
+                // not a photo credit Readability took for the byline
+                pm.byline = article
+                    .byline
+                    .as_deref()
+                    .and_then(clean_byline)
+                    .filter(|b| {
+                        !figures.iter().any(|(f, _)| {
+                        matches!(f, Piece::Caption(_, Some(c)) if c.contains(b.as_str()))
+                    })
+                    });
+            }
+            if pm.date.is_none() {
+                pm.date = article.published_time.as_deref().and_then(normalise_date);
+            }
+            if pm.publication.is_none() {
+                pm.publication = article.site_name.as_deref().and_then(meta::non_empty);
+            }
             let content = Dom::from(article.content);
             pieces = walk(content.root(), false);
         }
@@ -104,7 +146,8 @@ pub fn read(html: &str) -> Result<Page, DecodeError> {
         let dom = Dom::from(html);
         let whole = dom.body().map(|b| walk(b, true)).unwrap_or_default();
         if words_in(&whole) > words_in(&pieces) {
-            if elements <= MAX_SCORED_ELEMENTS && depth <= MAX_SCORED_DEPTH {
+            let found_little = words_in(&whole) >= 3 * words_in(&pieces);
+            if found_little && elements <= MAX_SCORED_ELEMENTS && depth <= MAX_SCORED_DEPTH {
                 warnings.push(
                     "no article container found in the page: showing all of its text \
                      except navigation, asides and footers"
@@ -114,12 +157,41 @@ pub fn read(html: &str) -> Result<Page, DecodeError> {
             pieces = whole;
         }
     }
+    if let Some(body) = &pm.article_body {
+        // pages rendered by scripts carry the text only in their structured data
+        let theirs = body.split_whitespace().count();
+        if theirs >= 50 && theirs * 2 > words_in(&pieces) * 3 {
+            pieces = body_pieces(body);
+            warnings.push(
+                "the page's visible text is incomplete: the article was read from its \
+                 structured data (JSON-LD articleBody)"
+                    .to_string(),
+            );
+        }
+    }
     let mut page = assemble(&pm, pieces, figures);
     if page.document.blocks.is_empty() {
         return Err(DecodeError::Empty);
     }
     page.document.warnings.extend(warnings);
     Ok(page)
+}
+
+/// Paragraphs of a JSON-LD `articleBody`: markup when it holds some, else one paragraph
+/// per line.
+fn body_pieces(body: &str) -> Vec<Piece> {
+    if body.contains("</p>") || body.contains("<br") {
+        let frag = Dom::fragment(body);
+        return walk(frag.root(), false);
+    }
+    body.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let mut run = open::build::Run::default();
+            run.push(l);
+            Piece::Block(BlockKind::Paragraph, run)
+        })
+        .collect()
 }
 
 fn words_in(pieces: &[Piece]) -> usize {
@@ -197,11 +269,16 @@ fn restore_captions(pieces: &mut Vec<Piece>, figures: Vec<(Piece, Option<String>
         let Piece::Caption(text, _) = &fig else {
             continue;
         };
-        let present = pieces.iter().any(|p| match p {
-            Piece::Caption(c, _) => same_text(c, text),
-            Piece::Block(_, r) => same_text(&r.text, text),
+        let present = pieces.iter_mut().find_map(|p| match p {
+            Piece::Caption(c, credit) if same_text(c, text) => Some(Some(credit)),
+            Piece::Block(_, r) if same_text(&r.text, text) => Some(None),
+            _ => None,
         });
-        if present {
+        if let Some(credit) = present {
+            // Readability may have taken the credit away (it removes "byline" elements)
+            if let (Some(credit @ None), Piece::Caption(_, found @ Some(_))) = (credit, &fig) {
+                *credit = found.clone();
+            }
             continue;
         }
         let at = anchor.and_then(|a| pieces.iter().position(|p| same_text(p.text(), &a)));
@@ -230,7 +307,7 @@ fn repeats_header(p: &Piece, pm: &PageMeta, dek: Option<&str>) -> bool {
     let n = t.split_whitespace().count();
     pm.title.as_deref().is_some_and(|x| same_text(t, x))
         || dek.is_some_and(|x| same_text(t, x))
-        || (n <= 16 && (t.starts_with("By ") || t.starts_with("BY ")))
+        || (n <= 16 && is_by_line(t))
         || pm
             .byline
             .as_deref()
@@ -238,8 +315,39 @@ fn repeats_header(p: &Piece, pm: &PageMeta, dek: Option<&str>) -> bool {
         || (n <= 12 && date_at_start(t).is_some())
 }
 
+/// "By …" (any case of "by").
+fn is_by_line(t: &str) -> bool {
+    t.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "))
+}
+
+/// Fills byline and date the page's metadata lacked from "By …" and date lines at the top
+/// of the article.
+fn header_from_lead(pm: &mut PageMeta, pieces: &[Piece]) {
+    for p in pieces.iter().take(6) {
+        let Piece::Block(_, run) = p else {
+            continue;
+        };
+        let t = run.text.trim();
+        let n = t.split_whitespace().count();
+        if n > 16 {
+            break;
+        }
+        if pm.byline.is_none() && is_by_line(t) {
+            pm.byline = clean_byline(t);
+        } else if pm.date.is_none()
+            && n <= 12
+            && let Some(d) = date_at_start(t)
+        {
+            pm.date = Some(d.iso);
+        }
+    }
+}
+
 /// Writes the header and the body pieces into a document.
 fn assemble(pm: &PageMeta, mut pieces: Vec<Piece>, figures: Vec<(Piece, Option<String>)>) -> Page {
+    let mut pm = pm.clone();
+    header_from_lead(&mut pm, &pieces);
+    let pm = &pm;
     let body_text: String = pieces
         .iter()
         .take(12)
@@ -253,11 +361,18 @@ fn assemble(pm: &PageMeta, mut pieces: Vec<Piece>, figures: Vec<(Piece, Option<S
             .filter(|d| words(d).len() >= 4 && squash(&body_text).contains(d.as_str()))
     });
     // drop header facts the article container repeats at its top
-    let mut lead = 0;
-    while lead < pieces.len().min(8) && repeats_header(&pieces[lead], pm, dek.as_deref()) {
-        lead += 1;
+    // (captions may sit between them)
+    let mut repeated = Vec::new();
+    for (i, p) in pieces.iter().enumerate().take(8) {
+        if repeats_header(p, pm, dek.as_deref()) {
+            repeated.push(i);
+        } else if !matches!(p, Piece::Caption(..)) {
+            break;
+        }
     }
-    pieces.drain(..lead);
+    for i in repeated.into_iter().rev() {
+        pieces.remove(i);
+    }
     // a heading with nothing under it closes some other box (top stories, more on this)
     while matches!(pieces.last(), Some(Piece::Block(BlockKind::Subheading, _))) {
         pieces.pop();

@@ -7,12 +7,13 @@
 //! subheadings, paragraphs, block quotes and list items (prefixed "• ") are paragraphs,
 //! emphasis and links become plain text (link targets are kept in [`MarkdownPage::links`]).
 //! A "By …" or date paragraph right under the title becomes the byline or dateline, and an
-//! emphasised paragraph right after an image is a caption.
+//! emphasised paragraph right after an image is a caption. Raw HTML blocks (a `<figure>`
+//! with its `<figcaption>`, a `<div>` of paragraphs) are read like a page fragment.
 //!
 //! As for HTML, [`Document::source`] is the *extracted* text, and offsets refer to it.
 
 use super::date::date_at_start;
-use super::html::{clean_byline, normalise_date};
+use super::html::{Piece, clean_byline, normalise_date};
 use super::open::build::{Link, Run, SourceBuilder, strip_by, written_date};
 use super::{BlockKind, DecodeError, Document, Meta};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -170,6 +171,8 @@ fn parse_toml(src: &str) -> FrontMatter {
 /// A block gathered from the event stream.
 enum Gathered {
     Block(BlockKind, Run),
+    /// A caption (from a `<figure>` in an HTML block) and its credit.
+    Caption(String, Option<String>),
     /// A paragraph that held only an image.
     Image,
     /// A paragraph that was entirely emphasis (a caption candidate).
@@ -284,6 +287,10 @@ pub fn read_page(text: &str) -> Result<MarkdownPage, DecodeError> {
                 b.push_run(kind, run);
                 prev_image = false;
             }
+            Gathered::Caption(c, credit) => {
+                b.push_caption(&c, credit.as_deref());
+                prev_image = false;
+            }
             Gathered::Image => prev_image = true,
             Gathered::Emphasis(run) => {
                 if prev_image {
@@ -327,7 +334,19 @@ fn gather(body: &str) -> Vec<Gathered> {
     };
 
     let opts = Options::ENABLE_STRIKETHROUGH;
+    // raw HTML blocks are gathered whole, then read like a page fragment
+    let mut html_block = String::new();
     for ev in Parser::new_ext(body, opts) {
+        if let Event::Html(h) = &ev {
+            html_block.push_str(h);
+            continue;
+        }
+        if !html_block.is_empty() {
+            flush(&mut run, &mut out, BlockKind::Paragraph, &mut seen_any);
+            let pieces = html_pieces(&std::mem::take(&mut html_block));
+            seen_any |= !pieces.is_empty();
+            out.extend(pieces);
+        }
         match ev {
             Event::Start(tag) => match tag {
                 Tag::Heading { level, .. } => {
@@ -401,7 +420,9 @@ fn gather(body: &str) -> Vec<Gathered> {
                 TagEnd::Emphasis | TagEnd::Strong => emph_depth = emph_depth.saturating_sub(1),
                 TagEnd::Image => image_depth = image_depth.saturating_sub(1),
                 TagEnd::Link => {
-                    if let Some((start, href)) = links.pop() {
+                    if let Some((start, href)) = links.pop()
+                        && run.text.is_char_boundary(start.min(run.text.len()))
+                    {
                         let end = run.text.trim_end().len();
                         let start = start.min(end);
                         let lead =
@@ -421,13 +442,28 @@ fn gather(body: &str) -> Vec<Gathered> {
             }
             Event::SoftBreak | Event::HardBreak => run.push(" "),
             Event::FootnoteReference(_) | Event::TaskListMarker(_) => {}
-            Event::Html(_) | Event::InlineHtml(_) => {}
+            Event::InlineHtml(_) => {}
             Event::Rule => flush(&mut run, &mut out, BlockKind::Paragraph, &mut seen_any),
             _ => {}
         }
     }
     flush(&mut run, &mut out, BlockKind::Paragraph, &mut seen_any);
+    out.extend(html_pieces(&html_block));
     out
+}
+
+/// The text of a raw HTML block (a `<figure>`, a `<div>` of paragraphs) as blocks.
+fn html_pieces(html: &str) -> Vec<Gathered> {
+    if html.trim().is_empty() {
+        return Vec::new();
+    }
+    super::html::fragment_pieces(html)
+        .into_iter()
+        .map(|p| match p {
+            Piece::Block(kind, run) => Gathered::Block(kind, run),
+            Piece::Caption(c, credit) => Gathered::Caption(c, credit),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Choosing a reader for the input: plain text, HTML or Markdown.
 //!
 //! The format is the one the user forced, else the one the file name says (`.html`, `.md`,
-//! …), else HTML when the content starts like a web page (`<!doctype html`, `<html`, after
+//! …; a `.txt` name is still sniffed), else HTML when the content starts like a web page (`<!doctype html`, `<html`, after
 //! any BOM, white space, comments or XML declaration), else plain text. Markdown is never
 //! sniffed: plain text articles often look like Markdown by accident.
 //!
@@ -82,10 +82,15 @@ impl Format {
         if html { Format::Html } else { Format::Text }
     }
 
-    /// Chooses the format: forced, else by name, else sniffed from the content.
+    /// Chooses the format: forced, else by name, else sniffed from the content. A `.txt`
+    /// name is weak evidence (pages get saved or downloaded under any name), so such files
+    /// are still sniffed for HTML.
     pub fn detect(forced: Option<Format>, name: Option<&str>, text: &str) -> Format {
         forced
-            .or_else(|| name.and_then(Format::from_name))
+            .or_else(|| {
+                name.and_then(Format::from_name)
+                    .filter(|f| *f != Format::Text)
+            })
             .unwrap_or_else(|| Format::sniff(text))
     }
 }
@@ -108,12 +113,50 @@ pub fn open(
     name: Option<&str>,
     format: Option<Format>,
 ) -> Result<Document, DecodeError> {
-    let decoded = decode(bytes)?;
-    let mut doc = match Format::detect(format, name, &decoded.text) {
+    let mut decoded = decode(bytes)?;
+    let format = Format::detect(format, name, &decoded.text);
+    if format == Format::Html && std::str::from_utf8(bytes).is_err() {
+        // a page saved in its legacy encoding: read it the way a browser would
+        let (encoding, declared) = match html_charset(bytes) {
+            Some(e) => (e, true),
+            None => (encoding_rs::WINDOWS_1252, false),
+        };
+        if encoding != encoding_rs::UTF_8 {
+            let (text, _, errors) = encoding.decode(bytes);
+            decoded.text = text.into_owned();
+            decoded.warnings = if errors {
+                vec![format!(
+                    "the page is not valid {}: some characters are shown as �",
+                    encoding.name()
+                )]
+            } else if declared {
+                Vec::new()
+            } else {
+                vec![format!(
+                    "the page is not UTF-8 and declares no encoding: read as {}",
+                    encoding.name()
+                )]
+            };
+        }
+    }
+    let mut doc = match format {
         Format::Text => ingest(decoded.text),
         Format::Html => super::html::read(&decoded.text)?.document,
         Format::Markdown => super::markdown::read(&decoded.text)?,
     };
     doc.warnings.splice(0..0, decoded.warnings);
     Ok(doc)
+}
+
+/// The encoding a page declares in its first few kilobytes (`<meta charset=…>` or an
+/// `http-equiv` content type), if `encoding_rs` knows the label.
+fn html_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let at = head.find("charset=")?;
+    let rest = head[at + "charset=".len()..].trim_start_matches(['"', '\'', ' ']);
+    let label: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    encoding_rs::Encoding::for_label(label.as_bytes())
 }

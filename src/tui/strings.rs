@@ -87,18 +87,18 @@ pub fn describe(a: Action) -> &'static str {
         Action::ToggleSort => "sort speakers: appearance or count",
         Action::Confirm => "search for what was typed",
         Action::DeleteBack => "delete a character",
-        Action::Highlight => "highlight quote / sentence / selection",
+        Action::Highlight => "highlight quote or top sentence",
         Action::StartSelection => "select sentences to highlight",
         Action::EditNote => "add or edit a note",
         Action::EditTags => "edit tags (comma separated)",
         Action::DeleteHighlight => "delete the highlight",
         Action::Undo => "undo the last highlight change",
-        Action::CycleStatus => "check status: unchecked → verified → disputed → false",
+        Action::CycleStatus => "cycle the check status",
         Action::ExportHighlights => "export highlights as Markdown",
         Action::ListHighlights => "list of highlights",
         Action::SaveNote => "save the note",
-        Action::NewLine => "new line (on an empty last line: save)",
-        Action::DeleteForward => "delete the character under the cursor",
+        Action::NewLine => "new line (save on empty last line)",
+        Action::DeleteForward => "delete the character under cursor",
         Action::CursorLeft => "cursor left",
         Action::CursorRight => "cursor right",
         Action::CursorUp => "cursor up",
@@ -195,6 +195,11 @@ pub fn speakers_hint(select: &str, sort: &str, next: &str) -> String {
 /// Shown when the claims list gets focus.
 pub fn claims_hint(select: &str, next: &str) -> String {
     format!("claims: j/k choose · {select} go to it · {next} back to the article")
+}
+
+/// Status bar while a speaker filter is on.
+pub fn filter_status(name: &str) -> String {
+    format!("only {name} · esc shows everyone")
 }
 
 // ---- highlights ----

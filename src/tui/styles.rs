@@ -87,6 +87,9 @@ fn pair(p: ColorPair) -> Style {
     if let Some(bg) = p.bg {
         s = s.bg(color(bg));
     }
+    if p.reverse {
+        s = s.add_modifier(Modifier::REVERSED);
+    }
     s
 }
 

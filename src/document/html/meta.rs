@@ -25,6 +25,8 @@ pub(crate) struct PageMeta {
     pub date: Option<String>,
     /// Site or publication name.
     pub publication: Option<String>,
+    /// The article text from JSON-LD `articleBody`, when the page carries it.
+    pub article_body: Option<String>,
 }
 
 /// Collapses white space and trims.
@@ -32,7 +34,8 @@ pub(crate) fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn non_empty(s: impl AsRef<str>) -> Option<String> {
+/// Collapsed text, or `None` when blank.
+pub(crate) fn non_empty(s: impl AsRef<str>) -> Option<String> {
     let s = squash(s.as_ref());
     (!s.is_empty()).then_some(s)
 }
@@ -206,11 +209,40 @@ pub(crate) fn strip_site(title: &str, publication: Option<&str>) -> String {
     t
 }
 
+/// The site name at the end of a page title ("Headline :: Valley Echo" → "Valley Echo").
+pub(crate) fn site_suffix(title: &str) -> Option<String> {
+    let t = squash(title);
+    let (at, sep) = [" | ", " - ", " – ", " — ", " · ", " :: ", " » "]
+        .iter()
+        .filter_map(|s| t.rfind(s).map(|i| (i, *s)))
+        .max_by_key(|(i, _)| *i)?;
+    let (head, tail) = (&t[..at], t[at + sep.len()..].trim());
+    (head.split_whitespace().count() >= 2 && (1..=4).contains(&tail.split_whitespace().count()))
+        .then(|| tail.to_string())
+}
+
 /// Cleans a byline: drops "By", trailing dates or roles after a pipe, extra white space.
 pub(crate) fn clean_byline(s: &str) -> Option<String> {
     let s = squash(s);
     let s = strip_by(&s);
-    let s = s.split(['|', '\n']).next().unwrap_or_default().trim();
+    let s = s
+        .split(['|', '\n', '•', '·'])
+        .next()
+        .unwrap_or_default()
+        .trim();
+    // "Ana Ruiz Published March 4, 2025": cut where a date or its label starts
+    let cut = s
+        .match_indices(' ')
+        .map(|(i, _)| i + 1)
+        .find(|&i| {
+            let rest = &s[i..];
+            date_at_start(rest).is_some()
+                || ["Published", "Updated", "Posted"]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
+        })
+        .unwrap_or(s.len());
+    let s = s[..cut].trim();
     let s = s.trim_end_matches([',', ';', '.', ':', '-', '—']).trim();
     let n = s.split_whitespace().count();
     (!s.is_empty() && n <= 16 && s.chars().count() <= 150 && !s.starts_with("http"))
@@ -252,6 +284,13 @@ pub(crate) fn page_meta(dom: &Dom) -> PageMeta {
     };
     let article_h1 = h1_in("article h1").or_else(|| h1_in("main h1"));
     let any_h1 = h1_in("h1");
+    let publication = publication.or_else(|| {
+        dom.select("head title")
+            .nodes()
+            .first()
+            .and_then(|n| site_suffix(&n.text()))
+    });
+    let pubref = publication.as_deref();
     let page_title = dom
         .select("head title")
         .nodes()
@@ -303,6 +342,13 @@ pub(crate) fn page_meta(dom: &Dom) -> PageMeta {
             .select(r#"[class*="byline"], [class*="author-name"], [itemprop="author"]"#)
             .nodes()
             .iter()
+            .filter(|n| {
+                // photo credits in captions are not the article's byline
+                !n.ancestors_it(Some(32)).any(|a| {
+                    a.node_name()
+                        .is_some_and(|name| matches!(&*name, "figure" | "figcaption"))
+                })
+            })
             .filter_map(|n| clean_byline(&n.text()))
             .next();
     }
@@ -370,7 +416,15 @@ pub(crate) fn page_meta(dom: &Dom) -> PageMeta {
         .map(|n| squash(&n.text()))
         .find(|t| (20..=600).contains(&t.chars().count()));
 
+    let article_body = ld
+        .and_then(|v| v.get("articleBody"))
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .map(str::to_string);
+
     PageMeta {
+        article_body,
         title,
         standfirst,
         description,
@@ -434,5 +488,13 @@ mod tests {
             Some("Ana Ruiz")
         );
         assert_eq!(clean_byline("https://x.org/ana"), None);
+        assert_eq!(
+            clean_byline("By Ana Ruiz Updated March 4, 2025").as_deref(),
+            Some("Ana Ruiz")
+        );
+        assert_eq!(
+            clean_byline("Ana Ruiz, March 4, 2025").as_deref(),
+            Some("Ana Ruiz")
+        );
     }
 }

@@ -31,7 +31,7 @@ impl Piece {
 
 /// Elements whose content is never article text.
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "button", "iframe", "form", "input",
+    "script", "style", "noscript", "template", "svg", "math", "button", "iframe", "input", "label",
     "select", "textarea", "option", "img", "picture", "video", "audio", "canvas", "object",
     "embed", "head", "title", "meta", "link", "nav", "aside", "dialog", "menu",
 ];
@@ -171,6 +171,7 @@ const HIDDEN_CLASSES: &[&str] = &[
 
 /// Class-name words that mark a photo credit inside a caption.
 const CREDIT: &[&str] = &[
+    "byline",
     "credit",
     "credits",
     "copyright",
@@ -248,8 +249,19 @@ fn is_furniture(node: &NodeRef, name: &str, boilerplate: bool) -> bool {
     ) {
         return false;
     }
+    let words = name_words(node);
+    // pull quotes repeat the article's own words
+    if words
+        .windows(2)
+        .any(|w| w[0] == "pull" && matches!(w[1].as_str(), "quote" | "out"))
+        || words.iter().any(|w| w == "pullquote")
+    {
+        return true;
+    }
     if !boilerplate {
-        return marked(node, CONTENT_FURNITURE);
+        return words
+            .iter()
+            .any(|w| CONTENT_FURNITURE.contains(&w.as_str()));
     }
     if SKIP_BOILERPLATE.contains(&name) {
         return true;
@@ -263,7 +275,27 @@ fn is_furniture(node: &NodeRef, name: &str, boilerplate: bool) -> bool {
             return true;
         }
     }
-    marked(node, FURNITURE)
+    words.iter().any(|w| FURNITURE.contains(&w.as_str()))
+}
+
+/// Words in the `<p>` elements under a node.
+fn paragraph_words(node: &NodeRef) -> usize {
+    node.find(&["p"])
+        .iter()
+        .map(|p| p.text().split_whitespace().count())
+        .sum()
+}
+
+/// A photo caption outside `<figcaption>`: `<p class="caption">`, `<div class="wp-caption-text">`.
+fn is_caption_box(node: &NodeRef, name: &str) -> bool {
+    matches!(name, "p" | "div" | "span")
+        && name_words(node)
+            .iter()
+            .any(|w| matches!(w.as_str(), "caption" | "imagecaption" | "photocaption"))
+        && !name_words(node)
+            .iter()
+            .any(|w| w == "wrapper" || w == "container")
+        && node.text().len() <= 600
 }
 
 /// A list whose every item is just a link (related stories, tags).
@@ -283,6 +315,34 @@ fn is_link_list(node: &NodeRef) -> bool {
                 .collect();
             !text.is_empty() && linked.len() * 10 >= text.len() * 9
         })
+}
+
+/// A "Read more: <link>" line pointing at another story.
+fn is_teaser(run: &Run) -> bool {
+    let t = run.text.trim();
+    let lower = t.to_lowercase();
+    let labelled = [
+        "read more",
+        "read also",
+        "also read",
+        "related",
+        "see also",
+        "watch",
+        "listen",
+        "more:",
+        "recommended",
+        "don't miss",
+        "trending",
+    ]
+    .iter()
+    .any(|p| {
+        // the label as whole words ("Watchdogs said…" is not "Watch:")
+        lower
+            .strip_prefix(p)
+            .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    });
+    let linked: usize = run.links.iter().map(|(r, _)| r.len()).sum();
+    labelled && linked * 10 >= t.len() * 5 && t.split_whitespace().count() <= 30
 }
 
 /// Standalone lines that are page furniture whatever their markup.
@@ -329,12 +389,103 @@ pub(crate) fn in_furniture(node: &NodeRef) -> bool {
     })
 }
 
+/// Class/id words of blocks removed from the page before the article is looked for.
+const PRUNE: &[&str] = &[
+    "comments",
+    "commentlist",
+    "disqus",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "newsletters",
+    "recirc",
+    "outbrain",
+    "taboola",
+    "advert",
+    "advertisement",
+    "sponsored",
+    "adunit",
+    "adslot",
+    "cookie",
+    "cookies",
+    "paywall",
+    "breadcrumb",
+    "breadcrumbs",
+    "trending",
+    "mostread",
+    "popular",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "search",
+    "sidebar",
+    "masthead",
+];
+
+/// Removes what is surely not the article (navigation, asides, forms, footers, comment
+/// threads, share bars, related links, ads) before Readability scores the page: its
+/// retries without its own "unlikely candidate" filter can otherwise pick a long comment
+/// thread over a short article. Never removes an element holding the headline or much of
+/// the page's paragraph text.
+pub(crate) fn prune(root: NodeRef) {
+    let words_in_p = paragraph_words;
+    let total = words_in_p(&root).max(1);
+    let mut doomed = std::collections::HashSet::new();
+    for node in root.descendants_it() {
+        if !node.is_element() {
+            continue;
+        }
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        if matches!(
+            name.as_str(),
+            "html" | "body" | "main" | "article" | "p" | "h1"
+        ) {
+            continue;
+        }
+        let role = node
+            .attr("role")
+            .map(|r| r.to_ascii_lowercase())
+            .unwrap_or_default();
+        let words = name_words(&node);
+        let furniture = matches!(
+            name.as_str(),
+            "nav" | "aside" | "form" | "dialog" | "footer"
+        ) || matches!(
+            role.as_str(),
+            "navigation" | "complementary" | "contentinfo" | "search" | "dialog"
+        ) || node.id_attr().is_some_and(|id| &*id == "respond")
+            || words.iter().any(|w| PRUNE.contains(&w.as_str()));
+        // comment threads go however long they are; other boxes only when small
+        let comments = words
+            .iter()
+            .any(|w| matches!(w.as_str(), "comments" | "commentlist" | "disqus"));
+        // inside a box already going: nothing to decide (keeps this linear in the page)
+        if !furniture || node.ancestors_it(None).any(|a| doomed.contains(&a.id)) {
+            continue;
+        }
+        if node.find(&["h1"]).is_empty() && (comments || words_in_p(&node) * 10 < total * 4) {
+            doomed.insert(node.id);
+        }
+    }
+    for id in doomed {
+        NodeRef::new(id, root.tree).remove_from_parent();
+    }
+}
+
 enum Step<'a> {
     Enter(NodeRef<'a>),
     /// Close a block of this kind.
     Close(BlockKind),
+    /// Close a list item.
+    CloseItem,
     /// End a link that started at this run offset.
-    EndLink(usize, String),
+    EndLink(usize, String, usize),
     /// End a figcaption.
     EndCaption,
     /// End a credit element inside a caption.
@@ -348,15 +499,28 @@ pub(crate) fn walk(root: NodeRef, boilerplate: bool) -> Vec<Piece> {
         run: Run::default(),
         caption: None,
         credit_depth: 0,
+        bullet: false,
+        generation: 0,
     };
     let mut stack = vec![Step::Enter(root)];
     while let Some(step) = stack.pop() {
         match step {
             Step::Enter(node) => w.enter(node, boilerplate, &mut stack),
             Step::Close(kind) => w.flush(kind),
-            Step::EndLink(start, href) => w.end_link(start, href),
+            Step::CloseItem => {
+                w.flush(BlockKind::Paragraph);
+                w.bullet = false;
+            }
+            Step::EndLink(start, href, generation) => {
+                if generation == w.generation {
+                    w.end_link(start, href);
+                }
+            }
             Step::EndCaption => w.end_caption(),
-            Step::EndCredit => w.credit_depth = w.credit_depth.saturating_sub(1),
+            Step::EndCredit => {
+                w.credit_depth = w.credit_depth.saturating_sub(1);
+                w.generation += 1;
+            }
         }
     }
     w.flush(BlockKind::Paragraph);
@@ -369,6 +533,11 @@ struct Walker {
     /// Inside a figcaption: its caption and credit runs (the main run waits outside).
     caption: Option<(Run, Run)>,
     credit_depth: usize,
+    /// A list item started: its first text gets a bullet.
+    bullet: bool,
+    /// Bumped whenever the run text goes to changes, so a link that spans a block break
+    /// does not index into the wrong run.
+    generation: usize,
 }
 
 impl Walker {
@@ -387,15 +556,20 @@ impl Walker {
             self.target().push(" ");
             return;
         }
-        let run = self.run.take();
-        if !run.is_blank() && !is_furniture_text(&run.text) {
-            self.pieces.push(Piece::Block(kind, run));
+        self.generation += 1;
+        for run in self.run.take().split_lines() {
+            if !run.is_blank() && !is_furniture_text(&run.text) && !is_teaser(&run) {
+                self.pieces.push(Piece::Block(kind, run));
+            }
         }
     }
 
     fn end_link(&mut self, start: usize, href: String) {
         let run = self.target();
         let end = run.text.trim_end().len();
+        if start > end || !run.text.is_char_boundary(start) {
+            return;
+        }
         let start = start
             + (run.text[start.min(end)..end].len()
                 - run.text[start.min(end)..end].trim_start().len());
@@ -405,6 +579,7 @@ impl Walker {
     }
 
     fn end_caption(&mut self) {
+        self.generation += 1;
         if let Some((caption, credit)) = self.caption.take() {
             let c = caption.text.trim().to_string();
             let cr = credit.text.trim().to_string();
@@ -418,6 +593,10 @@ impl Walker {
     fn enter<'a>(&mut self, node: NodeRef<'a>, boilerplate: bool, stack: &mut Vec<Step<'a>>) {
         if node.is_text() {
             let t = node.text();
+            if self.bullet && self.caption.is_none() && !t.trim().is_empty() {
+                self.run.push("• ");
+                self.bullet = false;
+            }
             self.target().push(&t);
             return;
         }
@@ -434,6 +613,11 @@ impl Walker {
         if node.is_element() && is_furniture(&node, &name, boilerplate) {
             return;
         }
+        // forms are sign-up boxes and search fields, except on sites that wrap the whole
+        // page in one (ASP.NET)
+        if name == "form" && paragraph_words(&node) < 50 {
+            return;
+        }
         if matches!(name.as_str(), "ul" | "ol") && is_link_list(&node) {
             return;
         }
@@ -443,21 +627,19 @@ impl Walker {
         };
         match name.as_str() {
             "br" => {
-                let run = self.target();
-                let ends = run
-                    .text
-                    .trim_end()
-                    .ends_with(['.', '!', '?', '"', '”', ':', '’']);
-                if ends && self.caption.is_none() {
-                    self.flush(BlockKind::Paragraph);
+                if self.caption.is_none() {
+                    self.run.line_break();
                 } else {
                     self.target().push(" ");
                 }
             }
             "hr" => self.flush(BlockKind::Paragraph),
-            "figcaption" => {
+            _ if name == "figcaption"
+                || (self.caption.is_none() && is_caption_box(&node, &name)) =>
+            {
                 self.flush(BlockKind::Paragraph);
                 if self.caption.is_none() {
+                    self.generation += 1;
                     self.caption = Some((Run::default(), Run::default()));
                     stack.push(Step::EndCaption);
                 }
@@ -470,11 +652,9 @@ impl Walker {
             }
             "li" => {
                 self.flush(BlockKind::Paragraph);
-                stack.push(Step::Close(BlockKind::Paragraph));
+                stack.push(Step::CloseItem);
                 children(stack);
-                if self.caption.is_none() {
-                    self.run.push("• ");
-                }
+                self.bullet = self.caption.is_none();
             }
             "a" => {
                 let start = self.target().text.len();
@@ -483,7 +663,7 @@ impl Walker {
                     .map(|h| h.trim().to_string())
                     .filter(|h| !h.starts_with('#') && !h.starts_with("javascript:"))
                     .unwrap_or_default();
-                stack.push(Step::EndLink(start, href));
+                stack.push(Step::EndLink(start, href, self.generation));
                 children(stack);
             }
             "td" | "th" => {
@@ -496,8 +676,12 @@ impl Walker {
                 children(stack);
             }
             _ => {
-                if self.caption.is_some() && self.credit_depth == 0 && marked(&node, CREDIT) {
+                if self.caption.is_some()
+                    && self.credit_depth == 0
+                    && (name == "cite" || marked(&node, CREDIT))
+                {
                     self.credit_depth += 1;
+                    self.generation += 1;
                     self.target().push(" ");
                     stack.push(Step::EndCredit);
                 }

@@ -35,13 +35,82 @@ impl Run {
     pub fn push(&mut self, s: &str) {
         for c in s.chars() {
             if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
-                if !self.text.is_empty() && !self.text.ends_with(' ') {
+                if !self.text.is_empty() && !self.text.ends_with([' ', '\n']) {
                     self.text.push(' ');
                 }
             } else {
                 self.text.push(c);
             }
         }
+    }
+
+    /// Marks a line break (`<br>`): a `\n` that [`Run::split_lines`] resolves later.
+    pub fn line_break(&mut self) {
+        if self.text.ends_with(' ') {
+            self.text.pop();
+        }
+        if !self.text.is_empty() {
+            self.text.push('\n');
+        }
+    }
+
+    /// Splits a run at its line breaks where a line ends a sentence, is short (a heading,
+    /// a byline, a date), or is followed by an empty line; other breaks become spaces.
+    pub fn split_lines(self) -> Vec<Run> {
+        if !self.text.contains('\n') {
+            return vec![self];
+        }
+        let Run { mut text, links } = self;
+        // decide each break, then cut
+        let mut cuts = Vec::new();
+        let mut line_start = 0;
+        let bytes: Vec<(usize, char)> = text.char_indices().collect();
+        for (k, &(i, c)) in bytes.iter().enumerate() {
+            if c != '\n' {
+                continue;
+            }
+            let line = text[line_start..i].trim();
+            let next_is_break = bytes.get(k + 1).is_some_and(|&(_, n)| n == '\n');
+            let ends = line.ends_with(['.', '!', '?', '"', '”', ':', '’', ')']);
+            let short = line.split_whitespace().count() <= 12;
+            if line.is_empty() || next_is_break || ends || short {
+                cuts.push(i);
+            }
+            line_start = i + 1;
+        }
+        // every break becomes a space (same length, so link ranges stay put)
+        text = text.replace('\n', " ");
+        let mut out = Vec::new();
+        let mut start = 0;
+        for end in cuts.into_iter().chain(std::iter::once(text.len())) {
+            if end < start {
+                continue;
+            }
+            let seg_links = links
+                .iter()
+                .filter(|(r, _)| r.start >= start && r.end <= end)
+                .map(|(r, h)| (r.start - start..r.end - start, h.clone()))
+                .collect();
+            let mut run = Run {
+                text: text[start..end].to_string(),
+                links: seg_links,
+            };
+            // drop the leading space a cut leaves, keeping link offsets right
+            if run.text.starts_with(' ') {
+                run.text.remove(0);
+                run.links = run
+                    .links
+                    .into_iter()
+                    .filter(|(r, _)| r.start >= 1)
+                    .map(|(r, h)| (r.start - 1..r.end - 1, h))
+                    .collect();
+            }
+            if !run.is_blank() {
+                out.push(run);
+            }
+            start = end + 1;
+        }
+        out
     }
 
     /// True when nothing but white space was gathered.
@@ -287,6 +356,32 @@ pub(crate) fn is_contributors(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_breaks_split_where_lines_end() {
+        let mut run = Run::default();
+        for part in [
+            "Mill fire",
+            "by Dora Kettleby",
+            "The mill burned for six hours on a night of strong winds when",
+            "nobody was around.",
+            "",
+            "Next one.",
+        ] {
+            run.push(part);
+            run.line_break();
+        }
+        let texts: Vec<String> = run.split_lines().into_iter().map(|r| r.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Mill fire",
+                "by Dora Kettleby",
+                "The mill burned for six hours on a night of strong winds when nobody was around.",
+                "Next one."
+            ]
+        );
+    }
 
     #[test]
     fn blocks_index_the_written_source() {

@@ -29,10 +29,15 @@ impl ArticleView<'_> {
         };
         let overlaps = |r: &Range<usize>| r.start < range.end && range.start < r.end;
         let quotes = &app.sources.quotes;
-        let first = quotes.partition_point(|q| (q.block, q.range.end) <= (block, range.start));
+        // quotes are sorted by start; nested ones may end before their outer quote, so
+        // walk the block's quotes from its first rather than bisecting on the end
+        let first = quotes.partition_point(|q| q.block < block);
         for q in quotes[first..].iter().take_while(|q| q.block == block) {
             if q.range.start >= range.end {
                 break;
+            }
+            if q.range.end <= range.start {
+                continue;
             }
             let style = match (q.speaker, app.filter) {
                 (Some(s), Some(f)) if s != f => app.styles.dimmed,

@@ -31,6 +31,20 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
+/// Arrows on a box's border when its list continues above or below.
+fn more_marks(r: Rect, above: bool, below: bool, style: Style, buf: &mut Buffer) {
+    if r.width < 6 || r.height < 2 {
+        return;
+    }
+    let x = r.right() - 3;
+    if above {
+        buf.set_string(x, r.y, "↑", style);
+    }
+    if below {
+        buf.set_string(x, r.bottom() - 1, "↓", style);
+    }
+}
+
 /// The sidebar, drawn into the areas [`App::areas`] gives it.
 pub struct Sidebar<'a> {
     /// The app to draw.
@@ -98,11 +112,13 @@ impl Sidebar<'_> {
         }
         let w = usize::from(inside.width);
         let mut y = inside.y;
+        let mut shown_to = app.speaker_offset;
         for (k, &sp) in order.iter().enumerate().skip(app.speaker_offset) {
             let rows = app.speaker_rows(sp) as u16;
             if y + rows > inside.bottom() && y > inside.y {
                 break;
             }
+            shown_to = k + 1;
             let s = &app.sources.speakers[sp];
             let selected = focused && k == app.speaker_sel;
             let row_style = if selected {
@@ -153,6 +169,13 @@ impl Sidebar<'_> {
             }
             y += rows;
         }
+        more_marks(
+            r,
+            app.speaker_offset > 0,
+            shown_to < order.len(),
+            st.border,
+            buf,
+        );
     }
 
     fn claims(&self, r: Rect, buf: &mut Buffer) {
@@ -222,6 +245,8 @@ impl Sidebar<'_> {
             let room = usize::from(inside.right().saturating_sub(x));
             buf.set_stringn(x, y, fit(text, room), room, st.body.patch(row_style));
         }
+        let below = app.claim_offset + usize::from(inside.height) < list.len();
+        more_marks(r, app.claim_offset > 0, below, st.border, buf);
     }
 }
 

@@ -60,15 +60,20 @@ impl Widget for StatusBar<'_> {
             usize::from(room),
             st.status.add_modifier(Modifier::BOLD),
         );
-        if let Some(m) = &app.message
-            && cx + 2 < x + room
-        {
+        if cx + 2 >= x + room {
+            return;
+        }
+        cx += 1;
+        let room = usize::from(x + room - cx);
+        if let Some(m) = &app.message {
             let style = match m.kind {
                 MessageKind::Info => st.message,
                 MessageKind::Warning => st.warning,
             };
-            cx += 1;
-            buf.set_stringn(cx, y, &m.text, usize::from(x + room - cx), style);
+            buf.set_stringn(cx, y, &m.text, room, style);
+        } else if let Some(s) = app.filter.and_then(|f| app.sources.speakers.get(f)) {
+            // the filter stays in view when the sidebar is closed
+            buf.set_stringn(cx, y, strings::filter_status(&s.name), room, st.message);
         }
     }
 }
