@@ -278,6 +278,26 @@ fn tags_delete_undo_status_and_export() {
 }
 
 #[test]
+fn the_sidebar_shows_the_check_status_beside_the_claim() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reader(STORY.as_bytes(), dir.path(), 120, 30);
+    assert!(app.areas().sidebar.is_some());
+    press(&mut app, "] h");
+    let row = |app: &App| {
+        text_of(draw(app).backend().buffer())
+            .lines()
+            .find(|l| l.contains('▸'))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(row(&app).contains("· "), "{}", row(&app));
+    press(&mut app, "c");
+    assert!(row(&app).contains("✓ "), "{}", row(&app));
+    press(&mut app, "c c");
+    assert!(row(&app).contains("✗ "), "{}", row(&app));
+}
+
+#[test]
 fn list_jumps_edits_and_deletes() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reader(STORY.as_bytes(), dir.path(), 80, 24);

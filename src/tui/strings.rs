@@ -32,6 +32,7 @@ pub fn legend() -> Vec<String> {
             StopKind::Mixed.mark()
         ),
         "quotes are coloured by speaker; the current one is marked".to_string(),
+        "checked: · unchecked  ✓ verified  ? disputed  ✗ false   ✎ has a note".to_string(),
     ]
 }
 /// Next/previous match without a search.
@@ -291,4 +292,15 @@ pub fn exported(n: usize, path: &str) -> String {
 /// A save that failed.
 pub fn save_failed(e: &str) -> String {
     format!("highlights not saved: {e}")
+}
+
+/// The mark of a claim's check status in the sidebar.
+pub fn status_mark(s: crate::annotations::Status) -> &'static str {
+    use crate::annotations::Status;
+    match s {
+        Status::Unchecked => "· ",
+        Status::Verified => "✓ ",
+        Status::Disputed => "? ",
+        Status::False => "✗ ",
+    }
 }
