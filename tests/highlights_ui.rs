@@ -345,6 +345,53 @@ fn reading_position_is_saved_on_quit_and_restored() {
 }
 
 #[test]
+fn an_edited_article_says_what_moved_and_lists_the_orphan() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut app = reader(STORY.as_bytes(), dir.path(), 80, 24);
+        press(&mut app, "] h ] h");
+    }
+    // a paragraph inserted before both, and the harbour master's quote cut
+    let edited = STORY
+        .replace(
+            "The council approved",
+            "A late correction was added here.\n\nThe council approved",
+        )
+        .replace(
+            " \"The schedule will be fixed by then,\" he said.",
+            " He did not say more.",
+        );
+    let mut app = reader(edited.as_bytes(), dir.path(), 160, 24);
+    let line = status(&app);
+    assert!(line.contains("re-anchored"), "{line}");
+    assert!(
+        line.contains("highlights saved in 'story.txt.hearsay.toml'"),
+        "{line}"
+    );
+    let store = app.marks.store.as_ref().unwrap();
+    let orphans = store
+        .highlights()
+        .iter()
+        .filter(|h| h.anchor.is_orphaned())
+        .count();
+    assert_eq!((store.highlights().len(), orphans), (2, 1));
+    assert!(
+        line.contains("1 highlight re-anchored, 1 orphaned"),
+        "{line}"
+    );
+    press(&mut app, "H");
+    let screen = text_of(draw(&app).backend().buffer());
+    assert!(screen.contains("[orphaned]"), "{screen}");
+    assert!(screen.contains("We cannot keep paying"), "{screen}");
+    // enter on the orphan says so instead of jumping
+    press(&mut app, "G enter");
+    assert!(status(&app).contains("orphaned"), "{}", status(&app));
+    press(&mut app, "H");
+    let screen = text_of(draw(&app).backend().buffer());
+    assert!(screen.contains("We cannot keep paying"), "{screen}");
+}
+
+#[test]
 fn reading_alone_leaves_no_file_beside_the_article() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reader(SAMPLE, dir.path(), 80, 24);
