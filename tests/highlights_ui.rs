@@ -298,6 +298,23 @@ fn the_sidebar_shows_the_check_status_beside_the_claim() {
 }
 
 #[test]
+fn a_and_c_on_a_quote_not_yet_highlighted_highlight_it_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reader(STORY.as_bytes(), dir.path(), 160, 24);
+    press(&mut app, "] a");
+    assert_eq!(app.context(), Context::Editor);
+    typ(&mut app, "late again");
+    press(&mut app, "ctrl-s ] c");
+    let hs = app.marks.store.as_ref().unwrap().highlights().to_vec();
+    assert_eq!(hs.len(), 2);
+    assert_eq!(hs[0].note, "late again");
+    assert_eq!(hs[1].status, Some(Status::Verified));
+    // undo takes back the status, then the highlight
+    press(&mut app, "u u");
+    assert_eq!(app.marks.store.as_ref().unwrap().highlights().len(), 1);
+}
+
+#[test]
 fn list_jumps_edits_and_deletes() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reader(STORY.as_bytes(), dir.path(), 80, 24);

@@ -594,6 +594,9 @@ impl App {
     }
 
     fn open_editor(&mut self) {
+        if !self.highlight_current_if_needed() {
+            return;
+        }
         let Some(id) = self.cursor_id() else {
             self.say(strings::NO_HIGHLIGHT_HERE);
             return;
@@ -666,6 +669,9 @@ impl App {
     }
 
     fn open_tags(&mut self) {
+        if !self.highlight_current_if_needed() {
+            return;
+        }
         let Some(id) = self.cursor_id() else {
             self.say(strings::NO_HIGHLIGHT_HERE);
             return;
@@ -780,20 +786,33 @@ impl App {
         }
     }
 
+    /// `a`, `t` or `c` on the current quote when it is not highlighted yet: highlights it
+    /// first. Returns false when that failed (the reason is shown).
+    fn highlight_current_if_needed(&mut self) -> bool {
+        if self.marks.list.is_some() {
+            return true;
+        }
+        let Some((_, _, r)) = self.current_stop_on_screen() else {
+            return true;
+        };
+        let bare = self
+            .marks
+            .store
+            .as_ref()
+            .is_some_and(|s| s.overlapping(r).next().is_none());
+        match self.current_quote_highlight() {
+            Some(new) if bare => self.add(new).is_some(),
+            _ => true,
+        }
+    }
+
     fn cycle_status(&mut self) {
-        let id = match self.cursor_id() {
-            Some(id) => id,
-            None => match self.current_quote_highlight() {
-                // `c` on a quote not highlighted yet: highlight it, then check it
-                Some(new) => match self.add(new) {
-                    Some(id) => id,
-                    None => return,
-                },
-                None => {
-                    self.say(strings::NO_HIGHLIGHT_HERE);
-                    return;
-                }
-            },
+        if !self.highlight_current_if_needed() {
+            return;
+        }
+        let Some(id) = self.cursor_id() else {
+            self.say(strings::NO_HIGHLIGHT_HERE);
+            return;
         };
         let Some(store) = self.writable_store() else {
             return;
