@@ -23,11 +23,12 @@
 
 use super::lexicon::{self, Cue};
 use super::quotes::{self, QuoteSpan};
-use super::speakers::{Mention, MentionKind, Registry, parse_mention};
+use super::speakers::{Gender, Mention, MentionKind, Registry, parse_mention};
 use super::tokens::{self, Sentence, Token};
 use super::{Analysis, Claim, ClaimKind, Quote, Sourcing, SpeakerKind};
 use crate::document::Document;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// Where the subject search before a cue stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +53,7 @@ enum Layout {
 #[derive(Debug, Clone)]
 struct Attr {
     cue_tok: usize,
-    cue_text: String,
+    cue_text: Rc<str>,
     speaker: Option<usize>,
     left: usize,
     layout: Layout,
@@ -61,13 +62,16 @@ struct Attr {
     content_rule: &'static str,
 }
 
+/// Who a quotation is credited to: entity id, cue, rule.
+type Credit = (usize, Option<Rc<str>>, &'static str);
+
 /// A claim before ids are assigned.
 struct RawClaim {
     block: usize,
     range: Range<usize>,
     kind: ClaimKind,
     speaker: Option<usize>,
-    cue: Option<String>,
+    cue: Option<Rc<str>>,
     rule: &'static str,
 }
 
@@ -76,13 +80,13 @@ struct RawQuote {
     block: usize,
     span: QuoteSpan,
     speaker: Option<usize>,
-    cue: Option<String>,
+    cue: Option<Rc<str>>,
     rule: &'static str,
 }
 
 struct Para<'a> {
     text: &'a str,
-    toks: &'a [Token],
+    toks: &'a [Token<'a>],
     quotes: &'a [QuoteSpan],
     base: usize,
 }
@@ -141,7 +145,8 @@ fn is_passive_aux(w: &str) -> bool {
 fn is_preposition(w: &str) -> bool {
     matches!(
         w,
-        "in" | "on"
+        "of" | "in"
+            | "on"
             | "at"
             | "by"
             | "during"
@@ -222,7 +227,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
             }
             continue;
         }
-        let Some(c) = lexicon::cue(&t.lower) else {
+        let Some(c) = lexicon::cue(t.lower) else {
             continue;
         };
         if t.cap && k != s.tokens.start {
@@ -239,7 +244,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         let prev = (k > s.tokens.start).then(|| &toks[k - 1]);
         if let Some(pv) = prev
             && pv.quote.is_none()
-            && is_passive_aux(&pv.lower)
+            && is_passive_aux(pv.lower)
             && !p.breaks_before(k, s)
         {
             continue;
@@ -247,7 +252,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         if c.base {
             let Some(pv) = prev else { continue };
             let ok_prev = matches!(
-                pv.lower.as_str(),
+                pv.lower,
                 "they"
                     | "we"
                     | "i"
@@ -267,18 +272,31 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
                     | "now"
                     | "both"
                     | "all"
-            ) || lexicon::is_group_noun(&pv.lower)
+            ) || lexicon::is_group_noun(pv.lower)
                 || (pv.lower.ends_with('s')
-                    && !lexicon::is_noun_marker(&pv.lower)
+                    && !lexicon::is_noun_marker(pv.lower)
                     && !pv.lower.ends_with("ss"))
                 || pv.cap;
             if !ok_prev
-                || lexicon::is_noun_marker(&pv.lower)
+                || lexicon::is_noun_marker(pv.lower)
                 || pv.quote.is_some()
                 || p.breaks_before(k, s)
             {
                 continue;
             }
+        }
+        // `his remarks`, `the claims`: nouns, not verbs
+        if c.weak
+            && !c.base
+            && !c.participle
+            && t.lower.ends_with('s')
+            && prev.is_some_and(|pv| {
+                lexicon::is_noun_marker(pv.lower)
+                    || pv.lower.ends_with("'s")
+                    || pv.lower.ends_with("’s")
+            })
+        {
+            continue;
         }
         if c.participle {
             let after_comma = p.breaks_before(k, s);
@@ -303,7 +321,7 @@ fn subject_start(p: &Para, s: &Sentence, c: usize) -> (usize, Boundary) {
         if p.breaks_before(k, s) {
             return (k, Boundary::Comma);
         }
-        if lexicon::is_clause_boundary(&p.toks[prev].lower) && !p.toks[prev].cap {
+        if lexicon::is_clause_boundary(p.toks[prev].lower) && !p.toks[prev].cap {
             return (k, Boundary::Conj);
         }
         if c - prev > 14 {
@@ -323,17 +341,17 @@ fn strip_subject(p: &Para, mut a: usize, mut b: usize) -> (usize, usize) {
         }
         let t = &p.toks[b - 1];
         let weekday = matches!(
-            t.lower.as_str(),
+            t.lower,
             "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
         );
-        if (!t.cap && (lexicon::is_aux_or_adverb(&t.lower) || lexicon::is_time_word(&t.lower)))
+        if (!t.cap && (lexicon::is_aux_or_adverb(t.lower) || lexicon::is_time_word(t.lower)))
             || weekday
         {
             b -= 1;
             // "on Monday", "last week"
             if b > a
                 && matches!(
-                    p.toks[b - 1].lower.as_str(),
+                    p.toks[b - 1].lower,
                     "on" | "last" | "this" | "late" | "early" | "in"
                 )
             {
@@ -343,7 +361,7 @@ fn strip_subject(p: &Para, mut a: usize, mut b: usize) -> (usize, usize) {
         }
         break;
     }
-    while a < b && lexicon::is_leading_filler(&p.toks[a].lower) && b - a > 1 {
+    while a < b && lexicon::is_leading_filler(p.toks[a].lower) && b - a > 1 {
         a += 1;
     }
     (a, b)
@@ -355,7 +373,7 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
     if from >= s.tokens.end || first.quote.is_some() || p.breaks_before(from, s) {
         return None;
     }
-    if is_preposition(&first.lower) || lexicon::is_time_word(&first.lower) && !first.cap {
+    if is_preposition(first.lower) || lexicon::is_time_word(first.lower) && !first.cap {
         return None;
     }
     let mut j = from;
@@ -364,7 +382,7 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
         if t.quote.is_some() || (j > from && p.breaks_before(j, s)) {
             break;
         }
-        if lexicon::is_clause_boundary(&t.lower)
+        if lexicon::is_clause_boundary(t.lower)
             && !(t.lower == "and"
                 && j > from
                 && p.toks[j - 1].cap
@@ -372,10 +390,10 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
         {
             break;
         }
-        if j > from && lexicon::cue(&t.lower).is_some() {
+        if j > from && lexicon::cue(t.lower).is_some() {
             break;
         }
-        if j > from && is_adjunct_opener(&t.lower) && p.toks[j - 1].cap {
+        if j > from && is_adjunct_opener(t.lower) && p.toks[j - 1].cap {
             break;
         }
         j += 1;
@@ -389,7 +407,7 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
     let ends_ok = j >= s.tokens.end
         || p.toks[j].quote.is_some()
         || p.breaks_before(j, s)
-        || p.toks[j - 1].cap && is_adjunct_opener(&p.toks[j].lower);
+        || p.toks[j - 1].cap && is_adjunct_opener(p.toks[j].lower);
     if !ends_ok {
         return None;
     }
@@ -403,7 +421,7 @@ fn looks_appositive(p: &Para, a: usize) -> bool {
     let t = &p.toks[a];
     !t.cap
         || matches!(
-            t.lower.as_str(),
+            t.lower,
             "a" | "an" | "the" | "his" | "her" | "its" | "their" | "who" | "which" | "whose"
         )
         || t.lower.chars().all(|c| c.is_ascii_digit())
@@ -419,7 +437,8 @@ fn chunk_before(p: &Para, s: &Sentence, end: usize) -> Option<usize> {
     let mut k = end - 1;
     loop {
         if p.toks[k].quote.is_some() {
-            return None;
+            // a quotation closes the chunk before it
+            return (k + 1 < end).then_some(k + 1);
         }
         if k == s.tokens.start || p.breaks_before(k, s) {
             return Some(k);
@@ -457,10 +476,10 @@ fn sentence_subject(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize
         }
         if attempt == 0 {
             let mut k = start + 1;
-            while k < s.tokens.end && k - start <= 6 && !p.breaks_before(k, s) {
+            while k < s.tokens.end && k - start <= 8 && !p.breaks_before(k, s) {
                 k += 1;
             }
-            if k < s.tokens.end && k - start <= 6 && p.breaks_before(k, s) {
+            if k < s.tokens.end && k - start <= 8 && p.breaks_before(k, s) {
                 start = k;
                 continue;
             }
@@ -477,11 +496,27 @@ fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
         return j;
     }
     let t = &p.toks[j];
-    if lexicon::pronoun(&t.lower).is_some() && !matches!(t.lower.as_str(), "it") {
+    if lexicon::pronoun(t.lower).is_some() && !matches!(t.lower, "it") {
         return j;
     }
-    if matches!(t.lower.as_str(), "the" | "a" | "an") && p.toks.get(j + 1).is_some_and(|n| n.cap) {
+    if matches!(t.lower, "the" | "a" | "an") && p.toks.get(j + 1).is_some_and(|n| n.cap) {
         j += 1;
+    }
+    // `told host Evan Solomon`, `told CBC's chief correspondent Ana Ruiz`
+    let mut k = j;
+    while k < e
+        && k - j < 3
+        && !p.toks[k].cap
+        && p.toks[k].quote.is_none()
+        && !lexicon::is_clause_start(p.toks[k].lower)
+        && !lexicon::is_verbish(p.toks[k].lower)
+        && !is_preposition(p.toks[k].lower)
+        && p.toks[k].lower != "that"
+    {
+        k += 1;
+    }
+    if k > j && k < e && p.toks[k].cap && p.toks[k].quote.is_none() && !p.breaks_before(k, s) {
+        j = k;
     }
     if j < e && p.toks[j].cap {
         while j < e
@@ -493,11 +528,11 @@ fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
         }
         return j;
     }
-    if matches!(t.lower.as_str(), "the" | "his" | "her" | "their" | "its") {
+    if matches!(t.lower, "the" | "his" | "her" | "their" | "its") {
         return (j + 2).min(e);
     }
     if matches!(
-        t.lower.as_str(),
+        t.lower,
         "him"
             | "her"
             | "them"
@@ -543,10 +578,21 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             return (k + 1, true);
         }
         if k > j
-            && (lexicon::cue(&t.lower).is_some()
-                || lexicon::is_verbish(&t.lower)
-                || lexicon::is_np_breaker(&t.lower)
-                || lexicon::is_clause_start(&t.lower) && t.lower != "that")
+            && (lexicon::cue(t.lower).is_some()
+                || lexicon::is_verbish(t.lower)
+                || matches!(
+                    t.lower,
+                    "he" | "she"
+                        | "they"
+                        | "it"
+                        | "we"
+                        | "i"
+                        | "there"
+                        | "was"
+                        | "were"
+                        | "be"
+                        | "been"
+                ))
         {
             break;
         }
@@ -560,40 +606,33 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
         }
         let t = &p.toks[j];
         let weekday = matches!(
-            t.lower.as_str(),
+            t.lower,
             "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
         );
-        if (!t.cap && lexicon::is_time_word(&t.lower) && t.lower != "this") || weekday {
+        if (!t.cap && lexicon::is_time_word(t.lower) && t.lower != "this") || weekday {
             j += 1;
             continue;
         }
         if !t.cap
-            && lexicon::is_aux_or_adverb(&t.lower)
+            && lexicon::is_aux_or_adverb(t.lower)
             && p.toks.get(j + 1).is_some_and(|_| p.breaks_before(j + 1, s))
         {
             j += 1;
             continue;
         }
-        if is_preposition(&t.lower) {
+        if is_preposition(t.lower) {
+            // a short adjunct ending at a comma or at the clause's subject pronoun
             let mut found = None;
             for k in j + 1..(j + 7).min(e) {
                 let tk = &p.toks[k];
+                if tk.quote.is_some() {
+                    break;
+                }
                 if p.breaks_before(k, s)
-                    || tk.quote.is_some()
-                    || tk.lower == "that"
-                    || (lexicon::is_clause_start(&tk.lower)
-                        && !matches!(
-                            tk.lower.as_str(),
-                            "his"
-                                | "her"
-                                | "their"
-                                | "its"
-                                | "this"
-                                | "these"
-                                | "those"
-                                | "my"
-                                | "our"
-                        ))
+                    || matches!(
+                        tk.lower,
+                        "he" | "she" | "they" | "it" | "we" | "i" | "there" | "you"
+                    )
                 {
                     found = Some(k);
                     break;
@@ -612,6 +651,53 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
     (j, false)
 }
 
+/// Whether the words from token `j` read as a clause (`the warning is …`, `Kim was …`,
+/// `he …`) rather than a noun phrase object (`the existence of such a link`).
+fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
+    let e = s.tokens.end;
+    let Some(t) = p.toks.get(j).filter(|_| j < e) else {
+        return false;
+    };
+    if t.quote.is_some() {
+        return true;
+    }
+    let subject = |w: &str| {
+        matches!(
+            w,
+            "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there"
+        )
+    };
+    // `it’s considering …`
+    let contracted = t
+        .lower
+        .split(['\'', '’'])
+        .next()
+        .is_some_and(|w| subject(w) && w.len() < t.lower.len());
+    if subject(t.lower) || contracted {
+        return true;
+    }
+    if t.cap
+        && let Some(n) = p.toks.get(j + 1).filter(|_| j + 1 < e)
+        && !n.cap
+        && n.quote.is_none()
+        && !p.breaks_before(j + 1, s)
+        && !is_preposition(n.lower)
+        && !lexicon::is_clause_boundary(n.lower)
+        && !n.lower.ends_with("ly")
+        && !lexicon::is_person_noun(n.lower)
+        && !lexicon::is_group_noun(n.lower)
+    {
+        return true;
+    }
+    (j + 1..(j + 6).min(e))
+        .take_while(|&k| !p.breaks_before(k, s) && p.toks[k].quote.is_none())
+        .any(|k| {
+            let w = p.toks[k].lower;
+            lexicon::is_verbish(w) && w != "also" && w != "not"
+                || !p.toks[k].cap && w.len() > 4 && w.ends_with("ed")
+        })
+}
+
 /// Whether the tokens `j..end` are only an adjunct (`in an interview with The Post`).
 fn is_adjunct_tail(p: &Para, s: &Sentence, j: usize) -> bool {
     let e = s.tokens.end;
@@ -619,14 +705,21 @@ fn is_adjunct_tail(p: &Para, s: &Sentence, j: usize) -> bool {
         return true;
     }
     let t = &p.toks[j];
-    if !(is_preposition(&t.lower) || lexicon::is_time_word(&t.lower)) || e - j > 25 {
+    let opener = is_preposition(t.lower)
+        || lexicon::is_time_word(t.lower)
+        || matches!(
+            t.lower,
+            "while" | "as" | "when" | "after" | "before" | "during"
+        )
+        || !t.cap && t.lower.len() > 4 && t.lower.ends_with("ly") && e - j <= 3;
+    if !opener || e - j > 25 {
         return false;
     }
     (j..e).all(|k| {
-        let w = &p.toks[k].lower;
+        let w = p.toks[k].lower;
         p.toks[k].quote.is_none()
             && !lexicon::is_verbish(w)
-            && !matches!(w.as_str(), "he" | "she" | "they" | "it" | "we" | "there")
+            && !matches!(w, "he" | "she" | "they" | "it" | "we" | "there")
             && lexicon::cue(w).is_none()
     })
 }
@@ -675,7 +768,8 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
     let mut attrs: Vec<Attr> = Vec::new();
     let sentence_pos = p.pos(s.range.start);
     for (c, cend, cue) in cues(p, s) {
-        let cue_text = p.text[p.toks[c].range.start..p.toks[cend - 1].range.end].to_string();
+        let cue_text: Rc<str> =
+            Rc::from(&p.text[p.toks[c].range.start..p.toks[cend - 1].range.end]);
         let according = cue.is_none();
         let weak = cue.is_some_and(|c| c.weak);
         let mut mention: Option<(usize, usize, Mention)> = None;
@@ -693,7 +787,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                 && p.toks[j].quote.is_none()
                 && !(j > cend && p.breaks_before(j, s))
             {
-                let w = &p.toks[j].lower;
+                let w = p.toks[j].lower;
                 if j > cend
                     && lexicon::is_clause_boundary(w)
                     && !(w == "and"
@@ -710,12 +804,10 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                 right = j;
                 speaker_rule = "according-to";
             }
-            boundary = if c > s.tokens.start && p.breaks_before(c, s) {
-                Boundary::Comma
-            } else if c == s.tokens.start {
+            boundary = if c == s.tokens.start {
                 Boundary::Start
             } else {
-                Boundary::Conj
+                Boundary::Comma
             };
             seg_a = c;
             seg_b = c;
@@ -728,6 +820,23 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
             let participle = cue.is_some_and(|c| c.participle);
             if participle {
                 inherited = true;
+            } else if a == b
+                && bd == Boundary::Conj
+                && a0 >= 1
+                && matches!(p.toks[a0 - 1].lower, "who" | "which")
+                && let Some(k) = (a0.saturating_sub(6).max(s.tokens.start)..a0 - 1).find(|&k| {
+                    mention_of(p, k, a0 - 1).is_some()
+                        && (k == s.tokens.start
+                            || p.breaks_before(k, s)
+                            || is_preposition(p.toks[k - 1].lower)
+                            || !p.toks[k - 1].cap && p.toks[k].cap)
+                })
+                && let Some(m) = mention_of(p, k, a0 - 1)
+            {
+                // `… by Bortis who noted that …`: the relative clause's antecedent
+                mention = Some((k, a0 - 1, m));
+                left = a0 - 1;
+                speaker_rule = "relative-clause";
             } else if a < b {
                 if let Some(m) = mention_of(p, a, b) {
                     left = a0;
@@ -736,7 +845,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                         && m.kind == MentionKind::Description
                         && let Some(k) = chunk_before(p, s, a0)
                         && a0 - k <= 3
-                        && lexicon::is_determiner(&p.toks[k].lower)
+                        && lexicon::is_determiner(p.toks[k].lower)
                         && p.toks[k..a0].iter().all(|t| !t.cap || t.lower == "the")
                     {
                         left = k;
@@ -746,7 +855,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                     // a longer clause before the cue: its last noun phrase
                     for st in a + 1..b {
                         let t = &p.toks[st];
-                        if (t.cap || lexicon::is_determiner(&t.lower))
+                        if (t.cap || lexicon::is_determiner(t.lower))
                             && b - st <= 6
                             && let Some(m) = mention_of(p, st, b)
                             && !matches!(m.kind, MentionKind::Pronoun(_))
@@ -771,13 +880,13 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                     && p.breaks_before(nb, s)
                     && p.gap_before(nb, s).contains(',')
                     && looks_appositive(p, nb)
-                    && !matches!(p.toks[nb].lower.as_str(), "who" | "which" | "whose")
+                    && !matches!(p.toks[nb].lower, "who" | "which" | "whose")
                 {
                     let mut k = nb + 1;
                     while k < s.tokens.end && !p.breaks_before(k, s) && p.toks[k].quote.is_none() {
                         k += 1;
                     }
-                    if k - nb <= 12 && !(nb..k).any(|i| lexicon::is_verbish(&p.toks[i].lower)) {
+                    if k - nb <= 12 && !(nb..k).any(|i| lexicon::is_verbish(p.toks[i].lower)) {
                         role = Some(
                             p.text[p.toks[nb].range.start..p.toks[k - 1].range.end].to_string(),
                         );
@@ -838,10 +947,24 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                 inherited = true;
             }
         }
+        // `X said she …`: the pronoun opening the clause tells X's gender
+        let hint = (right..(right + 5).min(s.tokens.end))
+            .take_while(|&k| p.toks[k].quote.is_none() && (k == right || !p.breaks_before(k, s)))
+            .find_map(|k| match p.toks[k].lower {
+                "he" => Some(Gender::Male),
+                "she" => Some(Gender::Female),
+                _ => None,
+            });
         let mut speaker = None;
+        if role
+            .as_deref()
+            .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()))
+        {
+            role = None;
+        }
         if let Some((ma, _, m)) = &mention {
             let at = p.pos(p.toks[*ma].range.start);
-            speaker = reg.resolve(m, at, sentence_pos);
+            speaker = reg.resolve(m, at, sentence_pos, hint);
             if let (Some(id), Some(r)) = (speaker, &role) {
                 reg.set_role(id, r);
             }
@@ -851,7 +974,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                 speaker = prev.speaker;
             } else if let Some((sa, _, m)) = sentence_subject(p, s, s.tokens.start) {
                 let at = p.pos(p.toks[sa].range.start);
-                speaker = reg.resolve(&m, at, sentence_pos);
+                speaker = reg.resolve(&m, at, sentence_pos, hint);
             }
             left = if seg_a < seg_b { seg_a } else { c };
         }
@@ -859,19 +982,39 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
 
         // the content
         let (j, had_that) = content_start(p, s, right, cue);
+        // `…, calling capital punishment “inhumane.”`: a participle without `that` goes on
+        // with the claim before it
+        if cue.is_some_and(|c| c.participle)
+            && !had_that
+            && let Some(prev) = attrs.last_mut()
+            && prev.speaker == Some(id)
+            && prev.layout == Layout::After
+            && let Some(r) = prev.content.clone()
+        {
+            prev.content = Some(r.start..s.range.end);
+            continue;
+        }
         let starts_quote = j < s.tokens.end && p.toks[j].quote.is_some();
         let tail = j >= s.tokens.end || is_adjunct_tail(p, s, j);
-        let comma_after = right < s.tokens.end && p.breaks_before(right, s);
+        let participle = cue.is_some_and(|c| c.participle);
+        let colon_quote = right < s.tokens.end
+            && p.toks[right].quote.is_some()
+            && p.gap_before(right, s).contains(':');
+        let comma_after = !participle
+            && !colon_quote
+            && right < s.tokens.end
+            && (p.breaks_before(right, s)
+                || j > right && j < s.tokens.end && p.breaks_before(j, s) && !had_that);
         let before_sub = substantive(p, s, left) && boundary != Boundary::Conj;
-        let first_after = p.toks.get(j).map(|t| t.lower.as_str()).unwrap_or("");
+        let first_after = p.toks.get(j).map(|t| t.lower).unwrap_or("");
         let before_subordinate = p
             .toks
             .get(s.tokens.start)
-            .is_some_and(|t| is_subordinator(&t.lower));
+            .is_some_and(|t| t.quote.is_none() && is_subordinator(t.lower));
         let mut layout;
         let content_rule;
         if tail {
-            if before_sub {
+            if before_sub && !participle {
                 layout = Layout::Before;
                 content_rule = "content-before";
             } else {
@@ -908,16 +1051,53 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
             };
         }
         if according && layout == Layout::After && before_sub {
-            // "…, according to X, …" inside a sentence: the whole sentence
-            layout = if tail { Layout::Before } else { Layout::Whole };
+            // `…, according to X.` / `… according to X and …`: the words before it
+            layout = Layout::Before;
         }
-        if layout == Layout::After && (weak || cue.is_some_and(|c| c.participle && c.weak)) {
+        // `said Greenspan while visiting …`: words after an inverted name are not reported
+        if speaker_rule == "inverted"
+            && layout == Layout::After
+            && !had_that
+            && !comma_after
+            && !starts_quote
+        {
+            layout = if before_sub {
+                Layout::Before
+            } else {
+                Layout::None
+            };
+        }
+        // `“…,” he said his voice breaking`: after a quotation, only a clause is reported
+        if layout == Layout::After
+            && !had_that
+            && !starts_quote
+            && !colon_quote
+            && p.toks[s.tokens.start..left]
+                .iter()
+                .any(|t| t.quote.is_some())
+            && !looks_like_clause(p, s, j)
+        {
+            layout = Layout::Before;
+        }
+        // `told reporters the building …`: an object, then a clause
+        let object_cue = cue.is_some_and(|c| c.object)
+            && !(j > right
+                && j < s.tokens.end
+                && !is_preposition(p.toks[j].lower)
+                && p.toks[j].lower != "to");
+        if layout == Layout::After
+            && (weak || object_cue || cue.is_some_and(|c| c.participle && c.weak))
+        {
             let clause = had_that
                 || starts_quote
-                || lexicon::is_clause_start(first_after)
+                || looks_like_clause(p, s, j)
                 || p.gap_before(j.min(p.toks.len().saturating_sub(1)), s)
                     .contains(':');
             let call = cue.is_some_and(|c| matches!(c.lemma, "call" | "describe"));
+            // `asked how …`, `asked him to …`: questions and requests, not claims
+            if cue.is_some_and(|c| c.lemma == "ask") && !starts_quote {
+                continue;
+            }
             let quote_soon = (j..(j + 8).min(s.tokens.end)).any(|k| p.toks[k].quote.is_some());
             if call {
                 if !(quote_soon
@@ -929,8 +1109,30 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                     continue;
                 }
             } else if !clause {
-                continue;
+                // `“…,” she recalled of that day`: the quotation before is the claim
+                let quote_before = p.toks[s.tokens.start..left]
+                    .iter()
+                    .any(|t| t.quote.is_some());
+                if before_sub
+                    && quote_before
+                    && matches!(boundary, Boundary::Comma | Boundary::QuoteClose)
+                {
+                    layout = Layout::Before;
+                } else {
+                    continue;
+                }
             }
+        }
+        if layout == Layout::After
+            && weak
+            && !starts_quote
+            && (j..s.tokens.end)
+                .filter(|&k| p.toks[k].quote.is_none())
+                .count()
+                < 3
+            && !(j..s.tokens.end).any(|k| p.toks[k].quote.is_some())
+        {
+            continue;
         }
         let content = match layout {
             Layout::After => {
@@ -955,7 +1157,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
             attrs.retain(|x| x.cue_tok >= left);
         }
         if let Some(mn) = &mention
-            && lexicon::pronoun(&p.toks[mn.0].lower).is_none()
+            && lexicon::pronoun(p.toks[mn.0].lower).is_none()
         {
             let _ = mn;
         }
@@ -979,7 +1181,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
             && let Some(r) = attrs[i].content.clone()
         {
             let mut l = next.left;
-            if l > 0 && lexicon::is_clause_boundary(&p.toks[l - 1].lower) {
+            if l > 0 && lexicon::is_clause_boundary(p.toks[l - 1].lower) {
                 l -= 1;
             }
             if l > 0 && l > next.cue_tok.saturating_sub(20) {
@@ -998,12 +1200,19 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
     let mut reg = Registry::default();
     let mut raw_claims: Vec<RawClaim> = Vec::new();
     let mut raw_quotes: Vec<RawQuote> = Vec::new();
-    let mut carry: Option<(usize, Option<String>, usize)> = None;
-    for &bi in blocks {
+    let mut carry: Option<(usize, Option<Rc<str>>, usize)> = None;
+    // British style: single quotation marks outnumber double ones
+    let scans: Vec<Vec<QuoteSpan>> = blocks
+        .iter()
+        .map(|&bi| quotes::scan(&doc.blocks[bi].text))
+        .collect();
+    let singles = scans.iter().flatten().filter(|q| q.single).count();
+    let single_style = singles * 2 > scans.iter().map(Vec::len).sum::<usize>();
+    for (&bi, qs) in blocks.iter().zip(scans) {
         let block = &doc.blocks[bi];
         let text = block.text.as_str();
-        let qs = quotes::scan(text);
-        let toks = tokens::tokenize(text, &qs);
+        let lower = text.to_ascii_lowercase();
+        let toks = tokens::tokenize(text, &lower, &qs);
         let sents = tokens::sentences(text, &toks, &qs);
         let p = Para {
             text,
@@ -1011,12 +1220,20 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
             quotes: &qs,
             base: block.range.start,
         };
-        let mut q_speaker: Vec<Option<(usize, Option<String>, &'static str)>> =
-            vec![None; qs.len()];
+        let mut q_speaker: Vec<Option<Credit>> = vec![None; qs.len()];
         let mut q_claimed = vec![false; qs.len()];
         let mut para_claims: Vec<RawClaim> = Vec::new();
         // per sentence: the attributed speaker (for quotes without a cue)
-        let mut sent_speaker: Vec<Option<(usize, Option<String>)>> = vec![None; sents.len()];
+        let mut sent_speaker: Vec<Option<(usize, Option<Rc<str>>)>> = vec![None; sents.len()];
+        // quotations are sorted and disjoint: each sentence owns a contiguous run of them
+        let sent_quotes: Vec<Range<usize>> = sents
+            .iter()
+            .map(|s| {
+                let a = qs.partition_point(|q| q.outer.start < s.range.start);
+                let b = qs.partition_point(|q| q.outer.start < s.range.end.max(s.range.start + 1));
+                a..b.max(a)
+            })
+            .collect();
         for (si, s) in sents.iter().enumerate() {
             reg.note_names(text, &toks[s.tokens.clone()], p.base);
             let attrs = attribute_sentence(&p, s, &mut reg);
@@ -1031,10 +1248,11 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
                 if r.is_empty() {
                     continue;
                 }
-                let inside: Vec<usize> = (0..qs.len())
+                let inside: Vec<usize> = sent_quotes[si]
+                    .clone()
                     .filter(|&qi| qs[qi].outer.start >= r.start && qs[qi].outer.end <= r.end + 3)
                     .collect();
-                let words_outside = toks
+                let words_outside = toks[s.tokens.clone()]
                     .iter()
                     .any(|t| t.quote.is_none() && t.range.start >= r.start && t.range.end <= r.end);
                 let rule: &'static str = rule_name(a.speaker_rule, a.content_rule);
@@ -1077,11 +1295,8 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
             }
             // other quotations of an attributed sentence: the nearest attribution's speaker
             if !attrs.is_empty() {
-                for qi in 0..qs.len() {
-                    if q_speaker[qi].is_some()
-                        || qs[qi].outer.start < s.range.start
-                        || qs[qi].outer.start >= s.range.end.max(s.range.start + 1)
-                    {
+                for qi in sent_quotes[si].clone() {
+                    if q_speaker[qi].is_some() {
                         continue;
                     }
                     let qpos = qs[qi].outer.start;
@@ -1097,46 +1312,51 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
                 }
             }
         }
-        // quotations in sentences without a cue: continue the paragraph's speaker
+        // quotations in sentences without a cue: continue the paragraph's speaker; the
+        // first quotation-bearing sentence after it lends its speaker to earlier ones
+        let mut next_quote_speaker: Vec<Option<(usize, Option<Rc<str>>)>> = vec![None; sents.len()];
+        let mut upcoming = None;
+        for si in (0..sents.len()).rev() {
+            next_quote_speaker[si] = upcoming.clone();
+            if !sent_quotes[si].is_empty() && sent_speaker[si].is_some() {
+                upcoming = sent_speaker[si].clone();
+            }
+        }
+        let mut prev: Option<(usize, Option<Rc<str>>)> = None;
         for (si, s) in sents.iter().enumerate() {
-            for qi in 0..qs.len() {
-                if q_speaker[qi].is_some()
-                    || qs[qi].outer.start < s.range.start
-                    || qs[qi].outer.start >= s.range.end.max(s.range.start + 1)
-                {
+            let words_outside = toks[s.tokens.clone()]
+                .iter()
+                .filter(|t| t.quote.is_none())
+                .count();
+            for qi in sent_quotes[si].clone() {
+                if q_speaker[qi].is_some() {
                     continue;
                 }
-                let prev = (0..si).rev().find_map(|k| sent_speaker[k].clone());
-                let next = (si + 1..sents.len()).find_map(|k| {
-                    // only a following quotation's speaker ("“A.” “B,” she said.")
-                    let has_quote = qs.iter().any(|q| {
-                        q.outer.start >= sents[k].range.start && q.outer.start < sents[k].range.end
-                    });
-                    if has_quote {
-                        sent_speaker[k].clone()
-                    } else {
-                        None
-                    }
-                });
+                // single-quoted spans are titles and scare quotes unless a cue credits them
+                // or the article quotes with single marks
+                if qs[qi].single && !single_style {
+                    continue;
+                }
                 // a quotation that makes (most of) its sentence, not a scare quote
-                let words_outside = toks[s.tokens.clone()]
-                    .iter()
-                    .filter(|t| t.quote.is_none())
-                    .count();
                 let sentence_level = words_outside <= 3 || qs[qi].outer.start <= s.range.start;
-                let found = if let Some(x) = prev {
+                let found = if let Some(x) = prev.clone() {
                     Some((x, "continues-paragraph-speaker"))
                 } else if !sentence_level {
                     None
                 } else if let Some(c) = carry.clone() {
                     Some(((c.0, c.1), "continues-previous-paragraph"))
                 } else {
-                    next.map(|x| (x, "speaker-of-next-quote"))
+                    next_quote_speaker[si]
+                        .clone()
+                        .map(|x| (x, "speaker-of-next-quote"))
                 };
                 if let Some(((id, cue), rule)) = found {
                     q_speaker[qi] = Some((id, cue, rule));
                     sent_speaker[si].get_or_insert((id, None));
                 }
+            }
+            if let Some(x) = sent_speaker[si].clone() {
+                prev = Some(x);
             }
         }
         for qi in 0..qs.len() {
@@ -1162,8 +1382,13 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
             });
         }
         para_claims.sort_by_key(|c| (c.range.start, c.range.end));
-        // the speaker carries over to quotations in the next paragraphs, for a while
-        carry = match sent_speaker.iter().rev().find_map(|x| x.clone()) {
+        // the speaker of the paragraph's last attribution carries over to quotations in the
+        // next paragraphs, for a while
+        let last = para_claims
+            .iter()
+            .rev()
+            .find_map(|c| c.speaker.map(|id| (id, c.cue.clone())));
+        carry = match last {
             Some((id, cue)) => Some((id, cue, 0)),
             None => carry
                 .and_then(|(id, cue, age)| (age < CARRY_PARAGRAPHS).then_some((id, cue, age + 1))),
@@ -1247,7 +1472,7 @@ fn finish(
                 text: collapse(&b.text[c.range.clone()]),
                 kind: c.kind,
                 speaker,
-                cue: c.cue,
+                cue: c.cue.map(|c| c.to_string()),
                 start: src.start,
                 end: src.end,
                 paragraph: paragraph_of[c.block],
@@ -1272,7 +1497,7 @@ fn finish(
                 end: src.end,
                 paragraph: paragraph_of[q.block],
                 speaker,
-                cue: q.cue,
+                cue: q.cue.map(|c| c.to_string()),
                 block: q.block,
                 text_range: q.span.outer,
                 inner_range: q.span.inner,
@@ -1289,5 +1514,12 @@ fn finish(
 }
 
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }

@@ -29,13 +29,13 @@ const CUES: &[(&str, bool, bool, &[&str])] = &[
     ("add", true, false, &["add", "adds", "added", "adding"]),
     (
         "argue",
-        false,
+        true,
         false,
         &["argue", "argues", "argued", "arguing"],
     ),
     (
         "declare",
-        false,
+        true,
         false,
         &["declare", "declares", "declared", "declaring"],
     ),
@@ -49,7 +49,7 @@ const CUES: &[(&str, bool, bool, &[&str])] = &[
     ("ask", true, true, &["ask", "asks", "asked", "asking"]),
     (
         "suggest",
-        false,
+        true,
         false,
         &["suggest", "suggests", "suggested", "suggesting"],
     ),
@@ -67,25 +67,20 @@ const CUES: &[(&str, bool, bool, &[&str])] = &[
     ),
     (
         "deny",
-        false,
+        true,
         false,
         &["deny", "denies", "denied", "denying"],
     ),
-    (
-        "warn",
-        false,
-        false,
-        &["warn", "warns", "warned", "warning"],
-    ),
+    ("warn", true, false, &["warn", "warns", "warned", "warning"]),
     (
         "insist",
-        false,
+        true,
         false,
         &["insist", "insists", "insisted", "insisting"],
     ),
     (
         "acknowledge",
-        false,
+        true,
         false,
         &[
             "acknowledge",
@@ -96,13 +91,13 @@ const CUES: &[(&str, bool, bool, &[&str])] = &[
     ),
     (
         "explain",
-        false,
+        true,
         false,
         &["explain", "explains", "explained", "explaining"],
     ),
     (
         "recall",
-        false,
+        true,
         false,
         &["recall", "recalls", "recalled", "recalling"],
     ),
@@ -132,19 +127,19 @@ const CUES: &[(&str, bool, bool, &[&str])] = &[
     ),
     (
         "admit",
-        false,
+        true,
         false,
         &["admit", "admits", "admitted", "admitting"],
     ),
     (
         "allege",
-        false,
+        true,
         false,
         &["allege", "alleges", "alleged", "alleging"],
     ),
     (
         "contend",
-        false,
+        true,
         false,
         &["contend", "contends", "contended", "contending"],
     ),
@@ -195,7 +190,7 @@ const CUES: &[(&str, bool, bool, &[&str])] = &[
     ),
     (
         "concede",
-        false,
+        true,
         false,
         &["concede", "concedes", "conceded", "conceding"],
     ),
@@ -262,7 +257,7 @@ const CUES: &[(&str, bool, bool, &[&str])] = &[
     ),
     (
         "assert",
-        false,
+        true,
         false,
         &["assert", "asserts", "asserted", "asserting"],
     ),
@@ -350,19 +345,49 @@ pub fn cue(word: &str) -> Option<Cue> {
     if !(3..=12).contains(&word.len()) {
         return None;
     }
+    CUE_INDEX.get(word).copied()
+}
+
+/// FNV-1a: a fast hash for short ASCII words (the cue index is fixed, so no DoS concern).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Every cue form, looked up in one hash probe.
+static CUE_INDEX: std::sync::LazyLock<FnvMap<&'static str, Cue>> = std::sync::LazyLock::new(|| {
+    let mut m = FnvMap::default();
     for &(lemma, weak, object, forms) in CUES {
-        if let Some(i) = forms.iter().position(|f| *f == word) {
-            return Some(Cue {
+        for (i, f) in forms.iter().enumerate() {
+            m.entry(*f).or_insert(Cue {
                 lemma,
                 base: i == 0,
-                participle: forms[i].ends_with("ing") && i == 3,
+                participle: i == 3,
                 weak,
                 object,
             });
         }
     }
-    None
-}
+    m
+});
 
 /// Personal pronouns that can stand for a speaker, with their gender and number.
 pub fn pronoun(word: &str) -> Option<Pronoun> {
@@ -1003,7 +1028,18 @@ pub fn is_group_noun(w: &str) -> bool {
 pub fn is_org_noun(w: &str) -> bool {
     matches!(
         w,
-        "department"
+        "utility"
+            | "utilities"
+            | "operator"
+            | "provider"
+            | "carrier"
+            | "manufacturer"
+            | "automaker"
+            | "retailer"
+            | "insurer"
+            | "lender"
+            | "broadcaster's"
+            | "department"
             | "ministry"
             | "office"
             | "agency"
@@ -1138,7 +1174,17 @@ pub fn is_org_noun(w: &str) -> bool {
 pub fn is_document_noun(w: &str) -> bool {
     matches!(
         w,
-        "statement"
+        "regulation"
+            | "regulations"
+            | "bylaw"
+            | "directive"
+            | "contract"
+            | "agreement"
+            | "treaty"
+            | "guidelines"
+            | "minutes"
+            | "manifesto"
+            | "statement"
             | "statements"
             | "report"
             | "reports"

@@ -12,6 +12,7 @@
 use super::lexicon::{self, Pronoun};
 use super::tokens::Token;
 use super::{SpeakerKind, SpeakerOut};
+use std::collections::HashMap;
 
 /// Gender known for a person, from a title or a resolved pronoun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +67,7 @@ fn joined(text: &str, toks: &[Token]) -> String {
 }
 
 fn is_name_token(t: &Token) -> bool {
-    t.cap && !lexicon::is_capitalized_function_word(&t.lower)
+    t.cap && !lexicon::is_capitalized_function_word(t.lower)
 }
 
 fn is_particle(w: &str) -> bool {
@@ -182,7 +183,6 @@ fn is_non_person_cap(w: &str) -> bool {
             | "spanish"
             | "chinese"
             | "muslim"
-            | "christian"
             | "jewish"
             | "catholic"
             | "god"
@@ -354,7 +354,7 @@ fn is_quantifier(w: &str) -> bool {
 pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     let mut toks = toks;
     while let Some(first) = toks.first() {
-        if lexicon::is_leading_filler(&first.lower) && toks.len() > 1 {
+        if lexicon::is_leading_filler(first.lower) && toks.len() > 1 {
             toks = &toks[1..];
         } else {
             break;
@@ -367,18 +367,18 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
         return None;
     }
     if toks.len() == 1
-        && let Some(p) = lexicon::pronoun(&toks[0].lower)
+        && let Some(p) = lexicon::pronoun(toks[0].lower)
     {
         return Some(Mention {
             kind: MentionKind::Pronoun(p),
-            name: toks[0].lower.clone(),
+            name: toks[0].lower.to_string(),
             title: None,
             gender: None,
             full: false,
         });
     }
     if toks.iter().all(|t| {
-        lexicon::is_time_word(&t.lower)
+        lexicon::is_time_word(t.lower)
             || t.lower == "on"
             || t.lower.chars().all(|c| c.is_ascii_digit())
     }) {
@@ -386,16 +386,13 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     }
     // a statement released by X → X
     for (i, t) in toks.iter().enumerate() {
-        if matches!(
-            t.lower.as_str(),
-            "released" | "issued" | "published" | "posted"
-        ) && toks.get(i + 1).is_some_and(|b| b.lower == "by")
-            && i + 2 < toks.len()
-            && toks[..i]
-                .iter()
-                .any(|d| lexicon::is_document_noun(&d.lower))
+        let by = (i + 1..(i + 5).min(toks.len())).find(|&k| toks[k].lower == "by");
+        if matches!(t.lower, "released" | "issued" | "published" | "posted")
+            && let Some(by) = by
+            && by + 1 < toks.len()
+            && toks[..i].iter().any(|d| lexicon::is_document_noun(d.lower))
         {
-            let rest = &toks[i + 2..];
+            let rest = &toks[by + 1..];
             let mut m = parse_mention(text, rest)?;
             if m.kind == MentionKind::Name && rest.len() > 1 {
                 m.kind = MentionKind::Organization;
@@ -406,9 +403,9 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     // the head: the last word before the post-modifiers
     let mut head_end = toks.len();
     for (i, t) in toks.iter().enumerate().skip(1) {
-        if is_postmodifier_start(&t.lower) && !(t.cap && i > 0) {
+        if is_postmodifier_start(t.lower) && !(t.cap && i > 0) {
             // "Some of those officials": a quantifier's head is after "of"
-            if t.lower == "of" && i == 1 && is_quantifier(&toks[0].lower) {
+            if t.lower == "of" && i == 1 && is_quantifier(toks[0].lower) {
                 continue;
             }
             // "Society of Motor Manufacturers": "of" inside a capitalised name
@@ -420,33 +417,34 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
         }
     }
     let pre = &toks[..head_end];
-    if toks
-        .iter()
-        .any(|t| lexicon::is_np_breaker(&t.lower) && !t.cap)
-        || pre.iter().enumerate().any(|(i, t)| {
-            lexicon::cue(&t.lower).is_some() && !t.cap
-                || i > 0 && !t.cap && t.lower.ends_with("ed") && !is_adjective_ed(&t.lower)
-        })
-    {
+    if toks.iter().any(|t| {
+        lexicon::is_np_breaker(t.lower) && !t.cap
+            || [
+                "'d", "’d", "'ve", "’ve", "'re", "’re", "'ll", "’ll", "n't", "n’t", "'m", "’m",
+            ]
+            .iter()
+            .any(|c| t.lower.ends_with(c))
+    }) || pre.iter().enumerate().any(|(i, t)| {
+        i > 0 && lexicon::cue(t.lower).is_some() && !t.cap
+            || i > 0 && !t.cap && t.lower.ends_with("ed") && !is_adjective_ed(t.lower)
+    }) {
         return None;
     }
     let head = pre.last()?;
     let name_all = joined(text, toks);
     let lowercase_mods = pre[..pre.len() - 1]
         .iter()
-        .filter(|t| !t.cap && !lexicon::is_determiner(&t.lower))
+        .filter(|t| !t.cap && !lexicon::is_determiner(t.lower))
         .count();
     if lowercase_mods > 4 {
         return None;
     }
-    let det = pre.first().map(|t| t.lower.as_str()).unwrap_or("");
+    let det = pre.first().map(|t| t.lower).unwrap_or("");
     let h = head.lower.trim_end_matches("’s").trim_end_matches("'s");
 
     // anonymous sources
     if lexicon::is_anonymous_head(h) {
-        let anon_mod = toks
-            .iter()
-            .any(|t| lexicon::is_anonymous_modifier(&t.lower))
+        let anon_mod = toks.iter().any(|t| lexicon::is_anonymous_modifier(t.lower))
             || matches!(det, "a" | "the" | "one" | "another")
             || toks.len() == 1 && matches!(h, "sources" | "people");
         let officials = matches!(h, "official" | "officials");
@@ -456,7 +454,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
                 || officials
                     && toks.iter().any(|t| {
                         matches!(
-                            t.lower.as_str(),
+                            t.lower,
                             "familiar"
                                 | "close"
                                 | "briefed"
@@ -470,7 +468,10 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
             return Some(simple(MentionKind::Anonymous, name_all));
         }
     }
-    if head.cap && !lexicon::is_capitalized_function_word(&head.lower) {
+    // `Officials said`, `Residents say`: a sentence-initial capital on a common noun
+    let common = pre.len() == 1
+        && (lexicon::is_group_noun(h) || lexicon::is_person_noun(h) || lexicon::is_org_noun(h));
+    if head.cap && !common && !lexicon::is_capitalized_function_word(head.lower) {
         return parse_name(text, toks, pre);
     }
     if lexicon::is_group_noun(h) {
@@ -482,14 +483,22 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
         };
         return Some(simple(kind, name_all));
     }
-    if lexicon::is_person_noun(h) {
+    let aged = det == "the" && pre.iter().any(|t| t.lower.ends_with("-year-old"));
+    if lexicon::is_person_noun(h) || aged && !head.cap {
         let has_cap = pre.iter().any(|t| t.cap && t.lower != det);
+        // `the city's environment officer`: a possessive makes it someone new
+        if pre
+            .iter()
+            .any(|t| t.lower.ends_with("'s") || t.lower.ends_with("’s"))
+        {
+            return Some(simple(MentionKind::UnnamedPerson, name_all));
+        }
         // a bare singular noun lost its determiner to a comma (`the lanky, tall coach`)
         let bare = !lexicon::is_determiner(det) && !has_cap && !det.ends_with("’s");
         if (matches!(det, "the" | "this" | "that") || bare) && toks.len() == head_end {
             return Some(simple(MentionKind::Description, name_all));
         }
-        if matches!(det, "the" | "his" | "her" | "their" | "its") && !has_cap {
+        if det == "the" && !has_cap {
             return Some(simple(MentionKind::Description, name_all));
         }
         return Some(simple(MentionKind::UnnamedPerson, name_all));
@@ -529,47 +538,75 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     let mut start = pre.len() - 1;
     while start > 0 {
         let t = &pre[start - 1];
-        if is_name_token(t) || is_particle(&t.lower) && start > 1 && pre[start - 2].cap {
+        if is_name_token(t) || is_particle(t.lower) && start > 1 && pre[start - 2].cap {
             start -= 1;
         } else {
             break;
         }
     }
+    let is_org_tok = |t: &Token| {
+        t.cap && lexicon::is_org_noun(t.lower.trim_end_matches("’s").trim_end_matches("'s"))
+    };
+    // `Society of Motor Manufacturers and Traders`: connectors inside an organisation's name
+    let mut wide = start;
+    while wide > 1 {
+        let t = &pre[wide - 1];
+        if is_name_token(t) {
+            wide -= 1;
+        } else if matches!(t.lower, "of" | "and" | "&" | "for") && pre[wide - 2].cap {
+            wide -= 2;
+        } else {
+            break;
+        }
+    }
+    if wide < start && pre[wide..start].iter().any(is_org_tok) {
+        start = wide;
+    }
     let run = &pre[start..];
-    let org = run.iter().chain(&toks[pre.len()..]).any(|t| {
-        lexicon::is_org_noun(t.lower.trim_end_matches("’s").trim_end_matches("'s")) && t.cap
-    }) || (run.len() == 1 && is_acronym(&run[0], text));
-    let possessive = run
-        .iter()
-        .any(|t| t.lower.ends_with("’s") || t.lower.ends_with("'s"));
+    let org = run.iter().any(is_org_tok) || (run.len() == 1 && is_acronym(&run[0], text));
+    let is_poss = |t: &Token| t.lower.ends_with("’s") || t.lower.ends_with("'s");
+    // `Vancouver's Bo Horvat`: a possessive before the name is a descriptor
+    let mut run = run;
+    let mut lead_poss = 0;
+    if let Some(k) = run.iter().rposition(is_poss)
+        && k + 2 < run.len() + 1
+        && k + 1 < run.len()
+        && !org
+    {
+        lead_poss = k + 1;
+        run = &run[k + 1..];
+    }
+    let start = start + lead_poss;
+    let possessive = run.iter().any(is_poss);
     if org || possessive {
         let all = strip_det(&joined(text, toks));
         return Some(simple(MentionKind::Organization, all));
     }
     // strip titles at the front of the run
-    // through the last title word (`Foreign Affairs Minister Chrystia Freeland`)
-    let mut n = 0;
-    while n + 1 < run.len() && lexicon::is_title(&run[n].lower) {
+    // through the last title word (`Foreign Affairs Minister Chrystia Freeland`), and an
+    // occupation written as a title (`Farmer Bridget Hallam`)
+    let mut n = usize::from(run.len() >= 3 && lexicon::is_person_noun(run[0].lower));
+    while n + 1 < run.len() && lexicon::is_title(run[n].lower) {
         n += 1;
     }
     if let Some(last) = (n..run.len().saturating_sub(1))
         .rev()
-        .find(|&i| lexicon::is_title(&run[i].lower) && !is_non_person_cap(&run[i].lower))
+        .find(|&i| lexicon::is_title(run[i].lower) && !is_non_person_cap(run[i].lower))
     {
         n = last + 1;
     }
     let name_toks = &run[n..];
     // suffixes do not make a first name
-    let core: Vec<&Token> = name_toks.iter().filter(|t| !is_suffix(&t.lower)).collect();
+    let core: Vec<&Token> = name_toks.iter().filter(|t| !is_suffix(t.lower)).collect();
     if core.is_empty() {
         return None;
     }
-    if core.iter().all(|t| is_non_person_cap(&t.lower)) {
+    if core.iter().any(|t| is_non_person_cap(t.lower)) {
         return Some(simple(MentionKind::Organization, joined(text, name_toks)));
     }
     let title_toks = &pre[..start + n];
     let title = (!title_toks.is_empty()).then(|| joined(text, title_toks));
-    let gender = run[..n].iter().find_map(|t| match t.lower.as_str() {
+    let gender = run[..n].iter().find_map(|t| match t.lower {
         "mr" | "mr." | "sir" | "lord" | "king" | "prince" | "father" | "brother" => {
             Some(Gender::Male)
         }
@@ -611,6 +648,8 @@ pub struct Entity {
 /// A person's name seen anywhere in the text (not only as a speaker).
 #[derive(Debug, Clone)]
 struct SeenName {
+    /// Named as a sentence's subject (its first words).
+    subject: bool,
     name: String,
     surname: String,
     at: usize,
@@ -624,6 +663,12 @@ pub struct Registry {
     /// The entities, indexed by id.
     pub entities: Vec<Entity>,
     seen: Vec<SeenName>,
+    /// Index in `seen` of the latest full name with each surname.
+    last_seen: HashMap<String, usize>,
+    /// Normalised names and aliases → entity id (the first entity to use them).
+    names: HashMap<String, usize>,
+    /// Lowercased surname → the latest person entity with it.
+    surnames: HashMap<String, usize>,
 }
 
 fn surname_of(name: &str) -> String {
@@ -662,22 +707,40 @@ impl Registry {
             while j < toks.len()
                 && toks[j].quote.is_none()
                 && (is_name_token(&toks[j])
-                    || is_particle(&toks[j].lower) && j + 1 < toks.len() && toks[j + 1].cap)
+                    || is_particle(toks[j].lower) && j + 1 < toks.len() && toks[j + 1].cap)
                 && !text[toks[j - 1].range.end..toks[j].range.start]
-                    .contains([',', ';', ':', '(', ')', '—'])
+                    .contains([',', ';', ':', '(', ')', '—', '–', '-', '|', '/'])
             {
                 j += 1;
             }
             let run = &toks[i..j];
-            if let Some(m) = parse_name(text, run, run)
+            if j == i + 1
+                && i == 0
+                && let Some(&k) = self.last_seen.get(toks[i].lower)
+            {
+                // a surname of a name seen before: the person is mentioned again here
+                let mut again = self.seen[k].clone();
+                again.at = base + toks[i].range.start;
+                again.subject = true;
+                self.last_seen
+                    .insert(again.surname.clone(), self.seen.len());
+                self.seen.push(again);
+                i = j;
+                continue;
+            }
+            if run.len() > 1
+                && let Some(m) = parse_name(text, run, run)
                 && m.kind == MentionKind::Name
                 && m.full
             {
+                self.last_seen.insert(surname_of(&m.name), self.seen.len());
+                let role_gender = i.checked_sub(1).and_then(|k| gender_of_role(toks[k].lower));
                 self.seen.push(SeenName {
+                    subject: i == 0,
                     surname: surname_of(&m.name),
                     name: m.name,
                     at: base + toks[i].range.start,
-                    gender: m.gender,
+                    gender: m.gender.or(role_gender),
                     title: m.title,
                 });
             }
@@ -686,14 +749,25 @@ impl Registry {
     }
 
     fn add(&mut self, e: Entity) -> usize {
+        let id = self.entities.len();
+        self.names.entry(norm(&e.name)).or_insert(id);
+        for a in &e.aliases {
+            self.names.entry(norm(a)).or_insert(id);
+        }
+        if e.kind == SpeakerKind::Person
+            && let Some(sur) = &e.surname
+        {
+            self.surnames.insert(sur.clone(), id);
+        }
         self.entities.push(e);
-        self.entities.len() - 1
+        id
     }
 
     fn add_alias(&mut self, id: usize, alias: &str) {
         let e = &mut self.entities[id];
         if !alias.is_empty() && e.name != alias && !e.aliases.iter().any(|a| a == alias) {
             e.aliases.push(alias.to_string());
+            self.names.entry(norm(alias)).or_insert(id);
         }
     }
 
@@ -709,20 +783,55 @@ impl Registry {
 
     /// Resolves a mention at document position `at` (the mention's start) to an entity id.
     /// `sentence_start` bounds the same-sentence look-back for pronouns.
-    pub fn resolve(&mut self, m: &Mention, at: usize, sentence_start: usize) -> Option<usize> {
+    /// `hint` is the gender of a pronoun opening the reported clause (`X said she …`).
+    pub fn resolve(
+        &mut self,
+        m: &Mention,
+        at: usize,
+        sentence_start: usize,
+        hint: Option<Gender>,
+    ) -> Option<usize> {
         match &m.kind {
             MentionKind::Pronoun(p) => self.resolve_pronoun(*p, at, sentence_start),
             MentionKind::Description => {
-                // the most recent person who spoke, else the last full name in the text
-                if let Some(id) =
-                    self.recent(at, |e| e.kind == SpeakerKind::Person && e.surname.is_some())
-                {
-                    return Some(id);
+                // the person last named in the text, or the last person who spoke
+                let ok = |g: Option<Gender>| hint.is_none() || g.is_none_or(|g| Some(g) == hint);
+                let named = self
+                    .seen
+                    .iter()
+                    .rev()
+                    .filter(|s| s.at < at && s.subject)
+                    .find(|s| {
+                        ok(s.gender.or_else(|| {
+                            self.by_surname(&s.surname)
+                                .and_then(|id| self.entities[id].gender)
+                        }))
+                    })
+                    .cloned();
+                let spoke = self.recent(at, |e| {
+                    e.kind == SpeakerKind::Person && e.surname.is_some() && ok(e.gender)
+                });
+                match (named, spoke) {
+                    (Some(n), Some(id))
+                        if self.entities[id].last_spoke.is_some_and(|t| t > n.at) =>
+                    {
+                        Some(id)
+                    }
+                    (Some(n), _) => Some(self.person_from_seen(&n)),
+                    (None, Some(id)) => Some(id),
+                    // no one to refer to: the description names the speaker
+                    (None, None) => Some(self.by_name_or_new(m, SpeakerKind::Person)),
                 }
-                let named = self.seen.iter().rev().find(|s| s.at < at).cloned();
-                named.map(|s| self.person_from_seen(&s))
             }
-            MentionKind::Name => Some(self.resolve_name(m, at)),
+            MentionKind::Name => {
+                let id = self.resolve_name(m, at);
+                if self.entities[id].gender.is_none()
+                    && self.entities[id].kind == SpeakerKind::Person
+                {
+                    self.entities[id].gender = hint;
+                }
+                Some(id)
+            }
             MentionKind::Anonymous => {
                 let n = norm(&m.name);
                 let continuing = matches!(
@@ -755,7 +864,22 @@ impl Registry {
                 }
                 Some(self.by_name_or_new(m, SpeakerKind::Anonymous))
             }
-            MentionKind::Organization => Some(self.by_name_or_new(m, SpeakerKind::Organization)),
+            MentionKind::Organization => {
+                // `the company`, `the ministry`: the last organisation with that word in its name
+                let n = norm(&m.name);
+                if !n.contains(' ')
+                    && !m.name.starts_with(char::is_uppercase)
+                    && let Some(id) = self.recent(at, |e| {
+                        e.kind == SpeakerKind::Organization
+                            && norm(&e.name) != n
+                            && norm(&e.name).split(' ').any(|w| w == n)
+                    })
+                {
+                    self.add_alias(id, &m.name);
+                    return Some(id);
+                }
+                Some(self.by_name_or_new(m, SpeakerKind::Organization))
+            }
             MentionKind::Group => Some(self.by_name_or_new(m, SpeakerKind::Group)),
             MentionKind::Document => Some(self.by_name_or_new(m, SpeakerKind::Document)),
             MentionKind::UnnamedPerson => Some(self.by_name_or_new(m, SpeakerKind::Person)),
@@ -763,9 +887,7 @@ impl Registry {
     }
 
     fn by_surname(&self, surname: &str) -> Option<usize> {
-        self.entities
-            .iter()
-            .rposition(|e| e.kind == SpeakerKind::Person && e.surname.as_deref() == Some(surname))
+        self.surnames.get(surname).copied()
     }
 
     fn person_from_seen(&mut self, s: &SeenName) -> usize {
@@ -797,12 +919,11 @@ impl Registry {
     fn resolve_name(&mut self, m: &Mention, at: usize) -> usize {
         let surname = surname_of(&m.name);
         // an existing speaker with the same name or surname
-        let found = self.entities.iter().rposition(|e| {
-            norm(&e.name) == norm(&m.name)
-                || e.aliases.iter().any(|a| norm(a) == norm(&m.name))
-                || e.kind == SpeakerKind::Person
-                    && e.surname.as_deref() == Some(surname.as_str())
-                    && (!m.full || !e.name.contains(' ') || first_names_agree(&e.name, &m.name))
+        let found = self.names.get(&norm(&m.name)).copied().or_else(|| {
+            self.by_surname(&surname).filter(|&id| {
+                let e = &self.entities[id];
+                !m.full || !e.name.contains(' ') || first_names_agree(&e.name, &m.name)
+            })
         });
         let id = match found {
             Some(id) => {
@@ -811,6 +932,7 @@ impl Registry {
                     && self.entities[id].kind == SpeakerKind::Person
                 {
                     let old = std::mem::replace(&mut self.entities[id].name, m.name.clone());
+                    self.names.entry(norm(&m.name)).or_insert(id);
                     self.add_alias(id, &old);
                 }
                 id
@@ -818,12 +940,10 @@ impl Registry {
             None if !m.full => {
                 // a surname seen earlier as a full name
                 let seen = self
-                    .seen
-                    .iter()
-                    .rev()
-                    .find(|s| s.surname == surname && s.at <= at)
-                    .or_else(|| self.seen.iter().find(|s| s.surname == surname))
-                    .cloned();
+                    .last_seen
+                    .get(&surname)
+                    .map(|&i| self.seen[i].clone())
+                    .filter(|s| s.at <= at);
                 match seen {
                     Some(s) => self.person_from_seen(&s),
                     None => self.add(Entity {
@@ -879,11 +999,7 @@ impl Registry {
 
     fn by_name_or_new(&mut self, m: &Mention, kind: SpeakerKind) -> usize {
         let n = norm(&m.name);
-        if let Some(id) = self
-            .entities
-            .iter()
-            .position(|e| norm(&e.name) == n || e.aliases.iter().any(|a| norm(a) == n))
-        {
+        if let Some(&id) = self.names.get(&n) {
             return id;
         }
         let plural = match kind {
@@ -905,6 +1021,29 @@ impl Registry {
         })
     }
 
+    /// The most recent person who spoke with a compatible gender, else the most recent full
+    /// name in the text with a compatible gender.
+    fn person_by_gender(&mut self, at: usize, gender: Option<Gender>) -> Option<usize> {
+        let ok = |g: Option<Gender>| g.is_none_or(|g| Some(g) == gender) || gender.is_none();
+        if let Some(id) = self.recent(at, |e| e.kind == SpeakerKind::Person && ok(e.gender)) {
+            return Some(id);
+        }
+        let named = self
+            .seen
+            .iter()
+            .rev()
+            .filter(|s| s.at < at)
+            .find(|s| {
+                let g = s.gender.or_else(|| {
+                    self.by_surname(&s.surname)
+                        .and_then(|id| self.entities[id].gender)
+                });
+                ok(g)
+            })
+            .cloned();
+        named.map(|s| self.person_from_seen(&s))
+    }
+
     fn resolve_pronoun(&mut self, p: Pronoun, at: usize, sentence_start: usize) -> Option<usize> {
         let gender = match p {
             Pronoun::He => Some(Gender::Male),
@@ -918,6 +1057,7 @@ impl Registry {
                     .seen
                     .iter()
                     .rev()
+                    .take_while(|s| s.at >= sentence_start)
                     .find(|s| {
                         s.at >= sentence_start
                             && s.at < at
@@ -931,11 +1071,7 @@ impl Registry {
                 } else {
                     None
                 };
-                let id = id.or_else(|| {
-                    self.recent(at, |e| {
-                        e.kind == SpeakerKind::Person && e.gender.is_none_or(|g| Some(g) == gender)
-                    })
-                });
+                let id = id.or_else(|| self.person_by_gender(at, gender));
                 if let Some(id) = id
                     && self.entities[id].gender.is_none()
                 {
@@ -986,6 +1122,22 @@ impl Registry {
             quotes: 0,
             claims: 0,
         }
+    }
+}
+
+/// Gender implied by a role word before a name (`husband Omar …`, `wife Ana …`).
+fn gender_of_role(w: &str) -> Option<Gender> {
+    match w {
+        "husband" | "father" | "son" | "brother" | "grandfather" | "uncle" | "nephew"
+        | "boyfriend" | "widower" | "actor" | "spokesman" | "chairman" | "businessman"
+        | "congressman" | "mr." | "mr" | "sir" | "king" | "prince" | "grandson" | "stepfather" => {
+            Some(Gender::Male)
+        }
+        "wife" | "mother" | "daughter" | "sister" | "grandmother" | "aunt" | "niece"
+        | "girlfriend" | "widow" | "actress" | "spokeswoman" | "chairwoman" | "businesswoman"
+        | "congresswoman" | "mrs." | "mrs" | "ms." | "ms" | "dame" | "queen" | "princess"
+        | "granddaughter" | "stepmother" => Some(Gender::Female),
+        _ => None,
     }
 }
 

@@ -12,11 +12,11 @@ use std::ops::Range;
 
 /// A word of the text.
 #[derive(Debug, Clone)]
-pub struct Token {
+pub struct Token<'a> {
     /// Byte range in the paragraph text.
     pub range: Range<usize>,
-    /// Lowercased text.
-    pub lower: String,
+    /// The word with ASCII letters lowercased (same byte length as the original).
+    pub lower: &'a str,
     /// Starts with an uppercase letter.
     pub cap: bool,
     /// Index of the quotation containing it.
@@ -27,8 +27,9 @@ fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '‑' | '&')
 }
 
-/// Splits text into word tokens, marking the ones inside quotations.
-pub fn tokenize(text: &str, quotes: &[QuoteSpan]) -> Vec<Token> {
+/// Splits text into word tokens, marking the ones inside quotations. `lower` is
+/// `text.to_ascii_lowercase()` (same byte offsets), which the tokens borrow from.
+pub fn tokenize<'a>(text: &str, lower: &'a str, quotes: &[QuoteSpan]) -> Vec<Token<'a>> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
@@ -69,9 +70,8 @@ pub fn tokenize(text: &str, quotes: &[QuoteSpan]) -> Vec<Token> {
         // keep the full stop of initials and abbreviations
         if j < chars.len() && chars[j].1 == '.' {
             let word = &text[start..end];
-            let lower = word.to_lowercase();
             let single_cap = word.chars().count() == 1 && c.is_uppercase();
-            if single_cap || lexicon::is_abbreviation(&lower) || word.contains('.') {
+            if single_cap || lexicon::is_abbreviation(&lower[start..end]) || word.contains('.') {
                 end += 1;
                 j += 1;
             }
@@ -83,10 +83,9 @@ pub fn tokenize(text: &str, quotes: &[QuoteSpan]) -> Vec<Token> {
             .get(qi)
             .filter(|q| q.outer.start <= start && start < q.outer.end)
             .map(|_| qi);
-        let word = &text[start..end];
         out.push(Token {
             range: start..end,
-            lower: word.to_lowercase(),
+            lower: &lower[start..end],
             cap: c.is_uppercase(),
             quote,
         });
@@ -127,8 +126,8 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &[QuoteSpan]) -> Vec<Sent
         }
         let gap = &text[a.range.end..b.range.start];
         let mut ends = gap_ends_sentence(gap);
-        if !ends && a.lower.ends_with('.') && lexicon::can_end_sentence(&a.lower) {
-            ends = b.cap && lexicon::is_capitalized_function_word(&b.lower);
+        if !ends && a.lower.ends_with('.') && lexicon::can_end_sentence(a.lower) {
+            ends = b.cap && lexicon::is_capitalized_function_word(b.lower);
         }
         if !ends {
             continue;
@@ -174,16 +173,27 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &[QuoteSpan]) -> Vec<Sent
 /// Whether the words from token `b` are a short attribution that ends its sentence:
 /// `Lincicome asked.`, `said Smith.`, `she says before leaving`.
 fn trailing_attribution(text: &str, tokens: &[Token], b: usize) -> bool {
-    for m in b..(b + 5).min(tokens.len()) {
+    // the speaker may carry an apposition: `Ana Ruiz, a lawyer for the family, said.`
+    let mut commas = 0;
+    for m in b..(b + 24).min(tokens.len()) {
         if m > b {
             let gap = &text[tokens[m - 1].range.end..tokens[m].range.start];
-            if gap.contains([',', ';', ':', '.', '!', '?', '“', '"', '(', '—'])
+            if gap.contains([';', ':', '.', '!', '?', '“', '"', '(', '—'])
                 || tokens[m].quote.is_some()
             {
                 return false;
             }
+            if gap.contains(',') {
+                commas += 1;
+                if commas > 2 {
+                    return false;
+                }
+            }
         }
-        let Some(c) = lexicon::cue(&tokens[m].lower) else {
+        if commas == 0 && m >= b + 5 {
+            return false;
+        }
+        let Some(c) = lexicon::cue(tokens[m].lower) else {
             continue;
         };
         if c.base || c.participle || tokens[m].cap {
@@ -198,7 +208,7 @@ fn trailing_attribution(text: &str, tokens: &[Token], b: usize) -> bool {
         let gap = &text[tokens[m].range.end..next.range.start];
         return gap.contains(['.', ',', '!', '?'])
             || matches!(
-                next.lower.as_str(),
+                next.lower,
                 "before"
                     | "after"
                     | "while"
@@ -230,12 +240,14 @@ fn trailing_attribution(text: &str, tokens: &[Token], b: usize) -> bool {
 /// Where to cut between two sentences: after the terminal punctuation (and a closing
 /// quotation mark) in the gap, before the next sentence's opening mark.
 fn split_point(text: &str, from: usize, to: usize, quotes: &[QuoteSpan]) -> usize {
-    // a quotation ending in the gap: cut after its end
+    // a quotation ending in the gap: cut after its end (quotations are sorted and disjoint)
     let mut cut = from;
-    for q in quotes {
-        if q.outer.end > from && q.outer.end <= to {
-            cut = cut.max(q.outer.end);
+    let k = quotes.partition_point(|q| q.outer.end <= from);
+    for q in &quotes[k..] {
+        if q.outer.end > to {
+            break;
         }
+        cut = cut.max(q.outer.end);
     }
     let gap = &text[cut..to];
     // after the last terminal punctuation mark that is followed only by space / opening marks
