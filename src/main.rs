@@ -78,8 +78,15 @@ fn reader(cli: &Cli) -> Result<()> {
         None => Origin::Named(strings::SAMPLE_NAME.to_string()),
     };
     let store = Store::open(&doc, &origin, config.highlights_dir.as_deref());
+    let reading = store
+        .as_ref()
+        .ok()
+        .and_then(|s| tui::highlights::reading_store_for(&doc, &origin, s));
     let for_analysis = doc.clone();
     let mut app = App::new(doc, shown, config, &notes);
     app.attach_highlights(store);
+    if let Some(r) = reading {
+        app.attach_reading_store(r);
+    }
     tui::run(app, move || Sources::analyze(&for_analysis))
 }

@@ -409,12 +409,29 @@ fn an_edited_article_says_what_moved_and_lists_the_orphan() {
 }
 
 #[test]
-fn reading_alone_leaves_no_file_beside_the_article() {
+fn reading_alone_leaves_no_file_beside_the_article_and_is_remembered_elsewhere() {
     let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let open_reading = |app: &mut App| {
+        let d = doc(SAMPLE);
+        let loc = Location {
+            path: data.path().join("by-hash.toml"),
+            kind: LocationKind::DataDir,
+        };
+        app.attach_reading_store(Store::open_at(&d, &Origin::File("story.txt".into()), loc));
+    };
     let mut app = reader(SAMPLE, dir.path(), 80, 24);
-    press(&mut app, "j j j q");
+    open_reading(&mut app);
+    press(&mut app, "j j j j j j j j j j j j j j j q");
     assert!(app.should_quit);
-    assert!(!file(dir.path()).exists());
+    let top = app.top;
+    assert!(!file(dir.path()).exists(), "nothing beside the article");
+    let kept = std::fs::read_to_string(data.path().join("by-hash.toml")).unwrap();
+    assert!(kept.contains("[reading]"), "{kept}");
+    let mut again = reader(SAMPLE, dir.path(), 80, 24);
+    assert_eq!(again.top, 0);
+    open_reading(&mut again);
+    assert_eq!(again.top, top, "back where the reader left");
 }
 
 #[test]

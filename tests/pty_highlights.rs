@@ -204,3 +204,47 @@ fn s_parser_bg(s: &Session) -> String {
     let parser = s.parser.lock().unwrap();
     cells_with_bg(parser.screen(), 80, vt100::Color::Idx(10))
 }
+
+#[test]
+fn reading_alone_is_remembered_without_a_file_beside_the_article() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let article = home.path().join("sample.txt");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.txt"),
+        &article,
+    )
+    .expect("copy the sample");
+    let first_line = |s: &Session| {
+        s.screen()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim_end()
+            .to_string()
+    };
+
+    let mut s = Session::start(&article, home.path(), 80, 24);
+    s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
+    s.send("jjjjjjjjjjjjjjj");
+    s.wait_for("scrolling", |t| {
+        !t.lines().next().unwrap_or_default().contains("Harbor city")
+    });
+    std::thread::sleep(Duration::from_millis(200));
+    let top = first_line(&s);
+    s.send("q");
+    assert!(s.wait_exit());
+    assert!(!home.path().join("sample.txt.hearsay.toml").exists());
+    let kept: Vec<_> = std::fs::read_dir(home.path().join("data/hearsay/highlights"))
+        .expect("the data folder")
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+
+    let mut s = Session::start(&article, home.path(), 80, 24);
+    s.wait_for("the same place", |t| {
+        t.lines().next().unwrap_or_default().trim_end() == top
+    });
+    s.send("q");
+    assert!(s.wait_exit());
+}

@@ -73,6 +73,9 @@ pub struct Highlights {
     pub store: Option<Store>,
     /// Why there is no store.
     pub unavailable: Option<String>,
+    /// Where the reading position goes while the article has no highlights file of its own
+    /// (see [`App::attach_reading_store`]).
+    pub reading_store: Option<Store>,
     /// The highlight last made or visited.
     pub cursor: Option<String>,
     undo: Vec<Undo>,
@@ -106,11 +109,32 @@ pub fn sentences(doc: &crate::document::Document) -> Vec<Unit> {
 
 /// True when saving may create or change the highlights file: it exists already, there
 /// are highlights, or it is kept in hearsay's own folder. Only scrolling an article the
-/// reader never highlighted does not leave a `.hearsay.toml` file beside it.
+/// reader never highlighted does not leave a `.hearsay.toml` file beside it (the reading
+/// position then goes to the reading store, when there is one).
 fn worth_a_file(store: &Store) -> bool {
     store.location().kind != LocationKind::Sidecar
         || !store.highlights().is_empty()
         || store.location().path.exists()
+}
+
+/// The store for the reading position of an article whose sidecar file does not exist yet:
+/// `$XDG_DATA_HOME/hearsay/highlights/<sha256>.toml` (see [`App::attach_reading_store`]).
+/// `None` when the highlights are kept elsewhere already or there is no data folder.
+pub fn reading_store_for(
+    doc: &crate::document::Document,
+    origin: &crate::annotations::Origin,
+    store: &Store,
+) -> Option<Store> {
+    let loc = store.location();
+    if loc.kind != LocationKind::Sidecar || loc.path.exists() {
+        return None;
+    }
+    let dir = crate::annotations::store::data_dir().ok()?;
+    let location = crate::annotations::Location {
+        path: dir.join(format!("{}.toml", store.article().sha256)),
+        kind: LocationKind::DataDir,
+    };
+    Some(Store::open_at(doc, origin, location))
 }
 
 /// Where the highlights are, for the status bar: the file name for a sidecar, else the
@@ -176,16 +200,34 @@ impl App {
             text: parts.join(" · "),
             kind,
         });
-        if let Some(offset) = store.reading()
-            && let Some(b) = self.doc.block_at(offset)
+        if let Some(offset) = store.reading() {
+            self.go_to_offset(offset);
+        }
+        self.marks.store = Some(store);
+        self.dirty = true;
+    }
+
+    /// Keeps the reading position of an article that has no highlights file beside it yet in
+    /// `store` (a file in hearsay's data folder, keyed by the article's hash), so reading alone
+    /// leaves nothing beside the article and is still remembered. Returns to the position
+    /// saved there when the article's own file has none.
+    pub fn attach_reading_store(&mut self, store: Store) {
+        let own = self.marks.store.as_ref().and_then(Store::reading);
+        if own.is_none()
+            && let Some(offset) = store.reading()
         {
+            self.go_to_offset(offset);
+        }
+        self.marks.reading_store = Some(store);
+    }
+
+    fn go_to_offset(&mut self, offset: usize) {
+        if let Some(b) = self.doc.block_at(offset) {
             let t = self.doc.blocks[b].to_text(offset);
             if let Some(line) = self.page.line_of_text(b, t) {
                 self.restore(self.page.lines[line].key);
             }
         }
-        self.marks.store = Some(store);
-        self.dirty = true;
     }
 
     /// The check status of a quote or claim (block index and byte range in its text), when it
@@ -269,7 +311,8 @@ impl App {
     /// Remembers the first line of text on screen as the reading position (cheap; saved
     /// with the next save).
     pub(crate) fn remember_reading(&mut self) {
-        if self.marks.store.as_ref().is_none_or(Store::is_read_only) {
+        let writable = |s: &Option<Store>| s.as_ref().is_some_and(|s| !s.is_read_only());
+        if !writable(&self.marks.store) && !writable(&self.marks.reading_store) {
             return;
         }
         let top = self.top;
@@ -286,17 +329,28 @@ impl App {
             return;
         };
         let offset = self.doc.blocks[b].to_source(t);
-        if let Some(s) = &mut self.marks.store {
-            s.set_reading(offset);
+        for s in [&mut self.marks.store, &mut self.marks.reading_store]
+            .into_iter()
+            .flatten()
+        {
+            if !s.is_read_only() {
+                s.set_reading(offset);
+            }
         }
     }
 
     fn save_on_quit(&mut self) {
         self.remember_reading();
-        if let Some(s) = &mut self.marks.store
-            && !s.is_read_only()
-            && worth_a_file(s)
-        {
+        let own = self.marks.store.as_mut().filter(|s| !s.is_read_only());
+        let target = match own {
+            Some(s) if worth_a_file(s) => Some(s),
+            _ => self
+                .marks
+                .reading_store
+                .as_mut()
+                .filter(|s| !s.is_read_only()),
+        };
+        if let Some(s) = target {
             // nothing else can be done about a failed save while quitting: every change was
             // already saved when it was made, only the reading position is lost
             let _ = s.save();
