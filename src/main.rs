@@ -72,6 +72,7 @@ fn reader(cli: &Cli) -> Result<()> {
         Some(n) if name != "-" => n.to_string_lossy().into_owned(),
         _ => label.to_string(),
     };
+    drop(bytes); // the document holds its own decoded copy
     let origin = match &cli.file {
         Some(p) if name != "-" => Origin::File(p.clone()),
         Some(_) => Origin::Stdin,
@@ -82,11 +83,12 @@ fn reader(cli: &Cli) -> Result<()> {
         .as_ref()
         .ok()
         .and_then(|s| tui::highlights::reading_store_for(&doc, &origin, s));
-    let for_analysis = doc.clone();
     let mut app = App::new(doc, shown, config, &notes);
     app.attach_highlights(store);
     if let Some(r) = reading {
         app.attach_reading_store(r);
     }
+    // the analysis thread shares the document instead of copying it
+    let for_analysis = std::sync::Arc::clone(&app.doc);
     tui::run(app, move || Sources::analyze(&for_analysis))
 }

@@ -22,31 +22,44 @@ pub struct OffsetMap {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 struct Segment {
-    text: usize,
-    source: usize,
-    len: usize,
+    // u32 keeps the map small (inputs are capped far below 4 GiB by `decode::MAX_INPUT`)
+    text: u32,
+    source: u32,
+    len: u32,
+}
+
+impl Segment {
+    fn text(self) -> usize {
+        self.text as usize
+    }
+    fn source(self) -> usize {
+        self.source as usize
+    }
+    fn len(self) -> usize {
+        self.len as usize
+    }
 }
 
 impl OffsetMap {
     /// Source offset for a text offset. Offsets inside a synthetic space map to the end of
     /// the copied text before it, so `[start, end)` text ranges map to tight source ranges.
     pub fn to_source(&self, t: usize) -> usize {
-        let i = self.segments.partition_point(|s| s.text <= t);
+        let i = self.segments.partition_point(|s| s.text() <= t);
         if i == 0 {
-            return self.segments.first().map_or(0, |s| s.source);
+            return self.segments.first().map_or(0, |s| s.source());
         }
         let s = self.segments[i - 1];
-        s.source + (t - s.text).min(s.len)
+        s.source() + (t - s.text()).min(s.len())
     }
 
     /// Text offset for a source offset, clamped to the text.
     pub fn to_text(&self, src: usize) -> usize {
-        let i = self.segments.partition_point(|s| s.source <= src);
+        let i = self.segments.partition_point(|s| s.source() <= src);
         if i == 0 {
             return 0;
         }
         let s = self.segments[i - 1];
-        s.text + (src - s.source).min(s.len)
+        s.text() + (src - s.source()).min(s.len())
     }
 
     /// Source range for a text range.
@@ -55,13 +68,13 @@ impl OffsetMap {
             self.to_source(r.start)
         } else {
             // the first byte of the range is copied (ranges start on real characters)
-            let i = self.segments.partition_point(|s| s.text <= r.start);
+            let i = self.segments.partition_point(|s| s.text() <= r.start);
             match i.checked_sub(1).map(|j| self.segments[j]) {
-                Some(s) if r.start < s.text + s.len => s.source + (r.start - s.text),
+                Some(s) if r.start < s.text() + s.len() => s.source() + (r.start - s.text()),
                 _ => self
                     .segments
                     .get(i)
-                    .map_or_else(|| self.to_source(r.start), |s| s.source),
+                    .map_or_else(|| self.to_source(r.start), |s| s.source()),
             }
         };
         start..self.to_source(r.end).max(start)
@@ -69,27 +82,31 @@ impl OffsetMap {
 
     fn push(&mut self, text: usize, source: usize, len: usize) {
         if let Some(last) = self.segments.last_mut()
-            && last.text + last.len == text
-            && last.source + last.len == source
+            && last.text() + last.len() == text
+            && last.source() + last.len() == source
         {
-            last.len += len;
+            last.len += len as u32;
             return;
         }
-        self.segments.push(Segment { text, source, len });
+        self.segments.push(Segment {
+            text: text as u32,
+            source: source as u32,
+            len: len as u32,
+        });
     }
 
     /// Shifts every text offset left by `by` (used when a prefix of the text is cut off).
     fn cut_front(&mut self, by: usize) {
         let mut out = Vec::with_capacity(self.segments.len());
         for s in &self.segments {
-            if s.text + s.len <= by {
+            if s.text() + s.len() <= by {
                 continue;
             }
-            let skip = by.saturating_sub(s.text);
+            let skip = by.saturating_sub(s.text());
             out.push(Segment {
-                text: s.text + skip - by,
-                source: s.source + skip,
-                len: s.len - skip,
+                text: (s.text() + skip - by) as u32,
+                source: (s.source() + skip) as u32,
+                len: (s.len() - skip) as u32,
             });
         }
         self.segments = out;
@@ -112,9 +129,9 @@ impl Clean {
     pub fn slice(&self, range: Range<usize>) -> Clean {
         let mut map = self.map.clone();
         map.cut_front(range.start);
-        map.segments.retain(|s| s.text < range.len());
+        map.segments.retain(|s| s.text() < range.len());
         if let Some(last) = map.segments.last_mut() {
-            last.len = last.len.min(range.len() - last.text);
+            last.len = last.len.min((range.len() - last.text()) as u32);
         }
         Clean {
             text: self.text[range].to_string(),
@@ -244,6 +261,9 @@ pub fn clean(source: &str, range: Range<usize>) -> Clean {
         out.map.push(at, range.start + i, end - i);
         i = end;
     }
+    // blocks live as long as the document: give back what the growing buffers over-allocated
+    out.text.shrink_to_fit();
+    out.map.segments.shrink_to_fit();
     out
 }
 

@@ -17,6 +17,7 @@ use crate::keymap::{Action, Context, Key, KeyCode, KeyParseError, parse_keys};
 use ratatui::layout::Rect;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Input the app reacts to, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,7 +151,7 @@ const WHEEL_LINES: usize = 3;
 #[derive(Debug)]
 pub struct App {
     /// The article.
-    pub doc: Document,
+    pub doc: Arc<Document>,
     /// File name shown in the status bar.
     pub name: String,
     /// Resolved configuration.
@@ -239,7 +240,7 @@ impl App {
                 lines: Vec::new(),
                 extras: Vec::new(),
             },
-            doc,
+            doc: Arc::new(doc),
             name: name.into(),
             config,
             styles,
@@ -372,7 +373,11 @@ impl App {
             if self.pages.len() > 8 {
                 self.pages.clear();
             }
-            self.pages.insert(old.width, old);
+            // keep other widths only for ordinary articles: a layout of a huge one costs
+            // tens of megabytes and is rebuilt in well under a second
+            if old.lines.len() <= 50_000 {
+                self.pages.insert(old.width, old);
+            }
         }
         self.top = self.page.line_of(self.anchor).min(self.max_top());
         if self.focus != Focus::Article && self.areas().sidebar.is_none() {
