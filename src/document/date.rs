@@ -28,6 +28,25 @@ const MONTHS: [(&str, u32); 24] = [
     ("dec", 12),
 ];
 
+/// `2025-03-04` → `March 4, 2025`, the way datelines print it; `None` for anything else.
+///
+/// ```
+/// use hearsay::document::date::written;
+/// assert_eq!(written("2026-03-04").as_deref(), Some("March 4, 2026"));
+/// assert_eq!(written("someday"), None);
+/// ```
+pub fn written(iso: &str) -> Option<String> {
+    let (y, m, d) = (iso.get(..4)?, iso.get(5..7)?, iso.get(8..10)?);
+    let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+    if iso.len() != 10 || !y.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (name, _) = MONTHS.iter().find(|&&(_, n)| n == m)?;
+    let mut name = name.to_string();
+    name[..1].make_ascii_uppercase();
+    Some(format!("{name} {d}, {y}"))
+}
+
 fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
     MONTHS.iter().find(|(n, _)| *n == w).map(|&(_, m)| m)

@@ -31,7 +31,7 @@ mod meta;
 mod walk;
 
 use super::date::date_at_start;
-use super::open::build::{Link, SourceBuilder, written_date};
+use super::open::build::{Link, SourceBuilder};
 use super::{BlockKind, DecodeError, Document, Meta, open};
 use dom_query::Document as Dom;
 use dom_smoothie::{Config, Readability};
@@ -392,7 +392,7 @@ fn assemble(pm: &PageMeta, mut pieces: Vec<Piece>, figures: Vec<(Piece, Option<S
     if let Some(d) = &dek {
         b.push(BlockKind::Dek, d);
     }
-    if let Some(date) = pm.date.as_deref().and_then(written_date) {
+    if let Some(date) = pm.date.as_deref().and_then(super::date::written) {
         let line = match &pm.publication {
             Some(p) => format!("{date} · {p}"),
             None => date,

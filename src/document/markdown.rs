@@ -14,7 +14,7 @@
 
 use super::date::date_at_start;
 use super::html::{Piece, clean_byline, normalise_date};
-use super::open::build::{Link, Run, SourceBuilder, strip_by, written_date};
+use super::open::build::{Link, Run, SourceBuilder, strip_by};
 use super::{BlockKind, DecodeError, Document, Meta};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -239,7 +239,7 @@ pub fn read_page(text: &str) -> Result<MarkdownPage, DecodeError> {
     let mut have_dateline = false;
     let mut have_byline = false;
     if let Some(date) = &fm.date {
-        let mut line = written_date(date).unwrap_or_else(|| date.clone());
+        let mut line = super::date::written(date).unwrap_or_else(|| date.clone());
         if let Some(p) = &fm.publication {
             line.push_str(" · ");
             line.push_str(p);

@@ -88,29 +88,7 @@ const CAPTION_INDENT: usize = 2;
 
 /// "2026-03-04" → "March 4, 2026"; anything else is returned as is.
 pub fn human_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let parts: Vec<&str> = iso.split('-').collect();
-    if let [y, m, d] = parts[..]
-        && let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>())
-        && (1..=12).contains(&m)
-        && y.len() == 4
-    {
-        return format!("{} {d}, {y}", MONTHS[m - 1]);
-    }
-    iso.to_string()
+    crate::document::date::written(iso).unwrap_or_else(|| iso.to_string())
 }
 
 /// The date · publication · byline line, if the article has any of them.

@@ -305,31 +305,6 @@ impl SourceBuilder {
     }
 }
 
-/// "March 4, 2025" for `2025-03-04`.
-pub(crate) fn written_date(iso: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let m: usize = iso.get(5..7)?.parse().ok()?;
-    let d: u32 = iso.get(8..10)?.parse().ok()?;
-    Some(format!(
-        "{} {d}, {}",
-        MONTHS.get(m.checked_sub(1)?)?,
-        iso.get(..4)?
-    ))
-}
-
 /// Removes a leading "By " from a byline.
 pub(crate) fn strip_by(s: &str) -> &str {
     let t = s.trim();
