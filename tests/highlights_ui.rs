@@ -447,6 +447,13 @@ fn a_broken_file_is_read_only_and_never_overwritten() {
     );
     press(&mut app, "] h");
     assert!(status(&app).contains("read-only"), "{}", status(&app));
+    press(&mut app, "e");
+    assert!(
+        status(&app).contains("nothing exported"),
+        "{}",
+        status(&app)
+    );
+    assert!(!dir.path().join("story.txt.hearsay.md").exists());
     press(&mut app, "j q");
     assert_eq!(saved(dir.path()), broken);
 }

@@ -894,6 +894,12 @@ impl App {
             self.warn(strings::NO_STORE);
             return;
         };
+        if let Some(p) = store.problem() {
+            // the broken file's highlights were not read: an export would be empty
+            let msg = format!("nothing exported: {p}");
+            self.warn(msg);
+            return;
+        }
         let format = crate::annotations::Format::Markdown;
         let path = export::default_path(store.location(), format);
         let n = store.highlights().len();
