@@ -315,6 +315,24 @@ fn a_and_c_on_a_quote_not_yet_highlighted_highlight_it_first() {
 }
 
 #[test]
+fn two_readers_on_one_article_keep_each_others_highlights() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut one = reader(STORY.as_bytes(), dir.path(), 160, 24);
+    let mut two = reader(STORY.as_bytes(), dir.path(), 160, 24);
+    press(&mut one, "] h");
+    press(&mut two, "] ] h");
+    assert!(
+        status(&two).contains("from another window: 1"),
+        "{}",
+        status(&two)
+    );
+    assert_eq!(two.marks.store.as_ref().unwrap().highlights().len(), 2);
+    press(&mut one, "q");
+    let file = saved(dir.path());
+    assert_eq!(file.matches("[[highlight]]").count(), 2, "{file}");
+}
+
+#[test]
 fn list_jumps_edits_and_deletes() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reader(STORY.as_bytes(), dir.path(), 80, 24);

@@ -508,9 +508,20 @@ impl App {
         let Some(s) = &mut self.marks.store else {
             return;
         };
-        if let Err(e) = s.save() {
-            let msg = strings::save_failed(&e.to_string());
-            self.warn(msg);
+        match s.save() {
+            Ok(r) if r.merged_in + r.removed > 0 => {
+                let note = strings::merged(r.merged_in, r.removed);
+                if let Some(m) = &mut self.message {
+                    m.text = format!("{} · {note}", m.text);
+                } else {
+                    self.say(note);
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let msg = strings::save_failed(&e.to_string());
+                self.warn(msg);
+            }
         }
     }
 

@@ -304,3 +304,8 @@ pub fn status_mark(s: crate::annotations::Status) -> &'static str {
         Status::False => "✗ ",
     }
 }
+
+/// A save that took in what another hearsay window saved meanwhile.
+pub fn merged(added: usize, removed: usize) -> String {
+    format!("from another window: {added} highlight(s) added or changed, {removed} removed")
+}
