@@ -138,6 +138,17 @@ fn h_highlights_the_current_quote_with_its_speaker_and_saves() {
         "{}",
         status(&app)
     );
+    // the current quote, now highlighted, shows the highlight colour (not reverse video)
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    let marked = with_bg(buf, Color::LightGreen);
+    assert!(marked.contains("We cannot keep paying more"), "{marked}");
+    let reversed = buf
+        .content()
+        .iter()
+        .filter(|c| c.bg == Color::LightGreen)
+        .any(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED));
+    assert!(!reversed);
     // again: nothing new
     press(&mut app, "h");
     assert_eq!(app.marks.store.as_ref().unwrap().highlights().len(), 1);

@@ -93,6 +93,15 @@ fn pair(p: ColorPair) -> Style {
     s
 }
 
+/// `s` set to switch reverse video off where it is drawn over another style, unless `keep`.
+fn no_reverse_unless(s: Style, keep: bool) -> Style {
+    if keep {
+        s
+    } else {
+        s.remove_modifier(Modifier::REVERSED)
+    }
+}
+
 impl Styles {
     /// Styles for a configuration.
     pub fn new(config: &Config) -> Styles {
@@ -152,8 +161,11 @@ impl Styles {
                 .map(|c| Style::default().fg(color(*c)))
                 .collect(),
             dimmed: pair(t.meta),
-            highlight: pair(t.highlight),
-            highlight_cursor: pair(t.highlight).add_modifier(Modifier::UNDERLINED),
+            // the highlight's colours win over the current quote's reverse video (the current
+            // quote stays bold), unless the theme asks for reverse itself
+            highlight: no_reverse_unless(pair(t.highlight), t.highlight.reverse),
+            highlight_cursor: no_reverse_unless(pair(t.highlight), t.highlight.reverse)
+                .add_modifier(Modifier::UNDERLINED),
             selection: rev,
         }
     }
