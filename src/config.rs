@@ -193,6 +193,8 @@ pub struct Theme {
     pub focus: ColorPair,
     /// The quote the reader is on.
     pub current_quote: ColorPair,
+    /// Highlighted text (a background colour, usually).
+    pub highlight: ColorPair,
     /// Speaker colours, in order of first appearance.
     pub speakers: Vec<Color>,
 }
@@ -242,7 +244,7 @@ impl Default for Config {
         let (black, yellow, cyan, gray, dark_gray, light_yellow) =
             (Ansi(0), Ansi(3), Ansi(6), Ansi(7), Ansi(8), Ansi(11));
         let mut keymap = Keymap::default();
-        let binds: [(Context, &[(&str, Action)]); 4] = [
+        let binds: [(Context, &[(&str, Action)]); 7] = [
             (
                 Context::Global,
                 &[
@@ -280,6 +282,48 @@ impl Default for Config {
                     ("end", Action::Bottom),
                     ("}", Action::NextParagraph),
                     ("{", Action::PrevParagraph),
+                    ("h", Action::Highlight),
+                    ("v", Action::StartSelection),
+                    ("a", Action::EditNote),
+                    ("t", Action::EditTags),
+                    ("d", Action::DeleteHighlight),
+                    ("u", Action::Undo),
+                    ("c", Action::CycleStatus),
+                    ("e", Action::ExportHighlights),
+                    ("H", Action::ListHighlights),
+                ],
+            ),
+            (
+                Context::Selection,
+                &[
+                    ("j", Action::ScrollDown),
+                    ("down", Action::ScrollDown),
+                    ("k", Action::ScrollUp),
+                    ("up", Action::ScrollUp),
+                    ("}", Action::NextParagraph),
+                    ("{", Action::PrevParagraph),
+                    ("h", Action::Highlight),
+                    ("enter", Action::Highlight),
+                    ("esc", Action::Close),
+                ],
+            ),
+            (
+                Context::Highlights,
+                &[
+                    ("j", Action::ScrollDown),
+                    ("down", Action::ScrollDown),
+                    ("k", Action::ScrollUp),
+                    ("up", Action::ScrollUp),
+                    ("g", Action::Top),
+                    ("G", Action::Bottom),
+                    ("enter", Action::Select),
+                    ("a", Action::EditNote),
+                    ("t", Action::EditTags),
+                    ("d", Action::DeleteHighlight),
+                    ("u", Action::Undo),
+                    ("c", Action::CycleStatus),
+                    ("H", Action::ListHighlights),
+                    ("esc", Action::Close),
                 ],
             ),
             (
@@ -305,6 +349,24 @@ impl Default for Config {
                     ("enter", Action::Confirm),
                     ("esc", Action::Close),
                     ("backspace", Action::DeleteBack),
+                ],
+            ),
+            (
+                Context::Editor,
+                &[
+                    ("ctrl-s", Action::SaveNote),
+                    ("esc", Action::Close),
+                    ("enter", Action::NewLine),
+                    ("backspace", Action::DeleteBack),
+                    ("delete", Action::DeleteForward),
+                    ("left", Action::CursorLeft),
+                    ("right", Action::CursorRight),
+                    ("up", Action::CursorUp),
+                    ("down", Action::CursorDown),
+                    ("home", Action::LineStart),
+                    ("ctrl-a", Action::LineStart),
+                    ("end", Action::LineEnd),
+                    ("ctrl-e", Action::LineEnd),
                 ],
             ),
         ];
@@ -334,6 +396,7 @@ impl Default for Config {
                 border: ColorPair::fg(dark_gray),
                 focus: ColorPair::fg(cyan),
                 current_quote: ColorPair::REVERSE,
+                highlight: ColorPair::new(black, Ansi(10)),
                 speakers: [32, 166, 34, 125, 30, 136, 98, 160]
                     .into_iter()
                     .map(Color::Indexed)
@@ -396,6 +459,7 @@ struct UserTheme {
     border: Option<ColorPair>,
     focus: Option<ColorPair>,
     current_quote: Option<ColorPair>,
+    highlight: Option<ColorPair>,
     speakers: Option<Vec<Color>>,
 }
 
@@ -420,6 +484,9 @@ struct UserKeys {
     article: Option<BTreeMap<Key, Action>>,
     sidebar: Option<BTreeMap<Key, Action>>,
     prompt: Option<BTreeMap<Key, Action>>,
+    selection: Option<BTreeMap<Key, Action>>,
+    highlights: Option<BTreeMap<Key, Action>>,
+    editor: Option<BTreeMap<Key, Action>>,
 }
 
 /// Why a configuration file could not be used.
@@ -500,6 +567,7 @@ impl Config {
                 (t.border, &mut th.border),
                 (t.focus, &mut th.focus),
                 (t.current_quote, &mut th.current_quote),
+                (t.highlight, &mut th.highlight),
             ];
             for (new, slot) in pairs {
                 if let Some(v) = new {
@@ -532,6 +600,9 @@ impl Config {
                 (Context::Article, k.article),
                 (Context::Sidebar, k.sidebar),
                 (Context::Prompt, k.prompt),
+                (Context::Selection, k.selection),
+                (Context::Highlights, k.highlights),
+                (Context::Editor, k.editor),
             ] {
                 for (key, action) in map.unwrap_or_default() {
                     self.keymap.bind(ctx, key, action);

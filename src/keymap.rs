@@ -69,11 +69,47 @@ pub enum Action {
     Confirm,
     /// In a prompt: delete the character before the cursor.
     DeleteBack,
+    /// Highlight the current quote, the sentence at the top, or the selection.
+    Highlight,
+    /// Start selecting sentences to highlight, from the sentence at the top.
+    StartSelection,
+    /// Add or edit the note of the highlight under the cursor.
+    EditNote,
+    /// Edit the tags of the highlight under the cursor.
+    EditTags,
+    /// Delete the highlight under the cursor.
+    DeleteHighlight,
+    /// Undo the last change to the highlights.
+    Undo,
+    /// Cycle the check status of a highlighted quote or claim.
+    CycleStatus,
+    /// Export the highlights as Markdown beside the article.
+    ExportHighlights,
+    /// Open or close the list of highlights.
+    ListHighlights,
+    /// In the note editor: save the note.
+    SaveNote,
+    /// In the note editor: start a new line (saves on an empty last line).
+    NewLine,
+    /// In the note editor: delete the character under the cursor.
+    DeleteForward,
+    /// In the note editor: move the cursor left.
+    CursorLeft,
+    /// In the note editor: move the cursor right.
+    CursorRight,
+    /// In the note editor: move the cursor up a line.
+    CursorUp,
+    /// In the note editor: move the cursor down a line.
+    CursorDown,
+    /// In the note editor: move the cursor to the start of the line.
+    LineStart,
+    /// In the note editor: move the cursor to the end of the line.
+    LineEnd,
 }
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Action; 26] = [
+    pub const ALL: [Action; 44] = [
         Action::ScrollDown,
         Action::ScrollUp,
         Action::PageDown,
@@ -97,8 +133,26 @@ impl Action {
         Action::ToggleSort,
         Action::ToggleHelp,
         Action::Close,
+        Action::Highlight,
+        Action::StartSelection,
+        Action::EditNote,
+        Action::EditTags,
+        Action::DeleteHighlight,
+        Action::Undo,
+        Action::CycleStatus,
+        Action::ExportHighlights,
+        Action::ListHighlights,
         Action::Confirm,
         Action::DeleteBack,
+        Action::SaveNote,
+        Action::NewLine,
+        Action::DeleteForward,
+        Action::CursorLeft,
+        Action::CursorRight,
+        Action::CursorUp,
+        Action::CursorDown,
+        Action::LineStart,
+        Action::LineEnd,
         Action::Quit,
     ];
 
@@ -131,6 +185,24 @@ impl Action {
             Action::ToggleSort => "toggle_sort",
             Action::Confirm => "confirm",
             Action::DeleteBack => "delete_back",
+            Action::Highlight => "highlight",
+            Action::StartSelection => "start_selection",
+            Action::EditNote => "edit_note",
+            Action::EditTags => "edit_tags",
+            Action::DeleteHighlight => "delete_highlight",
+            Action::Undo => "undo",
+            Action::CycleStatus => "cycle_status",
+            Action::ExportHighlights => "export_highlights",
+            Action::ListHighlights => "list_highlights",
+            Action::SaveNote => "save_note",
+            Action::NewLine => "new_line",
+            Action::DeleteForward => "delete_forward",
+            Action::CursorLeft => "cursor_left",
+            Action::CursorRight => "cursor_right",
+            Action::CursorUp => "cursor_up",
+            Action::CursorDown => "cursor_down",
+            Action::LineStart => "line_start",
+            Action::LineEnd => "line_end",
         }
     }
 }
@@ -145,17 +217,26 @@ pub enum Context {
     Article,
     /// The speakers and claims lists of the sidebar.
     Sidebar,
-    /// A text prompt (search). Unbound printable keys are typed into it.
+    /// A text prompt (search, tags). Unbound printable keys are typed into it.
     Prompt,
+    /// Selecting sentences to highlight (after `v`).
+    Selection,
+    /// The list of highlights (after `H`).
+    Highlights,
+    /// The note editor. Unbound printable keys are typed into it.
+    Editor,
 }
 
 impl Context {
     /// All contexts, in the order the help lists them.
-    pub const ALL: [Context; 4] = [
+    pub const ALL: [Context; 7] = [
         Context::Global,
         Context::Article,
         Context::Sidebar,
+        Context::Selection,
+        Context::Highlights,
         Context::Prompt,
+        Context::Editor,
     ];
 }
 
@@ -398,15 +479,15 @@ pub struct Keymap {
 
 impl Keymap {
     /// The action bound to `key` in `context`, falling back to [`Context::Global`]. In a
-    /// prompt only keys held with Ctrl or Alt fall back (so `ctrl-c` still quits); other
-    /// unbound keys are typed.
+    /// prompt or the note editor only keys held with Ctrl or Alt fall back (so `ctrl-c`
+    /// still quits); other unbound keys are typed.
     pub fn lookup(&self, context: Context, key: Key) -> Option<Action> {
         let own = self.contexts.get(&context).and_then(|m| m.get(&key));
         let typed = !key.mods.ctrl && !key.mods.alt;
         match (own, context) {
             (Some(a), _) => Some(*a),
             (None, Context::Global) => None,
-            (None, Context::Prompt) if typed => None,
+            (None, Context::Prompt | Context::Editor) if typed => None,
             (None, _) => self
                 .contexts
                 .get(&Context::Global)

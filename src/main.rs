@@ -6,6 +6,7 @@ mod commands;
 use clap::Parser;
 use cli::{Cli, Command};
 use color_eyre::eyre::{Result, WrapErr};
+use hearsay::annotations::{Origin, Store};
 use hearsay::config::Config;
 use hearsay::document::open;
 use hearsay::tui::{self, App, Sources, strings};
@@ -72,7 +73,21 @@ fn reader(cli: &Cli) -> Result<()> {
         _ => label.to_string(),
     };
     drop(bytes); // the document holds its own decoded copy
-    let app = App::new(doc, shown, config, &notes);
+    let origin = match &cli.file {
+        Some(p) if name != "-" => Origin::File(p.clone()),
+        Some(_) => Origin::Stdin,
+        None => Origin::Named(strings::SAMPLE_NAME.to_string()),
+    };
+    let store = Store::open(&doc, &origin, config.highlights_dir.as_deref());
+    let reading = store
+        .as_ref()
+        .ok()
+        .and_then(|s| tui::highlights::reading_store_for(&doc, &origin, s));
+    let mut app = App::new(doc, shown, config, &notes);
+    app.attach_highlights(store);
+    if let Some(r) = reading {
+        app.attach_reading_store(r);
+    }
     // the analysis thread shares the document instead of copying it
     let for_analysis = std::sync::Arc::clone(&app.doc);
     tui::run(app, move || Sources::analyze(&for_analysis))

@@ -3,6 +3,7 @@
 //! and render it to a test backend.
 //!
 //! - [`app`]: state and `update(Action)`; [`page`]: the article laid out at a width;
+//! - [`highlights`]: highlights, notes, tags and check status in the reader;
 //! - [`ui`] and [`widgets`]: drawing from `&App`; [`styles`]: theme → styles;
 //! - [`event`]: terminal events → app input; [`strings`]: every sentence shown.
 //!
@@ -12,6 +13,7 @@
 
 pub mod app;
 pub mod event;
+pub mod highlights;
 pub mod page;
 pub mod sources;
 pub mod strings;

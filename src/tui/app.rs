@@ -5,6 +5,7 @@
 //! reading position is an [`Anchor`] in the text, so a resize keeps the reader's place.
 //! Rendering (in `ui.rs`) only reads the state.
 
+use super::highlights::Highlights;
 use super::page::{Anchor, LineText, Page};
 use super::sources::Sources;
 use super::strings;
@@ -199,6 +200,8 @@ pub struct App {
     pub claim_sel: usize,
     /// First visible row of the claims list.
     pub claim_offset: usize,
+    /// Highlights and notes (see [`super::highlights`]).
+    pub marks: Highlights,
 }
 
 impl App {
@@ -262,6 +265,7 @@ impl App {
             speaker_offset: 0,
             claim_sel: 0,
             claim_offset: 0,
+            marks: Highlights::default(),
         };
         app.resize(80, 24);
         app
@@ -392,6 +396,7 @@ impl App {
         if let Some(l) = self.page.lines.get(top) {
             self.anchor = l.key;
         }
+        self.remember_reading();
     }
 
     fn scroll_by(&mut self, delta: isize) {
@@ -407,7 +412,9 @@ impl App {
 
     /// The context keys are looked up in.
     pub fn context(&self) -> Context {
-        if self.prompt.is_some() {
+        if let Some(c) = self.highlights_context() {
+            c
+        } else if self.prompt.is_some() {
             Context::Prompt
         } else {
             match self.focus {
@@ -417,7 +424,7 @@ impl App {
         }
     }
 
-    fn say(&mut self, text: impl Into<String>) {
+    pub(crate) fn say(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
             kind: MessageKind::Info,
@@ -457,7 +464,7 @@ impl App {
                 let ctx = self.context();
                 match self.config.keymap.lookup(ctx, key) {
                     Some(action) => self.update(action),
-                    None if ctx == Context::Prompt => {
+                    None if matches!(ctx, Context::Prompt | Context::Editor) => {
                         if let KeyCode::Char(c) = key.code
                             && !key.mods.ctrl
                             && !key.mods.alt
@@ -482,6 +489,9 @@ impl App {
     /// Applies an action.
     pub fn update(&mut self, action: Action) {
         if self.help.is_some() && self.update_help(action) {
+            return;
+        }
+        if self.update_highlights(action) {
             return;
         }
         if self.focus != Focus::Article && self.prompt.is_none() && self.update_list(action) {
@@ -541,6 +551,25 @@ impl App {
             Action::FocusNext => self.cycle_focus(true),
             Action::FocusPrev => self.cycle_focus(false),
             Action::Select => self.select(),
+            // highlights: applied by `update_highlights` above (when they apply at all)
+            Action::Highlight
+            | Action::StartSelection
+            | Action::EditNote
+            | Action::EditTags
+            | Action::DeleteHighlight
+            | Action::Undo
+            | Action::CycleStatus
+            | Action::ExportHighlights
+            | Action::ListHighlights
+            | Action::SaveNote
+            | Action::NewLine
+            | Action::DeleteForward
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::CursorUp
+            | Action::CursorDown
+            | Action::LineStart
+            | Action::LineEnd => {}
             Action::ToggleSort => {
                 let keep = self.speaker_order().get(self.speaker_sel).copied();
                 self.by_count = !self.by_count;
@@ -610,13 +639,16 @@ impl App {
         self.dirty = true;
     }
 
-    fn restore(&mut self, anchor: Anchor) {
+    pub(crate) fn restore(&mut self, anchor: Anchor) {
         self.anchor = anchor;
         self.top = self.page.line_of(anchor).min(self.max_top());
         self.dirty = true;
     }
 
     fn type_char(&mut self, c: char) {
+        if self.type_into_highlights(c) {
+            return;
+        }
         if let Some(p) = &mut self.prompt {
             p.text.push(c);
             self.refresh_search();
@@ -952,7 +984,8 @@ impl App {
             None => (self.sources.stops.len(), i),
         };
         let label = self.sources.speaker_label(speaker);
-        self.say(strings::stop_status(kind.word(), k, n, &label));
+        let checked = self.stop_status_suffix(i).unwrap_or_default();
+        self.say(strings::stop_status(kind.word(), k, n, &label) + &checked);
         self.dirty = true;
     }
 

@@ -32,6 +32,7 @@ pub fn legend() -> Vec<String> {
             StopKind::Mixed.mark()
         ),
         "quotes are coloured by speaker; the current one is marked".to_string(),
+        "checked: · unchecked  ✓ verified  ? disputed  ✗ false   ✎ has a note".to_string(),
     ]
 }
 /// Next/previous match without a search.
@@ -51,7 +52,10 @@ pub fn context_title(c: Context) -> &'static str {
         Context::Global => "Everywhere",
         Context::Article => "Article",
         Context::Sidebar => "Speakers and claims lists",
-        Context::Prompt => "Search prompt",
+        Context::Prompt => "Search and tags prompts",
+        Context::Selection => "Selecting sentences (after v)",
+        Context::Highlights => "Highlights list (H)",
+        Context::Editor => "Note editor",
     }
 }
 
@@ -84,6 +88,24 @@ pub fn describe(a: Action) -> &'static str {
         Action::ToggleSort => "sort speakers: appearance or count",
         Action::Confirm => "search for what was typed",
         Action::DeleteBack => "delete a character",
+        Action::Highlight => "highlight quote or top sentence",
+        Action::StartSelection => "select sentences to highlight",
+        Action::EditNote => "add or edit a note",
+        Action::EditTags => "edit tags (comma separated)",
+        Action::DeleteHighlight => "delete the highlight",
+        Action::Undo => "undo the last highlight change",
+        Action::CycleStatus => "cycle the check status",
+        Action::ExportHighlights => "export highlights as Markdown",
+        Action::ListHighlights => "list of highlights",
+        Action::SaveNote => "save the note",
+        Action::NewLine => "new line (save on empty last line)",
+        Action::DeleteForward => "delete the character under cursor",
+        Action::CursorLeft => "cursor left",
+        Action::CursorRight => "cursor right",
+        Action::CursorUp => "cursor up",
+        Action::CursorDown => "cursor down",
+        Action::LineStart => "start of the line",
+        Action::LineEnd => "end of the line",
     }
 }
 
@@ -179,4 +201,111 @@ pub fn claims_hint(select: &str, next: &str) -> String {
 /// Status bar while a speaker filter is on.
 pub fn filter_status(name: &str) -> String {
     format!("only {name} · esc shows everyone")
+}
+
+// ---- highlights ----
+
+/// Where highlights are saved, shown at start.
+pub fn saved_in(place: &str) -> String {
+    format!("highlights saved in {place}")
+}
+/// Highlight actions when no highlights file could be found.
+pub const NO_STORE: &str =
+    "highlights are off: no place to save them (set [highlights] dir in the config)";
+/// `a`, `t`, `d`, `c` with no highlight under the cursor.
+pub const NO_HIGHLIGHT_HERE: &str =
+    "no highlight here: press h to highlight the quote or sentence first";
+/// `h` with nothing to highlight on screen.
+pub const NOTHING_TO_HIGHLIGHT: &str = "nothing to highlight on screen";
+/// `u` with nothing to undo.
+pub const NOTHING_TO_UNDO: &str = "nothing to undo";
+/// `c` on a passage.
+pub const NOT_CHECKABLE: &str = "only quotes and claims have a check status; this is a passage";
+/// Selection started.
+pub const SELECTING: &str =
+    "selecting: j/k a sentence, }/{ a paragraph, h or enter to highlight, esc to cancel";
+/// Selection cancelled.
+pub const SELECTION_CANCELLED: &str = "selection cancelled";
+/// Note editor left with Esc.
+pub const NOTE_CANCELLED: &str = "note unchanged";
+/// Tags prompt label.
+pub const TAGS_PROMPT: &str = "tags (comma separated): ";
+/// Title of the note editor.
+pub const NOTE_TITLE: &str = " Note ";
+/// Footer of the note editor.
+pub const NOTE_FOOTER: &str = " ctrl-s or enter on an empty line: save · esc: cancel ";
+/// Title of the highlights list.
+pub const LIST_TITLE: &str = " Highlights ";
+/// Footer of the highlights list.
+pub const LIST_FOOTER: &str = " enter: go · a: note · t: tags · d: delete · esc: close ";
+/// The list when there are no highlights.
+pub const LIST_EMPTY: &str = "no highlights yet: press h on a quote or sentence";
+/// Jumping to an orphaned highlight.
+pub const ORPHANED: &str =
+    "this highlight's text is no longer in the article (orphaned); it is kept";
+/// Mark of an orphaned highlight in the list.
+pub const ORPHAN_MARK: &str = "orphaned";
+/// The margin mark of a highlight with a note.
+pub const NOTE_MARK: &str = "✎";
+
+/// After `h`.
+pub fn highlighted(kind: &str, excerpt: &str) -> String {
+    format!("highlighted {kind} '{excerpt}' · a: note · t: tags · d: delete")
+}
+/// `h` on something already highlighted.
+pub fn already_highlighted(excerpt: &str) -> String {
+    format!("already highlighted: '{excerpt}'")
+}
+/// After saving a note.
+pub fn note_saved(excerpt: &str) -> String {
+    format!("note saved on '{excerpt}'")
+}
+/// After removing a note (saved empty).
+pub fn note_removed(excerpt: &str) -> String {
+    format!("note removed from '{excerpt}'")
+}
+/// After editing tags.
+pub fn tags_saved(tags: &[String]) -> String {
+    if tags.is_empty() {
+        "tags removed".to_string()
+    } else {
+        format!("tags: {}", tags.join(", "))
+    }
+}
+/// After deleting.
+pub fn deleted(excerpt: &str, undo: &str) -> String {
+    format!("deleted '{excerpt}' · {undo} to undo")
+}
+/// After undoing.
+pub fn undone(what: &str) -> String {
+    format!("undone: {what}")
+}
+/// After `c`, and beside a visited quote.
+pub fn status_is(status: &str, excerpt: &str) -> String {
+    format!("status: {status} · '{excerpt}'")
+}
+/// After exporting.
+pub fn exported(n: usize, path: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("exported {n} highlight{s} to '{path}'")
+}
+/// A save that failed.
+pub fn save_failed(e: &str) -> String {
+    format!("highlights not saved: {e}")
+}
+
+/// The mark of a claim's check status in the sidebar.
+pub fn status_mark(s: crate::annotations::Status) -> &'static str {
+    use crate::annotations::Status;
+    match s {
+        Status::Unchecked => "· ",
+        Status::Verified => "✓ ",
+        Status::Disputed => "? ",
+        Status::False => "✗ ",
+    }
+}
+
+/// A save that took in what another hearsay window saved meanwhile.
+pub fn merged(added: usize, removed: usize) -> String {
+    format!("from another window: {added} highlight(s) added or changed, {removed} removed")
 }

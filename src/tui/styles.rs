@@ -44,6 +44,12 @@ pub struct Styles {
     pub speakers: Vec<Style>,
     /// Text of quotes dimmed by a speaker filter.
     pub dimmed: Style,
+    /// Highlighted text.
+    pub highlight: Style,
+    /// The highlight the note, tags and delete keys act on.
+    pub highlight_cursor: Style,
+    /// Sentences being selected (after `v`).
+    pub selection: Style,
 }
 
 /// A config colour as a ratatui colour.
@@ -87,6 +93,15 @@ fn pair(p: ColorPair) -> Style {
     s
 }
 
+/// `s` set to switch reverse video off where it is drawn over another style, unless `keep`.
+fn no_reverse_unless(s: Style, keep: bool) -> Style {
+    if keep {
+        s
+    } else {
+        s.remove_modifier(Modifier::REVERSED)
+    }
+}
+
 impl Styles {
     /// Styles for a configuration.
     pub fn new(config: &Config) -> Styles {
@@ -115,6 +130,10 @@ impl Styles {
                 current_quote: Style::default().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
                 speakers: vec![Style::default()],
                 dimmed: dim,
+                highlight: Style::default().add_modifier(Modifier::UNDERLINED),
+                highlight_cursor: Style::default()
+                    .add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+                selection: rev,
             };
         }
         let t = &config.theme;
@@ -142,6 +161,12 @@ impl Styles {
                 .map(|c| Style::default().fg(color(*c)))
                 .collect(),
             dimmed: pair(t.meta),
+            // the highlight's colours win over the current quote's reverse video (the current
+            // quote stays bold), unless the theme asks for reverse itself
+            highlight: no_reverse_unless(pair(t.highlight), t.highlight.reverse),
+            highlight_cursor: no_reverse_unless(pair(t.highlight), t.highlight.reverse)
+                .add_modifier(Modifier::UNDERLINED),
+            selection: rev,
         }
     }
 

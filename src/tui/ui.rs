@@ -4,6 +4,8 @@ use crate::tui::app::App;
 use crate::tui::strings;
 use crate::tui::widgets::article_view::ArticleView;
 use crate::tui::widgets::help::Help;
+use crate::tui::widgets::highlight_list::{HighlightList, NoteMarks, TagsBar};
+use crate::tui::widgets::note_editor::NoteEditor;
 use crate::tui::widgets::sidebar::Sidebar;
 use crate::tui::widgets::status_bar::StatusBar;
 use ratatui::buffer::Buffer;
@@ -23,10 +25,14 @@ impl Widget for &App {
             return;
         }
         ArticleView { app: self }.render(areas.text.intersection(area), buf);
+        NoteMarks { app: self }.render(areas.article.intersection(area), buf);
         if areas.sidebar.is_some() {
             Sidebar { app: self }.render(area, buf);
         }
         StatusBar { app: self }.render(areas.status.intersection(area), buf);
+        TagsBar { app: self }.render(areas.status.intersection(area), buf);
+        HighlightList { app: self }.render(areas.article.intersection(area), buf);
+        NoteEditor { app: self }.render(areas.article.intersection(area), buf);
         if self.help.is_some() {
             Help { app: self }.render(areas.article.intersection(area), buf);
         }

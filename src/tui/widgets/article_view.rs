@@ -53,6 +53,7 @@ impl ArticleView<'_> {
         {
             out.push((rel(&stop.range), app.styles.current_quote));
         }
+        out.extend(app.highlight_decorations(block, range));
         if let Some(s) = &app.search {
             let first = s
                 .matches

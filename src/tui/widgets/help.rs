@@ -33,7 +33,10 @@ pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
         Context::Article,
         Context::Global,
         Context::Sidebar,
+        Context::Selection,
+        Context::Highlights,
         Context::Prompt,
+        Context::Editor,
     ] {
         let mut section = Vec::new();
         for action in Action::ALL {

@@ -242,6 +242,16 @@ impl Sidebar<'_> {
                 .get(s.block)
                 .and_then(|b| b.text.get(s.range.clone()))
                 .unwrap_or("");
+            // the fact-check status of a highlighted claim (issue 6)
+            let x = match app.claim_status(s.block, s.range.clone()) {
+                Some(status) => {
+                    let room = usize::from(inside.right().saturating_sub(x));
+                    let mark = strings::status_mark(status);
+                    buf.set_stringn(x, y, mark, room, st.focus.patch(row_style))
+                        .0
+                }
+                None => x,
+            };
             let room = usize::from(inside.right().saturating_sub(x));
             buf.set_stringn(x, y, fit(text, room), room, st.body.patch(row_style));
         }

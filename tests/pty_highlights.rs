@@ -1,0 +1,250 @@
+//! End-to-end highlights journey with the real binary in a pseudo-terminal: open a copy of
+//! the sample, `]`, `h`, `a`, type a note, save, quit; the sidecar file holds the quote, its
+//! speaker and the note; reopen and the highlight is drawn (background colour) with the note
+//! mark in the margin, at the saved reading position.
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_hearsay");
+
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    /// Starts hearsay on `file` in a `cols`x`rows` terminal, with config and data folders
+    /// under `home` (never the developer's own).
+    fn start(file: &Path, home: &Path, cols: u16, rows: u16) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.arg(file);
+        cmd.cwd(home);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("HOME", home);
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("XDG_DATA_HOME", home.join("data"));
+        cmd.env_remove("HEARSAY_CONFIG");
+        let child = pair.slave.spawn_command(cmd).expect("hearsay starts");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let p = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let _master = pair.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut parser) = p.lock() {
+                    parser.process(&buf[..n]);
+                }
+            }
+        });
+        Session {
+            parser,
+            writer,
+            child,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().expect("parser").screen().contents()
+    }
+
+    fn status_line(&self) -> String {
+        self.screen().lines().last().unwrap_or_default().to_string()
+    }
+
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush keys");
+    }
+
+    fn wait_exit(&mut self) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                std::thread::sleep(Duration::from_millis(100));
+                return status.success();
+            }
+            assert!(Instant::now() < deadline, "hearsay did not quit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+/// The article-pane cells (columns below `width`) drawn with background `bg`, joined.
+fn cells_with_bg(screen: &vt100::Screen, width: u16, bg: vt100::Color) -> String {
+    let (rows, _) = screen.size();
+    let mut out = String::new();
+    for r in 0..rows.saturating_sub(1) {
+        for c in 0..width {
+            if let Some(cell) = screen.cell(r, c)
+                && cell.bgcolor() == bg
+            {
+                out.push_str(cell.contents());
+            }
+        }
+        out.push(' ');
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn journey_highlight_a_quote_write_a_note_quit_and_reopen() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let article = home.path().join("sample.txt");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.txt"),
+        &article,
+    )
+    .expect("copy the sample");
+    let sidecar = home.path().join("sample.txt.hearsay.toml");
+
+    let mut s = Session::start(&article, home.path(), 120, 40);
+    s.wait_for("the status bar names the highlights file", |t| {
+        t.contains("sample.txt.hearsay.toml")
+    });
+    s.wait_for("the analysis", |t| t.contains("quotes ·"));
+    s.send("]");
+    s.wait_for("the first quote", |t| {
+        t.lines().last().unwrap_or_default().contains(" 1/")
+    });
+    let status = s.status_line();
+    s.send("h");
+    s.wait_for("the highlight", |t| t.contains("highlighted "));
+    s.send("a");
+    s.wait_for("the note editor", |t| t.contains("ctrl-s"));
+    s.send("Check this against the board minutes — ça va");
+    s.wait_for("the typed note", |t| t.contains("board minutes"));
+    s.send("\x13"); // ctrl-s
+    s.wait_for("the note saved", |t| t.contains("note saved"));
+    s.send("q");
+    assert!(s.wait_exit(), "hearsay exits with success");
+    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+
+    let file = std::fs::read_to_string(&sidecar).expect("the sidecar was written");
+    let saved: toml::Table = toml::from_str(&file).expect("valid TOML");
+    let h = &saved["highlight"].as_array().expect("highlights")[0];
+    let text = h["text"].as_str().unwrap();
+    let speaker = h["speaker"].as_str().expect("a speaker");
+    // `]` stops on quotes and claims; the status bar says which, and so does the file
+    let kind = h["kind"].as_str().expect("a kind");
+    assert!(
+        status.contains(&format!("{kind} 1/")),
+        "{kind} in {status:?}"
+    );
+    assert!(
+        status.contains(speaker),
+        "the status bar's speaker {status:?} is saved: {speaker}"
+    );
+    assert_eq!(
+        h["note"].as_str(),
+        Some("Check this against the board minutes — ça va")
+    );
+    assert!(saved.contains_key("reading"), "{file}");
+    let source = std::fs::read_to_string(&article).unwrap();
+    let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(squash(&source).contains(&squash(text)), "{text}");
+
+    // reopen: the highlight is drawn in the highlight colour, with the note mark
+    let mut s = Session::start(&article, home.path(), 120, 40);
+    s.wait_for("the article", |t| t.contains("sample.txt.hearsay.toml"));
+    s.wait_for("the highlighted quote", |_| !s_parser_bg(&s).is_empty());
+    let marked = s_parser_bg(&s);
+    let first_words: String = squash(text).chars().take(30).collect();
+    assert!(
+        marked.contains(first_words.trim()),
+        "marked {marked:?}, expected the start of {text:?}"
+    );
+    assert!(s.screen().contains('✎'), "note mark:\n{}", s.screen());
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+fn s_parser_bg(s: &Session) -> String {
+    let parser = s.parser.lock().unwrap();
+    cells_with_bg(parser.screen(), 80, vt100::Color::Idx(10))
+}
+
+#[test]
+fn reading_alone_is_remembered_without_a_file_beside_the_article() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let article = home.path().join("sample.txt");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.txt"),
+        &article,
+    )
+    .expect("copy the sample");
+    let first_line = |s: &Session| {
+        s.screen()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim_end()
+            .to_string()
+    };
+
+    let mut s = Session::start(&article, home.path(), 80, 24);
+    s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
+    s.send("jjjjjjjjjjjjjjj");
+    s.wait_for("scrolling", |t| {
+        !t.lines().next().unwrap_or_default().contains("Harbor city")
+    });
+    std::thread::sleep(Duration::from_millis(200));
+    let top = first_line(&s);
+    s.send("q");
+    assert!(s.wait_exit());
+    assert!(!home.path().join("sample.txt.hearsay.toml").exists());
+    let kept: Vec<_> = std::fs::read_dir(home.path().join("data/hearsay/highlights"))
+        .expect("the data folder")
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+
+    let mut s = Session::start(&article, home.path(), 80, 24);
+    s.wait_for("the same place", |t| {
+        t.lines().next().unwrap_or_default().trim_end() == top
+    });
+    s.send("q");
+    assert!(s.wait_exit());
+}
