@@ -5,8 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-30}
+# extra seed inputs read from the test fixtures (libFuzzer writes new finds to the first folder)
+seeds() {
+  case $1 in
+    ingest) echo tests/fixtures/ingest tests/fixtures/html tests/fixtures/md tests/fixtures/attribution assets ;;
+  esac
+}
 for target in $(RUSTC_BOOTSTRAP=1 cargo fuzz list); do
   mkdir -p "fuzz/corpus/$target"
   echo "== $target ($secs s)"
-  RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "fuzz/corpus/$target" -- -max_total_time="$secs" -max_len=65536 2>&1 | tail -3
+  # shellcheck disable=SC2046
+  RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "fuzz/corpus/$target" $(seeds "$target") -- -max_total_time="$secs" -max_len=65536 2>&1 | tail -3
 done
