@@ -12,9 +12,10 @@ use std::ops::Range;
 
 /// Piecewise map between clean-text offsets and source offsets.
 ///
-/// Each segment says: `len` bytes of text starting at `text` were copied verbatim from the
-/// source starting at `source`. Bytes between segments are synthetic (a single space standing
-/// for a run of white space) or were dropped from the source (control characters).
+/// Each segment says: `len` bytes of text starting at `text` come from the source starting
+/// at `source`, byte for byte (copied verbatim, or a single white-space byte written as a
+/// space). Bytes between segments are synthetic (a single space standing for a longer run of
+/// white space) or were dropped from the source (control characters).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct OffsetMap {
     segments: Vec<Segment>,
@@ -52,6 +53,20 @@ impl OffsetMap {
         s.source() + (t - s.text()).min(s.len())
     }
 
+    /// Source offset for the end of a text range ending at `t` (exclusive): just past the
+    /// source of the range's last byte, so a range ending before a dropped escape sequence or
+    /// a run of white space does not take them in.
+    pub fn to_source_end(&self, t: usize) -> usize {
+        let Some(last) = t.checked_sub(1) else {
+            return self.to_source(0);
+        };
+        let i = self.segments.partition_point(|s| s.text() <= last);
+        match i.checked_sub(1).map(|j| self.segments[j]) {
+            Some(s) if last < s.text() + s.len() => s.source() + (t - s.text()),
+            _ => self.to_source(t),
+        }
+    }
+
     /// Text offset for a source offset, clamped to the text.
     pub fn to_text(&self, src: usize) -> usize {
         let i = self.segments.partition_point(|s| s.source() <= src);
@@ -77,7 +92,7 @@ impl OffsetMap {
                     .map_or_else(|| self.to_source(r.start), |s| s.source()),
             }
         };
-        start..self.to_source(r.end).max(start)
+        start..self.to_source_end(r.end).max(start)
     }
 
     fn push(&mut self, text: usize, source: usize, len: usize) {
@@ -215,12 +230,13 @@ fn escape_len(s: &str) -> usize {
 /// let src = "The\nquick  brown\r\n\x1b[31mfox\x1b[0m jumps";
 /// let c = clean(src, 0..src.len());
 /// assert_eq!(c.text, "The quick brown fox jumps");
-/// assert_eq!(&src[c.map.to_source(16)..c.map.to_source(19)], "fox");
+/// assert_eq!(&src[c.map.range_to_source(16..19)], "fox");
 /// ```
 pub fn clean(source: &str, range: Range<usize>) -> Clean {
     let mut out = Clean::default();
     let s = &source[range.clone()];
     let mut pending_space = false;
+    let mut ws_start = 0;
     let mut i = 0;
     while i < s.len() {
         let c = s[i..].chars().next().unwrap_or(' ');
@@ -231,6 +247,9 @@ pub fn clean(source: &str, range: Range<usize>) -> Clean {
             continue;
         }
         if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
+            if !pending_space {
+                ws_start = i;
+            }
             pending_space = !out.text.is_empty();
             i += n;
             continue;
@@ -249,7 +268,12 @@ pub fn clean(source: &str, range: Range<usize>) -> Clean {
                 && c.is_lowercase()
                 && line_break_between(s, i);
             if !joins_hyphen {
-                // synthetic: stands for whatever run of white space was there
+                // synthetic: stands for whatever run of white space was there. A run of one
+                // byte (the usual line break or space) maps 1:1, so the map keeps one segment
+                // per stretch of text instead of one per word
+                if i - ws_start == 1 {
+                    out.map.push(out.text.len(), range.start + ws_start, 1);
+                }
                 out.text.push(' ');
             }
             pending_space = false;
@@ -345,6 +369,22 @@ mod tests {
         }
         let r = cl.map.range_to_source(0..cl.text.len());
         assert_eq!(r, 0..s.len());
+    }
+
+    #[test]
+    fn single_space_joins_keep_one_segment() {
+        // a hard-wrapped paragraph maps with one segment, not one per word
+        let s = "one two three\nfour five\nsix";
+        assert_eq!(c(s).map.segments.len(), 1);
+        // longer runs of white space and dropped escapes still split the map
+        let s = "one  two\r\nthree \x1b[1mfour";
+        let cl = c(s);
+        assert_eq!(cl.text, "one two three four");
+        assert_eq!(cl.map.segments.len(), 4);
+        // the end of a word before a dropped escape maps tightly
+        let t = cl.text.find("three").unwrap();
+        assert_eq!(&s[cl.map.range_to_source(t..t + 5)], "three");
+        assert_eq!(&s[cl.map.range_to_source(t..t + 6)], "three \x1b[1m");
     }
 
     #[test]
