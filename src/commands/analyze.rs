@@ -87,7 +87,7 @@ pub fn run(files: &[PathBuf], format: Option<Format>, _json: bool, explain: bool
             if several {
                 outln!("== {}", path.display())?;
             }
-            out!("{}", explain::render(&analysis))?;
+            out!("{}", explain::render(&doc, &analysis))?;
         }
         return Ok(());
     }
