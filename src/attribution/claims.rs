@@ -1186,20 +1186,27 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
 /// Runs the analysis over the given blocks.
 pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize>]) -> Analysis {
     let mut reg = Registry::default();
-    // built in reading order with registry ids as speakers; `finish` renumbers them
-    let mut out_claims: Vec<Claim> = Vec::new();
-    let mut out_quotes: Vec<Quote> = Vec::new();
     let mut carry: Option<(usize, Option<CueText>, usize)> = None;
-    // British style: single quotation marks outnumber double ones. Counted in a first pass
-    // and scanned again per paragraph below, so no list of every quotation is kept
-    let (mut singles, mut all) = (0, 0);
+    // A first pass counts the quotations (scanned again per paragraph below, so no list of
+    // every quotation is kept) and the words that may be cues
+    let (mut singles, mut all, mut cue_words) = (0, 0, 0);
     for &bi in blocks {
-        for q in quotes::scan(&doc.blocks[bi].text) {
+        let text = &doc.blocks[bi].text;
+        for q in quotes::scan(text) {
             singles += usize::from(q.single);
             all += 1;
         }
+        cue_words += count_cue_words(text);
     }
+    // British style: single quotation marks outnumber double ones
     let single_style = singles * 2 > all;
+    // Built in reading order with registry ids as speakers; `finish` renumbers them. Every
+    // quotation gives one quote, and at most one direct claim; every cue at most one other
+    // claim. Reserving that bound up front (the pages never written cost no memory, and the
+    // slack is given back below) spares a long article the copy a growing vector makes,
+    // when the old and the new buffer are both resident.
+    let mut out_quotes: Vec<Quote> = Vec::with_capacity(all);
+    let mut out_claims: Vec<Claim> = Vec::with_capacity(all + cue_words);
     for &bi in blocks {
         let block = &doc.blocks[bi];
         let qs = quotes::scan(&block.text);
@@ -1407,6 +1414,35 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
     out_claims.shrink_to_fit();
     out_quotes.shrink_to_fit();
     finish(&reg, out_claims, out_quotes)
+}
+
+/// How many maximal runs of ASCII letters in `text` are cue words or `according`: at least
+/// as many as the cue tokens, which are such runs.
+fn count_cue_words(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let len = i - start;
+        if (3..=12).contains(&len) {
+            let mut buf = [0u8; 12];
+            buf[..len].copy_from_slice(&b[start..i]);
+            buf.make_ascii_lowercase();
+            let w = std::str::from_utf8(&buf[..len]).unwrap_or("");
+            if w == "according" || lexicon::cue(w).is_some() {
+                n += 1;
+            }
+        }
+    }
+    n
 }
 
 fn rule_name(speaker: &'static str, content: &'static str) -> &'static str {

@@ -733,7 +733,7 @@ impl Registry {
                 && let Some(&k) = self.last_seen.get(toks[i].lower)
             {
                 // a surname of a name seen before: the person is mentioned again here
-                let mut again = self.seen[k].clone();
+                let mut again = self.seen[k];
                 again.at = base + toks[i].range.start;
                 again.subject = true;
                 self.last_seen.insert(
@@ -981,7 +981,7 @@ impl Registry {
                 let seen = self
                     .last_seen
                     .get(&surname)
-                    .map(|&i| self.seen[i].clone())
+                    .map(|&i| self.seen[i])
                     .filter(|s| s.at <= at);
                 match seen {
                     Some(s) => self.person_from_seen(&s),
@@ -1102,7 +1102,10 @@ impl Registry {
                             && s.at < at
                             && s.gender.is_none_or(|g| Some(g) == gender)
                     })
-                    .filter(|s| self.spelled(s).title.is_some() || self.by_surname(&self.spelled(s).surname).is_some())
+                    .filter(|s| {
+                        self.spelled(s).title.is_some()
+                            || self.by_surname(&self.spelled(s).surname).is_some()
+                    })
                     .cloned();
                 let id = if let Some(s) = same {
                     let id = self.person_from_seen(&s);
