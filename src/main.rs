@@ -73,6 +73,8 @@ fn reader(cli: &Cli) -> Result<()> {
         _ => label.to_string(),
     };
     drop(bytes); // the document holds its own decoded copy
+    // shared by the reader, the highlights store and the analysis thread, never copied
+    let doc = std::sync::Arc::new(doc);
     let origin = match &cli.file {
         Some(p) if name != "-" => Origin::File(p.clone()),
         Some(_) => Origin::Stdin,
@@ -88,7 +90,6 @@ fn reader(cli: &Cli) -> Result<()> {
     if let Some(r) = reading {
         app.attach_reading_store(r);
     }
-    // the analysis thread shares the document instead of copying it
     let for_analysis = std::sync::Arc::clone(&app.doc);
     tui::run(app, move || Sources::analyze(&for_analysis))
 }
