@@ -506,6 +506,8 @@ pub fn ingest(source: String) -> Document {
             _ => {}
         }
     }
+    // the blocks live as long as the document: give back the growing Vec's slack
+    blocks.shrink_to_fit();
     let mut doc = Document {
         source: String::new(),
         blocks,

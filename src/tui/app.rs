@@ -207,7 +207,13 @@ pub struct App {
 impl App {
     /// A reader for `doc`, shown as `name`. `notes` are messages to show at start (config
     /// problems); the document's own warnings are added to them.
-    pub fn new(doc: Document, name: impl Into<String>, config: Config, notes: &[String]) -> App {
+    pub fn new(
+        doc: impl Into<Arc<Document>>,
+        name: impl Into<String>,
+        config: Config,
+        notes: &[String],
+    ) -> App {
+        let doc: Arc<Document> = doc.into();
         let styles = Styles::new(&config);
         let mut warnings: Vec<String> = notes.to_vec();
         warnings.extend(doc.warnings.iter().cloned());
@@ -236,7 +242,7 @@ impl App {
             // laid out for real by the resize below; building at width 1 first cost as much
             // as a full layout with one word per line
             page: Page::default(),
-            doc: Arc::new(doc),
+            doc,
             name: name.into(),
             config,
             styles,

@@ -120,7 +120,7 @@ fn worth_a_file(store: &Store) -> bool {
 /// `$XDG_DATA_HOME/hearsay/highlights/<sha256>.toml` (see [`App::attach_reading_store`]).
 /// `None` when the highlights are kept elsewhere already or there is no data folder.
 pub fn reading_store_for(
-    doc: &crate::document::Document,
+    doc: &std::sync::Arc<crate::document::Document>,
     origin: &crate::annotations::Origin,
     store: &Store,
 ) -> Option<Store> {
