@@ -76,8 +76,9 @@ pub struct Quote {
     pub start: usize,
     /// Source byte offset one past the closing mark (or the paragraph end when unclosed).
     pub end: usize,
-    /// Index of the body paragraph (in [`Document::paragraphs`] order), if in one.
-    pub paragraph: Option<usize>,
+    /// Index of the body paragraph (in [`Document::paragraphs`] order), if in one (`u32`,
+    /// like every offset kept per item: inputs are capped far below 4 GiB).
+    pub paragraph: Option<u32>,
     /// Speaker id, or `None` when no one is credited.
     pub speaker: Option<usize>,
     /// The cue word that credits the speaker (`said`), if any (short: kept inline).
@@ -90,7 +91,7 @@ pub struct Quote {
     pub text_range: Range<usize>,
     /// Byte range of the words inside the marks, in the block's clean text.
     #[serde(skip)]
-    pub inner_range: Range<usize>,
+    pub inner_range: Range<u32>,
     /// The rule that credited the speaker.
     #[serde(skip)]
     pub rule: &'static str,
@@ -122,7 +123,7 @@ pub struct Claim {
     /// Source byte offset one past the content.
     pub end: usize,
     /// Index of the body paragraph, if in one.
-    pub paragraph: Option<usize>,
+    pub paragraph: Option<u32>,
     /// Index of the block in [`Document::blocks`].
     #[serde(skip)]
     pub block: usize,
@@ -144,7 +145,8 @@ impl Quote {
     /// assert_eq!(a.quotes[0].text(&doc), "We will rebuild,");
     /// ```
     pub fn text<'d>(&self, doc: &'d Document) -> Cow<'d, str> {
-        block_text(doc, self.block, &self.inner_range)
+        let r = &self.inner_range;
+        block_text(doc, self.block, &(r.start as usize..r.end as usize))
     }
 }
 
@@ -259,7 +261,7 @@ fn analysed(kind: BlockKind, text: &str) -> bool {
 pub fn analyze(doc: &Document) -> Analysis {
     let mut paragraph_of = vec![None; doc.blocks.len()];
     for (n, (i, _)) in doc.paragraphs().enumerate() {
-        paragraph_of[i] = Some(n);
+        paragraph_of[i] = u32::try_from(n).ok();
     }
     let blocks: Vec<usize> = doc
         .blocks

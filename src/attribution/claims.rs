@@ -1184,7 +1184,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
 }
 
 /// Runs the analysis over the given blocks.
-pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize>]) -> Analysis {
+pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<u32>]) -> Analysis {
     let mut reg = Registry::default();
     let mut carry: Option<(usize, Option<CueText>, usize)> = None;
     // A first pass counts the quotations (scanned again per paragraph below, so no list of
@@ -1380,7 +1380,7 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
                 cue: q_speaker[qi].as_ref().and_then(|x| x.1.clone()),
                 block: bi,
                 text_range: span.outer.clone(),
-                inner_range: span.inner.clone(),
+                inner_range: narrow(span.inner.start)..narrow(span.inner.end),
                 rule: q_speaker[qi].as_ref().map_or("unattributed", |x| x.2),
             });
         }
@@ -1414,6 +1414,11 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
     out_claims.shrink_to_fit();
     out_quotes.shrink_to_fit();
     finish(&reg, out_claims, out_quotes)
+}
+
+/// A clean-text offset as kept in a [`Quote`] (inputs are capped far below 4 GiB).
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// How many maximal runs of ASCII letters in `text` are cue words or `according`: at least
