@@ -74,7 +74,7 @@ fn main() {
     let sources = std::thread::spawn(move || {
         let a = hearsay::attribution::analyze(&d);
         rss("analysis");
-        Sources::from_analysis(&a)
+        Sources::from_analysis(a)
     })
     .join()
     .expect("analysis thread");

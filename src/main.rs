@@ -1,5 +1,6 @@
 //! The `hearsay` binary: parses the command line and runs a subcommand or the reader.
 
+mod alloc;
 mod cli;
 mod commands;
 
@@ -15,6 +16,7 @@ use hearsay::tui::{self, App, Sources, strings};
 const SAMPLE: &[u8] = include_bytes!("../assets/sample.txt");
 
 fn main() -> std::process::ExitCode {
+    alloc::tune();
     let _ = color_eyre::install();
     let cli = Cli::parse();
     let result = match &cli.command {
