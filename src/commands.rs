@@ -41,6 +41,21 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).wrap_err_with(|| format!("could not read '{}'", path.display()))
 }
 
+/// Prints `hearsay: <message>` on standard error, with control characters (from file names,
+/// say) made visible. A closed or full standard error is ignored: `eprintln!` would panic
+/// there, and the panic report, with nowhere to go, would abort the process.
+pub fn complain(message: &str) {
+    use std::io::Write;
+    let line = format!("hearsay: {}\n", hearsay::printable::printable(message));
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
+}
+
+/// [`complain`] with an error and its causes, `: `-separated.
+pub fn complain_about(e: &color_eyre::eyre::Report) {
+    let chain: Vec<String> = e.chain().map(ToString::to_string).collect();
+    complain(&chain.join(": "));
+}
+
 /// Writes to standard output, treating a closed pipe as the reader having seen enough.
 pub fn write_out(args: std::fmt::Arguments) -> Result<()> {
     use std::io::Write;

@@ -42,8 +42,7 @@ fn main() -> std::process::ExitCode {
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
-            let chain: Vec<String> = e.chain().map(ToString::to_string).collect();
-            eprintln!("hearsay: {}", chain.join(": "));
+            commands::complain_about(&e);
             std::process::ExitCode::from(1)
         }
     }
@@ -56,8 +55,9 @@ fn reader(cli: &Cli) -> Result<()> {
     let (config, notes) = match Config::load(cli.config.as_deref()) {
         Ok((config, _)) => (config, Vec::new()),
         Err(e) => {
-            eprintln!("hearsay: {e}; using the default configuration");
-            (Config::embedded(), vec![format!("config ignored: {e}")])
+            commands::complain(&format!("{e}; using the default configuration"));
+            let note = hearsay::printable::printable(&format!("config ignored: {e}")).into_owned();
+            (Config::embedded(), vec![note])
         }
     };
     let format = cli.format.map(Into::into);

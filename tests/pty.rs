@@ -323,20 +323,12 @@ fn fail_and_check_restored(how: &str, says: &str) {
         .env("RUST_BACKTRACE", "0")
         .start();
     assert!(!s.wait_exit(), "hearsay reports failure");
-    s.with_screen(|screen| {
-        assert!(!screen.alternate_screen(), "left the alternate screen");
-        assert_eq!(
-            screen.mouse_protocol_mode(),
-            vt100::MouseProtocolMode::None,
-            "mouse capture is off"
-        );
-        assert!(!screen.hide_cursor(), "the cursor is visible");
-        let text = screen.contents();
-        assert!(
-            text.contains(says),
-            "the report is readable on the main screen:\n{text}"
-        );
-    });
+    s.assert_restored();
+    let text = s.screen();
+    assert!(
+        text.contains(says),
+        "the report is readable on the main screen:\n{text}"
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@
 mod common;
 
 use common::pty::{self, Session};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 /// Starts hearsay on `file` in a `cols`x`rows` terminal, with config and data folders
@@ -18,17 +18,6 @@ fn start(file: &Path, home: &Path, cols: u16, rows: u16) -> Session {
         .cwd(home)
         .timeout(Duration::from_secs(30))
         .start()
-}
-
-/// Copies the bundled sample into `dir` (highlights are saved beside it) and returns the copy.
-fn copy_sample(dir: &Path) -> PathBuf {
-    let article = dir.join("sample.txt");
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.txt"),
-        &article,
-    )
-    .expect("copy the sample");
-    article
 }
 
 /// The article-pane cells (columns below `width`) drawn with background `bg`, joined.
@@ -51,7 +40,7 @@ fn cells_with_bg(screen: &vt100::Screen, width: u16, bg: vt100::Color) -> String
 #[test]
 fn journey_highlight_a_quote_write_a_note_quit_and_reopen() {
     let home = tempfile::tempdir().expect("temp dir");
-    let article = copy_sample(home.path());
+    let article = pty::copy_sample(home.path());
     let sidecar = home.path().join("sample.txt.hearsay.toml");
 
     let mut s = start(&article, home.path(), 120, 40);
@@ -122,7 +111,7 @@ fn s_parser_bg(s: &Session) -> String {
 #[test]
 fn reading_alone_is_remembered_without_a_file_beside_the_article() {
     let home = tempfile::tempdir().expect("temp dir");
-    let article = copy_sample(home.path());
+    let article = pty::copy_sample(home.path());
     let first_line = |s: &Session| {
         s.screen()
             .lines()
@@ -143,11 +132,7 @@ fn reading_alone_is_remembered_without_a_file_beside_the_article() {
     s.send("q");
     assert!(s.wait_exit());
     assert!(!home.path().join("sample.txt.hearsay.toml").exists());
-    let kept: Vec<_> = std::fs::read_dir(home.path().join("data/hearsay/highlights"))
-        .expect("the data folder")
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
-        .collect();
+    let kept = pty::kept_reading_files(home.path());
     assert_eq!(kept.len(), 1, "{kept:?}");
 
     let mut s = start(&article, home.path(), 80, 24);

@@ -31,7 +31,8 @@ pub struct Decoded {
 }
 
 /// Decodes article bytes: refuses empty, binary and oversized input, replaces invalid
-/// UTF-8 with U+FFFD and says how many bytes were replaced.
+/// UTF-8 with U+FFFD and says how many bytes were replaced. Text that starts with a UTF-16
+/// byte order mark (as Windows Notepad saves "Unicode") is read as UTF-16, without the mark.
 ///
 /// ```
 /// use hearsay::document::decode;
@@ -41,6 +42,11 @@ pub struct Decoded {
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if bytes.len() > MAX_INPUT {
         return Err(DecodeError::TooLarge(bytes.len() / (1024 * 1024)));
+    }
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        return decode_utf16(encoding, &bytes[bom..]);
     }
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
@@ -71,6 +77,32 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     Ok(Decoded { text, warnings })
 }
 
+/// Decodes UTF-16 (after its byte order mark): NUL characters still mean a binary file.
+fn decode_utf16(
+    encoding: &'static encoding_rs::Encoding,
+    bytes: &[u8],
+) -> Result<Decoded, DecodeError> {
+    let (text, errors) = encoding.decode_without_bom_handling(bytes);
+    if text.contains('\0') {
+        return Err(DecodeError::Binary("NUL characters"));
+    }
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let warnings = if errors {
+        vec![format!(
+            "the file is not valid {}: some characters are shown as �",
+            encoding.name()
+        )]
+    } else {
+        Vec::new()
+    };
+    Ok(Decoded {
+        text: text.into_owned(),
+        warnings,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +115,31 @@ mod tests {
         assert!(matches!(decode(b"GIF89a\0\0"), Err(DecodeError::Binary(_))));
         let noise: Vec<u8> = (0..200u8).map(|i| i % 8).collect();
         assert!(matches!(decode(&noise), Err(DecodeError::Binary(_))));
+    }
+
+    #[test]
+    fn reads_utf16_with_a_byte_order_mark() {
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("Tide “high”\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let d = decode(&le).unwrap();
+        assert_eq!(d.text, "Tide “high”\n");
+        assert!(d.warnings.is_empty());
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain("Tide\n".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&be).unwrap().text, "Tide\n");
+        assert_eq!(decode(b"\xff\xfe \0\n\0"), Err(DecodeError::Empty));
+        assert!(matches!(
+            decode(b"\xff\xfeA\0\0\0B\0"),
+            Err(DecodeError::Binary(_))
+        ));
+        // an unpaired surrogate is replaced and said
+        let d = decode(b"\xff\xfeA\0\x00\xd8B\0").unwrap();
+        assert_eq!(d.text, "A\u{fffd}B");
+        assert_eq!(d.warnings.len(), 1);
     }
 
     #[test]

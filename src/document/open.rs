@@ -115,7 +115,11 @@ pub fn open(
 ) -> Result<Document, DecodeError> {
     let mut decoded = decode(bytes)?;
     let format = Format::detect(format, name, &decoded.text);
-    if format == Format::Html && std::str::from_utf8(bytes).is_err() {
+    // (a byte order mark says the encoding, and `decode` has used it)
+    if format == Format::Html
+        && std::str::from_utf8(bytes).is_err()
+        && encoding_rs::Encoding::for_bom(bytes).is_none()
+    {
         // a page saved in its legacy encoding: read it the way a browser would
         let (encoding, declared) = match html_charset(bytes) {
             Some(e) => (e, true),

@@ -298,7 +298,7 @@ impl App {
         if let Some(e) = &mut self.marks.editor {
             e.insert(c);
         } else if let Some(t) = &mut self.marks.tags {
-            if !c.is_control() {
+            if !crate::document::text::is_forbidden(c) {
                 t.text.push(c);
             }
         } else {

@@ -150,6 +150,29 @@ fn pty_size(cols: u16, rows: u16) -> PtySize {
     }
 }
 
+/// Copies the bundled sample article into `dir` (its highlights are saved beside it) and
+/// returns the copy.
+pub fn copy_sample(dir: &Path) -> PathBuf {
+    let article = dir.join("sample.txt");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.txt"),
+        &article,
+    )
+    .expect("copy the sample");
+    article
+}
+
+/// The highlights files hearsay keeps in its data folder under `home` (reading positions
+/// of articles without a highlights file beside them).
+pub fn kept_reading_files(home: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(home.join("data/hearsay/highlights"))
+        .expect("the data folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect()
+}
+
 /// A running program in a pseudo-terminal, killed on drop if it is still running.
 pub struct Session {
     master: Box<dyn portable_pty::MasterPty + Send>,
@@ -204,6 +227,21 @@ impl Session {
         }
     }
 
+    /// The process id of the program.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a process id")
+    }
+
+    /// Sends the program a signal (`TERM`, `HUP`, …) with kill(1).
+    pub fn signal(&self, name: &str) {
+        let status = std::process::Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(self.pid().to_string())
+            .status()
+            .expect("kill runs");
+        assert!(status.success(), "kill -{name} failed");
+    }
+
     /// Types `bytes` into the terminal.
     pub fn send(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).expect("write keys");
@@ -220,6 +258,20 @@ impl Session {
         self.master
             .resize(pty_size(cols, rows))
             .expect("resize the pty");
+    }
+
+    /// Asserts that the program gave the terminal back: main screen, no mouse capture,
+    /// cursor shown.
+    pub fn assert_restored(&self) {
+        self.with_screen(|screen| {
+            assert!(!screen.alternate_screen(), "left the alternate screen");
+            assert_eq!(
+                screen.mouse_protocol_mode(),
+                vt100::MouseProtocolMode::None,
+                "mouse capture is off"
+            );
+            assert!(!screen.hide_cursor(), "the cursor is visible");
+        });
     }
 
     /// Waits for the process to end and for its last bytes to be read; returns its success.
