@@ -284,16 +284,22 @@ fn sigterm_restores_the_terminal_and_keeps_the_reading_position() {
     assert!(saved.contains("[reading]"), "{saved}");
 }
 
-#[test]
-fn bidi_controls_typed_into_a_note_are_not_kept() {
-    use hearsay::keymap::{Key, KeyCode, Mods};
+/// The reader on a copy of the sample in `dir`, analysed and laid out at 120x40, its
+/// highlights in `location` (beside the article when `None`).
+fn reader_on_sample(
+    dir: &Path,
+    location: Option<hearsay::annotations::store::Location>,
+) -> hearsay::tui::App {
+    use hearsay::annotations::{Origin, Store};
     use hearsay::tui::app::Input;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let article = pty::copy_sample(dir.path());
+    let article = pty::copy_sample(dir);
     let bytes = std::fs::read(&article).expect("read");
     let doc = hearsay::document::open(&bytes, Some("sample.txt"), None).expect("open");
-    let origin = hearsay::annotations::Origin::File(article.clone());
-    let store = hearsay::annotations::Store::open(&doc, &origin, None);
+    let origin = Origin::File(article);
+    let store = match location {
+        Some(l) => Ok(Store::open_at(&doc, &origin, l)),
+        None => Store::open(&doc, &origin, None),
+    };
     let sources = hearsay::tui::Sources::analyze(&doc);
     let config = hearsay::config::Config::embedded();
     let mut app = hearsay::tui::App::new(doc, "sample.txt", config, &[]);
@@ -303,14 +309,88 @@ fn bidi_controls_typed_into_a_note_are_not_kept() {
         width: 120,
         height: 40,
     });
-    app.press("] h a").expect("keys");
-    for c in "pay\u{202e}gnp.exe\u{2066}x\u{2069}".chars() {
-        app.handle(Input::Key(Key::new(KeyCode::Char(c), Mods::default())));
+    app
+}
+
+/// Types `text` into the reader, character by character, as a terminal would send it.
+fn type_text(app: &mut hearsay::tui::App, text: &str) {
+    use hearsay::keymap::{Key, KeyCode, Mods};
+    for c in text.chars() {
+        app.handle(hearsay::tui::app::Input::Key(Key::new(
+            KeyCode::Char(c),
+            Mods::default(),
+        )));
     }
+}
+
+#[test]
+fn bidi_controls_typed_into_a_note_are_not_kept() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = reader_on_sample(dir.path(), None);
+    app.press("] h a").expect("keys");
+    type_text(&mut app, "pay\u{202e}gnp.exe\u{2066}x\u{2069}");
     app.press("ctrl-s").expect("keys");
     let file = std::fs::read_to_string(dir.path().join("sample.txt.hearsay.toml"))
         .expect("the note was saved");
     let saved: toml::Table = toml::from_str(&file).expect("TOML");
     let note = saved["highlight"][0]["note"].as_str().expect("a note");
     assert_eq!(note, "paygnp.exex");
+}
+
+#[test]
+fn a_note_or_tags_that_could_not_be_saved_are_not_said_to_be_saved() {
+    use hearsay::annotations::store::{Location, LocationKind};
+    use hearsay::tui::app::MessageKind;
+    // a folder nobody, not even root, can create, and that reads as missing
+    let proc = Path::new("/proc/self");
+    if !proc.is_dir() {
+        eprintln!("skipped: needs /proc for a folder that cannot be created");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let location = Location {
+        path: proc.join("hearsay-highlights/sample.toml"),
+        kind: LocationKind::Configured,
+    };
+    let mut app = reader_on_sample(dir.path(), Some(location));
+    let failure_shown = |app: &hearsay::tui::App, after: &str| {
+        let m = app.message.clone().expect("a message");
+        assert!(m.text.contains("not saved"), "after {after}: {m:?}");
+        assert_eq!(m.kind, MessageKind::Warning, "after {after}: {m:?}");
+    };
+    app.press("] h").expect("keys");
+    failure_shown(&app, "the highlight");
+    app.press("a").expect("keys");
+    type_text(&mut app, "check the minutes");
+    app.press("ctrl-s").expect("keys");
+    failure_shown(&app, "the note");
+    app.press("t").expect("keys");
+    type_text(&mut app, "budget");
+    app.press("enter").expect("keys");
+    failure_shown(&app, "the tags");
+}
+
+#[test]
+fn an_endless_input_stops_at_the_size_limit() {
+    if !Path::new("/dev/zero").exists() {
+        eprintln!("skipped: no /dev/zero");
+        return;
+    }
+    let home = tempfile::tempdir().expect("temp dir");
+    // (a cap on memory, so that a failure is an error here and not a machine out of memory)
+    for script in [
+        format!("ulimit -v 3000000; exec '{BIN}' analyze /dev/zero"),
+        format!("ulimit -v 3000000; exec '{BIN}' analyze - < /dev/zero"),
+    ] {
+        let out = Command::new("sh")
+            .args(["-c", &script])
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path())
+            .output()
+            .expect("sh runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{script}: {err}");
+        assert!(err.contains("over the 256 MB limit"), "{script}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    }
 }
