@@ -10,6 +10,7 @@ use hearsay::annotations::{Origin, Store};
 use hearsay::config::Config;
 use hearsay::document::open;
 use hearsay::tui::{self, App, Sources, strings};
+use std::io::IsTerminal;
 
 /// The bundled sample article, opened when no file is given.
 const SAMPLE: &[u8] = include_bytes!("../assets/sample.txt");
@@ -73,6 +74,16 @@ fn reader(cli: &Cli) -> Result<()> {
         _ => label.to_string(),
     };
     drop(bytes); // the document holds its own decoded copy
+    if !std::io::stdout().is_terminal() {
+        // drawing into a pipe or a file would leave the reader running blind
+        color_eyre::eyre::bail!(
+            "standard output is not a terminal; the reader draws on one (to print the \
+             analysis instead, use 'hearsay analyze {}')",
+            cli.file
+                .as_deref()
+                .map_or_else(|| "FILE".into(), |p| p.display().to_string())
+        );
+    }
     let origin = match &cli.file {
         Some(p) if name != "-" => Origin::File(p.clone()),
         Some(_) => Origin::Stdin,

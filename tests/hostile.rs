@@ -394,3 +394,32 @@ fn an_endless_input_stops_at_the_size_limit() {
         assert_eq!(err.trim_end().lines().count(), 1, "{err}");
     }
 }
+
+#[test]
+fn the_reader_refuses_to_draw_into_a_pipe_or_a_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out.txt");
+    // keys from the terminal, the picture into a file: the reader would run blind
+    let script = format!("'{BIN}' assets/sample.txt > '{}'", out.display());
+    let mut s = pty::hearsay(&["-c", &script])
+        .program("sh")
+        .timeout(std::time::Duration::from_secs(5))
+        .start();
+    assert!(!s.wait_exit(), "a failure exit");
+    let screen = s.screen();
+    assert!(
+        screen.contains("hearsay: standard output is not a terminal"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("hearsay analyze"),
+        "says what to do: {screen}"
+    );
+    s.assert_restored();
+    let written = std::fs::read(&out).expect("the output file");
+    assert!(
+        written.is_empty(),
+        "{:?}",
+        String::from_utf8_lossy(&written)
+    );
+}
