@@ -23,22 +23,55 @@ pub mod export;
 pub mod highlights;
 
 use color_eyre::eyre::{Result, WrapErr};
+use hearsay::document::decode::MAX_INPUT;
 use std::io::Read;
 use std::path::Path;
 
-/// Reads an article from a path, or from standard input when the path is `-`.
+/// Reads an article from a path, or from standard input when the path is `-`, refusing
+/// anything over [`MAX_INPUT`] without reading more than that (`/dev/zero`, `yes |`).
 pub fn read_input(path: &Path) -> Result<Vec<u8>> {
     if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .wrap_err("could not read standard input")?;
-        return Ok(buf);
+        return read_limited(std::io::stdin().lock(), 0, "standard input".into());
     }
     if path.is_dir() {
         color_eyre::eyre::bail!("'{}' is a folder; give an article file", path.display());
     }
-    std::fs::read(path).wrap_err_with(|| format!("could not read '{}'", path.display()))
+    let file = std::fs::File::open(path)
+        .wrap_err_with(|| format!("could not read '{}'", path.display()))?;
+    // a regular file says its size: one allocation (devices and pipes say 0)
+    let size = file.metadata().map_or(0, |m| m.len());
+    read_limited(file, size, format!("'{}'", path.display()))
+}
+
+fn read_limited(input: impl Read, size_hint: u64, name: String) -> Result<Vec<u8>> {
+    let cap = usize::try_from(size_hint).map_or(MAX_INPUT, |n| n.min(MAX_INPUT)) + 1;
+    let mut buf = Vec::with_capacity(cap);
+    input
+        .take(MAX_INPUT as u64 + 1)
+        .read_to_end(&mut buf)
+        .wrap_err_with(|| format!("could not read {name}"))?;
+    if buf.len() > MAX_INPUT {
+        color_eyre::eyre::bail!(
+            "could not read {name}: it is over the {} MB limit",
+            MAX_INPUT / (1024 * 1024)
+        );
+    }
+    Ok(buf)
+}
+
+/// Prints `hearsay: <message>` on standard error, with control characters (from file names,
+/// say) made visible. A closed or full standard error is ignored: `eprintln!` would panic
+/// there, and the panic report, with nowhere to go, would abort the process.
+pub fn complain(message: &str) {
+    use std::io::Write;
+    let line = format!("hearsay: {}\n", hearsay::printable::printable(message));
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
+}
+
+/// [`complain`] with an error and its causes, `: `-separated.
+pub fn complain_about(e: &color_eyre::eyre::Report) {
+    let chain: Vec<String> = e.chain().map(ToString::to_string).collect();
+    complain(&chain.join(": "));
 }
 
 /// Writes to standard output, treating a closed pipe as the reader having seen enough.

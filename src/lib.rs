@@ -7,7 +7,8 @@
 //! - [`annotations`]: highlights anchored to source offsets, their TOML store and exports;
 //! - [`config`]: the user's configuration merged over the embedded default;
 //! - [`keymap`]: key notation and the action names the keymap binds;
-//! - [`report`]: the JSON that `hearsay analyze` prints.
+//! - [`report`]: the JSON that `hearsay analyze` prints;
+//! - [`printable`]: text made safe to write to a terminal (file names, notes, tags).
 //!
 //! - [`tui`]: the terminal reader. It is the only module that imports ratatui; it sits in the
 //!   library rather than the binary so that integration tests and benches can drive it.
@@ -19,5 +20,6 @@ pub mod attribution;
 pub mod config;
 pub mod document;
 pub mod keymap;
+pub mod printable;
 pub mod report;
 pub mod tui;

@@ -11,6 +11,7 @@ use hearsay::annotations::{Origin, Store};
 use hearsay::config::Config;
 use hearsay::document::open_owned;
 use hearsay::tui::{self, App, Sources, strings};
+use std::io::IsTerminal;
 
 /// The bundled sample article, opened when no file is given.
 const SAMPLE: &[u8] = include_bytes!("../assets/sample.txt");
@@ -44,8 +45,7 @@ fn main() -> std::process::ExitCode {
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
-            let chain: Vec<String> = e.chain().map(ToString::to_string).collect();
-            eprintln!("hearsay: {}", chain.join(": "));
+            commands::complain_about(&e);
             std::process::ExitCode::from(1)
         }
     }
@@ -58,8 +58,9 @@ fn reader(cli: &Cli) -> Result<()> {
     let (config, notes) = match Config::load(cli.config.as_deref()) {
         Ok((config, _)) => (config, Vec::new()),
         Err(e) => {
-            eprintln!("hearsay: {e}; using the default configuration");
-            (Config::embedded(), vec![format!("config ignored: {e}")])
+            commands::complain(&format!("{e}; using the default configuration"));
+            let note = hearsay::printable::printable(&format!("config ignored: {e}")).into_owned();
+            (Config::embedded(), vec![note])
         }
     };
     let format = cli.format.map(Into::into);
@@ -74,6 +75,16 @@ fn reader(cli: &Cli) -> Result<()> {
         Some(n) if name != "-" => n.to_string_lossy().into_owned(),
         _ => label.to_string(),
     };
+    if !std::io::stdout().is_terminal() {
+        // drawing into a pipe or a file would leave the reader running blind
+        color_eyre::eyre::bail!(
+            "standard output is not a terminal; the reader draws on one (to print the \
+             analysis instead, use 'hearsay analyze {}')",
+            cli.file
+                .as_deref()
+                .map_or_else(|| "FILE".into(), |p| p.display().to_string())
+        );
+    }
     // shared by the reader, the highlights store and the analysis thread, never copied
     let doc = std::sync::Arc::new(doc);
     let origin = match &cli.file {

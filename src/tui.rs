@@ -9,7 +9,8 @@
 //!
 //! [`run`] owns the terminal: raw mode, alternate screen and mouse capture are switched on
 //! together and always switched off again, on quit, on error (a drop guard) and on panic
-//! (a hook that restores the terminal before the previous hook prints the report).
+//! (a hook that restores the terminal before the previous hook prints the report), and
+//! when the process is told to stop (SIGTERM, SIGHUP: see [`event::Event::Stop`]).
 
 pub mod app;
 pub mod event;
@@ -120,6 +121,12 @@ pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) ->
                     return Err(e).wrap_err("cannot read from the terminal");
                 }
                 event::Event::Analysis(sources) => app.set_sources(*sources),
+                // quit as on `q`: the reading position is saved, the guard restores the
+                // terminal
+                event::Event::Stop(_) => {
+                    app.update(crate::keymap::Action::Quit);
+                    app.should_quit = true;
+                }
             }
             if app.should_quit {
                 return Ok(());

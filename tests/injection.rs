@@ -2,12 +2,10 @@
 //! the real binary runs in a pseudo-terminal and every byte it writes is checked for the
 //! payloads (OSC 52 clipboard write, OSC 0 title, CSI cursor moves and queries, C1 controls).
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_hearsay");
+use common::pty;
+use std::time::Duration;
 
 /// Runs hearsay on `file` in an 80x24 pty, waits for `ready` on screen, sends `keys`, quits,
 /// and returns every byte hearsay wrote.
@@ -17,68 +15,15 @@ fn run_and_capture(
     ready: &str,
     keys: &[&str],
 ) -> Vec<u8> {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pseudo-terminal");
-    let mut cmd = CommandBuilder::new(BIN);
-    cmd.arg(file);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("HOME", dir);
-    cmd.env("XDG_CONFIG_HOME", dir.join("config"));
-    cmd.env("XDG_DATA_HOME", dir.join("data"));
-    cmd.env_remove("HEARSAY_CONFIG");
-    let mut child = pair.slave.spawn_command(cmd).expect("hearsay starts");
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().expect("reader");
-    let mut writer = pair.master.take_writer().expect("writer");
-    let bytes = Arc::new(Mutex::new(Vec::new()));
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
-    let (b, p) = (Arc::clone(&bytes), Arc::clone(&parser));
-    std::thread::spawn(move || {
-        let _master = pair.master;
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            b.lock().expect("bytes").extend_from_slice(&buf[..n]);
-            p.lock().expect("parser").process(&buf[..n]);
-        }
-    });
-    let wait = |what: &str| {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let screen = parser.lock().expect("parser").screen().contents();
-            if screen.contains(what) {
-                return;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what:?}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    };
-    wait(ready);
+    let mut s = pty::hearsay(&[file]).home(dir).start();
+    s.wait_for(&format!("{ready:?}"), |t| t.contains(ready));
     for k in keys {
-        writer.write_all(k.as_bytes()).expect("keys");
-        writer.flush().expect("flush");
+        s.send(k);
         std::thread::sleep(Duration::from_millis(50));
     }
-    writer.write_all(b"q").expect("quit");
-    writer.flush().expect("flush");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while child.try_wait().expect("status").is_none() {
-        assert!(Instant::now() < deadline, "hearsay did not quit");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    std::thread::sleep(Duration::from_millis(150));
-    bytes.lock().expect("bytes").clone()
+    s.send("q");
+    s.wait_exit();
+    s.bytes()
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {

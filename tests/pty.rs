@@ -1,160 +1,26 @@
 //! End-to-end: the real `hearsay` binary in a pseudo-terminal (portable-pty), its output
 //! parsed with vt100. Also the errors it prints before the terminal UI starts.
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use std::io::{Read, Write};
+mod common;
+
+use common::pty::{self, BIN, Session};
 use std::path::Path;
 use std::process::Command;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_hearsay");
-
-struct Session {
-    master: Box<dyn portable_pty::MasterPty + Send>,
-    parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    _home: tempfile::TempDir,
-}
-
-impl Session {
-    /// Starts hearsay with `args` in a `cols`x`rows` terminal, with an empty config folder
-    /// (never the developer's own config).
-    fn start(args: &[&str], cols: u16, rows: u16) -> Session {
-        Session::spawn(BIN, args, cols, rows, &[])
-    }
-
-    /// Starts `program` with `args` and extra environment variables in the pseudo-terminal.
-    fn spawn(
-        program: &str,
-        args: &[&str],
-        cols: u16,
-        rows: u16,
-        extra_env: &[(&str, &str)],
-    ) -> Session {
-        let home = tempfile::tempdir().expect("temp dir");
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(program);
-        cmd.args(args);
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("HOME", home.path());
-        cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
-        cmd.env("XDG_DATA_HOME", home.path().join("data"));
-        cmd.env_remove("HEARSAY_CONFIG");
-        for (k, v) in extra_env {
-            cmd.env(k, v);
-        }
-        let child = pair.slave.spawn_command(cmd).expect("hearsay starts");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let writer = pair.master.take_writer().expect("pty writer");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let p = Arc::clone(&parser);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                if let Ok(mut parser) = p.lock() {
-                    parser.process(&buf[..n]);
-                }
-            }
-        });
-        Session {
-            master: pair.master,
-            parser,
-            writer,
-            child,
-            _home: home,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().expect("parser").screen().contents()
-    }
-
-    fn status_line(&self) -> String {
-        self.screen().lines().last().unwrap_or_default().to_string()
-    }
-
-    /// Waits until the screen satisfies `ok`, or fails with the screen shown.
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}; screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// Resizes the terminal (the child gets SIGWINCH) and the screen model with it.
-    fn resize(&mut self, cols: u16, rows: u16) {
-        self.parser
-            .lock()
-            .expect("parser")
-            .screen_mut()
-            .set_size(rows, cols);
-        self.master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("resize the pty");
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush keys");
-    }
-
-    /// Waits for the process to end and returns its success.
-    fn wait_exit(&mut self) -> bool {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            if let Some(status) = self.child.try_wait().expect("child status") {
-                // let the reader thread take the last bytes
-                std::thread::sleep(Duration::from_millis(100));
-                return status.success();
-            }
-            assert!(Instant::now() < deadline, "hearsay did not quit");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-        }
-    }
+/// Starts hearsay with `args` in a `cols`x`rows` terminal, with an empty config folder
+/// (never the developer's own config).
+fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+    pty::hearsay(args).size(cols, rows).start()
 }
 
 #[test]
 fn reads_scrolls_searches_and_restores_the_terminal() {
-    let mut s = Session::start(&["assets/sample.txt"], 100, 30);
+    let mut s = start(&["assets/sample.txt"], 100, 30);
     s.wait_for("the headline", |t| {
         t.contains("Harbor city weighed shutting")
     });
-    assert!(s.parser.lock().unwrap().screen().alternate_screen());
+    assert!(s.alternate_screen());
     s.wait_for("the status bar", |t| {
         let status = t.lines().last().unwrap_or_default();
         status.contains("sample.txt") && status.contains("0%")
@@ -187,26 +53,28 @@ fn reads_scrolls_searches_and_restores_the_terminal() {
 
     s.send("q");
     assert!(s.wait_exit(), "hearsay exits with success");
-    let parser = s.parser.lock().unwrap();
     assert!(
-        !parser.screen().alternate_screen(),
+        !s.alternate_screen(),
         "the terminal left the alternate screen"
     );
 }
 
 #[test]
 fn ctrl_c_quits_and_the_sample_opens_without_a_file() {
-    let mut s = Session::start(&[], 80, 24);
+    let mut s = start(&[], 80, 24);
     s.wait_for("the sample", |t| t.contains("sample article"));
     s.send("\x03");
     assert!(s.wait_exit());
-    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+    assert!(!s.alternate_screen());
 }
 
 #[test]
 fn reads_the_article_from_standard_input_and_keys_from_the_terminal() {
     let script = format!("'{BIN}' - < assets/sample.txt");
-    let mut s = Session::spawn("sh", &["-c", &script], 100, 30, &[]);
+    let mut s = pty::hearsay(&["-c", &script])
+        .program("sh")
+        .size(100, 30)
+        .start();
     s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
     s.wait_for("the status bar", |t| {
         t.lines()
@@ -218,7 +86,7 @@ fn reads_the_article_from_standard_input_and_keys_from_the_terminal() {
     s.wait_for("the end", |t| t.contains("100%"));
     s.send("q");
     assert!(s.wait_exit());
-    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+    assert!(!s.alternate_screen());
 }
 
 #[test]
@@ -226,7 +94,7 @@ fn broken_config_is_reported_and_defaults_are_used() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("config.toml");
     std::fs::write(&cfg, "measure = 60\n[keys.article]\n\"jj\" = \"top\"\n").unwrap();
-    let mut s = Session::start(
+    let mut s = start(
         &["--config", cfg.to_str().unwrap(), "assets/sample.txt"],
         100,
         30,
@@ -357,7 +225,7 @@ fn journey_pick_a_speaker_and_step_through_their_quotes() {
     let second = &sources.stops[stops_of(pick)[1]];
     let second_text = &doc.blocks[second.block].text[second.range.clone()];
 
-    let mut s = Session::start(&["assets/sample.txt"], 120, 40);
+    let mut s = start(&["assets/sample.txt"], 120, 40);
     s.wait_for("the analysis in the sidebar", |t| t.contains("quotes ·"));
     s.send("\t");
     s.wait_for("focus on the speakers", |t| t.contains("choose"));
@@ -391,10 +259,7 @@ fn journey_pick_a_speaker_and_step_through_their_quotes() {
         status.contains(&format!("2/{}", stops_of(pick).len())),
         "{status}"
     );
-    let marked = {
-        let parser = s.parser.lock().unwrap();
-        marked_text(parser.screen(), 80)
-    };
+    let marked = s.with_screen(|screen| marked_text(screen, 80));
     let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(!marked.is_empty(), "something is marked:\n{}", s.screen());
     assert!(
@@ -404,12 +269,12 @@ fn journey_pick_a_speaker_and_step_through_their_quotes() {
     );
     s.send("q");
     assert!(s.wait_exit());
-    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+    assert!(!s.alternate_screen());
 }
 
 #[test]
 fn resizing_the_terminal_keeps_the_place() {
-    let mut s = Session::start(&["assets/sample.txt"], 120, 40);
+    let mut s = start(&["assets/sample.txt"], 120, 40);
     s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
     s.send("S}}}}}}");
     let first_line = |t: &str| t.lines().next().unwrap_or_default().trim().to_string();
@@ -424,13 +289,13 @@ fn resizing_the_terminal_keeps_the_place() {
     s.resize(60, 20);
     // the status bar on the new last row shows the redraw happened at the new size
     let redrawn = |s: &Session, rows: u16| {
-        let p = s.parser.lock().unwrap();
-        let last = p
-            .screen()
-            .rows(0, 200)
-            .nth(usize::from(rows - 1))
-            .unwrap_or_default();
-        last.contains("sample.txt") && last.contains('%')
+        s.with_screen(|screen| {
+            let last = screen
+                .rows(0, 200)
+                .nth(usize::from(rows - 1))
+                .unwrap_or_default();
+            last.contains("sample.txt") && last.contains('%')
+        })
     };
     let deadline = Instant::now() + Duration::from_secs(20);
     while !redrawn(&s, 20) {
@@ -452,24 +317,14 @@ fn resizing_the_terminal_keeps_the_place() {
 
 /// Debug builds fail on purpose after the first frame when HEARSAY_DEBUG_FAIL is set.
 fn fail_and_check_restored(how: &str, says: &str) {
-    let mut s = Session::spawn(
-        BIN,
-        &["assets/sample.txt"],
-        100,
-        30,
-        &[("HEARSAY_DEBUG_FAIL", how), ("RUST_BACKTRACE", "0")],
-    );
+    let mut s = pty::hearsay(&["assets/sample.txt"])
+        .size(100, 30)
+        .env("HEARSAY_DEBUG_FAIL", how)
+        .env("RUST_BACKTRACE", "0")
+        .start();
     assert!(!s.wait_exit(), "hearsay reports failure");
-    let parser = s.parser.lock().unwrap();
-    let screen = parser.screen();
-    assert!(!screen.alternate_screen(), "left the alternate screen");
-    assert_eq!(
-        screen.mouse_protocol_mode(),
-        vt100::MouseProtocolMode::None,
-        "mouse capture is off"
-    );
-    assert!(!screen.hide_cursor(), "the cursor is visible");
-    let text = screen.contents();
+    s.assert_restored();
+    let text = s.screen();
     assert!(
         text.contains(says),
         "the report is readable on the main screen:\n{text}"

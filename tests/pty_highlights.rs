@@ -3,112 +3,21 @@
 //! speaker and the note; reopen and the highlight is drawn (background colour) with the note
 //! mark in the margin, at the saved reading position.
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use std::io::{Read, Write};
+mod common;
+
+use common::pty::{self, Session};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-const BIN: &str = env!("CARGO_BIN_EXE_hearsay");
-
-struct Session {
-    parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-}
-
-impl Session {
-    /// Starts hearsay on `file` in a `cols`x`rows` terminal, with config and data folders
-    /// under `home` (never the developer's own).
-    fn start(file: &Path, home: &Path, cols: u16, rows: u16) -> Session {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(BIN);
-        cmd.arg(file);
-        cmd.cwd(home);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("HOME", home);
-        cmd.env("XDG_CONFIG_HOME", home.join("config"));
-        cmd.env("XDG_DATA_HOME", home.join("data"));
-        cmd.env_remove("HEARSAY_CONFIG");
-        let child = pair.slave.spawn_command(cmd).expect("hearsay starts");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let writer = pair.master.take_writer().expect("pty writer");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let p = Arc::clone(&parser);
-        std::thread::spawn(move || {
-            let _master = pair.master;
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                if let Ok(mut parser) = p.lock() {
-                    parser.process(&buf[..n]);
-                }
-            }
-        });
-        Session {
-            parser,
-            writer,
-            child,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().expect("parser").screen().contents()
-    }
-
-    fn status_line(&self) -> String {
-        self.screen().lines().last().unwrap_or_default().to_string()
-    }
-
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}; screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush keys");
-    }
-
-    fn wait_exit(&mut self) -> bool {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            if let Some(status) = self.child.try_wait().expect("child status") {
-                std::thread::sleep(Duration::from_millis(100));
-                return status.success();
-            }
-            assert!(Instant::now() < deadline, "hearsay did not quit");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-        }
-    }
+/// Starts hearsay on `file` in a `cols`x`rows` terminal, with config and data folders
+/// under `home` (never the developer's own), working in `home`.
+fn start(file: &Path, home: &Path, cols: u16, rows: u16) -> Session {
+    pty::hearsay(&[file])
+        .size(cols, rows)
+        .home(home)
+        .cwd(home)
+        .timeout(Duration::from_secs(30))
+        .start()
 }
 
 /// The article-pane cells (columns below `width`) drawn with background `bg`, joined.
@@ -131,15 +40,10 @@ fn cells_with_bg(screen: &vt100::Screen, width: u16, bg: vt100::Color) -> String
 #[test]
 fn journey_highlight_a_quote_write_a_note_quit_and_reopen() {
     let home = tempfile::tempdir().expect("temp dir");
-    let article = home.path().join("sample.txt");
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.txt"),
-        &article,
-    )
-    .expect("copy the sample");
+    let article = pty::copy_sample(home.path());
     let sidecar = home.path().join("sample.txt.hearsay.toml");
 
-    let mut s = Session::start(&article, home.path(), 120, 40);
+    let mut s = start(&article, home.path(), 120, 40);
     s.wait_for("the status bar names the highlights file", |t| {
         t.contains("sample.txt.hearsay.toml")
     });
@@ -159,7 +63,7 @@ fn journey_highlight_a_quote_write_a_note_quit_and_reopen() {
     s.wait_for("the note saved", |t| t.contains("note saved"));
     s.send("q");
     assert!(s.wait_exit(), "hearsay exits with success");
-    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+    assert!(!s.alternate_screen());
 
     let file = std::fs::read_to_string(&sidecar).expect("the sidecar was written");
     let saved: toml::Table = toml::from_str(&file).expect("valid TOML");
@@ -186,7 +90,7 @@ fn journey_highlight_a_quote_write_a_note_quit_and_reopen() {
     assert!(squash(&source).contains(&squash(text)), "{text}");
 
     // reopen: the highlight is drawn in the highlight colour, with the note mark
-    let mut s = Session::start(&article, home.path(), 120, 40);
+    let mut s = start(&article, home.path(), 120, 40);
     s.wait_for("the article", |t| t.contains("sample.txt.hearsay.toml"));
     s.wait_for("the highlighted quote", |_| !s_parser_bg(&s).is_empty());
     let marked = s_parser_bg(&s);
@@ -201,19 +105,13 @@ fn journey_highlight_a_quote_write_a_note_quit_and_reopen() {
 }
 
 fn s_parser_bg(s: &Session) -> String {
-    let parser = s.parser.lock().unwrap();
-    cells_with_bg(parser.screen(), 80, vt100::Color::Idx(10))
+    s.with_screen(|screen| cells_with_bg(screen, 80, vt100::Color::Idx(10)))
 }
 
 #[test]
 fn reading_alone_is_remembered_without_a_file_beside_the_article() {
     let home = tempfile::tempdir().expect("temp dir");
-    let article = home.path().join("sample.txt");
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.txt"),
-        &article,
-    )
-    .expect("copy the sample");
+    let article = pty::copy_sample(home.path());
     let first_line = |s: &Session| {
         s.screen()
             .lines()
@@ -223,7 +121,7 @@ fn reading_alone_is_remembered_without_a_file_beside_the_article() {
             .to_string()
     };
 
-    let mut s = Session::start(&article, home.path(), 80, 24);
+    let mut s = start(&article, home.path(), 80, 24);
     s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
     s.send("jjjjjjjjjjjjjjj");
     s.wait_for("scrolling", |t| {
@@ -234,14 +132,10 @@ fn reading_alone_is_remembered_without_a_file_beside_the_article() {
     s.send("q");
     assert!(s.wait_exit());
     assert!(!home.path().join("sample.txt.hearsay.toml").exists());
-    let kept: Vec<_> = std::fs::read_dir(home.path().join("data/hearsay/highlights"))
-        .expect("the data folder")
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
-        .collect();
+    let kept = pty::kept_reading_files(home.path());
     assert_eq!(kept.len(), 1, "{kept:?}");
 
-    let mut s = Session::start(&article, home.path(), 80, 24);
+    let mut s = start(&article, home.path(), 80, 24);
     s.wait_for("the same place", |t| {
         t.lines().next().unwrap_or_default().trim_end() == top
     });

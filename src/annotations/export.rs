@@ -19,6 +19,7 @@ use serde_json::{Value, json};
 use super::highlight::Highlight;
 use super::store::{Location, Store};
 use crate::document::Document;
+use crate::printable::{escaped, printable_text};
 
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,17 +63,33 @@ pub enum ExportError {
 }
 
 /// Renders the highlights of `store` (opened for `doc`) in `format`.
+///
+/// Notes, tags, speakers and the article's name come from a file anyone can write, and an
+/// export is often printed to the terminal: no control or bidi control character (see
+/// [`crate::printable`]) is written as it is. JSON and TOML escape them (`\u001B`), so
+/// nothing is lost; Markdown and CSV show them as `␛`-style pictures.
 pub fn render(store: &Store, doc: &Document, format: Format) -> Result<String, ExportError> {
     Ok(match format {
-        Format::Markdown => markdown(store, doc),
-        Format::Toml => store.to_toml(),
+        Format::Markdown => printable_text(&markdown(store, doc)).into_owned(),
+        Format::Toml => {
+            let toml = store.to_toml();
+            let escaped = escaped(&toml).into_owned();
+            // a forbidden character in a literal ('…') string cannot be escaped: show it
+            if toml::from_str::<toml::Table>(&escaped).ok()
+                == toml::from_str::<toml::Table>(&toml).ok()
+            {
+                escaped
+            } else {
+                printable_text(&toml).into_owned()
+            }
+        }
         Format::Json => {
             let mut s = serde_json::to_string_pretty(&web_annotation(store, doc))
                 .unwrap_or_else(|e| unreachable!("JSON values serialize: {e}"));
             s.push('\n');
-            s
+            escaped(&s).into_owned()
         }
-        Format::Csv => readwise_csv(store, doc)?,
+        Format::Csv => printable_text(&readwise_csv(store, doc)?).into_owned(),
     })
 }
 

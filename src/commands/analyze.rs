@@ -3,12 +3,15 @@
 //!
 //! One file prints one pretty JSON object (`--json`) or the `--explain` text. Several files
 //! or a folder print JSON Lines: one compact object per article with its `path`, analysed
-//! on every core with rayon and printed in the order of the paths.
+//! on every core with rayon and printed in the order of the paths. With several files, one
+//! that cannot be read is one line on standard error, the others are still analysed, and
+//! the exit status says that something failed.
 
-use crate::commands::read_input;
+use crate::commands::{complain, read_input};
 use color_eyre::eyre::{Result, WrapErr};
 use hearsay::attribution::{self, explain};
-use hearsay::document::{Format, open};
+use hearsay::document::{Document, Format, open};
+use hearsay::printable::{escaped, printable};
 use hearsay::report::Report;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -32,6 +35,17 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         if p.is_dir() {
             let mut found = Vec::new();
             walk(p, &mut found)?;
+            if found.is_empty() {
+                color_eyre::eyre::bail!(
+                    "'{}' holds no article files ({})",
+                    p.display(),
+                    ARTICLE_EXTENSIONS
+                        .iter()
+                        .map(|e| format!(".{e}"))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                );
+            }
             found.sort();
             out.extend(found);
         } else {
@@ -67,34 +81,50 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-fn report_of(path: &Path, format: Option<Format>) -> Result<Report> {
+fn open_file(path: &Path, format: Option<Format>) -> Result<Document> {
     let bytes = read_input(path)?;
-    let doc = open(&bytes, path.to_str(), format)
-        .wrap_err_with(|| format!("cannot open '{}'", path.display()))?;
-    Ok(Report::new(&doc))
+    open(&bytes, path.to_str(), format)
+        .wrap_err_with(|| format!("cannot open '{}'", path.display()))
+}
+
+fn report_of(path: &Path, format: Option<Format>) -> Result<Report> {
+    Ok(Report::new(&open_file(path, format)?))
+}
+
+/// Reports a file that could not be analysed (one line on standard error).
+fn failed_file(path: &Path, e: &color_eyre::eyre::Report) {
+    let chain: Vec<String> = e.chain().map(ToString::to_string).collect();
+    complain(&format!("'{}': {}", path.display(), chain.join(": ")));
 }
 
 /// Runs `hearsay analyze`.
 pub fn run(files: &[PathBuf], format: Option<Format>, _json: bool, explain: bool) -> Result<()> {
     let several = files.len() > 1 || files.iter().any(|p| p.is_dir());
     let files = expand(files)?;
+    let mut failed = 0;
     if explain {
         for path in &files {
-            let bytes = read_input(path)?;
-            let doc = open(&bytes, path.to_str(), format)
-                .wrap_err_with(|| format!("cannot open '{}'", path.display()))?;
+            let doc = match open_file(path, format) {
+                Ok(doc) => doc,
+                Err(e) if several => {
+                    failed += 1;
+                    failed_file(path, &e);
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
             let analysis = attribution::analyze(&doc);
             if several {
-                outln!("== {}", path.display())?;
+                outln!("== {}", printable(&path.display().to_string()))?;
             }
             out!("{}", explain::render(&doc, &analysis))?;
         }
-        return Ok(());
+        return all_done(failed, files.len());
     }
     if !several {
         for path in &files {
             let report = report_of(path, format)?;
-            outln!("{}", serde_json::to_string_pretty(&report)?)?;
+            outln!("{}", escaped(&serde_json::to_string_pretty(&report)?))?;
         }
         return Ok(());
     }
@@ -106,22 +136,24 @@ pub fn run(files: &[PathBuf], format: Option<Format>, _json: bool, explain: bool
                 path: path.display().to_string(),
                 report: &report,
             };
-            Ok(serde_json::to_string(&record)?)
+            Ok(escaped(&serde_json::to_string(&record)?).into_owned())
         })
         .collect();
-    let mut failed = 0;
     for (path, line) in files.iter().zip(lines) {
         match line {
             Ok(l) => outln!("{l}")?,
             Err(e) => {
                 failed += 1;
-                let chain: Vec<String> = e.chain().map(ToString::to_string).collect();
-                eprintln!("hearsay: '{}': {}", path.display(), chain.join(": "));
+                failed_file(path, &e);
             }
         }
     }
+    all_done(failed, files.len())
+}
+
+fn all_done(failed: usize, of: usize) -> Result<()> {
     if failed > 0 {
-        color_eyre::eyre::bail!("{failed} of {} files could not be analysed", files.len());
+        color_eyre::eyre::bail!("{failed} of {of} files could not be analysed");
     }
     Ok(())
 }

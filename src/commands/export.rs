@@ -24,11 +24,11 @@ pub fn run(
         Some(path) => {
             export::write(&store, &doc, format, path)?;
             let n = store.highlights().len();
-            eprintln!(
-                "hearsay: wrote {n} highlight{} to '{}'",
+            crate::commands::complain(&format!(
+                "wrote {n} highlight{} to '{}'",
                 if n == 1 { "" } else { "s" },
                 path.display()
-            );
+            ));
         }
         None => {
             let text = export::render(&store, &doc, format)?;

@@ -6,6 +6,7 @@ use hearsay::annotations::highlight::excerpt;
 use hearsay::annotations::{Highlight, Origin, Store};
 use hearsay::config::Config;
 use hearsay::document::{Document, open};
+use hearsay::printable::printable_text;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -16,7 +17,7 @@ pub fn open_article(file: &Path, config: Option<&Path>) -> Result<(Arc<Document>
     let dir = match Config::load(config) {
         Ok((c, _)) => c.highlights_dir,
         Err(e) => {
-            eprintln!("hearsay: {e}; using the default configuration");
+            crate::commands::complain(&format!("{e}; using the default configuration"));
             None
         }
     };
@@ -38,32 +39,36 @@ pub fn open_article(file: &Path, config: Option<&Path>) -> Result<(Arc<Document>
     Ok((doc, store))
 }
 
-/// Runs `hearsay highlights`.
+/// Runs `hearsay highlights`. Everything printed comes from files anyone can write (the
+/// file name, the highlights file), so control characters are made visible.
 pub fn run(file: &Path, config: Option<&Path>) -> Result<()> {
     let (_doc, store) = open_article(file, config)?;
+    out!("{}", printable_text(&listing(file, &store)))
+}
+
+fn listing(file: &Path, store: &Store) -> String {
     let n = store.highlights().len();
     if n == 0 {
-        outln!(
-            "No highlights for '{}' yet (they are saved in {}).",
+        return format!(
+            "No highlights for '{}' yet (they are saved in {}).\n",
             file.display(),
             store.location()
-        )?;
-        return Ok(());
+        );
     }
-    outln!(
-        "{n} highlight{} for '{}', saved in {}",
+    let mut out = format!(
+        "{n} highlight{} for '{}', saved in {}\n",
         if n == 1 { "" } else { "s" },
         file.display(),
         store.location()
-    )?;
+    );
     if !store.summary().is_quiet() {
-        outln!("{}", store.summary())?;
+        out.push_str(&format!("{}\n", store.summary()));
     }
     for h in store.highlights() {
-        outln!()?;
-        out!("{}", entry(h))?;
+        out.push('\n');
+        out.push_str(&entry(h));
     }
-    Ok(())
+    out
 }
 
 /// One highlight as listed: a head line, the excerpt, then the note and tags.

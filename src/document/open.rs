@@ -139,8 +139,10 @@ fn read(
     format: Option<Format>,
 ) -> Result<Document, DecodeError> {
     let format = Format::detect(format, name, &decoded.text);
+    // (a byte order mark says the encoding, and `decode` has used it)
     if format == Format::Html
         && let Some(bytes) = legacy
+        && encoding_rs::Encoding::for_bom(bytes).is_none()
     {
         // a page saved in its legacy encoding: read it the way a browser would
         let (encoding, declared) = match html_charset(bytes) {

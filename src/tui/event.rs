@@ -20,12 +20,18 @@ pub enum Event {
     /// The attribution analysis finished (it runs on its own thread so the first frame
     /// does not wait for it).
     Analysis(Box<Sources>),
+    /// The process was asked to stop (SIGTERM, SIGHUP, or SIGINT sent by `kill`: in raw
+    /// mode ctrl-c is a key). The reader quits as on `q`, so the terminal is restored and
+    /// the reading position saved.
+    Stop(i32),
 }
 
-/// Reads terminal events on a thread.
+/// Reads terminal events (and stop signals) on threads.
 pub struct EventHandler {
     tx: mpsc::Sender<Event>,
     rx: mpsc::Receiver<Event>,
+    #[cfg(unix)]
+    signals: Option<signal_hook::iterator::Handle>,
 }
 
 impl Default for EventHandler {
@@ -54,7 +60,12 @@ impl EventHandler {
                 }
             }
         });
-        EventHandler { tx, rx }
+        EventHandler {
+            #[cfg(unix)]
+            signals: watch_signals(tx.clone()),
+            tx,
+            rx,
+        }
     }
 
     /// Runs `work` on its own thread and sends its result as [`Event::Analysis`].
@@ -76,6 +87,32 @@ impl EventHandler {
     pub fn try_next(&self) -> Option<Event> {
         self.rx.try_recv().ok()
     }
+}
+
+impl Drop for EventHandler {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        if let Some(h) = &self.signals {
+            h.close();
+        }
+    }
+}
+
+/// Sends [`Event::Stop`] for SIGTERM, SIGHUP and SIGINT. `None` (the signals keep their
+/// default action) if the handlers cannot be installed.
+#[cfg(unix)]
+fn watch_signals(tx: mpsc::Sender<Event>) -> Option<signal_hook::iterator::Handle> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]).ok()?;
+    let handle = signals.handle();
+    thread::spawn(move || {
+        for s in signals.forever() {
+            if tx.send(Event::Stop(s)).is_err() {
+                return;
+            }
+        }
+    });
+    Some(handle)
 }
 
 /// Converts a crossterm key code and modifiers into a keymap [`Key`].

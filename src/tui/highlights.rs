@@ -297,7 +297,7 @@ impl App {
         if let Some(e) = &mut self.marks.editor {
             e.insert(c);
         } else if let Some(t) = &mut self.marks.tags {
-            if !c.is_control() {
+            if !crate::document::text::is_forbidden(c) {
                 t.text.push(c);
             }
         } else {
@@ -715,14 +715,15 @@ impl App {
             Ok(previous) => {
                 let changed = previous.note != text.trim_end();
                 let excerpt = self.excerpt_of(&e.id);
-                if changed {
-                    self.marks.undo.push(Undo::Put(Box::new(previous), "note"));
-                    self.save();
-                }
+                // said before saving, so that a failed save replaces it
                 if text.trim().is_empty() {
                     self.say(strings::note_removed(&excerpt));
                 } else {
                     self.say(strings::note_saved(&excerpt));
+                }
+                if changed {
+                    self.marks.undo.push(Undo::Put(Box::new(previous), "note"));
+                    self.save();
                 }
             }
             Err(err) => self.warn(err.to_string()),
@@ -767,11 +768,12 @@ impl App {
                 match store.set_tags(&t.id, &tags) {
                     Ok(previous) => {
                         let now = store.get(&t.id).map(|h| h.tags.clone()).unwrap_or_default();
+                        // said before saving, so that a failed save replaces it
+                        self.say(strings::tags_saved(&now));
                         if previous.tags != now {
                             self.marks.undo.push(Undo::Put(Box::new(previous), "tags"));
                             self.save();
                         }
-                        self.say(strings::tags_saved(&now));
                     }
                     Err(e) => self.warn(e.to_string()),
                 }

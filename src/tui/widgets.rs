@@ -53,26 +53,16 @@ pub fn draw_decorated(
 }
 
 /// `s` with control characters made visible and harmless: C0 controls and DEL become their
-/// Unicode control pictures (`␛` for ESC), other controls `�`. Notes and tags come from a
-/// file anyone can edit; nothing in them may reach the terminal as an escape sequence.
+/// Unicode control pictures (`␛` for ESC), other controls and bidi controls `�` (see
+/// [`crate::printable`]). Notes and tags come from a file anyone can edit; nothing in them
+/// may reach the terminal as an escape sequence.
 ///
 /// ```
 /// use hearsay::tui::widgets::sanitize;
 /// assert_eq!(sanitize("a\u{1b}[2Jb\tc"), "a␛[2Jb␉c");
 /// ```
 pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    s.chars()
-        .map(|c| match c as u32 {
-            n @ 0..=0x1f => char::from_u32(0x2400 + n).unwrap_or('\u{fffd}'),
-            0x7f => '\u{2421}',
-            _ if c.is_control() => '\u{fffd}',
-            _ => c,
-        })
-        .collect::<String>()
-        .into()
+    crate::printable::printable(s)
 }
 
 #[cfg(test)]

@@ -1,6 +1,9 @@
-//! Helpers shared by the HTML and Markdown tests.
+//! Helpers shared by the integration tests: fixtures and checks for the HTML and Markdown
+//! tests, and (in `pty`) the pseudo-terminal harness for the end-to-end tests.
 
 #![allow(dead_code)]
+
+pub mod pty;
 
 use hearsay::document::Document;
 use hearsay::document::text::clean;

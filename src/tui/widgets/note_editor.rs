@@ -54,9 +54,10 @@ impl NoteEditorState {
         &self.lines[self.row]
     }
 
-    /// Inserts a character at the cursor (control characters are ignored).
+    /// Inserts a character at the cursor (control characters and bidi controls, which
+    /// would reorder the note on screen, are ignored).
     pub fn insert(&mut self, c: char) {
-        if c.is_control() {
+        if crate::document::text::is_forbidden(c) {
             return;
         }
         let col = self.col;
