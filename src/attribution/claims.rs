@@ -406,6 +406,40 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
     Some((from, end))
 }
 
+/// A person's name in apposition after a description of them (`the board's chairwoman, Edna
+/// Marlowe`, `his brother, Carl Fenn`): the description `a..b` must name a person by role,
+/// the name must be the whole next comma chunk.
+fn named_apposition(p: &Para, s: &Sentence, a: usize, b: usize) -> Option<(usize, usize, Mention)> {
+    let desc = mention_of(p, a, b)?;
+    if !matches!(
+        desc.kind,
+        MentionKind::Description | MentionKind::UnnamedPerson
+    ) {
+        return None;
+    }
+    let e = s.tokens.end;
+    if b >= e
+        || p.toks[b].quote.is_some()
+        || !p.toks[b].cap
+        || !p.breaks_before(b, s)
+        || p.gap_before(b, s).trim() != ","
+    {
+        return None;
+    }
+    let mut k = b + 1;
+    while k < e && p.toks[k].quote.is_none() && !p.breaks_before(k, s) && k - b < 6 {
+        k += 1;
+    }
+    // the name ends the sentence, or a comma / quotation follows it
+    if k < e && p.toks[k].quote.is_none() && !p.breaks_before(k, s) {
+        return None;
+    }
+    let (na, nb) = strip_subject(p, b, k);
+    let name = mention_of(p, na, nb)?;
+    (name.kind == MentionKind::Name && (p.toks[na..nb].iter().all(|t| t.cap)))
+        .then_some((na, nb, name))
+}
+
 fn looks_appositive(p: &Para, a: usize) -> bool {
     let t = &p.toks[a];
     !t.cap
@@ -791,6 +825,12 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                 mention = Some((a, b, m));
                 right = j;
                 speaker_rule = "according-to";
+                if let Some((ka, kb, name)) = named_apposition(p, s, a, b) {
+                    // `according to the group's lawyer, Priya Anand`
+                    role = Some(p.text[p.toks[a].range.start..p.toks[b - 1].range.end].into());
+                    mention = Some((ka, kb, name));
+                    right = kb;
+                }
             }
             boundary = if c == s.tokens.start {
                 Boundary::Start
@@ -862,8 +902,13 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                 mention = Some((na, nb, m));
                 right = nb;
                 speaker_rule = "inverted";
-                // an apposition after the inverted name is its role: "said X, a spokesman"
-                if nb < s.tokens.end
+                if let Some((ka, kb, name)) = named_apposition(p, s, na, nb) {
+                    // `said the board's chairwoman, Edna Marlowe`: the name is the speaker,
+                    // the description before it the role
+                    role = Some(p.text[p.toks[na].range.start..p.toks[nb - 1].range.end].into());
+                    mention = Some((ka, kb, name));
+                    right = kb;
+                } else if nb < s.tokens.end
                     && p.toks[nb].quote.is_none()
                     && p.breaks_before(nb, s)
                     && p.gap_before(nb, s).contains(',')
@@ -923,8 +968,23 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                             p.text[p.toks[k0].range.start..p.toks[k - 1].range.end].to_string(),
                         );
                     }
-                    mention = Some((k, end, m));
                     left = k;
+                    // `…, the group's organiser, NAME, said`: the description is the role, not
+                    // part of the content before it
+                    if role.is_none()
+                        && end == c
+                        && let Some(k0) = chunk_before(p, s, k)
+                        && k0 > s.tokens.start
+                        && k0 < k
+                        && p.gap_before(k0, s).trim() == ","
+                        && named_apposition(p, s, k0, k).is_some()
+                    {
+                        role = Some(
+                            p.text[p.toks[k0].range.start..p.toks[k - 1].range.end].to_string(),
+                        );
+                        left = k0;
+                    }
+                    mention = Some((k, end, m));
                     speaker_rule = "apposition";
                 }
             }

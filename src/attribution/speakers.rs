@@ -653,6 +653,10 @@ pub struct Entity {
 struct SeenName {
     /// Named as a sentence's subject (its first words).
     subject: bool,
+    /// Named as a clause's subject (the sentence's first words, or before a verb).
+    clause_subject: bool,
+    /// Bytes from the sentence's start to the name.
+    into_sentence: u32,
     gender: Option<Gender>,
     /// Index of the spelling in `Registry::spellings`.
     spelling: u32,
@@ -728,14 +732,34 @@ impl Registry {
                 j += 1;
             }
             let run = &toks[i..j];
+            // a clause's subject: the sentence's first words, or a name its verb follows
+            // (`When asked about it, Mulder paused`, `a remark that Scheer found odd`)
+            let before = text[..toks[i].range.start].trim_end();
+            let after = toks
+                .get(j)
+                .map_or(&text[toks[j - 1].range.end..], |n| {
+                    &text[toks[j - 1].range.end..n.range.start]
+                })
+                .trim_start();
+            // a photo credit or an aside in brackets is nobody's topic: `( Jo Lee / Star )`
+            let aside = before.ends_with(['(', '[', '/']) || after.starts_with([')', ']', '/']);
+            let clause_subject = !aside && i == 0
+                || toks.get(j).is_some_and(|n| {
+                    !n.cap
+                        && n.quote.is_none()
+                        && text[toks[j - 1].range.end..n.range.start].trim().is_empty()
+                        && !is_function_word(n.lower)
+                });
             if j == i + 1
-                && i == 0
+                && clause_subject
                 && let Some(&k) = self.last_seen.get(toks[i].lower)
             {
                 // a surname of a name seen before: the person is mentioned again here
                 let mut again = self.seen[k];
                 again.at = base + toks[i].range.start;
-                again.subject = true;
+                again.into_sentence = into_sentence(toks, i);
+                again.subject = i == 0;
+                again.clause_subject = true;
                 self.last_seen.insert(
                     self.spellings[again.spelling as usize].surname.clone(),
                     self.seen.len(),
@@ -754,6 +778,8 @@ impl Registry {
                 let spelling = self.spelling(m.name, m.title);
                 self.seen.push(SeenName {
                     subject: i == 0,
+                    clause_subject,
+                    into_sentence: into_sentence(toks, i),
                     gender: m.gender.or(role_gender),
                     spelling,
                     at: base + toks[i].range.start,
@@ -848,17 +874,22 @@ impl Registry {
                 let spoke = self.recent(at, |e| {
                     e.kind == SpeakerKind::Person && e.surname.is_some() && ok(e.gender)
                 });
-                match (named, spoke) {
+                let id = match (named, spoke) {
                     (Some(n), Some(id))
                         if self.entities[id].last_spoke.is_some_and(|t| t > n.at) =>
                     {
-                        Some(id)
+                        id
                     }
-                    (Some(n), _) => Some(self.person_from_seen(&n)),
-                    (None, Some(id)) => Some(id),
+                    (Some(n), _) => self.person_from_seen(&n),
+                    (None, Some(id)) => id,
                     // no one to refer to: the description names the speaker
-                    (None, None) => Some(self.by_name_or_new(m, SpeakerKind::Person)),
+                    (None, None) => self.by_name_or_new(m, SpeakerKind::Person),
+                };
+                // `the 32-year-old labourer says he …` tells the person's gender too
+                if self.entities[id].gender.is_none() {
+                    self.entities[id].gender = hint;
                 }
+                Some(id)
             }
             MentionKind::Name => {
                 let id = self.resolve_name(m, at);
@@ -1083,6 +1114,33 @@ impl Registry {
         named.map(|s| self.person_from_seen(&s))
     }
 
+    /// A person named as a clause's subject in a sentence between the last compatible
+    /// speaker's and the pronoun's (`Smith spoke. Jones paused. “…,” he said.` → Jones): the
+    /// topic has moved to them. Names in the pronoun's own sentence are left to the
+    /// same-sentence rule; `at` is the start of the pronoun's sentence.
+    fn subject_since_speaker(&mut self, at: usize, gender: Option<Gender>) -> Option<usize> {
+        let ok = |g: Option<Gender>| g.is_none_or(|g| Some(g) == gender) || gender.is_none();
+        let spoke = self
+            .recent(at, |e| e.kind == SpeakerKind::Person && ok(e.gender))
+            .and_then(|id| self.entities[id].last_spoke)?;
+        let named = self
+            .seen
+            .iter()
+            .rev()
+            .take_while(|s| s.at > spoke)
+            // a name in the speaker's own sentence (`Smith said Jones lied`) is not a new topic
+            .filter(|s| s.at < at && s.clause_subject && s.at - s.into_sentence as usize > spoke)
+            .find(|s| {
+                ok(s.gender.or_else(|| {
+                    self.by_surname(&self.spelled(s).surname)
+                        .and_then(|id| self.entities[id].gender)
+                }))
+            })
+            .copied()?;
+        let id = self.person_from_seen(&named);
+        ok(self.entities[id].gender).then_some(id)
+    }
+
     fn resolve_pronoun(&mut self, p: Pronoun, at: usize, sentence_start: usize) -> Option<usize> {
         let gender = match p {
             Pronoun::He => Some(Gender::Male),
@@ -1113,7 +1171,9 @@ impl Registry {
                 } else {
                     None
                 };
-                let id = id.or_else(|| self.person_by_gender(at, gender));
+                let id = id
+                    .or_else(|| self.subject_since_speaker(sentence_start, gender))
+                    .or_else(|| self.person_by_gender(at, gender));
                 if let Some(id) = id
                     && self.entities[id].gender.is_none()
                 {
@@ -1168,6 +1228,57 @@ impl Registry {
 }
 
 /// Gender implied by a role word before a name (`husband Omar …`, `wife Ana …`).
+/// Bytes from the start of the sentence `toks` to its token `i`.
+fn into_sentence(toks: &[Token], i: usize) -> u32 {
+    let from = toks.first().map_or(0, |t| t.range.start);
+    u32::try_from(toks[i].range.start - from).unwrap_or(u32::MAX)
+}
+
+/// Small words that cannot be a clause's verb after a name (`Jones of Ottawa`, `Smith and`).
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "who"
+            | "whose"
+            | "which"
+            | "that"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "about"
+            | "as"
+            | "into"
+            | "after"
+            | "before"
+            | "during"
+            | "over"
+            | "under"
+            | "between"
+            | "against"
+            | "than"
+            | "since"
+            | "until"
+            | "without"
+            | "the"
+            | "a"
+            | "an"
+            | "if"
+            | "when"
+            | "while"
+    ) || w.ends_with("’s")
+        || w.ends_with("'s")
+}
+
 fn gender_of_role(w: &str) -> Option<Gender> {
     match w {
         "husband" | "father" | "son" | "brother" | "grandfather" | "uncle" | "nephew"
