@@ -1283,13 +1283,14 @@ fn gender_of_role(w: &str) -> Option<Gender> {
     match w {
         "husband" | "father" | "son" | "brother" | "grandfather" | "uncle" | "nephew"
         | "boyfriend" | "widower" | "actor" | "spokesman" | "chairman" | "businessman"
-        | "congressman" | "mr." | "mr" | "sir" | "king" | "prince" | "grandson" | "stepfather" => {
-            Some(Gender::Male)
-        }
+        | "congressman" | "mr." | "mr" | "sir" | "king" | "prince" | "grandson" | "stepfather"
+        | "dad" | "fiance" | "fiancé" => Some(Gender::Male),
         "wife" | "mother" | "daughter" | "sister" | "grandmother" | "aunt" | "niece"
         | "girlfriend" | "widow" | "actress" | "spokeswoman" | "chairwoman" | "businesswoman"
         | "congresswoman" | "mrs." | "mrs" | "ms." | "ms" | "dame" | "queen" | "princess"
-        | "granddaughter" | "stepmother" => Some(Gender::Female),
+        | "granddaughter" | "stepmother" | "mom" | "mum" | "fiancee" | "fiancée" => {
+            Some(Gender::Female)
+        }
         _ => None,
     }
 }
