@@ -306,4 +306,33 @@ mod tests {
         let texts: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
         assert_eq!(texts, ["“We will rebuild,”", "Talks end today"]);
     }
+
+    /// The speaker name of the only quotation of a one-paragraph article.
+    fn quote_speaker(paragraph: &str) -> Option<String> {
+        let doc = crate::document::ingest(format!("Title\n\n{paragraph}\n").into());
+        let a = analyze(&doc);
+        let id = a.quotes.first()?.speaker?;
+        a.speakers
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| s.name.clone())
+    }
+
+    #[test]
+    fn speakers_named_after_a_description_or_by_trade() {
+        let cases = [
+            (
+                "“We will rebuild,” said the mill’s owner, Ana Ruiz.",
+                "Ana Ruiz",
+            ),
+            ("“We will rebuild,” says Ruiz’s dad, Tomas.", "Tomas"),
+            (
+                "“We will rebuild,” said a retired welder.",
+                "a retired welder",
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quote_speaker(text).as_deref(), Some(want), "{text}");
+        }
+    }
 }

@@ -23,7 +23,7 @@
 
 use super::lexicon::{self, Cue};
 use super::quotes::{self, QuoteSpan};
-use super::speakers::{Gender, Mention, MentionKind, Registry, parse_mention};
+use super::speakers::{Gender, Mention, MentionKind, Registry, parse_mention, parse_occupation};
 use super::tokens::{self, Sentence, Token};
 use super::{Analysis, Claim, ClaimKind, CueText, Quote, Sourcing, SpeakerKind};
 use crate::document::Document;
@@ -896,7 +896,13 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                 }
             } else if !cue.is_some_and(|c| c.object)
                 && let Some((na, nb)) = inverted_np(p, s, cend)
-                && let Some(m) = mention_of(p, na, nb)
+                && let Some(m) = mention_of(p, na, nb).or_else(|| {
+                    // `“…,” says the veteran trader`: right after a quotation, the noun phrase
+                    // after the cue is its speaker, whatever their trade
+                    (c > s.tokens.start && p.toks[c - 1].quote.is_some())
+                        .then(|| parse_occupation(p.text, &p.toks[na..nb]))
+                        .flatten()
+                })
                 && !matches!(m.kind, MentionKind::Pronoun(_))
             {
                 mention = Some((na, nb, m));

@@ -513,6 +513,36 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     None
 }
 
+/// Reads `the veteran trader`, `a retired welder` as a person described by their occupation,
+/// from the shape of the head noun (`-er`, `-or`, `-ist`, `-ian`, `-ant`, `-ent`), for a noun
+/// phrase whose place already says it names a speaker (right after `“…,” says`).
+pub fn parse_occupation(text: &str, toks: &[Token]) -> Option<Mention> {
+    let (det, rest) = toks.split_first()?;
+    let head = rest.last()?;
+    if !matches!(det.lower, "the" | "a" | "an")
+        || rest.len() > 4
+        || rest.iter().any(|t| t.cap || t.quote.is_some())
+        || rest
+            .iter()
+            .any(|t| !t.lower.chars().all(|c| c.is_alphabetic() || c == '-'))
+    {
+        return None;
+    }
+    let h = head.lower;
+    let agent = ["er", "or", "ist", "ian", "ant", "ent"]
+        .iter()
+        .any(|suf| h.len() > suf.len() + 3 && h.ends_with(suf));
+    if !agent || h.ends_with("ever") || h.ends_with("ether") {
+        return None;
+    }
+    let kind = if det.lower == "the" {
+        MentionKind::Description
+    } else {
+        MentionKind::UnnamedPerson
+    };
+    Some(simple(kind, joined(text, toks)))
+}
+
 fn strip_det(s: &str) -> String {
     for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
         if let Some(r) = s.strip_prefix(d) {
