@@ -309,7 +309,7 @@ mod tests {
 
     /// The speaker name of the only quotation of a one-paragraph article.
     fn quote_speaker(paragraph: &str) -> Option<String> {
-        let doc = crate::document::ingest(format!("Title\n\n{paragraph}\n").into());
+        let doc = crate::document::ingest(format!("Title\n\n{paragraph}\n"));
         let a = analyze(&doc);
         let id = a.quotes.first()?.speaker?;
         a.speakers
