@@ -475,6 +475,23 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     if head.cap && !common && !lexicon::is_capitalized_function_word(head.lower) {
         return parse_name(text, toks, pre);
     }
+    // `Michael Every`, `Thomas More`: a surname that is also a small word, after a first name
+    if head.cap
+        && is_word_surname(head.lower)
+        && pre.len() >= 2
+        && is_name_token(&pre[pre.len() - 2])
+        && !lexicon::is_title(pre[pre.len() - 2].lower)
+    {
+        let mut m = parse_name(text, toks, &pre[..pre.len() - 1])?;
+        if m.kind == MentionKind::Name {
+            m.name = joined(
+                text,
+                &pre[pre.len() - 1 - m.name.split_whitespace().count()..],
+            );
+            m.full = true;
+            return Some(m);
+        }
+    }
     if lexicon::is_group_noun(h) {
         let org = pre.iter().any(|t| t.cap && is_acronym(t, text));
         let kind = if org {
@@ -541,6 +558,14 @@ pub fn parse_occupation(text: &str, toks: &[Token]) -> Option<Mention> {
         MentionKind::UnnamedPerson
     };
     Some(simple(kind, joined(text, toks)))
+}
+
+/// Surnames that are also words the name reader skips when capitalised (`Every`, `More`).
+fn is_word_surname(w: &str) -> bool {
+    matches!(
+        w,
+        "every" | "more" | "still" | "just" | "most" | "last" | "even"
+    )
 }
 
 fn strip_det(s: &str) -> String {
