@@ -330,6 +330,10 @@ mod tests {
                 "“We will rebuild,” said a retired welder.",
                 "a retired welder",
             ),
+            (
+                "“We will rebuild,” Rosa Every, a planner, said.",
+                "Rosa Every",
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(quote_speaker(text).as_deref(), Some(want), "{text}");
