@@ -423,3 +423,78 @@ fn the_reader_refuses_to_draw_into_a_pipe_or_a_file() {
         String::from_utf8_lossy(&written)
     );
 }
+
+#[test]
+fn a_pasted_note_of_several_paragraphs_is_text_not_commands() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let article = pty::copy_sample(home.path());
+    let mut s = pty::hearsay(&[&article])
+        .size(120, 40)
+        .home(home.path())
+        .cwd(home.path())
+        .start();
+    s.wait_for("the analysis", |t| t.contains("quotes ·"));
+    assert!(
+        s.with_screen(|screen| screen.bracketed_paste()),
+        "the reader asks the terminal to mark pastes"
+    );
+    s.send("]");
+    s.wait_for("the first quote", |t| {
+        t.lines().last().unwrap_or_default().contains(" 1/")
+    });
+    s.send("h");
+    s.wait_for("the highlight", |t| t.contains("highlighted "));
+    s.send("a");
+    s.wait_for("the note editor", |t| t.contains("ctrl-s"));
+    // a blank line would save the note, and the rest would run as commands:
+    // S (sidebar), e (export), c (check status), d (delete), q (quit)
+    let note = "First paragraph.\n\nSecond: see the exhibit, check dates, quit.\r\n\tend";
+    s.send(&format!("\x1b[200~{note}\x1b[201~"));
+    s.wait_for("the pasted note", |t| t.contains("quit."));
+    s.send("\x13"); // ctrl-s
+    s.wait_for("the note saved", |t| t.contains("note saved"));
+    s.send("q");
+    assert!(s.wait_exit());
+    s.assert_restored();
+    assert!(!s.with_screen(|screen| screen.bracketed_paste()));
+    let file = std::fs::read_to_string(home.path().join("sample.txt.hearsay.toml"))
+        .expect("the highlights file");
+    let saved: toml::Table = toml::from_str(&file).expect("TOML");
+    let h = saved["highlight"].as_array().expect("highlights");
+    assert_eq!(h.len(), 1, "{file}");
+    assert_eq!(
+        h[0]["note"].as_str(),
+        Some("First paragraph.\n\nSecond: see the exhibit, check dates, quit.\n end"),
+        "{file}"
+    );
+    assert_eq!(h[0]["status"].as_str(), Some("unchecked"), "{file}");
+    assert!(
+        !home.path().join("sample.txt.hearsay.md").exists(),
+        "nothing was exported"
+    );
+}
+
+#[test]
+fn a_paste_goes_into_the_search_or_tags_prompt_on_one_line_and_nowhere_else() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = reader_on_sample(dir.path(), None);
+    // in the article a paste is not a string of commands
+    app.paste("G q d");
+    assert!(!app.should_quit);
+    assert_eq!(app.top, 0, "not scrolled");
+    app.press("/").expect("keys");
+    app.paste("board\nmembers\u{1b}[2J");
+    assert_eq!(
+        app.prompt.as_ref().map(|p| p.text.as_str()),
+        Some("board members[2J")
+    );
+    app.press("esc ] h t").expect("keys");
+    app.paste("budget,\r\nwater");
+    app.press("enter").expect("keys");
+    let file = std::fs::read_to_string(dir.path().join("sample.txt.hearsay.toml"))
+        .expect("the highlights file");
+    let saved: toml::Table = toml::from_str(&file).expect("TOML");
+    let tags = saved["highlight"][0]["tags"].as_array().expect("tags");
+    let tags: Vec<&str> = tags.iter().filter_map(|t| t.as_str()).collect();
+    assert_eq!(tags, ["budget", "water"]);
+}
