@@ -8,7 +8,7 @@
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use hearsay::config::Config;
 use hearsay::document::open;
-use hearsay::tui::App;
+use hearsay::tui::{App, Sources};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
@@ -70,6 +70,8 @@ fn redraw(c: &mut Criterion) {
     let doc = open(article_of(50 << 20).as_bytes(), Some("big.txt"), None).expect("opens");
     let mut app = App::new(doc, "big.txt", Config::default(), &[]);
     app.resize(200, 60);
+    // with the sidebar filled, as the reader has it once the analysis is done
+    app.set_sources(Sources::analyze(&app.doc));
     let mut term = Terminal::new(TestBackend::new(200, 60)).expect("backend");
     let mut g = c.benchmark_group("redraw_200x60_50MB");
     for (pos, keys) in [("top", "g"), ("middle", "g"), ("bottom", "G")] {

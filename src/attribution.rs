@@ -27,7 +27,12 @@ pub mod tokens;
 
 use crate::document::{BlockKind, Document};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::ops::Range;
+
+/// A cue as the article words it (`said`, `According to`): a string that stays inline (no
+/// heap allocation) up to 24 bytes, which every cue fits.
+pub type CueText = compact_str::CompactString;
 
 /// What kind of source a speaker is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -64,21 +69,20 @@ pub struct SpeakerOut {
     pub claims: usize,
 }
 
-/// A quotation: the words inside quote marks.
+/// A quotation: the words inside quote marks ([`Quote::text`] reads them from the document).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
-    /// The words inside the marks, white space collapsed.
-    pub text: String,
     /// Source byte offset of the opening mark.
     pub start: usize,
     /// Source byte offset one past the closing mark (or the paragraph end when unclosed).
     pub end: usize,
-    /// Index of the body paragraph (in [`Document::paragraphs`] order), if in one.
-    pub paragraph: Option<usize>,
+    /// Index of the body paragraph (in [`Document::paragraphs`] order), if in one (`u32`,
+    /// like every offset kept per item: inputs are capped far below 4 GiB).
+    pub paragraph: Option<u32>,
     /// Speaker id, or `None` when no one is credited.
     pub speaker: Option<usize>,
-    /// The cue word that credits the speaker (`said`), if any.
-    pub cue: Option<String>,
+    /// The cue word that credits the speaker (`said`), if any (short: kept inline).
+    pub cue: Option<CueText>,
     /// Index of the block in [`Document::blocks`].
     #[serde(skip)]
     pub block: usize,
@@ -87,7 +91,7 @@ pub struct Quote {
     pub text_range: Range<usize>,
     /// Byte range of the words inside the marks, in the block's clean text.
     #[serde(skip)]
-    pub inner_range: Range<usize>,
+    pub inner_range: Range<u32>,
     /// The rule that credited the speaker.
     #[serde(skip)]
     pub rule: &'static str,
@@ -105,23 +109,21 @@ pub enum ClaimKind {
     Mixed,
 }
 
-/// An attribution: reported content, who it is credited to, and how.
+/// An attribution: reported content ([`Claim::text`]), who it is credited to, and how.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Claim {
-    /// The reported content (for direct claims, the quotation with its marks).
-    pub text: String,
     /// Direct, indirect or mixed.
     pub kind: ClaimKind,
     /// Speaker id, or `None` when the cue's source could not be read.
     pub speaker: Option<usize>,
-    /// The cue (`said`, `told`, `according to`), if any.
-    pub cue: Option<String>,
+    /// The cue (`said`, `told`, `according to`), if any (short: kept inline).
+    pub cue: Option<CueText>,
     /// Source byte offset of the content.
     pub start: usize,
     /// Source byte offset one past the content.
     pub end: usize,
     /// Index of the body paragraph, if in one.
-    pub paragraph: Option<usize>,
+    pub paragraph: Option<u32>,
     /// Index of the block in [`Document::blocks`].
     #[serde(skip)]
     pub block: usize,
@@ -131,6 +133,68 @@ pub struct Claim {
     /// The rule that made the attribution (shown by `--explain`).
     #[serde(skip)]
     pub rule: &'static str,
+}
+
+impl Quote {
+    /// The words inside the marks, white space collapsed, read from `doc` (the document
+    /// the analysis was made of; another document gives an empty text).
+    ///
+    /// ```
+    /// let doc = hearsay::document::ingest("Title\n\n“We will rebuild,” Ana Ruiz said.\n".into());
+    /// let a = hearsay::attribution::analyze(&doc);
+    /// assert_eq!(a.quotes[0].text(&doc), "We will rebuild,");
+    /// ```
+    pub fn text<'d>(&self, doc: &'d Document) -> Cow<'d, str> {
+        let r = &self.inner_range;
+        block_text(doc, self.block, &(r.start as usize..r.end as usize))
+    }
+}
+
+impl Claim {
+    /// The reported content (for direct claims, the quotation with its marks), white space
+    /// collapsed, read from `doc` (the document the analysis was made of; another document
+    /// gives an empty text).
+    ///
+    /// ```
+    /// let doc = hearsay::document::ingest("Title\n\nThe dam will hold, engineers said.\n".into());
+    /// let a = hearsay::attribution::analyze(&doc);
+    /// assert_eq!(a.claims[0].text(&doc), "The dam will hold");
+    /// ```
+    pub fn text<'d>(&self, doc: &'d Document) -> Cow<'d, str> {
+        block_text(doc, self.block, &self.text_range)
+    }
+}
+
+/// A range of a block's clean text with white space collapsed. Clean text already has single
+/// spaces, so this borrows; only a kept no-break space (or a range of a foreign document)
+/// makes it allocate.
+fn block_text<'d>(doc: &'d Document, block: usize, range: &Range<usize>) -> Cow<'d, str> {
+    let s = doc
+        .blocks
+        .get(block)
+        .and_then(|b| b.text.get(range.clone()))
+        .unwrap_or("");
+    if is_collapsed(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
+/// Whether `s` has no white space but single ASCII spaces between words.
+fn is_collapsed(s: &str) -> bool {
+    let mut after_space = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    s.is_empty() || !after_space
 }
 
 /// How an article sources its claims: counts by kind of speaker.
@@ -191,13 +255,13 @@ fn analysed(kind: BlockKind, text: &str) -> bool {
 ///     "Headline here\n\n“We will rebuild the bridge,” Mayor Ana Ruiz said on Monday.\n".into(),
 /// );
 /// let a = hearsay::attribution::analyze(&doc);
-/// assert_eq!(a.quotes[0].text, "We will rebuild the bridge,");
+/// assert_eq!(a.quotes[0].text(&doc), "We will rebuild the bridge,");
 /// assert_eq!(a.speakers[0].name, "Ana Ruiz");
 /// ```
 pub fn analyze(doc: &Document) -> Analysis {
     let mut paragraph_of = vec![None; doc.blocks.len()];
     for (n, (i, _)) in doc.paragraphs().enumerate() {
-        paragraph_of[i] = Some(n);
+        paragraph_of[i] = u32::try_from(n).ok();
     }
     let blocks: Vec<usize> = doc
         .blocks
@@ -207,4 +271,39 @@ pub fn analyze(doc: &Document) -> Analysis {
         .map(|(i, _)| i)
         .collect();
     claims::run(doc, &blocks, &paragraph_of)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapsed_text_is_recognised() {
+        assert!(is_collapsed(""));
+        assert!(is_collapsed("one two three"));
+        assert!(!is_collapsed(" lead"));
+        assert!(!is_collapsed("trail "));
+        assert!(!is_collapsed("two  spaces"));
+        assert!(!is_collapsed("no\u{a0}break"));
+        let doc =
+            crate::document::ingest("Title\n\n“We  will \t rebuild,” Ana Ruiz said.\n".into());
+        let a = analyze(&doc);
+        let t = a.quotes[0].text(&doc);
+        assert!(matches!(t, Cow::Borrowed("We will rebuild,")), "{t:?}");
+    }
+
+    #[test]
+    fn text_collapses_a_kept_no_break_space() {
+        let doc = crate::document::ingest(
+            "Title\n\n“We will\u{a0} rebuild,” Ana Ruiz said. Talks end\u{a0}today, aides said.\n"
+                .into(),
+        );
+        let a = analyze(&doc);
+        let q = &a.quotes[0];
+        assert_eq!(q.text(&doc), "We will rebuild,");
+        assert!(matches!(q.text(&doc), Cow::Owned(_)));
+        assert!(matches!(a.speakers[..], [_, _]));
+        let texts: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+        assert_eq!(texts, ["“We will rebuild,”", "Talks end today"]);
+    }
 }

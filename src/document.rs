@@ -19,7 +19,7 @@ use std::ops::Range;
 
 pub use decode::{DecodeError, decode};
 pub use ingest::{ingest, ingest_bytes};
-pub use open::{Format, open};
+pub use open::{Format, open, open_owned};
 pub use text::OffsetMap;
 
 /// What a block is in the article's structure.

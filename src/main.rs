@@ -1,5 +1,6 @@
 //! The `hearsay` binary: parses the command line and runs a subcommand or the reader.
 
+mod alloc;
 mod cli;
 mod commands;
 
@@ -8,7 +9,7 @@ use cli::{Cli, Command};
 use color_eyre::eyre::{Result, WrapErr};
 use hearsay::annotations::{Origin, Store};
 use hearsay::config::Config;
-use hearsay::document::open;
+use hearsay::document::open_owned;
 use hearsay::tui::{self, App, Sources, strings};
 use std::io::IsTerminal;
 
@@ -16,6 +17,7 @@ use std::io::IsTerminal;
 const SAMPLE: &[u8] = include_bytes!("../assets/sample.txt");
 
 fn main() -> std::process::ExitCode {
+    alloc::tune();
     let _ = color_eyre::install();
     let cli = Cli::parse();
     let result = match &cli.command {
@@ -67,13 +69,12 @@ fn reader(cli: &Cli) -> Result<()> {
         None => (SAMPLE.to_vec(), strings::SAMPLE_NAME.to_string()),
     };
     let label = if name == "-" { "standard input" } else { &name };
-    let doc =
-        open(&bytes, Some(&name), format).wrap_err_with(|| format!("cannot open '{label}'"))?;
+    let doc = open_owned(bytes, Some(&name), format)
+        .wrap_err_with(|| format!("cannot open '{label}'"))?;
     let shown = match std::path::Path::new(&name).file_name() {
         Some(n) if name != "-" => n.to_string_lossy().into_owned(),
         _ => label.to_string(),
     };
-    drop(bytes); // the document holds its own decoded copy
     if !std::io::stdout().is_terminal() {
         // drawing into a pipe or a file would leave the reader running blind
         color_eyre::eyre::bail!(
@@ -84,6 +85,8 @@ fn reader(cli: &Cli) -> Result<()> {
                 .map_or_else(|| "FILE".into(), |p| p.display().to_string())
         );
     }
+    // shared by the reader, the highlights store and the analysis thread, never copied
+    let doc = std::sync::Arc::new(doc);
     let origin = match &cli.file {
         Some(p) if name != "-" => Origin::File(p.clone()),
         Some(_) => Origin::Stdin,
@@ -99,7 +102,6 @@ fn reader(cli: &Cli) -> Result<()> {
     if let Some(r) = reading {
         app.attach_reading_store(r);
     }
-    // the analysis thread shares the document instead of copying it
     let for_analysis = std::sync::Arc::clone(&app.doc);
     tui::run(app, move || Sources::analyze(&for_analysis))
 }

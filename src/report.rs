@@ -24,6 +24,26 @@ pub struct ParagraphOut {
     pub end: usize,
 }
 
+/// A quotation with its words, as printed.
+#[derive(Debug, Serialize)]
+pub struct QuoteOut {
+    /// The words inside the marks, white space collapsed.
+    pub text: String,
+    /// Offsets, paragraph, speaker and cue.
+    #[serde(flatten)]
+    pub quote: Quote,
+}
+
+/// A claim with its reported content, as printed.
+#[derive(Debug, Serialize)]
+pub struct ClaimOut {
+    /// The reported content (for direct claims, the quotation with its marks).
+    pub text: String,
+    /// Kind, speaker, cue, offsets and paragraph.
+    #[serde(flatten)]
+    pub claim: Claim,
+}
+
 /// Everything `hearsay analyze --json` reports about one article.
 #[derive(Debug, Serialize)]
 pub struct Report {
@@ -48,9 +68,9 @@ pub struct Report {
     /// Who speaks in the article.
     pub speakers: Vec<SpeakerOut>,
     /// Every quotation, in reading order.
-    pub quotes: Vec<Quote>,
+    pub quotes: Vec<QuoteOut>,
     /// Every attribution (direct, indirect, mixed), in reading order.
-    pub claims: Vec<Claim>,
+    pub claims: Vec<ClaimOut>,
     /// Claims counted by kind of source.
     pub sourcing: Sourcing,
 }
@@ -90,8 +110,22 @@ impl Report {
                 .collect(),
             warnings: doc.warnings.clone(),
             speakers: analysis.speakers,
-            quotes: analysis.quotes,
-            claims: analysis.claims,
+            quotes: analysis
+                .quotes
+                .into_iter()
+                .map(|quote| QuoteOut {
+                    text: quote.text(doc).into_owned(),
+                    quote,
+                })
+                .collect(),
+            claims: analysis
+                .claims
+                .into_iter()
+                .map(|claim| ClaimOut {
+                    text: claim.text(doc).into_owned(),
+                    claim,
+                })
+                .collect(),
             sourcing: analysis.sourcing,
         }
     }

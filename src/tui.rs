@@ -87,7 +87,9 @@ fn init() -> Result<(Terminal<CrosstermBackend<Stdout>>, RestoreGuard)> {
 pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) -> Result<()> {
     let (mut terminal, _guard) = init()?;
     let events = event::EventHandler::new();
-    events.spawn_analysis(analysis);
+    // started once the first frame is up: the text shows sooner, and the layout of a huge
+    // article is not built while the analysis holds its own working memory
+    let mut analysis = Some(analysis);
     loop {
         if app.dirty {
             terminal
@@ -98,6 +100,9 @@ pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) ->
                 })
                 .wrap_err("cannot draw to the terminal")?;
             app.dirty = false;
+            if let Some(work) = analysis.take() {
+                events.spawn_analysis(work);
+            }
             #[cfg(debug_assertions)]
             debug_failure()?;
         }

@@ -11,6 +11,7 @@
 //! Floors only ever go up: raise them when the engine improves, never lower them.
 
 use hearsay::attribution::{self, Analysis};
+use hearsay::document::Document;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -317,7 +318,7 @@ fn load_json(path: &Path) -> Option<Gold> {
     })
 }
 
-fn score(gold: &Gold, a: &Analysis) -> Tally {
+fn score(gold: &Gold, doc: &Document, a: &Analysis) -> Tally {
     let mut z = Tally {
         gold: gold.attr.len(),
         d_gold: gold.direct.len(),
@@ -393,7 +394,7 @@ fn score(gold: &Gold, a: &Analysis) -> Tally {
     let mut pq: Vec<(String, Option<usize>)> = a
         .quotes
         .iter()
-        .map(|q| (norm(&q.text), q.speaker))
+        .map(|q| (norm(&q.text(doc)), q.speaker))
         .collect();
     if gold.one_to_one {
         pq.retain(|q| q.1.is_some());
@@ -421,7 +422,7 @@ fn run_set(name: &str, files: &[PathBuf], floors: &Floors) {
         let gold = gold.unwrap_or_else(|| panic!("cannot read gold {}", f.display()));
         let doc = hearsay::document::open(&gold.raw, f.to_str(), None)
             .unwrap_or_else(|e| panic!("cannot open {}: {e}", f.display()));
-        let z = score(&gold, &attribution::analyze(&doc));
+        let z = score(&gold, &doc, &attribution::analyze(&doc));
         total.add(z);
     }
     eprintln!(

@@ -85,7 +85,7 @@ fn unbalanced_quote_does_not_swallow_the_next_paragraph() {
     let c = a
         .claims
         .iter()
-        .find(|c| c.text.starts_with("The council met"))
+        .find(|c| c.text(&doc).starts_with("The council met"))
         .expect("the second paragraph is read as a claim");
     assert_eq!(c.kind, ClaimKind::Indirect);
     let s = a.speaker(c.speaker.expect("a speaker")).expect("speaker");
@@ -118,7 +118,7 @@ fn pronoun_surname_and_anonymous_sources() {
         let c = a
             .claims
             .iter()
-            .find(|c| c.text.contains(needle))
+            .find(|c| c.text(&doc).contains(needle))
             .expect(needle);
         a.speaker(c.speaker.expect("speaker"))
             .expect("speaker")
@@ -148,7 +148,7 @@ fn offsets_point_into_the_source() {
     let doc = hearsay::document::ingest(src.into());
     let a = attribution::analyze(&doc);
     let q = &a.quotes[0];
-    assert_eq!(q.text, "We will rebuild,");
+    assert_eq!(q.text(&doc), "We will rebuild,");
     assert_eq!(&src[q.start..q.end], "“We  will rebuild,”");
     assert_eq!(a.claims[0].kind, ClaimKind::Direct);
     let c = &a.claims[1];

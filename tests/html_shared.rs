@@ -135,7 +135,7 @@ fn shared_articles_survive_a_trip_through_html() {
                 .iter()
                 .map(|c| {
                     let who = c.speaker.and_then(|s| a.speaker(s)).map(|s| s.name.clone());
-                    (norm(&c.text), who)
+                    (norm(&c.text(d)), who)
                 })
                 .collect::<Vec<_>>()
         };

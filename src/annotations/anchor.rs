@@ -44,12 +44,26 @@ pub struct Flat {
     source_len: usize,
 }
 
-/// `len` bytes of `norm` starting at `norm` were copied from the source at `src`.
+/// `len` bytes of `norm` starting at `norm` come byte for byte from the source at `src`.
+/// Offsets are u32 (inputs are capped far below 4 GiB by `decode::MAX_INPUT`): a flat text
+/// of a huge article has hundreds of thousands of segments.
 #[derive(Debug, Clone, Copy)]
 struct Seg {
-    norm: usize,
-    src: usize,
-    len: usize,
+    norm: u32,
+    src: u32,
+    len: u32,
+}
+
+impl Seg {
+    fn norm(self) -> usize {
+        self.norm as usize
+    }
+    fn src(self) -> usize {
+        self.src as usize
+    }
+    fn len(self) -> usize {
+        self.len as usize
+    }
 }
 
 impl Flat {
@@ -65,11 +79,16 @@ impl Flat {
     /// assert_eq!(&doc.source[flat.to_source(r..r + 9)], "two\nthree");
     /// ```
     pub fn new(doc: &Document) -> Flat {
+        Flat::of_blocks(doc, 0..doc.blocks.len())
+    }
+
+    /// The flat text of some of `doc`'s blocks only (offsets stay those of the source).
+    fn of_blocks(doc: &Document, blocks: Range<usize>) -> Flat {
         let mut f = Flat {
             source_len: doc.source.len(),
             ..Flat::default()
         };
-        for b in &doc.blocks {
+        for b in &doc.blocks[blocks] {
             if b.text.trim().is_empty() {
                 continue;
             }
@@ -80,6 +99,11 @@ impl Flat {
             for (i, c) in b.text.char_indices() {
                 if c.is_whitespace() {
                     if !f.norm.is_empty() && !f.norm.ends_with(' ') {
+                        // a plain space stands for one byte of the source: mapping it keeps
+                        // one segment per stretch of text instead of one per word
+                        if c == ' ' {
+                            f.push_seg(b.map.to_source(i), 1);
+                        }
                         f.norm.push(' ');
                     }
                     continue;
@@ -90,21 +114,33 @@ impl Flat {
             }
             if f.norm.ends_with(' ') {
                 f.norm.pop();
+                if let Some(last) = f.segs.last_mut()
+                    && last.norm() + last.len() > f.norm.len()
+                {
+                    last.len -= 1;
+                }
             }
         }
+        f.segs.retain(|s| s.len > 0);
+        f.norm.shrink_to_fit();
+        f.segs.shrink_to_fit();
         f
     }
 
     fn push_seg(&mut self, src: usize, len: usize) {
         let norm = self.norm.len();
         if let Some(last) = self.segs.last_mut()
-            && last.norm + last.len == norm
-            && last.src + last.len == src
+            && last.norm() + last.len() == norm
+            && last.src() + last.len() == src
         {
-            last.len += len;
+            last.len += len as u32;
             return;
         }
-        self.segs.push(Seg { norm, src, len });
+        self.segs.push(Seg {
+            norm: norm as u32,
+            src: src as u32,
+            len: len as u32,
+        });
     }
 
     /// The normalised text.
@@ -114,14 +150,14 @@ impl Flat {
 
     /// Source byte range of a range of the flat text.
     pub fn to_source(&self, r: Range<usize>) -> Range<usize> {
-        let i = self.segs.partition_point(|s| s.norm <= r.start);
+        let i = self.segs.partition_point(|s| s.norm() <= r.start);
         let start = match i.checked_sub(1).map(|j| self.segs[j]) {
-            Some(s) if r.start < s.norm + s.len => s.src + (r.start - s.norm),
-            _ => self.segs.get(i).map_or(self.source_len, |s| s.src),
+            Some(s) if r.start < s.norm() + s.len() => s.src() + (r.start - s.norm()),
+            _ => self.segs.get(i).map_or(self.source_len, |s| s.src()),
         };
-        let j = self.segs.partition_point(|s| s.norm < r.end);
+        let j = self.segs.partition_point(|s| s.norm() < r.end);
         let end = match j.checked_sub(1).map(|k| self.segs[k]) {
-            Some(s) => s.src + (r.end - s.norm).min(s.len),
+            Some(s) => s.src() + (r.end - s.norm()).min(s.len()),
             None => start,
         };
         start..end.max(start)
@@ -129,14 +165,14 @@ impl Flat {
 
     /// Range of the flat text for a source byte range (clamped, on character boundaries).
     pub fn from_source(&self, r: Range<usize>) -> Range<usize> {
-        let i = self.segs.partition_point(|s| s.src <= r.start);
+        let i = self.segs.partition_point(|s| s.src() <= r.start);
         let start = match i.checked_sub(1).map(|j| self.segs[j]) {
-            Some(s) if r.start < s.src + s.len => s.norm + (r.start - s.src),
-            _ => self.segs.get(i).map_or(self.norm.len(), |s| s.norm),
+            Some(s) if r.start < s.src() + s.len() => s.norm() + (r.start - s.src()),
+            _ => self.segs.get(i).map_or(self.norm.len(), |s| s.norm()),
         };
-        let j = self.segs.partition_point(|s| s.src < r.end);
+        let j = self.segs.partition_point(|s| s.src() < r.end);
         let end = match j.checked_sub(1).map(|k| self.segs[k]) {
-            Some(s) => s.norm + (r.end - s.src).min(s.len),
+            Some(s) => s.norm() + (r.end - s.src()).min(s.len()),
             None => 0,
         };
         let start = self.norm.floor_char_boundary(start);
@@ -693,9 +729,37 @@ pub fn offset_context(flat: &Flat, offset: usize) -> String {
     flat.suffix(here).to_string()
 }
 
+/// [`offset_context`] read straight from the document, without building the flat text of
+/// all of it: only the block at `offset` and enough of the next ones are flattened.
+pub fn offset_context_in(doc: &Document, offset: usize) -> String {
+    let first = doc.blocks.partition_point(|b| b.range.end <= offset);
+    let mut last = first;
+    let mut bytes = 0;
+    while last < doc.blocks.len() && bytes < 8 * CONTEXT_CHARS {
+        let b = &doc.blocks[last];
+        bytes += b.text.len() - b.to_text(offset).min(b.text.len());
+        last += 1;
+    }
+    offset_context(&Flat::of_blocks(doc, first..last), offset)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn context_from_the_document_matches_the_flat_text() {
+        let src = "A title\n\nFirst para\ngraph, wrapped\r\nhere.\n\nShort.\n\nA\u{a0}third one with \x1b[1mbold\x1b[0m words and more words to pass the context length.\n";
+        let doc = crate::document::ingest(src.to_string());
+        let flat = Flat::new(&doc);
+        for offset in (0..=src.len()).filter(|&o| src.is_char_boundary(o)) {
+            assert_eq!(
+                offset_context_in(&doc, offset),
+                offset_context(&flat, offset),
+                "at {offset}"
+            );
+        }
+    }
 
     #[test]
     fn align_finds_best_window() {

@@ -21,6 +21,7 @@ use std::io::{self, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -346,12 +347,41 @@ pub struct SaveReport {
     pub removed: usize,
 }
 
+/// A document a [`Store`] keeps, to place highlights in it when they are needed: an `Arc` is
+/// shared as it is, a borrowed document is copied (fine for an ordinary article; the reader
+/// shares its own).
+pub trait SharedDocument {
+    /// The document as an `Arc`.
+    fn shared(self) -> Arc<Document>;
+}
+
+impl SharedDocument for Arc<Document> {
+    fn shared(self) -> Arc<Document> {
+        self
+    }
+}
+
+impl SharedDocument for &Arc<Document> {
+    fn shared(self) -> Arc<Document> {
+        Arc::clone(self)
+    }
+}
+
+impl SharedDocument for &Document {
+    fn shared(self) -> Arc<Document> {
+        Arc::new(self.clone())
+    }
+}
+
 /// The highlights of one article, with their file.
 #[derive(Debug)]
 pub struct Store {
     location: Location,
     file: HighlightsFile,
-    flat: Flat,
+    doc: Arc<Document>,
+    /// The flat text of `doc`, built the first time a highlight has to be placed: a copy of
+    /// the whole text is not worth making for an article that has none.
+    flat: OnceLock<Flat>,
     summary: Summary,
     /// Ids present in the file at the last load or save.
     synced: HashSet<String>,
@@ -370,20 +400,32 @@ impl Store {
     /// Fails only when no location can be found. A file that cannot be read or parsed gives a
     /// read-only store with the error in [`Store::problem`].
     pub fn open(
-        doc: &Document,
+        doc: impl SharedDocument,
         origin: &Origin,
         configured_dir: Option<&Path>,
     ) -> Result<Store, StoreError> {
-        let sha = content_hash(doc);
+        let doc = doc.shared();
+        let sha = content_hash(&doc);
         let location = Location::resolve(origin, &sha, configured_dir)?;
-        Ok(Store::open_at(doc, origin, location))
+        Ok(Store::open_hashed(doc, sha, origin, location))
     }
 
     /// Opens the highlights of `doc` from a given file.
-    pub fn open_at(doc: &Document, origin: &Origin, location: Location) -> Store {
+    pub fn open_at(doc: impl SharedDocument, origin: &Origin, location: Location) -> Store {
+        let doc = doc.shared();
+        let sha = content_hash(&doc);
+        Store::open_hashed(doc, sha, origin, location)
+    }
+
+    fn open_hashed(
+        doc: Arc<Document>,
+        sha256: String,
+        origin: &Origin,
+        location: Location,
+    ) -> Store {
         let article = ArticleInfo {
             source: origin.source_name(),
-            sha256: content_hash(doc),
+            sha256,
             title: doc.meta.title.clone().unwrap_or_default(),
             extra: toml::Table::new(),
         };
@@ -396,7 +438,8 @@ impl Store {
                 extra: toml::Table::new(),
             },
             location,
-            flat: Flat::new(doc),
+            doc,
+            flat: OnceLock::new(),
             summary: Summary::default(),
             synced: HashSet::new(),
             dirty: HashSet::new(),
@@ -439,7 +482,10 @@ impl Store {
                 self.dirty.insert(h.id.clone());
             }
         }
-        self.summary = anchor::anchor_all(&self.flat, &mut highlights);
+        let same_text = article.sha256 == self.file.article.sha256;
+        if !highlights.is_empty() {
+            self.summary = anchor::anchor_all(self.flat(), &mut highlights);
+        }
         for h in &highlights {
             if matches!(h.anchor, Anchor::Moved | Anchor::Fuzzy { .. }) {
                 self.dirty.insert(h.id.clone());
@@ -448,9 +494,16 @@ impl Store {
         self.file.highlights = highlights;
         self.sort();
         self.file.reading = reading.map(|mut r| {
-            r.offset = anchor::anchor_offset(&self.flat, r.offset, &r.context);
+            // the same text: the offset still points where it did
+            if !same_text {
+                r.offset = anchor::anchor_offset(self.flat(), r.offset, &r.context);
+            }
             r
         });
+    }
+
+    fn flat(&self) -> &Flat {
+        self.flat.get_or_init(|| Flat::new(&self.doc))
     }
 
     fn sort(&mut self) {
@@ -539,7 +592,7 @@ impl Store {
         }
         self.file.reading = Some(Reading {
             offset,
-            context: anchor::offset_context(&self.flat, offset),
+            context: anchor::offset_context_in(&self.doc, offset),
             updated: Some(now()),
             extra: self
                 .file
@@ -561,11 +614,15 @@ impl Store {
     /// The placed highlight over exactly this source range (after the same trimming as
     /// [`Store::add`]), e.g. to show a claim's status in the sidebar.
     pub fn find_range(&self, range: Range<usize>) -> Option<&Highlight> {
-        let r = self.flat.trim(self.flat.from_source(range));
+        if self.file.highlights.is_empty() {
+            return None;
+        }
+        let flat = self.flat();
+        let r = flat.trim(flat.from_source(range));
         if r.is_empty() {
             return None;
         }
-        let src = self.flat.to_source(r);
+        let src = flat.to_source(r);
         self.file
             .highlights
             .iter()
@@ -577,11 +634,12 @@ impl Store {
     /// kind already covers exactly that text, nothing changes and its id is returned.
     pub fn add(&mut self, new: NewHighlight) -> Result<Added, StoreError> {
         self.writable()?;
-        let r = self.flat.trim(self.flat.from_source(new.range.clone()));
+        let flat = self.flat();
+        let r = flat.trim(flat.from_source(new.range.clone()));
         if r.is_empty() {
             return Err(StoreError::EmptyRange(new.range));
         }
-        let src = self.flat.to_source(r.clone());
+        let src = flat.to_source(r.clone());
         if let Some(h) = self.file.highlights.iter().find(|h| {
             h.kind == new.kind
                 && h.start == src.start
@@ -593,7 +651,7 @@ impl Store {
                 created: false,
             });
         }
-        let text = self.flat.quote(r.clone());
+        let text = flat.quote(r.clone());
         let id = new_id(&text, |id| {
             self.get(id).is_some() || self.synced.contains(id) || self.deleted.contains(id)
         });
@@ -602,8 +660,8 @@ impl Store {
             id: id.clone(),
             kind: new.kind,
             text,
-            prefix: self.flat.prefix(r.start).to_string(),
-            suffix: self.flat.suffix(r.end).to_string(),
+            prefix: flat.prefix(r.start).to_string(),
+            suffix: flat.suffix(r.end).to_string(),
             start: src.start,
             end: src.end,
             speaker: new.speaker.filter(|s| !s.trim().is_empty()),
@@ -694,7 +752,7 @@ impl Store {
     /// pass the value the mutation returned). It is re-anchored and its `updated` stamped.
     pub fn put(&mut self, mut h: Highlight) -> Result<(), StoreError> {
         self.writable()?;
-        anchor::anchor(&self.flat, &mut h);
+        anchor::anchor(self.flat(), &mut h);
         h.updated = now();
         let id = h.id.clone();
         self.deleted.remove(&id);
@@ -801,7 +859,7 @@ impl Store {
             }
         }
         for h in merged.iter_mut().filter(|h| taken.contains(&h.id)) {
-            anchor::anchor(&self.flat, h);
+            anchor::anchor(self.flat(), h);
         }
         report.merged_in = taken.len();
         if !self.reading_dirty {

@@ -25,10 +25,9 @@ use super::lexicon::{self, Cue};
 use super::quotes::{self, QuoteSpan};
 use super::speakers::{Gender, Mention, MentionKind, Registry, parse_mention};
 use super::tokens::{self, Sentence, Token};
-use super::{Analysis, Claim, ClaimKind, Quote, Sourcing, SpeakerKind};
+use super::{Analysis, Claim, ClaimKind, CueText, Quote, Sourcing, SpeakerKind};
 use crate::document::Document;
 use std::ops::Range;
-use std::rc::Rc;
 
 /// Where the subject search before a cue stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +52,7 @@ enum Layout {
 #[derive(Debug, Clone)]
 struct Attr {
     cue_tok: usize,
-    cue_text: Rc<str>,
+    cue_text: CueText,
     speaker: Option<usize>,
     left: usize,
     layout: Layout,
@@ -63,24 +62,14 @@ struct Attr {
 }
 
 /// Who a quotation is credited to: entity id, cue, rule.
-type Credit = (usize, Option<Rc<str>>, &'static str);
+type Credit = (usize, Option<CueText>, &'static str);
 
 /// A claim before ids are assigned.
 struct RawClaim {
-    block: usize,
     range: Range<usize>,
     kind: ClaimKind,
     speaker: Option<usize>,
-    cue: Option<Rc<str>>,
-    rule: &'static str,
-}
-
-/// A quotation before ids are assigned.
-struct RawQuote {
-    block: usize,
-    span: QuoteSpan,
-    speaker: Option<usize>,
-    cue: Option<Rc<str>>,
+    cue: Option<CueText>,
     rule: &'static str,
 }
 
@@ -768,8 +757,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
     let mut attrs: Vec<Attr> = Vec::new();
     let sentence_pos = p.pos(s.range.start);
     for (c, cend, cue) in cues(p, s) {
-        let cue_text: Rc<str> =
-            Rc::from(&p.text[p.toks[c].range.start..p.toks[cend - 1].range.end]);
+        let cue_text = CueText::from(&p.text[p.toks[c].range.start..p.toks[cend - 1].range.end]);
         let according = cue.is_none();
         let weak = cue.is_some_and(|c| c.weak);
         let mut mention: Option<(usize, usize, Mention)> = None;
@@ -1196,20 +1184,32 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
 }
 
 /// Runs the analysis over the given blocks.
-pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize>]) -> Analysis {
+pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<u32>]) -> Analysis {
     let mut reg = Registry::default();
-    let mut raw_claims: Vec<RawClaim> = Vec::new();
-    let mut raw_quotes: Vec<RawQuote> = Vec::new();
-    let mut carry: Option<(usize, Option<Rc<str>>, usize)> = None;
+    let mut carry: Option<(usize, Option<CueText>, usize)> = None;
+    // A first pass counts the quotations (scanned again per paragraph below, so no list of
+    // every quotation is kept) and the words that may be cues
+    let (mut singles, mut all, mut cue_words) = (0, 0, 0);
+    for &bi in blocks {
+        let text = &doc.blocks[bi].text;
+        for q in quotes::scan(text) {
+            singles += usize::from(q.single);
+            all += 1;
+        }
+        cue_words += count_cue_words(text);
+    }
     // British style: single quotation marks outnumber double ones
-    let scans: Vec<Vec<QuoteSpan>> = blocks
-        .iter()
-        .map(|&bi| quotes::scan(&doc.blocks[bi].text))
-        .collect();
-    let singles = scans.iter().flatten().filter(|q| q.single).count();
-    let single_style = singles * 2 > scans.iter().map(Vec::len).sum::<usize>();
-    for (&bi, qs) in blocks.iter().zip(scans) {
+    let single_style = singles * 2 > all;
+    // Built in reading order with registry ids as speakers; `finish` renumbers them. Every
+    // quotation gives one quote, and at most one direct claim; every cue at most one other
+    // claim. Reserving that bound up front (the pages never written cost no memory, and the
+    // slack is given back below) spares a long article the copy a growing vector makes,
+    // when the old and the new buffer are both resident.
+    let mut out_quotes: Vec<Quote> = Vec::with_capacity(all);
+    let mut out_claims: Vec<Claim> = Vec::with_capacity(all + cue_words);
+    for &bi in blocks {
         let block = &doc.blocks[bi];
+        let qs = quotes::scan(&block.text);
         let text = block.text.as_str();
         let lower = text.to_ascii_lowercase();
         let toks = tokens::tokenize(text, &lower, &qs);
@@ -1224,7 +1224,7 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
         let mut q_claimed = vec![false; qs.len()];
         let mut para_claims: Vec<RawClaim> = Vec::new();
         // per sentence: the attributed speaker (for quotes without a cue)
-        let mut sent_speaker: Vec<Option<(usize, Option<Rc<str>>)>> = vec![None; sents.len()];
+        let mut sent_speaker: Vec<Option<(usize, Option<CueText>)>> = vec![None; sents.len()];
         // quotations are sorted and disjoint: each sentence owns a contiguous run of them
         let sent_quotes: Vec<Range<usize>> = sents
             .iter()
@@ -1266,7 +1266,6 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
                         if !q_claimed[qi] {
                             q_claimed[qi] = true;
                             para_claims.push(RawClaim {
-                                block: bi,
                                 range: qs[qi].outer.clone(),
                                 kind: ClaimKind::Direct,
                                 speaker: Some(id),
@@ -1280,7 +1279,6 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
                         q_claimed[qi] = true;
                     }
                     para_claims.push(RawClaim {
-                        block: bi,
                         range: r,
                         kind: if inside.is_empty() {
                             ClaimKind::Indirect
@@ -1314,7 +1312,7 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
         }
         // quotations in sentences without a cue: continue the paragraph's speaker; the
         // first quotation-bearing sentence after it lends its speaker to earlier ones
-        let mut next_quote_speaker: Vec<Option<(usize, Option<Rc<str>>)>> = vec![None; sents.len()];
+        let mut next_quote_speaker: Vec<Option<(usize, Option<CueText>)>> = vec![None; sents.len()];
         let mut upcoming = None;
         for si in (0..sents.len()).rev() {
             next_quote_speaker[si] = upcoming.clone();
@@ -1322,7 +1320,7 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
                 upcoming = sent_speaker[si].clone();
             }
         }
-        let mut prev: Option<(usize, Option<Rc<str>>)> = None;
+        let mut prev: Option<(usize, Option<CueText>)> = None;
         for (si, s) in sents.iter().enumerate() {
             let words_outside = toks[s.tokens.clone()]
                 .iter()
@@ -1364,7 +1362,6 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
                 reg.spoke(id, p.pos(qs[qi].outer.start));
                 if !q_claimed[qi] {
                     para_claims.push(RawClaim {
-                        block: bi,
                         range: qs[qi].outer.clone(),
                         kind: ClaimKind::Direct,
                         speaker: Some(id),
@@ -1373,11 +1370,17 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
                     });
                 }
             }
-            raw_quotes.push(RawQuote {
-                block: bi,
-                span: qs[qi].clone(),
+            let span = &qs[qi];
+            let src = block.map.range_to_source(span.outer.clone());
+            out_quotes.push(Quote {
+                start: src.start,
+                end: src.end,
+                paragraph: paragraph_of[bi],
                 speaker: q_speaker[qi].as_ref().map(|x| x.0),
                 cue: q_speaker[qi].as_ref().and_then(|x| x.1.clone()),
+                block: bi,
+                text_range: span.outer.clone(),
+                inner_range: narrow(span.inner.start)..narrow(span.inner.end),
                 rule: q_speaker[qi].as_ref().map_or("unattributed", |x| x.2),
             });
         }
@@ -1393,9 +1396,58 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<usize
             None => carry
                 .and_then(|(id, cue, age)| (age < CARRY_PARAGRAPHS).then_some((id, cue, age + 1))),
         };
-        raw_claims.extend(para_claims);
+        out_claims.extend(para_claims.into_iter().map(|c| {
+            let src = block.map.range_to_source(c.range.clone());
+            Claim {
+                kind: c.kind,
+                speaker: c.speaker,
+                cue: c.cue,
+                start: src.start,
+                end: src.end,
+                paragraph: paragraph_of[bi],
+                block: bi,
+                text_range: c.range,
+                rule: c.rule,
+            }
+        }));
     }
-    finish(doc, &reg, raw_claims, raw_quotes, paragraph_of)
+    out_claims.shrink_to_fit();
+    out_quotes.shrink_to_fit();
+    finish(&reg, out_claims, out_quotes)
+}
+
+/// A clean-text offset as kept in a [`Quote`] (inputs are capped far below 4 GiB).
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// How many maximal runs of ASCII letters in `text` are cue words or `according`: at least
+/// as many as the cue tokens, which are such runs.
+fn count_cue_words(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let len = i - start;
+        if (3..=12).contains(&len) {
+            let mut buf = [0u8; 12];
+            buf[..len].copy_from_slice(&b[start..i]);
+            buf.make_ascii_lowercase();
+            let w = std::str::from_utf8(&buf[..len]).unwrap_or("");
+            if w == "according" || lexicon::cue(w).is_some() {
+                n += 1;
+            }
+        }
+    }
+    n
 }
 
 fn rule_name(speaker: &'static str, content: &'static str) -> &'static str {
@@ -1415,111 +1467,73 @@ fn rule_name(speaker: &'static str, content: &'static str) -> &'static str {
     }
 }
 
-fn finish(
-    doc: &Document,
-    reg: &Registry,
-    claims: Vec<RawClaim>,
-    quotes: Vec<RawQuote>,
-    paragraph_of: &[Option<usize>],
-) -> Analysis {
-    // output ids in order of first attribution
+/// Renumbers the speakers in order of first attribution (by block, then offset in the
+/// block, then registry id, over claims and quotes alike), and counts claims and quotations.
+fn finish(reg: &Registry, mut claims: Vec<Claim>, mut quotes: Vec<Quote>) -> Analysis {
+    // each entity's first attribution, then entities sorted by it
+    let mut first: Vec<Option<(usize, usize)>> = vec![None; reg.entities.len()];
+    let items = claims
+        .iter()
+        .map(|c| (c.speaker, c.block, c.text_range.start))
+        .chain(
+            quotes
+                .iter()
+                .map(|q| (q.speaker, q.block, q.text_range.start)),
+        );
+    for (speaker, block, at) in items {
+        if let Some(id) = speaker {
+            let key = (block, at);
+            if first[id].is_none_or(|f| key < f) {
+                first[id] = Some(key);
+            }
+        }
+    }
+    let mut order: Vec<(usize, usize, usize)> = first
+        .iter()
+        .enumerate()
+        .filter_map(|(id, f)| f.map(|(b, at)| (b, at, id)))
+        .collect();
+    order.sort_unstable();
     let mut map: Vec<Option<usize>> = vec![None; reg.entities.len()];
-    let mut speakers = Vec::new();
-    let mut order: Vec<(usize, usize, usize)> = Vec::new();
-    for c in &claims {
-        if let Some(id) = c.speaker {
-            order.push((c.block, c.range.start, id));
-        }
-    }
-    for q in &quotes {
-        if let Some(id) = q.speaker {
-            order.push((q.block, q.span.outer.start, id));
-        }
-    }
-    order.sort();
+    let mut speakers = Vec::with_capacity(order.len());
     for (_, _, id) in order {
-        if map[id].is_none() {
-            map[id] = Some(speakers.len());
-            speakers.push(reg.out(id, speakers.len()));
-        }
+        map[id] = Some(speakers.len());
+        speakers.push(reg.out(id, speakers.len()));
     }
     let mut sourcing = Sourcing::default();
-    let out_claims: Vec<Claim> = claims
-        .into_iter()
-        .map(|c| {
-            let b = &doc.blocks[c.block];
-            let src = b.map.range_to_source(c.range.clone());
-            let speaker = c.speaker.and_then(|id| map[id]);
-            if let Some(s) = speaker {
-                speakers[s].claims += 1;
-            }
-            match speaker.map(|s| {
-                (
-                    &speakers[s].kind,
-                    speakers[s].name.contains(char::is_uppercase)
-                        || speakers[s].name.split_whitespace().count() == 1,
-                )
-            }) {
-                None => sourcing.unattributed += 1,
-                Some((SpeakerKind::Person, true)) => sourcing.named_person += 1,
-                Some((SpeakerKind::Person, false)) => sourcing.unnamed_person += 1,
-                Some((SpeakerKind::Organization, _)) => sourcing.organization += 1,
-                Some((SpeakerKind::Group, _)) => sourcing.group += 1,
-                Some((SpeakerKind::Anonymous, _)) => sourcing.anonymous += 1,
-                Some((SpeakerKind::Document, _)) => sourcing.document += 1,
-            }
-            Claim {
-                text: collapse(&b.text[c.range.clone()]),
-                kind: c.kind,
-                speaker,
-                cue: c.cue.map(|c| c.to_string()),
-                start: src.start,
-                end: src.end,
-                paragraph: paragraph_of[c.block],
-                block: c.block,
-                text_range: c.range,
-                rule: c.rule,
-            }
-        })
-        .collect();
-    let out_quotes: Vec<Quote> = quotes
-        .into_iter()
-        .map(|q| {
-            let b = &doc.blocks[q.block];
-            let src = b.map.range_to_source(q.span.outer.clone());
-            let speaker = q.speaker.and_then(|id| map[id]);
-            if let Some(s) = speaker {
-                speakers[s].quotes += 1;
-            }
-            Quote {
-                text: collapse(&b.text[q.span.inner.clone()]),
-                start: src.start,
-                end: src.end,
-                paragraph: paragraph_of[q.block],
-                speaker,
-                cue: q.cue.map(|c| c.to_string()),
-                block: q.block,
-                text_range: q.span.outer,
-                inner_range: q.span.inner,
-                rule: q.rule,
-            }
-        })
-        .collect();
+    for c in &mut claims {
+        let speaker = c.speaker.and_then(|id| map[id]);
+        c.speaker = speaker;
+        if let Some(s) = speaker {
+            speakers[s].claims += 1;
+        }
+        match speaker.map(|s| {
+            (
+                &speakers[s].kind,
+                speakers[s].name.contains(char::is_uppercase)
+                    || speakers[s].name.split_whitespace().count() == 1,
+            )
+        }) {
+            None => sourcing.unattributed += 1,
+            Some((SpeakerKind::Person, true)) => sourcing.named_person += 1,
+            Some((SpeakerKind::Person, false)) => sourcing.unnamed_person += 1,
+            Some((SpeakerKind::Organization, _)) => sourcing.organization += 1,
+            Some((SpeakerKind::Group, _)) => sourcing.group += 1,
+            Some((SpeakerKind::Anonymous, _)) => sourcing.anonymous += 1,
+            Some((SpeakerKind::Document, _)) => sourcing.document += 1,
+        }
+    }
+    for q in &mut quotes {
+        let speaker = q.speaker.and_then(|id| map[id]);
+        q.speaker = speaker;
+        if let Some(s) = speaker {
+            speakers[s].quotes += 1;
+        }
+    }
     Analysis {
         speakers,
-        quotes: out_quotes,
-        claims: out_claims,
+        quotes,
+        claims,
         sourcing,
     }
-}
-
-fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
 }

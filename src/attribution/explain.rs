@@ -2,6 +2,7 @@
 //! `hearsay analyze --explain`.
 
 use super::Analysis;
+use crate::document::Document;
 use std::fmt::Write;
 
 fn clip(s: &str, n: usize) -> String {
@@ -13,15 +14,16 @@ fn clip(s: &str, n: usize) -> String {
     out
 }
 
-/// Renders every claim and every quotation with its speaker, cue and rule.
+/// Renders every claim and every quotation of `a` (the analysis of `doc`) with its speaker,
+/// cue and rule.
 ///
 /// ```
 /// let doc = hearsay::document::ingest("Title\n\nThe dam will hold, engineers said.\n".into());
 /// let a = hearsay::attribution::analyze(&doc);
-/// let text = hearsay::attribution::explain::render(&a);
+/// let text = hearsay::attribution::explain::render(&doc, &a);
 /// assert!(text.contains("engineers"));
 /// ```
-pub fn render(a: &Analysis) -> String {
+pub fn render(doc: &Document, a: &Analysis) -> String {
     let mut out = String::new();
     let name = |id: Option<usize>| {
         id.and_then(|i| a.speaker(i))
@@ -46,7 +48,7 @@ pub fn render(a: &Analysis) -> String {
             c.paragraph
                 .map_or_else(|| "-".to_string(), |p| p.to_string()),
             c.kind,
-            clip(&c.text, 90),
+            clip(&c.text(doc), 90),
             name(c.speaker),
             c.cue.as_deref().unwrap_or("no cue"),
             c.rule
@@ -59,7 +61,7 @@ pub fn render(a: &Analysis) -> String {
             "  ¶{} “{}” ← {} (rule: {})",
             q.paragraph
                 .map_or_else(|| "-".to_string(), |p| p.to_string()),
-            clip(&q.text, 70),
+            clip(&q.text(doc), 70),
             name(q.speaker),
             q.rule
         );

@@ -13,6 +13,7 @@ use super::lexicon::{self, Pronoun};
 use super::tokens::Token;
 use super::{SpeakerKind, SpeakerOut};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// Gender known for a person, from a title or a resolved pronoun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -645,15 +646,24 @@ pub struct Entity {
     pub last_spoke: Option<usize>,
 }
 
-/// A person's name seen anywhere in the text (not only as a speaker).
-#[derive(Debug, Clone)]
+/// A person's name seen anywhere in the text (not only as a speaker). A long article names
+/// the same people again and again, so the spelling is kept once in [`Registry`] and each
+/// sighting holds its index.
+#[derive(Debug, Clone, Copy)]
 struct SeenName {
     /// Named as a sentence's subject (its first words).
     subject: bool,
+    gender: Option<Gender>,
+    /// Index of the spelling in `Registry::spellings`.
+    spelling: u32,
+    at: usize,
+}
+
+/// How a seen name is written: the full name, its lowercased surname and its title.
+#[derive(Debug)]
+struct Spelling {
     name: String,
     surname: String,
-    at: usize,
-    gender: Option<Gender>,
     title: Option<String>,
 }
 
@@ -663,6 +673,10 @@ pub struct Registry {
     /// The entities, indexed by id.
     pub entities: Vec<Entity>,
     seen: Vec<SeenName>,
+    /// The distinct spellings of the seen names.
+    spellings: Vec<Spelling>,
+    /// Full name and title → index in `spellings`.
+    spelling_ids: HashMap<(String, Option<String>), u32>,
     /// Index in `seen` of the latest full name with each surname.
     last_seen: HashMap<String, usize>,
     /// Normalised names and aliases → entity id (the first entity to use them).
@@ -719,11 +733,13 @@ impl Registry {
                 && let Some(&k) = self.last_seen.get(toks[i].lower)
             {
                 // a surname of a name seen before: the person is mentioned again here
-                let mut again = self.seen[k].clone();
+                let mut again = self.seen[k];
                 again.at = base + toks[i].range.start;
                 again.subject = true;
-                self.last_seen
-                    .insert(again.surname.clone(), self.seen.len());
+                self.last_seen.insert(
+                    self.spellings[again.spelling as usize].surname.clone(),
+                    self.seen.len(),
+                );
                 self.seen.push(again);
                 i = j;
                 continue;
@@ -735,17 +751,38 @@ impl Registry {
             {
                 self.last_seen.insert(surname_of(&m.name), self.seen.len());
                 let role_gender = i.checked_sub(1).and_then(|k| gender_of_role(toks[k].lower));
+                let spelling = self.spelling(m.name, m.title);
                 self.seen.push(SeenName {
                     subject: i == 0,
-                    surname: surname_of(&m.name),
-                    name: m.name,
-                    at: base + toks[i].range.start,
                     gender: m.gender.or(role_gender),
-                    title: m.title,
+                    spelling,
+                    at: base + toks[i].range.start,
                 });
             }
             i = j;
         }
+    }
+
+    /// The index of a seen name's spelling, added when new.
+    fn spelling(&mut self, name: String, title: Option<String>) -> u32 {
+        let next = u32::try_from(self.spellings.len()).unwrap_or(u32::MAX);
+        match self.spelling_ids.entry((name, title)) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
+                let (name, title) = e.key().clone();
+                self.spellings.push(Spelling {
+                    surname: surname_of(&name),
+                    name,
+                    title,
+                });
+                *e.insert(next)
+            }
+        }
+    }
+
+    /// How a seen name is written.
+    fn spelled(&self, s: &SeenName) -> &Spelling {
+        &self.spellings[s.spelling as usize]
     }
 
     fn add(&mut self, e: Entity) -> usize {
@@ -803,7 +840,7 @@ impl Registry {
                     .filter(|s| s.at < at && s.subject)
                     .find(|s| {
                         ok(s.gender.or_else(|| {
-                            self.by_surname(&s.surname)
+                            self.by_surname(&self.spelled(s).surname)
                                 .and_then(|id| self.entities[id].gender)
                         }))
                     })
@@ -890,7 +927,8 @@ impl Registry {
         self.surnames.get(surname).copied()
     }
 
-    fn person_from_seen(&mut self, s: &SeenName) -> usize {
+    fn person_from_seen(&mut self, seen: &SeenName) -> usize {
+        let s = self.spelled(seen);
         if let Some(id) = self.by_surname(&s.surname) {
             return id;
         }
@@ -904,16 +942,17 @@ impl Registry {
         if sur != s.name {
             aliases.push(sur);
         }
-        self.add(Entity {
+        let e = Entity {
             name: s.name.clone(),
             kind: SpeakerKind::Person,
             aliases,
             role: s.title.clone(),
-            gender: s.gender,
+            gender: seen.gender,
             surname: Some(s.surname.clone()),
             plural: false,
             last_spoke: None,
-        })
+        };
+        self.add(e)
     }
 
     fn resolve_name(&mut self, m: &Mention, at: usize) -> usize {
@@ -942,7 +981,7 @@ impl Registry {
                 let seen = self
                     .last_seen
                     .get(&surname)
-                    .map(|&i| self.seen[i].clone())
+                    .map(|&i| self.seen[i])
                     .filter(|s| s.at <= at);
                 match seen {
                     Some(s) => self.person_from_seen(&s),
@@ -1035,7 +1074,7 @@ impl Registry {
             .filter(|s| s.at < at)
             .find(|s| {
                 let g = s.gender.or_else(|| {
-                    self.by_surname(&s.surname)
+                    self.by_surname(&self.spelled(s).surname)
                         .and_then(|id| self.entities[id].gender)
                 });
                 ok(g)
@@ -1063,7 +1102,10 @@ impl Registry {
                             && s.at < at
                             && s.gender.is_none_or(|g| Some(g) == gender)
                     })
-                    .filter(|s| s.title.is_some() || self.by_surname(&s.surname).is_some())
+                    .filter(|s| {
+                        self.spelled(s).title.is_some()
+                            || self.by_surname(&self.spelled(s).surname).is_some()
+                    })
                     .cloned();
                 let id = if let Some(s) = same {
                     let id = self.person_from_seen(&s);

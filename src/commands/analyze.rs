@@ -117,7 +117,7 @@ pub fn run(files: &[PathBuf], format: Option<Format>, _json: bool, explain: bool
             if several {
                 outln!("== {}", printable(&path.display().to_string()))?;
             }
-            out!("{}", explain::render(&analysis))?;
+            out!("{}", explain::render(&doc, &analysis))?;
         }
         return all_done(failed, files.len());
     }

@@ -8,11 +8,12 @@ use hearsay::config::Config;
 use hearsay::document::{Document, open};
 use hearsay::printable::printable_text;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Opens an article and its highlights store (read-only use: nothing is written), in the
 /// highlights folder of the configuration (`config`: the `--config` file, if given).
 /// A broken highlights file is an error here, with its file, line and column.
-pub fn open_article(file: &Path, config: Option<&Path>) -> Result<(Document, Store)> {
+pub fn open_article(file: &Path, config: Option<&Path>) -> Result<(Arc<Document>, Store)> {
     let dir = match Config::load(config) {
         Ok((c, _)) => c.highlights_dir,
         Err(e) => {
@@ -21,8 +22,10 @@ pub fn open_article(file: &Path, config: Option<&Path>) -> Result<(Document, Sto
         }
     };
     let bytes = read_input(file)?;
-    let doc = open(&bytes, file.to_str(), None)
-        .wrap_err_with(|| format!("cannot open '{}'", file.display()))?;
+    let doc = Arc::new(
+        open(&bytes, file.to_str(), None)
+            .wrap_err_with(|| format!("cannot open '{}'", file.display()))?,
+    );
     let origin = if file.as_os_str() == "-" {
         Origin::Stdin
     } else {

@@ -23,19 +23,27 @@ use std::ops::Range;
 
 /// A line of the source: its byte range without the line ending, and its trimmed text.
 #[derive(Debug, Clone)]
+// One per source line, so kept small: a 50 MB article has about a million of them.
 struct Line<'a> {
-    range: Range<usize>,
     text: &'a str,
-    chars: usize,
-    words: usize,
+    start: u32,
+    n_chars: u32,
+    words: u8,
 }
 
 impl Line<'_> {
+    /// Byte range of the trimmed line in the source.
+    fn range(&self) -> Range<usize> {
+        self.start as usize..self.start as usize + self.text.len()
+    }
+    fn chars(&self) -> usize {
+        self.n_chars as usize
+    }
     fn is_blank(&self) -> bool {
         self.text.is_empty()
     }
     fn words(&self) -> usize {
-        self.words
+        usize::from(self.words)
     }
     fn first_word_chars(&self) -> usize {
         self.text
@@ -46,7 +54,7 @@ impl Line<'_> {
 }
 
 fn split_lines(source: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(source.bytes().filter(|&b| b == b'\n').count() + 1);
     let mut start = 0;
     for piece in source.split_inclusive('\n') {
         let end = start + piece.len();
@@ -61,11 +69,12 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
         let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c.is_control());
         let off = start + lead + (trimmed.as_ptr() as usize - raw.as_ptr() as usize);
         lines.push(Line {
-            range: off..off + trimmed.len(),
             text: trimmed,
-            chars: trimmed.chars().count(),
+            // inputs are capped far below 4 GiB (`decode::MAX_INPUT`)
+            start: off as u32,
+            n_chars: u32::try_from(trimmed.chars().count()).unwrap_or(u32::MAX),
             // only ever compared with small numbers: stop counting early
-            words: trimmed.split_whitespace().take(30).count(),
+            words: trimmed.split_whitespace().take(30).count() as u8,
         });
         start = end;
     }
@@ -120,7 +129,7 @@ fn is_lone_opening_word(line: &Line) -> bool {
     line.words() == 1
         && starts_paragraph_word(line.text)
         && !ends_sentence(line.text)
-        && line.chars <= 24
+        && line.chars() <= 24
 }
 
 /// Splits a trailing parenthesised photo credit off caption text.
@@ -212,7 +221,7 @@ fn is_byline(line: &Line) -> bool {
 }
 
 fn dateline(line: &Line) -> Option<(String, Option<String>)> {
-    if line.chars > 120 {
+    if line.chars() > 120 {
         return None;
     }
     let found = date_at_start(line.text)?;
@@ -235,8 +244,8 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
     let mut lens: Vec<usize> = lines
         .windows(2)
         .filter(|w| !w[0].is_blank() && !w[1].is_blank())
-        .filter(|w| w[0].words() >= 3 && !ends_sentence(w[0].text) && w[0].chars <= 110)
-        .map(|w| w[0].chars)
+        .filter(|w| w[0].words() >= 3 && !ends_sentence(w[0].text) && w[0].chars() <= 110)
+        .map(|w| w[0].chars())
         .collect();
     let nonblank = lines.iter().filter(|l| !l.is_blank()).count();
     if lens.len() < 2 || lens.len() * 4 < nonblank {
@@ -299,12 +308,12 @@ fn group(
         } else if let Some(w) = width {
             let done = ends_sentence(prev.text);
             // a little slack: browsers and wrappers rarely fill a line to the last column
-            let fits = prev.chars + 1 + line.first_word_chars() <= w + 3;
-            let long = |l: &Line| l.chars > w + 10;
+            let fits = prev.chars() + 1 + line.first_word_chars() <= w + 3;
+            let long = |l: &Line| l.chars() > w + 10;
             // a heading stops well short of the wrap width
             let subheading_before = done_or_start(lines, i - 1)
                 && is_short_heading(prev)
-                && prev.chars + 1 + line.first_word_chars() + 10 <= w
+                && prev.chars() + 1 + line.first_word_chars() + 10 <= w
                 && starts_paragraph_word(line.text);
             // a lone capitalised word without final punctuation only ever opens a paragraph
             // (a paragraph's last word alone on a line carries its full stop)
@@ -337,7 +346,7 @@ fn is_short_heading(line: &Line) -> bool {
     let last = line.text.chars().next_back().unwrap_or('.');
     line.words() >= 2
         && line.words() <= 10
-        && line.chars <= 70
+        && line.chars() <= 70
         && starts_paragraph_word(line.text)
         && !matches!(
             last,
@@ -384,25 +393,24 @@ pub fn ingest(source: String) -> Document {
     let mut meta = Meta::default();
 
     // 1. header
-    let nonblank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    let mut nonblank = (0..lines.len()).filter(|&i| !lines[i].is_blank());
     let mut body_start = 0;
-    if let Some(&t) = nonblank.first() {
+    if let Some(t) = nonblank.next() {
         let first = &lines[t];
         let first_is_meta = is_byline(first) || dateline(first).is_some();
         // headlines are short and do not end with a full stop
         if !first_is_meta
-            && first.chars <= 150
+            && first.chars() <= 150
             && first.words() <= 24
             && !first.text.ends_with('.')
             && !opens_with_dateline_place(first.text)
         {
-            blocks.push(block(&source, BlockKind::Title, first.range.clone()));
+            blocks.push(block(&source, BlockKind::Title, first.range()));
             body_start = t + 1;
         }
         // dek lines until a meta line, then the run of meta lines
-        let candidates: Vec<usize> = nonblank
-            .iter()
-            .copied()
+        let candidates: Vec<usize> = std::iter::once(t)
+            .chain(nonblank)
             .filter(|&i| i >= body_start)
             .take(10)
             .collect();
@@ -411,13 +419,13 @@ pub fn ingest(source: String) -> Document {
             .position(|&i| is_byline(&lines[i]) || dateline(&lines[i]).is_some())
         {
             let dek_lines = &candidates[..pos];
-            let dek_chars: usize = dek_lines.iter().map(|&i| lines[i].chars).sum();
+            let dek_chars: usize = dek_lines.iter().map(|&i| lines[i].chars()).sum();
             if pos <= 6 && dek_chars <= 700 {
                 if let (Some(&a), Some(&b)) = (dek_lines.first(), dek_lines.last()) {
                     blocks.push(block(
                         &source,
                         BlockKind::Dek,
-                        lines[a].range.start..lines[b].range.end,
+                        lines[a].range().start..lines[b].range().end,
                     ));
                 }
                 let mut j = pos;
@@ -428,9 +436,9 @@ pub fn ingest(source: String) -> Document {
                         if let Some(p) = publication {
                             meta.publication.get_or_insert(p);
                         }
-                        blocks.push(block(&source, BlockKind::Dateline, line.range.clone()));
+                        blocks.push(block(&source, BlockKind::Dateline, line.range()));
                     } else if is_byline(line) {
-                        blocks.push(block(&source, BlockKind::Byline, line.range.clone()));
+                        blocks.push(block(&source, BlockKind::Byline, line.range()));
                     } else {
                         break;
                     }
@@ -461,7 +469,7 @@ pub fn ingest(source: String) -> Document {
     let groups = group(&lines, body, blank_mode, width);
     let n = groups.len();
     for (gi, g) in groups.into_iter().enumerate() {
-        let range = lines[g.start].range.start..lines[g.end - 1].range.end;
+        let range = lines[g.start].range().start..lines[g.end - 1].range().end;
         let c = clean(&source, range.clone());
         if c.text.is_empty() || is_boilerplate(&c.text) {
             continue;
@@ -498,6 +506,8 @@ pub fn ingest(source: String) -> Document {
             _ => {}
         }
     }
+    // the blocks live as long as the document: give back the growing Vec's slack
+    blocks.shrink_to_fit();
     let mut doc = Document {
         source: String::new(),
         blocks,

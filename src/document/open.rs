@@ -113,11 +113,35 @@ pub fn open(
     name: Option<&str>,
     format: Option<Format>,
 ) -> Result<Document, DecodeError> {
-    let mut decoded = decode(bytes)?;
+    let legacy = std::str::from_utf8(bytes).is_err().then_some(bytes);
+    read(decode(bytes)?, legacy, name, format)
+}
+
+/// [`open`] for bytes the caller gives away: a valid UTF-8 file becomes the document's
+/// source without being copied.
+pub fn open_owned(
+    bytes: Vec<u8>,
+    name: Option<&str>,
+    format: Option<Format>,
+) -> Result<Document, DecodeError> {
+    if std::str::from_utf8(&bytes).is_err() {
+        return open(&bytes, name, format);
+    }
+    read(super::decode::decode_owned(bytes)?, None, name, format)
+}
+
+/// Builds the document from decoded text; `legacy` holds the raw bytes when they were not
+/// UTF-8 (a page may then be re-read in the encoding it declares).
+fn read(
+    mut decoded: super::decode::Decoded,
+    legacy: Option<&[u8]>,
+    name: Option<&str>,
+    format: Option<Format>,
+) -> Result<Document, DecodeError> {
     let format = Format::detect(format, name, &decoded.text);
     // (a byte order mark says the encoding, and `decode` has used it)
     if format == Format::Html
-        && std::str::from_utf8(bytes).is_err()
+        && let Some(bytes) = legacy
         && encoding_rs::Encoding::for_bom(bytes).is_none()
     {
         // a page saved in its legacy encoding: read it the way a browser would

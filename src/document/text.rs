@@ -8,6 +8,7 @@
 //! swallow the rest of the article.
 
 use serde::Serialize;
+use smallvec::SmallVec;
 use std::ops::Range;
 
 /// Piecewise map between clean-text offsets and source offsets.
@@ -18,7 +19,9 @@ use std::ops::Range;
 /// white space) or were dropped from the source (control characters).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct OffsetMap {
-    segments: Vec<Segment>,
+    // most blocks map with a single segment (see `clean`): kept inline, it costs no heap
+    // allocation of its own, which on a huge article is one per paragraph
+    segments: SmallVec<[Segment; 1]>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -112,7 +115,7 @@ impl OffsetMap {
 
     /// Shifts every text offset left by `by` (used when a prefix of the text is cut off).
     fn cut_front(&mut self, by: usize) {
-        let mut out = Vec::with_capacity(self.segments.len());
+        let mut out = SmallVec::with_capacity(self.segments.len());
         for s in &self.segments {
             if s.text() + s.len() <= by {
                 continue;

@@ -6,7 +6,7 @@
 //! Rendering (in `ui.rs`) only reads the state.
 
 use super::highlights::Highlights;
-use super::page::{Anchor, LineText, Page};
+use super::page::{Anchor, Page};
 use super::sources::Sources;
 use super::strings;
 use super::styles::Styles;
@@ -207,7 +207,13 @@ pub struct App {
 impl App {
     /// A reader for `doc`, shown as `name`. `notes` are messages to show at start (config
     /// problems); the document's own warnings are added to them.
-    pub fn new(doc: Document, name: impl Into<String>, config: Config, notes: &[String]) -> App {
+    pub fn new(
+        doc: impl Into<Arc<Document>>,
+        name: impl Into<String>,
+        config: Config,
+        notes: &[String],
+    ) -> App {
+        let doc: Arc<Document> = doc.into();
         let styles = Styles::new(&config);
         let mut warnings: Vec<String> = notes.to_vec();
         warnings.extend(doc.warnings.iter().cloned());
@@ -235,12 +241,8 @@ impl App {
         let mut app = App {
             // laid out for real by the resize below; building at width 1 first cost as much
             // as a full layout with one word per line
-            page: Page {
-                width: 0,
-                lines: Vec::new(),
-                extras: Vec::new(),
-            },
-            doc: Arc::new(doc),
+            page: Page::default(),
+            doc,
             name: name.into(),
             config,
             styles,
@@ -365,19 +367,20 @@ impl App {
     fn relayout(&mut self) {
         let tw = usize::from(self.areas().text.width).max(1);
         if self.page.width != tw {
-            let new = self
-                .pages
-                .remove(&tw)
-                .unwrap_or_else(|| Page::build(&self.doc, tw));
-            let old = std::mem::replace(&mut self.page, new);
+            // keep other widths only for ordinary articles: a layout of a huge one costs
+            // tens of megabytes and is rebuilt in well under a second, so it is dropped
+            // before the new one is built rather than held alongside it
+            let old = std::mem::take(&mut self.page);
             if self.pages.len() > 8 {
                 self.pages.clear();
             }
-            // keep other widths only for ordinary articles: a layout of a huge one costs
-            // tens of megabytes and is rebuilt in well under a second
-            if old.lines.len() <= 50_000 {
+            if old.width > 0 && old.lines.len() <= 50_000 {
                 self.pages.insert(old.width, old);
             }
+            self.page = self
+                .pages
+                .remove(&tw)
+                .unwrap_or_else(|| Page::build(&self.doc, tw));
         }
         self.top = self.page.line_of(self.anchor).min(self.max_top());
         if self.focus != Focus::Article && self.areas().sidebar.is_none() {
@@ -393,8 +396,8 @@ impl App {
             self.dirty = true;
         }
         self.top = top;
-        if let Some(l) = self.page.lines.get(top) {
-            self.anchor = l.key;
+        if top < self.page.lines.len() {
+            self.anchor = self.page.key(top);
         }
         self.remember_reading();
     }
@@ -765,10 +768,11 @@ impl App {
 
     /// The block shown at the top line, if the top line shows block text.
     pub fn top_block(&self) -> Option<usize> {
-        match self.page.lines.get(self.top).map(|l| &l.text) {
-            Some(LineText::Block { block, .. }) => Some(*block),
-            _ => None,
-        }
+        self.page
+            .lines
+            .get(self.top)
+            .and_then(|l| l.block_range())
+            .map(|(block, _)| block)
     }
 
     // ---- sidebar and quote navigation ----

@@ -14,7 +14,6 @@ use crate::annotations::{
 use crate::document::BlockKind;
 use crate::keymap::{Action, Context};
 use crate::tui::app::{App, Message, MessageKind};
-use crate::tui::page::LineText;
 use crate::tui::sources::StopKind;
 use crate::tui::strings;
 use crate::tui::widgets::highlight_list::HighlightListState;
@@ -121,7 +120,7 @@ fn worth_a_file(store: &Store) -> bool {
 /// `$XDG_DATA_HOME/hearsay/highlights/<sha256>.toml` (see [`App::attach_reading_store`]).
 /// `None` when the highlights are kept elsewhere already or there is no data folder.
 pub fn reading_store_for(
-    doc: &crate::document::Document,
+    doc: &std::sync::Arc<crate::document::Document>,
     origin: &crate::annotations::Origin,
     store: &Store,
 ) -> Option<Store> {
@@ -225,7 +224,7 @@ impl App {
         if let Some(b) = self.doc.block_at(offset) {
             let t = self.doc.blocks[b].to_text(offset);
             if let Some(line) = self.page.line_of_text(b, t) {
-                self.restore(self.page.lines[line].key);
+                self.restore(self.page.key(line));
             }
         }
     }
@@ -351,10 +350,7 @@ impl App {
             .lines
             .iter()
             .skip(top)
-            .find_map(|l| match &l.text {
-                LineText::Block { block, range } => Some((*block, range.start)),
-                _ => None,
-            });
+            .find_map(|l| l.block_range().map(|(block, range)| (block, range.start)));
         let Some((b, t)) = found else {
             return;
         };
@@ -437,8 +433,8 @@ impl App {
         let mut first = None;
         let mut last = None;
         for i in self.visible() {
-            if let LineText::Block { block, range } = &self.page.lines[i].text {
-                let b = &self.doc.blocks[*block];
+            if let Some((block, range)) = self.page.lines[i].block_range() {
+                let b = &self.doc.blocks[block];
                 if first.is_none() {
                     first = Some(b.to_source(range.start));
                 }

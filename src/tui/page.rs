@@ -46,9 +46,9 @@ pub enum LineText {
         /// Byte range in the block's text.
         range: Range<usize>,
     },
-    /// `range` of `page.extras[index]`.
+    /// `range` of the page's composed string number `index`.
     Extra {
-        /// Index into [`Page::extras`].
+        /// Index of the composed string.
         index: usize,
         /// Byte range in that string.
         range: Range<usize>,
@@ -59,28 +59,71 @@ pub enum LineText {
 /// lines the reader adds after a block).
 pub type Anchor = (usize, usize);
 
-/// One screen line.
+/// What a line's three numbers mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// `a`, `b` are the position key; no text.
+    None,
+    /// Block `a`, text `b..c`; the key is `(a, b)`.
+    Block,
+    /// Composed string `a`, text `b..c`; the key is the string's.
+    Extra,
+}
+
+/// One screen line, packed into 16 bytes: a 50 MB article lays out to about a million lines,
+/// so a line is kept as small as the numbers it needs (offsets are below 4 GiB, as inputs are
+/// capped far lower by `decode::MAX_INPUT`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageLine {
-    /// The text.
-    pub text: LineText,
     /// How it is drawn.
     pub style: LineStyle,
+    source: Source,
     /// Columns of indent inside the text column.
     pub indent: u16,
-    /// Position key (non-decreasing down the page).
-    pub key: Anchor,
+    a: u32,
+    b: u32,
+    c: u32,
+}
+
+impl PageLine {
+    /// Where the line's text comes from.
+    pub fn text(&self) -> LineText {
+        let (a, b, c) = (self.a as usize, self.b as usize, self.c as usize);
+        match self.source {
+            Source::None => LineText::None,
+            Source::Block => LineText::Block {
+                block: a,
+                range: b..c,
+            },
+            Source::Extra => LineText::Extra {
+                index: a,
+                range: b..c,
+            },
+        }
+    }
+
+    /// The line's block and text range, when it shows a block's text.
+    pub fn block_range(&self) -> Option<(usize, Range<usize>)> {
+        (self.source == Source::Block)
+            .then_some((self.a as usize, self.b as usize..self.c as usize))
+    }
+}
+
+/// Narrows an offset to the 32 bits a page line keeps.
+fn n32(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
 }
 
 /// The article laid out for a text column of `width` columns.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Page {
     /// Width of the text column.
     pub width: usize,
     /// Screen lines, top to bottom.
     pub lines: Vec<PageLine>,
-    /// Composed strings (meta line, credits, rules) that lines can point into.
-    pub extras: Vec<String>,
+    /// Composed strings (meta line, credits, rules) that lines can point into, each with the
+    /// position key of its lines.
+    extras: Vec<(String, Anchor)>,
 }
 
 /// Indent of captions and their credits.
@@ -115,6 +158,10 @@ impl Page {
             lines: Vec::new(),
             extras: Vec::new(),
         };
+        // about one line per `width` bytes of text plus a blank line per block
+        let text: usize = doc.blocks.iter().map(|b| b.text.len()).sum();
+        page.lines
+            .reserve(text / width.max(20) + 2 * doc.blocks.len());
         let meta = meta_line(doc);
         let mut meta_done = false;
         let header_end = doc
@@ -180,6 +227,7 @@ impl Page {
         {
             page.lines.pop();
         }
+        page.lines.shrink_to_fit();
         page
     }
 
@@ -189,88 +237,113 @@ impl Page {
         let indent = if self.width > indent { indent } else { 0 };
         for range in wrap(text, w) {
             self.lines.push(PageLine {
-                key: (block, range.start),
-                text: LineText::Block { block, range },
                 style,
+                source: Source::Block,
                 indent: indent as u16,
+                a: n32(block),
+                b: n32(range.start),
+                c: n32(range.end),
             });
         }
     }
 
+    /// Key for a line added after the current last line: never before it.
+    fn next_key(&self, key: Anchor) -> Anchor {
+        self.lines
+            .len()
+            .checked_sub(1)
+            .map_or(key, |i| self.key(i).max(key))
+    }
+
+    fn push_extra(&mut self, s: String, key: Anchor) -> u32 {
+        self.extras.push((s, key));
+        n32(self.extras.len() - 1)
+    }
+
     fn extra_lines(&mut self, s: &str, style: LineStyle, indent: usize, block: usize) {
-        let index = self.extras.len();
-        self.extras.push(s.to_string());
+        let key = self.next_key((block, 0));
+        let index = self.push_extra(s.to_string(), key);
         let w = self.width.saturating_sub(indent).max(1);
         let indent = if self.width > indent { indent } else { 0 };
-        let base = self
-            .lines
-            .last()
-            .map_or((block, 0), |l| l.key.max((block, 0)));
         for range in wrap(s, w) {
             self.lines.push(PageLine {
-                key: base,
-                text: LineText::Extra { index, range },
                 style,
+                source: Source::Extra,
                 indent: indent as u16,
+                a: index,
+                b: n32(range.start),
+                c: n32(range.end),
             });
         }
     }
 
     fn rule(&mut self, key: Anchor) {
-        let index = self.extras.len();
         let n = self.width.min(24);
-        self.extras.push("─".repeat(n));
-        let key = self.lines.last().map_or(key, |l| l.key.max(key));
+        let key = self.next_key(key);
+        let index = self.push_extra("─".repeat(n), key);
         self.lines.push(PageLine {
-            key,
-            text: LineText::Extra {
-                index,
-                range: 0..n * '─'.len_utf8(),
-            },
             style: LineStyle::Rule,
+            source: Source::Extra,
             indent: 0,
+            a: index,
+            b: 0,
+            c: n32(n * '─'.len_utf8()),
         });
     }
 
     fn blank(&mut self, key: Anchor) {
-        let key = self.lines.last().map_or(key, |l| l.key.max(key));
+        let (block, offset) = self.next_key(key);
         self.lines.push(PageLine {
-            key,
-            text: LineText::None,
             style: LineStyle::Blank,
+            source: Source::None,
             indent: 0,
+            a: n32(block),
+            b: n32(offset),
+            c: 0,
         });
+    }
+
+    /// Position key of line `i` (non-decreasing down the page; `(0, 0)` past the end).
+    pub fn key(&self, i: usize) -> Anchor {
+        self.lines.get(i).map_or((0, 0), |l| self.line_key(l))
+    }
+
+    fn line_key(&self, l: &PageLine) -> Anchor {
+        match l.source {
+            Source::Extra => self.extras.get(l.a as usize).map_or((0, 0), |e| e.1),
+            Source::None | Source::Block => (l.a as usize, l.b as usize),
+        }
     }
 
     /// Index of the line a reading position falls on: the last line whose key is not after
     /// `anchor` (0 when the anchor is before everything).
     pub fn line_of(&self, anchor: Anchor) -> usize {
         self.lines
-            .partition_point(|l| l.key <= anchor)
+            .partition_point(|l| self.line_key(l) <= anchor)
             .saturating_sub(1)
     }
 
     /// Index of the line showing byte `offset` of block `block`'s text, if it is laid out.
     pub fn line_of_text(&self, block: usize, offset: usize) -> Option<usize> {
         let i = self.line_of((block, offset));
-        match &self.lines.get(i)?.text {
-            LineText::Block { block: b, .. } if *b == block => Some(i),
+        match self.lines.get(i)?.block_range() {
+            Some((b, _)) if b == block => Some(i),
             _ => None,
         }
     }
 
     /// The text of line `i`, resolved against the document.
     pub fn text<'a>(&'a self, doc: &'a Document, i: usize) -> &'a str {
-        match self.lines.get(i).map(|l| &l.text) {
+        match self.lines.get(i).map(PageLine::text) {
             Some(LineText::Block { block, range }) => doc
                 .blocks
-                .get(*block)
-                .and_then(|b| b.text.get(range.clone()))
+                .get(block)
+                .and_then(|b| b.text.get(range))
                 .unwrap_or(""),
             Some(LineText::Extra { index, range }) => self
                 .extras
-                .get(*index)
-                .and_then(|s| s.get(range.clone()))
+                .get(index)
+                .and_then(|s| s.0.get(range))
                 .unwrap_or(""),
             _ => "",
         }
@@ -282,8 +355,8 @@ impl Page {
         self.lines
             .iter()
             .enumerate()
-            .filter_map(|(i, l)| match &l.text {
-                LineText::Block { range, .. } if range.start == 0 => Some(i),
+            .filter_map(|(i, l)| match l.block_range() {
+                Some((_, range)) if range.start == 0 => Some(i),
                 _ => None,
             })
     }
@@ -310,7 +383,7 @@ mod tests {
         assert_eq!(texts[1], "ferries");
         assert!(texts.contains(&"By Jo Reporter"), "{texts:?}");
         assert!(texts.contains(&"First paragraph has"), "{texts:?}");
-        assert!(p.lines.windows(2).all(|w| w[0].key <= w[1].key));
+        assert!((1..p.lines.len()).all(|i| p.key(i - 1) <= p.key(i)));
         assert!(
             p.lines
                 .iter()
@@ -325,7 +398,7 @@ mod tests {
         let wide = Page::build(&d, 60);
         let (b, _) = d.paragraphs().nth(1).unwrap();
         let i = narrow.line_of_text(b, 0).unwrap();
-        let j = wide.line_of(narrow.lines[i].key);
+        let j = wide.line_of(narrow.key(i));
         assert!(wide.text(&d, j).starts_with("Second one"));
     }
 

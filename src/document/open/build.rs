@@ -295,6 +295,8 @@ impl SourceBuilder {
                 self.dropped
             ));
         }
+        self.blocks.shrink_to_fit();
+        self.source.shrink_to_fit();
         let doc = Document {
             source: self.source,
             blocks: self.blocks,

@@ -1,7 +1,7 @@
 //! The article pane: the visible lines of the page, styled, with search matches marked.
 
 use crate::tui::app::App;
-use crate::tui::page::{LineStyle, LineText};
+use crate::tui::page::LineStyle;
 use crate::tui::widgets::draw_decorated;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -100,9 +100,9 @@ impl Widget for ArticleView<'_> {
             let x = area.x + indent;
             let width = area.width - indent;
             let text = app.page.text(&app.doc, i);
-            let decos = match &line.text {
-                LineText::Block { block, range } => self.decorations(*block, range),
-                _ => Vec::new(),
+            let decos = match line.block_range() {
+                Some((block, range)) => self.decorations(block, &range),
+                None => Vec::new(),
             };
             draw_decorated(buf, (x, y), width, text, base, &decos);
         }

@@ -5,7 +5,6 @@
 
 use crate::annotations::Highlight;
 use crate::tui::app::App;
-use crate::tui::page::LineText;
 use crate::tui::strings;
 use crate::tui::widgets::sanitize;
 use ratatui::buffer::Buffer;
@@ -161,10 +160,10 @@ impl Widget for NoteMarks<'_> {
             if y >= area.bottom() {
                 break;
             }
-            let LineText::Block { block, range } = &app.page.lines[i].text else {
+            let Some((block, range)) = app.page.lines[i].block_range() else {
                 continue;
             };
-            let Some(b) = app.doc.blocks.get(*block) else {
+            let Some(b) = app.doc.blocks.get(block) else {
                 continue;
             };
             let starts_here = store.overlapping(b.range.clone()).any(|h| {
