@@ -498,3 +498,51 @@ fn a_paste_goes_into_the_search_or_tags_prompt_on_one_line_and_nowhere_else() {
     let tags: Vec<&str> = tags.iter().filter_map(|t| t.as_str()).collect();
     assert_eq!(tags, ["budget", "water"]);
 }
+
+/// `hearsay export ARTICLE -o TARGET` in `dir`.
+fn export_to(dir: &Path, article: &Path, target: &Path) -> Output {
+    run_in(
+        dir,
+        &[
+            "export".as_ref(),
+            article.as_os_str(),
+            "-o".as_ref(),
+            target.as_os_str(),
+        ],
+    )
+}
+
+#[test]
+fn an_export_never_overwrites_the_article_or_its_highlights() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = pty::copy_sample(dir.path());
+    let sidecar = dir.path().join("sample.txt.hearsay.toml");
+    std::fs::write(&sidecar, hostile_sidecar(&article)).expect("write the sidecar");
+    let (before_article, before_sidecar) = (
+        std::fs::read(&article).expect("read"),
+        std::fs::read(&sidecar).expect("read"),
+    );
+    // the same files by other names, too
+    let other_name = dir.path().join(".").join("sample.txt.hearsay.toml");
+    for target in [&sidecar, &article, &other_name] {
+        let out = export_to(dir.path(), &article, target);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{target:?}: {err}");
+        assert!(err.contains("would overwrite"), "{err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    }
+    assert_eq!(std::fs::read(&article).expect("read"), before_article);
+    assert_eq!(std::fs::read(&sidecar).expect("read"), before_sidecar);
+}
+
+#[test]
+fn an_error_and_its_cause_are_said_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = pty::copy_sample(dir.path());
+    let target = dir.path().join("no-such-folder/out.md");
+    let out = export_to(dir.path(), &article, &target);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("could not write"), "{err}");
+    assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
+}
