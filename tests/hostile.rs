@@ -546,3 +546,30 @@ fn an_error_and_its_cause_are_said_once() {
     assert!(err.contains("could not write"), "{err}");
     assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
 }
+
+#[test]
+fn the_config_option_may_stand_before_a_subcommand() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = pty::copy_sample(dir.path());
+    let config = dir.path().join("c.toml");
+    std::fs::write(&config, "measure = 5\n").expect("write");
+    for args in [
+        vec![
+            "--config".as_ref(),
+            config.as_os_str(),
+            "highlights".as_ref(),
+            article.as_os_str(),
+        ],
+        vec![
+            "highlights".as_ref(),
+            article.as_os_str(),
+            "--config".as_ref(),
+            config.as_os_str(),
+        ],
+    ] {
+        let out = run_in(dir.path(), &args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {err}");
+        assert!(err.contains("c.toml:1:11"), "the config was read: {err}");
+    }
+}
