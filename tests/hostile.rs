@@ -377,22 +377,24 @@ fn an_endless_input_stops_at_the_size_limit() {
         return;
     }
     let home = tempfile::tempdir().expect("temp dir");
-    // (a cap on memory, so that a failure is an error here and not a machine out of memory)
-    for script in [
-        format!("ulimit -v 3000000; exec '{BIN}' analyze /dev/zero"),
-        format!("ulimit -v 3000000; exec '{BIN}' analyze - < /dev/zero"),
-    ] {
-        let out = Command::new("sh")
-            .args(["-c", &script])
-            .env("HOME", home.path())
-            .env("XDG_CONFIG_HOME", home.path())
-            .output()
-            .expect("sh runs");
+    for args in ["analyze /dev/zero", "analyze - < /dev/zero"] {
+        let out = with_memory_cap(home.path(), args);
         let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{script}: {err}");
-        assert!(err.contains("over the 256 MB limit"), "{script}: {err}");
+        assert_eq!(out.status.code(), Some(1), "{args}: {err}");
+        assert!(err.contains("over the 256 MB limit"), "{args}: {err}");
         assert_eq!(err.trim_end().lines().count(), 1, "{err}");
     }
+}
+
+/// Runs `hearsay ARGS` (a shell command line) with HOME in `home` and at most 3 GB of
+/// address space, so that a failure is an error here and not a machine out of memory.
+fn with_memory_cap(home: &Path, args: &str) -> Output {
+    Command::new("sh")
+        .args(["-c", &format!("ulimit -v 3000000; exec '{BIN}' {args}")])
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home)
+        .output()
+        .expect("sh runs")
 }
 
 #[test]
@@ -572,4 +574,26 @@ fn the_config_option_may_stand_before_a_subcommand() {
         assert!(out.status.success(), "{args:?}: {err}");
         assert!(err.contains("c.toml:1:11"), "the config was read: {err}");
     }
+}
+
+#[test]
+fn an_endless_highlights_file_is_refused_and_left_alone() {
+    if !Path::new("/dev/zero").exists() {
+        eprintln!("skipped: no /dev/zero");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = pty::copy_sample(dir.path());
+    let sidecar = dir.path().join("sample.txt.hearsay.toml");
+    std::os::unix::fs::symlink("/dev/zero", &sidecar).expect("a link");
+    let out = with_memory_cap(dir.path(), &format!("highlights '{}'", article.display()));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("too large for a highlights file"), "{err}");
+    assert!(
+        std::fs::symlink_metadata(&sidecar)
+            .expect("still there")
+            .file_type()
+            .is_symlink()
+    );
 }
