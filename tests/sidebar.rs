@@ -272,7 +272,7 @@ fn enter_on_a_speaker_filters_and_brackets_visit_only_their_claims() {
     press(&mut a, "tab");
     assert_eq!(a.focus, Focus::Speakers);
     press(&mut a, "enter");
-    assert_eq!(a.filter, Some(0));
+    assert_eq!(a.filter(), Some(0));
     assert_eq!(a.claim_list().len(), 3);
     assert!(screen(&a).contains("Claims · Ana Ruiz (3)"));
     press(&mut a, "] ] ]");
@@ -308,7 +308,7 @@ fn enter_on_a_speaker_filters_and_brackets_visit_only_their_claims() {
         status(&a)
     );
     press(&mut a, "esc");
-    assert_eq!(a.filter, None);
+    assert_eq!(a.filter(), None);
     assert_eq!(a.claim_list().len(), 7);
 }
 
@@ -384,7 +384,7 @@ fn narrow_terminals_show_the_sidebar_as_an_overlay() {
     assert_eq!(a.focus, Focus::Speakers);
     assert!(a.areas().overlay);
     press(&mut a, "enter");
-    assert_eq!(a.filter, Some(0));
+    assert_eq!(a.filter(), Some(0));
     press(&mut a, "tab tab");
     assert_eq!(a.focus, Focus::Article);
     assert!(
@@ -424,7 +424,7 @@ fn clicks_select_and_the_wheel_scrolls_the_pane_under_the_pointer() {
         row: sp.y + 1 + 3,
     });
     assert_eq!(a.focus, Focus::Speakers);
-    assert_eq!(a.filter, Some(2));
+    assert_eq!(a.filter(), Some(2));
     press(&mut a, "esc");
     let cl = a.areas().claims;
     a.handle(Input::Click {
@@ -571,7 +571,7 @@ fn on_the_sample_every_speakers_filter_visits_exactly_their_stops_in_order() {
         }
         press(&mut a, "enter");
         let sp = a.speaker_order()[k];
-        assert_eq!(a.filter, Some(sp));
+        assert_eq!(a.filter(), Some(sp));
         let expected: Vec<usize> = (0..a.sources.stops.len())
             .filter(|&i| a.sources.stops[i].speaker == Some(sp))
             .collect();

@@ -498,10 +498,13 @@ impl Store {
         self.file.highlights = highlights;
         self.sort();
         self.file.reading = reading.map(|mut r| {
-            // the same text: the offset still points where it did
-            if !same_text {
-                r.offset = anchor::anchor_offset(self.flat(), r.offset, &r.context);
-            }
+            // the same text: the offset still points where it did (a hand-edited one is
+            // clamped, as re-anchoring would)
+            r.offset = if same_text {
+                r.offset.min(self.doc.source.len())
+            } else {
+                anchor::anchor_offset(self.flat(), r.offset, &r.context)
+            };
             r
         });
     }

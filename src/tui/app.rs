@@ -184,8 +184,12 @@ pub struct App {
     pub sources: Sources,
     /// The stop (quote or claim) the reader is on, an index into `sources.stops`.
     pub current: Option<usize>,
-    /// The speaker the reader filtered to.
-    pub filter: Option<usize>,
+    /// The speaker the reader filtered to (set through [`App::set_filter`], which keeps the
+    /// claims list in step).
+    pub(crate) filter: Option<usize>,
+    /// Stop indices the claims list shows: the filtered speaker's, or all. Kept, not
+    /// computed per frame: a huge article has half a million stops.
+    shown: Vec<usize>,
     /// Whether the docked sidebar is open (wide terminals).
     pub docked_open: bool,
     /// Whether the overlay sidebar is open (narrow terminals).
@@ -260,6 +264,7 @@ impl App {
             sources: Sources::default(),
             current: None,
             filter: None,
+            shown: Vec::new(),
             docked_open: true,
             overlay_open: false,
             by_count: false,
@@ -277,7 +282,7 @@ impl App {
     pub fn set_sources(&mut self, sources: Sources) {
         self.sources = sources;
         self.current = None;
-        self.filter = None;
+        self.set_filter(None);
         self.speaker_sel = 0;
         self.claim_sel = 0;
         self.fix_offsets();
@@ -629,7 +634,8 @@ impl App {
         } else if overlay && self.overlay_open {
             self.overlay_open = false;
             self.focus = Focus::Article;
-        } else if self.filter.take().is_some() {
+        } else if self.filter.is_some() {
+            self.set_filter(None);
             self.claim_sel = self
                 .current
                 .and_then(|c| self.claim_list().iter().position(|&i| i == c))
@@ -788,11 +794,22 @@ impl App {
     }
 
     /// Stop indices the claims list shows and `]`/`[` visit: the filtered speaker's, or all.
-    pub fn claim_list(&self) -> Vec<usize> {
+    pub fn claim_list(&self) -> &[usize] {
+        &self.shown
+    }
+
+    /// The speaker the claims list and `]`/`[` are filtered to, if any.
+    pub fn filter(&self) -> Option<usize> {
+        self.filter
+    }
+
+    /// Filters the claims list and `]`/`[` to one speaker's stops (`None`: everyone's).
+    pub fn set_filter(&mut self, filter: Option<usize>) {
+        self.filter = filter;
         let stops = &self.sources.stops;
-        (0..stops.len())
-            .filter(|&i| self.filter.is_none() || stops[i].speaker == self.filter)
-            .collect()
+        self.shown = (0..stops.len())
+            .filter(|&i| filter.is_none() || stops[i].speaker == filter)
+            .collect();
     }
 
     /// Rows a speaker takes in the list (two when it has a role).
@@ -945,7 +962,7 @@ impl App {
                     self.say(strings::NO_SPEAKERS);
                     return;
                 };
-                self.filter = Some(sp);
+                self.set_filter(Some(sp));
                 self.claim_sel = 0;
                 self.claim_offset = 0;
                 self.fix_offsets();
@@ -978,13 +995,13 @@ impl App {
             }
         }
         let list = self.claim_list();
-        let pos = list.iter().position(|&s| s == i);
+        let (pos, shown) = (list.iter().position(|&s| s == i), list.len());
         if let Some(p) = pos {
             self.claim_sel = p;
             self.fix_offsets();
         }
         let (n, k) = match pos {
-            Some(p) => (list.len(), p),
+            Some(p) => (shown, p),
             None => (self.sources.stops.len(), i),
         };
         let label = self.sources.speaker_label(speaker);
