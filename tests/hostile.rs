@@ -599,9 +599,6 @@ fn an_endless_highlights_file_is_refused_and_left_alone() {
 }
 
 #[test]
-#[ignore = "bug for the lead (src/tui/app.rs, step_stop): before the background analysis \
-            has arrived, `]` says 'no quotes or claims found in this article'; on a big \
-            article that takes seconds and the reader is told something false"]
 fn next_quote_before_the_analysis_arrives_does_not_say_there_are_none() {
     use hearsay::tui::app::Input;
     let doc = hearsay::document::open(
@@ -624,4 +621,11 @@ fn next_quote_before_the_analysis_arrives_does_not_say_there_are_none() {
         !m.text.contains("no quotes or claims found"),
         "the sample has 20 quotes: {m:?}"
     );
+    assert!(m.text.contains("still finding"), "{m:?}");
+    assert!(!app.analysed());
+    // once it has, `]` goes to the first quote
+    app.set_sources(hearsay::tui::Sources::analyze(&app.doc));
+    app.press("]").expect("keys");
+    let m = app.message.clone().expect("a message");
+    assert!(m.text.contains("1/"), "{m:?}");
 }
