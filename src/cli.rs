@@ -5,12 +5,9 @@ use std::path::PathBuf;
 
 /// hearsay: read news articles in the terminal and see who said what.
 #[derive(Debug, Parser)]
-#[command(
-    name = "hearsay",
-    version,
-    about,
-    args_conflicts_with_subcommands = true
-)]
+// (`--config` is global: it may stand before a subcommand, `hearsay --config c.toml
+// highlights story.txt`, so the reader's arguments must not conflict with subcommands)
+#[command(name = "hearsay", version, about)]
 pub struct Cli {
     /// Article to open: a text, HTML or Markdown file, or `-` for standard input.
     /// Without one, hearsay opens its bundled sample article.

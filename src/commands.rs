@@ -70,8 +70,19 @@ pub fn complain(message: &str) {
 
 /// [`complain`] with an error and its causes, `: `-separated.
 pub fn complain_about(e: &color_eyre::eyre::Report) {
-    let chain: Vec<String> = e.chain().map(ToString::to_string).collect();
-    complain(&chain.join(": "));
+    complain(&chain(e));
+}
+
+/// An error and its causes, `: `-separated; a cause its error already ends with (many
+/// errors quote their source) is said once.
+pub fn chain(e: &color_eyre::eyre::Report) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for m in e.chain().map(ToString::to_string) {
+        if !parts.last().is_some_and(|p| p.ends_with(&m)) {
+            parts.push(m);
+        }
+    }
+    parts.join(": ")
 }
 
 /// Writes to standard output, treating a closed pipe as the reader having seen enough.

@@ -17,6 +17,9 @@ use thiserror::Error;
 /// The complete, commented default configuration, as shipped.
 pub const DEFAULT_TOML: &str = include_str!("../config.toml");
 
+/// Largest config file read (bytes): far above any real one.
+pub const MAX_CONFIG: u64 = 1024 * 1024;
+
 /// A terminal colour, independent of any terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Color {
@@ -621,9 +624,29 @@ impl Config {
         }
     }
 
-    /// The defaults with the user file at `path` merged over them.
+    /// The defaults with the user file at `path` merged over them. A file over
+    /// [`MAX_CONFIG`] is refused without reading it all (`--config /dev/zero`).
     pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        let read = || -> std::io::Result<String> {
+            use std::io::Read;
+            let mut bytes = Vec::new();
+            std::fs::File::open(path)?
+                .take(MAX_CONFIG + 1)
+                .read_to_end(&mut bytes)?;
+            if bytes.len() as u64 > MAX_CONFIG {
+                return Err(std::io::Error::other(format!(
+                    "it is over {} KB, too large for a config file",
+                    MAX_CONFIG / 1024
+                )));
+            }
+            String::from_utf8(bytes).map_err(|_| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    "stream did not contain valid UTF-8",
+                )
+            })
+        };
+        let text = read().map_err(|source| ConfigError::Read {
             path: path.to_path_buf(),
             source,
         })?;
@@ -840,6 +863,20 @@ side = "left"
         let e = Config::load(Some(&p)).unwrap_err();
         assert!(matches!(e, ConfigError::Read { .. }));
         assert!(e.to_string().contains("absent.toml"));
+    }
+
+    #[test]
+    fn a_huge_or_endless_file_is_refused_without_reading_it_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.toml");
+        std::fs::write(&big, "# x\n".repeat(300_000)).unwrap();
+        let e = Config::load(Some(&big)).unwrap_err();
+        assert!(matches!(e, ConfigError::Read { .. }));
+        assert!(e.to_string().contains("too large for a config file"), "{e}");
+        if Path::new("/dev/zero").exists() {
+            let e = Config::load(Some(Path::new("/dev/zero"))).unwrap_err();
+            assert!(e.to_string().contains("too large"), "{e}");
+        }
     }
 
     #[test]

@@ -7,10 +7,10 @@
 //! - [`ui`] and [`widgets`]: drawing from `&App`; [`styles`]: theme → styles;
 //! - [`event`]: terminal events → app input; [`strings`]: every sentence shown.
 //!
-//! [`run`] owns the terminal: raw mode, alternate screen and mouse capture are switched on
-//! together and always switched off again, on quit, on error (a drop guard) and on panic
-//! (a hook that restores the terminal before the previous hook prints the report), and
-//! when the process is told to stop (SIGTERM, SIGHUP: see [`event::Event::Stop`]).
+//! [`run`] owns the terminal: raw mode, alternate screen, mouse capture and bracketed paste
+//! are switched on together and always switched off again, on quit, on error (a drop
+//! guard), on panic (a hook that restores the terminal before the previous hook prints the
+//! report), and when the process is told to stop (SIGTERM, SIGHUP: [`event::Event::Stop`]).
 
 pub mod app;
 pub mod event;
@@ -26,7 +26,9 @@ pub use app::App;
 pub use sources::Sources;
 
 use color_eyre::eyre::{Result, WrapErr};
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -38,6 +40,7 @@ use std::io::{Stdout, stdout};
 pub fn restore() {
     let _ = crossterm::execute!(
         stdout(),
+        DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
         crossterm::cursor::Show
@@ -66,8 +69,14 @@ fn init() -> Result<(Terminal<CrosstermBackend<Stdout>>, RestoreGuard)> {
     install_panic_hook();
     enable_raw_mode().wrap_err("cannot switch the terminal to raw mode")?;
     let guard = RestoreGuard;
-    crossterm::execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)
-        .wrap_err("cannot set up the terminal")?;
+    // bracketed paste: a paste arrives as one text, not as keys (see `App::paste`)
+    crossterm::execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
+    .wrap_err("cannot set up the terminal")?;
     let terminal =
         Terminal::new(CrosstermBackend::new(stdout())).wrap_err("cannot set up the terminal")?;
     Ok((terminal, guard))
@@ -101,6 +110,7 @@ pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) ->
         // handle every event already waiting before drawing again
         while let Some(ev) = next {
             match ev {
+                event::Event::Crossterm(crossterm::event::Event::Paste(text)) => app.paste(&text),
                 event::Event::Crossterm(e) => {
                     if let Some(input) = event::input(&e) {
                         if let app::Input::Resize { width, height } = input {

@@ -712,3 +712,36 @@ fn reversed_offsets_in_a_hand_edited_file_are_put_in_order() {
     assert!(h.anchor.is_orphaned());
     assert!(h.start <= h.end, "{}..{}", h.start, h.end);
 }
+
+#[test]
+fn reading_position_of_an_unchanged_article_is_kept_and_clamped() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = doc();
+    let at = range_of(&doc, "Opponents").start;
+    let mut s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    s.set_reading(at);
+    s.save().unwrap();
+    let path = dir.path().join("story.txt.hearsay.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(&format!("offset = {at}")), "{text}");
+    // the same article: the saved offset is taken as it is
+    assert_eq!(
+        Store::open_at(&doc, &origin(), loc(dir.path())).reading(),
+        Some(at)
+    );
+    // a hand-edited offset past the end is clamped to the article
+    std::fs::write(
+        &path,
+        text.replace(&format!("offset = {at}"), "offset = 999999"),
+    )
+    .unwrap();
+    assert_eq!(
+        Store::open_at(&doc, &origin(), loc(dir.path())).reading(),
+        Some(doc.source.len())
+    );
+    // another text: the position is found again by its context
+    let edited = ingest(format!("A new first paragraph.\n\n{}", doc.source));
+    std::fs::write(&path, &text).unwrap();
+    let moved = Store::open_at(&edited, &origin(), loc(dir.path())).reading();
+    assert_eq!(moved, Some(at + "A new first paragraph.\n\n".len()));
+}

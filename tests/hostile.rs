@@ -377,22 +377,24 @@ fn an_endless_input_stops_at_the_size_limit() {
         return;
     }
     let home = tempfile::tempdir().expect("temp dir");
-    // (a cap on memory, so that a failure is an error here and not a machine out of memory)
-    for script in [
-        format!("ulimit -v 3000000; exec '{BIN}' analyze /dev/zero"),
-        format!("ulimit -v 3000000; exec '{BIN}' analyze - < /dev/zero"),
-    ] {
-        let out = Command::new("sh")
-            .args(["-c", &script])
-            .env("HOME", home.path())
-            .env("XDG_CONFIG_HOME", home.path())
-            .output()
-            .expect("sh runs");
+    for args in ["analyze /dev/zero", "analyze - < /dev/zero"] {
+        let out = with_memory_cap(home.path(), args);
         let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{script}: {err}");
-        assert!(err.contains("over the 256 MB limit"), "{script}: {err}");
+        assert_eq!(out.status.code(), Some(1), "{args}: {err}");
+        assert!(err.contains("over the 256 MB limit"), "{args}: {err}");
         assert_eq!(err.trim_end().lines().count(), 1, "{err}");
     }
+}
+
+/// Runs `hearsay ARGS` (a shell command line) with HOME in `home` and at most 3 GB of
+/// address space, so that a failure is an error here and not a machine out of memory.
+fn with_memory_cap(home: &Path, args: &str) -> Output {
+    Command::new("sh")
+        .args(["-c", &format!("ulimit -v 3000000; exec '{BIN}' {args}")])
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home)
+        .output()
+        .expect("sh runs")
 }
 
 #[test]
@@ -422,4 +424,208 @@ fn the_reader_refuses_to_draw_into_a_pipe_or_a_file() {
         "{:?}",
         String::from_utf8_lossy(&written)
     );
+}
+
+#[test]
+fn a_pasted_note_of_several_paragraphs_is_text_not_commands() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let article = pty::copy_sample(home.path());
+    let mut s = pty::hearsay(&[&article])
+        .size(120, 40)
+        .home(home.path())
+        .cwd(home.path())
+        .start();
+    s.wait_for("the analysis", pty::analysis_shown);
+    assert!(
+        s.with_screen(|screen| screen.bracketed_paste()),
+        "the reader asks the terminal to mark pastes"
+    );
+    s.send("]");
+    s.wait_for("the first quote", |t| {
+        t.lines().last().unwrap_or_default().contains(" 1/")
+    });
+    s.send("h");
+    s.wait_for("the highlight", |t| t.contains("highlighted "));
+    s.send("a");
+    s.wait_for("the note editor", |t| t.contains("ctrl-s"));
+    // a blank line would save the note, and the rest would run as commands:
+    // S (sidebar), e (export), c (check status), d (delete), q (quit)
+    let note = "First paragraph.\n\nSecond: see the exhibit, check dates, quit.\r\n\tend";
+    s.send(&format!("\x1b[200~{note}\x1b[201~"));
+    s.wait_for("the pasted note", |t| t.contains("quit."));
+    s.send("\x13"); // ctrl-s
+    s.wait_for("the note saved", |t| t.contains("note saved"));
+    s.send("q");
+    assert!(s.wait_exit());
+    s.assert_restored();
+    assert!(!s.with_screen(|screen| screen.bracketed_paste()));
+    let file = std::fs::read_to_string(home.path().join("sample.txt.hearsay.toml"))
+        .expect("the highlights file");
+    let saved: toml::Table = toml::from_str(&file).expect("TOML");
+    let h = saved["highlight"].as_array().expect("highlights");
+    assert_eq!(h.len(), 1, "{file}");
+    assert_eq!(
+        h[0]["note"].as_str(),
+        Some("First paragraph.\n\nSecond: see the exhibit, check dates, quit.\n end"),
+        "{file}"
+    );
+    assert_eq!(h[0]["status"].as_str(), Some("unchecked"), "{file}");
+    assert!(
+        !home.path().join("sample.txt.hearsay.md").exists(),
+        "nothing was exported"
+    );
+}
+
+#[test]
+fn a_paste_goes_into_the_search_or_tags_prompt_on_one_line_and_nowhere_else() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = reader_on_sample(dir.path(), None);
+    // in the article a paste is not a string of commands
+    app.paste("G q d");
+    assert!(!app.should_quit);
+    assert_eq!(app.top, 0, "not scrolled");
+    app.press("/").expect("keys");
+    app.paste("board\nmembers\u{1b}[2J");
+    assert_eq!(
+        app.prompt.as_ref().map(|p| p.text.as_str()),
+        Some("board members[2J")
+    );
+    app.press("esc ] h t").expect("keys");
+    app.paste("budget,\r\nwater");
+    app.press("enter").expect("keys");
+    let file = std::fs::read_to_string(dir.path().join("sample.txt.hearsay.toml"))
+        .expect("the highlights file");
+    let saved: toml::Table = toml::from_str(&file).expect("TOML");
+    let tags = saved["highlight"][0]["tags"].as_array().expect("tags");
+    let tags: Vec<&str> = tags.iter().filter_map(|t| t.as_str()).collect();
+    assert_eq!(tags, ["budget", "water"]);
+}
+
+/// `hearsay export ARTICLE -o TARGET` in `dir`.
+fn export_to(dir: &Path, article: &Path, target: &Path) -> Output {
+    run_in(
+        dir,
+        &[
+            "export".as_ref(),
+            article.as_os_str(),
+            "-o".as_ref(),
+            target.as_os_str(),
+        ],
+    )
+}
+
+#[test]
+fn an_export_never_overwrites_the_article_or_its_highlights() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = pty::copy_sample(dir.path());
+    let sidecar = dir.path().join("sample.txt.hearsay.toml");
+    std::fs::write(&sidecar, hostile_sidecar(&article)).expect("write the sidecar");
+    let (before_article, before_sidecar) = (
+        std::fs::read(&article).expect("read"),
+        std::fs::read(&sidecar).expect("read"),
+    );
+    // the same files by other names, too
+    let other_name = dir.path().join(".").join("sample.txt.hearsay.toml");
+    for target in [&sidecar, &article, &other_name] {
+        let out = export_to(dir.path(), &article, target);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{target:?}: {err}");
+        assert!(err.contains("would overwrite"), "{err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    }
+    assert_eq!(std::fs::read(&article).expect("read"), before_article);
+    assert_eq!(std::fs::read(&sidecar).expect("read"), before_sidecar);
+}
+
+#[test]
+fn an_error_and_its_cause_are_said_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = pty::copy_sample(dir.path());
+    let target = dir.path().join("no-such-folder/out.md");
+    let out = export_to(dir.path(), &article, &target);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("could not write"), "{err}");
+    assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
+}
+
+#[test]
+fn the_config_option_may_stand_before_a_subcommand() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = pty::copy_sample(dir.path());
+    let config = dir.path().join("c.toml");
+    std::fs::write(&config, "measure = 5\n").expect("write");
+    for args in [
+        vec![
+            "--config".as_ref(),
+            config.as_os_str(),
+            "highlights".as_ref(),
+            article.as_os_str(),
+        ],
+        vec![
+            "highlights".as_ref(),
+            article.as_os_str(),
+            "--config".as_ref(),
+            config.as_os_str(),
+        ],
+    ] {
+        let out = run_in(dir.path(), &args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {err}");
+        assert!(err.contains("c.toml:1:11"), "the config was read: {err}");
+    }
+}
+
+#[test]
+fn an_endless_highlights_file_is_refused_and_left_alone() {
+    if !Path::new("/dev/zero").exists() {
+        eprintln!("skipped: no /dev/zero");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = pty::copy_sample(dir.path());
+    let sidecar = dir.path().join("sample.txt.hearsay.toml");
+    std::os::unix::fs::symlink("/dev/zero", &sidecar).expect("a link");
+    let out = with_memory_cap(dir.path(), &format!("highlights '{}'", article.display()));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("too large for a highlights file"), "{err}");
+    assert!(
+        std::fs::symlink_metadata(&sidecar)
+            .expect("still there")
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn next_quote_before_the_analysis_arrives_does_not_say_there_are_none() {
+    use hearsay::tui::app::Input;
+    let doc = hearsay::document::open(
+        &std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.txt"))
+            .expect("the sample"),
+        Some("sample.txt"),
+        None,
+    )
+    .expect("open");
+    let config = hearsay::config::Config::embedded();
+    let mut app = hearsay::tui::App::new(doc, "sample.txt", config, &[]);
+    app.handle(Input::Resize {
+        width: 120,
+        height: 40,
+    });
+    // the analysis thread has not reported yet
+    app.press("]").expect("keys");
+    let m = app.message.clone().expect("a message");
+    assert!(
+        !m.text.contains("no quotes or claims found"),
+        "the sample has 20 quotes: {m:?}"
+    );
+    assert!(m.text.contains("still finding"), "{m:?}");
+    assert!(!app.analysed());
+    // once it has, `]` goes to the first quote
+    app.set_sources(hearsay::tui::Sources::analyze(&app.doc));
+    app.press("]").expect("keys");
+    let m = app.message.clone().expect("a message");
+    assert!(m.text.contains("1/"), "{m:?}");
 }

@@ -226,7 +226,7 @@ fn journey_pick_a_speaker_and_step_through_their_quotes() {
     let second_text = &doc.blocks[second.block].text[second.range.clone()];
 
     let mut s = start(&["assets/sample.txt"], 120, 40);
-    s.wait_for("the analysis in the sidebar", |t| t.contains("quotes ·"));
+    s.wait_for("the analysis in the sidebar", pty::analysis_shown);
     s.send("\t");
     s.wait_for("focus on the speakers", |t| t.contains("choose"));
     for _ in 0..pick {

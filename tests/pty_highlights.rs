@@ -47,7 +47,7 @@ fn journey_highlight_a_quote_write_a_note_quit_and_reopen() {
     s.wait_for("the status bar names the highlights file", |t| {
         t.contains("sample.txt.hearsay.toml")
     });
-    s.wait_for("the analysis", |t| t.contains("quotes ·"));
+    s.wait_for("the analysis", pty::analysis_shown);
     s.send("]");
     s.wait_for("the first quote", |t| {
         t.lines().last().unwrap_or_default().contains(" 1/")

@@ -454,6 +454,8 @@ fn clicks_select_and_the_wheel_scrolls_the_pane_under_the_pointer() {
 fn an_article_without_quotes_says_so_and_never_panics() {
     let mut a = App::new(doc(), "plain.txt", Config::default(), &[]);
     a.resize(120, 40);
+    // the analysis has reported and found nothing
+    a.set_sources(Sources::default());
     press(&mut a, "]");
     assert!(status(&a).contains("no quotes or claims found"));
     press(&mut a, "[ s");
@@ -664,4 +666,20 @@ fn nested_quotes_are_both_coloured_on_every_line() {
     assert_eq!(Some(buf[bridge].fg), a.styles.speaker(1).fg);
     assert_eq!(Some(buf[find("served")].fg), a.styles.speaker(0).fg);
     assert_eq!(Some(buf[tired].fg), a.styles.speaker(0).fg, "second line");
+}
+
+#[test]
+fn before_the_analysis_reports_the_sidebar_says_it_is_still_looking() {
+    let mut a = App::new(doc(), "story.txt", Config::default(), &[]);
+    a.resize(120, 40);
+    let s = screen(&a);
+    assert!(s.contains("finding who speaks"), "{s}");
+    assert!(
+        !s.contains("nobody is quoted") && !s.contains("0 quotes"),
+        "{s}"
+    );
+    let found = sources(&a.doc);
+    a.set_sources(found);
+    let s = screen(&a);
+    assert!(!s.contains("finding who speaks"), "{s}");
 }

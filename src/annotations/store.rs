@@ -34,6 +34,10 @@ use crate::document::Document;
 /// The file format version this build reads and writes.
 pub const FILE_VERSION: u32 = 1;
 
+/// Largest highlights file read (bytes); a larger one (or a link to `/dev/zero`) makes the
+/// store read-only instead of filling the memory.
+pub const MAX_FILE: u64 = 64 * 1024 * 1024;
+
 /// Extension of sidecar files: `<article file>.hearsay.toml`.
 pub const SIDECAR_SUFFIX: &str = ".hearsay.toml";
 
@@ -494,10 +498,13 @@ impl Store {
         self.file.highlights = highlights;
         self.sort();
         self.file.reading = reading.map(|mut r| {
-            // the same text: the offset still points where it did
-            if !same_text {
-                r.offset = anchor::anchor_offset(self.flat(), r.offset, &r.context);
-            }
+            // the same text: the offset still points where it did (a hand-edited one is
+            // clamped, as re-anchoring would)
+            r.offset = if same_text {
+                r.offset.min(self.doc.source.len())
+            } else {
+                anchor::anchor_offset(self.flat(), r.offset, &r.context)
+            };
             r
         });
     }
@@ -913,7 +920,21 @@ fn to_toml_string(file: &HighlightsFile) -> String {
 
 /// Reads and parses a highlights file; `Ok(None)` when there is none.
 fn read_file(path: &Path) -> Result<Option<(Vec<u8>, HighlightsFile)>, StoreError> {
-    let bytes = match fs::read(path) {
+    let read = || -> io::Result<Vec<u8>> {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        File::open(path)?
+            .take(MAX_FILE + 1)
+            .read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > MAX_FILE {
+            return Err(io::Error::other(format!(
+                "it is over {} MB, too large for a highlights file",
+                MAX_FILE / (1024 * 1024)
+            )));
+        }
+        Ok(bytes)
+    };
+    let bytes = match read() {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(io_err("read", path)(e)),

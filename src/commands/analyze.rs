@@ -7,7 +7,7 @@
 //! that cannot be read is one line on standard error, the others are still analysed, and
 //! the exit status says that something failed.
 
-use crate::commands::{complain, read_input};
+use crate::commands::{chain, complain, read_input};
 use color_eyre::eyre::{Result, WrapErr};
 use hearsay::attribution::{self, explain};
 use hearsay::document::{Document, Format, open};
@@ -93,8 +93,7 @@ fn report_of(path: &Path, format: Option<Format>) -> Result<Report> {
 
 /// Reports a file that could not be analysed (one line on standard error).
 fn failed_file(path: &Path, e: &color_eyre::eyre::Report) {
-    let chain: Vec<String> = e.chain().map(ToString::to_string).collect();
-    complain(&format!("'{}': {}", path.display(), chain.join(": ")));
+    complain(&format!("'{}': {}", path.display(), chain(e)));
 }
 
 /// Runs `hearsay analyze`.

@@ -21,6 +21,12 @@ pub fn run(
         ExportFormat::Csv => Format::Csv,
     };
     match output {
+        Some(path) if same_file(path, file) || same_file(path, &store.location().path) => {
+            color_eyre::eyre::bail!(
+                "'{}' would overwrite the article or its highlights; export to another file",
+                path.display()
+            )
+        }
         Some(path) => {
             export::write(&store, &doc, format, path)?;
             let n = store.highlights().len();
@@ -36,4 +42,17 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// Whether `a` and `b` name the same file (or would, once created): the same folder, after
+/// resolving links and `.`/`..`, and the same name; or the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    let place = |p: &Path| -> Option<std::path::PathBuf> {
+        let folder = p.parent().filter(|f| !f.as_os_str().is_empty());
+        let folder = folder.unwrap_or(Path::new(".")).canonicalize().ok()?;
+        Some(folder.join(p.file_name()?))
+    };
+    let existing = |p: &Path| p.canonicalize().ok();
+    matches!((place(a), place(b)), (Some(x), Some(y)) if x == y)
+        || matches!((existing(a), existing(b)), (Some(x), Some(y)) if x == y)
 }

@@ -190,6 +190,9 @@ pub struct App {
     /// Stop indices the claims list shows: the filtered speaker's, or all. Kept, not
     /// computed per frame: a huge article has half a million stops.
     shown: Vec<usize>,
+    /// True once the analysis has reported (through [`App::set_sources`]): until then an
+    /// empty sidebar means "not known yet", not "none".
+    analysed: bool,
     /// Whether the docked sidebar is open (wide terminals).
     pub docked_open: bool,
     /// Whether the overlay sidebar is open (narrow terminals).
@@ -265,6 +268,7 @@ impl App {
             current: None,
             filter: None,
             shown: Vec::new(),
+            analysed: false,
             docked_open: true,
             overlay_open: false,
             by_count: false,
@@ -281,6 +285,7 @@ impl App {
     /// Replaces the sources (speakers, quotes, claims) the sidebar and navigation use.
     pub fn set_sources(&mut self, sources: Sources) {
         self.sources = sources;
+        self.analysed = true;
         self.current = None;
         self.set_filter(None);
         self.speaker_sel = 0;
@@ -798,6 +803,11 @@ impl App {
         &self.shown
     }
 
+    /// True once the speakers, quotes and claims have arrived.
+    pub fn analysed(&self) -> bool {
+        self.analysed
+    }
+
     /// The speaker the claims list and `]`/`[` are filtered to, if any.
     pub fn filter(&self) -> Option<usize> {
         self.filter
@@ -959,7 +969,11 @@ impl App {
         match self.focus {
             Focus::Speakers => {
                 let Some(&sp) = self.speaker_order().get(self.speaker_sel) else {
-                    self.say(strings::NO_SPEAKERS);
+                    self.say(if self.analysed {
+                        strings::NO_SPEAKERS
+                    } else {
+                        strings::STILL_ANALYSING
+                    });
                     return;
                 };
                 self.set_filter(Some(sp));
@@ -1016,6 +1030,7 @@ impl App {
         let list = self.claim_list();
         if list.is_empty() {
             let msg = match self.filter {
+                None if !self.analysed => strings::STILL_ANALYSING.to_string(),
                 Some(f) => strings::no_claims_by(&self.sources.speakers[f].name),
                 None => strings::NO_QUOTES.to_string(),
             };

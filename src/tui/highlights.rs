@@ -291,6 +291,36 @@ impl App {
         true
     }
 
+    /// Text the terminal marked as pasted (bracketed paste). It is typed into the note
+    /// editor (line breaks included), the tags prompt or the search prompt (on one line),
+    /// and never run as commands: without this, a blank line in a pasted note saved it and
+    /// the rest ran as keys (`d` deleted the highlight, `q` quit). Anywhere else the paste
+    /// is ignored.
+    pub fn paste(&mut self, text: &str) {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        if let Some(e) = &mut self.marks.editor {
+            for c in text.chars() {
+                match c {
+                    '\n' => e.new_line(),
+                    '\t' => e.insert(' '),
+                    c => e.insert(c),
+                }
+            }
+            self.dirty = true;
+        } else if self.marks.tags.is_some() || self.prompt.is_some() {
+            for c in text.chars() {
+                let c = if matches!(c, '\n' | '\t') { ' ' } else { c };
+                if crate::document::text::is_forbidden(c) {
+                    continue;
+                }
+                self.handle(crate::tui::app::Input::Key(crate::keymap::Key::new(
+                    crate::keymap::KeyCode::Char(c),
+                    crate::keymap::Mods::default(),
+                )));
+            }
+        }
+    }
+
     /// A printable key typed while the note editor or tags prompt is open. Returns true when
     /// it was used.
     pub(crate) fn type_into_highlights(&mut self, c: char) -> bool {

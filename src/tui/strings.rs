@@ -131,6 +131,10 @@ pub const SORTED_BY_COUNT: &str = "speakers sorted by number of claims";
 pub const SORTED_BY_APPEARANCE: &str = "speakers sorted by first appearance";
 /// Esc cleared the speaker filter.
 pub const FILTER_CLEARED: &str = "showing every speaker's claims";
+/// The sidebar while the background analysis has not reported yet.
+pub const ANALYSING: &str = "finding who speaks…";
+/// A sidebar key pressed before the analysis has reported.
+pub const STILL_ANALYSING: &str = "still finding the quotes and who said them: a moment";
 /// `]` in an article without quotes or claims.
 pub const NO_QUOTES: &str = "no quotes or claims found in this article";
 /// Enter on an empty speakers list.

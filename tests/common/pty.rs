@@ -173,6 +173,15 @@ pub fn kept_reading_files(home: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// Whether hearsay's sidebar shows the finished analysis ("20 quotes · 15 speakers"). Not
+/// just "quotes ·": the status bar's key hint ("] quotes · tab speakers") says that from
+/// the first frame, before the analysis is done.
+pub fn analysis_shown(screen: &str) -> bool {
+    screen
+        .match_indices(" quotes · ")
+        .any(|(i, _)| screen[..i].ends_with(|c: char| c.is_ascii_digit()))
+}
+
 /// A running program in a pseudo-terminal, killed on drop if it is still running.
 pub struct Session {
     master: Box<dyn portable_pty::MasterPty + Send>,

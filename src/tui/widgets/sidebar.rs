@@ -76,6 +76,16 @@ impl Sidebar<'_> {
         let w = usize::from(inside.width.saturating_sub(2)).max(1);
         let src = &app.sources;
         let bold = app.styles.body.add_modifier(Modifier::BOLD);
+        if !app.analysed() {
+            buf.set_stringn(
+                inside.x + 1,
+                inside.y,
+                strings::ANALYSING,
+                w,
+                app.styles.meta,
+            );
+            return;
+        }
         let mut lines: Vec<(String, Style)> = vec![(src.counts(), bold)];
         if let Some(p) = src.sourcing.unnamed_percent() {
             lines.push((strings::unnamed_share(p), bold));
@@ -104,7 +114,11 @@ impl Sidebar<'_> {
             buf.set_stringn(
                 inside.x + 1,
                 inside.y,
-                strings::NO_SPEAKERS_LIST,
+                if app.analysed() {
+                    strings::NO_SPEAKERS_LIST
+                } else {
+                    strings::ANALYSING
+                },
                 usize::from(inside.width.saturating_sub(1)),
                 st.meta,
             );
@@ -195,7 +209,11 @@ impl Sidebar<'_> {
             buf.set_stringn(
                 inside.x + 1,
                 inside.y,
-                strings::NO_CLAIMS_LIST,
+                if app.analysed() {
+                    strings::NO_CLAIMS_LIST
+                } else {
+                    strings::ANALYSING
+                },
                 usize::from(inside.width.saturating_sub(1)),
                 st.meta,
             );
