@@ -32,7 +32,7 @@ const SEED_FLOORS: Floors = Floors {
 const GGT_FLOORS: Floors = Floors {
     attr: 0.94,
     strict: 0.93,
-    speaker: 0.925,
+    speaker: 0.935,
     direct: 0.97,
 };
 
