@@ -410,14 +410,8 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
 /// Marlowe`, `his brother, Carl Fenn`): the description `a..b` must name a person by role,
 /// the name must be the whole next comma chunk.
 fn named_apposition(p: &Para, s: &Sentence, a: usize, b: usize) -> Option<(usize, usize, Mention)> {
-    let desc = mention_of(p, a, b)?;
-    if !matches!(
-        desc.kind,
-        MentionKind::Description | MentionKind::UnnamedPerson
-    ) {
-        return None;
-    }
     let e = s.tokens.end;
+    // the cheap checks first: most noun phrases after a cue end the sentence
     if b >= e
         || p.toks[b].quote.is_some()
         || !p.toks[b].cap
@@ -435,9 +429,18 @@ fn named_apposition(p: &Para, s: &Sentence, a: usize, b: usize) -> Option<(usize
         return None;
     }
     let (na, nb) = strip_subject(p, b, k);
+    if na >= nb || !p.toks[na..nb].iter().all(|t| t.cap) {
+        return None;
+    }
+    let desc = mention_of(p, a, b)?;
+    if !matches!(
+        desc.kind,
+        MentionKind::Description | MentionKind::UnnamedPerson
+    ) {
+        return None;
+    }
     let name = mention_of(p, na, nb)?;
-    (name.kind == MentionKind::Name && (p.toks[na..nb].iter().all(|t| t.cap)))
-        .then_some((na, nb, name))
+    (name.kind == MentionKind::Name).then_some((na, nb, name))
 }
 
 fn looks_appositive(p: &Para, a: usize) -> bool {

@@ -744,6 +744,9 @@ pub struct Registry {
     surnames: HashMap<String, usize>,
 }
 
+/// How far back (bytes) a clause subject can still be the topic a pronoun picks up.
+const TOPIC_WINDOW: usize = 2000;
+
 fn surname_of(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     let mut i = words.len();
@@ -1146,12 +1149,17 @@ impl Registry {
         })
     }
 
-    /// The most recent person who spoke with a compatible gender, else the most recent full
-    /// name in the text with a compatible gender.
-    fn person_by_gender(&mut self, at: usize, gender: Option<Gender>) -> Option<usize> {
+    /// `speaker` (the most recent person who spoke with a compatible gender), else the most
+    /// recent full name in the text with a compatible gender.
+    fn person_by_gender(
+        &mut self,
+        at: usize,
+        gender: Option<Gender>,
+        speaker: Option<usize>,
+    ) -> Option<usize> {
         let ok = |g: Option<Gender>| g.is_none_or(|g| Some(g) == gender) || gender.is_none();
-        if let Some(id) = self.recent(at, |e| e.kind == SpeakerKind::Person && ok(e.gender)) {
-            return Some(id);
+        if speaker.is_some() {
+            return speaker;
         }
         let named = self
             .seen
@@ -1173,16 +1181,20 @@ impl Registry {
     /// speaker's and the pronoun's (`Smith spoke. Jones paused. “…,” he said.` → Jones): the
     /// topic has moved to them. Names in the pronoun's own sentence are left to the
     /// same-sentence rule; `at` is the start of the pronoun's sentence.
-    fn subject_since_speaker(&mut self, at: usize, gender: Option<Gender>) -> Option<usize> {
+    fn subject_since_speaker(
+        &mut self,
+        at: usize,
+        gender: Option<Gender>,
+        speaker: Option<usize>,
+    ) -> Option<usize> {
         let ok = |g: Option<Gender>| g.is_none_or(|g| Some(g) == gender) || gender.is_none();
-        let spoke = self
-            .recent(at, |e| e.kind == SpeakerKind::Person && ok(e.gender))
-            .and_then(|id| self.entities[id].last_spoke)?;
+        let spoke = speaker.and_then(|id| self.entities[id].last_spoke)?;
         let named = self
             .seen
             .iter()
             .rev()
-            .take_while(|s| s.at > spoke)
+            // a topic is picked up within a few paragraphs, not across the article
+            .take_while(|s| s.at > spoke && s.at + TOPIC_WINDOW > at)
             // a name in the speaker's own sentence (`Smith said Jones lied`) is not a new topic
             .filter(|s| s.at < at && s.clause_subject && s.at - s.into_sentence as usize > spoke)
             .find(|s| {
@@ -1226,9 +1238,15 @@ impl Registry {
                 } else {
                     None
                 };
-                let id = id
-                    .or_else(|| self.subject_since_speaker(sentence_start, gender))
-                    .or_else(|| self.person_by_gender(at, gender));
+                let id = id.or_else(|| {
+                    let ok =
+                        |g: Option<Gender>| g.is_none_or(|g| Some(g) == gender) || gender.is_none();
+                    // the most recent person who spoke with a compatible gender
+                    let speaker =
+                        self.recent(at, |e| e.kind == SpeakerKind::Person && ok(e.gender));
+                    self.subject_since_speaker(sentence_start, gender, speaker)
+                        .or_else(|| self.person_by_gender(at, gender, speaker))
+                });
                 if let Some(id) = id
                     && self.entities[id].gender.is_none()
                 {
