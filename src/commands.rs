@@ -1,4 +1,4 @@
-//! The non-interactive subcommands: each takes parsed arguments and writes to stdout.
+//! The subcommands (each takes parsed arguments and writes to stdout) and the reader.
 
 /// `print!` for command output: a closed pipe (`hearsay analyze … | head`) ends the output
 /// quietly instead of panicking. Evaluates to `Result<()>`.
@@ -21,6 +21,7 @@ macro_rules! outln {
 pub mod analyze;
 pub mod export;
 pub mod highlights;
+pub mod read;
 
 use color_eyre::eyre::{Result, WrapErr};
 use hearsay::document::decode::MAX_INPUT;

@@ -65,10 +65,9 @@ fn install_panic_hook() {
     }));
 }
 
-fn init() -> Result<(Terminal<CrosstermBackend<Stdout>>, RestoreGuard)> {
-    install_panic_hook();
+/// Switches the terminal to the reader's modes (raw, alternate screen, mouse, paste).
+fn enter() -> Result<()> {
     enable_raw_mode().wrap_err("cannot switch the terminal to raw mode")?;
-    let guard = RestoreGuard;
     // bracketed paste: a paste arrives as one text, not as keys (see `App::paste`)
     crossterm::execute!(
         stdout(),
@@ -76,7 +75,36 @@ fn init() -> Result<(Terminal<CrosstermBackend<Stdout>>, RestoreGuard)> {
         EnableMouseCapture,
         EnableBracketedPaste
     )
-    .wrap_err("cannot set up the terminal")?;
+    .wrap_err("cannot set up the terminal")
+}
+
+/// Ctrl-Z: gives the terminal back and stops the process as the shell expects (raw mode
+/// turns the key into a plain key press, so the reader does what the terminal no longer
+/// does); on `fg` it takes the terminal again and the next frame is drawn whole.
+#[cfg(unix)]
+fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> Result<()> {
+    restore();
+    // returns once the process is continued (at once when the shell has no job control)
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+    enter()?;
+    let size = terminal.size().wrap_err("cannot read the terminal size")?;
+    terminal
+        .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+        .wrap_err("cannot clear the terminal")
+}
+
+#[cfg(unix)]
+fn is_suspend(e: &crossterm::event::Event) -> bool {
+    use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+    matches!(e, Event::Key(k) if k.kind == KeyEventKind::Press
+        && k.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(k.code, KeyCode::Char('z' | 'Z')))
+}
+
+fn init() -> Result<(Terminal<CrosstermBackend<Stdout>>, RestoreGuard)> {
+    install_panic_hook();
+    let guard = RestoreGuard;
+    enter()?;
     let terminal =
         Terminal::new(CrosstermBackend::new(stdout())).wrap_err("cannot set up the terminal")?;
     Ok((terminal, guard))
@@ -111,6 +139,11 @@ pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) ->
         while let Some(ev) = next {
             match ev {
                 event::Event::Crossterm(crossterm::event::Event::Paste(text)) => app.paste(&text),
+                #[cfg(unix)]
+                event::Event::Crossterm(e) if is_suspend(&e) => {
+                    suspend(&mut terminal)?;
+                    app.dirty = true;
+                }
                 event::Event::Crossterm(e) => {
                     if let Some(input) = event::input(&e) {
                         if let app::Input::Resize { width, height } = input {

@@ -629,3 +629,31 @@ fn next_quote_before_the_analysis_arrives_does_not_say_there_are_none() {
     let m = app.message.clone().expect("a message");
     assert!(m.text.contains("1/"), "{m:?}");
 }
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_takes_it_again() {
+    // (here the reader has no job-control shell above it, so the stop is ignored and it
+    // carries on at once; in a shell it stops until `fg`, checked by hand in tmux)
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut s = pty::hearsay(&["assets/sample.txt"])
+        .size(100, 30)
+        .home(home.path())
+        .start();
+    s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
+    let before = s.bytes().len();
+    s.send("\u{1a}");
+    s.wait_for("the reader back after the stop", |_| {
+        let after = s.bytes()[before..].to_vec();
+        let text = String::from_utf8_lossy(&after);
+        let left = text.find("\u{1b}[?1049l");
+        let back = text.rfind("\u{1b}[?1049h");
+        matches!((left, back), (Some(l), Some(b)) if l < b)
+    });
+    s.wait_for("the article drawn again", |t| {
+        t.contains("Harbor city weighed")
+    });
+    assert!(s.alternate_screen());
+    s.send("q");
+    assert!(s.wait_exit());
+    s.assert_restored();
+}

@@ -346,3 +346,15 @@ fn snapshot_help_100x30() {
     press(&mut app, "?");
     insta::assert_snapshot!(draw(&app).backend());
 }
+
+#[test]
+fn the_search_prompt_drops_typed_bidi_and_control_characters() {
+    use hearsay::keymap::{Key, KeyCode, Mods};
+    let mut app = sample_app(100, 30);
+    press(&mut app, "/ b");
+    for c in ['\u{202e}', '\u{1b}', '\u{9b}', '\u{2066}'] {
+        app.handle(Input::Key(Key::new(KeyCode::Char(c), Mods::default())));
+    }
+    press(&mut app, "o a r d");
+    assert_eq!(app.prompt.as_ref().unwrap().text, "board");
+}

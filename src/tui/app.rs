@@ -664,6 +664,10 @@ impl App {
             return;
         }
         if let Some(p) = &mut self.prompt {
+            // control and bidi characters would only reorder or hide the query on screen
+            if crate::document::text::is_forbidden(c) || c.is_control() {
+                return;
+            }
             p.text.push(c);
             self.refresh_search();
         }

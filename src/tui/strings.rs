@@ -35,6 +35,8 @@ pub fn legend() -> Vec<String> {
         "checked: · unchecked  ✓ verified  ? disputed  ✗ false   ✎ has a note".to_string(),
     ]
 }
+/// Ctrl-Z in the help screen.
+pub const SUSPEND: &str = "suspend to the shell (fg comes back)";
 /// Next/previous match without a search.
 pub const NO_SEARCH: &str = "no search yet: press / to search";
 /// Search prompt label.

@@ -58,6 +58,16 @@ pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
             out.extend(section);
         }
     }
+    // handled by the terminal loop, not the keymap
+    #[cfg(unix)]
+    {
+        out.push(HelpRow::Blank);
+        out.push(HelpRow::Heading("Terminal"));
+        out.push(HelpRow::Binding {
+            keys: "ctrl-z".to_string(),
+            what: strings::SUSPEND,
+        });
+    }
     out.push(HelpRow::Blank);
     out.push(HelpRow::Heading("Marks"));
     out.extend(strings::legend().into_iter().map(HelpRow::Text));

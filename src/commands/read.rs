@@ -1,0 +1,69 @@
+//! The reader: opens the article (or the bundled sample), its highlights and reading
+//! position, and runs the terminal interface while the analysis fills the sidebar.
+
+use crate::cli::Cli;
+use crate::commands;
+use color_eyre::eyre::{Result, WrapErr};
+use hearsay::annotations::{Origin, Store};
+use hearsay::config::Config;
+use hearsay::document::open_owned;
+use hearsay::tui::{self, App, Sources, strings};
+use std::io::IsTerminal;
+
+/// The bundled sample article, opened when no file is given.
+const SAMPLE: &[u8] = include_bytes!("../../assets/sample.txt");
+
+/// Opens the article (or the sample) and runs the terminal reader. Problems with the file
+/// are reported before the terminal is touched; a broken config is reported and the
+/// defaults are used.
+pub fn run(cli: &Cli) -> Result<()> {
+    let (config, notes) = match Config::load(cli.config.as_deref()) {
+        Ok((config, _)) => (config, Vec::new()),
+        Err(e) => {
+            commands::complain(&format!("{e}; using the default configuration"));
+            let note = hearsay::printable::printable(&format!("config ignored: {e}")).into_owned();
+            (Config::embedded(), vec![note])
+        }
+    };
+    let format = cli.format.map(Into::into);
+    let (bytes, name) = match &cli.file {
+        Some(path) => (commands::read_input(path)?, path.display().to_string()),
+        None => (SAMPLE.to_vec(), strings::SAMPLE_NAME.to_string()),
+    };
+    let label = if name == "-" { "standard input" } else { &name };
+    let doc = open_owned(bytes, Some(&name), format)
+        .wrap_err_with(|| format!("cannot open '{label}'"))?;
+    let shown = match std::path::Path::new(&name).file_name() {
+        Some(n) if name != "-" => n.to_string_lossy().into_owned(),
+        _ => label.to_string(),
+    };
+    if !std::io::stdout().is_terminal() {
+        // drawing into a pipe or a file would leave the reader running blind
+        color_eyre::eyre::bail!(
+            "standard output is not a terminal; the reader draws on one (to print the \
+             analysis instead, use 'hearsay analyze {}')",
+            cli.file
+                .as_deref()
+                .map_or_else(|| "FILE".into(), |p| p.display().to_string())
+        );
+    }
+    // shared by the reader, the highlights store and the analysis thread, never copied
+    let doc = std::sync::Arc::new(doc);
+    let origin = match &cli.file {
+        Some(p) if name != "-" => Origin::File(p.clone()),
+        Some(_) => Origin::Stdin,
+        None => Origin::Named(strings::SAMPLE_NAME.to_string()),
+    };
+    let store = Store::open(&doc, &origin, config.highlights_dir.as_deref());
+    let reading = store
+        .as_ref()
+        .ok()
+        .and_then(|s| tui::highlights::reading_store_for(&doc, &origin, s));
+    let mut app = App::new(doc, shown, config, &notes);
+    app.attach_highlights(store);
+    if let Some(r) = reading {
+        app.attach_reading_store(r);
+    }
+    let for_analysis = std::sync::Arc::clone(&app.doc);
+    tui::run(app, move || Sources::analyze(&for_analysis))
+}
