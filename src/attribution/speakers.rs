@@ -749,6 +749,11 @@ pub struct Registry {
 /// How far back (bytes) a clause subject can still be the topic a pronoun picks up.
 const TOPIC_WINDOW: usize = 2000;
 
+/// A known gender `g` fits the one a pronoun asks for (`None` on either side fits anything).
+fn gender_fits(g: Option<Gender>, wanted: Option<Gender>) -> bool {
+    g.is_none_or(|g| Some(g) == wanted) || wanted.is_none()
+}
+
 fn surname_of(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     let mut i = words.len();
@@ -1159,7 +1164,7 @@ impl Registry {
         gender: Option<Gender>,
         speaker: Option<usize>,
     ) -> Option<usize> {
-        let ok = |g: Option<Gender>| g.is_none_or(|g| Some(g) == gender) || gender.is_none();
+        let ok = |g: Option<Gender>| gender_fits(g, gender);
         if speaker.is_some() {
             return speaker;
         }
@@ -1189,7 +1194,7 @@ impl Registry {
         gender: Option<Gender>,
         speaker: Option<usize>,
     ) -> Option<usize> {
-        let ok = |g: Option<Gender>| g.is_none_or(|g| Some(g) == gender) || gender.is_none();
+        let ok = |g: Option<Gender>| gender_fits(g, gender);
         let spoke = speaker.and_then(|id| self.entities[id].last_spoke)?;
         let named = self
             .seen
