@@ -67,6 +67,19 @@ impl Sidebar<'_> {
         inner(r)
     }
 
+    /// The line an empty list shows: `none` once the analysis has reported, else that it is
+    /// still looking.
+    fn empty(&self, inside: Rect, none: &str, buf: &mut Buffer) {
+        let app = self.app;
+        let text = if app.analysed() {
+            none
+        } else {
+            strings::ANALYSING
+        };
+        let w = usize::from(inside.width.saturating_sub(1));
+        buf.set_stringn(inside.x + 1, inside.y, text, w, app.styles.meta);
+    }
+
     fn summary(&self, r: Rect, buf: &mut Buffer) {
         if r.height < 3 {
             return;
@@ -111,17 +124,7 @@ impl Sidebar<'_> {
         let inside = self.frame(r, strings::speakers_title(app.by_count), focused, buf);
         let order = app.speaker_order();
         if order.is_empty() {
-            buf.set_stringn(
-                inside.x + 1,
-                inside.y,
-                if app.analysed() {
-                    strings::NO_SPEAKERS_LIST
-                } else {
-                    strings::ANALYSING
-                },
-                usize::from(inside.width.saturating_sub(1)),
-                st.meta,
-            );
+            self.empty(inside, strings::NO_SPEAKERS_LIST, buf);
             return;
         }
         let w = usize::from(inside.width);
@@ -206,17 +209,7 @@ impl Sidebar<'_> {
             .map(|s| s.name.as_str());
         let inside = self.frame(r, strings::claims_title(who, list.len()), focused, buf);
         if list.is_empty() {
-            buf.set_stringn(
-                inside.x + 1,
-                inside.y,
-                if app.analysed() {
-                    strings::NO_CLAIMS_LIST
-                } else {
-                    strings::ANALYSING
-                },
-                usize::from(inside.width.saturating_sub(1)),
-                st.meta,
-            );
+            self.empty(inside, strings::NO_CLAIMS_LIST, buf);
             return;
         }
         let w = usize::from(inside.width);
