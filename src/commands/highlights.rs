@@ -86,7 +86,7 @@ fn entry(h: &Highlight) -> String {
         out.push_str(s);
     }
     out.push('\n');
-    out.push_str(&format!("  \u{201c}{}\u{201d}\n", h.excerpt(160)));
+    out.push_str(&format!("  {}\n", h.quoted_excerpt(160)));
     let mut lines = h.note.lines();
     if let Some(first) = lines.next() {
         let more = lines.count();
