@@ -657,3 +657,78 @@ fn ctrl_z_gives_the_terminal_back_and_takes_it_again() {
     assert!(s.wait_exit());
     s.assert_restored();
 }
+
+/// Sends `signal` (a kill(1) name) to the reader once it is drawn and scrolled, and checks
+/// that it quits and gives the terminal back (main screen, no mouse capture, cursor shown).
+fn a_signal_restores_the_terminal(signal: &str) {
+    let home = tempfile::tempdir().expect("temp dir");
+    let article = pty::copy_sample(home.path());
+    let mut s = pty::hearsay(&[&article])
+        .size(80, 24)
+        .home(home.path())
+        .start();
+    s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
+    s.send("jjj");
+    s.wait_for("scrolling", |t| {
+        !t.lines().next().unwrap_or_default().contains("Harbor city")
+    });
+    assert!(s.alternate_screen());
+    s.signal(signal);
+    s.wait_exit();
+    s.assert_restored();
+}
+
+/// One test per signal whose default action ends the process (and that can be caught).
+macro_rules! signal_tests {
+    ($($name:ident: $signal:literal,)*) => {$(
+        #[test]
+        fn $name() {
+            a_signal_restores_the_terminal($signal);
+        }
+    )*};
+}
+
+signal_tests! {
+    sigquit_restores_the_terminal: "QUIT",
+    sigusr1_restores_the_terminal: "USR1",
+    sigusr2_restores_the_terminal: "USR2",
+    sigalrm_restores_the_terminal: "ALRM",
+    sigvtalrm_restores_the_terminal: "VTALRM",
+    sigprof_restores_the_terminal: "PROF",
+    sigxcpu_restores_the_terminal: "XCPU",
+    sigxfsz_restores_the_terminal: "XFSZ",
+    sigpoll_restores_the_terminal: "POLL",
+    sigabrt_restores_the_terminal: "ABRT",
+    sighup_restores_the_terminal: "HUP",
+    sigint_restores_the_terminal: "INT",
+}
+
+// (the reader catches these where libc names them: Linux with glibc)
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+signal_tests! {
+    sigpwr_restores_the_terminal: "PWR",
+    sigstkflt_restores_the_terminal: "STKFLT",
+    sigrtmin_restores_the_terminal: "RTMIN",
+    // (procps kill knows RTMIN+n but not RTMAX; 64 is SIGRTMAX on Linux)
+    sigrtmax_restores_the_terminal: "64",
+}
+
+/// SIGPIPE does not end the reader (Rust's runtime ignores it: a write to a closed pipe is
+/// an error instead), so the terminal stays as the reader needs it and `q` still quits.
+#[test]
+fn sigpipe_leaves_the_reader_running() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let article = pty::copy_sample(home.path());
+    let mut s = pty::hearsay(&[&article])
+        .size(80, 24)
+        .home(home.path())
+        .start();
+    s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
+    s.signal("PIPE");
+    s.send("G");
+    s.wait_for("the end", |t| t.contains("100%"));
+    assert!(s.alternate_screen());
+    s.send("q");
+    assert!(s.wait_exit());
+    s.assert_restored();
+}
