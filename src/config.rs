@@ -402,12 +402,10 @@ pub enum ConfigError {
     Invalid(Located),
 }
 
-/// A config file read as far as it is right: the valid settings, and every mistake.
-#[derive(Debug, Default)]
-pub struct Parsed {
-    /// The settings without mistakes.
-    pub user: UserConfig,
-    /// Every mistake, in file order; each one's setting is left out.
+/// What a check found in a config file besides its settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Findings {
+    /// Every mistake, in file order; each one's setting is left out (its default stays).
     pub mistakes: Vec<Located>,
     /// Settings that work differently from what the file says (`ctrl-c` always quits).
     pub warnings: Vec<Located>,
@@ -415,17 +413,22 @@ pub struct Parsed {
     pub more: bool,
 }
 
+/// A config file read as far as it is right: the valid settings, and what was found.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// The settings without mistakes.
+    pub user: UserConfig,
+    /// The mistakes and warnings.
+    pub found: Findings,
+}
+
 /// A config file checked: the configuration it gives, and what was found in it.
 #[derive(Debug, Clone)]
 pub struct Checked {
     /// The defaults with every valid setting of the file merged over them.
     pub config: Config,
-    /// Every mistake, in file order; each one's setting is left out (its default stays).
-    pub mistakes: Vec<Located>,
-    /// Settings that work differently from what the file says (`ctrl-c` always quits).
-    pub warnings: Vec<Located>,
-    /// More than [`MAX_MISTAKES`] mistakes: the list stops there and no setting is used.
-    pub more: bool,
+    /// The mistakes and warnings.
+    pub found: Findings,
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -492,7 +495,7 @@ impl UserConfig {
     /// Parses a user file, stopping at the first mistake. `path` is only used in messages.
     pub fn parse(text: &str, path: &Path) -> Result<UserConfig, ConfigError> {
         let parsed = UserConfig::parse_all(text, path);
-        match parsed.mistakes.into_iter().next() {
+        match parsed.found.mistakes.into_iter().next() {
             Some(first) => Err(ConfigError::Invalid(first)),
             None => Ok(parsed.user),
         }
@@ -517,15 +520,13 @@ impl UserConfig {
             .iter()
             .map(|e| locate(e.span(), e.message()))
             .collect();
-        let mut parsed = Parsed {
-            more: syntax.len() > MAX_MISTAKES,
-            ..Parsed::default()
-        };
+        let mut parsed = Parsed::default();
+        parsed.found.more = syntax.len() > MAX_MISTAKES;
         syntax.truncate(MAX_MISTAKES);
         let span = root.span();
         let mut table = root.into_inner();
         let mut wrong = Vec::new();
-        while !parsed.more {
+        while !parsed.found.more {
             let de = toml::de::Deserializer::from(toml::Spanned::new(span.clone(), table.clone()));
             let e = match UserConfig::deserialize(de) {
                 Ok(user) => {
@@ -535,7 +536,7 @@ impl UserConfig {
                 Err(e) => e,
             };
             wrong.push(locate(e.span(), e.message()));
-            parsed.more = syntax.len() + wrong.len() > MAX_MISTAKES;
+            parsed.found.more = syntax.len() + wrong.len() > MAX_MISTAKES;
             if !e.span().is_some_and(|at| remove_at(&mut table, &at)) {
                 // nothing to leave out: nothing of the file can be used
                 break;
@@ -544,12 +545,12 @@ impl UserConfig {
         // what the parser made of a line it could not read often fails again later: a
         // line with a syntax error gets that error only
         wrong.retain(|m| !syntax.iter().any(|s| s.line == m.line));
-        parsed.mistakes = syntax;
-        parsed.mistakes.append(&mut wrong);
-        parsed.mistakes.sort_by_key(|m| (m.line, m.column));
-        parsed.mistakes.dedup_by_key(|m| (m.line, m.column));
-        parsed.mistakes.truncate(MAX_MISTAKES);
-        parsed.warnings = quit_warnings(&table)
+        parsed.found.mistakes = syntax;
+        parsed.found.mistakes.append(&mut wrong);
+        parsed.found.mistakes.sort_by_key(|m| (m.line, m.column));
+        parsed.found.mistakes.dedup_by_key(|m| (m.line, m.column));
+        parsed.found.mistakes.truncate(MAX_MISTAKES);
+        parsed.found.warnings = quit_warnings(&table)
             .into_iter()
             .map(|(span, message)| locate(Some(span), &message))
             .collect();
@@ -687,16 +688,14 @@ impl Config {
     /// is right (see [`UserConfig::parse_all`]).
     pub fn check(text: &str, path: &Path) -> Checked {
         let parsed = UserConfig::parse_all(text, path);
-        let config = if parsed.more {
+        let config = if parsed.found.more {
             Config::default()
         } else {
             Config::default().merged(parsed.user)
         };
         Checked {
             config,
-            mistakes: parsed.mistakes,
-            warnings: parsed.warnings,
-            more: parsed.more,
+            found: parsed.found,
         }
     }
 
@@ -710,9 +709,10 @@ impl Config {
             let (line, column) = line_column(&text, at);
             // said once: what the parser made of the replacement character is not news
             checked
+                .found
                 .mistakes
                 .retain(|m| (m.line, m.column) != (line, column));
-            checked.mistakes.insert(
+            checked.found.mistakes.insert(
                 0,
                 Located {
                     path: path.to_path_buf(),
@@ -724,8 +724,8 @@ impl Config {
                     ),
                 },
             );
-            checked.mistakes.sort_by_key(|m| (m.line, m.column));
-            checked.mistakes.truncate(MAX_MISTAKES);
+            checked.found.mistakes.sort_by_key(|m| (m.line, m.column));
+            checked.found.mistakes.truncate(MAX_MISTAKES);
         }
         checked
     }
@@ -734,7 +734,7 @@ impl Config {
     /// mistake in the file.
     pub fn from_toml(text: &str, path: &Path) -> Result<Config, ConfigError> {
         let checked = Config::check(text, path);
-        match checked.mistakes.into_iter().next() {
+        match checked.found.mistakes.into_iter().next() {
             Some(first) => Err(ConfigError::Invalid(first)),
             None => Ok(checked.config),
         }
@@ -785,9 +785,7 @@ impl Config {
             None => Ok((
                 Checked {
                     config: Config::default(),
-                    mistakes: Vec::new(),
-                    warnings: Vec::new(),
-                    more: false,
+                    found: Findings::default(),
                 },
                 None,
             )),
@@ -848,8 +846,12 @@ mod tests {
     #[test]
     fn the_embedded_file_sets_every_setting() {
         let parsed = UserConfig::parse_all(DEFAULT_TOML, Path::new("config.toml"));
-        assert_eq!(parsed.mistakes, [], "the shipped file has no mistakes");
-        assert_eq!(parsed.warnings, []);
+        assert_eq!(
+            parsed.found.mistakes,
+            [],
+            "the shipped file has no mistakes"
+        );
+        assert_eq!(parsed.found.warnings, []);
         // every setting is an Option: one left unset would leave a blank placeholder in
         // Config::default(), so none may be None
         // merged over two different bases, the file gives the same: it sets every setting
@@ -1035,17 +1037,21 @@ side = "left"
              width = 2\n",
         );
         assert_eq!(
-            places(&c.mistakes),
+            places(&c.found.mistakes),
             [(3, 1), (4, 11), (7, 1), (8, 7), (12, 9)],
             "{:#?}",
-            c.mistakes
+            c.found.mistakes
         );
-        assert!(c.mistakes[0].message.contains("did you mean 'title'?"));
+        assert!(
+            c.found.mistakes[0]
+                .message
+                .contains("did you mean 'title'?")
+        );
         // messages are whole: the list of actions runs to its last name
         assert!(
-            c.mistakes[3].message.ends_with("'line_end'"),
+            c.found.mistakes[3].message.ends_with("'line_end'"),
             "{:?}",
-            c.mistakes[3]
+            c.found.mistakes[3]
         );
         let d = Config::default();
         assert_eq!(c.config.measure, 60);
@@ -1062,14 +1068,14 @@ side = "left"
             Some(Action::Bottom)
         );
         assert_eq!(c.config.keymap.lookup(Context::Article, k("x")), None);
-        assert!(!c.more);
+        assert!(!c.found.more);
     }
 
     #[test]
     fn a_syntax_error_is_located_and_the_rest_is_read() {
         let c = check("measure = 60\n[theme\nbody = \"cyan\"\n[sidebar]\nside = \"left\"\n");
-        assert_eq!(c.mistakes.len(), 1, "{:#?}", c.mistakes);
-        assert_eq!(c.mistakes[0].line, 2);
+        assert_eq!(c.found.mistakes.len(), 1, "{:#?}", c.found.mistakes);
+        assert_eq!(c.found.mistakes[0].line, 2);
         assert_eq!(c.config.measure, 60);
         assert_eq!(c.config.sidebar.side, Side::Left);
     }
@@ -1080,8 +1086,13 @@ side = "left"
             b"measure = 60\n# caf\xe9\ncolors = false\n",
             Path::new("t.toml"),
         );
-        assert_eq!(places(&c.mistakes), [(2, 6)], "{:#?}", c.mistakes);
-        assert!(c.mistakes[0].message.contains("0xe9"));
+        assert_eq!(
+            places(&c.found.mistakes),
+            [(2, 6)],
+            "{:#?}",
+            c.found.mistakes
+        );
+        assert!(c.found.mistakes[0].message.contains("0xe9"));
         assert_eq!(c.config.measure, 60);
         assert!(!c.config.colors);
     }
@@ -1092,9 +1103,18 @@ side = "left"
             "[keys.global]\n\"q\" = \"top\"\n\"ctrl-c\" = \"bottom\"\n\
              [keys.prompt]\n\"Ctrl-C\" = \"close\"\n[keys.article]\n\"ctrl-c\" = \"quit\"\n",
         );
-        assert_eq!(c.mistakes, []);
-        assert_eq!(places(&c.warnings), [(3, 1), (5, 1)], "{:#?}", c.warnings);
-        assert!(c.warnings[0].message.contains("'ctrl-c' always quits"));
+        assert_eq!(c.found.mistakes, []);
+        assert_eq!(
+            places(&c.found.warnings),
+            [(3, 1), (5, 1)],
+            "{:#?}",
+            c.found.warnings
+        );
+        assert!(
+            c.found.warnings[0]
+                .message
+                .contains("'ctrl-c' always quits")
+        );
         let ctrl_c = Key::parse("ctrl-c").unwrap();
         for ctx in Context::ALL {
             assert_eq!(
@@ -1120,8 +1140,8 @@ side = "left"
         let duplicate = "measure = 70\n".repeat(MAX_MISTAKES * 3);
         for text in [unknown, duplicate] {
             let c = check(&format!("measure = 60\n{text}"));
-            assert!(c.more);
-            assert_eq!(c.mistakes.len(), MAX_MISTAKES);
+            assert!(c.found.more);
+            assert_eq!(c.found.mistakes.len(), MAX_MISTAKES);
             assert_eq!(
                 c.config,
                 Config::default(),

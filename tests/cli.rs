@@ -1,6 +1,8 @@
 //! The command line outside the reader: exit codes, one-sentence errors, and output that
 //! survives a closed pipe.
 
+mod common;
+
 use std::io::Read;
 use std::process::{Command, Stdio};
 
@@ -122,14 +124,7 @@ fn highlights_listing_does_not_double_quotation_marks() {
             .expect("highlight");
     }
     store.save().expect("save");
-    let out = Command::new(BIN)
-        .args(["highlights", "pier.txt"])
-        .current_dir(dir.path())
-        .env("HOME", dir.path())
-        .env("XDG_CONFIG_HOME", dir.path().join("config"))
-        .env("XDG_DATA_HOME", dir.path().join("data"))
-        .output()
-        .expect("hearsay runs");
+    let out = common::run_in(dir.path(), &["highlights", "pier.txt"]);
     let listing = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{listing}");
     for line in [

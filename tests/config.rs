@@ -5,22 +5,9 @@
 mod common;
 
 use common::pty::{self, BIN};
+use common::run_in;
 use std::path::Path;
-use std::process::{Command, Output};
-
-/// Runs hearsay with `args` in `dir`, with HOME and the config folder there (never the
-/// developer's own config) and no `$HEARSAY_CONFIG`.
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .env("HOME", dir)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env_remove("HEARSAY_CONFIG")
-        .output()
-        .expect("hearsay runs")
-}
+use std::process::Command;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -214,18 +201,23 @@ fn escape_sequences_in_a_config_file_stay_out_of_the_check() {
     }
 }
 
-#[test]
-fn the_reader_keeps_the_valid_settings_and_says_every_mistake() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let cfg = dir.path().join("c.toml");
-    std::fs::write(&cfg, FOUR_MISTAKES).expect("write");
-    let mut s = pty::hearsay(&[
+/// The reader on the sample at 100x30 with `config` written to `dir/c.toml` as `--config`.
+fn reader_with_config(dir: &Path, config: &str) -> pty::Session {
+    let cfg = dir.join("c.toml");
+    std::fs::write(&cfg, config).expect("write");
+    pty::hearsay(&[
         "--config",
         cfg.to_str().expect("utf-8"),
         "assets/sample.txt",
     ])
     .size(100, 30)
-    .start();
+    .start()
+}
+
+#[test]
+fn the_reader_keeps_the_valid_settings_and_says_every_mistake() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut s = reader_with_config(dir.path(), FOUR_MISTAKES);
     s.wait_for("the reader with the config's mistakes", |t| {
         t.contains("config setting ignored") && t.contains("c.toml:3:1")
     });
@@ -251,20 +243,11 @@ fn the_reader_keeps_the_valid_settings_and_says_every_mistake() {
 #[test]
 fn ctrl_c_quits_even_when_the_config_binds_it_and_q_elsewhere() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let cfg = dir.path().join("c.toml");
-    std::fs::write(
-        &cfg,
+    let mut s = reader_with_config(
+        dir.path(),
         "[keys.global]\n\"q\" = \"top\"\n\"ctrl-c\" = \"top\"\n\
          [keys.article]\n\"q\" = \"top\"\n\"ctrl-c\" = \"bottom\"\n",
-    )
-    .expect("write");
-    let mut s = pty::hearsay(&[
-        "--config",
-        cfg.to_str().expect("utf-8"),
-        "assets/sample.txt",
-    ])
-    .size(100, 30)
-    .start();
+    );
     s.wait_for("the sample", |t| t.contains("Harbor city weighed"));
     s.send("q");
     std::thread::sleep(std::time::Duration::from_millis(200));

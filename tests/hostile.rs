@@ -9,18 +9,7 @@ use common::pty::{self, BIN};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-/// Runs hearsay with `args` in `dir`, with HOME and the config there (never the developer's).
-fn run_in(dir: &Path, args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .env("HOME", dir)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env_remove("HEARSAY_CONFIG")
-        .output()
-        .expect("hearsay runs")
-}
+use common::run_in;
 
 /// What must never reach a terminal: ESC, BEL, the C1 introducers (as UTF-8) and the bidi
 /// override that flips the text after it.
@@ -260,21 +249,24 @@ fn a_utf16_article_with_a_byte_order_mark_is_read() {
     }
 }
 
-#[test]
-fn sigterm_restores_the_terminal_and_keeps_the_reading_position() {
-    let home = tempfile::tempdir().expect("temp dir");
-    let article = pty::copy_sample(home.path());
-    let mut s = pty::hearsay(&[&article])
-        .size(80, 24)
-        .home(home.path())
-        .start();
+/// The reader on a copy of the sample in `home`, at 80x24, scrolled away from the top.
+fn reader_scrolled(home: &Path) -> pty::Session {
+    let article = pty::copy_sample(home);
+    let mut s = pty::hearsay(&[&article]).size(80, 24).home(home).start();
     s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
     s.send("jjjjjjjjjjjj");
     s.wait_for("scrolling", |t| {
         !t.lines().next().unwrap_or_default().contains("Harbor city")
     });
-    std::thread::sleep(std::time::Duration::from_millis(200));
     assert!(s.alternate_screen());
+    s
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_keeps_the_reading_position() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut s = reader_scrolled(home.path());
+    std::thread::sleep(std::time::Duration::from_millis(200));
     s.signal("TERM");
     s.wait_exit();
     s.assert_restored();
@@ -662,17 +654,7 @@ fn ctrl_z_gives_the_terminal_back_and_takes_it_again() {
 /// that it quits and gives the terminal back (main screen, no mouse capture, cursor shown).
 fn a_signal_restores_the_terminal(signal: &str) {
     let home = tempfile::tempdir().expect("temp dir");
-    let article = pty::copy_sample(home.path());
-    let mut s = pty::hearsay(&[&article])
-        .size(80, 24)
-        .home(home.path())
-        .start();
-    s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
-    s.send("jjj");
-    s.wait_for("scrolling", |t| {
-        !t.lines().next().unwrap_or_default().contains("Harbor city")
-    });
-    assert!(s.alternate_screen());
+    let mut s = reader_scrolled(home.path());
     s.signal(signal);
     s.wait_exit();
     s.assert_restored();
@@ -718,12 +700,7 @@ signal_tests! {
 #[test]
 fn sigpipe_leaves_the_reader_running() {
     let home = tempfile::tempdir().expect("temp dir");
-    let article = pty::copy_sample(home.path());
-    let mut s = pty::hearsay(&[&article])
-        .size(80, 24)
-        .home(home.path())
-        .start();
-    s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
+    let mut s = reader_scrolled(home.path());
     s.signal("PIPE");
     s.send("G");
     s.wait_for("the end", |t| t.contains("100%"));

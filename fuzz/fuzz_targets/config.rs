@@ -11,15 +11,15 @@ use std::path::Path;
 fuzz_target!(|data: &[u8]| {
     let checked = Config::check_bytes(data, Path::new("config.toml"));
     let lines = data.iter().filter(|&&b| b == b'\n').count() + 1;
-    assert!(checked.mistakes.len() <= MAX_MISTAKES);
-    for m in checked.mistakes.iter().chain(&checked.warnings) {
+    assert!(checked.found.mistakes.len() <= MAX_MISTAKES);
+    for m in checked.found.mistakes.iter().chain(&checked.found.warnings) {
         assert_eq!(m.path, Path::new("config.toml"));
         assert!(m.line >= 1 && m.line <= lines, "{m}");
         assert!(m.column >= 1, "{m}");
         assert!(!m.message.contains('\n') && !m.message.is_empty(), "{m:?}");
     }
     assert!(
-        checked.mistakes.windows(2).all(|w| (w[0].line, w[0].column) < (w[1].line, w[1].column)),
+        checked.found.mistakes.windows(2).all(|w| (w[0].line, w[0].column) < (w[1].line, w[1].column)),
         "in file order"
     );
     let ctrl_c = Key::parse("ctrl-c").expect("a key");
@@ -29,6 +29,6 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
         // the strict reading agrees: an error exactly when there is a mistake
         let strict = Config::from_toml(text, Path::new("config.toml"));
-        assert_eq!(strict.is_err(), !checked.mistakes.is_empty());
+        assert_eq!(strict.is_err(), !checked.found.mistakes.is_empty());
     }
 });

@@ -38,15 +38,15 @@ pub fn load(explicit: Option<&Path>) -> Result<(Config, Vec<String>)> {
 
 /// Says every mistake on standard error and returns them as notes for the reader.
 fn say_mistakes(checked: &Checked, path: Option<&Path>) -> Vec<String> {
-    let (Some(path), false) = (path, checked.mistakes.is_empty()) else {
+    let (Some(path), false) = (path, checked.found.mistakes.is_empty()) else {
         return Vec::new();
     };
     let mut notes = Vec::new();
-    for m in &checked.mistakes {
+    for m in &checked.found.mistakes {
         complain(&m.to_string());
         notes.push(printable(&format!("config setting ignored: {m}")).into_owned());
     }
-    let rest = if checked.more {
+    let rest = if checked.found.more {
         format!("over {MAX_MISTAKES} mistakes: none of its settings are used")
     } else {
         "the settings with mistakes are ignored, the others are used".to_string()
@@ -77,10 +77,10 @@ pub fn check(path: Option<&Path>) -> Result<()> {
         return Ok(());
     };
     let checked = Config::from_file(&path).map_err(|e| UsageError(e.to_string()))?;
-    for m in &checked.mistakes {
+    for m in &checked.found.mistakes {
         outln!("{}", printable(&m.to_string()))?;
     }
-    if checked.more {
+    if checked.found.more {
         outln!(
             "{}",
             printable(&format!(
@@ -90,7 +90,7 @@ pub fn check(path: Option<&Path>) -> Result<()> {
             ))
         )?;
     }
-    for w in &checked.warnings {
+    for w in &checked.found.warnings {
         let line = format!(
             "{}:{}:{}: warning: {}",
             w.path.display(),
@@ -101,9 +101,9 @@ pub fn check(path: Option<&Path>) -> Result<()> {
         outln!("{}", printable(&line))?;
     }
     let shown = printable(&path.display().to_string()).into_owned();
-    match checked.mistakes.len() {
+    match checked.found.mistakes.len() {
         0 => {
-            let warnings = match checked.warnings.len() {
+            let warnings = match checked.found.warnings.len() {
                 0 => String::new(),
                 1 => " (1 warning)".into(),
                 n => format!(" ({n} warnings)"),
