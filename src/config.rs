@@ -1,10 +1,12 @@
-//! The user's configuration: the embedded default (`config.toml` at the top of the repository)
-//! with the user's file merged over it key by key.
+//! The user's configuration: the embedded default (`config.toml` at the top of the repository,
+//! the one place the defaults are written) with the user's file merged over it key by key.
 //!
 //! The user file is read into [`UserConfig`], where every setting is optional and unknown
-//! settings are refused (`deny_unknown_fields`), so typos surface as errors. Errors name the
-//! file, the line and the column (from toml's spans). [`Config`] is the resolved result. The
-//! colours here are terminal-independent ([`Color`]); the TUI converts them.
+//! settings are refused (`deny_unknown_fields`), so typos surface as mistakes. A file is
+//! read as far as it is right ([`UserConfig::parse_all`]): every mistake is located (file,
+//! line and column, from toml's spans) and its setting left out, and the other settings are
+//! kept. [`Config`] is the resolved result, in which `ctrl-c` always quits. The colours here
+//! are terminal-independent ([`Color`]); the TUI converts them.
 
 use crate::keymap::{Action, Context, Key, Keymap};
 use serde::Deserialize;
