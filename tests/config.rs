@@ -292,3 +292,20 @@ fn config_is_found_through_xdg_config_home_and_hearsay_config() {
         "{err}"
     );
 }
+
+#[test]
+fn a_file_of_nothing_but_mistakes_is_listed_up_to_the_limit_and_not_used() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let many: String = (0..150).map(|i| format!("nope{i} = {i}\n")).collect();
+    std::fs::write(dir.path().join("c.toml"), many).expect("write");
+    let out = run_in(dir.path(), &["config", "check", "c.toml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let listed = text(&out.stdout);
+    assert_eq!(listed.lines().count(), 101, "{listed}");
+    assert!(listed.lines().all(|l| l.starts_with("c.toml:")), "{listed}");
+    assert!(listed.contains("only the first 100 are listed"), "{listed}");
+    assert_eq!(
+        text(&out.stderr).trim_end(),
+        "hearsay: over 100 mistakes in 'c.toml'; hearsay does not use it"
+    );
+}
