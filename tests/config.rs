@@ -184,12 +184,13 @@ fn config_check_warns_that_ctrl_c_always_quits() {
 #[test]
 fn escape_sequences_in_a_config_file_stay_out_of_the_check() {
     let dir = tempfile::tempdir().expect("temp dir");
+    let name = "c\x1b]0;pwned\x07\u{9b}2J.toml";
     std::fs::write(
-        dir.path().join("c.toml"),
+        dir.path().join(name),
         "\"\x1b]0;pwned\x07\" = 1\n[keys.article]\n\"\x1b[2J\" = \"top\"\nmeasure = \"\u{9b}31m\"\n",
     )
     .expect("write");
-    let out = run_in(dir.path(), &["config", "check", "c.toml"]);
+    let out = run_in(dir.path(), &["config", "check", name]);
     assert_eq!(out.status.code(), Some(1));
     let all = [out.stdout, out.stderr].concat();
     for bad in ["\x1b", "\x07", "\u{9b}"] {
@@ -308,4 +309,19 @@ fn a_file_of_nothing_but_mistakes_is_listed_up_to_the_limit_and_not_used() {
         text(&out.stderr).trim_end(),
         "hearsay: over 100 mistakes in 'c.toml'; hearsay does not use it"
     );
+}
+
+#[test]
+fn a_deeply_nested_value_is_a_mistake_not_a_crash() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let deep = format!(
+        "measure = {}{}\ncolors = false\n",
+        "[".repeat(20_000),
+        "]".repeat(20_000)
+    );
+    std::fs::write(dir.path().join("c.toml"), deep).expect("write");
+    let out = run_in(dir.path(), &["config", "check", "c.toml"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let listed = text(&out.stdout);
+    assert!(listed.starts_with("c.toml:1:"), "{listed}");
 }
