@@ -7,6 +7,8 @@
 //! - [`store`]: the highlights file of one article ([`Store`]): location, loading (a broken
 //!   file makes it read-only), in-memory edits that return undo values, and locked, merged,
 //!   atomic saves;
+//! - [`correction`]: corrections of the attribution analysis ([`Correction`], saved as
+//!   `[[correction]]` tables, anchored like highlights) and [`correction::apply`];
 //! - [`export`]: Markdown, W3C Web Annotation JSON, Readwise CSV and normalised TOML.
 //!
 //! ## The file
@@ -79,11 +81,13 @@
 //! ```
 
 pub mod anchor;
+pub mod correction;
 pub mod export;
 pub mod highlight;
 pub mod store;
 
 pub use anchor::Summary;
+pub use correction::{Applied, Change, Correction, Corrections};
 pub use export::{ExportError, Format};
 pub use highlight::{Anchor, Highlight, Kind, Status};
 pub use store::{
