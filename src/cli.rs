@@ -61,6 +61,10 @@ pub enum Command {
         /// Print each attribution with the rule that made it.
         #[arg(long, conflicts_with = "json")]
         explain: bool,
+        /// Ignore the corrections saved with the article (by default they are applied, and
+        /// the JSON says how many in `corrections`).
+        #[arg(long)]
+        raw: bool,
         /// Treat the input as this format instead of guessing from its name and content.
         #[arg(long, value_enum)]
         format: Option<InputFormat>,

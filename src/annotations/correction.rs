@@ -870,6 +870,13 @@ pub fn apply(analysis: &mut Analysis, doc: &Document, corrections: &[Correction]
     applied
 }
 
+/// The analysis of `doc` with `corrections` applied, and what they did.
+pub fn analyze_corrected(doc: &Document, corrections: &[Correction]) -> (Analysis, Applied) {
+    let mut analysis = crate::attribution::analyze(doc);
+    let applied = apply(&mut analysis, doc, corrections);
+    (analysis, applied)
+}
+
 /// Drops speakers that are merged away or credited with nothing, orders the rest by first
 /// attribution, points quotes and claims at the new ids, and recounts. Each speaker's `id`
 /// is left as its old key (the caller maps corrections through it, then sets `id`).
