@@ -81,7 +81,7 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "md")]
         format: ExportFormat,
-        /// Write here instead of standard output.
+        /// Write here instead of standard output (`-`: standard output).
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
     },
@@ -98,4 +98,8 @@ pub enum ExportFormat {
     Json,
     /// Readwise CSV.
     Csv,
+    /// The sourcing audit in Markdown: speakers, claims, status, corrections.
+    Audit,
+    /// The sourcing audit in CSV, one row per claim.
+    AuditCsv,
 }

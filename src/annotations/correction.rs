@@ -568,8 +568,8 @@ impl Applied {
 }
 
 /// Whether an item over `item` is the target of a correction over `passage`: one contains
-/// the other.
-fn targets(passage: &Range<usize>, item: Range<usize>) -> bool {
+/// the other (a highlight inside a quotation's marks, a claim around a quoted fragment).
+pub fn targets(passage: &Range<usize>, item: Range<usize>) -> bool {
     item.start < item.end
         && ((passage.start <= item.start && item.end <= passage.end)
             || (item.start <= passage.start && passage.end <= item.end))
