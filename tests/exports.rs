@@ -287,3 +287,106 @@ fn the_audit_lists_speakers_claims_and_corrections() {
     assert_eq!(&ek[10], "yes");
     assert!(ek[5].contains("timetable"));
 }
+
+/// The W3C Web Annotation Working Group's test assertions (copied into the fixtures with
+/// their licence; see `tests/fixtures/web-annotation/SOURCE.md`).
+fn schemas() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/web-annotation")
+}
+
+/// Base URI the assertions' relative ids (`annotations.json`, `id.json`) resolve against.
+const BASE: &str = "https://w3c.test/web-annotation/";
+
+/// The schemas of the `must` assertions a `.test` file lists, with their names.
+fn must_assertions(test: &str) -> Vec<(String, serde_json::Value)> {
+    let list: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(schemas().join(test)).unwrap()).unwrap();
+    list["assertions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let rel = a.as_str().unwrap();
+            let text = std::fs::read_to_string(schemas().join(rel)).unwrap();
+            (rel.to_string(), serde_json::from_str(&text).unwrap())
+        })
+        .collect()
+}
+
+/// Checks `instance` against every `must` assertion of `test`: each is expected valid
+/// (`expectedResult`), and a failure is reported with the assertion's own message.
+fn check_musts(test: &str, instance: &serde_json::Value, registry: &jsonschema::Registry) -> usize {
+    let mut checked = 0;
+    for (name, schema) in must_assertions(test) {
+        assert_eq!(schema["expectedResult"], "valid", "{name}");
+        let v = jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft4)
+            .with_base_uri(BASE)
+            .with_registry(registry)
+            .build(&schema)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let errors: Vec<String> = v.iter_errors(instance).map(|e| e.to_string()).collect();
+        assert!(
+            errors.is_empty(),
+            "{name}: {}\n{errors:?}\n{}",
+            schema["errorMessage"],
+            serde_json::to_string_pretty(instance).unwrap()
+        );
+        checked += 1;
+    }
+    checked
+}
+
+#[test]
+fn web_annotation_export_validates_against_the_w3c_schemas() {
+    let (dir, _) = setup();
+    let text = export(dir.path(), "json");
+    let collection: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut defs = Vec::new();
+    for entry in std::fs::read_dir(schemas().join("definitions")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        let value: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        defs.push((format!("{BASE}{name}"), value));
+    }
+    let registry = jsonschema::Registry::new()
+        .draft(jsonschema::Draft::Draft4)
+        .extend(defs.iter().map(|(u, v)| (u.as_str(), v)))
+        .unwrap()
+        .prepare()
+        .unwrap();
+    let items = collection["first"]["items"].as_array().unwrap();
+    assert_eq!(items.len(), 5, "3 highlights and 2 corrections");
+    let mut checked = 0;
+    for item in items {
+        // each annotation on its own carries the context, as the assertions expect
+        let mut a = item.clone();
+        a["@context"] = collection["@context"].clone();
+        checked += check_musts("annotations/annotationMusts.test", &a, &registry);
+    }
+    checked += check_musts("collections/collectionMusts.test", &collection, &registry);
+    let mut page = collection["first"].clone();
+    page["@context"] = collection["@context"].clone();
+    checked += check_musts("collections/pages/pageMusts.test", &page, &registry);
+    assert!(checked > 100, "only {checked} assertions checked");
+    // corrections are annotations with motivation `editing`
+    let edits: Vec<&serde_json::Value> = items
+        .iter()
+        .filter(|i| i["motivation"] == "editing")
+        .collect();
+    assert_eq!(edits.len(), 2);
+    assert!(edits.iter().any(|e| {
+        e["body"]["value"]
+            .as_str()
+            .unwrap()
+            .ends_with("\u{2192} Nils Ek")
+    }));
+    // and a highlight whose speaker a correction changed says so
+    assert!(
+        items
+            .iter()
+            .any(|i| i["hearsay:speaker"] == "Astrid M. Berg"
+                && i["hearsay:speakerCorrected"] == true)
+    );
+}

@@ -33,6 +33,7 @@ use std::path::{Path, PathBuf};
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
 
 use super::correction::{self, Applied, Correction, targets};
 use super::highlight::{Highlight, Kind};
@@ -150,13 +151,16 @@ impl<'a> Article<'a> {
             .unwrap_or_default()
     }
 
-    /// The article as a URI for annotation targets and links.
+    /// The article as a URI for annotation targets: `file://` and its absolute path, or
+    /// `urn:sha256:…` for standard input (the model wants a URI, not a relative path).
     fn source_uri(&self) -> String {
         let a = self.store.article();
-        if a.source.is_empty() || a.source == "-" {
-            format!("urn:sha256:{}", a.sha256)
-        } else {
-            a.source.clone()
+        match std::path::absolute(&a.source) {
+            Ok(path) if !(a.source.is_empty() || a.source == "-") => {
+                let path = path.to_string_lossy();
+                format!("file://{}", utf8_percent_encode(&path, QUERY_VALUE))
+            }
+            _ => format!("urn:sha256:{}", a.sha256),
         }
     }
 
@@ -487,12 +491,24 @@ pub fn web_annotation(articles: &[Article]) -> Value {
         [a] => format!("Highlights: {}", a.title()),
         _ => format!("Highlights of {} articles", articles.len()),
     };
+    // a stable id: the articles' hashes, hashed
+    let mut hasher = Sha256::new();
+    for art in articles {
+        hasher.update(art.store.article().sha256.as_bytes());
+    }
+    let id: String = hasher.finalize()[..12]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let id = format!("urn:hearsay:collection:{id}");
     json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": id,
         "type": "AnnotationCollection",
         "label": label,
         "total": items.len(),
         "first": {
+            "id": format!("{id}:page:1"),
             "type": "AnnotationPage",
             "startIndex": 0,
             "items": items,
