@@ -390,3 +390,62 @@ fn web_annotation_export_validates_against_the_w3c_schemas() {
                 && i["hearsay:speakerCorrected"] == true)
     );
 }
+
+/// The shared folder (`../shared` beside the repository, or `/work/shared`), if present.
+fn shared() -> Option<PathBuf> {
+    [
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+        PathBuf::from("/work/shared"),
+    ]
+    .into_iter()
+    .find(|p| p.join("seed").is_dir())
+}
+
+#[test]
+fn the_audit_lists_every_speaker_and_claim_of_the_seed() {
+    let Some(shared) = shared() else {
+        eprintln!("skipped: no shared folder with the seed article (../shared or /work/shared)");
+        return;
+    };
+    let seed = std::fs::read_dir(shared.join("seed"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "txt"))
+        .expect("a seed article");
+    let bytes = std::fs::read(&seed).unwrap();
+    let doc = hearsay::document::open(&bytes, seed.to_str(), None).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let location = hearsay::annotations::Location {
+        path: dir.path().join("seed.hearsay.toml"),
+        kind: hearsay::annotations::LocationKind::Sidecar,
+    };
+    let store = Store::open_at(&doc, &Origin::File(seed.clone()), location);
+    let art = hearsay::annotations::export::Article::new(&doc, &store);
+    let a = analyze(&doc);
+    assert!(a.speakers.len() > 5 && a.claims.len() > 10, "a real article");
+    let md = hearsay::annotations::export::audit_markdown(&art);
+    for s in &a.speakers {
+        let name = s.name.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            md.contains(&format!("### {name} ({}", s.kind.as_str())),
+            "speaker '{name}' missing from the audit"
+        );
+    }
+    for c in &a.claims {
+        let text = c.text(&doc);
+        assert!(md.contains(text.as_ref()), "claim '{text}' missing");
+    }
+    let csv = hearsay::annotations::export::audit_csv(std::slice::from_ref(&art)).unwrap();
+    let mut r = csv::Reader::from_reader(csv.as_bytes());
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let quiet = a.speakers.iter().filter(|s| s.claims == 0).count();
+    assert_eq!(rows.len(), a.claims.len() + quiet);
+    for s in &a.speakers {
+        assert!(rows.iter().any(|r| r[1] == s.name), "{} not in the CSV", s.name);
+    }
+    eprintln!(
+        "seed audit: {} speakers, {} claims",
+        a.speakers.len(),
+        a.claims.len()
+    );
+}
