@@ -6,6 +6,7 @@
 //! file, the line and the column (from toml's spans). [`Config`] is the resolved result. The
 //! colours here are terminal-independent ([`Color`]); the TUI converts them.
 
+use crate::annotations::clipboard;
 use crate::keymap::{Action, Context, Key, Keymap};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -236,6 +237,8 @@ pub struct Config {
     pub sidebar: SidebarConfig,
     /// Folder for highlights; `None` means the platform's data folder.
     pub highlights_dir: Option<PathBuf>,
+    /// What `y` copies, and how.
+    pub clipboard: ClipboardConfig,
     /// Key bindings.
     pub keymap: Keymap,
 }
@@ -411,6 +414,11 @@ impl Default for Config {
                 min_total_width: 100,
             },
             highlights_dir: None,
+            clipboard: ClipboardConfig {
+                quote: clipboard::DEFAULT_QUOTE.to_string(),
+                claim: clipboard::DEFAULT_CLAIM.to_string(),
+                osc52: true,
+            },
             keymap,
         }
     }
@@ -441,7 +449,40 @@ pub struct UserConfig {
     theme: Option<UserTheme>,
     sidebar: Option<UserSidebar>,
     highlights: Option<UserHighlights>,
+    clipboard: Option<UserClipboard>,
     keys: Option<UserKeys>,
+}
+
+/// The `[clipboard]` table: the templates `y` fills (see
+/// [`crate::annotations::clipboard`]) and whether to copy through the terminal (OSC 52).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClipboardConfig {
+    /// Template for a quotation.
+    pub quote: String,
+    /// Template for a claim.
+    pub claim: String,
+    /// Send OSC 52 (false: the terminal is known not to take it).
+    pub osc52: bool,
+}
+
+/// A clipboard template, checked when the config is read.
+#[derive(Debug)]
+struct Template(String);
+
+impl<'de> Deserialize<'de> for Template {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        clipboard::check_template(&s).map_err(serde::de::Error::custom)?;
+        Ok(Template(s))
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserClipboard {
+    quote: Option<Template>,
+    claim: Option<Template>,
+    osc52: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -596,6 +637,17 @@ impl Config {
             && let Some(dir) = h.dir
         {
             self.highlights_dir = (!dir.as_os_str().is_empty()).then_some(dir);
+        }
+        if let Some(c) = user.clipboard {
+            if let Some(t) = c.quote {
+                self.clipboard.quote = t.0;
+            }
+            if let Some(t) = c.claim {
+                self.clipboard.claim = t.0;
+            }
+            if let Some(on) = c.osc52 {
+                self.clipboard.osc52 = on;
+            }
         }
         if let Some(k) = user.keys {
             for (ctx, map) in [

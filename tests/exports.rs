@@ -422,7 +422,10 @@ fn the_audit_lists_every_speaker_and_claim_of_the_seed() {
     let store = Store::open_at(&doc, &Origin::File(seed.clone()), location);
     let art = hearsay::annotations::export::Article::new(&doc, &store);
     let a = analyze(&doc);
-    assert!(a.speakers.len() > 5 && a.claims.len() > 10, "a real article");
+    assert!(
+        a.speakers.len() > 5 && a.claims.len() > 10,
+        "a real article"
+    );
     let md = hearsay::annotations::export::audit_markdown(&art);
     for s in &a.speakers {
         let name = s.name.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -441,7 +444,11 @@ fn the_audit_lists_every_speaker_and_claim_of_the_seed() {
     let quiet = a.speakers.iter().filter(|s| s.claims == 0).count();
     assert_eq!(rows.len(), a.claims.len() + quiet);
     for s in &a.speakers {
-        assert!(rows.iter().any(|r| r[1] == s.name), "{} not in the CSV", s.name);
+        assert!(
+            rows.iter().any(|r| r[1] == s.name),
+            "{} not in the CSV",
+            s.name
+        );
     }
     eprintln!(
         "seed audit: {} speakers, {} claims",
