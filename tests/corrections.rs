@@ -152,3 +152,26 @@ fn analyze_json_applies_corrections_and_raw_does_not() {
     assert_eq!(quote_speaker(&lines[0], 0), "Mira Holt");
     assert_eq!(quote_speaker(&lines[1], 0), "Ruth Amsel");
 }
+
+#[test]
+fn highlights_lists_corrections_and_orphans() {
+    let dir = setup();
+    reassign_first_quote(dir.path());
+    let out = hearsay(&["highlights", "tram.txt"], dir.path());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("1 correction of the analysis:"), "{text}");
+    assert!(text.contains("\u{2192} Mira Holt"), "{text}");
+    assert!(!text.contains("orphaned"), "{text}");
+    // the article loses the quotation: the correction is kept and listed as orphaned
+    let edited = STORY.replace(
+        "\"The harbour has been cut off for too long,\" said Ruth Amsel, who chairs the board.",
+        "Ruth Amsel chairs the board.",
+    );
+    std::fs::write(dir.path().join("tram.txt"), edited).unwrap();
+    let out = hearsay(&["highlights", "tram.txt"], dir.path());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("[orphaned: not found in the current article]"),
+        "{text}"
+    );
+}
