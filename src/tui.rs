@@ -16,6 +16,7 @@ pub mod app;
 pub mod event;
 pub mod highlights;
 pub mod page;
+pub mod picker;
 pub mod sources;
 pub mod strings;
 pub mod styles;
