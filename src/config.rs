@@ -297,6 +297,9 @@ impl Default for Config {
                     ("c", Action::CycleStatus),
                     ("e", Action::ExportHighlights),
                     ("H", Action::ListHighlights),
+                    ("C", Action::Correct),
+                    ("y", Action::CopyQuote),
+                    ("Y", Action::CopyHighlight),
                 ],
             ),
             (
@@ -310,6 +313,7 @@ impl Default for Config {
                     ("{", Action::PrevParagraph),
                     ("h", Action::Highlight),
                     ("enter", Action::Highlight),
+                    ("A", Action::AddAttribution),
                     ("esc", Action::Close),
                 ],
             ),
@@ -347,6 +351,7 @@ impl Default for Config {
                     ("end", Action::Bottom),
                     ("enter", Action::Select),
                     ("o", Action::ToggleSort),
+                    ("C", Action::Correct),
                 ],
             ),
             (

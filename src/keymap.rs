@@ -96,6 +96,14 @@ pub enum Action {
     ExportHighlights,
     /// Open or close the list of highlights.
     ListHighlights,
+    /// Correct the current quote or claim (its speaker), or the speaker selected.
+    Correct,
+    /// In a selection: add an attribution the analysis missed.
+    AddAttribution,
+    /// Copy the current quote or claim with its source to the clipboard.
+    CopyQuote,
+    /// Copy the highlight under the cursor as Markdown to the clipboard.
+    CopyHighlight,
     /// In a prompt: accept what was typed.
     Confirm,
     /// In a prompt: delete the character before the cursor.
