@@ -250,7 +250,7 @@ impl Default for Config {
         let (black, yellow, cyan, gray, dark_gray, light_yellow) =
             (Ansi(0), Ansi(3), Ansi(6), Ansi(7), Ansi(8), Ansi(11));
         let mut keymap = Keymap::default();
-        let binds: [(Context, &[(&str, Action)]); 7] = [
+        let binds: [(Context, &[(&str, Action)]); 8] = [
             (
                 Context::Global,
                 &[
@@ -378,6 +378,19 @@ impl Default for Config {
                     ("ctrl-a", Action::LineStart),
                     ("end", Action::LineEnd),
                     ("ctrl-e", Action::LineEnd),
+                ],
+            ),
+            (
+                Context::Picker,
+                &[
+                    ("enter", Action::Confirm),
+                    ("esc", Action::Close),
+                    ("backspace", Action::DeleteBack),
+                    ("down", Action::ScrollDown),
+                    ("up", Action::ScrollUp),
+                    ("ctrl-n", Action::ScrollDown),
+                    ("ctrl-p", Action::ScrollUp),
+                    ("tab", Action::NextKind),
                 ],
             ),
         ];
@@ -536,6 +549,7 @@ struct UserKeys {
     selection: Option<BTreeMap<Key, Action>>,
     highlights: Option<BTreeMap<Key, Action>>,
     editor: Option<BTreeMap<Key, Action>>,
+    picker: Option<BTreeMap<Key, Action>>,
 }
 
 /// Why a configuration file could not be used.
@@ -663,6 +677,7 @@ impl Config {
                 (Context::Selection, k.selection),
                 (Context::Highlights, k.highlights),
                 (Context::Editor, k.editor),
+                (Context::Picker, k.picker),
             ] {
                 for (key, action) in map.unwrap_or_default() {
                     self.keymap.bind(ctx, key, action);

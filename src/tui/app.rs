@@ -497,7 +497,8 @@ impl App {
             | Action::CursorDown
             | Action::LineStart
             | Action::LineEnd
-            | Action::AddAttribution => Vec::new(),
+            | Action::AddAttribution
+            | Action::NextKind => Vec::new(),
             movement => self.reader.update(movement).unwrap_or_default(),
         }
     }

@@ -59,6 +59,7 @@ pub fn context_title(c: Context) -> &'static str {
         Context::Selection => "Selecting sentences (after v)",
         Context::Highlights => "Highlights list (H)",
         Context::Editor => "Note editor",
+        Context::Picker => "Correcting (C) and the speaker picker",
     }
 }
 
@@ -104,6 +105,7 @@ pub fn describe(a: Action) -> &'static str {
         Action::AddAttribution => "add an attribution, pick its speaker",
         Action::CopyQuote => "copy quote or claim with its source",
         Action::CopyHighlight => "copy the highlight as Markdown",
+        Action::NextKind => "kind of a new speaker: person, org…",
         Action::SaveNote => "save the note",
         Action::NewLine => "new line (save on empty last line)",
         Action::DeleteForward => "delete the character under cursor",

@@ -4,8 +4,8 @@
 //! Steps: a menu (`r` reassign, `n` not an attribution, `m` merge the speaker into another,
 //! `R` rename it, `k` change its kind); the speaker picker (type to filter, up/down to
 //! choose, Tab to cycle the kind of a new name, Enter to pick); a name prompt; a kind list.
-//! It uses the editor's keys (`[keys.editor]`): typed characters filter, Enter picks, Esc
-//! closes. Every choice ends as one [`Change`] handed to the corrections part.
+//! Its keys are `[keys.picker]`: typed characters filter, Enter picks, Tab changes the kind
+//! of a new speaker, Esc closes. Every choice ends as one [`Change`] handed to the corrections part.
 
 use crate::annotations::Change;
 use crate::attribution::SpeakerKind;
@@ -267,7 +267,7 @@ impl CorrectLayer {
 
 impl Layer for CorrectLayer {
     fn context(&self) -> Context {
-        Context::Editor
+        Context::Picker
     }
 
     fn handle(&mut self, action: Action, _scene: &Scene) -> EventResult {
@@ -276,7 +276,7 @@ impl Layer for CorrectLayer {
                 let said = Effect::Say(strings::CORRECTION_CANCELLED.into());
                 return EventResult::Consumed(vec![Effect::Pop, said]);
             }
-            Action::NewLine | Action::SaveNote | Action::Confirm | Action::Select => {
+            Action::Confirm | Action::Select => {
                 return self.confirm();
             }
             Action::ToggleHelp | Action::Quit => return EventResult::Ignored,
@@ -284,10 +284,10 @@ impl Layer for CorrectLayer {
         }
         match &mut self.step {
             Step::Pick(_, p) => match action {
-                Action::CursorDown | Action::ScrollDown => p.down(),
-                Action::CursorUp | Action::ScrollUp => p.up(),
+                Action::ScrollDown => p.down(),
+                Action::ScrollUp => p.up(),
                 Action::DeleteBack => p.pop(),
-                Action::FocusNext => p.next_kind(),
+                Action::NextKind => p.next_kind(),
                 _ => {}
             },
             Step::Rename(to) => {
@@ -296,10 +296,10 @@ impl Layer for CorrectLayer {
                 }
             }
             Step::Kind(i) => match action {
-                Action::CursorDown | Action::ScrollDown => {
+                Action::ScrollDown => {
                     *i = (*i + 1) % SpeakerKind::ALL.len();
                 }
-                Action::CursorUp | Action::ScrollUp => {
+                Action::ScrollUp => {
                     *i = (*i + SpeakerKind::ALL.len() - 1) % SpeakerKind::ALL.len();
                 }
                 _ => {}

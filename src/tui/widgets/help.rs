@@ -37,6 +37,7 @@ pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
         Context::Highlights,
         Context::Prompt,
         Context::Editor,
+        Context::Picker,
     ] {
         let mut section = Vec::new();
         for &action in Action::ALL {
