@@ -169,6 +169,17 @@ impl App {
                 self.analysed = true;
                 self.reader.current = None;
                 self.sidebar.reset(&self.sources);
+                // what the saved corrections did, orphaned ones listed
+                let c = &self.sources.corrected;
+                if !c.summary.is_empty() {
+                    let (text, kind) = if c.orphaned.is_empty() {
+                        (c.summary.clone(), MessageKind::Info)
+                    } else {
+                        let list = c.orphaned.join(" · ");
+                        (format!("{}: {list}", c.summary), MessageKind::Warning)
+                    };
+                    self.say(text, kind);
+                }
             }
         }
         self.fit();
