@@ -21,7 +21,7 @@
 //! sentence outside every content get the sentence's speaker; quotations of sentences without
 //! any cue continue the paragraph's speaker, or the previous paragraph's.
 
-use super::lexicon::{self, Cue};
+use super::lexicon::{self, Class, Cue};
 use super::quotes::{self, QuoteSpan};
 use super::speakers::{Gender, Mention, MentionKind, Registry, parse_mention, parse_occupation};
 use super::tokens::{self, Sentence, Token};
@@ -124,80 +124,6 @@ impl Para<'_> {
     }
 }
 
-fn is_passive_aux(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "was" | "were" | "be" | "been" | "being" | "are" | "get" | "got"
-    )
-}
-
-fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "in"
-            | "on"
-            | "at"
-            | "by"
-            | "during"
-            | "via"
-            | "to"
-            | "over"
-            | "with"
-            | "from"
-            | "after"
-            | "through"
-            | "before"
-            | "for"
-            | "about"
-            | "outside"
-            | "inside"
-            | "under"
-    )
-}
-
-/// Words that open an adjunct after an inverted speaker's name.
-fn is_adjunct_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "on"
-            | "during"
-            | "inside"
-            | "while"
-            | "after"
-            | "before"
-            | "when"
-            | "as"
-            | "at"
-            | "outside"
-            | "last"
-            | "earlier"
-            | "this"
-            | "recently"
-            | "about"
-            | "of"
-            | "with"
-    )
-}
-
-fn is_subordinator(w: &str) -> bool {
-    matches!(
-        w,
-        "if" | "when"
-            | "while"
-            | "although"
-            | "though"
-            | "because"
-            | "as"
-            | "after"
-            | "before"
-            | "since"
-            | "unless"
-            | "once"
-            | "whether"
-            | "until"
-    )
-}
-
 /// Finds the cues of a sentence.
 fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
     let mut out = Vec::new();
@@ -233,7 +159,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         let prev = (k > s.tokens.start).then(|| &toks[k - 1]);
         if let Some(pv) = prev
             && pv.quote.is_none()
-            && is_passive_aux(pv.lower)
+            && Class::PassiveAux.has(pv.lower)
             && !p.breaks_before(k, s)
         {
             continue;
@@ -261,13 +187,13 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
                     | "now"
                     | "both"
                     | "all"
-            ) || lexicon::is_group_noun(pv.lower)
+            ) || Class::GroupNoun.has(pv.lower)
                 || (pv.lower.ends_with('s')
-                    && !lexicon::is_noun_marker(pv.lower)
+                    && !Class::NounMarker.has(pv.lower)
                     && !pv.lower.ends_with("ss"))
                 || pv.cap;
             if !ok_prev
-                || lexicon::is_noun_marker(pv.lower)
+                || Class::NounMarker.has(pv.lower)
                 || pv.quote.is_some()
                 || p.breaks_before(k, s)
             {
@@ -280,7 +206,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
             && !c.participle
             && t.lower.ends_with('s')
             && prev.is_some_and(|pv| {
-                lexicon::is_noun_marker(pv.lower)
+                Class::NounMarker.has(pv.lower)
                     || pv.lower.ends_with("'s")
                     || pv.lower.ends_with("’s")
             })
@@ -310,7 +236,7 @@ fn subject_start(p: &Para, s: &Sentence, c: usize) -> (usize, Boundary) {
         if p.breaks_before(k, s) {
             return (k, Boundary::Comma);
         }
-        if lexicon::is_clause_boundary(p.toks[prev].lower) && !p.toks[prev].cap {
+        if Class::ClauseBoundary.has(p.toks[prev].lower) && !p.toks[prev].cap {
             return (k, Boundary::Conj);
         }
         if c - prev > 14 {
@@ -329,11 +255,8 @@ fn strip_subject(p: &Para, mut a: usize, mut b: usize) -> (usize, usize) {
             break;
         }
         let t = &p.toks[b - 1];
-        let weekday = matches!(
-            t.lower,
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        );
-        if (!t.cap && (lexicon::is_aux_or_adverb(t.lower) || lexicon::is_time_word(t.lower)))
+        let weekday = Class::Weekday.has(t.lower);
+        if (!t.cap && (lexicon::is_aux_or_adverb(t.lower) || Class::TimeWord.has(t.lower)))
             || weekday
         {
             b -= 1;
@@ -350,7 +273,7 @@ fn strip_subject(p: &Para, mut a: usize, mut b: usize) -> (usize, usize) {
         }
         break;
     }
-    while a < b && lexicon::is_leading_filler(p.toks[a].lower) && b - a > 1 {
+    while a < b && Class::LeadingFiller.has(p.toks[a].lower) && b - a > 1 {
         a += 1;
     }
     (a, b)
@@ -362,7 +285,7 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
     if from >= s.tokens.end || first.quote.is_some() || p.breaks_before(from, s) {
         return None;
     }
-    if is_preposition(first.lower) || lexicon::is_time_word(first.lower) && !first.cap {
+    if Class::Preposition.has(first.lower) || Class::TimeWord.has(first.lower) && !first.cap {
         return None;
     }
     let mut j = from;
@@ -371,7 +294,7 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
         if t.quote.is_some() || (j > from && p.breaks_before(j, s)) {
             break;
         }
-        if lexicon::is_clause_boundary(t.lower)
+        if Class::ClauseBoundary.has(t.lower)
             && !(t.lower == "and"
                 && j > from
                 && p.toks[j - 1].cap
@@ -382,7 +305,7 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
         if j > from && lexicon::cue(t.lower).is_some() {
             break;
         }
-        if j > from && is_adjunct_opener(t.lower) && p.toks[j - 1].cap {
+        if j > from && Class::AdjunctOpener.has(t.lower) && p.toks[j - 1].cap {
             break;
         }
         j += 1;
@@ -396,7 +319,7 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
     let ends_ok = j >= s.tokens.end
         || p.toks[j].quote.is_some()
         || p.breaks_before(j, s)
-        || p.toks[j - 1].cap && is_adjunct_opener(p.toks[j].lower);
+        || p.toks[j - 1].cap && Class::AdjunctOpener.has(p.toks[j].lower);
     if !ends_ok {
         return None;
     }
@@ -534,9 +457,9 @@ fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
         && k - j < 3
         && !p.toks[k].cap
         && p.toks[k].quote.is_none()
-        && !lexicon::is_clause_start(p.toks[k].lower)
-        && !lexicon::is_verbish(p.toks[k].lower)
-        && !is_preposition(p.toks[k].lower)
+        && !Class::ClauseStart.has(p.toks[k].lower)
+        && !Class::Verbish.has(p.toks[k].lower)
+        && !Class::Preposition.has(p.toks[k].lower)
         && p.toks[k].lower != "that"
     {
         k += 1;
@@ -605,7 +528,7 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
         }
         if k > j
             && (lexicon::cue(t.lower).is_some()
-                || lexicon::is_verbish(t.lower)
+                || Class::Verbish.has(t.lower)
                 || matches!(
                     t.lower,
                     "he" | "she"
@@ -631,11 +554,8 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             break;
         }
         let t = &p.toks[j];
-        let weekday = matches!(
-            t.lower,
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        );
-        if (!t.cap && lexicon::is_time_word(t.lower) && t.lower != "this") || weekday {
+        let weekday = Class::Weekday.has(t.lower);
+        if (!t.cap && Class::TimeWord.has(t.lower) && t.lower != "this") || weekday {
             j += 1;
             continue;
         }
@@ -646,7 +566,7 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             j += 1;
             continue;
         }
-        if is_preposition(t.lower) {
+        if Class::Preposition.has(t.lower) {
             // a short adjunct ending at a comma or at the clause's subject pronoun
             let mut found = None;
             for k in j + 1..(j + 7).min(e) {
@@ -707,11 +627,11 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
         && !n.cap
         && n.quote.is_none()
         && !p.breaks_before(j + 1, s)
-        && !is_preposition(n.lower)
-        && !lexicon::is_clause_boundary(n.lower)
+        && !Class::Preposition.has(n.lower)
+        && !Class::ClauseBoundary.has(n.lower)
         && !n.lower.ends_with("ly")
-        && !lexicon::is_person_noun(n.lower)
-        && !lexicon::is_group_noun(n.lower)
+        && !Class::PersonNoun.has(n.lower)
+        && !Class::GroupNoun.has(n.lower)
     {
         return true;
     }
@@ -719,7 +639,7 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
         .take_while(|&k| !p.breaks_before(k, s) && p.toks[k].quote.is_none())
         .any(|k| {
             let w = p.toks[k].lower;
-            lexicon::is_verbish(w) && w != "also" && w != "not"
+            Class::Verbish.has(w) && w != "also" && w != "not"
                 || !p.toks[k].cap && w.len() > 4 && w.ends_with("ed")
         })
 }
@@ -731,8 +651,8 @@ fn is_adjunct_tail(p: &Para, s: &Sentence, j: usize) -> bool {
         return true;
     }
     let t = &p.toks[j];
-    let opener = is_preposition(t.lower)
-        || lexicon::is_time_word(t.lower)
+    let opener = Class::Preposition.has(t.lower)
+        || Class::TimeWord.has(t.lower)
         || matches!(
             t.lower,
             "while" | "as" | "when" | "after" | "before" | "during"
@@ -744,7 +664,7 @@ fn is_adjunct_tail(p: &Para, s: &Sentence, j: usize) -> bool {
     (j..e).all(|k| {
         let w = p.toks[k].lower;
         p.toks[k].quote.is_none()
-            && !lexicon::is_verbish(w)
+            && !Class::Verbish.has(w)
             && !matches!(w, "he" | "she" | "they" | "it" | "we" | "there")
             && lexicon::cue(w).is_none()
     })
@@ -761,9 +681,9 @@ fn substantive(p: &Para, s: &Sentence, left: usize) -> bool {
     }
     let first = &toks[0].lower;
     if toks.len() <= 5
-        && (is_preposition(first)
-            || lexicon::is_time_word(first)
-            || lexicon::is_leading_filler(first))
+        && (Class::Preposition.has(first)
+            || Class::TimeWord.has(first)
+            || Class::LeadingFiller.has(first))
     {
         return false;
     }
@@ -814,7 +734,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
             {
                 let w = p.toks[j].lower;
                 if j > cend
-                    && lexicon::is_clause_boundary(w)
+                    && Class::ClauseBoundary.has(w)
                     && !(w == "and"
                         && p.toks[j - 1].cap
                         && p.toks.get(j + 1).is_some_and(|n| n.cap))
@@ -859,7 +779,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                     mention_of(p, k, a0 - 1).is_some()
                         && (k == s.tokens.start
                             || p.breaks_before(k, s)
-                            || is_preposition(p.toks[k - 1].lower)
+                            || Class::Preposition.has(p.toks[k - 1].lower)
                             || !p.toks[k - 1].cap && p.toks[k].cap)
                 })
                 && let Some(m) = mention_of(p, k, a0 - 1)
@@ -876,7 +796,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                         && m.kind == MentionKind::Description
                         && let Some(k) = chunk_before(p, s, a0)
                         && a0 - k <= 3
-                        && lexicon::is_determiner(p.toks[k].lower)
+                        && Class::Determiner.has(p.toks[k].lower)
                         && p.toks[k..a0].iter().all(|t| !t.cap || t.lower == "the")
                     {
                         left = k;
@@ -886,7 +806,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                     // a longer clause before the cue: its last noun phrase
                     for st in a + 1..b {
                         let t = &p.toks[st];
-                        if (t.cap || lexicon::is_determiner(t.lower))
+                        if (t.cap || Class::Determiner.has(t.lower))
                             && b - st <= 6
                             && let Some(m) = mention_of(p, st, b)
                             && !matches!(m.kind, MentionKind::Pronoun(_))
@@ -928,7 +848,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                     while k < s.tokens.end && !p.breaks_before(k, s) && p.toks[k].quote.is_none() {
                         k += 1;
                     }
-                    if k - nb <= 12 && !(nb..k).any(|i| lexicon::is_verbish(p.toks[i].lower)) {
+                    if k - nb <= 12 && !(nb..k).any(|i| Class::Verbish.has(p.toks[i].lower)) {
                         role = Some(
                             p.text[p.toks[nb].range.start..p.toks[k - 1].range.end].to_string(),
                         );
@@ -1067,7 +987,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
         let before_subordinate = p
             .toks
             .get(s.tokens.start)
-            .is_some_and(|t| t.quote.is_none() && is_subordinator(t.lower));
+            .is_some_and(|t| t.quote.is_none() && Class::Subordinator.has(t.lower));
         let mut layout;
         let content_rule;
         if tail {
@@ -1080,7 +1000,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
             }
         } else if comma_after {
             if left > s.tokens.start
-                && (lexicon::is_verbish(first_after) || before_subordinate && before_sub)
+                && (Class::Verbish.has(first_after) || before_subordinate && before_sub)
                 && !starts_quote
             {
                 layout = Layout::Whole;
@@ -1094,7 +1014,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
             }
         } else if before_sub
             && boundary == Boundary::Comma
-            && lexicon::is_verbish(first_after)
+            && Class::Verbish.has(first_after)
             && !according
         {
             layout = Layout::Whole;
@@ -1140,7 +1060,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
         let object_cue = cue.is_some_and(|c| c.object)
             && !(j > right
                 && j < s.tokens.end
-                && !is_preposition(p.toks[j].lower)
+                && !Class::Preposition.has(p.toks[j].lower)
                 && p.toks[j].lower != "to");
         if layout == Layout::After
             && (weak || object_cue || cue.is_some_and(|c| c.participle && c.weak))
@@ -1238,7 +1158,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
             && let Some(r) = attrs[i].content.clone()
         {
             let mut l = next.left;
-            if l > 0 && lexicon::is_clause_boundary(p.toks[l - 1].lower) {
+            if l > 0 && Class::ClauseBoundary.has(p.toks[l - 1].lower) {
                 l -= 1;
             }
             if l > 0 && l > next.cue_tok.saturating_sub(20) {
