@@ -164,7 +164,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     }) {
         return None;
     }
-    let head = pre.last()?;
+    pre.last()?;
     let name_all = joined(text, toks);
     let lowercase_mods = pre[..pre.len() - 1]
         .iter()
@@ -173,34 +173,24 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     if lowercase_mods > 4 {
         return None;
     }
+    classify_head(text, toks, pre, head_end, name_all)
+}
+
+/// The kind of speaker a noun phrase names, read from its head word `pre.last()`: an
+/// anonymous source, a name, a group, a person by role, a document or an organisation.
+fn classify_head(
+    text: &str,
+    toks: &[Token],
+    pre: &[Token],
+    head_end: usize,
+    name_all: String,
+) -> Option<Mention> {
+    let head = pre.last()?;
     let det = pre.first().map(|t| t.lower).unwrap_or("");
     let h = head.lower.trim_end_matches("’s").trim_end_matches("'s");
 
-    // anonymous sources
-    if Class::AnonymousHead.has(h) {
-        let anon_mod = toks.iter().any(|t| Class::AnonymousModifier.has(t.lower))
-            || matches!(det, "a" | "the" | "one" | "another")
-            || toks.len() == 1 && matches!(h, "sources" | "people");
-        let officials = matches!(h, "official" | "officials");
-        let uncapitalised = pre.iter().all(|t| !t.cap || t.lower == det);
-        if uncapitalised
-            && (!officials && (anon_mod || matches!(h, "person" | "people" | "source" | "sources"))
-                || officials
-                    && toks.iter().any(|t| {
-                        matches!(
-                            t.lower,
-                            "familiar"
-                                | "close"
-                                | "briefed"
-                                | "anonymity"
-                                | "anonymous"
-                                | "unnamed"
-                                | "knowledgeable"
-                        )
-                    }))
-        {
-            return Some(simple(MentionKind::Anonymous, name_all));
-        }
+    if let Some(m) = anonymous_source(toks, pre, det, h, &name_all) {
+        return Some(m);
     }
     // `Officials said`, `Residents say`: a sentence-initial capital on a common noun
     let common = pre.len() == 1
@@ -259,6 +249,44 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     }
     if Class::OrgNoun.has(h) {
         return Some(simple(MentionKind::Organization, strip_det(&name_all)));
+    }
+    None
+}
+
+/// `people familiar with the matter`, `a source`, `officials who spoke on condition of
+/// anonymity`: an anonymous source, when the head and its modifiers say so.
+fn anonymous_source(
+    toks: &[Token],
+    pre: &[Token],
+    det: &str,
+    h: &str,
+    name_all: &str,
+) -> Option<Mention> {
+    if !Class::AnonymousHead.has(h) {
+        return None;
+    }
+    let anon_mod = toks.iter().any(|t| Class::AnonymousModifier.has(t.lower))
+        || matches!(det, "a" | "the" | "one" | "another")
+        || toks.len() == 1 && matches!(h, "sources" | "people");
+    let officials = matches!(h, "official" | "officials");
+    let uncapitalised = pre.iter().all(|t| !t.cap || t.lower == det);
+    if uncapitalised
+        && (!officials && (anon_mod || matches!(h, "person" | "people" | "source" | "sources"))
+            || officials
+                && toks.iter().any(|t| {
+                    matches!(
+                        t.lower,
+                        "familiar"
+                            | "close"
+                            | "briefed"
+                            | "anonymity"
+                            | "anonymous"
+                            | "unnamed"
+                            | "knowledgeable"
+                    )
+                }))
+    {
+        return Some(simple(MentionKind::Anonymous, name_all.to_string()));
     }
     None
 }
