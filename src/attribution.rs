@@ -21,7 +21,9 @@
 pub mod claims;
 pub mod explain;
 pub mod lexicon;
+pub mod propagate;
 pub mod quotes;
+pub mod rules;
 pub mod speakers;
 pub mod tokens;
 
@@ -121,7 +123,7 @@ pub struct Quote {
     pub inner_range: Range<u32>,
     /// The rule that credited the speaker.
     #[serde(skip)]
-    pub rule: &'static str,
+    pub rule: rules::Rule,
 }
 
 /// Whether a claim is quoted, reported, or both.
@@ -159,7 +161,7 @@ pub struct Claim {
     pub text_range: Range<usize>,
     /// The rule that made the attribution (shown by `--explain`).
     #[serde(skip)]
-    pub rule: &'static str,
+    pub rule: rules::Rule,
 }
 
 impl Quote {
@@ -340,7 +342,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         .filter(|(_, b)| analysed(b.kind, &b.text))
         .map(|(i, _)| i)
         .collect();
-    claims::run(doc, &blocks, &paragraph_of)
+    propagate::run(doc, &blocks, &paragraph_of)
 }
 
 #[cfg(test)]

@@ -85,6 +85,24 @@ pub enum Command {
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
     },
+    /// Work with the configuration file.
+    Config {
+        /// What to do.
+        #[command(subcommand)]
+        action: ConfigCommand,
+    },
+}
+
+/// `hearsay config` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// List every mistake in a config file, each with its file, line and column (exit
+    /// status 0: no mistakes, 1: mistakes, 2: the file cannot be read).
+    Check {
+        /// The file to check. Without it: the file hearsay reads (--config,
+        /// $HEARSAY_CONFIG, or $XDG_CONFIG_HOME/hearsay/config.toml).
+        path: Option<PathBuf>,
+    },
 }
 
 /// Formats `hearsay export` writes.

@@ -51,7 +51,8 @@
 //! [`run`] owns the terminal: raw mode, alternate screen, mouse capture and bracketed paste
 //! are switched on together and always switched off again, on quit, on error (a drop
 //! guard), on panic (a hook that restores the terminal before the previous hook prints the
-//! report), and when the process is told to stop (SIGTERM, SIGHUP: [`event::Event::Stop`]).
+//! report), and on every signal that would end the process (SIGTERM, SIGHUP, SIGQUIT,
+//! SIGUSR1, SIGALRM…: [`event::Event::Stop`]).
 
 pub mod app;
 pub mod compositor;

@@ -791,7 +791,7 @@ fn new_claim(doc: &Document, passage: &Range<usize>, s: usize) -> Option<Claim> 
         paragraph,
         block,
         text_range: start..end,
-        rule: "correction",
+        rule: crate::attribution::rules::Rule::Correction,
     })
 }
 

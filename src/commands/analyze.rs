@@ -16,7 +16,6 @@ use hearsay::annotations::correction::analyze_corrected;
 use hearsay::annotations::store::content_hash;
 use hearsay::annotations::{Location, Origin, Store};
 use hearsay::attribution::{self, explain};
-use hearsay::config::Config;
 use hearsay::document::{Document, Format, open};
 use hearsay::printable::{escaped, printable};
 use hearsay::report::Report;
@@ -150,10 +149,10 @@ pub fn run(
     explain: bool,
     fixes: Option<Option<&Path>>,
 ) -> Result<()> {
-    let fixes: Fixes = fixes.map(|config| match Config::load(config) {
+    let fixes: Fixes = fixes.map(|config| match crate::commands::config::load(config) {
         Ok((c, _)) => c.highlights_dir,
         Err(e) => {
-            complain(&format!("{e}; using the default configuration"));
+            complain(&format!("{}; using the default configuration", chain(&e)));
             None
         }
     });

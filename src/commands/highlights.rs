@@ -4,7 +4,6 @@ use crate::commands::read_input;
 use color_eyre::eyre::{Result, WrapErr, bail};
 use hearsay::annotations::highlight::excerpt;
 use hearsay::annotations::{Highlight, Origin, Store};
-use hearsay::config::Config;
 use hearsay::document::{Document, open};
 use hearsay::printable::printable_text;
 use std::path::Path;
@@ -14,13 +13,7 @@ use std::sync::Arc;
 /// highlights folder of the configuration (`config`: the `--config` file, if given).
 /// A broken highlights file is an error here, with its file, line and column.
 pub fn open_article(file: &Path, config: Option<&Path>) -> Result<(Arc<Document>, Store)> {
-    let dir = match Config::load(config) {
-        Ok((c, _)) => c.highlights_dir,
-        Err(e) => {
-            crate::commands::complain(&format!("{e}; using the default configuration"));
-            None
-        }
-    };
+    let dir = crate::commands::config::load(config)?.0.highlights_dir;
     let bytes = read_input(file)?;
     let doc = Arc::new(
         open(&bytes, file.to_str(), None)
@@ -109,7 +102,7 @@ fn entry(h: &Highlight) -> String {
         out.push_str(s);
     }
     out.push('\n');
-    out.push_str(&format!("  \u{201c}{}\u{201d}\n", h.excerpt(160)));
+    out.push_str(&format!("  {}\n", h.quoted_excerpt(160)));
     let mut lines = h.note.lines();
     if let Some(first) = lines.next() {
         let more = lines.count();

@@ -5,7 +5,6 @@ use crate::cli::Cli;
 use crate::commands;
 use color_eyre::eyre::{Result, WrapErr};
 use hearsay::annotations::{Origin, Store};
-use hearsay::config::Config;
 use hearsay::document::open_owned;
 use hearsay::tui::{self, App, strings};
 use std::io::IsTerminal;
@@ -14,17 +13,10 @@ use std::io::IsTerminal;
 const SAMPLE: &[u8] = include_bytes!("../../assets/sample.txt");
 
 /// Opens the article (or the sample) and runs the terminal reader. Problems with the file
-/// are reported before the terminal is touched; a broken config is reported and the
-/// defaults are used.
+/// are reported before the terminal is touched; mistakes in the config are reported and
+/// the other settings used.
 pub fn run(cli: &Cli) -> Result<()> {
-    let (config, notes) = match Config::load(cli.config.as_deref()) {
-        Ok((config, _)) => (config, Vec::new()),
-        Err(e) => {
-            commands::complain(&format!("{e}; using the default configuration"));
-            let note = hearsay::printable::printable(&format!("config ignored: {e}")).into_owned();
-            (Config::embedded(), vec![note])
-        }
-    };
+    let (config, notes) = commands::config::load(cli.config.as_deref())?;
     let format = cli.format.map(Into::into);
     let (bytes, name) = match &cli.file {
         Some(path) => (commands::read_input(path)?, path.display().to_string()),
