@@ -238,3 +238,25 @@ fn y_asks_the_terminal_for_the_clipboard_with_the_formatted_quote() {
         message(&app)
     );
 }
+
+#[test]
+fn the_sidebar_marks_what_was_corrected() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reader(STORY, dir.path());
+    to_duarte(&mut app);
+    let draw = |app: &mut App| {
+        let mut t = Terminal::new(TestBackend::new(120, 30)).unwrap();
+        t.draw(|f| f.render_widget(&mut *app, f.area())).unwrap();
+        format!("{:?}", t.backend().buffer())
+    };
+    assert!(!draw(&mut app).contains('†'));
+    press(&mut app, "C");
+    typ(&mut app, "r");
+    typ(&mut app, "Ole Lund");
+    press(&mut app, "enter");
+    let screen = draw(&mut app);
+    assert!(screen.contains("†Ole Lund"), "the speaker is marked");
+    assert!(screen.contains("“ †"), "the claim is marked");
+}

@@ -34,6 +34,7 @@ pub fn legend() -> Vec<String> {
         ),
         "quotes are coloured by speaker; the current one is marked".to_string(),
         "checked: · unchecked  ✓ verified  ? disputed  ✗ false   ✎ has a note".to_string(),
+        format!("{CORRECTED_SIGN} attribution or speaker corrected by hand (C)"),
     ]
 }
 /// Ctrl-Z in the help screen.
@@ -235,6 +236,9 @@ pub const NOTHING_TO_UNDO: &str = "nothing to undo";
 
 /// The help's line on selecting text with the terminal while the reader has the mouse.
 pub const SHIFT_DRAG: &str = "select text with the terminal (mouse scrolls)";
+
+/// Drawn before a claim or speaker corrected by hand (sidebar).
+pub const CORRECTED_SIGN: &str = "†";
 
 /// Said after a quote or claim whose attribution was corrected by hand.
 pub const CORRECTED_MARK: &str = " · corrected by hand";
