@@ -28,7 +28,7 @@ pub mod speakers;
 pub mod tokens;
 
 use crate::document::{BlockKind, Document};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -36,8 +36,9 @@ use std::ops::Range;
 /// heap allocation) up to 24 bytes, which every cue fits.
 pub type CueText = compact_str::CompactString;
 
-/// What kind of source a speaker is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+/// What kind of source a speaker is (`person`, `organization`, … in JSON and in the
+/// highlights file's corrections).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SpeakerKind {
     /// A named (or described) person.
@@ -50,6 +51,32 @@ pub enum SpeakerKind {
     Anonymous,
     /// A document (`a statement`, `draft language`).
     Document,
+}
+
+impl SpeakerKind {
+    /// Every kind, in the order a picker offers them.
+    pub const ALL: [SpeakerKind; 5] = [
+        SpeakerKind::Person,
+        SpeakerKind::Organization,
+        SpeakerKind::Group,
+        SpeakerKind::Anonymous,
+        SpeakerKind::Document,
+    ];
+
+    /// The name used in JSON, files and exports (`person`, `organization`, …).
+    ///
+    /// ```
+    /// assert_eq!(hearsay::attribution::SpeakerKind::Anonymous.as_str(), "anonymous");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organization => "organization",
+            SpeakerKind::Group => "group",
+            SpeakerKind::Anonymous => "anonymous",
+            SpeakerKind::Document => "document",
+        }
+    }
 }
 
 /// A speaker in the output.
@@ -216,6 +243,49 @@ pub struct Sourcing {
     pub document: usize,
     /// Claims with no speaker.
     pub unattributed: usize,
+}
+
+impl Sourcing {
+    /// Counts `claims` by the kind of their speaker (ids index `speakers`). A person counts
+    /// as named when the name has a capital letter or is one word (`Ruiz`), and as unnamed
+    /// when described (`a retired welder`).
+    pub fn count(speakers: &[SpeakerOut], claims: &[Claim]) -> Sourcing {
+        let mut sourcing = Sourcing::default();
+        for c in claims {
+            match c.speaker.and_then(|s| speakers.get(s)).map(|s| {
+                (
+                    s.kind,
+                    s.name.contains(char::is_uppercase) || s.name.split_whitespace().count() == 1,
+                )
+            }) {
+                None => sourcing.unattributed += 1,
+                Some((SpeakerKind::Person, true)) => sourcing.named_person += 1,
+                Some((SpeakerKind::Person, false)) => sourcing.unnamed_person += 1,
+                Some((SpeakerKind::Organization, _)) => sourcing.organization += 1,
+                Some((SpeakerKind::Group, _)) => sourcing.group += 1,
+                Some((SpeakerKind::Anonymous, _)) => sourcing.anonymous += 1,
+                Some((SpeakerKind::Document, _)) => sourcing.document += 1,
+            }
+        }
+        sourcing
+    }
+
+    /// Claims credited to a source that is not named: described but unnamed persons and
+    /// anonymous sources (as the reader's sourcing summary counts them).
+    pub fn unnamed(&self) -> usize {
+        self.unnamed_person + self.anonymous
+    }
+
+    /// Every claim counted.
+    pub fn total(&self) -> usize {
+        self.named_person
+            + self.unnamed_person
+            + self.organization
+            + self.group
+            + self.anonymous
+            + self.document
+            + self.unattributed
+    }
 }
 
 /// The attribution analysis of a document.

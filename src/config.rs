@@ -239,6 +239,8 @@ pub struct Config {
     pub sidebar: SidebarConfig,
     /// Folder for highlights; `None` means the platform's data folder.
     pub highlights_dir: Option<PathBuf>,
+    /// What `y` copies, and how.
+    pub clipboard: ClipboardConfig,
     /// Key bindings.
     pub keymap: Keymap,
 }
@@ -274,6 +276,11 @@ impl Config {
                 min_total_width: 0,
             },
             highlights_dir: None,
+            clipboard: ClipboardConfig {
+                quote: String::new(),
+                claim: String::new(),
+                osc52: false,
+            },
             keymap: Keymap::default(),
         }
     }
@@ -304,7 +311,40 @@ pub struct UserConfig {
     theme: Option<UserTheme>,
     sidebar: Option<UserSidebar>,
     highlights: Option<UserHighlights>,
+    clipboard: Option<UserClipboard>,
     keys: Option<UserKeys>,
+}
+
+/// The `[clipboard]` table: the templates `y` fills (see
+/// [`crate::annotations::clipboard`]) and whether to copy through the terminal (OSC 52).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClipboardConfig {
+    /// Template for a quotation.
+    pub quote: String,
+    /// Template for a claim.
+    pub claim: String,
+    /// Send OSC 52 (false: the terminal is known not to take it).
+    pub osc52: bool,
+}
+
+/// A clipboard template, checked when the config is read.
+#[derive(Debug)]
+struct Template(String);
+
+impl<'de> Deserialize<'de> for Template {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        crate::annotations::clipboard::check_template(&s).map_err(serde::de::Error::custom)?;
+        Ok(Template(s))
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserClipboard {
+    quote: Option<Template>,
+    claim: Option<Template>,
+    osc52: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -353,6 +393,7 @@ struct UserKeys {
     selection: Option<BTreeMap<Key, Action>>,
     highlights: Option<BTreeMap<Key, Action>>,
     editor: Option<BTreeMap<Key, Action>>,
+    picker: Option<BTreeMap<Key, Action>>,
 }
 
 /// Most mistakes listed for one file. Each one costs a pass over the file, so a file of
@@ -646,6 +687,17 @@ impl Config {
         {
             self.highlights_dir = (!dir.as_os_str().is_empty()).then_some(dir);
         }
+        if let Some(c) = user.clipboard {
+            if let Some(t) = c.quote {
+                self.clipboard.quote = t.0;
+            }
+            if let Some(t) = c.claim {
+                self.clipboard.claim = t.0;
+            }
+            if let Some(on) = c.osc52 {
+                self.clipboard.osc52 = on;
+            }
+        }
         if let Some(k) = user.keys {
             for (ctx, map) in [
                 (Context::Global, k.global),
@@ -655,6 +707,7 @@ impl Config {
                 (Context::Selection, k.selection),
                 (Context::Highlights, k.highlights),
                 (Context::Editor, k.editor),
+                (Context::Picker, k.picker),
             ] {
                 for (key, action) in map.unwrap_or_default() {
                     self.keymap.bind(ctx, key, action);
@@ -1049,7 +1102,7 @@ side = "left"
         );
         // messages are whole: the list of actions runs to its last name
         assert!(
-            c.found.mistakes[3].message.ends_with("'line_end'"),
+            c.found.mistakes[3].message.ends_with("'quit'"),
             "{:?}",
             c.found.mistakes[3]
         );

@@ -17,11 +17,13 @@ fn main() -> std::process::ExitCode {
             json,
             explain,
             format,
+            raw,
         }) => commands::analyze::run(
             files,
             format.or(cli.format).map(Into::into),
             *json,
             *explain,
+            (!*raw).then_some(cli.config.as_deref()),
         ),
         Some(Command::Highlights { file }) => {
             commands::highlights::run(file, cli.config.as_deref())

@@ -9,7 +9,7 @@ use super::quotes::{self, QuoteSpan};
 use super::rules::{QuoteRule, Rule};
 use super::speakers::Registry;
 use super::tokens::{self, Sentence};
-use super::{Analysis, Claim, ClaimKind, CueText, Quote, Sourcing, SpeakerKind};
+use super::{Analysis, Claim, ClaimKind, CueText, Quote, Sourcing};
 use crate::document::Document;
 use std::ops::Range;
 
@@ -426,29 +426,14 @@ fn finish(reg: &Registry, mut claims: Vec<Claim>, mut quotes: Vec<Quote>) -> Ana
         map[id] = Some(speakers.len());
         speakers.push(reg.out(id, speakers.len()));
     }
-    let mut sourcing = Sourcing::default();
     for c in &mut claims {
         let speaker = c.speaker.and_then(|id| map[id]);
         c.speaker = speaker;
         if let Some(s) = speaker {
             speakers[s].claims += 1;
         }
-        match speaker.map(|s| {
-            (
-                &speakers[s].kind,
-                speakers[s].name.contains(char::is_uppercase)
-                    || speakers[s].name.split_whitespace().count() == 1,
-            )
-        }) {
-            None => sourcing.unattributed += 1,
-            Some((SpeakerKind::Person, true)) => sourcing.named_person += 1,
-            Some((SpeakerKind::Person, false)) => sourcing.unnamed_person += 1,
-            Some((SpeakerKind::Organization, _)) => sourcing.organization += 1,
-            Some((SpeakerKind::Group, _)) => sourcing.group += 1,
-            Some((SpeakerKind::Anonymous, _)) => sourcing.anonymous += 1,
-            Some((SpeakerKind::Document, _)) => sourcing.document += 1,
-        }
     }
+    let sourcing = Sourcing::count(&speakers, &claims);
     for q in &mut quotes {
         let speaker = q.speaker.and_then(|id| map[id]);
         q.speaker = speaker;

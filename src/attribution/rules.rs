@@ -72,6 +72,9 @@ pub enum Rule {
     Quote(QuoteRule),
     /// No rule credited anyone.
     Unattributed,
+    /// Added by hand: an attribution the engine missed (see
+    /// [`crate::annotations::correction`]).
+    Correction,
 }
 
 impl SpeakerRule {
@@ -156,6 +159,7 @@ impl Rule {
             Rule::Cue(s, c) => format!("{s:?} → {c:?}"),
             Rule::Quote(q) => format!("{q:?}"),
             Rule::Unattributed => "Unattributed".to_string(),
+            Rule::Correction => "Correction".to_string(),
         }
     }
 
@@ -165,6 +169,7 @@ impl Rule {
             Rule::Cue(s, c) => format!("{}; {}", s.describe(), c.describe()),
             Rule::Quote(q) => q.describe().to_string(),
             Rule::Unattributed => "no rule credited a speaker".to_string(),
+            Rule::Correction => "added by hand (a saved correction)".to_string(),
         }
     }
 
@@ -174,6 +179,7 @@ impl Rule {
             Rule::Cue(s, c) => s.confidence() * c.confidence(),
             Rule::Quote(q) => q.confidence(),
             Rule::Unattributed => 0.0,
+            Rule::Correction => 1.0,
         }
     }
 

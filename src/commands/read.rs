@@ -6,7 +6,7 @@ use crate::commands;
 use color_eyre::eyre::{Result, WrapErr};
 use hearsay::annotations::{Origin, Store};
 use hearsay::document::open_owned;
-use hearsay::tui::{self, App, Sources, strings};
+use hearsay::tui::{self, App, strings};
 use std::io::IsTerminal;
 
 /// The bundled sample article, opened when no file is given.
@@ -57,5 +57,14 @@ pub fn run(cli: &Cli) -> Result<()> {
         app.attach_reading_store(r);
     }
     let for_analysis = std::sync::Arc::clone(&app.doc);
-    tui::run(app, move || Sources::analyze(&for_analysis))
+    // the saved corrections are applied before anything of the analysis is drawn
+    let corrections = app
+        .marks
+        .store
+        .as_ref()
+        .map(|s| s.corrections().list().to_vec())
+        .unwrap_or_default();
+    tui::run(app, move || {
+        tui::corrections::corrected_sources(&for_analysis, &corrections)
+    })
 }
