@@ -144,6 +144,9 @@ fn search_highlights_every_match_and_n_moves_between_them() {
     press(&mut app, "n");
     assert_eq!(app.reader.search.as_ref().unwrap().current, Some(1));
     press(&mut app, "N N");
+    assert_eq!(app.reader.search.as_ref().unwrap().current, Some(0));
+    assert!(status_line(&mut app).contains("no matches for 'board' above"));
+    press(&mut app, "N");
     assert_eq!(app.reader.search.as_ref().unwrap().current, Some(n - 1));
     assert!(status_line(&mut app).contains("continued from the bottom"));
     // the current match is on screen

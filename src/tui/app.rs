@@ -21,6 +21,7 @@ use std::collections::VecDeque;
 use std::ops::Range;
 use std::sync::Arc;
 
+use crate::tui::state::Step;
 pub use crate::tui::state::{
     Areas, Focus, Input, MIN_SIZE, Message, MessageKind, ReaderState, SidebarState, StatusState,
     inner,
@@ -354,6 +355,7 @@ impl App {
             Input::Click { column, row } => self.click(column, row),
             Input::Key(key) => {
                 self.status.message = None;
+                self.reader.was_at_end = self.reader.at_end.take();
                 let ctx = self.context();
                 match self.config.keymap.lookup(ctx, key) {
                     Some(action) => self.update(action),
@@ -444,6 +446,11 @@ impl App {
             Action::Search => vec![Effect::Push(Box::new(PromptLayer::search(
                 self.reader.anchor(),
             )))],
+            Action::NextMatch | Action::PrevMatch => {
+                let forward = action == Action::NextMatch;
+                let key = self.key_for(action);
+                vec![self.reader.step_match(forward, &key)]
+            }
             Action::NextQuote => self.step_stop(true),
             Action::PrevQuote => self.step_stop(false),
             Action::NextSameSpeaker => self.next_same_speaker(),
@@ -599,8 +606,30 @@ impl App {
         Some(strings::stop_status(kind.word(), k, n, &label) + &checked)
     }
 
-    /// `]`/`[`: the next or previous stop (of the filtered speaker, when filtered), from the
-    /// current one or from the top of the screen; wraps around at the ends.
+    /// The key bound to `action` where the reader is, for hints ("] again …").
+    fn key_for(&self, action: Action) -> String {
+        self.config
+            .keymap
+            .hint(self.context(), action)
+            .map_or_else(|| action.name().to_string(), |k| k.to_string())
+    }
+
+    /// Where stepping starts: the current stop when it is on screen, else the top of the
+    /// screen. The second value says whether a stop at that very place counts as next.
+    fn step_from(&self) -> ((usize, usize), bool) {
+        let stops = &self.sources.stops;
+        match self.reader.current.and_then(|c| stops.get(c)) {
+            Some(s) if self.reader.on_screen(s.block, s.range.start) => {
+                ((s.block, s.range.start), false)
+            }
+            _ => (self.reader.anchor(), true),
+        }
+    }
+
+    /// `]`/`[`: the next or previous stop (of the filtered speaker, when filtered) after
+    /// the current one when it is on screen, else after the top of the screen (previous:
+    /// before it), as less and vim search from what is being read. At the end it says so;
+    /// pressed again, it goes round.
     fn step_stop(&mut self, forward: bool) -> Vec<Effect> {
         let list = self.sidebar.claim_list();
         if list.is_empty() {
@@ -612,25 +641,35 @@ impl App {
             return vec![Effect::Say(msg)];
         }
         let stops = &self.sources.stops;
-        let here = match self.reader.current {
-            Some(c) => (stops[c].block, stops[c].range.start),
-            None => self.reader.anchor(),
-        };
+        let (here, inclusive) = self.step_from();
         let key = |i: usize| (stops[i].block, stops[i].range.start);
         let found = if forward {
-            match self.reader.current {
-                Some(_) => list.iter().copied().find(|&i| key(i) > here),
-                None => list.iter().copied().find(|&i| key(i) >= here),
-            }
+            list.iter()
+                .copied()
+                .find(|&i| key(i) > here || (inclusive && key(i) == here))
         } else {
             list.iter().rev().copied().find(|&i| key(i) < here)
         };
-        let (target, wrapped) = match found {
-            Some(i) => (i, false),
-            None if forward => (list[0], true),
-            None => (list[list.len() - 1], true),
+        let (first, last) = (list[0], list[list.len() - 1]);
+        let action = if forward {
+            Action::NextQuote
+        } else {
+            Action::PrevQuote
         };
-        self.said_at_stop(target, wrapped, forward)
+        match found {
+            Some(i) => self.said_at_stop(i, false, forward),
+            None if self.reader.go_round(Step::Stop(forward)) => {
+                self.said_at_stop(if forward { first } else { last }, true, forward)
+            }
+            None => {
+                let k = self.key_for(action);
+                vec![Effect::Say(strings::no_more(
+                    "quotes or claims",
+                    forward,
+                    &k,
+                ))]
+            }
+        }
     }
 
     /// Goes to stop `i` and says so, adding that the search went round when `wrapped`.
@@ -642,7 +681,8 @@ impl App {
         }
     }
 
-    /// `s`: the next stop by the current stop's speaker.
+    /// `s`: the next stop by the current stop's speaker, after the current one when it is
+    /// on screen, else after the top of the screen.
     fn next_same_speaker(&mut self) -> Vec<Effect> {
         let Some(c) = self.reader.current else {
             return vec![Effect::Say(strings::NO_CURRENT_QUOTE.into())];
@@ -651,13 +691,26 @@ impl App {
         let Some(sp) = stops[c].speaker else {
             return vec![Effect::Say(strings::NO_SPEAKER_HERE.into())];
         };
-        let n = stops.len();
-        let next = (1..=n)
-            .map(|d| (c + d) % n)
-            .find(|&i| stops[i].speaker == Some(sp));
-        match next {
-            Some(i) => self.said_at_stop(i, i <= c, true),
-            None => Vec::new(),
+        let (here, inclusive) = self.step_from();
+        let key = |i: usize| (stops[i].block, stops[i].range.start);
+        let theirs = |i: &usize| stops[*i].speaker == Some(sp);
+        let found = (0..stops.len())
+            .filter(theirs)
+            .find(|&i| key(i) > here || (inclusive && key(i) == here));
+        match found {
+            Some(i) => self.said_at_stop(i, false, true),
+            None if self.reader.go_round(Step::SameSpeaker) => {
+                match (0..stops.len()).find(theirs) {
+                    Some(i) => self.said_at_stop(i, true, true),
+                    None => Vec::new(),
+                }
+            }
+            None => {
+                let name = &self.sources.speakers[sp].name;
+                let what = format!("quotes by {name}");
+                let k = self.key_for(Action::NextSameSpeaker);
+                vec![Effect::Say(strings::no_more(&what, true, &k))]
+            }
         }
     }
 }

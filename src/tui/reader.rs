@@ -6,7 +6,7 @@ use crate::document::{BlockKind, Document};
 use crate::keymap::Action;
 use crate::tui::compositor::Effect;
 use crate::tui::page::{Anchor, Page};
-use crate::tui::state::{Match, ReaderState, Search};
+use crate::tui::state::{Match, ReaderState, Search, Step};
 use crate::tui::strings;
 use std::ops::Range;
 
@@ -154,8 +154,6 @@ impl ReaderState {
                     None => out.push(Effect::Say(strings::FIRST_PARAGRAPH.into())),
                 }
             }
-            Action::NextMatch => out.push(self.step_match(true)),
-            Action::PrevMatch => out.push(self.step_match(false)),
             _ => return None,
         }
         Some(out)
@@ -198,24 +196,60 @@ impl ReaderState {
         }))
     }
 
-    fn step_match(&mut self, forward: bool) -> Effect {
-        let Some(s) = &mut self.search else {
+    /// Whether the line showing byte `offset` of block `block` is on screen.
+    pub fn on_screen(&self, block: usize, offset: usize) -> bool {
+        self.page
+            .line_of_text(block, offset)
+            .is_some_and(|l| self.visible().contains(&l))
+    }
+
+    /// A step found nothing before the end: true when it may go round (the same step
+    /// reached the end on the key before); otherwise it remembers that it did.
+    pub fn go_round(&mut self, step: Step) -> bool {
+        if self.was_at_end == Some(step) {
+            true
+        } else {
+            self.at_end = Some(step);
+            false
+        }
+    }
+
+    /// `n`/`N`: the next match after the current one when it is on screen, else after the
+    /// top of the screen (the previous: before it). At the end it says so; pressed again
+    /// (`key`), it goes round.
+    pub fn step_match(&mut self, forward: bool, key: &str) -> Effect {
+        let Some(s) = &self.search else {
             return Effect::Say(strings::NO_SEARCH.into());
         };
-        let n = s.matches.len();
+        let (n, query) = (s.matches.len(), s.query.clone());
         if n == 0 {
-            return Effect::Say(strings::no_match(&s.query));
+            return Effect::Say(strings::no_match(&query));
         }
-        let (next, wrapped) = match s.current {
-            Some(i) if forward => ((i + 1) % n, i + 1 == n),
-            Some(i) => ((i + n - 1) % n, i == 0),
-            None => (0, false),
+        let at = |i: usize| (s.matches[i].block, s.matches[i].range.start);
+        let from = s
+            .current
+            .filter(|&c| self.on_screen(s.matches[c].block, s.matches[c].range.start));
+        let found = match (from, forward) {
+            (Some(c), true) => (c + 1 < n).then_some(c + 1),
+            (Some(c), false) => c.checked_sub(1),
+            (None, true) => (0..n).find(|&i| at(i) >= self.anchor),
+            (None, false) => (0..n).rev().find(|&i| at(i) < self.anchor),
         };
-        let mut status = strings::match_status(next, n, &s.query);
+        let (next, wrapped) = match found {
+            Some(i) => (i, false),
+            None if self.go_round(Step::Match(forward)) => (if forward { 0 } else { n - 1 }, true),
+            None => {
+                let what = format!("matches for '{query}'");
+                return Effect::Say(strings::no_more(&what, forward, key));
+            }
+        };
+        let mut status = strings::match_status(next, n, &query);
         if wrapped {
             status = strings::wrapped(status, forward);
         }
-        s.current = Some(next);
+        if let Some(s) = &mut self.search {
+            s.current = Some(next);
+        }
         self.show_match(next);
         Effect::Say(status)
     }

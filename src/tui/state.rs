@@ -147,6 +147,18 @@ pub struct Search {
     pub current: Option<usize>,
 }
 
+/// A key that steps to the next or previous thing (`]`/`[`, `s`, `n`/`N`), for going round
+/// past the end: the first press there says so, a second one goes round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// `]` (true) or `[` (false).
+    Stop(bool),
+    /// `s`.
+    SameSpeaker,
+    /// `n` (true) or `N` (false).
+    Match(bool),
+}
+
 /// The article pane's state: the layout at the current width and where the reader is.
 #[derive(Debug, Default)]
 pub struct ReaderState {
@@ -164,6 +176,10 @@ pub struct ReaderState {
     pub search: Option<Search>,
     /// The stop (quote or claim) the reader is on, an index into `sources.stops`.
     pub current: Option<usize>,
+    /// The step that reached an end on this key (pressed again, it goes round).
+    pub(crate) at_end: Option<Step>,
+    /// The step that reached an end on the key before.
+    pub(crate) was_at_end: Option<Step>,
 }
 
 /// The sidebar's state: which pane has focus, the speaker filter and both lists'

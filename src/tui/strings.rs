@@ -128,6 +128,15 @@ pub fn wrapped(status: String, to_top: bool) -> String {
     format!("{status} (continued from the {place})")
 }
 
+/// A step (`]`, `n`, …) found nothing more in its direction.
+pub fn no_more(what: &str, forward: bool, key: &str) -> String {
+    if forward {
+        format!("no more {what} below · {key} again goes round to the top")
+    } else {
+        format!("no {what} above · {key} again goes round to the bottom")
+    }
+}
+
 /// Sort order of the speakers list.
 pub const SORTED_BY_COUNT: &str = "speakers sorted by number of claims";
 /// Sort order of the speakers list.
