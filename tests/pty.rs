@@ -46,7 +46,7 @@ fn reads_scrolls_searches_and_restores_the_terminal() {
     s.wait_for("the next match", |t| t.contains("match 2/"));
 
     // help opens and closes
-    s.send("?");
+    s.send("h");
     s.wait_for("the help", |t| t.contains("next paragraph"));
     s.send("\x1b");
     s.wait_for("help closed", |t| !t.contains("next paragraph"));

@@ -796,3 +796,14 @@ fn brackets_and_n_start_from_the_screen_after_scrolling_away() {
         status(&mut a)
     );
 }
+
+/// Issue 13: `o` (listed under the reading keys) sorts the speakers from the article pane
+/// too.
+#[test]
+fn o_sorts_the_speakers_from_the_article_pane() {
+    let mut a = app(120, 40);
+    assert_eq!(a.sidebar.focus, Focus::Article);
+    press(&mut a, "o");
+    assert_eq!(a.speaker_order(), vec![0, 2, 4, 1, 3]);
+    assert!(status(&mut a).contains("sorted by number of claims"));
+}

@@ -12,7 +12,7 @@ use crate::document::Document;
 use crate::keymap::{Action, Context, KeyCode, KeyParseError, parse_keys};
 use crate::tui::compositor::{Effect, Layers, MarkOp, Scene};
 use crate::tui::highlights::{Here, Highlights};
-use crate::tui::layers::{HelpLayer, PromptLayer};
+use crate::tui::layers::{HelpLayer, MessagesLayer, PromptLayer};
 use crate::tui::layout;
 use crate::tui::sources::{Sources, StopMark};
 use crate::tui::strings;
@@ -358,19 +358,53 @@ impl App {
                 self.reader.was_at_end = self.reader.at_end.take();
                 let ctx = self.context();
                 match self.config.keymap.lookup(ctx, key) {
-                    Some(action) => self.update(action),
-                    None => {
-                        if let KeyCode::Char(c) = key.code
-                            && !key.mods.ctrl
-                            && !key.mods.alt
-                            && let Some((i, effects)) = self.layers.dispatch(|l| l.typed(c))
-                        {
-                            self.apply(effects, Some(i));
-                        }
+                    Some(action) => {
+                        self.update(action);
+                        // a count is for the key right after it, used or not
+                        self.reader.count = None;
                     }
+                    None => self.unbound(key),
                 }
             }
         }
+    }
+
+    /// A key bound to nothing here: typed into a prompt or editor, a digit of a count
+    /// (`5j`), or said to do nothing.
+    fn unbound(&mut self, key: crate::keymap::Key) {
+        let plain = !key.mods.ctrl && !key.mods.alt;
+        if let KeyCode::Char(c) = key.code
+            && plain
+        {
+            if let Some((i, effects)) = self.layers.dispatch(|l| l.typed(c)) {
+                self.apply(effects, Some(i));
+                return;
+            }
+            if let Some(d) = c.to_digit(10)
+                && self.layers.is_empty()
+            {
+                let n = self
+                    .reader
+                    .count
+                    .unwrap_or(0)
+                    .saturating_mul(10)
+                    .saturating_add(d as usize)
+                    .min(1_000_000);
+                self.reader.count = Some(n);
+                // shown, not kept in the message log
+                self.status.message = Some(Message {
+                    text: strings::count(n),
+                    kind: MessageKind::Info,
+                });
+                return;
+            }
+        }
+        self.reader.count = None;
+        let help = self.key_for(Action::ToggleHelp);
+        self.say(
+            strings::no_action(&key.to_string(), &help),
+            MessageKind::Info,
+        );
     }
 
     fn wheel(&mut self, (column, row): (u16, u16), down: bool) {
@@ -433,6 +467,9 @@ impl App {
     /// An action no overlay took: the article, the sidebar, or opening an overlay.
     fn base(&mut self, action: Action) -> Vec<Effect> {
         let a = self.areas();
+        let count = self.reader.count.take();
+        // ], [, s, n, N: a count repeats them (5] is the fifth quote on)
+        let repeats = count.unwrap_or(1).clamp(1, 10_000);
         let mark = |op| vec![Effect::Mark { op, on: None }];
         if self.sidebar.focus != Focus::Article
             && self.sidebar.update_list(action, &self.sources, &a)
@@ -442,18 +479,38 @@ impl App {
         match action {
             Action::Quit => vec![Effect::Quit],
             Action::ToggleHelp => vec![Effect::Push(Box::<HelpLayer>::default())],
+            Action::ShowMessages => {
+                let log = self.status.log.clone();
+                vec![Effect::Push(Box::new(MessagesLayer::new(log)))]
+            }
             Action::Close => self.close(),
-            Action::Search => vec![Effect::Push(Box::new(PromptLayer::search(
-                self.reader.anchor(),
-            )))],
+            Action::Search | Action::SearchBack => {
+                let back = action == Action::SearchBack;
+                let (from, history) = (self.reader.anchor(), self.reader.history.clone());
+                vec![Effect::Push(Box::new(PromptLayer::search(
+                    from, back, history,
+                )))]
+            }
             Action::NextMatch | Action::PrevMatch => {
                 let forward = action == Action::NextMatch;
                 let key = self.key_for(action);
-                vec![self.reader.step_match(forward, &key)]
+                let mut said = Vec::new();
+                for _ in 0..repeats {
+                    said = vec![self.reader.step_match(forward, &key)];
+                }
+                said
             }
-            Action::NextQuote => self.step_stop(true),
-            Action::PrevQuote => self.step_stop(false),
-            Action::NextSameSpeaker => self.next_same_speaker(),
+            Action::NextQuote | Action::PrevQuote | Action::NextSameSpeaker => {
+                let mut said = Vec::new();
+                for _ in 0..repeats {
+                    said = match action {
+                        Action::NextQuote => self.step_stop(true),
+                        Action::PrevQuote => self.step_stop(false),
+                        _ => self.next_same_speaker(),
+                    };
+                }
+                said
+            }
             Action::ToggleSidebar => {
                 self.sidebar.toggle(self.size, &self.config);
                 Vec::new()
@@ -489,8 +546,10 @@ impl App {
             | Action::CursorUp
             | Action::CursorDown
             | Action::LineStart
-            | Action::LineEnd => Vec::new(),
-            movement => self.reader.update(movement).unwrap_or_default(),
+            | Action::LineEnd
+            | Action::HistoryPrev
+            | Action::HistoryNext => Vec::new(),
+            movement => self.reader.update(movement, count).unwrap_or_default(),
         }
     }
 
@@ -542,8 +601,12 @@ impl App {
                 Effect::ScrollToText { block, offset } => {
                     self.reader.scroll_to_text(block, offset);
                 }
-                Effect::SearchTyped { query, from } => {
-                    self.reader.search_typed(&self.doc, &query, from);
+                Effect::SearchTyped {
+                    query,
+                    from,
+                    backward,
+                } => {
+                    self.reader.search_typed(&self.doc, &query, from, backward);
                 }
                 Effect::SearchConfirmed => queue.extend(self.reader.search_confirmed()),
                 Effect::SearchCancelled { from } => {

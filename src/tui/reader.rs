@@ -126,32 +126,55 @@ impl ReaderState {
             .map(|(block, _)| block)
     }
 
-    /// Applies a movement or search action. `None` when the action is not the reader's.
-    pub fn update(&mut self, action: Action) -> Option<Vec<Effect>> {
+    /// Applies a movement action; `count` is the number typed before the key (`5j`, `20g`,
+    /// `50%`), as in less. `None` when the action is not the reader's.
+    pub fn update(&mut self, action: Action, count: Option<usize>) -> Option<Vec<Effect>> {
         let page = self.height.max(1);
+        let n = count.unwrap_or(1).max(1);
+        let lines = |default: usize| count.unwrap_or(default).max(1) as isize;
         let mut out = Vec::new();
         match action {
-            Action::ScrollDown => self.scroll_by(1),
-            Action::ScrollUp => self.scroll_by(-1),
-            Action::PageDown => self.scroll_by(page.saturating_sub(2).max(1) as isize),
-            Action::PageUp => self.scroll_by(-(page.saturating_sub(2).max(1) as isize)),
-            Action::HalfPageDown => self.scroll_by((page / 2).max(1) as isize),
-            Action::HalfPageUp => self.scroll_by(-((page / 2).max(1) as isize)),
-            Action::Top => self.set_top(0),
-            Action::Bottom => self.set_top(usize::MAX),
+            Action::ScrollDown => self.scroll_by(lines(1)),
+            Action::ScrollUp => self.scroll_by(-lines(1)),
+            Action::PageDown => self.scroll_by(lines(page.saturating_sub(2).max(1))),
+            Action::PageUp => self.scroll_by(-lines(page.saturating_sub(2).max(1))),
+            Action::HalfPageDown => self.scroll_by(lines((page / 2).max(1))),
+            Action::HalfPageUp => self.scroll_by(-lines((page / 2).max(1))),
+            Action::Top => self.set_top(count.map_or(0, |c| c.saturating_sub(1))),
+            Action::Bottom => self.set_top(count.map_or(usize::MAX, |c| c.saturating_sub(1))),
+            Action::GoToPercent => {
+                let p = count.unwrap_or(0).min(100);
+                self.set_top(self.page.lines.len() * p / 100);
+            }
+            Action::ShowPosition => {
+                let v = self.visible();
+                let total = self.page.lines.len();
+                let said = strings::position(v.start + 1, v.end, total, self.percent());
+                out.push(Effect::Say(said));
+            }
             Action::NextParagraph => {
-                let next = self.page.block_starts().find(|&i| i > self.top);
-                match next {
-                    Some(i) if i <= self.max_top() => self.set_top(i),
-                    _ => out.push(Effect::Say(strings::LAST_PARAGRAPH.into())),
+                for _ in 0..n {
+                    let next = self.page.block_starts().find(|&i| i > self.top);
+                    match next {
+                        Some(i) if i <= self.max_top() => self.set_top(i),
+                        _ => {
+                            out = vec![Effect::Say(strings::LAST_PARAGRAPH.into())];
+                            break;
+                        }
+                    }
                 }
             }
             Action::PrevParagraph => {
-                let prev = self.page.block_starts().filter(|&i| i < self.top).last();
-                match prev {
-                    Some(i) => self.set_top(i),
-                    None if self.top > 0 => self.set_top(0),
-                    None => out.push(Effect::Say(strings::FIRST_PARAGRAPH.into())),
+                for _ in 0..n {
+                    let prev = self.page.block_starts().filter(|&i| i < self.top).last();
+                    match prev {
+                        Some(i) => self.set_top(i),
+                        None if self.top > 0 => self.set_top(0),
+                        None => {
+                            out = vec![Effect::Say(strings::FIRST_PARAGRAPH.into())];
+                            break;
+                        }
+                    }
                 }
             }
             _ => return None,
@@ -161,21 +184,29 @@ impl ReaderState {
 
     /// Searches for what the prompt holds and moves to the first match after `from` (the
     /// place the prompt was opened at).
-    pub fn search_typed(&mut self, doc: &Document, query: &str, from: Anchor) {
+    pub fn search_typed(&mut self, doc: &Document, query: &str, from: Anchor, backward: bool) {
         if query.is_empty() {
             self.search = None;
             self.restore(from);
             return;
         }
         let matches = find_all(doc, query);
-        let first = matches
-            .iter()
-            .position(|m| (m.block, m.range.start) >= from)
-            .or((!matches.is_empty()).then_some(0));
+        let n = matches.len();
+        let first = if backward {
+            (0..n)
+                .rev()
+                .find(|&i| (matches[i].block, matches[i].range.start) < from)
+                .or(n.checked_sub(1))
+        } else {
+            (0..n)
+                .find(|&i| (matches[i].block, matches[i].range.start) >= from)
+                .or((n > 0).then_some(0))
+        };
         self.search = Some(Search {
             query: query.to_string(),
             matches,
             current: first,
+            backward,
         });
         match first {
             Some(i) => self.show_match(i),
@@ -183,12 +214,15 @@ impl ReaderState {
         }
     }
 
-    /// What to say when the search prompt is accepted.
+    /// What to say when the search prompt is accepted; the search goes into the history.
     pub fn search_confirmed(&mut self) -> Option<Effect> {
         let s = self.search.as_ref()?;
         if s.query.is_empty() {
             self.search = None;
             return None;
+        }
+        if self.history.last() != Some(&s.query) {
+            self.history.push(s.query.clone());
         }
         Some(Effect::Say(match s.current {
             Some(i) => strings::match_status(i, s.matches.len(), &s.query),
@@ -221,6 +255,8 @@ impl ReaderState {
         let Some(s) = &self.search else {
             return Effect::Say(strings::NO_SEARCH.into());
         };
+        // after `?`, n goes up and N down
+        let forward = forward != s.backward;
         let (n, query) = (s.matches.len(), s.query.clone());
         if n == 0 {
             return Effect::Say(strings::no_match(&query));

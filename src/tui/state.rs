@@ -145,6 +145,8 @@ pub struct Search {
     pub matches: Vec<Match>,
     /// The match last moved to.
     pub current: Option<usize>,
+    /// Searched with `?`: `n` goes up, `N` down (as in less).
+    pub backward: bool,
 }
 
 /// A key that steps to the next or previous thing (`]`/`[`, `s`, `n`/`N`), for going round
@@ -180,6 +182,10 @@ pub struct ReaderState {
     pub(crate) at_end: Option<Step>,
     /// The step that reached an end on the key before.
     pub(crate) was_at_end: Option<Step>,
+    /// The number typed before a key (`5` of `5j`), while it is being typed.
+    pub count: Option<usize>,
+    /// Searches made, oldest first (Up and Down in the search prompt).
+    pub history: Vec<String>,
 }
 
 /// The sidebar's state: which pane has focus, the speaker filter and both lists'
