@@ -626,3 +626,64 @@ fn the_selection_hint_stays_while_selecting() {
     press(&mut app, "esc");
     assert!(!status(&mut app).contains("selecting: j/k"));
 }
+
+/// Issue 13: at start the reader does not say highlights are saved in a file that does not
+/// exist; the first save says where they went.
+#[test]
+fn no_file_no_claim_that_highlights_are_saved_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reader(STORY.as_bytes(), dir.path(), 160, 24);
+    let line = status(&mut app);
+    assert!(!line.contains("saved in"), "{line}");
+    assert!(!file(dir.path()).exists());
+    press(&mut app, "] a");
+    let line = status(&mut app);
+    assert!(file(dir.path()).exists());
+    assert!(
+        line.contains("saved in 'story.txt.hearsay.toml'"),
+        "the first save says where: {line}"
+    );
+    // once the file exists, the next start says so
+    let mut again = reader(STORY.as_bytes(), dir.path(), 100, 24);
+    let line = status(&mut again);
+    assert!(
+        line.contains("highlights saved in 'story.txt.hearsay.toml'"),
+        "{line}"
+    );
+}
+
+/// Issue 13: for standard input the highlights file is named by the article's hash; the
+/// status bar shows it shortened, not cut mid-hash, and the message log keeps it whole.
+#[test]
+fn a_hash_named_highlights_file_is_shortened_not_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = doc(STORY.as_bytes());
+    let probe = Store::open_at(&d, &Origin::Stdin, location(dir.path()));
+    let sha = probe.article().sha256.clone();
+    assert_eq!(sha.len(), 64);
+    let at = || Location {
+        path: dir.path().join("highlights").join(format!("{sha}.toml")),
+        kind: LocationKind::DataDir,
+    };
+    let open = |w: u16| {
+        let d = doc(STORY.as_bytes());
+        let store = Store::open_at(&d, &Origin::Stdin, at());
+        let sources = Sources::analyze(&d);
+        let mut app = App::new(d, "standard input", Config::default(), &[]);
+        app.attach_highlights(Ok(store));
+        app.set_sources(sources);
+        app.resize(w, 24);
+        app
+    };
+    let mut app = open(120);
+    press(&mut app, "] a");
+    assert!(at().path.exists());
+    let mut app = open(120);
+    let line = status(&mut app);
+    assert!(line.contains(&format!("{}…", &sha[..8])), "{line}");
+    assert!(!line.contains(&sha[..9]), "{line}");
+    assert!(
+        app.status.log.iter().any(|m| m.text.contains(&sha)),
+        "the message log has the whole path"
+    );
+}

@@ -207,7 +207,14 @@ impl App {
         &mut self,
         store: Result<crate::annotations::Store, crate::annotations::StoreError>,
     ) {
-        let (message, reading) = self.marks.attach(store, self.status.message.take());
+        let (message, reading, whole) = self.marks.attach(store, self.status.message.take());
+        if !whole.is_empty() {
+            // kept in the message log only: the status bar shows the short form
+            self.status.log.push(Message {
+                text: whole,
+                kind: MessageKind::Info,
+            });
+        }
         self.show(message);
         if let Some(offset) = reading {
             self.reader.go_to_offset(&self.doc, offset);

@@ -255,6 +255,10 @@ pub fn filter_status(name: &str) -> String {
 pub fn saved_in(place: &str) -> String {
     format!("highlights saved in {place}")
 }
+/// The highlights file's whole path, for the message log.
+pub fn highlights_file(place: &str) -> String {
+    format!("highlights file: {place}")
+}
 /// Highlight actions when no highlights file could be found.
 pub const NO_STORE: &str =
     "highlights are off: no place to save them (set [highlights] dir in the config)";
