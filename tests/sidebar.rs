@@ -807,3 +807,35 @@ fn o_sorts_the_speakers_from_the_article_pane() {
     assert_eq!(a.speaker_order(), vec![0, 2, 4, 1, 3]);
     assert!(status(&mut a).contains("sorted by number of claims"));
 }
+
+/// Issue 13: the speakers list is scrolled back when a resize gives it room (it kept three
+/// rows over empty ones, with the ↑ mark on).
+#[test]
+fn the_speakers_list_is_reclamped_after_a_resize() {
+    let mut a = sample_app(60, 20);
+    let n = a.sources.speakers.len();
+    assert!(n >= 8, "the sample has many speakers: {n}");
+    press(&mut a, "tab");
+    for _ in 0..n {
+        press(&mut a, "j");
+    }
+    press(&mut a, "enter");
+    assert!(a.sidebar.speaker_offset > 0, "scrolled in the small list");
+    let small = a.sidebar.speaker_offset;
+    a.resize(200, 60);
+    let off = a.sidebar.speaker_offset;
+    assert!(off < small, "scrolled back: {off} of {small}");
+    // the list is full: the speaker above the first shown would not fit below
+    let rows = |s: usize| hearsay::tui::sidebar::speaker_rows(&a.sources, s);
+    let h = usize::from(hearsay::tui::state::inner(a.areas().speakers).height);
+    let order = a.speaker_order();
+    let shown: usize = order[off..].iter().map(|&s| rows(s)).sum();
+    assert!(
+        off == 0 || shown + rows(order[off - 1]) > h,
+        "{off}: {shown} of {h} rows"
+    );
+    if off == 0 {
+        let s = screen(&mut a);
+        assert!(!s.contains('↑'), "{s}");
+    }
+}

@@ -73,6 +73,17 @@ impl SidebarState {
         {
             self.speaker_offset += 1;
         }
+        // no empty rows below the last speaker while earlier ones are scrolled away (a
+        // resize that gives the list room brings them back)
+        while self.speaker_offset > 0
+            && order[self.speaker_offset - 1..]
+                .iter()
+                .map(|&s| speaker_rows(sources, s))
+                .sum::<usize>()
+                <= h
+        {
+            self.speaker_offset -= 1;
+        }
         let n = self.shown.len();
         self.claim_sel = self.claim_sel.min(n.saturating_sub(1));
         let h = usize::from(inner(a.claims).height).max(1);
