@@ -5,6 +5,7 @@
 //!
 //! [`Effect`]: crate::tui::compositor::Effect
 
+pub mod correct;
 pub mod editor;
 pub mod help;
 pub mod list;
@@ -12,6 +13,7 @@ pub mod messages;
 pub mod prompt;
 pub mod selection;
 
+pub use correct::CorrectLayer;
 pub use editor::EditorLayer;
 pub use help::HelpLayer;
 pub use list::ListLayer;
