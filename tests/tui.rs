@@ -488,9 +488,38 @@ fn q_in_the_help_closes_the_help() {
     let mut app = sample_app(100, 30);
     press(&mut app, "h");
     assert!(app.layers.has("help"));
+    // not clipped at 100 columns: scroll to the global keys and read a long line whole
+    press(&mut app, "G");
+    let text = screen_text(&mut app);
+    assert!(
+        text.contains("close overlay, prompt, filter or search"),
+        "{text}"
+    );
     press(&mut app, "q");
     assert!(!app.layers.has("help"));
     assert!(!app.should_quit);
     press(&mut app, "h ctrl-c");
     assert!(app.should_quit);
+}
+
+/// Issue 13: at exactly 100 columns the article keeps its reading measure (it was squeezed
+/// to 58 columns beside the sidebar); the sidebar docks where there is room for both, and
+/// takes a bounded share of the width.
+#[test]
+fn the_reading_measure_comes_first_at_100_columns() {
+    let app = sample_app(100, 30);
+    let a = app.areas();
+    assert_eq!(a.text.width, 80, "{a:?}");
+    assert!(
+        a.sidebar.is_none(),
+        "the sidebar is drawn over the article here (S)"
+    );
+    for (w, docked) in [(120, true), (140, true), (200, true)] {
+        let app = sample_app(w, 40);
+        let a = app.areas();
+        assert_eq!(a.sidebar.is_some(), docked, "at {w}");
+        assert_eq!(a.text.width, 80, "the measure at {w}");
+        let sw = a.sidebar.unwrap().width;
+        assert!((28..=40).contains(&sw), "a bounded share at {w}: {sw}");
+    }
 }

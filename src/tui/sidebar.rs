@@ -142,7 +142,7 @@ impl SidebarState {
 
     /// Shows or hides the sidebar (docked on wide terminals, over the article otherwise).
     pub fn toggle(&mut self, size: (u16, u16), config: &Config) {
-        if size.0 >= config.sidebar.min_total_width {
+        if layout::docks(size.0, config) {
             self.docked_open = !self.docked_open;
         } else {
             self.overlay_open = !self.overlay_open;
@@ -165,7 +165,7 @@ impl SidebarState {
             (Focus::Speakers, true) | (Focus::Article, false) => Focus::Claims,
             (Focus::Claims, true) | (Focus::Speakers, false) => Focus::Article,
         };
-        let wide = size.0 >= config.sidebar.min_total_width;
+        let wide = layout::docks(size.0, config);
         if next != Focus::Article && layout::areas(size, config, self).sidebar.is_none() {
             if wide {
                 self.docked_open = true;
