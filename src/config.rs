@@ -393,6 +393,7 @@ struct UserKeys {
     selection: Option<BTreeMap<Key, Action>>,
     highlights: Option<BTreeMap<Key, Action>>,
     editor: Option<BTreeMap<Key, Action>>,
+    help: Option<BTreeMap<Key, Action>>,
     picker: Option<BTreeMap<Key, Action>>,
 }
 
@@ -707,6 +708,7 @@ impl Config {
                 (Context::Selection, k.selection),
                 (Context::Highlights, k.highlights),
                 (Context::Editor, k.editor),
+                (Context::Help, k.help),
                 (Context::Picker, k.picker),
             ] {
                 for (key, action) in map.unwrap_or_default() {
@@ -1083,7 +1085,7 @@ side = "left"
              body = \"cyan\"\n\
              [keys.article]\n\
              \"jj\" = \"top\"\n\
-             \"x\" = \"explode\"\n\
+             \"Z\" = \"explode\"\n\
              \"y\" = \"bottom\"\n\
              [sidebar]\n\
              side = \"left\"\n\
@@ -1120,7 +1122,7 @@ side = "left"
             c.config.keymap.lookup(Context::Article, k("y")),
             Some(Action::Bottom)
         );
-        assert_eq!(c.config.keymap.lookup(Context::Article, k("x")), None);
+        assert_eq!(c.config.keymap.lookup(Context::Article, k("Z")), None);
         assert!(!c.found.more);
     }
 
