@@ -21,6 +21,8 @@ macro_rules! outln {
 pub mod analyze;
 pub mod export;
 pub mod highlights;
+pub mod library;
+pub mod library_view;
 pub mod read;
 
 use color_eyre::eyre::{Result, WrapErr};

@@ -236,6 +236,8 @@ pub struct Config {
     pub sidebar: SidebarConfig,
     /// Folder for highlights; `None` means the platform's data folder.
     pub highlights_dir: Option<PathBuf>,
+    /// The library folder `hearsay library` opens without one given; `None`: none set.
+    pub library_dir: Option<PathBuf>,
     /// Key bindings.
     pub keymap: Keymap,
 }
@@ -411,6 +413,7 @@ impl Default for Config {
                 min_total_width: 100,
             },
             highlights_dir: None,
+            library_dir: None,
             keymap,
         }
     }
@@ -441,6 +444,7 @@ pub struct UserConfig {
     theme: Option<UserTheme>,
     sidebar: Option<UserSidebar>,
     highlights: Option<UserHighlights>,
+    library: Option<UserLibrary>,
     keys: Option<UserKeys>,
 }
 
@@ -477,6 +481,12 @@ struct UserSidebar {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct UserHighlights {
+    dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserLibrary {
     dir: Option<PathBuf>,
 }
 
@@ -596,6 +606,11 @@ impl Config {
             && let Some(dir) = h.dir
         {
             self.highlights_dir = (!dir.as_os_str().is_empty()).then_some(dir);
+        }
+        if let Some(l) = user.library
+            && let Some(dir) = l.dir
+        {
+            self.library_dir = (!dir.as_os_str().is_empty()).then_some(dir);
         }
         if let Some(k) = user.keys {
             for (ctx, map) in [

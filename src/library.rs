@@ -118,6 +118,20 @@ impl Library {
         })
     }
 
+    /// Opens the library of `root` in a new, empty default database: the old one is
+    /// deleted (the index is a cache; highlights and corrections are in their own files).
+    pub fn rebuild(root: &Path) -> Result<Library> {
+        let db_path = database_path()?;
+        let root = canonical_root(root)?;
+        let (conn, notice) = db::rebuild(&db_path)?;
+        Ok(Library {
+            conn,
+            db_path,
+            root,
+            notice,
+        })
+    }
+
     /// The folder, as an absolute path.
     pub fn root(&self) -> &Path {
         &self.root

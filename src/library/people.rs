@@ -338,7 +338,7 @@ pub fn group(rows: &[SpeakerRow], corrections: &Corrections) -> Vec<Person> {
     let mut people: Vec<Person> = merged
         .into_iter()
         .filter(|m| !m.is_empty())
-        .map(|members| person_of(rows, &members))
+        .map(|members| person_of(rows, &members, |i| person_key(&rows[i].name) == keys[i]))
         .collect();
     people.sort_by(|a, b| {
         b.articles
@@ -349,16 +349,18 @@ pub fn group(rows: &[SpeakerRow], corrections: &Corrections) -> Vec<Person> {
     people
 }
 
-fn person_of(rows: &[SpeakerRow], members: &[usize]) -> Person {
-    let mut uses: Vec<(String, usize)> = Vec::new();
+/// A person from their rows; `natural(i)`: row `i` was matched by its own name's key (not
+/// joined through an initial or an unknown title), which makes it a better name to show.
+fn person_of(rows: &[SpeakerRow], members: &[usize], natural: impl Fn(usize) -> bool) -> Person {
+    let mut uses: Vec<(String, usize, bool)> = Vec::new();
     let mut articles: Vec<i64> = Vec::new();
     let (mut quotes, mut claims) = (0, 0);
     let mut kind = "person";
     for &i in members {
         let r = &rows[i];
-        match uses.iter_mut().find(|(n, _)| *n == r.name) {
-            Some((_, c)) => *c += 1,
-            None => uses.push((r.name.clone(), 1)),
+        match uses.iter_mut().find(|(n, _, _)| *n == r.name) {
+            Some((_, c, _)) => *c += 1,
+            None => uses.push((r.name.clone(), 1, natural(i))),
         }
         if !articles.contains(&r.article) {
             articles.push(r.article);
@@ -369,16 +371,17 @@ fn person_of(rows: &[SpeakerRow], members: &[usize]) -> Person {
             kind = "organization";
         }
     }
-    // most used; on a tie a name without a title, then the longest
+    // most used; on a tie a name matched by its own key, without a title, then the longest
     uses.sort_by(|a, b| {
         b.1.cmp(&a.1)
+            .then(b.2.cmp(&a.2))
             .then(has_title(&a.0).cmp(&has_title(&b.0)))
             .then(b.0.len().cmp(&a.0.len()))
     });
     Person {
         name: uses[0].0.clone(),
         kind: kind.to_string(),
-        variants: uses.into_iter().map(|(n, _)| n).collect(),
+        variants: uses.into_iter().map(|(n, _, _)| n).collect(),
         articles: articles.len(),
         quotes,
         claims,
