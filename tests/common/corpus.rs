@@ -371,13 +371,14 @@ pub fn article(seed: u64, bytes: usize) -> Article {
     }
 }
 
-/// Writes `n` articles of about `bytes` each under `dir` in folders of 100, cycling through
-/// the three formats; returns the paths.
+/// Writes `n` articles of `bytes` on average (from a quarter to 1.75 times that) under `dir`
+/// in folders of 100, cycling through the three formats; returns the paths.
 pub fn write_corpus(dir: &Path, n: usize, bytes: usize) -> Vec<PathBuf> {
     let kinds = [Kind::Text, Kind::Text, Kind::Markdown, Kind::Html];
     (0..n)
         .map(|i| {
-            let (text, ext) = article(i as u64, bytes).render(kinds[i % kinds.len()]);
+            let size = bytes / 4 + Rng::new(i as u64 + 7).below(bytes * 3 / 2 + 1);
+            let (text, ext) = article(i as u64, size).render(kinds[i % kinds.len()]);
             let sub = dir.join(format!("batch-{:03}", i / 100));
             std::fs::create_dir_all(&sub).expect("corpus folder");
             let path = sub.join(format!("story-{i:05}.{ext}"));
