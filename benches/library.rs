@@ -63,7 +63,9 @@ fn setup() -> Setup {
     if !db.exists() {
         let t = Instant::now();
         let mut lib = Library::open_at(&db, &root).unwrap();
-        let r = lib.index(&AtomicBool::new(false), &|_: Progress| {}).unwrap();
+        let r = lib
+            .index(&AtomicBool::new(false), &|_: Progress| {})
+            .unwrap();
         eprintln!(
             "first index: {} articles ({} analysed, {} failed) in {:.2} s on {} threads; peak memory {} kB",
             r.files,
@@ -105,12 +107,15 @@ fn library(c: &mut Criterion) {
                 original.clone()
             };
             std::fs::write(&s.changed, text).unwrap();
-            let r = lib.index(&AtomicBool::new(false), &|_: Progress| {}).unwrap();
+            let r = lib
+                .index(&AtomicBool::new(false), &|_: Progress| {})
+                .unwrap();
             assert_eq!(r.analysed + r.relinked, 1, "{r:?}");
         })
     });
     std::fs::write(&s.changed, &original).unwrap();
-    lib.index(&AtomicBool::new(false), &|_: Progress| {}).unwrap();
+    lib.index(&AtomicBool::new(false), &|_: Progress| {})
+        .unwrap();
     for q in [
         "lighthouse",
         "\"night shift\"",

@@ -14,44 +14,6 @@ use hearsay::library::{Corrections, Library, Progress, Query, articles};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-/// Three articles quote Mara Okonkwo (named three ways); one quotes Jonas Okonkwo, who shares
-/// her surname; one has an anonymous source; publications differ.
-const ARTICLES: &[(&str, &str)] = &[
-    (
-        "2025/tide.txt",
-        "Tide gates fail as the storm floods the lower harbour\n\n\
-         March 3, 2025 The Harbor Ledger\n\n\
-         The city opened its shelters on Monday after the tide gates failed.\n\n\
-         “We were told the gates would hold,” said Mara T. Okonkwo, the harbour master.\n\n\
-         Okonkwo said crews worked through the night to clear the channel.\n",
-    ),
-    (
-        "2025/ferry.md",
-        "# Ferry crews refuse night shifts after the pier collapse\n\n\
-         April 9, 2025 The Valley Courier\n\n\
-         Ferry service stopped on Tuesday.\n\n\
-         “Nobody should cross in this weather,” said Jonas Okonkwo, a ferry captain.\n\n\
-         “The pier is not safe,” Mara Okonkwo, the harbour master, said.\n",
-    ),
-    (
-        "2026/audit.html",
-        "<!doctype html><html><head><title>Auditors question harbour repair costs - The Harbor Ledger</title></head>\
-         <body><article><h1>Auditors question harbour repair costs</h1>\
-         <p>January 20, 2026 The Harbor Ledger</p>\
-         <p>The state audit found the repair budget doubled in a year.</p>\
-         <p>“The numbers were never checked,” Harbour Master Mara Okonkwo said.</p>\
-         <p>The contract was rushed, according to a person familiar with the talks.</p>\
-         </article></body></html>\n",
-    ),
-    (
-        "notes/market.txt",
-        "Fish prices climb as the winter catch shrinks\n\n\
-         February 2, 2026 Northgate Post\n\n\
-         Prices at the east market rose for the fourth week.\n\n\
-         “We sell what the boats bring,” said Lucia Marchetti, a tenant organiser.\n",
-    ),
-];
-
 struct Fixture {
     _dir: tempfile::TempDir,
     root: PathBuf,
@@ -61,11 +23,7 @@ struct Fixture {
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("news");
-    for (rel, text) in ARTICLES {
-        let p = root.join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
+    corpus::write_small(&root);
     let db = dir.path().join("data").join("library.sqlite");
     let root = root.canonicalize().unwrap();
     Fixture {
