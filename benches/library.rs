@@ -13,6 +13,9 @@ mod corpus;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use hearsay::library::{Corrections, Library, Progress, Query};
+use hearsay::tui::library::{LibraryView, draw};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -93,6 +96,18 @@ fn library(c: &mut Criterion) {
         b.iter(|| {
             let lib = Library::open_at(&s.db, &s.root).unwrap();
             black_box(lib.articles(Some(&s.empty)).unwrap().len())
+        })
+    });
+    // what the library view does before its first frame: open, list, lay out, draw
+    c.bench_function("library/reopen_to_first_frame_120x40", |b| {
+        b.iter(|| {
+            let lib = Library::open_at(&s.db, &s.root).unwrap();
+            let mut view =
+                LibraryView::new(lib.root().to_path_buf(), lib.articles(Some(&s.empty)).unwrap());
+            let area = Rect::new(0, 0, 120, 40);
+            let mut buf = Buffer::empty(area);
+            draw::draw(&mut view, area, &mut buf);
+            black_box(buf.area.width)
         })
     });
     let original = std::fs::read_to_string(&s.changed).unwrap();

@@ -218,14 +218,33 @@ pub fn run(
     }
     let path_of = "(SELECT min(f.path) FROM files f WHERE f.article = a.id
                     AND f.path >= ?1 AND f.path < ?2)";
-    let sql = match query.fts() {
+    let fts = query.fts();
+    // bm25 ranking costs time in proportion to the matches: a word in most passages is
+    // listed in index order instead (ranking thousands of passages tells little anyway)
+    let order = match &fts {
+        Some(f) => {
+            let matches: i64 = conn
+                .prepare_cached(
+                    "SELECT count(*) FROM (SELECT rowid FROM passages_fts
+                     WHERE passages_fts MATCH ?1 LIMIT ?2)",
+                )
+                .and_then(|mut st| st.query_row(rusqlite::params![f, RANK_AT_MOST + 1], |r| r.get(0)))
+                .map_err(err())?;
+            if matches > RANK_AT_MOST {
+                "passages_fts.rowid"
+            } else {
+                "rank"
+            }
+        }
+        None => "",
+    };
+    let sql = match &fts {
         Some(_) => format!(
-            "SELECT {path_of} AS p, a.title, a.date, a.publication, ps.start,
-                    snippet(passages_fts, 0, char(2), char(3), '…', 16)
+            "SELECT {path_of} AS p, a.title, a.date, a.publication, ps.start, ps.id
              FROM passages_fts JOIN passages ps ON ps.id = passages_fts.rowid
              JOIN articles a ON a.id = ps.article
              WHERE passages_fts MATCH ?3 AND p IS NOT NULL{filter}
-             ORDER BY rank LIMIT ?4"
+             ORDER BY {order} LIMIT ?4"
         ),
         None => format!(
             "SELECT {path_of} AS p, a.title, a.date, a.publication, 0, a.title
@@ -237,28 +256,58 @@ pub fn run(
     let mut params: Vec<Box<dyn rusqlite::ToSql>> = vec![
         Box::new(lo),
         Box::new(hi),
-        Box::new(query.fts()),
+        Box::new(fts.clone()),
         Box::new(limit as i64),
     ];
     for p in &query.publications {
         params.push(Box::new(p.clone()));
     }
-    let hits = st
+    let rows = st
         .query_map(rusqlite::params_from_iter(params.iter()), |r| {
-            Ok(Hit {
+            let hit = Hit {
                 path: PathBuf::from(r.get::<_, String>(0)?),
                 title: r.get(1)?,
                 date: r.get(2)?,
                 publication: r.get(3)?,
                 start: r.get::<_, i64>(4)? as usize,
-                snippet: r.get(5)?,
-            })
+                snippet: String::new(),
+            };
+            let passage = match &fts {
+                Some(_) => Some(r.get::<_, i64>(5)?),
+                None => None,
+            };
+            let title = if fts.is_none() {
+                r.get::<_, String>(5)?
+            } else {
+                String::new()
+            };
+            Ok((hit, passage, title))
         })
         .map_err(err())?
         .collect::<rusqlite::Result<Vec<_>>>()
         .map_err(err())?;
+    // snippets for the hits kept only (snippet() in the query above would run on every
+    // match before the LIMIT)
+    let mut hits = Vec::with_capacity(rows.len());
+    for (mut hit, passage, title) in rows {
+        hit.snippet = match (passage, &fts) {
+            (Some(id), Some(f)) => conn
+                .prepare_cached(
+                    "SELECT snippet(passages_fts, 0, char(2), char(3), '…', 16) FROM passages_fts
+                     WHERE passages_fts MATCH ?1 AND rowid = ?2",
+                )
+                .and_then(|mut st| st.query_row(rusqlite::params![f, id], |r| r.get(0)))
+                .map_err(err())?,
+            _ => title,
+        };
+        hits.push(hit);
+    }
     Ok(hits)
 }
+
+/// Searches with at most this many matching passages are ranked by relevance (bm25); more
+/// are listed in the order they were indexed.
+pub const RANK_AT_MOST: i64 = 5_000;
 
 #[cfg(test)]
 mod tests {
