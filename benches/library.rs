@@ -102,8 +102,10 @@ fn library(c: &mut Criterion) {
     c.bench_function("library/reopen_to_first_frame_120x40", |b| {
         b.iter(|| {
             let lib = Library::open_at(&s.db, &s.root).unwrap();
-            let mut view =
-                LibraryView::new(lib.root().to_path_buf(), lib.articles(Some(&s.empty)).unwrap());
+            let mut view = LibraryView::new(
+                lib.root().to_path_buf(),
+                lib.articles(Some(&s.empty)).unwrap(),
+            );
             let area = Rect::new(0, 0, 120, 40);
             let mut buf = Buffer::empty(area);
             draw::draw(&mut view, area, &mut buf);

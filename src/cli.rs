@@ -61,6 +61,10 @@ pub enum Command {
         /// Print each attribution with the rule that made it.
         #[arg(long, conflicts_with = "json")]
         explain: bool,
+        /// Ignore the corrections saved with the article (by default they are applied, and
+        /// the JSON says how many in `corrections`).
+        #[arg(long)]
+        raw: bool,
         /// Treat the input as this format instead of guessing from its name and content.
         #[arg(long, value_enum)]
         format: Option<InputFormat>,
@@ -77,7 +81,7 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "md")]
         format: ExportFormat,
-        /// Write here instead of standard output.
+        /// Write here instead of standard output (`-`: standard output).
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
     },
@@ -90,6 +94,12 @@ pub enum Command {
         /// What to do; without one, the library view opens.
         #[command(subcommand)]
         action: Option<LibraryCommand>,
+    },
+    /// Work with the configuration file.
+    Config {
+        /// What to do.
+        #[command(subcommand)]
+        action: ConfigCommand,
     },
 }
 
@@ -157,6 +167,18 @@ pub enum LibraryCommand {
     },
 }
 
+/// `hearsay config` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// List every mistake in a config file, each with its file, line and column (exit
+    /// status 0: no mistakes, 1: mistakes, 2: the file cannot be read).
+    Check {
+        /// The file to check. Without it: the file hearsay reads (--config,
+        /// $HEARSAY_CONFIG, or $XDG_CONFIG_HOME/hearsay/config.toml).
+        path: Option<PathBuf>,
+    },
+}
+
 /// Formats `hearsay export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -168,4 +190,8 @@ pub enum ExportFormat {
     Json,
     /// Readwise CSV.
     Csv,
+    /// The sourcing audit in Markdown: speakers, claims, status, corrections.
+    Audit,
+    /// The sourcing audit in CSV, one row per claim.
+    AuditCsv,
 }

@@ -58,16 +58,19 @@
 //! [`run`] owns the terminal: raw mode, alternate screen, mouse capture and bracketed paste
 //! are switched on together and always switched off again, on quit, on error (a drop
 //! guard), on panic (a hook that restores the terminal before the previous hook prints the
-//! report), and when the process is told to stop (SIGTERM, SIGHUP: [`event::Event::Stop`]).
+//! report), and on every signal that would end the process (SIGTERM, SIGHUP, SIGQUIT,
+//! SIGUSR1, SIGALRM…: [`event::Event::Stop`]).
 
 pub mod app;
 pub mod compositor;
+pub mod corrections;
 pub mod event;
 pub mod highlights;
 pub mod layers;
 pub mod layout;
 pub mod library;
 pub mod page;
+pub mod picker;
 pub mod reader;
 pub mod sidebar;
 pub mod sources;
@@ -199,6 +202,7 @@ pub(crate) fn run_in(
                 })
                 .wrap_err("cannot draw to the terminal")?;
             app.dirty = false;
+            write_terminal_out(terminal, app.take_terminal_out())?;
             if let Some(work) = analysis.take() {
                 events.spawn_analysis(work);
             }
@@ -254,6 +258,25 @@ pub(crate) fn run_in(
             next = events.try_next();
         }
     }
+}
+
+/// Writes escape sequences the reader asked for (OSC 52 clipboard writes) straight to the
+/// terminal, after the frame.
+fn write_terminal_out<B: ratatui::backend::Backend + std::io::Write>(
+    terminal: &mut ratatui::Terminal<B>,
+    out: Vec<String>,
+) -> Result<()> {
+    use std::io::Write;
+    if out.is_empty() {
+        return Ok(());
+    }
+    let backend = terminal.backend_mut();
+    for seq in out {
+        backend
+            .write_all(seq.as_bytes())
+            .wrap_err("cannot write to the terminal")?;
+    }
+    Write::flush(backend).wrap_err("cannot write to the terminal")
 }
 
 /// Test hook, compiled into debug builds only: `HEARSAY_DEBUG_FAIL=panic` panics and

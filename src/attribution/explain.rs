@@ -44,14 +44,15 @@ pub fn render(doc: &Document, a: &Analysis) -> String {
     for c in &a.claims {
         let _ = writeln!(
             out,
-            "  ¶{} {:?} {} ← {} [{}]\n      rule: {}",
+            "  ¶{} {:?} {} ← {} [{}]\n      rule: {} ({})",
             c.paragraph
                 .map_or_else(|| "-".to_string(), |p| p.to_string()),
             c.kind,
             clip(&c.text(doc), 90),
             name(c.speaker),
             c.cue.as_deref().unwrap_or("no cue"),
-            c.rule
+            c.rule.name(),
+            c.rule.describe()
         );
     }
     let _ = writeln!(out, "quotes:");
@@ -63,7 +64,7 @@ pub fn render(doc: &Document, a: &Analysis) -> String {
                 .map_or_else(|| "-".to_string(), |p| p.to_string()),
             clip(&q.text(doc), 70),
             name(q.speaker),
-            q.rule
+            q.rule.name()
         );
     }
     let s = &a.sourcing;

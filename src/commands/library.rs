@@ -8,7 +8,6 @@
 use crate::cli::{Cli, LibraryCommand};
 use crate::commands::complain;
 use color_eyre::eyre::{Result, WrapErr, bail};
-use hearsay::config::Config;
 use hearsay::library::corrections::{self, Corrections};
 use hearsay::library::{IndexReport, Library, Progress, Query, people};
 use hearsay::printable::{escaped, printable};
@@ -19,13 +18,7 @@ use std::sync::atomic::AtomicBool;
 
 /// Runs `hearsay library [DIR] [ACTION]`.
 pub fn run(dir: Option<&Path>, action: Option<&LibraryCommand>, cli: &Cli) -> Result<()> {
-    let config = match Config::load(cli.config.as_deref()) {
-        Ok((c, _)) => c,
-        Err(e) => {
-            complain(&format!("{e}; using the default configuration"));
-            Config::embedded()
-        }
-    };
+    let (config, _) = crate::commands::config::load(cli.config.as_deref())?;
     let Some(action) = action else {
         let dir = match dir {
             Some(d) => d.to_path_buf(),

@@ -171,7 +171,7 @@ fn name_words(name: &str) -> Vec<String> {
 
 /// A title before a name: ours, or the attribution's (`Rep.`, `spokesman`).
 fn is_title(w: &str) -> bool {
-    TITLES.contains(&w) || lexicon::is_title(w) || lexicon::is_person_noun(w)
+    TITLES.contains(&w) || lexicon::Class::Title.has(w) || lexicon::Class::PersonNoun.has(w)
 }
 
 /// Whether a name starts with a title (`Dr. Ana Ruiz`).

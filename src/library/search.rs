@@ -228,7 +228,9 @@ pub fn run(
                     "SELECT count(*) FROM (SELECT rowid FROM passages_fts
                      WHERE passages_fts MATCH ?1 LIMIT ?2)",
                 )
-                .and_then(|mut st| st.query_row(rusqlite::params![f, RANK_AT_MOST + 1], |r| r.get(0)))
+                .and_then(|mut st| {
+                    st.query_row(rusqlite::params![f, RANK_AT_MOST + 1], |r| r.get(0))
+                })
                 .map_err(err())?;
             if matches > RANK_AT_MOST {
                 "passages_fts.rowid"

@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::library::{Corrections, Library, Progress, Query, corrections};
 use crate::tui::app::{App, Input};
 use crate::tui::event::{self, Event, EventHandler};
-use crate::tui::{Sources, Term, init, run_in};
+use crate::tui::{Term, init, run_in};
 use color_eyre::eyre::{Result, WrapErr};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -204,7 +204,16 @@ fn carry_out(
                         app.reader.go_to_offset(&doc, at);
                     }
                     let doc = Arc::clone(&app.doc);
-                    run_in(terminal, events, app, move || Sources::analyze(&doc))?;
+                    // the article's saved corrections apply, as when it is opened alone
+                    let corrections = app
+                        .marks
+                        .store
+                        .as_ref()
+                        .map(|s| s.corrections().list().to_vec())
+                        .unwrap_or_default();
+                    run_in(terminal, events, app, move || {
+                        crate::tui::corrections::corrected_sources(&doc, &corrections)
+                    })?;
                     // drawn whole again: the reader left its own frame on the screen
                     let size = terminal.size().wrap_err("cannot read the terminal size")?;
                     terminal
