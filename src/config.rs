@@ -239,6 +239,8 @@ pub struct Config {
     pub sidebar: SidebarConfig,
     /// Folder for highlights; `None` means the platform's data folder.
     pub highlights_dir: Option<PathBuf>,
+    /// The library folder `hearsay library` opens without one given; `None`: none set.
+    pub library_dir: Option<PathBuf>,
     /// What `y` copies, and how.
     pub clipboard: ClipboardConfig,
     /// Key bindings.
@@ -276,6 +278,7 @@ impl Config {
                 min_total_width: 0,
             },
             highlights_dir: None,
+            library_dir: None,
             clipboard: ClipboardConfig {
                 quote: String::new(),
                 claim: String::new(),
@@ -311,6 +314,7 @@ pub struct UserConfig {
     theme: Option<UserTheme>,
     sidebar: Option<UserSidebar>,
     highlights: Option<UserHighlights>,
+    library: Option<UserLibrary>,
     clipboard: Option<UserClipboard>,
     keys: Option<UserKeys>,
 }
@@ -380,6 +384,12 @@ struct UserSidebar {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct UserHighlights {
+    dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserLibrary {
     dir: Option<PathBuf>,
 }
 
@@ -687,6 +697,11 @@ impl Config {
             && let Some(dir) = h.dir
         {
             self.highlights_dir = (!dir.as_os_str().is_empty()).then_some(dir);
+        }
+        if let Some(l) = user.library
+            && let Some(dir) = l.dir
+        {
+            self.library_dir = (!dir.as_os_str().is_empty()).then_some(dir);
         }
         if let Some(c) = user.clipboard {
             if let Some(t) = c.quote {

@@ -74,6 +74,9 @@ pub struct App {
     analysed: bool,
     /// Set by quit.
     pub should_quit: bool,
+    /// Esc with nothing left to close quits: the reader was opened from the library view,
+    /// which it goes back to.
+    pub back_on_close: bool,
     /// Set when something changed since the last draw (only by [`App::on`]).
     pub dirty: bool,
 }
@@ -144,6 +147,7 @@ impl App {
             layers: Layers::default(),
             analysed: false,
             should_quit: false,
+            back_on_close: false,
             dirty: true,
         };
         app.show(message);
@@ -600,6 +604,8 @@ impl App {
             return vec![Effect::Say(strings::FILTER_CLEARED.into())];
         } else if self.reader.search.take().is_some() {
             return vec![Effect::Say(strings::SEARCH_CLEARED.into())];
+        } else if self.back_on_close {
+            return vec![Effect::Quit];
         }
         Vec::new()
     }
