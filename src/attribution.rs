@@ -276,6 +276,17 @@ impl Sourcing {
         self.unnamed_person + self.anonymous
     }
 
+    /// Percentage of claims resting on unnamed sources (rounded), if there are claims.
+    ///
+    /// ```
+    /// let s = hearsay::attribution::Sourcing { named_person: 5, anonymous: 3, ..Default::default() };
+    /// assert_eq!(s.unnamed_percent(), Some(38));
+    /// ```
+    pub fn unnamed_percent(&self) -> Option<usize> {
+        let t = self.total();
+        (t > 0).then(|| (self.unnamed() * 100 + t / 2) / t)
+    }
+
     /// Every claim counted.
     pub fn total(&self) -> usize {
         self.named_person
