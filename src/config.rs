@@ -241,6 +241,10 @@ pub struct Config {
     pub sidebar: SidebarConfig,
     /// Folder for highlights; `None` means the platform's data folder.
     pub highlights_dir: Option<PathBuf>,
+    /// The library folder `hearsay library` opens without one given; `None`: none set.
+    pub library_dir: Option<PathBuf>,
+    /// What `y` copies, and how.
+    pub clipboard: ClipboardConfig,
     /// Key bindings.
     pub keymap: Keymap,
 }
@@ -276,6 +280,12 @@ impl Config {
                 min_total_width: 0,
             },
             highlights_dir: None,
+            library_dir: None,
+            clipboard: ClipboardConfig {
+                quote: String::new(),
+                claim: String::new(),
+                osc52: false,
+            },
             keymap: Keymap::default(),
         }
     }
@@ -306,7 +316,41 @@ pub struct UserConfig {
     theme: Option<UserTheme>,
     sidebar: Option<UserSidebar>,
     highlights: Option<UserHighlights>,
+    library: Option<UserLibrary>,
+    clipboard: Option<UserClipboard>,
     keys: Option<UserKeys>,
+}
+
+/// The `[clipboard]` table: the templates `y` fills (see
+/// [`crate::annotations::clipboard`]) and whether to copy through the terminal (OSC 52).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClipboardConfig {
+    /// Template for a quotation.
+    pub quote: String,
+    /// Template for a claim.
+    pub claim: String,
+    /// Send OSC 52 (false: the terminal is known not to take it).
+    pub osc52: bool,
+}
+
+/// A clipboard template, checked when the config is read.
+#[derive(Debug)]
+struct Template(String);
+
+impl<'de> Deserialize<'de> for Template {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        crate::annotations::clipboard::check_template(&s).map_err(serde::de::Error::custom)?;
+        Ok(Template(s))
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserClipboard {
+    quote: Option<Template>,
+    claim: Option<Template>,
+    osc52: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -347,6 +391,12 @@ struct UserHighlights {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct UserLibrary {
+    dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct UserKeys {
     global: Option<BTreeMap<Key, Action>>,
     article: Option<BTreeMap<Key, Action>>,
@@ -355,6 +405,8 @@ struct UserKeys {
     selection: Option<BTreeMap<Key, Action>>,
     highlights: Option<BTreeMap<Key, Action>>,
     editor: Option<BTreeMap<Key, Action>>,
+    help: Option<BTreeMap<Key, Action>>,
+    picker: Option<BTreeMap<Key, Action>>,
 }
 
 /// Most mistakes listed for one file. Each one costs a pass over the file, so a file of
@@ -663,6 +715,22 @@ impl Config {
         {
             self.highlights_dir = (!dir.as_os_str().is_empty()).then_some(dir);
         }
+        if let Some(l) = user.library
+            && let Some(dir) = l.dir
+        {
+            self.library_dir = (!dir.as_os_str().is_empty()).then_some(dir);
+        }
+        if let Some(c) = user.clipboard {
+            if let Some(t) = c.quote {
+                self.clipboard.quote = t.0;
+            }
+            if let Some(t) = c.claim {
+                self.clipboard.claim = t.0;
+            }
+            if let Some(on) = c.osc52 {
+                self.clipboard.osc52 = on;
+            }
+        }
         if let Some(k) = user.keys {
             for (ctx, map) in [
                 (Context::Global, k.global),
@@ -672,6 +740,8 @@ impl Config {
                 (Context::Selection, k.selection),
                 (Context::Highlights, k.highlights),
                 (Context::Editor, k.editor),
+                (Context::Help, k.help),
+                (Context::Picker, k.picker),
             ] {
                 for (key, action) in map.unwrap_or_default() {
                     self.keymap.bind(ctx, key, action);
@@ -882,6 +952,12 @@ mod tests {
             min_total_width: 1,
         };
         other.highlights_dir = Some("elsewhere".into());
+        other.library_dir = Some("elsewhere".into());
+        other.clipboard = ClipboardConfig {
+            quote: "elsewhere".into(),
+            claim: "elsewhere".into(),
+            osc52: true,
+        };
         let t = &mut other.theme;
         for slot in [
             &mut t.title,
@@ -1047,7 +1123,7 @@ side = "left"
              body = \"cyan\"\n\
              [keys.article]\n\
              \"jj\" = \"top\"\n\
-             \"x\" = \"explode\"\n\
+             \"Z\" = \"explode\"\n\
              \"y\" = \"bottom\"\n\
              [sidebar]\n\
              side = \"left\"\n\
@@ -1064,7 +1140,7 @@ side = "left"
                 .message
                 .contains("did you mean 'title'?")
         );
-        // messages are whole: the list of actions runs to its last name
+        // messages are whole: the list of actions names every one
         for a in Action::ALL {
             let name = format!("'{}'", a.name());
             let message = &c.found.mistakes[3].message;
@@ -1084,7 +1160,7 @@ side = "left"
             c.config.keymap.lookup(Context::Article, k("y")),
             Some(Action::Bottom)
         );
-        assert_eq!(c.config.keymap.lookup(Context::Article, k("x")), None);
+        assert_eq!(c.config.keymap.lookup(Context::Article, k("Z")), None);
         assert!(!c.found.more);
     }
 

@@ -17,11 +17,13 @@ fn main() -> std::process::ExitCode {
             json,
             explain,
             format,
+            raw,
         }) => commands::analyze::run(
             files,
             format.or(cli.format).map(Into::into),
             *json,
             *explain,
+            (!*raw).then_some(cli.config.as_deref()),
         ),
         Some(Command::Highlights { file }) => {
             commands::highlights::run(file, cli.config.as_deref())
@@ -31,6 +33,12 @@ fn main() -> std::process::ExitCode {
             format,
             output,
         }) => commands::export::run(file, *format, output.as_deref(), cli.config.as_deref()),
+        Some(Command::Library { dir, action }) => {
+            commands::library::run(dir.as_deref(), action.as_ref(), &cli)
+        }
+        None if cli.file.as_deref().is_some_and(std::path::Path::is_dir) => {
+            commands::library::run(cli.file.as_deref(), None, &cli)
+        }
         Some(Command::Config {
             action: ConfigCommand::Check { path },
         }) => commands::config::check(path.as_deref().or(cli.config.as_deref())),

@@ -43,9 +43,10 @@ fn listing(file: &Path, store: &Store) -> String {
     let n = store.highlights().len();
     if n == 0 {
         return format!(
-            "No highlights for '{}' yet (they are saved in {}).\n",
+            "No highlights for '{}' yet (they are saved in {}).\n{}",
             file.display(),
-            store.location()
+            store.location(),
+            corrections(store)
         );
     }
     let mut out = format!(
@@ -60,6 +61,28 @@ fn listing(file: &Path, store: &Store) -> String {
     for h in store.highlights() {
         out.push('\n');
         out.push_str(&entry(h));
+    }
+    out.push_str(&corrections(store));
+    out
+}
+
+/// The corrections of the analysis, orphaned ones marked (empty when there are none).
+fn corrections(store: &Store) -> String {
+    let list = store.corrections().list();
+    if list.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "\n{} correction{} of the analysis:\n",
+        list.len(),
+        if list.len() == 1 { "" } else { "s" }
+    );
+    for c in list {
+        out.push_str(&format!("  {}  {}", c.id, c.describe()));
+        if c.is_orphaned() {
+            out.push_str("  [orphaned: not found in the current article]");
+        }
+        out.push('\n');
     }
     out
 }

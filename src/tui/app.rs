@@ -10,9 +10,10 @@
 use crate::config::Config;
 use crate::document::Document;
 use crate::keymap::{Action, Context, KeyCode, KeyParseError, parse_keys};
-use crate::tui::compositor::{Effect, Layers, MarkOp, Scene};
+use crate::tui::compositor::{Effect, FixOp, Layers, MarkOp, Scene};
+use crate::tui::corrections::{FixCtx, Fixes, corrected_sources};
 use crate::tui::highlights::{Here, Highlights};
-use crate::tui::layers::{HelpLayer, PromptLayer};
+use crate::tui::layers::{HelpLayer, MessagesLayer, PromptLayer};
 use crate::tui::layout;
 use crate::tui::sources::{Sources, StopMark};
 use crate::tui::strings;
@@ -21,6 +22,7 @@ use std::collections::VecDeque;
 use std::ops::Range;
 use std::sync::Arc;
 
+use crate::tui::state::Step;
 pub use crate::tui::state::{
     Areas, Focus, Input, MIN_SIZE, Message, MessageKind, ReaderState, SidebarState, StatusState,
     inner,
@@ -58,6 +60,11 @@ pub struct App {
     pub sidebar: SidebarState,
     /// Highlights and notes.
     pub marks: Highlights,
+    /// Corrections of the analysis, and copying.
+    pub fixes: Fixes,
+    /// Escape sequences to write to the terminal after the next frame (OSC 52 clipboard
+    /// writes); [`crate::tui::run`] takes them.
+    pub terminal_out: Vec<String>,
     /// The status bar and the message log.
     pub status: StatusState,
     /// The overlays, bottom first.
@@ -67,6 +74,9 @@ pub struct App {
     analysed: bool,
     /// Set by quit.
     pub should_quit: bool,
+    /// Esc with nothing left to close quits: the reader was opened from the library view,
+    /// which it goes back to.
+    pub back_on_close: bool,
     /// Set when something changed since the last draw (only by [`App::on`]).
     pub dirty: bool,
 }
@@ -131,10 +141,13 @@ impl App {
             reader: ReaderState::default(),
             sidebar: SidebarState::default(),
             marks: Highlights::default(),
+            fixes: Fixes::default(),
+            terminal_out: Vec::new(),
             status: StatusState::default(),
             layers: Layers::default(),
             analysed: false,
             should_quit: false,
+            back_on_close: false,
             dirty: true,
         };
         app.show(message);
@@ -161,6 +174,17 @@ impl App {
                 self.analysed = true;
                 self.reader.current = None;
                 self.sidebar.reset(&self.sources);
+                // what the saved corrections did, orphaned ones listed
+                let c = &self.sources.corrected;
+                if !c.summary.is_empty() {
+                    let (text, kind) = if c.orphaned.is_empty() {
+                        (c.summary.clone(), MessageKind::Info)
+                    } else {
+                        let list = c.orphaned.join(" · ");
+                        (format!("{}: {list}", c.summary), MessageKind::Warning)
+                    };
+                    self.say(text, kind);
+                }
             }
         }
         self.fit();
@@ -206,7 +230,14 @@ impl App {
         &mut self,
         store: Result<crate::annotations::Store, crate::annotations::StoreError>,
     ) {
-        let (message, reading) = self.marks.attach(store, self.status.message.take());
+        let (message, reading, whole) = self.marks.attach(store, self.status.message.take());
+        if !whole.is_empty() {
+            // kept in the message log only: the status bar shows the short form
+            self.status.log.push(Message {
+                text: whole,
+                kind: MessageKind::Info,
+            });
+        }
         self.show(message);
         if let Some(offset) = reading {
             self.reader.go_to_offset(&self.doc, offset);
@@ -354,21 +385,56 @@ impl App {
             Input::Click { column, row } => self.click(column, row),
             Input::Key(key) => {
                 self.status.message = None;
+                self.reader.was_at_end = self.reader.at_end.take();
                 let ctx = self.context();
                 match self.config.keymap.lookup(ctx, key) {
-                    Some(action) => self.update(action),
-                    None => {
-                        if let KeyCode::Char(c) = key.code
-                            && !key.mods.ctrl
-                            && !key.mods.alt
-                            && let Some((i, effects)) = self.layers.dispatch(|l| l.typed(c))
-                        {
-                            self.apply(effects, Some(i));
-                        }
+                    Some(action) => {
+                        self.update(action);
+                        // a count is for the key right after it, used or not
+                        self.reader.count = None;
                     }
+                    None => self.unbound(key),
                 }
             }
         }
+    }
+
+    /// A key bound to nothing here: typed into a prompt or editor, a digit of a count
+    /// (`5j`), or said to do nothing.
+    fn unbound(&mut self, key: crate::keymap::Key) {
+        let plain = !key.mods.ctrl && !key.mods.alt;
+        if let KeyCode::Char(c) = key.code
+            && plain
+        {
+            if let Some((i, effects)) = self.layers.dispatch(|l| l.typed(c)) {
+                self.apply(effects, Some(i));
+                return;
+            }
+            if let Some(d) = c.to_digit(10)
+                && self.layers.is_empty()
+            {
+                let n = self
+                    .reader
+                    .count
+                    .unwrap_or(0)
+                    .saturating_mul(10)
+                    .saturating_add(d as usize)
+                    .min(1_000_000);
+                self.reader.count = Some(n);
+                // shown, not kept in the message log
+                self.status.message = Some(Message {
+                    text: strings::count(n),
+                    kind: MessageKind::Info,
+                });
+                return;
+            }
+        }
+        self.reader.count = None;
+        let help = self.key_for(Action::ToggleHelp);
+        self.say(
+            strings::no_action(&key.to_string(), &help),
+            MessageKind::Info,
+        );
     }
 
     fn wheel(&mut self, (column, row): (u16, u16), down: bool) {
@@ -431,6 +497,9 @@ impl App {
     /// An action no overlay took: the article, the sidebar, or opening an overlay.
     fn base(&mut self, action: Action) -> Vec<Effect> {
         let a = self.areas();
+        let count = self.reader.count.take();
+        // ], [, s, n, N: a count repeats them (5] is the fifth quote on)
+        let repeats = count.unwrap_or(1).clamp(1, 10_000);
         let mark = |op| vec![Effect::Mark { op, on: None }];
         if self.sidebar.focus != Focus::Article
             && self.sidebar.update_list(action, &self.sources, &a)
@@ -440,13 +509,38 @@ impl App {
         match action {
             Action::Quit => vec![Effect::Quit],
             Action::ToggleHelp => vec![Effect::Push(Box::<HelpLayer>::default())],
+            Action::ShowMessages => {
+                let log = self.status.log.clone();
+                vec![Effect::Push(Box::new(MessagesLayer::new(log)))]
+            }
             Action::Close => self.close(),
-            Action::Search => vec![Effect::Push(Box::new(PromptLayer::search(
-                self.reader.anchor(),
-            )))],
-            Action::NextQuote => self.step_stop(true),
-            Action::PrevQuote => self.step_stop(false),
-            Action::NextSameSpeaker => self.next_same_speaker(),
+            Action::Search | Action::SearchBack => {
+                let back = action == Action::SearchBack;
+                let (from, history) = (self.reader.anchor(), self.reader.history.clone());
+                vec![Effect::Push(Box::new(PromptLayer::search(
+                    from, back, history,
+                )))]
+            }
+            Action::NextMatch | Action::PrevMatch => {
+                let forward = action == Action::NextMatch;
+                let key = self.key_for(action);
+                let mut said = Vec::new();
+                for _ in 0..repeats {
+                    said = vec![self.reader.step_match(forward, &key)];
+                }
+                said
+            }
+            Action::NextQuote | Action::PrevQuote | Action::NextSameSpeaker => {
+                let mut said = Vec::new();
+                for _ in 0..repeats {
+                    said = match action {
+                        Action::NextQuote => self.step_stop(true),
+                        Action::PrevQuote => self.step_stop(false),
+                        _ => self.next_same_speaker(),
+                    };
+                }
+                said
+            }
             Action::ToggleSidebar => {
                 self.sidebar.toggle(self.size, &self.config);
                 Vec::new()
@@ -467,7 +561,13 @@ impl App {
             Action::EditNote => mark(MarkOp::EditNote),
             Action::EditTags => mark(MarkOp::EditTags),
             Action::DeleteHighlight => mark(MarkOp::Delete),
+            Action::Undo if self.fixes.owns_next_undo(self.marks.undo_depth()) => {
+                vec![Effect::Fix(FixOp::Undo)]
+            }
             Action::Undo => mark(MarkOp::Undo),
+            Action::Correct => vec![Effect::Fix(FixOp::Open)],
+            Action::CopyQuote => vec![Effect::Fix(FixOp::Copy)],
+            Action::CopyHighlight => vec![Effect::Fix(FixOp::CopyHighlight)],
             Action::CycleStatus => mark(MarkOp::CycleStatus),
             Action::ExportHighlights => mark(MarkOp::Export),
             Action::ListHighlights => mark(MarkOp::List),
@@ -482,8 +582,12 @@ impl App {
             | Action::CursorUp
             | Action::CursorDown
             | Action::LineStart
-            | Action::LineEnd => Vec::new(),
-            movement => self.reader.update(movement).unwrap_or_default(),
+            | Action::LineEnd
+            | Action::HistoryPrev
+            | Action::HistoryNext
+            | Action::AddAttribution
+            | Action::NextKind => Vec::new(),
+            movement => self.reader.update(movement, count).unwrap_or_default(),
         }
     }
 
@@ -500,6 +604,8 @@ impl App {
             return vec![Effect::Say(strings::FILTER_CLEARED.into())];
         } else if self.reader.search.take().is_some() {
             return vec![Effect::Say(strings::SEARCH_CLEARED.into())];
+        } else if self.back_on_close {
+            return vec![Effect::Quit];
         }
         Vec::new()
     }
@@ -535,13 +641,35 @@ impl App {
                 Effect::ScrollToText { block, offset } => {
                     self.reader.scroll_to_text(block, offset);
                 }
-                Effect::SearchTyped { query, from } => {
-                    self.reader.search_typed(&self.doc, &query, from);
+                Effect::SearchTyped {
+                    query,
+                    from,
+                    backward,
+                } => {
+                    self.reader.search_typed(&self.doc, &query, from, backward);
                 }
                 Effect::SearchConfirmed => queue.extend(self.reader.search_confirmed()),
                 Effect::SearchCancelled { from } => {
                     self.reader.search = None;
                     self.reader.restore(from);
+                }
+                Effect::Fix(op) => {
+                    let cx = FixCtx {
+                        here: Here {
+                            doc: &self.doc,
+                            sources: &self.sources,
+                            reader: &self.reader,
+                            keymap: &self.config.keymap,
+                        },
+                        sidebar: &self.sidebar,
+                        config: &self.config,
+                    };
+                    let out = self.fixes.apply(op, &mut self.marks, &cx);
+                    if out.reanalyse {
+                        self.reanalyse();
+                    }
+                    self.terminal_out.extend(out.terminal);
+                    queue.extend(out.effects);
                 }
                 Effect::Mark { op, on } => {
                     let here = Here {
@@ -555,6 +683,35 @@ impl App {
             }
         }
         self.marks.remember_reading(&self.doc, &self.reader);
+    }
+
+    /// Redoes the analysis with the saved corrections applied (after one was made or
+    /// undone), keeping the reader on the quote or claim it was on.
+    fn reanalyse(&mut self) {
+        let here = self
+            .reader
+            .current
+            .and_then(|c| self.sources.stops.get(c))
+            .map(|s| (s.block, s.range.start));
+        let list = self
+            .marks
+            .store
+            .as_ref()
+            .map(|s| s.corrections().list().to_vec())
+            .unwrap_or_default();
+        self.sources = corrected_sources(&self.doc, &list);
+        self.sidebar.reset(&self.sources);
+        self.reader.current = here.and_then(|(b, at)| {
+            self.sources
+                .stops
+                .iter()
+                .position(|s| s.block == b && s.range.start <= at && at < s.range.end.max(at + 1))
+        });
+    }
+
+    /// Takes the escape sequences to write to the terminal (see [`App::terminal_out`]).
+    pub fn take_terminal_out(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.terminal_out)
     }
 
     fn say(&mut self, text: String, kind: MessageKind) {
@@ -592,15 +749,40 @@ impl App {
             None => (self.sources.stops.len(), i),
         };
         let label = self.sources.speaker_label(speaker);
-        let checked = self
+        let mut checked = self
             .marks
             .stop_status_suffix(&self.doc, &self.sources, i)
             .unwrap_or_default();
+        if self.sources.corrected.stop(i) {
+            checked.push_str(strings::CORRECTED_MARK);
+        }
         Some(strings::stop_status(kind.word(), k, n, &label) + &checked)
     }
 
-    /// `]`/`[`: the next or previous stop (of the filtered speaker, when filtered), from the
-    /// current one or from the top of the screen; wraps around at the ends.
+    /// The key bound to `action` where the reader is, for hints ("] again …").
+    fn key_for(&self, action: Action) -> String {
+        self.config
+            .keymap
+            .hint(self.context(), action)
+            .map_or_else(|| action.name().to_string(), |k| k.to_string())
+    }
+
+    /// Where stepping starts: the current stop when it is on screen, else the top of the
+    /// screen. The second value says whether a stop at that very place counts as next.
+    fn step_from(&self) -> ((usize, usize), bool) {
+        let stops = &self.sources.stops;
+        match self.reader.current.and_then(|c| stops.get(c)) {
+            Some(s) if self.reader.on_screen(s.block, s.range.start) => {
+                ((s.block, s.range.start), false)
+            }
+            _ => (self.reader.anchor(), true),
+        }
+    }
+
+    /// `]`/`[`: the next or previous stop (of the filtered speaker, when filtered) after
+    /// the current one when it is on screen, else after the top of the screen (previous:
+    /// before it), as less and vim search from what is being read. At the end it says so;
+    /// pressed again, it goes round.
     fn step_stop(&mut self, forward: bool) -> Vec<Effect> {
         let list = self.sidebar.claim_list();
         if list.is_empty() {
@@ -612,25 +794,35 @@ impl App {
             return vec![Effect::Say(msg)];
         }
         let stops = &self.sources.stops;
-        let here = match self.reader.current {
-            Some(c) => (stops[c].block, stops[c].range.start),
-            None => self.reader.anchor(),
-        };
+        let (here, inclusive) = self.step_from();
         let key = |i: usize| (stops[i].block, stops[i].range.start);
         let found = if forward {
-            match self.reader.current {
-                Some(_) => list.iter().copied().find(|&i| key(i) > here),
-                None => list.iter().copied().find(|&i| key(i) >= here),
-            }
+            list.iter()
+                .copied()
+                .find(|&i| key(i) > here || (inclusive && key(i) == here))
         } else {
             list.iter().rev().copied().find(|&i| key(i) < here)
         };
-        let (target, wrapped) = match found {
-            Some(i) => (i, false),
-            None if forward => (list[0], true),
-            None => (list[list.len() - 1], true),
+        let (first, last) = (list[0], list[list.len() - 1]);
+        let action = if forward {
+            Action::NextQuote
+        } else {
+            Action::PrevQuote
         };
-        self.said_at_stop(target, wrapped, forward)
+        match found {
+            Some(i) => self.said_at_stop(i, false, forward),
+            None if self.reader.go_round(Step::Stop(forward)) => {
+                self.said_at_stop(if forward { first } else { last }, true, forward)
+            }
+            None => {
+                let k = self.key_for(action);
+                vec![Effect::Say(strings::no_more(
+                    "quotes or claims",
+                    forward,
+                    &k,
+                ))]
+            }
+        }
     }
 
     /// Goes to stop `i` and says so, adding that the search went round when `wrapped`.
@@ -642,7 +834,8 @@ impl App {
         }
     }
 
-    /// `s`: the next stop by the current stop's speaker.
+    /// `s`: the next stop by the current stop's speaker, after the current one when it is
+    /// on screen, else after the top of the screen.
     fn next_same_speaker(&mut self) -> Vec<Effect> {
         let Some(c) = self.reader.current else {
             return vec![Effect::Say(strings::NO_CURRENT_QUOTE.into())];
@@ -651,13 +844,26 @@ impl App {
         let Some(sp) = stops[c].speaker else {
             return vec![Effect::Say(strings::NO_SPEAKER_HERE.into())];
         };
-        let n = stops.len();
-        let next = (1..=n)
-            .map(|d| (c + d) % n)
-            .find(|&i| stops[i].speaker == Some(sp));
-        match next {
-            Some(i) => self.said_at_stop(i, i <= c, true),
-            None => Vec::new(),
+        let (here, inclusive) = self.step_from();
+        let key = |i: usize| (stops[i].block, stops[i].range.start);
+        let theirs = |i: &usize| stops[*i].speaker == Some(sp);
+        let found = (0..stops.len())
+            .filter(theirs)
+            .find(|&i| key(i) > here || (inclusive && key(i) == here));
+        match found {
+            Some(i) => self.said_at_stop(i, false, true),
+            None if self.reader.go_round(Step::SameSpeaker) => {
+                match (0..stops.len()).find(theirs) {
+                    Some(i) => self.said_at_stop(i, true, true),
+                    None => Vec::new(),
+                }
+            }
+            None => {
+                let name = &self.sources.speakers[sp].name;
+                let what = format!("quotes by {name}");
+                let k = self.key_for(Action::NextSameSpeaker);
+                vec![Effect::Say(strings::no_more(&what, true, &k))]
+            }
         }
     }
 }

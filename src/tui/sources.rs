@@ -105,24 +105,42 @@ pub struct QuoteMark {
 
 /// Claims resting on unnamed sources: anonymous ones and described but unnamed people.
 pub fn unnamed(s: &Sourcing) -> usize {
-    s.anonymous + s.unnamed_person
+    s.unnamed()
 }
 
 /// All claims counted in `s`.
 pub fn total(s: &Sourcing) -> usize {
-    s.named_person
-        + s.unnamed_person
-        + s.organization
-        + s.group
-        + s.anonymous
-        + s.document
-        + s.unattributed
+    s.total()
 }
 
 /// Percentage of claims resting on unnamed sources, if there are claims.
 pub fn unnamed_percent(s: &Sourcing) -> Option<usize> {
-    let t = total(s);
-    (t > 0).then(|| (unnamed(s) * 100 + t / 2) / t)
+    s.unnamed_percent()
+}
+
+/// What the corrections changed, for the reader to mark.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Corrected {
+    /// For each stop, whether a correction changed or added it.
+    pub stops: Vec<bool>,
+    /// For each speaker, whether a correction changed it.
+    pub speakers: Vec<bool>,
+    /// Corrections whose text is no longer in the article, described.
+    pub orphaned: Vec<String>,
+    /// `2 corrections applied, 1 orphaned` (empty without corrections).
+    pub summary: String,
+}
+
+impl Corrected {
+    /// Whether stop `i` was corrected by hand.
+    pub fn stop(&self, i: usize) -> bool {
+        self.stops.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether speaker `i` was corrected by hand.
+    pub fn speaker(&self, i: usize) -> bool {
+        self.speakers.get(i).copied().unwrap_or(false)
+    }
 }
 
 /// Everything the reader shows about sources.
@@ -136,6 +154,8 @@ pub struct Sources {
     pub quotes: Vec<QuoteMark>,
     /// Claims by kind of source.
     pub sourcing: Sourcing,
+    /// What corrections made by hand changed (see [`crate::tui::corrections`]).
+    pub corrected: Corrected,
 }
 
 impl Sources {
@@ -192,6 +212,7 @@ impl Sources {
             stops,
             quotes,
             sourcing,
+            corrected: Corrected::default(),
         }
     }
 

@@ -37,6 +37,8 @@ pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
         Context::Highlights,
         Context::Prompt,
         Context::Editor,
+        Context::Help,
+        Context::Picker,
     ] {
         let mut section = Vec::new();
         for &action in Action::ALL {
@@ -59,15 +61,19 @@ pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
         }
     }
     // handled by the terminal loop, not the keymap
+    out.push(HelpRow::Blank);
+    out.push(HelpRow::Heading("Terminal"));
     #[cfg(unix)]
     {
-        out.push(HelpRow::Blank);
-        out.push(HelpRow::Heading("Terminal"));
         out.push(HelpRow::Binding {
             keys: "ctrl-z".to_string(),
             what: strings::SUSPEND,
         });
     }
+    out.push(HelpRow::Binding {
+        keys: "shift-drag".to_string(),
+        what: strings::SHIFT_DRAG,
+    });
     out.push(HelpRow::Blank);
     out.push(HelpRow::Heading("Marks"));
     out.extend(strings::legend().into_iter().map(HelpRow::Text));
@@ -89,7 +95,7 @@ impl StatefulWidget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer, scroll: &mut usize) {
         let styles = self.styles;
         let rows = rows(self.keymap);
-        let w = area.width.min(66);
+        let w = area.width.min(78);
         let h = area.height.min(rows.len() as u16 + 2);
         if w < 8 || h < 3 {
             return;
@@ -112,7 +118,15 @@ impl StatefulWidget for Help<'_> {
         let max = rows.len().saturating_sub(visible);
         *scroll = (*scroll).min(max);
         let scroll = *scroll;
-        let key_w = 22.min(inner.width / 2);
+        let longest = rows
+            .iter()
+            .map(|r| match r {
+                HelpRow::Binding { keys, .. } => keys.chars().count(),
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0);
+        let key_w = (longest as u16 + 3).min(inner.width / 2);
         for (i, row) in rows.iter().skip(scroll).take(visible).enumerate() {
             let y = inner.y + i as u16;
             match row {
