@@ -1,10 +1,12 @@
-//! The user's configuration: the embedded default (`config.toml` at the top of the repository)
-//! with the user's file merged over it key by key.
+//! The user's configuration: the embedded default (`config.toml` at the top of the repository,
+//! the one place the defaults are written) with the user's file merged over it key by key.
 //!
 //! The user file is read into [`UserConfig`], where every setting is optional and unknown
-//! settings are refused (`deny_unknown_fields`), so typos surface as errors. Errors name the
-//! file, the line and the column (from toml's spans). [`Config`] is the resolved result. The
-//! colours here are terminal-independent ([`Color`]); the TUI converts them.
+//! settings are refused (`deny_unknown_fields`), so typos surface as mistakes. A file is
+//! read as far as it is right ([`UserConfig::parse_all`]): every mistake is located (file,
+//! line and column, from toml's spans) and its setting left out, and the other settings are
+//! kept. [`Config`] is the resolved result, in which `ctrl-c` always quits. The colours here
+//! are terminal-independent ([`Color`]); the TUI converts them.
 
 use crate::keymap::{Action, Context, Key, Keymap};
 use serde::Deserialize;
@@ -483,17 +485,31 @@ pub struct Checked {
     pub found: Findings,
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+/// Where the lines of a text start, to turn byte offsets into lines and columns without
+/// counting from the top each time (a file can hold many mistakes).
+struct LineStarts<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineStarts<'a> {
+    fn new(text: &'a str) -> LineStarts<'a> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineStarts { text, starts }
     }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+
+    /// 1-based line and column (in characters) of a byte offset.
+    fn line_column(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
+    }
 }
 
 /// A parser's or serde's message made ours: on one line, names in single quotes, and the
@@ -558,8 +574,9 @@ impl UserConfig {
     /// where the parser can; a setting with a wrong name or value is dropped and the file
     /// read again, until what is left is right.
     pub fn parse_all(text: &str, path: &Path) -> Parsed {
+        let lines = LineStarts::new(text);
         let locate = |span: Option<Range<usize>>, message: &str| {
-            let (line, column) = span.map_or((1, 1), |s| line_column(text, s.start));
+            let (line, column) = span.map_or((1, 1), |s| lines.line_column(s.start));
             Located {
                 path: path.to_path_buf(),
                 line,
@@ -568,13 +585,13 @@ impl UserConfig {
             }
         };
         let (root, syntax) = toml::de::DeTable::parse_recoverable(text);
-        let mut syntax: Vec<Located> = syntax
-            .iter()
-            .map(|e| locate(e.span(), e.message()))
-            .collect();
         let mut parsed = Parsed::default();
         parsed.found.more = syntax.len() > MAX_MISTAKES;
-        syntax.truncate(MAX_MISTAKES);
+        let syntax: Vec<Located> = syntax
+            .iter()
+            .take(MAX_MISTAKES)
+            .map(|e| locate(e.span(), e.message()))
+            .collect();
         let span = root.span();
         let mut table = root.into_inner();
         let mut wrong = Vec::new();
@@ -776,7 +793,7 @@ impl Config {
         let mut checked = Config::check(&text, path);
         if let Err(e) = std::str::from_utf8(bytes) {
             let at = e.valid_up_to();
-            let (line, column) = line_column(&text, at);
+            let (line, column) = LineStarts::new(&text).line_column(at);
             // said once: what the parser made of the replacement character is not news
             checked
                 .found
@@ -935,6 +952,12 @@ mod tests {
             min_total_width: 1,
         };
         other.highlights_dir = Some("elsewhere".into());
+        other.library_dir = Some("elsewhere".into());
+        other.clipboard = ClipboardConfig {
+            quote: "elsewhere".into(),
+            claim: "elsewhere".into(),
+            osc52: true,
+        };
         let t = &mut other.theme;
         for slot in [
             &mut t.title,
@@ -1117,12 +1140,12 @@ side = "left"
                 .message
                 .contains("did you mean 'title'?")
         );
-        // messages are whole: the list of actions runs to its last name
-        assert!(
-            c.found.mistakes[3].message.ends_with("'quit'"),
-            "{:?}",
-            c.found.mistakes[3]
-        );
+        // messages are whole: the list of actions names every one
+        for a in Action::ALL {
+            let name = format!("'{}'", a.name());
+            let message = &c.found.mistakes[3].message;
+            assert!(message.contains(&name), "{name} in {message}");
+        }
         let d = Config::default();
         assert_eq!(c.config.measure, 60);
         assert_eq!(c.config.theme.body, ColorPair::fg(Color::Ansi(6)));

@@ -49,11 +49,11 @@ fn config_check_lists_every_mistake_whole_with_its_place() {
     assert!(lines[1].contains("'grey-ish' is not a colour"));
     assert!(lines[2].contains("'jj' is not a key name"));
     // whole, never cut: the list of action names runs to its last one
-    assert!(
-        lines[3].contains("'explode'") && lines[3].ends_with("'line_end'"),
-        "{}",
-        lines[3]
-    );
+    assert!(lines[3].contains("'explode'"), "{}", lines[3]);
+    for a in hearsay::keymap::Action::ALL {
+        let name = format!("'{}'", a.name());
+        assert!(lines[3].contains(&name), "{name} in {}", lines[3]);
+    }
     let err = text(&out.stderr);
     assert_eq!(
         err.trim_end(),
@@ -184,12 +184,13 @@ fn config_check_warns_that_ctrl_c_always_quits() {
 #[test]
 fn escape_sequences_in_a_config_file_stay_out_of_the_check() {
     let dir = tempfile::tempdir().expect("temp dir");
+    let name = "c\x1b]0;pwned\x07\u{9b}2J.toml";
     std::fs::write(
-        dir.path().join("c.toml"),
+        dir.path().join(name),
         "\"\x1b]0;pwned\x07\" = 1\n[keys.article]\n\"\x1b[2J\" = \"top\"\nmeasure = \"\u{9b}31m\"\n",
     )
     .expect("write");
-    let out = run_in(dir.path(), &["config", "check", "c.toml"]);
+    let out = run_in(dir.path(), &["config", "check", name]);
     assert_eq!(out.status.code(), Some(1));
     let all = [out.stdout, out.stderr].concat();
     for bad in ["\x1b", "\x07", "\u{9b}"] {
@@ -291,4 +292,36 @@ fn config_is_found_through_xdg_config_home_and_hearsay_config() {
         err.contains("other.toml:2:8: 'plaid' is not a colour"),
         "{err}"
     );
+}
+
+#[test]
+fn a_file_of_nothing_but_mistakes_is_listed_up_to_the_limit_and_not_used() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let many: String = (0..150).map(|i| format!("nope{i} = {i}\n")).collect();
+    std::fs::write(dir.path().join("c.toml"), many).expect("write");
+    let out = run_in(dir.path(), &["config", "check", "c.toml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let listed = text(&out.stdout);
+    assert_eq!(listed.lines().count(), 101, "{listed}");
+    assert!(listed.lines().all(|l| l.starts_with("c.toml:")), "{listed}");
+    assert!(listed.contains("only the first 100 are listed"), "{listed}");
+    assert_eq!(
+        text(&out.stderr).trim_end(),
+        "hearsay: over 100 mistakes in 'c.toml'; hearsay does not use it"
+    );
+}
+
+#[test]
+fn a_deeply_nested_value_is_a_mistake_not_a_crash() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let deep = format!(
+        "measure = {}{}\ncolors = false\n",
+        "[".repeat(20_000),
+        "]".repeat(20_000)
+    );
+    std::fs::write(dir.path().join("c.toml"), deep).expect("write");
+    let out = run_in(dir.path(), &["config", "check", "c.toml"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let listed = text(&out.stdout);
+    assert!(listed.starts_with("c.toml:1:"), "{listed}");
 }

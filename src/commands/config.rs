@@ -101,6 +101,9 @@ pub fn check(path: Option<&Path>) -> Result<()> {
         outln!("{}", printable(&line))?;
     }
     let shown = printable(&path.display().to_string()).into_owned();
+    if checked.found.more {
+        bail!("over {MAX_MISTAKES} mistakes in '{shown}'; hearsay does not use it");
+    }
     match checked.found.mistakes.len() {
         0 => {
             let warnings = match checked.found.warnings.len() {

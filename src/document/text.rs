@@ -241,9 +241,13 @@ pub fn shown_bounds(line: &str) -> Range<usize> {
     }
     let body = &line[start..];
     let mut end = start + body.trim_end_matches(dropped_or_space).len();
-    let has_escape = line.as_bytes()[start..end]
-        .windows(2)
-        .any(|w| w[0] == 0x1b || (w[0] == 0xc2 && (0x80..=0x9f).contains(&w[1])));
+    // (`contains` on bytes is a memchr: most lines are passed over at that speed)
+    let bytes = &line.as_bytes()[start..end];
+    let has_escape = bytes.contains(&0x1b)
+        || (bytes.contains(&0xc2)
+            && bytes
+                .windows(2)
+                .any(|w| w[0] == 0xc2 && (0x80..=0x9f).contains(&w[1])));
     if has_escape {
         // a sequence at the end ("text.\x1b[0m"): walk forward to the last shown character
         let mut last = start;
