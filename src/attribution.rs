@@ -121,6 +121,11 @@ pub struct Quote {
     /// Byte range of the words inside the marks, in the block's clean text.
     #[serde(skip)]
     pub inner_range: Range<u32>,
+    /// How sure the engine is of the speaker, 0–1 (0 when no one is credited): the rule
+    /// chain's own confidence times the evidence about the speaker (a pronoun resolved
+    /// from context, a description, a verb with other senses lower it). A reader shows low
+    /// ones as uncertain, for the user to check.
+    pub confidence: f32,
     /// The rule that credited the speaker.
     #[serde(skip)]
     pub rule: rules::Rule,
@@ -159,6 +164,9 @@ pub struct Claim {
     /// Byte range of the content in the block's clean text.
     #[serde(skip)]
     pub text_range: Range<usize>,
+    /// How sure the engine is of this attribution, 0–1 (0 when it has no speaker); see
+    /// [`Quote::confidence`].
+    pub confidence: f32,
     /// The rule that made the attribution (shown by `--explain`).
     #[serde(skip)]
     pub rule: rules::Rule,

@@ -22,6 +22,8 @@ pub mod analyze;
 pub mod config;
 pub mod export;
 pub mod highlights;
+pub mod library;
+pub mod library_view;
 pub mod read;
 
 use color_eyre::eyre::{Result, WrapErr};

@@ -788,6 +788,8 @@ fn new_claim(doc: &Document, passage: &Range<usize>, s: usize) -> Option<Claim> 
         block,
         text_range: start..end,
         rule: crate::attribution::rules::Rule::Correction,
+        // a reader's own attribution is not a guess
+        confidence: crate::attribution::rules::Rule::Correction.confidence(),
     })
 }
 

@@ -18,7 +18,9 @@
 use super::lexicon::{self, Class, Cue};
 use super::quotes::QuoteSpan;
 use super::rules::{ContentRule, Rule, SpeakerRule};
-use super::speakers::{Gender, Mention, MentionKind, Registry, parse_mention, parse_occupation};
+use super::speakers::{
+    Gender, Mention, MentionKind, Registry, parse_mention, parse_occupation, parse_open,
+};
 use super::tokens::{Sentence, Token};
 use super::{ClaimKind, CueText};
 use std::ops::Range;
@@ -53,6 +55,8 @@ pub(super) struct Attr {
     pub(super) content: Option<Range<usize>>,
     pub(super) speaker_rule: SpeakerRule,
     pub(super) content_rule: ContentRule,
+    /// The rule chain's confidence times the evidence about the speaker.
+    pub(super) confidence: f32,
 }
 
 /// A claim before ids are assigned.
@@ -62,6 +66,7 @@ pub(super) struct RawClaim {
     pub(super) speaker: Option<usize>,
     pub(super) cue: Option<CueText>,
     pub(super) rule: Rule,
+    pub(super) confidence: f32,
 }
 
 pub(super) struct Para<'a> {
@@ -714,6 +719,8 @@ struct Candidate {
     boundary: Boundary,
     /// The subject's tokens before the cue (empty when none).
     seg: (usize, usize),
+    /// The speaker was read by open-class recognition (no list knew its head).
+    open: bool,
 }
 
 impl Candidate {
@@ -727,6 +734,7 @@ impl Candidate {
             inherited: false,
             boundary,
             seg: (c, c),
+            open: false,
         }
     }
 
@@ -759,7 +767,9 @@ fn rule_according_to(p: &Para, s: &Sentence, c: usize, cend: usize) -> Candidate
         j += 1;
     }
     let (a, b) = strip_subject(p, cend, j);
-    if let Some(m) = mention_of(p, a, b) {
+    let open = mention_of(p, a, b).is_none();
+    if let Some(m) = mention_of(p, a, b).or_else(|| parse_open(p.text, &p.toks[a..b])) {
+        cand.open = open;
         cand.mention = Some((a, b, m));
         cand.right = j;
         cand.rule = SpeakerRule::AccordingTo;
@@ -798,9 +808,14 @@ fn rule_relative_clause(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate)
 
 /// Speaker rules [`SpeakerRule::Subject`] (the words before the cue name the speaker) and
 /// [`SpeakerRule::LastNounPhrase`] (the last noun phrase of a longer clause does).
-fn rule_subject(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate) {
+fn rule_subject(p: &Para, s: &Sentence, a0: usize, strong: bool, cand: &mut Candidate) {
     let (a, b) = cand.seg;
-    if let Some(m) = mention_of(p, a, b) {
+    let open = |st: usize| strong.then(|| parse_open(p.text, &p.toks[st..b])).flatten();
+    if let Some(m) = mention_of(p, a, b).or_else(|| {
+        let m = open(a);
+        cand.open = m.is_some();
+        m
+    }) {
         cand.left = a0;
         // `the lanky, bespectacled professor said`: the determiner's chunk
         if cand.boundary == Boundary::Comma
@@ -819,7 +834,11 @@ fn rule_subject(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate) {
         let t = &p.toks[st];
         if (t.cap || Class::Determiner.has(t.lower))
             && b - st <= 6
-            && let Some(m) = mention_of(p, st, b)
+            && let Some(m) = mention_of(p, st, b).or_else(|| {
+                let m = open(st);
+                cand.open = m.is_some();
+                m
+            })
             && !matches!(m.kind, MentionKind::Pronoun(_))
         {
             cand.mention = Some((st, b, m));
@@ -943,7 +962,7 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
         cand.inherited = true;
     } else if !(a == b && bd == Boundary::Conj && rule_relative_clause(p, s, a0, &mut cand)) {
         if a < b {
-            rule_subject(p, s, a0, &mut cand);
+            rule_subject(p, s, a0, matches!(cue.lemma, "say" | "tell"), &mut cand);
         } else if !cue.object {
             rule_inverted(p, s, c, cend, &mut cand);
         }
@@ -1210,6 +1229,13 @@ pub(super) fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> 
     for (c, cend, cue) in cues(p, s) {
         let cue_text = CueText::from(&p.text[p.toks[c].range.start..p.toks[cend - 1].range.end]);
         let mut cand = speaker_candidate(p, s, c, cend, cue);
+        let evidence = mention_evidence(cand.mention.as_ref().map(|m| &m.2))
+            * if cue.is_some_and(|c| c.weak) {
+                0.9
+            } else {
+                1.0
+            }
+            * if cand.open { 0.8 } else { 1.0 };
         let Some(id) = resolve_candidate(p, s, &mut cand, &attrs, reg) else {
             continue;
         };
@@ -1253,10 +1279,24 @@ pub(super) fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> 
             content,
             speaker_rule: cand.rule,
             content_rule,
+            confidence: Rule::Cue(cand.rule, content_rule).confidence() * evidence,
         });
     }
     cut_after_contents(p, &mut attrs);
     attrs
+}
+
+/// How far a speaker mention's words alone can be trusted (a factor, 0–1): a full name
+/// most, a pronoun or a description (resolved from context) least.
+fn mention_evidence(m: Option<&Mention>) -> f32 {
+    match m.map(|m| (&m.kind, m.full)) {
+        None => 1.0,
+        Some((MentionKind::Name, true)) => 1.0,
+        Some((MentionKind::Name, false)) => 0.95,
+        Some((MentionKind::Pronoun(_), _)) => 0.85,
+        Some((MentionKind::Description, _)) => 0.85,
+        Some(_) => 0.95,
+    }
 }
 
 /// An After content stops where the next attribution in the sentence begins.

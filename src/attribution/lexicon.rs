@@ -170,6 +170,10 @@ pub enum Class {
     MaleRole,
     /// Nouns and titles of a woman (`wife`, `spokeswoman`, `Ms`): they tell a speaker's gender. (`words/female_role.txt`)
     FemaleRole,
+    /// Women's first names (Moby Word II, public domain): a name's gender.
+    FirstNameFemale,
+    /// Men's first names (Moby Word II, public domain): a name's gender.
+    FirstNameMale,
     /// Weekday names (from [`WEEKDAYS`]).
     Weekday,
     /// Month names (from [`MONTHS`]).
@@ -179,7 +183,7 @@ pub enum Class {
 }
 
 /// Every class kept in a data file, with that file.
-const LISTS: [(Class, &str); 34] = [
+const LISTS: [(Class, &str); 36] = [
     (Class::AuxOrAdverb, include_str!("words/aux_or_adverb.txt")),
     (
         Class::ClauseBoundary,
@@ -241,6 +245,14 @@ const LISTS: [(Class, &str); 34] = [
     (Class::MaleRole, include_str!("words/male_role.txt")),
     (Class::FemaleRole, include_str!("words/female_role.txt")),
     (Class::LyNotAdverb, include_str!("words/ly_not_adverb.txt")),
+    (
+        Class::FirstNameFemale,
+        include_str!("words/first_names_female.txt"),
+    ),
+    (
+        Class::FirstNameMale,
+        include_str!("words/first_names_male.txt"),
+    ),
 ];
 
 /// Every listed word with the set of its classes (bit `1 << class`), built once.

@@ -16,8 +16,8 @@ use std::ops::Range;
 /// How many paragraphs without attribution a speaker carries over to cue-less quotations.
 const CARRY_PARAGRAPHS: usize = 2;
 
-/// Who a quotation is credited to: entity id, cue, rule.
-type Credit = (usize, Option<CueText>, Rule);
+/// Who a quotation is credited to: entity id, cue, rule, confidence.
+type Credit = (usize, Option<CueText>, Rule, f32);
 
 /// A speaker and the cue that credited them.
 type Said = (usize, Option<CueText>);
@@ -177,9 +177,10 @@ fn credit_sentence(
             .any(|t| t.quote.is_none() && t.range.start >= r.start && t.range.end <= r.end);
         let rule = Rule::Cue(a.speaker_rule, a.content_rule);
         let cue = Some(a.cue_text.clone());
+        let confidence = a.confidence;
         for &qi in &inside {
             if st.q_speaker[qi].is_none() {
-                st.q_speaker[qi] = Some((id, cue.clone(), rule));
+                st.q_speaker[qi] = Some((id, cue.clone(), rule, confidence));
             }
         }
         if !inside.is_empty() && !words_outside {
@@ -192,6 +193,7 @@ fn credit_sentence(
                         speaker: Some(id),
                         cue: cue.clone(),
                         rule,
+                        confidence,
                     });
                 }
             }
@@ -209,6 +211,7 @@ fn credit_sentence(
                 speaker: Some(id),
                 cue,
                 rule,
+                confidence,
             });
         }
     }
@@ -226,8 +229,13 @@ fn credit_sentence(
             .min_by_key(|a| p.toks[a.cue_tok].range.start.abs_diff(qpos));
         if let Some(a) = near {
             st.q_speaker[qi] = a.speaker.map(|id| {
-                let rule = Rule::Quote(QuoteRule::InAttributedSentence);
-                (id, Some(a.cue_text.clone()), rule)
+                let q = QuoteRule::InAttributedSentence;
+                (
+                    id,
+                    Some(a.cue_text.clone()),
+                    Rule::Quote(q),
+                    a.confidence * q.confidence(),
+                )
             });
         }
     }
@@ -280,7 +288,7 @@ fn propagate(
                     .map(|x| (x, QuoteRule::SpeakerOfNextQuote))
             };
             if let Some(((id, cue), rule)) = found {
-                st.q_speaker[qi] = Some((id, cue, Rule::Quote(rule)));
+                st.q_speaker[qi] = Some((id, cue, Rule::Quote(rule), rule.confidence()));
                 st.sent_speaker[si].get_or_insert((id, None));
             }
         }
@@ -305,7 +313,7 @@ fn emit(
 ) {
     let block = &doc.blocks[bi];
     for (qi, span) in p.quotes.iter().enumerate() {
-        if let Some((id, cue, rule)) = st.q_speaker[qi].clone() {
+        if let Some((id, cue, rule, confidence)) = st.q_speaker[qi].clone() {
             reg.spoke(id, p.pos(span.outer.start));
             if !st.q_claimed[qi] {
                 st.claims.push(RawClaim {
@@ -314,6 +322,7 @@ fn emit(
                     speaker: Some(id),
                     cue,
                     rule,
+                    confidence,
                 });
             }
         }
@@ -329,6 +338,7 @@ fn emit(
             text_range: span.outer.clone(),
             inner_range: narrow(span.inner.start)..narrow(span.inner.end),
             rule: credit.map_or(Rule::Unattributed, |x| x.2),
+            confidence: credit.map_or(0.0, |x| rounded(x.3)),
         });
     }
     st.claims.sort_by_key(|c| (c.range.start, c.range.end));
@@ -355,8 +365,14 @@ fn emit(
             block: bi,
             text_range: c.range,
             rule: c.rule,
+            confidence: rounded(c.confidence),
         }
     }));
+}
+
+/// A confidence rounded to two decimals, as `--json` shows it.
+fn rounded(x: f32) -> f32 {
+    (x.clamp(0.0, 1.0) * 100.0).round() / 100.0
 }
 
 /// A clean-text offset as kept in a [`Quote`] (inputs are capped far below 4 GiB).

@@ -164,6 +164,22 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     }) {
         return None;
     }
+    // `the end the spokeswoman`, `After the meeting the coach`: two noun phrases side by
+    // side are not one speaker (the caller tries the last one alone)
+    if pre.windows(2).any(|w| {
+        !w[1].cap
+            && matches!(w[1].lower, "the" | "a" | "an")
+            && !Class::Preposition.has(w[0].lower)
+            && !matches!(w[0].lower, "of" | "and" | "or" | "&")
+    }) {
+        return None;
+    }
+    // `Late`, `Still`: a sentence-initial time word or adverb alone names no one
+    if let [t] = pre
+        && (Class::TimeWord.has(t.lower) || lexicon::is_aux_or_adverb(t.lower))
+    {
+        return None;
+    }
     pre.last()?;
     let name_all = joined(text, toks);
     let lowercase_mods = pre[..pre.len() - 1]
@@ -321,6 +337,57 @@ pub fn parse_occupation(text: &str, toks: &[Token]) -> Option<Mention> {
     Some(simple(kind, joined(text, toks)))
 }
 
+/// Open-class recognition, for a strong cue (`say`, `tell`, `according to`) only: a
+/// determiner-led noun phrase of lowercase words (`the beekeepers`, `a tour guide`, `the
+/// treasurer`) names a speaker even when its head is in no list; a plural head makes it a
+/// group. The caller gives such a speaker a lower confidence.
+pub fn parse_open(text: &str, toks: &[Token]) -> Option<Mention> {
+    let (det, rest) = toks.split_first()?;
+    let head = rest.last()?;
+    let plural_det = matches!(det.lower, "some" | "many" | "several" | "most" | "few");
+    if !(matches!(det.lower, "the" | "a" | "an") || plural_det)
+        || rest.len() > 4
+        || rest.iter().any(|t| t.cap || t.quote.is_some())
+        || rest.iter().any(|t| {
+            !t.lower.chars().all(|c| c.is_alphabetic() || c == '-')
+                || Class::NpBreaker.has(t.lower)
+                || Class::Verbish.has(t.lower)
+                || Class::TimeWord.has(t.lower)
+                || Class::Preposition.has(t.lower)
+                || Class::FunctionWord.has(t.lower)
+                || lexicon::pronoun(t.lower).is_some()
+        })
+    {
+        return None;
+    }
+    let h = head.lower;
+    if h.len() < 4 || h.ends_with("ing") || h.ends_with("ly") || lexicon::cue(h).is_some() {
+        return None;
+    }
+    let plural = h.ends_with('s') && !h.ends_with("ss") && !h.ends_with("us");
+    // a person's noun: an agent suffix (`treasurer`, `beekeepers`, `residents`), so that
+    // `a common belief says` or `the numbers say` name no one
+    let stem = if plural { &h[..h.len() - 1] } else { h };
+    let agent = [
+        "er", "or", "ist", "ian", "ant", "ent", "man", "woman", "men", "ee",
+    ]
+    .iter()
+    .any(|suf| stem.len() > suf.len() + 2 && stem.ends_with(suf));
+    if !agent {
+        return None;
+    }
+    let kind = if plural {
+        MentionKind::Group
+    } else if plural_det {
+        return None;
+    } else if det.lower == "the" {
+        MentionKind::Description
+    } else {
+        MentionKind::UnnamedPerson
+    };
+    Some(simple(kind, joined(text, toks)))
+}
+
 fn strip_det(s: &str) -> String {
     for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
         if let Some(r) = s.strip_prefix(d) {
@@ -426,6 +493,22 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
             Some(Gender::Female)
         }
         _ => None,
+    });
+    // else the first name's: `Maria Lopez` is a woman, `Tom Reyes` a man
+    let gender = gender.or_else(|| {
+        // (two-letter names and particles, `Lu`, `Al`, are too often a surname or a clan
+        // name in other naming orders)
+        let first = core.first().filter(|_| core.len() >= 2)?.lower;
+        if first.len() < 3 || Class::Particle.has(first) {
+            return None;
+        }
+        if Class::FirstNameFemale.has(first) {
+            Some(Gender::Female)
+        } else if Class::FirstNameMale.has(first) {
+            Some(Gender::Male)
+        } else {
+            None
+        }
     });
     Some(Mention {
         kind: MentionKind::Name,
