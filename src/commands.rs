@@ -21,6 +21,7 @@ macro_rules! outln {
 pub mod analyze;
 pub mod export;
 pub mod highlights;
+pub mod jsonl;
 pub mod read;
 
 use color_eyre::eyre::{Result, WrapErr};
