@@ -258,7 +258,7 @@ mod tests {
         let input = serde_json::json!({"id": "x", "text": text}).to_string();
         let (out, _) = lines(&input);
         let doc = open(text.as_bytes(), None, None).unwrap();
-        let mut expected = serde_json::to_value(Report::new(&doc)).unwrap();
+        let expected = serde_json::to_value(Report::new(&doc)).unwrap();
         let mut got = out[0].clone();
         assert_eq!(got.as_object_mut().unwrap().remove("id").unwrap(), "x");
         assert_eq!(got, expected);
