@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 
 import pyarrow.parquet as pq
 import pytest
 
 import hearsay
-from conftest import claims_rows_from_report, cli_jsonl
+from conftest import EXAMPLES, claims_rows_from_report, cli_jsonl
 
 pytest.importorskip("pyspark")
 
@@ -28,15 +29,17 @@ def java_missing() -> str | None:
 
 @pytest.mark.skipif(java_missing() is not None, reason=str(java_missing()))
 def test_spark_job_writes_the_cli_claims_to_parquet(articles, tmp_path):
-    import spark_parquet
-
     some = articles[:120]
     root = tmp_path / "in"
     root.mkdir()
     for p in some:
         (root / p.name).write_bytes(p.read_bytes())
-    r = spark_parquet.run(root, tmp_path / "out", master="local[2]")
-    assert r["articles"] == len(some)
+    # the example's one command, as a user runs it
+    run = subprocess.run(
+        [sys.executable, str(EXAMPLES / "spark_parquet.py"), str(root), str(tmp_path / "out"),
+         "--master", "local[2]"], capture_output=True, text=True, timeout=900)
+    assert run.returncode == 0, run.stderr[-4000:]
+    assert run.stdout.startswith(f"analysed {len(some)} articles in "), run.stdout
 
     table = pq.read_table(tmp_path / "out" / "claims")
     got = sorted(table.to_pylist(), key=lambda row: (row["article_id"], row["claim"]))
