@@ -3,7 +3,7 @@
 
     python examples/make_articles.py OUT_DIR [COUNT] [--seed N]
 
-Each article is a plain-text file (headline, dateline, 8–16 paragraphs, about 3–6 KB) with
+Each article is a plain-text file (headline, dateline, 12–22 paragraphs, about 2–4 KB) with
 named people, organisations, anonymous sources and documents speaking in direct, indirect
 and mixed quotations, so every kind of claim turns up. Same seed, same articles.
 """
@@ -49,7 +49,7 @@ def article(rng: random.Random, n: int) -> str:
     lines = [f"{town} {thing}: questions grow over {issue} ({n})", "",
              f"{town.upper()} — Work on the {thing} stopped again this week as officials "
              f"argued over {issue}.", ""]
-    for p in range(rng.randint(8, 16)):
+    for p in range(rng.randint(12, 22)):
         name, role = rng.choice(people)
         surname = name.split()[-1]
         claim, quote = rng.choice(CLAIMS), rng.choice(QUOTES)
@@ -75,7 +75,9 @@ def article(rng: random.Random, n: int) -> str:
                  f"{rng.choice(['square', 'station', 'quay'])} say trade has fallen.")
         filler = (f" The {thing} carries about {rng.randint(2, 40)} thousand people a day, "
                   f"and the last works ran {rng.randint(2, 9)} months over time.")
-        lines += [s + (filler if rng.random() < 0.6 else ""), ""]
+        more = (f" Officials in {town} said a decision on {issue} would come "
+                f"{rng.choice(['next month', 'after the summer', 'before the budget vote'])}.")
+        lines += [s + filler + (more if rng.random() < 0.5 else ""), ""]
     return "\n".join(lines)
 
 

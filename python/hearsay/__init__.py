@@ -21,7 +21,6 @@ is built for each call, so it is safe after ``fork``.
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import sys
@@ -29,8 +28,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence, Union
 
 from ._hearsay import (
     HearsayError,
-    analyze_batch_json as _analyze_batch_json,
-    analyze_json as _analyze_json,
+    analyze as _analyze,
+    analyze_batch as _analyze_batch,
     format_of_name,
     table_columns as _table_columns,
 )
@@ -65,7 +64,7 @@ def analyze(text: Article, format: Format = None) -> dict:
     ``TypeError`` for something that is not ``str`` or ``bytes``. The GIL is released while
     the article is analysed.
     """
-    return json.loads(_analyze_json(text, format))
+    return _analyze(text, format)
 
 
 def analyze_batch(
@@ -84,11 +83,11 @@ def analyze_batch(
     texts = _listed(texts)
     _check_errors(errors, ("raise", "null"))
     out = []
-    for i, (ok, s) in enumerate(_analyze_batch_json(texts, format, _threads(threads))):
+    for i, (ok, report) in enumerate(_analyze_batch(texts, format, _threads(threads))):
         if ok:
-            out.append(json.loads(s))
+            out.append(report)
         elif errors == "raise":
-            raise HearsayError(f"texts[{i}]: {s}")
+            raise HearsayError(f"texts[{i}]: {report}")
         else:
             out.append(None)
     return out

@@ -2,8 +2,9 @@
 //!
 //! Everything here is glue: articles come in as `str` or `bytes`, go through the library's
 //! own [`hearsay::document::open`] and [`hearsay::report::Report`] (the code behind
-//! `hearsay analyze --json`), and go back out as JSON strings (for `analyze`) or as column
-//! lists (for the Arrow tables, which `hearsay/__init__.py` hands to pyarrow). The analysis
+//! `hearsay analyze --json`), and go back out as dicts (the report's own `Serialize`, through
+//! pythonize) or as column lists (for the Arrow tables, which `hearsay/__init__.py` hands to
+//! pyarrow). The analysis
 //! runs with the GIL released, on a rayon pool built for each call: a pool made before a
 //! `fork` would have no threads in the child, so none is kept between calls.
 
@@ -117,42 +118,49 @@ fn report(article: &Article, format: Option<Format>) -> Result<Report, String> {
         .map_err(|e| e.to_string())
 }
 
-/// The JSON of one article's report, as `hearsay analyze --json` prints it (compact).
-fn report_json(article: &Article, format: Option<Format>) -> Result<String, String> {
-    report(article, format).and_then(|r| serde_json::to_string(&r).map_err(|e| e.to_string()))
+/// The report as the dict `json.loads` would make of `analyze --json`'s output, built
+/// directly from the same `Serialize` code (no JSON text in between).
+fn report_dict<'py>(py: Python<'py>, report: &Report) -> PyResult<Bound<'py, PyAny>> {
+    pythonize::pythonize(py, report).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
-/// `analyze(text, format)`: the report of one article as a JSON string.
+/// `analyze(text, format)`: the report of one article as a dict.
 #[pyfunction]
 #[pyo3(signature = (text, format=None))]
-fn analyze_json(py: Python<'_>, text: &Bound<'_, PyAny>, format: Option<&str>) -> PyResult<String> {
+fn analyze<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    format: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
     let article = article(text)?;
     let format = format_arg(format)?;
-    py.detach(|| report_json(&article, format))
-        .map_err(HearsayError::new_err)
+    let report = py
+        .detach(|| report(&article, format))
+        .map_err(HearsayError::new_err)?;
+    report_dict(py, &report)
 }
 
-/// `analyze_batch(texts, …)`: one JSON string per article, or the error message of each
-/// article that could not be analysed (`(ok, text)` pairs, in order).
+/// `analyze_batch(texts, …)`: per article, in order, `(True, dict)` or `(False, message)`
+/// for one that could not be analysed.
 #[pyfunction]
 #[pyo3(signature = (texts, format, threads))]
-fn analyze_batch_json(
-    py: Python<'_>,
-    texts: &Bound<'_, PyAny>,
-    format: &Bound<'_, PyAny>,
+fn analyze_batch<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    format: &Bound<'py, PyAny>,
     threads: usize,
-) -> PyResult<Vec<(bool, String)>> {
+) -> PyResult<Vec<(bool, Bound<'py, PyAny>)>> {
     let items = articles(texts)?;
     let formats = formats(format, items.len())?;
     let pairs: Vec<(&Article, Option<Format>)> = items.iter().zip(formats).collect();
-    let out = py.detach(|| par_map(threads, &pairs, |(a, f)| report_json(a, *f)))?;
-    Ok(out
+    let reports = py.detach(|| par_map(threads, &pairs, |(a, f)| report(a, *f)))?;
+    reports
         .into_iter()
         .map(|r| match r {
-            Ok(json) => (true, json),
-            Err(message) => (false, message),
+            Ok(report) => Ok((true, report_dict(py, &report)?)),
+            Err(message) => Ok((false, PyString::new(py, &message).into_any())),
         })
-        .collect())
+        .collect()
 }
 
 /// `speaker_kind` as `analyze --json` writes it.
@@ -301,8 +309,8 @@ fn format_of_name(name: &str) -> Option<&'static str> {
 #[pymodule]
 fn _hearsay(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("HearsayError", m.py().get_type::<HearsayError>())?;
-    m.add_function(wrap_pyfunction!(analyze_json, m)?)?;
-    m.add_function(wrap_pyfunction!(analyze_batch_json, m)?)?;
+    m.add_function(wrap_pyfunction!(analyze, m)?)?;
+    m.add_function(wrap_pyfunction!(analyze_batch, m)?)?;
     m.add_function(wrap_pyfunction!(table_columns, m)?)?;
     m.add_function(wrap_pyfunction!(format_of_name, m)?)?;
     Ok(())
