@@ -239,6 +239,9 @@ impl Tables {
     }
 }
 
+/// The `(index, message)` of each article that could not be analysed.
+type Failures = Vec<(usize, String)>;
+
 /// `claims_table`/`speakers_table`: the columns of both tables as Python lists, in two
 /// dicts (claims, speakers), plus the `(index, message)` of each article that failed.
 /// `article` columns hold the article's position in `texts`; the Python side maps them to
@@ -251,7 +254,7 @@ fn table_columns<'py>(
     format: &Bound<'py, PyAny>,
     threads: usize,
     speakers: bool,
-) -> PyResult<(Bound<'py, PyDict>, Vec<(usize, String)>)> {
+) -> PyResult<(Bound<'py, PyDict>, Failures)> {
     let items = articles(texts)?;
     let formats = formats(format, items.len())?;
     let pairs: Vec<(&Article, Option<Format>)> = items.iter().zip(formats).collect();
