@@ -57,65 +57,79 @@ def best(repeat: int, f) -> tuple[float, float]:
     return min(walls), min(cpus)
 
 
+def single_core(args, tmp: Path) -> None:
+    """The CLI and the Python API on one core, over the same articles."""
+    root = tmp / "articles"
+    paths = make_articles.write(root, args.articles, seed=3)
+    size = sum(p.stat().st_size for p in paths)
+    print(f"{len(paths)} articles, {size / len(paths) / 1024:.1f} KB each on average")
+    env = {**os.environ, "RAYON_NUM_THREADS": "1"}
+
+    def cli():
+        subprocess.run(["taskset", "-c", "0", str(args.cli), "analyze", str(root), "--json"],
+                       env=env, stdout=subprocess.DEVNULL, check=True)
+
+    def read():
+        return [p.read_bytes() for p in paths]
+
+    ids = [str(p) for p in paths]
+    rows = {}
+    os.sched_setaffinity(0, {0})  # this process: one core, like the CLI
+    try:
+        figures = {
+            "CLI analyze DIR --json, 1 thread": best(args.repeat, cli),
+            "Python analyze_batch(threads=1) → dicts": best(
+                args.repeat, lambda: hearsay.analyze_batch(read(), threads=1)),
+            "Python claims_table(threads=1) → Arrow": best(
+                args.repeat, lambda: rows.update(
+                    n=hearsay.claims_table(ids, read(), threads=1).num_rows)),
+        }
+    finally:
+        os.sched_setaffinity(0, set(range(os.cpu_count() or 1)))
+    cli_wall, cli_cpu = figures["CLI analyze DIR --json, 1 thread"]
+    print(f"{'':44} {'per CPU-second':>24} {'per wall second':>24}")
+    for name, (wall, cpu) in figures.items():
+        per_cpu, per_wall = len(paths) / cpu, len(paths) / wall
+        print(f"{name:44} {per_cpu:8.0f} ({cli_cpu / cpu:6.1%} of CLI) "
+              f"{per_wall:8.0f} ({cli_wall / wall:6.1%} of CLI)")
+    print(f"({rows['n']} claims per run)")
+
+
+def dask_workers(args, tmp: Path) -> None:
+    """examples/dask_parquet.py on 1 and on 2 local workers, over the same articles."""
+    import dask_parquet
+
+    root = tmp / "dask"
+    make_articles.write(root, args.dask_articles, seed=5)
+    runs, cpu = {1: [], 2: []}, {1: [], 2: []}
+    for i in range(args.repeat):  # interleaved, so a change in load hits both alike
+        for workers in (1, 2):
+            r = dask_parquet.run(root, tmp / f"out{workers}-{i}", workers=workers)
+            runs[workers].append(r["seconds"])
+            cpu[workers].append(r["worker_cpu_seconds"])
+    timings = {w: min(t) for w, t in runs.items()}
+    for workers in (1, 2):
+        print(f"Dask, {workers} worker(s): {args.dask_articles / timings[workers]:8.0f} "
+              f"articles/s (best {timings[workers]:.2f} s of "
+              f"{', '.join(f'{t:.2f}' for t in runs[workers])}; workers' CPU-seconds "
+              f"{', '.join(f'{t:.2f}' for t in cpu[workers])})")
+    print(f"Dask speed-up, 2 workers over 1: {timings[1] / timings[2]:.2f}×")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--dask-articles", type=int, default=4000)
     ap.add_argument("--cli", type=Path, default=REPO / "target" / "release" / "hearsay")
-    ap.add_argument("--skip-dask", action="store_true")
+    ap.add_argument("--skip-dask", action="store_true", help="only the one-core figures")
+    ap.add_argument("--skip-single", action="store_true", help="only the Dask figures")
     args = ap.parse_args()
-
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "articles"
-        paths = make_articles.write(root, args.articles, seed=3)
-        size = sum(p.stat().st_size for p in paths)
-        print(f"{len(paths)} articles, {size / len(paths) / 1024:.1f} KB each on average")
-
-        env = {**os.environ, "RAYON_NUM_THREADS": "1"}
-
-        def cli():
-            subprocess.run(["taskset", "-c", "0", str(args.cli), "analyze", str(root),
-                            "--json"], env=env, stdout=subprocess.DEVNULL, check=True)
-
-        os.sched_setaffinity(0, {0})  # this process: one core, like the CLI above
-
-        def read():
-            return [p.read_bytes() for p in paths]
-
-        ids = [str(p) for p in paths]
-        rows = {}
-        figures = {
-            "CLI analyze DIR --json, 1 thread": best(args.repeat, cli),
-            "Python analyze_batch(threads=1) → dicts": best(
-                args.repeat, lambda: hearsay.analyze_batch(read(), threads=1)),
-            "Python claims_table(threads=1) → Arrow": best(
-                args.repeat, lambda: rows.update(n=hearsay.claims_table(
-                    ids, read(), threads=1).num_rows)),
-        }
-        cli_wall, cli_cpu = figures["CLI analyze DIR --json, 1 thread"]
-        print(f"{'':44} {'per CPU-second':>24} {'per wall second':>24}")
-        for name, (wall, cpu) in figures.items():
-            per_cpu, per_wall = len(paths) / cpu, len(paths) / wall
-            print(f"{name:44} {per_cpu:8.0f} ({cli_cpu / cpu:6.1%} of CLI) "
-                  f"{per_wall:8.0f} ({cli_wall / wall:6.1%} of CLI)")
-        print(f"({rows['n']} claims per run)")
-        os.sched_setaffinity(0, set(range(os.cpu_count() or 1)))
-
-        if args.skip_dask:
-            return
-        import dask_parquet
-
-        root = Path(tmp) / "dask"
-        make_articles.write(root, args.dask_articles, seed=5)
-        timings = {}
-        for workers in (1, 2):
-            runs = [dask_parquet.run(root, Path(tmp) / f"out{workers}-{i}", workers=workers)
-                    for i in range(max(1, args.repeat // 2))]
-            timings[workers] = min(r["seconds"] for r in runs)
-            print(f"Dask, {workers} worker(s): {args.dask_articles / timings[workers]:8.0f} "
-                  f"articles/s ({timings[workers]:.2f} s)")
-        print(f"Dask speed-up, 2 workers over 1: {timings[1] / timings[2]:.2f}×")
+        if not args.skip_single:
+            single_core(args, Path(tmp))
+        if not args.skip_dask:
+            dask_workers(args, Path(tmp))
 
 
 if __name__ == "__main__":
