@@ -15,6 +15,18 @@ fn hearsay(args: &[&str]) -> std::process::Output {
         .expect("hearsay runs")
 }
 
+/// What a piped child wrote to standard error (read after it exited).
+fn stderr_of(child: &mut std::process::Child) -> String {
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut err)
+        .expect("read");
+    err
+}
+
 #[test]
 fn exit_codes_and_one_sentence_errors() {
     let missing = hearsay(&["analyze", "no/such/article.txt", "--json"]);
@@ -84,13 +96,7 @@ fn a_closed_pipe_ends_output_quietly() {
         .expect("hearsay runs");
     drop(child.stdout.take()); // the reader went away, like `| head -0`
     let status = child.wait().expect("exits");
-    let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .expect("stderr")
-        .read_to_string(&mut err)
-        .expect("read");
+    let err = stderr_of(&mut child);
     assert!(!err.contains("panicked"), "{err}");
     assert!(status.success(), "{status:?}: {err}");
 }
@@ -129,13 +135,7 @@ fn analyze_jsonl_answers_each_line_before_the_input_ends() {
     );
     drop(stdin);
     let status = child.wait().expect("exits");
-    let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .expect("stderr")
-        .read_to_string(&mut err)
-        .expect("read");
+    let err = stderr_of(&mut child);
     assert_eq!(status.code(), Some(1), "one line failed: {err}");
     assert!(err.contains("1 of 2 lines could not be analysed"), "{err}");
 }
