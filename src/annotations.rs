@@ -7,6 +7,9 @@
 //! - [`store`]: the highlights file of one article ([`Store`]): location, loading (a broken
 //!   file makes it read-only), in-memory edits that return undo values, and locked, merged,
 //!   atomic saves;
+//! - [`clipboard`]: what `y`/`Y` copy (a template from the config) and the OSC 52 sequence;
+//! - [`correction`]: corrections of the attribution analysis ([`Correction`], saved as
+//!   `[[correction]]` tables, anchored like highlights) and [`correction::apply`];
 //! - [`export`]: Markdown, W3C Web Annotation JSON, Readwise CSV and normalised TOML.
 //!
 //! ## The file
@@ -79,11 +82,14 @@
 //! ```
 
 pub mod anchor;
+pub mod clipboard;
+pub mod correction;
 pub mod export;
 pub mod highlight;
 pub mod store;
 
 pub use anchor::Summary;
+pub use correction::{Applied, Change, Correction, Corrections};
 pub use export::{ExportError, Format};
 pub use highlight::{Anchor, Highlight, Kind, Status};
 pub use store::{

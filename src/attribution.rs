@@ -21,12 +21,14 @@
 pub mod claims;
 pub mod explain;
 pub mod lexicon;
+pub mod propagate;
 pub mod quotes;
+pub mod rules;
 pub mod speakers;
 pub mod tokens;
 
 use crate::document::{BlockKind, Document};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -34,8 +36,9 @@ use std::ops::Range;
 /// heap allocation) up to 24 bytes, which every cue fits.
 pub type CueText = compact_str::CompactString;
 
-/// What kind of source a speaker is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+/// What kind of source a speaker is (`person`, `organization`, … in JSON and in the
+/// highlights file's corrections).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SpeakerKind {
     /// A named (or described) person.
@@ -48,6 +51,32 @@ pub enum SpeakerKind {
     Anonymous,
     /// A document (`a statement`, `draft language`).
     Document,
+}
+
+impl SpeakerKind {
+    /// Every kind, in the order a picker offers them.
+    pub const ALL: [SpeakerKind; 5] = [
+        SpeakerKind::Person,
+        SpeakerKind::Organization,
+        SpeakerKind::Group,
+        SpeakerKind::Anonymous,
+        SpeakerKind::Document,
+    ];
+
+    /// The name used in JSON, files and exports (`person`, `organization`, …).
+    ///
+    /// ```
+    /// assert_eq!(hearsay::attribution::SpeakerKind::Anonymous.as_str(), "anonymous");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organization => "organization",
+            SpeakerKind::Group => "group",
+            SpeakerKind::Anonymous => "anonymous",
+            SpeakerKind::Document => "document",
+        }
+    }
 }
 
 /// A speaker in the output.
@@ -92,9 +121,14 @@ pub struct Quote {
     /// Byte range of the words inside the marks, in the block's clean text.
     #[serde(skip)]
     pub inner_range: Range<u32>,
+    /// How sure the engine is of the speaker, 0–1 (0 when no one is credited): the rule
+    /// chain's own confidence times the evidence about the speaker (a pronoun resolved
+    /// from context, a description, a verb with other senses lower it). A reader shows low
+    /// ones as uncertain, for the user to check.
+    pub confidence: f32,
     /// The rule that credited the speaker.
     #[serde(skip)]
-    pub rule: &'static str,
+    pub rule: rules::Rule,
 }
 
 /// Whether a claim is quoted, reported, or both.
@@ -130,9 +164,12 @@ pub struct Claim {
     /// Byte range of the content in the block's clean text.
     #[serde(skip)]
     pub text_range: Range<usize>,
+    /// How sure the engine is of this attribution, 0–1 (0 when it has no speaker); see
+    /// [`Quote::confidence`].
+    pub confidence: f32,
     /// The rule that made the attribution (shown by `--explain`).
     #[serde(skip)]
-    pub rule: &'static str,
+    pub rule: rules::Rule,
 }
 
 impl Quote {
@@ -216,6 +253,49 @@ pub struct Sourcing {
     pub unattributed: usize,
 }
 
+impl Sourcing {
+    /// Counts `claims` by the kind of their speaker (ids index `speakers`). A person counts
+    /// as named when the name has a capital letter or is one word (`Ruiz`), and as unnamed
+    /// when described (`a retired welder`).
+    pub fn count(speakers: &[SpeakerOut], claims: &[Claim]) -> Sourcing {
+        let mut sourcing = Sourcing::default();
+        for c in claims {
+            match c.speaker.and_then(|s| speakers.get(s)).map(|s| {
+                (
+                    s.kind,
+                    s.name.contains(char::is_uppercase) || s.name.split_whitespace().count() == 1,
+                )
+            }) {
+                None => sourcing.unattributed += 1,
+                Some((SpeakerKind::Person, true)) => sourcing.named_person += 1,
+                Some((SpeakerKind::Person, false)) => sourcing.unnamed_person += 1,
+                Some((SpeakerKind::Organization, _)) => sourcing.organization += 1,
+                Some((SpeakerKind::Group, _)) => sourcing.group += 1,
+                Some((SpeakerKind::Anonymous, _)) => sourcing.anonymous += 1,
+                Some((SpeakerKind::Document, _)) => sourcing.document += 1,
+            }
+        }
+        sourcing
+    }
+
+    /// Claims credited to a source that is not named: described but unnamed persons and
+    /// anonymous sources (as the reader's sourcing summary counts them).
+    pub fn unnamed(&self) -> usize {
+        self.unnamed_person + self.anonymous
+    }
+
+    /// Every claim counted.
+    pub fn total(&self) -> usize {
+        self.named_person
+            + self.unnamed_person
+            + self.organization
+            + self.group
+            + self.anonymous
+            + self.document
+            + self.unattributed
+    }
+}
+
 /// The attribution analysis of a document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Analysis {
@@ -270,7 +350,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         .filter(|(_, b)| analysed(b.kind, &b.text))
         .map(|(i, _)| i)
         .collect();
-    claims::run(doc, &blocks, &paragraph_of)
+    propagate::run(doc, &blocks, &paragraph_of)
 }
 
 #[cfg(test)]

@@ -65,6 +65,10 @@ pub enum Command {
         /// one result line per input line, as each is analysed.
         #[arg(long, conflicts_with = "explain")]
         jsonl: bool,
+        /// Ignore the corrections saved with the article (by default they are applied, and
+        /// the JSON says how many in `corrections`).
+        #[arg(long)]
+        raw: bool,
         /// Treat the input as this format instead of guessing from its name and content.
         #[arg(long, value_enum)]
         format: Option<InputFormat>,
@@ -81,9 +85,27 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "md")]
         format: ExportFormat,
-        /// Write here instead of standard output.
+        /// Write here instead of standard output (`-`: standard output).
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
+    },
+    /// Work with the configuration file.
+    Config {
+        /// What to do.
+        #[command(subcommand)]
+        action: ConfigCommand,
+    },
+}
+
+/// `hearsay config` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// List every mistake in a config file, each with its file, line and column (exit
+    /// status 0: no mistakes, 1: mistakes, 2: the file cannot be read).
+    Check {
+        /// The file to check. Without it: the file hearsay reads (--config,
+        /// $HEARSAY_CONFIG, or $XDG_CONFIG_HOME/hearsay/config.toml).
+        path: Option<PathBuf>,
     },
 }
 
@@ -98,4 +120,8 @@ pub enum ExportFormat {
     Json,
     /// Readwise CSV.
     Csv,
+    /// The sourcing audit in Markdown: speakers, claims, status, corrections.
+    Audit,
+    /// The sourcing audit in CSV, one row per claim.
+    AuditCsv,
 }

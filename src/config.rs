@@ -10,8 +10,10 @@ use crate::keymap::{Action, Context, Key, Keymap};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::LazyLock;
 use thiserror::Error;
 
 /// The complete, commented default configuration, as shipped.
@@ -163,8 +165,9 @@ impl<'de> Deserialize<'de> for ColorPair {
     }
 }
 
-/// Colours of the reader.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Colours of the reader. (`Theme::default()` is blank, every colour left alone; the
+/// shipped colours are in `config.toml`.)
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Theme {
     /// Headline (always bold).
     pub title: ColorPair,
@@ -236,182 +239,49 @@ pub struct Config {
     pub sidebar: SidebarConfig,
     /// Folder for highlights; `None` means the platform's data folder.
     pub highlights_dir: Option<PathBuf>,
+    /// What `y` copies, and how.
+    pub clipboard: ClipboardConfig,
     /// Key bindings.
     pub keymap: Keymap,
 }
 
+/// The built-in configuration, parsed once from the embedded file.
+static BUILT_IN: LazyLock<Config> = LazyLock::new(|| {
+    let parsed = UserConfig::parse_all(DEFAULT_TOML, Path::new(BUILT_IN_NAME));
+    Config::blank().merged(parsed.user)
+});
+
+/// How the embedded file is named in messages.
+const BUILT_IN_NAME: &str = "<built-in config.toml>";
+
 impl Default for Config {
-    /// The defaults, written out in code; a test checks that `config.toml` says the same.
+    /// The built-in defaults: the embedded `config.toml`, the one place they are written.
     fn default() -> Self {
-        use Color::{Ansi, Default as Def};
-        let (black, yellow, cyan, gray, dark_gray, light_yellow) =
-            (Ansi(0), Ansi(3), Ansi(6), Ansi(7), Ansi(8), Ansi(11));
-        let mut keymap = Keymap::default();
-        let binds: [(Context, &[(&str, Action)]); 7] = [
-            (
-                Context::Global,
-                &[
-                    ("q", Action::Quit),
-                    ("ctrl-c", Action::Quit),
-                    ("?", Action::ToggleHelp),
-                    ("esc", Action::Close),
-                    ("/", Action::Search),
-                    ("n", Action::NextMatch),
-                    ("N", Action::PrevMatch),
-                    ("]", Action::NextQuote),
-                    ("[", Action::PrevQuote),
-                    ("s", Action::NextSameSpeaker),
-                    ("S", Action::ToggleSidebar),
-                    ("tab", Action::FocusNext),
-                    ("shift-tab", Action::FocusPrev),
-                ],
-            ),
-            (
-                Context::Article,
-                &[
-                    ("j", Action::ScrollDown),
-                    ("down", Action::ScrollDown),
-                    ("k", Action::ScrollUp),
-                    ("up", Action::ScrollUp),
-                    ("space", Action::PageDown),
-                    ("pagedown", Action::PageDown),
-                    ("b", Action::PageUp),
-                    ("pageup", Action::PageUp),
-                    ("ctrl-d", Action::HalfPageDown),
-                    ("ctrl-u", Action::HalfPageUp),
-                    ("g", Action::Top),
-                    ("home", Action::Top),
-                    ("G", Action::Bottom),
-                    ("end", Action::Bottom),
-                    ("}", Action::NextParagraph),
-                    ("{", Action::PrevParagraph),
-                    ("h", Action::Highlight),
-                    ("v", Action::StartSelection),
-                    ("a", Action::EditNote),
-                    ("t", Action::EditTags),
-                    ("d", Action::DeleteHighlight),
-                    ("u", Action::Undo),
-                    ("c", Action::CycleStatus),
-                    ("e", Action::ExportHighlights),
-                    ("H", Action::ListHighlights),
-                ],
-            ),
-            (
-                Context::Selection,
-                &[
-                    ("j", Action::ScrollDown),
-                    ("down", Action::ScrollDown),
-                    ("k", Action::ScrollUp),
-                    ("up", Action::ScrollUp),
-                    ("}", Action::NextParagraph),
-                    ("{", Action::PrevParagraph),
-                    ("h", Action::Highlight),
-                    ("enter", Action::Highlight),
-                    ("esc", Action::Close),
-                ],
-            ),
-            (
-                Context::Highlights,
-                &[
-                    ("j", Action::ScrollDown),
-                    ("down", Action::ScrollDown),
-                    ("k", Action::ScrollUp),
-                    ("up", Action::ScrollUp),
-                    ("g", Action::Top),
-                    ("G", Action::Bottom),
-                    ("enter", Action::Select),
-                    ("a", Action::EditNote),
-                    ("t", Action::EditTags),
-                    ("d", Action::DeleteHighlight),
-                    ("u", Action::Undo),
-                    ("c", Action::CycleStatus),
-                    ("H", Action::ListHighlights),
-                    ("esc", Action::Close),
-                ],
-            ),
-            (
-                Context::Sidebar,
-                &[
-                    ("j", Action::ScrollDown),
-                    ("down", Action::ScrollDown),
-                    ("k", Action::ScrollUp),
-                    ("up", Action::ScrollUp),
-                    ("pagedown", Action::PageDown),
-                    ("pageup", Action::PageUp),
-                    ("g", Action::Top),
-                    ("home", Action::Top),
-                    ("G", Action::Bottom),
-                    ("end", Action::Bottom),
-                    ("enter", Action::Select),
-                    ("o", Action::ToggleSort),
-                ],
-            ),
-            (
-                Context::Prompt,
-                &[
-                    ("enter", Action::Confirm),
-                    ("esc", Action::Close),
-                    ("backspace", Action::DeleteBack),
-                ],
-            ),
-            (
-                Context::Editor,
-                &[
-                    ("ctrl-s", Action::SaveNote),
-                    ("esc", Action::Close),
-                    ("enter", Action::NewLine),
-                    ("backspace", Action::DeleteBack),
-                    ("delete", Action::DeleteForward),
-                    ("left", Action::CursorLeft),
-                    ("right", Action::CursorRight),
-                    ("up", Action::CursorUp),
-                    ("down", Action::CursorDown),
-                    ("home", Action::LineStart),
-                    ("ctrl-a", Action::LineStart),
-                    ("end", Action::LineEnd),
-                    ("ctrl-e", Action::LineEnd),
-                ],
-            ),
-        ];
-        for (ctx, list) in binds {
-            for (key, action) in list {
-                if let Ok(k) = Key::parse(key) {
-                    keymap.bind(ctx, k, *action);
-                }
-            }
-        }
+        BUILT_IN.clone()
+    }
+}
+
+impl Config {
+    /// A configuration with nothing set, the base the embedded file is merged over. Its
+    /// values are placeholders that are never seen: the embedded file sets every setting
+    /// (a test checks that).
+    fn blank() -> Config {
         Config {
-            measure: 80,
-            colors: true,
-            theme: Theme {
-                title: ColorPair::fg(Def),
-                dek: ColorPair::fg(Def),
-                meta: ColorPair::fg(dark_gray),
-                body: ColorPair::fg(Def),
-                subheading: ColorPair::fg(Def),
-                caption: ColorPair::fg(gray),
-                credit: ColorPair::fg(dark_gray),
-                contributors: ColorPair::fg(gray),
-                search_match: ColorPair::new(black, yellow),
-                current_match: ColorPair::new(black, light_yellow),
-                status: ColorPair::new(black, gray),
-                message: ColorPair::new(black, gray),
-                border: ColorPair::fg(dark_gray),
-                focus: ColorPair::fg(cyan),
-                current_quote: ColorPair::REVERSE,
-                highlight: ColorPair::new(black, Ansi(10)),
-                speakers: [32, 166, 34, 125, 30, 136, 98, 160]
-                    .into_iter()
-                    .map(Color::Indexed)
-                    .collect(),
-            },
+            measure: 0,
+            colors: false,
+            theme: Theme::default(),
             sidebar: SidebarConfig {
                 side: Side::Right,
-                width: 40,
-                min_total_width: 100,
+                width: 0,
+                min_total_width: 0,
             },
             highlights_dir: None,
-            keymap,
+            clipboard: ClipboardConfig {
+                quote: String::new(),
+                claim: String::new(),
+                osc52: false,
+            },
+            keymap: Keymap::default(),
         }
     }
 }
@@ -441,7 +311,40 @@ pub struct UserConfig {
     theme: Option<UserTheme>,
     sidebar: Option<UserSidebar>,
     highlights: Option<UserHighlights>,
+    clipboard: Option<UserClipboard>,
     keys: Option<UserKeys>,
+}
+
+/// The `[clipboard]` table: the templates `y` fills (see
+/// [`crate::annotations::clipboard`]) and whether to copy through the terminal (OSC 52).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClipboardConfig {
+    /// Template for a quotation.
+    pub quote: String,
+    /// Template for a claim.
+    pub claim: String,
+    /// Send OSC 52 (false: the terminal is known not to take it).
+    pub osc52: bool,
+}
+
+/// A clipboard template, checked when the config is read.
+#[derive(Debug)]
+struct Template(String);
+
+impl<'de> Deserialize<'de> for Template {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        crate::annotations::clipboard::check_template(&s).map_err(serde::de::Error::custom)?;
+        Ok(Template(s))
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserClipboard {
+    quote: Option<Template>,
+    claim: Option<Template>,
+    osc52: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -490,12 +393,44 @@ struct UserKeys {
     selection: Option<BTreeMap<Key, Action>>,
     highlights: Option<BTreeMap<Key, Action>>,
     editor: Option<BTreeMap<Key, Action>>,
+    picker: Option<BTreeMap<Key, Action>>,
+}
+
+/// Most mistakes listed for one file. Each one costs a pass over the file, so a file of
+/// nothing but mistakes stops here; its settings are then not used at all.
+pub const MAX_MISTAKES: usize = 100;
+
+/// A place in a config file and what is wrong there, or (for a warning) what works
+/// differently from what the file says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// The file.
+    pub path: PathBuf,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (in characters).
+    pub column: usize,
+    /// What is wrong, and how to fix it: one line, never cut.
+    pub message: String,
+}
+
+impl fmt::Display for Located {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path.display(),
+            self.line,
+            self.column,
+            self.message
+        )
+    }
 }
 
 /// Why a configuration file could not be used.
 #[derive(Debug, Error)]
 pub enum ConfigError {
-    /// The file could not be read.
+    /// The file could not be read (missing, a folder, no permission, too large).
     #[error("cannot read the config file '{path}': {source}")]
     Read {
         /// The file.
@@ -503,48 +438,203 @@ pub enum ConfigError {
         /// The I/O error.
         source: std::io::Error,
     },
-    /// The file is not valid: bad TOML, an unknown setting, a bad key name or colour.
-    #[error("{path}:{line}:{column}: {message}")]
-    Invalid {
-        /// The file.
-        path: PathBuf,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column (in characters).
-        column: usize,
-        /// What is wrong, and how to fix it.
-        message: String,
-    },
+    /// The file has a mistake: bad TOML, an unknown setting, a bad key name or colour.
+    #[error("{0}")]
+    Invalid(Located),
+}
+
+/// What a check found in a config file besides its settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Findings {
+    /// Every mistake, in file order; each one's setting is left out (its default stays).
+    pub mistakes: Vec<Located>,
+    /// Settings that work differently from what the file says (`ctrl-c` always quits).
+    pub warnings: Vec<Located>,
+    /// More than [`MAX_MISTAKES`] mistakes: the list stops there and no setting is used.
+    pub more: bool,
+}
+
+/// A config file read as far as it is right: the valid settings, and what was found.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// The settings without mistakes.
+    pub user: UserConfig,
+    /// The mistakes and warnings.
+    pub found: Findings,
+}
+
+/// A config file checked: the configuration it gives, and what was found in it.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The defaults with every valid setting of the file merged over them.
+    pub config: Config,
+    /// The mistakes and warnings.
+    pub found: Findings,
 }
 
 /// 1-based line and column (in characters) of a byte offset.
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before[line_start..].chars().count() + 1;
     (line, column)
 }
 
+/// A parser's or serde's message made ours: on one line, names in single quotes, and the
+/// closest valid name suggested for an unknown one.
+fn tidy(message: &str) -> String {
+    let one_line = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    let suggestion = suggest(&one_line)
+        .map(|s| format!("; did you mean '{s}'?"))
+        .unwrap_or_default();
+    format!("{}{suggestion}", one_line.replace('`', "'"))
+}
+
+/// For serde's "unknown field `titel`, expected one of `title`, …" (or variant): the
+/// expected name closest to the unknown one, when it is close.
+fn suggest(message: &str) -> Option<&str> {
+    let rest = message
+        .strip_prefix("unknown field `")
+        .or_else(|| message.strip_prefix("unknown variant `"))?;
+    let (name, expected) = rest.split_once('`')?;
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|c| (strsim::jaro_winkler(name, c), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Removes from `table` the innermost setting at `at` (a span of the file): the entry
+/// whose key or value holds it, looking inside tables first (a table's own span is only
+/// its header). False when no entry does.
+fn remove_at(table: &mut toml::de::DeTable<'_>, at: &Range<usize>) -> bool {
+    let holds = |s: Range<usize>| s.start <= at.start && at.end <= s.end.max(s.start + 1);
+    let mut found = None;
+    for (key, value) in table.iter_mut() {
+        if let toml::de::DeValue::Table(inner) = value.get_mut()
+            && remove_at(inner, at)
+        {
+            return true;
+        }
+        if holds(key.span()) || holds(value.span()) {
+            found = Some(key.clone());
+            break;
+        }
+    }
+    found.is_some_and(|key| table.remove(&key).is_some())
+}
+
 impl UserConfig {
-    /// Parses a user file. `path` is only used in error messages.
+    /// Parses a user file, stopping at the first mistake. `path` is only used in messages.
     pub fn parse(text: &str, path: &Path) -> Result<UserConfig, ConfigError> {
-        toml::from_str(text).map_err(|e| {
-            let (line, column) = e.span().map_or((1, 1), |s| line_column(text, s.start));
-            ConfigError::Invalid {
+        let parsed = UserConfig::parse_all(text, path);
+        match parsed.found.mistakes.into_iter().next() {
+            Some(first) => Err(ConfigError::Invalid(first)),
+            None => Ok(parsed.user),
+        }
+    }
+
+    /// Parses a user file as far as it is right: every mistake is located and its setting
+    /// left out, and the other settings are kept. TOML syntax errors are recovered from
+    /// where the parser can; a setting with a wrong name or value is dropped and the file
+    /// read again, until what is left is right.
+    pub fn parse_all(text: &str, path: &Path) -> Parsed {
+        let locate = |span: Option<Range<usize>>, message: &str| {
+            let (line, column) = span.map_or((1, 1), |s| line_column(text, s.start));
+            Located {
                 path: path.to_path_buf(),
                 line,
                 column,
-                message: e.message().trim().to_string(),
+                message: tidy(message),
             }
-        })
+        };
+        let (root, syntax) = toml::de::DeTable::parse_recoverable(text);
+        let mut syntax: Vec<Located> = syntax
+            .iter()
+            .map(|e| locate(e.span(), e.message()))
+            .collect();
+        let mut parsed = Parsed::default();
+        parsed.found.more = syntax.len() > MAX_MISTAKES;
+        syntax.truncate(MAX_MISTAKES);
+        let span = root.span();
+        let mut table = root.into_inner();
+        let mut wrong = Vec::new();
+        while !parsed.found.more {
+            let de = toml::de::Deserializer::from(toml::Spanned::new(span.clone(), table.clone()));
+            let e = match UserConfig::deserialize(de) {
+                Ok(user) => {
+                    parsed.user = user;
+                    break;
+                }
+                Err(e) => e,
+            };
+            wrong.push(locate(e.span(), e.message()));
+            parsed.found.more = syntax.len() + wrong.len() > MAX_MISTAKES;
+            if !e.span().is_some_and(|at| remove_at(&mut table, &at)) {
+                // nothing to leave out: nothing of the file can be used
+                break;
+            }
+        }
+        // what the parser made of a line it could not read often fails again later: a
+        // line with a syntax error gets that error only
+        wrong.retain(|m| !syntax.iter().any(|s| s.line == m.line));
+        parsed.found.mistakes = syntax;
+        parsed.found.mistakes.append(&mut wrong);
+        parsed.found.mistakes.sort_by_key(|m| (m.line, m.column));
+        parsed.found.mistakes.dedup_by_key(|m| (m.line, m.column));
+        parsed.found.mistakes.truncate(MAX_MISTAKES);
+        parsed.found.warnings = quit_warnings(&table)
+            .into_iter()
+            .map(|(span, message)| locate(Some(span), &message))
+            .collect();
+        parsed
     }
 }
 
+/// `ctrl-c` bound to anything but `quit` in the `[keys.*]` tables: where, and what is said.
+fn quit_warnings(table: &toml::de::DeTable<'_>) -> Vec<(Range<usize>, String)> {
+    let ctrl_c = Key::parse(QUIT_KEY).ok();
+    let Some(toml::de::DeValue::Table(keys)) = table.get("keys").map(|v| v.get_ref()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (context, bindings) in keys.iter() {
+        let toml::de::DeValue::Table(bindings) = bindings.get_ref() else {
+            continue;
+        };
+        for (key, action) in bindings.iter() {
+            let toml::de::DeValue::String(action) = action.get_ref() else {
+                continue;
+            };
+            if Key::parse(key.get_ref()).ok() == ctrl_c && action.as_ref() != "quit" {
+                out.push((
+                    key.span(),
+                    format!(
+                        "'{QUIT_KEY}' always quits hearsay (so there is always a way out): \
+                         binding it to '{action}' in [keys.{}] has no effect; bind another key",
+                        context.get_ref()
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The key that quits whatever the config says.
+pub const QUIT_KEY: &str = "ctrl-c";
+
 impl Config {
     /// Returns this configuration with `user` merged over it, setting by setting and, for
-    /// keys, binding by binding.
+    /// keys, binding by binding. `ctrl-c` still quits everywhere afterwards.
     pub fn merged(mut self, user: UserConfig) -> Config {
         if let Some(m) = user.measure {
             self.measure = m.0;
@@ -597,6 +687,17 @@ impl Config {
         {
             self.highlights_dir = (!dir.as_os_str().is_empty()).then_some(dir);
         }
+        if let Some(c) = user.clipboard {
+            if let Some(t) = c.quote {
+                self.clipboard.quote = t.0;
+            }
+            if let Some(t) = c.claim {
+                self.clipboard.claim = t.0;
+            }
+            if let Some(on) = c.osc52 {
+                self.clipboard.osc52 = on;
+            }
+        }
         if let Some(k) = user.keys {
             for (ctx, map) in [
                 (Context::Global, k.global),
@@ -606,72 +707,141 @@ impl Config {
                 (Context::Selection, k.selection),
                 (Context::Highlights, k.highlights),
                 (Context::Editor, k.editor),
+                (Context::Picker, k.picker),
             ] {
                 for (key, action) in map.unwrap_or_default() {
                     self.keymap.bind(ctx, key, action);
                 }
             }
         }
+        self.with_quit_kept()
+    }
+
+    /// `ctrl-c` quits in every context, whatever was bound to it: a config must not be
+    /// able to take away every way out (in raw mode the terminal no longer turns ctrl-c
+    /// into a signal).
+    fn with_quit_kept(mut self) -> Config {
+        if let Ok(ctrl_c) = Key::parse(QUIT_KEY) {
+            for bindings in self.keymap.contexts.values_mut() {
+                if let Some(action) = bindings.get_mut(&ctrl_c) {
+                    *action = Action::Quit;
+                }
+            }
+            self.keymap.bind(Context::Global, ctrl_c, Action::Quit);
+        }
         self
     }
 
-    /// The embedded default file, parsed. It is checked by the tests, so this cannot fail in
-    /// a released build; should it ever, the coded [`Config::default`] is used.
+    /// The built-in configuration (the same as [`Config::default`]).
     pub fn embedded() -> Config {
-        match UserConfig::parse(DEFAULT_TOML, Path::new("<built-in config.toml>")) {
-            Ok(u) => Config::default().merged(u),
-            Err(_) => Config::default(),
+        Config::default()
+    }
+
+    /// The defaults with the user file contents `text` merged over them, as far as the file
+    /// is right (see [`UserConfig::parse_all`]).
+    pub fn check(text: &str, path: &Path) -> Checked {
+        let parsed = UserConfig::parse_all(text, path);
+        let config = if parsed.found.more {
+            Config::default()
+        } else {
+            Config::default().merged(parsed.user)
+        };
+        Checked {
+            config,
+            found: parsed.found,
         }
     }
 
-    /// The defaults with the user file at `path` merged over them. A file over
+    /// [`Config::check`] for the bytes of a file: bytes that are not UTF-8 are a mistake
+    /// (located at the first one), and the rest of the file is still read.
+    pub fn check_bytes(bytes: &[u8], path: &Path) -> Checked {
+        let text = String::from_utf8_lossy(bytes);
+        let mut checked = Config::check(&text, path);
+        if let Err(e) = std::str::from_utf8(bytes) {
+            let at = e.valid_up_to();
+            let (line, column) = line_column(&text, at);
+            // said once: what the parser made of the replacement character is not news
+            checked
+                .found
+                .mistakes
+                .retain(|m| (m.line, m.column) != (line, column));
+            checked.found.mistakes.insert(
+                0,
+                Located {
+                    path: path.to_path_buf(),
+                    line,
+                    column,
+                    message: format!(
+                        "byte 0x{:02x} is not UTF-8 text; save the file as UTF-8",
+                        bytes[at]
+                    ),
+                },
+            );
+            checked.found.mistakes.sort_by_key(|m| (m.line, m.column));
+            checked.found.mistakes.truncate(MAX_MISTAKES);
+        }
+        checked
+    }
+
+    /// The defaults with the user file contents `text` merged over them, or the first
+    /// mistake in the file.
+    pub fn from_toml(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let checked = Config::check(text, path);
+        match checked.found.mistakes.into_iter().next() {
+            Some(first) => Err(ConfigError::Invalid(first)),
+            None => Ok(checked.config),
+        }
+    }
+
+    /// Reads and checks the file at `path`. A file that cannot be read is an error; one over
     /// [`MAX_CONFIG`] is refused without reading it all (`--config /dev/zero`).
-    pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
-        let read = || -> std::io::Result<String> {
-            use std::io::Read;
-            let mut bytes = Vec::new();
-            std::fs::File::open(path)?
-                .take(MAX_CONFIG + 1)
-                .read_to_end(&mut bytes)?;
-            if bytes.len() as u64 > MAX_CONFIG {
-                return Err(std::io::Error::other(format!(
-                    "it is over {} KB, too large for a config file",
-                    MAX_CONFIG / 1024
-                )));
-            }
-            String::from_utf8(bytes).map_err(|_| {
-                std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    "stream did not contain valid UTF-8",
-                )
-            })
-        };
-        let text = read().map_err(|source| ConfigError::Read {
+    pub fn from_file(path: &Path) -> Result<Checked, ConfigError> {
+        use std::io::Read;
+        let failed = |source| ConfigError::Read {
             path: path.to_path_buf(),
             source,
-        })?;
-        Config::from_toml(&text, path)
+        };
+        if path.is_dir() {
+            return Err(failed(std::io::Error::other("it is a folder")));
+        }
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_CONFIG + 1).read_to_end(&mut bytes))
+            .map_err(failed)?;
+        if bytes.len() as u64 > MAX_CONFIG {
+            return Err(failed(std::io::Error::other(format!(
+                "it is over {} KB, too large for a config file",
+                MAX_CONFIG / 1024
+            ))));
+        }
+        Ok(Config::check_bytes(&bytes, path))
     }
 
-    /// The defaults with the user file contents `text` merged over them.
-    pub fn from_toml(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        Ok(Config::embedded().merged(UserConfig::parse(text, path)?))
-    }
-
-    /// Loads the configuration: `explicit` (from `--config`) if given, else the file named by
-    /// `$HEARSAY_CONFIG`, else the user file in the config folder if it exists, else the
-    /// defaults. Returns the path that was used.
-    pub fn load(explicit: Option<&Path>) -> Result<(Config, Option<PathBuf>), ConfigError> {
+    /// The file the configuration comes from: `explicit` (from `--config`) if given, else
+    /// the file named by `$HEARSAY_CONFIG`, else the user file in the config folder if it
+    /// exists; `None` for the built-in defaults.
+    pub fn path(explicit: Option<&Path>) -> Option<PathBuf> {
         let from_env = std::env::var_os("HEARSAY_CONFIG")
             .filter(|v| !v.is_empty())
             .map(PathBuf::from);
-        let path = match explicit {
+        match explicit {
             Some(p) => Some(p.to_path_buf()),
             None => from_env.or_else(|| user_config_path().filter(|p| p.is_file())),
-        };
-        match path {
+        }
+    }
+
+    /// Loads the configuration from [`Config::path`], checked. Returns the path that was
+    /// used; an error only when that file cannot be read at all.
+    pub fn load(explicit: Option<&Path>) -> Result<(Checked, Option<PathBuf>), ConfigError> {
+        match Config::path(explicit) {
             Some(p) => Ok((Config::from_file(&p)?, Some(p))),
-            None => Ok((Config::embedded(), None)),
+            None => Ok((
+                Checked {
+                    config: Config::default(),
+                    found: Findings::default(),
+                },
+                None,
+            )),
         }
     }
 }
@@ -705,12 +875,12 @@ mod tests {
 
     fn invalid(text: &str) -> (usize, usize, String) {
         match parse(text) {
-            Err(ConfigError::Invalid {
+            Err(ConfigError::Invalid(Located {
                 line,
                 column,
                 message,
                 path,
-            }) => {
+            })) => {
                 assert_eq!(path, Path::new("test.toml"));
                 (line, column, message)
             }
@@ -718,16 +888,63 @@ mod tests {
         }
     }
 
+    fn check(text: &str) -> Checked {
+        Config::check(text, Path::new("test.toml"))
+    }
+
+    fn places(located: &[Located]) -> Vec<(usize, usize)> {
+        located.iter().map(|m| (m.line, m.column)).collect()
+    }
+
     #[test]
-    fn embedded_default_parses_and_equals_coded_default() {
-        let user = UserConfig::parse(DEFAULT_TOML, Path::new("config.toml")).unwrap();
-        // merged over an *empty* keymap so that every default binding must come from the file
-        let empty = Config {
-            keymap: Keymap::default(),
-            ..Config::default()
+    fn the_embedded_file_sets_every_setting() {
+        let parsed = UserConfig::parse_all(DEFAULT_TOML, Path::new("config.toml"));
+        assert_eq!(
+            parsed.found.mistakes,
+            [],
+            "the shipped file has no mistakes"
+        );
+        assert_eq!(parsed.found.warnings, []);
+        // every setting is an Option: one left unset would leave a blank placeholder in
+        // Config::default(), so none may be None
+        // merged over two different bases, the file gives the same: it sets every setting
+        // (one left out would keep a placeholder of the base)
+        let mut other = Config::blank();
+        other.measure = 1;
+        other.colors = true;
+        other.sidebar = SidebarConfig {
+            side: Side::Left,
+            width: 1,
+            min_total_width: 1,
         };
-        assert_eq!(empty.merged(user), Config::default());
+        other.highlights_dir = Some("elsewhere".into());
+        let t = &mut other.theme;
+        for slot in [
+            &mut t.title,
+            &mut t.dek,
+            &mut t.meta,
+            &mut t.body,
+            &mut t.subheading,
+            &mut t.caption,
+            &mut t.credit,
+            &mut t.contributors,
+            &mut t.search_match,
+            &mut t.current_match,
+            &mut t.status,
+            &mut t.message,
+            &mut t.border,
+            &mut t.focus,
+            &mut t.current_quote,
+            &mut t.highlight,
+        ] {
+            *slot = ColorPair::fg(Color::Indexed(1));
+        }
+        t.speakers = vec![Color::Indexed(1)];
+        let again = UserConfig::parse_all(DEFAULT_TOML, Path::new("config.toml")).user;
+        assert_eq!(other.merged(again), Config::default());
+        assert_eq!(Config::default(), Config::blank().merged(parsed.user));
         assert_eq!(Config::embedded(), Config::default());
+        assert_eq!(Config::default().measure, 80, "read from the file");
     }
 
     #[test]
@@ -857,6 +1074,136 @@ side = "left"
     }
 
     #[test]
+    fn every_mistake_is_located_and_the_valid_settings_are_kept() {
+        let c = check(
+            "measure = 60\n\
+             [theme]\n\
+             titel = \"red\"\n\
+             caption = \"grey-ish\"\n\
+             body = \"cyan\"\n\
+             [keys.article]\n\
+             \"jj\" = \"top\"\n\
+             \"x\" = \"explode\"\n\
+             \"y\" = \"bottom\"\n\
+             [sidebar]\n\
+             side = \"left\"\n\
+             width = 2\n",
+        );
+        assert_eq!(
+            places(&c.found.mistakes),
+            [(3, 1), (4, 11), (7, 1), (8, 7), (12, 9)],
+            "{:#?}",
+            c.found.mistakes
+        );
+        assert!(
+            c.found.mistakes[0]
+                .message
+                .contains("did you mean 'title'?")
+        );
+        // messages are whole: the list of actions runs to its last name
+        assert!(
+            c.found.mistakes[3].message.ends_with("'quit'"),
+            "{:?}",
+            c.found.mistakes[3]
+        );
+        let d = Config::default();
+        assert_eq!(c.config.measure, 60);
+        assert_eq!(c.config.theme.body, ColorPair::fg(Color::Ansi(6)));
+        assert_eq!(
+            c.config.theme.caption, d.theme.caption,
+            "the mistake keeps the default"
+        );
+        assert_eq!(c.config.sidebar.side, Side::Left);
+        assert_eq!(c.config.sidebar.width, d.sidebar.width);
+        let k = |s| Key::parse(s).unwrap();
+        assert_eq!(
+            c.config.keymap.lookup(Context::Article, k("y")),
+            Some(Action::Bottom)
+        );
+        assert_eq!(c.config.keymap.lookup(Context::Article, k("x")), None);
+        assert!(!c.found.more);
+    }
+
+    #[test]
+    fn a_syntax_error_is_located_and_the_rest_is_read() {
+        let c = check("measure = 60\n[theme\nbody = \"cyan\"\n[sidebar]\nside = \"left\"\n");
+        assert_eq!(c.found.mistakes.len(), 1, "{:#?}", c.found.mistakes);
+        assert_eq!(c.found.mistakes[0].line, 2);
+        assert_eq!(c.config.measure, 60);
+        assert_eq!(c.config.sidebar.side, Side::Left);
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_a_located_mistake() {
+        let c = Config::check_bytes(
+            b"measure = 60\n# caf\xe9\ncolors = false\n",
+            Path::new("t.toml"),
+        );
+        assert_eq!(
+            places(&c.found.mistakes),
+            [(2, 6)],
+            "{:#?}",
+            c.found.mistakes
+        );
+        assert!(c.found.mistakes[0].message.contains("0xe9"));
+        assert_eq!(c.config.measure, 60);
+        assert!(!c.config.colors);
+    }
+
+    #[test]
+    fn ctrl_c_always_quits_and_a_binding_of_it_is_warned_about() {
+        let c = check(
+            "[keys.global]\n\"q\" = \"top\"\n\"ctrl-c\" = \"bottom\"\n\
+             [keys.prompt]\n\"Ctrl-C\" = \"close\"\n[keys.article]\n\"ctrl-c\" = \"quit\"\n",
+        );
+        assert_eq!(c.found.mistakes, []);
+        assert_eq!(
+            places(&c.found.warnings),
+            [(3, 1), (5, 1)],
+            "{:#?}",
+            c.found.warnings
+        );
+        assert!(
+            c.found.warnings[0]
+                .message
+                .contains("'ctrl-c' always quits")
+        );
+        let ctrl_c = Key::parse("ctrl-c").unwrap();
+        for ctx in Context::ALL {
+            assert_eq!(
+                c.config.keymap.lookup(ctx, ctrl_c),
+                Some(Action::Quit),
+                "{ctx:?}"
+            );
+        }
+        assert_eq!(
+            c.config
+                .keymap
+                .lookup(Context::Article, Key::parse("q").unwrap()),
+            Some(Action::Top),
+            "q may be bound to something else"
+        );
+    }
+
+    #[test]
+    fn a_file_of_nothing_but_mistakes_stops_at_the_limit() {
+        let unknown: String = (0..MAX_MISTAKES * 3)
+            .map(|i| format!("nope{i} = 1\n"))
+            .collect();
+        let duplicate = "measure = 70\n".repeat(MAX_MISTAKES * 3);
+        for text in [unknown, duplicate] {
+            let c = check(&format!("measure = 60\n{text}"));
+            assert!(c.found.more);
+            assert_eq!(c.found.mistakes.len(), MAX_MISTAKES);
+            assert_eq!(
+                c.config,
+                Config::default(),
+                "no setting of such a file is used"
+            );
+        }
+    }
+
+    #[test]
     fn missing_explicit_file_is_a_read_error() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("absent.toml");
@@ -884,7 +1231,8 @@ side = "left"
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("c.toml");
         std::fs::write(&p, "measure = 60\ncolors = false\n").unwrap();
-        let (c, used) = Config::load(Some(&p)).unwrap();
+        let (checked, used) = Config::load(Some(&p)).unwrap();
+        let c = checked.config;
         assert_eq!(used.as_deref(), Some(p.as_path()));
         assert_eq!(c.measure, 60);
         assert!(!c.colors);

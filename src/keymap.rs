@@ -96,6 +96,16 @@ pub enum Action {
     ExportHighlights,
     /// Open or close the list of highlights.
     ListHighlights,
+    /// Correct the current quote or claim (its speaker), or the speaker selected.
+    Correct,
+    /// In a selection: add an attribution the analysis missed.
+    AddAttribution,
+    /// Copy the current quote or claim with its source to the clipboard.
+    CopyQuote,
+    /// Copy the highlight under the cursor as Markdown to the clipboard.
+    CopyHighlight,
+    /// In the speaker picker: the next kind for a new speaker.
+    NextKind,
     /// In a prompt: accept what was typed.
     Confirm,
     /// In a prompt: delete the character before the cursor.
@@ -150,11 +160,14 @@ pub enum Context {
     Highlights,
     /// The note editor. Unbound printable keys are typed into it.
     Editor,
+    /// The correction overlay and its speaker picker (`C`). Unbound printable keys are
+    /// typed into its filter.
+    Picker,
 }
 
 impl Context {
     /// All contexts, in the order the help lists them.
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Global,
         Context::Article,
         Context::Sidebar,
@@ -162,6 +175,7 @@ impl Context {
         Context::Highlights,
         Context::Prompt,
         Context::Editor,
+        Context::Picker,
     ];
 }
 
@@ -412,7 +426,7 @@ impl Keymap {
         match (own, context) {
             (Some(a), _) => Some(*a),
             (None, Context::Global) => None,
-            (None, Context::Prompt | Context::Editor) if typed => None,
+            (None, Context::Prompt | Context::Editor | Context::Picker) if typed => None,
             (None, _) => self
                 .contexts
                 .get(&Context::Global)

@@ -5,7 +5,7 @@ mod cli;
 mod commands;
 
 use clap::Parser;
-use cli::{Cli, Command};
+use cli::{Cli, Command, ConfigCommand};
 
 fn main() -> std::process::ExitCode {
     alloc::tune();
@@ -24,11 +24,13 @@ fn main() -> std::process::ExitCode {
             explain,
             format,
             jsonl: false,
+            raw,
         }) => commands::analyze::run(
             files,
             format.or(cli.format).map(Into::into),
             *json,
             *explain,
+            (!*raw).then_some(cli.config.as_deref()),
         ),
         Some(Command::Highlights { file }) => {
             commands::highlights::run(file, cli.config.as_deref())
@@ -38,13 +40,17 @@ fn main() -> std::process::ExitCode {
             format,
             output,
         }) => commands::export::run(file, *format, output.as_deref(), cli.config.as_deref()),
+        Some(Command::Config {
+            action: ConfigCommand::Check { path },
+        }) => commands::config::check(path.as_deref().or(cli.config.as_deref())),
         None => commands::read::run(&cli),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             commands::complain_about(&e);
-            std::process::ExitCode::from(1)
+            let usage = e.downcast_ref::<commands::config::UsageError>().is_some();
+            std::process::ExitCode::from(if usage { 2 } else { 1 })
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The machine-readable analysis printed by `hearsay analyze --json`.
 
+use crate::annotations::correction::Applied;
 use crate::attribution::{self, Claim, Quote, Sourcing, SpeakerOut};
 use crate::document::{BlockKind, Document};
 use serde::Serialize;
@@ -32,6 +33,9 @@ pub struct QuoteOut {
     /// Offsets, paragraph, speaker and cue.
     #[serde(flatten)]
     pub quote: Quote,
+    /// True when a correction saved with the article changed it (absent otherwise).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub corrected: bool,
 }
 
 /// A claim with its reported content, as printed.
@@ -42,6 +46,22 @@ pub struct ClaimOut {
     /// Kind, speaker, cue, offsets and paragraph.
     #[serde(flatten)]
     pub claim: Claim,
+    /// True when a correction saved with the article changed or added it (absent otherwise).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub corrected: bool,
+}
+
+/// What the corrections saved with the article did (`hearsay analyze` without `--raw`).
+#[derive(Debug, Serialize)]
+pub struct CorrectionsOut {
+    /// Corrections that changed the analysis.
+    pub applied: usize,
+    /// Corrections whose text is no longer in the article (kept, not applied).
+    pub orphaned: usize,
+    /// Corrections that found nothing to change.
+    pub unmatched: usize,
+    /// Ids of the speakers a correction changed (renamed, merged, new, kind).
+    pub speakers: Vec<usize>,
 }
 
 /// Everything `hearsay analyze --json` reports about one article.
@@ -73,6 +93,9 @@ pub struct Report {
     pub claims: Vec<ClaimOut>,
     /// Claims counted by kind of source.
     pub sourcing: Sourcing,
+    /// What the saved corrections did; absent when none were applied (`--raw`, or none saved).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corrections: Option<CorrectionsOut>,
 }
 
 impl Report {
@@ -83,6 +106,16 @@ impl Report {
 
     /// Builds the report of a document from an attribution analysis already made.
     pub fn with_analysis(doc: &Document, analysis: attribution::Analysis) -> Self {
+        Self::corrected(doc, analysis, None)
+    }
+
+    /// Builds the report of a document from an analysis with corrections applied
+    /// ([`crate::annotations::correction::apply`]), marking what they changed.
+    pub fn corrected(
+        doc: &Document,
+        analysis: attribution::Analysis,
+        applied: Option<&Applied>,
+    ) -> Self {
         let m = &doc.meta;
         Report {
             title: m.title.clone(),
@@ -113,20 +146,30 @@ impl Report {
             quotes: analysis
                 .quotes
                 .into_iter()
-                .map(|quote| QuoteOut {
+                .enumerate()
+                .map(|(i, quote)| QuoteOut {
                     text: quote.text(doc).into_owned(),
                     quote,
+                    corrected: applied.is_some_and(|a| a.quote(i)),
                 })
                 .collect(),
             claims: analysis
                 .claims
                 .into_iter()
-                .map(|claim| ClaimOut {
+                .enumerate()
+                .map(|(i, claim)| ClaimOut {
                     text: claim.text(doc).into_owned(),
                     claim,
+                    corrected: applied.is_some_and(|a| a.claim(i)),
                 })
                 .collect(),
             sourcing: analysis.sourcing,
+            corrections: applied.map(|a| CorrectionsOut {
+                applied: a.applied,
+                orphaned: a.orphaned,
+                unmatched: a.unmatched,
+                speakers: (0..a.speakers.len()).filter(|&i| a.speaker(i)).collect(),
+            }),
         }
     }
 }

@@ -51,15 +51,18 @@
 //! [`run`] owns the terminal: raw mode, alternate screen, mouse capture and bracketed paste
 //! are switched on together and always switched off again, on quit, on error (a drop
 //! guard), on panic (a hook that restores the terminal before the previous hook prints the
-//! report), and when the process is told to stop (SIGTERM, SIGHUP: [`event::Event::Stop`]).
+//! report), and on every signal that would end the process (SIGTERM, SIGHUP, SIGQUIT,
+//! SIGUSR1, SIGALRM…: [`event::Event::Stop`]).
 
 pub mod app;
 pub mod compositor;
+pub mod corrections;
 pub mod event;
 pub mod highlights;
 pub mod layers;
 pub mod layout;
 pub mod page;
+pub mod picker;
 pub mod reader;
 pub mod sidebar;
 pub mod sources;
@@ -177,6 +180,7 @@ pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) ->
                 })
                 .wrap_err("cannot draw to the terminal")?;
             app.dirty = false;
+            write_terminal_out(&mut terminal, app.take_terminal_out())?;
             if let Some(work) = analysis.take() {
                 events.spawn_analysis(work);
             }
@@ -230,6 +234,25 @@ pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) ->
             next = events.try_next();
         }
     }
+}
+
+/// Writes escape sequences the reader asked for (OSC 52 clipboard writes) straight to the
+/// terminal, after the frame.
+fn write_terminal_out<B: ratatui::backend::Backend + std::io::Write>(
+    terminal: &mut ratatui::Terminal<B>,
+    out: Vec<String>,
+) -> Result<()> {
+    use std::io::Write;
+    if out.is_empty() {
+        return Ok(());
+    }
+    let backend = terminal.backend_mut();
+    for seq in out {
+        backend
+            .write_all(seq.as_bytes())
+            .wrap_err("cannot write to the terminal")?;
+    }
+    Write::flush(backend).wrap_err("cannot write to the terminal")
 }
 
 /// Test hook, compiled into debug builds only: `HEARSAY_DEBUG_FAIL=panic` panics and

@@ -103,7 +103,11 @@ fn export_writes_each_format() {
         String::from_utf8_lossy(&out.stderr)
     );
     let md = std::fs::read_to_string(dir.path().join("out.md")).unwrap();
-    assert!(md.starts_with("# Bakery wins award for rye loaf\n"), "{md}");
+    assert!(
+        md.starts_with("---\ntitle: \"Bakery wins award for rye loaf\"\n"),
+        "{md}"
+    );
+    assert!(md.contains("\n# Bakery wins award for rye loaf\n"), "{md}");
     assert!(md.contains("## Henrik Blom"), "{md}");
     assert!(
         md.contains("> — quote · **verified** · #food · #people"),
@@ -118,7 +122,7 @@ fn export_writes_each_format() {
     let out = hearsay(&["export", "bread.txt", "--format", "csv"], dir.path());
     let csv = String::from_utf8(out.stdout).unwrap();
     assert!(
-        csv.starts_with("Highlight,Title,Author,URL,Note,Location\n"),
+        csv.starts_with("Highlight,Title,Author,URL,Note,Location,Date\n"),
         "{csv}"
     );
 

@@ -1,6 +1,8 @@
 //! The command line outside the reader: exit codes, one-sentence errors, and output that
 //! survives a closed pipe.
 
+mod common;
+
 use std::io::Read;
 use std::process::{Command, Stdio};
 
@@ -138,4 +140,45 @@ fn analyze_jsonl_answers_each_line_before_the_input_ends() {
     let err = stderr_of(&mut child);
     assert_eq!(status.code(), Some(1), "one line failed: {err}");
     assert!(err.contains("1 of 2 lines could not be analysed"), "{err}");
+}
+
+/// A highlighted quote brings its own quotation marks; the listing must not add a second
+/// pair (`““it was not an …`), and text without marks is still shown quoted.
+#[test]
+fn highlights_listing_does_not_double_quotation_marks() {
+    use hearsay::annotations::{NewHighlight, Origin, Store};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("pier.txt");
+    let story = "Pier repairs start in spring\n\n\
+        \u{201c}It was not an easy winter for anyone on the water,\u{201d} said Mara Kell, \
+        the harbour master.\n\n\
+        \"We waited long enough,\" a fisherman said.\n\n\
+        Work on the north pier starts in April.\n";
+    std::fs::write(&article, story).expect("write");
+    let doc = hearsay::document::ingest(story.to_string());
+    let mut store = Store::open(&doc, &Origin::File(article.clone()), None).expect("store");
+    for (from, to) in [
+        ("\u{201c}It was", "water,\u{201d}"),
+        ("\"We waited", "enough,\""),
+        ("Work on", "April."),
+    ] {
+        let start = story.find(from).expect("start");
+        let end = story.find(to).expect("end") + to.len();
+        store
+            .add(NewHighlight::quote(start..end, None))
+            .expect("highlight");
+    }
+    store.save().expect("save");
+    let out = common::run_in(dir.path(), &["highlights", "pier.txt"]);
+    let listing = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{listing}");
+    for line in [
+        "  \u{201c}It was not an easy winter for anyone on the water,\u{201d}\n",
+        "  \"We waited long enough,\"\n",
+        "  \u{201c}Work on the north pier starts in April.\u{201d}\n",
+    ] {
+        assert!(listing.contains(line), "{line:?} in:\n{listing}");
+    }
+    assert!(!listing.contains("\u{201c}\u{201c}"), "{listing}");
+    assert!(!listing.contains("\u{201c}\""), "{listing}");
 }

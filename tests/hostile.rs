@@ -9,18 +9,7 @@ use common::pty::{self, BIN};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-/// Runs hearsay with `args` in `dir`, with HOME and the config there (never the developer's).
-fn run_in(dir: &Path, args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .env("HOME", dir)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env_remove("HEARSAY_CONFIG")
-        .output()
-        .expect("hearsay runs")
-}
+use common::run_in;
 
 /// What must never reach a terminal: ESC, BEL, the C1 introducers (as UTF-8) and the bidi
 /// override that flips the text after it.
@@ -260,21 +249,24 @@ fn a_utf16_article_with_a_byte_order_mark_is_read() {
     }
 }
 
-#[test]
-fn sigterm_restores_the_terminal_and_keeps_the_reading_position() {
-    let home = tempfile::tempdir().expect("temp dir");
-    let article = pty::copy_sample(home.path());
-    let mut s = pty::hearsay(&[&article])
-        .size(80, 24)
-        .home(home.path())
-        .start();
+/// The reader on a copy of the sample in `home`, at 80x24, scrolled away from the top.
+fn reader_scrolled(home: &Path) -> pty::Session {
+    let article = pty::copy_sample(home);
+    let mut s = pty::hearsay(&[&article]).size(80, 24).home(home).start();
     s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
     s.send("jjjjjjjjjjjj");
     s.wait_for("scrolling", |t| {
         !t.lines().next().unwrap_or_default().contains("Harbor city")
     });
-    std::thread::sleep(std::time::Duration::from_millis(200));
     assert!(s.alternate_screen());
+    s
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_keeps_the_reading_position() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut s = reader_scrolled(home.path());
+    std::thread::sleep(std::time::Duration::from_millis(200));
     s.signal("TERM");
     s.wait_exit();
     s.assert_restored();
@@ -649,6 +641,66 @@ fn ctrl_z_gives_the_terminal_back_and_takes_it_again() {
     s.wait_for("the article drawn again", |t| {
         t.contains("Harbor city weighed")
     });
+    assert!(s.alternate_screen());
+    s.send("q");
+    assert!(s.wait_exit());
+    s.assert_restored();
+}
+
+/// Sends `signal` (a kill(1) name) to the reader once it is drawn and scrolled, and checks
+/// that it quits and gives the terminal back (main screen, no mouse capture, cursor shown).
+fn a_signal_restores_the_terminal(signal: &str) {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut s = reader_scrolled(home.path());
+    s.signal(signal);
+    s.wait_exit();
+    s.assert_restored();
+}
+
+/// One test per signal whose default action ends the process (and that can be caught).
+macro_rules! signal_tests {
+    ($($name:ident: $signal:literal,)*) => {$(
+        #[test]
+        fn $name() {
+            a_signal_restores_the_terminal($signal);
+        }
+    )*};
+}
+
+signal_tests! {
+    sigquit_restores_the_terminal: "QUIT",
+    sigusr1_restores_the_terminal: "USR1",
+    sigusr2_restores_the_terminal: "USR2",
+    sigalrm_restores_the_terminal: "ALRM",
+    sigvtalrm_restores_the_terminal: "VTALRM",
+    sigprof_restores_the_terminal: "PROF",
+    sigxcpu_restores_the_terminal: "XCPU",
+    sigxfsz_restores_the_terminal: "XFSZ",
+    sigpoll_restores_the_terminal: "POLL",
+    sigabrt_restores_the_terminal: "ABRT",
+    sighup_restores_the_terminal: "HUP",
+    sigint_restores_the_terminal: "INT",
+}
+
+// (the reader catches these where libc names them: Linux with glibc)
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+signal_tests! {
+    sigpwr_restores_the_terminal: "PWR",
+    sigstkflt_restores_the_terminal: "STKFLT",
+    sigrtmin_restores_the_terminal: "RTMIN",
+    // (procps kill knows RTMIN+n but not RTMAX; 64 is SIGRTMAX on Linux)
+    sigrtmax_restores_the_terminal: "64",
+}
+
+/// SIGPIPE does not end the reader (Rust's runtime ignores it: a write to a closed pipe is
+/// an error instead), so the terminal stays as the reader needs it and `q` still quits.
+#[test]
+fn sigpipe_leaves_the_reader_running() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut s = reader_scrolled(home.path());
+    s.signal("PIPE");
+    s.send("G");
+    s.wait_for("the end", |t| t.contains("100%"));
     assert!(s.alternate_screen());
     s.send("q");
     assert!(s.wait_exit());

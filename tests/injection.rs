@@ -68,3 +68,147 @@ fn escape_sequences_in_text_and_file_name_never_reach_the_terminal() {
         assert!(!contains(&out, bytes), "{what} reached the terminal");
     }
 }
+
+/// Escape sequences (7-bit and C1) that every reader must remove whole, wherever they stand:
+/// at the start of a line, in the middle, at the end.
+const SEQUENCES: &[(&str, &str)] = &[
+    ("CSI colour", "\x1b[31m"),
+    ("CSI reset", "\x1b[0m"),
+    ("OSC title ended by BEL", "\x1b]0;pwned\x07"),
+    (
+        "OSC hyperlink ended by ST",
+        "\x1b]8;;http://x.invalid\x1b\\",
+    ),
+    ("DCS query", "\x1bP1$qm\x1b\\"),
+    ("charset switch", "\x1b(B"),
+    ("C1 CSI", "\u{9b}31m"),
+    ("C1 OSC ended by C1 ST", "\u{9d}0;pwned\u{9c}"),
+    ("C1 DCS", "\u{90}1$qm\u{9c}"),
+];
+
+/// What a reader shows, with every header fact: no control character may be left in any.
+fn shown(doc: &hearsay::document::Document) -> Vec<String> {
+    let m = &doc.meta;
+    doc.blocks
+        .iter()
+        .map(|b| b.text.clone())
+        .chain(
+            [&m.title, &m.dek, &m.byline, &m.publication, &m.contributors]
+                .into_iter()
+                .flatten()
+                .cloned(),
+        )
+        .collect()
+}
+
+/// Checks what a reader made of the article of the tests below: the title, paragraphs that
+/// start as `paragraphs` say, nothing of a sequence left anywhere, and `removed` counted.
+fn assert_removed_whole(
+    what: &str,
+    doc: &hearsay::document::Document,
+    paragraphs: &[&str],
+    removed: usize,
+) {
+    common::assert_well_formed(doc);
+    assert_eq!(doc.meta.title.as_deref(), Some("Ferry title"), "{what}");
+    let body: Vec<&str> = doc.paragraphs().map(|(_, b)| b.text.as_str()).collect();
+    assert_eq!(body.len(), paragraphs.len(), "{what}: {body:?}");
+    for (p, start) in body.iter().zip(paragraphs) {
+        assert!(p.starts_with(start), "{what}: {p:?} starts with {start:?}");
+    }
+    for text in shown(doc) {
+        assert!(
+            !text.chars().any(hearsay::document::text::is_forbidden),
+            "{what}: a control character is left in {text:?}"
+        );
+        // the parameters of a half-removed sequence would be left behind
+        for rest in ["[31m", "[0m", "31m", "0;pwned", "8;;", "1$qm", "(B"] {
+            assert!(!text.contains(rest), "{what}: {rest:?} left in {text:?}");
+        }
+    }
+    let said = format!("removed {removed} control character(s) or escape sequence(s)");
+    assert!(
+        doc.warnings.iter().any(|w| w.contains(&said)),
+        "{what}: the count says what was removed ({said}): {:?}",
+        doc.warnings
+    );
+}
+
+#[test]
+fn a_sequence_at_the_start_of_a_line_is_removed_whole_in_text() {
+    for (what, seq) in SEQUENCES {
+        let article = format!(
+            "{seq}Ferry title{seq}\n\n{seq}Talks stalled on Monday{seq}, officials said.\n\n\
+             A second paragraph ends here.{seq}\n"
+        );
+        let doc = hearsay::document::ingest(article);
+        let paragraphs = [
+            "Talks stalled on Monday, officials said.",
+            "A second paragraph ends here.",
+        ];
+        assert_removed_whole(what, &doc, &paragraphs, 5);
+    }
+}
+
+#[test]
+fn a_sequence_at_the_start_of_a_line_is_removed_whole_in_html() {
+    for (what, seq) in SEQUENCES {
+        let page = format!(
+            "<html><head><meta name=\"author\" content=\"{seq}Ana Ruiz\">\
+             <meta name=\"description\" content=\"{seq}A dek{seq} here.\"></head><body><article>\
+             <h1>{seq}Ferry title{seq}</h1>\
+             <p>{seq}Talks stalled on Monday{seq}, officials said, and the harbour waited for \
+             news of the crossing.</p><p>A second paragraph ends here, and it is long enough \
+             to be kept as article text.{seq}</p></article></body></html>"
+        );
+        let doc = hearsay::document::open(page.as_bytes(), Some("page.html"), None)
+            .expect("the page opens");
+        assert_eq!(doc.meta.byline.as_deref(), Some("Ana Ruiz"), "{what}");
+        let paragraphs = [
+            "Talks stalled on Monday, officials said, and",
+            "A second paragraph ends here,",
+        ];
+        // title 2, dek 2 (the description), byline 1, paragraphs 2 + 1
+        assert_removed_whole(what, &doc, &paragraphs, 8);
+    }
+}
+
+#[test]
+fn a_sequence_at_the_start_of_a_line_is_removed_whole_in_markdown() {
+    for (what, seq) in SEQUENCES {
+        // (not before a comma as in the other readers: in Markdown `\,` is an escaped comma,
+        // so an ST written `ESC \` would lose its backslash there)
+        let article = format!(
+            "# {seq}Ferry title{seq}\n\n{seq}Talks stalled on Monday{seq} and officials said.\n\n\
+             A second paragraph ends here.{seq}\n"
+        );
+        let doc = hearsay::document::open(article.as_bytes(), Some("story.md"), None)
+            .expect("the file opens");
+        let paragraphs = [
+            "Talks stalled on Monday and officials said.",
+            "A second paragraph ends here.",
+        ];
+        assert_removed_whole(what, &doc, &paragraphs, 5);
+    }
+}
+
+#[test]
+fn a_sequence_at_the_start_of_a_line_never_shows_on_screen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("red.txt");
+    std::fs::write(&article, "Title\n\n\x1b[31mRed at start\x1b[0m text.\n").expect("write");
+    let script = format!("'{}' - < '{}'", pty::BIN, article.display());
+    let mut s = pty::hearsay(&["-c", &script])
+        .program("sh")
+        .home(dir.path())
+        .size(100, 30)
+        .start();
+    s.wait_for("the paragraph", |t| t.contains("Red at start text."));
+    s.wait_for("the count of what was removed", |t| {
+        t.contains("removed 2 control character(s)")
+    });
+    let screen = s.screen();
+    assert!(!screen.contains("[31m"), "{screen}");
+    s.send("q");
+    assert!(s.wait_exit());
+}

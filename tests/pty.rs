@@ -89,26 +89,6 @@ fn reads_the_article_from_standard_input_and_keys_from_the_terminal() {
     assert!(!s.alternate_screen());
 }
 
-#[test]
-fn broken_config_is_reported_and_defaults_are_used() {
-    let dir = tempfile::tempdir().unwrap();
-    let cfg = dir.path().join("config.toml");
-    std::fs::write(&cfg, "measure = 60\n[keys.article]\n\"jj\" = \"top\"\n").unwrap();
-    let mut s = start(
-        &["--config", cfg.to_str().unwrap(), "assets/sample.txt"],
-        100,
-        30,
-    );
-    s.wait_for("the config warning", |t| {
-        t.contains("config ignored") && t.contains("config.toml:3:1")
-    });
-    s.send("q");
-    assert!(s.wait_exit());
-    // the message was also printed before the terminal UI started, so it is still there
-    let screen = s.screen();
-    assert!(screen.contains("'jj' is not a key name"), "{screen}");
-}
-
 fn run_cli(args: &[&str]) -> (i32, String) {
     let home = tempfile::tempdir().unwrap();
     let out = Command::new(BIN)
@@ -146,39 +126,6 @@ fn unreadable_files_are_one_sentence_on_stderr_before_the_ui() {
         assert!(!err.contains('\x1b'), "no terminal codes: {err:?}");
     }
     assert!(Path::new(BIN).exists());
-}
-
-#[test]
-fn config_is_found_through_xdg_config_home_and_hearsay_config() {
-    let home = tempfile::tempdir().unwrap();
-    let xdg = home.path().join("xdg");
-    std::fs::create_dir_all(xdg.join("hearsay")).unwrap();
-    std::fs::write(xdg.join("hearsay/config.toml"), "colours = true\n").unwrap();
-    let other = home.path().join("other.toml");
-    std::fs::write(&other, "[theme]\nbody = \"plaid\"\n").unwrap();
-    let run = |env_config: Option<&Path>| {
-        let mut cmd = Command::new(BIN);
-        cmd.arg(home.path().join("missing.txt"))
-            .env("HOME", home.path())
-            .env("XDG_CONFIG_HOME", &xdg)
-            .env_remove("HEARSAY_CONFIG");
-        if let Some(p) = env_config {
-            cmd.env("HEARSAY_CONFIG", p);
-        }
-        let out = cmd.output().unwrap();
-        String::from_utf8_lossy(&out.stderr).into_owned()
-    };
-    let err = run(None);
-    assert!(
-        err.contains("hearsay/config.toml:1:1: unknown field `colours`"),
-        "{err}"
-    );
-    assert!(err.contains("using the default configuration"), "{err}");
-    let err = run(Some(&other));
-    assert!(
-        err.contains("other.toml:2:8: 'plaid' is not a colour"),
-        "{err}"
-    );
 }
 
 /// The cells of the article pane (left of `width`) drawn in reverse video, row by row,

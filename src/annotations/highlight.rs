@@ -188,6 +188,20 @@ impl Highlight {
         excerpt(&self.text, max_chars)
     }
 
+    /// [`Highlight::excerpt`] as a quotation, the way the lists show it: in curly quotation
+    /// marks, unless the text brings its own opening mark (a highlighted quote usually
+    /// does), which is not doubled.
+    ///
+    /// ```
+    /// # use hearsay::annotations::highlight::quoted_excerpt;
+    /// assert_eq!(quoted_excerpt("Work starts in April.", 40), "\u{201c}Work starts in April.\u{201d}");
+    /// assert_eq!(quoted_excerpt("\u{201c}Not easy,\u{201d} she said", 40), "\u{201c}Not easy,\u{201d} she said");
+    /// assert_eq!(quoted_excerpt("\"Long enough,\" he said", 12), "\"Long enough…");
+    /// ```
+    pub fn quoted_excerpt(&self, max_chars: usize) -> String {
+        quoted_excerpt(&self.text, max_chars)
+    }
+
     /// The note's first line (for lists), empty when there is no note.
     pub fn note_first_line(&self) -> &str {
         self.note.lines().next().unwrap_or("")
@@ -200,6 +214,20 @@ pub fn excerpt(text: &str, max_chars: usize) -> String {
     match one.char_indices().nth(max_chars) {
         Some((i, _)) => format!("{}…", one[..i].trim_end()),
         None => one,
+    }
+}
+
+/// [`excerpt`] in quotation marks unless it opens with one (see [`Highlight::quoted_excerpt`]).
+pub fn quoted_excerpt(text: &str, max_chars: usize) -> String {
+    let e = excerpt(text, max_chars);
+    let opens_quoted = e.starts_with([
+        '\u{201c}', '"', '\u{2018}', '\'', '\u{ab}', '\u{bb}', '\u{201e}', '\u{201a}', '\u{2039}',
+        '\u{300c}',
+    ]);
+    if opens_quoted {
+        e
+    } else {
+        format!("\u{201c}{e}\u{201d}")
     }
 }
 

@@ -28,6 +28,7 @@ use sha2::{Digest, Sha256};
 use toml::value::Datetime;
 
 use super::anchor::{self, Flat, Summary};
+use super::correction::Corrections;
 use super::highlight::{Anchor, Highlight, Kind, Status, datetime_key, now};
 use crate::document::Document;
 
@@ -54,6 +55,13 @@ pub struct HighlightsFile {
     /// Where the reader left off.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reading: Option<Reading>,
+    /// Corrections of the analysis, `[[correction]]` tables (see [`super::correction`]).
+    #[serde(
+        rename = "correction",
+        default,
+        skip_serializing_if = "Corrections::is_empty"
+    )]
+    pub corrections: Corrections,
     /// Top-level keys this version does not know, kept as they were.
     #[serde(flatten)]
     pub extra: toml::Table,
@@ -439,6 +447,7 @@ impl Store {
                 article,
                 highlights: Vec::new(),
                 reading: None,
+                corrections: Corrections::default(),
                 extra: toml::Table::new(),
             },
             location,
@@ -466,8 +475,13 @@ impl Store {
             reading,
             extra,
             article,
+            mut corrections,
             ..
         } = loaded;
+        if !corrections.is_empty() {
+            corrections.anchor_all(self.flat());
+        }
+        self.file.corrections = corrections;
         let mut article_extra = article.extra;
         article_extra.extend(std::mem::take(&mut self.file.article.extra));
         self.file.article.extra = article_extra;
@@ -541,7 +555,10 @@ impl Store {
 
     /// True when there are changes not saved yet.
     pub fn is_dirty(&self) -> bool {
-        !self.dirty.is_empty() || !self.deleted.is_empty() || self.reading_dirty
+        !self.dirty.is_empty()
+            || !self.deleted.is_empty()
+            || self.reading_dirty
+            || self.file.corrections.is_dirty()
     }
 
     /// All highlights, in source order (orphaned ones included; see [`Highlight::anchor`]).
@@ -584,6 +601,19 @@ impl Store {
     /// The file as normalised TOML (what [`Store::save`] writes).
     pub fn to_toml(&self) -> String {
         to_toml_string(&self.file)
+    }
+
+    /// The corrections of the analysis (see [`super::correction`]).
+    pub fn corrections(&self) -> &Corrections {
+        &self.file.corrections
+    }
+
+    /// The corrections to change, with the document's flat text to anchor them in; saved by
+    /// the next [`Store::save`]. Refused when the store is read-only.
+    pub fn corrections_mut(&mut self) -> Result<(&mut Corrections, &Flat), StoreError> {
+        self.writable()?;
+        let flat = self.flat.get_or_init(|| Flat::new(&self.doc));
+        Ok((&mut self.file.corrections, flat))
     }
 
     /// The saved reading position (a source byte offset, re-found after edits).
@@ -811,6 +841,7 @@ impl Store {
         self.dirty.clear();
         self.deleted.clear();
         self.reading_dirty = false;
+        self.file.corrections.saved();
         Ok(SaveReport {
             written: true,
             ..report
@@ -877,6 +908,8 @@ impl Store {
             extra.entry(k).or_insert(v);
         }
         self.file.extra = extra;
+        let flat = self.flat.get_or_init(|| Flat::new(&self.doc));
+        self.file.corrections.merge(&disk.corrections, flat);
         self.file.highlights = merged;
         self.sort();
         report

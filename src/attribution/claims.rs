@@ -1,32 +1,28 @@
-//! The attribution rules: cues, the speaker beside each cue, and the reported content.
-//!
-//! Each sentence is read on its own. Every cue outside quotation marks (a reporting verb
-//! from [`lexicon::cue`] or `according to`) gets a speaker from one of these rules, tried in
-//! order:
-//! - `subject`: the noun phrase right before the cue, back to a comma, a quotation, a
-//!   conjunction or the sentence start (`Legal experts have said …`, `“…,” Maltz said`);
-//! - `inverted`: the noun phrase right after the cue (`“…,” said one person.`);
-//! - `apposition`: `NAME, APPOSITION, said` or `ROLE, NAME, told` (the apposition is the role);
-//! - `inherited`: a participle or coordinated cue (`…, saying …`, `… and said …`) takes the
-//!   speaker of the sentence's earlier cue or its subject.
-//!
-//! The content is then cut by the position of the speaker and cue:
-//! - `content-after`: `X said (that) …`, `X told Y that …`, `X said, “…”`;
-//! - `content-before`: `…, X said.` / `“…,” said X.` (a trailing attribution also takes
-//!   over the cues inside its content);
-//! - `parenthetical`: `Such efforts, he said, were not …` (the whole sentence).
+//! Phases 1–3 of the engine, one sentence at a time ([`attribute_sentence`]):
+//! 1. **cues** ([`cues`]): reporting verbs from [`lexicon::cue`] and `according to`,
+//!    outside quotation marks, dropping nouns (`the report`), passives and base forms
+//!    without a plural subject;
+//! 2. **speaker candidates** ([`speaker_candidate`]): each [`SpeakerRule`] is a function
+//!    (`rule_according_to`, `rule_relative_clause`, `rule_subject`, `rule_inverted`,
+//!    `rule_apposition`), tried in that order; a participle or coordinated cue inherits
+//!    ([`SpeakerRule::Inherited`]); the candidate is resolved to a speaker at once
+//!    ([`resolve_candidate`]) so a later cue of the sentence can inherit it;
+//! 3. **content spans** ([`content_rule`], then [`settle_layout`], which also drops false
+//!    attributions): the [`ContentRule`] that cuts the reported words after the cue
+//!    (`that`-clause or not), before the attribution, or around a parenthetical one.
 //!
 //! A content made only of quotations gives one direct claim per quotation; with quotations
-//! and other words it is a mixed claim; without quotations, an indirect one. Quotations of a
-//! sentence outside every content get the sentence's speaker; quotations of sentences without
-//! any cue continue the paragraph's speaker, or the previous paragraph's.
+//! and other words it is a mixed claim; without quotations, an indirect one
+//! ([`super::propagate`] makes them, and credits quotations without a cue).
 
-use super::lexicon::{self, Cue};
-use super::quotes::{self, QuoteSpan};
-use super::speakers::{Gender, Mention, MentionKind, Registry, parse_mention, parse_occupation};
-use super::tokens::{self, Sentence, Token};
-use super::{Analysis, Claim, ClaimKind, CueText, Quote, Sourcing, SpeakerKind};
-use crate::document::Document;
+use super::lexicon::{self, Class, Cue};
+use super::quotes::QuoteSpan;
+use super::rules::{ContentRule, Rule, SpeakerRule};
+use super::speakers::{
+    Gender, Mention, MentionKind, Registry, parse_mention, parse_occupation, parse_open,
+};
+use super::tokens::{Sentence, Token};
+use super::{ClaimKind, CueText};
 use std::ops::Range;
 
 /// Where the subject search before a cue stopped.
@@ -50,38 +46,35 @@ enum Layout {
 
 /// One cue with its speaker and content.
 #[derive(Debug, Clone)]
-struct Attr {
-    cue_tok: usize,
-    cue_text: CueText,
-    speaker: Option<usize>,
-    left: usize,
+pub(super) struct Attr {
+    pub(super) cue_tok: usize,
+    pub(super) cue_text: CueText,
+    pub(super) speaker: Option<usize>,
+    pub(super) left: usize,
     layout: Layout,
-    content: Option<Range<usize>>,
-    speaker_rule: &'static str,
-    content_rule: &'static str,
+    pub(super) content: Option<Range<usize>>,
+    pub(super) speaker_rule: SpeakerRule,
+    pub(super) content_rule: ContentRule,
+    /// The rule chain's confidence times the evidence about the speaker.
+    pub(super) confidence: f32,
 }
-
-/// Who a quotation is credited to: entity id, cue, rule.
-type Credit = (usize, Option<CueText>, &'static str);
 
 /// A claim before ids are assigned.
-struct RawClaim {
-    range: Range<usize>,
-    kind: ClaimKind,
-    speaker: Option<usize>,
-    cue: Option<CueText>,
-    rule: &'static str,
+pub(super) struct RawClaim {
+    pub(super) range: Range<usize>,
+    pub(super) kind: ClaimKind,
+    pub(super) speaker: Option<usize>,
+    pub(super) cue: Option<CueText>,
+    pub(super) rule: Rule,
+    pub(super) confidence: f32,
 }
 
-struct Para<'a> {
-    text: &'a str,
-    toks: &'a [Token<'a>],
-    quotes: &'a [QuoteSpan],
-    base: usize,
+pub(super) struct Para<'a> {
+    pub(super) text: &'a str,
+    pub(super) toks: &'a [Token<'a>],
+    pub(super) quotes: &'a [QuoteSpan],
+    pub(super) base: usize,
 }
-
-/// How many paragraphs without attribution a speaker carries over to cue-less quotations.
-const CARRY_PARAGRAPHS: usize = 2;
 
 const BREAK_CHARS: [char; 8] = [',', ';', ':', '—', '–', '(', ')', '['];
 
@@ -101,7 +94,7 @@ impl Para<'_> {
         i > s.tokens.start && self.gap_before(i, s).contains(BREAK_CHARS)
     }
 
-    fn pos(&self, byte: usize) -> usize {
+    pub(super) fn pos(&self, byte: usize) -> usize {
         self.base + byte
     }
 
@@ -122,80 +115,6 @@ impl Para<'_> {
             None => t.range.start,
         }
     }
-}
-
-fn is_passive_aux(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "was" | "were" | "be" | "been" | "being" | "are" | "get" | "got"
-    )
-}
-
-fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "in"
-            | "on"
-            | "at"
-            | "by"
-            | "during"
-            | "via"
-            | "to"
-            | "over"
-            | "with"
-            | "from"
-            | "after"
-            | "through"
-            | "before"
-            | "for"
-            | "about"
-            | "outside"
-            | "inside"
-            | "under"
-    )
-}
-
-/// Words that open an adjunct after an inverted speaker's name.
-fn is_adjunct_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "on"
-            | "during"
-            | "inside"
-            | "while"
-            | "after"
-            | "before"
-            | "when"
-            | "as"
-            | "at"
-            | "outside"
-            | "last"
-            | "earlier"
-            | "this"
-            | "recently"
-            | "about"
-            | "of"
-            | "with"
-    )
-}
-
-fn is_subordinator(w: &str) -> bool {
-    matches!(
-        w,
-        "if" | "when"
-            | "while"
-            | "although"
-            | "though"
-            | "because"
-            | "as"
-            | "after"
-            | "before"
-            | "since"
-            | "unless"
-            | "once"
-            | "whether"
-            | "until"
-    )
 }
 
 /// Finds the cues of a sentence.
@@ -233,7 +152,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         let prev = (k > s.tokens.start).then(|| &toks[k - 1]);
         if let Some(pv) = prev
             && pv.quote.is_none()
-            && is_passive_aux(pv.lower)
+            && Class::PassiveAux.has(pv.lower)
             && !p.breaks_before(k, s)
         {
             continue;
@@ -261,13 +180,13 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
                     | "now"
                     | "both"
                     | "all"
-            ) || lexicon::is_group_noun(pv.lower)
+            ) || Class::GroupNoun.has(pv.lower)
                 || (pv.lower.ends_with('s')
-                    && !lexicon::is_noun_marker(pv.lower)
+                    && !Class::NounMarker.has(pv.lower)
                     && !pv.lower.ends_with("ss"))
                 || pv.cap;
             if !ok_prev
-                || lexicon::is_noun_marker(pv.lower)
+                || Class::NounMarker.has(pv.lower)
                 || pv.quote.is_some()
                 || p.breaks_before(k, s)
             {
@@ -280,7 +199,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
             && !c.participle
             && t.lower.ends_with('s')
             && prev.is_some_and(|pv| {
-                lexicon::is_noun_marker(pv.lower)
+                Class::NounMarker.has(pv.lower)
                     || pv.lower.ends_with("'s")
                     || pv.lower.ends_with("’s")
             })
@@ -310,7 +229,7 @@ fn subject_start(p: &Para, s: &Sentence, c: usize) -> (usize, Boundary) {
         if p.breaks_before(k, s) {
             return (k, Boundary::Comma);
         }
-        if lexicon::is_clause_boundary(p.toks[prev].lower) && !p.toks[prev].cap {
+        if Class::ClauseBoundary.has(p.toks[prev].lower) && !p.toks[prev].cap {
             return (k, Boundary::Conj);
         }
         if c - prev > 14 {
@@ -329,11 +248,8 @@ fn strip_subject(p: &Para, mut a: usize, mut b: usize) -> (usize, usize) {
             break;
         }
         let t = &p.toks[b - 1];
-        let weekday = matches!(
-            t.lower,
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        );
-        if (!t.cap && (lexicon::is_aux_or_adverb(t.lower) || lexicon::is_time_word(t.lower)))
+        let weekday = Class::Weekday.has(t.lower);
+        if (!t.cap && (lexicon::is_aux_or_adverb(t.lower) || Class::TimeWord.has(t.lower)))
             || weekday
         {
             b -= 1;
@@ -350,7 +266,7 @@ fn strip_subject(p: &Para, mut a: usize, mut b: usize) -> (usize, usize) {
         }
         break;
     }
-    while a < b && lexicon::is_leading_filler(p.toks[a].lower) && b - a > 1 {
+    while a < b && Class::LeadingFiller.has(p.toks[a].lower) && b - a > 1 {
         a += 1;
     }
     (a, b)
@@ -362,7 +278,7 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
     if from >= s.tokens.end || first.quote.is_some() || p.breaks_before(from, s) {
         return None;
     }
-    if is_preposition(first.lower) || lexicon::is_time_word(first.lower) && !first.cap {
+    if Class::Preposition.has(first.lower) || Class::TimeWord.has(first.lower) && !first.cap {
         return None;
     }
     let mut j = from;
@@ -371,7 +287,7 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
         if t.quote.is_some() || (j > from && p.breaks_before(j, s)) {
             break;
         }
-        if lexicon::is_clause_boundary(t.lower)
+        if Class::ClauseBoundary.has(t.lower)
             && !(t.lower == "and"
                 && j > from
                 && p.toks[j - 1].cap
@@ -382,7 +298,7 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
         if j > from && lexicon::cue(t.lower).is_some() {
             break;
         }
-        if j > from && is_adjunct_opener(t.lower) && p.toks[j - 1].cap {
+        if j > from && Class::AdjunctOpener.has(t.lower) && p.toks[j - 1].cap {
             break;
         }
         j += 1;
@@ -396,7 +312,7 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
     let ends_ok = j >= s.tokens.end
         || p.toks[j].quote.is_some()
         || p.breaks_before(j, s)
-        || p.toks[j - 1].cap && is_adjunct_opener(p.toks[j].lower);
+        || p.toks[j - 1].cap && Class::AdjunctOpener.has(p.toks[j].lower);
     if !ends_ok {
         return None;
     }
@@ -534,9 +450,9 @@ fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
         && k - j < 3
         && !p.toks[k].cap
         && p.toks[k].quote.is_none()
-        && !lexicon::is_clause_start(p.toks[k].lower)
-        && !lexicon::is_verbish(p.toks[k].lower)
-        && !is_preposition(p.toks[k].lower)
+        && !Class::ClauseStart.has(p.toks[k].lower)
+        && !Class::Verbish.has(p.toks[k].lower)
+        && !Class::Preposition.has(p.toks[k].lower)
         && p.toks[k].lower != "that"
     {
         k += 1;
@@ -605,7 +521,7 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
         }
         if k > j
             && (lexicon::cue(t.lower).is_some()
-                || lexicon::is_verbish(t.lower)
+                || Class::Verbish.has(t.lower)
                 || matches!(
                     t.lower,
                     "he" | "she"
@@ -631,11 +547,8 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             break;
         }
         let t = &p.toks[j];
-        let weekday = matches!(
-            t.lower,
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        );
-        if (!t.cap && lexicon::is_time_word(t.lower) && t.lower != "this") || weekday {
+        let weekday = Class::Weekday.has(t.lower);
+        if (!t.cap && Class::TimeWord.has(t.lower) && t.lower != "this") || weekday {
             j += 1;
             continue;
         }
@@ -646,7 +559,7 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             j += 1;
             continue;
         }
-        if is_preposition(t.lower) {
+        if Class::Preposition.has(t.lower) {
             // a short adjunct ending at a comma or at the clause's subject pronoun
             let mut found = None;
             for k in j + 1..(j + 7).min(e) {
@@ -707,11 +620,11 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
         && !n.cap
         && n.quote.is_none()
         && !p.breaks_before(j + 1, s)
-        && !is_preposition(n.lower)
-        && !lexicon::is_clause_boundary(n.lower)
+        && !Class::Preposition.has(n.lower)
+        && !Class::ClauseBoundary.has(n.lower)
         && !n.lower.ends_with("ly")
-        && !lexicon::is_person_noun(n.lower)
-        && !lexicon::is_group_noun(n.lower)
+        && !Class::PersonNoun.has(n.lower)
+        && !Class::GroupNoun.has(n.lower)
     {
         return true;
     }
@@ -719,7 +632,7 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
         .take_while(|&k| !p.breaks_before(k, s) && p.toks[k].quote.is_none())
         .any(|k| {
             let w = p.toks[k].lower;
-            lexicon::is_verbish(w) && w != "also" && w != "not"
+            Class::Verbish.has(w) && w != "also" && w != "not"
                 || !p.toks[k].cap && w.len() > 4 && w.ends_with("ed")
         })
 }
@@ -731,8 +644,8 @@ fn is_adjunct_tail(p: &Para, s: &Sentence, j: usize) -> bool {
         return true;
     }
     let t = &p.toks[j];
-    let opener = is_preposition(t.lower)
-        || lexicon::is_time_word(t.lower)
+    let opener = Class::Preposition.has(t.lower)
+        || Class::TimeWord.has(t.lower)
         || matches!(
             t.lower,
             "while" | "as" | "when" | "after" | "before" | "during"
@@ -744,7 +657,7 @@ fn is_adjunct_tail(p: &Para, s: &Sentence, j: usize) -> bool {
     (j..e).all(|k| {
         let w = p.toks[k].lower;
         p.toks[k].quote.is_none()
-            && !lexicon::is_verbish(w)
+            && !Class::Verbish.has(w)
             && !matches!(w, "he" | "she" | "they" | "it" | "we" | "there")
             && lexicon::cue(w).is_none()
     })
@@ -761,16 +674,16 @@ fn substantive(p: &Para, s: &Sentence, left: usize) -> bool {
     }
     let first = &toks[0].lower;
     if toks.len() <= 5
-        && (is_preposition(first)
-            || lexicon::is_time_word(first)
-            || lexicon::is_leading_filler(first))
+        && (Class::Preposition.has(first)
+            || Class::TimeWord.has(first)
+            || Class::LeadingFiller.has(first))
     {
         return false;
     }
     true
 }
 
-fn trim_content(text: &str, r: Range<usize>) -> Range<usize> {
+pub(super) fn trim_content(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
     let t = s.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-')
@@ -789,256 +702,544 @@ fn trim_content(text: &str, r: Range<usize>) -> Range<usize> {
     (r.start + lead)..(r.start + t.len()).max(r.start + lead)
 }
 
-/// Reads one sentence: its cues, their speakers and contents.
-fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
-    let mut attrs: Vec<Attr> = Vec::new();
+/// Phase 2's result for one cue: the speaker candidate and where the attribution sits.
+struct Candidate {
+    /// The speaker's tokens and mention, when a rule read one.
+    mention: Option<(usize, usize, Mention)>,
+    /// A role read beside the speaker (an apposition).
+    role: Option<String>,
+    rule: SpeakerRule,
+    /// First token of the attribution (speaker and cue).
+    left: usize,
+    /// Token after the attribution.
+    right: usize,
+    /// The cue takes the speaker of an earlier cue or of the sentence's subject.
+    inherited: bool,
+    /// Where the subject search before the cue stopped.
+    boundary: Boundary,
+    /// The subject's tokens before the cue (empty when none).
+    seg: (usize, usize),
+    /// The speaker was read by open-class recognition (no list knew its head).
+    open: bool,
+}
+
+impl Candidate {
+    fn new(rule: SpeakerRule, c: usize, cend: usize, boundary: Boundary) -> Candidate {
+        Candidate {
+            mention: None,
+            role: None,
+            rule,
+            left: c,
+            right: cend,
+            inherited: false,
+            boundary,
+            seg: (c, c),
+            open: false,
+        }
+    }
+
+    fn role_from(&mut self, p: &Para, a: usize, b: usize) {
+        self.role = Some(p.text[p.toks[a].range.start..p.toks[b - 1].range.end].to_string());
+    }
+}
+
+/// Speaker rule [`SpeakerRule::AccordingTo`]: `according to X`, X running to the next break.
+fn rule_according_to(p: &Para, s: &Sentence, c: usize, cend: usize) -> Candidate {
+    let boundary = if c == s.tokens.start {
+        Boundary::Start
+    } else {
+        Boundary::Comma
+    };
+    let mut cand = Candidate::new(SpeakerRule::Subject, c, cend, boundary);
+    let mut j = cend;
+    while j < s.tokens.end
+        && j - cend < 12
+        && p.toks[j].quote.is_none()
+        && !(j > cend && p.breaks_before(j, s))
+    {
+        let w = p.toks[j].lower;
+        if j > cend
+            && Class::ClauseBoundary.has(w)
+            && !(w == "and" && p.toks[j - 1].cap && p.toks.get(j + 1).is_some_and(|n| n.cap))
+        {
+            break;
+        }
+        j += 1;
+    }
+    let (a, b) = strip_subject(p, cend, j);
+    let open = mention_of(p, a, b).is_none();
+    if let Some(m) = mention_of(p, a, b).or_else(|| parse_open(p.text, &p.toks[a..b])) {
+        cand.open = open;
+        cand.mention = Some((a, b, m));
+        cand.right = j;
+        cand.rule = SpeakerRule::AccordingTo;
+        if let Some((ka, kb, name)) = named_apposition(p, s, a, b) {
+            // `according to the group's lawyer, Priya Anand`
+            cand.role_from(p, a, b);
+            cand.mention = Some((ka, kb, name));
+            cand.right = kb;
+        }
+    }
+    cand
+}
+
+/// Speaker rule [`SpeakerRule::RelativeClause`]: `… by Bortis who noted that …`, the
+/// antecedent of the relative pronoun before the subject-less cue.
+fn rule_relative_clause(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate) -> bool {
+    if a0 < 1 || !matches!(p.toks[a0 - 1].lower, "who" | "which") {
+        return false;
+    }
+    let found = (a0.saturating_sub(6).max(s.tokens.start)..a0 - 1).find(|&k| {
+        mention_of(p, k, a0 - 1).is_some()
+            && (k == s.tokens.start
+                || p.breaks_before(k, s)
+                || Class::Preposition.has(p.toks[k - 1].lower)
+                || !p.toks[k - 1].cap && p.toks[k].cap)
+    });
+    let Some(k) = found else { return false };
+    let Some(m) = mention_of(p, k, a0 - 1) else {
+        return false;
+    };
+    cand.mention = Some((k, a0 - 1, m));
+    cand.left = a0 - 1;
+    cand.rule = SpeakerRule::RelativeClause;
+    true
+}
+
+/// Speaker rules [`SpeakerRule::Subject`] (the words before the cue name the speaker) and
+/// [`SpeakerRule::LastNounPhrase`] (the last noun phrase of a longer clause does).
+fn rule_subject(p: &Para, s: &Sentence, a0: usize, strong: bool, cand: &mut Candidate) {
+    let (a, b) = cand.seg;
+    let open = |st: usize| strong.then(|| parse_open(p.text, &p.toks[st..b])).flatten();
+    if let Some(m) = mention_of(p, a, b).or_else(|| {
+        let m = open(a);
+        cand.open = m.is_some();
+        m
+    }) {
+        cand.left = a0;
+        // `the lanky, bespectacled professor said`: the determiner's chunk
+        if cand.boundary == Boundary::Comma
+            && m.kind == MentionKind::Description
+            && let Some(k) = chunk_before(p, s, a0)
+            && a0 - k <= 3
+            && Class::Determiner.has(p.toks[k].lower)
+            && p.toks[k..a0].iter().all(|t| !t.cap || t.lower == "the")
+        {
+            cand.left = k;
+        }
+        cand.mention = Some((a, b, m));
+        return;
+    }
+    for st in a + 1..b {
+        let t = &p.toks[st];
+        if (t.cap || Class::Determiner.has(t.lower))
+            && b - st <= 6
+            && let Some(m) = mention_of(p, st, b).or_else(|| {
+                let m = open(st);
+                cand.open = m.is_some();
+                m
+            })
+            && !matches!(m.kind, MentionKind::Pronoun(_))
+        {
+            cand.mention = Some((st, b, m));
+            cand.left = st;
+            cand.rule = SpeakerRule::LastNounPhrase;
+            return;
+        }
+    }
+}
+
+/// Speaker rule [`SpeakerRule::Inverted`]: `“…,” said one person`, the noun phrase right
+/// after the cue, with a name in apposition or a role after a comma.
+fn rule_inverted(p: &Para, s: &Sentence, c: usize, cend: usize, cand: &mut Candidate) {
+    let Some((na, nb)) = inverted_np(p, s, cend) else {
+        return;
+    };
+    // `“…,” says the veteran trader`: right after a quotation, the noun phrase after the cue
+    // is its speaker, whatever their trade
+    let m = mention_of(p, na, nb).or_else(|| {
+        (c > s.tokens.start && p.toks[c - 1].quote.is_some())
+            .then(|| parse_occupation(p.text, &p.toks[na..nb]))
+            .flatten()
+    });
+    let Some(m) = m.filter(|m| !matches!(m.kind, MentionKind::Pronoun(_))) else {
+        return;
+    };
+    cand.mention = Some((na, nb, m));
+    cand.right = nb;
+    cand.rule = SpeakerRule::Inverted;
+    if let Some((ka, kb, name)) = named_apposition(p, s, na, nb) {
+        // `said the board's chairwoman, Edna Marlowe`: the name is the speaker, the
+        // description before it the role
+        cand.role_from(p, na, nb);
+        cand.mention = Some((ka, kb, name));
+        cand.right = kb;
+    } else if nb < s.tokens.end
+        && p.toks[nb].quote.is_none()
+        && p.breaks_before(nb, s)
+        && p.gap_before(nb, s).contains(',')
+        && looks_appositive(p, nb)
+        && !matches!(p.toks[nb].lower, "who" | "which" | "whose")
+    {
+        let mut k = nb + 1;
+        while k < s.tokens.end && !p.breaks_before(k, s) && p.toks[k].quote.is_none() {
+            k += 1;
+        }
+        if k - nb <= 12 && !(nb..k).any(|i| Class::Verbish.has(p.toks[i].lower)) {
+            cand.role_from(p, nb, k);
+            cand.right = k;
+        }
+    }
+}
+
+/// Speaker rule [`SpeakerRule::Apposition`]: `NAME, APPOSITION, said` or `ROLE, NAME, said`,
+/// the nearest chunk that is a full name, else the nearest one that can name a speaker.
+fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
+    let mut end = c;
+    let mut best: Option<(usize, usize, Mention)> = None;
+    for _ in 0..5 {
+        let Some(k) = chunk_before(p, s, end) else {
+            break;
+        };
+        if !looks_appositive(p, k)
+            && let Some(m) = mention_of(p, k, end)
+            && !matches!(m.kind, MentionKind::Pronoun(_))
+        {
+            let full = m.kind == MentionKind::Name && m.full;
+            if full || best.is_none() {
+                best = Some((k, end, m));
+            }
+            if full {
+                break;
+            }
+        }
+        if k == s.tokens.start {
+            break;
+        }
+        end = k;
+    }
+    let Some((k, end, m)) = best else { return };
+    if end != c {
+        let r = &p.text[p.toks[end].range.start..p.toks[c - 1].range.end];
+        if !r.starts_with("who") && !r.starts_with("which") {
+            cand.role = Some(r.to_string());
+        }
+    } else if let Some(k0) = chunk_before(p, s, k)
+        && k0 == s.tokens.start
+        && k0 < k
+        && looks_appositive(p, k0)
+    {
+        cand.role_from(p, k0, k);
+    }
+    cand.left = k;
+    // `…, the group's organiser, NAME, said`: the description is the role, not part of the
+    // content before it
+    if cand.role.is_none()
+        && end == c
+        && let Some(k0) = chunk_before(p, s, k)
+        && k0 > s.tokens.start
+        && k0 < k
+        && p.gap_before(k0, s).trim() == ","
+        && named_apposition(p, s, k0, k).is_some()
+    {
+        cand.role_from(p, k0, k);
+        cand.left = k0;
+    }
+    cand.mention = Some((k, end, m));
+    cand.rule = SpeakerRule::Apposition;
+}
+
+/// Phase 2: the speaker candidate of the cue `c..cend`, the rules tried in their order.
+fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<Cue>) -> Candidate {
+    let Some(cue) = cue else {
+        return rule_according_to(p, s, c, cend);
+    };
+    let (a0, bd) = subject_start(p, s, c);
+    let (a, b) = strip_subject(p, a0, c);
+    let mut cand = Candidate::new(SpeakerRule::Subject, c, cend, bd);
+    cand.seg = (a, b);
+    if cue.participle {
+        cand.inherited = true;
+    } else if !(a == b && bd == Boundary::Conj && rule_relative_clause(p, s, a0, &mut cand)) {
+        if a < b {
+            rule_subject(p, s, a0, matches!(cue.lemma, "say" | "tell"), &mut cand);
+        } else if !cue.object {
+            rule_inverted(p, s, c, cend, &mut cand);
+        }
+    }
+    if cand.mention.is_none() && !cand.inherited && a == b && bd == Boundary::Comma {
+        rule_apposition(p, s, c, &mut cand);
+    }
+    if cand.mention.is_none()
+        && (a == b || bd == Boundary::Conj)
+        && matches!(bd, Boundary::Conj | Boundary::Start | Boundary::Comma)
+    {
+        cand.inherited = true;
+    }
+    cand
+}
+
+/// `X said she …`: the pronoun opening the clause after the attribution tells X's gender.
+fn pronoun_hint(p: &Para, s: &Sentence, right: usize) -> Option<Gender> {
+    (right..(right + 5).min(s.tokens.end))
+        .take_while(|&k| p.toks[k].quote.is_none() && (k == right || !p.breaks_before(k, s)))
+        .find_map(|k| match p.toks[k].lower {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        })
+}
+
+/// Resolution of a candidate to a registry speaker ([`SpeakerRule::Inherited`] takes the
+/// sentence's earlier speaker, or its subject's).
+fn resolve_candidate(
+    p: &Para,
+    s: &Sentence,
+    cand: &mut Candidate,
+    attrs: &[Attr],
+    reg: &mut Registry,
+) -> Option<usize> {
     let sentence_pos = p.pos(s.range.start);
+    let hint = pronoun_hint(p, s, cand.right);
+    if cand
+        .role
+        .as_deref()
+        .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()))
+    {
+        cand.role = None;
+    }
+    if let Some((ma, _, m)) = &cand.mention {
+        let at = p.pos(p.toks[*ma].range.start);
+        let speaker = reg.resolve(m, at, sentence_pos, hint);
+        if let (Some(id), Some(r)) = (speaker, &cand.role) {
+            reg.set_role(id, r);
+        }
+        return speaker;
+    }
+    if !cand.inherited {
+        return None;
+    }
+    cand.rule = SpeakerRule::Inherited;
+    cand.left = if cand.seg.0 < cand.seg.1 {
+        cand.seg.0
+    } else {
+        cand.left
+    };
+    if let Some(prev) = attrs.iter().rev().find(|x| x.speaker.is_some()) {
+        return prev.speaker;
+    }
+    let (sa, _, m) = sentence_subject(p, s, s.tokens.start)?;
+    let at = p.pos(p.toks[sa].range.start);
+    reg.resolve(&m, at, sentence_pos, hint)
+}
+
+/// What phase 3 knows about one cue and its speaker.
+struct Site {
+    cue: Option<Cue>,
+    rule: SpeakerRule,
+    left: usize,
+    right: usize,
+    boundary: Boundary,
+    /// First token of the content after the cue, and whether `that` was skipped.
+    j: usize,
+    had_that: bool,
+}
+
+impl Site {
+    fn weak(&self) -> bool {
+        self.cue.is_some_and(|c| c.weak)
+    }
+    fn participle(&self) -> bool {
+        self.cue.is_some_and(|c| c.participle)
+    }
+    fn according(&self) -> bool {
+        self.cue.is_none()
+    }
+}
+
+/// Phase 3: where the content sits ([`ContentRule`]), before the filters.
+fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
+    let (j, right, left) = (x.j, x.right, x.left);
+    let starts_quote = j < s.tokens.end && p.toks[j].quote.is_some();
+    let tail = j >= s.tokens.end || is_adjunct_tail(p, s, j);
+    let colon_quote = right < s.tokens.end
+        && p.toks[right].quote.is_some()
+        && p.gap_before(right, s).contains(':');
+    let comma_after = !x.participle()
+        && !colon_quote
+        && right < s.tokens.end
+        && (p.breaks_before(right, s)
+            || j > right && j < s.tokens.end && p.breaks_before(j, s) && !x.had_that);
+    let before_sub = substantive(p, s, left) && x.boundary != Boundary::Conj;
+    let first_after = p.toks.get(j).map(|t| t.lower).unwrap_or("");
+    let before_subordinate = p
+        .toks
+        .get(s.tokens.start)
+        .is_some_and(|t| t.quote.is_none() && Class::Subordinator.has(t.lower));
+    if tail {
+        if before_sub && !x.participle() {
+            (Layout::Before, ContentRule::Before)
+        } else {
+            (Layout::None, ContentRule::NoContent)
+        }
+    } else if comma_after {
+        if left > s.tokens.start
+            && (Class::Verbish.has(first_after) || before_subordinate && before_sub)
+            && !starts_quote
+        {
+            (Layout::Whole, ContentRule::Parenthetical)
+        } else if before_sub {
+            (Layout::Before, ContentRule::Before)
+        } else {
+            (Layout::After, ContentRule::After)
+        }
+    } else if before_sub
+        && x.boundary == Boundary::Comma
+        && Class::Verbish.has(first_after)
+        && !x.according()
+    {
+        (Layout::Whole, ContentRule::Parenthetical)
+    } else if x.had_that {
+        (Layout::After, ContentRule::ThatClause)
+    } else {
+        (Layout::After, ContentRule::After)
+    }
+}
+
+/// Phase 3's adjustments and false-attribution filters: the final layout, or `None` when
+/// the cue is not an attribution (a question, a non-speech sense, too short a clause).
+fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option<Layout> {
+    let (j, right, left) = (x.j, x.right, x.left);
+    let starts_quote = j < s.tokens.end && p.toks[j].quote.is_some();
+    let colon_quote = right < s.tokens.end
+        && p.toks[right].quote.is_some()
+        && p.gap_before(right, s).contains(':');
+    let comma_after = !x.participle()
+        && !colon_quote
+        && right < s.tokens.end
+        && (p.breaks_before(right, s)
+            || j > right && j < s.tokens.end && p.breaks_before(j, s) && !x.had_that);
+    let before_sub = substantive(p, s, left) && x.boundary != Boundary::Conj;
+    let first_after = p.toks.get(j).map(|t| t.lower).unwrap_or("");
+    let quote_before = p.toks[s.tokens.start..left]
+        .iter()
+        .any(|t| t.quote.is_some());
+    if x.according() && layout == Layout::After && before_sub {
+        // `…, according to X.` / `… according to X and …`: the words before it
+        layout = Layout::Before;
+    }
+    // `said Greenspan while visiting …`: words after an inverted name are not reported
+    if x.rule == SpeakerRule::Inverted
+        && layout == Layout::After
+        && !x.had_that
+        && !comma_after
+        && !starts_quote
+    {
+        layout = if before_sub {
+            Layout::Before
+        } else {
+            Layout::None
+        };
+    }
+    // `“…,” he said his voice breaking`: after a quotation, only a clause is reported
+    if layout == Layout::After
+        && !x.had_that
+        && !starts_quote
+        && !colon_quote
+        && quote_before
+        && !looks_like_clause(p, s, j)
+    {
+        layout = Layout::Before;
+    }
+    // `told reporters the building …`: an object, then a clause
+    let object_cue = x.cue.is_some_and(|c| c.object)
+        && !(j > right
+            && j < s.tokens.end
+            && !Class::Preposition.has(p.toks[j].lower)
+            && p.toks[j].lower != "to");
+    if layout == Layout::After && (x.weak() || object_cue) {
+        let clause = x.had_that
+            || starts_quote
+            || looks_like_clause(p, s, j)
+            || p.gap_before(j.min(p.toks.len().saturating_sub(1)), s)
+                .contains(':');
+        let call = x
+            .cue
+            .is_some_and(|c| matches!(c.lemma, "call" | "describe"));
+        // `asked how …`, `asked him to …`: questions and requests, not claims
+        if x.cue.is_some_and(|c| c.lemma == "ask") && !starts_quote {
+            return None;
+        }
+        let quote_soon = (j..(j + 8).min(s.tokens.end)).any(|k| p.toks[k].quote.is_some());
+        if call {
+            if !(quote_soon
+                || matches!(
+                    first_after,
+                    "it" | "him" | "her" | "them" | "himself" | "herself" | "themselves"
+                ))
+            {
+                return None;
+            }
+        } else if !clause {
+            // `“…,” she recalled of that day`: the quotation before is the claim
+            if before_sub
+                && quote_before
+                && matches!(x.boundary, Boundary::Comma | Boundary::QuoteClose)
+            {
+                layout = Layout::Before;
+            } else {
+                return None;
+            }
+        }
+    }
+    if layout == Layout::After
+        && x.weak()
+        && !starts_quote
+        && (j..s.tokens.end)
+            .filter(|&k| p.toks[k].quote.is_none())
+            .count()
+            < 3
+        && !(j..s.tokens.end).any(|k| p.toks[k].quote.is_some())
+    {
+        return None;
+    }
+    Some(layout)
+}
+
+/// The content's byte range in the paragraph for a layout.
+fn content_range(
+    p: &Para,
+    s: &Sentence,
+    layout: Layout,
+    left: usize,
+    j: usize,
+) -> Option<Range<usize>> {
+    match layout {
+        Layout::After => (j < s.tokens.end).then(|| p.tok_start(j)..s.range.end),
+        Layout::Before => (left > s.tokens.start).then(|| s.range.start..p.tok_end(left - 1)),
+        Layout::Whole => Some(s.range.clone()),
+        Layout::None => None,
+    }
+}
+
+/// Reads one sentence: its cues (phase 1), their speakers (phase 2, resolved at once so a
+/// later cue can inherit) and contents (phase 3).
+pub(super) fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
+    let mut attrs: Vec<Attr> = Vec::new();
     for (c, cend, cue) in cues(p, s) {
         let cue_text = CueText::from(&p.text[p.toks[c].range.start..p.toks[cend - 1].range.end]);
-        let according = cue.is_none();
-        let weak = cue.is_some_and(|c| c.weak);
-        let mut mention: Option<(usize, usize, Mention)> = None;
-        let mut role: Option<String> = None;
-        let mut speaker_rule = "subject";
-        let mut left = c;
-        let mut right = cend;
-        let mut inherited = false;
-        let (boundary, seg_a, seg_b);
-        if according {
-            // according to X: X runs to the next break
-            let mut j = cend;
-            while j < s.tokens.end
-                && j - cend < 12
-                && p.toks[j].quote.is_none()
-                && !(j > cend && p.breaks_before(j, s))
-            {
-                let w = p.toks[j].lower;
-                if j > cend
-                    && lexicon::is_clause_boundary(w)
-                    && !(w == "and"
-                        && p.toks[j - 1].cap
-                        && p.toks.get(j + 1).is_some_and(|n| n.cap))
-                {
-                    break;
-                }
-                j += 1;
-            }
-            let (a, b) = strip_subject(p, cend, j);
-            if let Some(m) = mention_of(p, a, b) {
-                mention = Some((a, b, m));
-                right = j;
-                speaker_rule = "according-to";
-                if let Some((ka, kb, name)) = named_apposition(p, s, a, b) {
-                    // `according to the group's lawyer, Priya Anand`
-                    role = Some(p.text[p.toks[a].range.start..p.toks[b - 1].range.end].into());
-                    mention = Some((ka, kb, name));
-                    right = kb;
-                }
-            }
-            boundary = if c == s.tokens.start {
-                Boundary::Start
+        let mut cand = speaker_candidate(p, s, c, cend, cue);
+        let evidence = mention_evidence(cand.mention.as_ref().map(|m| &m.2))
+            * if cue.is_some_and(|c| c.weak) {
+                0.9
             } else {
-                Boundary::Comma
-            };
-            seg_a = c;
-            seg_b = c;
-        } else {
-            let (a0, bd) = subject_start(p, s, c);
-            let (a, b) = strip_subject(p, a0, c);
-            boundary = bd;
-            seg_a = a;
-            seg_b = b;
-            let participle = cue.is_some_and(|c| c.participle);
-            if participle {
-                inherited = true;
-            } else if a == b
-                && bd == Boundary::Conj
-                && a0 >= 1
-                && matches!(p.toks[a0 - 1].lower, "who" | "which")
-                && let Some(k) = (a0.saturating_sub(6).max(s.tokens.start)..a0 - 1).find(|&k| {
-                    mention_of(p, k, a0 - 1).is_some()
-                        && (k == s.tokens.start
-                            || p.breaks_before(k, s)
-                            || is_preposition(p.toks[k - 1].lower)
-                            || !p.toks[k - 1].cap && p.toks[k].cap)
-                })
-                && let Some(m) = mention_of(p, k, a0 - 1)
-            {
-                // `… by Bortis who noted that …`: the relative clause's antecedent
-                mention = Some((k, a0 - 1, m));
-                left = a0 - 1;
-                speaker_rule = "relative-clause";
-            } else if a < b {
-                if let Some(m) = mention_of(p, a, b) {
-                    left = a0;
-                    // `the lanky, bespectacled professor said`: the determiner's chunk
-                    if boundary == Boundary::Comma
-                        && m.kind == MentionKind::Description
-                        && let Some(k) = chunk_before(p, s, a0)
-                        && a0 - k <= 3
-                        && lexicon::is_determiner(p.toks[k].lower)
-                        && p.toks[k..a0].iter().all(|t| !t.cap || t.lower == "the")
-                    {
-                        left = k;
-                    }
-                    mention = Some((a, b, m));
-                } else {
-                    // a longer clause before the cue: its last noun phrase
-                    for st in a + 1..b {
-                        let t = &p.toks[st];
-                        if (t.cap || lexicon::is_determiner(t.lower))
-                            && b - st <= 6
-                            && let Some(m) = mention_of(p, st, b)
-                            && !matches!(m.kind, MentionKind::Pronoun(_))
-                        {
-                            mention = Some((st, b, m));
-                            left = st;
-                            break;
-                        }
-                    }
-                }
-            } else if !cue.is_some_and(|c| c.object)
-                && let Some((na, nb)) = inverted_np(p, s, cend)
-                && let Some(m) = mention_of(p, na, nb).or_else(|| {
-                    // `“…,” says the veteran trader`: right after a quotation, the noun phrase
-                    // after the cue is its speaker, whatever their trade
-                    (c > s.tokens.start && p.toks[c - 1].quote.is_some())
-                        .then(|| parse_occupation(p.text, &p.toks[na..nb]))
-                        .flatten()
-                })
-                && !matches!(m.kind, MentionKind::Pronoun(_))
-            {
-                mention = Some((na, nb, m));
-                right = nb;
-                speaker_rule = "inverted";
-                if let Some((ka, kb, name)) = named_apposition(p, s, na, nb) {
-                    // `said the board's chairwoman, Edna Marlowe`: the name is the speaker,
-                    // the description before it the role
-                    role = Some(p.text[p.toks[na].range.start..p.toks[nb - 1].range.end].into());
-                    mention = Some((ka, kb, name));
-                    right = kb;
-                } else if nb < s.tokens.end
-                    && p.toks[nb].quote.is_none()
-                    && p.breaks_before(nb, s)
-                    && p.gap_before(nb, s).contains(',')
-                    && looks_appositive(p, nb)
-                    && !matches!(p.toks[nb].lower, "who" | "which" | "whose")
-                {
-                    let mut k = nb + 1;
-                    while k < s.tokens.end && !p.breaks_before(k, s) && p.toks[k].quote.is_none() {
-                        k += 1;
-                    }
-                    if k - nb <= 12 && !(nb..k).any(|i| lexicon::is_verbish(p.toks[i].lower)) {
-                        role = Some(
-                            p.text[p.toks[nb].range.start..p.toks[k - 1].range.end].to_string(),
-                        );
-                        right = k;
-                    }
-                }
+                1.0
             }
-            if mention.is_none() && !inherited && a == b && boundary == Boundary::Comma {
-                // NAME, APPOSITION, said  /  ROLE, NAME, said: the nearest chunk that is a
-                // full name, else the nearest one that can name a speaker
-                let mut end = c;
-                let mut best: Option<(usize, usize, Mention)> = None;
-                for _ in 0..5 {
-                    let Some(k) = chunk_before(p, s, end) else {
-                        break;
-                    };
-                    if !looks_appositive(p, k)
-                        && let Some(m) = mention_of(p, k, end)
-                        && !matches!(m.kind, MentionKind::Pronoun(_))
-                    {
-                        let full = m.kind == MentionKind::Name && m.full;
-                        if full || best.is_none() {
-                            best = Some((k, end, m));
-                        }
-                        if full {
-                            break;
-                        }
-                    }
-                    if k == s.tokens.start {
-                        break;
-                    }
-                    end = k;
-                }
-                if let Some((k, end, m)) = best {
-                    if end != c {
-                        let r = &p.text[p.toks[end].range.start..p.toks[c - 1].range.end];
-                        if !r.starts_with("who") && !r.starts_with("which") {
-                            role = Some(r.to_string());
-                        }
-                    } else if let Some(k0) = chunk_before(p, s, k)
-                        && k0 == s.tokens.start
-                        && k0 < k
-                        && looks_appositive(p, k0)
-                    {
-                        role = Some(
-                            p.text[p.toks[k0].range.start..p.toks[k - 1].range.end].to_string(),
-                        );
-                    }
-                    left = k;
-                    // `…, the group's organiser, NAME, said`: the description is the role, not
-                    // part of the content before it
-                    if role.is_none()
-                        && end == c
-                        && let Some(k0) = chunk_before(p, s, k)
-                        && k0 > s.tokens.start
-                        && k0 < k
-                        && p.gap_before(k0, s).trim() == ","
-                        && named_apposition(p, s, k0, k).is_some()
-                    {
-                        role = Some(
-                            p.text[p.toks[k0].range.start..p.toks[k - 1].range.end].to_string(),
-                        );
-                        left = k0;
-                    }
-                    mention = Some((k, end, m));
-                    speaker_rule = "apposition";
-                }
-            }
-            if mention.is_none()
-                && (a == b || boundary == Boundary::Conj)
-                && matches!(boundary, Boundary::Conj | Boundary::Start | Boundary::Comma)
-            {
-                inherited = true;
-            }
-        }
-        // `X said she …`: the pronoun opening the clause tells X's gender
-        let hint = (right..(right + 5).min(s.tokens.end))
-            .take_while(|&k| p.toks[k].quote.is_none() && (k == right || !p.breaks_before(k, s)))
-            .find_map(|k| match p.toks[k].lower {
-                "he" => Some(Gender::Male),
-                "she" => Some(Gender::Female),
-                _ => None,
-            });
-        let mut speaker = None;
-        if role
-            .as_deref()
-            .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()))
-        {
-            role = None;
-        }
-        if let Some((ma, _, m)) = &mention {
-            let at = p.pos(p.toks[*ma].range.start);
-            speaker = reg.resolve(m, at, sentence_pos, hint);
-            if let (Some(id), Some(r)) = (speaker, &role) {
-                reg.set_role(id, r);
-            }
-        } else if inherited {
-            speaker_rule = "inherited";
-            if let Some(prev) = attrs.iter().rev().find(|x| x.speaker.is_some()) {
-                speaker = prev.speaker;
-            } else if let Some((sa, _, m)) = sentence_subject(p, s, s.tokens.start) {
-                let at = p.pos(p.toks[sa].range.start);
-                speaker = reg.resolve(&m, at, sentence_pos, hint);
-            }
-            left = if seg_a < seg_b { seg_a } else { c };
-        }
-        let Some(id) = speaker else { continue };
-
-        // the content
-        let (j, had_that) = content_start(p, s, right, cue);
+            * if cand.open { 0.8 } else { 1.0 };
+        let Some(id) = resolve_candidate(p, s, &mut cand, &attrs, reg) else {
+            continue;
+        };
+        let (j, had_that) = content_start(p, s, cand.right, cue);
         // `…, calling capital punishment “inhumane.”`: a participle without `that` goes on
         // with the claim before it
         if cue.is_some_and(|c| c.participle)
@@ -1051,185 +1252,55 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
             prev.content = Some(r.start..s.range.end);
             continue;
         }
-        let starts_quote = j < s.tokens.end && p.toks[j].quote.is_some();
-        let tail = j >= s.tokens.end || is_adjunct_tail(p, s, j);
-        let participle = cue.is_some_and(|c| c.participle);
-        let colon_quote = right < s.tokens.end
-            && p.toks[right].quote.is_some()
-            && p.gap_before(right, s).contains(':');
-        let comma_after = !participle
-            && !colon_quote
-            && right < s.tokens.end
-            && (p.breaks_before(right, s)
-                || j > right && j < s.tokens.end && p.breaks_before(j, s) && !had_that);
-        let before_sub = substantive(p, s, left) && boundary != Boundary::Conj;
-        let first_after = p.toks.get(j).map(|t| t.lower).unwrap_or("");
-        let before_subordinate = p
-            .toks
-            .get(s.tokens.start)
-            .is_some_and(|t| t.quote.is_none() && is_subordinator(t.lower));
-        let mut layout;
-        let content_rule;
-        if tail {
-            if before_sub && !participle {
-                layout = Layout::Before;
-                content_rule = "content-before";
-            } else {
-                layout = Layout::None;
-                content_rule = "no-content";
-            }
-        } else if comma_after {
-            if left > s.tokens.start
-                && (lexicon::is_verbish(first_after) || before_subordinate && before_sub)
-                && !starts_quote
-            {
-                layout = Layout::Whole;
-                content_rule = "parenthetical";
-            } else if before_sub {
-                layout = Layout::Before;
-                content_rule = "content-before";
-            } else {
-                layout = Layout::After;
-                content_rule = "content-after";
-            }
-        } else if before_sub
-            && boundary == Boundary::Comma
-            && lexicon::is_verbish(first_after)
-            && !according
-        {
-            layout = Layout::Whole;
-            content_rule = "parenthetical";
-        } else {
-            layout = Layout::After;
-            content_rule = if had_that {
-                "content-after-that"
-            } else {
-                "content-after"
-            };
-        }
-        if according && layout == Layout::After && before_sub {
-            // `…, according to X.` / `… according to X and …`: the words before it
-            layout = Layout::Before;
-        }
-        // `said Greenspan while visiting …`: words after an inverted name are not reported
-        if speaker_rule == "inverted"
-            && layout == Layout::After
-            && !had_that
-            && !comma_after
-            && !starts_quote
-        {
-            layout = if before_sub {
-                Layout::Before
-            } else {
-                Layout::None
-            };
-        }
-        // `“…,” he said his voice breaking`: after a quotation, only a clause is reported
-        if layout == Layout::After
-            && !had_that
-            && !starts_quote
-            && !colon_quote
-            && p.toks[s.tokens.start..left]
-                .iter()
-                .any(|t| t.quote.is_some())
-            && !looks_like_clause(p, s, j)
-        {
-            layout = Layout::Before;
-        }
-        // `told reporters the building …`: an object, then a clause
-        let object_cue = cue.is_some_and(|c| c.object)
-            && !(j > right
-                && j < s.tokens.end
-                && !is_preposition(p.toks[j].lower)
-                && p.toks[j].lower != "to");
-        if layout == Layout::After
-            && (weak || object_cue || cue.is_some_and(|c| c.participle && c.weak))
-        {
-            let clause = had_that
-                || starts_quote
-                || looks_like_clause(p, s, j)
-                || p.gap_before(j.min(p.toks.len().saturating_sub(1)), s)
-                    .contains(':');
-            let call = cue.is_some_and(|c| matches!(c.lemma, "call" | "describe"));
-            // `asked how …`, `asked him to …`: questions and requests, not claims
-            if cue.is_some_and(|c| c.lemma == "ask") && !starts_quote {
-                continue;
-            }
-            let quote_soon = (j..(j + 8).min(s.tokens.end)).any(|k| p.toks[k].quote.is_some());
-            if call {
-                if !(quote_soon
-                    || matches!(
-                        first_after,
-                        "it" | "him" | "her" | "them" | "himself" | "herself" | "themselves"
-                    ))
-                {
-                    continue;
-                }
-            } else if !clause {
-                // `“…,” she recalled of that day`: the quotation before is the claim
-                let quote_before = p.toks[s.tokens.start..left]
-                    .iter()
-                    .any(|t| t.quote.is_some());
-                if before_sub
-                    && quote_before
-                    && matches!(boundary, Boundary::Comma | Boundary::QuoteClose)
-                {
-                    layout = Layout::Before;
-                } else {
-                    continue;
-                }
-            }
-        }
-        if layout == Layout::After
-            && weak
-            && !starts_quote
-            && (j..s.tokens.end)
-                .filter(|&k| p.toks[k].quote.is_none())
-                .count()
-                < 3
-            && !(j..s.tokens.end).any(|k| p.toks[k].quote.is_some())
-        {
-            continue;
-        }
-        let content = match layout {
-            Layout::After => {
-                if j >= s.tokens.end {
-                    None
-                } else {
-                    Some(p.tok_start(j)..s.range.end)
-                }
-            }
-            Layout::Before => {
-                if left > s.tokens.start {
-                    Some(s.range.start..p.tok_end(left - 1))
-                } else {
-                    None
-                }
-            }
-            Layout::Whole => Some(s.range.clone()),
-            Layout::None => None,
+        let site = Site {
+            cue,
+            rule: cand.rule,
+            left: cand.left,
+            right: cand.right,
+            boundary: cand.boundary,
+            j,
+            had_that,
         };
+        let (layout, content_rule) = content_rule(p, s, &site);
+        let Some(layout) = settle_layout(p, s, &site, layout) else {
+            continue;
+        };
+        let content = content_range(p, s, layout, cand.left, j);
         if layout == Layout::Before {
             // a trailing attribution takes over the cues inside its content
-            attrs.retain(|x| x.cue_tok >= left);
-        }
-        if let Some(mn) = &mention
-            && lexicon::pronoun(p.toks[mn.0].lower).is_none()
-        {
-            let _ = mn;
+            attrs.retain(|x| x.cue_tok >= cand.left);
         }
         attrs.push(Attr {
             cue_tok: c,
             cue_text,
             speaker: Some(id),
-            left,
+            left: cand.left,
             layout,
             content,
-            speaker_rule,
+            speaker_rule: cand.rule,
             content_rule,
+            confidence: Rule::Cue(cand.rule, content_rule).confidence() * evidence,
         });
     }
-    // an After content stops where the next attribution in the sentence begins
+    cut_after_contents(p, &mut attrs);
+    attrs
+}
+
+/// How far a speaker mention's words alone can be trusted (a factor, 0–1): a full name
+/// most, a pronoun or a description (resolved from context) least.
+fn mention_evidence(m: Option<&Mention>) -> f32 {
+    match m.map(|m| (&m.kind, m.full)) {
+        None => 1.0,
+        Some((MentionKind::Name, true)) => 1.0,
+        Some((MentionKind::Name, false)) => 0.95,
+        Some((MentionKind::Pronoun(_), _)) => 0.85,
+        Some((MentionKind::Description, _)) => 0.85,
+        Some(_) => 0.95,
+    }
+}
+
+/// An After content stops where the next attribution in the sentence begins.
+fn cut_after_contents(p: &Para, attrs: &mut [Attr]) {
     for i in 0..attrs.len() {
         if attrs[i].layout != Layout::After {
             continue;
@@ -1238,7 +1309,7 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
             && let Some(r) = attrs[i].content.clone()
         {
             let mut l = next.left;
-            if l > 0 && lexicon::is_clause_boundary(p.toks[l - 1].lower) {
+            if l > 0 && Class::ClauseBoundary.has(p.toks[l - 1].lower) {
                 l -= 1;
             }
             if l > 0 && l > next.cue_tok.saturating_sub(20) {
@@ -1248,361 +1319,5 @@ fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
                 }
             }
         }
-    }
-    attrs
-}
-
-/// Runs the analysis over the given blocks.
-pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<u32>]) -> Analysis {
-    let mut reg = Registry::default();
-    let mut carry: Option<(usize, Option<CueText>, usize)> = None;
-    // A first pass counts the quotations (scanned again per paragraph below, so no list of
-    // every quotation is kept) and the words that may be cues
-    let (mut singles, mut all, mut cue_words) = (0, 0, 0);
-    for &bi in blocks {
-        let text = &doc.blocks[bi].text;
-        for q in quotes::scan(text) {
-            singles += usize::from(q.single);
-            all += 1;
-        }
-        cue_words += count_cue_words(text);
-    }
-    // British style: single quotation marks outnumber double ones
-    let single_style = singles * 2 > all;
-    // Built in reading order with registry ids as speakers; `finish` renumbers them. Every
-    // quotation gives one quote, and at most one direct claim; every cue at most one other
-    // claim. Reserving that bound up front (the pages never written cost no memory, and the
-    // slack is given back below) spares a long article the copy a growing vector makes,
-    // when the old and the new buffer are both resident.
-    let mut out_quotes: Vec<Quote> = Vec::with_capacity(all);
-    let mut out_claims: Vec<Claim> = Vec::with_capacity(all + cue_words);
-    for &bi in blocks {
-        let block = &doc.blocks[bi];
-        let qs = quotes::scan(&block.text);
-        let text = block.text.as_str();
-        let lower = text.to_ascii_lowercase();
-        let toks = tokens::tokenize(text, &lower, &qs);
-        let sents = tokens::sentences(text, &toks, &qs);
-        let p = Para {
-            text,
-            toks: &toks,
-            quotes: &qs,
-            base: block.range.start,
-        };
-        let mut q_speaker: Vec<Option<Credit>> = vec![None; qs.len()];
-        let mut q_claimed = vec![false; qs.len()];
-        let mut para_claims: Vec<RawClaim> = Vec::new();
-        // per sentence: the attributed speaker (for quotes without a cue)
-        let mut sent_speaker: Vec<Option<(usize, Option<CueText>)>> = vec![None; sents.len()];
-        // quotations are sorted and disjoint: each sentence owns a contiguous run of them
-        let sent_quotes: Vec<Range<usize>> = sents
-            .iter()
-            .map(|s| {
-                let a = qs.partition_point(|q| q.outer.start < s.range.start);
-                let b = qs.partition_point(|q| q.outer.start < s.range.end.max(s.range.start + 1));
-                a..b.max(a)
-            })
-            .collect();
-        for (si, s) in sents.iter().enumerate() {
-            reg.note_names(text, &toks[s.tokens.clone()], p.base);
-            let attrs = attribute_sentence(&p, s, &mut reg);
-            for a in &attrs {
-                let Some(id) = a.speaker else { continue };
-                reg.spoke(id, p.pos(p.toks[a.cue_tok].range.start));
-                if sent_speaker[si].is_none() {
-                    sent_speaker[si] = Some((id, Some(a.cue_text.clone())));
-                }
-                let Some(r) = a.content.clone() else { continue };
-                let r = trim_content(text, r);
-                if r.is_empty() {
-                    continue;
-                }
-                let inside: Vec<usize> = sent_quotes[si]
-                    .clone()
-                    .filter(|&qi| qs[qi].outer.start >= r.start && qs[qi].outer.end <= r.end + 3)
-                    .collect();
-                let words_outside = toks[s.tokens.clone()]
-                    .iter()
-                    .any(|t| t.quote.is_none() && t.range.start >= r.start && t.range.end <= r.end);
-                let rule: &'static str = rule_name(a.speaker_rule, a.content_rule);
-                for &qi in &inside {
-                    if q_speaker[qi].is_none() {
-                        q_speaker[qi] = Some((id, Some(a.cue_text.clone()), rule));
-                    }
-                }
-                if !inside.is_empty() && !words_outside {
-                    for &qi in &inside {
-                        if !q_claimed[qi] {
-                            q_claimed[qi] = true;
-                            para_claims.push(RawClaim {
-                                range: qs[qi].outer.clone(),
-                                kind: ClaimKind::Direct,
-                                speaker: Some(id),
-                                cue: Some(a.cue_text.clone()),
-                                rule,
-                            });
-                        }
-                    }
-                } else {
-                    for &qi in &inside {
-                        q_claimed[qi] = true;
-                    }
-                    para_claims.push(RawClaim {
-                        range: r,
-                        kind: if inside.is_empty() {
-                            ClaimKind::Indirect
-                        } else {
-                            ClaimKind::Mixed
-                        },
-                        speaker: Some(id),
-                        cue: Some(a.cue_text.clone()),
-                        rule,
-                    });
-                }
-            }
-            // other quotations of an attributed sentence: the nearest attribution's speaker
-            if !attrs.is_empty() {
-                for qi in sent_quotes[si].clone() {
-                    if q_speaker[qi].is_some() {
-                        continue;
-                    }
-                    let qpos = qs[qi].outer.start;
-                    let near = attrs
-                        .iter()
-                        .filter(|a| a.speaker.is_some())
-                        .min_by_key(|a| p.toks[a.cue_tok].range.start.abs_diff(qpos));
-                    if let Some(a) = near {
-                        q_speaker[qi] = a.speaker.map(|id| {
-                            (id, Some(a.cue_text.clone()), "quote-in-attributed-sentence")
-                        });
-                    }
-                }
-            }
-        }
-        // quotations in sentences without a cue: continue the paragraph's speaker; the
-        // first quotation-bearing sentence after it lends its speaker to earlier ones
-        let mut next_quote_speaker: Vec<Option<(usize, Option<CueText>)>> = vec![None; sents.len()];
-        let mut upcoming = None;
-        for si in (0..sents.len()).rev() {
-            next_quote_speaker[si] = upcoming.clone();
-            if !sent_quotes[si].is_empty() && sent_speaker[si].is_some() {
-                upcoming = sent_speaker[si].clone();
-            }
-        }
-        let mut prev: Option<(usize, Option<CueText>)> = None;
-        for (si, s) in sents.iter().enumerate() {
-            let words_outside = toks[s.tokens.clone()]
-                .iter()
-                .filter(|t| t.quote.is_none())
-                .count();
-            for qi in sent_quotes[si].clone() {
-                if q_speaker[qi].is_some() {
-                    continue;
-                }
-                // single-quoted spans are titles and scare quotes unless a cue credits them
-                // or the article quotes with single marks
-                if qs[qi].single && !single_style {
-                    continue;
-                }
-                // a quotation that makes (most of) its sentence, not a scare quote
-                let sentence_level = words_outside <= 3 || qs[qi].outer.start <= s.range.start;
-                let found = if let Some(x) = prev.clone() {
-                    Some((x, "continues-paragraph-speaker"))
-                } else if !sentence_level {
-                    None
-                } else if let Some(c) = carry.clone() {
-                    Some(((c.0, c.1), "continues-previous-paragraph"))
-                } else {
-                    next_quote_speaker[si]
-                        .clone()
-                        .map(|x| (x, "speaker-of-next-quote"))
-                };
-                if let Some(((id, cue), rule)) = found {
-                    q_speaker[qi] = Some((id, cue, rule));
-                    sent_speaker[si].get_or_insert((id, None));
-                }
-            }
-            if let Some(x) = sent_speaker[si].clone() {
-                prev = Some(x);
-            }
-        }
-        for qi in 0..qs.len() {
-            if let Some((id, cue, rule)) = q_speaker[qi].clone() {
-                reg.spoke(id, p.pos(qs[qi].outer.start));
-                if !q_claimed[qi] {
-                    para_claims.push(RawClaim {
-                        range: qs[qi].outer.clone(),
-                        kind: ClaimKind::Direct,
-                        speaker: Some(id),
-                        cue: cue.clone(),
-                        rule,
-                    });
-                }
-            }
-            let span = &qs[qi];
-            let src = block.map.range_to_source(span.outer.clone());
-            out_quotes.push(Quote {
-                start: src.start,
-                end: src.end,
-                paragraph: paragraph_of[bi],
-                speaker: q_speaker[qi].as_ref().map(|x| x.0),
-                cue: q_speaker[qi].as_ref().and_then(|x| x.1.clone()),
-                block: bi,
-                text_range: span.outer.clone(),
-                inner_range: narrow(span.inner.start)..narrow(span.inner.end),
-                rule: q_speaker[qi].as_ref().map_or("unattributed", |x| x.2),
-            });
-        }
-        para_claims.sort_by_key(|c| (c.range.start, c.range.end));
-        // the speaker of the paragraph's last attribution carries over to quotations in the
-        // next paragraphs, for a while
-        let last = para_claims
-            .iter()
-            .rev()
-            .find_map(|c| c.speaker.map(|id| (id, c.cue.clone())));
-        carry = match last {
-            Some((id, cue)) => Some((id, cue, 0)),
-            None => carry
-                .and_then(|(id, cue, age)| (age < CARRY_PARAGRAPHS).then_some((id, cue, age + 1))),
-        };
-        out_claims.extend(para_claims.into_iter().map(|c| {
-            let src = block.map.range_to_source(c.range.clone());
-            Claim {
-                kind: c.kind,
-                speaker: c.speaker,
-                cue: c.cue,
-                start: src.start,
-                end: src.end,
-                paragraph: paragraph_of[bi],
-                block: bi,
-                text_range: c.range,
-                rule: c.rule,
-            }
-        }));
-    }
-    out_claims.shrink_to_fit();
-    out_quotes.shrink_to_fit();
-    finish(&reg, out_claims, out_quotes)
-}
-
-/// A clean-text offset as kept in a [`Quote`] (inputs are capped far below 4 GiB).
-fn narrow(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-/// How many maximal runs of ASCII letters in `text` are cue words or `according`: at least
-/// as many as the cue tokens, which are such runs.
-fn count_cue_words(text: &str) -> usize {
-    let b = text.as_bytes();
-    let mut n = 0;
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_alphabetic() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && b[i].is_ascii_alphabetic() {
-            i += 1;
-        }
-        let len = i - start;
-        if (3..=12).contains(&len) {
-            let mut buf = [0u8; 12];
-            buf[..len].copy_from_slice(&b[start..i]);
-            buf.make_ascii_lowercase();
-            let w = std::str::from_utf8(&buf[..len]).unwrap_or("");
-            if w == "according" || lexicon::cue(w).is_some() {
-                n += 1;
-            }
-        }
-    }
-    n
-}
-
-fn rule_name(speaker: &'static str, content: &'static str) -> &'static str {
-    match (speaker, content) {
-        ("subject", "content-after-that") => "subject + cue + that-clause",
-        ("subject", "content-after") => "subject + cue + content",
-        ("subject", "content-before") => "content, + subject + cue",
-        ("subject", "parenthetical") => "parenthetical: …, subject + cue, …",
-        ("inverted", "content-before") => "content, + cue + speaker (inverted)",
-        ("inverted", _) => "cue + speaker (inverted) + content",
-        ("apposition", "content-before") => "content, + name, apposition, + cue",
-        ("apposition", _) => "name, apposition, + cue + content",
-        ("according-to", _) => "according to + source",
-        ("inherited", _) => "participle/coordinated cue inherits the speaker",
-        (_, "parenthetical") => "parenthetical attribution",
-        _ => "attribution",
-    }
-}
-
-/// Renumbers the speakers in order of first attribution (by block, then offset in the
-/// block, then registry id, over claims and quotes alike), and counts claims and quotations.
-fn finish(reg: &Registry, mut claims: Vec<Claim>, mut quotes: Vec<Quote>) -> Analysis {
-    // each entity's first attribution, then entities sorted by it
-    let mut first: Vec<Option<(usize, usize)>> = vec![None; reg.entities.len()];
-    let items = claims
-        .iter()
-        .map(|c| (c.speaker, c.block, c.text_range.start))
-        .chain(
-            quotes
-                .iter()
-                .map(|q| (q.speaker, q.block, q.text_range.start)),
-        );
-    for (speaker, block, at) in items {
-        if let Some(id) = speaker {
-            let key = (block, at);
-            if first[id].is_none_or(|f| key < f) {
-                first[id] = Some(key);
-            }
-        }
-    }
-    let mut order: Vec<(usize, usize, usize)> = first
-        .iter()
-        .enumerate()
-        .filter_map(|(id, f)| f.map(|(b, at)| (b, at, id)))
-        .collect();
-    order.sort_unstable();
-    let mut map: Vec<Option<usize>> = vec![None; reg.entities.len()];
-    let mut speakers = Vec::with_capacity(order.len());
-    for (_, _, id) in order {
-        map[id] = Some(speakers.len());
-        speakers.push(reg.out(id, speakers.len()));
-    }
-    let mut sourcing = Sourcing::default();
-    for c in &mut claims {
-        let speaker = c.speaker.and_then(|id| map[id]);
-        c.speaker = speaker;
-        if let Some(s) = speaker {
-            speakers[s].claims += 1;
-        }
-        match speaker.map(|s| {
-            (
-                &speakers[s].kind,
-                speakers[s].name.contains(char::is_uppercase)
-                    || speakers[s].name.split_whitespace().count() == 1,
-            )
-        }) {
-            None => sourcing.unattributed += 1,
-            Some((SpeakerKind::Person, true)) => sourcing.named_person += 1,
-            Some((SpeakerKind::Person, false)) => sourcing.unnamed_person += 1,
-            Some((SpeakerKind::Organization, _)) => sourcing.organization += 1,
-            Some((SpeakerKind::Group, _)) => sourcing.group += 1,
-            Some((SpeakerKind::Anonymous, _)) => sourcing.anonymous += 1,
-            Some((SpeakerKind::Document, _)) => sourcing.document += 1,
-        }
-    }
-    for q in &mut quotes {
-        let speaker = q.speaker.and_then(|id| map[id]);
-        q.speaker = speaker;
-        if let Some(s) = speaker {
-            speakers[s].quotes += 1;
-        }
-    }
-    Analysis {
-        speakers,
-        quotes,
-        claims,
-        sourcing,
     }
 }

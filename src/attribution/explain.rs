@@ -14,6 +14,15 @@ fn clip(s: &str, n: usize) -> String {
     out
 }
 
+/// `1 quote`, `2 quotes`: a count with its noun in the right number.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Renders every claim and every quotation of `a` (the analysis of `doc`) with its speaker,
 /// cue and rule.
 ///
@@ -35,7 +44,12 @@ pub fn render(doc: &Document, a: &Analysis) -> String {
         if let Some(r) = &s.role {
             let _ = write!(out, ", {r}");
         }
-        let _ = writeln!(out, ") — {} quotes, {} claims", s.quotes, s.claims);
+        let _ = writeln!(
+            out,
+            ") — {}, {}",
+            counted(s.quotes, "quote"),
+            counted(s.claims, "claim")
+        );
         if !s.aliases.is_empty() {
             let _ = writeln!(out, "      also: {}", s.aliases.join(", "));
         }
@@ -44,26 +58,29 @@ pub fn render(doc: &Document, a: &Analysis) -> String {
     for c in &a.claims {
         let _ = writeln!(
             out,
-            "  ¶{} {:?} {} ← {} [{}]\n      rule: {}",
+            "  ¶{} {:?} {} ← {} [{}]\n      rule: {} ({}), confidence {:.2}",
             c.paragraph
                 .map_or_else(|| "-".to_string(), |p| p.to_string()),
             c.kind,
             clip(&c.text(doc), 90),
             name(c.speaker),
             c.cue.as_deref().unwrap_or("no cue"),
-            c.rule
+            c.rule.name(),
+            c.rule.describe(),
+            c.confidence
         );
     }
     let _ = writeln!(out, "quotes:");
     for q in &a.quotes {
         let _ = writeln!(
             out,
-            "  ¶{} “{}” ← {} (rule: {})",
+            "  ¶{} “{}” ← {} (rule: {}, confidence {:.2})",
             q.paragraph
                 .map_or_else(|| "-".to_string(), |p| p.to_string()),
             clip(&q.text(doc), 70),
             name(q.speaker),
-            q.rule
+            q.rule.name(),
+            q.confidence
         );
     }
     let s = &a.sourcing;
@@ -79,4 +96,26 @@ pub fn render(doc: &Document, a: &Analysis) -> String {
         s.unattributed
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_pluralised_by_number() {
+        let doc = crate::document::ingest(
+            "Title\n\n“The pier will reopen,” Ana Ruiz said.\n\n“We are ready,” Tom Reyes said. “Crews start on Monday,” he said.\n".into(),
+        );
+        let a = crate::attribution::analyze(&doc);
+        let text = render(&doc, &a);
+        assert!(
+            text.contains("Ana Ruiz (Person) — 1 quote, 1 claim\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Tom Reyes (Person) — 2 quotes, 2 claims\n"),
+            "{text}"
+        );
+    }
 }

@@ -2,9 +2,14 @@
 //! head a speaker's noun phrase, titles, pronouns, time words and the small function words
 //! the rules skip over.
 //!
-//! Every lookup takes a word already lowercased (ASCII folding is enough: the lists are
-//! English). `match` on string literals compiles to length-then-bytes comparisons, so the
-//! lookups stay cheap on megabytes of text.
+//! The words are data: one file a class under `words/` (embedded with `include_str!`, each
+//! opening with a line saying where its words come from), parsed once into one table that
+//! maps a word to the set of its classes, so that every caller asks the same table
+//! ([`Class::has`], [`cue`]). Every lookup takes a word already lowercased (ASCII folding is
+//! enough: the lists are English).
+
+use crate::document::date::{MONTHS, WEEKDAYS};
+use std::sync::LazyLock;
 
 /// What kind of reporting verb a cue word is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,315 +27,8 @@ pub struct Cue {
     pub object: bool,
 }
 
-/// Reporting verbs: (lemma, weak, takes an object, forms: base, 3rd person, past, -ing[, past participle]).
-const CUES: &[(&str, bool, bool, &[&str])] = &[
-    ("say", false, false, &["say", "says", "said", "saying"]),
-    ("tell", false, true, &["tell", "tells", "told", "telling"]),
-    ("add", true, false, &["add", "adds", "added", "adding"]),
-    (
-        "argue",
-        true,
-        false,
-        &["argue", "argues", "argued", "arguing"],
-    ),
-    (
-        "declare",
-        true,
-        false,
-        &["declare", "declares", "declared", "declaring"],
-    ),
-    ("note", true, false, &["note", "notes", "noted", "noting"]),
-    (
-        "write",
-        true,
-        false,
-        &["write", "writes", "wrote", "writing", "written"],
-    ),
-    ("ask", true, true, &["ask", "asks", "asked", "asking"]),
-    (
-        "suggest",
-        true,
-        false,
-        &["suggest", "suggests", "suggested", "suggesting"],
-    ),
-    (
-        "pledge",
-        true,
-        false,
-        &["pledge", "pledges", "pledged", "pledging"],
-    ),
-    (
-        "report",
-        true,
-        false,
-        &["report", "reports", "reported", "reporting"],
-    ),
-    (
-        "deny",
-        true,
-        false,
-        &["deny", "denies", "denied", "denying"],
-    ),
-    ("warn", true, false, &["warn", "warns", "warned", "warning"]),
-    (
-        "insist",
-        true,
-        false,
-        &["insist", "insists", "insisted", "insisting"],
-    ),
-    (
-        "acknowledge",
-        true,
-        false,
-        &[
-            "acknowledge",
-            "acknowledges",
-            "acknowledged",
-            "acknowledging",
-        ],
-    ),
-    (
-        "explain",
-        true,
-        false,
-        &["explain", "explains", "explained", "explaining"],
-    ),
-    (
-        "recall",
-        true,
-        false,
-        &["recall", "recalls", "recalled", "recalling"],
-    ),
-    (
-        "claim",
-        true,
-        false,
-        &["claim", "claims", "claimed", "claiming"],
-    ),
-    (
-        "state",
-        true,
-        false,
-        &["state", "states", "stated", "stating"],
-    ),
-    (
-        "confirm",
-        true,
-        false,
-        &["confirm", "confirms", "confirmed", "confirming"],
-    ),
-    (
-        "announce",
-        true,
-        false,
-        &["announce", "announces", "announced", "announcing"],
-    ),
-    (
-        "admit",
-        true,
-        false,
-        &["admit", "admits", "admitted", "admitting"],
-    ),
-    (
-        "allege",
-        true,
-        false,
-        &["allege", "alleges", "alleged", "alleging"],
-    ),
-    (
-        "contend",
-        true,
-        false,
-        &["contend", "contends", "contended", "contending"],
-    ),
-    (
-        "maintain",
-        true,
-        false,
-        &["maintain", "maintains", "maintained", "maintaining"],
-    ),
-    (
-        "stress",
-        true,
-        false,
-        &["stress", "stresses", "stressed", "stressing"],
-    ),
-    (
-        "emphasize",
-        true,
-        false,
-        &[
-            "emphasize",
-            "emphasizes",
-            "emphasized",
-            "emphasizing",
-            "emphasise",
-            "emphasises",
-            "emphasised",
-            "emphasising",
-        ],
-    ),
-    (
-        "conclude",
-        true,
-        false,
-        &["conclude", "concludes", "concluded", "concluding"],
-    ),
-    (
-        "predict",
-        true,
-        false,
-        &["predict", "predicts", "predicted", "predicting"],
-    ),
-    (
-        "estimate",
-        true,
-        false,
-        &["estimate", "estimates", "estimated", "estimating"],
-    ),
-    (
-        "concede",
-        true,
-        false,
-        &["concede", "concedes", "conceded", "conceding"],
-    ),
-    (
-        "observe",
-        true,
-        false,
-        &["observe", "observes", "observed", "observing"],
-    ),
-    (
-        "remark",
-        true,
-        false,
-        &["remark", "remarks", "remarked", "remarking"],
-    ),
-    (
-        "reply",
-        true,
-        false,
-        &["reply", "replies", "replied", "replying"],
-    ),
-    (
-        "respond",
-        true,
-        false,
-        &["respond", "responds", "responded", "responding"],
-    ),
-    (
-        "testify",
-        false,
-        false,
-        &["testify", "testifies", "testified", "testifying"],
-    ),
-    (
-        "tweet",
-        true,
-        false,
-        &["tweet", "tweets", "tweeted", "tweeting"],
-    ),
-    (
-        "complain",
-        true,
-        false,
-        &["complain", "complains", "complained", "complaining"],
-    ),
-    (
-        "caution",
-        true,
-        false,
-        &["caution", "cautions", "cautioned", "cautioning"],
-    ),
-    ("vow", true, false, &["vow", "vows", "vowed", "vowing"]),
-    (
-        "promise",
-        true,
-        false,
-        &["promise", "promises", "promised", "promising"],
-    ),
-    (
-        "reveal",
-        true,
-        false,
-        &["reveal", "reveals", "revealed", "revealing"],
-    ),
-    (
-        "assert",
-        true,
-        false,
-        &["assert", "asserts", "asserted", "asserting"],
-    ),
-    ("urge", true, true, &["urge", "urges", "urged", "urging"]),
-    (
-        "describe",
-        true,
-        false,
-        &["describe", "describes", "described", "describing"],
-    ),
-    ("call", true, false, &["call", "calls", "called", "calling"]),
-    (
-        "recount",
-        true,
-        false,
-        &["recount", "recounts", "recounted", "recounting"],
-    ),
-    (
-        "boast",
-        true,
-        false,
-        &["boast", "boasts", "boasted", "boasting"],
-    ),
-    ("joke", true, false, &["joke", "jokes", "joked", "joking"]),
-    (
-        "agree",
-        true,
-        false,
-        &["agree", "agrees", "agreed", "agreeing"],
-    ),
-    (
-        "point",
-        true,
-        false,
-        &["point", "points", "pointed", "pointing"],
-    ),
-    (
-        "continue",
-        true,
-        false,
-        &["continue", "continues", "continued", "continuing"],
-    ),
-    (
-        "assure",
-        true,
-        true,
-        &["assure", "assures", "assured", "assuring"],
-    ),
-    (
-        "inform",
-        true,
-        true,
-        &["inform", "informs", "informed", "informing"],
-    ),
-    (
-        "indicate",
-        true,
-        false,
-        &["indicate", "indicates", "indicated", "indicating"],
-    ),
-    (
-        "admonish",
-        true,
-        false,
-        &["admonish", "admonishes", "admonished", "admonishing"],
-    ),
-    (
-        "exclaim",
-        false,
-        false,
-        &["exclaim", "exclaims", "exclaimed", "exclaiming"],
-    ),
-];
+/// Reporting verbs, one lemma a line: `lemma [weak] [object]: base 3rd-person past -ing [past-participle]`.
+const CUES: &str = include_str!("words/cues.txt");
 
 /// Looks a lowercased word up in the cue lexicon.
 ///
@@ -373,11 +71,16 @@ impl std::hash::Hasher for Fnv {
 type FnvMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// Every cue form, looked up in one hash probe.
-static CUE_INDEX: std::sync::LazyLock<FnvMap<&'static str, Cue>> = std::sync::LazyLock::new(|| {
+static CUE_INDEX: LazyLock<FnvMap<&'static str, Cue>> = LazyLock::new(|| {
     let mut m = FnvMap::default();
-    for &(lemma, weak, object, forms) in CUES {
-        for (i, f) in forms.iter().enumerate() {
-            m.entry(*f).or_insert(Cue {
+    for (lemma, flags, forms) in data_lines(CUES).filter_map(|l| {
+        let (head, forms) = l.split_once(':')?;
+        let mut head = head.split_whitespace();
+        Some((head.next()?, head.collect::<Vec<_>>(), forms))
+    }) {
+        let (weak, object) = (flags.contains(&"weak"), flags.contains(&"object"));
+        for (i, f) in forms.split_whitespace().enumerate() {
+            m.entry(f).or_insert(Cue {
                 lemma,
                 base: i == 0,
                 participle: i == 3,
@@ -388,6 +91,216 @@ static CUE_INDEX: std::sync::LazyLock<FnvMap<&'static str, Cue>> = std::sync::La
     }
     m
 });
+
+/// The lines of a word-list file that hold data: comments (`#`) and blank lines skipped.
+fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// A word class of the lexicon: a data file under `words/`, or a list the crate keeps
+/// elsewhere (calendar names, in [`crate::document::date`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Class {
+    /// Words between a subject and its cue that are skipped: auxiliaries and adverbs. (`words/aux_or_adverb.txt`)
+    AuxOrAdverb,
+    /// Words that start a new clause: a subject before a cue never reaches back past them. (`words/clause_boundary.txt`)
+    ClauseBoundary,
+    /// Words that open a sentence or clause but are not part of a speaker's name. (`words/leading_filler.txt`)
+    LeadingFiller,
+    /// Determiners and quantifiers that may open a speaker's noun phrase. (`words/determiner.txt`)
+    Determiner,
+    /// Words that can never be inside a speaker's noun phrase (verbs and function words). (`words/np_breaker.txt`)
+    NpBreaker,
+    /// Singular nouns that name a person by role (`a spokesman`, `the coach`). (`words/person_noun.txt`)
+    PersonNoun,
+    /// Plural nouns that name a group of people (`legal experts`, `authorities`). (`words/group_noun.txt`)
+    GroupNoun,
+    /// Nouns that head an organisation's name (`the ministry`, `Dixon Hall`'s `office`). (`words/org_noun.txt`)
+    OrgNoun,
+    /// Nouns that head a document or publication (`a statement`, `draft language`). (`words/document_noun.txt`)
+    DocumentNoun,
+    /// Titles that come before a name (`Rep.`, `President`, `Dr.`) and are not part of it. (`words/title.txt`)
+    Title,
+    /// Words that are capitalised at a sentence start but never part of a name. (`words/capitalized_function_word.txt`)
+    CapitalizedFunctionWord,
+    /// Time words that trail a cue (`said Monday`, `said last week`) and are skipped. (`words/time_word.txt`)
+    TimeWord,
+    /// Words that start a reported clause right after a cue (`said he …`, `told court she …`). (`words/clause_start.txt`)
+    ClauseStart,
+    /// Words after which a lowercased `say`/`report`/`note` is a noun, not a verb. (`words/noun_marker.txt`)
+    NounMarker,
+    /// Words that, opening the words after a cue, show the cue continues its clause (`Such efforts, he said, were not …`): the attribution is a parenthetical. (`words/verbish.txt`)
+    Verbish,
+    /// Nominal words marking an anonymous source (`one person`, `people familiar with …`). (`words/anonymous_head.txt`)
+    AnonymousHead,
+    /// Modifiers that make a source anonymous (`familiar with`, `a second person`). (`words/anonymous_modifier.txt`)
+    AnonymousModifier,
+    /// Single-word abbreviations that keep their full stop inside a word token. (`words/abbreviation.txt`)
+    Abbreviation,
+    /// Abbreviations that may also end a sentence (`… in the U.S. The …`). (`words/can_end_sentence.txt`)
+    CanEndSentence,
+    /// Particle (`words/particle.txt`)
+    Particle,
+    /// Suffix (`words/suffix.txt`)
+    Suffix,
+    /// Capitalised words that are places or common nouns, not people. (`words/non_person_cap.txt`)
+    NonPersonCap,
+    /// Words that stop the head search of a noun phrase (its post-modifiers begin). (`words/postmodifier_start.txt`)
+    PostmodifierStart,
+    /// Past-participle adjectives that do appear in speakers' noun phrases. (`words/adjective_ed.txt`)
+    AdjectiveEd,
+    /// Quantifier (`words/quantifier.txt`)
+    Quantifier,
+    /// Surnames that are also words the name reader skips when capitalised (`Every`, `More`). (`words/word_surname.txt`)
+    WordSurname,
+    /// Small words that cannot be a clause's verb after a name (`Jones of Ottawa`, `Smith and`). (`words/function_word.txt`)
+    FunctionWord,
+    /// PassiveAux (`words/passive_aux.txt`)
+    PassiveAux,
+    /// Preposition (`words/preposition.txt`)
+    Preposition,
+    /// Words that open an adjunct after an inverted speaker's name. (`words/adjunct_opener.txt`)
+    AdjunctOpener,
+    /// Subordinator (`words/subordinator.txt`)
+    Subordinator,
+    /// Nouns and titles of a man (`husband`, `spokesman`, `Mr`): they tell a speaker's gender. (`words/male_role.txt`)
+    MaleRole,
+    /// Nouns and titles of a woman (`wife`, `spokeswoman`, `Ms`): they tell a speaker's gender. (`words/female_role.txt`)
+    FemaleRole,
+    /// Women's first names (Moby Word II, public domain): a name's gender.
+    FirstNameFemale,
+    /// Men's first names (Moby Word II, public domain): a name's gender.
+    FirstNameMale,
+    /// Weekday names (from [`WEEKDAYS`]).
+    Weekday,
+    /// Month names (from [`MONTHS`]).
+    Month,
+    /// Words ending in `-ly` that are not adverbs (`family`, `daily`). (`words/ly_not_adverb.txt`)
+    LyNotAdverb,
+}
+
+/// Every class kept in a data file, with that file.
+const LISTS: [(Class, &str); 36] = [
+    (Class::AuxOrAdverb, include_str!("words/aux_or_adverb.txt")),
+    (
+        Class::ClauseBoundary,
+        include_str!("words/clause_boundary.txt"),
+    ),
+    (
+        Class::LeadingFiller,
+        include_str!("words/leading_filler.txt"),
+    ),
+    (Class::Determiner, include_str!("words/determiner.txt")),
+    (Class::NpBreaker, include_str!("words/np_breaker.txt")),
+    (Class::PersonNoun, include_str!("words/person_noun.txt")),
+    (Class::GroupNoun, include_str!("words/group_noun.txt")),
+    (Class::OrgNoun, include_str!("words/org_noun.txt")),
+    (Class::DocumentNoun, include_str!("words/document_noun.txt")),
+    (Class::Title, include_str!("words/title.txt")),
+    (
+        Class::CapitalizedFunctionWord,
+        include_str!("words/capitalized_function_word.txt"),
+    ),
+    (Class::TimeWord, include_str!("words/time_word.txt")),
+    (Class::ClauseStart, include_str!("words/clause_start.txt")),
+    (Class::NounMarker, include_str!("words/noun_marker.txt")),
+    (Class::Verbish, include_str!("words/verbish.txt")),
+    (
+        Class::AnonymousHead,
+        include_str!("words/anonymous_head.txt"),
+    ),
+    (
+        Class::AnonymousModifier,
+        include_str!("words/anonymous_modifier.txt"),
+    ),
+    (Class::Abbreviation, include_str!("words/abbreviation.txt")),
+    (
+        Class::CanEndSentence,
+        include_str!("words/can_end_sentence.txt"),
+    ),
+    (Class::Particle, include_str!("words/particle.txt")),
+    (Class::Suffix, include_str!("words/suffix.txt")),
+    (
+        Class::NonPersonCap,
+        include_str!("words/non_person_cap.txt"),
+    ),
+    (
+        Class::PostmodifierStart,
+        include_str!("words/postmodifier_start.txt"),
+    ),
+    (Class::AdjectiveEd, include_str!("words/adjective_ed.txt")),
+    (Class::Quantifier, include_str!("words/quantifier.txt")),
+    (Class::WordSurname, include_str!("words/word_surname.txt")),
+    (Class::FunctionWord, include_str!("words/function_word.txt")),
+    (Class::PassiveAux, include_str!("words/passive_aux.txt")),
+    (Class::Preposition, include_str!("words/preposition.txt")),
+    (
+        Class::AdjunctOpener,
+        include_str!("words/adjunct_opener.txt"),
+    ),
+    (Class::Subordinator, include_str!("words/subordinator.txt")),
+    (Class::MaleRole, include_str!("words/male_role.txt")),
+    (Class::FemaleRole, include_str!("words/female_role.txt")),
+    (Class::LyNotAdverb, include_str!("words/ly_not_adverb.txt")),
+    (
+        Class::FirstNameFemale,
+        include_str!("words/first_names_female.txt"),
+    ),
+    (
+        Class::FirstNameMale,
+        include_str!("words/first_names_male.txt"),
+    ),
+];
+
+/// Every listed word with the set of its classes (bit `1 << class`), built once.
+static WORDS: LazyLock<FnvMap<&'static str, u64>> = LazyLock::new(|| {
+    let mut m: FnvMap<&'static str, u64> = FnvMap::default();
+    for (class, file) in LISTS {
+        for w in data_lines(file) {
+            *m.entry(w).or_default() |= class.bit();
+        }
+    }
+    // calendar words, from the crate's one list of them: time words, never a person's name
+    // (but `May`, also a first name)
+    let time = Class::TimeWord.bit() | Class::NonPersonCap.bit();
+    for w in WEEKDAYS {
+        *m.entry(w).or_default() |= Class::Weekday.bit() | time;
+    }
+    for (w, _) in &MONTHS[..12] {
+        let name = if *w == "may" {
+            0
+        } else {
+            Class::NonPersonCap.bit()
+        };
+        *m.entry(w).or_default() |= Class::Month.bit() | Class::TimeWord.bit() | name;
+    }
+    m
+});
+
+impl Class {
+    fn bit(self) -> u64 {
+        1 << self as u8
+    }
+
+    /// Whether the lowercased word `w` is in this class.
+    ///
+    /// ```
+    /// use hearsay::attribution::lexicon::Class;
+    /// assert!(Class::GroupNoun.has("experts"));
+    /// assert!(!Class::GroupNoun.has("table"));
+    /// ```
+    pub fn has(self, w: &str) -> bool {
+        classes(w) & self.bit() != 0
+    }
+}
+
+/// The classes of a lowercased word, as a bit set (`1 << Class as u8`), in one hash probe.
+pub fn classes(w: &str) -> u64 {
+    WORDS.get(w).copied().unwrap_or(0)
+}
 
 /// Personal pronouns that can stand for a speaker, with their gender and number.
 pub fn pronoun(word: &str) -> Option<Pronoun> {
@@ -421,1510 +334,10 @@ pub enum Pronoun {
 
 /// Words between a subject and its cue that are skipped: auxiliaries and adverbs.
 pub fn is_aux_or_adverb(w: &str) -> bool {
-    matches!(
-        w,
-        "has"
-            | "have"
-            | "had"
-            | "was"
-            | "were"
-            | "is"
-            | "are"
-            | "will"
-            | "would"
-            | "could"
-            | "can"
-            | "may"
-            | "might"
-            | "should"
-            | "did"
-            | "does"
-            | "do"
-            | "also"
-            | "later"
-            | "previously"
-            | "repeatedly"
-            | "now"
-            | "then"
-            | "again"
-            | "however"
-            | "too"
-            | "often"
-            | "once"
-            | "still"
-            | "even"
-            | "just"
-            | "already"
-            | "further"
-            | "first"
-            | "earlier"
-            | "recently"
-            | "publicly"
-            | "privately"
-            | "separately"
-            | "initially"
-            | "reportedly"
-            | "frequently"
-            | "flatly"
-            | "simply"
-            | "always"
-            | "never"
-            | "not"
-            | "has also"
-            | "yet"
-            | "since"
-            | "long"
-            | "both"
-            | "all"
-            | "each"
-            | "only"
-            | "had also"
-            | "quickly"
-            | "immediately"
-            | "subsequently"
-            | "last"
-            | "finally"
-            | "ultimately"
-            | "similarly"
-            | "likewise"
-            | "nonetheless"
-            | "nevertheless"
-            | "though"
-            | "meanwhile"
-            | "instead"
-    ) || (w.len() > 4
-        && w.ends_with("ly")
-        && !matches!(
-            w,
-            "family" | "italy" | "reilly" | "kelly" | "daily" | "ally"
-        ))
-}
-
-/// Words that start a new clause: a subject before a cue never reaches back past them.
-pub fn is_clause_boundary(w: &str) -> bool {
-    matches!(
-        w,
-        "and"
-            | "but"
-            | "while"
-            | "because"
-            | "as"
-            | "when"
-            | "although"
-            | "though"
-            | "after"
-            | "before"
-            | "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "where"
-            | "if"
-            | "since"
-            | "so"
-            | "or"
-            | "what"
-            | "than"
-            | "until"
-            | "unless"
-            | "whether"
-            | "nor"
-            | "once"
-            | "why"
-            | "how"
-            | "whereas"
-            | "yet"
-    )
-}
-
-/// Words that open a sentence or clause but are not part of a speaker's name.
-pub fn is_leading_filler(w: &str) -> bool {
-    matches!(
-        w,
-        "but"
-            | "and"
-            | "so"
-            | "yet"
-            | "however"
-            | "meanwhile"
-            | "still"
-            | "also"
-            | "then"
-            | "now"
-            | "instead"
-            | "separately"
-            | "later"
-            | "earlier"
-            | "moreover"
-            | "indeed"
-            | "or"
-            | "plus"
-            | "in"
-            | "on"
-            | "at"
-    )
-}
-
-/// Determiners and quantifiers that may open a speaker's noun phrase.
-pub fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "several"
-            | "some"
-            | "many"
-            | "most"
-            | "these"
-            | "those"
-            | "this"
-            | "that"
-            | "another"
-            | "other"
-            | "few"
-            | "both"
-            | "all"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "our"
-            | "my"
-            | "your"
-            | "no"
-            | "each"
-            | "any"
-            | "more"
-            | "dozens"
-            | "numerous"
-            | "various"
-    )
-}
-
-/// Words that can never be inside a speaker's noun phrase (verbs and function words).
-pub fn is_np_breaker(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "was"
-            | "are"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "could"
-            | "can"
-            | "may"
-            | "might"
-            | "should"
-            | "must"
-            | "did"
-            | "does"
-            | "do"
-            | "not"
-            | "there"
-            | "it"
-            | "he"
-            | "she"
-            | "they"
-            | "we"
-            | "to"
-            | "into"
-            | "than"
-            | "if"
-            | "because"
-            | "although"
-            | "though"
-            | "while"
-            | "when"
-            | "where"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "what"
-            | "how"
-            | "why"
-            | "i"
-            | "you"
-            | "him"
-            | "them"
-            | "us"
-            | "me"
-            | "said"
-            | "says"
-            | "say"
-            | "told"
-    )
-}
-
-/// Singular nouns that name a person by role (`a spokesman`, `the coach`).
-pub fn is_person_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "official"
-            | "person"
-            | "source"
-            | "lawyer"
-            | "attorney"
-            | "coach"
-            | "player"
-            | "founder"
-            | "resident"
-            | "owner"
-            | "director"
-            | "manager"
-            | "minister"
-            | "president"
-            | "chair"
-            | "chairman"
-            | "chairwoman"
-            | "chairperson"
-            | "ceo"
-            | "executive"
-            | "analyst"
-            | "expert"
-            | "professor"
-            | "researcher"
-            | "scientist"
-            | "doctor"
-            | "physician"
-            | "nurse"
-            | "officer"
-            | "detective"
-            | "investigator"
-            | "prosecutor"
-            | "judge"
-            | "witness"
-            | "neighbour"
-            | "neighbor"
-            | "friend"
-            | "mother"
-            | "father"
-            | "son"
-            | "daughter"
-            | "wife"
-            | "husband"
-            | "sister"
-            | "brother"
-            | "aunt"
-            | "uncle"
-            | "grandmother"
-            | "grandfather"
-            | "dad"
-            | "mom"
-            | "mum"
-            | "cousin"
-            | "girlfriend"
-            | "boyfriend"
-            | "widow"
-            | "widower"
-            | "fiance"
-            | "fiancee"
-            | "fiancé"
-            | "fiancée"
-            | "niece"
-            | "nephew"
-            | "grandson"
-            | "granddaughter"
-            | "stepfather"
-            | "stepmother"
-            | "grandparent"
-            | "sibling"
-            | "colleague"
-            | "roommate"
-            | "classmate"
-            | "coworker"
-            | "co-worker"
-            | "proprietor"
-            | "parent"
-            | "student"
-            | "teacher"
-            | "worker"
-            | "employee"
-            | "labourer"
-            | "laborer"
-            | "farmer"
-            | "driver"
-            | "victim"
-            | "survivor"
-            | "member"
-            | "leader"
-            | "organizer"
-            | "organiser"
-            | "advocate"
-            | "activist"
-            | "critic"
-            | "economist"
-            | "strategist"
-            | "consultant"
-            | "adviser"
-            | "advisor"
-            | "aide"
-            | "staffer"
-            | "agent"
-            | "representative"
-            | "rep"
-            | "senator"
-            | "mayor"
-            | "councillor"
-            | "councilor"
-            | "governor"
-            | "secretary"
-            | "ambassador"
-            | "envoy"
-            | "diplomat"
-            | "candidate"
-            | "veteran"
-            | "cartoonist"
-            | "artist"
-            | "writer"
-            | "author"
-            | "editor"
-            | "reporter"
-            | "journalist"
-            | "producer"
-            | "chef"
-            | "cook"
-            | "designer"
-            | "architect"
-            | "engineer"
-            | "entrepreneur"
-            | "maverick"
-            | "man"
-            | "woman"
-            | "boy"
-            | "girl"
-            | "captain"
-            | "pilot"
-            | "soldier"
-            | "commander"
-            | "general"
-            | "spokesmen"
-            | "insider"
-            | "partner"
-            | "principal"
-            | "head"
-            | "chief"
-            | "dean"
-            | "counsel"
-            | "negotiator"
-            | "planner"
-            | "trustee"
-            | "landlord"
-            | "tenant"
-            | "shopper"
-            | "customer"
-            | "user"
-            | "fan"
-            | "athlete"
-            | "golfer"
-            | "priest"
-            | "pastor"
-            | "rabbi"
-            | "imam"
-            | "historian"
-            | "psychologist"
-            | "therapist"
-            | "pharmacist"
-            | "paramedic"
-            | "firefighter"
-            | "trooper"
-            | "sheriff"
-            | "constable"
-            | "sergeant"
-            | "lieutenant"
-            | "colonel"
-            | "admiral"
-            | "superintendent"
-            | "inspector"
-            | "commissioner"
-            | "administrator"
-            | "registrar"
-            | "coroner"
-            | "pathologist"
-            | "biologist"
-            | "physicist"
-            | "economist's"
-            | "defender"
-            | "forward"
-            | "goaltender"
-            | "goalie"
-            | "pitcher"
-            | "quarterback"
-            | "winger"
-            | "midfielder"
-            | "striker"
-            | "rookie"
-            | "teammate"
-            | "manager's"
-            | "homeowner"
-            | "parishioner"
-            | "volunteer"
-            | "donor"
-            | "patient"
-            | "client"
-            | "candidate's"
-            | "creator"
-            | "publisher"
-            | "mentor"
-    )
-}
-
-/// Plural nouns that name a group of people (`legal experts`, `authorities`).
-pub fn is_group_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "officials"
-            | "people"
-            | "sources"
-            | "experts"
-            | "authorities"
-            | "analysts"
-            | "residents"
-            | "advocates"
-            | "critics"
-            | "users"
-            | "players"
-            | "executives"
-            | "police"
-            | "officers"
-            | "investigators"
-            | "prosecutors"
-            | "lawyers"
-            | "attorneys"
-            | "researchers"
-            | "scientists"
-            | "forecasters"
-            | "backers"
-            | "members"
-            | "leaders"
-            | "supporters"
-            | "opponents"
-            | "observers"
-            | "economists"
-            | "doctors"
-            | "nurses"
-            | "teachers"
-            | "students"
-            | "parents"
-            | "workers"
-            | "employees"
-            | "activists"
-            | "organizers"
-            | "organisers"
-            | "witnesses"
-            | "neighbours"
-            | "neighbors"
-            | "relatives"
-            | "family"
-            | "families"
-            | "friends"
-            | "lawmakers"
-            | "legislators"
-            | "senators"
-            | "democrats"
-            | "republicans"
-            | "conservatives"
-            | "liberals"
-            | "diplomats"
-            | "aides"
-            | "staffers"
-            | "agents"
-            | "spokespeople"
-            | "spokespersons"
-            | "representatives"
-            | "insiders"
-            | "fans"
-            | "locals"
-            | "victims"
-            | "survivors"
-            | "protesters"
-            | "demonstrators"
-            | "scholars"
-            | "historians"
-            | "engineers"
-            | "farmers"
-            | "owners"
-            | "managers"
-            | "directors"
-            | "physicians"
-            | "physicists"
-            | "biologists"
-            | "strategists"
-            | "consultants"
-            | "advisers"
-            | "advisors"
-            | "firefighters"
-            | "paramedics"
-            | "regulators"
-            | "inspectors"
-            | "judges"
-            | "shareholders"
-            | "investors"
-            | "traders"
-            | "buyers"
-            | "sellers"
-            | "customers"
-            | "clients"
-            | "patients"
-            | "passengers"
-            | "drivers"
-            | "voters"
-            | "citizens"
-            | "refugees"
-            | "migrants"
-            | "immigrants"
-            | "volunteers"
-            | "donors"
-            | "homeowners"
-            | "tenants"
-            | "landlords"
-            | "administrators"
-            | "commissioners"
-            | "trustees"
-            | "educators"
-            | "unions"
-            | "groups"
-            | "organizations"
-            | "organisations"
-            | "companies"
-            | "firms"
-            | "agencies"
-            | "governments"
-            | "countries"
-            | "nations"
-            | "allies"
-            | "partners"
-            | "others"
-            | "teammates"
-            | "coaches"
-            | "athletes"
-            | "golfers"
-            | "rivals"
-            | "colleagues"
-            | "peers"
-            | "participants"
-            | "respondents"
-            | "staff"
-            | "crew"
-            | "team"
-            | "troops"
-            | "soldiers"
-            | "commanders"
-            | "military"
-            | "scientists'"
-            | "americans"
-            | "canadians"
-            | "observers'"
-            | "pollsters"
-            | "economists'"
-            | "planners"
-            | "developers"
-            | "designers"
-            | "architects"
-            | "authors"
-            | "writers"
-            | "artists"
-            | "creators"
-            | "publishers"
-            | "editors"
-            | "reporters"
-            | "journalists"
-            | "producers"
-            | "chefs"
-    )
-}
-
-/// Nouns that head an organisation's name (`the ministry`, `Dixon Hall`'s `office`).
-pub fn is_org_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "utility"
-            | "utilities"
-            | "operator"
-            | "provider"
-            | "carrier"
-            | "manufacturer"
-            | "automaker"
-            | "retailer"
-            | "insurer"
-            | "lender"
-            | "broadcaster's"
-            | "department"
-            | "ministry"
-            | "office"
-            | "agency"
-            | "administration"
-            | "association"
-            | "council"
-            | "society"
-            | "news"
-            | "press"
-            | "services"
-            | "service"
-            | "court"
-            | "university"
-            | "inc"
-            | "inc."
-            | "co"
-            | "co."
-            | "corp"
-            | "corp."
-            | "ltd"
-            | "ltd."
-            | "group"
-            | "party"
-            | "committee"
-            | "commission"
-            | "bureau"
-            | "institute"
-            | "foundation"
-            | "bank"
-            | "fund"
-            | "union"
-            | "board"
-            | "times"
-            | "post"
-            | "journal"
-            | "network"
-            | "centre"
-            | "center"
-            | "company"
-            | "government"
-            | "pentagon"
-            | "police"
-            | "force"
-            | "forces"
-            | "army"
-            | "navy"
-            | "military"
-            | "coalition"
-            | "federation"
-            | "league"
-            | "club"
-            | "team"
-            | "hospital"
-            | "school"
-            | "college"
-            | "organization"
-            | "organisation"
-            | "corporation"
-            | "authority"
-            | "tribunal"
-            | "parliament"
-            | "congress"
-            | "senate"
-            | "house"
-            | "cabinet"
-            | "embassy"
-            | "consulate"
-            | "secretariat"
-            | "directorate"
-            | "firm"
-            | "airline"
-            | "airlines"
-            | "railway"
-            | "network's"
-            | "channel"
-            | "broadcaster"
-            | "newspaper"
-            | "magazine"
-            | "tribune"
-            | "herald"
-            | "gazette"
-            | "globe"
-            | "star"
-            | "mail"
-            | "telegraph"
-            | "guardian"
-            | "reuters"
-            | "bloomberg"
-            | "associated"
-            | "kremlin"
-            | "vatican"
-            | "whitehall"
-            | "statistics"
-            | "institution"
-            | "charity"
-            | "watchdog"
-            | "regulator"
-            | "exchange"
-            | "city"
-            | "province"
-            | "state"
-            | "county"
-            | "municipality"
-            | "region"
-            | "district"
-            | "campaign"
-            | "movement"
-            | "caucus"
-            | "lab"
-            | "laboratory"
-            | "clinic"
-            | "studio"
-            | "studios"
-            | "hall"
-            | "church"
-            | "mobile"
-            | "unit"
-            | "division"
-            | "command"
-            | "headquarters"
-            | "ministry's"
-            | "prosecutor's"
-            | "union's"
-            | "spokesperson's"
-            | "nations"
-            | "fbi"
-            | "cia"
-    )
-}
-
-/// Nouns that head a document or publication (`a statement`, `draft language`).
-pub fn is_document_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "regulation"
-            | "regulations"
-            | "bylaw"
-            | "directive"
-            | "contract"
-            | "agreement"
-            | "treaty"
-            | "guidelines"
-            | "minutes"
-            | "manifesto"
-            | "statement"
-            | "statements"
-            | "report"
-            | "reports"
-            | "document"
-            | "documents"
-            | "proposal"
-            | "draft"
-            | "language"
-            | "letter"
-            | "memo"
-            | "memorandum"
-            | "filing"
-            | "filings"
-            | "study"
-            | "survey"
-            | "findings"
-            | "notice"
-            | "release"
-            | "website"
-            | "tweet"
-            | "order"
-            | "lawsuit"
-            | "complaint"
-            | "ruling"
-            | "records"
-            | "record"
-            | "data"
-            | "figures"
-            | "poll"
-            | "analysis"
-            | "review"
-            | "audit"
-            | "indictment"
-            | "affidavit"
-            | "transcript"
-            | "bulletin"
-            | "advisory"
-            | "guidance"
-            | "plan"
-            | "policy"
-            | "bill"
-            | "legislation"
-            | "decision"
-            | "judgment"
-            | "judgement"
-            | "estimates"
-            | "forecast"
-            | "research"
-            | "paper"
-            | "article"
-            | "email"
-            | "emails"
-            | "post"
-            | "message"
-            | "assessment"
-            | "census"
-            | "summary"
-            | "brief"
-            | "motion"
-            | "petition"
-            | "application"
-            | "submission"
-            | "charges"
-            | "warrant"
-    )
-}
-
-/// Titles that come before a name (`Rep.`, `President`, `Dr.`) and are not part of it.
-pub fn is_title(w: &str) -> bool {
-    matches!(
-        w,
-        "mr" | "mr."
-            | "mrs"
-            | "mrs."
-            | "ms"
-            | "ms."
-            | "dr"
-            | "dr."
-            | "rep"
-            | "rep."
-            | "sen"
-            | "sen."
-            | "gov"
-            | "gov."
-            | "gen"
-            | "gen."
-            | "lt"
-            | "lt."
-            | "col"
-            | "col."
-            | "sgt"
-            | "sgt."
-            | "capt"
-            | "capt."
-            | "prof"
-            | "prof."
-            | "rev"
-            | "rev."
-            | "hon"
-            | "hon."
-            | "pres"
-            | "pres."
-            | "supt"
-            | "supt."
-            | "insp"
-            | "insp."
-            | "det"
-            | "det."
-            | "cmdr"
-            | "cmdr."
-            | "adm"
-            | "adm."
-            | "maj"
-            | "maj."
-            | "cpl"
-            | "cpl."
-            | "pvt"
-            | "pvt."
-            | "atty"
-            | "atty."
-            | "president"
-            | "senator"
-            | "representative"
-            | "secretary"
-            | "minister"
-            | "premier"
-            | "mayor"
-            | "governor"
-            | "judge"
-            | "justice"
-            | "chief"
-            | "leader"
-            | "coach"
-            | "director"
-            | "professor"
-            | "doctor"
-            | "sir"
-            | "dame"
-            | "lord"
-            | "lady"
-            | "king"
-            | "queen"
-            | "prince"
-            | "princess"
-            | "pope"
-            | "bishop"
-            | "father"
-            | "sister"
-            | "brother"
-            | "officer"
-            | "constable"
-            | "sergeant"
-            | "lieutenant"
-            | "captain"
-            | "commissioner"
-            | "superintendent"
-            | "inspector"
-            | "detective"
-            | "deputy"
-            | "acting"
-            | "interim"
-            | "former"
-            | "vice"
-            | "chancellor"
-            | "ambassador"
-            | "councillor"
-            | "councilor"
-            | "alderman"
-            | "speaker"
-            | "chairman"
-            | "chairwoman"
-            | "chair"
-            | "ceo"
-            | "spokesperson"
-            | "spokesman"
-            | "spokeswoman"
-            | "general"
-            | "admiral"
-            | "colonel"
-            | "commander"
-            | "defence"
-            | "defense"
-            | "foreign"
-            | "finance"
-            | "health"
-            | "prime"
-            | "attorney"
-            | "state"
-            | "conservative"
-            | "liberal"
-            | "democratic"
-            | "republican"
-            | "labour"
-            | "labor"
-            | "ndp"
-            | "green"
-            | "u.s."
-            | "us"
-            | "uk"
-            | "u.k."
-            | "federal"
-            | "provincial"
-            | "national"
-            | "chinese"
-            | "canadian"
-            | "american"
-            | "british"
-            | "french"
-            | "german"
-            | "russian"
-            | "mexican"
-            | "immigration"
-            | "cambridge"
-            | "emeritus"
-            | "assistant"
-            | "associate"
-            | "senior"
-            | "executive"
-            | "managing"
-            | "principal"
-            | "head"
-            | "lead"
-            | "team"
-            | "rookie"
-            | "veteran"
-            | "star"
-            | "head coach"
-            | "mp"
-            | "mpp"
-            | "mla"
-            | "mla."
-            | "dep."
-            | "sheriff"
-            | "cardinal"
-            | "rabbi"
-            | "imam"
-            | "pastor"
-            | "reverend"
-            | "cllr"
-            | "cllr."
-            | "st."
-            | "saint"
-    )
-}
-
-/// Words that are capitalised at a sentence start but never part of a name.
-pub fn is_capitalized_function_word(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "in"
-            | "on"
-            | "at"
-            | "but"
-            | "and"
-            | "or"
-            | "so"
-            | "if"
-            | "as"
-            | "for"
-            | "of"
-            | "to"
-            | "by"
-            | "with"
-            | "from"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "it"
-            | "he"
-            | "she"
-            | "they"
-            | "we"
-            | "i"
-            | "you"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "our"
-            | "my"
-            | "your"
-            | "when"
-            | "while"
-            | "after"
-            | "before"
-            | "since"
-            | "though"
-            | "although"
-            | "because"
-            | "there"
-            | "here"
-            | "what"
-            | "who"
-            | "how"
-            | "why"
-            | "where"
-            | "which"
-            | "some"
-            | "many"
-            | "most"
-            | "one"
-            | "two"
-            | "three"
-            | "several"
-            | "all"
-            | "both"
-            | "each"
-            | "every"
-            | "no"
-            | "not"
-            | "yet"
-            | "still"
-            | "also"
-            | "then"
-            | "now"
-            | "however"
-            | "meanwhile"
-            | "according"
-            | "asked"
-            | "last"
-            | "next"
-            | "earlier"
-            | "later"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "despite"
-            | "during"
-            | "under"
-            | "over"
-            | "about"
-            | "more"
-            | "less"
-            | "even"
-            | "only"
-            | "just"
-            | "instead"
-            | "indeed"
-            | "like"
-            | "unlike"
-            | "such"
-            | "another"
-            | "other"
-            | "any"
-            | "much"
-            | "until"
-            | "once"
-            | "mostly"
-            | "perhaps"
-            | "maybe"
-            | "typically"
-            | "usually"
-            | "often"
-            | "already"
-            | "whether"
-            | "among"
-            | "between"
-            | "through"
-            | "without"
-            | "within"
-            | "around"
-            | "against"
-            | "across"
-            | "toward"
-            | "towards"
-            | "into"
-            | "upon"
-            | "onto"
-            | "off"
-            | "out"
-            | "up"
-            | "down"
-            | "near"
-            | "beyond"
-            | "above"
-            | "below"
-            | "behind"
-    )
-}
-
-/// Time words that trail a cue (`said Monday`, `said last week`) and are skipped.
-pub fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "recently"
-            | "earlier"
-            | "later"
-            | "previously"
-            | "afterward"
-            | "afterwards"
-            | "week"
-            | "month"
-            | "year"
-            | "weekend"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
-            | "last"
-            | "this"
-            | "next"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan."
-            | "feb."
-            | "aug."
-            | "sept."
-            | "oct."
-            | "nov."
-            | "dec."
-            | "days"
-            | "weeks"
-            | "months"
-            | "years"
-            | "ago"
-            | "late"
-            | "early"
-            | "again"
-            | "then"
-            | "now"
-            | "also"
-            | "once"
-            | "twice"
-    )
-}
-
-/// Words that start a reported clause right after a cue (`said he …`, `told court she …`).
-pub fn is_clause_start(w: &str) -> bool {
-    matches!(
-        w,
-        "he" | "she"
-            | "they"
-            | "it"
-            | "we"
-            | "i"
-            | "you"
-            | "there"
-            | "this"
-            | "these"
-            | "those"
-            | "that"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "some"
-            | "many"
-            | "most"
-            | "no"
-            | "nobody"
-            | "nothing"
-            | "everyone"
-            | "everything"
-            | "while"
-            | "although"
-            | "though"
-            | "if"
-            | "when"
-            | "because"
-            | "despite"
-            | "even"
-    )
-}
-
-/// Words after which a lowercased `say`/`report`/`note` is a noun, not a verb.
-pub fn is_noun_marker(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "this"
-            | "that"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "our"
-            | "my"
-            | "your"
-            | "no"
-            | "any"
-            | "final"
-            | "new"
-            | "annual"
-            | "of"
-            | "to"
-            | "for"
-            | "in"
-            | "on"
-            | "with"
-            | "by"
-            | "from"
-            | "at"
-            | "whose"
-            | "every"
-            | "each"
-            | "police"
-            | "media"
-            | "news"
-    )
-}
-
-/// Words that, opening the words after a cue, show the cue continues its clause
-/// (`Such efforts, he said, were not …`): the attribution is a parenthetical.
-pub fn is_verbish(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "was"
-            | "are"
-            | "were"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "could"
-            | "can"
-            | "may"
-            | "might"
-            | "should"
-            | "must"
-            | "include"
-            | "includes"
-            | "remain"
-            | "remains"
-            | "need"
-            | "needs"
-            | "do"
-            | "does"
-            | "did"
-            | "seem"
-            | "seems"
-            | "appear"
-            | "appears"
-            | "won't"
-            | "wouldn't"
-            | "can't"
-            | "isn't"
-            | "wasn't"
-            | "aren't"
-            | "weren't"
-            | "hasn't"
-            | "haven't"
-            | "didn't"
-            | "doesn't"
-            | "don't"
-            | "won’t"
-            | "wouldn’t"
-            | "can’t"
-            | "isn’t"
-            | "wasn’t"
-            | "aren’t"
-            | "weren’t"
-            | "hasn’t"
-            | "haven’t"
-            | "didn’t"
-            | "doesn’t"
-            | "don’t"
-            | "also"
-            | "not"
-    )
-}
-
-/// Nominal words marking an anonymous source (`one person`, `people familiar with …`).
-pub fn is_anonymous_head(w: &str) -> bool {
-    matches!(
-        w,
-        "person"
-            | "people"
-            | "source"
-            | "sources"
-            | "official"
-            | "officials"
-            | "insider"
-            | "insiders"
-            | "individual"
-            | "individuals"
-    )
-}
-
-/// Modifiers that make a source anonymous (`familiar with`, `a second person`).
-pub fn is_anonymous_modifier(w: &str) -> bool {
-    matches!(
-        w,
-        "familiar"
-            | "close"
-            | "briefed"
-            | "anonymity"
-            | "anonymous"
-            | "knowledgeable"
-            | "second"
-            | "third"
-            | "fourth"
-            | "another"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "several"
-            | "these"
-            | "those"
-            | "multiple"
-            | "unnamed"
-            | "senior"
-            | "informed"
-    )
-}
-
-/// Single-word abbreviations that keep their full stop inside a word token.
-pub fn is_abbreviation(w: &str) -> bool {
-    matches!(
-        w,
-        "mr" | "mrs"
-            | "ms"
-            | "dr"
-            | "rep"
-            | "reps"
-            | "sen"
-            | "sens"
-            | "gov"
-            | "gen"
-            | "lt"
-            | "col"
-            | "sgt"
-            | "capt"
-            | "st"
-            | "prof"
-            | "rev"
-            | "hon"
-            | "pres"
-            | "supt"
-            | "insp"
-            | "det"
-            | "cmdr"
-            | "adm"
-            | "maj"
-            | "cpl"
-            | "pvt"
-            | "atty"
-            | "jr"
-            | "sr"
-            | "co"
-            | "corp"
-            | "inc"
-            | "ltd"
-            | "no"
-            | "vs"
-            | "v"
-            | "jan"
-            | "feb"
-            | "apr"
-            | "aug"
-            | "sept"
-            | "sep"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "mt"
-            | "ft"
-            | "ont"
-            | "que"
-            | "sask"
-            | "alta"
-            | "ave"
-            | "blvd"
-            | "rd"
-            | "brig"
-            | "dept"
-            | "univ"
-            | "assn"
-            | "approx"
-            | "e.g"
-            | "i.e"
-            | "cllr"
-            | "mass"
-            | "calif"
-            | "fla"
-            | "wash"
-            | "penn"
-            | "ariz"
-    )
+    Class::AuxOrAdverb.has(w) || (w.len() > 4 && w.ends_with("ly") && !Class::LyNotAdverb.has(w))
 }
 
 /// Abbreviations that may also end a sentence (`… in the U.S. The …`).
 pub fn can_end_sentence(w: &str) -> bool {
-    matches!(
-        w,
-        "jr." | "sr." | "co." | "corp." | "inc." | "ltd." | "ont." | "que." | "sask." | "alta."
-    ) || (w.len() >= 4 && w.matches('.').count() >= 2)
+    Class::CanEndSentence.has(w) || (w.len() >= 4 && w.matches('.').count() >= 2)
 }

@@ -9,7 +9,7 @@
 //! continues the last anonymous group; a definite description after an inverted cue (`says
 //! the 39-year-old founder`) resolves to the most recent person.
 
-use super::lexicon::{self, Pronoun};
+use super::lexicon::{self, Class, Pronoun};
 use super::tokens::Token;
 use super::{SpeakerKind, SpeakerOut};
 use std::collections::HashMap;
@@ -68,35 +68,7 @@ fn joined(text: &str, toks: &[Token]) -> String {
 }
 
 fn is_name_token(t: &Token) -> bool {
-    t.cap && !lexicon::is_capitalized_function_word(t.lower)
-}
-
-fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "van"
-            | "von"
-            | "al"
-            | "bin"
-            | "da"
-            | "del"
-            | "la"
-            | "le"
-            | "der"
-            | "di"
-            | "du"
-            | "el"
-            | "ben"
-            | "dos"
-            | "das"
-    )
-}
-
-fn is_suffix(w: &str) -> bool {
-    matches!(
-        w,
-        "jr." | "sr." | "jr" | "sr" | "ii" | "iii" | "iv" | "v" | "phd" | "md"
-    )
+    t.cap && !Class::CapitalizedFunctionWord.has(t.lower)
 }
 
 fn is_acronym(t: &Token, text: &str) -> bool {
@@ -106,258 +78,17 @@ fn is_acronym(t: &Token, text: &str) -> bool {
         && !w.contains('.')
 }
 
-/// Capitalised words that are places or common nouns, not people.
-fn is_non_person_cap(w: &str) -> bool {
-    matches!(
-        w,
-        "united"
-            | "states"
-            | "city"
-            | "sea"
-            | "north"
-            | "south"
-            | "east"
-            | "west"
-            | "new"
-            | "american"
-            | "canadian"
-            | "day"
-            | "street"
-            | "avenue"
-            | "road"
-            | "river"
-            | "lake"
-            | "mount"
-            | "island"
-            | "islands"
-            | "park"
-            | "airport"
-            | "bay"
-            | "coast"
-            | "valley"
-            | "county"
-            | "province"
-            | "republic"
-            | "kingdom"
-            | "america"
-            | "canada"
-            | "europe"
-            | "asia"
-            | "africa"
-            | "china"
-            | "mexico"
-            | "russia"
-            | "india"
-            | "japan"
-            | "korea"
-            | "britain"
-            | "france"
-            | "germany"
-            | "ukraine"
-            | "israel"
-            | "iran"
-            | "world"
-            | "cup"
-            | "tour"
-            | "championship"
-            | "open"
-            | "games"
-            | "olympics"
-            | "christmas"
-            | "easter"
-            | "year"
-            | "eve"
-            | "white"
-            | "black"
-            | "red"
-            | "national"
-            | "federal"
-            | "internet"
-            | "twitter"
-            | "facebook"
-            | "instagram"
-            | "youtube"
-            | "google"
-            | "tv"
-            | "english"
-            | "french"
-            | "spanish"
-            | "chinese"
-            | "muslim"
-            | "jewish"
-            | "catholic"
-            | "god"
-            | "western"
-            | "eastern"
-            | "northern"
-            | "southern"
-            | "central"
-            | "atlantic"
-            | "pacific"
-            | "arctic"
-            | "caribbean"
-            | "latin"
-            | "middle"
-            | "ocean"
-            | "hemisphere"
-            | "region"
-            | "valley's"
-            | "district"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
-}
-
-/// Words that stop the head search of a noun phrase (its post-modifiers begin).
-fn is_postmodifier_start(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "for"
-            | "with"
-            | "at"
-            | "from"
-            | "in"
-            | "on"
-            | "familiar"
-            | "close"
-            | "who"
-            | "briefed"
-            | "involved"
-            | "knowledgeable"
-            | "reviewed"
-            | "released"
-            | "issued"
-            | "published"
-            | "obtained"
-            | "seen"
-            | "posted"
-            | "sent"
-            | "filed"
-            | "by"
-            | "representing"
-            | "speaking"
-            | "granted"
-            | "working"
-            | "based"
-            | "inside"
-            | "within"
-            | "near"
-            | "outside"
-            | "under"
-            | "to"
-    )
-}
-
 /// Past-participle adjectives that do appear in speakers' noun phrases.
 fn is_adjective_ed(w: &str) -> bool {
     // a hyphenated compound is an adjective, not a verb: `bow-tied`, `long-haired`
-    w.contains('-') && !w.ends_with('-') && !w.starts_with('-')
-        || matches!(
-            w,
-            "retired"
-                | "unnamed"
-                | "elected"
-                | "appointed"
-                | "named"
-                | "based"
-                | "unidentified"
-                | "concerned"
-                | "united"
-                | "interested"
-                | "affected"
-                | "experienced"
-                | "trained"
-                | "licensed"
-                | "registered"
-                | "qualified"
-                | "distinguished"
-                | "renowned"
-                | "celebrated"
-                | "talented"
-                | "respected"
-                | "skilled"
-                | "seasoned"
-                | "aged"
-                | "bearded"
-                | "bespectacled"
-                | "self-described"
-                | "self-taught"
-                | "detained"
-                | "accused"
-                | "injured"
-                | "wounded"
-                | "bereaved"
-                | "frustrated"
-                | "worried"
-                | "disabled"
-                | "married"
-                | "divorced"
-                | "widowed"
-                | "acclaimed"
-                | "noted"
-                | "seated"
-                | "embattled"
-                | "indicted"
-                | "convicted"
-                | "jailed"
-                | "exiled"
-                | "armed"
-                | "masked"
-                | "veiled"
-                | "hooded"
-                | "fabled"
-                | "beloved"
-                | "learned"
-        )
-}
-
-fn is_quantifier(w: &str) -> bool {
-    matches!(
-        w,
-        "some"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "many"
-            | "most"
-            | "several"
-            | "all"
-            | "none"
-            | "each"
-            | "both"
-            | "few"
-            | "half"
-            | "dozens"
-            | "any"
-            | "another"
-            | "others"
-            | "more"
-    )
+    w.contains('-') && !w.ends_with('-') && !w.starts_with('-') || Class::AdjectiveEd.has(w)
 }
 
 /// Reads tokens as a speaker mention, or `None` when they cannot name a speaker.
 pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     let mut toks = toks;
     while let Some(first) = toks.first() {
-        if lexicon::is_leading_filler(first.lower) && toks.len() > 1 {
+        if Class::LeadingFiller.has(first.lower) && toks.len() > 1 {
             toks = &toks[1..];
         } else {
             break;
@@ -381,7 +112,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
         });
     }
     if toks.iter().all(|t| {
-        lexicon::is_time_word(t.lower)
+        Class::TimeWord.has(t.lower)
             || t.lower == "on"
             || t.lower.chars().all(|c| c.is_ascii_digit())
     }) {
@@ -393,7 +124,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
         if matches!(t.lower, "released" | "issued" | "published" | "posted")
             && let Some(by) = by
             && by + 1 < toks.len()
-            && toks[..i].iter().any(|d| lexicon::is_document_noun(d.lower))
+            && toks[..i].iter().any(|d| Class::DocumentNoun.has(d.lower))
         {
             let rest = &toks[by + 1..];
             let mut m = parse_mention(text, rest)?;
@@ -406,9 +137,9 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     // the head: the last word before the post-modifiers
     let mut head_end = toks.len();
     for (i, t) in toks.iter().enumerate().skip(1) {
-        if is_postmodifier_start(t.lower) && !(t.cap && i > 0) {
+        if Class::PostmodifierStart.has(t.lower) && !(t.cap && i > 0) {
             // "Some of those officials": a quantifier's head is after "of"
-            if t.lower == "of" && i == 1 && is_quantifier(toks[0].lower) {
+            if t.lower == "of" && i == 1 && Class::Quantifier.has(toks[0].lower) {
                 continue;
             }
             // "Society of Motor Manufacturers": "of" inside a capitalised name
@@ -421,7 +152,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     }
     let pre = &toks[..head_end];
     if toks.iter().any(|t| {
-        lexicon::is_np_breaker(t.lower) && !t.cap
+        Class::NpBreaker.has(t.lower) && !t.cap
             || [
                 "'d", "’d", "'ve", "’ve", "'re", "’re", "'ll", "’ll", "n't", "n’t", "'m", "’m",
             ]
@@ -433,56 +164,62 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     }) {
         return None;
     }
-    let head = pre.last()?;
+    // `the end the spokeswoman`, `After the meeting the coach`: two noun phrases side by
+    // side are not one speaker (the caller tries the last one alone)
+    if pre.windows(2).any(|w| {
+        !w[1].cap
+            && matches!(w[1].lower, "the" | "a" | "an")
+            && !Class::Preposition.has(w[0].lower)
+            && !matches!(w[0].lower, "of" | "and" | "or" | "&")
+    }) {
+        return None;
+    }
+    // `Late`, `Still`: a sentence-initial time word or adverb alone names no one
+    if let [t] = pre
+        && (Class::TimeWord.has(t.lower) || lexicon::is_aux_or_adverb(t.lower))
+    {
+        return None;
+    }
+    pre.last()?;
     let name_all = joined(text, toks);
     let lowercase_mods = pre[..pre.len() - 1]
         .iter()
-        .filter(|t| !t.cap && !lexicon::is_determiner(t.lower))
+        .filter(|t| !t.cap && !Class::Determiner.has(t.lower))
         .count();
     if lowercase_mods > 4 {
         return None;
     }
+    classify_head(text, toks, pre, head_end, name_all)
+}
+
+/// The kind of speaker a noun phrase names, read from its head word `pre.last()`: an
+/// anonymous source, a name, a group, a person by role, a document or an organisation.
+fn classify_head(
+    text: &str,
+    toks: &[Token],
+    pre: &[Token],
+    head_end: usize,
+    name_all: String,
+) -> Option<Mention> {
+    let head = pre.last()?;
     let det = pre.first().map(|t| t.lower).unwrap_or("");
     let h = head.lower.trim_end_matches("’s").trim_end_matches("'s");
 
-    // anonymous sources
-    if lexicon::is_anonymous_head(h) {
-        let anon_mod = toks.iter().any(|t| lexicon::is_anonymous_modifier(t.lower))
-            || matches!(det, "a" | "the" | "one" | "another")
-            || toks.len() == 1 && matches!(h, "sources" | "people");
-        let officials = matches!(h, "official" | "officials");
-        let uncapitalised = pre.iter().all(|t| !t.cap || t.lower == det);
-        if uncapitalised
-            && (!officials && (anon_mod || matches!(h, "person" | "people" | "source" | "sources"))
-                || officials
-                    && toks.iter().any(|t| {
-                        matches!(
-                            t.lower,
-                            "familiar"
-                                | "close"
-                                | "briefed"
-                                | "anonymity"
-                                | "anonymous"
-                                | "unnamed"
-                                | "knowledgeable"
-                        )
-                    }))
-        {
-            return Some(simple(MentionKind::Anonymous, name_all));
-        }
+    if let Some(m) = anonymous_source(toks, pre, det, h, &name_all) {
+        return Some(m);
     }
     // `Officials said`, `Residents say`: a sentence-initial capital on a common noun
     let common = pre.len() == 1
-        && (lexicon::is_group_noun(h) || lexicon::is_person_noun(h) || lexicon::is_org_noun(h));
-    if head.cap && !common && !lexicon::is_capitalized_function_word(head.lower) {
+        && (Class::GroupNoun.has(h) || Class::PersonNoun.has(h) || Class::OrgNoun.has(h));
+    if head.cap && !common && !Class::CapitalizedFunctionWord.has(head.lower) {
         return parse_name(text, toks, pre);
     }
     // `Michael Every`, `Thomas More`: a surname that is also a small word, after a first name
     if head.cap
-        && is_word_surname(head.lower)
+        && Class::WordSurname.has(head.lower)
         && pre.len() >= 2
         && is_name_token(&pre[pre.len() - 2])
-        && !lexicon::is_title(pre[pre.len() - 2].lower)
+        && !Class::Title.has(pre[pre.len() - 2].lower)
     {
         let mut m = parse_name(text, toks, &pre[..pre.len() - 1])?;
         if m.kind == MentionKind::Name {
@@ -494,7 +231,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
             return Some(m);
         }
     }
-    if lexicon::is_group_noun(h) {
+    if Class::GroupNoun.has(h) {
         let org = pre.iter().any(|t| t.cap && is_acronym(t, text));
         let kind = if org {
             MentionKind::Organization
@@ -504,7 +241,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
         return Some(simple(kind, name_all));
     }
     let aged = det == "the" && pre.iter().any(|t| t.lower.ends_with("-year-old"));
-    if lexicon::is_person_noun(h) || aged && !head.cap {
+    if Class::PersonNoun.has(h) || aged && !head.cap {
         let has_cap = pre.iter().any(|t| t.cap && t.lower != det);
         // `the city's environment officer`: a possessive makes it someone new
         if pre
@@ -514,7 +251,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
             return Some(simple(MentionKind::UnnamedPerson, name_all));
         }
         // a bare singular noun lost its determiner to a comma (`the lanky, tall coach`)
-        let bare = !lexicon::is_determiner(det) && !has_cap && !det.ends_with("’s");
+        let bare = !Class::Determiner.has(det) && !has_cap && !det.ends_with("’s");
         if (matches!(det, "the" | "this" | "that") || bare) && toks.len() == head_end {
             return Some(simple(MentionKind::Description, name_all));
         }
@@ -523,11 +260,49 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
         }
         return Some(simple(MentionKind::UnnamedPerson, name_all));
     }
-    if lexicon::is_document_noun(h) {
+    if Class::DocumentNoun.has(h) {
         return Some(simple(MentionKind::Document, strip_det(&joined(text, pre))));
     }
-    if lexicon::is_org_noun(h) {
+    if Class::OrgNoun.has(h) {
         return Some(simple(MentionKind::Organization, strip_det(&name_all)));
+    }
+    None
+}
+
+/// `people familiar with the matter`, `a source`, `officials who spoke on condition of
+/// anonymity`: an anonymous source, when the head and its modifiers say so.
+fn anonymous_source(
+    toks: &[Token],
+    pre: &[Token],
+    det: &str,
+    h: &str,
+    name_all: &str,
+) -> Option<Mention> {
+    if !Class::AnonymousHead.has(h) {
+        return None;
+    }
+    let anon_mod = toks.iter().any(|t| Class::AnonymousModifier.has(t.lower))
+        || matches!(det, "a" | "the" | "one" | "another")
+        || toks.len() == 1 && matches!(h, "sources" | "people");
+    let officials = matches!(h, "official" | "officials");
+    let uncapitalised = pre.iter().all(|t| !t.cap || t.lower == det);
+    if uncapitalised
+        && (!officials && (anon_mod || matches!(h, "person" | "people" | "source" | "sources"))
+            || officials
+                && toks.iter().any(|t| {
+                    matches!(
+                        t.lower,
+                        "familiar"
+                            | "close"
+                            | "briefed"
+                            | "anonymity"
+                            | "anonymous"
+                            | "unnamed"
+                            | "knowledgeable"
+                    )
+                }))
+    {
+        return Some(simple(MentionKind::Anonymous, name_all.to_string()));
     }
     None
 }
@@ -562,12 +337,55 @@ pub fn parse_occupation(text: &str, toks: &[Token]) -> Option<Mention> {
     Some(simple(kind, joined(text, toks)))
 }
 
-/// Surnames that are also words the name reader skips when capitalised (`Every`, `More`).
-fn is_word_surname(w: &str) -> bool {
-    matches!(
-        w,
-        "every" | "more" | "still" | "just" | "most" | "last" | "even"
-    )
+/// Open-class recognition, for a strong cue (`say`, `tell`, `according to`) only: a
+/// determiner-led noun phrase of lowercase words (`the beekeepers`, `a tour guide`, `the
+/// treasurer`) names a speaker even when its head is in no list; a plural head makes it a
+/// group. The caller gives such a speaker a lower confidence.
+pub fn parse_open(text: &str, toks: &[Token]) -> Option<Mention> {
+    let (det, rest) = toks.split_first()?;
+    let head = rest.last()?;
+    let plural_det = matches!(det.lower, "some" | "many" | "several" | "most" | "few");
+    if !(matches!(det.lower, "the" | "a" | "an") || plural_det)
+        || rest.len() > 4
+        || rest.iter().any(|t| t.cap || t.quote.is_some())
+        || rest.iter().any(|t| {
+            !t.lower.chars().all(|c| c.is_alphabetic() || c == '-')
+                || Class::NpBreaker.has(t.lower)
+                || Class::Verbish.has(t.lower)
+                || Class::TimeWord.has(t.lower)
+                || Class::Preposition.has(t.lower)
+                || Class::FunctionWord.has(t.lower)
+                || lexicon::pronoun(t.lower).is_some()
+        })
+    {
+        return None;
+    }
+    let h = head.lower;
+    if h.len() < 4 || h.ends_with("ing") || h.ends_with("ly") || lexicon::cue(h).is_some() {
+        return None;
+    }
+    let plural = h.ends_with('s') && !h.ends_with("ss") && !h.ends_with("us");
+    // a person's noun: an agent suffix (`treasurer`, `beekeepers`, `residents`), so that
+    // `a common belief says` or `the numbers say` name no one
+    let stem = if plural { &h[..h.len() - 1] } else { h };
+    let agent = [
+        "er", "or", "ist", "ian", "ant", "ent", "man", "woman", "men", "ee",
+    ]
+    .iter()
+    .any(|suf| stem.len() > suf.len() + 2 && stem.ends_with(suf));
+    if !agent {
+        return None;
+    }
+    let kind = if plural {
+        MentionKind::Group
+    } else if plural_det {
+        return None;
+    } else if det.lower == "the" {
+        MentionKind::Description
+    } else {
+        MentionKind::UnnamedPerson
+    };
+    Some(simple(kind, joined(text, toks)))
 }
 
 fn strip_det(s: &str) -> String {
@@ -596,14 +414,14 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     let mut start = pre.len() - 1;
     while start > 0 {
         let t = &pre[start - 1];
-        if is_name_token(t) || is_particle(t.lower) && start > 1 && pre[start - 2].cap {
+        if is_name_token(t) || Class::Particle.has(t.lower) && start > 1 && pre[start - 2].cap {
             start -= 1;
         } else {
             break;
         }
     }
     let is_org_tok = |t: &Token| {
-        t.cap && lexicon::is_org_noun(t.lower.trim_end_matches("’s").trim_end_matches("'s"))
+        t.cap && Class::OrgNoun.has(t.lower.trim_end_matches("’s").trim_end_matches("'s"))
     };
     // `Society of Motor Manufacturers and Traders`: connectors inside an organisation's name
     let mut wide = start;
@@ -643,23 +461,26 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     // strip titles at the front of the run
     // through the last title word (`Foreign Affairs Minister Chrystia Freeland`), and an
     // occupation written as a title (`Farmer Bridget Hallam`)
-    let mut n = usize::from(run.len() >= 3 && lexicon::is_person_noun(run[0].lower));
-    while n + 1 < run.len() && lexicon::is_title(run[n].lower) {
+    let mut n = usize::from(run.len() >= 3 && Class::PersonNoun.has(run[0].lower));
+    while n + 1 < run.len() && Class::Title.has(run[n].lower) {
         n += 1;
     }
     if let Some(last) = (n..run.len().saturating_sub(1))
         .rev()
-        .find(|&i| lexicon::is_title(run[i].lower) && !is_non_person_cap(run[i].lower))
+        .find(|&i| Class::Title.has(run[i].lower) && !Class::NonPersonCap.has(run[i].lower))
     {
         n = last + 1;
     }
     let name_toks = &run[n..];
     // suffixes do not make a first name
-    let core: Vec<&Token> = name_toks.iter().filter(|t| !is_suffix(t.lower)).collect();
+    let core: Vec<&Token> = name_toks
+        .iter()
+        .filter(|t| !Class::Suffix.has(t.lower))
+        .collect();
     if core.is_empty() {
         return None;
     }
-    if core.iter().any(|t| is_non_person_cap(t.lower)) {
+    if core.iter().any(|t| Class::NonPersonCap.has(t.lower)) {
         return Some(simple(MentionKind::Organization, joined(text, name_toks)));
     }
     let title_toks = &pre[..start + n];
@@ -672,6 +493,22 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
             Some(Gender::Female)
         }
         _ => None,
+    });
+    // else the first name's: `Maria Lopez` is a woman, `Tom Reyes` a man
+    let gender = gender.or_else(|| {
+        // (two-letter names and particles, `Lu`, `Al`, are too often a surname or a clan
+        // name in other naming orders)
+        let first = core.first().filter(|_| core.len() >= 2)?.lower;
+        if first.len() < 3 || Class::Particle.has(first) {
+            return None;
+        }
+        if Class::FirstNameFemale.has(first) {
+            Some(Gender::Female)
+        } else if Class::FirstNameMale.has(first) {
+            Some(Gender::Male)
+        } else {
+            None
+        }
     });
     Some(Mention {
         kind: MentionKind::Name,
@@ -757,7 +594,7 @@ fn gender_fits(g: Option<Gender>, wanted: Option<Gender>) -> bool {
 fn surname_of(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     let mut i = words.len();
-    while i > 1 && is_suffix(&words[i - 1].to_lowercase()) {
+    while i > 1 && Class::Suffix.has(&words[i - 1].to_lowercase()) {
         i -= 1;
     }
     words
@@ -790,7 +627,7 @@ impl Registry {
             while j < toks.len()
                 && toks[j].quote.is_none()
                 && (is_name_token(&toks[j])
-                    || is_particle(toks[j].lower) && j + 1 < toks.len() && toks[j + 1].cap)
+                    || Class::Particle.has(toks[j].lower) && j + 1 < toks.len() && toks[j + 1].cap)
                 && !text[toks[j - 1].range.end..toks[j].range.start]
                     .contains([',', ';', ':', '(', ')', '—', '–', '-', '|', '/'])
             {
@@ -1032,7 +869,7 @@ impl Registry {
         let sur = s
             .name
             .split_whitespace()
-            .rfind(|w| !is_suffix(&w.to_lowercase()))
+            .rfind(|w| !Class::Suffix.has(&w.to_lowercase()))
             .unwrap_or("")
             .to_string();
         if sur != s.name {
@@ -1097,7 +934,7 @@ impl Registry {
                 let sur = m
                     .name
                     .split_whitespace()
-                    .rfind(|w| !is_suffix(&w.to_lowercase()))
+                    .rfind(|w| !Class::Suffix.has(&w.to_lowercase()))
                     .unwrap_or("")
                     .to_string();
                 let id = self.add(Entity {
@@ -1316,62 +1153,16 @@ fn into_sentence(toks: &[Token], i: usize) -> u32 {
 
 /// Small words that cannot be a clause's verb after a name (`Jones of Ottawa`, `Smith and`).
 fn is_function_word(w: &str) -> bool {
-    matches!(
-        w,
-        "who"
-            | "whose"
-            | "which"
-            | "that"
-            | "and"
-            | "or"
-            | "but"
-            | "nor"
-            | "of"
-            | "to"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "with"
-            | "from"
-            | "by"
-            | "about"
-            | "as"
-            | "into"
-            | "after"
-            | "before"
-            | "during"
-            | "over"
-            | "under"
-            | "between"
-            | "against"
-            | "than"
-            | "since"
-            | "until"
-            | "without"
-            | "the"
-            | "a"
-            | "an"
-            | "if"
-            | "when"
-            | "while"
-    ) || w.ends_with("’s")
-        || w.ends_with("'s")
+    Class::FunctionWord.has(w) || w.ends_with("’s") || w.ends_with("'s")
 }
 
 fn gender_of_role(w: &str) -> Option<Gender> {
-    match w {
-        "husband" | "father" | "son" | "brother" | "grandfather" | "uncle" | "nephew"
-        | "boyfriend" | "widower" | "actor" | "spokesman" | "chairman" | "businessman"
-        | "congressman" | "mr." | "mr" | "sir" | "king" | "prince" | "grandson" | "stepfather"
-        | "dad" | "fiance" | "fiancé" => Some(Gender::Male),
-        "wife" | "mother" | "daughter" | "sister" | "grandmother" | "aunt" | "niece"
-        | "girlfriend" | "widow" | "actress" | "spokeswoman" | "chairwoman" | "businesswoman"
-        | "congresswoman" | "mrs." | "mrs" | "ms." | "ms" | "dame" | "queen" | "princess"
-        | "granddaughter" | "stepmother" | "mom" | "mum" | "fiancee" | "fiancée" => {
-            Some(Gender::Female)
-        }
-        _ => None,
+    if Class::MaleRole.has(w) {
+        Some(Gender::Male)
+    } else if Class::FemaleRole.has(w) {
+        Some(Gender::Female)
+    } else {
+        None
     }
 }
 

@@ -6,7 +6,7 @@
 //! knows which quotation (if any) it lies in. [`sentences`] groups tokens into sentences,
 //! never splitting inside a quotation.
 
-use super::lexicon;
+use super::lexicon::{self, Class};
 use super::quotes::QuoteSpan;
 use std::ops::Range;
 
@@ -71,7 +71,7 @@ pub fn tokenize<'a>(text: &str, lower: &'a str, quotes: &[QuoteSpan]) -> Vec<Tok
         if j < chars.len() && chars[j].1 == '.' {
             let word = &text[start..end];
             let single_cap = word.chars().count() == 1 && c.is_uppercase();
-            if single_cap || lexicon::is_abbreviation(&lower[start..end]) || word.contains('.') {
+            if single_cap || Class::Abbreviation.has(&lower[start..end]) || word.contains('.') {
                 end += 1;
                 j += 1;
             }
@@ -127,7 +127,7 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &[QuoteSpan]) -> Vec<Sent
         let gap = &text[a.range.end..b.range.start];
         let mut ends = gap_ends_sentence(gap);
         if !ends && a.lower.ends_with('.') && lexicon::can_end_sentence(a.lower) {
-            ends = b.cap && lexicon::is_capitalized_function_word(b.lower);
+            ends = b.cap && Class::CapitalizedFunctionWord.has(b.lower);
         }
         if !ends {
             continue;
@@ -207,6 +207,7 @@ fn trailing_attribution(text: &str, tokens: &[Token], b: usize) -> bool {
         };
         let gap = &text[tokens[m].range.end..next.range.start];
         return gap.contains(['.', ',', '!', '?'])
+            || Class::Weekday.has(next.lower)
             || matches!(
                 next.lower,
                 "before"
@@ -223,13 +224,6 @@ fn trailing_attribution(text: &str, tokens: &[Token], b: usize) -> bool {
                     | "earlier"
                     | "later"
                     | "recently"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
                     | "today"
                     | "yesterday"
             );

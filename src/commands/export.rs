@@ -1,4 +1,5 @@
-//! `hearsay export FILE --format md|toml|json|csv [-o PATH]`: exports an article's highlights.
+//! `hearsay export FILE --format md|toml|json|csv|audit|audit-csv [-o PATH]`: exports an
+//! article's highlights and its corrected analysis (`-o -` or no `-o`: standard output).
 
 use crate::cli::ExportFormat;
 use crate::commands::highlights::open_article;
@@ -19,7 +20,11 @@ pub fn run(
         ExportFormat::Toml => Format::Toml,
         ExportFormat::Json => Format::Json,
         ExportFormat::Csv => Format::Csv,
+        ExportFormat::Audit => Format::Audit,
+        ExportFormat::AuditCsv => Format::AuditCsv,
     };
+    // `-` is standard output, as everywhere else
+    let output = output.filter(|p| p.as_os_str() != "-");
     match output {
         Some(path) if same_file(path, file) || same_file(path, &store.location().path) => {
             color_eyre::eyre::bail!(

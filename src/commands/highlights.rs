@@ -4,7 +4,6 @@ use crate::commands::read_input;
 use color_eyre::eyre::{Result, WrapErr, bail};
 use hearsay::annotations::highlight::excerpt;
 use hearsay::annotations::{Highlight, Origin, Store};
-use hearsay::config::Config;
 use hearsay::document::{Document, open};
 use hearsay::printable::printable_text;
 use std::path::Path;
@@ -14,13 +13,7 @@ use std::sync::Arc;
 /// highlights folder of the configuration (`config`: the `--config` file, if given).
 /// A broken highlights file is an error here, with its file, line and column.
 pub fn open_article(file: &Path, config: Option<&Path>) -> Result<(Arc<Document>, Store)> {
-    let dir = match Config::load(config) {
-        Ok((c, _)) => c.highlights_dir,
-        Err(e) => {
-            crate::commands::complain(&format!("{e}; using the default configuration"));
-            None
-        }
-    };
+    let dir = crate::commands::config::load(config)?.0.highlights_dir;
     let bytes = read_input(file)?;
     let doc = Arc::new(
         open(&bytes, file.to_str(), None)
@@ -50,9 +43,10 @@ fn listing(file: &Path, store: &Store) -> String {
     let n = store.highlights().len();
     if n == 0 {
         return format!(
-            "No highlights for '{}' yet (they are saved in {}).\n",
+            "No highlights for '{}' yet (they are saved in {}).\n{}",
             file.display(),
-            store.location()
+            store.location(),
+            corrections(store)
         );
     }
     let mut out = format!(
@@ -67,6 +61,28 @@ fn listing(file: &Path, store: &Store) -> String {
     for h in store.highlights() {
         out.push('\n');
         out.push_str(&entry(h));
+    }
+    out.push_str(&corrections(store));
+    out
+}
+
+/// The corrections of the analysis, orphaned ones marked (empty when there are none).
+fn corrections(store: &Store) -> String {
+    let list = store.corrections().list();
+    if list.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "\n{} correction{} of the analysis:\n",
+        list.len(),
+        if list.len() == 1 { "" } else { "s" }
+    );
+    for c in list {
+        out.push_str(&format!("  {}  {}", c.id, c.describe()));
+        if c.is_orphaned() {
+            out.push_str("  [orphaned: not found in the current article]");
+        }
+        out.push('\n');
     }
     out
 }
@@ -86,7 +102,7 @@ fn entry(h: &Highlight) -> String {
         out.push_str(s);
     }
     out.push('\n');
-    out.push_str(&format!("  \u{201c}{}\u{201d}\n", h.excerpt(160)));
+    out.push_str(&format!("  {}\n", h.quoted_excerpt(160)));
     let mut lines = h.note.lines();
     if let Some(first) = lines.next() {
         let more = lines.count();

@@ -5,26 +5,18 @@ use crate::cli::Cli;
 use crate::commands;
 use color_eyre::eyre::{Result, WrapErr};
 use hearsay::annotations::{Origin, Store};
-use hearsay::config::Config;
 use hearsay::document::open_owned;
-use hearsay::tui::{self, App, Sources, strings};
+use hearsay::tui::{self, App, strings};
 use std::io::IsTerminal;
 
 /// The bundled sample article, opened when no file is given.
 const SAMPLE: &[u8] = include_bytes!("../../assets/sample.txt");
 
 /// Opens the article (or the sample) and runs the terminal reader. Problems with the file
-/// are reported before the terminal is touched; a broken config is reported and the
-/// defaults are used.
+/// are reported before the terminal is touched; mistakes in the config are reported and
+/// the other settings used.
 pub fn run(cli: &Cli) -> Result<()> {
-    let (config, notes) = match Config::load(cli.config.as_deref()) {
-        Ok((config, _)) => (config, Vec::new()),
-        Err(e) => {
-            commands::complain(&format!("{e}; using the default configuration"));
-            let note = hearsay::printable::printable(&format!("config ignored: {e}")).into_owned();
-            (Config::embedded(), vec![note])
-        }
-    };
+    let (config, notes) = commands::config::load(cli.config.as_deref())?;
     let format = cli.format.map(Into::into);
     let (bytes, name) = match &cli.file {
         Some(path) => (commands::read_input(path)?, path.display().to_string()),
@@ -65,5 +57,14 @@ pub fn run(cli: &Cli) -> Result<()> {
         app.attach_reading_store(r);
     }
     let for_analysis = std::sync::Arc::clone(&app.doc);
-    tui::run(app, move || Sources::analyze(&for_analysis))
+    // the saved corrections are applied before anything of the analysis is drawn
+    let corrections = app
+        .marks
+        .store
+        .as_ref()
+        .map(|s| s.corrections().list().to_vec())
+        .unwrap_or_default();
+    tui::run(app, move || {
+        tui::corrections::corrected_sources(&for_analysis, &corrections)
+    })
 }

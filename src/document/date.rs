@@ -1,7 +1,22 @@
 //! Reading publication dates as news sites print them, normalised to ISO 8601.
 
-/// English month names and the abbreviations news styles use (AP's "Sept.").
-const MONTHS: [(&str, u32); 24] = [
+/// English weekday names: the one list of them in the crate (dates and attribution use it).
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The three-letter abbreviations of [`WEEKDAYS`], in the same order.
+pub const WEEKDAY_ABBREVIATIONS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// English month names (the first twelve, in order) and the abbreviations news styles use
+/// (AP's "Sept."), with their numbers: the one list of them in the crate.
+pub const MONTHS: [(&str, u32); 24] = [
     ("january", 1),
     ("february", 2),
     ("march", 3),
@@ -98,27 +113,10 @@ pub fn date_at_start(line: &str) -> Option<FoundDate> {
     let mut i = 0;
     while i < words.len().min(3) {
         let w = words[i].1.trim_end_matches([',', ':', '.']).to_lowercase();
-        if matches!(
-            w.as_str(),
-            "published"
-                | "updated"
-                | "posted"
-                | "on"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "mon"
-                | "tue"
-                | "wed"
-                | "thu"
-                | "fri"
-                | "sat"
-                | "sun"
-        ) {
+        if matches!(w.as_str(), "published" | "updated" | "posted" | "on")
+            || WEEKDAYS.contains(&w.as_str())
+            || WEEKDAY_ABBREVIATIONS.contains(&w.as_str())
+        {
             i += 1;
         } else {
             break;

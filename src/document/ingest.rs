@@ -17,7 +17,7 @@
 
 use super::date::date_at_start;
 use super::decode::{DecodeError, decode};
-use super::text::{Clean, clean};
+use super::text::{Clean, clean, count_removed, shown_bounds};
 use super::{Block, BlockKind, Document, Meta};
 use std::ops::Range;
 
@@ -66,8 +66,10 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
             0
         };
         let raw = &source[start + lead..start + body.len()];
-        let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c.is_control());
-        let off = start + lead + (trimmed.as_ptr() as usize - raw.as_ptr() as usize);
+        // whole escape sequences go with the white space around the text
+        let shown = shown_bounds(raw);
+        let off = start + lead + shown.start;
+        let trimmed = &raw[shown];
         lines.push(Line {
             text: trimmed,
             // inputs are capped far below 4 GiB (`decode::MAX_INPUT`)
@@ -514,7 +516,7 @@ pub fn ingest(source: String) -> Document {
         meta,
         warnings: Vec::new(),
     };
-    let escapes = count_dropped(&source);
+    let escapes = count_removed(&source);
     if escapes > 0 {
         doc.warnings.push(format!(
             "removed {escapes} control character(s) or escape sequence(s) from the text"
@@ -522,26 +524,6 @@ pub fn ingest(source: String) -> Document {
     }
     doc.source = source;
     doc
-}
-
-fn count_dropped(source: &str) -> usize {
-    // a byte scan: every character `clean` drops starts with one of these bytes
-    let b = source.as_bytes();
-    let mut n = 0;
-    for (i, &x) in b.iter().enumerate() {
-        n += usize::from(match x {
-            0x1b | 0x7f => true,
-            0x00..=0x1f => !matches!(x, b'\n' | b'\r' | b'\t' | 0x0c),
-            // C1 controls (U+0080..U+009F) and bidi controls (U+202A..E, U+2066..9)
-            0xc2 => b.get(i + 1).is_some_and(|y| (0x80..=0x9f).contains(y)),
-            0xe2 => matches!(
-                (b.get(i + 1), b.get(i + 2)),
-                (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
-            ),
-            _ => false,
-        });
-    }
-    n
 }
 
 #[cfg(test)]

@@ -165,6 +165,108 @@ pub fn is_forbidden(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// True for the characters that open an escape sequence: ESC and the C1 controls (every C1
+/// control is dropped with whatever sequence it introduces).
+fn is_escape_start(c: char) -> bool {
+    c == '\u{1b}' || ('\u{80}'..='\u{9f}').contains(&c)
+}
+
+/// White space that [`clean`] turns into a single space (not the no-break spaces).
+fn is_space(c: char) -> bool {
+    c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}'
+}
+
+/// Length in bytes of what [`clean`] drops at the start of `s` as one item (a whole escape
+/// sequence, or one control character), or `None` when `s` starts with text or white space.
+fn removed_len(s: &str) -> Option<usize> {
+    let c = s.chars().next()?;
+    if is_escape_start(c) {
+        Some(escape_len(s).max(1))
+    } else if !is_space(c) && is_forbidden(c) {
+        Some(c.len_utf8())
+    } else {
+        None
+    }
+}
+
+/// Number of items (whole escape sequences, single control characters) that [`clean`]
+/// drops from `source`: what a reader removed, counted the way it was removed. A byte scan
+/// that only looks closer at the bytes such an item can start with.
+///
+/// ```
+/// use hearsay::document::text::count_removed;
+/// assert_eq!(count_removed("\x1b[31mred\x1b[0m and \x1b]0;title\x07 plain\n"), 3);
+/// assert_eq!(count_removed("tab\tand new line\n"), 0);
+/// ```
+pub fn count_removed(source: &str) -> usize {
+    let bytes = source.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // every dropped item starts with a C0 control, DEL, or (in UTF-8) 0xc2 (C1 controls)
+        // or 0xe2 (bidi controls); all of them start a character
+        let candidate = matches!(bytes[i], 0x00..=0x1f | 0x7f | 0xc2 | 0xe2);
+        match candidate.then(|| removed_len(&source[i..])).flatten() {
+            Some(len) => {
+                n += 1;
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    n
+}
+
+/// The part of a line a reader shows: from its first to its last character that is neither
+/// white space nor dropped, skipping whole escape sequences (a sequence at the start of a
+/// line must not be cut in half by trimming its ESC alone). An empty range at the end for a
+/// line with nothing to show.
+///
+/// ```
+/// use hearsay::document::text::shown_bounds;
+/// let line = "  \x1b[31mRed at start\x1b[0m text.\x1b[0m \r";
+/// assert_eq!(&line[shown_bounds(line)], "Red at start\x1b[0m text.");
+/// ```
+pub fn shown_bounds(line: &str) -> Range<usize> {
+    let dropped_or_space = |c: char| is_space(c) || is_forbidden(c);
+    let mut start = 0;
+    loop {
+        let rest = &line[start..];
+        let trimmed = rest.trim_start_matches(|c: char| dropped_or_space(c) && !is_escape_start(c));
+        start += rest.len() - trimmed.len();
+        match trimmed.chars().next() {
+            Some(c) if is_escape_start(c) => start += escape_len(trimmed).max(1),
+            _ => break,
+        }
+    }
+    let body = &line[start..];
+    let mut end = start + body.trim_end_matches(dropped_or_space).len();
+    let has_escape = line.as_bytes()[start..end]
+        .windows(2)
+        .any(|w| w[0] == 0x1b || (w[0] == 0xc2 && (0x80..=0x9f).contains(&w[1])));
+    if has_escape {
+        // a sequence at the end ("text.\x1b[0m"): walk forward to the last shown character
+        let mut last = start;
+        let mut i = start;
+        while i < end {
+            if let Some(n) = removed_len(&line[i..]) {
+                i += n;
+                continue;
+            }
+            let c = line[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if !is_space(c) {
+                last = i;
+            }
+        }
+        end = last;
+    }
+    if end <= start {
+        return line.len()..line.len();
+    }
+    start..end
+}
+
 /// Length in bytes of the escape sequence starting at `s` (which starts with ESC or a C1
 /// introducer), never past the end of its line.
 fn escape_len(s: &str) -> usize {
@@ -242,23 +344,18 @@ pub fn clean(source: &str, range: Range<usize>) -> Clean {
     let mut ws_start = 0;
     let mut i = 0;
     while i < s.len() {
-        let c = s[i..].chars().next().unwrap_or(' ');
-        let n = c.len_utf8();
-        if c == '\u{1b}' || ('\u{80}'..='\u{9f}').contains(&c) {
-            i += escape_len(&s[i..]).max(1);
+        if let Some(n) = removed_len(&s[i..]) {
+            i += n;
             out.dropped += 1;
             continue;
         }
-        if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        let n = c.len_utf8();
+        if is_space(c) {
             if !pending_space {
                 ws_start = i;
             }
             pending_space = !out.text.is_empty();
-            i += n;
-            continue;
-        }
-        if is_forbidden(c) {
-            out.dropped += 1;
             i += n;
             continue;
         }
@@ -310,9 +407,7 @@ fn ordinary_run(s: &str) -> usize {
         let Some(c) = s[i..].chars().next() else {
             break;
         };
-        let special = ('\u{80}'..='\u{9f}').contains(&c)
-            || (c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}')
-            || is_forbidden(c);
+        let special = ('\u{80}'..='\u{9f}').contains(&c) || is_space(c) || is_forbidden(c);
         if special {
             break;
         }
@@ -358,6 +453,36 @@ mod tests {
         // an unterminated OSC stops at the end of its line
         assert_eq!(c("x\x1b]0;oops\nnext line").text, "x next line");
         assert_eq!(c("bidi\u{202e}txet").text, "biditxet");
+    }
+
+    #[test]
+    fn a_sequence_at_either_end_of_a_line_is_outside_what_is_shown() {
+        for (line, shown) in [
+            (
+                "\x1b[31mRed at start\x1b[0m text.",
+                "Red at start\x1b[0m text.",
+            ),
+            ("  \u{9b}1mC1 at start", "C1 at start"),
+            ("\x1b]0;title\x07\x1b[2J  Both \x07", "Both"),
+            ("Ends in a reset.\x1b[0m\r", "Ends in a reset."),
+            ("Ends in an OSC \x1b]8;;http://x.invalid", "Ends in an OSC"),
+            ("\x1b[0m \u{7} \x1b(B", ""),
+            ("plain line", "plain line"),
+            ("", ""),
+        ] {
+            assert_eq!(&line[shown_bounds(line)], shown, "{line:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_count_is_what_clean_drops_and_bounds_keep_what_it_shows(
+            s in "[a b.\t\r\x1b\x07\\\\\\[\\]();0-9mP(\u{9b}\u{9c}\u{9d}\u{85}\u{202e}\u{a0}]{0,40}"
+        ) {
+            let all = c(&s);
+            proptest::prop_assert_eq!(count_removed(&s), all.dropped);
+            proptest::prop_assert_eq!(c(&s[shown_bounds(&s)]).text, all.text);
+        }
     }
 
     #[test]

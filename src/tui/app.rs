@@ -10,7 +10,8 @@
 use crate::config::Config;
 use crate::document::Document;
 use crate::keymap::{Action, Context, KeyCode, KeyParseError, parse_keys};
-use crate::tui::compositor::{Effect, Layers, MarkOp, Scene};
+use crate::tui::compositor::{Effect, FixOp, Layers, MarkOp, Scene};
+use crate::tui::corrections::{FixCtx, Fixes, corrected_sources};
 use crate::tui::highlights::{Here, Highlights};
 use crate::tui::layers::{HelpLayer, PromptLayer};
 use crate::tui::layout;
@@ -58,6 +59,11 @@ pub struct App {
     pub sidebar: SidebarState,
     /// Highlights and notes.
     pub marks: Highlights,
+    /// Corrections of the analysis, and copying.
+    pub fixes: Fixes,
+    /// Escape sequences to write to the terminal after the next frame (OSC 52 clipboard
+    /// writes); [`crate::tui::run`] takes them.
+    pub terminal_out: Vec<String>,
     /// The status bar and the message log.
     pub status: StatusState,
     /// The overlays, bottom first.
@@ -131,6 +137,8 @@ impl App {
             reader: ReaderState::default(),
             sidebar: SidebarState::default(),
             marks: Highlights::default(),
+            fixes: Fixes::default(),
+            terminal_out: Vec::new(),
             status: StatusState::default(),
             layers: Layers::default(),
             analysed: false,
@@ -161,6 +169,17 @@ impl App {
                 self.analysed = true;
                 self.reader.current = None;
                 self.sidebar.reset(&self.sources);
+                // what the saved corrections did, orphaned ones listed
+                let c = &self.sources.corrected;
+                if !c.summary.is_empty() {
+                    let (text, kind) = if c.orphaned.is_empty() {
+                        (c.summary.clone(), MessageKind::Info)
+                    } else {
+                        let list = c.orphaned.join(" · ");
+                        (format!("{}: {list}", c.summary), MessageKind::Warning)
+                    };
+                    self.say(text, kind);
+                }
             }
         }
         self.fit();
@@ -467,7 +486,13 @@ impl App {
             Action::EditNote => mark(MarkOp::EditNote),
             Action::EditTags => mark(MarkOp::EditTags),
             Action::DeleteHighlight => mark(MarkOp::Delete),
+            Action::Undo if self.fixes.owns_next_undo(self.marks.undo_depth()) => {
+                vec![Effect::Fix(FixOp::Undo)]
+            }
             Action::Undo => mark(MarkOp::Undo),
+            Action::Correct => vec![Effect::Fix(FixOp::Open)],
+            Action::CopyQuote => vec![Effect::Fix(FixOp::Copy)],
+            Action::CopyHighlight => vec![Effect::Fix(FixOp::CopyHighlight)],
             Action::CycleStatus => mark(MarkOp::CycleStatus),
             Action::ExportHighlights => mark(MarkOp::Export),
             Action::ListHighlights => mark(MarkOp::List),
@@ -482,7 +507,9 @@ impl App {
             | Action::CursorUp
             | Action::CursorDown
             | Action::LineStart
-            | Action::LineEnd => Vec::new(),
+            | Action::LineEnd
+            | Action::AddAttribution
+            | Action::NextKind => Vec::new(),
             movement => self.reader.update(movement).unwrap_or_default(),
         }
     }
@@ -543,6 +570,24 @@ impl App {
                     self.reader.search = None;
                     self.reader.restore(from);
                 }
+                Effect::Fix(op) => {
+                    let cx = FixCtx {
+                        here: Here {
+                            doc: &self.doc,
+                            sources: &self.sources,
+                            reader: &self.reader,
+                            keymap: &self.config.keymap,
+                        },
+                        sidebar: &self.sidebar,
+                        config: &self.config,
+                    };
+                    let out = self.fixes.apply(op, &mut self.marks, &cx);
+                    if out.reanalyse {
+                        self.reanalyse();
+                    }
+                    self.terminal_out.extend(out.terminal);
+                    queue.extend(out.effects);
+                }
                 Effect::Mark { op, on } => {
                     let here = Here {
                         doc: &self.doc,
@@ -555,6 +600,35 @@ impl App {
             }
         }
         self.marks.remember_reading(&self.doc, &self.reader);
+    }
+
+    /// Redoes the analysis with the saved corrections applied (after one was made or
+    /// undone), keeping the reader on the quote or claim it was on.
+    fn reanalyse(&mut self) {
+        let here = self
+            .reader
+            .current
+            .and_then(|c| self.sources.stops.get(c))
+            .map(|s| (s.block, s.range.start));
+        let list = self
+            .marks
+            .store
+            .as_ref()
+            .map(|s| s.corrections().list().to_vec())
+            .unwrap_or_default();
+        self.sources = corrected_sources(&self.doc, &list);
+        self.sidebar.reset(&self.sources);
+        self.reader.current = here.and_then(|(b, at)| {
+            self.sources
+                .stops
+                .iter()
+                .position(|s| s.block == b && s.range.start <= at && at < s.range.end.max(at + 1))
+        });
+    }
+
+    /// Takes the escape sequences to write to the terminal (see [`App::terminal_out`]).
+    pub fn take_terminal_out(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.terminal_out)
     }
 
     fn say(&mut self, text: String, kind: MessageKind) {
@@ -592,10 +666,13 @@ impl App {
             None => (self.sources.stops.len(), i),
         };
         let label = self.sources.speaker_label(speaker);
-        let checked = self
+        let mut checked = self
             .marks
             .stop_status_suffix(&self.doc, &self.sources, i)
             .unwrap_or_default();
+        if self.sources.corrected.stop(i) {
+            checked.push_str(strings::CORRECTED_MARK);
+        }
         Some(strings::stop_status(kind.word(), k, n, &label) + &checked)
     }
 

@@ -8,7 +8,7 @@
 //! reader underneath. Layers and parts never change each other: they return effects, and
 //! [`crate::tui::App`] applies them in one place.
 
-use crate::annotations::Store;
+use crate::annotations::{Change, Store};
 use crate::config::Config;
 use crate::keymap::{Action, Context};
 use crate::tui::page::Anchor;
@@ -65,6 +65,27 @@ pub enum MarkOp {
     GoTo(usize),
 }
 
+/// A correction or a copy, asked for by a key or the correction overlay (applied by the
+/// corrections part, [`crate::tui::corrections::Fixes`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum FixOp {
+    /// `C`: open the correction overlay on the current quote or claim, or on the speaker
+    /// selected in the sidebar.
+    Open,
+    /// `A` in a selection: pick the speaker of an attribution over this source range.
+    OpenAdd(Range<usize>),
+    /// Record a correction.
+    Apply(Change),
+    /// Undo the last correction.
+    Undo,
+    /// `y`: copy the current quote or claim with its source.
+    Copy,
+    /// `Y`: copy the highlight under the cursor as Markdown.
+    CopyHighlight,
+    /// Write this text to a file (offered when the clipboard is refused).
+    WriteFile(String),
+}
+
 /// Something a layer or part asks the app to do.
 #[derive(Debug)]
 pub enum Effect {
@@ -106,6 +127,8 @@ pub enum Effect {
         /// Where the prompt was opened.
         from: Anchor,
     },
+    /// A correction of the analysis, or a copy to the clipboard.
+    Fix(FixOp),
     /// A change to the highlights, on the highlight `on` (by id) or the one under the cursor.
     Mark {
         /// What to do.

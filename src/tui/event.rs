@@ -20,9 +20,9 @@ pub enum Event {
     /// The attribution analysis finished (it runs on its own thread so the first frame
     /// does not wait for it).
     Analysis(Box<Sources>),
-    /// The process was asked to stop (SIGTERM, SIGHUP, or SIGINT sent by `kill`: in raw
-    /// mode ctrl-c is a key). The reader quits as on `q`, so the terminal is restored and
-    /// the reading position saved.
+    /// The process was sent a signal that would end it (SIGTERM, SIGHUP, SIGQUIT, SIGUSR1,
+    /// SIGALRM…, or SIGINT sent by `kill`: in raw mode ctrl-c is a key). The reader quits as
+    /// on `q`, so the terminal is restored and the reading position saved.
     Stop(i32),
 }
 
@@ -98,12 +98,33 @@ impl Drop for EventHandler {
     }
 }
 
-/// Sends [`Event::Stop`] for SIGTERM, SIGHUP and SIGINT. `None` (the signals keep their
-/// default action) if the handlers cannot be installed.
+/// Signals whose default action ends the process and that can be caught: the reader quits
+/// on each of them as on `q`, so the terminal is given back. Left out: SIGKILL and SIGSTOP
+/// (cannot be caught), SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP and SIGSYS (raised by the
+/// faulting instruction itself: returning from a handler would run it again), and SIGPIPE
+/// (Rust's runtime ignores it; a write to a closed pipe is an error instead).
+#[cfg(unix)]
+fn ending_signals() -> Vec<i32> {
+    use signal_hook::consts::signal::*;
+    #[allow(unused_mut)]
+    let mut signals = vec![
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGABRT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+        SIGXCPU, SIGXFSZ,
+    ];
+    #[cfg(not(target_os = "haiku"))]
+    signals.push(SIGIO);
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    signals.extend([libc::SIGPWR, libc::SIGSTKFLT]);
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    signals.extend(libc::SIGRTMIN()..=libc::SIGRTMAX());
+    signals
+}
+
+/// Sends [`Event::Stop`] for every signal of [`ending_signals`]. `None` (the signals keep
+/// their default action) if the handlers cannot be installed.
 #[cfg(unix)]
 fn watch_signals(tx: mpsc::Sender<Event>) -> Option<signal_hook::iterator::Handle> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]).ok()?;
+    let mut signals = signal_hook::iterator::Signals::new(ending_signals()).ok()?;
     let handle = signals.handle();
     thread::spawn(move || {
         for s in signals.forever() {

@@ -207,6 +207,12 @@ impl Here<'_> {
 }
 
 impl Highlights {
+    /// Changes on the undo stack (the corrections part compares it with its own, so `u`
+    /// undoes highlights and corrections in the order they were made).
+    pub fn undo_depth(&self) -> usize {
+        self.undo.len()
+    }
+
     /// Takes the article's highlights (from [`Store::open`]). Returns the message to show —
     /// where they are saved, what moved or broke, after `earlier` when that is a warning —
     /// and the saved reading position (a source offset) to go back to.

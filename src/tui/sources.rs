@@ -125,6 +125,31 @@ pub fn unnamed_percent(s: &Sourcing) -> Option<usize> {
     (t > 0).then(|| (unnamed(s) * 100 + t / 2) / t)
 }
 
+/// What the corrections changed, for the reader to mark.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Corrected {
+    /// For each stop, whether a correction changed or added it.
+    pub stops: Vec<bool>,
+    /// For each speaker, whether a correction changed it.
+    pub speakers: Vec<bool>,
+    /// Corrections whose text is no longer in the article, described.
+    pub orphaned: Vec<String>,
+    /// `2 corrections applied, 1 orphaned` (empty without corrections).
+    pub summary: String,
+}
+
+impl Corrected {
+    /// Whether stop `i` was corrected by hand.
+    pub fn stop(&self, i: usize) -> bool {
+        self.stops.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether speaker `i` was corrected by hand.
+    pub fn speaker(&self, i: usize) -> bool {
+        self.speakers.get(i).copied().unwrap_or(false)
+    }
+}
+
 /// Everything the reader shows about sources.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Sources {
@@ -136,6 +161,8 @@ pub struct Sources {
     pub quotes: Vec<QuoteMark>,
     /// Claims by kind of source.
     pub sourcing: Sourcing,
+    /// What corrections made by hand changed (see [`crate::tui::corrections`]).
+    pub corrected: Corrected,
 }
 
 impl Sources {
@@ -192,6 +219,7 @@ impl Sources {
             stops,
             quotes,
             sourcing,
+            corrected: Corrected::default(),
         }
     }
 

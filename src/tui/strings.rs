@@ -34,6 +34,7 @@ pub fn legend() -> Vec<String> {
         ),
         "quotes are coloured by speaker; the current one is marked".to_string(),
         "checked: · unchecked  ✓ verified  ? disputed  ✗ false   ✎ has a note".to_string(),
+        format!("{CORRECTED_SIGN} attribution or speaker corrected by hand (C)"),
     ]
 }
 /// Ctrl-Z in the help screen.
@@ -59,6 +60,7 @@ pub fn context_title(c: Context) -> &'static str {
         Context::Selection => "Selecting sentences (after v)",
         Context::Highlights => "Highlights list (H)",
         Context::Editor => "Note editor",
+        Context::Picker => "Correcting (C) and the speaker picker",
     }
 }
 
@@ -100,6 +102,11 @@ pub fn describe(a: Action) -> &'static str {
         Action::CycleStatus => "cycle the check status",
         Action::ExportHighlights => "export highlights as Markdown",
         Action::ListHighlights => "list of highlights",
+        Action::Correct => "correct the speaker or attribution",
+        Action::AddAttribution => "add an attribution, pick its speaker",
+        Action::CopyQuote => "copy quote or claim with its source",
+        Action::CopyHighlight => "copy the highlight as Markdown",
+        Action::NextKind => "kind of a new speaker: person, org…",
         Action::SaveNote => "save the note",
         Action::NewLine => "new line (save on empty last line)",
         Action::DeleteForward => "delete the character under cursor",
@@ -226,6 +233,53 @@ pub const NO_HIGHLIGHT_HERE: &str =
 pub const NOTHING_TO_HIGHLIGHT: &str = "nothing to highlight on screen";
 /// `u` with nothing to undo.
 pub const NOTHING_TO_UNDO: &str = "nothing to undo";
+
+/// The help's line on selecting text with the terminal while the reader has the mouse.
+pub const SHIFT_DRAG: &str = "select text with the terminal (mouse scrolls)";
+
+/// Drawn before a claim or speaker corrected by hand (sidebar).
+pub const CORRECTED_SIGN: &str = "†";
+
+/// Said after a quote or claim whose attribution was corrected by hand.
+pub const CORRECTED_MARK: &str = " · corrected by hand";
+
+/// `C` with no current quote or claim.
+pub const NOTHING_TO_CORRECT: &str = "go to a quote or claim first (] or [), or select a speaker in the sidebar; v then A adds an attribution";
+
+/// `y` with no current quote or claim.
+pub const NOTHING_TO_COPY: &str = "go to a quote or claim first (] or [) to copy it";
+
+/// The correction overlay's title.
+pub const CORRECT_TITLE: &str = "Correct the analysis";
+
+/// The correction overlay was closed without a change.
+pub const CORRECTION_CANCELLED: &str = "no correction made";
+
+/// The title of the offer to write refused clipboard text to a file.
+pub const CLIPBOARD_REFUSED_TITLE: &str = "The clipboard refused the text";
+
+/// Text too long for OSC 52.
+pub const CLIPBOARD_TOO_LONG: &str = "the text is too long for the terminal's clipboard (OSC 52)";
+
+/// A correction was made.
+pub fn corrected(what: &str) -> String {
+    format!("corrected: {what} (u undoes)")
+}
+
+/// A correction was undone.
+pub fn correction_undone(what: &str) -> String {
+    format!("undone: correction {what}")
+}
+
+/// Text was sent to the clipboard.
+pub fn copied(what: &str, excerpt: &str) -> String {
+    format!("copied the {what} to the clipboard: {excerpt}")
+}
+
+/// Refused clipboard text was written to a file.
+pub fn clipboard_written(path: &str) -> String {
+    format!("not copied; written to '{path}'")
+}
 /// `c` on a passage.
 pub const NOT_CHECKABLE: &str = "only quotes and claims have a check status; this is a passage";
 /// Selection started.

@@ -9,6 +9,23 @@ use hearsay::document::Document;
 use hearsay::document::text::clean;
 use std::collections::HashMap;
 
+/// Runs the real `hearsay` with `args` in `dir`, with HOME, the config and the data folders
+/// there (never the developer's own) and no `$HEARSAY_CONFIG`.
+pub fn run_in<S: AsRef<std::ffi::OsStr>>(
+    dir: &std::path::Path,
+    args: &[S],
+) -> std::process::Output {
+    std::process::Command::new(pty::BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("HOME", dir)
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env_remove("HEARSAY_CONFIG")
+        .output()
+        .expect("hearsay runs")
+}
+
 /// Reads a file under `tests/fixtures/`.
 pub fn fixture(rel: &str) -> Vec<u8> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -260,9 +260,37 @@ impl SourceBuilder {
         &self.blocks
     }
 
+    /// Cleans the header facts the caller read from the markup (a `<meta>` author, a
+    /// front-matter title) as block text is cleaned: they are shown and exported too. What
+    /// is dropped from a fact the page also shows as a block was counted with the block.
+    fn clean_meta(&mut self, meta: &mut Meta) {
+        let fields = [
+            &mut meta.title,
+            &mut meta.dek,
+            &mut meta.date,
+            &mut meta.publication,
+            &mut meta.byline,
+            &mut meta.contributors,
+        ];
+        for field in fields {
+            let Some(value) = field.as_mut() else {
+                continue;
+            };
+            let c = clean(value, 0..value.len());
+            if c.dropped == 0 {
+                continue;
+            }
+            if !self.blocks.iter().any(|b| b.text.contains(&c.text)) {
+                self.dropped += c.dropped;
+            }
+            *field = (!c.text.is_empty()).then_some(c.text);
+        }
+    }
+
     /// Finishes the document: marks a closing contributors line, and fills the header facts
     /// the caller did not know from the blocks.
     pub fn finish(mut self, mut meta: Meta) -> (Document, Vec<Link>) {
+        self.clean_meta(&mut meta);
         let n = self.blocks.len();
         for i in n.saturating_sub(2)..n {
             let b = &mut self.blocks[i];

@@ -1,8 +1,9 @@
 //! Selecting sentences to highlight (`v`): `j`/`k` move the end by a sentence, `}`/`{` by a
-//! paragraph; `h` or Enter highlights the selection, Esc cancels.
+//! paragraph; `h` or Enter highlights the selection, `A` adds an attribution of it (the
+//! speaker is picked next), Esc cancels.
 
 use crate::keymap::{Action, Context};
-use crate::tui::compositor::{Effect, EventResult, Layer, MarkOp, Scene};
+use crate::tui::compositor::{Effect, EventResult, FixOp, Layer, MarkOp, Scene};
 use crate::tui::state::{Selection, Unit};
 use crate::tui::strings;
 use ratatui::buffer::Buffer;
@@ -53,15 +54,23 @@ impl Layer for SelectionLayer {
                 }
                 sel.head = h;
             }
-            Action::Highlight | Action::Confirm | Action::Select => {
+            Action::Highlight | Action::Confirm | Action::Select | Action::AddAttribution => {
                 let chosen = sel.selected();
                 let (Some((b0, r0)), Some((b1, r1))) = (chosen.first(), chosen.last()) else {
                     return EventResult::Consumed(vec![Effect::Pop]);
                 };
                 let start = scene.doc.blocks[*b0].map.range_to_source(r0.clone()).start;
                 let end = scene.doc.blocks[*b1].map.range_to_source(r1.clone()).end;
-                let op = MarkOp::AddPassage(start..end.max(start));
-                return EventResult::Consumed(vec![Effect::Pop, Effect::Mark { op, on: None }]);
+                let range = start..end.max(start);
+                let then = if action == Action::AddAttribution {
+                    Effect::Fix(FixOp::OpenAdd(range))
+                } else {
+                    Effect::Mark {
+                        op: MarkOp::AddPassage(range),
+                        on: None,
+                    }
+                };
+                return EventResult::Consumed(vec![Effect::Pop, then]);
             }
             Action::Close => {
                 let said = Effect::Say(strings::SELECTION_CANCELLED.into());

@@ -37,6 +37,7 @@ pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
         Context::Highlights,
         Context::Prompt,
         Context::Editor,
+        Context::Picker,
     ] {
         let mut section = Vec::new();
         for &action in Action::ALL {
@@ -59,15 +60,19 @@ pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
         }
     }
     // handled by the terminal loop, not the keymap
+    out.push(HelpRow::Blank);
+    out.push(HelpRow::Heading("Terminal"));
     #[cfg(unix)]
     {
-        out.push(HelpRow::Blank);
-        out.push(HelpRow::Heading("Terminal"));
         out.push(HelpRow::Binding {
             keys: "ctrl-z".to_string(),
             what: strings::SUSPEND,
         });
     }
+    out.push(HelpRow::Binding {
+        keys: "shift-drag".to_string(),
+        what: strings::SHIFT_DRAG,
+    });
     out.push(HelpRow::Blank);
     out.push(HelpRow::Heading("Marks"));
     out.extend(strings::legend().into_iter().map(HelpRow::Text));

@@ -26,7 +26,7 @@ pub fn entry_lines(h: &Highlight, width: usize) -> (String, String) {
         first.push_str(&format!("[{}] ", strings::ORPHAN_MARK));
     }
     let room = width.saturating_sub(first.width() + 2).max(8);
-    first.push_str(&format!("“{}”", h.excerpt(room)));
+    first.push_str(&h.quoted_excerpt(room));
     let mut parts: Vec<String> = Vec::new();
     parts.push(
         h.speaker

@@ -164,7 +164,12 @@ impl Sidebar<'_> {
                 name_style = name_style.add_modifier(Modifier::UNDERLINED);
             }
             let filter_mark = if state.filter == Some(sp) { "▸" } else { " " };
-            let head = format!("{filter_mark}{} ", s.kind.mark());
+            let fixed = if self.sources.corrected.speaker(sp) {
+                strings::CORRECTED_SIGN
+            } else {
+                ""
+            };
+            let head = format!("{filter_mark}{} {fixed}", s.kind.mark());
             let name_w = w.saturating_sub(head.width() + cw);
             let line_area = Rect::new(inside.x, y, inside.width, 1);
             buf.set_style(line_area, row_style);
@@ -275,6 +280,20 @@ impl Sidebar<'_> {
                         .0
                 }
                 None => x,
+            };
+            // an attribution corrected by hand
+            let x = if self.sources.corrected.stop(stop) {
+                let room = usize::from(inside.right().saturating_sub(x));
+                buf.set_stringn(
+                    x,
+                    y,
+                    strings::CORRECTED_SIGN,
+                    room,
+                    st.focus.patch(row_style),
+                )
+                .0
+            } else {
+                x
             };
             let room = usize::from(inside.right().saturating_sub(x));
             buf.set_stringn(x, y, fit(text, room), room, st.body.patch(row_style));

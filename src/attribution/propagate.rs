@@ -1,0 +1,466 @@
+//! The engine's driver and its last phases: per paragraph, the sentences' attributions
+//! ([`claims::attribute_sentence`]) become claims and credit the quotations inside them;
+//! quotations without a cue then take a speaker by a [`QuoteRule`] (propagation); the
+//! speakers are numbered and counted at the end ([`finish`]).
+
+use super::claims::{self, Attr, Para, RawClaim};
+use super::lexicon;
+use super::quotes::{self, QuoteSpan};
+use super::rules::{QuoteRule, Rule};
+use super::speakers::Registry;
+use super::tokens::{self, Sentence};
+use super::{Analysis, Claim, ClaimKind, CueText, Quote, Sourcing};
+use crate::document::Document;
+use std::ops::Range;
+
+/// How many paragraphs without attribution a speaker carries over to cue-less quotations.
+const CARRY_PARAGRAPHS: usize = 2;
+
+/// Who a quotation is credited to: entity id, cue, rule, confidence.
+type Credit = (usize, Option<CueText>, Rule, f32);
+
+/// A speaker and the cue that credited them.
+type Said = (usize, Option<CueText>);
+
+/// The speaker of the last attributed paragraph and how many paragraphs ago it was.
+type Carry = (usize, Option<CueText>, usize);
+
+/// What the first pass learns about the whole text.
+struct Marks {
+    /// British style: single quotation marks outnumber double ones.
+    single_style: bool,
+    /// Quotations in the analysed blocks.
+    quotes: usize,
+    /// Words that may be cues (an upper bound on the cue-made claims).
+    cue_words: usize,
+}
+
+/// The output under construction, in reading order with registry ids as speakers.
+struct Out {
+    quotes: Vec<Quote>,
+    claims: Vec<Claim>,
+}
+
+/// One paragraph's quotations and claims while its sentences are read.
+struct ParaState {
+    q_speaker: Vec<Option<Credit>>,
+    q_claimed: Vec<bool>,
+    claims: Vec<RawClaim>,
+    /// Per sentence: the attributed speaker (for quotations without a cue).
+    sent_speaker: Vec<Option<Said>>,
+    /// Per sentence: its run of quotations (sorted and disjoint, so contiguous).
+    sent_quotes: Vec<Range<usize>>,
+}
+
+/// Runs the analysis over the given blocks.
+pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<u32>]) -> Analysis {
+    let mut reg = Registry::default();
+    let mut carry: Option<Carry> = None;
+    let marks = count_marks(doc, blocks);
+    // Every quotation gives one quote, and at most one direct claim; every cue at most one
+    // other claim. Reserving that bound up front (the pages never written cost no memory,
+    // and the slack is given back below) spares a long article the copy a growing vector
+    // makes, when the old and the new buffer are both resident.
+    let mut out = Out {
+        quotes: Vec::with_capacity(marks.quotes),
+        claims: Vec::with_capacity(marks.quotes + marks.cue_words),
+    };
+    for &bi in blocks {
+        paragraph(
+            doc,
+            bi,
+            paragraph_of[bi],
+            &marks,
+            &mut reg,
+            &mut carry,
+            &mut out,
+        );
+    }
+    out.claims.shrink_to_fit();
+    out.quotes.shrink_to_fit();
+    finish(&reg, out.claims, out.quotes)
+}
+
+/// A first pass counts the quotations (scanned again per paragraph, so no list of every
+/// quotation is kept) and the words that may be cues.
+fn count_marks(doc: &Document, blocks: &[usize]) -> Marks {
+    let (mut singles, mut all, mut cue_words) = (0, 0, 0);
+    for &bi in blocks {
+        let text = &doc.blocks[bi].text;
+        for q in quotes::scan(text) {
+            singles += usize::from(q.single);
+            all += 1;
+        }
+        cue_words += count_cue_words(text);
+    }
+    Marks {
+        single_style: singles * 2 > all,
+        quotes: all,
+        cue_words,
+    }
+}
+
+/// Phases 1–4 over one paragraph, its quotations and claims appended to `out`.
+fn paragraph(
+    doc: &Document,
+    bi: usize,
+    paragraph: Option<u32>,
+    marks: &Marks,
+    reg: &mut Registry,
+    carry: &mut Option<Carry>,
+    out: &mut Out,
+) {
+    let block = &doc.blocks[bi];
+    let qs = quotes::scan(&block.text);
+    let text = block.text.as_str();
+    let lower = text.to_ascii_lowercase();
+    let toks = tokens::tokenize(text, &lower, &qs);
+    let sents = tokens::sentences(text, &toks, &qs);
+    let p = Para {
+        text,
+        toks: &toks,
+        quotes: &qs,
+        base: block.range.start,
+    };
+    let mut st = ParaState {
+        q_speaker: vec![None; qs.len()],
+        q_claimed: vec![false; qs.len()],
+        claims: Vec::new(),
+        sent_speaker: vec![None; sents.len()],
+        sent_quotes: sents
+            .iter()
+            .map(|s| {
+                let a = qs.partition_point(|q| q.outer.start < s.range.start);
+                let b = qs.partition_point(|q| q.outer.start < s.range.end.max(s.range.start + 1));
+                a..b.max(a)
+            })
+            .collect(),
+    };
+    for (si, s) in sents.iter().enumerate() {
+        reg.note_names(text, &toks[s.tokens.clone()], p.base);
+        let attrs = claims::attribute_sentence(&p, s, reg);
+        credit_sentence(&p, s, si, &attrs, reg, &mut st);
+    }
+    propagate(&p, &sents, marks.single_style, carry.clone(), &mut st);
+    emit(doc, bi, paragraph, &p, reg, carry, st, out);
+}
+
+/// A sentence's attributions become claims: one direct claim per quotation when the content
+/// is only quotations, else one indirect or mixed claim; its other quotations take the
+/// nearest cue's speaker ([`QuoteRule::InAttributedSentence`]).
+fn credit_sentence(
+    p: &Para,
+    s: &Sentence,
+    si: usize,
+    attrs: &[Attr],
+    reg: &mut Registry,
+    st: &mut ParaState,
+) {
+    let qs = p.quotes;
+    for a in attrs {
+        let Some(id) = a.speaker else { continue };
+        reg.spoke(id, p.pos(p.toks[a.cue_tok].range.start));
+        if st.sent_speaker[si].is_none() {
+            st.sent_speaker[si] = Some((id, Some(a.cue_text.clone())));
+        }
+        let Some(r) = a.content.clone() else { continue };
+        let r = claims::trim_content(p.text, r);
+        if r.is_empty() {
+            continue;
+        }
+        let inside: Vec<usize> = st.sent_quotes[si]
+            .clone()
+            .filter(|&qi| qs[qi].outer.start >= r.start && qs[qi].outer.end <= r.end + 3)
+            .collect();
+        let words_outside = p.toks[s.tokens.clone()]
+            .iter()
+            .any(|t| t.quote.is_none() && t.range.start >= r.start && t.range.end <= r.end);
+        let rule = Rule::Cue(a.speaker_rule, a.content_rule);
+        let cue = Some(a.cue_text.clone());
+        let confidence = a.confidence;
+        for &qi in &inside {
+            if st.q_speaker[qi].is_none() {
+                st.q_speaker[qi] = Some((id, cue.clone(), rule, confidence));
+            }
+        }
+        if !inside.is_empty() && !words_outside {
+            for &qi in &inside {
+                if !st.q_claimed[qi] {
+                    st.q_claimed[qi] = true;
+                    st.claims.push(RawClaim {
+                        range: qs[qi].outer.clone(),
+                        kind: ClaimKind::Direct,
+                        speaker: Some(id),
+                        cue: cue.clone(),
+                        rule,
+                        confidence,
+                    });
+                }
+            }
+        } else {
+            for &qi in &inside {
+                st.q_claimed[qi] = true;
+            }
+            st.claims.push(RawClaim {
+                range: r,
+                kind: if inside.is_empty() {
+                    ClaimKind::Indirect
+                } else {
+                    ClaimKind::Mixed
+                },
+                speaker: Some(id),
+                cue,
+                rule,
+                confidence,
+            });
+        }
+    }
+    if attrs.is_empty() {
+        return;
+    }
+    for qi in st.sent_quotes[si].clone() {
+        if st.q_speaker[qi].is_some() {
+            continue;
+        }
+        let qpos = qs[qi].outer.start;
+        let near = attrs
+            .iter()
+            .filter(|a| a.speaker.is_some())
+            .min_by_key(|a| p.toks[a.cue_tok].range.start.abs_diff(qpos));
+        if let Some(a) = near {
+            st.q_speaker[qi] = a.speaker.map(|id| {
+                let q = QuoteRule::InAttributedSentence;
+                (
+                    id,
+                    Some(a.cue_text.clone()),
+                    Rule::Quote(q),
+                    a.confidence * q.confidence(),
+                )
+            });
+        }
+    }
+}
+
+/// Phase 4, propagation: quotations in sentences without a cue continue the paragraph's
+/// speaker, or the previous paragraph's, or take the next attributed quotation's.
+fn propagate(
+    p: &Para,
+    sents: &[Sentence],
+    single_style: bool,
+    carry: Option<Carry>,
+    st: &mut ParaState,
+) {
+    let qs: &[QuoteSpan] = p.quotes;
+    let mut next_quote_speaker: Vec<Option<Said>> = vec![None; sents.len()];
+    let mut upcoming = None;
+    for si in (0..sents.len()).rev() {
+        next_quote_speaker[si] = upcoming.clone();
+        if !st.sent_quotes[si].is_empty() && st.sent_speaker[si].is_some() {
+            upcoming = st.sent_speaker[si].clone();
+        }
+    }
+    let mut prev: Option<Said> = None;
+    for (si, s) in sents.iter().enumerate() {
+        let words_outside = p.toks[s.tokens.clone()]
+            .iter()
+            .filter(|t| t.quote.is_none())
+            .count();
+        for qi in st.sent_quotes[si].clone() {
+            if st.q_speaker[qi].is_some() {
+                continue;
+            }
+            // single-quoted spans are titles and scare quotes unless a cue credits them or
+            // the article quotes with single marks
+            if qs[qi].single && !single_style {
+                continue;
+            }
+            // a quotation that makes (most of) its sentence, not a scare quote
+            let sentence_level = words_outside <= 3 || qs[qi].outer.start <= s.range.start;
+            let found = if let Some(x) = prev.clone() {
+                Some((x, QuoteRule::ContinuesParagraph))
+            } else if !sentence_level {
+                None
+            } else if let Some(c) = carry.clone() {
+                Some(((c.0, c.1), QuoteRule::ContinuesPreviousParagraph))
+            } else {
+                next_quote_speaker[si]
+                    .clone()
+                    .map(|x| (x, QuoteRule::SpeakerOfNextQuote))
+            };
+            if let Some(((id, cue), rule)) = found {
+                st.q_speaker[qi] = Some((id, cue, Rule::Quote(rule), rule.confidence()));
+                st.sent_speaker[si].get_or_insert((id, None));
+            }
+        }
+        if let Some(x) = st.sent_speaker[si].clone() {
+            prev = Some(x);
+        }
+    }
+}
+
+/// The paragraph's quotations and claims, mapped to source offsets, appended to `out`; the
+/// speaker of its last attribution carries over to the next paragraphs, for a while.
+#[allow(clippy::too_many_arguments)]
+fn emit(
+    doc: &Document,
+    bi: usize,
+    paragraph: Option<u32>,
+    p: &Para,
+    reg: &mut Registry,
+    carry: &mut Option<Carry>,
+    mut st: ParaState,
+    out: &mut Out,
+) {
+    let block = &doc.blocks[bi];
+    for (qi, span) in p.quotes.iter().enumerate() {
+        if let Some((id, cue, rule, confidence)) = st.q_speaker[qi].clone() {
+            reg.spoke(id, p.pos(span.outer.start));
+            if !st.q_claimed[qi] {
+                st.claims.push(RawClaim {
+                    range: span.outer.clone(),
+                    kind: ClaimKind::Direct,
+                    speaker: Some(id),
+                    cue,
+                    rule,
+                    confidence,
+                });
+            }
+        }
+        let src = block.map.range_to_source(span.outer.clone());
+        let credit = st.q_speaker[qi].as_ref();
+        out.quotes.push(Quote {
+            start: src.start,
+            end: src.end,
+            paragraph,
+            speaker: credit.map(|x| x.0),
+            cue: credit.and_then(|x| x.1.clone()),
+            block: bi,
+            text_range: span.outer.clone(),
+            inner_range: narrow(span.inner.start)..narrow(span.inner.end),
+            rule: credit.map_or(Rule::Unattributed, |x| x.2),
+            confidence: credit.map_or(0.0, |x| rounded(x.3)),
+        });
+    }
+    st.claims.sort_by_key(|c| (c.range.start, c.range.end));
+    let last = st
+        .claims
+        .iter()
+        .rev()
+        .find_map(|c| c.speaker.map(|id| (id, c.cue.clone())));
+    *carry = match last {
+        Some((id, cue)) => Some((id, cue, 0)),
+        None => carry
+            .take()
+            .and_then(|(id, cue, age)| (age < CARRY_PARAGRAPHS).then_some((id, cue, age + 1))),
+    };
+    out.claims.extend(st.claims.into_iter().map(|c| {
+        let src = block.map.range_to_source(c.range.clone());
+        Claim {
+            kind: c.kind,
+            speaker: c.speaker,
+            cue: c.cue,
+            start: src.start,
+            end: src.end,
+            paragraph,
+            block: bi,
+            text_range: c.range,
+            rule: c.rule,
+            confidence: rounded(c.confidence),
+        }
+    }));
+}
+
+/// A confidence rounded to two decimals, as `--json` shows it.
+fn rounded(x: f32) -> f32 {
+    (x.clamp(0.0, 1.0) * 100.0).round() / 100.0
+}
+
+/// A clean-text offset as kept in a [`Quote`] (inputs are capped far below 4 GiB).
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// How many maximal runs of ASCII letters in `text` are cue words or `according`: at least
+/// as many as the cue tokens, which are such runs.
+fn count_cue_words(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let len = i - start;
+        if (3..=12).contains(&len) {
+            let mut buf = [0u8; 12];
+            buf[..len].copy_from_slice(&b[start..i]);
+            buf.make_ascii_lowercase();
+            let w = std::str::from_utf8(&buf[..len]).unwrap_or("");
+            if w == "according" || lexicon::cue(w).is_some() {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Renumbers the speakers in order of first attribution (by block, then offset in the
+/// block, then registry id, over claims and quotes alike), and counts claims and quotations.
+fn finish(reg: &Registry, mut claims: Vec<Claim>, mut quotes: Vec<Quote>) -> Analysis {
+    // each entity's first attribution, then entities sorted by it
+    let mut first: Vec<Option<(usize, usize)>> = vec![None; reg.entities.len()];
+    let items = claims
+        .iter()
+        .map(|c| (c.speaker, c.block, c.text_range.start))
+        .chain(
+            quotes
+                .iter()
+                .map(|q| (q.speaker, q.block, q.text_range.start)),
+        );
+    for (speaker, block, at) in items {
+        if let Some(id) = speaker {
+            let key = (block, at);
+            if first[id].is_none_or(|f| key < f) {
+                first[id] = Some(key);
+            }
+        }
+    }
+    let mut order: Vec<(usize, usize, usize)> = first
+        .iter()
+        .enumerate()
+        .filter_map(|(id, f)| f.map(|(b, at)| (b, at, id)))
+        .collect();
+    order.sort_unstable();
+    let mut map: Vec<Option<usize>> = vec![None; reg.entities.len()];
+    let mut speakers = Vec::with_capacity(order.len());
+    for (_, _, id) in order {
+        map[id] = Some(speakers.len());
+        speakers.push(reg.out(id, speakers.len()));
+    }
+    for c in &mut claims {
+        let speaker = c.speaker.and_then(|id| map[id]);
+        c.speaker = speaker;
+        if let Some(s) = speaker {
+            speakers[s].claims += 1;
+        }
+    }
+    let sourcing = Sourcing::count(&speakers, &claims);
+    for q in &mut quotes {
+        let speaker = q.speaker.and_then(|id| map[id]);
+        q.speaker = speaker;
+        if let Some(s) = speaker {
+            speakers[s].quotes += 1;
+        }
+    }
+    Analysis {
+        speakers,
+        quotes,
+        claims,
+        sourcing,
+    }
+}

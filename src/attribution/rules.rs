@@ -1,0 +1,193 @@
+//! The rules' typed ids: one enum variant per rule, in the order the engine tries them,
+//! with what `hearsay analyze --explain` prints for it (the variant's own name, so the two
+//! can never drift apart) and the confidence an attribution made by it starts from.
+//!
+//! The engine runs in phases ([`super::claims`] and [`super::propagate`]):
+//! 1. **cues**: reporting verbs and `according to` outside quotations;
+//! 2. **speaker candidates**: for each cue, the [`SpeakerRule`]s in their order;
+//! 3. **content spans**: the [`ContentRule`] that cuts the reported words, and the filters
+//!    that drop false attributions (a question, a non-speech sense, too short a clause);
+//! 4. **propagation**: quotations without a cue take a speaker by a [`QuoteRule`];
+//! 5. **resolution**: aliases, pronouns, descriptions and documents to one speaker
+//!    ([`super::speakers::Registry`]);
+//! 6. **finish**: speakers numbered, claims and quotations counted, sourcing summed.
+
+/// How a cue's speaker is found, in the order the rules are tried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SpeakerRule {
+    /// `according to the Harbour Authority`: the noun phrase after `according to`.
+    AccordingTo,
+    /// `… a letter from Lee, who wrote that …`: the antecedent of `who`/`which`.
+    RelativeClause,
+    /// `Harbour officials said …`, `“…,” Lee said`: the noun phrase right before the cue.
+    Subject,
+    /// `After the vote the harbour master said …`: the last noun phrase of a longer clause
+    /// before the cue.
+    LastNounPhrase,
+    /// `“…,” said the harbour master.`: the noun phrase right after the cue.
+    Inverted,
+    /// `Lee, the harbour master, said` / `the harbour master, Lee, said`: a name and its
+    /// apposition before the cue.
+    Apposition,
+    /// `…, saying …`, `… and added …`: the speaker of the sentence's earlier cue, or its
+    /// subject.
+    Inherited,
+}
+
+/// How the reported content sits around the cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ContentRule {
+    /// `Lee said that the pier …`: the clause after `that`.
+    ThatClause,
+    /// `Lee said the pier …`, `Lee said, “…”`: the words after the cue.
+    After,
+    /// `The pier will reopen, Lee said.`: the words before the attribution.
+    Before,
+    /// `The pier, Lee said, will reopen.`: the whole sentence around the attribution.
+    Parenthetical,
+    /// `Lee said on Monday.`: a cue with no reported words (its quotations may still be
+    /// credited).
+    NoContent,
+}
+
+/// How a quotation without a cue of its own gets its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuoteRule {
+    /// Another quotation of a sentence that has an attribution: the nearest cue's speaker.
+    InAttributedSentence,
+    /// A quotation later in the paragraph of an attributed one: the paragraph's speaker.
+    ContinuesParagraph,
+    /// A quotation opening a paragraph after an attributed one (a speech running on).
+    ContinuesPreviousParagraph,
+    /// A quotation before the paragraph's first attribution: that attribution's speaker.
+    SpeakerOfNextQuote,
+}
+
+/// The rule (or chain of rules) that made an attribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rule {
+    /// A cue in the sentence: the speaker rule, then the content rule.
+    Cue(SpeakerRule, ContentRule),
+    /// A quotation credited without a cue of its own.
+    Quote(QuoteRule),
+    /// No rule credited anyone.
+    Unattributed,
+    /// Added by hand: an attribution the engine missed (see
+    /// [`crate::annotations::correction`]).
+    Correction,
+}
+
+impl SpeakerRule {
+    /// What the rule reads, for `--explain`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            SpeakerRule::AccordingTo => "according to + source",
+            SpeakerRule::RelativeClause => "source, who + cue",
+            SpeakerRule::Subject => "subject + cue",
+            SpeakerRule::LastNounPhrase => "last noun phrase of the clause + cue",
+            SpeakerRule::Inverted => "cue + speaker (inverted)",
+            SpeakerRule::Apposition => "name, apposition, + cue",
+            SpeakerRule::Inherited => "participle/coordinated cue inherits the speaker",
+        }
+    }
+
+    /// The confidence a speaker found by this rule starts from (0–1).
+    pub fn confidence(self) -> f32 {
+        match self {
+            SpeakerRule::AccordingTo | SpeakerRule::Subject | SpeakerRule::Inverted => 0.9,
+            SpeakerRule::Apposition => 0.85,
+            SpeakerRule::RelativeClause | SpeakerRule::LastNounPhrase => 0.7,
+            SpeakerRule::Inherited => 0.75,
+        }
+    }
+}
+
+impl ContentRule {
+    /// Where the content is, for `--explain`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ContentRule::ThatClause => "that-clause after the cue",
+            ContentRule::After => "content after the cue",
+            ContentRule::Before => "content before the attribution",
+            ContentRule::Parenthetical => "parenthetical: the sentence around it",
+            ContentRule::NoContent => "no reported words",
+        }
+    }
+
+    /// How much the content cut lowers the confidence (a factor, 0–1).
+    pub fn confidence(self) -> f32 {
+        match self {
+            ContentRule::ThatClause | ContentRule::Before | ContentRule::NoContent => 1.0,
+            ContentRule::After => 0.95,
+            ContentRule::Parenthetical => 0.9,
+        }
+    }
+}
+
+impl QuoteRule {
+    /// How the quotation got its speaker, for `--explain`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            QuoteRule::InAttributedSentence => "quotation in an attributed sentence",
+            QuoteRule::ContinuesParagraph => "continues the paragraph's speaker",
+            QuoteRule::ContinuesPreviousParagraph => "continues the previous paragraph's speaker",
+            QuoteRule::SpeakerOfNextQuote => "speaker of the next attributed quotation",
+        }
+    }
+
+    /// The confidence such a credit starts from (0–1).
+    pub fn confidence(self) -> f32 {
+        match self {
+            QuoteRule::InAttributedSentence => 0.8,
+            QuoteRule::ContinuesParagraph => 0.75,
+            QuoteRule::ContinuesPreviousParagraph => 0.6,
+            QuoteRule::SpeakerOfNextQuote => 0.55,
+        }
+    }
+}
+
+impl Rule {
+    /// The rule chain's typed name (`Subject → ThatClause`), printed by `--explain`.
+    ///
+    /// ```
+    /// use hearsay::attribution::rules::{ContentRule, Rule, SpeakerRule};
+    /// let r = Rule::Cue(SpeakerRule::Subject, ContentRule::ThatClause);
+    /// assert_eq!(r.name(), "Subject → ThatClause");
+    /// ```
+    pub fn name(self) -> String {
+        match self {
+            Rule::Cue(s, c) => format!("{s:?} → {c:?}"),
+            Rule::Quote(q) => format!("{q:?}"),
+            Rule::Unattributed => "Unattributed".to_string(),
+            Rule::Correction => "Correction".to_string(),
+        }
+    }
+
+    /// What the rule chain reads, in words, for `--explain`.
+    pub fn describe(self) -> String {
+        match self {
+            Rule::Cue(s, c) => format!("{}; {}", s.describe(), c.describe()),
+            Rule::Quote(q) => q.describe().to_string(),
+            Rule::Unattributed => "no rule credited a speaker".to_string(),
+            Rule::Correction => "added by hand (a saved correction)".to_string(),
+        }
+    }
+
+    /// The confidence the rule chain gives before the evidence about the speaker.
+    pub fn confidence(self) -> f32 {
+        match self {
+            Rule::Cue(s, c) => s.confidence() * c.confidence(),
+            Rule::Quote(q) => q.confidence(),
+            Rule::Unattributed => 0.0,
+            Rule::Correction => 1.0,
+        }
+    }
+
+    /// Whether a speaker rule matches `self` (for fixtures and tests).
+    pub fn speaker_rule(self) -> Option<SpeakerRule> {
+        match self {
+            Rule::Cue(s, _) => Some(s),
+            _ => None,
+        }
+    }
+}

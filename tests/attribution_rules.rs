@@ -1,0 +1,122 @@
+//! The per-rule fixtures (`tests/fixtures/rules.toml`): each row's sentence must be
+//! attributed by the rule chain it names, to its speaker, with its content.
+
+use hearsay::attribution::{Analysis, analyze};
+use hearsay::document::{Document, ingest};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Table {
+    claim: Vec<ClaimRow>,
+    quote: Vec<QuoteRow>,
+}
+
+#[derive(Deserialize)]
+struct ClaimRow {
+    rule: String,
+    text: String,
+    speaker: String,
+    content: String,
+}
+
+#[derive(Deserialize)]
+struct QuoteRow {
+    rule: String,
+    text: String,
+    speaker: String,
+    quote: String,
+}
+
+fn table() -> Table {
+    toml::from_str(include_str!("fixtures/rules.toml")).expect("rules.toml parses")
+}
+
+fn analysed(text: &str) -> (Document, Analysis) {
+    let doc = ingest(format!("A headline\n\n{text}\n"));
+    let a = analyze(&doc);
+    (doc, a)
+}
+
+fn speaker_name(a: &Analysis, id: Option<usize>) -> String {
+    id.and_then(|i| a.speaker(i))
+        .map_or_else(|| "(none)".into(), |s| s.name.clone())
+}
+
+#[test]
+fn every_claim_row_is_made_by_its_rule() {
+    let mut failures = Vec::new();
+    for row in table().claim {
+        let (doc, a) = analysed(&row.text);
+        let found = a.claims.iter().find(|c| c.text(&doc) == row.content);
+        match found {
+            Some(c) if c.rule.name() == row.rule && speaker_name(&a, c.speaker) == row.speaker => {
+                assert!(c.confidence > 0.0 && c.confidence <= 1.0, "{}", row.text);
+            }
+            _ => failures.push(format!(
+                "{}\n  want {} ← {} [{}]\n  got {:?}",
+                row.text,
+                row.content,
+                row.speaker,
+                row.rule,
+                a.claims
+                    .iter()
+                    .map(|c| (
+                        c.text(&doc).into_owned(),
+                        speaker_name(&a, c.speaker),
+                        c.rule.name()
+                    ))
+                    .collect::<Vec<_>>()
+            )),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_quote_row_is_credited_by_its_rule() {
+    let mut failures = Vec::new();
+    for row in table().quote {
+        let (doc, a) = analysed(&row.text);
+        let found = a.quotes.iter().find(|q| q.text(&doc) == row.quote);
+        match found {
+            Some(q) if q.rule.name() == row.rule && speaker_name(&a, q.speaker) == row.speaker => {
+                assert!(q.confidence > 0.0 && q.confidence <= 1.0, "{}", row.text);
+            }
+            _ => failures.push(format!(
+                "{}\n  want “{}” ← {} [{}]\n  got {:?}",
+                row.text,
+                row.quote,
+                row.speaker,
+                row.rule,
+                a.quotes
+                    .iter()
+                    .map(|q| (
+                        q.text(&doc).into_owned(),
+                        speaker_name(&a, q.speaker),
+                        q.rule.name()
+                    ))
+                    .collect::<Vec<_>>()
+            )),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_table_covers_every_speaker_rule() {
+    let t = table();
+    for name in [
+        "AccordingTo",
+        "RelativeClause",
+        "Subject",
+        "LastNounPhrase",
+        "Inverted",
+        "Apposition",
+        "Inherited",
+    ] {
+        assert!(
+            t.claim.iter().any(|r| r.rule.starts_with(name)),
+            "no fixture row for {name}"
+        );
+    }
+}
