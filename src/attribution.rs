@@ -284,6 +284,17 @@ impl Sourcing {
         self.unnamed_person + self.anonymous
     }
 
+    /// Percentage of claims resting on unnamed sources (rounded), if there are claims.
+    ///
+    /// ```
+    /// let s = hearsay::attribution::Sourcing { named_person: 5, anonymous: 3, ..Default::default() };
+    /// assert_eq!(s.unnamed_percent(), Some(38));
+    /// ```
+    pub fn unnamed_percent(&self) -> Option<usize> {
+        let t = self.total();
+        (t > 0).then(|| (self.unnamed() * 100 + t / 2) / t)
+    }
+
     /// Every claim counted.
     pub fn total(&self) -> usize {
         self.named_person
@@ -294,6 +305,36 @@ impl Sourcing {
             + self.document
             + self.unattributed
     }
+}
+
+/// The ids (below `n`) of the speakers credited with a claim or a quotation, in order of
+/// their first attribution: by block, then offset in the block's text, then id. The engine
+/// numbers speakers in this order, and so do corrections when they renumber.
+pub(crate) fn first_attribution_order(n: usize, claims: &[Claim], quotes: &[Quote]) -> Vec<usize> {
+    let mut first: Vec<Option<(usize, usize)>> = vec![None; n];
+    let items = claims
+        .iter()
+        .map(|c| (c.speaker, c.block, c.text_range.start))
+        .chain(
+            quotes
+                .iter()
+                .map(|q| (q.speaker, q.block, q.text_range.start)),
+        );
+    for (speaker, block, at) in items {
+        if let Some(id) = speaker.filter(|&id| id < n) {
+            let key = (block, at);
+            if first[id].is_none_or(|f| key < f) {
+                first[id] = Some(key);
+            }
+        }
+    }
+    let mut order: Vec<(usize, usize, usize)> = first
+        .iter()
+        .enumerate()
+        .filter_map(|(id, f)| f.map(|(b, at)| (b, at, id)))
+        .collect();
+    order.sort_unstable();
+    order.into_iter().map(|(_, _, id)| id).collect()
 }
 
 /// The attribution analysis of a document.

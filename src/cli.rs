@@ -89,11 +89,85 @@ pub enum Command {
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
     },
+    /// Every article under a folder: open the library view, or index, search and list
+    /// speakers across articles (`hearsay DIR` opens the view too).
+    #[command(args_conflicts_with_subcommands = true)]
+    Library {
+        /// The folder of articles (default: `[library] dir` in the config).
+        dir: Option<PathBuf>,
+        /// What to do; without one, the library view opens.
+        #[command(subcommand)]
+        action: Option<LibraryCommand>,
+    },
     /// Work with the configuration file.
     Config {
         /// What to do.
         #[command(subcommand)]
         action: ConfigCommand,
+    },
+}
+
+/// What `hearsay library` does; without one, it opens the library view.
+#[derive(Debug, Subcommand)]
+pub enum LibraryCommand {
+    /// Index (or bring up to date) the articles under a folder.
+    Index {
+        /// The folder of articles.
+        dir: PathBuf,
+        /// Start the index of every library over (moves the database away first).
+        #[arg(long)]
+        rebuild: bool,
+    },
+    /// List the people and organisations who speak across the folder's articles.
+    Speakers {
+        /// The folder of articles.
+        dir: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search the folder: words, "phrases", speaker:NAME, kind:KIND, publication:"NAME".
+    Search {
+        /// The folder of articles.
+        dir: PathBuf,
+        /// The query (several words are one query).
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Most results to print.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// Print what a person said across the folder's articles.
+    Quotes {
+        /// The folder of articles.
+        dir: PathBuf,
+        /// The person or organisation, by name or surname.
+        #[arg(long)]
+        speaker: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record that these names are one person (kept in the people corrections file).
+    Merge {
+        /// The folder of articles (to check the names).
+        dir: PathBuf,
+        /// Two or more names, as the speakers index shows them.
+        #[arg(required = true, num_args = 2..)]
+        names: Vec<String>,
+    },
+    /// Record that a name, in some articles or all, is a different person.
+    Split {
+        /// The folder of articles.
+        dir: PathBuf,
+        /// The name as the articles give it.
+        name: String,
+        /// An article where the name means the other person (repeat; none: all).
+        #[arg(long = "article", value_name = "FILE")]
+        articles: Vec<PathBuf>,
     },
 }
 

@@ -23,6 +23,8 @@ pub mod config;
 pub mod export;
 pub mod highlights;
 pub mod jsonl;
+pub mod library;
+pub mod library_view;
 pub mod read;
 
 use color_eyre::eyre::{Result, WrapErr};

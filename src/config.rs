@@ -239,6 +239,8 @@ pub struct Config {
     pub sidebar: SidebarConfig,
     /// Folder for highlights; `None` means the platform's data folder.
     pub highlights_dir: Option<PathBuf>,
+    /// The library folder `hearsay library` opens without one given; `None`: none set.
+    pub library_dir: Option<PathBuf>,
     /// What `y` copies, and how.
     pub clipboard: ClipboardConfig,
     /// Key bindings.
@@ -276,6 +278,7 @@ impl Config {
                 min_total_width: 0,
             },
             highlights_dir: None,
+            library_dir: None,
             clipboard: ClipboardConfig {
                 quote: String::new(),
                 claim: String::new(),
@@ -311,6 +314,7 @@ pub struct UserConfig {
     theme: Option<UserTheme>,
     sidebar: Option<UserSidebar>,
     highlights: Option<UserHighlights>,
+    library: Option<UserLibrary>,
     clipboard: Option<UserClipboard>,
     keys: Option<UserKeys>,
 }
@@ -385,6 +389,12 @@ struct UserHighlights {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct UserLibrary {
+    dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct UserKeys {
     global: Option<BTreeMap<Key, Action>>,
     article: Option<BTreeMap<Key, Action>>,
@@ -393,6 +403,7 @@ struct UserKeys {
     selection: Option<BTreeMap<Key, Action>>,
     highlights: Option<BTreeMap<Key, Action>>,
     editor: Option<BTreeMap<Key, Action>>,
+    help: Option<BTreeMap<Key, Action>>,
     picker: Option<BTreeMap<Key, Action>>,
 }
 
@@ -687,6 +698,11 @@ impl Config {
         {
             self.highlights_dir = (!dir.as_os_str().is_empty()).then_some(dir);
         }
+        if let Some(l) = user.library
+            && let Some(dir) = l.dir
+        {
+            self.library_dir = (!dir.as_os_str().is_empty()).then_some(dir);
+        }
         if let Some(c) = user.clipboard {
             if let Some(t) = c.quote {
                 self.clipboard.quote = t.0;
@@ -707,6 +723,7 @@ impl Config {
                 (Context::Selection, k.selection),
                 (Context::Highlights, k.highlights),
                 (Context::Editor, k.editor),
+                (Context::Help, k.help),
                 (Context::Picker, k.picker),
             ] {
                 for (key, action) in map.unwrap_or_default() {
@@ -1083,7 +1100,7 @@ side = "left"
              body = \"cyan\"\n\
              [keys.article]\n\
              \"jj\" = \"top\"\n\
-             \"x\" = \"explode\"\n\
+             \"Z\" = \"explode\"\n\
              \"y\" = \"bottom\"\n\
              [sidebar]\n\
              side = \"left\"\n\
@@ -1120,7 +1137,7 @@ side = "left"
             c.config.keymap.lookup(Context::Article, k("y")),
             Some(Action::Bottom)
         );
-        assert_eq!(c.config.keymap.lookup(Context::Article, k("x")), None);
+        assert_eq!(c.config.keymap.lookup(Context::Article, k("Z")), None);
         assert!(!c.found.more);
     }
 

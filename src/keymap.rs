@@ -48,12 +48,18 @@ pub enum Action {
     Top,
     /// Go to the bottom.
     Bottom,
+    /// Go to a percentage of the article (the number typed before the key: `50%`).
+    GoToPercent,
+    /// Say where the reader is: lines on screen, of how many, and the percentage.
+    ShowPosition,
     /// Go to the start of the next paragraph.
     NextParagraph,
     /// Go to the start of the previous paragraph.
     PrevParagraph,
     /// Open the search prompt.
     Search,
+    /// Open the search prompt, searching backwards.
+    SearchBack,
     /// Go to the next search match.
     NextMatch,
     /// Go to the previous search match.
@@ -76,6 +82,8 @@ pub enum Action {
     ToggleSort,
     /// Show or hide the list of keys.
     ToggleHelp,
+    /// Show every message said so far, whole.
+    ShowMessages,
     /// Close the overlay or prompt, or clear the filter or search.
     Close,
     /// Highlight the current quote, the sentence at the top, or the selection.
@@ -110,6 +118,10 @@ pub enum Action {
     Confirm,
     /// In a prompt: delete the character before the cursor.
     DeleteBack,
+    /// In the search prompt: the search before (older) in the history.
+    HistoryPrev,
+    /// In the search prompt: the search after (newer) in the history.
+    HistoryNext,
     /// In the note editor: save the note.
     SaveNote,
     /// In the note editor: start a new line (saves on an empty last line).
@@ -160,6 +172,8 @@ pub enum Context {
     Highlights,
     /// The note editor. Unbound printable keys are typed into it.
     Editor,
+    /// The help and the message log (`q` closes them, as in less).
+    Help,
     /// The correction overlay and its speaker picker (`C`). Unbound printable keys are
     /// typed into its filter.
     Picker,
@@ -167,7 +181,7 @@ pub enum Context {
 
 impl Context {
     /// All contexts, in the order the help lists them.
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Global,
         Context::Article,
         Context::Sidebar,
@@ -175,6 +189,7 @@ impl Context {
         Context::Highlights,
         Context::Prompt,
         Context::Editor,
+        Context::Help,
         Context::Picker,
     ];
 }
@@ -456,12 +471,14 @@ impl Keymap {
             .insert(key, action);
     }
 
-    /// A key bound to `action` in `context` or globally, for hints like "press ? for help".
-    /// Plain keys are preferred over ones with modifiers.
+    /// A key bound to `action` in `context` or globally, for hints like "press h for help".
+    /// Plain keys are preferred over ones with modifiers, and lower-case letters over
+    /// capitals.
     pub fn hint(&self, context: Context, action: Action) -> Option<Key> {
+        let capital = |k: &Key| matches!(k.code, KeyCode::Char(c) if c.is_uppercase());
         let best = |keys: Vec<Key>| {
             keys.into_iter()
-                .min_by_key(|k| (k.mods != Mods::default(), *k))
+                .min_by_key(|k| (k.mods != Mods::default(), capital(k), *k))
         };
         best(self.keys_for(context, action))
             .or_else(|| best(self.keys_for(Context::Global, action)))

@@ -7,6 +7,8 @@
 //! - [`annotations`]: highlights anchored to source offsets, their TOML store and exports;
 //! - [`config`]: the user's configuration merged over the embedded default;
 //! - [`keymap`]: key notation and the action names the keymap binds;
+//! - [`library`]: every article under a folder in an SQLite index: speakers across articles,
+//!   full-text search;
 //! - [`report`]: the JSON that `hearsay analyze` prints;
 //! - [`printable`]: text made safe to write to a terminal (file names, notes, tags).
 //!
@@ -20,6 +22,7 @@ pub mod attribution;
 pub mod config;
 pub mod document;
 pub mod keymap;
+pub mod library;
 pub mod printable;
 pub mod report;
 pub mod tui;

@@ -40,6 +40,12 @@ fn main() -> std::process::ExitCode {
             format,
             output,
         }) => commands::export::run(file, *format, output.as_deref(), cli.config.as_deref()),
+        Some(Command::Library { dir, action }) => {
+            commands::library::run(dir.as_deref(), action.as_ref(), &cli)
+        }
+        None if cli.file.as_deref().is_some_and(std::path::Path::is_dir) => {
+            commands::library::run(cli.file.as_deref(), None, &cli)
+        }
         Some(Command::Config {
             action: ConfigCommand::Check { path },
         }) => commands::config::check(path.as_deref().or(cli.config.as_deref())),

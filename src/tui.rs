@@ -46,6 +46,13 @@
 //! drives it headless: `app.press("...")`, then `app.layers.has("name")` and a
 //! `TestBackend` snapshot.
 //!
+//! # The library view
+//!
+//! [`library`] is a full-screen program of its own around the reader (`hearsay DIR`): its
+//! own loop and state ([`library::view`]), drawing ([`library::draw`]); Enter runs the
+//! reader on the same terminal ([`run_in`]) with [`App::back_on_close`] set, so Esc (or
+//! `q`) in the reader returns to the same place in the list.
+//!
 //! # Terminal
 //!
 //! [`run`] owns the terminal: raw mode, alternate screen, mouse capture and bracketed paste
@@ -61,6 +68,7 @@ pub mod event;
 pub mod highlights;
 pub mod layers;
 pub mod layout;
+pub mod library;
 pub mod page;
 pub mod picker;
 pub mod reader;
@@ -99,7 +107,7 @@ pub fn restore() {
 }
 
 /// Restores the terminal when dropped (covers early returns and errors).
-struct RestoreGuard;
+pub(crate) struct RestoreGuard;
 
 impl Drop for RestoreGuard {
     fn drop(&mut self) {
@@ -151,7 +159,7 @@ fn is_suspend(e: &crossterm::event::Event) -> bool {
         && matches!(k.code, KeyCode::Char('z' | 'Z')))
 }
 
-fn init() -> Result<(Terminal<CrosstermBackend<Stdout>>, RestoreGuard)> {
+pub(crate) fn init() -> Result<(Term, RestoreGuard)> {
     install_panic_hook();
     let guard = RestoreGuard;
     enter()?;
@@ -162,9 +170,23 @@ fn init() -> Result<(Terminal<CrosstermBackend<Stdout>>, RestoreGuard)> {
 
 /// Runs the reader until the user quits. `analysis` computes the speakers, quotes and
 /// claims on a background thread; the sidebar fills in when it is done.
-pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) -> Result<()> {
+pub fn run(app: App, analysis: impl FnOnce() -> Sources + Send + 'static) -> Result<()> {
     let (mut terminal, _guard) = init()?;
     let events = event::EventHandler::new();
+    run_in(&mut terminal, &events, app, analysis)
+}
+
+/// The terminal the reader draws on.
+pub(crate) type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// [`run`] on a terminal already set up, reading `events` (the library view opens
+/// articles in the reader this way and comes back when it closes).
+pub(crate) fn run_in(
+    terminal: &mut Term,
+    events: &event::EventHandler,
+    mut app: App,
+    analysis: impl FnOnce() -> Sources + Send + 'static,
+) -> Result<()> {
     // started once the first frame is up: the text shows sooner, and the layout of a huge
     // article is not built while the analysis holds its own working memory
     let mut analysis = Some(analysis);
@@ -180,7 +202,7 @@ pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) ->
                 })
                 .wrap_err("cannot draw to the terminal")?;
             app.dirty = false;
-            write_terminal_out(&mut terminal, app.take_terminal_out())?;
+            write_terminal_out(terminal, app.take_terminal_out())?;
             if let Some(work) = analysis.take() {
                 events.spawn_analysis(work);
             }
@@ -194,7 +216,7 @@ pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) ->
                 event::Event::Crossterm(crossterm::event::Event::Paste(text)) => app.paste(&text),
                 #[cfg(unix)]
                 event::Event::Crossterm(e) if is_suspend(&e) => {
-                    suspend(&mut terminal)?;
+                    suspend(terminal)?;
                     // drawn whole again: the size may have changed while stopped
                     let size = terminal.size().wrap_err("cannot read the terminal size")?;
                     app.handle(app::Input::Resize {
@@ -221,6 +243,8 @@ pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) ->
                     return Err(e).wrap_err("cannot read from the terminal");
                 }
                 event::Event::Analysis(sources) => app.set_sources(*sources),
+                // the library's indexing, running behind a reader it opened
+                event::Event::Indexing(_) => {}
                 // quit as on `q`: the reading position is saved, the guard restores the
                 // terminal
                 event::Event::Stop(_) => {

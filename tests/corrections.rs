@@ -1,12 +1,14 @@
 //! Corrections of the analysis: saved in the highlights file, found again after edits,
 //! applied by `hearsay analyze` (and not with `--raw`).
 
+mod common;
+
 use hearsay::annotations::correction::Action;
 use hearsay::annotations::{Change, Origin, Store};
 use hearsay::attribution::{SpeakerKind, analyze};
 use hearsay::document::{Document, ingest};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 /// A fictional article: two named speakers and a spokesperson.
 const STORY: &str = "\
@@ -23,16 +25,9 @@ Jakob Frey, a shop owner on the quay, said the works would hurt trade for a summ
 \"We will survive it,\" Frey said.
 ";
 
+/// Runs the hearsay binary in `dir` (its own HOME, config and data folders).
 fn hearsay(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hearsay"))
-        .args(args)
-        .current_dir(dir)
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("HOME", dir)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
+    common::run_in(dir, args)
 }
 
 fn setup() -> tempfile::TempDir {

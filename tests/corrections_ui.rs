@@ -117,7 +117,7 @@ fn reassign_to_a_new_anonymous_speaker_then_undo() {
             .any(|s| s.name == "a ferry regular")
     );
     // undo
-    press(&mut app, "u");
+    press(&mut app, "U");
     assert!(
         message(&app).starts_with("undone: correction"),
         "{}",
@@ -165,16 +165,16 @@ fn not_an_attribution_and_undo_in_order_with_highlights() {
     let mut app = reader(STORY, dir.path());
     let stops = app.sources.stops.len();
     to_duarte(&mut app);
-    // a highlight, then a correction: u undoes the correction first, then the highlight
-    press(&mut app, "h");
+    // a highlight, then a correction: U undoes the correction first, then the highlight
+    press(&mut app, "a");
     press(&mut app, "C");
     typ(&mut app, "n");
     assert_eq!(app.sources.stops.len(), stops - 1);
-    press(&mut app, "u");
+    press(&mut app, "U");
     assert_eq!(app.sources.stops.len(), stops);
     let store = app.marks.store.as_ref().unwrap();
     assert_eq!(store.highlights().len(), 1, "the highlight stays");
-    press(&mut app, "u");
+    press(&mut app, "U");
     assert_eq!(app.marks.store.as_ref().unwrap().highlights().len(), 0);
 }
 
@@ -192,7 +192,7 @@ fn merge_and_rename_from_the_menu_and_add_from_a_selection() {
     press(&mut app, "enter");
     assert_eq!(current_speaker(&app).as_deref(), Some("Ines M. Duarte"));
     // v then A: an attribution of the sentence at the top, to a picked speaker
-    press(&mut app, "g v A");
+    press(&mut app, "g A A");
     assert!(app.layers.has("correct"));
     typ(&mut app, "Ines M");
     press(&mut app, "enter");
@@ -217,10 +217,10 @@ fn merge_and_rename_from_the_menu_and_add_from_a_selection() {
 fn y_asks_the_terminal_for_the_clipboard_with_the_formatted_quote() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reader(STORY, dir.path());
-    press(&mut app, "y");
+    press(&mut app, "Y");
     assert!(app.take_terminal_out().is_empty(), "nothing current yet");
     to_duarte(&mut app);
-    press(&mut app, "y");
+    press(&mut app, "Y");
     let out = app.take_terminal_out();
     let want = hearsay::annotations::clipboard::osc52(
         "“We cannot keep paying more for a boat that is late,” said Ines Duarte",

@@ -3,6 +3,8 @@
 //! Group's own schemas, the sourcing audit; corrections carried by all of them; and
 //! `hearsay export -o -` on standard output.
 
+mod common;
+
 use hearsay::annotations::{Change, NewHighlight, Origin, Status, Store};
 use hearsay::attribution::{SpeakerKind, analyze};
 use hearsay::document::{Document, ingest};
@@ -26,16 +28,9 @@ One driver, who asked not to be named, said the timetable left no time for break
 The authority said the buses would cost 4 million crowns a year.
 ";
 
+/// Runs the hearsay binary in `dir` (its own HOME, config and data folders).
 fn hearsay(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hearsay"))
-        .args(args)
-        .current_dir(dir)
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("HOME", dir)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
+    common::run_in(dir, args)
 }
 
 fn range_of(doc: &Document, needle: &str) -> std::ops::Range<usize> {

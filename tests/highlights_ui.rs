@@ -131,7 +131,7 @@ fn h_highlights_the_current_quote_with_its_speaker_and_saves() {
         "{}",
         status(&mut app)
     );
-    press(&mut app, "h");
+    press(&mut app, "a");
     let store = app.marks.store.as_ref().unwrap();
     assert_eq!(store.highlights().len(), 1);
     let h = &store.highlights()[0];
@@ -158,7 +158,7 @@ fn h_highlights_the_current_quote_with_its_speaker_and_saves() {
         .any(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED));
     assert!(!reversed);
     // again: nothing new
-    press(&mut app, "h");
+    press(&mut app, "a");
     assert_eq!(app.marks.store.as_ref().unwrap().highlights().len(), 1);
     assert!(status(&mut app).contains("already highlighted"));
 }
@@ -169,7 +169,7 @@ fn h_without_a_quote_highlights_the_sentence_at_the_top() {
     let mut app = reader(STORY.as_bytes(), dir.path(), 80, 8);
     // the first body line is below the headline and the rule: scroll it to the top
     to_line(&mut app, "The council");
-    press(&mut app, "h");
+    press(&mut app, "a");
     let store = app.marks.store.as_ref().unwrap();
     let h = &store.highlights()[0];
     assert_eq!(h.kind.as_str(), "passage");
@@ -185,21 +185,21 @@ fn v_selects_sentences_and_paragraphs_and_esc_cancels() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reader(STORY.as_bytes(), dir.path(), 80, 8);
     to_line(&mut app, "The council");
-    press(&mut app, "v j");
+    press(&mut app, "A j");
     assert_eq!(app.context(), Context::Selection);
     press(&mut app, "esc");
     assert_eq!(app.context(), Context::Article);
     assert!(app.marks.store.as_ref().unwrap().highlights().is_empty());
 
-    press(&mut app, "v j j k enter");
+    press(&mut app, "A j j k enter");
     let h = app.marks.store.as_ref().unwrap().highlights()[0].clone();
     assert!(h.text.starts_with("The council approved"), "{}", h.text);
     assert!(h.text.ends_with("were upset."), "{}", h.text);
 
     // } runs to the end of the paragraph, then of the next one
-    press(&mut app, "u");
+    press(&mut app, "U");
     assert!(app.marks.store.as_ref().unwrap().highlights().is_empty());
-    press(&mut app, "v } } h");
+    press(&mut app, "A } } a");
     let h = app.marks.store.as_ref().unwrap().highlights()[0].clone();
     assert!(h.text.starts_with("The council approved"), "{}", h.text);
     assert!(h.text.ends_with("Others agreed with her."), "{}", h.text);
@@ -210,7 +210,7 @@ fn v_selects_sentences_and_paragraphs_and_esc_cancels() {
 fn a_edits_a_multiline_unicode_note_and_esc_keeps_the_old_one() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reader(STORY.as_bytes(), dir.path(), 80, 24);
-    press(&mut app, "] h a");
+    press(&mut app, "] a i");
     assert_eq!(app.context(), Context::Editor);
     typ(&mut app, "Vérifier: été 🚢");
     press(&mut app, "enter");
@@ -230,19 +230,19 @@ fn a_edits_a_multiline_unicode_note_and_esc_keeps_the_old_one() {
     assert!(saved(dir.path()).contains("second line"));
 
     // q typed in the editor is text, not quit; esc cancels
-    press(&mut app, "a");
+    press(&mut app, "i");
     typ(&mut app, " q");
     assert!(!app.should_quit);
     press(&mut app, "esc");
     assert_eq!(app.marks.store.as_ref().unwrap().highlights()[0].note, note);
 
     // ctrl-s saves, u undoes
-    press(&mut app, "a backspace backspace backspace backspace ctrl-s");
+    press(&mut app, "i backspace backspace backspace backspace ctrl-s");
     assert_eq!(
         app.marks.store.as_ref().unwrap().highlights()[0].note,
         "Vérifier: été 🚢\nsecond"
     );
-    press(&mut app, "u");
+    press(&mut app, "U");
     assert_eq!(app.marks.store.as_ref().unwrap().highlights()[0].note, note);
     assert!(saved(dir.path()).contains("second line"), "undo is saved");
 }
@@ -251,7 +251,7 @@ fn a_edits_a_multiline_unicode_note_and_esc_keeps_the_old_one() {
 fn tags_delete_undo_status_and_export() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reader(STORY.as_bytes(), dir.path(), 160, 24);
-    press(&mut app, "] h t");
+    press(&mut app, "] a #");
     assert_eq!(app.context(), Context::Prompt);
     typ(&mut app, "fares, commute ,fares,");
     press(&mut app, "enter");
@@ -275,21 +275,21 @@ fn tags_delete_undo_status_and_export() {
     press(&mut app, "] [");
     assert!(status(&mut app).contains("· false"), "{}", status(&mut app));
 
-    press(&mut app, "d");
+    press(&mut app, "x");
     assert!(app.marks.store.as_ref().unwrap().highlights().is_empty());
     assert!(
-        status(&mut app).contains("u to undo"),
+        status(&mut app).contains("U to undo"),
         "{}",
         status(&mut app)
     );
     assert!(!saved(dir.path()).contains("We cannot"));
-    press(&mut app, "u");
+    press(&mut app, "U");
     let back = app.marks.store.as_ref().unwrap().highlights()[0].clone();
     assert_eq!(back.tags, h.tags);
     assert_eq!(back.status, Some(Status::False));
     assert!(saved(dir.path()).contains("We cannot"));
 
-    press(&mut app, "e");
+    press(&mut app, "X");
     let md = dir.path().join("story.txt.hearsay.md");
     let text = std::fs::read_to_string(&md).expect("export written");
     assert!(text.contains("We cannot keep paying more"), "{text}");
@@ -305,7 +305,7 @@ fn the_sidebar_shows_the_check_status_beside_the_claim() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reader(STORY.as_bytes(), dir.path(), 120, 30);
     assert!(app.areas().sidebar.is_some());
-    press(&mut app, "] h");
+    press(&mut app, "] a");
     let row = |app: &mut App| {
         text_of(draw(app).backend().buffer())
             .lines()
@@ -327,7 +327,7 @@ fn the_sidebar_shows_the_check_status_beside_the_claim() {
 fn a_and_c_on_a_quote_not_yet_highlighted_highlight_it_first() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reader(STORY.as_bytes(), dir.path(), 160, 24);
-    press(&mut app, "] a");
+    press(&mut app, "] i");
     assert_eq!(app.context(), Context::Editor);
     typ(&mut app, "late again");
     press(&mut app, "ctrl-s ] c");
@@ -336,7 +336,7 @@ fn a_and_c_on_a_quote_not_yet_highlighted_highlight_it_first() {
     assert_eq!(hs[0].note, "late again");
     assert_eq!(hs[1].status, Some(Status::Verified));
     // undo takes back the status, then the highlight
-    press(&mut app, "u u");
+    press(&mut app, "U U");
     assert_eq!(app.marks.store.as_ref().unwrap().highlights().len(), 1);
 }
 
@@ -345,8 +345,8 @@ fn two_readers_on_one_article_keep_each_others_highlights() {
     let dir = tempfile::tempdir().unwrap();
     let mut one = reader(STORY.as_bytes(), dir.path(), 160, 24);
     let mut two = reader(STORY.as_bytes(), dir.path(), 160, 24);
-    press(&mut one, "] h");
-    press(&mut two, "] ] h");
+    press(&mut one, "] a");
+    press(&mut two, "] ] a");
     assert!(
         status(&mut two).contains("from another window: 1"),
         "{}",
@@ -362,14 +362,14 @@ fn two_readers_on_one_article_keep_each_others_highlights() {
 fn list_jumps_edits_and_deletes() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reader(STORY.as_bytes(), dir.path(), 80, 24);
-    press(&mut app, "] h ] h");
+    press(&mut app, "] a ] a");
     assert_eq!(app.marks.store.as_ref().unwrap().highlights().len(), 2);
-    press(&mut app, "g H");
+    press(&mut app, "g L");
     assert_eq!(app.context(), Context::Highlights);
     let screen = text_of(draw(&mut app).backend().buffer());
     assert!(screen.contains("Highlights (2)"), "{screen}");
     assert!(screen.contains("Ines Duarte"), "{screen}");
-    press(&mut app, "j a");
+    press(&mut app, "j i");
     typ(&mut app, "spring?");
     press(&mut app, "ctrl-s");
     assert_eq!(app.context(), Context::Highlights, "back in the list");
@@ -377,7 +377,7 @@ fn list_jumps_edits_and_deletes() {
     assert_eq!(hs[1].note, "spring?");
     let screen = text_of(draw(&mut app).backend().buffer());
     assert!(screen.contains("spring?"), "{screen}");
-    press(&mut app, "k d");
+    press(&mut app, "k x");
     assert_eq!(app.marks.store.as_ref().unwrap().highlights().len(), 1);
     press(&mut app, "enter");
     assert_eq!(app.context(), Context::Article);
@@ -388,7 +388,7 @@ fn list_jumps_edits_and_deletes() {
 fn reading_position_is_saved_on_quit_and_restored() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reader(SAMPLE, dir.path(), 80, 24);
-    press(&mut app, "] h g j j j j j j j j j j j j");
+    press(&mut app, "] a g j j j j j j j j j j j j");
     let first_text = |app: &App| {
         (app.reader.top..app.reader.page.lines.len())
             .map(|i| app.reader.page.text(&app.doc, i).to_string())
@@ -410,7 +410,7 @@ fn an_edited_article_says_what_moved_and_lists_the_orphan() {
     let dir = tempfile::tempdir().unwrap();
     {
         let mut app = reader(STORY.as_bytes(), dir.path(), 80, 24);
-        press(&mut app, "] h ] h");
+        press(&mut app, "] a ] a");
     }
     // a paragraph inserted before both, and the harbour master's quote cut
     let edited = STORY
@@ -440,7 +440,7 @@ fn an_edited_article_says_what_moved_and_lists_the_orphan() {
         line.contains("1 highlight re-anchored, 1 orphaned"),
         "{line}"
     );
-    press(&mut app, "H");
+    press(&mut app, "L");
     let screen = text_of(draw(&mut app).backend().buffer());
     assert!(screen.contains("[orphaned]"), "{screen}");
     assert!(screen.contains("We cannot keep paying"), "{screen}");
@@ -451,7 +451,7 @@ fn an_edited_article_says_what_moved_and_lists_the_orphan() {
         "{}",
         status(&mut app)
     );
-    press(&mut app, "H");
+    press(&mut app, "L");
     let screen = text_of(draw(&mut app).backend().buffer());
     assert!(screen.contains("We cannot keep paying"), "{screen}");
 }
@@ -493,13 +493,13 @@ fn a_broken_file_is_read_only_and_never_overwritten() {
         "{}",
         status(&mut app)
     );
-    press(&mut app, "] h");
+    press(&mut app, "] a");
     assert!(
         status(&mut app).contains("read-only"),
         "{}",
         status(&mut app)
     );
-    press(&mut app, "e");
+    press(&mut app, "X");
     assert!(
         status(&mut app).contains("nothing exported"),
         "{}",
@@ -515,7 +515,7 @@ fn escape_sequences_in_notes_never_reach_the_screen() {
     let dir = tempfile::tempdir().unwrap();
     {
         let mut app = reader(STORY.as_bytes(), dir.path(), 80, 24);
-        press(&mut app, "] h");
+        press(&mut app, "] a");
     }
     let text = saved(dir.path()).replace(
         "status = \"unchecked\"",
@@ -523,7 +523,7 @@ fn escape_sequences_in_notes_never_reach_the_screen() {
     );
     std::fs::write(file(dir.path()), text).unwrap();
     let mut app = reader(STORY.as_bytes(), dir.path(), 80, 24);
-    press(&mut app, "H");
+    press(&mut app, "L");
     let buf = draw(&mut app).backend().buffer().clone();
     let screen = text_of(&buf);
     assert!(screen.contains("evil ␛]52;c;AAAA␇ ␛[2J done"), "{screen}");
@@ -531,7 +531,7 @@ fn escape_sequences_in_notes_never_reach_the_screen() {
     for cell in buf.content() {
         assert!(!cell.symbol().chars().any(char::is_control), "{cell:?}");
     }
-    press(&mut app, "a");
+    press(&mut app, "i");
     let screen = text_of(draw(&mut app).backend().buffer());
     assert!(screen.contains("␛[2J"), "{screen}");
 }
@@ -551,7 +551,7 @@ fn highlight_keys_can_be_remapped() {
     let mut app = App::new(d, "story.txt", config, &[]);
     app.attach_highlights(Ok(store));
     app.set_sources(sources);
-    press(&mut app, "] m a");
+    press(&mut app, "] m i");
     typ(&mut app, "ok");
     press(&mut app, "ctrl-w");
     let h = &app.marks.store.as_ref().unwrap().highlights()[0];
@@ -570,9 +570,9 @@ fn highlight_keys_can_be_remapped() {
 fn snapshot_highlighted_article_with_a_note_mark() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reader(STORY.as_bytes(), dir.path(), 80, 24);
-    press(&mut app, "] h a");
+    press(&mut app, "] a i");
     typ(&mut app, "Ask the council for the timetable data");
-    press(&mut app, "ctrl-s ] h");
+    press(&mut app, "ctrl-s ] a");
     // a fresh reader: nothing current, the saved highlights drawn
     let mut app = reader(STORY.as_bytes(), dir.path(), 80, 24);
     let t = draw(&mut app);
@@ -595,7 +595,7 @@ fn snapshot_highlighted_article_with_a_note_mark() {
 fn snapshot_note_editor() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reader(STORY.as_bytes(), dir.path(), 80, 24);
-    press(&mut app, "] h a");
+    press(&mut app, "] a i");
     typ(&mut app, "First line of the note");
     press(&mut app, "enter");
     typ(
@@ -604,4 +604,86 @@ fn snapshot_note_editor() {
     );
     press(&mut app, "home right");
     insta::assert_snapshot!(draw(&mut app).backend());
+}
+
+/// Issue 13: the hint of the sentence selection stays while moving (it went after `j`).
+#[test]
+fn the_selection_hint_stays_while_selecting() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reader(STORY.as_bytes(), dir.path(), 100, 24);
+    press(&mut app, "A");
+    assert!(
+        status(&mut app).contains("selecting"),
+        "{}",
+        status(&mut app)
+    );
+    press(&mut app, "j j");
+    assert!(
+        status(&mut app).contains("selecting"),
+        "{}",
+        status(&mut app)
+    );
+    press(&mut app, "esc");
+    assert!(!status(&mut app).contains("selecting: j/k"));
+}
+
+/// Issue 13: at start the reader does not say highlights are saved in a file that does not
+/// exist; the first save says where they went.
+#[test]
+fn no_file_no_claim_that_highlights_are_saved_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reader(STORY.as_bytes(), dir.path(), 160, 24);
+    let line = status(&mut app);
+    assert!(!line.contains("saved in"), "{line}");
+    assert!(!file(dir.path()).exists());
+    press(&mut app, "] a");
+    let line = status(&mut app);
+    assert!(file(dir.path()).exists());
+    assert!(
+        line.contains("saved in 'story.txt.hearsay.toml'"),
+        "the first save says where: {line}"
+    );
+    // once the file exists, the next start says so
+    let mut again = reader(STORY.as_bytes(), dir.path(), 100, 24);
+    let line = status(&mut again);
+    assert!(
+        line.contains("highlights saved in 'story.txt.hearsay.toml'"),
+        "{line}"
+    );
+}
+
+/// Issue 13: for standard input the highlights file is named by the article's hash; the
+/// status bar shows it shortened, not cut mid-hash, and the message log keeps it whole.
+#[test]
+fn a_hash_named_highlights_file_is_shortened_not_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = doc(STORY.as_bytes());
+    let probe = Store::open_at(&d, &Origin::Stdin, location(dir.path()));
+    let sha = probe.article().sha256.clone();
+    assert_eq!(sha.len(), 64);
+    let at = || Location {
+        path: dir.path().join("highlights").join(format!("{sha}.toml")),
+        kind: LocationKind::DataDir,
+    };
+    let open = |w: u16| {
+        let d = doc(STORY.as_bytes());
+        let store = Store::open_at(&d, &Origin::Stdin, at());
+        let sources = Sources::analyze(&d);
+        let mut app = App::new(d, "standard input", Config::default(), &[]);
+        app.attach_highlights(Ok(store));
+        app.set_sources(sources);
+        app.resize(w, 24);
+        app
+    };
+    let mut app = open(120);
+    press(&mut app, "] a");
+    assert!(at().path.exists());
+    let mut app = open(120);
+    let line = status(&mut app);
+    assert!(line.contains(&format!("{}…", &sha[..8])), "{line}");
+    assert!(!line.contains(&sha[..9]), "{line}");
+    assert!(
+        app.status.log.iter().any(|m| m.text.contains(&sha)),
+        "the message log has the whole path"
+    );
 }

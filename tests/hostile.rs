@@ -319,7 +319,7 @@ fn type_text(app: &mut hearsay::tui::App, text: &str) {
 fn bidi_controls_typed_into_a_note_are_not_kept() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = reader_on_sample(dir.path(), None);
-    app.press("] h a").expect("keys");
+    app.press("] a i").expect("keys");
     type_text(&mut app, "pay\u{202e}gnp.exe\u{2066}x\u{2069}");
     app.press("ctrl-s").expect("keys");
     let file = std::fs::read_to_string(dir.path().join("sample.txt.hearsay.toml"))
@@ -350,13 +350,13 @@ fn a_note_or_tags_that_could_not_be_saved_are_not_said_to_be_saved() {
         assert!(m.text.contains("not saved"), "after {after}: {m:?}");
         assert_eq!(m.kind, MessageKind::Warning, "after {after}: {m:?}");
     };
-    app.press("] h").expect("keys");
+    app.press("] a").expect("keys");
     failure_shown(&app, "the highlight");
-    app.press("a").expect("keys");
+    app.press("i").expect("keys");
     type_text(&mut app, "check the minutes");
     app.press("ctrl-s").expect("keys");
     failure_shown(&app, "the note");
-    app.press("t").expect("keys");
+    app.press("#").expect("keys");
     type_text(&mut app, "budget");
     app.press("enter").expect("keys");
     failure_shown(&app, "the tags");
@@ -479,7 +479,7 @@ fn a_paste_goes_into_the_search_or_tags_prompt_on_one_line_and_nowhere_else() {
     app.press("/").expect("keys");
     app.paste("board\nmembers\u{1b}[2J");
     assert_eq!(app.prompt(), Some("board members[2J"));
-    app.press("esc ] h t").expect("keys");
+    app.press("esc ] a #").expect("keys");
     app.paste("budget,\r\nwater");
     app.press("enter").expect("keys");
     let file = std::fs::read_to_string(dir.path().join("sample.txt.hearsay.toml"))

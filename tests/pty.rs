@@ -46,7 +46,7 @@ fn reads_scrolls_searches_and_restores_the_terminal() {
     s.wait_for("the next match", |t| t.contains("match 2/"));
 
     // help opens and closes
-    s.send("?");
+    s.send("h");
     s.wait_for("the help", |t| t.contains("next paragraph"));
     s.send("\x1b");
     s.wait_for("help closed", |t| !t.contains("next paragraph"));
@@ -289,4 +289,76 @@ fn the_terminal_is_restored_after_an_error() {
         "error",
         "hearsay: HEARSAY_DEBUG_FAIL=error: failing on purpose",
     );
+}
+
+/// Issue 13: a less user's session, in the real binary — only less's keys, and the screen
+/// answers as less's would.
+#[test]
+fn a_less_users_fingers_work() {
+    let mut s = start(&["assets/sample.txt"], 80, 24);
+    s.wait_for("the headline", |t| t.contains("Harbor city weighed"));
+    let pos = |s: &Session| {
+        let status = s.status_line();
+        status
+            .split_whitespace()
+            .find_map(|w| w.strip_suffix('%').and_then(|n| n.parse::<usize>().ok()))
+            .unwrap_or(usize::MAX)
+    };
+    // f, space and ctrl-f: a screen on; b and ctrl-b: back
+    s.send("f");
+    s.wait_for("a screen down", |t| !t.contains("Harbor city weighed"));
+    s.send("b");
+    s.wait_for("back at the top", |t| t.contains("Harbor city weighed"));
+    s.send(" \x06");
+    s.wait_for("two screens down", |t| !t.contains("Harbor city weighed"));
+    s.send("\x02\x02");
+    s.wait_for("back at the top", |t| t.contains("Harbor city weighed"));
+    // d and u, e and y, ctrl-e and ctrl-y, a count, = to ask where we are
+    s.send("d");
+    s.wait_for("half a screen down", |t| !t.contains("Harbor city weighed"));
+    s.send("u");
+    s.wait_for("back at the top", |t| t.contains("Harbor city weighed"));
+    s.send("5j=");
+    s.wait_for("the position", |t| {
+        t.lines().last().unwrap_or_default().contains("lines 6–")
+    });
+    s.send("ey\x05\x19=");
+    s.wait_for("the same position", |t| {
+        t.lines().last().unwrap_or_default().contains("lines 6–")
+    });
+    // 50% and 20g, then G
+    s.send("50%");
+    s.wait_for("half way", |t| {
+        let st = t.lines().last().unwrap_or_default();
+        (45..=70).any(|p| st.contains(&format!(" {p}% ")))
+    });
+    s.send("20g=");
+    s.wait_for("line 20", |t| {
+        t.lines().last().unwrap_or_default().contains("lines 20–")
+    });
+    s.send("G");
+    s.wait_for("the end", |t| t.contains("100%"));
+    // ? searches up from the bottom; n goes on up, N back down
+    s.send("?board\r");
+    s.wait_for("a match above", |t| t.contains("for 'board'"));
+    let before = pos(&s);
+    s.send("n");
+    s.wait_for("the match before", |t| t.contains("for 'board'"));
+    assert!(pos(&s) <= before, "n after ? goes up");
+    // / with the history: Up brings back 'board'
+    s.send("g/\x1b[A\r");
+    s.wait_for("the search again", |t| {
+        t.lines().last().unwrap_or_default().contains("match 1/")
+    });
+    // h is the help, q leaves the help, not hearsay
+    s.send("h");
+    s.wait_for("the help", |t| t.contains("down one screen"));
+    s.send("q");
+    s.wait_for("the help closed", |t| !t.contains("down one screen"));
+    // a key bound to nothing says so
+    s.send("Z");
+    s.wait_for("no action", |t| t.contains("Z: no action"));
+    s.send("q");
+    assert!(s.wait_exit(), "hearsay exits with success");
+    s.assert_restored();
 }

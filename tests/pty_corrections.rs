@@ -131,7 +131,7 @@ fn reassign_quit_reopen_edit_and_undo() {
     s.wait_for("the menu", |t| t.contains("Correct the analysis"));
     s.send("n");
     s.wait_for("not an attribution", |t| t.contains("corrected: "));
-    s.send("u");
+    s.send("U");
     s.wait_for("undone", |t| t.contains("undone: correction"));
     quit(&mut s);
     let saved = std::fs::read_to_string(home.path().join("ferry.txt.hearsay.toml")).unwrap();
@@ -169,7 +169,7 @@ fn y_sends_the_quote_through_osc_52() {
     s.wait_for("the first quote", |t| {
         t.lines().last().unwrap_or_default().contains(" 1/")
     });
-    s.send("y");
+    s.send("Y");
     s.wait_for("copied", |t| t.contains("copied the quote"));
     let want = "“We cannot keep paying more for a boat that is late,” said Ines Duarte";
     let b64 = base64::engine::general_purpose::STANDARD.encode(want);
@@ -195,7 +195,7 @@ fn a_refusing_terminal_is_reported_and_the_text_written_to_a_file() {
     s.wait_for("the first quote", |t| {
         t.lines().last().unwrap_or_default().contains(" 1/")
     });
-    s.send("y");
+    s.send("Y");
     s.wait_for("the refusal", |t| {
         t.contains("The clipboard refused the text") && t.contains("does not take clipboard")
     });

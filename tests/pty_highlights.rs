@@ -53,9 +53,9 @@ fn journey_highlight_a_quote_write_a_note_quit_and_reopen() {
         t.lines().last().unwrap_or_default().contains(" 1/")
     });
     let status = s.status_line();
-    s.send("h");
-    s.wait_for("the highlight", |t| t.contains("highlighted "));
     s.send("a");
+    s.wait_for("the highlight", |t| t.contains("highlighted "));
+    s.send("i");
     s.wait_for("the note editor", |t| t.contains("ctrl-s"));
     s.send("Check this against the board minutes — ça va");
     s.wait_for("the typed note", |t| t.contains("board minutes"));

@@ -214,7 +214,7 @@ fn current_speaker(app: &App) -> Option<usize> {
 }
 
 #[test]
-fn brackets_step_through_stops_in_reading_order_and_wrap() {
+fn brackets_step_through_stops_in_reading_order_and_go_round_when_pressed_again_at_an_end() {
     let mut a = app(120, 40);
     press(&mut a, "]");
     assert_eq!(a.reader.current, Some(0));
@@ -227,9 +227,29 @@ fn brackets_step_through_stops_in_reading_order_and_wrap() {
     assert_eq!(a.reader.current, Some(1));
     assert!(status(&mut a).contains("claim 2/7 · the town’s own inspection report"));
     press(&mut a, "[ [");
-    assert_eq!(a.reader.current, Some(6), "wrapped to the last");
+    assert_eq!(a.reader.current, Some(0), "no stop before the first: stays");
+    let said = status(&mut a);
+    assert!(
+        said.contains("no quotes or claims above · [ again goes round"),
+        "{said}"
+    );
+    press(&mut a, "[");
+    assert_eq!(
+        a.reader.current,
+        Some(6),
+        "pressed again: round to the last"
+    );
     assert!(status(&mut a).contains("quote 7/7 · Tomas Berg"));
     assert!(status(&mut a).contains("continued from the bottom"));
+    press(&mut a, "]");
+    assert_eq!(a.reader.current, Some(6));
+    assert!(status(&mut a).contains("no more quotes or claims below"));
+    press(&mut a, "j ]");
+    assert_eq!(
+        a.reader.current,
+        Some(6),
+        "another key between: not round yet"
+    );
     press(&mut a, "]");
     assert_eq!(a.reader.current, Some(0));
     assert!(status(&mut a).contains("continued from the top"));
@@ -249,6 +269,11 @@ fn first_bracket_starts_from_the_screen_not_the_top_of_the_article() {
 #[test]
 fn the_current_stop_is_scrolled_into_view_with_context_and_marked() {
     let mut a = app(120, 12);
+    press(&mut a, "[");
+    assert_eq!(
+        a.reader.current, None,
+        "nothing above the top of the article"
+    );
     press(&mut a, "[");
     let c = a.reader.current.unwrap();
     let stop = a.sources.stops[c].clone();
@@ -296,7 +321,7 @@ fn enter_on_a_speaker_filters_and_brackets_visit_only_their_claims() {
         "{}",
         status(&mut a)
     );
-    press(&mut a, "]");
+    press(&mut a, "] ]");
     assert!(status(&mut a).contains("quote 1/3 · Ana Ruiz"));
     assert!(status(&mut a).contains("continued from the top"));
     // other speakers' quotes are dimmed in the article, Ruiz's keep her colour
@@ -337,10 +362,13 @@ fn s_jumps_to_the_same_speakers_next_stop_from_any_pane() {
     assert_eq!(a.sidebar.focus, Focus::Claims);
     assert_eq!(a.reader.current, Some(3), "Ruiz's indirect claim");
     press(&mut a, "s s");
+    assert_eq!(a.reader.current, Some(4), "her last");
+    assert!(status(&mut a).contains("no more quotes by Ana Ruiz below"));
+    press(&mut a, "s");
     assert_eq!(
         a.reader.current,
         Some(0),
-        "wrapped round to her first quote"
+        "pressed again: round to her first quote"
     );
 }
 
@@ -613,8 +641,12 @@ fn on_the_sample_every_speakers_filter_visits_exactly_their_stops_in_order() {
         }
         assert_eq!(seen, expected, "speaker {}", a.sources.speakers[sp].name);
         if !expected.is_empty() {
-            press(&mut a, "]");
-            assert_eq!(a.reader.current, Some(expected[0]), "wraps to their first");
+            press(&mut a, "] ]");
+            assert_eq!(
+                a.reader.current,
+                Some(expected[0]),
+                "goes round to their first"
+            );
         }
         press(&mut a, "esc tab");
         assert_eq!(a.sidebar.focus, Focus::Speakers);
@@ -702,4 +734,108 @@ fn before_the_analysis_reports_the_sidebar_says_it_is_still_looking() {
     a.set_sources(found);
     let s = screen(&mut a);
     assert!(!s.contains("finding who speaks"), "{s}");
+}
+
+/// Issue 13: `]`, `[`, `n` and `N` step from what is on screen (less, vim), not from the
+/// last item visited.
+#[test]
+fn brackets_and_n_start_from_the_screen_after_scrolling_away() {
+    let mut a = sample_app(100, 30);
+    let key = |a: &App, i: usize| (a.sources.stops[i].block, a.sources.stops[i].range.start);
+    press(&mut a, "] ] ]");
+    let visited = a.reader.current.unwrap();
+    press(&mut a, "space space");
+    let top = a.anchor();
+    assert!(
+        key(&a, visited) < top,
+        "the visited quote is above the screen now"
+    );
+    press(&mut a, "]");
+    let next = a.reader.current.unwrap();
+    assert!(key(&a, next) >= top, "] went back up: {top:?} {next}");
+    assert!(
+        (0..next).all(|i| key(&a, i) < top),
+        "the first stop after the top of the screen"
+    );
+    press(&mut a, "space space");
+    let top = a.anchor();
+    press(&mut a, "[");
+    let prev = a.reader.current.unwrap();
+    assert!(
+        key(&a, prev) < top,
+        "the previous is before the top of the screen"
+    );
+    assert!(
+        (prev + 1..a.sources.stops.len()).all(|i| key(&a, i) >= top),
+        "the last stop before the top of the screen"
+    );
+    // after g, [ has nothing above: it says so and stays
+    press(&mut a, "g");
+    let before = a.reader.current;
+    press(&mut a, "[");
+    assert_eq!(a.reader.current, before);
+    assert!(status(&mut a).contains("above"), "{}", status(&mut a));
+    // search: after G, n looks below the top of the screen, not after the last match seen
+    press(&mut a, "g / t h e enter n n");
+    press(&mut a, "G");
+    let top = a.anchor();
+    press(&mut a, "n");
+    let s = a.reader.search.clone().expect("a search");
+    match s.current {
+        Some(c) if (s.matches[c].block, s.matches[c].range.start) >= top => {}
+        _ => assert!(
+            status(&mut a).contains("no more matches"),
+            "{}",
+            status(&mut a)
+        ),
+    }
+    press(&mut a, "g N");
+    assert!(
+        status(&mut a).contains("no matches for 'the' above"),
+        "{}",
+        status(&mut a)
+    );
+}
+
+/// Issue 13: `o` (listed under the reading keys) sorts the speakers from the article pane
+/// too.
+#[test]
+fn o_sorts_the_speakers_from_the_article_pane() {
+    let mut a = app(120, 40);
+    assert_eq!(a.sidebar.focus, Focus::Article);
+    press(&mut a, "o");
+    assert_eq!(a.speaker_order(), vec![0, 2, 4, 1, 3]);
+    assert!(status(&mut a).contains("sorted by number of claims"));
+}
+
+/// Issue 13: the speakers list is scrolled back when a resize gives it room (it kept three
+/// rows over empty ones, with the ↑ mark on).
+#[test]
+fn the_speakers_list_is_reclamped_after_a_resize() {
+    let mut a = sample_app(60, 20);
+    let n = a.sources.speakers.len();
+    assert!(n >= 8, "the sample has many speakers: {n}");
+    press(&mut a, "tab");
+    for _ in 0..n {
+        press(&mut a, "j");
+    }
+    press(&mut a, "enter");
+    assert!(a.sidebar.speaker_offset > 0, "scrolled in the small list");
+    let small = a.sidebar.speaker_offset;
+    a.resize(200, 60);
+    let off = a.sidebar.speaker_offset;
+    assert!(off < small, "scrolled back: {off} of {small}");
+    // the list is full: the speaker above the first shown would not fit below
+    let rows = |s: usize| hearsay::tui::sidebar::speaker_rows(&a.sources, s);
+    let h = usize::from(hearsay::tui::state::inner(a.areas().speakers).height);
+    let order = a.speaker_order();
+    let shown: usize = order[off..].iter().map(|&s| rows(s)).sum();
+    assert!(
+        off == 0 || shown + rows(order[off - 1]) > h,
+        "{off}: {shown} of {h} rows"
+    );
+    if off == 0 {
+        let s = screen(&mut a);
+        assert!(!s.contains('↑'), "{s}");
+    }
 }

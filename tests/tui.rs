@@ -144,6 +144,9 @@ fn search_highlights_every_match_and_n_moves_between_them() {
     press(&mut app, "n");
     assert_eq!(app.reader.search.as_ref().unwrap().current, Some(1));
     press(&mut app, "N N");
+    assert_eq!(app.reader.search.as_ref().unwrap().current, Some(0));
+    assert!(status_line(&mut app).contains("no matches for 'board' above"));
+    press(&mut app, "N");
     assert_eq!(app.reader.search.as_ref().unwrap().current, Some(n - 1));
     assert!(status_line(&mut app).contains("continued from the bottom"));
     // the current match is on screen
@@ -204,7 +207,7 @@ fn help_lists_the_live_keymap_and_esc_closes_it() {
     );
     let mut app = App::new(sample(), "sample.txt", config, &[]);
     app.resize(100, 40);
-    press(&mut app, "?");
+    press(&mut app, "h");
     assert!(app.layers.has("help"));
     let text = screen_text(&mut app);
     assert!(text.contains("g, home"), "{text}");
@@ -214,7 +217,7 @@ fn help_lists_the_live_keymap_and_esc_closes_it() {
     assert_eq!(app.reader.top, 0, "keys scroll the help, not the article");
     press(&mut app, "esc");
     assert!(!app.layers.has("help"));
-    press(&mut app, "? ?");
+    press(&mut app, "h h");
     assert!(!app.layers.has("help"));
     press(&mut app, "x");
     assert_eq!(app.percent(), 100);
@@ -226,7 +229,7 @@ fn q_and_ctrl_c_quit() {
     press(&mut app, "q");
     assert!(app.should_quit);
     let mut app = sample_app(80, 24);
-    press(&mut app, "? ctrl-c");
+    press(&mut app, "h ctrl-c");
     assert!(app.should_quit);
     let mut app = sample_app(80, 24);
     press(&mut app, "/ q");
@@ -311,7 +314,7 @@ fn document_warnings_show_in_the_status_bar() {
 #[test]
 fn tiny_terminals_show_a_message_and_never_panic() {
     let mut app = sample_app(80, 24);
-    press(&mut app, "/ b o a r d enter ?");
+    press(&mut app, "/ b o a r d enter h");
     for w in 0..=24 {
         for h in 0..=8 {
             app.resize(w, h);
@@ -351,7 +354,7 @@ fn snapshot_search_60x20() {
 #[test]
 fn snapshot_help_100x30() {
     let mut app = sample_app(100, 30);
-    press(&mut app, "?");
+    press(&mut app, "h");
     insta::assert_snapshot!(draw(&mut app).backend());
 }
 
@@ -365,4 +368,158 @@ fn the_search_prompt_drops_typed_bidi_and_control_characters() {
     }
     press(&mut app, "o a r d");
     assert_eq!(app.prompt().unwrap(), "board");
+}
+
+/// Issue 13: less's movement keys and counts.
+#[test]
+fn less_movement_keys_and_counts_work() {
+    let mut app = sample_app(80, 24);
+    let body = app.body_height();
+    let page = body - 2;
+    for (keys, top) in [
+        ("f", page),
+        ("b", 0),
+        ("ctrl-f", page),
+        ("ctrl-b", 0),
+        ("space", page),
+        ("g d", body / 2),
+        ("u", 0),
+        ("e e", 2),
+        ("y", 1),
+        ("ctrl-e", 2),
+        ("ctrl-y", 1),
+        ("g 5 j", 5),
+        ("2 k", 3),
+        ("2 0 g", 19),
+        ("1 g", 0),
+        ("3 f", 3),
+        ("3 b", 0),
+        ("1 2 d", 12),
+        ("4 u", 8),
+    ] {
+        press(&mut app, keys);
+        assert_eq!(app.reader.top, top, "after {keys}");
+    }
+    let lines = app.reader.page.lines.len();
+    press(&mut app, "5 0 %");
+    assert_eq!(app.reader.top, (lines / 2).min(app.reader.max_top()), "50%");
+    press(&mut app, "g 2 5 p");
+    assert_eq!(app.reader.top, lines / 4, "25p");
+    press(&mut app, "=");
+    let said = status_line(&mut app);
+    assert!(
+        said.contains(&format!("lines {}–", lines / 4 + 1))
+            && said.contains(&format!("of {lines}")),
+        "{said}"
+    );
+    press(&mut app, "G");
+    assert_eq!(app.percent(), 100);
+    press(&mut app, "1 0 0 j");
+    assert_eq!(app.percent(), 100, "a count cannot scroll past the end");
+    // a count is for the next key only
+    press(&mut app, "g 3 / enter j");
+    assert_eq!(app.reader.top, 1);
+}
+
+/// Issue 13: `?` searches backwards (n goes up), and Up/Down in the prompt go through the
+/// searches made before.
+#[test]
+fn question_mark_searches_backwards_and_the_prompt_keeps_a_history() {
+    let mut app = sample_app(80, 24);
+    press(&mut app, "/ b o a r d enter");
+    press(&mut app, "G");
+    let top = app.anchor();
+    press(&mut app, "? b o a r d enter");
+    let s = app.reader.search.clone().expect("a search");
+    let last = s.current.expect("a match");
+    let at = |i: usize| (s.matches[i].block, s.matches[i].range.start);
+    assert!(
+        at(last) < top,
+        "above the top of the screen, as less searches"
+    );
+    assert!(
+        (last + 1..s.matches.len()).all(|i| at(i) >= top),
+        "the nearest one"
+    );
+    press(&mut app, "n");
+    assert_eq!(
+        app.reader.search.as_ref().unwrap().current,
+        Some(last - 1),
+        "n goes up"
+    );
+    press(&mut app, "N");
+    assert_eq!(
+        app.reader.search.as_ref().unwrap().current,
+        Some(last),
+        "N goes down"
+    );
+    press(&mut app, "/ f e r r y enter");
+    press(&mut app, "/ up");
+    assert_eq!(app.prompt(), Some("ferry"));
+    press(&mut app, "up");
+    assert_eq!(app.prompt(), Some("board"));
+    press(&mut app, "up");
+    assert_eq!(app.prompt(), Some("board"), "the oldest stays");
+    press(&mut app, "down");
+    assert_eq!(app.prompt(), Some("ferry"));
+    press(&mut app, "down");
+    assert_eq!(app.prompt(), Some(""));
+    let said = status_line(&mut app);
+    assert!(said.starts_with("/"), "{said}");
+}
+
+/// Issue 13: a key bound to nothing says so instead of doing nothing silently.
+#[test]
+fn an_unbound_key_says_it_does_nothing() {
+    let mut app = sample_app(80, 24);
+    press(&mut app, "Z");
+    assert!(
+        status_line(&mut app).contains("Z: no action · h for help"),
+        "{}",
+        status_line(&mut app)
+    );
+    press(&mut app, "ctrl-t");
+    assert!(status_line(&mut app).contains("ctrl-t: no action"));
+}
+
+/// Issue 13: `q` in the help closes the help (as in less); ctrl-c still quits.
+#[test]
+fn q_in_the_help_closes_the_help() {
+    let mut app = sample_app(100, 30);
+    press(&mut app, "h");
+    assert!(app.layers.has("help"));
+    // not clipped at 100 columns: scroll to the global keys and read a long line whole
+    press(&mut app, "G");
+    let text = screen_text(&mut app);
+    assert!(
+        text.contains("close overlay, prompt, filter or search"),
+        "{text}"
+    );
+    press(&mut app, "q");
+    assert!(!app.layers.has("help"));
+    assert!(!app.should_quit);
+    press(&mut app, "h ctrl-c");
+    assert!(app.should_quit);
+}
+
+/// Issue 13: at exactly 100 columns the article keeps its reading measure (it was squeezed
+/// to 58 columns beside the sidebar); the sidebar docks where there is room for both, and
+/// takes a bounded share of the width.
+#[test]
+fn the_reading_measure_comes_first_at_100_columns() {
+    let app = sample_app(100, 30);
+    let a = app.areas();
+    assert_eq!(a.text.width, 80, "{a:?}");
+    assert!(
+        a.sidebar.is_none(),
+        "the sidebar is drawn over the article here (S)"
+    );
+    for (w, docked) in [(120, true), (140, true), (200, true)] {
+        let app = sample_app(w, 40);
+        let a = app.areas();
+        assert_eq!(a.sidebar.is_some(), docked, "at {w}");
+        assert_eq!(a.text.width, 80, "the measure at {w}");
+        let sw = a.sidebar.unwrap().width;
+        assert!((28..=40).contains(&sw), "a bounded share at {w}: {sw}");
+    }
 }

@@ -39,7 +39,7 @@ use toml::value::Datetime;
 
 use super::anchor::{self, Flat, Summary};
 use super::highlight::{Anchor, Highlight, Kind, now};
-use crate::attribution::{Analysis, Claim, ClaimKind, Quote, Sourcing, SpeakerKind, SpeakerOut};
+use crate::attribution::{Analysis, Claim, ClaimKind, Sourcing, SpeakerKind, SpeakerOut};
 use crate::document::Document;
 
 /// What a correction does.
@@ -381,22 +381,22 @@ impl Corrections {
             c.end = Some(src.end);
             Ok(())
         };
+        let is_add = matches!(change, Change::Add { .. });
+        let is_merge = matches!(change, Change::Merge { .. });
         match change {
             Change::Reassign {
                 range,
                 speaker,
                 kind,
-            } => {
-                c.speaker = name(speaker)?;
-                c.speaker_kind = Some(kind);
-                passage(&mut c, range)?;
             }
-            Change::Add {
+            | Change::Add {
                 range,
                 speaker,
                 kind,
             } => {
-                c.action = Action::Add;
+                if is_add {
+                    c.action = Action::Add;
+                }
                 c.speaker = name(speaker)?;
                 c.speaker_kind = Some(kind);
                 passage(&mut c, range)?;
@@ -405,16 +405,12 @@ impl Corrections {
                 c.action = Action::NotAttribution;
                 passage(&mut c, range)?;
             }
-            Change::Merge { speaker, into } => {
-                c.action = Action::Merge;
-                c.speaker = name(speaker)?;
-                c.into = name(into)?;
-                if c.speaker == c.into {
-                    return Err(CorrectionError::NoChange(c.speaker));
-                }
-            }
-            Change::Rename { speaker, to } => {
-                c.action = Action::Rename;
+            Change::Merge { speaker, into: to } | Change::Rename { speaker, to } => {
+                c.action = if is_merge {
+                    Action::Merge
+                } else {
+                    Action::Rename
+                };
                 c.speaker = name(speaker)?;
                 c.into = name(to)?;
                 if c.speaker == c.into {
@@ -791,6 +787,8 @@ fn new_claim(doc: &Document, passage: &Range<usize>, s: usize) -> Option<Claim> 
         paragraph,
         block,
         text_range: start..end,
+        // added by the reader's own hand: as sure as an attribution gets
+        confidence: 1.0,
         rule: crate::attribution::rules::Rule::Correction,
     })
 }
@@ -882,33 +880,14 @@ pub fn analyze_corrected(doc: &Document, corrections: &[Correction]) -> (Analysi
 /// is left as its old key (the caller maps corrections through it, then sets `id`).
 fn renumber(a: &mut Analysis, alive: &[bool]) {
     let n = a.speakers.len();
-    let mut first: Vec<Option<(usize, usize)>> = vec![None; n];
-    let items = a
-        .claims
-        .iter()
-        .map(|c| (c.speaker, c.block, c.text_range.start))
-        .chain(
-            a.quotes
-                .iter()
-                .map(|q: &Quote| (q.speaker, q.block, q.text_range.start)),
-        );
-    for (speaker, block, at) in items {
-        if let Some(id) = speaker.filter(|&id| id < n && alive[id]) {
-            let key = (block, at);
-            if first[id].is_none_or(|f| key < f) {
-                first[id] = Some(key);
-            }
-        }
-    }
-    let mut order: Vec<(usize, usize, usize)> = first
-        .iter()
-        .enumerate()
-        .filter_map(|(id, f)| f.map(|(b, at)| (b, at, id)))
+    // a merged-away speaker is credited with nothing any more (its items moved)
+    let order: Vec<usize> = crate::attribution::first_attribution_order(n, &a.claims, &a.quotes)
+        .into_iter()
+        .filter(|&id| alive[id])
         .collect();
-    order.sort_unstable();
     let mut map: Vec<Option<usize>> = vec![None; n];
     let mut old = std::mem::take(&mut a.speakers);
-    for (_, _, id) in order {
+    for id in order {
         map[id] = Some(a.speakers.len());
         let mut s = std::mem::replace(
             &mut old[id],

@@ -314,13 +314,8 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// The share of claims on unnamed sources, as `25%` (empty without claims).
 fn unnamed_share(a: &Analysis) -> Option<(usize, usize)> {
-    let total = a.sourcing.total();
-    (total > 0).then(|| {
-        (
-            a.sourcing.unnamed(),
-            (a.sourcing.unnamed() * 100 + total / 2) / total,
-        )
-    })
+    let s = &a.sourcing;
+    s.unnamed_percent().map(|p| (s.unnamed(), p))
 }
 
 /// The YAML front matter of a Markdown note.

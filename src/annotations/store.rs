@@ -1005,7 +1005,7 @@ fn read_file(path: &Path) -> Result<Option<(Vec<u8>, HighlightsFile)>, StoreErro
 }
 
 /// 1-based line and column (in characters) of byte `at` in `bytes`.
-fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
+pub(crate) fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
     let before = &bytes[..at.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = before
@@ -1111,7 +1111,11 @@ fn write_temp(
 
 /// Replaces `path` with `bytes` atomically, first keeping `old` (its current content) as
 /// `.bak`. A crash at any point leaves `path` either old or new, never torn.
-fn write_atomic(path: &Path, bytes: &[u8], old: Option<&[u8]>) -> Result<(), StoreError> {
+pub(crate) fn write_atomic(
+    path: &Path,
+    bytes: &[u8],
+    old: Option<&[u8]>,
+) -> Result<(), StoreError> {
     let perms = fs::metadata(path).ok().map(|m| m.permissions());
     if let Some(old) = old {
         let bak = backup_path(path);

@@ -412,33 +412,10 @@ fn count_cue_words(text: &str) -> usize {
 /// Renumbers the speakers in order of first attribution (by block, then offset in the
 /// block, then registry id, over claims and quotes alike), and counts claims and quotations.
 fn finish(reg: &Registry, mut claims: Vec<Claim>, mut quotes: Vec<Quote>) -> Analysis {
-    // each entity's first attribution, then entities sorted by it
-    let mut first: Vec<Option<(usize, usize)>> = vec![None; reg.entities.len()];
-    let items = claims
-        .iter()
-        .map(|c| (c.speaker, c.block, c.text_range.start))
-        .chain(
-            quotes
-                .iter()
-                .map(|q| (q.speaker, q.block, q.text_range.start)),
-        );
-    for (speaker, block, at) in items {
-        if let Some(id) = speaker {
-            let key = (block, at);
-            if first[id].is_none_or(|f| key < f) {
-                first[id] = Some(key);
-            }
-        }
-    }
-    let mut order: Vec<(usize, usize, usize)> = first
-        .iter()
-        .enumerate()
-        .filter_map(|(id, f)| f.map(|(b, at)| (b, at, id)))
-        .collect();
-    order.sort_unstable();
+    let order = super::first_attribution_order(reg.entities.len(), &claims, &quotes);
     let mut map: Vec<Option<usize>> = vec![None; reg.entities.len()];
     let mut speakers = Vec::with_capacity(order.len());
-    for (_, _, id) in order {
+    for id in order {
         map[id] = Some(speakers.len());
         speakers.push(reg.out(id, speakers.len()));
     }

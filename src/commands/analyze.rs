@@ -17,6 +17,7 @@ use hearsay::annotations::store::content_hash;
 use hearsay::annotations::{Location, Origin, Store};
 use hearsay::attribution::{self, explain};
 use hearsay::document::{Document, Format, open};
+use hearsay::library::scan;
 use hearsay::printable::{escaped, printable};
 use hearsay::report::Report;
 use rayon::prelude::*;
@@ -31,60 +32,30 @@ struct Record<'a> {
     report: &'a Report,
 }
 
-/// Extensions of article files picked up from a folder.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
-
-/// Expands folders into the article files they hold (sorted, not recursive into hidden ones).
+/// Expands folders into the article files they hold (sorted, recursive, hidden ones skipped:
+/// the library's scan).
 fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found)?;
+            let found = scan::article_paths(p)?;
             if found.is_empty() {
                 color_eyre::eyre::bail!(
                     "'{}' holds no article files ({})",
                     p.display(),
-                    ARTICLE_EXTENSIONS
+                    scan::ARTICLE_EXTENSIONS
                         .iter()
                         .map(|e| format!(".{e}"))
                         .collect::<Vec<_>>()
                         .join(" ")
                 );
             }
-            found.sort();
             out.extend(found);
         } else {
             out.push(p.clone());
         }
     }
     Ok(out)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries =
-        std::fs::read_dir(dir).wrap_err_with(|| format!("could not list '{}'", dir.display()))?;
-    for entry in entries {
-        let entry = entry.wrap_err_with(|| format!("could not list '{}'", dir.display()))?;
-        let path = entry.path();
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 fn open_file(path: &Path, format: Option<Format>) -> Result<Document> {

@@ -5,6 +5,7 @@ use crate::cli::Cli;
 use crate::commands;
 use color_eyre::eyre::{Result, WrapErr};
 use hearsay::annotations::{Origin, Store};
+use hearsay::config::Config;
 use hearsay::document::open_owned;
 use hearsay::tui::{self, App, strings};
 use std::io::IsTerminal;
@@ -39,23 +40,12 @@ pub fn run(cli: &Cli) -> Result<()> {
                 .map_or_else(|| "FILE".into(), |p| p.display().to_string())
         );
     }
-    // shared by the reader, the highlights store and the analysis thread, never copied
-    let doc = std::sync::Arc::new(doc);
     let origin = match &cli.file {
         Some(p) if name != "-" => Origin::File(p.clone()),
         Some(_) => Origin::Stdin,
         None => Origin::Named(strings::SAMPLE_NAME.to_string()),
     };
-    let store = Store::open(&doc, &origin, config.highlights_dir.as_deref());
-    let reading = store
-        .as_ref()
-        .ok()
-        .and_then(|s| tui::highlights::reading_store_for(&doc, &origin, s));
-    let mut app = App::new(doc, shown, config, &notes);
-    app.attach_highlights(store);
-    if let Some(r) = reading {
-        app.attach_reading_store(r);
-    }
+    let app = reader(doc, shown, &origin, config, &notes);
     let for_analysis = std::sync::Arc::clone(&app.doc);
     // the saved corrections are applied before anything of the analysis is drawn
     let corrections = app
@@ -67,4 +57,27 @@ pub fn run(cli: &Cli) -> Result<()> {
     tui::run(app, move || {
         tui::corrections::corrected_sources(&for_analysis, &corrections)
     })
+}
+
+/// A reader for a document: its highlights, and the reading position kept for it.
+pub fn reader(
+    doc: hearsay::document::Document,
+    shown: String,
+    origin: &Origin,
+    config: Config,
+    notes: &[String],
+) -> App {
+    // shared by the reader, the highlights store and the analysis thread, never copied
+    let doc = std::sync::Arc::new(doc);
+    let store = Store::open(&doc, origin, config.highlights_dir.as_deref());
+    let reading = store
+        .as_ref()
+        .ok()
+        .and_then(|s| tui::highlights::reading_store_for(&doc, origin, s));
+    let mut app = App::new(doc, shown, config, notes);
+    app.attach_highlights(store);
+    if let Some(r) = reading {
+        app.attach_reading_store(r);
+    }
+    app
 }

@@ -13,7 +13,7 @@ use crate::keymap::{Action, Context, KeyCode, KeyParseError, parse_keys};
 use crate::tui::compositor::{Effect, FixOp, Layers, MarkOp, Scene};
 use crate::tui::corrections::{FixCtx, Fixes, corrected_sources};
 use crate::tui::highlights::{Here, Highlights};
-use crate::tui::layers::{HelpLayer, PromptLayer};
+use crate::tui::layers::{HelpLayer, MessagesLayer, PromptLayer};
 use crate::tui::layout;
 use crate::tui::sources::{Sources, StopMark};
 use crate::tui::strings;
@@ -22,6 +22,7 @@ use std::collections::VecDeque;
 use std::ops::Range;
 use std::sync::Arc;
 
+use crate::tui::state::Step;
 pub use crate::tui::state::{
     Areas, Focus, Input, MIN_SIZE, Message, MessageKind, ReaderState, SidebarState, StatusState,
     inner,
@@ -73,6 +74,9 @@ pub struct App {
     analysed: bool,
     /// Set by quit.
     pub should_quit: bool,
+    /// Esc with nothing left to close quits: the reader was opened from the library view,
+    /// which it goes back to.
+    pub back_on_close: bool,
     /// Set when something changed since the last draw (only by [`App::on`]).
     pub dirty: bool,
 }
@@ -143,6 +147,7 @@ impl App {
             layers: Layers::default(),
             analysed: false,
             should_quit: false,
+            back_on_close: false,
             dirty: true,
         };
         app.show(message);
@@ -225,7 +230,14 @@ impl App {
         &mut self,
         store: Result<crate::annotations::Store, crate::annotations::StoreError>,
     ) {
-        let (message, reading) = self.marks.attach(store, self.status.message.take());
+        let (message, reading, whole) = self.marks.attach(store, self.status.message.take());
+        if !whole.is_empty() {
+            // kept in the message log only: the status bar shows the short form
+            self.status.log.push(Message {
+                text: whole,
+                kind: MessageKind::Info,
+            });
+        }
         self.show(message);
         if let Some(offset) = reading {
             self.reader.go_to_offset(&self.doc, offset);
@@ -373,21 +385,56 @@ impl App {
             Input::Click { column, row } => self.click(column, row),
             Input::Key(key) => {
                 self.status.message = None;
+                self.reader.was_at_end = self.reader.at_end.take();
                 let ctx = self.context();
                 match self.config.keymap.lookup(ctx, key) {
-                    Some(action) => self.update(action),
-                    None => {
-                        if let KeyCode::Char(c) = key.code
-                            && !key.mods.ctrl
-                            && !key.mods.alt
-                            && let Some((i, effects)) = self.layers.dispatch(|l| l.typed(c))
-                        {
-                            self.apply(effects, Some(i));
-                        }
+                    Some(action) => {
+                        self.update(action);
+                        // a count is for the key right after it, used or not
+                        self.reader.count = None;
                     }
+                    None => self.unbound(key),
                 }
             }
         }
+    }
+
+    /// A key bound to nothing here: typed into a prompt or editor, a digit of a count
+    /// (`5j`), or said to do nothing.
+    fn unbound(&mut self, key: crate::keymap::Key) {
+        let plain = !key.mods.ctrl && !key.mods.alt;
+        if let KeyCode::Char(c) = key.code
+            && plain
+        {
+            if let Some((i, effects)) = self.layers.dispatch(|l| l.typed(c)) {
+                self.apply(effects, Some(i));
+                return;
+            }
+            if let Some(d) = c.to_digit(10)
+                && self.layers.is_empty()
+            {
+                let n = self
+                    .reader
+                    .count
+                    .unwrap_or(0)
+                    .saturating_mul(10)
+                    .saturating_add(d as usize)
+                    .min(1_000_000);
+                self.reader.count = Some(n);
+                // shown, not kept in the message log
+                self.status.message = Some(Message {
+                    text: strings::count(n),
+                    kind: MessageKind::Info,
+                });
+                return;
+            }
+        }
+        self.reader.count = None;
+        let help = self.key_for(Action::ToggleHelp);
+        self.say(
+            strings::no_action(&key.to_string(), &help),
+            MessageKind::Info,
+        );
     }
 
     fn wheel(&mut self, (column, row): (u16, u16), down: bool) {
@@ -450,6 +497,9 @@ impl App {
     /// An action no overlay took: the article, the sidebar, or opening an overlay.
     fn base(&mut self, action: Action) -> Vec<Effect> {
         let a = self.areas();
+        let count = self.reader.count.take();
+        // ], [, s, n, N: a count repeats them (5] is the fifth quote on)
+        let repeats = count.unwrap_or(1).clamp(1, 10_000);
         let mark = |op| vec![Effect::Mark { op, on: None }];
         if self.sidebar.focus != Focus::Article
             && self.sidebar.update_list(action, &self.sources, &a)
@@ -459,13 +509,38 @@ impl App {
         match action {
             Action::Quit => vec![Effect::Quit],
             Action::ToggleHelp => vec![Effect::Push(Box::<HelpLayer>::default())],
+            Action::ShowMessages => {
+                let log = self.status.log.clone();
+                vec![Effect::Push(Box::new(MessagesLayer::new(log)))]
+            }
             Action::Close => self.close(),
-            Action::Search => vec![Effect::Push(Box::new(PromptLayer::search(
-                self.reader.anchor(),
-            )))],
-            Action::NextQuote => self.step_stop(true),
-            Action::PrevQuote => self.step_stop(false),
-            Action::NextSameSpeaker => self.next_same_speaker(),
+            Action::Search | Action::SearchBack => {
+                let back = action == Action::SearchBack;
+                let (from, history) = (self.reader.anchor(), self.reader.history.clone());
+                vec![Effect::Push(Box::new(PromptLayer::search(
+                    from, back, history,
+                )))]
+            }
+            Action::NextMatch | Action::PrevMatch => {
+                let forward = action == Action::NextMatch;
+                let key = self.key_for(action);
+                let mut said = Vec::new();
+                for _ in 0..repeats {
+                    said = vec![self.reader.step_match(forward, &key)];
+                }
+                said
+            }
+            Action::NextQuote | Action::PrevQuote | Action::NextSameSpeaker => {
+                let mut said = Vec::new();
+                for _ in 0..repeats {
+                    said = match action {
+                        Action::NextQuote => self.step_stop(true),
+                        Action::PrevQuote => self.step_stop(false),
+                        _ => self.next_same_speaker(),
+                    };
+                }
+                said
+            }
             Action::ToggleSidebar => {
                 self.sidebar.toggle(self.size, &self.config);
                 Vec::new()
@@ -508,9 +583,11 @@ impl App {
             | Action::CursorDown
             | Action::LineStart
             | Action::LineEnd
+            | Action::HistoryPrev
+            | Action::HistoryNext
             | Action::AddAttribution
             | Action::NextKind => Vec::new(),
-            movement => self.reader.update(movement).unwrap_or_default(),
+            movement => self.reader.update(movement, count).unwrap_or_default(),
         }
     }
 
@@ -527,6 +604,8 @@ impl App {
             return vec![Effect::Say(strings::FILTER_CLEARED.into())];
         } else if self.reader.search.take().is_some() {
             return vec![Effect::Say(strings::SEARCH_CLEARED.into())];
+        } else if self.back_on_close {
+            return vec![Effect::Quit];
         }
         Vec::new()
     }
@@ -562,8 +641,12 @@ impl App {
                 Effect::ScrollToText { block, offset } => {
                     self.reader.scroll_to_text(block, offset);
                 }
-                Effect::SearchTyped { query, from } => {
-                    self.reader.search_typed(&self.doc, &query, from);
+                Effect::SearchTyped {
+                    query,
+                    from,
+                    backward,
+                } => {
+                    self.reader.search_typed(&self.doc, &query, from, backward);
                 }
                 Effect::SearchConfirmed => queue.extend(self.reader.search_confirmed()),
                 Effect::SearchCancelled { from } => {
@@ -676,8 +759,30 @@ impl App {
         Some(strings::stop_status(kind.word(), k, n, &label) + &checked)
     }
 
-    /// `]`/`[`: the next or previous stop (of the filtered speaker, when filtered), from the
-    /// current one or from the top of the screen; wraps around at the ends.
+    /// The key bound to `action` where the reader is, for hints ("] again …").
+    fn key_for(&self, action: Action) -> String {
+        self.config
+            .keymap
+            .hint(self.context(), action)
+            .map_or_else(|| action.name().to_string(), |k| k.to_string())
+    }
+
+    /// Where stepping starts: the current stop when it is on screen, else the top of the
+    /// screen. The second value says whether a stop at that very place counts as next.
+    fn step_from(&self) -> ((usize, usize), bool) {
+        let stops = &self.sources.stops;
+        match self.reader.current.and_then(|c| stops.get(c)) {
+            Some(s) if self.reader.on_screen(s.block, s.range.start) => {
+                ((s.block, s.range.start), false)
+            }
+            _ => (self.reader.anchor(), true),
+        }
+    }
+
+    /// `]`/`[`: the next or previous stop (of the filtered speaker, when filtered) after
+    /// the current one when it is on screen, else after the top of the screen (previous:
+    /// before it), as less and vim search from what is being read. At the end it says so;
+    /// pressed again, it goes round.
     fn step_stop(&mut self, forward: bool) -> Vec<Effect> {
         let list = self.sidebar.claim_list();
         if list.is_empty() {
@@ -689,25 +794,35 @@ impl App {
             return vec![Effect::Say(msg)];
         }
         let stops = &self.sources.stops;
-        let here = match self.reader.current {
-            Some(c) => (stops[c].block, stops[c].range.start),
-            None => self.reader.anchor(),
-        };
+        let (here, inclusive) = self.step_from();
         let key = |i: usize| (stops[i].block, stops[i].range.start);
         let found = if forward {
-            match self.reader.current {
-                Some(_) => list.iter().copied().find(|&i| key(i) > here),
-                None => list.iter().copied().find(|&i| key(i) >= here),
-            }
+            list.iter()
+                .copied()
+                .find(|&i| key(i) > here || (inclusive && key(i) == here))
         } else {
             list.iter().rev().copied().find(|&i| key(i) < here)
         };
-        let (target, wrapped) = match found {
-            Some(i) => (i, false),
-            None if forward => (list[0], true),
-            None => (list[list.len() - 1], true),
+        let (first, last) = (list[0], list[list.len() - 1]);
+        let action = if forward {
+            Action::NextQuote
+        } else {
+            Action::PrevQuote
         };
-        self.said_at_stop(target, wrapped, forward)
+        match found {
+            Some(i) => self.said_at_stop(i, false, forward),
+            None if self.reader.go_round(Step::Stop(forward)) => {
+                self.said_at_stop(if forward { first } else { last }, true, forward)
+            }
+            None => {
+                let k = self.key_for(action);
+                vec![Effect::Say(strings::no_more(
+                    "quotes or claims",
+                    forward,
+                    &k,
+                ))]
+            }
+        }
     }
 
     /// Goes to stop `i` and says so, adding that the search went round when `wrapped`.
@@ -719,7 +834,8 @@ impl App {
         }
     }
 
-    /// `s`: the next stop by the current stop's speaker.
+    /// `s`: the next stop by the current stop's speaker, after the current one when it is
+    /// on screen, else after the top of the screen.
     fn next_same_speaker(&mut self) -> Vec<Effect> {
         let Some(c) = self.reader.current else {
             return vec![Effect::Say(strings::NO_CURRENT_QUOTE.into())];
@@ -728,13 +844,26 @@ impl App {
         let Some(sp) = stops[c].speaker else {
             return vec![Effect::Say(strings::NO_SPEAKER_HERE.into())];
         };
-        let n = stops.len();
-        let next = (1..=n)
-            .map(|d| (c + d) % n)
-            .find(|&i| stops[i].speaker == Some(sp));
-        match next {
-            Some(i) => self.said_at_stop(i, i <= c, true),
-            None => Vec::new(),
+        let (here, inclusive) = self.step_from();
+        let key = |i: usize| (stops[i].block, stops[i].range.start);
+        let theirs = |i: &usize| stops[*i].speaker == Some(sp);
+        let found = (0..stops.len())
+            .filter(theirs)
+            .find(|&i| key(i) > here || (inclusive && key(i) == here));
+        match found {
+            Some(i) => self.said_at_stop(i, false, true),
+            None if self.reader.go_round(Step::SameSpeaker) => {
+                match (0..stops.len()).find(theirs) {
+                    Some(i) => self.said_at_stop(i, true, true),
+                    None => Vec::new(),
+                }
+            }
+            None => {
+                let name = &self.sources.speakers[sp].name;
+                let what = format!("quotes by {name}");
+                let k = self.key_for(Action::NextSameSpeaker);
+                vec![Effect::Say(strings::no_more(&what, true, &k))]
+            }
         }
     }
 }

@@ -119,6 +119,8 @@ pub enum Effect {
         query: String,
         /// Where the prompt was opened.
         from: Anchor,
+        /// Searching upwards (`?`).
+        backward: bool,
     },
     /// The search prompt was accepted.
     SearchConfirmed,
@@ -179,6 +181,11 @@ pub trait Layer: std::fmt::Debug {
     /// A click, anywhere on the screen.
     fn click(&mut self) -> EventResult {
         EventResult::Ignored
+    }
+
+    /// A hint for the status bar while no message is shown (what the keys do here).
+    fn hint(&self) -> Option<&str> {
+        None
     }
 
     /// Draws the layer over what is below it.

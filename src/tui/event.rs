@@ -24,6 +24,8 @@ pub enum Event {
     /// SIGALRM…, or SIGINT sent by `kill`: in raw mode ctrl-c is a key). The reader quits as
     /// on `q`, so the terminal is restored and the reading position saved.
     Stop(i32),
+    /// The library's indexing got further (it wakes the library view up).
+    Indexing(crate::library::Progress),
 }
 
 /// Reads terminal events (and stop signals) on threads.
@@ -74,6 +76,11 @@ impl EventHandler {
         thread::spawn(move || {
             let _ = tx.send(Event::Analysis(Box::new(work())));
         });
+    }
+
+    /// A sender for events made elsewhere (the library's indexing thread).
+    pub fn sender(&self) -> mpsc::Sender<Event> {
+        self.tx.clone()
     }
 
     /// Waits for the next event.

@@ -115,8 +115,23 @@ pub fn reading_store_for(
 }
 
 /// Where the highlights are, for the status bar: the file name for a sidecar, else the
-/// path with the home folder written `~`.
+/// path with the home folder written `~` and a file named by the article's 64-digit hash
+/// shortened to its first 8 digits (the status bar would cut it mid-hash; the message log
+/// keeps the whole path).
 fn place(store: &Store) -> String {
+    let whole = full_place(store);
+    let hash = &store.article().sha256;
+    match whole.find(hash.as_str()) {
+        Some(i) if hash.len() > 8 => {
+            format!("{}{}…{}", &whole[..i], &hash[..8], &whole[i + hash.len()..])
+        }
+        _ => whole,
+    }
+}
+
+/// Where the highlights are, whole: the file name for a sidecar, else the path with the
+/// home folder written `~`.
+fn full_place(store: &Store) -> String {
     let loc = store.location();
     let path = &loc.path;
     if loc.kind == LocationKind::Sidecar
@@ -214,20 +229,21 @@ impl Highlights {
     }
 
     /// Takes the article's highlights (from [`Store::open`]). Returns the message to show —
-    /// where they are saved, what moved or broke, after `earlier` when that is a warning —
-    /// and the saved reading position (a source offset) to go back to.
+    /// where they are saved (when the file exists), what moved or broke, after `earlier`
+    /// when that is a warning — the saved reading position (a source offset) to go back to,
+    /// and the file's whole path for the message log.
     pub fn attach(
         &mut self,
         store: Result<Store, StoreError>,
         earlier: Option<Message>,
-    ) -> (Message, Option<usize>) {
+    ) -> (Message, Option<usize>, String) {
         let store = match store {
             Ok(s) => s,
             Err(e) => {
                 let text = format!("{}: {e}", strings::NO_STORE);
                 self.unavailable = Some(e.to_string());
                 let kind = MessageKind::Warning;
-                return (Message { text, kind }, None);
+                return (Message { text, kind }, None, String::new());
             }
         };
         let mut parts = Vec::new();
@@ -247,14 +263,19 @@ impl Highlights {
             kind = MessageKind::Warning;
             parts.extend(earlier.clone().map(|m| m.text));
         }
-        parts.push(strings::saved_in(&place(&store)));
+        // say where highlights are kept only when there is a file: before the first
+        // highlight there is none, and the first save says where it went
+        if store.location().path.exists() {
+            parts.push(strings::saved_in(&place(&store)));
+        }
         if !warning {
             parts.extend(earlier.map(|m| m.text));
         }
         let reading = store.reading();
+        let whole = strings::highlights_file(&full_place(&store));
         self.store = Some(store);
         let text = parts.join(" · ");
-        (Message { text, kind }, reading)
+        (Message { text, kind }, reading, whole)
     }
 
     /// Keeps the reading position of an article that has no highlights file beside it yet in
@@ -476,7 +497,19 @@ impl Highlights {
         let Some(s) = &mut self.store else {
             return;
         };
-        match s.save() {
+        let first = !s.location().path.exists();
+        let result = s.save();
+        if first
+            && result.is_ok()
+            && let Some(Effect::Say(t)) = out.0.last_mut()
+        {
+            let saved = strings::saved_in(&place(s));
+            *t = match t.split_once(" · ") {
+                Some((what, keys)) => format!("{what} · {saved} · {keys}"),
+                None => format!("{t} · {saved}"),
+            };
+        }
+        match result {
             Ok(r) if r.merged_in + r.removed > 0 => {
                 let note = strings::merged(r.merged_in, r.removed);
                 match out.0.last_mut() {

@@ -6,6 +6,29 @@ use crate::config::{Config, Side};
 use crate::tui::state::{Areas, MIN_SIZE, SidebarState};
 use ratatui::layout::Rect;
 
+/// Share of the terminal's width the docked sidebar takes, in percent (bounded below by
+/// [`MIN_SIDEBAR`] and above by `[sidebar] width`).
+pub const SIDEBAR_SHARE: u16 = 30;
+
+/// The narrowest docked sidebar.
+pub const MIN_SIDEBAR: u16 = 28;
+
+/// The docked sidebar's width on a terminal `width` columns wide: a share of it, bounded.
+pub fn sidebar_width(width: u16, config: &Config) -> u16 {
+    let share = (u32::from(width) * u32::from(SIDEBAR_SHARE) / 100) as u16;
+    share
+        .clamp(MIN_SIDEBAR, config.sidebar.width.max(MIN_SIDEBAR))
+        .min(width / 2)
+}
+
+/// Whether the sidebar docks beside the article on a terminal `width` columns wide: from
+/// `[sidebar] min_total_width` on, and only when the article keeps its reading measure
+/// beside it (the measure comes first: below that the sidebar is drawn over the article).
+pub fn docks(width: u16, config: &Config) -> bool {
+    let article = width.saturating_sub(sidebar_width(width, config));
+    width >= config.sidebar.min_total_width && article >= config.measure.saturating_add(2)
+}
+
 /// The screen areas for a terminal of `size` with the sidebar in `sidebar`'s state.
 pub fn areas(size: (u16, u16), config: &Config, sidebar: &SidebarState) -> Areas {
     let (w, h) = size;
@@ -13,13 +36,13 @@ pub fn areas(size: (u16, u16), config: &Config, sidebar: &SidebarState) -> Areas
     let body = Rect::new(0, 0, w, h.saturating_sub(1));
     let status = Rect::new(0, h.saturating_sub(1), w, h.min(1));
     let sc = &config.sidebar;
-    let wide = w >= sc.min_total_width;
+    let wide = docks(w, config);
     let docked = fits && wide && sidebar.docked_open;
     let overlay = fits && !wide && sidebar.overlay_open;
     let mut article = body;
     let mut bar = None;
     if docked {
-        let sw = sc.width.min(w / 2);
+        let sw = sidebar_width(w, config);
         article.width = w - sw;
         let sx = match sc.side {
             Side::Left => {

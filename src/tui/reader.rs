@@ -6,7 +6,7 @@ use crate::document::{BlockKind, Document};
 use crate::keymap::Action;
 use crate::tui::compositor::Effect;
 use crate::tui::page::{Anchor, Page};
-use crate::tui::state::{Match, ReaderState, Search};
+use crate::tui::state::{Match, ReaderState, Search, Step};
 use crate::tui::strings;
 use std::ops::Range;
 
@@ -126,36 +126,57 @@ impl ReaderState {
             .map(|(block, _)| block)
     }
 
-    /// Applies a movement or search action. `None` when the action is not the reader's.
-    pub fn update(&mut self, action: Action) -> Option<Vec<Effect>> {
+    /// Applies a movement action; `count` is the number typed before the key (`5j`, `20g`,
+    /// `50%`), as in less. `None` when the action is not the reader's.
+    pub fn update(&mut self, action: Action, count: Option<usize>) -> Option<Vec<Effect>> {
         let page = self.height.max(1);
+        let n = count.unwrap_or(1).max(1);
+        let lines = |default: usize| count.unwrap_or(default).max(1) as isize;
         let mut out = Vec::new();
         match action {
-            Action::ScrollDown => self.scroll_by(1),
-            Action::ScrollUp => self.scroll_by(-1),
-            Action::PageDown => self.scroll_by(page.saturating_sub(2).max(1) as isize),
-            Action::PageUp => self.scroll_by(-(page.saturating_sub(2).max(1) as isize)),
-            Action::HalfPageDown => self.scroll_by((page / 2).max(1) as isize),
-            Action::HalfPageUp => self.scroll_by(-((page / 2).max(1) as isize)),
-            Action::Top => self.set_top(0),
-            Action::Bottom => self.set_top(usize::MAX),
+            Action::ScrollDown => self.scroll_by(lines(1)),
+            Action::ScrollUp => self.scroll_by(-lines(1)),
+            Action::PageDown => self.scroll_by(lines(page.saturating_sub(2).max(1))),
+            Action::PageUp => self.scroll_by(-lines(page.saturating_sub(2).max(1))),
+            Action::HalfPageDown => self.scroll_by(lines((page / 2).max(1))),
+            Action::HalfPageUp => self.scroll_by(-lines((page / 2).max(1))),
+            Action::Top => self.set_top(count.map_or(0, |c| c.saturating_sub(1))),
+            Action::Bottom => self.set_top(count.map_or(usize::MAX, |c| c.saturating_sub(1))),
+            Action::GoToPercent => {
+                let p = count.unwrap_or(0).min(100);
+                self.set_top(self.page.lines.len() * p / 100);
+            }
+            Action::ShowPosition => {
+                let v = self.visible();
+                let total = self.page.lines.len();
+                let said = strings::position(v.start + 1, v.end, total, self.percent());
+                out.push(Effect::Say(said));
+            }
             Action::NextParagraph => {
-                let next = self.page.block_starts().find(|&i| i > self.top);
-                match next {
-                    Some(i) if i <= self.max_top() => self.set_top(i),
-                    _ => out.push(Effect::Say(strings::LAST_PARAGRAPH.into())),
+                for _ in 0..n {
+                    let next = self.page.block_starts().find(|&i| i > self.top);
+                    match next {
+                        Some(i) if i <= self.max_top() => self.set_top(i),
+                        _ => {
+                            out = vec![Effect::Say(strings::LAST_PARAGRAPH.into())];
+                            break;
+                        }
+                    }
                 }
             }
             Action::PrevParagraph => {
-                let prev = self.page.block_starts().filter(|&i| i < self.top).last();
-                match prev {
-                    Some(i) => self.set_top(i),
-                    None if self.top > 0 => self.set_top(0),
-                    None => out.push(Effect::Say(strings::FIRST_PARAGRAPH.into())),
+                for _ in 0..n {
+                    let prev = self.page.block_starts().filter(|&i| i < self.top).last();
+                    match prev {
+                        Some(i) => self.set_top(i),
+                        None if self.top > 0 => self.set_top(0),
+                        None => {
+                            out = vec![Effect::Say(strings::FIRST_PARAGRAPH.into())];
+                            break;
+                        }
+                    }
                 }
             }
-            Action::NextMatch => out.push(self.step_match(true)),
-            Action::PrevMatch => out.push(self.step_match(false)),
             _ => return None,
         }
         Some(out)
@@ -163,21 +184,29 @@ impl ReaderState {
 
     /// Searches for what the prompt holds and moves to the first match after `from` (the
     /// place the prompt was opened at).
-    pub fn search_typed(&mut self, doc: &Document, query: &str, from: Anchor) {
+    pub fn search_typed(&mut self, doc: &Document, query: &str, from: Anchor, backward: bool) {
         if query.is_empty() {
             self.search = None;
             self.restore(from);
             return;
         }
         let matches = find_all(doc, query);
-        let first = matches
-            .iter()
-            .position(|m| (m.block, m.range.start) >= from)
-            .or((!matches.is_empty()).then_some(0));
+        let n = matches.len();
+        let first = if backward {
+            (0..n)
+                .rev()
+                .find(|&i| (matches[i].block, matches[i].range.start) < from)
+                .or(n.checked_sub(1))
+        } else {
+            (0..n)
+                .find(|&i| (matches[i].block, matches[i].range.start) >= from)
+                .or((n > 0).then_some(0))
+        };
         self.search = Some(Search {
             query: query.to_string(),
             matches,
             current: first,
+            backward,
         });
         match first {
             Some(i) => self.show_match(i),
@@ -185,12 +214,15 @@ impl ReaderState {
         }
     }
 
-    /// What to say when the search prompt is accepted.
+    /// What to say when the search prompt is accepted; the search goes into the history.
     pub fn search_confirmed(&mut self) -> Option<Effect> {
         let s = self.search.as_ref()?;
         if s.query.is_empty() {
             self.search = None;
             return None;
+        }
+        if self.history.last() != Some(&s.query) {
+            self.history.push(s.query.clone());
         }
         Some(Effect::Say(match s.current {
             Some(i) => strings::match_status(i, s.matches.len(), &s.query),
@@ -198,24 +230,62 @@ impl ReaderState {
         }))
     }
 
-    fn step_match(&mut self, forward: bool) -> Effect {
-        let Some(s) = &mut self.search else {
+    /// Whether the line showing byte `offset` of block `block` is on screen.
+    pub fn on_screen(&self, block: usize, offset: usize) -> bool {
+        self.page
+            .line_of_text(block, offset)
+            .is_some_and(|l| self.visible().contains(&l))
+    }
+
+    /// A step found nothing before the end: true when it may go round (the same step
+    /// reached the end on the key before); otherwise it remembers that it did.
+    pub fn go_round(&mut self, step: Step) -> bool {
+        if self.was_at_end == Some(step) {
+            true
+        } else {
+            self.at_end = Some(step);
+            false
+        }
+    }
+
+    /// `n`/`N`: the next match after the current one when it is on screen, else after the
+    /// top of the screen (the previous: before it). At the end it says so; pressed again
+    /// (`key`), it goes round.
+    pub fn step_match(&mut self, forward: bool, key: &str) -> Effect {
+        let Some(s) = &self.search else {
             return Effect::Say(strings::NO_SEARCH.into());
         };
-        let n = s.matches.len();
+        // after `?`, n goes up and N down
+        let forward = forward != s.backward;
+        let (n, query) = (s.matches.len(), s.query.clone());
         if n == 0 {
-            return Effect::Say(strings::no_match(&s.query));
+            return Effect::Say(strings::no_match(&query));
         }
-        let (next, wrapped) = match s.current {
-            Some(i) if forward => ((i + 1) % n, i + 1 == n),
-            Some(i) => ((i + n - 1) % n, i == 0),
-            None => (0, false),
+        let at = |i: usize| (s.matches[i].block, s.matches[i].range.start);
+        let from = s
+            .current
+            .filter(|&c| self.on_screen(s.matches[c].block, s.matches[c].range.start));
+        let found = match (from, forward) {
+            (Some(c), true) => (c + 1 < n).then_some(c + 1),
+            (Some(c), false) => c.checked_sub(1),
+            (None, true) => (0..n).find(|&i| at(i) >= self.anchor),
+            (None, false) => (0..n).rev().find(|&i| at(i) < self.anchor),
         };
-        let mut status = strings::match_status(next, n, &s.query);
+        let (next, wrapped) = match found {
+            Some(i) => (i, false),
+            None if self.go_round(Step::Match(forward)) => (if forward { 0 } else { n - 1 }, true),
+            None => {
+                let what = format!("matches for '{query}'");
+                return Effect::Say(strings::no_more(&what, forward, key));
+            }
+        };
+        let mut status = strings::match_status(next, n, &query);
         if wrapped {
             status = strings::wrapped(status, forward);
         }
-        s.current = Some(next);
+        if let Some(s) = &mut self.search {
+            s.current = Some(next);
+        }
         self.show_match(next);
         Effect::Say(status)
     }

@@ -73,6 +73,17 @@ impl SidebarState {
         {
             self.speaker_offset += 1;
         }
+        // no empty rows below the last speaker while earlier ones are scrolled away (a
+        // resize that gives the list room brings them back)
+        while self.speaker_offset > 0
+            && order[self.speaker_offset - 1..]
+                .iter()
+                .map(|&s| speaker_rows(sources, s))
+                .sum::<usize>()
+                <= h
+        {
+            self.speaker_offset -= 1;
+        }
         let n = self.shown.len();
         self.claim_sel = self.claim_sel.min(n.saturating_sub(1));
         let h = usize::from(inner(a.claims).height).max(1);
@@ -131,7 +142,7 @@ impl SidebarState {
 
     /// Shows or hides the sidebar (docked on wide terminals, over the article otherwise).
     pub fn toggle(&mut self, size: (u16, u16), config: &Config) {
-        if size.0 >= config.sidebar.min_total_width {
+        if layout::docks(size.0, config) {
             self.docked_open = !self.docked_open;
         } else {
             self.overlay_open = !self.overlay_open;
@@ -154,7 +165,7 @@ impl SidebarState {
             (Focus::Speakers, true) | (Focus::Article, false) => Focus::Claims,
             (Focus::Claims, true) | (Focus::Speakers, false) => Focus::Article,
         };
-        let wide = size.0 >= config.sidebar.min_total_width;
+        let wide = layout::docks(size.0, config);
         if next != Focus::Article && layout::areas(size, config, self).sidebar.is_none() {
             if wide {
                 self.docked_open = true;

@@ -105,24 +105,17 @@ pub struct QuoteMark {
 
 /// Claims resting on unnamed sources: anonymous ones and described but unnamed people.
 pub fn unnamed(s: &Sourcing) -> usize {
-    s.anonymous + s.unnamed_person
+    s.unnamed()
 }
 
 /// All claims counted in `s`.
 pub fn total(s: &Sourcing) -> usize {
-    s.named_person
-        + s.unnamed_person
-        + s.organization
-        + s.group
-        + s.anonymous
-        + s.document
-        + s.unattributed
+    s.total()
 }
 
 /// Percentage of claims resting on unnamed sources, if there are claims.
 pub fn unnamed_percent(s: &Sourcing) -> Option<usize> {
-    let t = total(s);
-    (t > 0).then(|| (unnamed(s) * 100 + t / 2) / t)
+    s.unnamed_percent()
 }
 
 /// What the corrections changed, for the reader to mark.

@@ -145,6 +145,20 @@ pub struct Search {
     pub matches: Vec<Match>,
     /// The match last moved to.
     pub current: Option<usize>,
+    /// Searched with `?`: `n` goes up, `N` down (as in less).
+    pub backward: bool,
+}
+
+/// A key that steps to the next or previous thing (`]`/`[`, `s`, `n`/`N`), for going round
+/// past the end: the first press there says so, a second one goes round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// `]` (true) or `[` (false).
+    Stop(bool),
+    /// `s`.
+    SameSpeaker,
+    /// `n` (true) or `N` (false).
+    Match(bool),
 }
 
 /// The article pane's state: the layout at the current width and where the reader is.
@@ -164,6 +178,14 @@ pub struct ReaderState {
     pub search: Option<Search>,
     /// The stop (quote or claim) the reader is on, an index into `sources.stops`.
     pub current: Option<usize>,
+    /// The step that reached an end on this key (pressed again, it goes round).
+    pub(crate) at_end: Option<Step>,
+    /// The step that reached an end on the key before.
+    pub(crate) was_at_end: Option<Step>,
+    /// The number typed before a key (`5` of `5j`), while it is being typed.
+    pub count: Option<usize>,
+    /// Searches made, oldest first (Up and Down in the search prompt).
+    pub history: Vec<String>,
 }
 
 /// The sidebar's state: which pane has focus, the speaker filter and both lists'

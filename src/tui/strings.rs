@@ -7,7 +7,7 @@ pub const TOO_SMALL: &str = "Terminal too small: make it at least 20x5";
 /// Title of the help overlay.
 pub const HELP_TITLE: &str = " Keys ";
 /// Footer of the help overlay.
-pub const HELP_FOOTER: &str = " esc or ? to close · j/k to scroll ";
+pub const HELP_FOOTER: &str = " esc, q or h to close · j/k to scroll ";
 /// Name shown for the bundled sample article.
 pub const SAMPLE_NAME: &str = "sample article";
 /// Hint shown at start when there is nothing else to say, from the live keymap's keys for
@@ -43,6 +43,29 @@ pub const SUSPEND: &str = "suspend to the shell (fg comes back)";
 pub const NO_SEARCH: &str = "no search yet: press / to search";
 /// Search prompt label.
 pub const SEARCH_PROMPT: &str = "/";
+/// Backward search prompt label.
+pub const SEARCH_BACK_PROMPT: &str = "?";
+/// Title of the message log.
+pub const MESSAGES_TITLE: &str = " Messages ";
+/// Footer of the message log.
+pub const MESSAGES_FOOTER: &str = " j/k to scroll · esc or q to close ";
+/// The message log when nothing was said.
+pub const NO_MESSAGES: &str = "no messages yet";
+
+/// A key bound to nothing where it was pressed.
+pub fn no_action(key: &str, help: &str) -> String {
+    format!("{key}: no action · {help} for help")
+}
+
+/// A count being typed before a key (`5` of `5j`).
+pub fn count(n: usize) -> String {
+    format!("{n}… (a number before a key repeats it or says where to go)")
+}
+
+/// `=`: where the reader is.
+pub fn position(first: usize, last: usize, total: usize, percent: usize) -> String {
+    format!("lines {first}–{last} of {total} · {percent}%")
+}
 /// `}` at the end.
 pub const LAST_PARAGRAPH: &str = "already at the last paragraph";
 /// `{` at the start.
@@ -60,6 +83,7 @@ pub fn context_title(c: Context) -> &'static str {
         Context::Selection => "Selecting sentences (after v)",
         Context::Highlights => "Highlights list (H)",
         Context::Editor => "Note editor",
+        Context::Help => "Help and messages",
         Context::Picker => "Correcting (C) and the speaker picker",
     }
 }
@@ -79,6 +103,12 @@ pub fn describe(a: Action) -> &'static str {
         Action::NextParagraph => "next paragraph",
         Action::PrevParagraph => "previous paragraph",
         Action::Search => "search",
+        Action::SearchBack => "search backwards",
+        Action::GoToPercent => "go to N% (type N first)",
+        Action::ShowPosition => "where am I: lines and percentage",
+        Action::ShowMessages => "messages so far, whole",
+        Action::HistoryPrev => "earlier search",
+        Action::HistoryNext => "later search",
         Action::NextMatch => "next match",
         Action::PrevMatch => "previous match",
         Action::ToggleHelp => "show or hide this help",
@@ -133,6 +163,15 @@ pub fn no_match(query: &str) -> String {
 pub fn wrapped(status: String, to_top: bool) -> String {
     let place = if to_top { "top" } else { "bottom" };
     format!("{status} (continued from the {place})")
+}
+
+/// A step (`]`, `n`, …) found nothing more in its direction.
+pub fn no_more(what: &str, forward: bool, key: &str) -> String {
+    if forward {
+        format!("no more {what} below · {key} again goes round to the top")
+    } else {
+        format!("no {what} above · {key} again goes round to the bottom")
+    }
 }
 
 /// Sort order of the speakers list.
@@ -223,12 +262,16 @@ pub fn filter_status(name: &str) -> String {
 pub fn saved_in(place: &str) -> String {
     format!("highlights saved in {place}")
 }
+/// The highlights file's whole path, for the message log.
+pub fn highlights_file(place: &str) -> String {
+    format!("highlights file: {place}")
+}
 /// Highlight actions when no highlights file could be found.
 pub const NO_STORE: &str =
     "highlights are off: no place to save them (set [highlights] dir in the config)";
 /// `a`, `t`, `d`, `c` with no highlight under the cursor.
 pub const NO_HIGHLIGHT_HERE: &str =
-    "no highlight here: press h to highlight the quote or sentence first";
+    "no highlight here: press a to highlight the quote or sentence first";
 /// `h` with nothing to highlight on screen.
 pub const NOTHING_TO_HIGHLIGHT: &str = "nothing to highlight on screen";
 /// `u` with nothing to undo.
@@ -284,7 +327,7 @@ pub fn clipboard_written(path: &str) -> String {
 pub const NOT_CHECKABLE: &str = "only quotes and claims have a check status; this is a passage";
 /// Selection started.
 pub const SELECTING: &str =
-    "selecting: j/k a sentence, }/{ a paragraph, h or enter to highlight, esc to cancel";
+    "selecting: j/k a sentence, }/{ a paragraph, a or enter to highlight, esc to cancel";
 /// Selection cancelled.
 pub const SELECTION_CANCELLED: &str = "selection cancelled";
 /// Note editor left with Esc.
@@ -298,9 +341,9 @@ pub const NOTE_FOOTER: &str = " ctrl-s or enter on an empty line: save · esc: c
 /// Title of the highlights list.
 pub const LIST_TITLE: &str = " Highlights ";
 /// Footer of the highlights list.
-pub const LIST_FOOTER: &str = " enter: go · a: note · t: tags · d: delete · esc: close ";
+pub const LIST_FOOTER: &str = " enter: go · i: note · #: tags · x: delete · esc: close ";
 /// The list when there are no highlights.
-pub const LIST_EMPTY: &str = "no highlights yet: press h on a quote or sentence";
+pub const LIST_EMPTY: &str = "no highlights yet: press a on a quote or sentence";
 /// Jumping to an orphaned highlight.
 pub const ORPHANED: &str =
     "this highlight's text is no longer in the article (orphaned); it is kept";
@@ -311,7 +354,7 @@ pub const NOTE_MARK: &str = "✎";
 
 /// After `h`.
 pub fn highlighted(kind: &str, excerpt: &str) -> String {
-    format!("highlighted {kind} '{excerpt}' · a: note · t: tags · d: delete")
+    format!("highlighted {kind} '{excerpt}' · i: note · #: tags · x: delete")
 }
 /// `h` on something already highlighted.
 pub fn already_highlighted(excerpt: &str) -> String {

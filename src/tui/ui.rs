@@ -79,6 +79,7 @@ impl Widget for &mut App {
             name: &self.name,
             percent: self.reader.percent(),
             filter,
+            hint: self.layers.top().and_then(|l| l.hint()),
             styles,
         }
         .render(areas.status.intersection(area), buf, &mut self.status);

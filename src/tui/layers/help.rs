@@ -16,8 +16,15 @@ pub struct HelpLayer {
 }
 
 impl HelpLayer {
+    /// Where the help is drawn: over the article and the sidebar, so that it is not
+    /// squeezed into the article pane beside a docked sidebar.
+    fn area(scene: &Scene) -> ratatui::layout::Rect {
+        let a = scene.areas;
+        a.article.union(a.sidebar.unwrap_or(a.article))
+    }
+
     fn scroll_to(&mut self, to: usize, scene: &Scene) {
-        let visible = usize::from(scene.areas.article.height.saturating_sub(3)).max(1);
+        let visible = usize::from(Self::area(scene).height.saturating_sub(3)).max(1);
         let max = rows(&scene.config.keymap).len().saturating_sub(visible);
         self.scroll = to.min(max);
     }
@@ -25,11 +32,11 @@ impl HelpLayer {
 
 impl Layer for HelpLayer {
     fn context(&self) -> Context {
-        Context::Article
+        Context::Help
     }
 
     fn handle(&mut self, action: Action, scene: &Scene) -> EventResult {
-        let visible = usize::from(scene.areas.article.height.saturating_sub(3)).max(1);
+        let visible = usize::from(Self::area(scene).height.saturating_sub(3)).max(1);
         let s = self.scroll;
         let to = match action {
             Action::ScrollDown => s + 1,
@@ -38,6 +45,7 @@ impl Layer for HelpLayer {
             Action::PageUp | Action::HalfPageUp => s.saturating_sub(visible / 2),
             Action::Top => 0,
             Action::Bottom => usize::MAX,
+            // q closes the help, as in less ([keys.help]); ctrl-c still quits
             Action::ToggleHelp | Action::Close => {
                 return EventResult::Consumed(vec![Effect::Pop]);
             }
@@ -63,7 +71,7 @@ impl Layer for HelpLayer {
     }
 
     fn render(&mut self, scene: &Scene, buf: &mut Buffer) {
-        let area = scene.areas.article.intersection(buf.area);
+        let area = Self::area(scene).intersection(buf.area);
         Help {
             keymap: &scene.config.keymap,
             styles: scene.styles,

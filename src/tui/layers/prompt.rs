@@ -16,6 +16,12 @@ pub enum Purpose {
     Search {
         /// Where the reader was when the prompt opened (restored on Esc).
         from: Anchor,
+        /// Upwards (`?`).
+        backward: bool,
+        /// Earlier searches, oldest first.
+        history: Vec<String>,
+        /// The history entry shown (Up and Down), if any.
+        shown: Option<usize>,
     },
     /// The tags of a highlight, comma separated.
     Tags {
@@ -34,10 +40,16 @@ pub struct PromptLayer {
 }
 
 impl PromptLayer {
-    /// The search prompt, opened at `from`.
-    pub fn search(from: Anchor) -> PromptLayer {
+    /// The search prompt, opened at `from`, searching up when `backward`; Up and Down go
+    /// through `history` (oldest first).
+    pub fn search(from: Anchor, backward: bool, history: Vec<String>) -> PromptLayer {
         PromptLayer {
-            purpose: Purpose::Search { from },
+            purpose: Purpose::Search {
+                from,
+                backward,
+                history,
+                shown: None,
+            },
             text: String::new(),
         }
     }
@@ -53,10 +65,13 @@ impl PromptLayer {
     /// The effects of a change to the text.
     fn changed(&self) -> EventResult {
         match &self.purpose {
-            Purpose::Search { from } => EventResult::Consumed(vec![Effect::SearchTyped {
-                query: self.text.clone(),
-                from: *from,
-            }]),
+            Purpose::Search { from, backward, .. } => {
+                EventResult::Consumed(vec![Effect::SearchTyped {
+                    query: self.text.clone(),
+                    from: *from,
+                    backward: *backward,
+                }])
+            }
             Purpose::Tags { .. } => EventResult::consumed(),
         }
     }
@@ -91,10 +106,25 @@ impl Layer for PromptLayer {
             }
             Action::Close => {
                 let mut out = vec![Effect::Pop];
-                if let Purpose::Search { from } = self.purpose {
+                if let Purpose::Search { from, .. } = self.purpose {
                     out.push(Effect::SearchCancelled { from });
                 }
                 EventResult::Consumed(out)
+            }
+            Action::HistoryPrev | Action::HistoryNext => {
+                let Purpose::Search { history, shown, .. } = &mut self.purpose else {
+                    return EventResult::consumed();
+                };
+                let n = history.len();
+                *shown = match (action, *shown) {
+                    (_, _) if n == 0 => None,
+                    (Action::HistoryPrev, None) => Some(n - 1),
+                    (Action::HistoryPrev, Some(i)) => Some(i.saturating_sub(1)),
+                    (_, Some(i)) if i + 1 < n => Some(i + 1),
+                    _ => None,
+                };
+                self.text = shown.map(|i| history[i].clone()).unwrap_or_default();
+                self.changed()
             }
             Action::DeleteBack => {
                 self.text.pop();
@@ -121,7 +151,10 @@ impl Layer for PromptLayer {
 
     fn render(&mut self, scene: &Scene, buf: &mut Buffer) {
         let label = match self.purpose {
-            Purpose::Search { .. } => strings::SEARCH_PROMPT,
+            Purpose::Search {
+                backward: false, ..
+            } => strings::SEARCH_PROMPT,
+            Purpose::Search { backward: true, .. } => strings::SEARCH_BACK_PROMPT,
             Purpose::Tags { .. } => strings::TAGS_PROMPT,
         };
         PromptBar {

@@ -93,6 +93,10 @@ impl Layer for SelectionLayer {
         // drawn in the article, as decorations of the selected sentences
     }
 
+    fn hint(&self) -> Option<&str> {
+        Some(strings::SELECTING)
+    }
+
     fn selection(&self) -> Option<&[Unit]> {
         Some(self.sel.selected())
     }

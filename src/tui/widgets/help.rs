@@ -37,6 +37,7 @@ pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
         Context::Highlights,
         Context::Prompt,
         Context::Editor,
+        Context::Help,
         Context::Picker,
     ] {
         let mut section = Vec::new();
@@ -94,7 +95,7 @@ impl StatefulWidget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer, scroll: &mut usize) {
         let styles = self.styles;
         let rows = rows(self.keymap);
-        let w = area.width.min(66);
+        let w = area.width.min(78);
         let h = area.height.min(rows.len() as u16 + 2);
         if w < 8 || h < 3 {
             return;
@@ -117,7 +118,15 @@ impl StatefulWidget for Help<'_> {
         let max = rows.len().saturating_sub(visible);
         *scroll = (*scroll).min(max);
         let scroll = *scroll;
-        let key_w = 22.min(inner.width / 2);
+        let longest = rows
+            .iter()
+            .map(|r| match r {
+                HelpRow::Binding { keys, .. } => keys.chars().count(),
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0);
+        let key_w = (longest as u16 + 3).min(inner.width / 2);
         for (i, row) in rows.iter().skip(scroll).take(visible).enumerate() {
             let y = inner.y + i as u16;
             match row {

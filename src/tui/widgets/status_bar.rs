@@ -18,6 +18,8 @@ pub struct StatusBar<'a> {
     pub percent: usize,
     /// The speaker the claims are filtered to, shown when there is no message.
     pub filter: Option<&'a str>,
+    /// What the keys do in the open overlay, shown when there is no message.
+    pub hint: Option<&'a str>,
     /// Styles to draw with.
     pub styles: &'a Styles,
 }
@@ -58,6 +60,8 @@ impl StatefulWidget for StatusBar<'_> {
                 MessageKind::Warning => st.warning,
             };
             buf.set_stringn(cx, y, &m.text, room, style);
+        } else if let Some(hint) = self.hint {
+            buf.set_stringn(cx, y, hint, room, st.message);
         } else if let Some(name) = self.filter {
             // the filter stays in view when the sidebar is closed
             buf.set_stringn(cx, y, strings::filter_status(name), room, st.message);

@@ -1,0 +1,167 @@
+//! The library view end to end: the real binary in a pseudo-terminal, with its own HOME and
+//! XDG folders. Open a folder, sort, open an article and come back; the speakers index → a
+//! person's quotes across three articles → the article at the quote; search with a field;
+//! killed while indexing, then reopened.
+
+mod common;
+
+use common::corpus;
+use common::pty::{self, Session};
+use std::path::Path;
+use std::time::Duration;
+
+fn start(home: &Path, dir: &Path) -> Session {
+    pty::hearsay(&[dir.as_os_str()])
+        .home(home)
+        .size(140, 30)
+        .timeout(Duration::from_secs(60))
+        .start()
+}
+
+/// The row the list has selected (drawn reversed), as text.
+fn selected_row(s: &Session) -> String {
+    s.with_screen(|screen| {
+        let (rows, cols) = screen.size();
+        (1..rows)
+            .find(|&r| {
+                (0..cols.min(20)).all(|c| screen.cell(r, c).is_some_and(|cell| cell.inverse()))
+            })
+            .map(|r| screen.contents_between(r, 0, r, cols))
+            .unwrap_or_default()
+    })
+}
+
+#[test]
+fn open_a_folder_sort_open_an_article_and_come_back() {
+    let home = tempfile::tempdir().unwrap();
+    let news = home.path().join("news");
+    corpus::write_small(&news);
+    let mut s = start(home.path(), &news);
+    s.wait_for("the list", |t| {
+        t.contains("Fish prices climb") && t.contains("4 of 4")
+    });
+    s.wait_for("indexing done", |t| !t.contains("indexing "));
+    s.send("s");
+    s.wait_for("sorted by date", |t| t.contains("sorted by date"));
+    // newest first: the market story (2026-02-02) on top, then the audit (2026-01-20)
+    let top = selected_row(&s);
+    assert!(top.contains("Fish prices"), "{top}");
+    s.send("j");
+    s.wait_for("second row", |_| {
+        selected_row(&s).contains("Auditors question")
+    });
+    s.send("\r");
+    s.wait_for("the article", |t| t.contains("The state audit found"));
+    s.send("\x1b");
+    s.wait_for("back in the list", |t| t.contains("sorted by date"));
+    assert!(
+        selected_row(&s).contains("Auditors question"),
+        "same place: {}",
+        s.screen()
+    );
+    s.send("q");
+    assert!(s.wait_exit());
+    s.assert_restored();
+}
+
+#[test]
+fn speakers_index_to_a_persons_quotes_to_the_article_at_the_quote() {
+    let home = tempfile::tempdir().unwrap();
+    let news = home.path().join("news");
+    corpus::write_small(&news);
+    let mut s = start(home.path(), &news);
+    s.wait_for("the list", |t| t.contains("4 of 4"));
+    s.send("p");
+    s.wait_for("speakers", |t| t.contains("Speakers across the library"));
+    // most articles first: Mara Okonkwo, in three
+    assert!(selected_row(&s).contains("Okonkwo"), "{}", s.screen());
+    s.send("\r");
+    s.wait_for("her quotes", |t| t.contains("quotes and claims"));
+    let screen = s.screen();
+    for title in ["Tide gates fail", "Ferry crews refuse", "Auditors question"] {
+        assert!(screen.contains(title), "{title}: {screen}");
+    }
+    assert!(
+        !screen.contains("Nobody should cross"),
+        "Jonas is someone else: {screen}"
+    );
+    // down to the ferry article's quote (oldest first: the tide article's come before)
+    for _ in 0..6 {
+        let before = selected_row(&s);
+        if before.contains("Ferry crews") {
+            break;
+        }
+        s.send("j");
+        s.wait_for("the cursor to move", |_| selected_row(&s) != before);
+    }
+    s.wait_for("the ferry quote", |_| {
+        selected_row(&s).contains("Ferry crews")
+    });
+    s.send("\r");
+    // the reader (its status bar names the file) at her words
+    s.wait_for("the article at the quote", |t| {
+        t.contains("ferry.md") && t.contains("The pier is not safe")
+    });
+    s.send("\x1b");
+    s.wait_for("back to her quotes", |t| t.contains("quotes and claims"));
+    s.send("\x1b");
+    s.wait_for("back to speakers", |t| t.contains("Speakers across"));
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn search_with_a_field_and_open_the_match() {
+    let home = tempfile::tempdir().unwrap();
+    let news = home.path().join("news");
+    corpus::write_small(&news);
+    let mut s = start(home.path(), &news);
+    s.wait_for("the list", |t| t.contains("4 of 4"));
+    s.wait_for("indexing done", |t| !t.contains("indexing "));
+    s.send("/kind:anonymous");
+    s.wait_for("typed", |t| t.contains("kind:anonymous"));
+    s.send("\r");
+    s.wait_for("results", |t| {
+        t.contains("Search 'kind:anonymous' · 1 results")
+    });
+    assert!(s.screen().contains("Auditors question"));
+    s.send("\r");
+    s.wait_for("the article", |t| {
+        t.contains("audit.html") && t.contains("according to a person familiar")
+    });
+    s.send("q");
+    s.wait_for("back", |t| t.contains("Search 'kind:anonymous'"));
+    s.send("/speaker:\"Jonas Okonkwo\"\r");
+    s.wait_for("results", |t| t.contains("Nobody should cross"));
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn killed_while_indexing_then_reopened_finishes_the_index() {
+    let home = tempfile::tempdir().unwrap();
+    let news = home.path().join("news");
+    corpus::write_corpus(&news, 800, 3_000);
+    let mut s = start(home.path(), &news);
+    s.wait_for("indexing under way", |t| {
+        t.lines()
+            .any(|l| l.contains("indexing ") && !l.contains(" 0/"))
+    });
+    s.signal("KILL");
+    s.wait_exit();
+    let mut s = start(home.path(), &news);
+    // the list shows what the killed run committed at once, then the rest comes in
+    s.wait_for("all articles", |t| {
+        t.contains("800 of 800 articles") && !t.contains("indexing ")
+    });
+    s.send("q");
+    assert!(s.wait_exit());
+    let db = home.path().join("data/hearsay/library.sqlite");
+    assert!(db.exists());
+    // nothing was moved aside: the database was consistent
+    let aside = std::fs::read_dir(db.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().contains(".corrupt-"));
+    assert!(!aside);
+}
