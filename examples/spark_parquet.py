@@ -25,7 +25,7 @@ from pathlib import Path
 CLAIMS_DDL = (
     "article_id string, claim int, start long, end long, kind string, paragraph int, "
     "speaker_id int, speaker_name string, speaker_kind string, cue string, text string, "
-    "confidence double"
+    "confidence float"
 )
 ARTICLE_GLOB = "*.{txt,text,md,markdown,html,htm}"
 

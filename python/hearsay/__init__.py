@@ -110,8 +110,8 @@ def claims_schema() -> "pyarrow.Schema":
                                     ``anonymous`` or ``document``
     cue             string, null    the reporting word (``said``, ``according to``)
     text            string          the reported content (direct: with its marks)
-    confidence      float64, null   how sure the attribution is, 0–1 (null until the
-                                    library reports it)
+    confidence      float32         how sure the engine is of the attribution, 0–1
+                                    (0 when it has no speaker)
     ==============  ==============  =====================================================
     """
     import pyarrow as pa
@@ -129,7 +129,7 @@ def claims_schema() -> "pyarrow.Schema":
             pa.field("speaker_kind", pa.string()),
             pa.field("cue", pa.string()),
             pa.field("text", pa.string(), nullable=False),
-            pa.field("confidence", pa.float64()),
+            pa.field("confidence", pa.float32(), nullable=False),
         ]
     )
 
@@ -220,8 +220,6 @@ def _table(ids, texts, threads, format, errors, speakers):
     positions = columns.pop("article")
     columns = {"article_id": [ids[i] for i in positions], **columns}
     schema = speakers_schema() if speakers else claims_schema()
-    if not speakers:
-        columns["confidence"] = pa.nulls(len(positions), pa.float64())
     return pa.RecordBatch.from_pydict(columns, schema=schema)
 
 

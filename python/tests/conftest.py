@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -53,8 +54,13 @@ def articles(tmp_path_factory) -> list[Path]:
     return make_articles.write(tmp_path_factory.mktemp("articles"), 300, seed=11)
 
 
+def as_float32(x: float) -> float:
+    """The value a float32 column gives back for the CLI's (shortest-printed) f32."""
+    return struct.unpack("f", struct.pack("f", x))[0]
+
+
 def claims_rows_from_report(article_id: str, report: dict) -> list[dict]:
-    """The claims-table rows a CLI report says there should be (confidence aside)."""
+    """The claims-table rows a CLI report says there should be."""
     speakers = {s["id"]: s for s in report["speakers"]}
     rows = []
     for n, c in enumerate(report["claims"]):
@@ -63,6 +69,6 @@ def claims_rows_from_report(article_id: str, report: dict) -> list[dict]:
             "article_id": article_id, "claim": n, "start": c["start"], "end": c["end"],
             "kind": c["kind"], "paragraph": c["paragraph"], "speaker_id": c["speaker"],
             "speaker_name": s["name"] if s else None, "speaker_kind": s["kind"] if s else None,
-            "cue": c["cue"], "text": c["text"],
+            "cue": c["cue"], "text": c["text"], "confidence": as_float32(c["confidence"]),
         })
     return rows

@@ -22,7 +22,6 @@ def test_dask_job_writes_the_cli_claims_to_parquet(articles, tmp_path):
     table = pq.read_table(tmp_path / "claims")
     assert table.schema.remove_metadata() == hearsay.claims_schema()
     got = sorted(table.to_pylist(), key=lambda row: (row["article_id"], row["claim"]))
-    assert all(row.pop("confidence") is None for row in got)
 
     ids = [str(p) for p in articles]
     reports = cli_jsonl(ids, [p.read_text(encoding="utf-8") for p in articles])
