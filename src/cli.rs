@@ -61,6 +61,10 @@ pub enum Command {
         /// Print each attribution with the rule that made it.
         #[arg(long, conflicts_with = "json")]
         explain: bool,
+        /// Read JSON Lines `{"id", "text"}` (from `-`, standard input, or files) and print
+        /// one result line per input line, as each is analysed.
+        #[arg(long, conflicts_with = "explain")]
+        jsonl: bool,
         /// Ignore the corrections saved with the article (by default they are applied, and
         /// the JSON says how many in `corrections`).
         #[arg(long)]

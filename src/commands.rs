@@ -22,6 +22,7 @@ pub mod analyze;
 pub mod config;
 pub mod export;
 pub mod highlights;
+pub mod jsonl;
 pub mod library;
 pub mod library_view;
 pub mod read;

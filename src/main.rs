@@ -14,9 +14,16 @@ fn main() -> std::process::ExitCode {
     let result = match &cli.command {
         Some(Command::Analyze {
             files,
+            jsonl: true,
+            format,
+            ..
+        }) => commands::jsonl::run(files, format.or(cli.format).map(Into::into)),
+        Some(Command::Analyze {
+            files,
             json,
             explain,
             format,
+            jsonl: false,
             raw,
         }) => commands::analyze::run(
             files,

@@ -17,6 +17,18 @@ fn hearsay(args: &[&str]) -> std::process::Output {
         .expect("hearsay runs")
 }
 
+/// What a piped child wrote to standard error (read after it exited).
+fn stderr_of(child: &mut std::process::Child) -> String {
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut err)
+        .expect("read");
+    err
+}
+
 #[test]
 fn exit_codes_and_one_sentence_errors() {
     let missing = hearsay(&["analyze", "no/such/article.txt", "--json"]);
@@ -86,15 +98,48 @@ fn a_closed_pipe_ends_output_quietly() {
         .expect("hearsay runs");
     drop(child.stdout.take()); // the reader went away, like `| head -0`
     let status = child.wait().expect("exits");
-    let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .expect("stderr")
-        .read_to_string(&mut err)
-        .expect("read");
+    let err = stderr_of(&mut child);
     assert!(!err.contains("panicked"), "{err}");
     assert!(status.success(), "{status:?}: {err}");
+}
+
+#[test]
+fn analyze_jsonl_answers_each_line_before_the_input_ends() {
+    use std::io::{BufRead, BufReader, Write};
+    let mut child = Command::new(BIN)
+        .args(["analyze", "--jsonl", "-"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("hearsay runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut ask = |line: &str| {
+        stdin.write_all(line.as_bytes()).expect("write");
+        stdin.flush().expect("flush");
+        let mut answer = String::new();
+        // stdin is still open: an answer here means the line was analysed on its own
+        stdout.read_line(&mut answer).expect("read");
+        serde_json::from_str::<serde_json::Value>(&answer).expect("one JSON line")
+    };
+    let first =
+        ask("{\"id\": \"a-1\", \"text\": \"Flood\\n\\nThe dam will hold, engineers said.\"}\n");
+    assert_eq!(first["id"], "a-1");
+    assert_eq!(first["claims"][0]["text"], "The dam will hold");
+    assert_eq!(first["speakers"][0]["kind"], "group");
+    let second = ask("{\"id\": 2, \"text\": \"  \"}\n");
+    assert_eq!(second["id"], 2);
+    assert_eq!(
+        second["error"],
+        "the input is empty: there is no article to read"
+    );
+    drop(stdin);
+    let status = child.wait().expect("exits");
+    let err = stderr_of(&mut child);
+    assert_eq!(status.code(), Some(1), "one line failed: {err}");
+    assert!(err.contains("1 of 2 lines could not be analysed"), "{err}");
 }
 
 /// A highlighted quote brings its own quotation marks; the listing must not add a second

@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Dask job: every claim in a folder of articles, analysed on a Dask cluster, to Parquet.
+
+    python examples/dask_parquet.py ARTICLES_DIR OUT_DIR [--workers 2] [--scheduler ADDR]
+
+Lists the articles (.txt .text .md .markdown .html .htm, as `hearsay analyze DIR` does),
+splits the list into partitions, and `map_partitions` reads and analyses each partition on
+a worker with `hearsay.claims_table` (one thread per worker process: the cluster runs one
+task per core). Writes OUT_DIR/claims/ (Parquet, schema `hearsay.claims_schema()`); each
+row's `article_id` is the file's path as listed (ARTICLES_DIR/...).
+
+Without --scheduler it starts a `distributed.LocalCluster` of --workers processes with one
+thread each; with --scheduler it joins a running cluster, whose workers need the `hearsay`
+wheel installed (see the README, "Corpus scale").
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from pathlib import Path
+
+ARTICLE_EXTENSIONS = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
+
+
+def list_articles(root: Path) -> list[str]:
+    """Article files under `root` (hidden files and folders skipped), sorted."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_EXTENSIONS:
+                found.append(os.path.join(dirpath, name))
+    return sorted(found)
+
+
+def claims_of_partition(part):
+    """One partition of paths (a pandas DataFrame) → its claims (a pandas DataFrame)."""
+    import pandas as pd
+
+    import hearsay
+
+    paths = list(part["path"])
+    texts = []
+    for p in paths:
+        with open(p, "rb") as f:
+            texts.append(f.read())
+    formats = [hearsay.format_of_name(p) for p in paths]
+    # an unreadable article (empty, binary) has no rows, as the CLI skips it in a folder
+    batch = hearsay.claims_table(paths, texts, format=formats, errors="skip")
+    return batch.to_pandas(types_mapper=pd.ArrowDtype)
+
+
+def warm_up() -> None:
+    """Imports what a task needs, so the timing does not count each worker's imports."""
+    import pandas  # noqa: F401
+    import pyarrow.parquet  # noqa: F401
+
+    import hearsay  # noqa: F401
+
+
+def cpu_seconds() -> float:
+    """This process's CPU time (user + system), for the job's report."""
+    t = os.times()
+    return t.user + t.system
+
+
+def run(articles: Path, out: Path, workers: int = 2, scheduler: str | None = None,
+        partitions: int | None = None) -> dict:
+    """Runs the job; returns counts, the wall time the analysis and writing took and the
+    CPU time the workers spent on it."""
+    import dask.dataframe as dd
+    import pandas as pd
+    from distributed import Client, LocalCluster
+
+    import hearsay
+
+    paths = list_articles(articles)
+    if not paths:
+        raise SystemExit(f"'{articles}' holds no article files")
+    if scheduler:
+        cluster, client = None, Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    try:
+        n_workers = len(client.scheduler_info()["workers"])
+        nparts = partitions or max(1, min(len(paths), 4 * n_workers))
+        frame = dd.from_pandas(pd.DataFrame({"path": paths}), npartitions=nparts, sort=False)
+        meta = hearsay.claims_schema().empty_table().to_pandas(types_mapper=pd.ArrowDtype)
+        claims = frame.map_partitions(claims_of_partition, meta=meta)
+        client.run(warm_up)
+        cpu_before = sum(client.run(cpu_seconds).values())
+        started = time.perf_counter()
+        claims.to_parquet(str(out / "claims"), schema=hearsay.claims_schema(),
+                          write_index=False, overwrite=True)
+        seconds = time.perf_counter() - started
+        worker_cpu = sum(client.run(cpu_seconds).values()) - cpu_before
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    return {"articles": len(paths), "workers": n_workers, "partitions": nparts,
+            "seconds": seconds, "worker_cpu_seconds": worker_cpu}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("articles", type=Path, help="folder of articles")
+    ap.add_argument("out", type=Path, help="output folder (claims/ is written inside)")
+    ap.add_argument("--workers", type=int, default=2, help="local worker processes")
+    ap.add_argument("--scheduler", help="address of a running Dask scheduler")
+    ap.add_argument("--partitions", type=int, help="default: 4 per worker")
+    args = ap.parse_args()
+    r = run(args.articles, args.out, args.workers, args.scheduler, args.partitions)
+    print(f"analysed {r['articles']} articles on {r['workers']} workers "
+          f"({r['partitions']} partitions) in {r['seconds']:.2f} s "
+          f"({r['worker_cpu_seconds']:.2f} CPU-seconds on the workers) → {args.out / 'claims'}")
+
+
+if __name__ == "__main__":
+    main()

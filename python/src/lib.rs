@@ -1,0 +1,325 @@
+//! `hearsay._hearsay`: the native half of the `hearsay` Python package.
+//!
+//! Everything here is glue: articles come in as `str` or `bytes`, go through the library's
+//! own [`hearsay::document::open`] and [`hearsay::report::Report`] (the code behind
+//! `hearsay analyze --json`), and go back out as dicts (`json.loads` of the CLI's JSON text)
+//! or as column lists (for the Arrow tables, which `hearsay/__init__.py` hands to
+//! pyarrow). The analysis
+//! runs with the GIL released, on a rayon pool built for each call: a pool made before a
+//! `fork` would have no threads in the child, so none is kept between calls.
+
+use hearsay::attribution::SpeakerKind;
+use hearsay::document::{Format, open};
+use hearsay::report::Report;
+use pyo3::create_exception;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyString};
+use rayon::prelude::*;
+
+create_exception!(
+    _hearsay,
+    HearsayError,
+    PyValueError,
+    "An article hearsay cannot analyse (empty, binary, too large), with the CLI's message."
+);
+
+/// One article as given: text, or bytes to decode as the CLI decodes a file.
+enum Article {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl Article {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Article::Text(s) => s.as_bytes(),
+            Article::Bytes(b) => b,
+        }
+    }
+}
+
+/// Reads one Python object as an article.
+fn article(obj: &Bound<'_, PyAny>) -> PyResult<Article> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Article::Text(s.to_str()?.to_owned()));
+    }
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return Ok(Article::Bytes(b.as_bytes().to_vec()));
+    }
+    Err(PyTypeError::new_err(format!(
+        "an article is str or bytes, not '{}'",
+        obj.get_type().name()?
+    )))
+}
+
+/// Reads every item of a Python iterable as an article.
+fn articles(texts: &Bound<'_, PyAny>) -> PyResult<Vec<Article>> {
+    texts.try_iter()?.map(|o| article(&o?)).collect()
+}
+
+/// The format a Python argument names (`"text"`, `"html"`, `"md"`), or `None` to sniff.
+fn format_arg(format: Option<&str>) -> PyResult<Option<Format>> {
+    match format {
+        None => Ok(None),
+        Some("text") => Ok(Some(Format::Text)),
+        Some("html") => Ok(Some(Format::Html)),
+        Some("md") => Ok(Some(Format::Markdown)),
+        Some(other) => Err(PyValueError::new_err(format!(
+            "invalid value '{other}' for format [possible values: text, html, md]"
+        ))),
+    }
+}
+
+/// One format per article: one for all, or a sequence as long as `texts`.
+fn formats(format: &Bound<'_, PyAny>, n: usize) -> PyResult<Vec<Option<Format>>> {
+    if format.is_none() {
+        return Ok(vec![None; n]);
+    }
+    if let Ok(s) = format.cast::<PyString>() {
+        return Ok(vec![format_arg(Some(s.to_str()?))?; n]);
+    }
+    let each = format
+        .try_iter()?
+        .map(|f| format_arg(f?.extract::<Option<String>>()?.as_deref()))
+        .collect::<PyResult<Vec<_>>>()?;
+    if each.len() != n {
+        return Err(PyValueError::new_err(format!(
+            "format has {} items for {n} articles",
+            each.len()
+        )));
+    }
+    Ok(each)
+}
+
+/// Runs `f` over `items` on `threads` threads (a pool made for this call; one thread runs
+/// in the caller's thread, with no pool at all).
+fn par_map<T, R, F>(threads: usize, items: &[T], f: F) -> PyResult<Vec<R>>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(&T) -> R + Sync + Send,
+{
+    if threads <= 1 || items.len() <= 1 {
+        return Ok(items.iter().map(f).collect());
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("hearsay-{i}"))
+        .build()
+        .map_err(|e| PyValueError::new_err(format!("could not start {threads} threads: {e}")))?;
+    Ok(pool.install(|| items.par_iter().map(f).collect()))
+}
+
+/// The report of one article, or the CLI's message saying why there is none.
+fn report(article: &Article, format: Option<Format>) -> Result<Report, String> {
+    open(article.bytes(), None, format)
+        .map(|doc| Report::new(&doc))
+        .map_err(|e| e.to_string())
+}
+
+/// The report as a dict: `json.loads` of the very text `analyze --json` prints, so every
+/// value is the CLI's (an `f32` confidence of 0.85 stays 0.85; a direct conversion of the
+/// `f32` to a Python float would give 0.8500000238418579).
+fn report_dict<'py>(py: Python<'py>, report: &Report) -> PyResult<Bound<'py, PyAny>> {
+    let json = serde_json::to_string(report).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    py.import("json")?.call_method1("loads", (json,))
+}
+
+/// `analyze(text, format)`: the report of one article as a dict.
+#[pyfunction]
+#[pyo3(signature = (text, format=None))]
+fn analyze<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    format: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let article = article(text)?;
+    let format = format_arg(format)?;
+    let report = py
+        .detach(|| report(&article, format))
+        .map_err(HearsayError::new_err)?;
+    report_dict(py, &report)
+}
+
+/// `analyze_batch(texts, …)`: per article, in order, `(True, dict)` or `(False, message)`
+/// for one that could not be analysed.
+#[pyfunction]
+#[pyo3(signature = (texts, format, threads))]
+fn analyze_batch<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    format: &Bound<'py, PyAny>,
+    threads: usize,
+) -> PyResult<Vec<(bool, Bound<'py, PyAny>)>> {
+    let items = articles(texts)?;
+    let formats = formats(format, items.len())?;
+    let pairs: Vec<(&Article, Option<Format>)> = items.iter().zip(formats).collect();
+    let reports = py.detach(|| par_map(threads, &pairs, |(a, f)| report(a, *f)))?;
+    reports
+        .into_iter()
+        .map(|r| match r {
+            Ok(report) => Ok((true, report_dict(py, &report)?)),
+            Err(message) => Ok((false, PyString::new(py, &message).into_any())),
+        })
+        .collect()
+}
+
+/// `speaker_kind` as `analyze --json` writes it.
+fn kind_name(kind: SpeakerKind) -> &'static str {
+    match kind {
+        SpeakerKind::Person => "person",
+        SpeakerKind::Organization => "organization",
+        SpeakerKind::Group => "group",
+        SpeakerKind::Anonymous => "anonymous",
+        SpeakerKind::Document => "document",
+    }
+}
+
+/// Rows of the claims and speakers tables, column by column.
+#[derive(Default)]
+struct Tables {
+    // claims
+    c_article: Vec<usize>,
+    c_claim: Vec<u32>,
+    c_start: Vec<u64>,
+    c_end: Vec<u64>,
+    c_kind: Vec<&'static str>,
+    c_paragraph: Vec<Option<u32>>,
+    c_speaker_id: Vec<Option<u32>>,
+    c_speaker_name: Vec<Option<String>>,
+    c_speaker_kind: Vec<Option<&'static str>>,
+    c_cue: Vec<Option<String>>,
+    c_text: Vec<String>,
+    c_confidence: Vec<f32>,
+    // speakers
+    s_article: Vec<usize>,
+    s_speaker_id: Vec<u32>,
+    s_name: Vec<String>,
+    s_kind: Vec<&'static str>,
+    s_role: Vec<Option<String>>,
+    s_aliases: Vec<Vec<String>>,
+    s_quotes: Vec<u32>,
+    s_claims: Vec<u32>,
+}
+
+/// Narrows a count or offset for a 32-bit column (inputs are capped far below 4 GiB).
+fn u32_of(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Tables {
+    /// Adds the rows of article number `i` (its position in the call's input).
+    fn add(&mut self, i: usize, r: Report) {
+        for (n, c) in r.claims.into_iter().enumerate() {
+            let speaker = c.claim.speaker.and_then(|s| r.speakers.get(s));
+            self.c_article.push(i);
+            self.c_claim.push(u32_of(n));
+            self.c_start.push(c.claim.start as u64);
+            self.c_end.push(c.claim.end as u64);
+            self.c_kind.push(match c.claim.kind {
+                hearsay::attribution::ClaimKind::Direct => "direct",
+                hearsay::attribution::ClaimKind::Indirect => "indirect",
+                hearsay::attribution::ClaimKind::Mixed => "mixed",
+            });
+            self.c_paragraph.push(c.claim.paragraph);
+            self.c_speaker_id.push(c.claim.speaker.map(u32_of));
+            self.c_speaker_name.push(speaker.map(|s| s.name.clone()));
+            self.c_speaker_kind.push(speaker.map(|s| kind_name(s.kind)));
+            self.c_cue.push(c.claim.cue.map(|c| c.to_string()));
+            self.c_text.push(c.text);
+            self.c_confidence.push(c.claim.confidence);
+        }
+        for s in r.speakers {
+            self.s_article.push(i);
+            self.s_speaker_id.push(u32_of(s.id));
+            self.s_name.push(s.name);
+            self.s_kind.push(kind_name(s.kind));
+            self.s_role.push(s.role);
+            self.s_aliases.push(s.aliases);
+            self.s_quotes.push(u32_of(s.quotes));
+            self.s_claims.push(u32_of(s.claims));
+        }
+    }
+}
+
+/// The `(index, message)` of each article that could not be analysed.
+type Failures = Vec<(usize, String)>;
+
+/// `claims_table`/`speakers_table`: the columns of both tables as Python lists, in two
+/// dicts (claims, speakers), plus the `(index, message)` of each article that failed.
+/// `article` columns hold the article's position in `texts`; the Python side maps them to
+/// ids.
+#[pyfunction]
+#[pyo3(signature = (texts, format, threads, speakers))]
+fn table_columns<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    format: &Bound<'py, PyAny>,
+    threads: usize,
+    speakers: bool,
+) -> PyResult<(Bound<'py, PyDict>, Failures)> {
+    let items = articles(texts)?;
+    let formats = formats(format, items.len())?;
+    let pairs: Vec<(&Article, Option<Format>)> = items.iter().zip(formats).collect();
+    let (tables, failed) = py.detach(|| {
+        let reports = par_map(threads, &pairs, |(a, f)| report(a, *f))?;
+        let mut tables = Tables::default();
+        let mut failed = Vec::new();
+        for (i, r) in reports.into_iter().enumerate() {
+            match r {
+                Ok(r) => tables.add(i, r),
+                Err(message) => failed.push((i, message)),
+            }
+        }
+        PyResult::Ok((tables, failed))
+    })?;
+    let t = tables;
+    let d = PyDict::new(py);
+    if speakers {
+        d.set_item("article", t.s_article)?;
+        d.set_item("speaker_id", t.s_speaker_id)?;
+        d.set_item("name", t.s_name)?;
+        d.set_item("kind", t.s_kind)?;
+        d.set_item("role", t.s_role)?;
+        d.set_item("aliases", t.s_aliases)?;
+        d.set_item("quotes", t.s_quotes)?;
+        d.set_item("claims", t.s_claims)?;
+    } else {
+        d.set_item("article", t.c_article)?;
+        d.set_item("claim", t.c_claim)?;
+        d.set_item("start", t.c_start)?;
+        d.set_item("end", t.c_end)?;
+        d.set_item("kind", t.c_kind)?;
+        d.set_item("paragraph", t.c_paragraph)?;
+        d.set_item("speaker_id", t.c_speaker_id)?;
+        d.set_item("speaker_name", t.c_speaker_name)?;
+        d.set_item("speaker_kind", t.c_speaker_kind)?;
+        d.set_item("cue", t.c_cue)?;
+        d.set_item("text", t.c_text)?;
+        d.set_item("confidence", t.c_confidence)?;
+    }
+    Ok((d, failed))
+}
+
+/// The format a file name says, as `hearsay analyze FILE` would choose it before looking
+/// at the content: `"html"` or `"md"`, else `None` (text names are still sniffed for HTML).
+#[pyfunction]
+fn format_of_name(name: &str) -> Option<&'static str> {
+    match Format::from_name(name) {
+        Some(Format::Html) => Some("html"),
+        Some(Format::Markdown) => Some("md"),
+        Some(Format::Text) | None => None,
+    }
+}
+
+/// The native module.
+#[pymodule]
+fn _hearsay(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("HearsayError", m.py().get_type::<HearsayError>())?;
+    m.add_function(wrap_pyfunction!(analyze, m)?)?;
+    m.add_function(wrap_pyfunction!(analyze_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(table_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(format_of_name, m)?)?;
+    Ok(())
+}
