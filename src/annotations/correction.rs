@@ -790,8 +790,6 @@ fn new_claim(doc: &Document, passage: &Range<usize>, s: usize) -> Option<Claim> 
         // added by the reader's own hand: as sure as an attribution gets
         confidence: 1.0,
         rule: crate::attribution::rules::Rule::Correction,
-        // a reader's own attribution is not a guess
-        confidence: crate::attribution::rules::Rule::Correction.confidence(),
     })
 }
 
