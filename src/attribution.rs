@@ -208,6 +208,11 @@ fn is_collapsed(s: &str) -> bool {
 }
 
 /// How an article sources its claims: counts by kind of speaker.
+///
+/// Unnamed sources ([`Sourcing::unnamed`]) are the claims of anonymous sources (`a source`,
+/// `people familiar with the matter`), of people described but not named (`a spokeswoman
+/// for the agency`) and of groups of people (`officials`, `administration officials`,
+/// `residents`, `DEA officials`): no one the reader could call by name stands behind them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Sourcing {
     /// Claims credited to a named person.
@@ -216,7 +221,8 @@ pub struct Sourcing {
     pub unnamed_person: usize,
     /// Claims credited to an organisation.
     pub organization: usize,
-    /// Claims credited to a group (`legal experts`).
+    /// Claims credited to a group of people (`legal experts`, `residents`), or to an
+    /// organisation's unnamed people (`DEA officials`).
     pub group: usize,
     /// Claims credited to an anonymous source.
     pub anonymous: usize,
@@ -237,6 +243,22 @@ pub struct Analysis {
     pub claims: Vec<Claim>,
     /// Counts of claims by kind of source.
     pub sourcing: Sourcing,
+}
+
+impl Sourcing {
+    /// Claims resting on unnamed sources: anonymous sources, described but unnamed people
+    /// and groups of people.
+    ///
+    /// ```
+    /// let doc = hearsay::document::ingest(
+    ///     "Title\n\nThe port will close, administration officials said.\n".into(),
+    /// );
+    /// let a = hearsay::attribution::analyze(&doc);
+    /// assert_eq!(a.sourcing.unnamed(), 1);
+    /// ```
+    pub fn unnamed(&self) -> usize {
+        self.anonymous + self.unnamed_person + self.group
+    }
 }
 
 impl Analysis {

@@ -370,6 +370,20 @@ fn emit(
     }));
 }
 
+/// The kind a speaker counts as in the sourcing summary: an organisation named by its
+/// people (`DEA officials`, `Pentagon spokespeople`) is a group of unnamed people.
+fn people_of_organisation(s: &super::SpeakerOut) -> SpeakerKind {
+    let head = s.name.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+    if s.kind == SpeakerKind::Organization
+        && head.ends_with('s')
+        && super::lexicon::Class::GroupNoun.has(&head)
+    {
+        SpeakerKind::Group
+    } else {
+        s.kind
+    }
+}
+
 /// A confidence rounded to two decimals, as `--json` shows it.
 fn rounded(x: f32) -> f32 {
     (x.clamp(0.0, 1.0) * 100.0).round() / 100.0
@@ -451,7 +465,7 @@ fn finish(reg: &Registry, mut claims: Vec<Claim>, mut quotes: Vec<Quote>) -> Ana
         }
         match speaker.map(|s| {
             (
-                &speakers[s].kind,
+                people_of_organisation(&speakers[s]),
                 speakers[s].name.contains(char::is_uppercase)
                     || speakers[s].name.split_whitespace().count() == 1,
             )

@@ -349,8 +349,9 @@ impl Sources {
         let sourcing = SourcingCounts {
             named: s.named_person,
             organizations: s.organization,
-            groups: s.group,
-            unnamed: s.anonymous + s.unnamed_person,
+            // groups of people are unnamed sources (attribution::Sourcing::unnamed)
+            groups: 0,
+            unnamed: s.unnamed(),
             documents: s.document,
             unattributed: s.unattributed,
         };
