@@ -481,8 +481,12 @@ fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
     v
 }
 
+/// `../shared` beside the checkout, or the folder `HEARSAY_SHARED` names (a worktree
+/// elsewhere).
 fn shared() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let p = std::env::var_os("HEARSAY_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
     p.is_dir().then_some(p)
 }
 
