@@ -235,6 +235,11 @@ fn is_collapsed(s: &str) -> bool {
 }
 
 /// How an article sources its claims: counts by kind of speaker.
+///
+/// Unnamed sources ([`Sourcing::unnamed`]) are the claims of anonymous sources (`a source`,
+/// `people familiar with the matter`), of people described but not named (`a spokeswoman
+/// for the agency`) and of groups of people (`officials`, `administration officials`,
+/// `residents`, `DEA officials`): no one the reader could call by name stands behind them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Sourcing {
     /// Claims credited to a named person.
@@ -243,7 +248,8 @@ pub struct Sourcing {
     pub unnamed_person: usize,
     /// Claims credited to an organisation.
     pub organization: usize,
-    /// Claims credited to a group (`legal experts`).
+    /// Claims credited to a group of people (`legal experts`, `residents`), or to an
+    /// organisation's unnamed people (`DEA officials`).
     pub group: usize,
     /// Claims credited to an anonymous source.
     pub anonymous: usize,
@@ -262,7 +268,7 @@ impl Sourcing {
         for c in claims {
             match c.speaker.and_then(|s| speakers.get(s)).map(|s| {
                 (
-                    s.kind,
+                    propagate::people_of_organisation(s),
                     s.name.contains(char::is_uppercase) || s.name.split_whitespace().count() == 1,
                 )
             }) {
@@ -278,10 +284,18 @@ impl Sourcing {
         sourcing
     }
 
-    /// Claims credited to a source that is not named: described but unnamed persons and
-    /// anonymous sources (as the reader's sourcing summary counts them).
+    /// Claims credited to a source that is not named: anonymous sources, described but
+    /// unnamed persons and groups of people (as the reader's sourcing summary counts them).
+    ///
+    /// ```
+    /// let doc = hearsay::document::ingest(
+    ///     "Title\n\nThe port will close, administration officials said.\n".into(),
+    /// );
+    /// let a = hearsay::attribution::analyze(&doc);
+    /// assert_eq!(a.sourcing.unnamed(), 1);
+    /// ```
     pub fn unnamed(&self) -> usize {
-        self.unnamed_person + self.anonymous
+        self.anonymous + self.unnamed_person + self.group
     }
 
     /// Percentage of claims resting on unnamed sources (rounded), if there are claims.

@@ -3,9 +3,10 @@
 //! The scorer follows `../shared/eval/score.py` (the Gender Gap Tracker's rule): a gold
 //! attribution is found when one predicted claim covers more than 30 % of its characters;
 //! speaker accuracy compares names and aliases; direct F1 compares the words inside quote
-//! marks. Three sets are scored: our own fixtures (`tests/fixtures/attribution/*.toml`,
-//! original fictional articles), the seed gold (`../shared/gold`) and `ggt-dev`
-//! (`../shared/eval/ggt-dev`, real articles). The shared sets are skipped, with a printed
+//! marks. Four sets are scored: our own fixtures (`tests/fixtures/attribution/*.toml`,
+//! original fictional articles), the seed gold (`../shared/gold`), `ggt-dev`
+//! (`../shared/eval/ggt-dev`, real Canadian articles) and `news-dev`
+//! (`../shared/eval/news-dev`, US/UK articles from other outlets). The shared sets are skipped, with a printed
 //! reason, when `../shared` is not there.
 //!
 //! Floors only ever go up: raise them when the engine improves, never lower them.
@@ -28,6 +29,12 @@ const SEED_FLOORS: Floors = Floors {
     strict: 0.99,
     speaker: 0.97,
     direct: 0.99,
+};
+const NEWS_FLOORS: Floors = Floors {
+    attr: 0.84,
+    strict: 0.83,
+    speaker: 0.86,
+    direct: 0.92,
 };
 const GGT_FLOORS: Floors = Floors {
     attr: 0.94,
@@ -474,8 +481,12 @@ fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
     v
 }
 
+/// `../shared` beside the checkout, or the folder `HEARSAY_SHARED` names (a worktree
+/// elsewhere).
 fn shared() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let p = std::env::var_os("HEARSAY_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
     p.is_dir().then_some(p)
 }
 
@@ -512,4 +523,18 @@ fn ggt_dev_scores_above_floors() {
         return;
     }
     run_set("ggt-dev", &files, &GGT_FLOORS);
+}
+
+#[test]
+fn news_dev_scores_above_floors() {
+    let Some(shared) = shared() else {
+        eprintln!("skipping: ../shared is not there (no news-dev to score)");
+        return;
+    };
+    let files = files_in(&shared.join("eval/news-dev"), "toml");
+    if files.is_empty() {
+        eprintln!("skipping: ../shared/eval/news-dev has no articles");
+        return;
+    }
+    run_set("news-dev", &files, &NEWS_FLOORS);
 }

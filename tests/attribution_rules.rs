@@ -16,6 +16,8 @@ struct ClaimRow {
     rule: String,
     text: String,
     speaker: String,
+    /// The speaker's kind (`Person`, `Organization`, …), when the row checks it.
+    kind: Option<String>,
     content: String,
 }
 
@@ -49,7 +51,15 @@ fn every_claim_row_is_made_by_its_rule() {
         let (doc, a) = analysed(&row.text);
         let found = a.claims.iter().find(|c| c.text(&doc) == row.content);
         match found {
-            Some(c) if c.rule.name() == row.rule && speaker_name(&a, c.speaker) == row.speaker => {
+            Some(c)
+                if c.rule.name() == row.rule
+                    && speaker_name(&a, c.speaker) == row.speaker
+                    && row.kind.as_deref().is_none_or(|k| {
+                        c.speaker
+                            .and_then(|i| a.speaker(i))
+                            .is_some_and(|s| format!("{:?}", s.kind) == k)
+                    }) =>
+            {
                 assert!(c.confidence > 0.0 && c.confidence <= 1.0, "{}", row.text);
             }
             _ => failures.push(format!(

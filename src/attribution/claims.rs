@@ -905,7 +905,9 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
             && let Some(m) = mention_of(p, k, end)
             && !matches!(m.kind, MentionKind::Pronoun(_))
         {
-            let full = m.kind == MentionKind::Name && m.full;
+            // `Tom Reyes, Harbourview MLA, said`: a chunk ending in a title is a role
+            let full =
+                m.kind == MentionKind::Name && m.full && !Class::Title.has(p.toks[end - 1].lower);
             if full || best.is_none() {
                 best = Some((k, end, m));
             }

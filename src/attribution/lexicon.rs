@@ -174,6 +174,8 @@ pub enum Class {
     FirstNameFemale,
     /// Men's first names (Moby Word II, public domain): a name's gender.
     FirstNameMale,
+    /// First names given to women and men alike (Moby Word II, public domain).
+    FirstNameEither,
     /// Weekday names (from [`WEEKDAYS`]).
     Weekday,
     /// Month names (from [`MONTHS`]).
@@ -183,7 +185,7 @@ pub enum Class {
 }
 
 /// Every class kept in a data file, with that file.
-const LISTS: [(Class, &str); 36] = [
+const LISTS: [(Class, &str); 37] = [
     (Class::AuxOrAdverb, include_str!("words/aux_or_adverb.txt")),
     (
         Class::ClauseBoundary,
@@ -253,6 +255,10 @@ const LISTS: [(Class, &str); 36] = [
         Class::FirstNameMale,
         include_str!("words/first_names_male.txt"),
     ),
+    (
+        Class::FirstNameEither,
+        include_str!("words/first_names_either.txt"),
+    ),
 ];
 
 /// Every listed word with the set of its classes (bit `1 << class`), built once.
@@ -281,7 +287,8 @@ static WORDS: LazyLock<FnvMap<&'static str, u64>> = LazyLock::new(|| {
 });
 
 impl Class {
-    fn bit(self) -> u64 {
+    /// The class's bit in the set [`classes`] returns.
+    pub fn bit(self) -> u64 {
         1 << self as u8
     }
 

@@ -370,6 +370,20 @@ fn emit(
     }));
 }
 
+/// The kind a speaker counts as in the sourcing summary: an organisation named by its
+/// people (`DEA officials`, `Pentagon spokespeople`) is a group of unnamed people.
+pub(crate) fn people_of_organisation(s: &super::SpeakerOut) -> super::SpeakerKind {
+    let head = s.name.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+    if s.kind == super::SpeakerKind::Organization
+        && head.ends_with('s')
+        && super::lexicon::Class::GroupNoun.has(&head)
+    {
+        super::SpeakerKind::Group
+    } else {
+        s.kind
+    }
+}
+
 /// A confidence rounded to two decimals, as `--json` shows it.
 fn rounded(x: f32) -> f32 {
     (x.clamp(0.0, 1.0) * 100.0).round() / 100.0

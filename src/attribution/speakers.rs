@@ -134,6 +134,9 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
             return Some(m);
         }
     }
+    if let Some(m) = document_author(text, toks) {
+        return Some(m);
+    }
     // the head: the last word before the post-modifiers
     let mut head_end = toks.len();
     for (i, t) in toks.iter().enumerate().skip(1) {
@@ -337,6 +340,44 @@ pub fn parse_occupation(text: &str, toks: &[Token]) -> Option<Mention> {
     Some(simple(kind, joined(text, toks)))
 }
 
+/// A document named as the speaker stands for its author: `a statement from the Harbour
+/// Authority` → the Harbour Authority; `her statement` → she (resolved as a pronoun).
+fn document_author(text: &str, toks: &[Token]) -> Option<Mention> {
+    if let [owner, doc] = toks
+        && Class::DocumentNoun.has(doc.lower)
+    {
+        let p = match owner.lower {
+            "his" => Pronoun::He,
+            "her" => Pronoun::She,
+            "their" => Pronoun::They,
+            "its" => Pronoun::It,
+            _ => return None,
+        };
+        return Some(Mention {
+            kind: MentionKind::Pronoun(p),
+            name: owner.lower.to_string(),
+            title: None,
+            gender: None,
+            full: false,
+        });
+    }
+    let from = toks.iter().position(|t| t.lower == "from")?;
+    if from == 0
+        || from + 1 >= toks.len()
+        || !toks[..from]
+            .iter()
+            .any(|d| Class::DocumentNoun.has(d.lower))
+    {
+        return None;
+    }
+    let rest = &toks[from + 1..];
+    let mut m = parse_mention(text, rest)?;
+    if m.kind == MentionKind::Name && rest[0].lower == "the" {
+        m.kind = MentionKind::Organization;
+    }
+    Some(m)
+}
+
 /// Open-class recognition, for a strong cue (`say`, `tell`, `according to`) only: a
 /// determiner-led noun phrase of lowercase words (`the beekeepers`, `a tour guide`, `the
 /// treasurer`) names a speaker even when its head is in no list; a plural head makes it a
@@ -480,7 +521,15 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     if core.is_empty() {
         return None;
     }
-    if core.iter().any(|t| Class::NonPersonCap.has(t.lower)) {
+    // `Lee Park`, `Jordan Hill`: after a first name, a place word is a surname
+    let first_name = core.len() == 2
+        && !Class::NonPersonCap.has(core[0].lower)
+        && lexicon::classes(core[0].lower)
+            & (Class::FirstNameFemale.bit()
+                | Class::FirstNameMale.bit()
+                | Class::FirstNameEither.bit())
+            != 0;
+    if !first_name && core.iter().any(|t| Class::NonPersonCap.has(t.lower)) {
         return Some(simple(MentionKind::Organization, joined(text, name_toks)));
     }
     let title_toks = &pre[..start + n];
@@ -499,7 +548,7 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
         // (two-letter names and particles, `Lu`, `Al`, are too often a surname or a clan
         // name in other naming orders)
         let first = core.first().filter(|_| core.len() >= 2)?.lower;
-        if first.len() < 3 || Class::Particle.has(first) {
+        if first.len() < 3 || Class::Particle.has(first) || Class::NonPersonCap.has(first) {
             return None;
         }
         if Class::FirstNameFemale.has(first) {

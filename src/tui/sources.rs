@@ -103,7 +103,7 @@ pub struct QuoteMark {
     pub speaker: Option<usize>,
 }
 
-/// Claims resting on unnamed sources: anonymous ones and described but unnamed people.
+/// Claims resting on unnamed sources: anonymous ones, described but unnamed people and groups.
 pub fn unnamed(s: &Sourcing) -> usize {
     s.unnamed()
 }
