@@ -159,6 +159,18 @@ pub enum LibraryCommand {
         #[arg(required = true, num_args = 2..)]
         names: Vec<String>,
     },
+    /// Export across the folder: every article's highlights (md, json, csv, toml) or the
+    /// sourcing audit of every article (audit, audit-csv: one row per claim).
+    Export {
+        /// The folder of articles.
+        dir: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "md")]
+        format: ExportFormat,
+        /// Write here instead of standard output.
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
     /// Record that a name, in some articles or all, is a different person.
     Split {
         /// The folder of articles.

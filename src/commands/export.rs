@@ -15,14 +15,7 @@ pub fn run(
     config: Option<&Path>,
 ) -> Result<()> {
     let (doc, store) = open_article(file, config)?;
-    let format = match format {
-        ExportFormat::Md => Format::Markdown,
-        ExportFormat::Toml => Format::Toml,
-        ExportFormat::Json => Format::Json,
-        ExportFormat::Csv => Format::Csv,
-        ExportFormat::Audit => Format::Audit,
-        ExportFormat::AuditCsv => Format::AuditCsv,
-    };
+    let format = format_of(format);
     // `-` is standard output, as everywhere else
     let output = output.filter(|p| p.as_os_str() != "-");
     match output {
@@ -47,6 +40,18 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// The library's export format for a command-line one.
+pub fn format_of(format: ExportFormat) -> Format {
+    match format {
+        ExportFormat::Md => Format::Markdown,
+        ExportFormat::Toml => Format::Toml,
+        ExportFormat::Json => Format::Json,
+        ExportFormat::Csv => Format::Csv,
+        ExportFormat::Audit => Format::Audit,
+        ExportFormat::AuditCsv => Format::AuditCsv,
+    }
 }
 
 /// Whether `a` and `b` name the same file (or would, once created): the same folder, after

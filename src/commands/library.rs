@@ -6,8 +6,10 @@
 //! what was done is kept and the next run resumes; a second Ctrl-C ends the process.
 
 use crate::cli::{Cli, LibraryCommand};
-use crate::commands::complain;
+use crate::commands::highlights::open_article;
+use crate::commands::{chain, complain};
 use color_eyre::eyre::{Result, WrapErr, bail};
+use hearsay::annotations::{Format, export};
 use hearsay::library::corrections::{self, Corrections};
 use hearsay::library::{IndexReport, Library, Progress, Query, people};
 use hearsay::printable::{escaped, printable};
@@ -163,6 +165,51 @@ pub fn run(dir: Option<&Path>, action: Option<&LibraryCommand>, cli: &Cli) -> Re
             }
             c.add_merge(names.clone());
             save_corrections(&c)
+        }
+        LibraryCommand::Export {
+            dir,
+            format,
+            output,
+        } => {
+            let (lib, _) = indexed(dir, false)?;
+            let format = crate::commands::export::format_of(*format);
+            let audit = matches!(format, Format::Audit | Format::AuditCsv);
+            let mut opened = Vec::new();
+            for a in lib.articles(config.highlights_dir.as_deref())? {
+                // highlight exports take the articles with highlights; the audit takes all
+                if !audit && a.highlights == 0 {
+                    continue;
+                }
+                match open_article(&a.path, cli.config.as_deref()) {
+                    Ok(x) => opened.push(x),
+                    Err(e) => complain(&format!("'{}': {}", a.path.display(), chain(&e))),
+                }
+            }
+            let articles: Vec<export::Article> = opened
+                .iter()
+                .map(|(doc, store)| export::Article::new(doc, store))
+                .collect();
+            let text = if format.takes_many() {
+                export::render_all(&articles, format)?
+            } else {
+                let mut parts = Vec::new();
+                for a in &articles {
+                    parts.push(export::render_all(std::slice::from_ref(a), format)?);
+                }
+                parts.join("\n")
+            };
+            match output.as_deref().filter(|p| p.as_os_str() != "-") {
+                Some(path) => {
+                    export::write_text(&text, path)?;
+                    complain(&format!(
+                        "wrote {} articles to '{}'",
+                        articles.len(),
+                        path.display()
+                    ));
+                }
+                None => out!("{text}")?,
+            }
+            Ok(())
         }
         LibraryCommand::Split {
             dir,
