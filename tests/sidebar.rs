@@ -839,3 +839,17 @@ fn the_speakers_list_is_reclamped_after_a_resize() {
         assert!(!s.contains('↑'), "{s}");
     }
 }
+
+/// Issue 13: one symbol, one meaning: `?` marks anonymous speakers only, not also a
+/// disputed claim.
+#[test]
+fn no_mark_means_two_things() {
+    use hearsay::annotations::Status;
+    use hearsay::tui::sources::{KINDS, KindMark};
+    use hearsay::tui::strings::status_mark;
+    let kinds: Vec<&str> = KINDS.iter().map(|k| k.mark().trim()).collect();
+    for s in [Status::Unchecked, Status::Verified, Status::Disputed, Status::False] {
+        let m = status_mark(s).trim();
+        assert!(!kinds.contains(&m), "{m} is a speaker kind's mark too");
+    }
+}
