@@ -848,7 +848,12 @@ fn no_mark_means_two_things() {
     use hearsay::tui::sources::{KINDS, KindMark};
     use hearsay::tui::strings::status_mark;
     let kinds: Vec<&str> = KINDS.iter().map(|k| k.mark().trim()).collect();
-    for s in [Status::Unchecked, Status::Verified, Status::Disputed, Status::False] {
+    for s in [
+        Status::Unchecked,
+        Status::Verified,
+        Status::Disputed,
+        Status::False,
+    ] {
         let m = status_mark(s).trim();
         assert!(!kinds.contains(&m), "{m} is a speaker kind's mark too");
     }

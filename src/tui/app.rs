@@ -103,7 +103,7 @@ impl App {
         notes: &[String],
     ) -> App {
         let doc: Arc<Document> = doc.into();
-        let styles = Styles::new(&config);
+        let styles = Styles::for_depth(&config, crate::tui::styles::ColorDepth::detect());
         let mut warnings: Vec<String> = notes.to_vec();
         warnings.extend(doc.warnings.iter().cloned());
         let message = if warnings.is_empty() {
