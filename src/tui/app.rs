@@ -718,7 +718,10 @@ impl App {
         if log.len() >= StatusState::LOG_CAP {
             log.remove(0);
         }
-        log.push(message.clone());
+        // the start hint is said again with where highlights are kept: once is enough
+        if log.last() != Some(&message) {
+            log.push(message.clone());
+        }
         self.status.message = Some(message);
     }
 
