@@ -6,17 +6,12 @@ use crate::config::{Config, Side};
 use crate::tui::state::{Areas, MIN_SIZE, SidebarState};
 use ratatui::layout::Rect;
 
-/// Share of the terminal's width the docked sidebar takes, in percent (bounded below by
-/// [`MIN_SIDEBAR`] and above by `[sidebar] width`).
-pub const SIDEBAR_SHARE: u16 = 30;
-
 /// The narrowest docked sidebar.
 pub const MIN_SIDEBAR: u16 = 28;
 
-/// The docked sidebar's width on a terminal `width` columns wide: a share of it, bounded.
+/// The docked sidebar's width on a terminal `width` columns wide: `[sidebar] width`,
+/// at least [`MIN_SIDEBAR`], at most half the terminal.
 pub fn sidebar_width(width: u16, config: &Config) -> u16 {
-    let share = (u32::from(width) * u32::from(SIDEBAR_SHARE) / 100) as u16;
-    let _ = share;
     config.sidebar.width.max(MIN_SIDEBAR).min(width / 2)
 }
 
