@@ -436,9 +436,9 @@ fn a_pasted_note_of_several_paragraphs_is_text_not_commands() {
     s.wait_for("the first quote", |t| {
         t.lines().last().unwrap_or_default().contains(" 1/")
     });
-    s.send("h");
-    s.wait_for("the highlight", |t| t.contains("highlighted "));
     s.send("a");
+    s.wait_for("the highlight", |t| t.contains("highlighted "));
+    s.send("i");
     s.wait_for("the note editor", |t| t.contains("ctrl-s"));
     // a blank line would save the note, and the rest would run as commands:
     // S (sidebar), e (export), c (check status), d (delete), q (quit)

@@ -44,9 +44,9 @@ fn journey_highlight_a_quote_write_a_note_quit_and_reopen() {
     let sidecar = home.path().join("sample.txt.hearsay.toml");
 
     let mut s = start(&article, home.path(), 120, 40);
-    s.wait_for("the status bar names the highlights file", |t| {
-        t.contains("sample.txt.hearsay.toml")
-    });
+    // no file yet: the start does not claim highlights are saved in one
+    s.wait_for("the start hint", |t| t.contains("h help"));
+    assert!(!s.screen().contains("sample.txt.hearsay.toml"));
     s.wait_for("the analysis", pty::analysis_shown);
     s.send("]");
     s.wait_for("the first quote", |t| {

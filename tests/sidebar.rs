@@ -839,3 +839,36 @@ fn the_speakers_list_is_reclamped_after_a_resize() {
         assert!(!s.contains('↑'), "{s}");
     }
 }
+
+/// Issue 13: one symbol, one meaning: `?` marks anonymous speakers only, not also a
+/// disputed claim.
+#[test]
+fn no_mark_means_two_things() {
+    use hearsay::annotations::Status;
+    use hearsay::tui::sources::{KINDS, KindMark};
+    use hearsay::tui::strings::status_mark;
+    let kinds: Vec<&str> = KINDS.iter().map(|k| k.mark().trim()).collect();
+    for s in [
+        Status::Unchecked,
+        Status::Verified,
+        Status::Disputed,
+        Status::False,
+    ] {
+        let m = status_mark(s).trim();
+        assert!(!kinds.contains(&m), "{m} is a speaker kind's mark too");
+    }
+}
+
+/// Issue 13: the whole screen at the four sizes a reader uses (whole roles, an unwrapped
+/// summary, a full help are checked by eye in these snapshots).
+#[test]
+fn snapshot_sample_at_four_sizes() {
+    for (w, h) in [(80, 24), (100, 30), (140, 40), (200, 60)] {
+        let mut a = sample_app(w, h);
+        press(&mut a, "] ]");
+        if a.areas().sidebar.is_none() {
+            press(&mut a, "S");
+        }
+        insta::assert_snapshot!(format!("sample_{w}x{h}"), screen(&mut a));
+    }
+}

@@ -106,7 +106,7 @@ impl App {
         notes: &[String],
     ) -> App {
         let doc: Arc<Document> = doc.into();
-        let styles = Styles::new(&config);
+        let styles = Styles::for_depth(&config, crate::tui::styles::ColorDepth::detect());
         let mut warnings: Vec<String> = notes.to_vec();
         warnings.extend(doc.warnings.iter().cloned());
         let message = if warnings.is_empty() {
@@ -724,7 +724,10 @@ impl App {
         if log.len() >= StatusState::LOG_CAP {
             log.remove(0);
         }
-        log.push(message.clone());
+        // the start hint is said again with where highlights are kept: once is enough
+        if log.last() != Some(&message) {
+            log.push(message.clone());
+        }
         self.status.message = Some(message);
     }
 

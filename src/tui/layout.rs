@@ -6,19 +6,13 @@ use crate::config::{Config, Side};
 use crate::tui::state::{Areas, MIN_SIZE, SidebarState};
 use ratatui::layout::Rect;
 
-/// Share of the terminal's width the docked sidebar takes, in percent (bounded below by
-/// [`MIN_SIDEBAR`] and above by `[sidebar] width`).
-pub const SIDEBAR_SHARE: u16 = 30;
-
 /// The narrowest docked sidebar.
 pub const MIN_SIDEBAR: u16 = 28;
 
-/// The docked sidebar's width on a terminal `width` columns wide: a share of it, bounded.
+/// The docked sidebar's width on a terminal `width` columns wide: `[sidebar] width`,
+/// at least [`MIN_SIDEBAR`], at most half the terminal.
 pub fn sidebar_width(width: u16, config: &Config) -> u16 {
-    let share = (u32::from(width) * u32::from(SIDEBAR_SHARE) / 100) as u16;
-    share
-        .clamp(MIN_SIDEBAR, config.sidebar.width.max(MIN_SIDEBAR))
-        .min(width / 2)
+    config.sidebar.width.max(MIN_SIDEBAR).min(width / 2)
 }
 
 /// Whether the sidebar docks beside the article on a terminal `width` columns wide: from
@@ -26,7 +20,10 @@ pub fn sidebar_width(width: u16, config: &Config) -> u16 {
 /// beside it (the measure comes first: below that the sidebar is drawn over the article).
 pub fn docks(width: u16, config: &Config) -> bool {
     let article = width.saturating_sub(sidebar_width(width, config));
-    width >= config.sidebar.min_total_width && article >= config.measure.saturating_add(2)
+    // a measure of at least three quarters of the configured one, so that 120 columns
+    // still dock a full sidebar while 100 columns keep the article whole
+    let keep = config.measure / 4 * 3;
+    width >= config.sidebar.min_total_width && article >= keep.saturating_add(2)
 }
 
 /// The screen areas for a terminal of `size` with the sidebar in `sidebar`'s state.

@@ -79,6 +79,14 @@ impl StopMark for ClaimKind {
     }
 }
 
+/// Hook for drawing uncertain attributions distinctly (issue 13): the analysis has no
+/// `confidence` on its claims and quotes yet. When it does, carry it into [`Stop`] and
+/// [`QuoteMark`] in [`Sources::from_analysis`] and return it here; the claims list and the
+/// article can then mark the uncertain ones. Until then every attribution reads as certain.
+pub fn uncertain(_stop: &Stop) -> bool {
+    false
+}
+
 /// A place `]`/`[` visit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stop {

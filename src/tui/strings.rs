@@ -33,7 +33,7 @@ pub fn legend() -> Vec<String> {
             ClaimKind::Mixed.mark()
         ),
         "quotes are coloured by speaker; the current one is marked".to_string(),
-        "checked: · unchecked  ✓ verified  ? disputed  ✗ false   ✎ has a note".to_string(),
+        "checked: · unchecked  ✓ verified  ! disputed  ✗ false   ✎ has a note".to_string(),
         format!("{CORRECTED_SIGN} attribution or speaker corrected by hand (C)"),
     ]
 }
@@ -404,7 +404,7 @@ pub fn status_mark(s: crate::annotations::Status) -> &'static str {
     match s {
         Status::Unchecked => "· ",
         Status::Verified => "✓ ",
-        Status::Disputed => "? ",
+        Status::Disputed => "! ",
         Status::False => "✗ ",
     }
 }

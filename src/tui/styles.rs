@@ -52,6 +52,116 @@ pub struct Styles {
     pub selection: Style,
 }
 
+/// How many colours the terminal shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorDepth {
+    /// The 16 ANSI colours.
+    Ansi16,
+    /// The xterm 256-colour palette.
+    Indexed256,
+    /// 24-bit colour.
+    TrueColor,
+}
+
+impl ColorDepth {
+    /// What the terminal says it shows: `COLORTERM=truecolor` (or `24bit`) is true colour,
+    /// a `TERM` with `256color` (or `direct`) 256 colours, anything else 16.
+    pub fn detect() -> ColorDepth {
+        let var = |k| std::env::var(k).ok();
+        ColorDepth::from_env(var("COLORTERM").as_deref(), var("TERM").as_deref())
+    }
+
+    /// [`ColorDepth::detect`] on given values of `COLORTERM` and `TERM`.
+    ///
+    /// ```
+    /// use hearsay::tui::styles::ColorDepth;
+    /// assert_eq!(ColorDepth::from_env(Some("truecolor"), Some("xterm")), ColorDepth::TrueColor);
+    /// assert_eq!(ColorDepth::from_env(None, Some("screen-256color")), ColorDepth::Indexed256);
+    /// assert_eq!(ColorDepth::from_env(None, Some("linux")), ColorDepth::Ansi16);
+    /// ```
+    pub fn from_env(colorterm: Option<&str>, term: Option<&str>) -> ColorDepth {
+        let ct = colorterm.unwrap_or("").to_ascii_lowercase();
+        let term = term.unwrap_or("").to_ascii_lowercase();
+        if ct == "truecolor" || ct == "24bit" || term.ends_with("-direct") {
+            ColorDepth::TrueColor
+        } else if term.contains("256color") {
+            ColorDepth::Indexed256
+        } else {
+            ColorDepth::Ansi16
+        }
+    }
+}
+
+/// Distinct speaker colours for a terminal of `depth`: 24 hues a golden angle apart in
+/// true colour, the same hues' nearest xterm cube colours in 256 colours (at least 20
+/// distinct), and the 12 coloured ANSI colours otherwise.
+pub fn speaker_palette(depth: ColorDepth) -> Vec<Color> {
+    // hues a golden angle apart, saturation and brightness taking turns among three
+    // readable pairs, so that neighbours differ in more than hue
+    let hues = (0..72).map(|i| {
+        let (s, v) = [(0.6, 0.9), (0.85, 0.75), (0.45, 1.0)][i % 3];
+        ((i as f64 * 137.507_764) % 360.0, s, v)
+    });
+    let rgb = |(h, s, v): (f64, f64, f64)| {
+        let c = v * s;
+        let x = c * (1.0 - ((h / 60.0) % 2.0 - 1.0).abs());
+        let (r, g, b) = match (h / 60.0) as u32 {
+            0 => (c, x, 0.0),
+            1 => (x, c, 0.0),
+            2 => (0.0, c, x),
+            3 => (0.0, x, c),
+            4 => (x, 0.0, c),
+            _ => (c, 0.0, x),
+        };
+        let m = v - c;
+        let to = |f: f64| ((f + m) * 255.0).round() as u8;
+        (to(r), to(g), to(b))
+    };
+    match depth {
+        ColorDepth::TrueColor => hues
+            .take(24)
+            .map(|h| {
+                let (r, g, b) = rgb(h);
+                Color::Rgb(r, g, b)
+            })
+            .collect(),
+        ColorDepth::Indexed256 => {
+            let level = |c: u8| -> u8 {
+                const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
+                (0..6u8)
+                    .min_by_key(|&i| (i16::from(LEVELS[usize::from(i)]) - i16::from(c)).abs())
+                    .unwrap_or(0)
+            };
+            let mut out: Vec<Color> = Vec::new();
+            for h in hues {
+                let (r, g, b) = rgb(h);
+                let c = Color::Indexed(16 + 36 * level(r) + 6 * level(g) + level(b));
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+                if out.len() == 24 {
+                    break;
+                }
+            }
+            out
+        }
+        ColorDepth::Ansi16 => vec![
+            Color::Red,
+            Color::Green,
+            Color::Yellow,
+            Color::Blue,
+            Color::Magenta,
+            Color::Cyan,
+            Color::LightRed,
+            Color::LightGreen,
+            Color::LightYellow,
+            Color::LightBlue,
+            Color::LightMagenta,
+            Color::LightCyan,
+        ],
+    }
+}
+
 /// A config colour as a ratatui colour.
 pub fn color(c: CColor) -> Color {
     match c {
@@ -170,6 +280,19 @@ impl Styles {
         }
     }
 
+    /// Styles for a configuration on a terminal of `depth`: the speakers' colours are the
+    /// built-in palette for that depth unless the config chose its own.
+    pub fn for_depth(config: &Config, depth: ColorDepth) -> Styles {
+        let mut st = Styles::new(config);
+        if config.colors && config.theme.speakers == Config::default().theme.speakers {
+            st.speakers = speaker_palette(depth)
+                .into_iter()
+                .map(|c| Style::default().fg(c))
+                .collect();
+        }
+        st
+    }
+
     /// The style of the `i`-th speaker (in order of first appearance).
     pub fn speaker(&self, i: usize) -> Style {
         if self.speakers.is_empty() {
@@ -177,5 +300,26 @@ impl Styles {
         } else {
             self.speakers[i % self.speakers.len()]
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn at_least_twenty_distinct_speaker_colours_with_256_or_true_colour() {
+        for depth in [ColorDepth::Indexed256, ColorDepth::TrueColor] {
+            let p = speaker_palette(depth);
+            let mut seen = p.clone();
+            seen.dedup();
+            assert!(seen.len() >= 20, "{depth:?}: {p:?}");
+            assert!(p.iter().all(|c| p.iter().filter(|d| *d == c).count() == 1));
+        }
+        let p16 = speaker_palette(ColorDepth::Ansi16);
+        assert!(
+            p16.iter()
+                .all(|c| !matches!(c, Color::Indexed(_) | Color::Rgb(..)))
+        );
     }
 }
