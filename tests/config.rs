@@ -50,7 +50,7 @@ fn config_check_lists_every_mistake_whole_with_its_place() {
     assert!(lines[2].contains("'jj' is not a key name"));
     // whole, never cut: the list of action names runs to its last one
     assert!(
-        lines[3].contains("'explode'") && lines[3].ends_with("'line_end'"),
+        lines[3].contains("'explode'") && lines[3].ends_with("'quit'"),
         "{}",
         lines[3]
     );
