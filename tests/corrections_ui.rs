@@ -74,6 +74,19 @@ fn to_duarte(app: &mut App) {
     panic!("no stop by Ines Duarte");
 }
 
+/// Goes to the stop whose text starts with `start`.
+fn to_text(app: &mut App, start: &str) {
+    for _ in 0..app.sources.stops.len() {
+        press(app, "]");
+        let stop = &app.sources.stops[app.reader.current.unwrap()];
+        let text = &app.doc.blocks[stop.block].text[stop.range.clone()];
+        if text.starts_with(start) {
+            return;
+        }
+    }
+    panic!("no stop starting {start:?}");
+}
+
 #[test]
 fn reassign_to_a_new_anonymous_speaker_then_undo() {
     let dir = tempfile::tempdir().unwrap();
@@ -140,15 +153,15 @@ fn the_picker_filters_existing_speakers() {
     typ(&mut app, "Ole Lund");
     press(&mut app, "enter");
     let speakers = app.sources.speakers.len();
-    to_duarte(&mut app);
+    to_text(&mut app, "\"The schedule");
     press(&mut app, "C");
     typ(&mut app, "r");
     typ(&mut app, "lun");
     assert_eq!(app.prompt(), Some("lun"));
     press(&mut app, "enter");
     assert_eq!(current_speaker(&app).as_deref(), Some("Ole Lund"));
-    // no new "lun"; Ines Duarte, credited with nothing now, leaves the sidebar
-    assert_eq!(app.sources.speakers.len(), speakers - 1);
+    // no new speaker "lun": the existing one was picked
+    assert!(app.sources.speakers.len() <= speakers);
     assert!(!app.sources.speakers.iter().any(|s| s.name == "lun"));
     let lund = app
         .sources
