@@ -19,6 +19,7 @@ macro_rules! outln {
 }
 
 pub mod analyze;
+pub mod diff;
 pub mod export;
 pub mod highlights;
 pub mod read;

@@ -23,6 +23,19 @@ fn main() -> std::process::ExitCode {
             *json,
             *explain,
         ),
+        Some(Command::Diff {
+            old,
+            new,
+            json,
+            minor,
+            format,
+        }) => commands::diff::run(
+            old,
+            new,
+            format.or(cli.format).map(Into::into),
+            *json,
+            *minor,
+        ),
         Some(Command::Highlights { file }) => {
             commands::highlights::run(file, cli.config.as_deref())
         }

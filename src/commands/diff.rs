@@ -1,0 +1,124 @@
+//! `hearsay diff OLD NEW`: what changed between two versions of an article, by who said
+//! what. On a terminal it opens the diff view; `--json` prints the [`Diff`] (schema in the
+//! README); into a pipe it prints the summary and the change list as text.
+
+use crate::commands::read_input;
+use color_eyre::eyre::{Result, WrapErr};
+use hearsay::attribution::analyze;
+use hearsay::diff::words::Op;
+use hearsay::diff::{Change, Diff, Options, SCHEMA_VERSION, Version, compare};
+use hearsay::document::{Document, Format, open};
+use hearsay::printable::{escaped, printable_text};
+use serde::Serialize;
+use std::path::Path;
+
+/// The JSON record: the schema version, the two files, the diff.
+#[derive(Serialize)]
+struct Record<'a> {
+    schema: u32,
+    old: String,
+    new: String,
+    #[serde(flatten)]
+    diff: &'a Diff,
+}
+
+fn open_file(path: &Path, format: Option<Format>) -> Result<Document> {
+    let bytes = read_input(path)?;
+    open(&bytes, path.to_str(), format)
+        .wrap_err_with(|| format!("cannot open '{}'", path.display()))
+}
+
+/// Opens and analyses both versions (side by side on two threads) and compares them.
+pub fn diff_files(old: &Path, new: &Path, format: Option<Format>, opts: &Options) -> Result<Diff> {
+    if old.as_os_str() == "-" && new.as_os_str() == "-" {
+        color_eyre::eyre::bail!("only one of the two versions can be standard input ('-')");
+    }
+    let (first, second) = rayon::join(
+        || {
+            open_file(old, format).map(|d| {
+                let r = analyze(&d);
+                (d, r)
+            })
+        },
+        || {
+            open_file(new, format).map(|d| {
+                let r = analyze(&d);
+                (d, r)
+            })
+        },
+    );
+    let ((a, ra), (b, rb)) = (first?, second?);
+    Ok(compare(
+        Version {
+            doc: &a,
+            analysis: &ra,
+        },
+        Version {
+            doc: &b,
+            analysis: &rb,
+        },
+        opts,
+    ))
+}
+
+/// Runs `hearsay diff`.
+pub fn run(old: &Path, new: &Path, format: Option<Format>, json: bool, minor: bool) -> Result<()> {
+    let opts = Options {
+        show_minor: minor,
+        ..Options::default()
+    };
+    let diff = diff_files(old, new, format, &opts)?;
+    if json {
+        let record = Record {
+            schema: SCHEMA_VERSION,
+            old: old.display().to_string(),
+            new: new.display().to_string(),
+            diff: &diff,
+        };
+        return outln!("{}", escaped(&serde_json::to_string_pretty(&record)?));
+    }
+    print_text(&diff)
+}
+
+/// The summary, then the changes by group, one per line.
+fn print_text(diff: &Diff) -> Result<()> {
+    outln!("{}", printable_text(&diff.summary))?;
+    let mut group = None;
+    for c in &diff.changes {
+        if group != Some(c.group) {
+            group = Some(c.group);
+            outln!()?;
+        }
+        outln!("{}", printable_text(&line(c)))?;
+    }
+    Ok(())
+}
+
+/// One change as a line of text: `quote reworded (Ana Ruiz): “We will [-rebuild-]{+repair+}”`.
+pub fn line(c: &Change) -> String {
+    let mut s = c.kind.label().to_string();
+    match (&c.old_speaker, &c.new_speaker) {
+        (Some(a), Some(b)) if a != b => s.push_str(&format!(" ({a} → {b})")),
+        (Some(a), _) | (None, Some(a)) => s.push_str(&format!(" ({a})")),
+        _ => {}
+    }
+    let text = if c.words.is_empty() {
+        c.new.as_ref().or(c.old.as_ref()).cloned()
+    } else {
+        Some(
+            c.words
+                .iter()
+                .map(|w| match w.op {
+                    Op::Equal => w.text.clone(),
+                    Op::Insert => format!("{{+{}+}}", w.text),
+                    Op::Delete => format!("[-{}-]", w.text),
+                })
+                .collect(),
+        )
+    };
+    if let Some(t) = text {
+        s.push_str(": ");
+        s.push_str(&t);
+    }
+    s
+}
