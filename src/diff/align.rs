@@ -6,11 +6,11 @@
 //! 2. `similar`'s patience diff aligns the two key sequences.
 //! 3. A block deleted in one place and inserted, with the same text, in another is *moved*.
 //! 4. Inside a replaced stretch, an old and a new block that share most of their words
-//!    (see [`similarity`]) are one block *edited*; the rest are *removed* and *added*.
+//!    (see [`words::alike`]) are one block *edited*; the rest are *removed* and *added*.
 //! 5. Left-over removed and added blocks that are still alike are one block edited: in
 //!    place when no unchanged block stands between their two places, else moved.
 
-use super::words::{self, Op, Segment, edit_size, similarity, word_diff};
+use super::words::{self, Op, Segment, alike, edit_size, word_diff};
 use crate::document::{BlockKind, Document};
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
@@ -19,7 +19,7 @@ use std::hash::{Hash, Hasher};
 use std::time::{Duration, Instant};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Least [`similarity`] for an old and a new block in the same place to be one block edited.
+/// Least [`words::similarity`] for an old and a new block in the same place to be one block edited.
 pub const EDITED_SIMILARITY: f32 = 0.5;
 /// How far ahead in a replaced stretch an old block looks for its new version.
 const PAIR_WINDOW: usize = 8;
@@ -174,8 +174,10 @@ pub fn align(old: &Document, new: &Document, minor_chars: usize) -> Alignment {
                 }
                 let best = (next..end.min(next + PAIR_WINDOW))
                     .filter(|&n| new_fate[n] == Fate::Open)
-                    .map(|n| (n, similarity(&old.blocks[o].text, &new.blocks[n].text)))
-                    .filter(|&(_, s)| s >= EDITED_SIMILARITY)
+                    .filter_map(|n| {
+                        alike(&old.blocks[o].text, &new.blocks[n].text, EDITED_SIMILARITY)
+                            .map(|s| (n, s))
+                    })
                     .max_by(|a, b| a.1.total_cmp(&b.1));
                 if let Some((n, _)) = best {
                     *fate = Fate::Edited(n);
@@ -200,8 +202,8 @@ pub fn align(old: &Document, new: &Document, minor_chars: usize) -> Alignment {
         let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
         for &o in &left_old {
             for &n in &left_new {
-                let s = similarity(&old.blocks[o].text, &new.blocks[n].text);
-                if s >= EDITED_SIMILARITY {
+                if let Some(s) = alike(&old.blocks[o].text, &new.blocks[n].text, EDITED_SIMILARITY)
+                {
                     pairs.push((s, o, n));
                 }
             }

@@ -93,8 +93,19 @@ pub fn same_speaker(a: &SpeakerOut, b: &SpeakerOut) -> bool {
 /// Whether a speaker is a named source (a person or organisation called by a name), as
 /// opposed to an anonymous or merely described one (`a spokesperson`, `one official`).
 pub fn is_named(s: &SpeakerOut) -> bool {
+    /// Words that open a description, capitalised or not (`An official …`).
+    const DETERMINERS: &[&str] = &[
+        "a", "an", "the", "one", "another", "some", "two", "three", "several", "many",
+    ];
+    let mut words = s.name.split_whitespace().peekable();
+    if words
+        .peek()
+        .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+    {
+        words.next();
+    }
     matches!(s.kind, SpeakerKind::Person | SpeakerKind::Organization)
-        && s.name.chars().any(char::is_uppercase)
+        && words.any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn same(a: Option<&SpeakerOut>, b: Option<&SpeakerOut>) -> bool {

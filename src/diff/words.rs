@@ -68,7 +68,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Segment> {
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Myers)
         .timeout(WORD_DIFF_TIMEOUT)
-        .diff_words(old, new);
+        .diff_unicode_words(old, new);
     let mut out: Vec<Segment> = Vec::new();
     // deletions and insertions of one changed stretch are gathered, then written as one
     // deletion followed by one insertion
@@ -169,6 +169,27 @@ pub fn bare(text: &str) -> String {
 /// assert_eq!(similarity("abc", "xyz"), 0.0);
 /// ```
 pub fn similarity(a: &str, b: &str) -> f32 {
+    likeness(a, b).0
+}
+
+/// Whether two texts are versions of one another, and how alike: `Some(score)` when they
+/// share at least `least` of their words ([`similarity`]), or when the shorter one (four
+/// words or more) is nearly all in the longer one: a paragraph that lost or gained a whole
+/// sentence is still the same paragraph.
+///
+/// ```
+/// use hearsay::diff::words::alike;
+/// let long = "Crews welcomed the plan. “We lost two boats there,” said a skipper.";
+/// assert!(alike("Crews welcomed the plan.", long, 0.5).is_some());
+/// assert!(alike("Crews went home.", long, 0.5).is_none());
+/// ```
+pub fn alike(a: &str, b: &str, least: f32) -> Option<f32> {
+    let (dice, contained, shorter) = likeness(a, b);
+    (dice >= least || (shorter >= 4 && contained >= 0.8)).then_some(dice)
+}
+
+/// (Dice coefficient, share of the shorter text's words in the longer, words in the shorter).
+fn likeness(a: &str, b: &str) -> (f32, f32, u32) {
     let bag = |s: &str| {
         let mut m: HashMap<String, u32> = HashMap::new();
         for w in s.split_whitespace() {
@@ -183,14 +204,20 @@ pub fn similarity(a: &str, b: &str) -> f32 {
     };
     let (x, y) = (bag(a), bag(b));
     let (nx, ny): (u32, u32) = (x.values().sum(), y.values().sum());
-    if nx + ny == 0 {
-        return if bare(a) == bare(b) { 1.0 } else { 0.0 };
+    if nx == 0 || ny == 0 {
+        let same = if bare(a) == bare(b) { 1.0 } else { 0.0 };
+        return (same, same, 0);
     }
     let common: u32 = x
         .iter()
         .map(|(w, n)| y.get(w).map_or(0, |m| (*n).min(*m)))
         .sum();
-    2.0 * common as f32 / (nx + ny) as f32
+    let shorter = nx.min(ny);
+    (
+        2.0 * common as f32 / (nx + ny) as f32,
+        common as f32 / shorter as f32,
+        shorter,
+    )
 }
 
 /// The size of an edit in characters, ignoring white space, punctuation and case: for each
@@ -246,7 +273,7 @@ mod tests {
             "The mayor [-will rebuild-]{+may repair+} the bridge soon."
         );
         let d = word_diff("Rain fell.", "Heavy rain fell all night.");
-        assert_eq!(render(&d), "[-Rain fell.-]{+Heavy rain fell all night.+}");
+        assert_eq!(render(&d), "[-Rain-]{+Heavy rain+} fell {+all night+}.");
     }
 
     #[test]
