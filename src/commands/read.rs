@@ -6,7 +6,9 @@ use crate::commands;
 use color_eyre::eyre::{Result, WrapErr};
 use hearsay::annotations::{Origin, Store};
 use hearsay::config::Config;
+use hearsay::diff::snapshot;
 use hearsay::document::open_owned;
+use hearsay::printable::printable;
 use hearsay::tui::{self, App, Sources, strings};
 use std::io::IsTerminal;
 
@@ -17,11 +19,11 @@ const SAMPLE: &[u8] = include_bytes!("../../assets/sample.txt");
 /// are reported before the terminal is touched; a broken config is reported and the
 /// defaults are used.
 pub fn run(cli: &Cli) -> Result<()> {
-    let (config, notes) = match Config::load(cli.config.as_deref()) {
+    let (config, mut notes) = match Config::load(cli.config.as_deref()) {
         Ok((config, _)) => (config, Vec::new()),
         Err(e) => {
             commands::complain(&format!("{e}; using the default configuration"));
-            let note = hearsay::printable::printable(&format!("config ignored: {e}")).into_owned();
+            let note = printable(&format!("config ignored: {e}")).into_owned();
             (Config::embedded(), vec![note])
         }
     };
@@ -59,11 +61,25 @@ pub fn run(cli: &Cli) -> Result<()> {
         .as_ref()
         .ok()
         .and_then(|s| tui::highlights::reading_store_for(&doc, &origin, s));
-    let mut app = App::new(doc, shown, config, &notes);
+    // snapshots of highlighted texts: compare with the one highlighted, keep this one
+    let highlights_file = store.as_ref().ok().map(|s| s.location().path.clone());
+    let seen = highlights_file
+        .as_deref()
+        .map(|f| snapshot::at_open(&doc, f))
+        .unwrap_or_default();
+    notes.extend(seen.problem.map(|p| printable(&p.to_string()).into_owned()));
+    let mut app = App::new(std::sync::Arc::clone(&doc), shown, config, &notes);
     app.attach_highlights(store);
     if let Some(r) = reading {
         app.attach_reading_store(r);
     }
     let for_analysis = std::sync::Arc::clone(&app.doc);
-    tui::run(app, move || Sources::analyze(&for_analysis))
+    let result = tui::run(app, move || Sources::analyze(&for_analysis));
+    if let Some(f) = &highlights_file {
+        // highlights saved for the first time in this session: keep the text they were made on
+        if let Err(e) = snapshot::remember(&doc, f) {
+            commands::complain(&e.to_string());
+        }
+    }
+    result
 }

@@ -227,3 +227,40 @@ pub fn since_highlighted(
 ) -> Result<Option<Diff>, SnapshotError> {
     since_highlighted_in(&dir()?, doc, highlights_file, opts)
 }
+
+/// What the reader learns from the snapshots when it opens an article with highlights.
+#[derive(Debug, Default)]
+pub struct AtOpen {
+    /// What changed since the text the highlights were made on, when it changed and its
+    /// snapshot is kept.
+    pub since: Option<Diff>,
+    /// A snapshot that could not be read or written (the reader says so and goes on).
+    pub problem: Option<SnapshotError>,
+}
+
+/// The reader's hook when it opens an article whose highlights live in `highlights_file`:
+/// compares the text they were made on with `doc` (see [`since_highlighted_in`]), then keeps
+/// a snapshot of `doc` (see [`remember_in`]), in that order, since the highlights file still
+/// names the earlier text until the store saves.
+pub fn at_open_in(dir: &Path, doc: &Document, highlights_file: &Path) -> AtOpen {
+    let mut out = AtOpen::default();
+    match since_highlighted_in(dir, doc, highlights_file, &Options::default()) {
+        Ok(d) => out.since = d,
+        Err(e) => out.problem = Some(e),
+    }
+    if let Err(e) = remember_in(dir, doc, highlights_file) {
+        out.problem.get_or_insert(e);
+    }
+    out
+}
+
+/// [`at_open_in`] the data folder's snapshots folder.
+pub fn at_open(doc: &Document, highlights_file: &Path) -> AtOpen {
+    match dir() {
+        Ok(d) => at_open_in(&d, doc, highlights_file),
+        Err(e) => AtOpen {
+            since: None,
+            problem: Some(e),
+        },
+    }
+}
