@@ -294,6 +294,7 @@ impl Default for Config {
                     ("c", Action::CycleStatus),
                     ("e", Action::ExportHighlights),
                     ("H", Action::ListHighlights),
+                    ("D", Action::ShowDiff),
                 ],
             ),
             (

@@ -200,6 +200,17 @@ pub struct Change {
 }
 
 impl Change {
+    /// The label with the speakers concerned: `quote reworded (Ana Ruiz)`,
+    /// `source now named (one official → Greta Holm)`.
+    pub fn heading(&self) -> String {
+        let label = self.kind.label();
+        match (&self.old_speaker, &self.new_speaker) {
+            (Some(a), Some(b)) if a != b => format!("{label} ({a} → {b})"),
+            (Some(a), _) | (None, Some(a)) => format!("{label} ({a})"),
+            _ => label.to_string(),
+        }
+    }
+
     /// An empty change of a kind (fields are filled with struct update syntax).
     pub fn new(kind: ChangeKind) -> Change {
         Change {
@@ -402,6 +413,8 @@ fn paragraphs<'a>(old: &'a Document, rows: &'a [Row]) -> impl Iterator<Item = Ch
             },
             RowStatus::Edited | RowStatus::Minor => Change {
                 minor: r.status == RowStatus::Minor,
+                old: old_text(),
+                new: Some(r.new_text()),
                 words: r.segments.clone(),
                 ..Change::new(ChangeKind::ParagraphEdited)
             },

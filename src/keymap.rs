@@ -96,6 +96,8 @@ pub enum Action {
     ExportHighlights,
     /// Open or close the list of highlights.
     ListHighlights,
+    /// Show what changed since the text was highlighted (when it changed), or close the diff.
+    ShowDiff,
     /// In a prompt: accept what was typed.
     Confirm,
     /// In a prompt: delete the character before the cursor.

@@ -35,6 +35,7 @@ fn main() -> std::process::ExitCode {
             format.or(cli.format).map(Into::into),
             *json,
             *minor,
+            cli.config.as_deref(),
         ),
         Some(Command::Highlights { file }) => {
             commands::highlights::run(file, cli.config.as_deref())

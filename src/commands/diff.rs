@@ -9,7 +9,9 @@ use hearsay::diff::words::Op;
 use hearsay::diff::{Change, Diff, Options, SCHEMA_VERSION, Version, compare};
 use hearsay::document::{Document, Format, open};
 use hearsay::printable::{escaped, printable_text};
+use hearsay::tui::{self, App, Sources};
 use serde::Serialize;
+use std::io::IsTerminal;
 use std::path::Path;
 
 /// The JSON record: the schema version, the two files, the diff.
@@ -29,7 +31,13 @@ fn open_file(path: &Path, format: Option<Format>) -> Result<Document> {
 }
 
 /// Opens and analyses both versions (side by side on two threads) and compares them.
-pub fn diff_files(old: &Path, new: &Path, format: Option<Format>, opts: &Options) -> Result<Diff> {
+/// Returns the diff and the new version.
+pub fn diff_files(
+    old: &Path,
+    new: &Path,
+    format: Option<Format>,
+    opts: &Options,
+) -> Result<(Diff, Document)> {
     if old.as_os_str() == "-" && new.as_os_str() == "-" {
         color_eyre::eyre::bail!("only one of the two versions can be standard input ('-')");
     }
@@ -48,7 +56,7 @@ pub fn diff_files(old: &Path, new: &Path, format: Option<Format>, opts: &Options
         },
     );
     let ((a, ra), (b, rb)) = (first?, second?);
-    Ok(compare(
+    let diff = compare(
         Version {
             doc: &a,
             analysis: &ra,
@@ -58,16 +66,24 @@ pub fn diff_files(old: &Path, new: &Path, format: Option<Format>, opts: &Options
             analysis: &rb,
         },
         opts,
-    ))
+    );
+    Ok((diff, b))
 }
 
 /// Runs `hearsay diff`.
-pub fn run(old: &Path, new: &Path, format: Option<Format>, json: bool, minor: bool) -> Result<()> {
+pub fn run(
+    old: &Path,
+    new: &Path,
+    format: Option<Format>,
+    json: bool,
+    minor: bool,
+    config: Option<&Path>,
+) -> Result<()> {
     let opts = Options {
         show_minor: minor,
         ..Options::default()
     };
-    let diff = diff_files(old, new, format, &opts)?;
+    let (diff, new_doc) = diff_files(old, new, format, &opts)?;
     if json {
         let record = Record {
             schema: SCHEMA_VERSION,
@@ -77,7 +93,23 @@ pub fn run(old: &Path, new: &Path, format: Option<Format>, json: bool, minor: bo
         };
         return outln!("{}", escaped(&serde_json::to_string_pretty(&record)?));
     }
+    if std::io::stdout().is_terminal() {
+        return view(diff, new_doc, new, config);
+    }
     print_text(&diff)
+}
+
+/// The diff view, over the reader on the new version (Esc goes back to it, `q` quits).
+fn view(diff: Diff, doc: Document, new: &Path, config: Option<&Path>) -> Result<()> {
+    let (config, notes) = crate::commands::read::config(config);
+    let shown = new.file_name().map_or_else(
+        || new.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let mut app = App::new(doc, shown, config, &notes);
+    app.open_diff(diff);
+    let for_analysis = std::sync::Arc::clone(&app.doc);
+    tui::run(app, move || Sources::analyze(&for_analysis))
 }
 
 /// The summary, then the changes by group, one per line.
@@ -94,14 +126,9 @@ fn print_text(diff: &Diff) -> Result<()> {
     Ok(())
 }
 
-/// One change as a line of text: `quote reworded (Ana Ruiz): “We will [-rebuild-]{+repair+}”`.
+/// One change as a line of text: `quote reworded (Ana Ruiz): We will [-rebuild-]{+repair+}`.
 pub fn line(c: &Change) -> String {
-    let mut s = c.kind.label().to_string();
-    match (&c.old_speaker, &c.new_speaker) {
-        (Some(a), Some(b)) if a != b => s.push_str(&format!(" ({a} → {b})")),
-        (Some(a), _) | (None, Some(a)) => s.push_str(&format!(" ({a})")),
-        _ => {}
-    }
+    let mut s = c.heading();
     let text = if c.words.is_empty() {
         c.new.as_ref().or(c.old.as_ref()).cloned()
     } else {

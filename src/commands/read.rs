@@ -15,18 +15,24 @@ use std::io::IsTerminal;
 /// The bundled sample article, opened when no file is given.
 const SAMPLE: &[u8] = include_bytes!("../../assets/sample.txt");
 
-/// Opens the article (or the sample) and runs the terminal reader. Problems with the file
-/// are reported before the terminal is touched; a broken config is reported and the
-/// defaults are used.
-pub fn run(cli: &Cli) -> Result<()> {
-    let (config, mut notes) = match Config::load(cli.config.as_deref()) {
+/// The configuration (the `--config` file, if given), or the defaults with a note for the
+/// status bar when it is broken (also said on standard error, before the terminal is taken).
+pub fn config(path: Option<&std::path::Path>) -> (Config, Vec<String>) {
+    match Config::load(path) {
         Ok((config, _)) => (config, Vec::new()),
         Err(e) => {
             commands::complain(&format!("{e}; using the default configuration"));
             let note = printable(&format!("config ignored: {e}")).into_owned();
             (Config::embedded(), vec![note])
         }
-    };
+    }
+}
+
+/// Opens the article (or the sample) and runs the terminal reader. Problems with the file
+/// are reported before the terminal is touched; a broken config is reported and the
+/// defaults are used.
+pub fn run(cli: &Cli) -> Result<()> {
+    let (config, mut notes) = config(cli.config.as_deref());
     let format = cli.format.map(Into::into);
     let (bytes, name) = match &cli.file {
         Some(path) => (commands::read_input(path)?, path.display().to_string()),
@@ -72,6 +78,9 @@ pub fn run(cli: &Cli) -> Result<()> {
     app.attach_highlights(store);
     if let Some(r) = reading {
         app.attach_reading_store(r);
+    }
+    if let Some(d) = seen.since {
+        app.offer_diff(d);
     }
     let for_analysis = std::sync::Arc::clone(&app.doc);
     let result = tui::run(app, move || Sources::analyze(&for_analysis));

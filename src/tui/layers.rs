@@ -5,12 +5,14 @@
 //!
 //! [`Effect`]: crate::tui::compositor::Effect
 
+pub mod diff;
 pub mod editor;
 pub mod help;
 pub mod list;
 pub mod prompt;
 pub mod selection;
 
+pub use diff::DiffLayer;
 pub use editor::EditorLayer;
 pub use help::HelpLayer;
 pub use list::ListLayer;
