@@ -100,7 +100,7 @@ pub fn describe(a: Action) -> &'static str {
         Action::CycleStatus => "cycle the check status",
         Action::ExportHighlights => "export highlights as Markdown",
         Action::ListHighlights => "list of highlights",
-        Action::ShowDiff => "what changed since you highlighted (diff)",
+        Action::ShowDiff => "what changed since highlighting",
         Action::SaveNote => "save the note",
         Action::NewLine => "new line (save on empty last line)",
         Action::DeleteForward => "delete the character under cursor",
