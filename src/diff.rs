@@ -318,6 +318,35 @@ pub fn compare(old: Version, new: Version, opts: &Options) -> Diff {
     }
 }
 
+/// Analyses two documents (side by side, on two threads) and compares them: [`compare`] for
+/// callers that have no analysis yet.
+///
+/// ```
+/// use hearsay::diff::{Options, compare_documents};
+/// use hearsay::document::ingest;
+/// let old = ingest("Title\n\nThe dam will hold, engineers said.\n".into());
+/// let new = ingest("Title\n\nThe dam may hold, engineers said.\n".into());
+/// let d = compare_documents(&old, &new, &Options::default());
+/// assert_eq!(d.summary, "1 claim reworded, 1 paragraph edited");
+/// ```
+pub fn compare_documents(old: &Document, new: &Document, opts: &Options) -> Diff {
+    let (a, b) = rayon::join(
+        || crate::attribution::analyze(old),
+        || crate::attribution::analyze(new),
+    );
+    compare(
+        Version {
+            doc: old,
+            analysis: &a,
+        },
+        Version {
+            doc: new,
+            analysis: &b,
+        },
+        opts,
+    )
+}
+
 /// Headline, dek, byline and date, compared.
 fn header(
     old: &Document,

@@ -2,28 +2,15 @@
 //! (`tests/fixtures/diff/lighthouse.txt`): each kind of change is detected and labelled, a
 //! re-wrapped copy reports nothing, a moved paragraph is "moved", minor edits fold.
 
-use hearsay::attribution::analyze;
 use hearsay::diff::align::RowStatus;
 use hearsay::diff::words::Op;
-use hearsay::diff::{ChangeKind, Diff, Options, Version, compare};
+use hearsay::diff::{ChangeKind, Diff, Options, compare_documents};
 use hearsay::document::ingest;
 
 const BASE: &str = include_str!("fixtures/diff/lighthouse.txt");
 
 fn diff_with(old: &str, new: &str, opts: &Options) -> Diff {
-    let (a, b) = (ingest(old.to_string()), ingest(new.to_string()));
-    let (ra, rb) = (analyze(&a), analyze(&b));
-    compare(
-        Version {
-            doc: &a,
-            analysis: &ra,
-        },
-        Version {
-            doc: &b,
-            analysis: &rb,
-        },
-        opts,
-    )
+    compare_documents(&ingest(old.to_string()), &ingest(new.to_string()), opts)
 }
 
 fn diff(old: &str, new: &str) -> Diff {

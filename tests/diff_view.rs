@@ -2,9 +2,8 @@
 //! (the new version with words marked, the grouped change list, `]`/`[`, Esc back), and the
 //! reader's "changed since you highlighted it" message with `D` opening the view.
 
-use hearsay::attribution::analyze;
 use hearsay::config::Config;
-use hearsay::diff::{Diff, Options, Version, compare};
+use hearsay::diff::{Diff, Options, compare_documents};
 use hearsay::document::ingest;
 use hearsay::tui::App;
 use ratatui::Terminal;
@@ -15,17 +14,9 @@ const OLD: &str = include_str!("fixtures/diff/lighthouse.txt");
 const NEW: &str = include_str!("fixtures/diff/lighthouse-v2.txt");
 
 fn diff() -> Diff {
-    let (a, b) = (ingest(OLD.into()), ingest(NEW.into()));
-    let (ra, rb) = (analyze(&a), analyze(&b));
-    compare(
-        Version {
-            doc: &a,
-            analysis: &ra,
-        },
-        Version {
-            doc: &b,
-            analysis: &rb,
-        },
+    compare_documents(
+        &ingest(OLD.into()),
+        &ingest(NEW.into()),
         &Options::default(),
     )
 }

@@ -4,9 +4,8 @@
 
 use crate::commands::read_input;
 use color_eyre::eyre::{Result, WrapErr};
-use hearsay::attribution::analyze;
 use hearsay::diff::words::Op;
-use hearsay::diff::{Change, Diff, Options, SCHEMA_VERSION, Version, compare};
+use hearsay::diff::{Change, Diff, Options, SCHEMA_VERSION, compare_documents};
 use hearsay::document::{Document, Format, open};
 use hearsay::printable::{escaped, printable_text};
 use hearsay::tui::{self, App, Sources};
@@ -30,7 +29,7 @@ fn open_file(path: &Path, format: Option<Format>) -> Result<Document> {
         .wrap_err_with(|| format!("cannot open '{}'", path.display()))
 }
 
-/// Opens and analyses both versions (side by side on two threads) and compares them.
+/// Opens both versions (side by side on two threads), analyses and compares them.
 /// Returns the diff and the new version.
 pub fn diff_files(
     old: &Path,
@@ -41,32 +40,9 @@ pub fn diff_files(
     if old.as_os_str() == "-" && new.as_os_str() == "-" {
         color_eyre::eyre::bail!("only one of the two versions can be standard input ('-')");
     }
-    let (first, second) = rayon::join(
-        || {
-            open_file(old, format).map(|d| {
-                let r = analyze(&d);
-                (d, r)
-            })
-        },
-        || {
-            open_file(new, format).map(|d| {
-                let r = analyze(&d);
-                (d, r)
-            })
-        },
-    );
-    let ((a, ra), (b, rb)) = (first?, second?);
-    let diff = compare(
-        Version {
-            doc: &a,
-            analysis: &ra,
-        },
-        Version {
-            doc: &b,
-            analysis: &rb,
-        },
-        opts,
-    );
+    let (first, second) = rayon::join(|| open_file(old, format), || open_file(new, format));
+    let (a, b) = (first?, second?);
+    let diff = compare_documents(&a, &b, opts);
     Ok((diff, b))
 }
 

@@ -8,9 +8,8 @@
 //! whenever an article with highlights is open; [`since_highlighted`] compares the text the
 //! highlights file was made on with the current one.
 
-use super::{Diff, Options, Version, compare};
+use super::{Diff, Options, compare_documents};
 use crate::annotations::store::{content_hash, data_dir};
-use crate::attribution::analyze;
 use crate::document::{Document, decode::MAX_INPUT, ingest};
 use std::fs::{self, File};
 use std::io::{self, Read, Write};
@@ -204,19 +203,7 @@ pub fn since_highlighted_in(
     };
     let old = ingest(earlier);
     let new = ingest(doc.source.clone());
-    let (a, b) = (analyze(&old), analyze(&new));
-    let d = compare(
-        Version {
-            doc: &old,
-            analysis: &a,
-        },
-        Version {
-            doc: &new,
-            analysis: &b,
-        },
-        opts,
-    );
-    Ok(Some(d))
+    Ok(Some(compare_documents(&old, &new, opts)))
 }
 
 /// [`since_highlighted_in`] the data folder's snapshots folder.
