@@ -3,14 +3,14 @@
 //!
 //! 1. Every block is keyed by its text with white space collapsed, so a re-wrapped or
 //!    reflowed version gives the same keys and no change.
-//! 2. `similar`'s patience diff aligns the two key sequences.
+//! 2. `similar`'s Myers diff aligns the two key sequences.
 //! 3. A block deleted in one place and inserted, with the same text, in another is *moved*.
 //! 4. Inside a replaced stretch, an old and a new block that share most of their words
 //!    (see [`words::alike`]) are one block *edited*; the rest are *removed* and *added*.
 //! 5. Left-over removed and added blocks that are still alike are one block edited: in
 //!    place when no unchanged block stands between their two places, else moved.
 
-use super::words::{self, Op, Segment, alike, edit_size, word_diff};
+use super::words::{self, Bag, Op, Segment, edit_size, word_diff};
 use crate::document::{BlockKind, Document};
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
@@ -109,12 +109,7 @@ enum Fate {
 pub fn align(old: &Document, new: &Document, minor_chars: usize) -> Alignment {
     let ok: Vec<u64> = old.blocks.iter().map(|b| key(&b.text)).collect();
     let nk: Vec<u64> = new.blocks.iter().map(|b| key(&b.text)).collect();
-    let ops = capture_diff_slices_deadline(
-        Algorithm::Patience,
-        &ok,
-        &nk,
-        Some(Instant::now() + ALIGN_TIMEOUT),
-    );
+    let ops = block_ops(&ok, &nk);
     let mut old_fate = vec![Fate::Open; ok.len()];
     let mut new_fate = vec![Fate::Open; nk.len()];
     let mut deleted = Vec::new();
@@ -152,6 +147,21 @@ pub fn align(old: &Document, new: &Document, minor_chars: usize) -> Alignment {
             new_fate[n] = Fate::Moved(o);
         }
     }
+    // words of the blocks that may pair, made once
+    let old_bags: HashMap<usize, Bag> = deleted
+        .iter()
+        .filter(|&&o| old_fate[o] == Fate::Open)
+        .map(|&o| (o, Bag::new(&old.blocks[o].text)))
+        .collect();
+    let new_bags: HashMap<usize, Bag> = inserted
+        .iter()
+        .filter(|&&n| new_fate[n] == Fate::Open)
+        .map(|&n| (n, Bag::new(&new.blocks[n].text)))
+        .collect();
+    let alike = |o: usize, n: usize| match (old_bags.get(&o), new_bags.get(&n)) {
+        (Some(a), Some(b)) => a.alike(b, EDITED_SIMILARITY),
+        _ => None,
+    };
     // 4. pairs in place inside replaced stretches
     for op in &ops {
         if let DiffOp::Replace {
@@ -174,10 +184,7 @@ pub fn align(old: &Document, new: &Document, minor_chars: usize) -> Alignment {
                 }
                 let best = (next..end.min(next + PAIR_WINDOW))
                     .filter(|&n| new_fate[n] == Fate::Open)
-                    .filter_map(|n| {
-                        alike(&old.blocks[o].text, &new.blocks[n].text, EDITED_SIMILARITY)
-                            .map(|s| (n, s))
-                    })
+                    .filter_map(|n| alike(o, n).map(|s| (n, s)))
                     .max_by(|a, b| a.1.total_cmp(&b.1));
                 if let Some((n, _)) = best {
                     *fate = Fate::Edited(n);
@@ -202,8 +209,7 @@ pub fn align(old: &Document, new: &Document, minor_chars: usize) -> Alignment {
         let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
         for &o in &left_old {
             for &n in &left_new {
-                if let Some(s) = alike(&old.blocks[o].text, &new.blocks[n].text, EDITED_SIMILARITY)
-                {
+                if let Some(s) = alike(o, n) {
                     pairs.push((s, o, n));
                 }
             }
@@ -320,6 +326,77 @@ pub fn align(old: &Document, new: &Document, minor_chars: usize) -> Alignment {
         }
     }
     out
+}
+
+/// The diff of two key sequences. Keys found on one side only cannot be equal to anything:
+/// they are left out before `similar`'s Myers diff runs on the keys both sides share (so
+/// its cost grows with the blocks moved, not with the blocks edited), and come back as
+/// deletions and insertions between the equal blocks.
+fn block_ops(ok: &[u64], nk: &[u64]) -> Vec<DiffOp> {
+    let in_old: std::collections::HashSet<u64> = ok.iter().copied().collect();
+    let in_new: std::collections::HashSet<u64> = nk.iter().copied().collect();
+    let of: Vec<usize> = (0..ok.len()).filter(|&i| in_new.contains(&ok[i])).collect();
+    let nf: Vec<usize> = (0..nk.len()).filter(|&j| in_old.contains(&nk[j])).collect();
+    let a: Vec<u64> = of.iter().map(|&i| ok[i]).collect();
+    let b: Vec<u64> = nf.iter().map(|&j| nk[j]).collect();
+    let shared = capture_diff_slices_deadline(
+        Algorithm::Myers,
+        &a,
+        &b,
+        Some(Instant::now() + ALIGN_TIMEOUT),
+    );
+    let mut ops = Vec::new();
+    let (mut o, mut n) = (0, 0);
+    let gap = |ops: &mut Vec<DiffOp>, o: usize, po: usize, n: usize, pn: usize| {
+        let (ol, nl) = (po - o, pn - n);
+        match (ol, nl) {
+            (0, 0) => {}
+            (_, 0) => ops.push(DiffOp::Delete {
+                old_index: o,
+                old_len: ol,
+                new_index: n,
+            }),
+            (0, _) => ops.push(DiffOp::Insert {
+                old_index: o,
+                new_index: n,
+                new_len: nl,
+            }),
+            _ => ops.push(DiffOp::Replace {
+                old_index: o,
+                old_len: ol,
+                new_index: n,
+                new_len: nl,
+            }),
+        }
+    };
+    for op in shared {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            for k in 0..len {
+                let (po, pn) = (of[old_index + k], nf[new_index + k]);
+                gap(&mut ops, o, po, n, pn);
+                match ops.last_mut() {
+                    Some(DiffOp::Equal {
+                        old_index,
+                        new_index,
+                        len,
+                    }) if *old_index + *len == po && *new_index + *len == pn => *len += 1,
+                    _ => ops.push(DiffOp::Equal {
+                        old_index: po,
+                        new_index: pn,
+                        len: 1,
+                    }),
+                }
+                (o, n) = (po + 1, pn + 1);
+            }
+        }
+    }
+    gap(&mut ops, o, ok.len(), n, nk.len());
+    ops
 }
 
 impl Alignment {

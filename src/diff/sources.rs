@@ -4,12 +4,12 @@
 //! is only a position in one analysis.
 
 use super::align::Alignment;
-use super::words::{bare, edit_size, normal, similarity, word_diff};
+use super::words::{Bag, bare, edit_size, normal, word_diff};
 use super::{Change, ChangeKind, Version};
 use crate::attribution::{ClaimKind, SpeakerKind, SpeakerOut};
 use std::collections::{HashMap, HashSet, VecDeque};
 
-/// Least [`similarity`] for an old and a new quotation (or claim) to be one reworded.
+/// Least [`super::words::similarity`] for an old and a new quotation (or claim) to be one reworded.
 pub const REWORDED_SIMILARITY: f32 = 0.5;
 /// Most comparisons spent pairing reworded items across the whole article; past it only
 /// items in the same (edited) paragraph are compared.
@@ -24,6 +24,7 @@ struct Item<'a> {
     key: String,
     speaker: Option<&'a SpeakerOut>,
     block: usize,
+    words: Bag,
 }
 
 fn quotes<'a>(v: &Version<'a>) -> Vec<Item<'a>> {
@@ -48,6 +49,7 @@ fn item<'a>(v: &Version<'a>, text: &str, speaker: Option<usize>, block: usize) -
     let text = normal(text);
     Item {
         key: bare(&text),
+        words: Bag::new(&text),
         text,
         speaker: speaker.and_then(|id| v.analysis.speaker(id)),
         block,
@@ -145,7 +147,7 @@ fn pair(old: &[Item], new: &[Item], al: &Alignment) -> Vec<(Option<usize>, Optio
             if !everywhere && (row_of_old(i).is_none() || row_of_old(i) != row_of_new(j)) {
                 continue;
             }
-            let s = similarity(&old[i].text, &new[j].text);
+            let s = old[i].words.dice(&new[j].words);
             if s >= REWORDED_SIMILARITY {
                 candidates.push((s, i, j));
             }

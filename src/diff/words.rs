@@ -4,7 +4,6 @@
 
 use serde::Serialize;
 use similar::{Algorithm, ChangeTag, TextDiff};
-use std::collections::HashMap;
 use std::time::Duration;
 
 /// Longest a single word diff may take before `similar` settles for a coarser answer (only
@@ -188,35 +187,100 @@ pub fn alike(a: &str, b: &str, least: f32) -> Option<f32> {
     (dice >= least || (shorter >= 4 && contained >= 0.8)).then_some(dice)
 }
 
-/// (Dice coefficient, share of the shorter text's words in the longer, words in the shorter).
-fn likeness(a: &str, b: &str) -> (f32, f32, u32) {
-    let bag = |s: &str| {
-        let mut m: HashMap<String, u32> = HashMap::new();
-        for w in s.split_whitespace() {
-            let w = w
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            if !w.is_empty() {
-                *m.entry(w).or_default() += 1;
+/// The words of a text as sorted hashes (lower-cased, punctuation trimmed): made once per
+/// paragraph or quote, then compared with any number of others without allocating.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Bag(Vec<u64>);
+
+impl Bag {
+    /// The bag of words of `text`.
+    pub fn new(text: &str) -> Bag {
+        // FNV-1a over the lower-cased characters: words are short and only compared with
+        // each other, so a fast hash is enough (a collision only makes two words "equal")
+        let mut v: Vec<u64> = text
+            .split_whitespace()
+            .filter_map(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                if w.is_empty() {
+                    return None;
+                }
+                let h = w
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .fold(0xcbf2_9ce4_8422_2325_u64, |h, c| {
+                        (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3)
+                    });
+                Some(h)
+            })
+            .collect();
+        v.sort_unstable();
+        Bag(v)
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether the text had no word.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Words in common (counted with repetition).
+    fn common(&self, other: &Bag) -> usize {
+        let (a, b) = (&self.0, &other.0);
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
             }
         }
-        m
-    };
-    let (x, y) = (bag(a), bag(b));
-    let (nx, ny): (u32, u32) = (x.values().sum(), y.values().sum());
-    if nx == 0 || ny == 0 {
+        n
+    }
+
+    /// The Dice coefficient of the two bags (see [`similarity`]).
+    pub fn dice(&self, other: &Bag) -> f32 {
+        let total = self.len() + other.len();
+        if total == 0 {
+            return 0.0;
+        }
+        2.0 * self.common(other) as f32 / total as f32
+    }
+
+    /// Whether the two texts are versions of one another (see [`alike`]), and how alike.
+    pub fn alike(&self, other: &Bag, least: f32) -> Option<f32> {
+        let common = self.common(other);
+        let shorter = self.len().min(other.len());
+        let total = self.len() + other.len();
+        if total == 0 || shorter == 0 {
+            return None;
+        }
+        let dice = 2.0 * common as f32 / total as f32;
+        let contained = common as f32 / shorter as f32;
+        (dice >= least || (shorter >= 4 && contained >= 0.8)).then_some(dice)
+    }
+}
+
+/// (Dice coefficient, share of the shorter text's words in the longer, words in the shorter).
+fn likeness(a: &str, b: &str) -> (f32, f32, u32) {
+    let (x, y) = (Bag::new(a), Bag::new(b));
+    if x.is_empty() || y.is_empty() {
         let same = if bare(a) == bare(b) { 1.0 } else { 0.0 };
         return (same, same, 0);
     }
-    let common: u32 = x
-        .iter()
-        .map(|(w, n)| y.get(w).map_or(0, |m| (*n).min(*m)))
-        .sum();
-    let shorter = nx.min(ny);
+    let common = x.common(&y);
+    let shorter = x.len().min(y.len());
     (
-        2.0 * common as f32 / (nx + ny) as f32,
+        2.0 * common as f32 / (x.len() + y.len()) as f32,
         common as f32 / shorter as f32,
-        shorter,
+        shorter as u32,
     )
 }
 
