@@ -73,6 +73,23 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: Option<InputFormat>,
     },
+    /// Show what changed between two versions of an article: quotes, speakers, claims,
+    /// headline and paragraphs.
+    Diff {
+        /// The earlier version.
+        old: PathBuf,
+        /// The later version.
+        new: PathBuf,
+        /// Print the changes as JSON (schema in the README) instead of opening the view.
+        #[arg(long)]
+        json: bool,
+        /// Show minor edits (typos, punctuation, white space) instead of folding them.
+        #[arg(long)]
+        minor: bool,
+        /// Treat both versions as this format instead of guessing from names and content.
+        #[arg(long, value_enum)]
+        format: Option<InputFormat>,
+    },
     /// List the highlights saved for an article.
     Highlights {
         /// The article file.

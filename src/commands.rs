@@ -20,6 +20,7 @@ macro_rules! outln {
 
 pub mod analyze;
 pub mod config;
+pub mod diff;
 pub mod export;
 pub mod highlights;
 pub mod jsonl;

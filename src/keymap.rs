@@ -114,6 +114,8 @@ pub enum Action {
     CopyHighlight,
     /// In the speaker picker: the next kind for a new speaker.
     NextKind,
+    /// Show what changed since the text was highlighted (when it changed), or close the diff.
+    ShowDiff,
     /// In a prompt: accept what was typed.
     Confirm,
     /// In a prompt: delete the character before the cursor.

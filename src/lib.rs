@@ -20,6 +20,7 @@
 pub mod annotations;
 pub mod attribution;
 pub mod config;
+pub mod diff;
 pub mod document;
 pub mod keymap;
 pub mod library;

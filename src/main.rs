@@ -32,6 +32,20 @@ fn main() -> std::process::ExitCode {
             *explain,
             (!*raw).then_some(cli.config.as_deref()),
         ),
+        Some(Command::Diff {
+            old,
+            new,
+            json,
+            minor,
+            format,
+        }) => commands::diff::run(
+            old,
+            new,
+            format.or(cli.format).map(Into::into),
+            *json,
+            *minor,
+            cli.config.as_deref(),
+        ),
         Some(Command::Highlights { file }) => {
             commands::highlights::run(file, cli.config.as_deref())
         }

@@ -6,7 +6,9 @@ use crate::commands;
 use color_eyre::eyre::{Result, WrapErr};
 use hearsay::annotations::{Origin, Store};
 use hearsay::config::Config;
+use hearsay::diff::snapshot;
 use hearsay::document::open_owned;
+use hearsay::printable::printable;
 use hearsay::tui::{self, App, strings};
 use std::io::IsTerminal;
 
@@ -47,6 +49,8 @@ pub fn run(cli: &Cli) -> Result<()> {
     };
     let app = reader(doc, shown, &origin, config, &notes);
     let for_analysis = std::sync::Arc::clone(&app.doc);
+    let for_snapshot = std::sync::Arc::clone(&app.doc);
+    let highlights_file = app.marks.store.as_ref().map(|s| s.location().path.clone());
     // the saved corrections are applied before anything of the analysis is drawn
     let corrections = app
         .marks
@@ -54,9 +58,16 @@ pub fn run(cli: &Cli) -> Result<()> {
         .as_ref()
         .map(|s| s.corrections().list().to_vec())
         .unwrap_or_default();
-    tui::run(app, move || {
+    let result = tui::run(app, move || {
         tui::corrections::corrected_sources(&for_analysis, &corrections)
-    })
+    });
+    if let Some(f) = &highlights_file {
+        // highlights saved for the first time in this session: keep the text they were made on
+        if let Err(e) = snapshot::remember(&for_snapshot, f) {
+            commands::complain(&e.to_string());
+        }
+    }
+    result
 }
 
 /// A reader for a document: its highlights, and the reading position kept for it.
@@ -74,10 +85,21 @@ pub fn reader(
         .as_ref()
         .ok()
         .and_then(|s| tui::highlights::reading_store_for(&doc, origin, s));
-    let mut app = App::new(doc, shown, config, notes);
+    // snapshots of highlighted texts: compare with the one highlighted, keep this one
+    let seen = store
+        .as_ref()
+        .ok()
+        .map(|s| snapshot::at_open(&doc, &s.location().path))
+        .unwrap_or_default();
+    let mut notes = notes.to_vec();
+    notes.extend(seen.problem.map(|p| printable(&p.to_string()).into_owned()));
+    let mut app = App::new(doc, shown, config, &notes);
     app.attach_highlights(store);
     if let Some(r) = reading {
         app.attach_reading_store(r);
+    }
+    if let Some(d) = seen.since {
+        app.offer_diff(d);
     }
     app
 }

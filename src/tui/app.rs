@@ -13,7 +13,7 @@ use crate::keymap::{Action, Context, KeyCode, KeyParseError, parse_keys};
 use crate::tui::compositor::{Effect, FixOp, Layers, MarkOp, Scene};
 use crate::tui::corrections::{FixCtx, Fixes, corrected_sources};
 use crate::tui::highlights::{Here, Highlights};
-use crate::tui::layers::{HelpLayer, MessagesLayer, PromptLayer};
+use crate::tui::layers::{DiffLayer, HelpLayer, MessagesLayer, PromptLayer};
 use crate::tui::layout;
 use crate::tui::sources::{Sources, StopMark};
 use crate::tui::strings;
@@ -69,6 +69,9 @@ pub struct App {
     pub status: StatusState,
     /// The overlays, bottom first.
     pub layers: Layers,
+    /// What changed since the text was highlighted, when it changed (see
+    /// [`App::offer_diff`]); the diff view shows it.
+    pub since: Option<Arc<crate::diff::Diff>>,
     /// True once the analysis has reported: until then an empty sidebar means "not known
     /// yet", not "none".
     analysed: bool,
@@ -145,6 +148,7 @@ impl App {
             terminal_out: Vec::new(),
             status: StatusState::default(),
             layers: Layers::default(),
+            since: None,
             analysed: false,
             should_quit: false,
             back_on_close: false,
@@ -251,6 +255,31 @@ impl App {
         if let Some(offset) = self.marks.attach_reading_store(store) {
             self.reader.go_to_offset(&self.doc, offset);
         }
+    }
+
+    /// Says that the article changed since it was highlighted, with what changed, and
+    /// offers the diff view (`D`). Nothing is said when `diff` is empty.
+    pub fn offer_diff(&mut self, diff: crate::diff::Diff) {
+        if diff.is_empty() {
+            return;
+        }
+        let key = self
+            .config
+            .keymap
+            .hint(Context::Article, Action::ShowDiff)
+            .map_or_else(|| Action::ShowDiff.name().to_string(), |k| k.to_string());
+        let text = strings::changed_since(&diff.summary, &key);
+        self.since = Some(Arc::new(diff));
+        self.say(text, MessageKind::Warning);
+    }
+
+    /// Opens the diff view on `diff` (for `hearsay diff OLD NEW`: the reader shows the new
+    /// version under it).
+    pub fn open_diff(&mut self, diff: crate::diff::Diff) {
+        let diff = Arc::new(diff);
+        self.since = Some(Arc::clone(&diff));
+        self.layers.push(Box::new(DiffLayer::new(diff)));
+        self.dirty = true;
     }
 
     // ---- what is where ----
@@ -571,6 +600,10 @@ impl App {
             Action::CycleStatus => mark(MarkOp::CycleStatus),
             Action::ExportHighlights => mark(MarkOp::Export),
             Action::ListHighlights => mark(MarkOp::List),
+            Action::ShowDiff => match &self.since {
+                Some(d) => vec![Effect::Push(Box::new(DiffLayer::new(Arc::clone(d))))],
+                None => vec![Effect::Say(strings::NO_DIFF.into())],
+            },
             // prompt and editor keys mean nothing without a prompt or editor open
             Action::Confirm
             | Action::DeleteBack

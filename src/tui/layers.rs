@@ -6,6 +6,7 @@
 //! [`Effect`]: crate::tui::compositor::Effect
 
 pub mod correct;
+pub mod diff;
 pub mod editor;
 pub mod help;
 pub mod list;
@@ -14,6 +15,7 @@ pub mod prompt;
 pub mod selection;
 
 pub use correct::CorrectLayer;
+pub use diff::DiffLayer;
 pub use editor::EditorLayer;
 pub use help::HelpLayer;
 pub use list::ListLayer;

@@ -137,6 +137,7 @@ pub fn describe(a: Action) -> &'static str {
         Action::CopyQuote => "copy quote or claim with its source",
         Action::CopyHighlight => "copy the highlight as Markdown",
         Action::NextKind => "kind of a new speaker: person, org…",
+        Action::ShowDiff => "what changed since highlighting",
         Action::SaveNote => "save the note",
         Action::NewLine => "new line (save on empty last line)",
         Action::DeleteForward => "delete the character under cursor",
@@ -412,4 +413,49 @@ pub fn status_mark(s: crate::annotations::Status) -> &'static str {
 /// A save that took in what another hearsay window saved meanwhile.
 pub fn merged(added: usize, removed: usize) -> String {
     format!("from another window: {added} highlight(s) added or changed, {removed} removed")
+}
+
+/// `D` when the article did not change since it was highlighted.
+pub const NO_DIFF: &str = "no earlier version to compare with: the text is the one you highlighted";
+/// The reader's message when the article changed since it was highlighted.
+pub fn changed_since(summary: &str, key: &str) -> String {
+    format!("changed since you highlighted it: {summary} · {key} shows what changed")
+}
+/// Title of the diff view, before the summary.
+pub const DIFF_TITLE: &str = " What changed: ";
+/// Heading of each group of the diff view's change list.
+pub fn diff_group(g: crate::diff::Group) -> &'static str {
+    use crate::diff::Group;
+    match g {
+        Group::Header => "Headline, dek, byline, date",
+        Group::Quotes => "Quotes",
+        Group::Speakers => "Speakers",
+        Group::Claims => "Claims",
+        Group::Text => "Paragraphs",
+    }
+}
+/// The diff view's footer: how many changes, the one selected (index and heading), the keys.
+pub fn diff_footer(n: usize, at: Option<(usize, &str)>, keys: &DiffKeys) -> String {
+    let keys = format!(
+        "{}/{} next/previous change · {} back · {} quit",
+        keys.next, keys.prev, keys.close, keys.quit
+    );
+    match (n, at) {
+        (0, _) => format!(" no changes · {keys} "),
+        (n, Some((k, label))) => format!(" change {}/{n}: {label} · {keys} ", k + 1),
+        (1, None) => format!(" 1 change · {keys} "),
+        (n, None) => format!(" {n} changes · {keys} "),
+    }
+}
+/// The keys the diff view's footer names (from the live keymap).
+#[derive(Debug, Clone, Default)]
+pub struct DiffKeys {
+    /// Next change.
+    pub next: String,
+    /// Previous change.
+    pub prev: String,
+    /// Back to the reader.
+    pub close: String,
+    /// Quit.
+    pub quit: String,
 }

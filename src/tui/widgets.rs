@@ -3,6 +3,7 @@
 //! with state (article, sidebar, status bar, help, highlights list, note editor).
 
 pub mod article_view;
+pub mod diff_view;
 pub mod help;
 pub mod highlight_list;
 pub mod note_editor;
