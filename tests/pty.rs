@@ -116,7 +116,8 @@ fn unreadable_files_are_one_sentence_on_stderr_before_the_ui() {
         (&missing, "could not read"),
         (&empty, "the input is empty"),
         (&binary, "binary file"),
-        (&dir.path().to_path_buf(), "is a folder"),
+        // a folder opens the library view, which needs a terminal too
+        (&dir.path().to_path_buf(), "the library view draws on one"),
     ] {
         let (code, err) = run_cli(&[path.to_str().unwrap()]);
         assert_eq!(code, 1, "{err}");

@@ -65,7 +65,7 @@ fn the_reader_says_the_text_changed_since_it_was_highlighted_and_shows_the_diff(
     s.wait_for("the first quote", |t| {
         t.lines().last().unwrap_or("").contains(" 1/")
     });
-    s.send("h");
+    s.send("a");
     s.wait_for("the highlight", |t| t.contains("highlighted "));
     s.send("q");
     assert!(s.wait_exit());

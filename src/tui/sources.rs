@@ -251,7 +251,8 @@ impl Sources {
             ("named", s.named_person),
             ("org", s.organization),
             ("group", s.group),
-            ("unnamed", unnamed(s)),
+            // groups are unnamed sources too (in the share), listed on their own here
+            ("unnamed", s.unnamed_person + s.anonymous),
             ("doc", s.document),
             ("no source", s.unattributed),
         ]
