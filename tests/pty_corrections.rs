@@ -43,16 +43,16 @@ fn start(file: &Path, home: &Path, env: &[(&str, &str)]) -> Session {
     s
 }
 
-/// `]` until the status bar names the quote "The schedule will be fixed…" (the second).
+/// `]` to the quote "The schedule will be fixed…", the article's last stop (after Ines
+/// Duarte's quote and the harbour master's claim about the boats).
 fn to_second_quote(s: &mut Session) {
-    s.send("]");
-    s.wait_for("the first quote", |t| {
-        t.lines().last().unwrap_or_default().contains(" 1/")
-    });
-    s.send("]");
-    s.wait_for("the second quote", |t| {
-        t.lines().last().unwrap_or_default().contains(" 2/")
-    });
+    for n in 1..=3 {
+        s.send("]");
+        let at = format!(" {n}/3");
+        s.wait_for("the next stop", |t| {
+            t.lines().last().unwrap_or_default().contains(&at)
+        });
+    }
 }
 
 /// Reassigns the current quote to a new anonymous speaker, "a deckhand".
@@ -111,12 +111,15 @@ fn reassign_quit_reopen_edit_and_undo() {
     let saved = std::fs::read_to_string(home.path().join("ferry.txt.hearsay.toml")).unwrap();
     assert!(saved.contains("[[correction]]"), "{saved}");
 
-    // reopen: applied before anything is drawn; the share of unnamed claims is 1 of 2
+    // reopen: applied before anything is drawn; the share of unnamed claims is 1 of the 3
+    // (Ines Duarte's quote, the harbour master's claim, the deckhand's quote)
     let mut s = start(&file, home.path(), &[]);
     let screen = s.screen();
     assert!(screen.contains("a deckhand"), "{screen}");
+    let after = unnamed_share(&screen);
+    assert!(after > before, "{before}% → {after}%: {screen}");
     assert!(
-        screen.contains("50% of claims from unnamed sources"),
+        screen.contains("33% of claims from unnamed sources"),
         "{screen}"
     );
     assert!(screen.contains("1 correction applied"), "{screen}");

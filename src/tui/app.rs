@@ -734,11 +734,17 @@ impl App {
             .unwrap_or_default();
         self.sources = corrected_sources(&self.doc, &list);
         self.sidebar.reset(&self.sources);
+        // the stop that starts where the old one started, else one that covers that place
         self.reader.current = here.and_then(|(b, at)| {
-            self.sources
-                .stops
+            let stops = &self.sources.stops;
+            stops
                 .iter()
-                .position(|s| s.block == b && s.range.start <= at && at < s.range.end.max(at + 1))
+                .position(|s| s.block == b && s.range.start == at)
+                .or_else(|| {
+                    stops.iter().position(|s| {
+                        s.block == b && s.range.start <= at && at < s.range.end.max(at + 1)
+                    })
+                })
         });
     }
 
