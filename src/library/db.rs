@@ -159,7 +159,7 @@ fn try_open(path: &Path) -> Result<std::result::Result<Connection, Unusable>> {
     let err = db_err(path);
     let conn = Connection::open(path).map_err(db_err(path))?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(db_err(path))?;
-    let setup = (|| -> rusqlite::Result<i64> {
+    let setup = || -> rusqlite::Result<i64> {
         // the first statement that reads the file: a non-database fails here
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -168,8 +168,8 @@ fn try_open(path: &Path) -> Result<std::result::Result<Connection, Unusable>> {
         conn.pragma_update(None, "cache_size", -32_000)?;
         conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
         conn.pragma_query_value(None, "user_version", |r| r.get(0))
-    })();
-    let version = match setup {
+    };
+    let version = match retry_busy(setup) {
         Ok(v) => v,
         Err(e) if is_corruption(&e) => return Ok(Err(Unusable::Corrupt(e.to_string()))),
         Err(e) => return Err(err(e)),
@@ -179,13 +179,31 @@ fn try_open(path: &Path) -> Result<std::result::Result<Connection, Unusable>> {
     }
     if version < SCHEMA_VERSION {
         let mut conn = conn;
-        match migrate(&mut conn) {
+        match retry_busy(|| migrate(&mut conn)) {
             Ok(()) => return Ok(Ok(conn)),
             Err(e) if is_corruption(&e) => return Ok(Err(Unusable::Corrupt(e.to_string()))),
             Err(e) => return Err(db_err(path)(e)),
         }
     }
     Ok(Ok(conn))
+}
+
+/// Runs `step` again while SQLite answers "busy" without waiting (two processes switching a
+/// new file to WAL at once, or upgrading a read to a write: the busy handler is not called
+/// then), for at most [`BUSY_TIMEOUT`].
+fn retry_busy<T>(mut step: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let start = std::time::Instant::now();
+    loop {
+        match step() {
+            Err(e)
+                if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && start.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
 }
 
 /// Applies the migrations the database lacks, in one write transaction (another process
