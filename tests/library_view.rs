@@ -15,6 +15,8 @@ fn entry(path: &str, title: &str, highlights: usize, read: Option<u8>) -> Articl
         title: title.into(),
         publication: Some("The Harbor Ledger".into()),
         date: Some("2025-03-03".into()),
+        url: None,
+        mtime: 0,
         bytes: 1000,
         quotes: 4,
         claims: 4,

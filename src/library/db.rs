@@ -17,13 +17,13 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema version this build reads and writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// How long a process waits for another one's write before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Migrations: `MIGRATIONS[n]` takes a database from version `n` to `n + 1`.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// Version 1: articles keyed by content hash, the files that hold them, speakers,
 /// statements (quotes and claims), and passages with their full-text index.
@@ -98,6 +98,13 @@ CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
     INSERT INTO passages_fts(passages_fts, rowid, body, speakers, kinds)
     VALUES ('delete', old.id, old.body, old.speakers, old.kinds);
 END;
+"#;
+
+/// Version 2: the article's canonical address, which tells versions of one article apart
+/// from other articles (see [`super::versions`]). Rows analysed before it have none: the
+/// analyzer version rose with it, so they are analysed again on the next index.
+const V2: &str = r#"
+ALTER TABLE articles ADD COLUMN url TEXT;
 "#;
 
 /// Why a database file cannot be used as it is.
@@ -306,6 +313,35 @@ mod tests {
         // opening again changes nothing
         let (_, notice) = open(&path).unwrap();
         assert!(notice.is_none());
+    }
+
+    #[test]
+    fn a_version_1_database_is_migrated_keeping_its_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.sqlite");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(V1).unwrap();
+            conn.execute(
+                "INSERT INTO articles(hash, analyzer, title, bytes, quotes, claims, speakers, unnamed)
+                 VALUES ('h', 1, 'Tide gates fail', 1, 0, 0, 0, 0)",
+                [],
+            )
+            .unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+        }
+        let (conn, notice) = open(&path).unwrap();
+        assert!(notice.is_none(), "{notice:?}");
+        let v: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
+        let (title, url): (String, Option<String>) = conn
+            .query_row("SELECT title, url FROM articles", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((title.as_str(), url), ("Tide gates fail", None));
     }
 
     #[test]

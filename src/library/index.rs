@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 
 /// Version of what the analysis stores; an article analysed by an older version is
 /// analysed again. Raise it when the analysis or what is kept of it changes.
-pub const ANALYZER_VERSION: i64 = 1;
+pub const ANALYZER_VERSION: i64 = 2;
 
 /// How often the writer commits (and so how much a killed run can lose).
 const COMMIT_EVERY: Duration = Duration::from_millis(500);
@@ -92,6 +92,7 @@ struct Extracted {
     title: String,
     publication: Option<String>,
     date: Option<String>,
+    url: Option<String>,
     bytes: i64,
     quotes: i64,
     claims: i64,
@@ -244,6 +245,7 @@ fn extract(doc: &Document, analysis: &Analysis, fallback_title: &str) -> Extract
             .unwrap_or_else(|| fallback_title.to_string()),
         publication: doc.meta.publication.clone(),
         date: doc.meta.date.clone(),
+        url: doc.meta.url.clone(),
         bytes: doc.source.len() as i64,
         quotes: analysis.quotes.len() as i64,
         claims: analysis.claims.len() as i64,
@@ -520,7 +522,7 @@ fn link(tx: &Connection, file: &FileEntry, article: i64) -> rusqlite::Result<()>
 fn insert_article(tx: &Connection, hash: &str, a: &Extracted) -> rusqlite::Result<i64> {
     tx.prepare_cached(
         "INSERT INTO articles(hash, analyzer, title, publication, date, bytes, quotes, claims,
-         speakers, unnamed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+         speakers, unnamed, url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         hash,
@@ -532,7 +534,8 @@ fn insert_article(tx: &Connection, hash: &str, a: &Extracted) -> rusqlite::Resul
         a.quotes,
         a.claims,
         a.speakers.len() as i64,
-        a.unnamed
+        a.unnamed,
+        a.url
     ])?;
     let id = tx.last_insert_rowid();
     let mut speaker_ids = Vec::with_capacity(a.speakers.len());

@@ -503,6 +503,8 @@ mod tests {
             title: title.into(),
             publication: Some(publication.into()),
             date: Some(date.into()),
+            url: None,
+            mtime: 0,
             bytes: 100,
             quotes,
             claims: 2,
