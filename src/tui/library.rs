@@ -44,7 +44,8 @@ pub fn run(root: &Path, db: &Path, config: Config, open: &mut Opener) -> Result<
     let mut view = LibraryView::new(
         lib.root().to_path_buf(),
         lib.articles(highlights.as_deref())?,
-    );
+    )
+    .with_config(&config);
     view.message = lib.notice().map(str::to_string);
     let (mut terminal, _guard) = init()?;
     let events = EventHandler::new();
@@ -195,38 +196,77 @@ fn carry_out(
             }
             Err(e) => view.message = Some(e.to_string()),
         },
-        Request::Open(path, offset) => {
-            match open(&path) {
-                Ok(mut app) => {
-                    app.back_on_close = true;
-                    if let Some(at) = offset {
-                        let doc = Arc::clone(&app.doc);
-                        app.reader.go_to_offset(&doc, at);
-                    }
+        Request::Open(path, offset) => match open(&path) {
+            Ok(mut app) => {
+                if let Some(at) = offset {
                     let doc = Arc::clone(&app.doc);
-                    // the article's saved corrections apply, as when it is opened alone
-                    let corrections = app
-                        .marks
-                        .store
-                        .as_ref()
-                        .map(|s| s.corrections().list().to_vec())
-                        .unwrap_or_default();
-                    run_in(terminal, events, app, move || {
-                        crate::tui::corrections::corrected_sources(&doc, &corrections)
-                    })?;
-                    // drawn whole again: the reader left its own frame on the screen
-                    let size = terminal.size().wrap_err("cannot read the terminal size")?;
-                    terminal
-                        .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
-                        .wrap_err("cannot clear the terminal")?;
-                    // highlights and reading progress may have changed
-                    view.set_articles(lib.articles(config.highlights_dir.as_deref())?);
+                    app.reader.go_to_offset(&doc, at);
                 }
-                Err(e) => view.message = Some(format!("cannot open '{}': {e}", show(&path))),
+                read_in(terminal, events, app, lib, view, config)?;
             }
-        }
+            Err(e) => view.message = Some(format!("cannot open '{}': {e}", show(&path))),
+        },
+        Request::Diff(old, new) => match (open_document(&old), open(&new)) {
+            (Ok(before), Ok(mut app)) => {
+                let diff = crate::diff::compare_documents(
+                    &before,
+                    &app.doc,
+                    &crate::diff::Options::default(),
+                );
+                app.open_diff(diff);
+                read_in(terminal, events, app, lib, view, config)?;
+            }
+            (Err(e), _) => view.message = Some(format!("cannot open '{}': {e}", show(&old))),
+            (_, Err(e)) => view.message = Some(format!("cannot open '{}': {e}", show(&new))),
+        },
     }
     Ok(true)
+}
+
+/// Runs the reader (or the diff view over it) on the library's terminal until it is
+/// closed, then comes back to the list as it was.
+fn read_in(
+    terminal: &mut Term,
+    events: &EventHandler,
+    mut app: App,
+    lib: &Library,
+    view: &mut LibraryView,
+    config: &Config,
+) -> Result<()> {
+    app.back_on_close = true;
+    let doc = Arc::clone(&app.doc);
+    // the article's saved corrections apply, as when it is opened alone
+    let corrections = app
+        .marks
+        .store
+        .as_ref()
+        .map(|s| s.corrections().list().to_vec())
+        .unwrap_or_default();
+    run_in(terminal, events, app, move || {
+        crate::tui::corrections::corrected_sources(&doc, &corrections)
+    })?;
+    // drawn whole again: the reader left its own frame on the screen
+    let size = terminal.size().wrap_err("cannot read the terminal size")?;
+    terminal
+        .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+        .wrap_err("cannot clear the terminal")?;
+    // highlights and reading progress may have changed
+    view.set_articles(lib.articles(config.highlights_dir.as_deref())?);
+    Ok(())
+}
+
+/// Reads an article file into a document (the older version of a diff: no reader needed).
+fn open_document(path: &Path) -> Result<crate::document::Document> {
+    let limit = crate::document::decode::MAX_INPUT;
+    let size = std::fs::metadata(path)
+        .wrap_err("cannot read the file")?
+        .len();
+    if size > limit as u64 {
+        color_eyre::eyre::bail!("over the {} MB limit", limit / (1024 * 1024));
+    }
+    let bytes = std::fs::read(path).wrap_err("cannot read the file")?;
+    let name = path.to_string_lossy().into_owned();
+    Ok(crate::document::open_owned(bytes, Some(&name), None)?)
 }
 
 fn show(path: &Path) -> String {

@@ -73,7 +73,7 @@ impl Layer for HelpLayer {
     fn render(&mut self, scene: &Scene, buf: &mut Buffer) {
         let area = Self::area(scene).intersection(buf.area);
         Help {
-            keymap: &scene.config.keymap,
+            rows: &rows(&scene.config.keymap),
             styles: scene.styles,
         }
         .render(area, buf, &mut self.scroll);
