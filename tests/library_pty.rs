@@ -1,7 +1,8 @@
 //! The library view end to end: the real binary in a pseudo-terminal, with its own HOME and
 //! XDG folders. Open a folder, sort, open an article and come back; the speakers index → a
 //! person's quotes across three articles → the article at the quote; search with a field;
-//! killed while indexing, then reopened; an article's versions, their timeline and the diff of two.
+//! killed while indexing, then reopened; an article's versions, their timeline and the diff
+//! of two.
 
 mod common;
 
