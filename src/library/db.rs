@@ -100,11 +100,22 @@ CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
 END;
 "#;
 
-/// Version 2: the article's canonical address, which tells versions of one article apart
-/// from other articles (see [`super::versions`]). Rows analysed before it have none: the
-/// analyzer version rose with it, so they are analysed again on the next index.
+/// Version 2:
+/// - the article's canonical address, which tells versions of one article apart from other
+///   articles (see [`super::versions`]). Rows analysed before it have none: the analyzer
+///   version rose with it, so they are analysed again on the next index;
+/// - the full-text index is no longer written by triggers, row by row: FTS5 writes its
+///   pending terms to disk at every statement savepoint, and a trigger makes every insert
+///   a statement with a savepoint, so each passage became a tiny segment to merge (most of
+///   the first index's time). The indexer now adds a batch's passages to it in one
+///   statement before each commit and removes them in one statement before they are
+///   deleted (see [`super::index`]). A larger pending-terms buffer (8 MB) makes fewer,
+///   larger segments.
 const V2: &str = r#"
 ALTER TABLE articles ADD COLUMN url TEXT;
+DROP TRIGGER passages_ai;
+DROP TRIGGER passages_ad;
+INSERT INTO passages_fts(passages_fts, rank) VALUES ('hashsize', 8388608);
 "#;
 
 /// Why a database file cannot be used as it is.
@@ -298,6 +309,13 @@ mod tests {
         conn.execute(
             "INSERT INTO passages(article, start, body, speakers, kinds)
              VALUES (1, 0, 'the harbour flooded', 'Ana Ruiz', 'person')",
+            [],
+        )
+        .unwrap();
+        // the indexer fills the full-text index from the passages
+        conn.execute(
+            "INSERT INTO passages_fts(rowid, body, speakers, kinds)
+             SELECT id, body, speakers, kinds FROM passages",
             [],
         )
         .unwrap();
