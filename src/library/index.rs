@@ -9,7 +9,7 @@
 //! 4. this thread writes the results, committing every half second: a run that is
 //!    interrupted (the `cancel` flag, Ctrl-C) or killed keeps everything committed, and the
 //!    next run starts from there. The full-text index gets a batch's passages in one
-//!    statement just before its commit (see [`Batch`]: row by row, FTS5 made a segment per
+//!    statement just before its commit (see `Batch`: row by row, FTS5 made a segment per
 //!    passage and spent most of the first index merging them);
 //! 5. at the end, analyses no file refers to any more are dropped.
 
