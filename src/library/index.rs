@@ -357,20 +357,18 @@ pub fn run(
         }
     }
     let mut todo = Vec::new();
-    let mut on_disk = HashSet::with_capacity(found.files.len());
     for f in found.files {
-        let key = f.path.to_string_lossy().into_owned();
+        // what is left in `before` afterwards is gone from the disk
         let same = before
-            .get(&key)
+            .remove(f.path.to_string_lossy().as_ref())
             .is_some_and(|k| k.current && k.size == f.size as i64 && k.mtime == f.mtime);
-        on_disk.insert(key);
         if same {
             report.unchanged += 1;
         } else {
             todo.push(f);
         }
     }
-    let gone: Vec<&String> = before.keys().filter(|p| !on_disk.contains(*p)).collect();
+    let gone: Vec<&String> = before.keys().collect();
     if !gone.is_empty() {
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -387,15 +385,7 @@ pub fn run(
     let total = todo.len();
     progress(Progress { done: 0, total });
     if total > 0 {
-        let known: HashSet<String> = {
-            let mut st = conn
-                .prepare("SELECT hash FROM articles WHERE analyzer = ?1")
-                .map_err(err())?;
-            st.query_map([ANALYZER_VERSION], |r| r.get(0))
-                .map_err(err())?
-                .collect::<rusqlite::Result<_>>()
-                .map_err(err())?
-        };
+        let known = known_hashes(conn, &todo).map_err(err())?;
         write_all(conn, db_path, todo, &known, cancel, progress, &mut report)?;
     }
     report.interrupted = cancel.load(Ordering::Relaxed)
@@ -404,6 +394,36 @@ pub fn run(
         drop_orphans(conn).map_err(err())?;
     }
     Ok(report)
+}
+
+/// Up to this many files to read, the database is asked about their hashes one by one
+/// instead of listing every hash it holds.
+const FEW: usize = 32;
+
+/// The hashes of content analysed by this version that `todo`'s files may have: all of
+/// them, or for a few files, those of the files' own contents (read and hashed here, and
+/// again by the workers: cheaper than listing every hash of a large library).
+fn known_hashes(conn: &Connection, todo: &[FileEntry]) -> rusqlite::Result<HashSet<String>> {
+    if todo.len() > FEW {
+        let mut st = conn.prepare("SELECT hash FROM articles WHERE analyzer = ?1")?;
+        return st.query_map([ANALYZER_VERSION], |r| r.get(0))?.collect();
+    }
+    let mut st =
+        conn.prepare_cached("SELECT 1 FROM articles WHERE hash = ?1 AND analyzer = ?2")?;
+    let mut out = HashSet::new();
+    for f in todo {
+        if f.size > document::decode::MAX_INPUT as u64 {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(&f.path) else {
+            continue;
+        };
+        let hash = sha256_hex(&bytes);
+        if st.exists(params![hash, ANALYZER_VERSION])? {
+            out.insert(hash);
+        }
+    }
+    Ok(out)
 }
 
 /// Runs the workers and writes what they send, committing every [`COMMIT_EVERY`].
