@@ -181,8 +181,11 @@ fn try_open(path: &Path) -> Result<std::result::Result<Connection, Unusable>> {
     // value bound in a range constraint changes; FTS5 looks every search term up in every
     // segment with such a statement, so a search spent a sixth of its time re-preparing
     // it. The plans here never depend on bound values (no ANALYZE data): keep them.
-    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
-        .map_err(db_err(path))?;
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )
+    .map_err(db_err(path))?;
     let setup = || -> rusqlite::Result<i64> {
         // the first statement that reads the file: a non-database fails here
         conn.pragma_update(None, "journal_mode", "WAL")?;
