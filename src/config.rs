@@ -222,8 +222,12 @@ pub enum Side {
 pub struct SidebarConfig {
     /// Left or right.
     pub side: Side,
-    /// Width in columns.
-    pub width: u16,
+    /// Share of the terminal's width the docked sidebar takes, in percent.
+    pub share: u16,
+    /// The narrowest docked sidebar, in columns.
+    pub min_width: u16,
+    /// The widest docked sidebar, in columns.
+    pub max_width: u16,
     /// Below this terminal width the sidebar is an overlay.
     pub min_total_width: u16,
 }
@@ -276,7 +280,9 @@ impl Config {
             theme: Theme::default(),
             sidebar: SidebarConfig {
                 side: Side::Right,
-                width: 0,
+                share: 0,
+                min_width: 0,
+                max_width: 0,
                 min_total_width: 0,
             },
             highlights_dir: None,
@@ -304,6 +310,22 @@ impl<'de, const MIN: u16, const MAX: u16> Deserialize<'de> for Columns<MIN, MAX>
             )));
         }
         Ok(Columns(n as u16))
+    }
+}
+
+/// A share setting: a whole percentage in a sensible range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Percent<const MIN: u16, const MAX: u16>(u16);
+
+impl<'de, const MIN: u16, const MAX: u16> Deserialize<'de> for Percent<MIN, MAX> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let n = i64::deserialize(d)?;
+        if n < i64::from(MIN) || n > i64::from(MAX) {
+            return Err(serde::de::Error::custom(format!(
+                "{n} is out of range; use a percentage from {MIN} to {MAX}"
+            )));
+        }
+        Ok(Percent(n as u16))
     }
 }
 
@@ -379,7 +401,9 @@ struct UserTheme {
 #[serde(deny_unknown_fields)]
 struct UserSidebar {
     side: Option<Side>,
-    width: Option<Columns<16, 200>>,
+    share: Option<Percent<10, 70>>,
+    min_width: Option<Columns<16, 200>>,
+    max_width: Option<Columns<16, 200>>,
     min_total_width: Option<Columns<0, 1000>>,
 }
 
@@ -703,8 +727,14 @@ impl Config {
             if let Some(side) = s.side {
                 self.sidebar.side = side;
             }
-            if let Some(w) = s.width {
-                self.sidebar.width = w.0;
+            if let Some(p) = s.share {
+                self.sidebar.share = p.0;
+            }
+            if let Some(w) = s.min_width {
+                self.sidebar.min_width = w.0;
+            }
+            if let Some(w) = s.max_width {
+                self.sidebar.max_width = w.0;
             }
             if let Some(w) = s.min_total_width {
                 self.sidebar.min_total_width = w.0;
@@ -948,7 +978,9 @@ mod tests {
         other.colors = true;
         other.sidebar = SidebarConfig {
             side: Side::Left,
-            width: 1,
+            share: 1,
+            min_width: 1,
+            max_width: 1,
             min_total_width: 1,
         };
         other.highlights_dir = Some("elsewhere".into());
@@ -1023,7 +1055,7 @@ side = "left"
         assert_eq!(c.theme.speakers, vec![Color::Ansi(1)]);
         assert_eq!(c.theme.dek, d.theme.dek);
         assert_eq!(c.sidebar.side, Side::Left);
-        assert_eq!(c.sidebar.width, d.sidebar.width);
+        assert_eq!(c.sidebar.share, d.sidebar.share);
         let k = |s| Key::parse(s).unwrap();
         assert_eq!(
             c.keymap.lookup(Context::Article, k("x")),
@@ -1127,11 +1159,11 @@ side = "left"
              \"y\" = \"bottom\"\n\
              [sidebar]\n\
              side = \"left\"\n\
-             width = 2\n",
+             min_width = 2\n",
         );
         assert_eq!(
             places(&c.found.mistakes),
-            [(3, 1), (4, 11), (7, 1), (8, 7), (12, 9)],
+            [(3, 1), (4, 11), (7, 1), (8, 7), (12, 13)],
             "{:#?}",
             c.found.mistakes
         );
@@ -1154,7 +1186,7 @@ side = "left"
             "the mistake keeps the default"
         );
         assert_eq!(c.config.sidebar.side, Side::Left);
-        assert_eq!(c.config.sidebar.width, d.sidebar.width);
+        assert_eq!(c.config.sidebar.min_width, d.sidebar.min_width);
         let k = |s| Key::parse(s).unwrap();
         assert_eq!(
             c.config.keymap.lookup(Context::Article, k("y")),

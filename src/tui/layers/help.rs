@@ -2,7 +2,7 @@
 
 use crate::keymap::{Action, Context};
 use crate::tui::compositor::{Effect, EventResult, Layer, Scene};
-use crate::tui::widgets::help::{Help, rows};
+use crate::tui::widgets::help::{Help, lines};
 use ratatui::buffer::Buffer;
 use ratatui::widgets::StatefulWidget;
 
@@ -24,8 +24,11 @@ impl HelpLayer {
     }
 
     fn scroll_to(&mut self, to: usize, scene: &Scene) {
-        let visible = usize::from(Self::area(scene).height.saturating_sub(3)).max(1);
-        let max = rows(&scene.config.keymap).len().saturating_sub(visible);
+        let area = Self::area(scene);
+        let visible = usize::from(area.height.saturating_sub(2)).max(1);
+        let max = lines(&scene.config.keymap, area)
+            .len()
+            .saturating_sub(visible);
         self.scroll = to.min(max);
     }
 }
