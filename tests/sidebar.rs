@@ -479,7 +479,10 @@ fn the_sidebar_is_a_bounded_share_and_the_measure_comes_first() {
     for w in [60, 80, 100, 109, 110, 120, 140, 160, 200, 250] {
         a.resize(w, 40);
         let areas = a.areas();
-        assert!(areas.text.width >= measure.min(w - 2), "measure at {w}: {areas:?}");
+        assert!(
+            areas.text.width >= measure.min(w - 2),
+            "measure at {w}: {areas:?}"
+        );
         match areas.sidebar {
             Some(sb) if !areas.overlay => {
                 assert!((28..=56).contains(&sb.width), "{w}: {}", sb.width);

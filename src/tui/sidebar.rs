@@ -70,7 +70,8 @@ pub fn speaker_entry(sources: &Sources, speaker: usize, width: usize) -> Speaker
     let name_w = width.saturating_sub(e.name_x() + e.counts.width());
     e.name = lines(&s.name, name_w);
     if let Some(role) = s.role.as_deref().filter(|r| !r.trim().is_empty()) {
-        e.role = lines(role, width.saturating_sub(NAME_INDENT));
+        // a column of padding before the border, as the counts have
+        e.role = lines(role, width.saturating_sub(NAME_INDENT + 1));
     }
     e
 }

@@ -143,10 +143,14 @@ impl Sidebar<'_> {
         for (k, &sp) in order.iter().enumerate().skip(state.speaker_offset) {
             let entry = speaker_entry(self.sources, sp, w);
             let rows = entry.rows() as u16;
-            if y >= inside.bottom() || (y + rows > inside.bottom() && y > inside.y) {
+            // the last entry may be cut by the box's bottom edge (the ↓ says the list goes
+            // on); the selected one is always scrolled whole into view
+            if y >= inside.bottom() {
                 break;
             }
-            shown_to = k + 1;
+            if y + rows <= inside.bottom() {
+                shown_to = k + 1;
+            }
             let s = &self.sources.speakers[sp];
             let selected = focused && k == state.speaker_sel;
             let row_style = if selected {
