@@ -840,6 +840,52 @@ fn brackets_and_n_start_from_the_screen_after_scrolling_away() {
     );
 }
 
+/// Issue 13: `s` (the same speaker's next stop) steps from what is on screen too, not from
+/// the stop visited last.
+#[test]
+fn s_starts_from_the_screen_after_scrolling_away() {
+    // one speaker at the start and at the end, a long stretch of other text between
+    let filler = "The river rose through the night and the crews worked on the banks until \
+        the water stopped climbing, while the town hall stayed open for anyone who needed \
+        somewhere dry to wait.\n\n";
+    let text = format!(
+        "Town waits for the river to fall\n\n\
+         \u{201c}We are ready for the worst,\u{201d} said Ana Ruiz, the mayor.\n\n\
+         \u{201c}The pumps are running,\u{201d} Ruiz said.\n\n{}\
+         \u{201c}The water is going down,\u{201d} Ruiz said on Friday.\n\n\
+         \u{201c}We were lucky,\u{201d} Ruiz said.\n",
+        filler.repeat(12)
+    );
+    let d = hearsay::document::open(text.as_bytes(), Some("river.txt"), None).expect("opens");
+    let sources = Sources::analyze(&d);
+    let mut a = App::new(d, "river.txt", Config::default(), &[]);
+    a.set_sources(sources);
+    a.resize(100, 30);
+    let key = |a: &App, i: usize| (a.sources.stops[i].block, a.sources.stops[i].range.start);
+    let sp = a
+        .sources
+        .speakers
+        .iter()
+        .position(|s| s.name == "Ana Ruiz")
+        .expect("Ruiz is found");
+    let theirs: Vec<usize> = (0..a.sources.stops.len())
+        .filter(|&i| a.sources.stops[i].speaker == Some(sp))
+        .collect();
+    assert_eq!(theirs.len(), 4, "{:?}", a.sources.stops);
+    press(&mut a, "]");
+    assert_eq!(a.reader.current, Some(theirs[0]));
+    // read on to the end: her second quote is above the screen now
+    a.scroll_to_text(a.sources.stops[theirs[2]].block, 0);
+    let top = a.anchor();
+    assert!(key(&a, theirs[1]) < top, "{top:?}");
+    press(&mut a, "s");
+    assert_eq!(
+        a.reader.current,
+        Some(theirs[2]),
+        "her first quote from the top of the screen, not the one after the last visited"
+    );
+}
+
 /// Issue 13: `o` (listed under the reading keys) sorts the speakers from the article pane
 /// too.
 #[test]
