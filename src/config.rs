@@ -297,35 +297,48 @@ impl Config {
     }
 }
 
-/// A width setting: a whole number of columns in a sensible range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Columns<const MIN: u16, const MAX: u16>(u16);
-
-impl<'de, const MIN: u16, const MAX: u16> Deserialize<'de> for Columns<MIN, MAX> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let n = i64::deserialize(d)?;
-        if n < i64::from(MIN) || n > i64::from(MAX) {
-            return Err(serde::de::Error::custom(format!(
-                "{n} is out of range; use a number of columns from {MIN} to {MAX}"
-            )));
-        }
-        Ok(Columns(n as u16))
-    }
+/// What a bounded number setting counts, for its error message.
+trait Unit {
+    /// "a number of columns", "a percentage".
+    const WHAT: &'static str;
 }
 
-/// A share setting: a whole percentage in a sensible range.
+/// Columns of the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Percent<const MIN: u16, const MAX: u16>(u16);
+struct ColumnsUnit;
 
-impl<'de, const MIN: u16, const MAX: u16> Deserialize<'de> for Percent<MIN, MAX> {
+impl Unit for ColumnsUnit {
+    const WHAT: &'static str = "a number of columns";
+}
+
+/// A share in percent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PercentUnit;
+
+impl Unit for PercentUnit {
+    const WHAT: &'static str = "a percentage";
+}
+
+/// A whole number setting in a sensible range, `MIN..=MAX`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Ranged<U, const MIN: u16, const MAX: u16>(u16, std::marker::PhantomData<U>);
+
+/// A width setting: a whole number of columns in a sensible range.
+type Columns<const MIN: u16, const MAX: u16> = Ranged<ColumnsUnit, MIN, MAX>;
+
+/// A share setting: a whole percentage in a sensible range.
+type Percent<const MIN: u16, const MAX: u16> = Ranged<PercentUnit, MIN, MAX>;
+
+impl<'de, U: Unit, const MIN: u16, const MAX: u16> Deserialize<'de> for Ranged<U, MIN, MAX> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let n = i64::deserialize(d)?;
         if n < i64::from(MIN) || n > i64::from(MAX) {
             return Err(serde::de::Error::custom(format!(
-                "{n} is out of range; use a percentage from {MIN} to {MAX}"
+                "{n} is out of range; use {} from {MIN} to {MAX}",
+                U::WHAT
             )));
         }
-        Ok(Percent(n as u16))
+        Ok(Ranged(n as u16, std::marker::PhantomData))
     }
 }
 

@@ -6,7 +6,7 @@ use crate::tui::sources::{Sources, uncertain};
 use crate::tui::state::ReaderState;
 use crate::tui::strings;
 use crate::tui::styles::Styles;
-use crate::tui::widgets::draw_decorated;
+use crate::tui::widgets::{draw_decorated, text_rows};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -158,14 +158,7 @@ impl Widget for UncertainMarks<'_> {
         } else {
             text.right()
         };
-        for (row, i) in reader.visible().enumerate() {
-            let y = text.y + row as u16;
-            if y >= area.bottom() {
-                break;
-            }
-            let Some((block, range)) = reader.page.lines[i].block_range() else {
-                continue;
-            };
+        for (y, block, range) in text_rows(reader, text, area) {
             // stops are sorted by where they start
             let first = stops.partition_point(|s| (s.block, s.range.start) < (block, range.start));
             let starts_here = stops[first..]
