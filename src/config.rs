@@ -1103,6 +1103,32 @@ side = "left"
     }
 
     #[test]
+    fn sidebar_share_and_bounds_are_checked() {
+        let c = parse("[sidebar]\nshare = 40\nmin_width = 30\nmax_width = 70\n").unwrap();
+        assert_eq!(
+            (c.sidebar.share, c.sidebar.min_width, c.sidebar.max_width),
+            (40, 30, 70)
+        );
+        let (line, column, msg) = invalid("[sidebar]\nshare = 90\n");
+        assert_eq!((line, column), (2, 9));
+        assert!(
+            msg.contains("90 is out of range; use a percentage from 10 to 70"),
+            "{msg}"
+        );
+        let (_, _, msg) = invalid("[sidebar]\nmax_width = 4\n");
+        assert!(
+            msg.contains("use a number of columns from 16 to 200"),
+            "{msg}"
+        );
+        // the old fixed width is gone: named as unknown, with the settings there are
+        let (_, _, msg) = invalid("[sidebar]\nwidth = 40\n");
+        assert!(
+            msg.contains("'width'") && msg.contains("min_width"),
+            "{msg}"
+        );
+    }
+
+    #[test]
     fn unknown_section_is_an_error() {
         let (line, _, msg) = invalid("[keys.reader]\n\"j\" = \"scroll_down\"\n");
         assert_eq!(line, 1);
