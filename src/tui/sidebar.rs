@@ -67,8 +67,19 @@ pub fn speaker_entry(sources: &Sources, speaker: usize, width: usize) -> Speaker
         corrected: sources.corrected.speaker(speaker),
         ..SpeakerEntry::default()
     };
-    let name_w = width.saturating_sub(e.name_x() + e.counts.width());
-    e.name = lines(&s.name, name_w);
+    // the name's first line is beside the counts; the lines under it have the width
+    // up to a column of padding
+    let first_w = width.saturating_sub(e.name_x() + e.counts.width());
+    let rest_w = width.saturating_sub(e.name_x() + 1);
+    let first = wrap(&s.name, first_w.max(1))
+        .into_iter()
+        .next()
+        .unwrap_or(0..0);
+    e.name.push(s.name[first.clone()].to_string());
+    let rest = s.name[first.end..].trim_start();
+    if !rest.is_empty() {
+        e.name.extend(lines(rest, rest_w));
+    }
     if let Some(role) = s.role.as_deref().filter(|r| !r.trim().is_empty()) {
         // a column of padding before the border, as the counts have
         e.role = lines(role, width.saturating_sub(NAME_INDENT + 1));
@@ -356,5 +367,51 @@ impl SidebarState {
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::{Sourcing, SpeakerKind, SpeakerOut};
+
+    fn speaker(name: &str, role: Option<&str>) -> SpeakerOut {
+        SpeakerOut {
+            id: 0,
+            name: name.into(),
+            kind: SpeakerKind::Person,
+            aliases: Vec::new(),
+            role: role.map(String::from),
+            quotes: 2,
+            claims: 13,
+        }
+    }
+
+    #[test]
+    fn a_speaker_entry_wraps_the_name_beside_the_counts_and_the_role_under_it() {
+        let s = Sources::new(
+            vec![
+                speaker(
+                    "Marguerite Okonjo-Ballantyne",
+                    Some("deputy director of the regional water board"),
+                ),
+                speaker("Ana Ruiz", None),
+            ],
+            Vec::new(),
+            Vec::new(),
+            Sourcing::default(),
+        );
+        // 24 columns: 3 for the marks, 5 for " 2/13" beside the first line of the name
+        let e = speaker_entry(&s, 0, 24);
+        assert_eq!(e.counts, " 2/13");
+        assert_eq!(e.name, ["Marguerite", "Okonjo-Ballantyne"]);
+        assert_eq!(
+            e.role,
+            ["deputy director of", "the regional water", "board"]
+        );
+        assert_eq!(e.rows(), 5);
+        assert_eq!(speaker_rows(&s, 1, 24), 1, "no role: one row");
+        // wide enough: one row each
+        assert_eq!(speaker_entry(&s, 0, 60).rows(), 2);
     }
 }
