@@ -788,3 +788,30 @@ fn uncertain_attributions_are_marked_in_the_sidebar_the_article_and_the_status_b
     });
     assert!(underlined, "{words}");
 }
+
+/// The help scrolls as less does: space a screen on (keeping its last line in view), `d`
+/// half a screen, `b` back.
+#[test]
+fn the_help_pages_like_less() {
+    let mut a = app(80, 24);
+    press(&mut a, "h");
+    let body = |a: &mut App| -> Vec<String> {
+        let s = screen(a);
+        let lines: Vec<String> = s.lines().map(String::from).collect();
+        // inside the help's box: the rows between its top and bottom borders
+        lines[1..lines.len() - 2].to_vec()
+    };
+    let first = body(&mut a);
+    press(&mut a, "space");
+    let second = body(&mut a);
+    assert_eq!(
+        second[0],
+        first[first.len() - 1],
+        "the last line stays in view"
+    );
+    press(&mut a, "b");
+    assert_eq!(body(&mut a), first);
+    press(&mut a, "d");
+    let half = body(&mut a);
+    assert_eq!(half[0], first[first.len() / 2], "half a screen");
+}
