@@ -586,6 +586,8 @@ fn the_help_layout_keeps_every_description_whole() {
             .collect::<Vec<_>>()
             .join(" ");
         let descriptions = squash(&descriptions);
+        // … means "cut" in the sidebar: no description says it
+        assert!(!descriptions.contains('…'), "{descriptions}");
         for row in rows(&config.keymap) {
             if let HelpRow::Binding { what, .. } = row {
                 assert!(descriptions.contains(what), "{what:?} at {width}");

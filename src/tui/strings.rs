@@ -186,7 +186,7 @@ pub fn describe(a: Action) -> &'static str {
         Action::AddAttribution => "add an attribution, pick its speaker",
         Action::CopyQuote => "copy quote or claim with its source",
         Action::CopyHighlight => "copy the highlight as Markdown",
-        Action::NextKind => "kind of a new speaker: person, org…",
+        Action::NextKind => "next kind for a new speaker (person, group, document and so on)",
         Action::ShowDiff => "what changed since highlighting",
         Action::SaveNote => "save the note",
         Action::NewLine => "new line (save on empty last line)",
