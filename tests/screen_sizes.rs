@@ -536,13 +536,13 @@ fn the_summary_packs_whole_phrases_at_every_width() {
 /// the layout keeps every description whole is checked below.)
 #[test]
 fn the_help_is_whole_at_every_size() {
-    use hearsay::tui::widgets::help::{HelpLine, lines};
+    use hearsay::tui::widgets::help::{HelpLine, lines, rows as help_rows};
     for (w, h) in SIZES {
         let mut a = app(w, h);
         press(&mut a, "h");
         let areas = a.areas();
         let area = areas.article.union(areas.sidebar.unwrap_or(areas.article));
-        let expected = lines(&a.config.keymap, area);
+        let expected = lines(&help_rows(&a.config.keymap), area);
         let mut seen: Vec<String> = Vec::new();
         for _ in 0..expected.len() {
             let s = screen(&mut a);
@@ -576,7 +576,7 @@ fn the_help_layout_keeps_every_description_whole() {
     let config = Config::default();
     for width in [40u16, 60, 80, 100, 200] {
         let area = Rect::new(0, 0, width, 50);
-        let laid = lines(&config.keymap, area);
+        let laid = lines(&rows(&config.keymap), area);
         let descriptions: String = laid
             .iter()
             .filter_map(|l| match l {

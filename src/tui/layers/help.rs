@@ -2,7 +2,7 @@
 
 use crate::keymap::{Action, Context};
 use crate::tui::compositor::{Effect, EventResult, Layer, Scene};
-use crate::tui::widgets::help::{Help, lines};
+use crate::tui::widgets::help::{Help, lines, rows};
 use ratatui::buffer::Buffer;
 use ratatui::widgets::StatefulWidget;
 
@@ -29,7 +29,7 @@ impl HelpLayer {
     }
 
     fn scroll_to(&mut self, to: usize, scene: &Scene) {
-        let max = lines(&scene.config.keymap, Self::area(scene))
+        let max = lines(&rows(&scene.config.keymap), Self::area(scene))
             .len()
             .saturating_sub(Self::visible(scene));
         self.scroll = to.min(max);
@@ -82,7 +82,7 @@ impl Layer for HelpLayer {
     fn render(&mut self, scene: &Scene, buf: &mut Buffer) {
         let area = Self::area(scene).intersection(buf.area);
         Help {
-            keymap: &scene.config.keymap,
+            rows: &rows(&scene.config.keymap),
             styles: scene.styles,
         }
         .render(area, buf, &mut self.scroll);

@@ -135,12 +135,11 @@ fn keys_width(rows: &[HelpRow], width: usize) -> usize {
     (longest + 2).min(width / 2).max(1)
 }
 
-/// The help laid out for `area` (see [`Help`]): every row whole, a long list of keys or a
+/// `rows` laid out for `area` (see [`Help`]): every row whole, a long list of keys or a
 /// long description wrapped onto more lines instead of cut.
-pub fn lines(keymap: &Keymap, area: Rect) -> Vec<HelpLine> {
+pub fn lines(rows: &[HelpRow], area: Rect) -> Vec<HelpLine> {
     let width = text_width(area);
-    let rows = rows(keymap);
-    let key_w = keys_width(&rows, width);
+    let key_w = keys_width(rows, width);
     let what_w = width.saturating_sub(key_w).max(1);
     let mut out = Vec::new();
     for row in rows {
@@ -171,8 +170,8 @@ pub fn lines(keymap: &Keymap, area: Rect) -> Vec<HelpLine> {
 /// The overlay, drawn centred in the area it is given; its state is how far it is
 /// scrolled (clamped when drawn).
 pub struct Help<'a> {
-    /// The keymap to list.
-    pub keymap: &'a Keymap,
+    /// The rows to list ([`rows`] for the reader).
+    pub rows: &'a [HelpRow],
     /// Styles to draw with.
     pub styles: &'a Styles,
 }
@@ -182,7 +181,7 @@ impl StatefulWidget for Help<'_> {
 
     fn render(self, area: Rect, buf: &mut Buffer, scroll: &mut usize) {
         let styles = self.styles;
-        let lines = lines(self.keymap, area);
+        let lines = lines(self.rows, area);
         let r = frame(area, lines.len());
         if r.width < 8 || r.height < 3 {
             return;
@@ -199,7 +198,7 @@ impl StatefulWidget for Help<'_> {
         let max = lines.len().saturating_sub(visible);
         *scroll = (*scroll).min(max);
         let width = text_width(area);
-        let key_w = keys_width(&rows(self.keymap), width);
+        let key_w = keys_width(self.rows, width);
         let x = inner.x + 1;
         for (i, line) in lines.iter().skip(*scroll).take(visible).enumerate() {
             let y = inner.y + i as u16;
