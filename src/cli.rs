@@ -61,6 +61,10 @@ pub enum Command {
         /// Print each attribution with the rule that made it.
         #[arg(long, conflicts_with = "json")]
         explain: bool,
+        /// With several files, print each article's line as soon as it is done instead of
+        /// in the order of the paths.
+        #[arg(long)]
+        unordered: bool,
         /// Treat the input as this format instead of guessing from its name and content.
         #[arg(long, value_enum)]
         format: Option<InputFormat>,

@@ -16,12 +16,14 @@ fn main() -> std::process::ExitCode {
             files,
             json,
             explain,
+            unordered,
             format,
         }) => commands::analyze::run(
             files,
             format.or(cli.format).map(Into::into),
             *json,
             *explain,
+            *unordered,
         ),
         Some(Command::Highlights { file }) => {
             commands::highlights::run(file, cli.config.as_deref())

@@ -3,19 +3,31 @@
 //!
 //! One file prints one pretty JSON object (`--json`) or the `--explain` text. Several files
 //! or a folder print JSON Lines: one compact object per article with its `path`, analysed
-//! on every core with rayon and printed in the order of the paths. With several files, one
-//! that cannot be read is one line on standard error, the others are still analysed, and
-//! the exit status says that something failed.
+//! on every core and **streamed**: each line is printed as soon as it and the lines before
+//! it are done (a bounded reorder buffer keeps the order of the paths; `--unordered` prints
+//! each as it finishes). With several files, one that cannot be read is one line on
+//! standard error, the others are still analysed, and the exit status says that something
+//! failed.
+//!
+//! Only regular files are read. In a folder, FIFOs, sockets, devices, dangling links and
+//! links that loop back to a folder already walked are skipped with a line on standard
+//! error; nothing is opened that could block (files are opened non-blocking and checked
+//! again once open).
 
-use crate::commands::{chain, complain, read_input};
-use color_eyre::eyre::{Result, WrapErr};
+use crate::commands::{chain, complain};
+use color_eyre::eyre::{Result, WrapErr, bail};
 use hearsay::attribution::{self, explain};
+use hearsay::document::decode::MAX_INPUT;
 use hearsay::document::{Document, Format, open};
 use hearsay::printable::{escaped, printable};
 use hearsay::report::Report;
-use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
+use std::fs::{File, Metadata};
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex, mpsc};
 
 /// A report with the path it came from (one JSON Lines record).
 #[derive(Serialize)]
@@ -28,15 +40,67 @@ struct Record<'a> {
 /// Extensions of article files picked up from a folder.
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
 
-/// Expands folders into the article files they hold (sorted, not recursive into hidden ones).
+/// Results held back waiting for an earlier, slower article, per worker thread: bounds the
+/// memory of the reorder buffer (and how far work runs ahead of the output).
+const REORDER_PER_WORKER: usize = 16;
+
+/// What a file system entry is, as far as reading it goes.
+fn kind_of(meta: &Metadata) -> &'static str {
+    let t = meta.file_type();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    if t.is_dir() {
+        "a folder"
+    } else if t.is_file() {
+        "a regular file"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Says on standard error that an entry of a folder was left out, and why.
+fn skipped(path: &Path, why: &str) {
+    complain(&format!("skipped '{}': {why}", path.display()));
+}
+
+/// The identity of a folder, to notice a link that leads back into one already walked.
+#[cfg(unix)]
+fn dir_id(meta: &Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+#[cfg(not(unix))]
+fn dir_id(_: &Metadata) -> (u64, u64) {
+    (0, 0)
+}
+
+/// Expands folders into the article files they hold (sorted, not into hidden entries),
+/// skipping what is not a regular file with a line on standard error.
 fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for p in paths {
-        if p.is_dir() {
+        let meta = std::fs::metadata(p);
+        if meta.as_ref().is_ok_and(Metadata::is_dir) {
             let mut found = Vec::new();
-            walk(p, &mut found)?;
+            let mut seen = HashSet::new();
+            if let Ok(m) = &meta {
+                seen.insert(dir_id(m));
+            }
+            walk(p, &mut found, &mut seen)?;
             if found.is_empty() {
-                color_eyre::eyre::bail!(
+                bail!(
                     "'{}' holds no article files ({})",
                     p.display(),
                     ARTICLE_EXTENSIONS
@@ -55,7 +119,13 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+fn is_article_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, seen: &mut HashSet<(u64, u64)>) -> Result<()> {
     let entries =
         std::fs::read_dir(dir).wrap_err_with(|| format!("could not list '{}'", dir.display()))?;
     for entry in entries {
@@ -68,21 +138,92 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         if hidden {
             continue;
         }
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
-            out.push(path);
+        // `metadata` follows a link without opening anything; a FIFO is only looked at
+        let meta = match std::fs::metadata(&path) {
+            Ok(m) => m,
+            Err(e) => {
+                let link = entry.file_type().is_ok_and(|t| t.is_symlink());
+                match link {
+                    true => skipped(&path, "a link to nothing"),
+                    false => skipped(&path, &format!("could not look at it: {e}")),
+                }
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            if seen.insert(dir_id(&meta)) {
+                walk(&path, out, seen)?;
+            } else {
+                skipped(&path, "a link back to a folder already read (a loop)");
+            }
+        } else if meta.is_file() {
+            if is_article_name(&path) {
+                out.push(path);
+            }
+        } else {
+            skipped(&path, &format!("{}, not a regular file", kind_of(&meta)));
         }
     }
     Ok(())
 }
 
+/// Opens a file without blocking (a FIFO or a device whose open would wait for a writer or
+/// hardware) and refuses anything but a regular file.
+fn open_regular(path: &Path) -> Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options
+        .open(path)
+        .wrap_err_with(|| format!("could not read '{}'", path.display()))?;
+    let meta = file
+        .metadata()
+        .wrap_err_with(|| format!("could not read '{}'", path.display()))?;
+    if !meta.is_file() {
+        bail!(
+            "'{}' is {}, not a regular file; give an article file",
+            path.display(),
+            kind_of(&meta)
+        );
+    }
+    Ok(file)
+}
+
+/// The bytes of an article: standard input for `-`, else a regular file (see
+/// [`open_regular`]), refusing anything over [`MAX_INPUT`] without reading more than that.
+fn read_article(path: &Path) -> Result<Vec<u8>> {
+    if path.as_os_str() == "-" {
+        return crate::commands::read_input(path);
+    }
+    let file = open_regular(path)?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    if size > MAX_INPUT as u64 {
+        bail!(
+            "could not read '{}': it is over the {} MB limit",
+            path.display(),
+            MAX_INPUT / (1024 * 1024)
+        );
+    }
+    let mut buf = Vec::with_capacity(usize::try_from(size).unwrap_or(0).min(MAX_INPUT) + 1);
+    file.take(MAX_INPUT as u64 + 1)
+        .read_to_end(&mut buf)
+        .wrap_err_with(|| format!("could not read '{}'", path.display()))?;
+    if buf.len() > MAX_INPUT {
+        bail!(
+            "could not read '{}': it is over the {} MB limit",
+            path.display(),
+            MAX_INPUT / (1024 * 1024)
+        );
+    }
+    Ok(buf)
+}
+
 fn open_file(path: &Path, format: Option<Format>) -> Result<Document> {
-    let bytes = read_input(path)?;
+    let bytes = read_article(path)?;
     open(&bytes, path.to_str(), format)
         .wrap_err_with(|| format!("cannot open '{}'", path.display()))
 }
@@ -96,8 +237,124 @@ fn failed_file(path: &Path, e: &color_eyre::eyre::Report) {
     complain(&format!("'{}': {}", path.display(), chain(e)));
 }
 
+/// How [`stream`] hands out results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    /// In the order of the inputs, holding back at most this many finished results.
+    Kept(usize),
+    /// As each finishes.
+    AsDone,
+}
+
+/// Runs `job` on every item on `workers` threads and calls `emit` on this thread with each
+/// result as soon as it may be given out (see [`Order`]). In `Order::Kept(window)`, no
+/// item more than `window` places past the first unfinished one is started, so at most
+/// `window` results wait in memory. `emit` returning `false` stops the work (output closed).
+fn stream<T: Sync, R: Send>(
+    items: &[T],
+    workers: usize,
+    order: Order,
+    job: impl Fn(&T) -> R + Sync,
+    mut emit: impl FnMut(usize, R) -> bool,
+) {
+    let window = match order {
+        Order::Kept(w) => w.max(1),
+        Order::AsDone => usize::MAX,
+    };
+    // (next item to start, number of items given out in order)
+    let state = Mutex::new((0usize, 0usize));
+    let moved = Condvar::new();
+    let stop = AtomicBool::new(false);
+    let (tx, rx) = mpsc::channel::<(usize, R)>();
+    std::thread::scope(|s| {
+        for _ in 0..workers.max(1) {
+            let tx = tx.clone();
+            let (state, moved, stop, job) = (&state, &moved, &stop, &job);
+            s.spawn(move || {
+                loop {
+                    let i = {
+                        let Ok(mut st) = state.lock() else { return };
+                        while st.0 < items.len()
+                            && st.0 >= st.1.saturating_add(window)
+                            && !stop.load(Ordering::Relaxed)
+                        {
+                            st = match moved.wait(st) {
+                                Ok(g) => g,
+                                Err(_) => return,
+                            };
+                        }
+                        if st.0 >= items.len() || stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        st.0 += 1;
+                        st.0 - 1
+                    };
+                    if tx.send((i, job(&items[i]))).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut held: BTreeMap<usize, R> = BTreeMap::new();
+        let mut next = 0;
+        for (i, r) in rx.iter() {
+            if order == Order::AsDone {
+                if !emit(i, r) {
+                    break;
+                }
+                continue;
+            }
+            held.insert(i, r);
+            let mut open = true;
+            while let Some(r) = held.remove(&next) {
+                open = emit(next, r);
+                next += 1;
+                if !open {
+                    break;
+                }
+            }
+            if let Ok(mut st) = state.lock() {
+                st.1 = next;
+            }
+            moved.notify_all();
+            if !open {
+                break;
+            }
+        }
+        // under the lock, so a worker about to wait sees it
+        if let Ok(_st) = state.lock() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        moved.notify_all();
+        // dropping the receiver ends workers blocked on sending
+        drop(rx);
+    });
+}
+
+/// Writes one line to standard output; false when the output is closed (`| head`).
+fn print_line(line: &str) -> Result<bool> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out
+        .write_all(line.as_bytes())
+        .and_then(|()| out.write_all(b"\n"))
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(e).wrap_err("could not write to standard output"),
+        // a line at a time, so a reader of the pipe sees each article when it is done
+        Ok(()) => Ok(out.flush().is_ok()),
+    }
+}
+
 /// Runs `hearsay analyze`.
-pub fn run(files: &[PathBuf], format: Option<Format>, _json: bool, explain: bool) -> Result<()> {
+pub fn run(
+    files: &[PathBuf],
+    format: Option<Format>,
+    _json: bool,
+    explain: bool,
+    unordered: bool,
+) -> Result<()> {
     let several = files.len() > 1 || files.iter().any(|p| p.is_dir());
     let files = expand(files)?;
     let mut failed = 0;
@@ -127,32 +384,150 @@ pub fn run(files: &[PathBuf], format: Option<Format>, _json: bool, explain: bool
         }
         return Ok(());
     }
-    let lines: Vec<Result<String>> = files
-        .par_iter()
-        .map(|path| {
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let order = match unordered {
+        true => Order::AsDone,
+        false => Order::Kept(workers * REORDER_PER_WORKER),
+    };
+    let mut result = Ok(());
+    stream(
+        &files,
+        workers,
+        order,
+        |path| -> Result<String> {
             let report = report_of(path, format)?;
             let record = Record {
                 path: path.display().to_string(),
                 report: &report,
             };
             Ok(escaped(&serde_json::to_string(&record)?).into_owned())
-        })
-        .collect();
-    for (path, line) in files.iter().zip(lines) {
-        match line {
-            Ok(l) => outln!("{l}")?,
+        },
+        |i, line| match line {
+            Ok(l) => match print_line(&l) {
+                Ok(open) => open,
+                Err(e) => {
+                    result = Err(e);
+                    false
+                }
+            },
             Err(e) => {
                 failed += 1;
-                failed_file(path, &e);
+                failed_file(&files[i], &e);
+                true
             }
-        }
-    }
+        },
+    );
+    result?;
     all_done(failed, files.len())
 }
 
 fn all_done(failed: usize, of: usize) -> Result<()> {
     if failed > 0 {
-        color_eyre::eyre::bail!("{failed} of {of} files could not be analysed");
+        bail!("{failed} of {of} files could not be analysed");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicUsize;
+    use std::time::Duration;
+
+    /// Waits (up to a minute) for `cond`, so a missing stream shows as a failure, not a hang.
+    fn wait_for(cond: impl Fn() -> bool) -> bool {
+        for _ in 0..6000 {
+            if cond() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        false
+    }
+
+    #[test]
+    fn kept_order_gives_out_each_result_before_the_work_ends() {
+        // item 1 finishes only once item 0 was given out: without streaming it never would
+        let emitted = AtomicUsize::new(0);
+        let mut got = Vec::new();
+        stream(
+            &[0, 1, 2],
+            2,
+            Order::Kept(4),
+            |&i| {
+                if i == 1 {
+                    assert!(wait_for(|| emitted.load(Ordering::SeqCst) >= 1));
+                }
+                i * 10
+            },
+            |i, r| {
+                emitted.fetch_add(1, Ordering::SeqCst);
+                got.push((i, r));
+                true
+            },
+        );
+        assert_eq!(got, [(0, 0), (1, 10), (2, 20)]);
+    }
+
+    #[test]
+    fn unordered_gives_out_a_fast_result_before_a_slow_earlier_one() {
+        let emitted = AtomicUsize::new(0);
+        let mut got = Vec::new();
+        stream(
+            &[0, 1],
+            2,
+            Order::AsDone,
+            |&i| {
+                if i == 0 {
+                    assert!(wait_for(|| emitted.load(Ordering::SeqCst) >= 1));
+                }
+                i
+            },
+            |i, _| {
+                emitted.fetch_add(1, Ordering::SeqCst);
+                got.push(i);
+                true
+            },
+        );
+        assert_eq!(got, [1, 0]);
+    }
+
+    #[test]
+    fn the_reorder_buffer_is_bounded_behind_a_slow_item() {
+        // item 0 is slow; with a window of 3, no item past 2 may start before 0 is done
+        let started_max = AtomicUsize::new(0);
+        let zero_done = AtomicBool::new(false);
+        let items: Vec<usize> = (0..20).collect();
+        stream(
+            &items,
+            4,
+            Order::Kept(3),
+            |&i| {
+                if i == 0 {
+                    std::thread::sleep(Duration::from_millis(200));
+                    zero_done.store(true, Ordering::SeqCst);
+                } else if !zero_done.load(Ordering::SeqCst) {
+                    started_max.fetch_max(i, Ordering::SeqCst);
+                }
+            },
+            |_, ()| true,
+        );
+        assert!(started_max.load(Ordering::SeqCst) <= 2);
+    }
+
+    #[test]
+    fn a_closed_output_stops_the_work() {
+        let ran = AtomicUsize::new(0);
+        let items: Vec<usize> = (0..1000).collect();
+        stream(
+            &items,
+            2,
+            Order::Kept(4),
+            |_| {
+                ran.fetch_add(1, Ordering::SeqCst);
+            },
+            |i, ()| i < 3,
+        );
+        assert!(ran.load(Ordering::SeqCst) < 50);
+    }
 }
