@@ -14,8 +14,9 @@
 //! One TOML file per article: the sidecar `<article file>.hearsay.toml`; for standard input,
 //! or when the article's folder is not writable, `$XDG_DATA_HOME/hearsay/highlights/<sha256>.toml`;
 //! or
-//! `<configured dir>/<sha256>.toml` (see [`Location::resolve`]). Beside it: `<file>.bak` (the
-//! previous version) and a hidden `.<file>.lock` (the advisory lock for saves).
+//! `<configured dir>/<sha256>.toml` (see [`Location::resolve`]). Beside it: `<file>.bak`,
+//! `<file>.bak.2`, … (earlier versions) and, during a save only, a hidden `.<file>.lock` (the
+//! advisory lock for saves).
 //!
 //! ```toml
 //! version = 1                     # a newer version makes the store read-only

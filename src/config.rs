@@ -236,6 +236,8 @@ pub struct Config {
     pub sidebar: SidebarConfig,
     /// Folder for highlights; `None` means the platform's data folder.
     pub highlights_dir: Option<PathBuf>,
+    /// Backup generations of the highlights file kept on save (`.bak`, `.bak.2`, …).
+    pub highlight_backups: usize,
     /// Key bindings.
     pub keymap: Keymap,
 }
@@ -411,6 +413,7 @@ impl Default for Config {
                 min_total_width: 100,
             },
             highlights_dir: None,
+            highlight_backups: crate::annotations::store::DEFAULT_BACKUPS,
             keymap,
         }
     }
@@ -478,6 +481,7 @@ struct UserSidebar {
 #[serde(deny_unknown_fields)]
 struct UserHighlights {
     dir: Option<PathBuf>,
+    backups: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -592,10 +596,13 @@ impl Config {
                 self.sidebar.min_total_width = w.0;
             }
         }
-        if let Some(h) = user.highlights
-            && let Some(dir) = h.dir
-        {
-            self.highlights_dir = (!dir.as_os_str().is_empty()).then_some(dir);
+        if let Some(h) = user.highlights {
+            if let Some(dir) = h.dir {
+                self.highlights_dir = (!dir.as_os_str().is_empty()).then_some(dir);
+            }
+            if let Some(n) = h.backups {
+                self.highlight_backups = n;
+            }
         }
         if let Some(k) = user.keys {
             for (ctx, map) in [

@@ -54,7 +54,10 @@ pub fn run(cli: &Cli) -> Result<()> {
         Some(_) => Origin::Stdin,
         None => Origin::Named(strings::SAMPLE_NAME.to_string()),
     };
-    let store = Store::open(&doc, &origin, config.highlights_dir.as_deref());
+    let store = Store::open(&doc, &origin, config.highlights_dir.as_deref()).map(|mut s| {
+        s.set_backups(config.highlight_backups);
+        s
+    });
     let reading = store
         .as_ref()
         .ok()
