@@ -7,6 +7,8 @@
 //! - [`store`]: the highlights file of one article ([`Store`]): location, loading (a broken
 //!   file makes it read-only), in-memory edits that return undo values, and locked, merged,
 //!   atomic saves;
+//! - [`saver`]: loading and saving off the reader's thread (a copy of the store saves on its
+//!   own thread; the reader hands it only the changes);
 //! - [`export`]: Markdown, W3C Web Annotation JSON, Readwise CSV and normalised TOML.
 //!
 //! ## The file
@@ -82,12 +84,13 @@
 pub mod anchor;
 pub mod export;
 pub mod highlight;
+pub mod saver;
 pub mod store;
 
 pub use anchor::Summary;
 pub use export::{ExportError, Format};
 pub use highlight::{Anchor, Highlight, Kind, Status};
 pub use store::{
-    Added, ArticleInfo, HighlightsFile, Location, LocationKind, NewHighlight, Origin, SaveReport,
-    Store, StoreError,
+    Added, ArticleInfo, Changes, HighlightsFile, Location, LocationKind, Merged, NewHighlight,
+    Origin, SaveReport, Store, StoreError,
 };

@@ -901,3 +901,75 @@ fn backups_keep_three_generations_by_default_and_as_many_as_asked() {
     assert_eq!(count(&store::backup_path(&path)), 4);
     assert!(!store::backup_path_n(&path, 2).exists());
 }
+
+#[test]
+fn a_change_is_handed_to_the_saver_without_waiting_for_the_save() {
+    use hearsay::annotations::saver::open_in_background;
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    let doc = Arc::new(doc());
+    let loading = open_in_background(&doc, origin(), Ok(loc(dir.path())), 3);
+    let (mut s, mut saver) = loading.wait().unwrap();
+    // another window is saving: it holds the lock for as long as it likes
+    let lock = std::fs::File::create(store::lock_path(&loc(dir.path()).path)).unwrap();
+    lock.lock().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let range = range_of(&doc, "Opponents said");
+    let keypress = std::thread::spawn(move || {
+        s.add(NewHighlight::passage(range)).unwrap();
+        saver.submit(s.take_changes());
+        let saving = saver.is_saving();
+        tx.send(()).unwrap();
+        (s, saver, saving)
+    });
+    // the key's work ends while the save is still waiting on the lock
+    rx.recv_timeout(std::time::Duration::from_secs(30))
+        .expect("the keypress waited on the save");
+    let (s, saver, saving) = keypress.join().unwrap();
+    assert!(saving);
+    assert!(!loc(dir.path()).path.exists());
+    drop(lock);
+    let outcomes = saver.finish();
+    assert!(outcomes.iter().all(|o| o.result.is_ok()), "{outcomes:?}");
+    let again = Store::open_at(&*doc, &origin(), loc(dir.path()));
+    assert_eq!(again.highlights().len(), 1);
+    assert_eq!(again.highlights()[0].id, s.highlights()[0].id);
+}
+
+#[test]
+fn savers_of_two_windows_bring_each_others_highlights_back() {
+    use hearsay::annotations::saver::open_in_background;
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    let doc = Arc::new(doc());
+    let (mut a, mut sa) = open_in_background(&doc, origin(), Ok(loc(dir.path())), 3)
+        .wait()
+        .unwrap();
+    let (mut b, mut sb) = open_in_background(&doc, origin(), Ok(loc(dir.path())), 3)
+        .wait()
+        .unwrap();
+    let ha = a
+        .add(NewHighlight::passage(range_of(&doc, "Opponents said")))
+        .unwrap();
+    sa.submit(a.take_changes());
+    for o in sa.finish() {
+        a.absorb(o.merged);
+    }
+    let hb = b
+        .add(NewHighlight::passage(range_of(&doc, "fishing boats")))
+        .unwrap();
+    b.set_note(&hb.id, "check the harbour log").unwrap();
+    sb.submit(b.take_changes());
+    // b's save took a's highlight from the disk; the reader's store gets it
+    let mut got = Vec::new();
+    for o in sb.finish() {
+        assert!(o.result.is_ok());
+        got.extend(o.merged.incoming.iter().map(|h| h.id.clone()));
+        b.absorb(o.merged);
+    }
+    assert_eq!(got, [ha.id.clone()]);
+    assert!(b.get(&ha.id).is_some() && b.get(&hb.id).is_some());
+    let disk = Store::open_at(&*doc, &origin(), loc(dir.path()));
+    assert_eq!(disk.get(&hb.id).unwrap().note, "check the harbour log");
+    assert_eq!(disk.highlights().len(), 2);
+}

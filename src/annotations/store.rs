@@ -441,6 +441,39 @@ pub struct Store {
     problem: Option<StoreError>,
     /// Backup generations kept on save.
     backups: usize,
+    /// Ids the last save took from the disk (new or changed by another process) and ids it
+    /// dropped (deleted by another process), for [`Store::take_merged`].
+    merged: (Vec<String>, Vec<String>),
+}
+
+/// The unsaved changes of a [`Store`], taken by [`Store::take_changes`] to be saved by a
+/// copy of the store on another thread ([`super::saver::Saver`]): only what changed, so
+/// taking them costs the reader nothing even with a very large file.
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    /// Highlights created or changed, as they are now.
+    pub upserts: Vec<Highlight>,
+    /// Ids deleted.
+    pub deleted: Vec<String>,
+    /// The reading position, when it changed.
+    pub reading: Option<Reading>,
+}
+
+impl Changes {
+    /// True when there is nothing to save.
+    pub fn is_empty(&self) -> bool {
+        self.upserts.is_empty() && self.deleted.is_empty() && self.reading.is_none()
+    }
+}
+
+/// What a save on another thread brought back from the disk for the reader's store:
+/// highlights another process added or changed, and ones it deleted.
+#[derive(Debug, Clone, Default)]
+pub struct Merged {
+    /// Highlights new or changed on disk, as they are there (re-anchored).
+    pub incoming: Vec<Highlight>,
+    /// Ids another process deleted.
+    pub removed: Vec<String>,
 }
 
 impl Store {
@@ -497,6 +530,7 @@ impl Store {
             reading_dirty: false,
             problem: None,
             backups: DEFAULT_BACKUPS,
+            merged: (Vec::new(), Vec::new()),
         };
         let target = match write_target(&store.location.path) {
             Ok(t) => t,
@@ -543,6 +577,137 @@ impl Store {
     /// The default is [`DEFAULT_BACKUPS`].
     pub fn set_backups(&mut self, generations: usize) {
         self.backups = generations;
+    }
+
+    /// A copy of this store, for saving on another thread: the same file, document, state
+    /// and unsaved changes. Costs a copy of every highlight (made once, off the reader's
+    /// thread, by [`super::saver::open_in_background`]).
+    pub fn fork(&self) -> Store {
+        Store {
+            location: self.location.clone(),
+            file: self.file.clone(),
+            doc: Arc::clone(&self.doc),
+            flat: self.flat.clone(),
+            summary: self.summary,
+            synced: self.synced.clone(),
+            dirty: self.dirty.clone(),
+            deleted: self.deleted.clone(),
+            reading_dirty: self.reading_dirty,
+            problem: None,
+            backups: self.backups,
+            merged: (Vec::new(), Vec::new()),
+        }
+    }
+
+    /// Takes the unsaved changes, to be saved by a [`super::saver::Saver`]: afterwards this
+    /// store counts them as saved. Costs the changed highlights, not the whole file.
+    pub fn take_changes(&mut self) -> Changes {
+        let dirty = std::mem::take(&mut self.dirty);
+        let upserts: Vec<Highlight> = if dirty.len() < 64 {
+            dirty
+                .iter()
+                .filter_map(|id| self.get(id))
+                .cloned()
+                .collect()
+        } else {
+            self.file
+                .highlights
+                .iter()
+                .filter(|h| dirty.contains(&h.id))
+                .cloned()
+                .collect()
+        };
+        self.synced.extend(dirty);
+        let deleted: Vec<String> = self.deleted.drain().collect();
+        for id in &deleted {
+            self.synced.remove(id);
+        }
+        let reading = match std::mem::take(&mut self.reading_dirty) {
+            true => self.file.reading.clone(),
+            false => None,
+        };
+        Changes {
+            upserts,
+            deleted,
+            reading,
+        }
+    }
+
+    /// Applies changes taken from another copy of this store ([`Store::take_changes`]), to be
+    /// written by the next [`Store::save`]. Highlights come as they are (already anchored).
+    pub fn apply(&mut self, changes: Changes) {
+        if self.is_read_only() {
+            return;
+        }
+        for id in changes.deleted {
+            self.file.highlights.retain(|h| h.id != id);
+            self.dirty.remove(&id);
+            self.deleted.insert(id);
+        }
+        if !changes.upserts.is_empty() {
+            let mut by_id: HashMap<String, Highlight> = changes
+                .upserts
+                .into_iter()
+                .map(|h| (h.id.clone(), h))
+                .collect();
+            for h in &mut self.file.highlights {
+                if let Some(new) = by_id.remove(&h.id) {
+                    self.dirty.insert(new.id.clone());
+                    *h = new;
+                }
+            }
+            for (id, h) in by_id {
+                self.deleted.remove(&id);
+                self.dirty.insert(id);
+                self.file.highlights.push(h);
+            }
+            self.sort();
+        }
+        if let Some(r) = changes.reading {
+            self.file.reading = Some(r);
+            self.reading_dirty = true;
+        }
+    }
+
+    /// What the last [`Store::save`] took from the disk, for the reader's copy of the store
+    /// ([`Store::absorb`]); taken once.
+    pub fn take_merged(&mut self) -> Merged {
+        let (taken, removed) = std::mem::take(&mut self.merged);
+        Merged {
+            incoming: taken
+                .iter()
+                .filter_map(|id| self.get(id))
+                .cloned()
+                .collect(),
+            removed,
+        }
+    }
+
+    /// Takes in what a save on another thread found on disk ([`Store::take_merged`]). A
+    /// highlight changed here since is left as it is here (the next save merges it).
+    pub fn absorb(&mut self, merged: Merged) {
+        for h in merged.incoming {
+            if self.dirty.contains(&h.id) || self.deleted.contains(&h.id) {
+                continue;
+            }
+            self.synced.insert(h.id.clone());
+            match self.file.highlights.iter_mut().find(|x| x.id == h.id) {
+                Some(x) => *x = h,
+                None => self.file.highlights.push(h),
+            }
+        }
+        for id in &merged.removed {
+            if !self.dirty.contains(id) {
+                self.file.highlights.retain(|h| &h.id != id);
+                self.synced.remove(id);
+            }
+        }
+        self.sort();
+    }
+
+    /// Makes the store read-only for `problem` (found by a save on another thread).
+    pub fn set_problem(&mut self, problem: StoreError) {
+        self.problem = Some(problem);
     }
 
     /// Takes a freshly loaded file: keeps our article header, re-anchors everything.
@@ -924,6 +1089,7 @@ impl Store {
     /// Merges the file on disk into memory, by id (see the module docs).
     fn merge(&mut self, disk: Option<&HighlightsFile>) -> SaveReport {
         let mut report = SaveReport::default();
+        self.merged = (Vec::new(), Vec::new());
         let Some(disk) = disk else {
             return report;
         };
@@ -969,10 +1135,26 @@ impl Store {
                 report.removed += 1;
             }
         }
-        for h in merged.iter_mut().filter(|h| taken.contains(&h.id)) {
+        let taken_set: HashSet<&str> = taken.iter().map(String::as_str).collect();
+        for h in merged
+            .iter_mut()
+            .filter(|h| taken_set.contains(h.id.as_str()))
+        {
             anchor::anchor(self.flat(), h);
         }
         report.merged_in = taken.len();
+        let removed: Vec<String> = self
+            .file
+            .highlights
+            .iter()
+            .filter(|h| {
+                !on_disk.contains(h.id.as_str())
+                    && !self.dirty.contains(&h.id)
+                    && self.synced.contains(&h.id)
+            })
+            .map(|h| h.id.clone())
+            .collect();
+        self.merged = (taken, removed);
         if !self.reading_dirty {
             self.file.reading.clone_from(&disk.reading);
         }
