@@ -84,6 +84,7 @@
 pub mod anchor;
 pub mod export;
 pub mod highlight;
+mod layout;
 pub mod saver;
 pub mod store;
 

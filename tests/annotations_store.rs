@@ -973,3 +973,46 @@ fn savers_of_two_windows_bring_each_others_highlights_back() {
     assert_eq!(disk.get(&hb.id).unwrap().note, "check the harbour log");
     assert_eq!(disk.highlights().len(), 2);
 }
+
+#[test]
+fn a_hand_edited_file_keeps_its_comments_and_layout_and_unknown_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = doc();
+    let path = dir.path().join("story.txt.hearsay.toml");
+    let r = range_of(&doc, "Nobody believes that\nnumber,");
+    let hand = format!(
+        "# My notes on the pier story -- keep this file tidy!\nversion = 1\n\n[article]\n\
+         source = \"story.txt\"\nsha256 = \"0\"\n\n# Berg's doubt: follow up with the auditor\n\
+         [[highlight]]\nid = \"keep1\"\nkind = \"quote\"\ntext = \"Nobody believes that number,\"\n\
+         start = {}   # checked by hand\nend = {}\nnote = '''\nCall the auditor.\nAsk for the 2025 figures.\n'''\n\
+         created = 2026-03-03T10:00:00Z\nupdated = 2026-03-03T10:05:00Z\n\n\
+         # corrections another tool adds\n[[correction]]\nid = \"c1\"\nsays = \"4.2 million crowns\"\n",
+        r.start, r.end
+    );
+    std::fs::write(&path, &hand).unwrap();
+    let mut s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    assert!(s.problem().is_none(), "{:?}", s.problem());
+    s.add(NewHighlight::passage(range_of(&doc, "fishing boats")))
+        .unwrap();
+    s.set_tags("keep1", &["budget".into()]).unwrap();
+    s.save().unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    for kept in [
+        "# My notes on the pier story -- keep this file tidy!\nversion = 1\n",
+        "# Berg's doubt: follow up with the auditor\n[[highlight]]\nid = \"keep1\"",
+        "   # checked by hand\n",
+        "note = '''\nCall the auditor.\nAsk for the 2025 figures.\n'''\n",
+        "# corrections another tool adds\n[[correction]]\nid = \"c1\"\nsays = \"4.2 million crowns\"\n",
+        "tags = [\"budget\"]",
+        "text = \"fishing boats\"",
+    ] {
+        assert!(text.contains(kept), "lost {kept:?} in:\n{text}");
+    }
+    let again = Store::open_at(&doc, &origin(), loc(dir.path()));
+    assert_eq!(again.highlights().len(), 2);
+    assert_eq!(
+        again.get("keep1").unwrap().note,
+        "Call the auditor.\nAsk for the 2025 figures.\n"
+    );
+    assert!(again.file().extra.contains_key("correction"));
+}

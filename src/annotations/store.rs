@@ -444,6 +444,9 @@ pub struct Store {
     /// Ids the last save took from the disk (new or changed by another process) and ids it
     /// dropped (deleted by another process), for [`Store::take_merged`].
     merged: (Vec<String>, Vec<String>),
+    /// SHA-256 of the text this store last wrote: a file still holding it was not edited
+    /// by hand since, so its layout need not be kept (a cheaper save).
+    last_written: Option<[u8; 32]>,
 }
 
 /// The unsaved changes of a [`Store`], taken by [`Store::take_changes`] to be saved by a
@@ -531,6 +534,7 @@ impl Store {
             problem: None,
             backups: DEFAULT_BACKUPS,
             merged: (Vec::new(), Vec::new()),
+            last_written: None,
         };
         let target = match write_target(&store.location.path) {
             Ok(t) => t,
@@ -596,6 +600,7 @@ impl Store {
             problem: None,
             backups: self.backups,
             merged: (Vec::new(), Vec::new()),
+            last_written: self.last_written,
         }
     }
 
@@ -1055,7 +1060,14 @@ impl Store {
             return Err(self.become_read_only(e));
         }
         let report = self.merge(on_disk.as_ref().map(|(_, f)| f));
-        let text = self.to_toml();
+        let mut text = self.to_toml();
+        if let Some((old, _)) = &on_disk
+            && self.last_written != Some(Sha256::digest(old).into())
+            && let Ok(old) = std::str::from_utf8(old)
+        {
+            // edited by hand (or never written by this store): keep its comments and layout
+            text = super::layout::keep_layout(old, &text);
+        }
         if text.len() as u64 > MAX_FILE {
             // what cannot be read back is not written: the changes stay in memory
             return Err(StoreError::TooLarge {
@@ -1069,6 +1081,7 @@ impl Store {
             on_disk.as_ref().map(|(b, _)| b.as_slice()),
             self.backups,
         )?;
+        self.last_written = Some(Sha256::digest(text.as_bytes()).into());
         self.synced = self.file.highlights.iter().map(|h| h.id.clone()).collect();
         self.dirty.clear();
         self.deleted.clear();
