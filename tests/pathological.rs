@@ -98,14 +98,23 @@ fn scripts_and_wide_characters_wrap_by_columns() {
 fn an_article_on_one_line_is_cut_into_bounded_paragraphs_at_sentence_ends() {
     use hearsay::document::BlockKind;
     use hearsay::document::ingest::MAX_PARAGRAPH;
-    let sentence = "The ferry crew said “the swell was higher than forecast,” and the pier stayed shut. ";
+    let sentence =
+        "The ferry crew said “the swell was higher than forecast,” and the pier stayed shut. ";
     let body = sentence.repeat(200_000 / sentence.len() + 1);
     let doc = ingest(format!("Harbour log\n\n{body}\n"));
     let paras: Vec<&str> = doc.paragraphs().map(|(_, b)| b.text.as_str()).collect();
-    assert!(paras.len() >= 200_000 / MAX_PARAGRAPH, "{} paragraphs", paras.len());
+    assert!(
+        paras.len() >= 200_000 / MAX_PARAGRAPH,
+        "{} paragraphs",
+        paras.len()
+    );
     for (_, b) in doc.paragraphs() {
         assert!(b.range.len() <= MAX_PARAGRAPH);
-        assert!(b.text.ends_with("shut."), "cut mid-sentence: …{}", &b.text[b.text.len() - 20..]);
+        assert!(
+            b.text.ends_with("shut."),
+            "cut mid-sentence: …{}",
+            &b.text[b.text.len() - 20..]
+        );
         assert_eq!(b.kind, BlockKind::Paragraph);
     }
     // nothing lost or repeated

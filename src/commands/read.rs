@@ -13,6 +13,40 @@ use std::io::IsTerminal;
 /// The bundled sample article, opened when no file is given.
 const SAMPLE: &[u8] = include_bytes!("../../assets/sample.txt");
 
+/// An open slower than this says what it is doing instead of leaving the screen blank.
+const SLOW_OPEN: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// Runs `work` (reading and opening the article); when it takes over [`SLOW_OPEN`] and
+/// standard error is a terminal, a line there says what is being opened until it is done
+/// (then the line is cleared).
+fn with_progress<T: Send>(label: &str, work: impl FnOnce() -> T + Send) -> T {
+    use std::io::Write;
+    use std::sync::mpsc;
+    if !std::io::stderr().is_terminal() {
+        return work();
+    }
+    let (done, wait) = mpsc::channel::<()>();
+    let line = format!(
+        "hearsay: opening '{}'…",
+        hearsay::printable::printable(label)
+    );
+    std::thread::scope(|s| {
+        s.spawn(move || {
+            if wait.recv_timeout(SLOW_OPEN) == Err(mpsc::RecvTimeoutError::Timeout) {
+                let mut err = std::io::stderr().lock();
+                let _ = write!(err, "{line}");
+                let _ = err.flush();
+                drop(err);
+                let _ = wait.recv();
+                let _ = write!(std::io::stderr().lock(), "\r\x1b[2K");
+            }
+        });
+        let out = work();
+        drop(done);
+        out
+    })
+}
+
 /// Opens the article (or the sample) and runs the terminal reader. Problems with the file
 /// are reported before the terminal is touched; a broken config is reported and the
 /// defaults are used.
@@ -26,13 +60,18 @@ pub fn run(cli: &Cli) -> Result<()> {
         }
     };
     let format = cli.format.map(Into::into);
-    let (bytes, name) = match &cli.file {
-        Some(path) => (commands::read_input(path)?, path.display().to_string()),
-        None => (SAMPLE.to_vec(), strings::SAMPLE_NAME.to_string()),
-    };
+    let name = cli.file.as_ref().map_or_else(
+        || strings::SAMPLE_NAME.to_string(),
+        |p| p.display().to_string(),
+    );
     let label = if name == "-" { "standard input" } else { &name };
-    let doc = open_owned(bytes, Some(&name), format)
-        .wrap_err_with(|| format!("cannot open '{label}'"))?;
+    let doc = with_progress(label, || -> Result<_> {
+        let bytes = match &cli.file {
+            Some(path) => commands::read_input(path)?,
+            None => SAMPLE.to_vec(),
+        };
+        open_owned(bytes, Some(&name), format).wrap_err_with(|| format!("cannot open '{label}'"))
+    })?;
     let shown = match std::path::Path::new(&name).file_name() {
         Some(n) if name != "-" => n.to_string_lossy().into_owned(),
         _ => label.to_string(),
