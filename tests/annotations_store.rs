@@ -967,7 +967,7 @@ fn savers_of_two_windows_bring_each_others_highlights_back() {
         got.extend(o.merged.incoming.iter().map(|h| h.id.clone()));
         b.absorb(o.merged);
     }
-    assert_eq!(got, [ha.id.clone()]);
+    assert_eq!(got, std::slice::from_ref(&ha.id));
     assert!(b.get(&ha.id).is_some() && b.get(&hb.id).is_some());
     let disk = Store::open_at(&*doc, &origin(), loc(dir.path()));
     assert_eq!(disk.get(&hb.id).unwrap().note, "check the harbour log");

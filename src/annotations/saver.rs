@@ -29,7 +29,7 @@
 //! ```
 
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
 use super::store::{Changes, Location, Merged, Origin, SaveReport, Store, StoreError};
@@ -68,14 +68,9 @@ impl Saver {
                     let mut n = 1;
                     copy.apply(first);
                     // changes that came meanwhile go into the same save
-                    loop {
-                        match job_rx.try_recv() {
-                            Ok(more) => {
-                                copy.apply(more);
-                                n += 1;
-                            }
-                            Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
-                        }
+                    while let Ok(more) = job_rx.try_recv() {
+                        copy.apply(more);
+                        n += 1;
                     }
                     let result = copy.save();
                     let merged = copy.take_merged();
