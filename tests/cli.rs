@@ -194,13 +194,18 @@ fn analyze_a_folder_skips_fifos_sockets_and_loops_and_says_so() {
         );
     }
 
-    // given by name, a FIFO is refused at once, never opened for a blocking read
-    let (code, _, err) = hearsay_within(&["analyze", fifo.to_str().expect("utf-8"), "--json"], 60);
-    assert_eq!(code, Some(1));
-    assert!(
-        err.contains("a FIFO (named pipe), not a regular file"),
-        "{err}"
-    );
+    // named on the command line, a pipe is read as `cat` would (`analyze <(curl …)`)
+    let mut writer = Command::new("sh")
+        .arg("-c")
+        .arg("printf 'Pipe news\\n\\n“It flowed,” said Ines Ray.\\n' > \"$0\"")
+        .arg(&fifo)
+        .spawn()
+        .expect("sh runs");
+    let (code, out, err) =
+        hearsay_within(&["analyze", fifo.to_str().expect("utf-8"), "--json"], 60);
+    let _ = writer.wait();
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("Ines Ray"), "{out}");
 }
 
 #[cfg(unix)]

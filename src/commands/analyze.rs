@@ -9,10 +9,12 @@
 //! standard error, the others are still analysed, and the exit status says that something
 //! failed.
 //!
-//! Only regular files are read. In a folder, FIFOs, sockets, devices, dangling links and
+//! In a folder only regular files are read: FIFOs, sockets, devices, dangling links and
 //! links that loop back to a folder already walked are skipped with a line on standard
-//! error; nothing is opened that could block (files are opened non-blocking and checked
-//! again once open).
+//! error, and nothing found there is opened that could block (files are opened
+//! non-blocking and checked again once open). A path named on the command line is read
+//! whatever it is, as `cat` would (`hearsay analyze <(curl …)` reads a pipe), up to the
+//! size limit.
 
 use crate::commands::{chain, complain};
 use color_eyre::eyre::{Result, WrapErr, bail};
@@ -193,12 +195,9 @@ fn open_regular(path: &Path) -> Result<File> {
     Ok(file)
 }
 
-/// The bytes of an article: standard input for `-`, else a regular file (see
-/// [`open_regular`]), refusing anything over [`MAX_INPUT`] without reading more than that.
+/// The bytes of an article found in a folder: a regular file (see [`open_regular`]),
+/// refusing anything over [`MAX_INPUT`] without reading more than that.
 fn read_article(path: &Path) -> Result<Vec<u8>> {
-    if path.as_os_str() == "-" {
-        return crate::commands::read_input(path);
-    }
     let file = open_regular(path)?;
     let size = file.metadata().map_or(0, |m| m.len());
     if size > MAX_INPUT as u64 {
@@ -222,14 +221,19 @@ fn read_article(path: &Path) -> Result<Vec<u8>> {
     Ok(buf)
 }
 
-fn open_file(path: &Path, format: Option<Format>) -> Result<Document> {
-    let bytes = read_article(path)?;
+/// Opens an article: one named on the command line (`given`) is read whatever it is, one
+/// found in a folder only when it is a regular file.
+fn open_file(path: &Path, format: Option<Format>, given: bool) -> Result<Document> {
+    let bytes = match given {
+        true => crate::commands::read_input(path)?,
+        false => read_article(path)?,
+    };
     open(&bytes, path.to_str(), format)
         .wrap_err_with(|| format!("cannot open '{}'", path.display()))
 }
 
-fn report_of(path: &Path, format: Option<Format>) -> Result<Report> {
-    Ok(Report::new(&open_file(path, format)?))
+fn report_of(path: &Path, format: Option<Format>, given: bool) -> Result<Report> {
+    Ok(Report::new(&open_file(path, format, given)?))
 }
 
 /// Reports a file that could not be analysed (one line on standard error).
@@ -356,11 +360,13 @@ pub fn run(
     unordered: bool,
 ) -> Result<()> {
     let several = files.len() > 1 || files.iter().any(|p| p.is_dir());
+    let named: HashSet<&Path> = files.iter().map(PathBuf::as_path).collect();
+    let given = |p: &Path| named.contains(p);
     let files = expand(files)?;
     let mut failed = 0;
     if explain {
         for path in &files {
-            let doc = match open_file(path, format) {
+            let doc = match open_file(path, format, given(path)) {
                 Ok(doc) => doc,
                 Err(e) if several => {
                     failed += 1;
@@ -379,7 +385,7 @@ pub fn run(
     }
     if !several {
         for path in &files {
-            let report = report_of(path, format)?;
+            let report = report_of(path, format, given(path))?;
             outln!("{}", escaped(&serde_json::to_string_pretty(&report)?))?;
         }
         return Ok(());
@@ -395,7 +401,7 @@ pub fn run(
         workers,
         order,
         |path| -> Result<String> {
-            let report = report_of(path, format)?;
+            let report = report_of(path, format, given(path))?;
             let record = Record {
                 path: path.display().to_string(),
                 report: &report,
