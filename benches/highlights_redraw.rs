@@ -41,7 +41,7 @@ fn app(dir: &std::path::Path) -> App {
         }
     }
     app.press("g").expect("keys");
-    for _ in 0..app.page.lines.len() / 2 {
+    for _ in 0..app.reader.page.lines.len() / 2 {
         app.press("j j h").expect("keys");
     }
     app.press("g ] ]").expect("keys");
@@ -50,7 +50,7 @@ fn app(dir: &std::path::Path) -> App {
 
 fn redraw(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let app = app(dir.path());
+    let mut app = app(dir.path());
     let n = app.marks.store.as_ref().map_or(0, |s| s.highlights().len());
     eprintln!("{n} highlights");
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("backend");
@@ -58,7 +58,7 @@ fn redraw(c: &mut Criterion) {
         b.iter(|| {
             terminal.clear().expect("clear");
             terminal
-                .draw(|f| f.render_widget(black_box(&app), f.area()))
+                .draw(|f| f.render_widget(black_box(&mut app), f.area()))
                 .expect("draw");
         })
     });
@@ -67,7 +67,7 @@ fn redraw(c: &mut Criterion) {
         b.iter(|| {
             app.press("j").expect("key");
             terminal
-                .draw(|f| f.render_widget(black_box(&app), f.area()))
+                .draw(|f| f.render_widget(black_box(&mut app), f.area()))
                 .expect("draw");
         })
     });

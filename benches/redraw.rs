@@ -29,14 +29,14 @@ fn app() -> App {
 }
 
 fn redraw(c: &mut Criterion) {
-    let app = app();
+    let mut app = app();
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("backend");
     c.bench_function("redraw 200x60", |b| {
         b.iter(|| {
             // a fresh frame each time: clear so the diff cannot skip unchanged cells
             terminal.clear().expect("clear");
             terminal
-                .draw(|f| f.render_widget(black_box(&app), f.area()))
+                .draw(|f| f.render_widget(black_box(&mut app), f.area()))
                 .expect("draw");
         })
     });
@@ -53,7 +53,7 @@ fn redraw(c: &mut Criterion) {
         b.iter(|| {
             app.press("]").expect("key");
             terminal
-                .draw(|f| f.render_widget(black_box(&app), f.area()))
+                .draw(|f| f.render_widget(black_box(&mut app), f.area()))
                 .expect("draw");
         })
     });

@@ -57,7 +57,7 @@ fn first_frame(c: &mut Criterion) {
                 let mut app = App::new(doc, "a.txt", Config::default(), &[]);
                 app.resize(120, 40);
                 let mut term = Terminal::new(TestBackend::new(120, 40)).expect("backend");
-                term.draw(|f| f.render_widget(&app, f.area()))
+                term.draw(|f| f.render_widget(&mut app, f.area()))
                     .expect("draw");
                 black_box(term.backend().buffer().area.width)
             })
@@ -84,7 +84,7 @@ fn redraw(c: &mut Criterion) {
             b.iter(|| {
                 app.press("j").expect("keys");
                 app.press("k").expect("keys");
-                term.draw(|f| f.render_widget(&app, f.area()))
+                term.draw(|f| f.render_widget(&mut app, f.area()))
                     .expect("draw");
             })
         });

@@ -740,7 +740,7 @@ mod tests {
     #[test]
     fn every_action_has_a_default_key() {
         let c = Config::default();
-        for a in Action::ALL {
+        for &a in Action::ALL {
             let bound = Context::ALL
                 .iter()
                 .any(|ctx| !c.keymap.keys_for(*ctx, a).is_empty());

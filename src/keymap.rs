@@ -12,13 +12,26 @@ use std::collections::BTreeMap;
 use std::fmt;
 use thiserror::Error;
 
-/// Everything a key can be bound to. The serde names (snake_case) are the names used in the
-/// `[keys.*]` tables of the config file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// Everything a key can be bound to, in the order the help lists them. The names used in
+/// the `[keys.*]` tables of the config file are derived once, from the variant names in
+/// snake_case (serde reads them, [`Action::name`] prints them).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Action {
-    /// Leave hearsay.
-    Quit,
     /// Scroll (or move in a list) one line down.
     ScrollDown,
     /// Scroll (or move in a list) one line up.
@@ -45,10 +58,6 @@ pub enum Action {
     NextMatch,
     /// Go to the previous search match.
     PrevMatch,
-    /// Show or hide the list of keys.
-    ToggleHelp,
-    /// Close the overlay or prompt, or clear the filter or search.
-    Close,
     /// Go to the next quote or claim.
     NextQuote,
     /// Go to the previous quote or claim.
@@ -65,10 +74,10 @@ pub enum Action {
     Select,
     /// Sort speakers by first appearance or by number of claims.
     ToggleSort,
-    /// In a prompt: accept what was typed.
-    Confirm,
-    /// In a prompt: delete the character before the cursor.
-    DeleteBack,
+    /// Show or hide the list of keys.
+    ToggleHelp,
+    /// Close the overlay or prompt, or clear the filter or search.
+    Close,
     /// Highlight the current quote, the sentence at the top, or the selection.
     Highlight,
     /// Start selecting sentences to highlight, from the sentence at the top.
@@ -87,6 +96,10 @@ pub enum Action {
     ExportHighlights,
     /// Open or close the list of highlights.
     ListHighlights,
+    /// In a prompt: accept what was typed.
+    Confirm,
+    /// In a prompt: delete the character before the cursor.
+    DeleteBack,
     /// In the note editor: save the note.
     SaveNote,
     /// In the note editor: start a new line (saves on an empty last line).
@@ -105,105 +118,17 @@ pub enum Action {
     LineStart,
     /// In the note editor: move the cursor to the end of the line.
     LineEnd,
+    /// Leave hearsay.
+    Quit,
 }
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Action; 44] = [
-        Action::ScrollDown,
-        Action::ScrollUp,
-        Action::PageDown,
-        Action::PageUp,
-        Action::HalfPageDown,
-        Action::HalfPageUp,
-        Action::Top,
-        Action::Bottom,
-        Action::NextParagraph,
-        Action::PrevParagraph,
-        Action::Search,
-        Action::NextMatch,
-        Action::PrevMatch,
-        Action::NextQuote,
-        Action::PrevQuote,
-        Action::NextSameSpeaker,
-        Action::ToggleSidebar,
-        Action::FocusNext,
-        Action::FocusPrev,
-        Action::Select,
-        Action::ToggleSort,
-        Action::ToggleHelp,
-        Action::Close,
-        Action::Highlight,
-        Action::StartSelection,
-        Action::EditNote,
-        Action::EditTags,
-        Action::DeleteHighlight,
-        Action::Undo,
-        Action::CycleStatus,
-        Action::ExportHighlights,
-        Action::ListHighlights,
-        Action::Confirm,
-        Action::DeleteBack,
-        Action::SaveNote,
-        Action::NewLine,
-        Action::DeleteForward,
-        Action::CursorLeft,
-        Action::CursorRight,
-        Action::CursorUp,
-        Action::CursorDown,
-        Action::LineStart,
-        Action::LineEnd,
-        Action::Quit,
-    ];
+    pub const ALL: &'static [Action] = <Action as strum::VariantArray>::VARIANTS;
 
     /// The action's config name, e.g. `next_quote`.
     pub fn name(self) -> &'static str {
-        match self {
-            Action::Quit => "quit",
-            Action::ScrollDown => "scroll_down",
-            Action::ScrollUp => "scroll_up",
-            Action::PageDown => "page_down",
-            Action::PageUp => "page_up",
-            Action::HalfPageDown => "half_page_down",
-            Action::HalfPageUp => "half_page_up",
-            Action::Top => "top",
-            Action::Bottom => "bottom",
-            Action::NextParagraph => "next_paragraph",
-            Action::PrevParagraph => "prev_paragraph",
-            Action::Search => "search",
-            Action::NextMatch => "next_match",
-            Action::PrevMatch => "prev_match",
-            Action::ToggleHelp => "toggle_help",
-            Action::Close => "close",
-            Action::NextQuote => "next_quote",
-            Action::PrevQuote => "prev_quote",
-            Action::NextSameSpeaker => "next_same_speaker",
-            Action::ToggleSidebar => "toggle_sidebar",
-            Action::FocusNext => "focus_next",
-            Action::FocusPrev => "focus_prev",
-            Action::Select => "select",
-            Action::ToggleSort => "toggle_sort",
-            Action::Confirm => "confirm",
-            Action::DeleteBack => "delete_back",
-            Action::Highlight => "highlight",
-            Action::StartSelection => "start_selection",
-            Action::EditNote => "edit_note",
-            Action::EditTags => "edit_tags",
-            Action::DeleteHighlight => "delete_highlight",
-            Action::Undo => "undo",
-            Action::CycleStatus => "cycle_status",
-            Action::ExportHighlights => "export_highlights",
-            Action::ListHighlights => "list_highlights",
-            Action::SaveNote => "save_note",
-            Action::NewLine => "new_line",
-            Action::DeleteForward => "delete_forward",
-            Action::CursorLeft => "cursor_left",
-            Action::CursorRight => "cursor_right",
-            Action::CursorUp => "cursor_up",
-            Action::CursorDown => "cursor_down",
-            Action::LineStart => "line_start",
-            Action::LineEnd => "line_end",
-        }
+        self.into()
     }
 }
 

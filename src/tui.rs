@@ -2,10 +2,51 @@
 //! it lives in the library (not the binary) so that tests and benches can drive [`App`]
 //! and render it to a test backend.
 //!
-//! - [`app`]: state and `update(Action)`; [`page`]: the article laid out at a width;
-//! - [`highlights`]: highlights, notes, tags and check status in the reader;
-//! - [`ui`] and [`widgets`]: drawing from `&App`; [`styles`]: theme → styles;
-//! - [`event`]: terminal events → app input; [`strings`]: every sentence shown.
+//! # Shape
+//!
+//! - [`app`]: [`App`], a few parts that each own their state, an overlay stack, and the one
+//!   place that changes them ([`App::handle`] → `App::on`, which also marks a frame dirty).
+//! - [`state`]: the state types, plain data: [`state::ReaderState`] (article pane),
+//!   [`state::SidebarState`], [`state::StatusState`] (status bar, message log), and the
+//!   overlays' states. Behaviour lives beside each part: [`reader`], [`sidebar`],
+//!   [`highlights`] (the highlights part), [`layers`] (the overlays).
+//! - [`compositor`]: the [`compositor::Layer`] trait, the [`compositor::Layers`] stack and
+//!   the [`compositor::Effect`]s parts and layers return for `App` to apply. Keys go to the
+//!   top layer first; it answers `Consumed(effects)` or `Ignored` (then the layer below,
+//!   then the reader underneath gets the key), as in helix's compositor.
+//! - [`widgets`]: `StatefulWidget`s given their state and the [`styles::Styles`], drawing
+//!   into the area they are handed; [`ui`] puts the screen together; [`layout`] says where
+//!   things go; [`page`] is the article laid out at a width; [`sources`] is the analysis as
+//!   the reader draws it (the domain types themselves come from [`crate::attribution`]).
+//! - [`event`]: terminal events → [`state::Input`]; [`strings`]: every sentence shown.
+//! - No file imports a file that imports it back (`app` and `ui` sit on top; `state`,
+//!   `compositor` and `widgets` know nothing of `App`).
+//!
+//! # Adding an overlay (a picker, a dialog)
+//!
+//! 1. Write `layers/picker.rs`: a struct holding its state and `impl Layer for Picker`:
+//!    `context()` (add a [`crate::keymap::Context`] and a `[keys.picker]` table to
+//!    `config.toml` if it needs its own keys), `handle(action, scene)` returning
+//!    `EventResult::Consumed(vec![..])` or `EventResult::Ignored`, `typed(c)` if it takes
+//!    text, and `render(scene, buf)` drawing with a widget from `widgets/`.
+//! 2. Close it by returning [`compositor::Effect::Pop`]; ask for anything outside itself
+//!    with another effect (add a variant to [`compositor::Effect`] and its arm in
+//!    `App::apply` when none fits).
+//! 3. Open it from a key: add an [`crate::keymap::Action`] (its config name is derived from
+//!    the variant), bind it in `config.toml`, describe it in [`strings::describe`], and
+//!    return `Effect::Push(Box::new(Picker::new(..)))` for it in `App::base`.
+//!
+//! # Adding a full-screen view (a library list, a diff)
+//!
+//! A view that replaces the article is a layer too: its `render` draws over the whole
+//! screen (`scene.areas.screen`; the layers below are drawn first, so it covers them),
+//! and its `handle` consumes every action except [`crate::keymap::Action::Quit`] and the
+//! help (return `Ignored` for those). Its data, if the reader must keep it across
+//! openings, goes into a state type in [`state`] owned by a new field of `App`. A test
+//! drives it headless: `app.press("...")`, then `app.layers.has("name")` and a
+//! `TestBackend` snapshot.
+//!
+//! # Terminal
 //!
 //! [`run`] owns the terminal: raw mode, alternate screen, mouse capture and bracketed paste
 //! are switched on together and always switched off again, on quit, on error (a drop
@@ -13,10 +54,16 @@
 //! report), and when the process is told to stop (SIGTERM, SIGHUP: [`event::Event::Stop`]).
 
 pub mod app;
+pub mod compositor;
 pub mod event;
 pub mod highlights;
+pub mod layers;
+pub mod layout;
 pub mod page;
+pub mod reader;
+pub mod sidebar;
 pub mod sources;
+pub mod state;
 pub mod strings;
 pub mod styles;
 pub mod ui;
@@ -123,8 +170,10 @@ pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) ->
             terminal
                 .draw(|f| {
                     let a = f.area();
-                    app.resize(a.width, a.height);
-                    f.render_widget(&app, a);
+                    if app.size != (a.width, a.height) {
+                        app.resize(a.width, a.height);
+                    }
+                    f.render_widget(&mut app, a);
                 })
                 .wrap_err("cannot draw to the terminal")?;
             app.dirty = false;
@@ -142,7 +191,12 @@ pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) ->
                 #[cfg(unix)]
                 event::Event::Crossterm(e) if is_suspend(&e) => {
                     suspend(&mut terminal)?;
-                    app.dirty = true;
+                    // drawn whole again: the size may have changed while stopped
+                    let size = terminal.size().wrap_err("cannot read the terminal size")?;
+                    app.handle(app::Input::Resize {
+                        width: size.width,
+                        height: size.height,
+                    });
                 }
                 event::Event::Crossterm(e) => {
                     if let Some(input) = event::input(&e) {
@@ -155,7 +209,6 @@ pub fn run(mut app: App, analysis: impl FnOnce() -> Sources + Send + 'static) ->
                             terminal
                                 .resize(ratatui::layout::Rect::new(0, 0, width, height))
                                 .wrap_err("cannot clear the terminal")?;
-                            app.dirty = true;
                         }
                         app.handle(input);
                     }

@@ -70,16 +70,20 @@ fn typ(app: &mut App, text: &str) {
 /// Scrolls down until the top line starts with `start`.
 fn to_line(app: &mut App, start: &str) {
     while !app.top_text().starts_with(start) {
-        let top = app.top;
+        let top = app.reader.top;
         press(app, "j");
-        assert!(app.top > top, "no line starting {start:?} reached the top");
+        assert!(
+            app.reader.top > top,
+            "no line starting {start:?} reached the top"
+        );
     }
 }
 
-fn draw(app: &App) -> Terminal<TestBackend> {
+fn draw(app: &mut App) -> Terminal<TestBackend> {
     let (w, h) = app.size;
     let mut t = Terminal::new(TestBackend::new(w, h)).expect("test backend");
-    t.draw(|f| f.render_widget(app, f.area())).expect("draw");
+    t.draw(|f| f.render_widget(&mut *app, f.area()))
+        .expect("draw");
     t
 }
 
@@ -94,7 +98,7 @@ fn text_of(buf: &Buffer) -> String {
     out
 }
 
-fn status(app: &App) -> String {
+fn status(app: &mut App) -> String {
     let t = draw(app);
     text_of(t.backend().buffer())
         .lines()
@@ -122,7 +126,11 @@ fn h_highlights_the_current_quote_with_its_speaker_and_saves() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reader(STORY.as_bytes(), dir.path(), 80, 24);
     press(&mut app, "]");
-    assert!(status(&app).contains("Ines Duarte"), "{}", status(&app));
+    assert!(
+        status(&mut app).contains("Ines Duarte"),
+        "{}",
+        status(&mut app)
+    );
     press(&mut app, "h");
     let store = app.marks.store.as_ref().unwrap();
     assert_eq!(store.highlights().len(), 1);
@@ -134,12 +142,12 @@ fn h_highlights_the_current_quote_with_its_speaker_and_saves() {
     let file = saved(dir.path());
     assert!(file.contains("We cannot keep paying more"), "{file}");
     assert!(
-        status(&app).contains("highlighted quote"),
+        status(&mut app).contains("highlighted quote"),
         "{}",
-        status(&app)
+        status(&mut app)
     );
     // the current quote, now highlighted, shows the highlight colour (not reverse video)
-    let t = draw(&app);
+    let t = draw(&mut app);
     let buf = t.backend().buffer();
     let marked = with_bg(buf, Color::LightGreen);
     assert!(marked.contains("We cannot keep paying more"), "{marked}");
@@ -152,7 +160,7 @@ fn h_highlights_the_current_quote_with_its_speaker_and_saves() {
     // again: nothing new
     press(&mut app, "h");
     assert_eq!(app.marks.store.as_ref().unwrap().highlights().len(), 1);
-    assert!(status(&app).contains("already highlighted"));
+    assert!(status(&mut app).contains("already highlighted"));
 }
 
 #[test]
@@ -252,12 +260,12 @@ fn tags_delete_undo_status_and_export() {
 
     press(&mut app, "c");
     assert!(
-        status(&app).contains("status: verified"),
+        status(&mut app).contains("status: verified"),
         "{}",
-        status(&app)
+        status(&mut app)
     );
     press(&mut app, "c c");
-    let stop = app.sources.stops[app.current.unwrap()].clone();
+    let stop = app.sources.stops[app.reader.current.unwrap()].clone();
     assert_eq!(
         app.claim_status(stop.block, stop.range.clone()),
         Some(Status::False)
@@ -265,11 +273,15 @@ fn tags_delete_undo_status_and_export() {
     assert!(saved(dir.path()).contains("status = \"false\""));
     // ] and [ show the status of a checked quote
     press(&mut app, "] [");
-    assert!(status(&app).contains("· false"), "{}", status(&app));
+    assert!(status(&mut app).contains("· false"), "{}", status(&mut app));
 
     press(&mut app, "d");
     assert!(app.marks.store.as_ref().unwrap().highlights().is_empty());
-    assert!(status(&app).contains("u to undo"), "{}", status(&app));
+    assert!(
+        status(&mut app).contains("u to undo"),
+        "{}",
+        status(&mut app)
+    );
     assert!(!saved(dir.path()).contains("We cannot"));
     press(&mut app, "u");
     let back = app.marks.store.as_ref().unwrap().highlights()[0].clone();
@@ -282,9 +294,9 @@ fn tags_delete_undo_status_and_export() {
     let text = std::fs::read_to_string(&md).expect("export written");
     assert!(text.contains("We cannot keep paying more"), "{text}");
     assert!(
-        status(&app).contains("exported 1 highlight"),
+        status(&mut app).contains("exported 1 highlight"),
         "{}",
-        status(&app)
+        status(&mut app)
     );
 }
 
@@ -294,18 +306,21 @@ fn the_sidebar_shows_the_check_status_beside_the_claim() {
     let mut app = reader(STORY.as_bytes(), dir.path(), 120, 30);
     assert!(app.areas().sidebar.is_some());
     press(&mut app, "] h");
-    let row = |app: &App| {
+    let row = |app: &mut App| {
         text_of(draw(app).backend().buffer())
             .lines()
             .find(|l| l.contains('▸'))
             .unwrap_or_default()
             .to_string()
     };
-    assert!(row(&app).contains("· "), "{}", row(&app));
+    let r = row(&mut app);
+    assert!(r.contains("· "), "{r}");
     press(&mut app, "c");
-    assert!(row(&app).contains("✓ "), "{}", row(&app));
+    let r = row(&mut app);
+    assert!(r.contains("✓ "), "{r}");
     press(&mut app, "c c");
-    assert!(row(&app).contains("✗ "), "{}", row(&app));
+    let r = row(&mut app);
+    assert!(r.contains("✗ "), "{r}");
 }
 
 #[test]
@@ -333,9 +348,9 @@ fn two_readers_on_one_article_keep_each_others_highlights() {
     press(&mut one, "] h");
     press(&mut two, "] ] h");
     assert!(
-        status(&two).contains("from another window: 1"),
+        status(&mut two).contains("from another window: 1"),
         "{}",
-        status(&two)
+        status(&mut two)
     );
     assert_eq!(two.marks.store.as_ref().unwrap().highlights().len(), 2);
     press(&mut one, "q");
@@ -351,7 +366,7 @@ fn list_jumps_edits_and_deletes() {
     assert_eq!(app.marks.store.as_ref().unwrap().highlights().len(), 2);
     press(&mut app, "g H");
     assert_eq!(app.context(), Context::Highlights);
-    let screen = text_of(draw(&app).backend().buffer());
+    let screen = text_of(draw(&mut app).backend().buffer());
     assert!(screen.contains("Highlights (2)"), "{screen}");
     assert!(screen.contains("Ines Duarte"), "{screen}");
     press(&mut app, "j a");
@@ -360,7 +375,7 @@ fn list_jumps_edits_and_deletes() {
     assert_eq!(app.context(), Context::Highlights, "back in the list");
     let hs = app.marks.store.as_ref().unwrap().highlights().to_vec();
     assert_eq!(hs[1].note, "spring?");
-    let screen = text_of(draw(&app).backend().buffer());
+    let screen = text_of(draw(&mut app).backend().buffer());
     assert!(screen.contains("spring?"), "{screen}");
     press(&mut app, "k d");
     assert_eq!(app.marks.store.as_ref().unwrap().highlights().len(), 1);
@@ -375,8 +390,8 @@ fn reading_position_is_saved_on_quit_and_restored() {
     let mut app = reader(SAMPLE, dir.path(), 80, 24);
     press(&mut app, "] h g j j j j j j j j j j j j");
     let first_text = |app: &App| {
-        (app.top..app.page.lines.len())
-            .map(|i| app.page.text(&app.doc, i).to_string())
+        (app.reader.top..app.reader.page.lines.len())
+            .map(|i| app.reader.page.text(&app.doc, i).to_string())
             .find(|t| !t.is_empty() && !t.starts_with("Photo:"))
             .unwrap_or_default()
     };
@@ -387,7 +402,7 @@ fn reading_position_is_saved_on_quit_and_restored() {
     assert!(saved(dir.path()).contains("[reading]"));
     let again = reader(SAMPLE, dir.path(), 80, 24);
     assert_eq!(first_text(&again), top);
-    assert!(again.top > 0);
+    assert!(again.reader.top > 0);
 }
 
 #[test]
@@ -408,7 +423,7 @@ fn an_edited_article_says_what_moved_and_lists_the_orphan() {
             " He did not say more.",
         );
     let mut app = reader(edited.as_bytes(), dir.path(), 160, 24);
-    let line = status(&app);
+    let line = status(&mut app);
     assert!(line.contains("re-anchored"), "{line}");
     assert!(
         line.contains("highlights saved in 'story.txt.hearsay.toml'"),
@@ -426,14 +441,18 @@ fn an_edited_article_says_what_moved_and_lists_the_orphan() {
         "{line}"
     );
     press(&mut app, "H");
-    let screen = text_of(draw(&app).backend().buffer());
+    let screen = text_of(draw(&mut app).backend().buffer());
     assert!(screen.contains("[orphaned]"), "{screen}");
     assert!(screen.contains("We cannot keep paying"), "{screen}");
     // enter on the orphan says so instead of jumping
     press(&mut app, "G enter");
-    assert!(status(&app).contains("orphaned"), "{}", status(&app));
+    assert!(
+        status(&mut app).contains("orphaned"),
+        "{}",
+        status(&mut app)
+    );
     press(&mut app, "H");
-    let screen = text_of(draw(&app).backend().buffer());
+    let screen = text_of(draw(&mut app).backend().buffer());
     assert!(screen.contains("We cannot keep paying"), "{screen}");
 }
 
@@ -453,14 +472,14 @@ fn reading_alone_leaves_no_file_beside_the_article_and_is_remembered_elsewhere()
     open_reading(&mut app);
     press(&mut app, "j j j j j j j j j j j j j j j q");
     assert!(app.should_quit);
-    let top = app.top;
+    let top = app.reader.top;
     assert!(!file(dir.path()).exists(), "nothing beside the article");
     let kept = std::fs::read_to_string(data.path().join("by-hash.toml")).unwrap();
     assert!(kept.contains("[reading]"), "{kept}");
     let mut again = reader(SAMPLE, dir.path(), 80, 24);
-    assert_eq!(again.top, 0);
+    assert_eq!(again.reader.top, 0);
     open_reading(&mut again);
-    assert_eq!(again.top, top, "back where the reader left");
+    assert_eq!(again.reader.top, top, "back where the reader left");
 }
 
 #[test]
@@ -470,17 +489,21 @@ fn a_broken_file_is_read_only_and_never_overwritten() {
     std::fs::write(file(dir.path()), broken).unwrap();
     let mut app = reader(STORY.as_bytes(), dir.path(), 200, 24);
     assert!(
-        status(&app).contains("broken at line 3"),
+        status(&mut app).contains("broken at line 3"),
         "{}",
-        status(&app)
+        status(&mut app)
     );
     press(&mut app, "] h");
-    assert!(status(&app).contains("read-only"), "{}", status(&app));
+    assert!(
+        status(&mut app).contains("read-only"),
+        "{}",
+        status(&mut app)
+    );
     press(&mut app, "e");
     assert!(
-        status(&app).contains("nothing exported"),
+        status(&mut app).contains("nothing exported"),
         "{}",
-        status(&app)
+        status(&mut app)
     );
     assert!(!dir.path().join("story.txt.hearsay.md").exists());
     press(&mut app, "j q");
@@ -501,7 +524,7 @@ fn escape_sequences_in_notes_never_reach_the_screen() {
     std::fs::write(file(dir.path()), text).unwrap();
     let mut app = reader(STORY.as_bytes(), dir.path(), 80, 24);
     press(&mut app, "H");
-    let buf = draw(&app).backend().buffer().clone();
+    let buf = draw(&mut app).backend().buffer().clone();
     let screen = text_of(&buf);
     assert!(screen.contains("evil ␛]52;c;AAAA␇ ␛[2J done"), "{screen}");
     assert!(screen.contains("#␛[31mred"), "{screen}");
@@ -509,7 +532,7 @@ fn escape_sequences_in_notes_never_reach_the_screen() {
         assert!(!cell.symbol().chars().any(char::is_control), "{cell:?}");
     }
     press(&mut app, "a");
-    let screen = text_of(draw(&app).backend().buffer());
+    let screen = text_of(draw(&mut app).backend().buffer());
     assert!(screen.contains("␛[2J"), "{screen}");
 }
 
@@ -551,8 +574,8 @@ fn snapshot_highlighted_article_with_a_note_mark() {
     typ(&mut app, "Ask the council for the timetable data");
     press(&mut app, "ctrl-s ] h");
     // a fresh reader: nothing current, the saved highlights drawn
-    let app = reader(STORY.as_bytes(), dir.path(), 80, 24);
-    let t = draw(&app);
+    let mut app = reader(STORY.as_bytes(), dir.path(), 80, 24);
+    let t = draw(&mut app);
     let buf = t.backend().buffer();
     let marked = with_bg(buf, Color::LightGreen);
     let hs = app.marks.store.as_ref().unwrap().highlights().to_vec();
@@ -580,5 +603,5 @@ fn snapshot_note_editor() {
         "Zweite Zeile: Grüße 🚢 and a line long enough to wrap inside the box",
     );
     press(&mut app, "home right");
-    insta::assert_snapshot!(draw(&app).backend());
+    insta::assert_snapshot!(draw(&mut app).backend());
 }

@@ -354,7 +354,7 @@ fn a_note_or_tags_that_could_not_be_saved_are_not_said_to_be_saved() {
     };
     let mut app = reader_on_sample(dir.path(), Some(location));
     let failure_shown = |app: &hearsay::tui::App, after: &str| {
-        let m = app.message.clone().expect("a message");
+        let m = app.message().cloned().expect("a message");
         assert!(m.text.contains("not saved"), "after {after}: {m:?}");
         assert_eq!(m.kind, MessageKind::Warning, "after {after}: {m:?}");
     };
@@ -483,13 +483,10 @@ fn a_paste_goes_into_the_search_or_tags_prompt_on_one_line_and_nowhere_else() {
     // in the article a paste is not a string of commands
     app.paste("G q d");
     assert!(!app.should_quit);
-    assert_eq!(app.top, 0, "not scrolled");
+    assert_eq!(app.reader.top, 0, "not scrolled");
     app.press("/").expect("keys");
     app.paste("board\nmembers\u{1b}[2J");
-    assert_eq!(
-        app.prompt.as_ref().map(|p| p.text.as_str()),
-        Some("board members[2J")
-    );
+    assert_eq!(app.prompt(), Some("board members[2J"));
     app.press("esc ] h t").expect("keys");
     app.paste("budget,\r\nwater");
     app.press("enter").expect("keys");
@@ -616,7 +613,7 @@ fn next_quote_before_the_analysis_arrives_does_not_say_there_are_none() {
     });
     // the analysis thread has not reported yet
     app.press("]").expect("keys");
-    let m = app.message.clone().expect("a message");
+    let m = app.message().cloned().expect("a message");
     assert!(
         !m.text.contains("no quotes or claims found"),
         "the sample has 20 quotes: {m:?}"
@@ -626,7 +623,7 @@ fn next_quote_before_the_analysis_arrives_does_not_say_there_are_none() {
     // once it has, `]` goes to the first quote
     app.set_sources(hearsay::tui::Sources::analyze(&app.doc));
     app.press("]").expect("keys");
-    let m = app.message.clone().expect("a message");
+    let m = app.message().cloned().expect("a message");
     assert!(m.text.contains("1/"), "{m:?}");
 }
 

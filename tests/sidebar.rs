@@ -1,13 +1,12 @@
 //! The sidebar and quote navigation without a terminal, on a small hand-annotated article
 //! (so these tests pin the reader's behaviour, not the attribution engine's).
 
+use hearsay::attribution::{ClaimKind, Sourcing, SpeakerKind};
 use hearsay::config::Config;
 use hearsay::document::{Document, ingest};
 use hearsay::tui::App;
 use hearsay::tui::app::{Focus, Input};
-use hearsay::tui::sources::{
-    QuoteMark, Sources, SourcingCounts, Speaker, SpeakerKind, Stop, StopKind,
-};
+use hearsay::tui::sources::{QuoteMark, Sources, Speaker, Stop};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
@@ -65,7 +64,9 @@ fn block_with(d: &Document, needle: &str) -> usize {
 
 /// The hand annotation: speakers 0 Ruiz, 1 the report, 2 one person, 3 shop owners, 4 Berg.
 fn sources(d: &Document) -> Sources {
-    let person = |name: &str, role: Option<&str>, quotes, claims| Speaker {
+    let person = |id, name: &str, role: Option<&str>, quotes, claims| Speaker {
+        id,
+        aliases: Vec::new(),
         name: name.to_string(),
         kind: SpeakerKind::Person,
         role: role.map(str::to_string),
@@ -73,8 +74,10 @@ fn sources(d: &Document) -> Sources {
         claims,
     };
     let speakers = vec![
-        person("Ana Ruiz", Some("the mayor of Millbrook"), 2, 3),
+        person(0, "Ana Ruiz", Some("the mayor of Millbrook"), 2, 3),
         Speaker {
+            id: 1,
+            aliases: Vec::new(),
             name: "the town’s own inspection report".into(),
             kind: SpeakerKind::Document,
             role: None,
@@ -82,6 +85,8 @@ fn sources(d: &Document) -> Sources {
             claims: 1,
         },
         Speaker {
+            id: 2,
+            aliases: Vec::new(),
             name: "one person who attended the meeting".into(),
             kind: SpeakerKind::Anonymous,
             role: None,
@@ -89,6 +94,8 @@ fn sources(d: &Document) -> Sources {
             claims: 1,
         },
         Speaker {
+            id: 3,
+            aliases: Vec::new(),
             name: "Shop owners on the east bank".into(),
             kind: SpeakerKind::Group,
             role: None,
@@ -96,6 +103,7 @@ fn sources(d: &Document) -> Sources {
             claims: 1,
         },
         person(
+            4,
             "Tomas Berg",
             Some("who runs a hardware store by the bridge"),
             1,
@@ -126,7 +134,7 @@ fn sources(d: &Document) -> Sources {
         range,
     };
     let claims = vec![
-        claim(b_ruiz1, quote(d, b_ruiz1, 0), 0, StopKind::Quote),
+        claim(b_ruiz1, quote(d, b_ruiz1, 0), 0, ClaimKind::Direct),
         claim(
             b_report,
             span(
@@ -135,9 +143,9 @@ fn sources(d: &Document) -> Sources {
                 "Engineers found cracks in two of the piers last spring",
             ),
             1,
-            StopKind::Indirect,
+            ClaimKind::Indirect,
         ),
-        claim(b_anon, quote(d, b_anon, 0), 2, StopKind::Quote),
+        claim(b_anon, quote(d, b_anon, 0), 2, ClaimKind::Direct),
         claim(
             b_ruiz2,
             span(
@@ -146,23 +154,23 @@ fn sources(d: &Document) -> Sources {
                 "the town would open a ferry service within a month",
             ),
             0,
-            StopKind::Indirect,
+            ClaimKind::Indirect,
         ),
-        claim(b_ruiz2, quote(d, b_ruiz2, 0), 0, StopKind::Quote),
+        claim(b_ruiz2, quote(d, b_ruiz2, 0), 0, ClaimKind::Direct),
         claim(
             b_shops,
             span(d, b_shops, "they feared a long winter"),
             3,
-            StopKind::Indirect,
+            ClaimKind::Indirect,
         ),
-        claim(b_berg, quote(d, b_berg, 0), 4, StopKind::Quote),
+        claim(b_berg, quote(d, b_berg, 0), 4, ClaimKind::Direct),
     ];
-    let sourcing = SourcingCounts {
-        named: 4,
-        groups: 1,
-        unnamed: 1,
-        documents: 1,
-        ..SourcingCounts::default()
+    let sourcing = Sourcing {
+        named_person: 4,
+        group: 1,
+        anonymous: 1,
+        document: 1,
+        ..Sourcing::default()
     };
     Sources::new(speakers, claims, quotes, sourcing)
 }
@@ -180,10 +188,10 @@ fn press(app: &mut App, keys: &str) {
     app.press(keys).expect("valid key notation");
 }
 
-fn screen(app: &App) -> String {
+fn screen(app: &mut App) -> String {
     let (w, h) = app.size;
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| f.render_widget(app, f.area())).unwrap();
+    t.draw(|f| f.render_widget(&mut *app, f.area())).unwrap();
     let buf = t.backend().buffer();
     let mut out = String::new();
     for y in 0..h {
@@ -195,34 +203,36 @@ fn screen(app: &App) -> String {
     out
 }
 
-fn status(app: &App) -> String {
+fn status(app: &mut App) -> String {
     screen(app).lines().last().unwrap_or_default().to_string()
 }
 
 fn current_speaker(app: &App) -> Option<usize> {
-    app.current.and_then(|c| app.sources.stops[c].speaker)
+    app.reader
+        .current
+        .and_then(|c| app.sources.stops[c].speaker)
 }
 
 #[test]
 fn brackets_step_through_stops_in_reading_order_and_wrap() {
     let mut a = app(120, 40);
     press(&mut a, "]");
-    assert_eq!(a.current, Some(0));
+    assert_eq!(a.reader.current, Some(0));
     assert!(
-        status(&a).contains("quote 1/7 · Ana Ruiz, the mayor of Millbrook"),
+        status(&mut a).contains("quote 1/7 · Ana Ruiz, the mayor of Millbrook"),
         "{}",
-        status(&a)
+        status(&mut a)
     );
     press(&mut a, "]");
-    assert_eq!(a.current, Some(1));
-    assert!(status(&a).contains("claim 2/7 · the town’s own inspection report"));
+    assert_eq!(a.reader.current, Some(1));
+    assert!(status(&mut a).contains("claim 2/7 · the town’s own inspection report"));
     press(&mut a, "[ [");
-    assert_eq!(a.current, Some(6), "wrapped to the last");
-    assert!(status(&a).contains("quote 7/7 · Tomas Berg"));
-    assert!(status(&a).contains("continued from the bottom"));
+    assert_eq!(a.reader.current, Some(6), "wrapped to the last");
+    assert!(status(&mut a).contains("quote 7/7 · Tomas Berg"));
+    assert!(status(&mut a).contains("continued from the bottom"));
     press(&mut a, "]");
-    assert_eq!(a.current, Some(0));
-    assert!(status(&a).contains("continued from the top"));
+    assert_eq!(a.reader.current, Some(0));
+    assert!(status(&mut a).contains("continued from the top"));
 }
 
 #[test]
@@ -231,7 +241,7 @@ fn first_bracket_starts_from_the_screen_not_the_top_of_the_article() {
     press(&mut a, "G");
     let top = a.anchor();
     press(&mut a, "]");
-    let c = a.current.unwrap();
+    let c = a.reader.current.unwrap();
     let stop = &a.sources.stops[c];
     assert!((stop.block, stop.range.start) >= top, "{top:?} {stop:?}");
 }
@@ -240,17 +250,21 @@ fn first_bracket_starts_from_the_screen_not_the_top_of_the_article() {
 fn the_current_stop_is_scrolled_into_view_with_context_and_marked() {
     let mut a = app(120, 12);
     press(&mut a, "[");
-    let c = a.current.unwrap();
+    let c = a.reader.current.unwrap();
     let stop = a.sources.stops[c].clone();
-    let line = a.page.line_of_text(stop.block, stop.range.start).unwrap();
+    let line = a
+        .reader
+        .page
+        .line_of_text(stop.block, stop.range.start)
+        .unwrap();
     assert!(a.visible().contains(&line));
-    assert!(line > a.top, "context above the quote");
+    assert!(line > a.reader.top, "context above the quote");
     // the quote's cells are drawn with the current-quote background
     let (w, h) = a.size;
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| f.render_widget(&a, f.area())).unwrap();
+    t.draw(|f| f.render_widget(&mut a, f.area())).unwrap();
     let buf = t.backend().buffer();
-    let y = (line - a.top) as u16;
+    let y = (line - a.reader.top) as u16;
     let row: String = (0..80).map(|x| buf[(x, y)].symbol().to_string()).collect();
     let x = row.find('“').map(|b| row[..b].chars().count()).unwrap() as u16;
     assert!(
@@ -270,25 +284,25 @@ fn the_current_stop_is_scrolled_into_view_with_context_and_marked() {
 fn enter_on_a_speaker_filters_and_brackets_visit_only_their_claims() {
     let mut a = app(120, 40);
     press(&mut a, "tab");
-    assert_eq!(a.focus, Focus::Speakers);
+    assert_eq!(a.sidebar.focus, Focus::Speakers);
     press(&mut a, "enter");
     assert_eq!(a.filter(), Some(0));
     assert_eq!(a.claim_list().len(), 3);
-    assert!(screen(&a).contains("Claims · Ana Ruiz (3)"));
+    assert!(screen(&mut a).contains("Claims · Ana Ruiz (3)"));
     press(&mut a, "] ] ]");
     assert_eq!(current_speaker(&a), Some(0));
     assert!(
-        status(&a).contains("quote 3/3 · Ana Ruiz"),
+        status(&mut a).contains("quote 3/3 · Ana Ruiz"),
         "{}",
-        status(&a)
+        status(&mut a)
     );
     press(&mut a, "]");
-    assert!(status(&a).contains("quote 1/3 · Ana Ruiz"));
-    assert!(status(&a).contains("continued from the top"));
+    assert!(status(&mut a).contains("quote 1/3 · Ana Ruiz"));
+    assert!(status(&mut a).contains("continued from the top"));
     // other speakers' quotes are dimmed in the article, Ruiz's keep her colour
     let (w, h) = a.size;
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| f.render_widget(&a, f.area())).unwrap();
+    t.draw(|f| f.render_widget(&mut a, f.area())).unwrap();
     let buf = t.backend().buffer();
     let find = |needle: &str| {
         (0..h).find_map(|y| {
@@ -303,9 +317,9 @@ fn enter_on_a_speaker_filters_and_brackets_visit_only_their_claims() {
     assert_eq!(Some(buf[ruiz].fg), a.styles.speaker(0).fg);
     press(&mut a, "j");
     assert!(
-        status(&a).contains("only Ana Ruiz · esc shows everyone"),
+        status(&mut a).contains("only Ana Ruiz · esc shows everyone"),
         "{}",
-        status(&a)
+        status(&mut a)
     );
     press(&mut a, "esc");
     assert_eq!(a.filter(), None);
@@ -316,27 +330,31 @@ fn enter_on_a_speaker_filters_and_brackets_visit_only_their_claims() {
 fn s_jumps_to_the_same_speakers_next_stop_from_any_pane() {
     let mut a = app(120, 40);
     press(&mut a, "s");
-    assert!(status(&a).contains("press ] to go to one first"));
+    assert!(status(&mut a).contains("press ] to go to one first"));
     press(&mut a, "]");
-    assert_eq!(a.current, Some(0));
+    assert_eq!(a.reader.current, Some(0));
     press(&mut a, "tab tab s");
-    assert_eq!(a.focus, Focus::Claims);
-    assert_eq!(a.current, Some(3), "Ruiz's indirect claim");
+    assert_eq!(a.sidebar.focus, Focus::Claims);
+    assert_eq!(a.reader.current, Some(3), "Ruiz's indirect claim");
     press(&mut a, "s s");
-    assert_eq!(a.current, Some(0), "wrapped round to her first quote");
+    assert_eq!(
+        a.reader.current,
+        Some(0),
+        "wrapped round to her first quote"
+    );
 }
 
 #[test]
 fn enter_on_a_claim_jumps_to_it() {
     let mut a = app(120, 40);
     press(&mut a, "tab tab j j j enter");
-    assert_eq!(a.focus, Focus::Claims);
-    assert_eq!(a.current, Some(3));
-    assert!(status(&a).contains("claim 4/7 · Ana Ruiz"));
+    assert_eq!(a.sidebar.focus, Focus::Claims);
+    assert_eq!(a.reader.current, Some(3));
+    assert!(status(&mut a).contains("claim 4/7 · Ana Ruiz"));
     press(&mut a, "G enter");
-    assert_eq!(a.current, Some(6));
+    assert_eq!(a.reader.current, Some(6));
     press(&mut a, "g k enter");
-    assert_eq!(a.current, Some(0));
+    assert_eq!(a.reader.current, Some(0));
 }
 
 #[test]
@@ -346,11 +364,11 @@ fn speakers_sort_by_appearance_or_count() {
     press(&mut a, "tab j j o");
     assert_eq!(a.speaker_order(), vec![0, 2, 4, 1, 3]);
     assert_eq!(
-        a.speaker_order()[a.speaker_sel],
+        a.speaker_order()[a.sidebar.speaker_sel],
         2,
         "the selection stays on its speaker"
     );
-    assert!(screen(&a).contains("by claims"));
+    assert!(screen(&mut a).contains("by claims"));
     press(&mut a, "o");
     assert_eq!(a.speaker_order(), vec![0, 1, 2, 3, 4]);
 }
@@ -359,16 +377,16 @@ fn speakers_sort_by_appearance_or_count() {
 fn tab_cycles_focus_and_lists_move_with_j_and_k() {
     let mut a = app(120, 40);
     press(&mut a, "tab");
-    assert_eq!(a.focus, Focus::Speakers);
+    assert_eq!(a.sidebar.focus, Focus::Speakers);
     press(&mut a, "j j j j j j k");
-    assert_eq!(a.speaker_sel, 3);
-    assert_eq!(a.top, 0, "j moved the list, not the article");
+    assert_eq!(a.sidebar.speaker_sel, 3);
+    assert_eq!(a.reader.top, 0, "j moved the list, not the article");
     press(&mut a, "tab");
-    assert_eq!(a.focus, Focus::Claims);
+    assert_eq!(a.sidebar.focus, Focus::Claims);
     press(&mut a, "tab");
-    assert_eq!(a.focus, Focus::Article);
+    assert_eq!(a.sidebar.focus, Focus::Article);
     press(&mut a, "shift-tab");
-    assert_eq!(a.focus, Focus::Claims);
+    assert_eq!(a.sidebar.focus, Focus::Claims);
 }
 
 #[test]
@@ -377,16 +395,16 @@ fn narrow_terminals_show_the_sidebar_as_an_overlay() {
     assert!(a.areas().sidebar.is_none(), "collapsed below 100 columns");
     press(&mut a, "S");
     assert!(a.areas().overlay);
-    assert!(screen(&a).contains("Speakers"));
+    assert!(screen(&mut a).contains("Speakers"));
     press(&mut a, "esc");
     assert!(a.areas().sidebar.is_none());
     press(&mut a, "tab");
-    assert_eq!(a.focus, Focus::Speakers);
+    assert_eq!(a.sidebar.focus, Focus::Speakers);
     assert!(a.areas().overlay);
     press(&mut a, "enter");
     assert_eq!(a.filter(), Some(0));
     press(&mut a, "tab tab");
-    assert_eq!(a.focus, Focus::Article);
+    assert_eq!(a.sidebar.focus, Focus::Article);
     assert!(
         a.areas().sidebar.is_none(),
         "the overlay closes when focus leaves it"
@@ -423,7 +441,7 @@ fn clicks_select_and_the_wheel_scrolls_the_pane_under_the_pointer() {
         column: sp.x + 3,
         row: sp.y + 1 + 3,
     });
-    assert_eq!(a.focus, Focus::Speakers);
+    assert_eq!(a.sidebar.focus, Focus::Speakers);
     assert_eq!(a.filter(), Some(2));
     press(&mut a, "esc");
     let cl = a.areas().claims;
@@ -431,23 +449,23 @@ fn clicks_select_and_the_wheel_scrolls_the_pane_under_the_pointer() {
         column: cl.x + 5,
         row: cl.y + 1 + 4,
     });
-    assert_eq!(a.focus, Focus::Claims);
-    assert_eq!(a.current, Some(4));
+    assert_eq!(a.sidebar.focus, Focus::Claims);
+    assert_eq!(a.reader.current, Some(4));
     a.handle(Input::Wheel {
         column: cl.x + 5,
         row: cl.y + 2,
         down: false,
     });
-    assert_eq!(a.claim_sel, 1);
-    let before = a.top;
+    assert_eq!(a.sidebar.claim_sel, 1);
+    let before = a.reader.top;
     a.handle(Input::Click { column: 5, row: 5 });
-    assert_eq!(a.focus, Focus::Article);
+    assert_eq!(a.sidebar.focus, Focus::Article);
     a.handle(Input::Wheel {
         column: 5,
         row: 5,
         down: true,
     });
-    assert!(a.top >= before);
+    assert!(a.reader.top >= before);
 }
 
 #[test]
@@ -457,19 +475,19 @@ fn an_article_without_quotes_says_so_and_never_panics() {
     // the analysis has reported and found nothing
     a.set_sources(Sources::default());
     press(&mut a, "]");
-    assert!(status(&a).contains("no quotes or claims found"));
+    assert!(status(&mut a).contains("no quotes or claims found"));
     press(&mut a, "[ s");
-    assert!(status(&a).contains("no current quote"));
+    assert!(status(&mut a).contains("no current quote"));
     press(&mut a, "tab enter");
-    assert!(status(&a).contains("no speakers"), "{}", status(&a));
+    assert!(status(&mut a).contains("no speakers"), "{}", status(&mut a));
     press(&mut a, "j k G g o");
-    let s = screen(&a);
+    let s = screen(&mut a);
     assert!(
         s.contains("nobody is quoted") && s.contains("no claims"),
         "{s}"
     );
     press(&mut a, "tab enter");
-    assert_eq!(a.current, None);
+    assert_eq!(a.reader.current, None);
 }
 
 #[test]
@@ -477,6 +495,8 @@ fn a_filter_on_a_speaker_without_claims_says_so() {
     let d = doc();
     let mut s = sources(&d);
     s.speakers.push(Speaker {
+        id: 5,
+        aliases: Vec::new(),
         name: "Nobody Special".into(),
         kind: SpeakerKind::Person,
         role: None,
@@ -488,9 +508,9 @@ fn a_filter_on_a_speaker_without_claims_says_so() {
     a.resize(120, 40);
     press(&mut a, "tab G enter ]");
     assert!(
-        status(&a).contains("no claims by Nobody Special"),
+        status(&mut a).contains("no claims by Nobody Special"),
         "{}",
-        status(&a)
+        status(&mut a)
     );
 }
 
@@ -508,7 +528,7 @@ fn colours_off_uses_no_colour_at_all() {
     press(&mut a, "] / b r i d g e enter tab");
     let (w, h) = a.size;
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| f.render_widget(&a, f.area())).unwrap();
+    t.draw(|f| f.render_widget(&mut a, f.area())).unwrap();
     for c in t.backend().buffer().content() {
         assert!(
             matches!(c.fg, Color::Reset) && matches!(c.bg, Color::Reset),
@@ -524,9 +544,9 @@ fn every_size_with_the_sidebar_open_draws_without_panic() {
     for w in (1..=130).step_by(7) {
         for h in (1..=45).step_by(4) {
             a.resize(w, h);
-            let _ = screen(&a);
+            let _ = screen(&mut a);
             press(&mut a, "S ] tab j");
-            let _ = screen(&a);
+            let _ = screen(&mut a);
         }
     }
 }
@@ -535,14 +555,14 @@ fn every_size_with_the_sidebar_open_draws_without_panic() {
 fn snapshot_sidebar_120x40() {
     let mut a = app(120, 40);
     press(&mut a, "] ] tab");
-    insta::assert_snapshot!(screen(&a));
+    insta::assert_snapshot!(screen(&mut a));
 }
 
 #[test]
 fn snapshot_sidebar_overlay_80x24() {
     let mut a = app(80, 24);
     press(&mut a, "tab enter ]");
-    insta::assert_snapshot!(screen(&a));
+    insta::assert_snapshot!(screen(&mut a));
 }
 
 // ---- the bundled sample, through the real attribution engine ----
@@ -578,26 +598,26 @@ fn on_the_sample_every_speakers_filter_visits_exactly_their_stops_in_order() {
             .filter(|&i| a.sources.stops[i].speaker == Some(sp))
             .collect();
         let mut seen = Vec::new();
-        a.current = None;
+        a.reader.current = None;
         press(&mut a, "g");
-        a.focus = Focus::Article;
+        a.sidebar.focus = Focus::Article;
         press(&mut a, "g");
         for _ in 0..expected.len() {
             press(&mut a, "]");
-            seen.push(a.current.unwrap());
+            seen.push(a.reader.current.unwrap());
             assert!(
-                status(&a).contains(&a.sources.speakers[sp].name),
+                status(&mut a).contains(&a.sources.speakers[sp].name),
                 "{}",
-                status(&a)
+                status(&mut a)
             );
         }
         assert_eq!(seen, expected, "speaker {}", a.sources.speakers[sp].name);
         if !expected.is_empty() {
             press(&mut a, "]");
-            assert_eq!(a.current, Some(expected[0]), "wraps to their first");
+            assert_eq!(a.reader.current, Some(expected[0]), "wraps to their first");
         }
         press(&mut a, "esc tab");
-        assert_eq!(a.focus, Focus::Speakers);
+        assert_eq!(a.sidebar.focus, Focus::Speakers);
     }
 }
 
@@ -605,23 +625,23 @@ fn on_the_sample_every_speakers_filter_visits_exactly_their_stops_in_order() {
 fn focus_hints_say_what_the_keys_do() {
     let mut a = sample_app(120, 40);
     press(&mut a, "tab");
-    assert!(status(&a).contains("enter"), "{}", status(&a));
+    assert!(status(&mut a).contains("enter"), "{}", status(&mut a));
     press(&mut a, "tab");
-    assert!(status(&a).contains("enter"), "{}", status(&a));
+    assert!(status(&mut a).contains("enter"), "{}", status(&mut a));
 }
 
 #[test]
 fn snapshot_sample_sidebar_120x40() {
     let mut a = sample_app(120, 40);
     press(&mut a, "tab j enter tab ] ]");
-    insta::assert_snapshot!(screen(&a));
+    insta::assert_snapshot!(screen(&mut a));
 }
 
 #[test]
 fn snapshot_sample_overlay_80x24() {
     let mut a = sample_app(80, 24);
     press(&mut a, "] ] ] S");
-    insta::assert_snapshot!(screen(&a));
+    insta::assert_snapshot!(screen(&mut a));
 }
 
 #[test]
@@ -643,14 +663,14 @@ fn nested_quotes_are_both_coloured_on_every_line() {
         },
     ];
     let speakers = sources(&d).speakers;
-    let s = Sources::new(speakers, vec![], quotes, SourcingCounts::default());
+    let s = Sources::new(speakers, vec![], quotes, Sourcing::default());
     let mut a = App::new(d, "x", Config::default(), &[]);
     a.set_sources(s);
     // narrow, so the outer quote runs over two lines and the inner one ends on the first
     a.resize(40, 40);
     let (w, h) = a.size;
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| f.render_widget(&a, f.area())).unwrap();
+    t.draw(|f| f.render_widget(&mut a, f.area())).unwrap();
     let buf = t.backend().buffer();
     let find = |needle: &str| {
         (0..h)
@@ -672,7 +692,7 @@ fn nested_quotes_are_both_coloured_on_every_line() {
 fn before_the_analysis_reports_the_sidebar_says_it_is_still_looking() {
     let mut a = App::new(doc(), "story.txt", Config::default(), &[]);
     a.resize(120, 40);
-    let s = screen(&a);
+    let s = screen(&mut a);
     assert!(s.contains("finding who speaks"), "{s}");
     assert!(
         !s.contains("nobody is quoted") && !s.contains("0 quotes"),
@@ -680,6 +700,6 @@ fn before_the_analysis_reports_the_sidebar_says_it_is_still_looking() {
     );
     let found = sources(&a.doc);
     a.set_sources(found);
-    let s = screen(&a);
+    let s = screen(&mut a);
     assert!(!s.contains("finding who speaks"), "{s}");
 }

@@ -25,14 +25,15 @@ fn sample_app(w: u16, h: u16) -> App {
     app_at(sample(), w, h)
 }
 
-fn draw(app: &App) -> Terminal<TestBackend> {
+fn draw(app: &mut App) -> Terminal<TestBackend> {
     let (w, h) = app.size;
     let mut t = Terminal::new(TestBackend::new(w, h)).expect("test backend");
-    t.draw(|f| f.render_widget(app, f.area())).expect("draw");
+    t.draw(|f| f.render_widget(&mut *app, f.area()))
+        .expect("draw");
     t
 }
 
-fn screen_text(app: &App) -> String {
+fn screen_text(app: &mut App) -> String {
     let t = draw(app);
     buffer_text(t.backend().buffer())
 }
@@ -52,7 +53,7 @@ fn press(app: &mut App, keys: &str) {
     app.press(keys).expect("valid key notation");
 }
 
-fn status_line(app: &App) -> String {
+fn status_line(app: &mut App) -> String {
     let text = screen_text(app);
     text.lines().last().unwrap_or_default().to_string()
 }
@@ -62,21 +63,21 @@ fn status_line(app: &App) -> String {
 #[test]
 fn j_k_g_and_shift_g_move_through_the_article() {
     let mut app = sample_app(100, 30);
-    assert_eq!(app.top, 0);
+    assert_eq!(app.reader.top, 0);
     press(&mut app, "j j");
-    assert_eq!(app.top, 2);
+    assert_eq!(app.reader.top, 2);
     press(&mut app, "k");
-    assert_eq!(app.top, 1);
+    assert_eq!(app.reader.top, 1);
     press(&mut app, "G");
-    assert!(app.top > 20, "top {}", app.top);
+    assert!(app.reader.top > 20, "top {}", app.reader.top);
     assert_eq!(app.percent(), 100);
-    assert!(status_line(&app).contains("100%"));
+    assert!(status_line(&mut app).contains("100%"));
     press(&mut app, "j");
     assert_eq!(app.percent(), 100, "cannot scroll past the end");
     press(&mut app, "g");
-    assert_eq!((app.top, app.percent()), (0, 0));
+    assert_eq!((app.reader.top, app.percent()), (0, 0));
     press(&mut app, "down down up");
-    assert_eq!(app.top, 1);
+    assert_eq!(app.reader.top, 1);
 }
 
 #[test]
@@ -84,13 +85,13 @@ fn pages_move_by_a_screen_less_two_lines() {
     let mut app = sample_app(100, 30);
     let body = app.body_height();
     press(&mut app, "space");
-    assert_eq!(app.top, body - 2);
+    assert_eq!(app.reader.top, body - 2);
     press(&mut app, "pagedown");
-    assert_eq!(app.top, 2 * (body - 2));
+    assert_eq!(app.reader.top, 2 * (body - 2));
     press(&mut app, "b pageup");
-    assert_eq!(app.top, 0);
+    assert_eq!(app.reader.top, 0);
     press(&mut app, "ctrl-d");
-    assert_eq!(app.top, body / 2);
+    assert_eq!(app.reader.top, body / 2);
 }
 
 #[test]
@@ -107,25 +108,25 @@ fn braces_go_to_paragraph_starts() {
     press(&mut app, "{");
     assert_eq!(app.top_block(), Some(b));
     press(&mut app, "{ { { {");
-    assert_eq!(app.top, 0);
-    assert!(status_line(&app).contains("first paragraph"));
+    assert_eq!(app.reader.top, 0);
+    assert!(status_line(&mut app).contains("first paragraph"));
 }
 
 #[test]
 fn search_highlights_every_match_and_n_moves_between_them() {
     let mut app = sample_app(100, 30);
     press(&mut app, "/ b o a r d");
-    assert!(app.prompt.is_some());
-    assert!(status_line(&app).starts_with("/board"));
+    assert!(app.prompt().is_some());
+    assert!(status_line(&mut app).starts_with("/board"));
     press(&mut app, "enter");
-    assert!(app.prompt.is_none());
-    let s = app.search.clone().expect("a search");
+    assert!(app.prompt().is_none());
+    let s = app.reader.search.clone().expect("a search");
     let n = s.matches.len();
     assert!(n >= 4, "the sample mentions the board often: {n}");
     assert_eq!(s.current, Some(0));
-    assert!(status_line(&app).contains(&format!("match 1/{n} for 'board'")));
+    assert!(status_line(&mut app).contains(&format!("match 1/{n} for 'board'")));
     // every visible match is drawn in the match style, the current one differently
-    let t = draw(&app);
+    let t = draw(&mut app);
     let buf = t.backend().buffer();
     let text = buffer_text(buf);
     let styled = |style: ratatui::style::Style| {
@@ -141,48 +142,55 @@ fn search_highlights_every_match_and_n_moves_between_them() {
     assert_eq!(styled(app.styles.current_match), 5);
     assert_eq!(styled(app.styles.search_match), 5 * (visible - 1));
     press(&mut app, "n");
-    assert_eq!(app.search.as_ref().unwrap().current, Some(1));
+    assert_eq!(app.reader.search.as_ref().unwrap().current, Some(1));
     press(&mut app, "N N");
-    assert_eq!(app.search.as_ref().unwrap().current, Some(n - 1));
-    assert!(status_line(&app).contains("continued from the bottom"));
+    assert_eq!(app.reader.search.as_ref().unwrap().current, Some(n - 1));
+    assert!(status_line(&mut app).contains("continued from the bottom"));
     // the current match is on screen
-    let m = &app.search.as_ref().unwrap().matches[n - 1];
-    let line = app.page.line_of_text(m.block, m.range.start).unwrap();
+    let m = &app.reader.search.as_ref().unwrap().matches[n - 1];
+    let line = app
+        .reader
+        .page
+        .line_of_text(m.block, m.range.start)
+        .unwrap();
     assert!(app.visible().contains(&line));
     press(&mut app, "esc");
-    assert!(app.search.is_none());
+    assert!(app.reader.search.is_none());
 }
 
 #[test]
 fn search_is_smart_case_and_reports_misses() {
     let mut app = sample_app(100, 30);
     press(&mut app, "/ o k a f o r enter");
-    let lower = app.search.as_ref().unwrap().matches.len();
+    let lower = app.reader.search.as_ref().unwrap().matches.len();
     press(&mut app, "/ O k a f o r enter");
-    let upper = app.search.as_ref().unwrap().matches.len();
+    let upper = app.reader.search.as_ref().unwrap().matches.len();
     assert_eq!(lower, upper, "the name is always capitalised");
     press(&mut app, "/ o K A F enter");
-    assert_eq!(app.search.as_ref().unwrap().matches.len(), 0);
-    assert!(status_line(&app).contains("no match for 'oKAF'"));
+    assert_eq!(app.reader.search.as_ref().unwrap().matches.len(), 0);
+    assert!(status_line(&mut app).contains("no match for 'oKAF'"));
     press(&mut app, "n");
-    assert!(status_line(&app).contains("no match"));
+    assert!(status_line(&mut app).contains("no match"));
 }
 
 #[test]
 fn esc_in_the_prompt_restores_the_place_and_typing_q_does_not_quit() {
     let mut app = sample_app(100, 30);
     press(&mut app, "j j j");
-    let before = app.top;
+    let before = app.reader.top;
     press(&mut app, "/ c o n t r i b u t e d");
-    assert_ne!(app.top, before, "incremental search moved to the match");
+    assert_ne!(
+        app.reader.top, before,
+        "incremental search moved to the match"
+    );
     press(&mut app, "backspace backspace q");
     assert!(!app.should_quit);
-    assert_eq!(app.prompt.as_ref().unwrap().text, "contributq");
+    assert_eq!(app.prompt().unwrap(), "contributq");
     press(&mut app, "esc");
-    assert_eq!(app.top, before);
-    assert!(app.prompt.is_none() && app.search.is_none());
+    assert_eq!(app.reader.top, before);
+    assert!(app.prompt().is_none() && app.reader.search.is_none());
     press(&mut app, "n");
-    assert!(status_line(&app).contains("press / to search"));
+    assert!(status_line(&mut app).contains("press / to search"));
 }
 
 #[test]
@@ -197,17 +205,17 @@ fn help_lists_the_live_keymap_and_esc_closes_it() {
     let mut app = App::new(sample(), "sample.txt", config, &[]);
     app.resize(100, 40);
     press(&mut app, "?");
-    assert!(app.help.is_some());
-    let text = screen_text(&app);
+    assert!(app.layers.has("help"));
+    let text = screen_text(&mut app);
     assert!(text.contains("g, home"), "{text}");
     assert!(text.contains("G, x, end"), "{text}");
     assert!(text.contains("go to the bottom"));
     press(&mut app, "j");
-    assert_eq!(app.top, 0, "keys scroll the help, not the article");
+    assert_eq!(app.reader.top, 0, "keys scroll the help, not the article");
     press(&mut app, "esc");
-    assert!(app.help.is_none());
+    assert!(!app.layers.has("help"));
     press(&mut app, "? ?");
-    assert!(app.help.is_none());
+    assert!(!app.layers.has("help"));
     press(&mut app, "x");
     assert_eq!(app.percent(), 100);
 }
@@ -237,9 +245,9 @@ fn resize_keeps_the_place() {
     for (w, h) in [(60, 20), (40, 12), (150, 50), (25, 6)] {
         app.resize(w, h);
         assert_eq!(app.top_block(), Some(block), "at {w}x{h}");
-        let line = app.page.line_of_text(block, offset).unwrap();
+        let line = app.reader.page.line_of_text(block, offset).unwrap();
         assert_eq!(
-            line, app.top,
+            line, app.reader.top,
             "the anchored text is on the top line at {w}x{h}"
         );
     }
@@ -256,13 +264,13 @@ fn mouse_wheel_scrolls() {
         row: 10,
         down: true,
     });
-    assert_eq!(app.top, 3);
+    assert_eq!(app.reader.top, 3);
     app.handle(Input::Wheel {
         column: 50,
         row: 10,
         down: false,
     });
-    assert_eq!(app.top, 0);
+    assert_eq!(app.reader.top, 0);
 }
 
 #[test]
@@ -275,7 +283,7 @@ fn body_is_capped_at_the_measure_and_centred() {
     app.resize(100, 30);
     press(&mut app, "S");
     assert!(app.areas().sidebar.is_none(), "S hid the sidebar");
-    let text = screen_text(&app);
+    let text = screen_text(&mut app);
     for line in text.lines().take(28) {
         let t = line.trim_end();
         if t.trim().is_empty() {
@@ -295,8 +303,8 @@ fn document_warnings_show_in_the_status_bar() {
         None,
     )
     .unwrap();
-    let app = app_at(doc, 100, 10);
-    let status = status_line(&app);
+    let mut app = app_at(doc, 100, 10);
+    let status = status_line(&mut app);
     assert!(status.contains("not valid UTF-8"), "{status}");
 }
 
@@ -308,43 +316,43 @@ fn tiny_terminals_show_a_message_and_never_panic() {
         for h in 0..=8 {
             app.resize(w, h);
             if w > 0 && h > 0 {
-                let _ = screen_text(&app);
+                let _ = screen_text(&mut app);
             }
             press(&mut app, "j G } {");
         }
     }
     app.resize(12, 3);
-    assert!(screen_text(&app).contains("Terminal to"));
+    assert!(screen_text(&mut app).contains("Terminal to"));
     app.resize(1, 1);
-    assert_eq!(screen_text(&app), "T\n");
+    assert_eq!(screen_text(&mut app), "T\n");
 }
 
 // ---- snapshots ----
 
 #[test]
 fn snapshot_sample_100x30() {
-    let app = sample_app(100, 30);
-    insta::assert_snapshot!(draw(&app).backend());
+    let mut app = sample_app(100, 30);
+    insta::assert_snapshot!(draw(&mut app).backend());
 }
 
 #[test]
 fn snapshot_sample_60x20() {
-    let app = sample_app(60, 20);
-    insta::assert_snapshot!(draw(&app).backend());
+    let mut app = sample_app(60, 20);
+    insta::assert_snapshot!(draw(&mut app).backend());
 }
 
 #[test]
 fn snapshot_search_60x20() {
     let mut app = sample_app(60, 20);
     press(&mut app, "G / i n t a k e");
-    insta::assert_snapshot!(draw(&app).backend());
+    insta::assert_snapshot!(draw(&mut app).backend());
 }
 
 #[test]
 fn snapshot_help_100x30() {
     let mut app = sample_app(100, 30);
     press(&mut app, "?");
-    insta::assert_snapshot!(draw(&app).backend());
+    insta::assert_snapshot!(draw(&mut app).backend());
 }
 
 #[test]
@@ -356,5 +364,5 @@ fn the_search_prompt_drops_typed_bidi_and_control_characters() {
         app.handle(Input::Key(Key::new(KeyCode::Char(c), Mods::default())));
     }
     press(&mut app, "o a r d");
-    assert_eq!(app.prompt.as_ref().unwrap().text, "board");
+    assert_eq!(app.prompt().unwrap(), "board");
 }

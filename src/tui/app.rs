@@ -1,151 +1,41 @@
-//! The reader's state and the one place that changes it: [`App::update`].
+//! The reader: parts that own their state, an overlay stack, and the one place that
+//! changes them, [`App::on`].
 //!
 //! Input arrives as [`Input`] (keys already in [`crate::keymap`] notation, mouse, resize),
-//! is turned into [`Action`]s through the keymap for the focused context, and applied. The
-//! reading position is an [`Anchor`] in the text, so a resize keeps the reader's place.
-//! Rendering (in `ui.rs`) only reads the state.
+//! is turned into an [`Action`] through the keymap of the top layer's context (or the
+//! focused pane's), and offered to the overlays top first ([`Layers::dispatch`]); what no
+//! overlay takes goes to the reader underneath ([`App::base`]). Parts and layers return
+//! [`Effect`]s; [`App::apply`] carries them out. Drawing (in `ui.rs`) reads the state.
 
-use super::highlights::Highlights;
-use super::page::{Anchor, Page};
-use super::sources::Sources;
-use super::strings;
-use super::styles::Styles;
-use super::widgets::help;
-use crate::config::{Config, Side};
-use crate::document::{BlockKind, Document};
-use crate::keymap::{Action, Context, Key, KeyCode, KeyParseError, parse_keys};
-use ratatui::layout::Rect;
-use std::collections::HashMap;
+use crate::config::Config;
+use crate::document::Document;
+use crate::keymap::{Action, Context, KeyCode, KeyParseError, parse_keys};
+use crate::tui::compositor::{Effect, Layers, MarkOp, Scene};
+use crate::tui::highlights::{Here, Highlights};
+use crate::tui::layers::{HelpLayer, PromptLayer};
+use crate::tui::layout;
+use crate::tui::sources::{Sources, StopMark};
+use crate::tui::strings;
+use crate::tui::styles::Styles;
+use std::collections::VecDeque;
 use std::ops::Range;
 use std::sync::Arc;
 
-/// Input the app reacts to, independent of the terminal library.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Input {
-    /// A key press.
-    Key(Key),
-    /// Mouse wheel at a cell.
-    Wheel {
-        /// Column of the pointer.
-        column: u16,
-        /// Row of the pointer.
-        row: u16,
-        /// Towards the end of the text.
-        down: bool,
-    },
-    /// Left click at a cell.
-    Click {
-        /// Column of the pointer.
-        column: u16,
-        /// Row of the pointer.
-        row: u16,
-    },
-    /// The terminal changed size.
-    Resize {
-        /// Columns.
-        width: u16,
-        /// Rows.
-        height: u16,
-    },
-}
-
-/// Which pane has the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Focus {
-    /// The article.
-    #[default]
-    Article,
-    /// The speakers list.
-    Speakers,
-    /// The claims list.
-    Claims,
-}
-
-/// The search prompt being typed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prompt {
-    /// What was typed.
-    pub text: String,
-    /// Where the reader was when the prompt opened (restored on Esc).
-    saved: Anchor,
-}
-
-/// A search match in a block's text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Match {
-    /// Block index.
-    pub block: usize,
-    /// Byte range in the block's text.
-    pub range: Range<usize>,
-}
-
-/// The active search.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Search {
-    /// The query.
-    pub query: String,
-    /// All matches in reading order.
-    pub matches: Vec<Match>,
-    /// The match last moved to.
-    pub current: Option<usize>,
-}
-
-/// How a status message is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MessageKind {
-    /// Neutral information.
-    Info,
-    /// Something the reader should know (document warnings, config errors).
-    Warning,
-}
-
-/// A transient status bar message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
-    /// The text.
-    pub text: String,
-    /// How to show it.
-    pub kind: MessageKind,
-}
-
-/// Screen areas for the current terminal size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Areas {
-    /// The article pane.
-    pub article: Rect,
-    /// The text column inside the article pane.
-    pub text: Rect,
-    /// The status bar.
-    pub status: Rect,
-    /// False when the terminal is too small to draw the reader.
-    pub fits: bool,
-    /// The sidebar, when shown (docked beside the article or as an overlay over it).
-    pub sidebar: Option<Rect>,
-    /// Whether the sidebar is drawn over the article (narrow terminals).
-    pub overlay: bool,
-    /// The sourcing summary box inside the sidebar (may be empty when space is short).
-    pub summary: Rect,
-    /// The speakers box.
-    pub speakers: Rect,
-    /// The claims box.
-    pub claims: Rect,
-}
-
-/// The inside of a bordered box.
-pub fn inner(r: Rect) -> Rect {
-    Rect::new(
-        r.x.saturating_add(1),
-        r.y.saturating_add(1),
-        r.width.saturating_sub(2),
-        r.height.saturating_sub(2),
-    )
-}
-
-/// Minimum terminal size the reader draws in.
-pub const MIN_SIZE: (u16, u16) = (20, 5);
+pub use crate::tui::state::{
+    Areas, Focus, Input, MIN_SIZE, Message, MessageKind, ReaderState, SidebarState, StatusState,
+    inner,
+};
 
 /// Lines the wheel scrolls per notch.
 const WHEEL_LINES: usize = 3;
+
+/// What the app reacts to: input, pasted text, and the analysis arriving.
+#[derive(Debug)]
+enum Event<'a> {
+    Input(Input),
+    Paste(&'a str),
+    Sources(Box<Sources>),
+}
 
 /// The reader.
 #[derive(Debug)]
@@ -158,58 +48,43 @@ pub struct App {
     pub config: Config,
     /// Styles derived from the theme.
     pub styles: Styles,
-    /// The layout at the current width.
-    pub page: Page,
-    pages: HashMap<usize, Page>,
+    /// Speakers, quotes and claims (empty until the analysis reports).
+    pub sources: Sources,
     /// Terminal size.
     pub size: (u16, u16),
-    /// Index of the top visible line in [`App::page`].
-    pub top: usize,
-    anchor: Anchor,
-    /// Which pane has the keyboard.
-    pub focus: Focus,
-    /// Help overlay scroll, when the help is open.
-    pub help: Option<usize>,
-    /// The search prompt, when open.
-    pub prompt: Option<Prompt>,
-    /// The search, when there is one.
-    pub search: Option<Search>,
-    /// The transient message.
-    pub message: Option<Message>,
+    /// The article pane.
+    pub reader: ReaderState,
+    /// The sidebar.
+    pub sidebar: SidebarState,
+    /// Highlights and notes.
+    pub marks: Highlights,
+    /// The status bar and the message log.
+    pub status: StatusState,
+    /// The overlays, bottom first.
+    pub layers: Layers,
+    /// True once the analysis has reported: until then an empty sidebar means "not known
+    /// yet", not "none".
+    analysed: bool,
     /// Set by quit.
     pub should_quit: bool,
-    /// Set when something changed since the last draw.
+    /// Set when something changed since the last draw (only by [`App::on`]).
     pub dirty: bool,
-    /// Speakers, quotes and claims.
-    pub sources: Sources,
-    /// The stop (quote or claim) the reader is on, an index into `sources.stops`.
-    pub current: Option<usize>,
-    /// The speaker the reader filtered to (set through [`App::set_filter`], which keeps the
-    /// claims list in step).
-    pub(crate) filter: Option<usize>,
-    /// Stop indices the claims list shows: the filtered speaker's, or all. Kept, not
-    /// computed per frame: a huge article has half a million stops.
-    shown: Vec<usize>,
-    /// True once the analysis has reported (through [`App::set_sources`]): until then an
-    /// empty sidebar means "not known yet", not "none".
-    analysed: bool,
-    /// Whether the docked sidebar is open (wide terminals).
-    pub docked_open: bool,
-    /// Whether the overlay sidebar is open (narrow terminals).
-    pub overlay_open: bool,
-    /// Speakers sorted by claim count instead of first appearance.
-    pub by_count: bool,
-    /// Selected row of the speakers list.
-    pub speaker_sel: usize,
-    /// First visible row of the speakers list.
-    pub speaker_offset: usize,
-    /// Selected row of the claims list.
-    pub claim_sel: usize,
-    /// First visible row of the claims list.
-    pub claim_offset: usize,
-    /// Highlights and notes (see [`super::highlights`]).
-    pub marks: Highlights,
 }
+
+/// What layers see of the app, built from its fields (not through `&self`), so that the
+/// layers can be borrowed mutably beside it.
+macro_rules! scene {
+    ($app:expr) => {
+        Scene {
+            doc: &$app.doc,
+            config: &$app.config,
+            styles: &$app.styles,
+            areas: layout::areas($app.size, &$app.config, &$app.sidebar),
+            store: $app.marks.store.as_ref(),
+        }
+    };
+}
+pub(crate) use scene;
 
 impl App {
     /// A reader for `doc`, shown as `name`. `notes` are messages to show at start (config
@@ -230,7 +105,7 @@ impl App {
                 km.hint(ctx, a)
                     .map_or_else(|| "?".into(), |k| k.to_string())
             };
-            Some(Message {
+            Message {
                 text: strings::start_hint(
                     &key(Context::Article, Action::ToggleHelp),
                     &key(Context::Article, Action::NextQuote),
@@ -238,257 +113,82 @@ impl App {
                     &key(Context::Article, Action::Quit),
                 ),
                 kind: MessageKind::Info,
-            })
+            }
         } else {
-            Some(Message {
+            Message {
                 text: warnings.join(" · "),
                 kind: MessageKind::Warning,
-            })
+            }
         };
         let mut app = App {
-            // laid out for real by the resize below; building at width 1 first cost as much
-            // as a full layout with one word per line
-            page: Page::default(),
             doc,
             name: name.into(),
             config,
             styles,
-            pages: HashMap::new(),
+            sources: Sources::default(),
             size: (0, 0),
-            top: 0,
-            anchor: (0, 0),
-            focus: Focus::Article,
-            help: None,
-            prompt: None,
-            search: None,
-            message,
+            // laid out for real by the resize below
+            reader: ReaderState::default(),
+            sidebar: SidebarState::default(),
+            marks: Highlights::default(),
+            status: StatusState::default(),
+            layers: Layers::default(),
+            analysed: false,
             should_quit: false,
             dirty: true,
-            sources: Sources::default(),
-            current: None,
-            filter: None,
-            shown: Vec::new(),
-            analysed: false,
-            docked_open: true,
-            overlay_open: false,
-            by_count: false,
-            speaker_sel: 0,
-            speaker_offset: 0,
-            claim_sel: 0,
-            claim_offset: 0,
-            marks: Highlights::default(),
         };
+        app.show(message);
         app.resize(80, 24);
         app
     }
 
-    /// Replaces the sources (speakers, quotes, claims) the sidebar and navigation use.
-    pub fn set_sources(&mut self, sources: Sources) {
-        self.sources = sources;
-        self.analysed = true;
-        self.current = None;
-        self.set_filter(None);
-        self.speaker_sel = 0;
-        self.claim_sel = 0;
-        self.fix_offsets();
-        self.dirty = true;
-    }
+    // ---- the one entry point ----
 
-    /// Screen areas for the current size.
-    pub fn areas(&self) -> Areas {
-        let (w, h) = self.size;
-        let fits = w >= MIN_SIZE.0 && h >= MIN_SIZE.1;
-        let body = Rect::new(0, 0, w, h.saturating_sub(1));
-        let status = Rect::new(0, h.saturating_sub(1), w, h.min(1));
-        let sc = &self.config.sidebar;
-        let wide = w >= sc.min_total_width;
-        let docked = fits && wide && self.docked_open;
-        let overlay = fits && !wide && self.overlay_open;
-        let mut article = body;
-        let mut sidebar = None;
-        if docked {
-            let sw = sc.width.min(w / 2);
-            article.width = w - sw;
-            let sx = match sc.side {
-                Side::Left => {
-                    article.x = sw;
-                    0
+    /// Reacts to one event: the only place that changes the state after start-up, and the
+    /// only place that marks a frame to be drawn.
+    fn on(&mut self, event: Event) {
+        match event {
+            Event::Input(input) => self.input(input),
+            Event::Paste(text) => {
+                let text = text.replace("\r\n", "\n").replace('\r', "\n");
+                let found = self.layers.dispatch(|l| l.paste(&text));
+                if let Some((i, effects)) = found {
+                    self.apply(effects, Some(i));
                 }
-                Side::Right => w - sw,
-            };
-            sidebar = Some(Rect::new(sx, 0, sw, body.height));
-        } else if overlay {
-            let sw = sc.width.max(w * 3 / 5).min(w);
-            let sx = match sc.side {
-                Side::Left => 0,
-                Side::Right => w - sw,
-            };
-            sidebar = Some(Rect::new(sx, 0, sw, body.height));
-        }
-        let (mut summary, mut speakers, mut claims) =
-            (Rect::default(), Rect::default(), Rect::default());
-        if let Some(sb) = sidebar {
-            let mut y = sb.y;
-            let mut rest = sb.height;
-            if rest >= 18 {
-                summary = Rect::new(sb.x, y, sb.width, 6);
-                y += 6;
-                rest -= 6;
             }
-            let sh = (rest * 9 / 20).max(rest.min(3));
-            speakers = Rect::new(sb.x, y, sb.width, sh);
-            claims = Rect::new(sb.x, y + sh, sb.width, rest - sh);
-        }
-        let avail = article.width.saturating_sub(2).max(1);
-        let tw = avail.min(self.config.measure).min(article.width);
-        let x = article.x + (article.width - tw) / 2;
-        Areas {
-            article,
-            text: Rect::new(x, article.y, tw, article.height),
-            status,
-            fits,
-            sidebar,
-            overlay,
-            summary,
-            speakers,
-            claims,
-        }
-    }
-
-    /// Rows of article visible at once.
-    pub fn body_height(&self) -> usize {
-        usize::from(self.areas().text.height).max(1)
-    }
-
-    fn max_top(&self) -> usize {
-        self.page.lines.len().saturating_sub(self.body_height())
-    }
-
-    /// Adapts to a new terminal size, keeping the reading position.
-    pub fn resize(&mut self, width: u16, height: u16) {
-        if self.size == (width, height) {
-            return;
-        }
-        self.size = (width, height);
-        self.relayout();
-    }
-
-    /// Lays the article out again for the current text column, keeping the place.
-    fn relayout(&mut self) {
-        let tw = usize::from(self.areas().text.width).max(1);
-        if self.page.width != tw {
-            // keep other widths only for ordinary articles: a layout of a huge one costs
-            // tens of megabytes and is rebuilt in well under a second, so it is dropped
-            // before the new one is built rather than held alongside it
-            let old = std::mem::take(&mut self.page);
-            if self.pages.len() > 8 {
-                self.pages.clear();
-            }
-            if old.width > 0 && old.lines.len() <= 50_000 {
-                self.pages.insert(old.width, old);
-            }
-            self.page = self
-                .pages
-                .remove(&tw)
-                .unwrap_or_else(|| Page::build(&self.doc, tw));
-        }
-        self.top = self.page.line_of(self.anchor).min(self.max_top());
-        if self.focus != Focus::Article && self.areas().sidebar.is_none() {
-            self.focus = Focus::Article;
-        }
-        self.fix_offsets();
-        self.dirty = true;
-    }
-
-    fn set_top(&mut self, top: usize) {
-        let top = top.min(self.max_top());
-        if top != self.top {
-            self.dirty = true;
-        }
-        self.top = top;
-        if top < self.page.lines.len() {
-            self.anchor = self.page.key(top);
-        }
-        self.remember_reading();
-    }
-
-    fn scroll_by(&mut self, delta: isize) {
-        let t = self.top.saturating_add_signed(delta);
-        self.set_top(t);
-    }
-
-    /// Position as a percentage: 0 at the top, 100 when the end is on screen.
-    pub fn percent(&self) -> usize {
-        let max = self.max_top();
-        (self.top * 100).checked_div(max).unwrap_or(100)
-    }
-
-    /// The context keys are looked up in.
-    pub fn context(&self) -> Context {
-        if let Some(c) = self.highlights_context() {
-            c
-        } else if self.prompt.is_some() {
-            Context::Prompt
-        } else {
-            match self.focus {
-                Focus::Article => Context::Article,
-                Focus::Speakers | Focus::Claims => Context::Sidebar,
+            Event::Sources(sources) => {
+                self.sources = *sources;
+                self.analysed = true;
+                self.reader.current = None;
+                self.sidebar.reset(&self.sources);
             }
         }
-    }
-
-    pub(crate) fn say(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            kind: MessageKind::Info,
-        });
+        self.fit();
         self.dirty = true;
     }
 
     /// Reacts to one input.
     pub fn handle(&mut self, input: Input) {
-        match input {
-            Input::Resize { width, height } => self.resize(width, height),
-            Input::Wheel { column, row, down } => {
-                let d = WHEEL_LINES as isize;
-                let d = if down { d } else { -d };
-                if let Some(s) = self.help {
-                    self.help = Some(s.saturating_add_signed(d));
-                    self.dirty = true;
-                    return;
-                }
-                let a = self.areas();
-                let at = |r: Rect| r.contains((column, row).into());
-                if at(a.speakers) {
-                    self.move_list(Focus::Speakers, d);
-                } else if at(a.claims) {
-                    self.move_list(Focus::Claims, d);
-                } else if a.sidebar.is_some_and(at) {
-                    // the summary box: nothing to scroll
-                } else {
-                    self.scroll_by(d);
-                }
-            }
-            Input::Click { column, row } => self.click(column, row),
-            Input::Key(key) => {
-                if self.message.take().is_some() {
-                    self.dirty = true;
-                }
-                let ctx = self.context();
-                match self.config.keymap.lookup(ctx, key) {
-                    Some(action) => self.update(action),
-                    None if matches!(ctx, Context::Prompt | Context::Editor) => {
-                        if let KeyCode::Char(c) = key.code
-                            && !key.mods.ctrl
-                            && !key.mods.alt
-                        {
-                            self.type_char(c);
-                        }
-                    }
-                    None => {}
-                }
-            }
-        }
+        self.on(Event::Input(input));
+    }
+
+    /// Text the terminal marked as pasted (bracketed paste). It is typed into the note
+    /// editor (line breaks included), the tags prompt or the search prompt (on one line),
+    /// and never run as commands: without this, a blank line in a pasted note saved it and
+    /// the rest ran as keys (`d` deleted the highlight, `q` quit). Anywhere else the paste
+    /// is ignored.
+    pub fn paste(&mut self, text: &str) {
+        self.on(Event::Paste(text));
+    }
+
+    /// Replaces the sources (speakers, quotes, claims) the sidebar and navigation use.
+    pub fn set_sources(&mut self, sources: Sources) {
+        self.on(Event::Sources(Box::new(sources)));
+    }
+
+    /// Adapts to a new terminal size, keeping the reading position.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.handle(Input::Resize { width, height });
     }
 
     /// Presses keys written in keymap notation, e.g. `"j j G"` or `"/ f e r r y enter"`.
@@ -499,81 +199,281 @@ impl App {
         Ok(())
     }
 
-    /// Applies an action.
+    /// Gives the reader the article's highlights (from [`crate::annotations::Store::open`]):
+    /// says where they are saved, what moved or broke, and returns to the saved reading
+    /// position.
+    pub fn attach_highlights(
+        &mut self,
+        store: Result<crate::annotations::Store, crate::annotations::StoreError>,
+    ) {
+        let (message, reading) = self.marks.attach(store, self.status.message.take());
+        self.show(message);
+        if let Some(offset) = reading {
+            self.reader.go_to_offset(&self.doc, offset);
+        }
+    }
+
+    /// Keeps the reading position of an article that has no highlights file beside it yet
+    /// in `store` (see [`Highlights::attach_reading_store`]), and returns to the position
+    /// saved there when the article's own file has none.
+    pub fn attach_reading_store(&mut self, store: crate::annotations::Store) {
+        if let Some(offset) = self.marks.attach_reading_store(store) {
+            self.reader.go_to_offset(&self.doc, offset);
+        }
+    }
+
+    // ---- what is where ----
+
+    /// Screen areas for the current size.
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.size, &self.config, &self.sidebar)
+    }
+
+    /// Lays the article out again when the text column changed size, and keeps the
+    /// sidebar's focus and lists valid for the current areas.
+    fn fit(&mut self) {
+        let a = self.areas();
+        let (w, h) = (usize::from(a.text.width).max(1), usize::from(a.text.height));
+        if self.reader.page.width != w || self.reader.height != h.max(1) {
+            self.reader.relayout(&self.doc, w, h);
+        }
+        if self.sidebar.focus != Focus::Article && a.sidebar.is_none() {
+            self.sidebar.focus = Focus::Article;
+        }
+        self.sidebar.fix_offsets(&self.sources, &a);
+    }
+
+    /// The context keys are looked up in: the top overlay's, or the focused pane's.
+    pub fn context(&self) -> Context {
+        match self.layers.top() {
+            Some(l) => l.context(),
+            None => match self.sidebar.focus {
+                Focus::Article => Context::Article,
+                Focus::Speakers | Focus::Claims => Context::Sidebar,
+            },
+        }
+    }
+
+    /// The message in the status bar, if any.
+    pub fn message(&self) -> Option<&Message> {
+        self.status.message.as_ref()
+    }
+
+    /// What is typed into the open prompt (search or tags), if one is on top.
+    pub fn prompt(&self) -> Option<&str> {
+        self.layers.top().and_then(|l| l.text())
+    }
+
+    /// True once the speakers, quotes and claims have arrived.
+    pub fn analysed(&self) -> bool {
+        self.analysed
+    }
+
+    /// Rows of article visible at once.
+    pub fn body_height(&self) -> usize {
+        self.reader.height.max(1)
+    }
+
+    /// Position as a percentage: 0 at the top, 100 when the end is on screen.
+    pub fn percent(&self) -> usize {
+        self.reader.percent()
+    }
+
+    /// The visible line range of the page.
+    pub fn visible(&self) -> Range<usize> {
+        self.reader.visible()
+    }
+
+    /// The text under the top line: block index and byte offset.
+    pub fn anchor(&self) -> crate::tui::page::Anchor {
+        self.reader.anchor()
+    }
+
+    /// The text of the top visible line.
+    pub fn top_text(&self) -> &str {
+        self.reader.top_text(&self.doc)
+    }
+
+    /// The block shown at the top line, if the top line shows block text.
+    pub fn top_block(&self) -> Option<usize> {
+        self.reader.top_block()
+    }
+
+    /// Scrolls so that byte `offset` of block `block` is visible.
+    pub fn scroll_to_text(&mut self, block: usize, offset: usize) {
+        self.reader.scroll_to_text(block, offset);
+    }
+
+    /// Speaker indices in list order (first appearance, or claims count).
+    pub fn speaker_order(&self) -> Vec<usize> {
+        self.sidebar.speaker_order(&self.sources)
+    }
+
+    /// Stop indices the claims list shows and `]`/`[` visit: the filtered speaker's, or all.
+    pub fn claim_list(&self) -> &[usize] {
+        self.sidebar.claim_list()
+    }
+
+    /// The speaker the claims list and `]`/`[` are filtered to, if any.
+    pub fn filter(&self) -> Option<usize> {
+        self.sidebar.filter()
+    }
+
+    /// What the highlights part reads of the rest of the reader.
+    fn here(&self) -> Here<'_> {
+        Here {
+            doc: &self.doc,
+            sources: &self.sources,
+            reader: &self.reader,
+            keymap: &self.config.keymap,
+        }
+    }
+
+    /// The id of the highlight under the cursor (see [`crate::tui::highlights`]).
+    pub fn cursor_id(&self) -> Option<String> {
+        let sc = scene!(self);
+        let listed = self.layers.iter().find_map(|l| l.highlight(&sc));
+        self.marks.cursor_id(&self.here(), listed)
+    }
+
+    /// The check status of a quote or claim, when it is highlighted.
+    pub fn claim_status(
+        &self,
+        block: usize,
+        range: Range<usize>,
+    ) -> Option<crate::annotations::Status> {
+        self.marks.claim_status(&self.doc, block, range)
+    }
+
+    // ---- input ----
+
+    fn input(&mut self, input: Input) {
+        match input {
+            Input::Resize { width, height } => self.size = (width, height),
+            Input::Wheel { column, row, down } => self.wheel((column, row), down),
+            Input::Click { column, row } => self.click(column, row),
+            Input::Key(key) => {
+                self.status.message = None;
+                let ctx = self.context();
+                match self.config.keymap.lookup(ctx, key) {
+                    Some(action) => self.update(action),
+                    None => {
+                        if let KeyCode::Char(c) = key.code
+                            && !key.mods.ctrl
+                            && !key.mods.alt
+                            && let Some((i, effects)) = self.layers.dispatch(|l| l.typed(c))
+                        {
+                            self.apply(effects, Some(i));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn wheel(&mut self, (column, row): (u16, u16), down: bool) {
+        let a = self.areas();
+        let sc = scene!(self);
+        if let Some((i, effects)) = self.layers.dispatch(|l| l.wheel(down, &sc)) {
+            self.apply(effects, Some(i));
+            return;
+        }
+        let d = if down {
+            WHEEL_LINES as isize
+        } else {
+            -(WHEEL_LINES as isize)
+        };
+        let at = |r: ratatui::layout::Rect| r.contains((column, row).into());
+        if at(a.speakers) {
+            self.sidebar
+                .move_list(&self.sources, &a, Focus::Speakers, d);
+        } else if at(a.claims) {
+            self.sidebar.move_list(&self.sources, &a, Focus::Claims, d);
+        } else if a.sidebar.is_some_and(at) {
+            // the summary box: nothing to scroll
+        } else {
+            self.reader.scroll_by(d);
+        }
+    }
+
+    /// Mouse click: focus and select what is under the pointer.
+    fn click(&mut self, column: u16, row: u16) {
+        if let Some((i, effects)) = self.layers.dispatch(|l| l.click()) {
+            self.apply(effects, Some(i));
+            return;
+        }
+        let a = self.areas();
+        let pos = (column, row).into();
+        if a.sidebar.is_some_and(|s| s.contains(pos)) {
+            let done = self
+                .sidebar
+                .click((column, row), &self.sources, self.analysed, &a);
+            self.apply(done.into_iter().collect(), None);
+        } else if a.article.contains(pos) {
+            if a.overlay {
+                self.sidebar.overlay_open = false;
+            }
+            self.sidebar.focus = Focus::Article;
+        }
+    }
+
+    /// Applies an action: the overlays first, top down, then the reader.
     pub fn update(&mut self, action: Action) {
-        if self.help.is_some() && self.update_help(action) {
+        let sc = scene!(self);
+        if let Some((i, effects)) = self.layers.dispatch(|l| l.handle(action, &sc)) {
+            self.apply(effects, Some(i));
             return;
         }
-        if self.update_highlights(action) {
-            return;
+        let effects = self.base(action);
+        self.apply(effects, None);
+    }
+
+    /// An action no overlay took: the article, the sidebar, or opening an overlay.
+    fn base(&mut self, action: Action) -> Vec<Effect> {
+        let a = self.areas();
+        let mark = |op| vec![Effect::Mark { op, on: None }];
+        if self.sidebar.focus != Focus::Article
+            && self.sidebar.update_list(action, &self.sources, &a)
+        {
+            return Vec::new();
         }
-        if self.focus != Focus::Article && self.prompt.is_none() && self.update_list(action) {
-            return;
-        }
-        let page = self.body_height();
         match action {
-            Action::Quit => self.should_quit = true,
-            Action::ToggleHelp => {
-                self.help = Some(0);
-                self.dirty = true;
-            }
+            Action::Quit => vec![Effect::Quit],
+            Action::ToggleHelp => vec![Effect::Push(Box::<HelpLayer>::default())],
             Action::Close => self.close(),
-            Action::ScrollDown => self.scroll_by(1),
-            Action::ScrollUp => self.scroll_by(-1),
-            Action::PageDown => self.scroll_by(page.saturating_sub(2).max(1) as isize),
-            Action::PageUp => self.scroll_by(-(page.saturating_sub(2).max(1) as isize)),
-            Action::HalfPageDown => self.scroll_by((page / 2).max(1) as isize),
-            Action::HalfPageUp => self.scroll_by(-((page / 2).max(1) as isize)),
-            Action::Top => self.set_top(0),
-            Action::Bottom => self.set_top(usize::MAX),
-            Action::NextParagraph => {
-                let next = self.page.block_starts().find(|&i| i > self.top);
-                match next {
-                    Some(i) if i <= self.max_top() => self.set_top(i),
-                    _ => self.say(strings::LAST_PARAGRAPH),
-                }
-            }
-            Action::PrevParagraph => {
-                let prev = self.page.block_starts().filter(|&i| i < self.top).last();
-                match prev {
-                    Some(i) => self.set_top(i),
-                    None if self.top > 0 => self.set_top(0),
-                    None => self.say(strings::FIRST_PARAGRAPH),
-                }
-            }
-            Action::Search => {
-                self.prompt = Some(Prompt {
-                    text: String::new(),
-                    saved: self.anchor,
-                });
-                self.dirty = true;
-            }
-            Action::Confirm => self.confirm_search(),
-            Action::DeleteBack => {
-                if let Some(p) = &mut self.prompt {
-                    p.text.pop();
-                    self.refresh_search();
-                }
-            }
-            Action::NextMatch => self.step_match(true),
-            Action::PrevMatch => self.step_match(false),
+            Action::Search => vec![Effect::Push(Box::new(PromptLayer::search(
+                self.reader.anchor(),
+            )))],
             Action::NextQuote => self.step_stop(true),
             Action::PrevQuote => self.step_stop(false),
             Action::NextSameSpeaker => self.next_same_speaker(),
-            Action::ToggleSidebar => self.toggle_sidebar(),
-            Action::FocusNext => self.cycle_focus(true),
-            Action::FocusPrev => self.cycle_focus(false),
-            Action::Select => self.select(),
-            // highlights: applied by `update_highlights` above (when they apply at all)
-            Action::Highlight
-            | Action::StartSelection
-            | Action::EditNote
-            | Action::EditTags
-            | Action::DeleteHighlight
-            | Action::Undo
-            | Action::CycleStatus
-            | Action::ExportHighlights
-            | Action::ListHighlights
+            Action::ToggleSidebar => {
+                self.sidebar.toggle(self.size, &self.config);
+                Vec::new()
+            }
+            Action::FocusNext | Action::FocusPrev => {
+                let forward = action == Action::FocusNext;
+                let said = self.sidebar.cycle_focus(forward, self.size, &self.config);
+                said.into_iter().collect()
+            }
+            Action::Select => self
+                .sidebar
+                .select(&self.sources, self.analysed, &a)
+                .into_iter()
+                .collect(),
+            Action::ToggleSort => vec![self.sidebar.toggle_sort(&self.sources, &a)],
+            Action::Highlight => mark(MarkOp::Highlight),
+            Action::StartSelection => mark(MarkOp::StartSelection),
+            Action::EditNote => mark(MarkOp::EditNote),
+            Action::EditTags => mark(MarkOp::EditTags),
+            Action::DeleteHighlight => mark(MarkOp::Delete),
+            Action::Undo => mark(MarkOp::Undo),
+            Action::CycleStatus => mark(MarkOp::CycleStatus),
+            Action::ExportHighlights => mark(MarkOp::Export),
+            Action::ListHighlights => mark(MarkOp::List),
+            // prompt and editor keys mean nothing without a prompt or editor open
+            Action::Confirm
+            | Action::DeleteBack
             | Action::SaveNote
             | Action::NewLine
             | Action::DeleteForward
@@ -582,473 +482,143 @@ impl App {
             | Action::CursorUp
             | Action::CursorDown
             | Action::LineStart
-            | Action::LineEnd => {}
-            Action::ToggleSort => {
-                let keep = self.speaker_order().get(self.speaker_sel).copied();
-                self.by_count = !self.by_count;
-                if let Some(k) = keep {
-                    self.speaker_sel = self
-                        .speaker_order()
-                        .iter()
-                        .position(|&s| s == k)
-                        .unwrap_or(0);
+            | Action::LineEnd => Vec::new(),
+            movement => self.reader.update(movement).unwrap_or_default(),
+        }
+    }
+
+    /// Esc with no overlay open: closes the sidebar drawn over the article, else clears the
+    /// filter, else the search.
+    fn close(&mut self) -> Vec<Effect> {
+        let a = self.areas();
+        if a.overlay && self.sidebar.overlay_open {
+            self.sidebar.overlay_open = false;
+            self.sidebar.focus = Focus::Article;
+        } else if self.sidebar.filter().is_some() {
+            self.sidebar
+                .clear_filter(&self.sources, self.reader.current, &a);
+            return vec![Effect::Say(strings::FILTER_CLEARED.into())];
+        } else if self.reader.search.take().is_some() {
+            return vec![Effect::Say(strings::SEARCH_CLEARED.into())];
+        }
+        Vec::new()
+    }
+
+    // ---- effects ----
+
+    /// Carries out effects, in order; `from` is the layer that returned them (the one
+    /// [`Effect::Pop`] removes).
+    fn apply(&mut self, effects: Vec<Effect>, from: Option<usize>) {
+        let mut from = from;
+        let mut queue: VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            match effect {
+                Effect::Say(text) => self.say(text, MessageKind::Info),
+                Effect::Warn(text) => self.say(text, MessageKind::Warning),
+                Effect::Push(layer) => self.layers.push(layer),
+                Effect::Pop => {
+                    if let Some(i) = from.take() {
+                        self.layers.remove(i);
+                    }
                 }
-                self.fix_offsets();
-                self.say(if self.by_count {
-                    strings::SORTED_BY_COUNT
-                } else {
-                    strings::SORTED_BY_APPEARANCE
-                });
-            }
-        }
-    }
-
-    /// Actions while the help is open. Returns true when the action was used.
-    fn update_help(&mut self, action: Action) -> bool {
-        let Some(scroll) = self.help else {
-            return false;
-        };
-        let rows = help::rows(&self.config.keymap).len();
-        let visible = usize::from(self.size.1.saturating_sub(4)).max(1);
-        let max = rows.saturating_sub(visible);
-        let new = match action {
-            Action::ScrollDown => scroll + 1,
-            Action::ScrollUp => scroll.saturating_sub(1),
-            Action::PageDown | Action::HalfPageDown => scroll + visible / 2,
-            Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(visible / 2),
-            Action::Top => 0,
-            Action::Bottom => max,
-            Action::ToggleHelp | Action::Close => {
-                self.help = None;
-                self.dirty = true;
-                return true;
-            }
-            Action::Quit => return false,
-            _ => return true,
-        };
-        self.help = Some(new.min(max));
-        self.dirty = true;
-        true
-    }
-
-    fn close(&mut self) {
-        let overlay = self.areas().overlay;
-        if let Some(p) = self.prompt.take() {
-            self.search = None;
-            self.restore(p.saved);
-        } else if overlay && self.overlay_open {
-            self.overlay_open = false;
-            self.focus = Focus::Article;
-        } else if self.filter.is_some() {
-            self.set_filter(None);
-            self.claim_sel = self
-                .current
-                .and_then(|c| self.claim_list().iter().position(|&i| i == c))
-                .unwrap_or(0);
-            self.fix_offsets();
-            self.say(strings::FILTER_CLEARED);
-        } else if self.search.take().is_some() {
-            self.say(strings::SEARCH_CLEARED);
-        }
-        self.dirty = true;
-    }
-
-    pub(crate) fn restore(&mut self, anchor: Anchor) {
-        self.anchor = anchor;
-        self.top = self.page.line_of(anchor).min(self.max_top());
-        self.dirty = true;
-    }
-
-    fn type_char(&mut self, c: char) {
-        if self.type_into_highlights(c) {
-            return;
-        }
-        if let Some(p) = &mut self.prompt {
-            // control and bidi characters would only reorder or hide the query on screen
-            if crate::document::text::is_forbidden(c) || c.is_control() {
-                return;
-            }
-            p.text.push(c);
-            self.refresh_search();
-        }
-    }
-
-    /// Recomputes the matches for the prompt's text and moves to the first one after the
-    /// place the prompt was opened at.
-    fn refresh_search(&mut self) {
-        let Some(p) = &self.prompt else { return };
-        let (query, saved) = (p.text.clone(), p.saved);
-        self.dirty = true;
-        if query.is_empty() {
-            self.search = None;
-            self.restore(saved);
-            return;
-        }
-        let matches = find_all(&self.doc, &query);
-        let first = matches
-            .iter()
-            .position(|m| (m.block, m.range.start) >= saved)
-            .or((!matches.is_empty()).then_some(0));
-        self.search = Some(Search {
-            query,
-            matches,
-            current: first,
-        });
-        match first {
-            Some(i) => self.show_match(i),
-            None => self.restore(saved),
-        }
-    }
-
-    fn confirm_search(&mut self) {
-        let Some(p) = self.prompt.take() else { return };
-        self.dirty = true;
-        if p.text.is_empty() {
-            self.search = None;
-            return;
-        }
-        match &self.search {
-            Some(s) => match s.current {
-                Some(i) => self.say(strings::match_status(i, s.matches.len(), &s.query)),
-                None => self.say(strings::no_match(&s.query)),
-            },
-            None => self.say(strings::no_match(&p.text)),
-        }
-    }
-
-    fn step_match(&mut self, forward: bool) {
-        let Some(s) = &self.search else {
-            self.say(strings::NO_SEARCH);
-            return;
-        };
-        let n = s.matches.len();
-        if n == 0 {
-            let msg = strings::no_match(&s.query);
-            self.say(msg);
-            return;
-        }
-        let (next, wrapped) = match s.current {
-            Some(i) if forward => ((i + 1) % n, i + 1 == n),
-            Some(i) => ((i + n - 1) % n, i == 0),
-            None => (0, false),
-        };
-        let mut status = strings::match_status(next, n, &s.query);
-        if wrapped {
-            status = strings::wrapped(status, forward);
-        }
-        if let Some(s) = &mut self.search {
-            s.current = Some(next);
-        }
-        self.show_match(next);
-        self.say(status);
-    }
-
-    /// Scrolls so that match `i` is on screen, with some context above it.
-    fn show_match(&mut self, i: usize) {
-        let Some(m) = self.search.as_ref().and_then(|s| s.matches.get(i)) else {
-            return;
-        };
-        let (block, start) = (m.block, m.range.start);
-        self.scroll_to_text(block, start);
-        self.dirty = true;
-    }
-
-    /// Scrolls so that byte `offset` of block `block` is visible; when it is not already,
-    /// it is put a third of the way down the screen.
-    pub fn scroll_to_text(&mut self, block: usize, offset: usize) {
-        let Some(line) = self.page.line_of_text(block, offset) else {
-            return;
-        };
-        let h = self.body_height();
-        if line < self.top || line >= self.top + h {
-            self.set_top(line.saturating_sub(h / 3));
-        }
-    }
-
-    /// The visible line range of the page.
-    pub fn visible(&self) -> Range<usize> {
-        let end = (self.top + self.body_height()).min(self.page.lines.len());
-        self.top.min(end)..end
-    }
-
-    /// The text under the top line: block index and byte offset (for tests and resize).
-    pub fn anchor(&self) -> Anchor {
-        self.anchor
-    }
-
-    /// The text of the top visible line.
-    pub fn top_text(&self) -> &str {
-        self.page.text(&self.doc, self.top)
-    }
-
-    /// The block shown at the top line, if the top line shows block text.
-    pub fn top_block(&self) -> Option<usize> {
-        self.page
-            .lines
-            .get(self.top)
-            .and_then(|l| l.block_range())
-            .map(|(block, _)| block)
-    }
-
-    // ---- sidebar and quote navigation ----
-
-    /// Speaker indices in list order (first appearance, or claims count).
-    pub fn speaker_order(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.sources.speakers.len()).collect();
-        if self.by_count {
-            let sp = &self.sources.speakers;
-            order.sort_by_key(|&i| (std::cmp::Reverse((sp[i].claims, sp[i].quotes)), i));
-        }
-        order
-    }
-
-    /// Stop indices the claims list shows and `]`/`[` visit: the filtered speaker's, or all.
-    pub fn claim_list(&self) -> &[usize] {
-        &self.shown
-    }
-
-    /// True once the speakers, quotes and claims have arrived.
-    pub fn analysed(&self) -> bool {
-        self.analysed
-    }
-
-    /// The speaker the claims list and `]`/`[` are filtered to, if any.
-    pub fn filter(&self) -> Option<usize> {
-        self.filter
-    }
-
-    /// Filters the claims list and `]`/`[` to one speaker's stops (`None`: everyone's).
-    pub fn set_filter(&mut self, filter: Option<usize>) {
-        self.filter = filter;
-        let stops = &self.sources.stops;
-        self.shown = (0..stops.len())
-            .filter(|&i| filter.is_none() || stops[i].speaker == filter)
-            .collect();
-    }
-
-    /// Rows a speaker takes in the list (two when it has a role).
-    pub fn speaker_rows(&self, speaker: usize) -> usize {
-        match self.sources.speakers.get(speaker) {
-            Some(s) if s.role.is_some() => 2,
-            _ => 1,
-        }
-    }
-
-    /// Keeps the selected rows of both lists visible.
-    fn fix_offsets(&mut self) {
-        let a = self.areas();
-        let order = self.speaker_order();
-        self.speaker_sel = self.speaker_sel.min(order.len().saturating_sub(1));
-        let h = usize::from(inner(a.speakers).height).max(1);
-        if self.speaker_sel < self.speaker_offset {
-            self.speaker_offset = self.speaker_sel;
-        }
-        while self.speaker_offset < self.speaker_sel
-            && order[self.speaker_offset..=self.speaker_sel]
-                .iter()
-                .map(|&s| self.speaker_rows(s))
-                .sum::<usize>()
-                > h
-        {
-            self.speaker_offset += 1;
-        }
-        let n = self.claim_list().len();
-        self.claim_sel = self.claim_sel.min(n.saturating_sub(1));
-        let h = usize::from(inner(a.claims).height).max(1);
-        if self.claim_sel < self.claim_offset {
-            self.claim_offset = self.claim_sel;
-        }
-        if self.claim_sel >= self.claim_offset + h {
-            self.claim_offset = self.claim_sel + 1 - h;
-        }
-        self.claim_offset = self.claim_offset.min(n.saturating_sub(h));
-    }
-
-    /// Moves the selection of a list by `delta` rows (clamped).
-    fn move_list(&mut self, list: Focus, delta: isize) {
-        match list {
-            Focus::Speakers => {
-                let n = self.sources.speakers.len();
-                self.speaker_sel = self
-                    .speaker_sel
-                    .saturating_add_signed(delta)
-                    .min(n.saturating_sub(1));
-            }
-            Focus::Claims => {
-                let n = self.claim_list().len();
-                self.claim_sel = self
-                    .claim_sel
-                    .saturating_add_signed(delta)
-                    .min(n.saturating_sub(1));
-            }
-            Focus::Article => {}
-        }
-        self.fix_offsets();
-        self.dirty = true;
-    }
-
-    /// Movement actions in a focused list. Returns true when the action was used.
-    fn update_list(&mut self, action: Action) -> bool {
-        let list = self.focus;
-        let a = self.areas();
-        let rect = if list == Focus::Speakers {
-            a.speakers
-        } else {
-            a.claims
-        };
-        let page = usize::from(inner(rect).height).max(2) as isize - 1;
-        match action {
-            Action::ScrollDown => self.move_list(list, 1),
-            Action::ScrollUp => self.move_list(list, -1),
-            Action::PageDown | Action::HalfPageDown => self.move_list(list, page),
-            Action::PageUp | Action::HalfPageUp => self.move_list(list, -page),
-            Action::Top => self.move_list(list, isize::MIN / 2),
-            Action::Bottom => self.move_list(list, isize::MAX / 2),
-            _ => return false,
-        }
-        true
-    }
-
-    fn toggle_sidebar(&mut self) {
-        if self.size.0 >= self.config.sidebar.min_total_width {
-            self.docked_open = !self.docked_open;
-        } else {
-            self.overlay_open = !self.overlay_open;
-        }
-        if self.areas().sidebar.is_none() {
-            self.focus = Focus::Article;
-        }
-        self.relayout();
-    }
-
-    fn cycle_focus(&mut self, forward: bool) {
-        let next = match (self.focus, forward) {
-            (Focus::Article, true) | (Focus::Claims, false) => Focus::Speakers,
-            (Focus::Speakers, true) | (Focus::Article, false) => Focus::Claims,
-            (Focus::Claims, true) | (Focus::Speakers, false) => Focus::Article,
-        };
-        let wide = self.size.0 >= self.config.sidebar.min_total_width;
-        if next != Focus::Article && self.areas().sidebar.is_none() {
-            if wide {
-                self.docked_open = true;
-            } else {
-                self.overlay_open = true;
-            }
-            self.relayout();
-        }
-        if next == Focus::Article && !wide {
-            self.overlay_open = false;
-        }
-        if self.areas().sidebar.is_none() {
-            self.focus = Focus::Article;
-            self.say(strings::NO_ROOM_FOR_SIDEBAR);
-            return;
-        }
-        self.focus = next;
-        let km = &self.config.keymap;
-        let key = |a| {
-            km.hint(Context::Sidebar, a)
-                .map_or_else(|| "?".to_string(), |k| k.to_string())
-        };
-        let hint = match next {
-            Focus::Speakers => Some(strings::speakers_hint(
-                &key(Action::Select),
-                &key(Action::ToggleSort),
-                &key(Action::FocusNext),
-            )),
-            Focus::Claims => Some(strings::claims_hint(
-                &key(Action::Select),
-                &key(Action::FocusNext),
-            )),
-            Focus::Article => None,
-        };
-        if let Some(h) = hint {
-            self.say(h);
-        }
-        self.dirty = true;
-    }
-
-    /// Enter: filter to the selected speaker, or jump to the selected claim.
-    fn select(&mut self) {
-        match self.focus {
-            Focus::Speakers => {
-                let Some(&sp) = self.speaker_order().get(self.speaker_sel) else {
-                    self.say(if self.analysed {
-                        strings::NO_SPEAKERS
-                    } else {
-                        strings::STILL_ANALYSING
-                    });
-                    return;
-                };
-                self.set_filter(Some(sp));
-                self.claim_sel = 0;
-                self.claim_offset = 0;
-                self.fix_offsets();
-                let n = self.claim_list().len();
-                let name = self.sources.speakers[sp].name.clone();
-                self.say(strings::filtered(&name, n));
-            }
-            Focus::Claims => {
-                if let Some(&stop) = self.claim_list().get(self.claim_sel) {
-                    self.go_to_stop(stop);
+                Effect::Quit => {
+                    self.marks.save_on_quit(&self.doc, &self.reader);
+                    self.should_quit = true;
+                }
+                Effect::GoToOffset(offset) => self.reader.go_to_offset(&self.doc, offset),
+                Effect::GoToStop(i) => {
+                    if let Some(said) = self.go_to_stop(i) {
+                        self.say(said, MessageKind::Info);
+                    }
+                }
+                Effect::LeaveStop => self.reader.current = None,
+                Effect::ScrollToText { block, offset } => {
+                    self.reader.scroll_to_text(block, offset);
+                }
+                Effect::SearchTyped { query, from } => {
+                    self.reader.search_typed(&self.doc, &query, from);
+                }
+                Effect::SearchConfirmed => queue.extend(self.reader.search_confirmed()),
+                Effect::SearchCancelled { from } => {
+                    self.reader.search = None;
+                    self.reader.restore(from);
+                }
+                Effect::Mark { op, on } => {
+                    let here = Here {
+                        doc: &self.doc,
+                        sources: &self.sources,
+                        reader: &self.reader,
+                        keymap: &self.config.keymap,
+                    };
+                    queue.extend(self.marks.apply(op, on, &here));
                 }
             }
-            Focus::Article => {}
         }
+        self.marks.remember_reading(&self.doc, &self.reader);
     }
+
+    fn say(&mut self, text: String, kind: MessageKind) {
+        self.show(Message { text, kind });
+    }
+
+    /// Shows a message in the status bar and keeps it in the log.
+    fn show(&mut self, message: Message) {
+        let log = &mut self.status.log;
+        if log.len() >= StatusState::LOG_CAP {
+            log.remove(0);
+        }
+        log.push(message.clone());
+        self.status.message = Some(message);
+    }
+
+    // ---- quotes and claims ----
 
     /// Moves to stop `i`: marks it, scrolls it into view with context above, selects it in
-    /// the claims list, and says where we are in the status bar.
-    pub fn go_to_stop(&mut self, i: usize) {
-        let Some(stop) = self.sources.stops.get(i) else {
-            return;
-        };
+    /// the claims list. Returns where we are, for the status bar.
+    fn go_to_stop(&mut self, i: usize) -> Option<String> {
+        let stop = self.sources.stops.get(i)?;
         let (block, start, speaker, kind) = (stop.block, stop.range.start, stop.speaker, stop.kind);
-        self.current = Some(i);
-        if let Some(line) = self.page.line_of_text(block, start) {
-            let h = self.body_height();
-            let context = (h / 6).clamp(1, 3);
-            if line < self.top + context || line + 2 > self.top + h {
-                self.set_top(line.saturating_sub(context));
-            }
-        }
-        let list = self.claim_list();
+        self.reader.current = Some(i);
+        self.reader.show_stop(block, start);
+        let list = self.sidebar.claim_list();
         let (pos, shown) = (list.iter().position(|&s| s == i), list.len());
         if let Some(p) = pos {
-            self.claim_sel = p;
-            self.fix_offsets();
+            self.sidebar.claim_sel = p;
+            let a = self.areas();
+            self.sidebar.fix_offsets(&self.sources, &a);
         }
         let (n, k) = match pos {
             Some(p) => (shown, p),
             None => (self.sources.stops.len(), i),
         };
         let label = self.sources.speaker_label(speaker);
-        let checked = self.stop_status_suffix(i).unwrap_or_default();
-        self.say(strings::stop_status(kind.word(), k, n, &label) + &checked);
-        self.dirty = true;
+        let checked = self
+            .marks
+            .stop_status_suffix(&self.doc, &self.sources, i)
+            .unwrap_or_default();
+        Some(strings::stop_status(kind.word(), k, n, &label) + &checked)
     }
 
     /// `]`/`[`: the next or previous stop (of the filtered speaker, when filtered), from the
     /// current one or from the top of the screen; wraps around at the ends.
-    fn step_stop(&mut self, forward: bool) {
-        let list = self.claim_list();
+    fn step_stop(&mut self, forward: bool) -> Vec<Effect> {
+        let list = self.sidebar.claim_list();
         if list.is_empty() {
-            let msg = match self.filter {
+            let msg = match self.sidebar.filter() {
                 None if !self.analysed => strings::STILL_ANALYSING.to_string(),
                 Some(f) => strings::no_claims_by(&self.sources.speakers[f].name),
                 None => strings::NO_QUOTES.to_string(),
             };
-            self.say(msg);
-            return;
+            return vec![Effect::Say(msg)];
         }
         let stops = &self.sources.stops;
-        let here = match self.current {
+        let here = match self.reader.current {
             Some(c) => (stops[c].block, stops[c].range.start),
-            None => self.anchor,
+            None => self.reader.anchor(),
         };
         let key = |i: usize| (stops[i].block, stops[i].range.start);
         let found = if forward {
-            match self.current {
+            match self.reader.current {
                 Some(_) => list.iter().copied().find(|&i| key(i) > here),
                 None => list.iter().copied().find(|&i| key(i) >= here),
             }
@@ -1060,120 +630,34 @@ impl App {
             None if forward => (list[0], true),
             None => (list[list.len() - 1], true),
         };
-        self.go_to_stop(target);
-        if wrapped && let Some(m) = &mut self.message {
-            m.text = strings::wrapped(std::mem::take(&mut m.text), forward);
+        self.said_at_stop(target, wrapped, forward)
+    }
+
+    /// Goes to stop `i` and says so, adding that the search went round when `wrapped`.
+    fn said_at_stop(&mut self, i: usize, wrapped: bool, forward: bool) -> Vec<Effect> {
+        match self.go_to_stop(i) {
+            Some(said) if wrapped => vec![Effect::Say(strings::wrapped(said, forward))],
+            Some(said) => vec![Effect::Say(said)],
+            None => Vec::new(),
         }
     }
 
     /// `s`: the next stop by the current stop's speaker.
-    fn next_same_speaker(&mut self) {
-        let Some(c) = self.current else {
-            self.say(strings::NO_CURRENT_QUOTE);
-            return;
+    fn next_same_speaker(&mut self) -> Vec<Effect> {
+        let Some(c) = self.reader.current else {
+            return vec![Effect::Say(strings::NO_CURRENT_QUOTE.into())];
         };
         let stops = &self.sources.stops;
         let Some(sp) = stops[c].speaker else {
-            self.say(strings::NO_SPEAKER_HERE);
-            return;
+            return vec![Effect::Say(strings::NO_SPEAKER_HERE.into())];
         };
         let n = stops.len();
         let next = (1..=n)
             .map(|d| (c + d) % n)
             .find(|&i| stops[i].speaker == Some(sp));
-        if let Some(i) = next {
-            let wrapped = i <= c;
-            self.go_to_stop(i);
-            if wrapped && let Some(m) = &mut self.message {
-                m.text = strings::wrapped(std::mem::take(&mut m.text), true);
-            }
+        match next {
+            Some(i) => self.said_at_stop(i, i <= c, true),
+            None => Vec::new(),
         }
     }
-
-    /// Mouse click: focus and select what is under the pointer.
-    fn click(&mut self, column: u16, row: u16) {
-        if self.help.is_some() {
-            return;
-        }
-        let a = self.areas();
-        let pos = (column, row).into();
-        let si = inner(a.speakers);
-        let ci = inner(a.claims);
-        if si.contains(pos) {
-            let order = self.speaker_order();
-            let mut y = si.y;
-            for (k, &sp) in order.iter().enumerate().skip(self.speaker_offset) {
-                let rows = self.speaker_rows(sp) as u16;
-                if row < y + rows {
-                    self.focus = Focus::Speakers;
-                    self.speaker_sel = k;
-                    self.select();
-                    return;
-                }
-                y += rows;
-            }
-        } else if ci.contains(pos) {
-            let k = self.claim_offset + usize::from(row - ci.y);
-            if k < self.claim_list().len() {
-                self.focus = Focus::Claims;
-                self.claim_sel = k;
-                self.select();
-            }
-        } else if a.sidebar.is_some_and(|s| s.contains(pos)) {
-            // borders and summary
-        } else if a.article.contains(pos) {
-            if a.overlay {
-                self.overlay_open = false;
-            }
-            self.focus = Focus::Article;
-            self.dirty = true;
-        }
-    }
-}
-
-/// Every match of `query` in the blocks the reader shows. Case is ignored unless the query
-/// has an upper-case letter ("smart case").
-pub fn find_all(doc: &Document, query: &str) -> Vec<Match> {
-    let fold = !query.chars().any(char::is_uppercase);
-    let norm = |c: char| {
-        if fold {
-            c.to_lowercase().next().unwrap_or(c)
-        } else {
-            c
-        }
-    };
-    let q: Vec<char> = query.chars().map(norm).collect();
-    if q.is_empty() {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for (bi, block) in doc.blocks.iter().enumerate() {
-        if matches!(block.kind, BlockKind::Dateline | BlockKind::Byline) {
-            continue;
-        }
-        let chars: Vec<(usize, char)> = block
-            .text
-            .char_indices()
-            .map(|(i, c)| (i, norm(c)))
-            .collect();
-        let mut i = 0;
-        while i + q.len() <= chars.len() {
-            if chars[i..i + q.len()]
-                .iter()
-                .zip(&q)
-                .all(|((_, a), b)| a == b)
-            {
-                let start = chars[i].0;
-                let end = chars.get(i + q.len()).map_or(block.text.len(), |(o, _)| *o);
-                out.push(Match {
-                    block: bi,
-                    range: start..end,
-                });
-                i += q.len();
-            } else {
-                i += 1;
-            }
-        }
-    }
-    out
 }

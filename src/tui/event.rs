@@ -2,8 +2,8 @@
 //! crossterm's key and mouse events are converted into the app's [`Input`].
 
 use crate::keymap::{Key, KeyCode, Mods};
-use crate::tui::app::Input;
 use crate::tui::sources::Sources;
+use crate::tui::state::Input;
 use crossterm::event::{
     Event as CtEvent, KeyCode as CtKey, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };

@@ -1,8 +1,10 @@
-//! Highlights in the reader: the [`Highlights`] state kept in [`App::marks`] and the
-//! actions on it (`h` highlight, `v` select sentences, `a` note, `t` tags, `d` delete,
-//! `u` undo, `c` check status, `e` export, `H` list), on top of
-//! [`crate::annotations::Store`]. Every change is saved at once; the reading position is
-//! remembered on scroll and saved with the other changes and on quit.
+//! Highlights in the reader: the [`Highlights`] part (the article's highlights file, the
+//! highlight under the cursor, undo) and the changes keys ask for ([`MarkOp`]): `h`
+//! highlight, `v` select sentences, `a` note, `t` tags, `d` delete, `u` undo, `c` check
+//! status, `e` export, `H` list, on top of [`crate::annotations::Store`]. Every change is
+//! saved at once; the reading position is remembered on scroll and saved with the other
+//! changes and on quit. The part changes only its own state; opening an overlay, scrolling
+//! and messages are [`Effect`]s the app applies.
 //!
 //! "The highlight under the cursor" is, in order: the one selected in the list; the one over
 //! the current quote (after `]`/`[`) when it is on screen; the one last made or visited, when
@@ -11,13 +13,15 @@
 use crate::annotations::{
     Highlight, LocationKind, NewHighlight, Status, Store, StoreError, export,
 };
-use crate::document::BlockKind;
-use crate::keymap::{Action, Context};
-use crate::tui::app::{App, Message, MessageKind};
-use crate::tui::sources::StopKind;
+use crate::attribution::ClaimKind;
+use crate::document::{BlockKind, Document};
+use crate::keymap::{Action, Context, Keymap};
+use crate::tui::compositor::{Effect, MarkOp};
+use crate::tui::layers::{EditorLayer, ListLayer, PromptLayer, SelectionLayer};
+use crate::tui::sources::Sources;
+use crate::tui::state::{Message, MessageKind, ReaderState, Selection, Unit};
 use crate::tui::strings;
-use crate::tui::widgets::highlight_list::HighlightListState;
-use crate::tui::widgets::note_editor::NoteEditorState;
+use crate::tui::styles::Styles;
 use ratatui::style::Style;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
@@ -34,38 +38,7 @@ enum Undo {
     Remove(String),
 }
 
-/// A sentence: block index and byte range in the block's text.
-pub type Unit = (usize, Range<usize>);
-
-/// Sentences being selected after `v`: from `anchor` to `head` (indices into `units`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Selection {
-    /// Every sentence of the article, in reading order.
-    pub units: Vec<Unit>,
-    /// Where the selection started.
-    pub anchor: usize,
-    /// The end that `j`/`k` move.
-    pub head: usize,
-}
-
-impl Selection {
-    /// The selected sentences, first to last.
-    pub fn selected(&self) -> &[Unit] {
-        let (a, b) = (self.anchor.min(self.head), self.anchor.max(self.head));
-        &self.units[a..=b.min(self.units.len() - 1)]
-    }
-}
-
-/// The tags prompt.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TagsPrompt {
-    /// The highlight whose tags these are.
-    pub id: String,
-    /// What is typed (comma separated).
-    pub text: String,
-}
-
-/// Highlight state of the reader.
+/// The highlights part of the reader.
 #[derive(Debug, Default)]
 pub struct Highlights {
     /// The article's highlights file; `None` when there is nowhere to keep it.
@@ -73,19 +46,24 @@ pub struct Highlights {
     /// Why there is no store.
     pub unavailable: Option<String>,
     /// Where the reading position goes while the article has no highlights file of its own
-    /// (see [`App::attach_reading_store`]).
+    /// (see [`Highlights::attach_reading_store`]).
     pub reading_store: Option<Store>,
     /// The highlight last made or visited.
     pub cursor: Option<String>,
     undo: Vec<Undo>,
-    /// Sentences being selected.
-    pub selection: Option<Selection>,
-    /// The note editor, when open.
-    pub editor: Option<NoteEditorState>,
-    /// The tags prompt, when open.
-    pub tags: Option<TagsPrompt>,
-    /// The highlights list, when open.
-    pub list: Option<HighlightListState>,
+}
+
+/// What the highlights part reads of the rest of the reader.
+#[derive(Clone, Copy)]
+pub struct Here<'a> {
+    /// The article.
+    pub doc: &'a Document,
+    /// Speakers, quotes and claims.
+    pub sources: &'a Sources,
+    /// The article pane: what is on screen and the current stop.
+    pub reader: &'a ReaderState,
+    /// The keymap, for hints.
+    pub keymap: &'a Keymap,
 }
 
 /// Every sentence of the blocks the reader shows as text, in reading order.
@@ -117,7 +95,7 @@ fn worth_a_file(store: &Store) -> bool {
 }
 
 /// The store for the reading position of an article whose sidecar file does not exist yet:
-/// `$XDG_DATA_HOME/hearsay/highlights/<sha256>.toml` (see [`App::attach_reading_store`]).
+/// `$XDG_DATA_HOME/hearsay/highlights/<sha256>.toml` (see [`Highlights::attach_reading_store`]).
 /// `None` when the highlights are kept elsewhere already or there is no data folder.
 pub fn reading_store_for(
     doc: &std::sync::Arc<crate::document::Document>,
@@ -156,284 +134,27 @@ fn place(store: &Store) -> String {
     format!("'{shown}'")
 }
 
-impl App {
-    /// Gives the reader the article's highlights (from [`Store::open`]): says where they are
-    /// saved, what moved or broke, and returns to the saved reading position.
-    pub fn attach_highlights(&mut self, store: Result<Store, StoreError>) {
-        let store = match store {
-            Ok(s) => s,
-            Err(e) => {
-                let text = format!("{}: {e}", strings::NO_STORE);
-                self.marks.unavailable = Some(e.to_string());
-                self.message = Some(Message {
-                    text,
-                    kind: MessageKind::Warning,
-                });
-                self.dirty = true;
-                return;
-            }
-        };
-        let mut parts = Vec::new();
-        let mut kind = MessageKind::Info;
-        if let Some(p) = store.problem() {
-            parts.push(p.to_string());
-            kind = MessageKind::Warning;
-        } else if !store.summary().is_quiet() {
-            parts.push(store.summary().to_string());
-            kind = MessageKind::Warning;
-        }
-        // warnings (a broken config, document problems) first, hints after where we save
-        let earlier = self.message.take();
-        let warning = earlier
-            .as_ref()
-            .is_some_and(|m| m.kind == MessageKind::Warning);
-        if warning {
-            kind = MessageKind::Warning;
-            parts.extend(earlier.clone().map(|m| m.text));
-        }
-        parts.push(strings::saved_in(&place(&store)));
-        if !warning {
-            parts.extend(earlier.map(|m| m.text));
-        }
-        self.message = Some(Message {
-            text: parts.join(" · "),
-            kind,
-        });
-        if let Some(offset) = store.reading() {
-            self.go_to_offset(offset);
-        }
-        self.marks.store = Some(store);
-        self.dirty = true;
+/// The effects of one change, with the status message said last easy to amend.
+#[derive(Default)]
+struct Out(Vec<Effect>);
+
+impl Out {
+    fn say(&mut self, text: impl Into<String>) {
+        self.0.push(Effect::Say(text.into()));
     }
 
-    /// Keeps the reading position of an article that has no highlights file beside it yet in
-    /// `store` (a file in hearsay's data folder, keyed by the article's hash), so reading alone
-    /// leaves nothing beside the article and is still remembered. Returns to the position
-    /// saved there when the article's own file has none.
-    pub fn attach_reading_store(&mut self, store: Store) {
-        let own = self.marks.store.as_ref().and_then(Store::reading);
-        if own.is_none()
-            && let Some(offset) = store.reading()
-        {
-            self.go_to_offset(offset);
-        }
-        self.marks.reading_store = Some(store);
+    fn warn(&mut self, text: impl Into<String>) {
+        self.0.push(Effect::Warn(text.into()));
     }
+}
 
-    fn go_to_offset(&mut self, offset: usize) {
-        if let Some(b) = self.doc.block_at(offset) {
-            let t = self.doc.blocks[b].to_text(offset);
-            if let Some(line) = self.page.line_of_text(b, t) {
-                self.restore(self.page.key(line));
-            }
-        }
-    }
-
-    /// The check status of a quote or claim (block index and byte range in its text), when it
-    /// is highlighted; for the sidebar.
-    pub fn claim_status(&self, block: usize, range: Range<usize>) -> Option<Status> {
-        let store = self.marks.store.as_ref()?;
-        let b = self.doc.blocks.get(block)?;
-        let src = b.map.range_to_source(range);
-        store.find_range(src).and_then(|h| h.status)
-    }
-
-    /// The keymap context of an open highlights overlay or prompt.
-    pub(crate) fn highlights_context(&self) -> Option<Context> {
-        let m = &self.marks;
-        if m.editor.is_some() {
-            Some(Context::Editor)
-        } else if m.tags.is_some() {
-            Some(Context::Prompt)
-        } else if m.list.is_some() {
-            Some(Context::Highlights)
-        } else if m.selection.is_some() {
-            Some(Context::Selection)
-        } else {
-            None
-        }
-    }
-
-    /// Applies highlight actions (and every action while a highlights overlay is open).
-    /// Returns true when the action was used.
-    pub(crate) fn update_highlights(&mut self, action: Action) -> bool {
-        if action == Action::Quit {
-            self.save_on_quit();
-            return false;
-        }
-        if self.marks.editor.is_some() {
-            self.update_editor(action);
-            return true;
-        }
-        if self.marks.tags.is_some() {
-            self.update_tags(action);
-            return true;
-        }
-        if self.marks.list.is_some() {
-            return self.update_list_overlay(action);
-        }
-        if self.marks.selection.is_some() {
-            return self.update_selection(action);
-        }
-        match action {
-            Action::Highlight => self.highlight_here(),
-            Action::StartSelection => self.start_selection(),
-            Action::EditNote => self.open_editor(),
-            Action::EditTags => self.open_tags(),
-            Action::DeleteHighlight => self.delete_highlight(),
-            Action::Undo => self.undo(),
-            Action::CycleStatus => self.cycle_status(),
-            Action::ExportHighlights => self.export(),
-            Action::ListHighlights => self.open_list(),
-            _ => return false,
-        }
-        self.dirty = true;
-        true
-    }
-
-    /// Text the terminal marked as pasted (bracketed paste). It is typed into the note
-    /// editor (line breaks included), the tags prompt or the search prompt (on one line),
-    /// and never run as commands: without this, a blank line in a pasted note saved it and
-    /// the rest ran as keys (`d` deleted the highlight, `q` quit). Anywhere else the paste
-    /// is ignored.
-    pub fn paste(&mut self, text: &str) {
-        let text = text.replace("\r\n", "\n").replace('\r', "\n");
-        if let Some(e) = &mut self.marks.editor {
-            for c in text.chars() {
-                match c {
-                    '\n' => e.new_line(),
-                    '\t' => e.insert(' '),
-                    c => e.insert(c),
-                }
-            }
-            self.dirty = true;
-        } else if self.marks.tags.is_some() || self.prompt.is_some() {
-            for c in text.chars() {
-                let c = if matches!(c, '\n' | '\t') { ' ' } else { c };
-                if crate::document::text::is_forbidden(c) {
-                    continue;
-                }
-                self.handle(crate::tui::app::Input::Key(crate::keymap::Key::new(
-                    crate::keymap::KeyCode::Char(c),
-                    crate::keymap::Mods::default(),
-                )));
-            }
-        }
-    }
-
-    /// A printable key typed while the note editor or tags prompt is open. Returns true when
-    /// it was used.
-    pub(crate) fn type_into_highlights(&mut self, c: char) -> bool {
-        if let Some(e) = &mut self.marks.editor {
-            e.insert(c);
-        } else if let Some(t) = &mut self.marks.tags {
-            if !crate::document::text::is_forbidden(c) {
-                t.text.push(c);
-            }
-        } else {
-            return false;
-        }
-        self.dirty = true;
-        true
-    }
-
-    /// Remembers the first line of text on screen as the reading position (cheap; saved
-    /// with the next save).
-    pub(crate) fn remember_reading(&mut self) {
-        let writable = |s: &Option<Store>| s.as_ref().is_some_and(|s| !s.is_read_only());
-        if !writable(&self.marks.store) && !writable(&self.marks.reading_store) {
-            return;
-        }
-        let top = self.top;
-        let found = self
-            .page
-            .lines
-            .iter()
-            .skip(top)
-            .find_map(|l| l.block_range().map(|(block, range)| (block, range.start)));
-        let Some((b, t)) = found else {
-            return;
-        };
-        let offset = self.doc.blocks[b].to_source(t);
-        for s in [&mut self.marks.store, &mut self.marks.reading_store]
-            .into_iter()
-            .flatten()
-        {
-            if !s.is_read_only() {
-                s.set_reading(offset);
-            }
-        }
-    }
-
-    fn save_on_quit(&mut self) {
-        self.remember_reading();
-        let own = self.marks.store.as_mut().filter(|s| !s.is_read_only());
-        let target = match own {
-            Some(s) if worth_a_file(s) => Some(s),
-            _ => self
-                .marks
-                .reading_store
-                .as_mut()
-                .filter(|s| !s.is_read_only()),
-        };
-        if let Some(s) = target {
-            // nothing else can be done about a failed save while quitting: every change was
-            // already saved when it was made, only the reading position is lost
-            let _ = s.save();
-        }
-    }
-
-    /// Decorations for highlighted and selected text on one line of block `block`
-    /// (`range` in its text), relative to the line.
-    pub(crate) fn highlight_decorations(
-        &self,
-        block: usize,
-        range: &Range<usize>,
-    ) -> Vec<(Range<usize>, Style)> {
-        let mut out = Vec::new();
-        let rel = |r: &Range<usize>| -> Option<Range<usize>> {
-            let a = r.start.max(range.start);
-            let b = r.end.min(range.end);
-            (a < b).then(|| a - range.start..b - range.start)
-        };
-        if let Some(store) = &self.marks.store
-            && let Some(b) = self.doc.blocks.get(block)
-        {
-            let mut hs = store.overlapping(b.range.clone()).peekable();
-            if hs.peek().is_some() {
-                let cursor = self.cursor_id();
-                for h in hs {
-                    if let Some(r) = h.text_range_in(b).and_then(|r| rel(&r)) {
-                        let style = if cursor.as_deref() == Some(h.id.as_str()) {
-                            self.styles.highlight_cursor
-                        } else {
-                            self.styles.highlight
-                        };
-                        out.push((r, style));
-                    }
-                }
-            }
-        }
-        if let Some(sel) = &self.marks.selection {
-            for (bi, r) in sel.selected() {
-                if *bi == block
-                    && let Some(r) = rel(r)
-                {
-                    out.push((r, self.styles.selection));
-                }
-            }
-        }
-        out
-    }
-
-    // ---- where things are ----
-
+impl Here<'_> {
     /// Source byte range of the text on screen.
     fn visible_source(&self) -> Option<Range<usize>> {
         let mut first = None;
         let mut last = None;
-        for i in self.visible() {
-            if let Some((block, range)) = self.page.lines[i].block_range() {
+        for i in self.reader.visible() {
+            if let Some((block, range)) = self.reader.page.lines[i].block_range() {
                 let b = &self.doc.blocks[block];
                 if first.is_none() {
                     first = Some(b.to_source(range.start));
@@ -445,10 +166,13 @@ impl App {
     }
 
     /// The current quote or claim when it is on screen: kind, speaker, source range.
-    fn current_stop_on_screen(&self) -> Option<(StopKind, Option<String>, Range<usize>)> {
-        let stop = self.sources.stops.get(self.current?)?;
-        let line = self.page.line_of_text(stop.block, stop.range.start)?;
-        if !self.visible().contains(&line) {
+    fn current_stop_on_screen(&self) -> Option<(ClaimKind, Option<String>, Range<usize>)> {
+        let stop = self.sources.stops.get(self.reader.current?)?;
+        let line = self
+            .reader
+            .page
+            .line_of_text(stop.block, stop.range.start)?;
+        if !self.reader.visible().contains(&line) {
             return None;
         }
         let b = self.doc.blocks.get(stop.block)?;
@@ -463,13 +187,187 @@ impl App {
         ))
     }
 
-    /// The id of the highlight under the cursor (see the module docs).
-    pub fn cursor_id(&self) -> Option<String> {
-        let store = self.marks.store.as_ref()?;
-        if let Some(l) = &self.marks.list {
-            return store.highlights().get(l.sel).map(|h| h.id.clone());
+    /// The sentence at the top of the view: index into `units`.
+    fn top_sentence(&self, units: &[Unit]) -> Option<usize> {
+        let anchor = self.reader.anchor();
+        let i = units.partition_point(|(b, r)| (*b, r.end) <= anchor);
+        let (b, r) = units.get(i)?;
+        let line = self.reader.page.line_of_text(*b, r.start)?;
+        (line < self.reader.visible().end).then_some(i)
+    }
+
+    /// The current quote as a new highlight, when it is on screen.
+    fn current_quote_highlight(&self) -> Option<NewHighlight> {
+        let (kind, speaker, range) = self.current_stop_on_screen()?;
+        Some(match kind {
+            ClaimKind::Direct => NewHighlight::quote(range, speaker),
+            ClaimKind::Indirect | ClaimKind::Mixed => NewHighlight::claim(range, speaker),
+        })
+    }
+}
+
+impl Highlights {
+    /// Takes the article's highlights (from [`Store::open`]). Returns the message to show —
+    /// where they are saved, what moved or broke, after `earlier` when that is a warning —
+    /// and the saved reading position (a source offset) to go back to.
+    pub fn attach(
+        &mut self,
+        store: Result<Store, StoreError>,
+        earlier: Option<Message>,
+    ) -> (Message, Option<usize>) {
+        let store = match store {
+            Ok(s) => s,
+            Err(e) => {
+                let text = format!("{}: {e}", strings::NO_STORE);
+                self.unavailable = Some(e.to_string());
+                let kind = MessageKind::Warning;
+                return (Message { text, kind }, None);
+            }
+        };
+        let mut parts = Vec::new();
+        let mut kind = MessageKind::Info;
+        if let Some(p) = store.problem() {
+            parts.push(p.to_string());
+            kind = MessageKind::Warning;
+        } else if !store.summary().is_quiet() {
+            parts.push(store.summary().to_string());
+            kind = MessageKind::Warning;
         }
-        if let Some((_, _, r)) = self.current_stop_on_screen() {
+        // warnings (a broken config, document problems) first, hints after where we save
+        let warning = earlier
+            .as_ref()
+            .is_some_and(|m| m.kind == MessageKind::Warning);
+        if warning {
+            kind = MessageKind::Warning;
+            parts.extend(earlier.clone().map(|m| m.text));
+        }
+        parts.push(strings::saved_in(&place(&store)));
+        if !warning {
+            parts.extend(earlier.map(|m| m.text));
+        }
+        let reading = store.reading();
+        self.store = Some(store);
+        let text = parts.join(" · ");
+        (Message { text, kind }, reading)
+    }
+
+    /// Keeps the reading position of an article that has no highlights file beside it yet in
+    /// `store` (a file in hearsay's data folder, keyed by the article's hash), so reading alone
+    /// leaves nothing beside the article and is still remembered. Returns the position saved
+    /// there when the article's own file has none.
+    pub fn attach_reading_store(&mut self, store: Store) -> Option<usize> {
+        let own = self.store.as_ref().and_then(Store::reading);
+        let back = if own.is_none() { store.reading() } else { None };
+        self.reading_store = Some(store);
+        back
+    }
+
+    /// The check status of a quote or claim (block index and byte range in its text), when it
+    /// is highlighted; for the sidebar.
+    pub fn claim_status(
+        &self,
+        doc: &Document,
+        block: usize,
+        range: Range<usize>,
+    ) -> Option<Status> {
+        let store = self.store.as_ref()?;
+        let b = doc.blocks.get(block)?;
+        let src = b.map.range_to_source(range);
+        store.find_range(src).and_then(|h| h.status)
+    }
+
+    /// Remembers the first line of text on screen as the reading position (cheap; saved
+    /// with the next save).
+    pub fn remember_reading(&mut self, doc: &Document, reader: &ReaderState) {
+        let writable = |s: &Option<Store>| s.as_ref().is_some_and(|s| !s.is_read_only());
+        if !writable(&self.store) && !writable(&self.reading_store) {
+            return;
+        }
+        let found = reader
+            .page
+            .lines
+            .iter()
+            .skip(reader.top)
+            .find_map(|l| l.block_range().map(|(block, range)| (block, range.start)));
+        let Some((b, t)) = found else {
+            return;
+        };
+        let offset = doc.blocks[b].to_source(t);
+        for s in [&mut self.store, &mut self.reading_store]
+            .into_iter()
+            .flatten()
+        {
+            if !s.is_read_only() {
+                s.set_reading(offset);
+            }
+        }
+    }
+
+    /// Saves the reading position on quit, in the article's own file when it is worth one,
+    /// else in the reading store.
+    pub fn save_on_quit(&mut self, doc: &Document, reader: &ReaderState) {
+        self.remember_reading(doc, reader);
+        let own = self.store.as_mut().filter(|s| !s.is_read_only());
+        let target = match own {
+            Some(s) if worth_a_file(s) => Some(s),
+            _ => self.reading_store.as_mut().filter(|s| !s.is_read_only()),
+        };
+        if let Some(s) = target {
+            // nothing else can be done about a failed save while quitting: every change was
+            // already saved when it was made, only the reading position is lost
+            let _ = s.save();
+        }
+    }
+
+    /// Decorations for highlighted and selected text on one line of block `block`
+    /// (`range` in its text), relative to the line. `cursor` is the highlight under the
+    /// cursor, `selection` the sentences being selected.
+    pub fn decorations(
+        &self,
+        doc: &Document,
+        (block, range): (usize, &Range<usize>),
+        cursor: Option<&str>,
+        selection: Option<&[Unit]>,
+        styles: &Styles,
+    ) -> Vec<(Range<usize>, Style)> {
+        let mut out = Vec::new();
+        let rel = |r: &Range<usize>| -> Option<Range<usize>> {
+            let a = r.start.max(range.start);
+            let b = r.end.min(range.end);
+            (a < b).then(|| a - range.start..b - range.start)
+        };
+        if let Some(store) = &self.store
+            && let Some(b) = doc.blocks.get(block)
+        {
+            for h in store.overlapping(b.range.clone()) {
+                if let Some(r) = h.text_range_in(b).and_then(|r| rel(&r)) {
+                    let style = if cursor == Some(h.id.as_str()) {
+                        styles.highlight_cursor
+                    } else {
+                        styles.highlight
+                    };
+                    out.push((r, style));
+                }
+            }
+        }
+        for (bi, r) in selection.unwrap_or_default() {
+            if *bi == block
+                && let Some(r) = rel(r)
+            {
+                out.push((r, styles.selection));
+            }
+        }
+        out
+    }
+
+    /// The id of the highlight under the cursor (see the module docs); `listed` is the one
+    /// selected in the highlights list, when it is open.
+    pub fn cursor_id(&self, here: &Here, listed: Option<String>) -> Option<String> {
+        let store = self.store.as_ref()?;
+        if listed.is_some() {
+            return listed;
+        }
+        if let Some((_, _, r)) = here.current_stop_on_screen() {
             let found = store
                 .find_range(r.clone())
                 .or_else(|| store.overlapping(r).next());
@@ -477,8 +375,8 @@ impl App {
                 return Some(h.id.clone());
             }
         }
-        let seen = self.visible_source()?;
-        if let Some(id) = &self.marks.cursor
+        let seen = here.visible_source()?;
+        if let Some(id) = &self.cursor
             && store.get(id).is_some_and(|h| h.overlaps(&seen))
         {
             return Some(id.clone());
@@ -486,373 +384,275 @@ impl App {
         store.overlapping(seen).next().map(|h| h.id.clone())
     }
 
-    /// The sentence at the top of the view: index into `units`.
-    fn top_sentence(&self, units: &[Unit]) -> Option<usize> {
-        let anchor = self.anchor();
-        let i = units.partition_point(|(b, r)| (*b, r.end) <= anchor);
-        let (b, r) = units.get(i)?;
-        let line = self.page.line_of_text(*b, r.start)?;
-        (line < self.visible().end).then_some(i)
+    /// The check status of stop `i` as a suffix for the status bar (`· verified`), when the
+    /// stop is highlighted.
+    pub fn stop_status_suffix(
+        &self,
+        doc: &Document,
+        sources: &Sources,
+        i: usize,
+    ) -> Option<String> {
+        let stop = sources.stops.get(i)?;
+        let s = self.claim_status(doc, stop.block, stop.range.clone())?;
+        Some(format!(" · {s}"))
+    }
+
+    /// Applies a change to the highlights, on the highlight `on` (chosen in the list) or the
+    /// one under the cursor.
+    pub fn apply(&mut self, op: MarkOp, on: Option<String>, here: &Here) -> Vec<Effect> {
+        let mut out = Out::default();
+        let listed = on.is_some();
+        match op {
+            MarkOp::Highlight => self.highlight_here(here, &mut out),
+            MarkOp::StartSelection => self.start_selection(here, &mut out),
+            MarkOp::EditNote | MarkOp::EditTags | MarkOp::CycleStatus => {
+                if listed || self.highlight_current_if_needed(here, &mut out) {
+                    match (self.cursor_id(here, on), op) {
+                        (None, _) => out.say(strings::NO_HIGHLIGHT_HERE),
+                        (Some(id), MarkOp::EditNote) => self.open_editor(id, &mut out),
+                        (Some(id), MarkOp::EditTags) => self.open_tags(id, &mut out),
+                        (Some(id), _) => self.cycle_status(id, here, &mut out),
+                    }
+                }
+            }
+            MarkOp::Delete => match self.cursor_id(here, on) {
+                Some(id) => self.delete(&id, here, &mut out),
+                None => out.say(strings::NO_HIGHLIGHT_HERE),
+            },
+            MarkOp::Undo => self.undo(here, &mut out),
+            MarkOp::Export => self.export(here.doc, &mut out),
+            MarkOp::List => self.open_list(here, &mut out),
+            MarkOp::AddPassage(range) => {
+                self.add(NewHighlight::passage(range), here, &mut out);
+            }
+            MarkOp::SaveNote(text) => {
+                if let Some(id) = on {
+                    self.save_note(&id, &text, here, &mut out);
+                }
+            }
+            MarkOp::SetTags(text) => {
+                if let Some(id) = on {
+                    self.set_tags(&id, &text, here, &mut out);
+                }
+            }
+            MarkOp::GoTo(i) => self.go_to(i, here, &mut out),
+        }
+        out.0
     }
 
     fn excerpt_of(&self, id: &str) -> String {
-        self.marks
-            .store
+        self.store
             .as_ref()
             .and_then(|s| s.get(id))
             .map(|h| h.excerpt(EXCERPT))
             .unwrap_or_default()
     }
 
-    fn warn(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            kind: MessageKind::Warning,
-        });
-        self.dirty = true;
-    }
-
     /// The store, when it can be changed; otherwise says why not.
-    fn writable_store(&mut self) -> Option<&mut Store> {
-        let problem = match &self.marks.store {
+    fn writable_store(&mut self, out: &mut Out) -> Option<&mut Store> {
+        let problem = match &self.store {
             None => Some(strings::NO_STORE.to_string()),
             Some(s) => s
                 .problem()
                 .map(|p| format!("highlights are read-only: {p}")),
         };
         if let Some(p) = problem {
-            self.warn(p);
+            out.warn(p);
             return None;
         }
-        self.marks.store.as_mut()
+        self.store.as_mut()
     }
 
     /// Saves after a change; a failure is shown (the change stays in memory and the next
     /// save tries again).
-    fn save(&mut self) {
-        self.remember_reading();
-        let Some(s) = &mut self.marks.store else {
+    fn save(&mut self, here: &Here, out: &mut Out) {
+        self.remember_reading(here.doc, here.reader);
+        let Some(s) = &mut self.store else {
             return;
         };
         match s.save() {
             Ok(r) if r.merged_in + r.removed > 0 => {
                 let note = strings::merged(r.merged_in, r.removed);
-                if let Some(m) = &mut self.message {
-                    m.text = format!("{} · {note}", m.text);
-                } else {
-                    self.say(note);
+                match out.0.last_mut() {
+                    Some(Effect::Say(t) | Effect::Warn(t)) => *t = format!("{t} · {note}"),
+                    _ => out.say(note),
                 }
             }
             Ok(_) => {}
-            Err(e) => {
-                let msg = strings::save_failed(&e.to_string());
-                self.warn(msg);
-            }
+            Err(e) => out.warn(strings::save_failed(&e.to_string())),
         }
     }
 
-    // ---- the actions ----
-
-    fn add(&mut self, new: NewHighlight) -> Option<String> {
-        let store = self.writable_store()?;
+    fn add(&mut self, new: NewHighlight, here: &Here, out: &mut Out) -> Option<String> {
+        let store = self.writable_store(out)?;
         match store.add(new) {
             Ok(added) => {
                 let excerpt = self.excerpt_of(&added.id);
                 if added.created {
-                    self.marks.undo.push(Undo::Remove(added.id.clone()));
+                    self.undo.push(Undo::Remove(added.id.clone()));
                     let kind = self
-                        .marks
                         .store
                         .as_ref()
                         .and_then(|s| s.get(&added.id))
                         .map_or("passage", |h| h.kind.as_str());
-                    self.say(strings::highlighted(kind, &excerpt));
-                    self.save();
+                    out.say(strings::highlighted(kind, &excerpt));
+                    self.save(here, out);
                 } else {
-                    self.say(strings::already_highlighted(&excerpt));
+                    out.say(strings::already_highlighted(&excerpt));
                 }
-                self.marks.cursor = Some(added.id.clone());
+                self.cursor = Some(added.id.clone());
                 Some(added.id)
             }
             Err(e) => {
-                self.warn(e.to_string());
+                out.warn(e.to_string());
                 None
             }
         }
     }
 
-    /// The current quote as a new highlight, when it is on screen.
-    fn current_quote_highlight(&self) -> Option<NewHighlight> {
-        let (kind, speaker, range) = self.current_stop_on_screen()?;
-        Some(match kind {
-            StopKind::Quote => NewHighlight::quote(range, speaker),
-            StopKind::Indirect | StopKind::Mixed => NewHighlight::claim(range, speaker),
-        })
-    }
-
-    fn highlight_here(&mut self) {
-        if let Some(new) = self.current_quote_highlight() {
-            self.add(new);
+    fn highlight_here(&mut self, here: &Here, out: &mut Out) {
+        if let Some(new) = here.current_quote_highlight() {
+            self.add(new, here, out);
             return;
         }
-        let units = sentences(&self.doc);
-        match self.top_sentence(&units) {
+        let units = sentences(here.doc);
+        match here.top_sentence(&units) {
             Some(i) => {
                 let (b, r) = units[i].clone();
-                let src = self.doc.blocks[b].map.range_to_source(r);
-                self.add(NewHighlight::passage(src));
+                let src = here.doc.blocks[b].map.range_to_source(r);
+                self.add(NewHighlight::passage(src), here, out);
             }
-            None => self.say(strings::NOTHING_TO_HIGHLIGHT),
+            None => out.say(strings::NOTHING_TO_HIGHLIGHT),
         }
     }
 
-    fn start_selection(&mut self) {
-        let units = sentences(&self.doc);
-        match self.top_sentence(&units) {
+    fn start_selection(&mut self, here: &Here, out: &mut Out) {
+        let units = sentences(here.doc);
+        match here.top_sentence(&units) {
             Some(i) => {
-                self.marks.selection = Some(Selection {
+                let sel = Selection {
                     units,
                     anchor: i,
                     head: i,
-                });
-                self.say(strings::SELECTING);
-            }
-            None => self.say(strings::NOTHING_TO_HIGHLIGHT),
-        }
-    }
-
-    fn update_selection(&mut self, action: Action) -> bool {
-        let Some(sel) = &mut self.marks.selection else {
-            return false;
-        };
-        let n = sel.units.len();
-        let block_of = |i: usize| sel.units[i].0;
-        match action {
-            Action::ScrollDown => sel.head = (sel.head + 1).min(n - 1),
-            Action::ScrollUp => sel.head = sel.head.saturating_sub(1),
-            Action::NextParagraph => {
-                // to the end of this paragraph, or of the next one when already there
-                let mut h = sel.head;
-                if h + 1 < n && block_of(h + 1) != block_of(h) {
-                    h += 1;
-                }
-                while h + 1 < n && block_of(h + 1) == block_of(h) {
-                    h += 1;
-                }
-                sel.head = h;
-            }
-            Action::PrevParagraph => {
-                let mut h = sel.head;
-                if h > 0 && block_of(h - 1) != block_of(h) {
-                    h -= 1;
-                }
-                while h > 0 && block_of(h - 1) == block_of(h) {
-                    h -= 1;
-                }
-                sel.head = h;
-            }
-            Action::Highlight | Action::Confirm | Action::Select => {
-                let Some(sel) = self.marks.selection.take() else {
-                    return true;
                 };
-                let chosen = sel.selected();
-                let (Some((b0, r0)), Some((b1, r1))) = (chosen.first(), chosen.last()) else {
-                    return true;
-                };
-                let start = self.doc.blocks[*b0].map.range_to_source(r0.clone()).start;
-                let end = self.doc.blocks[*b1].map.range_to_source(r1.clone()).end;
-                self.add(NewHighlight::passage(start..end.max(start)));
-                self.dirty = true;
-                return true;
+                out.0.push(Effect::Push(Box::new(SelectionLayer::new(sel))));
+                out.say(strings::SELECTING);
             }
-            Action::Close => {
-                self.marks.selection = None;
-                self.say(strings::SELECTION_CANCELLED);
-                return true;
-            }
-            Action::ToggleHelp => return false,
-            _ => return true,
+            None => out.say(strings::NOTHING_TO_HIGHLIGHT),
         }
-        let (b, r) = sel.units[sel.head].clone();
-        let at = if sel.head >= sel.anchor {
-            r.end
-        } else {
-            r.start
-        };
-        self.scroll_to_text(b, at.saturating_sub(1).max(r.start));
-        self.dirty = true;
-        true
     }
 
-    fn open_editor(&mut self) {
-        if !self.highlight_current_if_needed() {
-            return;
-        }
-        let Some(id) = self.cursor_id() else {
-            self.say(strings::NO_HIGHLIGHT_HERE);
-            return;
+    /// `a`, `t` or `c` on the current quote when it is not highlighted yet: highlights it
+    /// first. Returns false when that failed (the reason is said).
+    fn highlight_current_if_needed(&mut self, here: &Here, out: &mut Out) -> bool {
+        let Some((_, _, r)) = here.current_stop_on_screen() else {
+            return true;
         };
-        if self.writable_store().is_none() {
-            return;
+        let bare = self
+            .store
+            .as_ref()
+            .is_some_and(|s| s.overlapping(r).next().is_none());
+        match here.current_quote_highlight() {
+            Some(new) if bare => self.add(new, here, out).is_some(),
+            _ => true,
         }
-        let Some(h) = self.marks.store.as_ref().and_then(|s| s.get(&id)) else {
-            return;
-        };
-        self.marks.editor = Some(NoteEditorState::new(id.clone(), h.excerpt(24), &h.note));
-        self.marks.cursor = Some(id);
     }
 
-    fn update_editor(&mut self, action: Action) {
-        let Some(e) = &mut self.marks.editor else {
+    fn open_editor(&mut self, id: String, out: &mut Out) {
+        if self.writable_store(out).is_none() {
+            return;
+        }
+        let Some(h) = self.store.as_ref().and_then(|s| s.get(&id)) else {
             return;
         };
-        match action {
-            Action::SaveNote => self.save_note(),
-            Action::NewLine => {
-                if e.on_empty_last_line() {
-                    e.trim_end();
-                    self.save_note();
-                } else {
-                    e.new_line();
-                }
-            }
-            Action::DeleteBack => e.delete_back(),
-            Action::DeleteForward => e.delete_forward(),
-            Action::CursorLeft => e.left(),
-            Action::CursorRight => e.right(),
-            Action::CursorUp => e.vertical(false),
-            Action::CursorDown => e.vertical(true),
-            Action::LineStart => e.home(),
-            Action::LineEnd => e.end(),
-            Action::Close => {
-                self.marks.editor = None;
-                self.say(strings::NOTE_CANCELLED);
-            }
-            _ => {}
-        }
-        self.dirty = true;
+        let layer = EditorLayer::new(id.clone(), h.excerpt(24), &h.note);
+        out.0.push(Effect::Push(Box::new(layer)));
+        self.cursor = Some(id);
     }
 
-    fn save_note(&mut self) {
-        let Some(e) = self.marks.editor.take() else {
+    fn save_note(&mut self, id: &str, text: &str, here: &Here, out: &mut Out) {
+        let Some(store) = self.writable_store(out) else {
             return;
         };
-        let text = e.text();
-        let Some(store) = self.writable_store() else {
-            return;
-        };
-        match store.set_note(&e.id, &text) {
+        match store.set_note(id, text) {
             Ok(previous) => {
                 let changed = previous.note != text.trim_end();
-                let excerpt = self.excerpt_of(&e.id);
+                let excerpt = self.excerpt_of(id);
                 // said before saving, so that a failed save replaces it
                 if text.trim().is_empty() {
-                    self.say(strings::note_removed(&excerpt));
+                    out.say(strings::note_removed(&excerpt));
                 } else {
-                    self.say(strings::note_saved(&excerpt));
+                    out.say(strings::note_saved(&excerpt));
                 }
                 if changed {
-                    self.marks.undo.push(Undo::Put(Box::new(previous), "note"));
-                    self.save();
+                    self.undo.push(Undo::Put(Box::new(previous), "note"));
+                    self.save(here, out);
                 }
             }
-            Err(err) => self.warn(err.to_string()),
+            Err(err) => out.warn(err.to_string()),
         }
     }
 
-    fn open_tags(&mut self) {
-        if !self.highlight_current_if_needed() {
-            return;
-        }
-        let Some(id) = self.cursor_id() else {
-            self.say(strings::NO_HIGHLIGHT_HERE);
-            return;
-        };
-        if self.writable_store().is_none() {
+    fn open_tags(&mut self, id: String, out: &mut Out) {
+        if self.writable_store(out).is_none() {
             return;
         }
         let text = self
-            .marks
             .store
             .as_ref()
             .and_then(|s| s.get(&id))
             .map(|h| h.tags.join(", "))
             .unwrap_or_default();
-        self.marks.tags = Some(TagsPrompt {
-            id: id.clone(),
-            text,
-        });
-        self.marks.cursor = Some(id);
+        out.0
+            .push(Effect::Push(Box::new(PromptLayer::tags(id.clone(), text))));
+        self.cursor = Some(id);
     }
 
-    fn update_tags(&mut self, action: Action) {
-        match action {
-            Action::Confirm => {
-                let Some(t) = self.marks.tags.take() else {
-                    return;
-                };
-                let tags: Vec<String> = t.text.split(',').map(|s| s.trim().to_string()).collect();
-                let Some(store) = self.writable_store() else {
-                    return;
-                };
-                match store.set_tags(&t.id, &tags) {
-                    Ok(previous) => {
-                        let now = store.get(&t.id).map(|h| h.tags.clone()).unwrap_or_default();
-                        // said before saving, so that a failed save replaces it
-                        self.say(strings::tags_saved(&now));
-                        if previous.tags != now {
-                            self.marks.undo.push(Undo::Put(Box::new(previous), "tags"));
-                            self.save();
-                        }
-                    }
-                    Err(e) => self.warn(e.to_string()),
+    fn set_tags(&mut self, id: &str, text: &str, here: &Here, out: &mut Out) {
+        let tags: Vec<String> = text.split(',').map(|s| s.trim().to_string()).collect();
+        let Some(store) = self.writable_store(out) else {
+            return;
+        };
+        match store.set_tags(id, &tags) {
+            Ok(previous) => {
+                let now = store.get(id).map(|h| h.tags.clone()).unwrap_or_default();
+                // said before saving, so that a failed save replaces it
+                out.say(strings::tags_saved(&now));
+                if previous.tags != now {
+                    self.undo.push(Undo::Put(Box::new(previous), "tags"));
+                    self.save(here, out);
                 }
             }
-            Action::Close => self.marks.tags = None,
-            Action::DeleteBack => {
-                if let Some(t) = &mut self.marks.tags {
-                    t.text.pop();
-                }
-            }
-            _ => {}
+            Err(e) => out.warn(e.to_string()),
         }
-        self.dirty = true;
     }
 
-    fn delete_highlight(&mut self) {
-        let Some(id) = self.cursor_id() else {
-            self.say(strings::NO_HIGHLIGHT_HERE);
+    fn delete(&mut self, id: &str, here: &Here, out: &mut Out) {
+        let Some(store) = self.writable_store(out) else {
             return;
         };
-        let Some(store) = self.writable_store() else {
-            return;
-        };
-        match store.delete(&id) {
+        match store.delete(id) {
             Ok(h) => {
                 let excerpt = h.excerpt(EXCERPT);
-                self.marks.undo.push(Undo::Put(Box::new(h), "delete"));
-                let key = self
-                    .config
+                self.undo.push(Undo::Put(Box::new(h), "delete"));
+                let key = here
                     .keymap
                     .hint(Context::Article, Action::Undo)
                     .map_or_else(|| "undo".to_string(), |k| k.to_string());
-                self.say(strings::deleted(&excerpt, &key));
-                self.save();
-                if let (Some(l), Some(s)) = (&mut self.marks.list, &self.marks.store) {
-                    l.sel = l.sel.min(s.highlights().len().saturating_sub(1));
-                }
+                out.say(strings::deleted(&excerpt, &key));
+                self.save(here, out);
             }
-            Err(e) => self.warn(e.to_string()),
+            Err(e) => out.warn(e.to_string()),
         }
     }
 
-    fn undo(&mut self) {
-        let Some(last) = self.marks.undo.pop() else {
-            self.say(strings::NOTHING_TO_UNDO);
+    fn undo(&mut self, here: &Here, out: &mut Out) {
+        let Some(last) = self.undo.pop() else {
+            out.say(strings::NOTHING_TO_UNDO);
             return;
         };
-        let Some(store) = self.writable_store() else {
-            self.marks.undo.push(last);
+        let Some(store) = self.writable_store(out) else {
+            self.undo.push(last);
             return;
         };
         let (result, what) = match last {
@@ -864,186 +664,88 @@ impl App {
         };
         match result {
             Ok(id) => {
-                if self
-                    .marks
-                    .store
-                    .as_ref()
-                    .is_some_and(|s| s.get(&id).is_some())
-                {
-                    self.marks.cursor = Some(id);
+                if self.store.as_ref().is_some_and(|s| s.get(&id).is_some()) {
+                    self.cursor = Some(id);
                 }
-                self.say(strings::undone(what));
-                self.save();
+                out.say(strings::undone(what));
+                self.save(here, out);
             }
-            Err(e) => self.warn(e.to_string()),
+            Err(e) => out.warn(e.to_string()),
         }
     }
 
-    /// `a`, `t` or `c` on the current quote when it is not highlighted yet: highlights it
-    /// first. Returns false when that failed (the reason is shown).
-    fn highlight_current_if_needed(&mut self) -> bool {
-        if self.marks.list.is_some() {
-            return true;
-        }
-        let Some((_, _, r)) = self.current_stop_on_screen() else {
-            return true;
-        };
-        let bare = self
-            .marks
-            .store
-            .as_ref()
-            .is_some_and(|s| s.overlapping(r).next().is_none());
-        match self.current_quote_highlight() {
-            Some(new) if bare => self.add(new).is_some(),
-            _ => true,
-        }
-    }
-
-    fn cycle_status(&mut self) {
-        if !self.highlight_current_if_needed() {
-            return;
-        }
-        let Some(id) = self.cursor_id() else {
-            self.say(strings::NO_HIGHLIGHT_HERE);
-            return;
-        };
-        let Some(store) = self.writable_store() else {
+    fn cycle_status(&mut self, id: String, here: &Here, out: &mut Out) {
+        let Some(store) = self.writable_store(out) else {
             return;
         };
         if store.get(&id).is_some_and(|h| !h.kind.is_checkable()) {
-            self.say(strings::NOT_CHECKABLE);
+            out.say(strings::NOT_CHECKABLE);
             return;
         }
         match store.cycle_status(&id) {
             Ok(previous) => {
                 let now = store.get(&id).and_then(|h| h.status).unwrap_or_default();
-                self.marks
-                    .undo
-                    .push(Undo::Put(Box::new(previous), "status"));
+                self.undo.push(Undo::Put(Box::new(previous), "status"));
                 let excerpt = self.excerpt_of(&id);
-                self.say(strings::status_is(now.as_str(), &excerpt));
-                self.save();
+                out.say(strings::status_is(now.as_str(), &excerpt));
+                self.save(here, out);
             }
-            Err(e) => self.warn(e.to_string()),
+            Err(e) => out.warn(e.to_string()),
         }
     }
 
-    fn export(&mut self) {
-        let Some(store) = &self.marks.store else {
-            self.warn(strings::NO_STORE);
+    fn export(&mut self, doc: &Document, out: &mut Out) {
+        let Some(store) = &self.store else {
+            out.warn(strings::NO_STORE);
             return;
         };
         if let Some(p) = store.problem() {
             // the broken file's highlights were not read: an export would be empty
-            let msg = format!("nothing exported: {p}");
-            self.warn(msg);
+            out.warn(format!("nothing exported: {p}"));
             return;
         }
         let format = crate::annotations::Format::Markdown;
         let path = export::default_path(store.location(), format);
         let n = store.highlights().len();
-        match export::write(store, &self.doc, format, &path) {
-            Ok(()) => self.say(strings::exported(n, &path.display().to_string())),
-            Err(e) => self.warn(e.to_string()),
+        match export::write(store, doc, format, &path) {
+            Ok(()) => out.say(strings::exported(n, &path.display().to_string())),
+            Err(e) => out.warn(e.to_string()),
         }
     }
 
-    fn open_list(&mut self) {
-        let Some(store) = &self.marks.store else {
-            self.warn(strings::NO_STORE);
+    fn open_list(&mut self, here: &Here, out: &mut Out) {
+        let Some(store) = &self.store else {
+            out.warn(strings::NO_STORE);
             return;
         };
-        let cursor = self.cursor_id();
+        let cursor = self.cursor_id(here, None);
         let sel = cursor
             .and_then(|id| store.highlights().iter().position(|h| h.id == id))
             .unwrap_or(0);
-        let mut state = HighlightListState { sel, offset: 0 };
-        state.fix(store.highlights().len(), self.list_rows());
-        self.marks.list = Some(state);
-    }
-
-    fn list_rows(&self) -> usize {
-        let a = crate::tui::widgets::highlight_list::list_rect(self.areas().article);
-        usize::from(a.height.saturating_sub(2))
-    }
-
-    fn update_list_overlay(&mut self, action: Action) -> bool {
-        let n = self
-            .marks
-            .store
-            .as_ref()
-            .map_or(0, |s| s.highlights().len());
-        let rows = self.list_rows();
-        let Some(l) = &mut self.marks.list else {
-            return false;
-        };
-        match action {
-            Action::ScrollDown => l.sel = (l.sel + 1).min(n.saturating_sub(1)),
-            Action::ScrollUp => l.sel = l.sel.saturating_sub(1),
-            Action::PageDown | Action::HalfPageDown => l.sel += rows / 4,
-            Action::PageUp | Action::HalfPageUp => l.sel = l.sel.saturating_sub(rows / 4),
-            Action::Top => l.sel = 0,
-            Action::Bottom => l.sel = n.saturating_sub(1),
-            Action::Select | Action::Confirm => {
-                let sel = l.sel;
-                self.marks.list = None;
-                self.go_to_highlight(sel);
-            }
-            Action::EditNote => self.open_editor(),
-            Action::EditTags => self.open_tags(),
-            Action::DeleteHighlight => self.delete_highlight(),
-            Action::CycleStatus => self.cycle_status(),
-            Action::Undo => self.undo(),
-            Action::ListHighlights | Action::Close => self.marks.list = None,
-            Action::ToggleHelp => return false,
-            _ => {}
-        }
-        let n = self
-            .marks
-            .store
-            .as_ref()
-            .map_or(0, |s| s.highlights().len());
-        if let Some(l) = &mut self.marks.list {
-            l.fix(n, rows);
-        }
-        self.dirty = true;
-        true
+        out.0.push(Effect::Push(Box::new(ListLayer::new(sel))));
     }
 
     /// Scrolls to the `i`-th highlight and makes it the cursor.
-    fn go_to_highlight(&mut self, i: usize) {
-        let Some(h) = self
-            .marks
-            .store
-            .as_ref()
-            .and_then(|s| s.highlights().get(i))
-        else {
+    fn go_to(&mut self, i: usize, here: &Here, out: &mut Out) {
+        let Some(h) = self.store.as_ref().and_then(|s| s.highlights().get(i)) else {
             return;
         };
         if h.anchor.is_orphaned() {
-            self.warn(strings::ORPHANED);
+            out.warn(strings::ORPHANED);
             return;
         }
         let (id, start) = (h.id.clone(), h.start);
         let excerpt = h.excerpt(EXCERPT);
         let status = h.status.filter(|_| h.kind.is_checkable());
-        if let Some(b) = self.doc.block_at(start) {
-            let t = self.doc.blocks[b].to_text(start);
-            self.scroll_to_text(b, t);
+        if let Some(b) = here.doc.block_at(start) {
+            let offset = here.doc.blocks[b].to_text(start);
+            out.0.push(Effect::ScrollToText { block: b, offset });
         }
-        self.marks.cursor = Some(id);
-        self.current = None;
+        self.cursor = Some(id);
+        out.0.push(Effect::LeaveStop);
         match status {
-            Some(s) => self.say(strings::status_is(s.as_str(), &excerpt)),
-            None => self.say(format!("'{excerpt}'")),
+            Some(s) => out.say(strings::status_is(s.as_str(), &excerpt)),
+            None => out.say(format!("'{excerpt}'")),
         }
-    }
-
-    /// The check status of stop `i` as a suffix for the status bar (`· verified`), when the
-    /// stop is highlighted.
-    pub(crate) fn stop_status_suffix(&self, i: usize) -> Option<String> {
-        let stop = self.sources.stops.get(i)?;
-        let s = self.claim_status(stop.block, stop.range.clone())?;
-        Some(format!(" · {s}"))
     }
 }

@@ -5,29 +5,25 @@
 //! in reading order, each anchored to a byte range of a block's clean text so it can be
 //! found on the page at any width. Everything is computed once, when the article opens.
 
-use crate::attribution::Analysis;
+use crate::attribution::{Analysis, ClaimKind, Sourcing, SpeakerKind, SpeakerOut};
 use crate::document::Document;
 use std::collections::HashMap;
 use std::ops::Range;
 
-/// What kind of source a speaker is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SpeakerKind {
-    /// A person.
-    Person,
-    /// An organisation.
-    Organization,
-    /// A group of people.
-    Group,
-    /// An anonymous source.
-    Anonymous,
-    /// A document or statement.
-    Document,
+/// A speaker, as the analysis gives it.
+pub type Speaker = SpeakerOut;
+
+/// How the reader draws a kind of speaker: the mark before the name and the legend's word.
+/// (The kinds themselves are the analysis's, [`SpeakerKind`].)
+pub trait KindMark {
+    /// The mark shown before the speaker's name.
+    fn mark(self) -> &'static str;
+    /// The kind's name, for the legend.
+    fn legend(self) -> &'static str;
 }
 
-impl SpeakerKind {
-    /// The mark shown before the speaker's name.
-    pub fn mark(self) -> &'static str {
+impl KindMark for SpeakerKind {
+    fn mark(self) -> &'static str {
         match self {
             SpeakerKind::Person => "●",
             SpeakerKind::Organization => "■",
@@ -37,8 +33,7 @@ impl SpeakerKind {
         }
     }
 
-    /// The kind's name, for the legend.
-    pub fn name(self) -> &'static str {
+    fn legend(self) -> &'static str {
         match self {
             SpeakerKind::Person => "person",
             SpeakerKind::Organization => "organisation",
@@ -47,58 +42,39 @@ impl SpeakerKind {
             SpeakerKind::Document => "document",
         }
     }
-
-    /// All kinds, for the legend.
-    pub const ALL: [SpeakerKind; 5] = [
-        SpeakerKind::Person,
-        SpeakerKind::Organization,
-        SpeakerKind::Group,
-        SpeakerKind::Anonymous,
-        SpeakerKind::Document,
-    ];
 }
 
-/// A speaker.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Speaker {
-    /// Fullest name.
-    pub name: String,
-    /// Person, organisation, …
-    pub kind: SpeakerKind,
-    /// Role, when the article gives one.
-    pub role: Option<String>,
-    /// Quotations credited to the speaker.
-    pub quotes: usize,
-    /// Claims credited to the speaker.
-    pub claims: usize,
-}
+/// Every kind of speaker, in the legend's order.
+pub const KINDS: [SpeakerKind; 5] = [
+    SpeakerKind::Person,
+    SpeakerKind::Organization,
+    SpeakerKind::Group,
+    SpeakerKind::Anonymous,
+    SpeakerKind::Document,
+];
 
-/// Whether a stop is a quotation or reported speech.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StopKind {
-    /// Words in quote marks.
-    Quote,
-    /// Reported speech without quote marks.
-    Indirect,
-    /// Reported speech with quoted fragments.
-    Mixed,
-}
-
-impl StopKind {
+/// How the reader draws a kind of stop (a claim's kind; a quotation no claim covers is a
+/// [`ClaimKind::Direct`] stop).
+pub trait StopMark {
     /// The mark shown before a claim in the list.
-    pub fn mark(self) -> &'static str {
+    fn mark(self) -> &'static str;
+    /// The word used in the status bar.
+    fn word(self) -> &'static str;
+}
+
+impl StopMark for ClaimKind {
+    fn mark(self) -> &'static str {
         match self {
-            StopKind::Quote => "“ ",
-            StopKind::Indirect => "≈ ",
-            StopKind::Mixed => "“≈",
+            ClaimKind::Direct => "“ ",
+            ClaimKind::Indirect => "≈ ",
+            ClaimKind::Mixed => "“≈",
         }
     }
 
-    /// The word used in the status bar.
-    pub fn word(self) -> &'static str {
+    fn word(self) -> &'static str {
         match self {
-            StopKind::Quote => "quote",
-            StopKind::Indirect | StopKind::Mixed => "claim",
+            ClaimKind::Direct => "quote",
+            ClaimKind::Indirect | ClaimKind::Mixed => "claim",
         }
     }
 }
@@ -108,8 +84,8 @@ impl StopKind {
 pub struct Stop {
     /// Speaker index, if credited.
     pub speaker: Option<usize>,
-    /// Quote or claim.
-    pub kind: StopKind,
+    /// Quote (direct), reported or mixed.
+    pub kind: ClaimKind,
     /// Block index.
     pub block: usize,
     /// Byte range in the block's clean text.
@@ -127,43 +103,30 @@ pub struct QuoteMark {
     pub speaker: Option<usize>,
 }
 
-/// Claims by kind of source, for the summary.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SourcingCounts {
-    /// By named people.
-    pub named: usize,
-    /// By organisations.
-    pub organizations: usize,
-    /// By groups.
-    pub groups: usize,
-    /// By anonymous sources (and described but unnamed people).
-    pub unnamed: usize,
-    /// By documents.
-    pub documents: usize,
-    /// With no source.
-    pub unattributed: usize,
+/// Claims resting on unnamed sources: anonymous ones and described but unnamed people.
+pub fn unnamed(s: &Sourcing) -> usize {
+    s.anonymous + s.unnamed_person
 }
 
-impl SourcingCounts {
-    /// All claims.
-    pub fn total(&self) -> usize {
-        self.named
-            + self.organizations
-            + self.groups
-            + self.unnamed
-            + self.documents
-            + self.unattributed
-    }
+/// All claims counted in `s`.
+pub fn total(s: &Sourcing) -> usize {
+    s.named_person
+        + s.unnamed_person
+        + s.organization
+        + s.group
+        + s.anonymous
+        + s.document
+        + s.unattributed
+}
 
-    /// Percentage of claims resting on unnamed sources, if there are claims.
-    pub fn unnamed_percent(&self) -> Option<usize> {
-        let t = self.total();
-        (t > 0).then(|| (self.unnamed * 100 + t / 2) / t)
-    }
+/// Percentage of claims resting on unnamed sources, if there are claims.
+pub fn unnamed_percent(s: &Sourcing) -> Option<usize> {
+    let t = total(s);
+    (t > 0).then(|| (unnamed(s) * 100 + t / 2) / t)
 }
 
 /// Everything the reader shows about sources.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Sources {
     /// Speakers, in order of first appearance (their index is their colour).
     pub speakers: Vec<Speaker>,
@@ -172,7 +135,7 @@ pub struct Sources {
     /// Quotations in reading order.
     pub quotes: Vec<QuoteMark>,
     /// Claims by kind of source.
-    pub sourcing: SourcingCounts,
+    pub sourcing: Sourcing,
 }
 
 impl Sources {
@@ -182,7 +145,7 @@ impl Sources {
         speakers: Vec<Speaker>,
         claims: Vec<Stop>,
         quotes: Vec<QuoteMark>,
-        sourcing: SourcingCounts,
+        sourcing: Sourcing,
     ) -> Sources {
         // claims in reading order, with the furthest (block, end) reached so far: a quote is
         // covered when that furthest point among the claims starting before its end lies in
@@ -211,7 +174,7 @@ impl Sources {
             if !by_claim && !by_quote {
                 stops.push(Stop {
                     speaker: q.speaker,
-                    kind: StopKind::Quote,
+                    kind: ClaimKind::Direct,
                     block: q.block,
                     range: q.range.clone(),
                 });
@@ -235,7 +198,7 @@ impl Sources {
     /// "25 quotes · 11 speakers · 38% of claims unnamed".
     pub fn summary(&self) -> String {
         let mut parts = vec![self.counts()];
-        if let Some(p) = self.sourcing.unnamed_percent() {
+        if let Some(p) = unnamed_percent(&self.sourcing) {
             parts.push(format!("{p}% of claims unnamed"));
         }
         parts.join(" · ")
@@ -256,11 +219,11 @@ impl Sources {
     pub fn breakdown(&self) -> String {
         let s = &self.sourcing;
         let parts: Vec<String> = [
-            ("named", s.named),
-            ("org", s.organizations),
-            ("group", s.groups),
-            ("unnamed", s.unnamed),
-            ("doc", s.documents),
+            ("named", s.named_person),
+            ("org", s.organization),
+            ("group", s.group),
+            ("unnamed", unnamed(s)),
+            ("doc", s.document),
             ("no source", s.unattributed),
         ]
         .iter()
@@ -294,35 +257,18 @@ impl Sources {
     /// The analysis is consumed, so on a huge article the reader's view is never held
     /// alongside all of it.
     pub fn from_analysis(a: Analysis) -> Sources {
-        use crate::attribution::{ClaimKind, SpeakerKind as K};
         let Analysis {
-            speakers: out_speakers,
+            speakers,
             quotes: out_quotes,
             claims: out_claims,
-            sourcing: s,
+            sourcing,
         } = a;
-        let index: HashMap<usize, usize> = out_speakers
+        let index: HashMap<usize, usize> = speakers
             .iter()
             .enumerate()
             .map(|(i, s)| (s.id, i))
             .collect();
         let sp = |id: Option<usize>| id.and_then(|id| index.get(&id).copied());
-        let speakers = out_speakers
-            .into_iter()
-            .map(|s| Speaker {
-                name: s.name,
-                kind: match s.kind {
-                    K::Person => SpeakerKind::Person,
-                    K::Organization => SpeakerKind::Organization,
-                    K::Group => SpeakerKind::Group,
-                    K::Anonymous => SpeakerKind::Anonymous,
-                    K::Document => SpeakerKind::Document,
-                },
-                role: s.role,
-                quotes: s.quotes,
-                claims: s.claims,
-            })
-            .collect();
         // `into_iter().map().collect()` reuses each list's own allocation (a stop is smaller
         // than a claim), so the reader's view takes no memory beyond the analysis it replaces
         let quotes: Vec<QuoteMark> = out_quotes
@@ -337,23 +283,11 @@ impl Sources {
             .into_iter()
             .map(|c| Stop {
                 speaker: sp(c.speaker),
-                kind: match c.kind {
-                    ClaimKind::Direct => StopKind::Quote,
-                    ClaimKind::Indirect => StopKind::Indirect,
-                    ClaimKind::Mixed => StopKind::Mixed,
-                },
+                kind: c.kind,
                 block: c.block,
                 range: c.text_range,
             })
             .collect();
-        let sourcing = SourcingCounts {
-            named: s.named_person,
-            organizations: s.organization,
-            groups: s.group,
-            unnamed: s.anonymous + s.unnamed_person,
-            documents: s.document,
-            unattributed: s.unattributed,
-        };
         Sources::new(speakers, claims, quotes, sourcing)
     }
 
@@ -371,7 +305,7 @@ mod tests {
     fn uncovered_quotes_become_stops_in_reading_order() {
         let claim = Stop {
             speaker: Some(0),
-            kind: StopKind::Indirect,
+            kind: ClaimKind::Indirect,
             block: 3,
             range: 10..40,
         };
@@ -389,11 +323,11 @@ mod tests {
             vec![],
             vec![claim],
             vec![inside, alone],
-            SourcingCounts::default(),
+            Sourcing::default(),
         );
         assert_eq!(s.stops.len(), 2);
         assert_eq!(s.stops[0].block, 1);
-        assert_eq!(s.stops[0].kind, StopKind::Quote);
+        assert_eq!(s.stops[0].kind, ClaimKind::Direct);
         assert_eq!(s.quotes[0].block, 1);
     }
 
@@ -401,7 +335,7 @@ mod tests {
     fn quotes_become_stops_only_where_no_claim_or_earlier_quote_covers_them() {
         let stop = |block, range: Range<usize>| Stop {
             speaker: None,
-            kind: StopKind::Indirect,
+            kind: ClaimKind::Indirect,
             block,
             range,
         };
@@ -420,11 +354,11 @@ mod tests {
             mark(2, 0..3),   // no claim in the block: a stop
             mark(2, 1..2),   // inside the quote before
         ];
-        let s = Sources::new(Vec::new(), claims, quotes, SourcingCounts::default());
+        let s = Sources::new(Vec::new(), claims, quotes, Sourcing::default());
         let own: Vec<(usize, Range<usize>)> = s
             .stops
             .iter()
-            .filter(|s| s.kind == StopKind::Quote)
+            .filter(|s| s.kind == ClaimKind::Direct)
             .map(|s| (s.block, s.range.clone()))
             .collect();
         assert_eq!(own, vec![(0, 12..18), (1, 0..5), (2, 0..3)]);
@@ -440,10 +374,11 @@ mod tests {
     #[test]
     fn summary_counts_and_rounds() {
         let s = Sources {
-            sourcing: SourcingCounts {
-                named: 5,
-                unnamed: 3,
-                ..SourcingCounts::default()
+            sourcing: Sourcing {
+                named_person: 5,
+                anonymous: 2,
+                unnamed_person: 1,
+                ..Sourcing::default()
             },
             ..Sources::default()
         };

@@ -18,18 +18,19 @@ pub fn start_hint(help: &str, next_quote: &str, focus: &str, quit: &str) -> Stri
 
 /// The legend at the end of the help.
 pub fn legend() -> Vec<String> {
-    use crate::tui::sources::{SpeakerKind, StopKind};
-    let kinds: Vec<String> = SpeakerKind::ALL
+    use crate::attribution::ClaimKind;
+    use crate::tui::sources::{KINDS, KindMark, StopMark};
+    let kinds: Vec<String> = KINDS
         .iter()
-        .map(|k| format!("{} {}", k.mark(), k.name()))
+        .map(|k| format!("{} {}", k.mark(), k.legend()))
         .collect();
     vec![
         kinds.join("  "),
         format!(
             "{}quote  {}reported  {}mixed   q/c: quotes/claims",
-            StopKind::Quote.mark(),
-            StopKind::Indirect.mark(),
-            StopKind::Mixed.mark()
+            ClaimKind::Direct.mark(),
+            ClaimKind::Indirect.mark(),
+            ClaimKind::Mixed.mark()
         ),
         "quotes are coloured by speaker; the current one is marked".to_string(),
         "checked: · unchecked  ✓ verified  ? disputed  ✗ false   ✎ has a note".to_string(),

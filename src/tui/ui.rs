@@ -1,19 +1,20 @@
-//! The whole screen: article pane, status bar and overlays, drawn from `&App`.
+//! The whole screen: the article pane, the sidebar, the status bar, then the overlays
+//! bottom to top. Each part is drawn by its widget from its own state and the styles.
 
-use crate::tui::app::App;
+use crate::tui::app::{App, scene};
+use crate::tui::compositor::Scene;
+use crate::tui::layout;
 use crate::tui::strings;
 use crate::tui::widgets::article_view::ArticleView;
-use crate::tui::widgets::help::Help;
-use crate::tui::widgets::highlight_list::{HighlightList, NoteMarks, TagsBar};
-use crate::tui::widgets::note_editor::NoteEditor;
+use crate::tui::widgets::highlight_list::NoteMarks;
 use crate::tui::widgets::sidebar::Sidebar;
 use crate::tui::widgets::status_bar::StatusBar;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
+use ratatui::widgets::{StatefulWidget, Widget};
 use unicode_width::UnicodeWidthStr;
 
-impl Widget for &App {
+impl Widget for &mut App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
         if area.is_empty() {
@@ -24,22 +25,71 @@ impl Widget for &App {
             too_small(area, buf);
             return;
         }
-        ArticleView { app: self }.render(areas.text.intersection(area), buf);
-        NoteMarks { app: self }.render(areas.article.intersection(area), buf);
-        if areas.sidebar.is_some() {
-            Sidebar { app: self }.render(area, buf);
+        // the highlight under the cursor, worked out once per frame
+        let has_marks = self
+            .marks
+            .store
+            .as_ref()
+            .is_some_and(|s| !s.highlights().is_empty());
+        let cursor = if has_marks { self.cursor_id() } else { None };
+        let selection = self.layers.iter().find_map(|l| l.selection());
+        let (doc, marks, styles) = (&*self.doc, &self.marks, &self.styles);
+        let decorate = |block, range: &std::ops::Range<usize>| {
+            if !has_marks && selection.is_none() {
+                return Vec::new();
+            }
+            marks.decorations(doc, (block, range), cursor.as_deref(), selection, styles)
+        };
+        ArticleView {
+            doc,
+            sources: &self.sources,
+            filter: self.sidebar.filter(),
+            marks: &decorate,
+            styles,
         }
-        StatusBar { app: self }.render(areas.status.intersection(area), buf);
-        TagsBar { app: self }.render(areas.status.intersection(area), buf);
-        HighlightList { app: self }.render(areas.article.intersection(area), buf);
-        NoteEditor { app: self }.render(areas.article.intersection(area), buf);
-        if self.help.is_some() {
-            Help { app: self }.render(areas.article.intersection(area), buf);
+        .render(areas.text.intersection(area), buf, &mut self.reader);
+        if let Some(store) = &marks.store {
+            NoteMarks {
+                store,
+                doc,
+                reader: &self.reader,
+                text: areas.text,
+                styles,
+            }
+            .render(areas.article.intersection(area), buf);
+        }
+        if let Some(sb) = areas.sidebar {
+            let status_of = |block, range| marks.claim_status(doc, block, range);
+            Sidebar {
+                doc,
+                sources: &self.sources,
+                analysed: self.analysed(),
+                current: self.reader.current,
+                status_of: &status_of,
+                styles,
+            }
+            .render(sb.intersection(area), buf, &mut self.sidebar);
+        }
+        let filter = self
+            .sidebar
+            .filter()
+            .and_then(|f| self.sources.speakers.get(f))
+            .map(|s| s.name.as_str());
+        StatusBar {
+            name: &self.name,
+            percent: self.reader.percent(),
+            filter,
+            styles,
+        }
+        .render(areas.status.intersection(area), buf, &mut self.status);
+        let scene = scene!(self);
+        for layer in self.layers.iter_mut() {
+            layer.render(&scene, buf);
         }
     }
 }
 
-/// The message shown when the terminal is smaller than [`crate::tui::app::MIN_SIZE`].
+/// The message shown when the terminal is smaller than [`crate::tui::state::MIN_SIZE`].
 fn too_small(area: Rect, buf: &mut Buffer) {
     let msg = strings::TOO_SMALL;
     let w = msg.width().min(usize::from(area.width)) as u16;

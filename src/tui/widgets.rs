@@ -1,9 +1,12 @@
-//! The reader's widgets, each drawing one part of the screen from `&App`.
+//! The reader's widgets, each drawing one part of the screen into the area it is given,
+//! from its own state and the styles (never the whole app): `StatefulWidget`s for the parts
+//! with state (article, sidebar, status bar, help, highlights list, note editor).
 
 pub mod article_view;
 pub mod help;
 pub mod highlight_list;
 pub mod note_editor;
+pub mod prompt_bar;
 pub mod sidebar;
 pub mod status_bar;
 

@@ -1,26 +1,46 @@
 //! The article pane: the visible lines of the page, styled, with search matches marked.
 
-use crate::tui::app::App;
+use crate::document::Document;
 use crate::tui::page::LineStyle;
+use crate::tui::sources::Sources;
+use crate::tui::state::ReaderState;
+use crate::tui::styles::Styles;
 use crate::tui::widgets::draw_decorated;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::Widget;
+use ratatui::widgets::StatefulWidget;
 use std::ops::Range;
 
-/// Draws the visible part of the article into the text column.
+/// Decorations another part adds to a line (block index and the line's byte range in the
+/// block's text), relative to the line: the highlights.
+pub type Decorate<'a> = &'a dyn Fn(usize, &Range<usize>) -> Vec<(Range<usize>, Style)>;
+
+/// Draws the visible part of the article into the text column it is given.
 pub struct ArticleView<'a> {
-    /// The app to draw.
-    pub app: &'a App,
+    /// The article.
+    pub doc: &'a Document,
+    /// Quotes to colour and the stop the reader is on.
+    pub sources: &'a Sources,
+    /// The speaker the quotes are filtered to (others are dimmed).
+    pub filter: Option<usize>,
+    /// Highlights and the selection.
+    pub marks: Decorate<'a>,
+    /// Styles to draw with.
+    pub styles: &'a Styles,
 }
 
 impl ArticleView<'_> {
     /// Decorations for line `range` of block `block`, relative to the line: quotes in their
     /// speaker's colour (dimmed when a filter shows another speaker), the current quote or
-    /// claim, then search matches on top.
-    fn decorations(&self, block: usize, range: &Range<usize>) -> Vec<(Range<usize>, Style)> {
-        let app = self.app;
+    /// claim, highlights, then search matches on top.
+    fn decorations(
+        &self,
+        state: &ReaderState,
+        block: usize,
+        range: &Range<usize>,
+    ) -> Vec<(Range<usize>, Style)> {
+        let styles = self.styles;
         let mut out = Vec::new();
         let rel = |r: &Range<usize>| {
             let a = r.start.max(range.start) - range.start;
@@ -28,7 +48,7 @@ impl ArticleView<'_> {
             a..b
         };
         let overlaps = |r: &Range<usize>| r.start < range.end && range.start < r.end;
-        let quotes = &app.sources.quotes;
+        let quotes = &self.sources.quotes;
         // quotes are sorted by start; nested ones may end before their outer quote, so
         // walk the block's quotes from its first rather than bisecting on the end
         let first = quotes.partition_point(|q| q.block < block);
@@ -39,22 +59,22 @@ impl ArticleView<'_> {
             if q.range.end <= range.start {
                 continue;
             }
-            let style = match (q.speaker, app.filter) {
-                (Some(s), Some(f)) if s != f => app.styles.dimmed,
-                (None, Some(_)) => app.styles.dimmed,
-                (Some(s), _) => app.styles.speaker(s),
+            let style = match (q.speaker, self.filter) {
+                (Some(s), Some(f)) if s != f => styles.dimmed,
+                (None, Some(_)) => styles.dimmed,
+                (Some(s), _) => styles.speaker(s),
                 (None, None) => continue,
             };
             out.push((rel(&q.range), style));
         }
-        if let Some(stop) = app.current.and_then(|c| app.sources.stops.get(c))
+        if let Some(stop) = state.current.and_then(|c| self.sources.stops.get(c))
             && stop.block == block
             && overlaps(&stop.range)
         {
-            out.push((rel(&stop.range), app.styles.current_quote));
+            out.push((rel(&stop.range), styles.current_quote));
         }
-        out.extend(app.highlight_decorations(block, range));
-        if let Some(s) = &app.search {
+        out.extend((self.marks)(block, range));
+        if let Some(s) = &state.search {
             let first = s
                 .matches
                 .partition_point(|m| (m.block, m.range.end) <= (block, range.start));
@@ -63,9 +83,9 @@ impl ArticleView<'_> {
                     break;
                 }
                 let style = if s.current == Some(i) {
-                    app.styles.current_match
+                    styles.current_match
                 } else {
-                    app.styles.search_match
+                    styles.search_match
                 };
                 out.push((rel(&m.range), style));
             }
@@ -74,16 +94,17 @@ impl ArticleView<'_> {
     }
 }
 
-impl Widget for ArticleView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.app;
-        let st = &app.styles;
-        for (row, i) in app.visible().enumerate() {
+impl StatefulWidget for ArticleView<'_> {
+    type State = ReaderState;
+
+    fn render(self, area: Rect, buf: &mut Buffer, state: &mut ReaderState) {
+        let st = self.styles;
+        for (row, i) in state.visible().enumerate() {
             let y = area.y + row as u16;
             if y >= area.bottom() {
                 break;
             }
-            let line = &app.page.lines[i];
+            let line = &state.page.lines[i];
             let base = match line.style {
                 LineStyle::Blank => continue,
                 LineStyle::Title => st.title,
@@ -99,9 +120,9 @@ impl Widget for ArticleView<'_> {
             let indent = line.indent.min(area.width);
             let x = area.x + indent;
             let width = area.width - indent;
-            let text = app.page.text(&app.doc, i);
+            let text = state.page.text(self.doc, i);
             let decos = match line.block_range() {
-                Some((block, range)) => self.decorations(block, &range),
+                Some((block, range)) => self.decorations(state, block, &range),
                 None => Vec::new(),
             };
             draw_decorated(buf, (x, y), width, text, base, &decos);

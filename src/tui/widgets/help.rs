@@ -1,12 +1,12 @@
 //! The help overlay, generated from the live keymap: what each bound key does, by context.
 
 use crate::keymap::{Action, Context, Keymap};
-use crate::tui::app::App;
 use crate::tui::strings;
+use crate::tui::styles::Styles;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use ratatui::widgets::{Block, BorderType, Clear, StatefulWidget, Widget};
 
 /// One row of the help.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +39,7 @@ pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
         Context::Editor,
     ] {
         let mut section = Vec::new();
-        for action in Action::ALL {
+        for &action in Action::ALL {
             let keys = keymap.keys_for(ctx, action);
             if keys.is_empty() {
                 continue;
@@ -74,16 +74,21 @@ pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
     out
 }
 
-/// The overlay.
+/// The overlay, drawn centred in the area it is given; its state is how far it is
+/// scrolled (clamped when drawn).
 pub struct Help<'a> {
-    /// The app whose keymap and scroll position to show.
-    pub app: &'a App,
+    /// The keymap to list.
+    pub keymap: &'a Keymap,
+    /// Styles to draw with.
+    pub styles: &'a Styles,
 }
 
-impl Widget for Help<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.app;
-        let rows = rows(&app.config.keymap);
+impl StatefulWidget for Help<'_> {
+    type State = usize;
+
+    fn render(self, area: Rect, buf: &mut Buffer, scroll: &mut usize) {
+        let styles = self.styles;
+        let rows = rows(self.keymap);
         let w = area.width.min(66);
         let h = area.height.min(rows.len() as u16 + 2);
         if w < 8 || h < 3 {
@@ -98,14 +103,15 @@ impl Widget for Help<'_> {
         Clear.render(r, buf);
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
-            .border_style(app.styles.focus)
+            .border_style(styles.focus)
             .title(strings::HELP_TITLE)
             .title_bottom(strings::HELP_FOOTER);
         let inner = block.inner(r);
         block.render(r, buf);
         let visible = usize::from(inner.height);
         let max = rows.len().saturating_sub(visible);
-        let scroll = app.help.unwrap_or(0).min(max);
+        *scroll = (*scroll).min(max);
+        let scroll = *scroll;
         let key_w = 22.min(inner.width / 2);
         for (i, row) in rows.iter().skip(scroll).take(visible).enumerate() {
             let y = inner.y + i as u16;
@@ -116,7 +122,7 @@ impl Widget for Help<'_> {
                         y,
                         t,
                         usize::from(inner.width.saturating_sub(1)),
-                        app.styles.title.add_modifier(Modifier::UNDERLINED),
+                        styles.title.add_modifier(Modifier::UNDERLINED),
                     );
                 }
                 HelpRow::Binding { keys, what } => {
@@ -125,11 +131,11 @@ impl Widget for Help<'_> {
                         y,
                         keys,
                         usize::from(key_w.saturating_sub(2)),
-                        app.styles.focus,
+                        styles.focus,
                     );
                     let x = inner.x + 1 + key_w;
                     let room = inner.width.saturating_sub(key_w + 1);
-                    buf.set_stringn(x, y, what, usize::from(room), app.styles.body);
+                    buf.set_stringn(x, y, what, usize::from(room), styles.body);
                 }
                 HelpRow::Text(t) => {
                     buf.set_stringn(
@@ -137,7 +143,7 @@ impl Widget for Help<'_> {
                         y,
                         t,
                         usize::from(inner.width.saturating_sub(1)),
-                        app.styles.body,
+                        styles.body,
                     );
                 }
                 HelpRow::Blank => {}

@@ -1,43 +1,18 @@
 //! The highlights list (`H`): every highlight of the article, in reading order, with its
 //! excerpt, speaker, check status, tags and the first line of its note; orphaned ones
-//! (whose text left the article) are marked. Also the note marks in the article's margin
-//! and the tags prompt in the status bar.
+//! (whose text left the article) are marked. Also the note marks in the article's margin.
 
-use crate::annotations::Highlight;
-use crate::tui::app::App;
+use crate::annotations::{Highlight, Store};
+use crate::document::Document;
+use crate::tui::state::{HighlightListState, ROWS_PER_ENTRY, ReaderState};
 use crate::tui::strings;
+use crate::tui::styles::Styles;
 use crate::tui::widgets::sanitize;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use ratatui::widgets::{Block, BorderType, Clear, StatefulWidget, Widget};
 use unicode_width::UnicodeWidthStr;
-
-/// Rows each highlight takes in the list.
-pub const ROWS_PER_ENTRY: usize = 2;
-
-/// Selection and scroll of the list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct HighlightListState {
-    /// The selected highlight (index into the store's highlights).
-    pub sel: usize,
-    /// The first highlight shown.
-    pub offset: usize,
-}
-
-impl HighlightListState {
-    /// Keeps the selection inside `n` entries and visible in `rows` screen rows.
-    pub fn fix(&mut self, n: usize, rows: usize) {
-        let fit = (rows / ROWS_PER_ENTRY).max(1);
-        self.sel = self.sel.min(n.saturating_sub(1));
-        if self.sel < self.offset {
-            self.offset = self.sel;
-        }
-        if self.sel >= self.offset + fit {
-            self.offset = self.sel + 1 - fit;
-        }
-    }
-}
 
 /// The two lines of a list entry: the mark and excerpt, then who, status, tags and note.
 pub fn entry_lines(h: &Highlight, width: usize) -> (String, String) {
@@ -82,41 +57,37 @@ pub fn list_rect(area: Rect) -> Rect {
     Rect::new(area.x + (area.width - w) / 2, area.y, w, h)
 }
 
-/// Draws the list over the article.
+/// Draws the list over the article; the selection is kept inside the list and on screen.
 pub struct HighlightList<'a> {
-    /// The app whose highlights to list.
-    pub app: &'a App,
+    /// The highlights to list.
+    pub store: &'a Store,
+    /// Styles to draw with.
+    pub styles: &'a Styles,
 }
 
-impl Widget for HighlightList<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.app;
-        let (Some(state), Some(store)) = (&app.marks.list, &app.marks.store) else {
-            return;
-        };
+impl StatefulWidget for HighlightList<'_> {
+    type State = HighlightListState;
+
+    fn render(self, area: Rect, buf: &mut Buffer, state: &mut HighlightListState) {
+        let (store, styles) = (self.store, self.styles);
         let r = list_rect(area);
+        let n = store.highlights().len();
+        state.fix(n, usize::from(r.height.saturating_sub(2)));
         if r.width < 12 || r.height < 4 {
             return;
         }
         Clear.render(r, buf);
-        let n = store.highlights().len();
         let title = format!("{}({n}) ", strings::LIST_TITLE);
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
-            .border_style(app.styles.focus)
+            .border_style(styles.focus)
             .title(title)
             .title_bottom(strings::LIST_FOOTER);
         let inner = block.inner(r);
         block.render(r, buf);
         let width = usize::from(inner.width);
         if n == 0 {
-            buf.set_stringn(
-                inner.x,
-                inner.y,
-                strings::LIST_EMPTY,
-                width,
-                app.styles.meta,
-            );
+            buf.set_stringn(inner.x, inner.y, strings::LIST_EMPTY, width, styles.meta);
             return;
         }
         let mut y = inner.y;
@@ -125,45 +96,49 @@ impl Widget for HighlightList<'_> {
                 break;
             }
             let (first, second) = entry_lines(h, width);
-            let mut style = app.styles.body;
+            let mut style = styles.body;
             if i == state.sel {
-                style = app.styles.focus.add_modifier(Modifier::REVERSED);
+                style = styles.focus.add_modifier(Modifier::REVERSED);
                 buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
             }
             buf.set_stringn(inner.x, y, &first, width, style);
-            buf.set_stringn(inner.x, y + 1, &second, width, app.styles.meta);
+            buf.set_stringn(inner.x, y + 1, &second, width, styles.meta);
             y += ROWS_PER_ENTRY as u16;
         }
     }
 }
 
 /// Marks, in the margin left of the text column, the first line of each highlight that has
-/// a note.
+/// a note. Drawn in the article pane; `text` is the text column inside it.
 pub struct NoteMarks<'a> {
-    /// The app to draw.
-    pub app: &'a App,
+    /// The highlights.
+    pub store: &'a Store,
+    /// The article.
+    pub doc: &'a Document,
+    /// What the article pane shows.
+    pub reader: &'a ReaderState,
+    /// The text column.
+    pub text: Rect,
+    /// Styles to draw with.
+    pub styles: &'a Styles,
 }
 
 impl Widget for NoteMarks<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.app;
-        let Some(store) = &app.marks.store else {
-            return;
-        };
-        let text = app.areas().text;
+        let (store, text, reader) = (self.store, self.text, self.reader);
         if text.x <= area.x {
             return;
         }
         let x = text.x - 1;
-        for (row, i) in app.visible().enumerate() {
+        for (row, i) in reader.visible().enumerate() {
             let y = text.y + row as u16;
             if y >= area.bottom() {
                 break;
             }
-            let Some((block, range)) = app.page.lines[i].block_range() else {
+            let Some((block, range)) = reader.page.lines[i].block_range() else {
                 continue;
             };
-            let Some(b) = app.doc.blocks.get(block) else {
+            let Some(b) = self.doc.blocks.get(block) else {
                 continue;
             };
             let starts_here = store.overlapping(b.range.clone()).any(|h| {
@@ -172,41 +147,8 @@ impl Widget for NoteMarks<'_> {
                     && h.text_range_in(b).is_some_and(|r| range.contains(&r.start))
             });
             if starts_here {
-                buf.set_string(x, y, strings::NOTE_MARK, app.styles.highlight);
+                buf.set_string(x, y, strings::NOTE_MARK, self.styles.highlight);
             }
-        }
-    }
-}
-
-/// The tags prompt, drawn over the status bar while it is open.
-pub struct TagsBar<'a> {
-    /// The app to draw.
-    pub app: &'a App,
-}
-
-impl Widget for TagsBar<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.app;
-        let Some(t) = &app.marks.tags else {
-            return;
-        };
-        if area.is_empty() {
-            return;
-        }
-        let st = &app.styles;
-        buf.set_style(area, st.status);
-        let text = format!("{}{}", strings::TAGS_PROMPT, sanitize(&t.text));
-        let w = usize::from(area.width);
-        // keep the end visible
-        let mut shown: &str = &text;
-        while shown.width() + 1 > w && !shown.is_empty() {
-            let mut it = shown.char_indices();
-            it.next();
-            shown = it.next().map_or("", |(i, _)| &shown[i..]);
-        }
-        let (cx, _) = buf.set_stringn(area.x, area.y, shown, w, st.status);
-        if cx < area.right() {
-            buf.set_string(cx, area.y, " ", st.status.add_modifier(Modifier::REVERSED));
         }
     }
 }

@@ -1,13 +1,21 @@
 //! The sidebar: sourcing summary, speakers (mark, name, role, counts) and the claims of the
-//! filtered speaker (or all), each list scrolled so its selection stays visible.
+//! filtered speaker (or all), each list scrolled so its selection stays visible. It lays
+//! its three boxes out inside the area it is given.
 
+use crate::annotations::Status;
+use crate::document::Document;
 use crate::document::reflow::wrap;
-use crate::tui::app::{App, Focus, inner};
+use crate::tui::layout::sidebar_boxes;
+use crate::tui::sidebar::speaker_rows;
+use crate::tui::sources::{KindMark, Sources, StopMark, unnamed_percent};
+use crate::tui::state::{Focus, SidebarState, inner};
 use crate::tui::strings;
+use crate::tui::styles::Styles;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use ratatui::widgets::{Block, BorderType, Clear, StatefulWidget, Widget};
+use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
 /// `s` cut to `width` columns, with an ellipsis when cut.
@@ -45,15 +53,29 @@ fn more_marks(r: Rect, above: bool, below: bool, style: Style, buf: &mut Buffer)
     }
 }
 
-/// The sidebar, drawn into the areas [`App::areas`] gives it.
+/// The check status of a quote or claim (block and byte range in its text), when it is
+/// highlighted.
+pub type StatusOf<'a> = &'a dyn Fn(usize, Range<usize>) -> Option<Status>;
+
+/// The sidebar, drawn into the area it is given.
 pub struct Sidebar<'a> {
-    /// The app to draw.
-    pub app: &'a App,
+    /// The article (for the claims' text).
+    pub doc: &'a Document,
+    /// Speakers, stops and the sourcing counts.
+    pub sources: &'a Sources,
+    /// False until the analysis has reported: empty lists then say it is still looking.
+    pub analysed: bool,
+    /// The stop the reader is on.
+    pub current: Option<usize>,
+    /// Check status of highlighted claims.
+    pub status_of: StatusOf<'a>,
+    /// Styles to draw with.
+    pub styles: &'a Styles,
 }
 
 impl Sidebar<'_> {
     fn frame(&self, r: Rect, title: String, focused: bool, buf: &mut Buffer) -> Rect {
-        let st = &self.app.styles;
+        let st = self.styles;
         let border = if focused { st.focus } else { st.border };
         let block = Block::bordered()
             .border_type(if focused {
@@ -70,74 +92,66 @@ impl Sidebar<'_> {
     /// The line an empty list shows: `none` once the analysis has reported, else that it is
     /// still looking.
     fn empty(&self, inside: Rect, none: &str, buf: &mut Buffer) {
-        let app = self.app;
-        let text = if app.analysed() {
+        let text = if self.analysed {
             none
         } else {
             strings::ANALYSING
         };
         let w = usize::from(inside.width.saturating_sub(1));
-        buf.set_stringn(inside.x + 1, inside.y, text, w, app.styles.meta);
+        buf.set_stringn(inside.x + 1, inside.y, text, w, self.styles.meta);
     }
 
     fn summary(&self, r: Rect, buf: &mut Buffer) {
         if r.height < 3 {
             return;
         }
-        let app = self.app;
+        let st = self.styles;
         let inside = self.frame(r, strings::SOURCES_TITLE.to_string(), false, buf);
         let w = usize::from(inside.width.saturating_sub(2)).max(1);
-        let src = &app.sources;
-        let bold = app.styles.body.add_modifier(Modifier::BOLD);
-        if !app.analysed() {
-            buf.set_stringn(
-                inside.x + 1,
-                inside.y,
-                strings::ANALYSING,
-                w,
-                app.styles.meta,
-            );
+        let src = self.sources;
+        let bold = st.body.add_modifier(Modifier::BOLD);
+        if !self.analysed {
+            buf.set_stringn(inside.x + 1, inside.y, strings::ANALYSING, w, st.meta);
             return;
         }
         let mut lines: Vec<(String, Style)> = vec![(src.counts(), bold)];
-        if let Some(p) = src.sourcing.unnamed_percent() {
+        if let Some(p) = unnamed_percent(&src.sourcing) {
             lines.push((strings::unnamed_share(p), bold));
         }
         let breakdown = src.breakdown();
         lines.extend(
             wrap(&breakdown, w)
                 .into_iter()
-                .map(|l| (breakdown[l].to_string(), app.styles.meta)),
+                .map(|l| (breakdown[l].to_string(), st.meta)),
         );
         for (i, (text, style)) in lines.iter().take(usize::from(inside.height)).enumerate() {
             buf.set_stringn(inside.x + 1, inside.y + i as u16, fit(text, w), w, *style);
         }
     }
 
-    fn speakers(&self, r: Rect, buf: &mut Buffer) {
+    fn speakers(&self, r: Rect, buf: &mut Buffer, state: &SidebarState) {
         if r.height < 3 {
             return;
         }
-        let app = self.app;
-        let st = &app.styles;
-        let focused = app.focus == Focus::Speakers;
-        let inside = self.frame(r, strings::speakers_title(app.by_count), focused, buf);
-        let order = app.speaker_order();
+        let st = self.styles;
+        let focused = state.focus == Focus::Speakers;
+        let inside = self.frame(r, strings::speakers_title(state.by_count), focused, buf);
+        let order = state.speaker_order(self.sources);
         if order.is_empty() {
             self.empty(inside, strings::NO_SPEAKERS_LIST, buf);
             return;
         }
         let w = usize::from(inside.width);
         let mut y = inside.y;
-        let mut shown_to = app.speaker_offset;
-        for (k, &sp) in order.iter().enumerate().skip(app.speaker_offset) {
-            let rows = app.speaker_rows(sp) as u16;
+        let mut shown_to = state.speaker_offset;
+        for (k, &sp) in order.iter().enumerate().skip(state.speaker_offset) {
+            let rows = speaker_rows(self.sources, sp) as u16;
             if y + rows > inside.bottom() && y > inside.y {
                 break;
             }
             shown_to = k + 1;
-            let s = &app.sources.speakers[sp];
-            let selected = focused && k == app.speaker_sel;
+            let s = &self.sources.speakers[sp];
+            let selected = focused && k == state.speaker_sel;
             let row_style = if selected {
                 Style::default().add_modifier(Modifier::REVERSED)
             } else {
@@ -146,10 +160,10 @@ impl Sidebar<'_> {
             let counts = format!(" {}/{}", s.quotes, s.claims);
             let cw = counts.width();
             let mut name_style = st.speaker(sp).add_modifier(Modifier::BOLD);
-            if app.filter == Some(sp) {
+            if state.filter == Some(sp) {
                 name_style = name_style.add_modifier(Modifier::UNDERLINED);
             }
-            let filter_mark = if app.filter == Some(sp) { "▸" } else { " " };
+            let filter_mark = if state.filter == Some(sp) { "▸" } else { " " };
             let head = format!("{filter_mark}{} ", s.kind.mark());
             let name_w = w.saturating_sub(head.width() + cw);
             let line_area = Rect::new(inside.x, y, inside.width, 1);
@@ -188,24 +202,23 @@ impl Sidebar<'_> {
         }
         more_marks(
             r,
-            app.speaker_offset > 0,
+            state.speaker_offset > 0,
             shown_to < order.len(),
             st.border,
             buf,
         );
     }
 
-    fn claims(&self, r: Rect, buf: &mut Buffer) {
+    fn claims(&self, r: Rect, buf: &mut Buffer, state: &SidebarState) {
         if r.height < 3 {
             return;
         }
-        let app = self.app;
-        let st = &app.styles;
-        let focused = app.focus == Focus::Claims;
-        let list = app.claim_list();
-        let who = app
+        let st = self.styles;
+        let focused = state.focus == Focus::Claims;
+        let list = state.claim_list();
+        let who = state
             .filter
-            .and_then(|f| app.sources.speakers.get(f))
+            .and_then(|f| self.sources.speakers.get(f))
             .map(|s| s.name.as_str());
         let inside = self.frame(r, strings::claims_title(who, list.len()), focused, buf);
         if list.is_empty() {
@@ -216,13 +229,13 @@ impl Sidebar<'_> {
         for (row, (k, &stop)) in list
             .iter()
             .enumerate()
-            .skip(app.claim_offset)
+            .skip(state.claim_offset)
             .take(usize::from(inside.height))
             .enumerate()
         {
             let y = inside.y + row as u16;
-            let s = &app.sources.stops[stop];
-            let selected = focused && k == app.claim_sel;
+            let s = &self.sources.stops[stop];
+            let selected = focused && k == state.claim_sel;
             let row_style = if selected {
                 Style::default().add_modifier(Modifier::REVERSED)
             } else {
@@ -233,7 +246,7 @@ impl Sidebar<'_> {
                 Some(i) => st.speaker(i),
                 None => st.meta,
             };
-            let here = if app.current == Some(stop) {
+            let here = if self.current == Some(stop) {
                 "▸"
             } else {
                 " "
@@ -247,14 +260,14 @@ impl Sidebar<'_> {
                 w.saturating_sub(2),
                 st.meta.patch(row_style),
             );
-            let text = app
+            let text = self
                 .doc
                 .blocks
                 .get(s.block)
                 .and_then(|b| b.text.get(s.range.clone()))
                 .unwrap_or("");
             // the fact-check status of a highlighted claim (issue 6)
-            let x = match app.claim_status(s.block, s.range.clone()) {
+            let x = match (self.status_of)(s.block, s.range.clone()) {
                 Some(status) => {
                     let room = usize::from(inside.right().saturating_sub(x));
                     let mark = strings::status_mark(status);
@@ -266,22 +279,23 @@ impl Sidebar<'_> {
             let room = usize::from(inside.right().saturating_sub(x));
             buf.set_stringn(x, y, fit(text, room), room, st.body.patch(row_style));
         }
-        let below = app.claim_offset + usize::from(inside.height) < list.len();
-        more_marks(r, app.claim_offset > 0, below, st.border, buf);
+        let below = state.claim_offset + usize::from(inside.height) < list.len();
+        more_marks(r, state.claim_offset > 0, below, st.border, buf);
     }
 }
 
-impl Widget for Sidebar<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let a = self.app.areas();
-        let Some(sb) = a.sidebar else { return };
-        let sb = sb.intersection(area);
-        if sb.is_empty() {
+impl StatefulWidget for Sidebar<'_> {
+    type State = SidebarState;
+
+    fn render(self, area: Rect, buf: &mut Buffer, state: &mut SidebarState) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
             return;
         }
-        Clear.render(sb, buf);
-        self.summary(a.summary.intersection(area), buf);
-        self.speakers(a.speakers.intersection(area), buf);
-        self.claims(a.claims.intersection(area), buf);
+        Clear.render(area, buf);
+        let (summary, speakers, claims) = sidebar_boxes(area);
+        self.summary(summary, buf);
+        self.speakers(speakers, buf, state);
+        self.claims(claims, buf, state);
     }
 }
