@@ -5,7 +5,7 @@
 //! `cargo bench --bench annotations` (`-- 180k` for the large file alone)
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use hearsay::annotations::saver::open_in_background;
+use hearsay::annotations::saver::{Place, open_in_background};
 use hearsay::annotations::{Location, LocationKind, NewHighlight, Origin, Store};
 use hearsay::document::{Document, ingest};
 use std::fmt::Write as _;
@@ -195,9 +195,10 @@ fn large(c: &mut Criterion) {
     let bytes = std::fs::metadata(&loc.path).map_or(0, |m| m.len());
     let origin = Origin::File("long.txt".into());
     let started = Instant::now();
-    let (mut store, mut saver) = open_in_background(&doc, origin.clone(), Ok(loc.clone()), 3)
-        .wait()
-        .expect("opens");
+    let (mut store, mut saver) =
+        open_in_background(&doc, origin.clone(), Place::At(loc.clone()), 3)
+            .wait()
+            .expect("opens");
     eprintln!(
         "{} highlights, {bytes} bytes: loaded on the loading thread in {:?}",
         store.highlights().len(),

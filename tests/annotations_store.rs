@@ -904,11 +904,11 @@ fn backups_keep_three_generations_by_default_and_as_many_as_asked() {
 
 #[test]
 fn a_change_is_handed_to_the_saver_without_waiting_for_the_save() {
-    use hearsay::annotations::saver::open_in_background;
+    use hearsay::annotations::saver::{Place, open_in_background};
     use std::sync::Arc;
     let dir = tempfile::tempdir().unwrap();
     let doc = Arc::new(doc());
-    let loading = open_in_background(&doc, origin(), Ok(loc(dir.path())), 3);
+    let loading = open_in_background(&doc, origin(), Place::At(loc(dir.path())), 3);
     let (mut s, mut saver) = loading.wait().unwrap();
     // another window is saving: it holds the lock for as long as it likes
     let lock = std::fs::File::create(store::lock_path(&loc(dir.path()).path)).unwrap();
@@ -938,14 +938,14 @@ fn a_change_is_handed_to_the_saver_without_waiting_for_the_save() {
 
 #[test]
 fn savers_of_two_windows_bring_each_others_highlights_back() {
-    use hearsay::annotations::saver::open_in_background;
+    use hearsay::annotations::saver::{Place, open_in_background};
     use std::sync::Arc;
     let dir = tempfile::tempdir().unwrap();
     let doc = Arc::new(doc());
-    let (mut a, mut sa) = open_in_background(&doc, origin(), Ok(loc(dir.path())), 3)
+    let (mut a, mut sa) = open_in_background(&doc, origin(), Place::At(loc(dir.path())), 3)
         .wait()
         .unwrap();
-    let (mut b, mut sb) = open_in_background(&doc, origin(), Ok(loc(dir.path())), 3)
+    let (mut b, mut sb) = open_in_background(&doc, origin(), Place::At(loc(dir.path())), 3)
         .wait()
         .unwrap();
     let ha = a

@@ -13,12 +13,12 @@
 //!
 //! ```
 //! use hearsay::annotations::{Location, LocationKind, NewHighlight, Origin};
-//! use hearsay::annotations::saver::open_in_background;
+//! use hearsay::annotations::saver::{Place, open_in_background};
 //! # let dir = std::env::temp_dir().join(format!("hearsay-saver-doc-{}", std::process::id()));
 //! # std::fs::create_dir_all(&dir).unwrap();
 //! let doc = std::sync::Arc::new(hearsay::document::ingest("A title\n\nThe pier reopens.\n".into()));
 //! let location = Location { path: dir.join("a.txt.hearsay.toml"), kind: LocationKind::Sidecar };
-//! let loading = open_in_background(&doc, Origin::File("a.txt".into()), Ok(location), 3);
+//! let loading = open_in_background(&doc, Origin::File("a.txt".into()), Place::At(location), 3);
 //! let (mut store, mut saver) = loading.wait().unwrap();
 //! store.add(NewHighlight::passage(9..26)).unwrap();
 //! saver.submit(store.take_changes());         // returns at once
@@ -28,6 +28,7 @@
 //! # std::fs::remove_dir_all(&dir).unwrap();
 //! ```
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
@@ -168,19 +169,40 @@ impl Loading {
     }
 }
 
-/// Opens the highlights of `doc` on another thread: the file at `location` (from
-/// [`Location::resolve`]; an error there is handed back as it is), re-anchored, with
-/// `backups` generations kept on save, and a [`Saver`] holding a copy for saving. A
-/// read-only store comes with a saver that has nothing to do.
+/// Which highlights file [`open_in_background`] opens.
+#[derive(Debug, Clone)]
+pub enum Place {
+    /// The one [`Location::resolve`] chooses (with the configured folder, if any); the
+    /// article's hash it needs is computed on the loading thread too.
+    Resolve {
+        /// `[highlights] dir`.
+        configured_dir: Option<PathBuf>,
+    },
+    /// This one.
+    At(Location),
+}
+
+/// Opens the highlights of `doc` on another thread: the file at `place` (a failure to find
+/// one is handed back as it is), re-anchored, with `backups` generations kept on save, and
+/// a [`Saver`] holding a copy for saving. A read-only store comes with a saver that has
+/// nothing to do.
 pub fn open_in_background(
     doc: &Arc<Document>,
     origin: Origin,
-    location: Result<Location, StoreError>,
+    place: Place,
     backups: usize,
 ) -> Loading {
     let (tx, rx) = mpsc::channel();
     let doc = Arc::clone(doc);
     let work = move || {
+        let location = match place {
+            Place::At(l) => Ok(l),
+            Place::Resolve { configured_dir } => Location::resolve(
+                &origin,
+                &super::store::content_hash(&doc),
+                configured_dir.as_deref(),
+            ),
+        };
         let opened = location.map(|location| {
             let mut store = Store::open_at(&doc, &origin, location);
             store.set_backups(backups);

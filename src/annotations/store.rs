@@ -597,7 +597,11 @@ impl Store {
             dirty: self.dirty.clone(),
             deleted: self.deleted.clone(),
             reading_dirty: self.reading_dirty,
-            problem: None,
+            // a read-only store's copy never writes either
+            problem: self
+                .problem
+                .as_ref()
+                .map(|p| StoreError::ReadOnly(p.to_string())),
             backups: self.backups,
             merged: (Vec::new(), Vec::new()),
             last_written: self.last_written,

@@ -4,7 +4,8 @@
 use crate::cli::Cli;
 use crate::commands;
 use color_eyre::eyre::{Result, WrapErr};
-use hearsay::annotations::{Origin, Store};
+use hearsay::annotations::Origin;
+use hearsay::annotations::saver::{Place, open_in_background};
 use hearsay::config::Config;
 use hearsay::document::open_owned;
 use hearsay::tui::{self, App, Sources, strings};
@@ -93,19 +94,18 @@ pub fn run(cli: &Cli) -> Result<()> {
         Some(_) => Origin::Stdin,
         None => Origin::Named(strings::SAMPLE_NAME.to_string()),
     };
-    let store = Store::open(&doc, &origin, config.highlights_dir.as_deref()).map(|mut s| {
-        s.set_backups(config.highlight_backups);
-        s
-    });
-    let reading = store
-        .as_ref()
-        .ok()
-        .and_then(|s| tui::highlights::reading_store_for(&doc, &origin, s));
+    // opened (and later saved) on their own threads: a file of 180,000 highlights takes
+    // seconds, and the first frame does not wait for it
+    let loading = open_in_background(
+        &doc,
+        origin.clone(),
+        Place::Resolve {
+            configured_dir: config.highlights_dir.clone(),
+        },
+        config.highlight_backups,
+    );
     let mut app = App::new(doc, shown, config, &notes);
-    app.attach_highlights(store);
-    if let Some(r) = reading {
-        app.attach_reading_store(r);
-    }
+    app.attach_loading(loading, origin);
     let for_analysis = std::sync::Arc::clone(&app.doc);
     tui::run(app, move || Sources::analyze(&for_analysis))
 }

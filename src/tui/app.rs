@@ -35,6 +35,8 @@ enum Event<'a> {
     Input(Input),
     Paste(&'a str),
     Sources(Box<Sources>),
+    /// The highlights store was opened or a save finished, on their threads.
+    Background,
 }
 
 /// The reader.
@@ -162,6 +164,17 @@ impl App {
                 self.reader.current = None;
                 self.sidebar.reset(&self.sources);
             }
+            Event::Background => {
+                if let Some((store, reading)) = self.marks.take_loaded(&self.doc) {
+                    self.attach_highlights(store);
+                    if let Some(r) = reading {
+                        self.attach_reading_store(r);
+                    }
+                }
+                if let Some((text, kind)) = self.marks.poll_saves() {
+                    self.say(text, kind);
+                }
+            }
         }
         self.fit();
         self.dirty = true;
@@ -211,6 +224,48 @@ impl App {
         if let Some(offset) = reading {
             self.reader.go_to_offset(&self.doc, offset);
         }
+    }
+
+    /// Starts with the article's highlights being opened on another thread (see
+    /// [`crate::annotations::saver::open_in_background`]): the first frame does not wait for
+    /// them; [`App::poll_background`] attaches them when they are ready, and from then on
+    /// changes are saved on the saver's thread.
+    pub fn attach_loading(
+        &mut self,
+        loading: crate::annotations::saver::Loading,
+        origin: crate::annotations::Origin,
+    ) {
+        self.marks.attach_loading(loading, origin);
+    }
+
+    /// True while the highlights are being opened or saved on their threads: the event loop
+    /// then calls [`App::poll_background`] now and then.
+    pub fn is_busy(&self) -> bool {
+        self.marks.is_busy()
+    }
+
+    /// Takes what the highlights' threads finished (the opened store, saves and what they
+    /// found on disk); cheap when there is nothing.
+    pub fn poll_background(&mut self) {
+        if self.marks.is_busy() {
+            self.on(Event::Background);
+        }
+    }
+
+    /// True while quitting must wait for a save still running.
+    pub fn is_saving(&self) -> bool {
+        self.marks.is_saving()
+    }
+
+    /// Says that quitting waits for the last save (drawn before [`App::finish_saves`]).
+    pub fn show_saving(&mut self) {
+        self.say(strings::SAVING_ON_QUIT.to_string(), MessageKind::Info);
+    }
+
+    /// Waits for the last save (on quit); returns a failure to report after the terminal is
+    /// restored.
+    pub fn finish_saves(&mut self) -> Option<String> {
+        self.marks.finish_saves()
     }
 
     /// Keeps the reading position of an article that has no highlights file beside it yet

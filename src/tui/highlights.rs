@@ -10,8 +10,9 @@
 //! the current quote (after `]`/`[`) when it is on screen; the one last made or visited, when
 //! on screen; the first one on screen. It is drawn underlined.
 
+use crate::annotations::saver::{Loading, Saver};
 use crate::annotations::{
-    Highlight, LocationKind, NewHighlight, Status, Store, StoreError, export,
+    Highlight, LocationKind, NewHighlight, Origin, Status, Store, StoreError, export,
 };
 use crate::attribution::ClaimKind;
 use crate::document::{BlockKind, Document};
@@ -51,6 +52,12 @@ pub struct Highlights {
     /// The highlight last made or visited.
     pub cursor: Option<String>,
     undo: Vec<Undo>,
+    /// The store being opened on another thread, and the article's origin (for the
+    /// reading store); see [`Highlights::take_loaded`].
+    loading: Option<(Loading, Origin)>,
+    /// Saves `store`'s changes on its own thread, when the store came from
+    /// [`crate::annotations::saver::open_in_background`]; without one, saves are made here.
+    saver: Option<Saver>,
 }
 
 /// What the highlights part reads of the rest of the reader.
@@ -241,7 +248,10 @@ impl Highlights {
             kind = MessageKind::Warning;
             parts.extend(earlier.clone().map(|m| m.text));
         }
-        parts.push(strings::saved_in(&place(&store)));
+        // only a store that can save says where it saves
+        if !store.is_read_only() {
+            parts.push(strings::saved_in(&place(&store)));
+        }
         if !warning {
             parts.extend(earlier.map(|m| m.text));
         }
@@ -308,15 +318,103 @@ impl Highlights {
     pub fn save_on_quit(&mut self, doc: &Document, reader: &ReaderState) {
         self.remember_reading(doc, reader);
         let own = self.store.as_mut().filter(|s| !s.is_read_only());
-        let target = match own {
-            Some(s) if worth_a_file(s) => Some(s),
-            _ => self.reading_store.as_mut().filter(|s| !s.is_read_only()),
-        };
-        if let Some(s) = target {
-            // nothing else can be done about a failed save while quitting: every change was
-            // already saved when it was made, only the reading position is lost
-            let _ = s.save();
+        match own {
+            Some(s) if worth_a_file(s) => match &mut self.saver {
+                // handed over: `finish_saves` waits for it
+                Some(saver) => saver.submit(s.take_changes()),
+                // nothing else can be done about a failed save while quitting: every change
+                // was already saved when it was made, only the reading position is lost
+                None => {
+                    let _ = s.save();
+                }
+            },
+            _ => {
+                if let Some(s) = self.reading_store.as_mut().filter(|s| !s.is_read_only()) {
+                    let _ = s.save();
+                }
+            }
         }
+    }
+
+    /// Starts from a store being opened on another thread ([`Highlights::take_loaded`]
+    /// attaches it when it is ready); `origin` is the article's, for the reading store.
+    pub fn attach_loading(&mut self, loading: Loading, origin: Origin) {
+        self.loading = Some((loading, origin));
+    }
+
+    /// The store opened on another thread, when it has just become ready, with its saver and
+    /// the reading store to use beside it (see [`reading_store_for`]).
+    #[allow(clippy::type_complexity)]
+    pub fn take_loaded(
+        &mut self,
+        doc: &std::sync::Arc<Document>,
+    ) -> Option<(Result<Store, StoreError>, Option<Store>)> {
+        let (loading, origin) = self.loading.as_ref()?;
+        let loaded = loading.try_take()?;
+        let origin = origin.clone();
+        self.loading = None;
+        Some(match loaded {
+            Ok((store, saver)) => {
+                self.saver = Some(saver);
+                let reading = reading_store_for(doc, &origin, &store);
+                (Ok(store), reading)
+            }
+            Err(e) => (Err(e), None),
+        })
+    }
+
+    /// True while the store is being opened or a save runs on the saver's thread (the
+    /// event loop then looks for their results now and then).
+    pub fn is_busy(&self) -> bool {
+        self.loading.is_some() || self.saver.as_ref().is_some_and(Saver::is_saving)
+    }
+
+    /// True while a save runs on the saver's thread.
+    pub fn is_saving(&self) -> bool {
+        self.saver.as_ref().is_some_and(Saver::is_saving)
+    }
+
+    /// Takes in the saves finished on the saver's thread: what they found on disk goes into
+    /// the store; returns what to say (highlights merged from another window, a failure).
+    pub fn poll_saves(&mut self) -> Option<(String, MessageKind)> {
+        let outcomes = self.saver.as_mut()?.poll();
+        self.take_outcomes(outcomes)
+    }
+
+    /// Waits for the saves still running (on quit); returns a failure to report.
+    pub fn finish_saves(&mut self) -> Option<String> {
+        let outcomes = self.saver.take()?.finish();
+        self.take_outcomes(outcomes)
+            .filter(|(_, kind)| *kind == MessageKind::Warning)
+            .map(|(text, _)| text)
+    }
+
+    fn take_outcomes(
+        &mut self,
+        outcomes: Vec<crate::annotations::saver::Outcome>,
+    ) -> Option<(String, MessageKind)> {
+        let store = self.store.as_mut()?;
+        let mut said = None;
+        let (mut merged_in, mut removed) = (0, 0);
+        for o in outcomes {
+            store.absorb(o.merged);
+            match o.result {
+                Ok(r) => {
+                    merged_in += r.merged_in;
+                    removed += r.removed;
+                }
+                Err(e) => {
+                    if let StoreError::ReadOnly(why) = &e {
+                        store.set_problem(StoreError::ReadOnly(why.clone()));
+                    }
+                    said = Some((strings::save_failed(&e.to_string()), MessageKind::Warning));
+                }
+            }
+        }
+        said.or_else(|| {
+            (merged_in + removed > 0)
+                .then(|| (strings::merged(merged_in, removed), MessageKind::Info))
+        })
     }
 
     /// Decorations for highlighted and selected text on one line of block `block`
@@ -451,6 +549,7 @@ impl Highlights {
     /// The store, when it can be changed; otherwise says why not.
     fn writable_store(&mut self, out: &mut Out) -> Option<&mut Store> {
         let problem = match &self.store {
+            None if self.loading.is_some() => Some(strings::STILL_LOADING.to_string()),
             None => Some(strings::NO_STORE.to_string()),
             Some(s) => s
                 .problem()
@@ -470,6 +569,11 @@ impl Highlights {
         let Some(s) = &mut self.store else {
             return;
         };
+        if let Some(saver) = &mut self.saver {
+            // saved on the saver's thread: the key's work ends here (see `poll_saves`)
+            saver.submit(s.take_changes());
+            return;
+        }
         match s.save() {
             Ok(r) if r.merged_in + r.removed > 0 => {
                 let note = strings::merged(r.merged_in, r.removed);
