@@ -351,6 +351,75 @@ fn print_line(line: &str) -> Result<bool> {
     }
 }
 
+/// serde_json's pretty layout, with every character that must not reach a terminal (DEL,
+/// C1 controls, bidi controls; serde_json already escapes C0) written as a `\uXXXX` escape
+/// as it is written: no copy of the whole JSON text is ever made (a 50 MB article's report
+/// is written straight to the output).
+struct SafePretty(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for SafePretty {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        w.write_all(escaped(fragment).as_bytes())
+    }
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// Prints one report as pretty JSON, written as it is made (see [`SafePretty`]); a closed
+/// output ends it quietly.
+fn print_pretty(report: &Report) -> Result<()> {
+    use serde::Serialize as _;
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, SafePretty(Default::default()));
+    let written = report
+        .serialize(&mut ser)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r.wrap_err("could not write to standard output"),
+    }
+}
+
 /// Runs `hearsay analyze`.
 pub fn run(
     files: &[PathBuf],
@@ -386,7 +455,7 @@ pub fn run(
     if !several {
         for path in &files {
             let report = report_of(path, format, given(path))?;
-            outln!("{}", escaped(&serde_json::to_string_pretty(&report)?))?;
+            print_pretty(&report)?;
         }
         return Ok(());
     }
@@ -519,6 +588,29 @@ mod tests {
             |_, ()| true,
         );
         assert!(started_max.load(Ordering::SeqCst) <= 2);
+    }
+
+    #[test]
+    fn pretty_json_escapes_what_a_terminal_must_not_see_and_stays_json() {
+        use serde::Serialize as _;
+        let value = serde_json::json!({"text": "a\u{9b}31mb\u{202e}c\nd", "n": [1, 2]});
+        let mut out = Vec::new();
+        let mut ser =
+            serde_json::Serializer::with_formatter(&mut out, SafePretty(Default::default()));
+        value.serialize(&mut ser).expect("serializes");
+        let text = String::from_utf8(out).expect("utf-8");
+        assert!(
+            !text.contains('\u{9b}') && !text.contains('\u{202e}'),
+            "{text}"
+        );
+        assert!(text.contains(r"a\u009B31mb\u202Ec\nd"), "{text}");
+        assert_eq!(
+            text,
+            serde_json::to_string_pretty(&value)
+                .expect("json")
+                .replace('\u{9b}', r"\u009B")
+                .replace('\u{202e}', r"\u202E")
+        );
     }
 
     #[test]
