@@ -194,6 +194,35 @@ fn large(c: &mut Criterion) {
     write_many(&doc, &loc.path, N);
     let bytes = std::fs::metadata(&loc.path).map_or(0, |m| m.len());
     let origin = Origin::File("long.txt".into());
+    // the reader's first frame while the file loads on its thread: App, layout, draw
+    let started = Instant::now();
+    let loading = open_in_background(&doc, origin.clone(), Place::At(loc.clone()), 3);
+    let mut app = hearsay::tui::App::new(
+        Arc::clone(&doc),
+        "long.txt",
+        hearsay::config::Config::default(),
+        &[],
+    );
+    app.attach_loading(loading, origin.clone());
+    app.resize(120, 40);
+    let mut term =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("backend");
+    term.draw(|f| f.render_widget(&mut app, f.area()))
+        .expect("draw");
+    eprintln!(
+        "first frame with {N} highlights loading: {:?}",
+        started.elapsed()
+    );
+    while app.is_busy() {
+        std::thread::sleep(Duration::from_millis(20));
+        app.poll_background();
+    }
+    eprintln!(
+        "highlights in the reader after {:?}: {}",
+        started.elapsed(),
+        app.message().map(|m| m.text.clone()).unwrap_or_default()
+    );
+    drop(app);
     let started = Instant::now();
     let (mut store, mut saver) =
         open_in_background(&doc, origin.clone(), Place::At(loc.clone()), 3)
