@@ -689,3 +689,30 @@ fn a_hash_named_highlights_file_is_shortened_not_cut() {
         "the message log has the whole path"
     );
 }
+
+#[test]
+fn read_only_highlights_never_say_where_they_are_saved() {
+    // a folder where the file should be; a file over the read limit; a file of another
+    // article behind a link: each is read-only, and the status bar says that, not "saved in"
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("folder");
+    std::fs::create_dir_all(folder.join("story.txt.hearsay.toml")).expect("mkdir");
+    let big = dir.path().join("big");
+    std::fs::create_dir_all(&big).expect("mkdir");
+    let f = std::fs::File::create(file(&big)).expect("create");
+    f.set_len(hearsay::annotations::store::MAX_FILE + 1)
+        .expect("grow");
+    for place in [folder, big] {
+        let d = doc(STORY.as_bytes());
+        let store = Store::open_at(&d, &Origin::File("story.txt".into()), location(&place));
+        assert!(store.is_read_only());
+        let mut app = App::new(d, "story.txt", Config::default(), &[]);
+        app.attach_highlights(Ok(store));
+        let said = app.message().map(|m| m.text.clone()).unwrap_or_default();
+        assert!(!said.contains("saved in"), "{said}");
+        assert!(said.contains("story.txt.hearsay.toml"), "{said}");
+        press(&mut app, "a");
+        let said = app.message().map(|m| m.text.clone()).unwrap_or_default();
+        assert!(said.contains("read-only"), "{said}");
+    }
+}

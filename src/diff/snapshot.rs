@@ -9,10 +9,10 @@
 //! highlights file was made on with the current one.
 
 use super::{Diff, Options, compare_documents};
-use crate::annotations::store::{content_hash, data_dir};
+use crate::annotations::store::{StoreError, content_hash, data_dir, write_atomic};
 use crate::document::{Document, decode::MAX_INPUT, ingest};
 use std::fs::{self, File};
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 /// zstd level: a news article compresses to about a third at level 9 in well under a
@@ -70,27 +70,11 @@ pub fn save_in(dir: &Path, doc: &Document) -> Result<bool, SnapshotError> {
     };
     fs::create_dir_all(dir).map_err(err("create the folder of"))?;
     let packed = zstd::encode_all(doc.source.as_bytes(), LEVEL).map_err(err("compress"))?;
-    let tmp = dir.join(format!(
-        ".{}.tmp.{}",
-        path.file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default(),
-        std::process::id()
-    ));
-    let write = || -> io::Result<()> {
-        let mut f = File::create(&tmp)?;
-        f.write_all(&packed)?;
-        f.sync_all()?;
-        fs::rename(&tmp, &path)?;
-        // the rename is durable once the folder is synced (not possible everywhere)
-        if let Ok(d) = File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    };
-    write().map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        err("write")(e)
+    // the highlights store's atomic write (temporary file, fsync, rename, folder synced);
+    // a snapshot never changes, so no backup
+    write_atomic(&path, &packed, None, 0).map_err(|e| match e {
+        StoreError::Io { source, .. } => err("write")(source),
+        other => err("write")(io::Error::other(other.to_string())),
     })?;
     Ok(true)
 }

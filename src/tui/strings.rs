@@ -267,6 +267,10 @@ pub fn saved_in(place: &str) -> String {
 pub fn highlights_file(place: &str) -> String {
     format!("highlights file: {place}")
 }
+/// Highlight actions while the highlights file is still being opened.
+pub const STILL_LOADING: &str = "highlights are still loading; try again in a moment";
+/// Shown while quitting waits for the last save.
+pub const SAVING_ON_QUIT: &str = "saving highlights…";
 /// Highlight actions when no highlights file could be found.
 pub const NO_STORE: &str =
     "highlights are off: no place to save them (set [highlights] dir in the config)";
