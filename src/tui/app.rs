@@ -118,16 +118,13 @@ impl App {
         warnings.extend(doc.warnings.iter().cloned());
         let message = if warnings.is_empty() {
             let km = &config.keymap;
-            let key = |ctx, a| {
-                km.hint(ctx, a)
-                    .map_or_else(|| "?".into(), |k| k.to_string())
-            };
+            let key = |ctx, a| km.hint(ctx, a).map(|k| k.to_string());
             Message {
                 text: strings::start_hint(
-                    &key(Context::Article, Action::ToggleHelp),
-                    &key(Context::Article, Action::NextQuote),
-                    &key(Context::Article, Action::FocusNext),
-                    &key(Context::Article, Action::Quit),
+                    key(Context::Article, Action::ToggleHelp).as_deref(),
+                    key(Context::Article, Action::NextQuote).as_deref(),
+                    key(Context::Article, Action::FocusNext).as_deref(),
+                    key(Context::Article, Action::Quit).as_deref(),
                 ),
                 kind: MessageKind::Info,
             }

@@ -12,8 +12,28 @@ pub const HELP_FOOTER: &str = " esc, q or h to close · j/k to scroll ";
 pub const SAMPLE_NAME: &str = "sample article";
 /// Hint shown at start when there is nothing else to say, from the live keymap's keys for
 /// help, next quote, focus and quit.
-pub fn start_hint(help: &str, next_quote: &str, focus: &str, quit: &str) -> String {
-    format!("{help} help · {next_quote} quotes · {focus} speakers · {quit} quit")
+pub fn start_hint(
+    help: Option<&str>,
+    next_quote: Option<&str>,
+    focus: Option<&str>,
+    quit: Option<&str>,
+) -> String {
+    keys_hint(&[
+        (help, "help"),
+        (next_quote, "quotes"),
+        (focus, "speakers"),
+        (quit, "quit"),
+    ])
+}
+
+/// `key what` for each action that has a key, `·`-separated: an action the config left
+/// without a key is not mentioned (never shown with a stand-in such as `?`, which is a key).
+fn keys_hint(parts: &[(Option<&str>, &str)]) -> String {
+    parts
+        .iter()
+        .filter_map(|(key, what)| key.map(|k| format!("{k} {what}")))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// The legend at the end of the help.
@@ -243,13 +263,24 @@ pub fn unnamed_share(percent: usize) -> String {
 }
 
 /// Shown when the speakers list gets focus.
-pub fn speakers_hint(select: &str, sort: &str, next: &str) -> String {
-    format!("speakers: j/k choose · {select} show their claims · {sort} sort · {next} claims")
+pub fn speakers_hint(select: Option<&str>, sort: Option<&str>, next: Option<&str>) -> String {
+    let keys = keys_hint(&[
+        (Some("j/k"), "choose"),
+        (select, "show their claims"),
+        (sort, "sort"),
+        (next, "claims"),
+    ]);
+    format!("speakers: {keys}")
 }
 
 /// Shown when the claims list gets focus.
-pub fn claims_hint(select: &str, next: &str) -> String {
-    format!("claims: j/k choose · {select} go to it · {next} back to the article")
+pub fn claims_hint(select: Option<&str>, next: Option<&str>) -> String {
+    let keys = keys_hint(&[
+        (Some("j/k"), "choose"),
+        (select, "go to it"),
+        (next, "back to the article"),
+    ]);
+    format!("claims: {keys}")
 }
 
 /// Status bar while a speaker filter is on.
