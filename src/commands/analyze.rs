@@ -24,10 +24,10 @@ use hearsay::annotations::correction::analyze_corrected;
 use hearsay::annotations::store::content_hash;
 use hearsay::annotations::{Location, Origin, Store};
 use hearsay::attribution::{self, explain};
-use hearsay::document::{Document, Format, open};
+use hearsay::document::{Document, Format, open_owned};
 use hearsay::library::scan;
 use hearsay::printable::{escaped, printable};
-use hearsay::report::Report;
+use hearsay::report::ReportView;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 use std::fs::File;
@@ -40,7 +40,7 @@ use std::sync::{Condvar, Mutex, mpsc};
 struct Record<'a> {
     path: String,
     #[serde(flatten)]
-    report: &'a Report,
+    report: &'a ReportView<'a>,
 }
 
 /// Results held back waiting for an earlier, slower article, per worker thread: bounds the
@@ -121,7 +121,8 @@ fn open_file(path: &Path, format: Option<Format>, given: bool) -> Result<Documen
             read_limited(file, size, format!("'{}'", path.display()))?
         }
     };
-    open(&bytes, path.to_str(), format)
+    // the bytes become the document's source without a copy
+    open_owned(bytes, path.to_str(), format)
         .wrap_err_with(|| format!("cannot open '{}'", path.display()))
 }
 
@@ -129,19 +130,29 @@ fn open_file(path: &Path, format: Option<Format>, given: bool) -> Result<Documen
 /// highlights folder (`Some(None)`: the default places).
 type Fixes = Option<Option<PathBuf>>;
 
-fn report_of(path: &Path, format: Option<Format>, given: bool, fixes: &Fixes) -> Result<Report> {
-    let doc = open_file(path, format, given)?;
-    let Some(dir) = fixes else {
-        return Ok(Report::new(&doc));
+/// Opens and analyses an article (its saved corrections applied, unless `fixes` is `None`)
+/// and hands its report to `write`. The report borrows from the document: no text is
+/// copied for it.
+fn with_report<R>(
+    path: &Path,
+    format: Option<Format>,
+    given: bool,
+    fixes: &Fixes,
+    write: impl FnOnce(&ReportView) -> Result<R>,
+) -> Result<R> {
+    let doc = std::sync::Arc::new(open_file(path, format, given)?);
+    let store = match fixes {
+        None => None,
+        Some(dir) => saved_store(path, &doc, dir.as_deref())
+            .wrap_err_with(|| format!("reading the corrections of '{}'", path.display()))?,
     };
-    let doc = std::sync::Arc::new(doc);
-    let store = saved_store(path, &doc, dir.as_deref())
-        .wrap_err_with(|| format!("reading the corrections of '{}'", path.display()))?;
-    let Some(store) = store.filter(|s| !s.corrections().is_empty()) else {
-        return Ok(Report::new(&doc));
-    };
-    let (analysis, applied) = analyze_corrected(&doc, store.corrections().list());
-    Ok(Report::corrected(&doc, analysis, Some(&applied)))
+    match store.filter(|s| !s.corrections().is_empty()) {
+        None => write(&ReportView::new(&doc, &attribution::analyze(&doc), None)),
+        Some(store) => {
+            let (analysis, applied) = analyze_corrected(&doc, store.corrections().list());
+            write(&ReportView::new(&doc, &analysis, Some(&applied)))
+        }
+    }
 }
 
 /// The highlights store of an article, when it has a highlights file (none is created).
@@ -334,7 +345,7 @@ impl serde_json::ser::Formatter for SafePretty {
 
 /// Prints one report as pretty JSON, written as it is made (see [`SafePretty`]); a closed
 /// output ends it quietly.
-fn print_pretty(report: &Report) -> Result<()> {
+fn print_pretty(report: &ReportView) -> Result<()> {
     use serde::Serialize as _;
     use std::io::Write;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -393,8 +404,7 @@ pub fn run(
     }
     if !several {
         for path in &files {
-            let report = report_of(path, format, given(path), &fixes)?;
-            print_pretty(&report)?;
+            with_report(path, format, given(path), &fixes, print_pretty)?;
         }
         return Ok(());
     }
@@ -409,12 +419,13 @@ pub fn run(
         workers,
         order,
         |path| -> Result<String> {
-            let report = report_of(path, format, given(path), &fixes)?;
-            let record = Record {
-                path: path.display().to_string(),
-                report: &report,
-            };
-            Ok(escaped(&serde_json::to_string(&record)?).into_owned())
+            with_report(path, format, given(path), &fixes, |report| {
+                let record = Record {
+                    path: path.display().to_string(),
+                    report,
+                };
+                Ok(escaped(&serde_json::to_string(&record)?).into_owned())
+            })
         },
         |i, line| match line {
             Ok(l) => match print_line(&l) {
