@@ -716,3 +716,51 @@ fn read_only_highlights_never_say_where_they_are_saved() {
         assert!(said.contains("read-only"), "{said}");
     }
 }
+
+/// Issue 17: the reader draws the article and answers keys while its highlights are still
+/// being opened (a file of 180,000 takes seconds); highlight keys say so; once the store
+/// arrives they work, the change is saved on the saver's thread, and quitting waits for it.
+#[test]
+fn the_first_frame_and_keys_never_wait_for_the_highlights_to_load() {
+    use hearsay::annotations::saver::{Place, open_in_background};
+    use hearsay::diff::snapshot::AtOpen;
+    let dir = tempfile::tempdir().unwrap();
+    let d = std::sync::Arc::new(doc(STORY.as_bytes()));
+    // the loading thread stops until the test lets it go on: a store that takes for ever
+    let (go_on, gate) = std::sync::mpsc::channel::<()>();
+    let origin = Origin::File("story.txt".into());
+    let loading = open_in_background(&d, origin.clone(), Place::At(location(dir.path())), 3, {
+        move |_| {
+            let _ = gate.recv();
+            AtOpen::default()
+        }
+    });
+    let mut app = App::new(
+        std::sync::Arc::clone(&d),
+        "story.txt",
+        Config::default(),
+        &[],
+    );
+    app.attach_loading(loading, origin);
+    app.resize(100, 30);
+    let screen = text_of(draw(&mut app).backend().buffer());
+    assert!(screen.contains("Ferry fares rise again"), "{screen}");
+    assert!(app.is_busy());
+    press(&mut app, "j a");
+    let line = status(&mut app);
+    assert!(line.contains("still loading"), "{line}");
+    go_on.send(()).unwrap();
+    for _ in 0..1000 {
+        app.poll_background();
+        if app.marks.store.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(app.marks.store.is_some(), "the store never arrived");
+    press(&mut app, "a");
+    let line = status(&mut app);
+    assert!(line.contains("highlighted "), "{line}");
+    assert!(app.finish_saves().is_none());
+    assert!(saved(dir.path()).contains("[[highlight]]"));
+}
