@@ -2,7 +2,8 @@
 //! 180,000 highlights (issue 17): what the reader's thread pays for a change while saves run
 //! on the saver's thread, and what loading costs on the loading thread.
 //!
-//! `cargo bench --bench annotations` (`-- 180k` for the large file alone)
+//! `cargo bench --bench annotations` (`-- 180k` for the large file alone: the first frame
+//! while the file loads, and a keypress's part of a change while saves run)
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use hearsay::annotations::saver::{Place, open_in_background};
@@ -237,6 +238,40 @@ fn large(c: &mut Criterion) {
     );
     let mut g = c.benchmark_group("180k highlights");
     g.sample_size(10).warm_up_time(Duration::from_millis(500));
+    // the first frame while the file loads on its thread (issue 17: at most 1 s); each
+    // iteration waits, untimed, for its load to end before the next one starts
+    g.sampling_mode(criterion::SamplingMode::Flat);
+    g.bench_function(
+        "first frame while the file loads (App + layout + draw 120x40)",
+        |b| {
+            b.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    let started = Instant::now();
+                    let loading =
+                        open_in_background(&doc, origin.clone(), Place::At(loc.clone()), 3, |_| {
+                            hearsay::diff::snapshot::AtOpen::default()
+                        });
+                    let mut app = hearsay::tui::App::new(
+                        Arc::clone(&doc),
+                        "long.txt",
+                        hearsay::config::Config::default(),
+                        &[],
+                    );
+                    app.attach_loading(loading, origin.clone());
+                    app.resize(120, 40);
+                    term.draw(|f| f.render_widget(&mut app, f.area()))
+                        .expect("draw");
+                    spent += started.elapsed();
+                    while app.is_busy() {
+                        std::thread::sleep(Duration::from_millis(20));
+                        app.poll_background();
+                    }
+                }
+                spent
+            })
+        },
+    );
     // the reader's part of a change: edit the store, hand the change to the saver, which
     // is saving meanwhile (every iteration submits another save)
     let id = store.highlights()[0].id.clone();
