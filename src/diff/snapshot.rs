@@ -56,7 +56,12 @@ pub fn path_in(dir: &Path, sha256: &str) -> PathBuf {
 /// wrote one. The file is written to a temporary name, synced and renamed, so a reader never
 /// sees half a snapshot.
 pub fn save_in(dir: &Path, doc: &Document) -> Result<bool, SnapshotError> {
-    let path = path_in(dir, &content_hash(doc));
+    save_hashed(dir, doc, &content_hash(doc))
+}
+
+/// [`save_in`] with the document's hash already computed.
+fn save_hashed(dir: &Path, doc: &Document, sha256: &str) -> Result<bool, SnapshotError> {
+    let path = path_in(dir, sha256);
     if path.exists() {
         return Ok(false);
     }
@@ -145,8 +150,13 @@ pub fn remember_in(
     doc: &Document,
     highlights_file: &Path,
 ) -> Result<bool, SnapshotError> {
+    let sha256 = content_hash(doc);
+    // kept already: the highlights file (of 180,000 highlights, say) need not be read
+    if path_in(dir, &sha256).exists() {
+        return Ok(false);
+    }
     match recorded(highlights_file) {
-        Some(r) if r.highlights > 0 => save_in(dir, doc),
+        Some(r) if r.highlights > 0 => save_hashed(dir, doc, &sha256),
         _ => Ok(false),
     }
 }
@@ -185,9 +195,15 @@ pub fn since_highlighted_in(
     let Some(earlier) = earlier_text_in(dir, doc, highlights_file)? else {
         return Ok(None);
     };
+    Ok(Some(compare_texts(earlier, doc, opts)))
+}
+
+/// Compares an earlier text with `doc`, both read as plain text (a snapshot is the
+/// extracted text), so they are compared alike.
+fn compare_texts(earlier: String, doc: &Document, opts: &Options) -> Diff {
     let old = ingest(earlier);
     let new = ingest(doc.source.clone());
-    Ok(Some(compare_documents(&old, &new, opts)))
+    compare_documents(&old, &new, opts)
 }
 
 /// [`since_highlighted_in`] the data folder's snapshots folder.
@@ -215,11 +231,19 @@ pub struct AtOpen {
 /// names the earlier text until the store saves.
 pub fn at_open_in(dir: &Path, doc: &Document, highlights_file: &Path) -> AtOpen {
     let mut out = AtOpen::default();
-    match since_highlighted_in(dir, doc, highlights_file, &Options::default()) {
-        Ok(d) => out.since = d,
-        Err(e) => out.problem = Some(e),
+    // the highlights file is read once (it may hold 180,000 highlights)
+    let Some(r) = recorded(highlights_file).filter(|r| r.highlights > 0) else {
+        return out;
+    };
+    let sha256 = content_hash(doc);
+    if r.sha256 != sha256 {
+        match load_in(dir, &r.sha256) {
+            Ok(Some(earlier)) => out.since = Some(compare_texts(earlier, doc, &Options::default())),
+            Ok(None) => {}
+            Err(e) => out.problem = Some(e),
+        }
     }
-    if let Err(e) = remember_in(dir, doc, highlights_file) {
+    if let Err(e) = save_hashed(dir, doc, &sha256) {
         out.problem.get_or_insert(e);
     }
     out
