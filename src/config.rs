@@ -249,6 +249,8 @@ pub struct Config {
     pub library_dir: Option<PathBuf>,
     /// What `y` copies, and how.
     pub clipboard: ClipboardConfig,
+    /// Backup generations of the highlights file kept on save (`.bak`, `.bak.2`, …).
+    pub highlight_backups: usize,
     /// Key bindings.
     pub keymap: Keymap,
 }
@@ -292,6 +294,7 @@ impl Config {
                 claim: String::new(),
                 osc52: false,
             },
+            highlight_backups: 0,
             keymap: Keymap::default(),
         }
     }
@@ -424,6 +427,7 @@ struct UserSidebar {
 #[serde(deny_unknown_fields)]
 struct UserHighlights {
     dir: Option<PathBuf>,
+    backups: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -753,10 +757,13 @@ impl Config {
                 self.sidebar.min_total_width = w.0;
             }
         }
-        if let Some(h) = user.highlights
-            && let Some(dir) = h.dir
-        {
-            self.highlights_dir = (!dir.as_os_str().is_empty()).then_some(dir);
+        if let Some(h) = user.highlights {
+            if let Some(dir) = h.dir {
+                self.highlights_dir = (!dir.as_os_str().is_empty()).then_some(dir);
+            }
+            if let Some(n) = h.backups {
+                self.highlight_backups = n;
+            }
         }
         if let Some(l) = user.library
             && let Some(dir) = l.dir
@@ -998,6 +1005,7 @@ mod tests {
         };
         other.highlights_dir = Some("elsewhere".into());
         other.library_dir = Some("elsewhere".into());
+        other.highlight_backups = 7;
         other.clipboard = ClipboardConfig {
             quote: "elsewhere".into(),
             claim: "elsewhere".into(),

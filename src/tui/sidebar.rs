@@ -259,19 +259,16 @@ impl SidebarState {
         }
         self.focus = next;
         let km = &config.keymap;
-        let key = |a| {
-            km.hint(Context::Sidebar, a)
-                .map_or_else(|| "?".to_string(), |k| k.to_string())
-        };
+        let key = |a| km.hint(Context::Sidebar, a).map(|k| k.to_string());
         match next {
             Focus::Speakers => Some(Effect::Say(strings::speakers_hint(
-                &key(Action::Select),
-                &key(Action::ToggleSort),
-                &key(Action::FocusNext),
+                key(Action::Select).as_deref(),
+                key(Action::ToggleSort).as_deref(),
+                key(Action::FocusNext).as_deref(),
             ))),
             Focus::Claims => Some(Effect::Say(strings::claims_hint(
-                &key(Action::Select),
-                &key(Action::FocusNext),
+                key(Action::Select).as_deref(),
+                key(Action::FocusNext).as_deref(),
             ))),
             Focus::Article => None,
         }

@@ -12,8 +12,28 @@ pub const HELP_FOOTER: &str = " esc, q or h to close · j/k to scroll ";
 pub const SAMPLE_NAME: &str = "sample article";
 /// Hint shown at start when there is nothing else to say, from the live keymap's keys for
 /// help, next quote, focus and quit.
-pub fn start_hint(help: &str, next_quote: &str, focus: &str, quit: &str) -> String {
-    format!("{help} help · {next_quote} quotes · {focus} speakers · {quit} quit")
+pub fn start_hint(
+    help: Option<&str>,
+    next_quote: Option<&str>,
+    focus: Option<&str>,
+    quit: Option<&str>,
+) -> String {
+    keys_hint(&[
+        (help, "help"),
+        (next_quote, "quotes"),
+        (focus, "speakers"),
+        (quit, "quit"),
+    ])
+}
+
+/// `key what` for each action that has a key, `·`-separated: an action the config left
+/// without a key is not mentioned (never shown with a stand-in such as `?`, which is a key).
+fn keys_hint(parts: &[(Option<&str>, &str)]) -> String {
+    parts
+        .iter()
+        .filter_map(|(key, what)| key.map(|k| format!("{k} {what}")))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// Drawn before the claim the reader is on (claims list).
@@ -293,13 +313,24 @@ pub fn speakers_title(by_count: bool) -> String {
 }
 
 /// Shown when the speakers list gets focus.
-pub fn speakers_hint(select: &str, sort: &str, next: &str) -> String {
-    format!("speakers: j/k choose · {select} show their claims · {sort} sort · {next} claims")
+pub fn speakers_hint(select: Option<&str>, sort: Option<&str>, next: Option<&str>) -> String {
+    let keys = keys_hint(&[
+        (Some("j/k"), "choose"),
+        (select, "show their claims"),
+        (sort, "sort"),
+        (next, "claims"),
+    ]);
+    format!("speakers: {keys}")
 }
 
 /// Shown when the claims list gets focus.
-pub fn claims_hint(select: &str, next: &str) -> String {
-    format!("claims: j/k choose · {select} go to it · {next} back to the article")
+pub fn claims_hint(select: Option<&str>, next: Option<&str>) -> String {
+    let keys = keys_hint(&[
+        (Some("j/k"), "choose"),
+        (select, "go to it"),
+        (next, "back to the article"),
+    ]);
+    format!("claims: {keys}")
 }
 
 /// Status bar while a speaker filter is on.
@@ -317,6 +348,10 @@ pub fn saved_in(place: &str) -> String {
 pub fn highlights_file(place: &str) -> String {
     format!("highlights file: {place}")
 }
+/// Highlight actions while the highlights file is still being opened.
+pub const STILL_LOADING: &str = "highlights are still loading; try again in a moment";
+/// Shown while quitting waits for the last save.
+pub const SAVING_ON_QUIT: &str = "saving highlights…";
 /// Highlight actions when no highlights file could be found.
 pub const NO_STORE: &str =
     "highlights are off: no place to save them (set [highlights] dir in the config)";
