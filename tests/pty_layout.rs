@@ -8,7 +8,7 @@ mod common;
 
 use common::pty::{self, Session};
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The sizes of the issue, with the small one it started from between them.
 const SIZES: [(u16, u16); 5] = [(200, 60), (80, 24), (100, 30), (60, 20), (140, 40)];
@@ -89,6 +89,42 @@ fn sidebar_at(s: &Session, cols: u16) -> bool {
     })
 }
 
+/// What the screen must show at `cols`×`rows_n`: no name or role cut, the speakers list
+/// filling its box, the summary in whole phrases.
+fn check_screen(screen: &[Vec<String>], cols: u16, rows_n: u16) -> Result<(), String> {
+    let shown = screen
+        .iter()
+        .map(|r| r.concat())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let at = format!("at {cols}x{rows_n}:\n{shown}");
+    let speakers = boxed(screen, "Speakers").ok_or(format!("no speakers box {at}"))?;
+    if speakers.concat().contains('…') {
+        return Err(format!("a name or role cut {at}"));
+    }
+    // re-clamped: the list fills its box (at most the rows of one more entry empty)
+    let empty_below = speakers
+        .iter()
+        .rev()
+        .take_while(|r| r.trim().is_empty())
+        .count();
+    if empty_below >= 5 {
+        return Err(format!("{empty_below} empty rows {at}"));
+    }
+    match boxed(screen, "Sourcing") {
+        Some(summary) => {
+            for line in summary.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+                if let Some(part) = line.split(" · ").find(|p| !whole_phrase(p)) {
+                    return Err(format!("{part:?} broken {at}"));
+                }
+            }
+        }
+        None if rows_n >= 30 => return Err(format!("no summary {at}")),
+        None => {}
+    }
+    Ok(())
+}
+
 #[test]
 fn the_screen_follows_the_terminal_through_resizes() {
     let mut s = start(60, 20);
@@ -104,44 +140,15 @@ fn the_screen_follows_the_terminal_through_resizes() {
         s.wait_for(&format!("the screen at {cols}x{rows_n}"), |_| {
             sidebar_at(&s, cols)
         });
-        // let a frame for the new size finish
-        std::thread::sleep(Duration::from_millis(150));
-        let screen = rows(&s);
-        let shown = screen
-            .iter()
-            .map(|r| r.concat())
-            .collect::<Vec<_>>()
-            .join("\n");
-        let speakers = boxed(&screen, "Speakers").expect("the speakers box");
-        let text = speakers.concat();
-        assert!(
-            !text.contains('…'),
-            "a name or role cut at {cols}x{rows_n}:\n{shown}"
-        );
-        // re-clamped: the list fills its box (at most the rows of one more entry empty)
-        let empty_below = speakers
-            .iter()
-            .rev()
-            .take_while(|r| r.trim().is_empty())
-            .count();
-        assert!(
-            empty_below < 5,
-            "{empty_below} empty rows at {cols}x{rows_n}:\n{shown}"
-        );
-        if let Some(summary) = boxed(&screen, "Sourcing") {
-            for line in summary.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
-                for part in line.split(" · ") {
-                    assert!(
-                        whole_phrase(part),
-                        "{part:?} broken at {cols}x{rows_n}:\n{shown}"
-                    );
-                }
+        // the checks, until the frame for the new size is whole on the screen (under load
+        // it arrives in pieces): the last failure is shown if it never passes
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            match check_screen(&rows(&s), cols, rows_n) {
+                Ok(()) => break,
+                Err(e) if Instant::now() >= deadline => panic!("{e}"),
+                Err(_) => std::thread::sleep(Duration::from_millis(50)),
             }
-        } else {
-            assert!(
-                rows_n < 30,
-                "the summary is shown at {cols}x{rows_n}:\n{shown}"
-            );
         }
         // the help, whole to its last line, and q closes it (not hearsay)
         s.send("h");
