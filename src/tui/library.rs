@@ -25,7 +25,11 @@ pub use view::{LibraryView, Request, Screen};
 
 /// Builds a reader for an article file (given by the binary, which knows how articles,
 /// highlights and reading positions are opened).
-pub type Opener<'a> = dyn FnMut(&Path) -> Result<App> + 'a;
+pub type Opener<'a> = dyn FnMut(&Path) -> Result<(App, Analysis)> + 'a;
+
+/// The analysis a reader runs once its first frame is drawn (with the article's saved
+/// corrections applied).
+pub type Analysis = Box<dyn FnOnce() -> crate::tui::Sources + Send>;
 
 /// Where the indexing thread has got.
 #[derive(Default)]
@@ -197,24 +201,23 @@ fn carry_out(
             Err(e) => view.message = Some(e.to_string()),
         },
         Request::Open(path, offset) => match open(&path) {
-            Ok(mut app) => {
+            Ok((mut app, analysis)) => {
                 if let Some(at) = offset {
-                    let doc = Arc::clone(&app.doc);
-                    app.reader.go_to_offset(&doc, at);
+                    app.place_at(at);
                 }
-                read_in(terminal, events, app, lib, view, config)?;
+                read_in(terminal, events, app, analysis, lib, view, config)?;
             }
             Err(e) => view.message = Some(format!("cannot open '{}': {e}", show(&path))),
         },
         Request::Diff(old, new) => match (open_document(&old), open(&new)) {
-            (Ok(before), Ok(mut app)) => {
+            (Ok(before), Ok((mut app, analysis))) => {
                 let diff = crate::diff::compare_documents(
                     &before,
                     &app.doc,
                     &crate::diff::Options::default(),
                 );
                 app.open_diff(diff);
-                read_in(terminal, events, app, lib, view, config)?;
+                read_in(terminal, events, app, analysis, lib, view, config)?;
             }
             (Err(e), _) => view.message = Some(format!("cannot open '{}': {e}", show(&old))),
             (_, Err(e)) => view.message = Some(format!("cannot open '{}': {e}", show(&new))),
@@ -229,22 +232,13 @@ fn read_in(
     terminal: &mut Term,
     events: &EventHandler,
     mut app: App,
+    analysis: Analysis,
     lib: &Library,
     view: &mut LibraryView,
     config: &Config,
 ) -> Result<()> {
     app.back_on_close = true;
-    let doc = Arc::clone(&app.doc);
-    // the article's saved corrections apply, as when it is opened alone
-    let corrections = app
-        .marks
-        .store
-        .as_ref()
-        .map(|s| s.corrections().list().to_vec())
-        .unwrap_or_default();
-    run_in(terminal, events, app, move || {
-        crate::tui::corrections::corrected_sources(&doc, &corrections)
-    })?;
+    run_in(terminal, events, app, analysis)?;
     // drawn whole again: the reader left its own frame on the screen
     let size = terminal.size().wrap_err("cannot read the terminal size")?;
     terminal
