@@ -14,7 +14,7 @@
 //!   however each article names them, never merging two people who share a surname;
 //! - [`corrections`]: the user's merges and splits of people, kept in a TOML file they own;
 //! - [`search`]: the query language (words, `"phrases"`, `speaker:`, `kind:`,
-//!   `publication:"…"`) over SQLite's FTS5;
+//!   `publication:"…"`) over SQLite's FTS5, ranked by [`rank`] in one pass over the matches;
 //! - [`versions`]: files that are versions of one article (same canonical address, or same
 //!   title and publication), grouped with their timeline;
 //! - [`articles`]: the list of articles with what the user did with them (highlights, how
@@ -28,6 +28,7 @@ pub mod corrections;
 pub mod db;
 pub mod index;
 pub mod people;
+pub mod rank;
 pub mod scan;
 pub mod search;
 pub mod versions;

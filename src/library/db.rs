@@ -194,6 +194,7 @@ fn try_open(path: &Path) -> Result<std::result::Result<Connection, Unusable>> {
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.pragma_update(None, "cache_size", -32_000)?;
         conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
+        super::rank::register(&conn)?;
         conn.pragma_query_value(None, "user_version", |r| r.get(0))
     };
     let version = match retry_busy(setup) {

@@ -219,37 +219,20 @@ pub fn run(
     let path_of = "(SELECT min(f.path) FROM files f WHERE f.article = a.id
                     AND f.path >= ?1 AND f.path < ?2)";
     let fts = query.fts();
-    // bm25 ranking costs time in proportion to the matches: a word in most passages is
-    // listed in index order instead (ranking thousands of passages tells little anyway)
-    let order = match &fts {
-        Some(f) => {
-            let matches: i64 = conn
-                .prepare_cached(
-                    "SELECT count(*) FROM (SELECT rowid FROM passages_fts
-                     WHERE passages_fts MATCH ?1 LIMIT ?2)",
-                )
-                .and_then(|mut st| {
-                    st.query_row(rusqlite::params![f, RANK_AT_MOST + 1], |r| r.get(0))
-                })
-                .map_err(err())?;
-            if matches > RANK_AT_MOST {
-                "passages_fts.rowid"
-            } else {
-                "rank"
-            }
-        }
-        None => "",
-    };
     let sql = match &fts {
+        // one pass over the matches, in the order they were indexed, scoring each (see
+        // `super::rank`); the best are picked below
         Some(_) => format!(
-            "SELECT {path_of} AS p, a.title, a.date, a.publication, ps.start, ps.id
+            "SELECT {path_of} AS p, a.title, a.date, a.publication, ps.start, ps.id,
+                    {rank}(passages_fts)
              FROM passages_fts JOIN passages ps ON ps.id = passages_fts.rowid
              JOIN articles a ON a.id = ps.article
              WHERE passages_fts MATCH ?3 AND p IS NOT NULL{filter}
-             ORDER BY {order} LIMIT ?4"
+             LIMIT ?4",
+            rank = super::rank::FUNCTION
         ),
         None => format!(
-            "SELECT {path_of} AS p, a.title, a.date, a.publication, 0, a.title
+            "SELECT {path_of} AS p, a.title, a.date, a.publication, 0, a.title, 0.0
              FROM articles a WHERE ?3 IS NULL AND p IS NOT NULL{filter}
              ORDER BY a.date DESC, a.title LIMIT ?4"
         ),
@@ -259,7 +242,10 @@ pub fn run(
         Box::new(lo),
         Box::new(hi),
         Box::new(fts.clone()),
-        Box::new(limit as i64),
+        Box::new(match fts {
+            Some(_) => RANK_AT_MOST + 1,
+            None => limit as i64,
+        }),
     ];
     for p in &query.publications {
         params.push(Box::new(p.clone()));
@@ -283,15 +269,16 @@ pub fn run(
             } else {
                 String::new()
             };
-            Ok((hit, passage, title))
+            Ok((hit, passage, title, r.get::<_, f64>(6)?))
         })
         .map_err(err())?
         .collect::<rusqlite::Result<Vec<_>>>()
         .map_err(err())?;
+    let rows = best(rows, limit, |r| r.3);
     // snippets for the hits kept only (snippet() in the query above would run on every
     // match before the LIMIT)
     let mut hits = Vec::with_capacity(rows.len());
-    for (mut hit, passage, title) in rows {
+    for (mut hit, passage, title, _) in rows {
         hit.snippet = match (passage, &fts) {
             (Some(id), Some(f)) => conn
                 .prepare_cached(
@@ -307,9 +294,27 @@ pub fn run(
     Ok(hits)
 }
 
-/// Searches with at most this many matching passages are ranked by relevance (bm25); more
-/// are listed in the order they were indexed.
+/// Searches with at most this many matching passages are ranked by relevance (see
+/// [`super::rank`]); more are listed in the order they were indexed (ranking thousands of
+/// passages that all hold a common word tells little, and the pass over them would be
+/// long).
 pub const RANK_AT_MOST: i64 = 5_000;
+
+/// The first `limit` of `rows` (in index order) by descending `score`, ties in index order;
+/// when there are more than [`RANK_AT_MOST`] rows, the first `limit` in index order.
+///
+/// ```
+/// # use hearsay::library::search::best;
+/// assert_eq!(best(vec![1.0, 3.0, 2.0, 3.0], 3, |s| *s), [3.0, 3.0, 2.0]);
+/// ```
+pub fn best<T>(mut rows: Vec<T>, limit: usize, score: impl Fn(&T) -> f64) -> Vec<T> {
+    if rows.len() as i64 <= RANK_AT_MOST {
+        // stable: equal scores keep the index order
+        rows.sort_by(|a, b| score(b).total_cmp(&score(a)));
+    }
+    rows.truncate(limit);
+    rows
+}
 
 #[cfg(test)]
 mod tests {
