@@ -255,6 +255,64 @@ fn an_interrupted_index_keeps_its_work_and_the_next_run_resumes() {
     assert_eq!(no_highlights(&lib).len(), 60);
 }
 
+/// The full-text index's segments and the count of articles added since its last merge.
+fn fts_state(db: &Path) -> (i64, i64) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row(
+        "SELECT (SELECT count(DISTINCT segid) FROM passages_fts_idx),
+                (SELECT value FROM state WHERE key = 'unmerged')",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .unwrap()
+}
+
+/// A run that is interrupted skips merging the full-text index, but the articles it added
+/// are counted in the database; once the count is due, the next run merges, however small.
+#[test]
+fn a_merge_skipped_by_an_interrupted_run_is_done_by_the_next_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("corpus");
+    corpus::write_corpus(&root, 40, 3_000);
+    let db = dir.path().join("library.sqlite");
+    let mut lib = Library::open_at(&db, &root).unwrap();
+    let cancel = AtomicBool::new(false);
+    let r = lib
+        .index(&cancel, &|p: Progress| {
+            if p.done >= 10 {
+                cancel.store(true, Ordering::Relaxed);
+            }
+        })
+        .unwrap();
+    assert!(r.interrupted, "{r:?}");
+    let kept = no_highlights(&lib).len() as i64;
+    assert_eq!(
+        fts_state(&db).1,
+        kept,
+        "the interrupted run's articles are counted"
+    );
+    // as if interrupted runs had added enough to be due (500 articles are slow to make)
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute("UPDATE state SET value = 700 WHERE key = 'unmerged'", [])
+        .unwrap();
+    drop(conn);
+    // the rest of the folder, written a file at a time: several segments
+    let r = index(&mut lib);
+    assert!(!r.interrupted && r.analysed > 0, "{r:?}");
+    assert_eq!(fts_state(&db), (1, 0), "merged into one segment");
+    // a small run that is not due leaves the index as it is, and counts what it added
+    std::fs::write(
+        root.join("extra.txt"),
+        "Weir repairs start\n\n\"The weir holds,\" said Tomasz Brell.\n",
+    )
+    .unwrap();
+    let r = index(&mut lib);
+    assert_eq!(r.analysed, 1, "{r:?}");
+    assert_eq!(fts_state(&db), (2, 1));
+    let q = Query::parse("\"weir holds\"").unwrap();
+    assert_eq!(lib.search(&q, 5).unwrap().len(), 1);
+}
+
 #[test]
 fn two_writers_on_one_library_wait_for_each_other() {
     let dir = tempfile::tempdir().unwrap();

@@ -17,13 +17,13 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema version this build reads and writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// How long a process waits for another one's write before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Migrations: `MIGRATIONS[n]` takes a database from version `n` to `n + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// Version 1: articles keyed by content hash, the files that hold them, speakers,
 /// statements (quotes and claims), and passages with their full-text index.
@@ -116,6 +116,21 @@ ALTER TABLE articles ADD COLUMN url TEXT;
 DROP TRIGGER passages_ai;
 DROP TRIGGER passages_ad;
 INSERT INTO passages_fts(passages_fts, rank) VALUES ('hashsize', 8388608);
+"#;
+
+/// Version 3: a table of small values the indexer keeps between runs. `unmerged`: articles
+/// added to the full-text index since it was last merged into one segment, so that a merge
+/// skipped by an interrupted run is done by the next run, however small (see
+/// [`super::index`]). A database whose index is in several segments starts with all its
+/// articles counted.
+const V3: &str = r#"
+CREATE TABLE state(
+    key TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO state(key, value)
+SELECT 'unmerged', CASE WHEN (SELECT count(DISTINCT segid) FROM passages_fts_idx) > 1
+                        THEN (SELECT count(*) FROM articles) ELSE 0 END;
 "#;
 
 /// Why a database file cannot be used as it is.

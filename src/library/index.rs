@@ -11,8 +11,9 @@
 //!    next run starts from there. The full-text index gets a batch's passages in one
 //!    statement just before its commit (see `Batch`: row by row, FTS5 made a segment per
 //!    passage and spent most of the first index merging them);
-//! 5. at the end, analyses no file refers to any more are dropped, and after a large run
-//!    the full-text index is merged into one segment (searches look terms up per segment).
+//! 5. at the end, analyses no file refers to any more are dropped, and once 500 articles
+//!    were added since the last merge (in this run or in interrupted ones before it) the
+//!    full-text index is merged into one segment (searches look terms up per segment).
 
 use super::scan::{self, FileEntry};
 use super::{Result, db_err, path_bounds};
@@ -394,8 +395,8 @@ pub fn run(
     if !report.interrupted && (report.removed > 0 || total > 0) {
         drop_orphans(conn).map_err(err())?;
     }
-    if !report.interrupted && report.analysed >= OPTIMIZE_AFTER {
-        optimize(conn).map_err(err())?;
+    if !report.interrupted {
+        optimize_if_due(conn).map_err(err())?;
     }
     Ok(report)
 }
@@ -506,6 +507,8 @@ struct Batch {
     next_passage: i64,
     /// Articles replaced by a new analysis, whose rows go at commit.
     purge: Vec<i64>,
+    /// Articles the batch analysed (added to the count of those not merged yet).
+    analysed: i64,
 }
 
 impl Batch {
@@ -520,6 +523,7 @@ impl Batch {
             indexed_to: max,
             next_passage: max + 1,
             purge: Vec::new(),
+            analysed: 0,
         })
     }
 
@@ -531,6 +535,10 @@ impl Batch {
              SELECT id, body, speakers, kinds FROM passages WHERE id > ?1",
         )?
         .execute([self.indexed_to])?;
+        if self.analysed > 0 {
+            conn.prepare_cached("UPDATE state SET value = value + ?1 WHERE key = 'unmerged'")?
+                .execute([std::mem::take(&mut self.analysed)])?;
+        }
         conn.execute_batch("COMMIT")?;
         self.indexed_to = self.next_passage - 1;
         Ok(())
@@ -603,6 +611,7 @@ fn write_one(
                 }
                 None => insert_article(tx, batch, &hash, &article)?,
             };
+            batch.analysed += 1;
             link(tx, &file, id)?;
             report.analysed += 1;
         }
@@ -698,19 +707,36 @@ fn insert_article(
     Ok(id)
 }
 
-/// After a run that analysed at least this many articles, the full-text index is merged
-/// into one segment.
-pub const OPTIMIZE_AFTER: usize = 500;
+/// Once this many articles were added since the last merge, the full-text index is merged
+/// into one segment at the end of a run that was not interrupted.
+pub const OPTIMIZE_AFTER: i64 = 500;
 
-/// Merges the full-text index into one segment. Batches leave it in many segments (FTS5
-/// merges them only partly as it goes), and a search looks every term up in each: on 1000
-/// articles, one segment instead of twelve made searches up to twice as fast.
-fn optimize(conn: &mut Connection) -> rusqlite::Result<()> {
+/// Merges the full-text index into one segment when [`OPTIMIZE_AFTER`] articles were added
+/// to it since the last merge, by this run or by earlier ones that were interrupted (the
+/// count is kept in the database, raised in the transaction that adds them). Batches leave
+/// the index in many segments (FTS5 merges them only partly as it goes), and a search looks
+/// every term up in each: on 1000 articles, one segment instead of twelve made searches up
+/// to twice as fast.
+fn optimize_if_due(conn: &mut Connection) -> rusqlite::Result<()> {
+    let due = |c: &Connection| -> rusqlite::Result<bool> {
+        let n: Option<i64> = c
+            .prepare_cached("SELECT value FROM state WHERE key = 'unmerged'")?
+            .query_row([], |r| r.get(0))
+            .optional()?;
+        Ok(n.unwrap_or(0) >= OPTIMIZE_AFTER)
+    };
+    if !due(conn)? {
+        return Ok(());
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    tx.execute(
-        "INSERT INTO passages_fts(passages_fts) VALUES ('optimize')",
-        [],
-    )?;
+    // another process may have merged meanwhile
+    if due(&tx)? {
+        tx.execute(
+            "INSERT INTO passages_fts(passages_fts) VALUES ('optimize')",
+            [],
+        )?;
+        tx.execute("UPDATE state SET value = 0 WHERE key = 'unmerged'", [])?;
+    }
     tx.commit()
 }
 
