@@ -40,8 +40,15 @@ pub use people::{Person, Statement};
 pub use search::{Hit, Query};
 
 use rusqlite::Connection;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
+
+/// The versions' places of a library's articles, with the database's `data_version` they
+/// were read at.
+type Places = Option<(i64, Arc<HashMap<String, versions::Place>>)>;
 
 /// Errors of the library. Messages are one sentence and say how to fix the problem.
 #[derive(Debug, thiserror::Error)]
@@ -101,6 +108,8 @@ pub struct Library {
     db_path: PathBuf,
     root: PathBuf,
     notice: Option<String>,
+    /// Read again when another connection changed the database or this one indexed.
+    places: RefCell<Places>,
 }
 
 impl Library {
@@ -119,6 +128,7 @@ impl Library {
             db_path: db_path.to_path_buf(),
             root,
             notice,
+            places: RefCell::new(None),
         })
     }
 
@@ -133,6 +143,7 @@ impl Library {
             db_path,
             root,
             notice,
+            places: RefCell::new(None),
         })
     }
 
@@ -157,6 +168,7 @@ impl Library {
         cancel: &AtomicBool,
         progress: &(dyn Fn(Progress) + Sync),
     ) -> Result<IndexReport> {
+        self.places.replace(None);
         index::run(&mut self.conn, &self.db_path, &self.root, cancel, progress)
     }
 
@@ -171,9 +183,30 @@ impl Library {
         Ok(versions::stories(&self.articles(None)?))
     }
 
-    /// The speakers index of the folder, with the user's corrections applied.
+    /// Where each article stands among the versions of its story (see
+    /// [`versions::places`]); kept while the database is unchanged.
+    fn places(&self) -> Result<Arc<HashMap<String, versions::Place>>> {
+        let now: i64 = self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))
+            .map_err(db_err(&self.db_path))?;
+        if let Some((seen, places)) = &*self.places.borrow()
+            && *seen == now
+        {
+            return Ok(Arc::clone(places));
+        }
+        let entries = articles::entries(&self.conn, &self.db_path, &self.root)?;
+        let places = Arc::new(versions::places(&entries));
+        self.places.replace(Some((now, Arc::clone(&places))));
+        Ok(places)
+    }
+
+    /// The speakers index of the folder, with the user's corrections applied. An article
+    /// with several versions counts once: a person's rows come from the newest version
+    /// they speak in.
     pub fn people(&self, corrections: &Corrections) -> Result<Vec<Person>> {
-        people::list(&self.conn, &self.db_path, &self.root, corrections)
+        let places = self.places()?;
+        people::list(&self.conn, &self.db_path, &self.root, corrections, &places)
     }
 
     /// Everything a person said across the folder, by date then place in the article.
@@ -181,9 +214,11 @@ impl Library {
         people::statements(&self.conn, &self.db_path, &self.root, person)
     }
 
-    /// Searches the folder; at most `limit` hits, best first.
+    /// Searches the folder; at most `limit` hits, best first. Of an article with several
+    /// versions, only the newest version that matches gives hits.
     pub fn search(&self, query: &Query, limit: usize) -> Result<Vec<Hit>> {
-        search::run(&self.conn, &self.db_path, &self.root, query, limit)
+        let places = self.places()?;
+        search::run(&self.conn, &self.db_path, &self.root, query, limit, &places)
     }
 }
 

@@ -511,3 +511,47 @@ fn the_full_text_index_follows_every_kind_of_change() {
         .is_err()
     );
 }
+
+/// Versions of one article (three saves of one story) count and list once: the speakers
+/// index counts the story once for someone quoted in every version, their quotes come from
+/// the newest version, and a search gives the hits of the newest version that matches (an
+/// older one when only it has the words).
+#[test]
+fn versions_of_one_article_count_once_in_people_and_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news");
+    corpus::write_versions(&news);
+    let mut lib = Library::open_at(&dir.path().join("library.sqlite"), &news).unwrap();
+    let r = index(&mut lib);
+    assert_eq!(r.analysed, 4, "{r:?}");
+    let people = lib.people(&Corrections::default()).unwrap();
+    let ilse = people
+        .iter()
+        .find(|p| p.name.contains("Brandvold"))
+        .expect("the engineer");
+    assert_eq!((ilse.articles, ilse.speaker_ids.len()), (1, 1), "{ilse:?}");
+    let said = lib.statements(ilse).unwrap();
+    assert_eq!(said.len(), ilse.quotes.max(ilse.claims), "{said:?}");
+    assert!(
+        said.iter().all(|s| s.path.ends_with("tide-gates-saved.md")),
+        "{said:?}"
+    );
+    let wendell = people
+        .iter()
+        .find(|p| p.name.contains("Ashgrove"))
+        .expect("the treasurer, in the two later versions");
+    assert_eq!(wendell.articles, 1, "{wendell:?}");
+
+    let search = |q: &str| lib.search(&Query::parse(q).unwrap(), 50).unwrap();
+    let hits = search("hinges");
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert!(hits[0].path.ends_with("tide-gates-saved.md"), "{hits:?}");
+    // only the first version has these words
+    let hits = search("\"harbour official\"");
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert!(hits[0].path.ends_with("tide-gates-0900.html"), "{hits:?}");
+    // the other article is not a version of the story: its hits stay
+    let hits = search("crossings");
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    assert!(hits.iter().all(|h| h.path.ends_with("ferry-timetable.txt")));
+}

@@ -57,6 +57,18 @@ pub fn list(
     root: &Path,
     highlights_dir: Option<&Path>,
 ) -> Result<Vec<ArticleEntry>> {
+    let mut out = entries(conn, db_path, root)?;
+    let data_dir = match highlights_dir {
+        Some(_) => None,
+        None => crate::annotations::store::data_dir().ok(),
+    };
+    fill_annotations(&mut out, highlights_dir, data_dir.as_deref());
+    Ok(out)
+}
+
+/// The article files under `root` that are indexed, sorted by path, as the database has
+/// them (no highlights or reading progress).
+pub fn entries(conn: &Connection, db_path: &Path, root: &Path) -> Result<Vec<ArticleEntry>> {
     let (lo, hi) = path_bounds(root);
     let err = || db_err(db_path);
     let mut st = conn
@@ -67,7 +79,7 @@ pub fn list(
              WHERE f.path >= ?1 AND f.path < ?2 ORDER BY f.path",
         )
         .map_err(err())?;
-    let mut out = st
+    let out = st
         .query_map([lo, hi], |r| {
             Ok(ArticleEntry {
                 path: PathBuf::from(r.get::<_, String>(0)?),
@@ -89,11 +101,6 @@ pub fn list(
         .map_err(err())?
         .collect::<rusqlite::Result<Vec<_>>>()
         .map_err(err())?;
-    let data_dir = match highlights_dir {
-        Some(_) => None,
-        None => crate::annotations::store::data_dir().ok(),
-    };
-    fill_annotations(&mut out, highlights_dir, data_dir.as_deref());
     Ok(out)
 }
 

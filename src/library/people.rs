@@ -15,6 +15,7 @@
 //! found with `kind:` searches).
 
 use super::corrections::Corrections;
+use super::versions::{Place, newest_only};
 use super::{Result, db_err, path_bounds};
 use crate::attribution::lexicon;
 use rusqlite::Connection;
@@ -217,7 +218,15 @@ pub struct SpeakerRow {
 
 /// Groups speaker rows into people (see the module documentation). Pure: the database
 /// only feeds it.
-pub fn group(rows: &[SpeakerRow], corrections: &Corrections) -> Vec<Person> {
+///
+/// An article with several versions counts once: of each person's rows, those of the
+/// newest version of each story they speak in are kept (`places`: see
+/// [`super::versions::places`]).
+pub fn group(
+    rows: &[SpeakerRow],
+    corrections: &Corrections,
+    places: &HashMap<String, Place>,
+) -> Vec<Person> {
     let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase();
     let keys: Vec<PersonKey> = rows
         .iter()
@@ -338,6 +347,7 @@ pub fn group(rows: &[SpeakerRow], corrections: &Corrections) -> Vec<Person> {
     let mut people: Vec<Person> = merged
         .into_iter()
         .filter(|m| !m.is_empty())
+        .map(|members| newest_only(members, |&i| places.get(&rows[i].hash).copied()))
         .map(|members| person_of(rows, &members, |i| person_key(&rows[i].name) == keys[i]))
         .collect();
     people.sort_by(|a, b| {
@@ -427,8 +437,9 @@ pub fn list(
     db_path: &Path,
     root: &Path,
     corrections: &Corrections,
+    places: &HashMap<String, Place>,
 ) -> Result<Vec<Person>> {
-    Ok(group(&rows(conn, db_path, root)?, corrections))
+    Ok(group(&rows(conn, db_path, root)?, corrections, places))
 }
 
 /// Everything a person said in the articles under `root`, by date, article, then place.
@@ -541,7 +552,7 @@ mod tests {
             row(6, 6, "John Reyes Jr."),
             row(7, 7, "Maltz"),
         ];
-        let people = group(&rows, &Corrections::default());
+        let people = group(&rows, &Corrections::default(), &HashMap::new());
         assert_eq!(
             names(&people),
             [
@@ -560,13 +571,19 @@ mod tests {
     #[test]
     fn an_initial_joins_only_an_unambiguous_first_name() {
         let one = [row(1, 1, "Derek Maltz"), row(2, 2, "D. Maltz")];
-        assert_eq!(group(&one, &Corrections::default()).len(), 1);
+        assert_eq!(
+            group(&one, &Corrections::default(), &HashMap::new()).len(),
+            1
+        );
         let two = [
             row(1, 1, "Derek Maltz"),
             row(2, 2, "Dana Maltz"),
             row(3, 3, "D. Maltz"),
         ];
-        assert_eq!(group(&two, &Corrections::default()).len(), 3);
+        assert_eq!(
+            group(&two, &Corrections::default(), &HashMap::new()).len(),
+            3
+        );
     }
 
     #[test]
@@ -575,7 +592,7 @@ mod tests {
         a.kind = "organization".into();
         let mut b = row(2, 2, "Harbour Authority");
         b.kind = "organization".into();
-        let people = group(&[a, b], &Corrections::default());
+        let people = group(&[a, b], &Corrections::default(), &HashMap::new());
         assert_eq!(people.len(), 1);
         assert_eq!(people[0].kind, "organization");
     }
@@ -589,10 +606,10 @@ mod tests {
         ];
         let mut c = Corrections::default();
         c.add_split("Ana Ruiz".into(), vec![format!("{:064x}", 2)]);
-        let people = group(&rows, &c);
+        let people = group(&rows, &c, &HashMap::new());
         assert_eq!(people.len(), 3);
         c.add_merge(vec!["Ana Ruiz".into(), "A. Ruiz-Vega".into()]);
-        let people = group(&rows, &c);
+        let people = group(&rows, &c, &HashMap::new());
         // the merge names "Ana Ruiz": both the split-off one and the other join
         assert_eq!(people.len(), 1);
         assert_eq!(people[0].articles, 3);
@@ -601,7 +618,7 @@ mod tests {
     #[test]
     fn find_by_name_or_word() {
         let rows = [row(1, 1, "Derek Maltz"), row(2, 2, "Anna Maltz")];
-        let people = group(&rows, &Corrections::default());
+        let people = group(&rows, &Corrections::default(), &HashMap::new());
         assert_eq!(find(&people, "derek maltz").len(), 1);
         assert_eq!(find(&people, "Maltz").len(), 2);
         assert!(find(&people, "Nobody").is_empty());

@@ -10,9 +10,11 @@
 //! Every word the user types is passed to FTS5 inside a quoted string, so the query syntax
 //! of FTS5 (`AND`, `NEAR`, `*`, `-`) never changes the meaning of what was typed.
 
+use super::versions::{Place, newest_only};
 use super::{LibraryError, Result, db_err, path_bounds};
 use rusqlite::Connection;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Start of a match in [`Hit::snippet`].
@@ -206,6 +208,7 @@ pub fn run(
     root: &Path,
     query: &Query,
     limit: usize,
+    places: &HashMap<String, Place>,
 ) -> Result<Vec<Hit>> {
     let (lo, hi) = path_bounds(root);
     let err = || db_err(db_path);
@@ -224,7 +227,7 @@ pub fn run(
         // `super::rank`); the best are picked below
         Some(_) => format!(
             "SELECT {path_of} AS p, a.title, a.date, a.publication, ps.start, ps.id,
-                    {rank}(passages_fts)
+                    {rank}(passages_fts), a.hash
              FROM passages_fts JOIN passages ps ON ps.id = passages_fts.rowid
              JOIN articles a ON a.id = ps.article
              WHERE passages_fts MATCH ?3 AND p IS NOT NULL{filter}
@@ -232,7 +235,7 @@ pub fn run(
             rank = super::rank::FUNCTION
         ),
         None => format!(
-            "SELECT {path_of} AS p, a.title, a.date, a.publication, 0, a.title, 0.0
+            "SELECT {path_of} AS p, a.title, a.date, a.publication, 0, a.title, 0.0, a.hash
              FROM articles a WHERE ?3 IS NULL AND p IS NOT NULL{filter}
              ORDER BY a.date DESC, a.title LIMIT ?4"
         ),
@@ -242,10 +245,8 @@ pub fn run(
         Box::new(lo),
         Box::new(hi),
         Box::new(fts.clone()),
-        Box::new(match fts {
-            Some(_) => RANK_AT_MOST + 1,
-            None => limit as i64,
-        }),
+        // more than shown: older versions of an article are dropped below
+        Box::new(RANK_AT_MOST + 1),
     ];
     for p in &query.publications {
         params.push(Box::new(p.clone()));
@@ -269,16 +270,22 @@ pub fn run(
             } else {
                 String::new()
             };
-            Ok((hit, passage, title, r.get::<_, f64>(6)?))
+            Ok((
+                hit,
+                passage,
+                title,
+                r.get::<_, f64>(6)?,
+                r.get::<_, String>(7)?,
+            ))
         })
         .map_err(err())?
         .collect::<rusqlite::Result<Vec<_>>>()
         .map_err(err())?;
-    let rows = best(rows, limit, |r| r.3);
+    let rows = best(rows, limit, |r| r.3, |r| places.get(&r.4).copied());
     // snippets for the hits kept only (snippet() in the query above would run on every
     // match before the LIMIT)
     let mut hits = Vec::with_capacity(rows.len());
-    for (mut hit, passage, title, _) in rows {
+    for (mut hit, passage, title, _, _) in rows {
         hit.snippet = match (passage, &fts) {
             (Some(id), Some(f)) => conn
                 .prepare_cached(
@@ -301,14 +308,25 @@ pub fn run(
 pub const RANK_AT_MOST: i64 = 5_000;
 
 /// The first `limit` of `rows` (in index order) by descending `score`, ties in index order;
-/// when there are more than [`RANK_AT_MOST`] rows, the first `limit` in index order.
+/// when there are more than [`RANK_AT_MOST`] rows, the first `limit` in index order. Rows
+/// of an article (`place`: see [`newest_only`]) that has a newer version among the rows
+/// are dropped first.
 ///
 /// ```
 /// # use hearsay::library::search::best;
-/// assert_eq!(best(vec![1.0, 3.0, 2.0, 3.0], 3, |s| *s), [3.0, 3.0, 2.0]);
+/// let rows = vec![("a", 1.0), ("b", 3.0), ("c", 2.0), ("d", 3.0)];
+/// let kept = best(rows, 3, |r| r.1, |_| None);
+/// assert_eq!(kept, [("b", 3.0), ("d", 3.0), ("c", 2.0)]);
 /// ```
-pub fn best<T>(mut rows: Vec<T>, limit: usize, score: impl Fn(&T) -> f64) -> Vec<T> {
-    if rows.len() as i64 <= RANK_AT_MOST {
+pub fn best<T>(
+    rows: Vec<T>,
+    limit: usize,
+    score: impl Fn(&T) -> f64,
+    place: impl Fn(&T) -> Option<Place>,
+) -> Vec<T> {
+    let many = rows.len() as i64 > RANK_AT_MOST;
+    let mut rows = newest_only(rows, place);
+    if !many {
         // stable: equal scores keep the index order
         rows.sort_by(|a, b| score(b).total_cmp(&score(a)));
     }

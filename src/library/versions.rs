@@ -192,6 +192,56 @@ pub fn group(entries: &[ArticleEntry]) -> Stories {
     }
 }
 
+/// Where an article stands among the versions of its story: its story (an index into
+/// [`Stories::stories`]) and its place in the timeline (0: the oldest).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// The story.
+    pub story: usize,
+    /// Its place among the story's versions, oldest first.
+    pub version: usize,
+}
+
+/// The place of every article of `entries`, by content hash (copies of one content are one
+/// version). Lists that count or show a story once (the speakers index, search) keep, per
+/// story, the newest version that has what they list.
+pub fn places(entries: &[ArticleEntry]) -> HashMap<String, Place> {
+    let grouped = group(entries);
+    let mut out = HashMap::with_capacity(entries.len());
+    for (story, ids) in grouped.stories.iter().enumerate() {
+        for (version, &i) in ids.iter().enumerate() {
+            out.entry(entries[i].hash.clone())
+                .or_insert(Place { story, version });
+        }
+    }
+    out
+}
+
+/// Keeps, of `items`, those of the newest version of each story that has any (`place`:
+/// where an item's article stands; items without one are kept).
+///
+/// ```
+/// use hearsay::library::versions::{Place, newest_only};
+/// let place = |name: &&str| match *name {
+///     "old" => Some(Place { story: 0, version: 0 }),
+///     "new" => Some(Place { story: 0, version: 1 }),
+///     _ => None,
+/// };
+/// let kept = newest_only(vec!["old", "other", "new", "old"], place);
+/// assert_eq!(kept, ["other", "new"]);
+/// ```
+pub fn newest_only<T>(mut items: Vec<T>, place: impl Fn(&T) -> Option<Place>) -> Vec<T> {
+    let mut newest: HashMap<usize, usize> = HashMap::new();
+    for it in &items {
+        if let Some(p) = place(it) {
+            let v = newest.entry(p.story).or_insert(p.version);
+            *v = (*v).max(p.version);
+        }
+    }
+    items.retain(|it| place(it).is_none_or(|p| newest.get(&p.story) == Some(&p.version)));
+    items
+}
+
 /// One version of a story, for scripts (`hearsay library versions DIR --json`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Version {
