@@ -222,8 +222,12 @@ pub enum Side {
 pub struct SidebarConfig {
     /// Left or right.
     pub side: Side,
-    /// Width in columns.
-    pub width: u16,
+    /// Share of the terminal's width the docked sidebar takes, in percent.
+    pub share: u16,
+    /// The narrowest docked sidebar, in columns.
+    pub min_width: u16,
+    /// The widest docked sidebar, in columns.
+    pub max_width: u16,
     /// Below this terminal width the sidebar is an overlay.
     pub min_total_width: u16,
 }
@@ -278,7 +282,9 @@ impl Config {
             theme: Theme::default(),
             sidebar: SidebarConfig {
                 side: Side::Right,
-                width: 0,
+                share: 0,
+                min_width: 0,
+                max_width: 0,
                 min_total_width: 0,
             },
             highlights_dir: None,
@@ -294,19 +300,48 @@ impl Config {
     }
 }
 
-/// A width setting: a whole number of columns in a sensible range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Columns<const MIN: u16, const MAX: u16>(u16);
+/// What a bounded number setting counts, for its error message.
+trait Unit {
+    /// "a number of columns", "a percentage".
+    const WHAT: &'static str;
+}
 
-impl<'de, const MIN: u16, const MAX: u16> Deserialize<'de> for Columns<MIN, MAX> {
+/// Columns of the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ColumnsUnit;
+
+impl Unit for ColumnsUnit {
+    const WHAT: &'static str = "a number of columns";
+}
+
+/// A share in percent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PercentUnit;
+
+impl Unit for PercentUnit {
+    const WHAT: &'static str = "a percentage";
+}
+
+/// A whole number setting in a sensible range, `MIN..=MAX`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Ranged<U, const MIN: u16, const MAX: u16>(u16, std::marker::PhantomData<U>);
+
+/// A width setting: a whole number of columns in a sensible range.
+type Columns<const MIN: u16, const MAX: u16> = Ranged<ColumnsUnit, MIN, MAX>;
+
+/// A share setting: a whole percentage in a sensible range.
+type Percent<const MIN: u16, const MAX: u16> = Ranged<PercentUnit, MIN, MAX>;
+
+impl<'de, U: Unit, const MIN: u16, const MAX: u16> Deserialize<'de> for Ranged<U, MIN, MAX> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let n = i64::deserialize(d)?;
         if n < i64::from(MIN) || n > i64::from(MAX) {
             return Err(serde::de::Error::custom(format!(
-                "{n} is out of range; use a number of columns from {MIN} to {MAX}"
+                "{n} is out of range; use {} from {MIN} to {MAX}",
+                U::WHAT
             )));
         }
-        Ok(Columns(n as u16))
+        Ok(Ranged(n as u16, std::marker::PhantomData))
     }
 }
 
@@ -382,7 +417,9 @@ struct UserTheme {
 #[serde(deny_unknown_fields)]
 struct UserSidebar {
     side: Option<Side>,
-    width: Option<Columns<16, 200>>,
+    share: Option<Percent<10, 70>>,
+    min_width: Option<Columns<16, 200>>,
+    max_width: Option<Columns<16, 200>>,
     min_total_width: Option<Columns<0, 1000>>,
 }
 
@@ -411,6 +448,8 @@ struct UserKeys {
     editor: Option<BTreeMap<Key, Action>>,
     help: Option<BTreeMap<Key, Action>>,
     picker: Option<BTreeMap<Key, Action>>,
+    diff: Option<BTreeMap<Key, Action>>,
+    library: Option<BTreeMap<Key, Action>>,
 }
 
 /// Most mistakes listed for one file. Each one costs a pass over the file, so a file of
@@ -707,8 +746,14 @@ impl Config {
             if let Some(side) = s.side {
                 self.sidebar.side = side;
             }
-            if let Some(w) = s.width {
-                self.sidebar.width = w.0;
+            if let Some(p) = s.share {
+                self.sidebar.share = p.0;
+            }
+            if let Some(w) = s.min_width {
+                self.sidebar.min_width = w.0;
+            }
+            if let Some(w) = s.max_width {
+                self.sidebar.max_width = w.0;
             }
             if let Some(w) = s.min_total_width {
                 self.sidebar.min_total_width = w.0;
@@ -749,6 +794,8 @@ impl Config {
                 (Context::Editor, k.editor),
                 (Context::Help, k.help),
                 (Context::Picker, k.picker),
+                (Context::Diff, k.diff),
+                (Context::Library, k.library),
             ] {
                 for (key, action) in map.unwrap_or_default() {
                     self.keymap.bind(ctx, key, action);
@@ -955,7 +1002,9 @@ mod tests {
         other.colors = true;
         other.sidebar = SidebarConfig {
             side: Side::Left,
-            width: 1,
+            share: 1,
+            min_width: 1,
+            max_width: 1,
             min_total_width: 1,
         };
         other.highlights_dir = Some("elsewhere".into());
@@ -1031,7 +1080,7 @@ side = "left"
         assert_eq!(c.theme.speakers, vec![Color::Ansi(1)]);
         assert_eq!(c.theme.dek, d.theme.dek);
         assert_eq!(c.sidebar.side, Side::Left);
-        assert_eq!(c.sidebar.width, d.sidebar.width);
+        assert_eq!(c.sidebar.share, d.sidebar.share);
         let k = |s| Key::parse(s).unwrap();
         assert_eq!(
             c.keymap.lookup(Context::Article, k("x")),
@@ -1063,6 +1112,32 @@ side = "left"
         let (line, column, msg) = invalid("measure = 70\n[theme]\ntitel = \"red\"\n");
         assert_eq!((line, column), (3, 1));
         assert!(msg.contains("titel"), "{msg}");
+    }
+
+    #[test]
+    fn sidebar_share_and_bounds_are_checked() {
+        let c = parse("[sidebar]\nshare = 40\nmin_width = 30\nmax_width = 70\n").unwrap();
+        assert_eq!(
+            (c.sidebar.share, c.sidebar.min_width, c.sidebar.max_width),
+            (40, 30, 70)
+        );
+        let (line, column, msg) = invalid("[sidebar]\nshare = 90\n");
+        assert_eq!((line, column), (2, 9));
+        assert!(
+            msg.contains("90 is out of range; use a percentage from 10 to 70"),
+            "{msg}"
+        );
+        let (_, _, msg) = invalid("[sidebar]\nmax_width = 4\n");
+        assert!(
+            msg.contains("use a number of columns from 16 to 200"),
+            "{msg}"
+        );
+        // the old fixed width is gone: named as unknown, with the settings there are
+        let (_, _, msg) = invalid("[sidebar]\nwidth = 40\n");
+        assert!(
+            msg.contains("'width'") && msg.contains("min_width"),
+            "{msg}"
+        );
     }
 
     #[test]
@@ -1135,11 +1210,11 @@ side = "left"
              \"y\" = \"bottom\"\n\
              [sidebar]\n\
              side = \"left\"\n\
-             width = 2\n",
+             min_width = 2\n",
         );
         assert_eq!(
             places(&c.found.mistakes),
-            [(3, 1), (4, 11), (7, 1), (8, 7), (12, 9)],
+            [(3, 1), (4, 11), (7, 1), (8, 7), (12, 13)],
             "{:#?}",
             c.found.mistakes
         );
@@ -1162,7 +1237,7 @@ side = "left"
             "the mistake keeps the default"
         );
         assert_eq!(c.config.sidebar.side, Side::Left);
-        assert_eq!(c.config.sidebar.width, d.sidebar.width);
+        assert_eq!(c.config.sidebar.min_width, d.sidebar.min_width);
         let k = |s| Key::parse(s).unwrap();
         assert_eq!(
             c.config.keymap.lookup(Context::Article, k("y")),

@@ -314,7 +314,7 @@ fn the_sidebar_shows_the_check_status_beside_the_claim() {
             .to_string()
     };
     let r = row(&mut app);
-    assert!(r.contains("· "), "{r}");
+    assert!(r.contains("☐ "), "{r}");
     press(&mut app, "c");
     let r = row(&mut app);
     assert!(r.contains("✓ "), "{r}");
@@ -369,6 +369,12 @@ fn list_jumps_edits_and_deletes() {
     let screen = text_of(draw(&mut app).backend().buffer());
     assert!(screen.contains("Highlights (2)"), "{screen}");
     assert!(screen.contains("Ines Duarte"), "{screen}");
+    // issue 13: a quote brings its own marks; the list adds no second pair
+    assert!(screen.contains("\"We cannot"), "{screen}");
+    assert!(
+        !screen.contains("\"\"") && !screen.contains("““"),
+        "{screen}"
+    );
     press(&mut app, "j i");
     typ(&mut app, "spring?");
     press(&mut app, "ctrl-s");

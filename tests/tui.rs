@@ -518,9 +518,10 @@ fn the_reading_measure_comes_first_at_100_columns() {
         let app = sample_app(w, 40);
         let a = app.areas();
         assert_eq!(a.sidebar.is_some(), docked, "at {w}");
-        assert!(a.text.width >= 78, "the measure at {w}: {}", a.text.width);
+        assert_eq!(a.text.width, 80, "the measure at {w}");
         let sw = a.sidebar.unwrap().width;
-        assert!((28..=40).contains(&sw), "a bounded share at {w}: {sw}");
+        assert!((28..=56).contains(&sw), "a bounded share at {w}: {sw}");
+        assert!(sw <= w * 3 / 10, "a share of the width at {w}: {sw}");
     }
 }
 

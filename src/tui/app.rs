@@ -15,7 +15,7 @@ use crate::tui::corrections::{FixCtx, Fixes, corrected_sources};
 use crate::tui::highlights::{Here, Highlights};
 use crate::tui::layers::{DiffLayer, HelpLayer, MessagesLayer, PromptLayer};
 use crate::tui::layout;
-use crate::tui::sources::{Sources, StopMark};
+use crate::tui::sources::{Sources, StopMark, uncertain};
 use crate::tui::strings;
 use crate::tui::styles::Styles;
 use std::collections::VecDeque;
@@ -96,7 +96,7 @@ macro_rules! scene {
             doc: &$app.doc,
             config: &$app.config,
             styles: &$app.styles,
-            areas: layout::areas($app.size, &$app.config, &$app.sidebar),
+            areas: layout::areas($app.size, &$app.config, &$app.sidebar, &$app.sources),
             store: $app.marks.store.as_ref(),
         }
     };
@@ -385,7 +385,7 @@ impl App {
 
     /// Screen areas for the current size.
     pub fn areas(&self) -> Areas {
-        layout::areas(self.size, &self.config, &self.sidebar)
+        layout::areas(self.size, &self.config, &self.sidebar, &self.sources)
     }
 
     /// Lays the article out again when the text column changed size, and keeps the
@@ -896,6 +896,9 @@ impl App {
             .unwrap_or_default();
         if self.sources.corrected.stop(i) {
             checked.push_str(strings::CORRECTED_MARK);
+        }
+        if let Some(stop) = self.sources.stops.get(i).filter(|s| uncertain(s)) {
+            checked.push_str(&strings::uncertain(stop.confidence));
         }
         Some(strings::stop_status(kind.word(), k, n, &label) + &checked)
     }

@@ -36,27 +36,77 @@ fn keys_hint(parts: &[(Option<&str>, &str)]) -> String {
         .join(" · ")
 }
 
-/// The legend at the end of the help.
-pub fn legend() -> Vec<String> {
+/// Drawn before the claim the reader is on (claims list).
+pub const CURRENT_MARK: &str = "▸";
+/// Drawn before the speaker the claims list is filtered to (speakers list).
+pub const FILTER_MARK: &str = "*";
+/// Drawn beside an uncertain attribution (claims list, the article's margin).
+pub const UNCERTAIN_MARK: &str = "?";
+/// Drawn before a claim in its speaker's colour (claims list).
+pub const SPEAKER_BAR: &str = "▌";
+/// Drawn on a box's border when its list goes on above.
+pub const MORE_ABOVE: &str = "↑";
+/// Drawn on a box's border when its list goes on below.
+pub const MORE_BELOW: &str = "↓";
+
+/// Every mark the reader draws in the sidebar, the article's margins and the status bar,
+/// with what it means, in the legend's groups. Each mark means one thing (a test holds
+/// them to it); the help's legend is made from this list.
+pub fn marks() -> Vec<Vec<(&'static str, &'static str)>> {
+    use crate::annotations::Status;
     use crate::attribution::ClaimKind;
     use crate::tui::sources::{KINDS, KindMark, StopMark};
-    let kinds: Vec<String> = KINDS
-        .iter()
-        .map(|k| format!("{} {}", k.mark(), k.legend()))
-        .collect();
+    let status = |s| status_mark(s).trim_end();
+    let stop = |k: ClaimKind| k.mark().trim_end();
     vec![
-        kinds.join("  "),
-        format!(
-            "{}quote  {}reported  {}mixed   q/c: quotes/claims",
-            ClaimKind::Direct.mark(),
-            ClaimKind::Indirect.mark(),
-            ClaimKind::Mixed.mark()
-        ),
-        "quotes are coloured by speaker; the current one is marked".to_string(),
-        "checked: · unchecked  ✓ verified  ! disputed  ✗ false   ✎ has a note".to_string(),
-        format!("{CORRECTED_SIGN} attribution or speaker corrected by hand (C)"),
+        KINDS.iter().map(|k| (k.mark(), k.legend())).collect(),
+        vec![
+            (stop(ClaimKind::Direct), "quote"),
+            (stop(ClaimKind::Indirect), "reported"),
+            (stop(ClaimKind::Mixed), "reported with quoted words"),
+        ],
+        vec![
+            (UNCERTAIN_MARK, "uncertain attribution: check it"),
+            (CORRECTED_SIGN, "corrected by hand (C)"),
+        ],
+        vec![
+            (status(Status::Unchecked), "unchecked"),
+            (status(Status::Verified), "verified"),
+            (status(Status::Disputed), "disputed"),
+            (status(Status::False), "false"),
+            (NOTE_MARK, "has a note"),
+        ],
+        vec![
+            (SPEAKER_BAR, "the claim's speaker, by colour"),
+            (CURRENT_MARK, "the quote or claim you are on"),
+            (FILTER_MARK, "the speaker the claims are filtered to"),
+            (MORE_ABOVE, "more above"),
+            (MORE_BELOW, "more below"),
+        ],
     ]
 }
+
+/// The legend at the end of the help, as lines of at most `width` columns: the marks
+/// ([`marks`]) and what else the sidebar shows.
+pub fn legend(width: usize) -> Vec<String> {
+    use crate::document::reflow::pack;
+    let mut out = Vec::new();
+    for group in marks() {
+        let items: Vec<String> = group
+            .iter()
+            .map(|(m, what)| format!("{m} {what}"))
+            .collect();
+        out.extend(pack(&items, "   ", width));
+    }
+    for line in [
+        "q/c after a speaker: their quotes and claims",
+        "quotes are coloured by speaker; an uncertain one is underlined (italic without colours)",
+    ] {
+        out.extend(pack(&line.split(' ').collect::<Vec<_>>(), " ", width));
+    }
+    out
+}
+
 /// Ctrl-Z in the help screen.
 pub const SUSPEND: &str = "suspend to the shell (fg comes back)";
 /// Next/previous match without a search.
@@ -105,6 +155,19 @@ pub fn context_title(c: Context) -> &'static str {
         Context::Editor => "Note editor",
         Context::Help => "Help and messages",
         Context::Picker => "Correcting (C) and the speaker picker",
+        Context::Diff => "What changed (diff view)",
+        Context::Library => "Library",
+    }
+}
+
+/// What an action does in the library view, for its help (the reader's words otherwise).
+pub fn describe_in_library(a: Action) -> &'static str {
+    match a {
+        Action::Select => "open the article, person's quotes or version",
+        Action::Close => "back to the list before; clear the filter",
+        Action::Search => "search the library (words, speaker:, kind:…)",
+        Action::Confirm => "search or filter with what was typed",
+        other => describe(other),
     }
 }
 
@@ -156,7 +219,7 @@ pub fn describe(a: Action) -> &'static str {
         Action::AddAttribution => "add an attribution, pick its speaker",
         Action::CopyQuote => "copy quote or claim with its source",
         Action::CopyHighlight => "copy the highlight as Markdown",
-        Action::NextKind => "kind of a new speaker: person, org…",
+        Action::NextKind => "next kind for a new speaker (person, group, document and so on)",
         Action::ShowDiff => "what changed since highlighting",
         Action::SaveNote => "save the note",
         Action::NewLine => "new line (save on empty last line)",
@@ -167,6 +230,17 @@ pub fn describe(a: Action) -> &'static str {
         Action::CursorDown => "cursor down",
         Action::LineStart => "start of the line",
         Action::LineEnd => "end of the line",
+        Action::NextChange => "next change",
+        Action::PrevChange => "previous change",
+        Action::NextSort => "sort by the next column",
+        Action::ReverseSort => "reverse the order",
+        Action::FilterList => "filter: words, publication:, from:, to:",
+        Action::ShowArticles => "the article list",
+        Action::ShowPeople => "speakers across the library",
+        Action::ShowResults => "the last search's results",
+        Action::ShowVersions => "versions of the article, timeline",
+        Action::MarkVersion => "mark a version to compare",
+        Action::CompareVersions => "compare marked (or previous) version",
     }
 }
 
@@ -229,6 +303,11 @@ pub fn stop_status(word: &str, i: usize, n: usize, speaker: &str) -> String {
     format!("{word} {}/{n} · {speaker}", i + 1)
 }
 
+/// Said after the status of a stop whose attribution is uncertain.
+pub fn uncertain(confidence: f32) -> String {
+    format!(" · {UNCERTAIN_MARK} uncertain attribution ({confidence:.2}): check it")
+}
+
 /// After Enter on a speaker.
 pub fn filtered(name: &str, n: usize) -> String {
     format!("{n} claim(s) by {name}: ] and [ step through them, esc shows everyone")
@@ -255,11 +334,6 @@ pub fn speakers_title(by_count: bool) -> String {
         "by appearance"
     };
     format!("{SPEAKERS_TITLE}· {order} · q/c ")
-}
-
-/// The summary's sourcing line.
-pub fn unnamed_share(percent: usize) -> String {
-    format!("{percent}% of claims from unnamed sources")
 }
 
 /// Shown when the speakers list gets focus.
@@ -438,7 +512,7 @@ pub fn save_failed(e: &str) -> String {
 pub fn status_mark(s: crate::annotations::Status) -> &'static str {
     use crate::annotations::Status;
     match s {
-        Status::Unchecked => "· ",
+        Status::Unchecked => "☐ ",
         Status::Verified => "✓ ",
         Status::Disputed => "! ",
         Status::False => "✗ ",
