@@ -12,7 +12,7 @@
 
 use super::versions::{Place, newest_only};
 use super::{LibraryError, Result, db_err, path_bounds};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -212,80 +212,119 @@ pub fn run(
 ) -> Result<Vec<Hit>> {
     let (lo, hi) = path_bounds(root);
     let err = || db_err(db_path);
-    let mut filter = String::new();
-    for i in 0..query.publications.len() {
-        filter.push_str(&format!(
-            " AND instr(lower(coalesce(a.publication, '')), lower(?{})) > 0",
-            i + 5
-        ));
-    }
+    // the publication filters, their values bound from `?first` on
+    let filter = |first: usize| -> String {
+        (0..query.publications.len())
+            .map(|i| {
+                format!(
+                    " AND instr(lower(coalesce(a.publication, '')), lower(?{})) > 0",
+                    first + i
+                )
+            })
+            .collect()
+    };
     let path_of = "(SELECT min(f.path) FROM files f WHERE f.article = a.id
                     AND f.path >= ?1 AND f.path < ?2)";
+    let columns = format!("{path_of} AS p, a.title, a.date, a.publication");
     let fts = query.fts();
-    let sql = match &fts {
-        // one pass over the matches, in the order they were indexed, scoring each (see
-        // `super::rank`); the best are picked below
-        Some(_) => format!(
-            "SELECT {path_of} AS p, a.title, a.date, a.publication, ps.start, ps.id,
-                    {rank}(passages_fts), a.hash
-             FROM passages_fts JOIN passages ps ON ps.id = passages_fts.rowid
-             JOIN articles a ON a.id = ps.article
-             WHERE passages_fts MATCH ?3 AND p IS NOT NULL{filter}
-             LIMIT ?4",
-            rank = super::rank::FUNCTION
-        ),
-        None => format!(
-            "SELECT {path_of} AS p, a.title, a.date, a.publication, 0, a.title, 0.0, a.hash
-             FROM articles a WHERE ?3 IS NULL AND p IS NOT NULL{filter}
-             ORDER BY a.date DESC, a.title LIMIT ?4"
-        ),
-    };
-    let mut st = conn.prepare_cached(&sql).map_err(err())?;
-    let mut params: Vec<Box<dyn rusqlite::ToSql>> = vec![
-        Box::new(lo),
-        Box::new(hi),
-        Box::new(fts.clone()),
-        // more than shown: older versions of an article are dropped below
-        Box::new(RANK_AT_MOST + 1),
-    ];
-    for p in &query.publications {
-        params.push(Box::new(p.clone()));
-    }
-    let rows = st
-        .query_map(rusqlite::params_from_iter(params.iter()), |r| {
-            let hit = Hit {
-                path: PathBuf::from(r.get::<_, String>(0)?),
-                title: r.get(1)?,
-                date: r.get(2)?,
-                publication: r.get(3)?,
-                start: r.get::<_, i64>(4)? as usize,
-                snippet: String::new(),
-            };
-            let passage = match &fts {
-                Some(_) => Some(r.get::<_, i64>(5)?),
-                None => None,
-            };
-            let title = if fts.is_none() {
-                r.get::<_, String>(5)?
-            } else {
-                String::new()
-            };
-            Ok((
-                hit,
-                passage,
-                title,
-                r.get::<_, f64>(6)?,
-                r.get::<_, String>(7)?,
+    // every match's id and score, in index order, up to one more than are ranked: one pass
+    // over the full-text index that reads no passage (see `super::rank`)
+    let scored: Vec<(i64, f64)> = match &fts {
+        Some(f) => conn
+            .prepare_cached(&format!(
+                "SELECT rowid, {}(passages_fts) FROM passages_fts
+                 WHERE passages_fts MATCH ?1 LIMIT ?2",
+                super::rank::FUNCTION
             ))
-        })
-        .map_err(err())?
-        .collect::<rusqlite::Result<Vec<_>>>()
-        .map_err(err())?;
-    let rows = best(rows, limit, |r| r.3, |r| places.get(&r.4).copied());
+            .and_then(|mut st| {
+                st.query_map(rusqlite::params![f, RANK_AT_MOST + 1], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?
+                .collect()
+            })
+            .map_err(err())?,
+        None => Vec::new(),
+    };
+    let ranked = fts.is_some() && scored.len() as i64 <= RANK_AT_MOST;
+    let mut params: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(lo), Box::new(hi)];
+    // (hit, passage, hash, score)
+    let read = |r: &rusqlite::Row| -> rusqlite::Result<(Hit, Option<i64>, String, f64)> {
+        let hit = Hit {
+            path: PathBuf::from(r.get::<_, String>(0)?),
+            title: r.get(1)?,
+            date: r.get(2)?,
+            publication: r.get(3)?,
+            start: r.get::<_, i64>(4)? as usize,
+            snippet: String::new(),
+        };
+        Ok((hit, r.get(5)?, r.get(6)?, 0.0))
+    };
+    let mut rows = if ranked {
+        // the matches that pass the filters, looked up one by one
+        let sql = format!(
+            "SELECT {columns}, ps.start, ps.id, a.hash
+             FROM passages ps JOIN articles a ON a.id = ps.article
+             WHERE ps.id = ?3 AND p IS NOT NULL{}",
+            filter(4)
+        );
+        let mut st = conn.prepare_cached(&sql).map_err(err())?;
+        params.push(Box::new(0i64));
+        for p in &query.publications {
+            params.push(Box::new(p.clone()));
+        }
+        let mut rows = Vec::with_capacity(scored.len());
+        for &(id, score) in &scored {
+            params[2] = Box::new(id);
+            let row = st
+                .query_row(rusqlite::params_from_iter(params.iter()), read)
+                .optional()
+                .map_err(err())?;
+            if let Some(mut row) = row {
+                row.3 = score;
+                rows.push(row);
+            }
+        }
+        rows
+    } else {
+        // too many matches to rank (in index order), or no words (newest first): the first
+        // that pass the filters, more than shown as older versions are dropped below
+        let sql = match &fts {
+            Some(_) => format!(
+                "SELECT {columns}, ps.start, ps.id, a.hash
+                 FROM passages_fts JOIN passages ps ON ps.id = passages_fts.rowid
+                 JOIN articles a ON a.id = ps.article
+                 WHERE passages_fts MATCH ?3 AND p IS NOT NULL{}
+                 ORDER BY passages_fts.rowid LIMIT ?4",
+                filter(5)
+            ),
+            None => format!(
+                "SELECT {columns}, 0, NULL, a.hash
+                 FROM articles a WHERE ?3 IS NULL AND p IS NOT NULL{}
+                 ORDER BY a.date DESC, a.title LIMIT ?4",
+                filter(5)
+            ),
+        };
+        let mut st = conn.prepare_cached(&sql).map_err(err())?;
+        params.push(Box::new(fts.clone()));
+        params.push(Box::new(limit.saturating_mul(4).max(limit + 50) as i64));
+        for p in &query.publications {
+            params.push(Box::new(p.clone()));
+        }
+        st.query_map(rusqlite::params_from_iter(params.iter()), read)
+            .map_err(err())?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(err())?
+    };
+    rows = newest_only(rows, |r| places.get(&r.2).copied());
+    if ranked {
+        // stable: equal scores keep the index order
+        rows.sort_by(|a, b| b.3.total_cmp(&a.3));
+    }
+    rows.truncate(limit);
     // snippets for the hits kept only (snippet() in the query above would run on every
     // match before the LIMIT)
     let mut hits = Vec::with_capacity(rows.len());
-    for (mut hit, passage, title, _, _) in rows {
+    for (mut hit, passage, _, _) in rows {
         hit.snippet = match (passage, &fts) {
             (Some(id), Some(f)) => conn
                 .prepare_cached(
@@ -294,7 +333,7 @@ pub fn run(
                 )
                 .and_then(|mut st| st.query_row(rusqlite::params![f, id], |r| r.get(0)))
                 .map_err(err())?,
-            _ => title,
+            _ => hit.title.clone(),
         };
         hits.push(hit);
     }
@@ -306,33 +345,6 @@ pub fn run(
 /// passages that all hold a common word tells little, and the pass over them would be
 /// long).
 pub const RANK_AT_MOST: i64 = 5_000;
-
-/// The first `limit` of `rows` (in index order) by descending `score`, ties in index order;
-/// when there are more than [`RANK_AT_MOST`] rows, the first `limit` in index order. Rows
-/// of an article (`place`: see [`newest_only`]) that has a newer version among the rows
-/// are dropped first.
-///
-/// ```
-/// # use hearsay::library::search::best;
-/// let rows = vec![("a", 1.0), ("b", 3.0), ("c", 2.0), ("d", 3.0)];
-/// let kept = best(rows, 3, |r| r.1, |_| None);
-/// assert_eq!(kept, [("b", 3.0), ("d", 3.0), ("c", 2.0)]);
-/// ```
-pub fn best<T>(
-    rows: Vec<T>,
-    limit: usize,
-    score: impl Fn(&T) -> f64,
-    place: impl Fn(&T) -> Option<Place>,
-) -> Vec<T> {
-    let many = rows.len() as i64 > RANK_AT_MOST;
-    let mut rows = newest_only(rows, place);
-    if !many {
-        // stable: equal scores keep the index order
-        rows.sort_by(|a, b| score(b).total_cmp(&score(a)));
-    }
-    rows.truncate(limit);
-    rows
-}
 
 #[cfg(test)]
 mod tests {
