@@ -12,7 +12,7 @@
 
 use super::versions::{Place, newest_only};
 use super::{LibraryError, Result, db_err, path_bounds};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -260,30 +260,30 @@ pub fn run(
         Ok((hit, r.get(5)?, r.get(6)?, 0.0))
     };
     let mut rows = if ranked {
-        // the matches that pass the filters, looked up one by one
+        // the matches that pass the filters, in one statement (ids given as a JSON array)
         let sql = format!(
             "SELECT {columns}, ps.start, ps.id, a.hash
              FROM passages ps JOIN articles a ON a.id = ps.article
-             WHERE ps.id = ?3 AND p IS NOT NULL{}",
+             WHERE ps.id IN (SELECT value FROM json_each(?3)) AND p IS NOT NULL{}",
             filter(4)
         );
         let mut st = conn.prepare_cached(&sql).map_err(err())?;
-        params.push(Box::new(0i64));
+        let ids: Vec<String> = scored.iter().map(|(id, _)| id.to_string()).collect();
+        params.push(Box::new(format!("[{}]", ids.join(","))));
         for p in &query.publications {
             params.push(Box::new(p.clone()));
         }
-        let mut rows = Vec::with_capacity(scored.len());
-        for &(id, score) in &scored {
-            params[2] = Box::new(id);
-            let row = st
-                .query_row(rusqlite::params_from_iter(params.iter()), read)
-                .optional()
-                .map_err(err())?;
-            if let Some(mut row) = row {
-                row.3 = score;
-                rows.push(row);
-            }
+        let score: HashMap<i64, f64> = scored.iter().copied().collect();
+        let mut rows = st
+            .query_map(rusqlite::params_from_iter(params.iter()), read)
+            .map_err(err())?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(err())?;
+        for r in &mut rows {
+            r.3 = r.1.and_then(|id| score.get(&id)).copied().unwrap_or(0.0);
         }
+        // in index order, so that equal scores keep it
+        rows.sort_by_key(|r| r.1);
         rows
     } else {
         // too many matches to rank (in index order), or no words (newest first): the first
