@@ -227,10 +227,40 @@ pub fn run(
                     AND f.path >= ?1 AND f.path < ?2)";
     let columns = format!("{path_of} AS p, a.title, a.date, a.publication");
     let fts = query.fts();
+    // Whether there are too many matches to rank, asked first only when that is cheap: when
+    // every phrase is one word, FTS5 counts matches without reading positions and stops at
+    // the bound; a phrase of several words has to be checked at every passage holding them
+    // all, which is what the scoring pass below does anyway.
+    let words = |t: &String| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count()
+    };
+    let one_word_each = query
+        .terms
+        .iter()
+        .chain(&query.speakers)
+        .all(|t| words(t) <= 1);
+    let too_many = match &fts {
+        Some(f) if one_word_each => {
+            conn.prepare_cached(
+                "SELECT count(*) FROM (SELECT rowid FROM passages_fts
+                 WHERE passages_fts MATCH ?1 LIMIT ?2)",
+            )
+            .and_then(|mut st| {
+                st.query_row(rusqlite::params![f, RANK_AT_MOST + 1], |r| {
+                    r.get::<_, i64>(0)
+                })
+            })
+            .map_err(err())?
+                > RANK_AT_MOST
+        }
+        _ => false,
+    };
     // every match's id and score, in index order, up to one more than are ranked: one pass
     // over the full-text index that reads no passage (see `super::rank`)
     let scored: Vec<(i64, f64)> = match &fts {
-        Some(f) => conn
+        Some(f) if !too_many => conn
             .prepare_cached(&format!(
                 "SELECT rowid, {}(passages_fts) FROM passages_fts
                  WHERE passages_fts MATCH ?1 LIMIT ?2",
@@ -243,9 +273,9 @@ pub fn run(
                 .collect()
             })
             .map_err(err())?,
-        None => Vec::new(),
+        _ => Vec::new(),
     };
-    let ranked = fts.is_some() && scored.len() as i64 <= RANK_AT_MOST;
+    let ranked = fts.is_some() && !too_many && scored.len() as i64 <= RANK_AT_MOST;
     let mut params: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(lo), Box::new(hi)];
     // (hit, passage, hash, score)
     let read = |r: &rusqlite::Row| -> rusqlite::Result<(Hit, Option<i64>, String, f64)> {
@@ -306,7 +336,7 @@ pub fn run(
         };
         let mut st = conn.prepare_cached(&sql).map_err(err())?;
         params.push(Box::new(fts.clone()));
-        params.push(Box::new(limit.saturating_mul(4).max(limit + 50) as i64));
+        params.push(Box::new(limit.saturating_mul(2).max(limit + 20) as i64));
         for p in &query.publications {
             params.push(Box::new(p.clone()));
         }
