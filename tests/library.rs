@@ -12,7 +12,7 @@ use hearsay::annotations::store::{Location, LocationKind, NewHighlight, Origin, 
 use hearsay::library::people::{self, person_key};
 use hearsay::library::{Corrections, Library, Progress, Query, articles};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 struct Fixture {
     _dir: tempfile::TempDir,
@@ -228,24 +228,29 @@ fn search_finds_words_phrases_and_fields() {
     assert!(search("NEAR(tide gates) OR *").is_empty());
 }
 
-#[test]
-fn an_interrupted_index_keeps_its_work_and_the_next_run_resumes() {
+/// A generated corpus of `n` articles in a temporary folder, indexed until 10 files are
+/// done and then interrupted: (folder, corpus, database, library).
+fn interrupted(n: usize) -> (tempfile::TempDir, PathBuf, PathBuf, Library) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("corpus");
-    corpus::write_corpus(&root, 60, 3_000);
+    corpus::write_corpus(&root, n, 3_000);
     let db = dir.path().join("library.sqlite");
     let mut lib = Library::open_at(&db, &root).unwrap();
     let cancel = AtomicBool::new(false);
-    let seen = AtomicUsize::new(0);
     let r = lib
         .index(&cancel, &|p: Progress| {
             if p.done >= 10 {
                 cancel.store(true, Ordering::Relaxed);
             }
-            seen.fetch_max(p.done, Ordering::Relaxed);
         })
         .unwrap();
     assert!(r.interrupted, "{r:?}");
+    (dir, root, db, lib)
+}
+
+#[test]
+fn an_interrupted_index_keeps_its_work_and_the_next_run_resumes() {
+    let (_dir, _, _, mut lib) = interrupted(60);
     let kept = no_highlights(&lib).len();
     assert!((10..60).contains(&kept), "{kept} kept");
     let r = index(&mut lib);
@@ -271,20 +276,7 @@ fn fts_state(db: &Path) -> (i64, i64) {
 /// are counted in the database; once the count is due, the next run merges, however small.
 #[test]
 fn a_merge_skipped_by_an_interrupted_run_is_done_by_the_next_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("corpus");
-    corpus::write_corpus(&root, 40, 3_000);
-    let db = dir.path().join("library.sqlite");
-    let mut lib = Library::open_at(&db, &root).unwrap();
-    let cancel = AtomicBool::new(false);
-    let r = lib
-        .index(&cancel, &|p: Progress| {
-            if p.done >= 10 {
-                cancel.store(true, Ordering::Relaxed);
-            }
-        })
-        .unwrap();
-    assert!(r.interrupted, "{r:?}");
+    let (_dir, root, db, mut lib) = interrupted(40);
     let kept = no_highlights(&lib).len() as i64;
     assert_eq!(
         fts_state(&db).1,
