@@ -316,6 +316,15 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
     if !ends_ok {
         return None;
     }
+    // `said Ruiz’s “bold plan”`: a possessive is a determiner of what follows, not a speaker
+    let last = &p.toks[j - 1];
+    let after = &p.text[last.range.end..];
+    if last.lower.ends_with("’s")
+        || last.lower.ends_with("'s")
+        || last.lower.ends_with('s') && after.starts_with(['’', '\''])
+    {
+        return None;
+    }
     // trailing time words inside the phrase: "said Lohmar on Saturday"
     let (_, b) = strip_subject(p, from, end);
     end = b.max(from + 1);
@@ -951,6 +960,50 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
     cand.rule = SpeakerRule::Apposition;
 }
 
+/// Speaker rule [`SpeakerRule::Coordinated`]: `Lee smiled and said …`, the subject of the
+/// first of two coordinated verbs (the clause before `and` opens with a noun phrase and a
+/// short verb phrase follows it).
+fn rule_coordinated(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate) {
+    let conj = a0 - 1;
+    if !matches!(p.toks[conj].lower, "and" | "but" | "then" | "or") || conj == s.tokens.start {
+        return;
+    }
+    // the clause before the conjunction: back to a break, a quotation or the sentence start
+    let mut k0 = conj;
+    while k0 > s.tokens.start
+        && p.toks[k0 - 1].quote.is_none()
+        && !p.breaks_before(k0, s)
+        && conj - k0 < 10
+    {
+        k0 -= 1;
+    }
+    if k0 < conj && p.toks[k0].quote.is_some() {
+        k0 += 1;
+    }
+    // the noun phrase is followed by one to four lowercase words, the first a verb's place
+    for e in k0 + 1..conj.min(k0 + 7) {
+        let verb = &p.toks[e];
+        if verb.cap
+            || conj - e > 4
+            || Class::Preposition.has(verb.lower)
+            || Class::Determiner.has(verb.lower)
+            || Class::FunctionWord.has(verb.lower)
+        {
+            continue;
+        }
+        let Some(m) = mention_of(p, k0, e) else {
+            continue;
+        };
+        if matches!(m.kind, MentionKind::Document) {
+            return;
+        }
+        cand.mention = Some((k0, e, m));
+        cand.left = k0;
+        cand.rule = SpeakerRule::Coordinated;
+        return;
+    }
+}
+
 /// Phase 2: the speaker candidate of the cue `c..cend`, the rules tried in their order.
 fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<Cue>) -> Candidate {
     let Some(cue) = cue else {
@@ -971,6 +1024,9 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
     }
     if cand.mention.is_none() && !cand.inherited && a == b && bd == Boundary::Comma {
         rule_apposition(p, s, c, &mut cand);
+    }
+    if cand.mention.is_none() && !cue.participle && a == b && bd == Boundary::Conj {
+        rule_coordinated(p, s, a0, &mut cand);
     }
     if cand.mention.is_none()
         && (a == b || bd == Boundary::Conj)

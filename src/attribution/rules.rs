@@ -29,6 +29,8 @@ pub enum SpeakerRule {
     /// `Lee, the harbour master, said` / `the harbour master, Lee, said`: a name and its
     /// apposition before the cue.
     Apposition,
+    /// `Lee smiled and said …`: the subject of the first of two coordinated verbs.
+    Coordinated,
     /// `…, saying …`, `… and added …`: the speaker of the sentence's earlier cue, or its
     /// subject.
     Inherited,
@@ -87,6 +89,7 @@ impl SpeakerRule {
             SpeakerRule::LastNounPhrase => "last noun phrase of the clause + cue",
             SpeakerRule::Inverted => "cue + speaker (inverted)",
             SpeakerRule::Apposition => "name, apposition, + cue",
+            SpeakerRule::Coordinated => "subject + verb + and + cue",
             SpeakerRule::Inherited => "participle/coordinated cue inherits the speaker",
         }
     }
@@ -97,7 +100,7 @@ impl SpeakerRule {
             SpeakerRule::AccordingTo | SpeakerRule::Subject | SpeakerRule::Inverted => 0.9,
             SpeakerRule::Apposition => 0.85,
             SpeakerRule::RelativeClause | SpeakerRule::LastNounPhrase => 0.7,
-            SpeakerRule::Inherited => 0.75,
+            SpeakerRule::Inherited | SpeakerRule::Coordinated => 0.75,
         }
     }
 }

@@ -480,7 +480,14 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
         start = wide;
     }
     let run = &pre[start..];
-    let org = run.iter().any(is_org_tok) || (run.len() == 1 && is_acronym(&run[0], text));
+    // `Genentech Inc. Chairman Art Levinson`: a title before the last words of the run
+    // makes them a person's name, whatever organisation comes before the title
+    let titled = (1..run.len().saturating_sub(1))
+        .rev()
+        .find(|&i| Class::Title.has(run[i].lower) && !Class::NonPersonCap.has(run[i].lower))
+        .filter(|&i| !run[i + 1..].iter().any(is_org_tok));
+    let org = titled.is_none()
+        && (run.iter().any(is_org_tok) || (run.len() == 1 && is_acronym(&run[0], text)));
     let is_poss = |t: &Token| t.lower.ends_with("’s") || t.lower.ends_with("'s");
     // `Vancouver's Bo Horvat`: a possessive before the name is a descriptor
     let mut run = run;
@@ -683,6 +690,17 @@ impl Registry {
                 j += 1;
             }
             let run = &toks[i..j];
+            // `a Grateful Dead gig`, `the Kismot Killer`: a capitalised run after an article
+            // names a thing, a band or a place, not a person (`the Rev. Ann Cole` keeps her
+            // title)
+            if i > 0
+                && matches!(toks[i - 1].lower, "a" | "an" | "the")
+                && !toks[i - 1].cap
+                && !Class::Title.has(toks[i].lower)
+            {
+                i = j;
+                continue;
+            }
             // a clause's subject: the sentence's first words, or a name its verb follows
             // (`When asked about it, Mulder paused`, `a remark that Scheer found odd`)
             let before = text[..toks[i].range.start].trim_end();
