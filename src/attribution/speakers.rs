@@ -633,6 +633,9 @@ pub struct Registry {
     spelling_ids: HashMap<(String, Option<String>), u32>,
     /// Index in `seen` of the latest full name with each surname.
     last_seen: HashMap<String, usize>,
+    /// Index in `seen` of the latest full name with each first name (`Curie` for `Curie
+    /// Kim`: features and British papers name people by their first name again).
+    first_seen: HashMap<String, usize>,
     /// Normalised names and aliases → entity id (the first entity to use them).
     names: HashMap<String, usize>,
     /// Lowercased surname → the latest person entity with it.
@@ -721,7 +724,10 @@ impl Registry {
                 });
             if j == i + 1
                 && clause_subject
-                && let Some(&k) = self.last_seen.get(toks[i].lower)
+                && let Some(&k) = self
+                    .last_seen
+                    .get(toks[i].lower)
+                    .or_else(|| self.first_seen.get(toks[i].lower))
             {
                 // a surname of a name seen before: the person is mentioned again here
                 let mut again = self.seen[k];
@@ -743,6 +749,12 @@ impl Registry {
                 && m.full
             {
                 self.last_seen.insert(surname_of(&m.name), self.seen.len());
+                if let Some(first) = m.name.split_whitespace().next()
+                    && !Class::Title.has(&first.to_lowercase())
+                {
+                    self.first_seen
+                        .insert(first.to_lowercase(), self.seen.len());
+                }
                 let role_gender = i.checked_sub(1).and_then(|k| gender_of_role(toks[k].lower));
                 let spelling = self.spelling(m.name, m.title);
                 self.seen.push(SeenName {
@@ -981,6 +993,7 @@ impl Registry {
                 let seen = self
                     .last_seen
                     .get(&surname)
+                    .or_else(|| self.first_seen.get(&surname))
                     .map(|&i| self.seen[i])
                     .filter(|s| s.at <= at);
                 match seen {
