@@ -131,3 +131,16 @@ fn the_table_covers_every_speaker_rule() {
         );
     }
 }
+
+#[test]
+fn a_teaser_for_another_story_is_nobodys_claim() {
+    for label in ["READ MORE", "Watch", "Related"] {
+        let text = format!(
+            "{label}: Harbour master says the pier is “unsafe” after the storm\n\n\
+             Tom Reyes said the pier would reopen in June."
+        );
+        let (doc, a) = analysed(&text);
+        let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+        assert_eq!(claims, ["the pier would reopen in June"], "{label}");
+    }
+}

@@ -1245,7 +1245,7 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
                 && matches!(x.boundary, Boundary::Comma | Boundary::QuoteClose)
             {
                 layout = Layout::Before;
-            } else {
+            } else if !quoted_object(p, s, j) {
                 return None;
             }
         }
@@ -1262,6 +1262,19 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
         return None;
     }
     Some(layout)
+}
+
+/// `criticized the plan as a “dangerous gamble”`, `spoke of “anxiety” over …`: the object
+/// of a cue holds the speaker's own words, so the object is reported content (a mixed
+/// claim) though it is no clause.
+fn quoted_object(p: &Para, s: &Sentence, j: usize) -> bool {
+    // `will continue to provide “…”`: an infinitive is the verb's complement, not its object
+    if p.toks.get(j).is_none_or(|t| t.lower == "to") {
+        return false;
+    }
+    (j..(j + 15).min(s.tokens.end))
+        .take_while(|&k| k == j || !p.gap_before(k, s).contains([';', ':', '(', '—']))
+        .any(|k| p.toks[k].quote.is_some())
 }
 
 /// The content's byte range in the paragraph for a layout.

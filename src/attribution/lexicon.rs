@@ -180,12 +180,14 @@ pub enum Class {
     Weekday,
     /// Month names (from [`MONTHS`]).
     Month,
+    /// Labels that open a teaser for another story (`read more`, `watch`), lowercased. (`words/teaser.txt`)
+    Teaser,
     /// Words ending in `-ly` that are not adverbs (`family`, `daily`). (`words/ly_not_adverb.txt`)
     LyNotAdverb,
 }
 
 /// Every class kept in a data file, with that file.
-const LISTS: [(Class, &str); 37] = [
+const LISTS: [(Class, &str); 38] = [
     (Class::AuxOrAdverb, include_str!("words/aux_or_adverb.txt")),
     (
         Class::ClauseBoundary,
@@ -247,6 +249,7 @@ const LISTS: [(Class, &str); 37] = [
     (Class::MaleRole, include_str!("words/male_role.txt")),
     (Class::FemaleRole, include_str!("words/female_role.txt")),
     (Class::LyNotAdverb, include_str!("words/ly_not_adverb.txt")),
+    (Class::Teaser, include_str!("words/teaser.txt")),
     (
         Class::FirstNameFemale,
         include_str!("words/first_names_female.txt"),
