@@ -144,3 +144,17 @@ fn a_teaser_for_another_story_is_nobodys_claim() {
         assert_eq!(claims, ["the pier would reopen in June"], "{label}");
     }
 }
+
+#[test]
+fn a_denied_or_refused_cue_is_no_attribution() {
+    for text in [
+        "The mayor has not said whether the pier will reopen.",
+        "Ana Ruiz didn’t say when the crews would start.",
+        "Tom Reyes declined to say whether the pier would reopen.",
+        "The ministry has never confirmed that the pier is unsafe.",
+    ] {
+        let (doc, a) = analysed(text);
+        let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+        assert!(claims.is_empty(), "{text}: {claims:?}");
+    }
+}

@@ -150,6 +150,9 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
             }
         }
         let prev = (k > s.tokens.start).then(|| &toks[k - 1]);
+        if negated(p, s, k) {
+            continue;
+        }
         if let Some(pv) = prev
             && pv.quote.is_none()
             && Class::PassiveAux.has(pv.lower)
@@ -162,6 +165,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
             let ok_prev = matches!(
                 pv.lower,
                 "they"
+                    | "who"
                     | "we"
                     | "i"
                     | "you"
@@ -216,6 +220,34 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         out.push((k, end, Some(c)));
     }
     out
+}
+
+/// `has not said`, `didn’t say`, `never confirmed`, `declined to say`: a cue denied or
+/// refused is no attribution.
+fn negated(p: &Para, s: &Sentence, k: usize) -> bool {
+    let mut i = k;
+    // over adverbs between the negation and the cue (`has not yet said`)
+    while i > s.tokens.start && i + 3 > k {
+        let w = p.toks[i - 1].lower;
+        if p.toks[i - 1].quote.is_some() || p.breaks_before(i, s) {
+            return false;
+        }
+        if matches!(w, "not" | "never") || w.ends_with("n't") || w.ends_with("n’t") {
+            return true;
+        }
+        if w == "to" {
+            return i >= s.tokens.start + 2
+                && matches!(
+                    p.toks[i - 2].lower,
+                    "declined" | "declines" | "refused" | "refuses" | "declining" | "refusing"
+                );
+        }
+        if !lexicon::is_aux_or_adverb(w) && !matches!(w, "yet" | "publicly" | "immediately") {
+            return false;
+        }
+        i -= 1;
+    }
+    false
 }
 
 /// Walks back from a cue to the start of its subject.
@@ -798,15 +830,18 @@ fn rule_relative_clause(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate)
     if a0 < 1 || !matches!(p.toks[a0 - 1].lower, "who" | "which") {
         return false;
     }
+    // the antecedent: a noun phrase a list knows, or an open-class one (`the vendors who say`)
+    let np = |k: usize| mention_of(p, k, a0 - 1).or_else(|| parse_open(p.text, &p.toks[k..a0 - 1]));
     let found = (a0.saturating_sub(6).max(s.tokens.start)..a0 - 1).find(|&k| {
-        mention_of(p, k, a0 - 1).is_some()
-            && (k == s.tokens.start
-                || p.breaks_before(k, s)
-                || Class::Preposition.has(p.toks[k - 1].lower)
-                || !p.toks[k - 1].cap && p.toks[k].cap)
+        (k == s.tokens.start
+            || p.breaks_before(k, s)
+            || Class::Preposition.has(p.toks[k - 1].lower)
+            || !p.toks[k - 1].cap && p.toks[k].cap
+            || Class::Determiner.has(p.toks[k].lower))
+            && np(k).is_some()
     });
     let Some(k) = found else { return false };
-    let Some(m) = mention_of(p, k, a0 - 1) else {
+    let Some(m) = np(k) else {
         return false;
     };
     cand.mention = Some((k, a0 - 1, m));
@@ -1264,6 +1299,16 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
     Some(layout)
 }
 
+/// Whether the words from token `j` go on with `, and` / `, but` and a clause: the second
+/// half of a sentence split by a parenthetical attribution.
+fn continues_with_clause(p: &Para, s: &Sentence, j: usize) -> bool {
+    j + 1 < s.tokens.end
+        && p.toks[j].quote.is_none()
+        && matches!(p.toks[j].lower, "and" | "but")
+        && p.gap_before(j, s).contains(',')
+        && looks_like_clause(p, s, j + 1)
+}
+
 /// `criticized the plan as a “dangerous gamble”`, `spoke of “anxiety” over …`: the object
 /// of a cue holds the speaker's own words, so the object is reported content (a mixed
 /// claim) though it is no clause.
@@ -1315,6 +1360,7 @@ pub(super) fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> 
         // with the claim before it
         if cue.is_some_and(|c| c.participle)
             && !had_that
+            && !looks_like_clause(p, s, j)
             && let Some(prev) = attrs.last_mut()
             && prev.speaker == Some(id)
             && prev.layout == Layout::After
@@ -1332,11 +1378,25 @@ pub(super) fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> 
             j,
             had_that,
         };
-        let (layout, content_rule) = content_rule(p, s, &site);
-        let Some(layout) = settle_layout(p, s, &site, layout) else {
+        let (layout, mut content_rule) = content_rule(p, s, &site);
+        let Some(mut layout) = settle_layout(p, s, &site, layout) else {
             continue;
         };
-        let content = content_range(p, s, layout, cand.left, j);
+        // `The roads are bad, Holt said, and the city needs crews.`: both halves are hers
+        if layout == Layout::Before && continues_with_clause(p, s, j) {
+            layout = Layout::Whole;
+            content_rule = ContentRule::Parenthetical;
+        }
+        let mut content = content_range(p, s, layout, cand.left, j);
+        // `Vendors, who say prices will rise, are worried`: the relative clause ends at its comma
+        if cand.rule == SpeakerRule::RelativeClause
+            && layout == Layout::After
+            && let Some(r) = content.as_mut()
+            && let Some(k) = (j + 1..s.tokens.end)
+                .find(|&k| p.toks[k].quote.is_none() && p.gap_before(k, s).contains(','))
+        {
+            r.end = p.toks[k - 1].range.end;
+        }
         if layout == Layout::Before {
             // a trailing attribution takes over the cues inside its content
             attrs.retain(|x| x.cue_tok >= cand.left);
