@@ -97,6 +97,23 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     if toks.is_empty() || toks.len() > 12 {
         return None;
     }
+    // `Ruiz’s claim that …`: a name in the possessive before a cue used as a noun is its
+    // speaker
+    if let Some((last, init)) = toks.split_last()
+        && (last.cap || !init.is_empty())
+        && let Some(stem) = last
+            .lower
+            .strip_suffix("’s")
+            .or_else(|| last.lower.strip_suffix("'s"))
+        && !stem.is_empty()
+    {
+        let mut owner = last.clone();
+        owner.range.end = owner.range.start + stem.len();
+        owner.lower = stem;
+        let mut v = init.to_vec();
+        v.push(owner);
+        return parse_mention(text, &v);
+    }
     if toks.iter().any(|t| t.quote.is_some()) {
         return None;
     }
@@ -246,6 +263,18 @@ fn classify_head(
     let aged = det == "the" && pre.iter().any(|t| t.lower.ends_with("-year-old"));
     if Class::PersonNoun.has(h) || aged && !head.cap {
         let has_cap = pre.iter().any(|t| t.cap && t.lower != det);
+        // `a spokeswoman for the Harbour Authority` → the Harbour Authority's spokeswoman
+        if matches!(det, "a" | "an" | "one") && pre.len() == 2 && head_end + 1 < toks.len() {
+            let rest = &toks[head_end + 1..];
+            let rest = match rest {
+                [the, tail @ ..] if the.lower == "the" => tail,
+                _ => rest,
+            };
+            if toks[head_end].lower == "for" && !rest.is_empty() && rest.iter().all(|t| t.cap) {
+                let name = format!("{} {}", joined(text, rest), head.lower);
+                return Some(simple(MentionKind::UnnamedPerson, name));
+            }
+        }
         // `the city's environment officer`: a possessive makes it someone new
         if pre
             .iter()
@@ -636,6 +665,9 @@ pub struct Registry {
     /// Index in `seen` of the latest full name with each first name (`Curie` for `Curie
     /// Kim`: features and British papers name people by their first name again).
     first_seen: HashMap<String, usize>,
+    /// Organisations named in the text (capitalised names of two words or more) and where:
+    /// what `the agency` or `CTA` refers back to.
+    orgs_seen: Vec<(String, usize)>,
     /// Normalised names and aliases → entity id (the first entity to use them).
     names: HashMap<String, usize>,
     /// Lowercased surname → the latest person entity with it.
@@ -693,6 +725,35 @@ impl Registry {
                 j += 1;
             }
             let run = &toks[i..j];
+            // `Society of Motor Manufacturers and Traders`: an organisation's name goes on
+            // over small connectors
+            let mut wide = j;
+            while wide + 1 < toks.len()
+                && matches!(toks[wide].lower, "of" | "and" | "for" | "&")
+                && is_name_token(&toks[wide + 1])
+                && toks[wide + 1].quote.is_none()
+            {
+                wide += 2;
+                while wide < toks.len() && is_name_token(&toks[wide]) && toks[wide].quote.is_none()
+                {
+                    wide += 1;
+                }
+            }
+            // (`Ana Ruiz of Harbour Trust` stays a person's name)
+            if wide > j
+                && parse_name(text, run, run).is_some_and(|m| m.kind == MentionKind::Name && m.full)
+            {
+                wide = j;
+            }
+            let org_run = &toks[i..wide];
+            if org_run.len() > 1
+                && let Some(m) = parse_name(text, org_run, org_run)
+                && m.kind == MentionKind::Organization
+            {
+                self.orgs_seen.push((m.name, base + toks[i].range.start));
+                i = j;
+                continue;
+            }
             // `a Grateful Dead gig`, `the Kismot Killer`: a capitalised run after an article
             // names a thing, a band or a place, not a person (`the Rev. Ann Cole` keeps her
             // title)
@@ -838,6 +899,20 @@ impl Registry {
         match &m.kind {
             MentionKind::Pronoun(p) => self.resolve_pronoun(*p, at, sentence_start),
             MentionKind::Description => {
+                // `the mayor` after `Mayor Ana Ruiz`: the person whose title or role has the
+                // description's head noun
+                let head = m.name.rsplit(' ').next().unwrap_or("").to_lowercase();
+                if let Some(id) = self.with_role(&head, at) {
+                    return Some(id);
+                }
+                // a bare title no one named holds is someone new: `The minister said …`
+                // (`the lanky, bespectacled professor` describes someone known)
+                if Class::Title.has(&head)
+                    && m.name.split(' ').count() == 2
+                    && m.name.to_lowercase().starts_with("the ")
+                {
+                    return Some(self.by_name_or_new(m, SpeakerKind::Person));
+                }
                 // the person last named in the text, or the last person who spoke
                 let ok = |g: Option<Gender>| hint.is_none() || g.is_none_or(|g| Some(g) == hint);
                 let named = self
@@ -914,6 +989,9 @@ impl Registry {
                 Some(self.by_name_or_new(m, SpeakerKind::Anonymous))
             }
             MentionKind::Organization => {
+                if let Some(id) = self.org_referred_to(m, at) {
+                    return Some(id);
+                }
                 // `the company`, `the ministry`: the last organisation with that word in its name
                 let n = norm(&m.name);
                 if !n.contains(' ')
@@ -933,6 +1011,65 @@ impl Registry {
             MentionKind::Document => Some(self.by_name_or_new(m, SpeakerKind::Document)),
             MentionKind::UnnamedPerson => Some(self.by_name_or_new(m, SpeakerKind::Person)),
         }
+    }
+
+    /// The person whose title or role holds the word `head` (`mayor` for `Mayor Ana
+    /// Ruiz`): the latest one named before `at`, among speakers and seen names.
+    fn with_role(&mut self, head: &str, at: usize) -> Option<usize> {
+        let has = |t: &str| t.split(' ').any(|w| w.eq_ignore_ascii_case(head));
+        let seen = self
+            .seen
+            .iter()
+            .rev()
+            .filter(|s| s.at < at)
+            .take(64)
+            .find(|s| self.spelled(s).title.as_deref().is_some_and(has))
+            .copied();
+        if let Some(s) = seen {
+            return Some(self.person_from_seen(&s));
+        }
+        self.entities
+            .iter()
+            .rposition(|e| e.kind == SpeakerKind::Person && e.role.as_deref().is_some_and(has))
+    }
+
+    /// An organisation named earlier that `m` refers back to: an acronym of its name (`CTA`
+    /// for `Canadian Transport Agency`), or a description by an organisation noun (`the
+    /// agency` after `the Harbour Authority`, within a few paragraphs).
+    fn org_referred_to(&mut self, m: &Mention, at: usize) -> Option<usize> {
+        let acronym =
+            (2..=6).contains(&m.name.len()) && m.name.chars().all(|c| c.is_ascii_uppercase());
+        let description = !m.name.contains(' ')
+            && m.name.starts_with(|c: char| c.is_lowercase())
+            && Class::OrgNoun.has(&m.name);
+        if !acronym && !description {
+            return None;
+        }
+        let found = self
+            .orgs_seen
+            .iter()
+            .rev()
+            .filter(|(_, p)| *p < at)
+            .take_while(|(_, p)| acronym || p + 2 * TOPIC_WINDOW > at)
+            .find(|(name, _)| {
+                if acronym {
+                    initials(name) == m.name
+                } else {
+                    name.rsplit(' ')
+                        .next()
+                        .is_some_and(|w| Class::OrgNoun.has(&w.to_lowercase()))
+                }
+            })
+            .map(|(name, _)| name.clone())?;
+        let id = self.by_name_or_new(
+            &simple(MentionKind::Organization, found),
+            SpeakerKind::Organization,
+        );
+        if self.entities[id].kind != SpeakerKind::Organization {
+            return None;
+        }
+        self.add_alias(id, &m.name);
+        Some(id)
     }
 
     fn by_surname(&self, surname: &str) -> Option<usize> {
@@ -1244,6 +1381,16 @@ fn gender_of_role(w: &str) -> Option<Gender> {
     } else {
         None
     }
+}
+
+/// The capitals of a name's words, small words left out (`Canadian Transport Agency` →
+/// `CTA`, `Bank of Canada` → `BC`).
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| !matches!(*w, "of" | "and" | "the" | "for" | "&" | "on" | "de"))
+        .filter_map(|w| w.chars().next())
+        .filter(char::is_ascii_uppercase)
+        .collect()
 }
 
 fn first_names_agree(a: &str, b: &str) -> bool {
