@@ -123,6 +123,7 @@ fn the_table_covers_every_speaker_rule() {
         "Inverted",
         "Apposition",
         "Coordinated",
+        "Fronted",
         "Inherited",
     ] {
         assert!(

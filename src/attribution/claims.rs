@@ -138,7 +138,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         let Some(c) = lexicon::cue(t.lower) else {
             continue;
         };
-        if t.cap && k != s.tokens.start {
+        if t.cap && k != s.tokens.start && Some(k) != after_dateline(p, s) {
             continue;
         }
         let mut end = k + 1;
@@ -213,7 +213,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         if c.participle {
             let after_comma = p.breaks_before(k, s);
             let that_next = toks.get(end).is_some_and(|n| n.lower == "that");
-            if !(after_comma || that_next) {
+            if !(after_comma || that_next || fronted_end(p, s, k).is_some()) {
                 continue;
             }
         }
@@ -762,6 +762,8 @@ struct Candidate {
     seg: (usize, usize),
     /// The speaker was read by open-class recognition (no list knew its head).
     open: bool,
+    /// A fronted participial cue: the token after its clause's comma.
+    fronted: Option<usize>,
 }
 
 impl Candidate {
@@ -776,6 +778,7 @@ impl Candidate {
             boundary,
             seg: (c, c),
             open: false,
+            fronted: None,
         }
     }
 
@@ -1039,6 +1042,56 @@ fn rule_coordinated(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate) {
     }
 }
 
+/// The comma that ends a participial clause opening its sentence (`Declaring the pier
+/// unsafe, the mayor …`): the token after it, when the cue `k` opens the sentence and the
+/// clause holds at least two words.
+fn fronted_end(p: &Para, s: &Sentence, k: usize) -> Option<usize> {
+    if k != s.tokens.start && Some(k) != after_dateline(p, s) {
+        return None;
+    }
+    (k + 3..(k + 30).min(s.tokens.end)).find(|&i| {
+        let gap = p.gap_before(i, s);
+        p.toks[i].quote.is_none()
+            && gap.contains(',')
+            && gap
+                .chars()
+                .all(|c| matches!(c, ',' | '”' | '"' | '’' | ' '))
+    })
+}
+
+/// The first token after a dateline opening the sentence (`OTTAWA —`, `WASHINGTON (Aug.
+/// 13) --`): a place in capitals, perhaps a date in brackets, and a dash.
+fn after_dateline(p: &Para, s: &Sentence) -> Option<usize> {
+    let st = s.tokens.start;
+    let first = p.toks.get(st)?;
+    let word = &p.text[first.range.clone()];
+    if word.len() < 3 || word.chars().any(|c| c.is_lowercase()) {
+        return None;
+    }
+    (st + 1..(st + 8).min(s.tokens.end)).find(|&i| {
+        let gap = p.gap_before(i, s);
+        gap.contains(['—', '–']) || gap.contains("--")
+    })
+}
+
+/// Speaker rule [`SpeakerRule::Fronted`]: `Citing the storm, the council delayed the vote`,
+/// a participial cue opening the sentence takes the main clause's subject after its comma;
+/// the participle's own words are the content.
+fn rule_fronted(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) -> bool {
+    let Some(k) = fronted_end(p, s, c) else {
+        return false;
+    };
+    let Some((a, b, m)) = sentence_subject(p, s, k)
+        .filter(|(a, _, m)| *a == k && !matches!(m.kind, MentionKind::Document))
+    else {
+        return false;
+    };
+    cand.mention = Some((a, b, m));
+    cand.rule = SpeakerRule::Fronted;
+    cand.fronted = Some(k);
+    true
+}
+
 /// Phase 2: the speaker candidate of the cue `c..cend`, the rules tried in their order.
 fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<Cue>) -> Candidate {
     let Some(cue) = cue else {
@@ -1048,6 +1101,9 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
     let (a, b) = strip_subject(p, a0, c);
     let mut cand = Candidate::new(SpeakerRule::Subject, c, cend, bd);
     cand.seg = (a, b);
+    if cue.participle && rule_fronted(p, s, c, &mut cand) {
+        return cand;
+    }
     if cue.participle {
         cand.inherited = true;
     } else if !(a == b && bd == Boundary::Conj && rule_relative_clause(p, s, a0, &mut cand)) {
@@ -1388,6 +1444,11 @@ pub(super) fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> 
             content_rule = ContentRule::Parenthetical;
         }
         let mut content = content_range(p, s, layout, cand.left, j);
+        if let Some(k) = cand.fronted
+            && let Some(r) = content.as_mut()
+        {
+            r.end = r.end.min(p.tok_end(k - 1));
+        }
         // `Vendors, who say prices will rise, are worried`: the relative clause ends at its comma
         if cand.rule == SpeakerRule::RelativeClause
             && layout == Layout::After

@@ -182,12 +182,14 @@ pub enum Class {
     Month,
     /// Labels that open a teaser for another story (`read more`, `watch`), lowercased. (`words/teaser.txt`)
     Teaser,
+    /// Nouns by which news refers back to any organisation named before (`the agency`). (`words/generic_org.txt`)
+    GenericOrg,
     /// Words ending in `-ly` that are not adverbs (`family`, `daily`). (`words/ly_not_adverb.txt`)
     LyNotAdverb,
 }
 
 /// Every class kept in a data file, with that file.
-const LISTS: [(Class, &str); 38] = [
+const LISTS: [(Class, &str); 39] = [
     (Class::AuxOrAdverb, include_str!("words/aux_or_adverb.txt")),
     (
         Class::ClauseBoundary,
@@ -250,6 +252,7 @@ const LISTS: [(Class, &str); 38] = [
     (Class::FemaleRole, include_str!("words/female_role.txt")),
     (Class::LyNotAdverb, include_str!("words/ly_not_adverb.txt")),
     (Class::Teaser, include_str!("words/teaser.txt")),
+    (Class::GenericOrg, include_str!("words/generic_org.txt")),
     (
         Class::FirstNameFemale,
         include_str!("words/first_names_female.txt"),

@@ -31,6 +31,9 @@ pub enum SpeakerRule {
     Apposition,
     /// `Lee smiled and said …`: the subject of the first of two coordinated verbs.
     Coordinated,
+    /// `Citing the storm, the council …`: a participial cue opening the sentence takes the
+    /// main clause's subject.
+    Fronted,
     /// `…, saying …`, `… and added …`: the speaker of the sentence's earlier cue, or its
     /// subject.
     Inherited,
@@ -90,6 +93,7 @@ impl SpeakerRule {
             SpeakerRule::Inverted => "cue + speaker (inverted)",
             SpeakerRule::Apposition => "name, apposition, + cue",
             SpeakerRule::Coordinated => "subject + verb + and + cue",
+            SpeakerRule::Fronted => "fronted participial cue, + main clause's subject",
             SpeakerRule::Inherited => "participle/coordinated cue inherits the speaker",
         }
     }
@@ -100,7 +104,7 @@ impl SpeakerRule {
             SpeakerRule::AccordingTo | SpeakerRule::Subject | SpeakerRule::Inverted => 0.9,
             SpeakerRule::Apposition => 0.85,
             SpeakerRule::RelativeClause | SpeakerRule::LastNounPhrase => 0.7,
-            SpeakerRule::Inherited | SpeakerRule::Coordinated => 0.75,
+            SpeakerRule::Inherited | SpeakerRule::Coordinated | SpeakerRule::Fronted => 0.75,
         }
     }
 }

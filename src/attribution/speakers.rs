@@ -1055,9 +1055,11 @@ impl Registry {
                 if acronym {
                     initials(name) == m.name
                 } else {
-                    name.rsplit(' ')
-                        .next()
-                        .is_some_and(|w| Class::OrgNoun.has(&w.to_lowercase()))
+                    // `the agency` for any organisation, `the council` for a council
+                    name.rsplit(' ').next().is_some_and(|w| {
+                        let w = w.to_lowercase();
+                        Class::OrgNoun.has(&w) && (w == m.name || Class::GenericOrg.has(&m.name))
+                    })
                 }
             })
             .map(|(name, _)| name.clone())?;
