@@ -124,6 +124,7 @@ fn the_table_covers_every_speaker_rule() {
         "Apposition",
         "Coordinated",
         "Fronted",
+        "PassiveAgent",
         "Inherited",
     ] {
         assert!(

@@ -153,11 +153,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         if negated(p, s, k) {
             continue;
         }
-        if let Some(pv) = prev
-            && pv.quote.is_none()
-            && Class::PassiveAux.has(pv.lower)
-            && !p.breaks_before(k, s)
-        {
+        if passive(p, s, k) && by_agent(p, s, end).is_none() {
             continue;
         }
         if c.base {
@@ -189,7 +185,12 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
                     && !Class::NounMarker.has(pv.lower)
                     && !pv.lower.ends_with("ss"))
                 || pv.cap;
-            if !ok_prev
+            // `Some in the fishing community say`: a plural quantifier opens the subject
+            let (a0, _) = subject_start(p, s, k);
+            let quantified = a0 + 1 < k
+                && matches!(toks[a0].lower, "some" | "many" | "most" | "several" | "few")
+                && matches!(toks[a0 + 1].lower, "in" | "of" | "among" | "at");
+            if !(ok_prev || quantified)
                 || Class::NounMarker.has(pv.lower)
                 || pv.quote.is_some()
                 || p.breaks_before(k, s)
@@ -220,6 +221,47 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         out.push((k, end, Some(c)));
     }
     out
+}
+
+/// Whether the cue `k` is a passive participle (`was described`, `is expected`).
+fn passive(p: &Para, s: &Sentence, k: usize) -> bool {
+    k > s.tokens.start
+        && p.toks[k - 1].quote.is_none()
+        && Class::PassiveAux.has(p.toks[k - 1].lower)
+        && !p.breaks_before(k, s)
+}
+
+/// The agent of a passive cue: `by` and a noun phrase to the sentence end or a break,
+/// within a few words of the cue (`was described as “historic” by the weather office`).
+fn by_agent(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
+    let by = (from..(from + 10).min(s.tokens.end))
+        .take_while(|&k| k == from || !p.breaks_before(k, s) || p.toks[k - 1].quote.is_some())
+        .find(|&k| p.toks[k].lower == "by" && p.toks[k].quote.is_none())?;
+    let a = by + 1;
+    let mut b = a;
+    while b < s.tokens.end && b - a < 8 && p.toks[b].quote.is_none() && !p.breaks_before(b, s) {
+        b += 1;
+    }
+    // the phrase ends the sentence or its clause
+    (b > a && (b == s.tokens.end || p.breaks_before(b, s))).then_some((a, b))
+}
+
+/// Speaker rule [`SpeakerRule::PassiveAgent`]: `The storm was described as “historic” by
+/// the weather office`, the agent after `by` is the speaker; the sentence is the claim.
+fn rule_passive(p: &Para, s: &Sentence, c: usize, cend: usize, cand: &mut Candidate) -> bool {
+    if !passive(p, s, c) {
+        return false;
+    }
+    let Some((a, b)) = by_agent(p, s, cend) else {
+        return false;
+    };
+    let Some(m) = mention_of(p, a, b).filter(|m| !matches!(m.kind, MentionKind::Pronoun(_))) else {
+        return false;
+    };
+    cand.mention = Some((a, b, m));
+    cand.rule = SpeakerRule::PassiveAgent;
+    cand.passive = true;
+    true
 }
 
 /// `has not said`, `didn’t say`, `never confirmed`, `declined to say`: a cue denied or
@@ -551,6 +593,18 @@ fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
 fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usize, bool) {
     let e = s.tokens.end;
     let mut j = from;
+    // `reiterated, as he did in May, that …`: an aside between commas before `that`
+    if j < e && p.breaks_before(j, s) && p.gap_before(j, s).trim() == "," {
+        let aside_end = (j + 1..(j + 15).min(e))
+            .take_while(|&k| p.toks[k].quote.is_none())
+            .find(|&k| p.breaks_before(k, s));
+        if let Some(k) = aside_end
+            && p.gap_before(k, s).trim() == ","
+            && p.toks[k].lower == "that"
+        {
+            return (k + 1, true);
+        }
+    }
     // "that" within a few words, with nothing in between that breaks the clause
     for k in j..(j + 12).min(e) {
         let t = &p.toks[k];
@@ -764,6 +818,8 @@ struct Candidate {
     open: bool,
     /// A fronted participial cue: the token after its clause's comma.
     fronted: Option<usize>,
+    /// A passive cue with its agent: the whole sentence is the claim.
+    passive: bool,
 }
 
 impl Candidate {
@@ -779,6 +835,7 @@ impl Candidate {
             seg: (c, c),
             open: false,
             fronted: None,
+            passive: false,
         }
     }
 
@@ -1101,7 +1158,8 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
     let (a, b) = strip_subject(p, a0, c);
     let mut cand = Candidate::new(SpeakerRule::Subject, c, cend, bd);
     cand.seg = (a, b);
-    if cue.participle && rule_fronted(p, s, c, &mut cand) {
+    if cue.participle && rule_fronted(p, s, c, &mut cand) || rule_passive(p, s, c, cend, &mut cand)
+    {
         return cand;
     }
     if cue.participle {
@@ -1434,8 +1492,16 @@ pub(super) fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> 
             j,
             had_that,
         };
-        let (layout, mut content_rule) = content_rule(p, s, &site);
-        let Some(mut layout) = settle_layout(p, s, &site, layout) else {
+        let (layout, mut content_rule) = if cand.passive {
+            (Layout::Whole, ContentRule::Parenthetical)
+        } else {
+            content_rule(p, s, &site)
+        };
+        let Some(mut layout) = (if cand.passive {
+            Some(layout)
+        } else {
+            settle_layout(p, s, &site, layout)
+        }) else {
             continue;
         };
         // `The roads are bad, Holt said, and the city needs crews.`: both halves are hers

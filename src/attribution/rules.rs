@@ -34,6 +34,8 @@ pub enum SpeakerRule {
     /// `Citing the storm, the council …`: a participial cue opening the sentence takes the
     /// main clause's subject.
     Fronted,
+    /// `The storm was described as “historic” by the weather office`: a passive cue's agent.
+    PassiveAgent,
     /// `…, saying …`, `… and added …`: the speaker of the sentence's earlier cue, or its
     /// subject.
     Inherited,
@@ -94,6 +96,7 @@ impl SpeakerRule {
             SpeakerRule::Apposition => "name, apposition, + cue",
             SpeakerRule::Coordinated => "subject + verb + and + cue",
             SpeakerRule::Fronted => "fronted participial cue, + main clause's subject",
+            SpeakerRule::PassiveAgent => "passive cue + by + agent",
             SpeakerRule::Inherited => "participle/coordinated cue inherits the speaker",
         }
     }
@@ -104,7 +107,10 @@ impl SpeakerRule {
             SpeakerRule::AccordingTo | SpeakerRule::Subject | SpeakerRule::Inverted => 0.9,
             SpeakerRule::Apposition => 0.85,
             SpeakerRule::RelativeClause | SpeakerRule::LastNounPhrase => 0.7,
-            SpeakerRule::Inherited | SpeakerRule::Coordinated | SpeakerRule::Fronted => 0.75,
+            SpeakerRule::Inherited
+            | SpeakerRule::Coordinated
+            | SpeakerRule::Fronted
+            | SpeakerRule::PassiveAgent => 0.75,
         }
     }
 }

@@ -228,6 +228,15 @@ fn classify_head(
     if let Some(m) = anonymous_source(toks, pre, det, h, &name_all) {
         return Some(m);
     }
+    // `Some in the fishing community`, `Many of the vendors`: a plural quantifier with the
+    // group it picks from
+    if let [_] = pre
+        && matches!(h, "some" | "many" | "most" | "several" | "few")
+        && toks.len() > head_end + 1
+        && matches!(toks[head_end].lower, "in" | "of" | "among" | "at")
+    {
+        return Some(simple(MentionKind::Group, name_all));
+    }
     // `Officials said`, `Residents say`: a sentence-initial capital on a common noun
     let common = pre.len() == 1
         && (Class::GroupNoun.has(h) || Class::PersonNoun.has(h) || Class::OrgNoun.has(h));
