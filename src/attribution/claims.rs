@@ -1394,7 +1394,7 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
                 && matches!(x.boundary, Boundary::Comma | Boundary::QuoteClose)
             {
                 layout = Layout::Before;
-            } else if !quoted_object(p, s, j) {
+            } else if !quoted_object(p, s, j) && !urged_to(p, s, x, j) {
                 return None;
             }
         }
@@ -1421,6 +1421,31 @@ fn continues_with_clause(p: &Para, s: &Sentence, j: usize) -> bool {
         && matches!(p.toks[j].lower, "and" | "but")
         && p.gap_before(j, s).contains(',')
         && looks_like_clause(p, s, j + 1)
+}
+
+/// Whether the content goes on after a parenthetical attribution (`Fees are too high for
+/// some, she said, especially the newest arrivals.`): more words after its comma that are
+/// no adjunct of the cue and hold no other cue.
+fn continues_content(p: &Para, s: &Sentence, right: usize, j: usize) -> bool {
+    let rest = j..s.tokens.end;
+    j < s.tokens.end
+        && j >= right
+        && p.gap_before(j, s).trim() == ","
+        && rest.clone().filter(|&k| p.toks[k].quote.is_none()).count() >= 3
+        && !rest.clone().any(|k| p.toks[k].quote.is_some())
+        && !is_adjunct_tail(p, s, j)
+        && !rest
+            .clone()
+            .any(|k| lexicon::cue(p.toks[k].lower).is_some())
+}
+
+/// `urged residents to stay indoors`, `warned drivers to slow down`: an appeal, its object
+/// and the infinitive are the claim.
+fn urged_to(p: &Para, s: &Sentence, x: &Site, j: usize) -> bool {
+    x.cue.is_some_and(|c| matches!(c.lemma, "urge" | "warn"))
+        && (j..(j + 7).min(s.tokens.end))
+            .take_while(|&k| k == j || !p.breaks_before(k, s))
+            .any(|k| p.toks[k].lower == "to" && k + 1 < s.tokens.end)
 }
 
 /// `criticized the plan as a “dangerous gamble”`, `spoke of “anxiety” over …`: the object
@@ -1505,7 +1530,9 @@ pub(super) fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> 
             continue;
         };
         // `The roads are bad, Holt said, and the city needs crews.`: both halves are hers
-        if layout == Layout::Before && continues_with_clause(p, s, j) {
+        if layout == Layout::Before
+            && (continues_with_clause(p, s, j) || continues_content(p, s, cand.right, j))
+        {
             layout = Layout::Whole;
             content_rule = ContentRule::Parenthetical;
         }

@@ -232,8 +232,9 @@ fn classify_head(
     // group it picks from
     if let [_] = pre
         && matches!(h, "some" | "many" | "most" | "several" | "few")
-        && toks.len() > head_end + 1
-        && matches!(toks[head_end].lower, "in" | "of" | "among" | "at")
+        && (toks.len() == 1
+            || toks.len() > head_end + 1
+                && matches!(toks[head_end].lower, "in" | "of" | "among" | "at"))
     {
         return Some(simple(MentionKind::Group, name_all));
     }
@@ -1016,7 +1017,19 @@ impl Registry {
                 }
                 Some(self.by_name_or_new(m, SpeakerKind::Organization))
             }
-            MentionKind::Group => Some(self.by_name_or_new(m, SpeakerKind::Group)),
+            MentionKind::Group => {
+                // a bare `Some`, `Many` goes on with the group that spoke last
+                if !m.name.contains(' ')
+                    && Class::Quantifier.has(&m.name.to_lowercase())
+                    && let Some(id) = self.recent(at, |e| {
+                        e.plural && matches!(e.kind, SpeakerKind::Group | SpeakerKind::Anonymous)
+                    })
+                {
+                    self.add_alias(id, &m.name);
+                    return Some(id);
+                }
+                Some(self.by_name_or_new(m, SpeakerKind::Group))
+            }
             MentionKind::Document => Some(self.by_name_or_new(m, SpeakerKind::Document)),
             MentionKind::UnnamedPerson => Some(self.by_name_or_new(m, SpeakerKind::Person)),
         }
@@ -1059,7 +1072,7 @@ impl Registry {
             .iter()
             .rev()
             .filter(|(_, p)| *p < at)
-            .take_while(|(_, p)| acronym || p + 2 * TOPIC_WINDOW > at)
+            .take_while(|(_, p)| acronym || p + TOPIC_WINDOW > at)
             .find(|(name, _)| {
                 if acronym {
                     initials(name) == m.name
