@@ -146,7 +146,7 @@ pub enum Class {
     Particle,
     /// Suffix (`words/suffix.txt`)
     Suffix,
-    /// Capitalised words that are places or common nouns, not people. (`words/non_person_cap.txt`)
+    /// Capitalised words that are places or common nouns, not people. (`words/non_person_cap.txt`, `words/places.txt`)
     NonPersonCap,
     /// Words that stop the head search of a noun phrase (its post-modifiers begin). (`words/postmodifier_start.txt`)
     PostmodifierStart,
@@ -189,7 +189,7 @@ pub enum Class {
 }
 
 /// Every class kept in a data file, with that file.
-const LISTS: [(Class, &str); 39] = [
+const LISTS: [(Class, &str); 40] = [
     (Class::AuxOrAdverb, include_str!("words/aux_or_adverb.txt")),
     (
         Class::ClauseBoundary,
@@ -253,6 +253,8 @@ const LISTS: [(Class, &str); 39] = [
     (Class::LyNotAdverb, include_str!("words/ly_not_adverb.txt")),
     (Class::Teaser, include_str!("words/teaser.txt")),
     (Class::GenericOrg, include_str!("words/generic_org.txt")),
+    // places are capitalised words that name no person: one class with `non_person_cap.txt`
+    (Class::NonPersonCap, include_str!("words/places.txt")),
     (
         Class::FirstNameFemale,
         include_str!("words/first_names_female.txt"),

@@ -521,10 +521,11 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     let run = &pre[start..];
     // `Genentech Inc. Chairman Art Levinson`: a title before the last words of the run
     // makes them a person's name, whatever organisation comes before the title
-    let titled = (1..run.len().saturating_sub(1))
-        .rev()
-        .find(|&i| Class::Title.has(run[i].lower) && !Class::NonPersonCap.has(run[i].lower))
-        .filter(|&i| !run[i + 1..].iter().any(is_org_tok));
+    // (`Secretary of State Ana Ruiz`: `of` and one word after a title are part of it)
+    let title_end = title_end(run);
+    let titled = title_end
+        .filter(|&e| e < run.len() && !run[e..].iter().any(is_org_tok))
+        .map(|e| e - 1);
     let org = titled.is_none()
         && (run.iter().any(is_org_tok) || (run.len() == 1 && is_acronym(&run[0], text)));
     let is_poss = |t: &Token| t.lower.ends_with("’s") || t.lower.ends_with("'s");
@@ -557,6 +558,12 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
         .find(|&i| Class::Title.has(run[i].lower) && !Class::NonPersonCap.has(run[i].lower))
     {
         n = last + 1;
+    }
+    if let Some(e) = titled.map(|t| t + 1)
+        && e > n
+        && e < run.len()
+    {
+        n = e;
     }
     let name_toks = &run[n..];
     // suffixes do not make a first name
@@ -612,6 +619,21 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
         gender,
         full: core.len() >= 2,
     })
+}
+
+/// One past the last word of the titles in a capitalised run, when a title comes before
+/// its last word: `Genentech Inc. Chairman` in `Genentech Inc. Chairman Art Levinson`,
+/// `Secretary of State` (a title, `of` and one word) in `Secretary of State Ana Ruiz`.
+fn title_end(run: &[Token]) -> Option<usize> {
+    let is_title = |t: &Token| Class::Title.has(t.lower) && !Class::NonPersonCap.has(t.lower);
+    let last = (0..run.len().saturating_sub(1))
+        .rev()
+        .find(|&i| is_title(&run[i]))?;
+    let mut e = last + 1;
+    if e + 2 < run.len() && matches!(run[e].lower, "of" | "for") && run[e + 1].cap {
+        e += 2;
+    }
+    (e < run.len()).then_some(e)
 }
 
 /// A speaker entity in the registry.
