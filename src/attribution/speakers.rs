@@ -14,6 +14,7 @@ use super::tokens::Token;
 use super::{SpeakerKind, SpeakerOut};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::ops::Range;
 
 /// Gender known for a person, from a title or a resolved pronoun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,20 +100,8 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     }
     // `Ruiz’s claim that …`: a name in the possessive before a cue used as a noun is its
     // speaker
-    if let Some((last, init)) = toks.split_last()
-        && (last.cap || !init.is_empty())
-        && let Some(stem) = last
-            .lower
-            .strip_suffix("’s")
-            .or_else(|| last.lower.strip_suffix("'s"))
-        && !stem.is_empty()
-    {
-        let mut owner = last.clone();
-        owner.range.end = owner.range.start + stem.len();
-        owner.lower = stem;
-        let mut v = init.to_vec();
-        v.push(owner);
-        return parse_mention(text, &v);
+    if let Some(owner) = without_possessive(toks) {
+        return parse_mention(text, &owner);
     }
     if toks.iter().any(|t| t.quote.is_some()) {
         return None;
@@ -135,24 +124,8 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     }) {
         return None;
     }
-    // a statement released by X → X
-    for (i, t) in toks.iter().enumerate() {
-        let by = (i + 1..(i + 5).min(toks.len())).find(|&k| toks[k].lower == "by");
-        if matches!(t.lower, "released" | "issued" | "published" | "posted")
-            && let Some(by) = by
-            && by + 1 < toks.len()
-            && toks[..i].iter().any(|d| Class::DocumentNoun.has(d.lower))
-        {
-            let rest = &toks[by + 1..];
-            let mut m = parse_mention(text, rest)?;
-            if m.kind == MentionKind::Name && rest.len() > 1 {
-                m.kind = MentionKind::Organization;
-            }
-            return Some(m);
-        }
-    }
     if let Some(m) = document_author(text, toks) {
-        return Some(m);
+        return m;
     }
     // the head: the last word before the post-modifiers
     let mut head_end = toks.len();
@@ -379,9 +352,50 @@ pub fn parse_occupation(text: &str, toks: &[Token]) -> Option<Mention> {
     Some(simple(kind, joined(text, toks)))
 }
 
-/// A document named as the speaker stands for its author: `a statement from the Harbour
-/// Authority` → the Harbour Authority; `her statement` → she (resolved as a pronoun).
-fn document_author(text: &str, toks: &[Token]) -> Option<Mention> {
+/// `Ruiz’s` → `Ruiz`, `the mayor’s` → `the mayor`: the phrase with the possessive of its
+/// last word taken off, when it has one.
+fn without_possessive<'a>(toks: &[Token<'a>]) -> Option<Vec<Token<'a>>> {
+    let (last, init) = toks.split_last()?;
+    let stem = last
+        .lower
+        .strip_suffix("’s")
+        .or_else(|| last.lower.strip_suffix("'s"))?;
+    if stem.is_empty() || !last.cap && init.is_empty() {
+        return None;
+    }
+    let mut owner = last.clone();
+    owner.range.end = owner.range.start + stem.len();
+    owner.lower = stem;
+    let mut v = init.to_vec();
+    v.push(owner);
+    Some(v)
+}
+
+/// A document named as the speaker stands for its author: `a statement released by X` →
+/// X; `a statement from the Harbour Authority` → the Harbour Authority; `her statement` →
+/// she (resolved as a pronoun). `Some(None)`: a document's author that names no one.
+fn document_author(text: &str, toks: &[Token]) -> Option<Option<Mention>> {
+    for (i, t) in toks.iter().enumerate() {
+        let by = (i + 1..(i + 5).min(toks.len())).find(|&k| toks[k].lower == "by");
+        if matches!(t.lower, "released" | "issued" | "published" | "posted")
+            && let Some(by) = by
+            && by + 1 < toks.len()
+            && toks[..i].iter().any(|d| Class::DocumentNoun.has(d.lower))
+        {
+            let rest = &toks[by + 1..];
+            return Some(parse_mention(text, rest).map(|mut m| {
+                if m.kind == MentionKind::Name && rest.len() > 1 {
+                    m.kind = MentionKind::Organization;
+                }
+                m
+            }));
+        }
+    }
+    document_owner(text, toks).map(Some)
+}
+
+/// `a statement from X` → X; `her statement` → she.
+fn document_owner(text: &str, toks: &[Token]) -> Option<Mention> {
     if let [owner, doc] = toks
         && Class::DocumentNoun.has(doc.lower)
     {
@@ -587,7 +601,19 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     }
     let title_toks = &pre[..start + n];
     let title = (!title_toks.is_empty()).then(|| joined(text, title_toks));
-    let gender = run[..n].iter().find_map(|t| match t.lower {
+    Some(Mention {
+        kind: MentionKind::Name,
+        name: joined(text, name_toks),
+        title: title.map(|t| strip_det(&t)),
+        gender: name_gender(&run[..n], &core),
+        full: core.len() >= 2,
+    })
+}
+
+/// A name's gender, from its title (`Mr`, `Queen`), else from its first name (`Maria
+/// Lopez` is a woman, `Tom Reyes` a man).
+fn name_gender(titles: &[Token], core: &[&Token]) -> Option<Gender> {
+    let by_title = titles.iter().find_map(|t| match t.lower {
         "mr" | "mr." | "sir" | "lord" | "king" | "prince" | "father" | "brother" => {
             Some(Gender::Male)
         }
@@ -596,8 +622,7 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
         }
         _ => None,
     });
-    // else the first name's: `Maria Lopez` is a woman, `Tom Reyes` a man
-    let gender = gender.or_else(|| {
+    by_title.or_else(|| {
         // (two-letter names and particles, `Lu`, `Al`, are too often a surname or a clan
         // name in other naming orders)
         let first = core.first().filter(|_| core.len() >= 2)?.lower;
@@ -611,13 +636,6 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
         } else {
             None
         }
-    });
-    Some(Mention {
-        kind: MentionKind::Name,
-        name: joined(text, name_toks),
-        title: title.map(|t| strip_det(&t)),
-        gender,
-        full: core.len() >= 2,
     })
 }
 
@@ -757,32 +775,7 @@ impl Registry {
                 j += 1;
             }
             let run = &toks[i..j];
-            // `Society of Motor Manufacturers and Traders`: an organisation's name goes on
-            // over small connectors
-            let mut wide = j;
-            while wide + 1 < toks.len()
-                && matches!(toks[wide].lower, "of" | "and" | "for" | "&")
-                && is_name_token(&toks[wide + 1])
-                && toks[wide + 1].quote.is_none()
-            {
-                wide += 2;
-                while wide < toks.len() && is_name_token(&toks[wide]) && toks[wide].quote.is_none()
-                {
-                    wide += 1;
-                }
-            }
-            // (`Ana Ruiz of Harbour Trust` stays a person's name)
-            if wide > j
-                && parse_name(text, run, run).is_some_and(|m| m.kind == MentionKind::Name && m.full)
-            {
-                wide = j;
-            }
-            let org_run = &toks[i..wide];
-            if org_run.len() > 1
-                && let Some(m) = parse_name(text, org_run, org_run)
-                && m.kind == MentionKind::Organization
-            {
-                self.orgs_seen.push((m.name, base + toks[i].range.start));
+            if self.note_org(text, toks, i..j, base) {
                 i = j;
                 continue;
             }
@@ -863,6 +856,41 @@ impl Registry {
         }
     }
 
+    /// Records the capitalised run `run` (widened over `of`, `and` to the organisation's
+    /// whole name: `Society of Motor Manufacturers and Traders`) when it names an
+    /// organisation; whether it did.
+    fn note_org(&mut self, text: &str, toks: &[Token], run: Range<usize>, base: usize) -> bool {
+        let (i, j) = (run.start, run.end);
+        let narrow = &toks[i..j];
+        let mut wide = j;
+        while wide + 1 < toks.len()
+            && matches!(toks[wide].lower, "of" | "and" | "for" | "&")
+            && is_name_token(&toks[wide + 1])
+            && toks[wide + 1].quote.is_none()
+        {
+            wide += 2;
+            while wide < toks.len() && is_name_token(&toks[wide]) && toks[wide].quote.is_none() {
+                wide += 1;
+            }
+        }
+        // (`Ana Ruiz of Harbour Trust` stays a person's name)
+        if wide > j
+            && parse_name(text, narrow, narrow)
+                .is_some_and(|m| m.kind == MentionKind::Name && m.full)
+        {
+            wide = j;
+        }
+        let org_run = &toks[i..wide];
+        if org_run.len() > 1
+            && let Some(m) = parse_name(text, org_run, org_run)
+            && m.kind == MentionKind::Organization
+        {
+            self.orgs_seen.push((m.name, base + toks[i].range.start));
+            return true;
+        }
+        false
+    }
+
     /// The index of a seen name's spelling, added when new.
     fn spelling(&mut self, name: String, title: Option<String>) -> u32 {
         let next = u32::try_from(self.spellings.len()).unwrap_or(u32::MAX);
@@ -930,55 +958,7 @@ impl Registry {
     ) -> Option<usize> {
         match &m.kind {
             MentionKind::Pronoun(p) => self.resolve_pronoun(*p, at, sentence_start),
-            MentionKind::Description => {
-                // `the mayor` after `Mayor Ana Ruiz`: the person whose title or role has the
-                // description's head noun
-                let head = m.name.rsplit(' ').next().unwrap_or("").to_lowercase();
-                if let Some(id) = self.with_role(&head, at) {
-                    return Some(id);
-                }
-                // a bare title no one named holds is someone new: `The minister said …`
-                // (`the lanky, bespectacled professor` describes someone known)
-                if Class::Title.has(&head)
-                    && m.name.split(' ').count() == 2
-                    && m.name.to_lowercase().starts_with("the ")
-                {
-                    return Some(self.by_name_or_new(m, SpeakerKind::Person));
-                }
-                // the person last named in the text, or the last person who spoke
-                let ok = |g: Option<Gender>| hint.is_none() || g.is_none_or(|g| Some(g) == hint);
-                let named = self
-                    .seen
-                    .iter()
-                    .rev()
-                    .filter(|s| s.at < at && s.subject)
-                    .find(|s| {
-                        ok(s.gender.or_else(|| {
-                            self.by_surname(&self.spelled(s).surname)
-                                .and_then(|id| self.entities[id].gender)
-                        }))
-                    })
-                    .cloned();
-                let spoke = self.recent(at, |e| {
-                    e.kind == SpeakerKind::Person && e.surname.is_some() && ok(e.gender)
-                });
-                let id = match (named, spoke) {
-                    (Some(n), Some(id))
-                        if self.entities[id].last_spoke.is_some_and(|t| t > n.at) =>
-                    {
-                        id
-                    }
-                    (Some(n), _) => self.person_from_seen(&n),
-                    (None, Some(id)) => id,
-                    // no one to refer to: the description names the speaker
-                    (None, None) => self.by_name_or_new(m, SpeakerKind::Person),
-                };
-                // `the 32-year-old labourer says he …` tells the person's gender too
-                if self.entities[id].gender.is_none() {
-                    self.entities[id].gender = hint;
-                }
-                Some(id)
-            }
+            MentionKind::Description => self.resolve_description(m, at, hint),
             MentionKind::Name => {
                 let id = self.resolve_name(m, at);
                 if self.entities[id].gender.is_none()
@@ -988,57 +968,8 @@ impl Registry {
                 }
                 Some(id)
             }
-            MentionKind::Anonymous => {
-                let n = norm(&m.name);
-                let continuing = matches!(
-                    n.as_str(),
-                    "people"
-                        | "these people"
-                        | "those people"
-                        | "the people"
-                        | "same people"
-                        | "these sources"
-                        | "those sources"
-                        | "sources"
-                        | "person"
-                        | "same person"
-                        | "that person"
-                        | "this person"
-                        | "source"
-                        | "same source"
-                        | "these officials"
-                        | "those officials"
-                );
-                if continuing {
-                    let plural = !n.ends_with("person") && !n.ends_with("source");
-                    if let Some(id) = self.recent(at, |e| {
-                        e.kind == SpeakerKind::Anonymous && e.plural == plural
-                    }) {
-                        self.add_alias(id, &m.name);
-                        return Some(id);
-                    }
-                }
-                Some(self.by_name_or_new(m, SpeakerKind::Anonymous))
-            }
-            MentionKind::Organization => {
-                if let Some(id) = self.org_referred_to(m, at) {
-                    return Some(id);
-                }
-                // `the company`, `the ministry`: the last organisation with that word in its name
-                let n = norm(&m.name);
-                if !n.contains(' ')
-                    && !m.name.starts_with(char::is_uppercase)
-                    && let Some(id) = self.recent(at, |e| {
-                        e.kind == SpeakerKind::Organization
-                            && norm(&e.name) != n
-                            && norm(&e.name).split(' ').any(|w| w == n)
-                    })
-                {
-                    self.add_alias(id, &m.name);
-                    return Some(id);
-                }
-                Some(self.by_name_or_new(m, SpeakerKind::Organization))
-            }
+            MentionKind::Anonymous => Some(self.resolve_anonymous(m, at)),
+            MentionKind::Organization => Some(self.resolve_org(m, at)),
             MentionKind::Group => {
                 // a bare `Some`, `Many` goes on with the group that spoke last
                 if !m.name.contains(' ')
@@ -1055,6 +986,117 @@ impl Registry {
             MentionKind::Document => Some(self.by_name_or_new(m, SpeakerKind::Document)),
             MentionKind::UnnamedPerson => Some(self.by_name_or_new(m, SpeakerKind::Person)),
         }
+    }
+
+    /// A description (`the mayor`, `the 39-year-old founder`): the person whose title
+    /// has its head noun; a bare title no one holds is someone new; else the person last
+    /// named as a subject, or the last person who spoke.
+    fn resolve_description(
+        &mut self,
+        m: &Mention,
+        at: usize,
+        hint: Option<Gender>,
+    ) -> Option<usize> {
+        // `the mayor` after `Mayor Ana Ruiz`: the person whose title or role has the
+        // description's head noun
+        let head = m.name.rsplit(' ').next().unwrap_or("").to_lowercase();
+        if let Some(id) = self.with_role(&head, at) {
+            return Some(id);
+        }
+        // a bare title no one named holds is someone new: `The minister said …`
+        // (`the lanky, bespectacled professor` describes someone known)
+        if Class::Title.has(&head)
+            && m.name.split(' ').count() == 2
+            && m.name.to_lowercase().starts_with("the ")
+        {
+            return Some(self.by_name_or_new(m, SpeakerKind::Person));
+        }
+        // the person last named in the text, or the last person who spoke
+        let ok = |g: Option<Gender>| hint.is_none() || g.is_none_or(|g| Some(g) == hint);
+        let named = self
+            .seen
+            .iter()
+            .rev()
+            .filter(|s| s.at < at && s.subject)
+            .find(|s| {
+                ok(s.gender.or_else(|| {
+                    self.by_surname(&self.spelled(s).surname)
+                        .and_then(|id| self.entities[id].gender)
+                }))
+            })
+            .cloned();
+        let spoke = self.recent(at, |e| {
+            e.kind == SpeakerKind::Person && e.surname.is_some() && ok(e.gender)
+        });
+        let id = match (named, spoke) {
+            (Some(n), Some(id)) if self.entities[id].last_spoke.is_some_and(|t| t > n.at) => id,
+            (Some(n), _) => self.person_from_seen(&n),
+            (None, Some(id)) => id,
+            // no one to refer to: the description names the speaker
+            (None, None) => self.by_name_or_new(m, SpeakerKind::Person),
+        };
+        // `the 32-year-old labourer says he …` tells the person's gender too
+        if self.entities[id].gender.is_none() {
+            self.entities[id].gender = hint;
+        }
+        Some(id)
+    }
+
+    /// An anonymous source: `these people`, `the source` go on with the last anonymous
+    /// source of that number.
+    fn resolve_anonymous(&mut self, m: &Mention, at: usize) -> usize {
+        let n = norm(&m.name);
+        let continuing = matches!(
+            n.as_str(),
+            "people"
+                | "these people"
+                | "those people"
+                | "the people"
+                | "same people"
+                | "these sources"
+                | "those sources"
+                | "sources"
+                | "person"
+                | "same person"
+                | "that person"
+                | "this person"
+                | "source"
+                | "same source"
+                | "these officials"
+                | "those officials"
+        );
+        if continuing {
+            let plural = !n.ends_with("person") && !n.ends_with("source");
+            if let Some(id) = self.recent(at, |e| {
+                e.kind == SpeakerKind::Anonymous && e.plural == plural
+            }) {
+                self.add_alias(id, &m.name);
+                return id;
+            }
+        }
+        self.by_name_or_new(m, SpeakerKind::Anonymous)
+    }
+
+    /// An organisation: an acronym or description of one named before, `the company`
+    /// for the last one with that word in its name, else itself.
+    fn resolve_org(&mut self, m: &Mention, at: usize) -> usize {
+        // `the company`, `the ministry`: the last organisation with that word in its name
+        let n = norm(&m.name);
+        if !n.contains(' ')
+            && !m.name.starts_with(char::is_uppercase)
+            && let Some(id) = self.recent(at, |e| {
+                e.kind == SpeakerKind::Organization
+                    && norm(&e.name) != n
+                    && norm(&e.name).split(' ').any(|w| w == n)
+            })
+        {
+            self.add_alias(id, &m.name);
+            return id;
+        }
+        if let Some(id) = self.org_referred_to(m, at) {
+            return id;
+        }
+        self.by_name_or_new(m, SpeakerKind::Organization)
     }
 
     /// The person whose title or role holds the word `head` (`mayor` for `Mayor Ana
