@@ -1410,11 +1410,42 @@ impl Registry {
                         SpeakerKind::Group | SpeakerKind::Anonymous | SpeakerKind::Organization
                     )
             }),
-            Pronoun::It => self.recent(at, |e| {
-                matches!(e.kind, SpeakerKind::Organization | SpeakerKind::Document)
-            }),
+            Pronoun::It => self
+                .recent(at, |e| {
+                    matches!(e.kind, SpeakerKind::Organization | SpeakerKind::Document)
+                })
+                .or_else(|| self.retyped_as_org(at)),
             Pronoun::We | Pronoun::I => None,
         }
+    }
+
+    /// `Verizon said … It added …`: the text calls the last speaker `it`, so a one-word
+    /// name taken for a person (no first name, title, role or gender known) is an
+    /// organisation.
+    fn retyped_as_org(&mut self, at: usize) -> Option<usize> {
+        let id = self.recent(at, |_| true)?;
+        let e = &mut self.entities[id];
+        let bare = e.kind == SpeakerKind::Person
+            && !e.name.contains(' ')
+            && e.role.is_none()
+            && e.gender.is_none()
+            && e.aliases.is_empty()
+            && lexicon::classes(&e.name.to_lowercase())
+                & (Class::FirstNameFemale.bit()
+                    | Class::FirstNameMale.bit()
+                    | Class::FirstNameEither.bit())
+                == 0;
+        if !bare {
+            return None;
+        }
+        e.kind = SpeakerKind::Organization;
+        e.plural = true;
+        if let Some(sur) = e.surname.take()
+            && self.surnames.get(&sur) == Some(&id)
+        {
+            self.surnames.remove(&sur);
+        }
+        Some(id)
     }
 
     /// Marks an entity as having spoken at `at`.
