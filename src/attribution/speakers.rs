@@ -639,6 +639,20 @@ fn name_gender(titles: &[Token], core: &[&Token]) -> Option<Gender> {
     })
 }
 
+/// The gender the first-name lists give the first word of a full name, if any.
+fn first_name_gender(name: &str) -> Option<Gender> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?.to_lowercase();
+    words.next()?;
+    if Class::FirstNameFemale.has(&first) {
+        Some(Gender::Female)
+    } else if Class::FirstNameMale.has(&first) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
 /// One past the last word of the titles in a capitalised run, when a title comes before
 /// its last word: `Genentech Inc. Chairman` in `Genentech Inc. Chairman Art Levinson`,
 /// `Secretary of State` (a title, `of` and one word) in `Secretary of State Ana Ruiz`.
@@ -1395,6 +1409,15 @@ impl Registry {
                         self.recent(at, |e| e.kind == SpeakerKind::Person && ok(e.gender));
                     self.subject_since_speaker(sentence_start, gender, speaker)
                         .or_else(|| self.person_by_gender(at, gender, speaker))
+                        // a gender read only from a first name is a preference, not a
+                        // filter: `Andrea`, `Jean`, `Kim` name men and women
+                        .or_else(|| {
+                            self.recent(at, |e| {
+                                e.kind == SpeakerKind::Person
+                                    && e.gender.is_some()
+                                    && e.gender == first_name_gender(&e.name)
+                            })
+                        })
                 });
                 if let Some(id) = id
                     && self.entities[id].gender.is_none()
