@@ -135,7 +135,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
             }
             continue;
         }
-        let Some(c) = lexicon::cue(t.lower) else {
+        let Some(c) = lexicon::cue(t.lower).or_else(|| speech_by_position(p, s, k)) else {
             continue;
         };
         if t.cap && k != s.tokens.start && Some(k) != after_dateline(p, s) {
@@ -221,6 +221,57 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         out.push((k, end, Some(c)));
     }
     out
+}
+
+/// A verb no list knows, read as a cue from its place beside a quotation (`“We were
+/// lucky,” sighed Lee Park.`, `“Not again,” the skipper groaned.`): a past or present
+/// verb form right after the quotation's closing comma and before a name, or after a
+/// short noun phrase that follows the quotation, ending the sentence.
+fn speech_by_position(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    const BY_POSITION: Cue = Cue {
+        lemma: "say",
+        base: false,
+        participle: false,
+        weak: true,
+        object: false,
+    };
+    let t = &p.toks[k];
+    let w = t.lower;
+    let verb_form = w.len() >= 5
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"));
+    if t.cap || !verb_form || k == s.tokens.start || lexicon::classes(w) != 0 {
+        return None;
+    }
+    let quote_close = |i: usize| {
+        p.toks[i].quote.is_some()
+            && p.text[..p.tok_end(i)]
+                .chars()
+                .rev()
+                .take(3)
+                .any(|c| matches!(c, ',' | '!' | '?'))
+    };
+    let ends = |i: usize| i >= s.tokens.end || p.breaks_before(i, s) || p.toks[i].quote.is_some();
+    // `“…,” sighed Lee Park.`
+    if quote_close(k - 1) {
+        let n = (k + 1..(k + 5).min(s.tokens.end))
+            .find(|&i| ends(i))
+            .unwrap_or(s.tokens.end);
+        let np = k + 1..n;
+        return (!np.is_empty()
+            && n - k <= 5
+            && ends(n)
+            && (p.toks[k + 1].cap || Class::Determiner.has(p.toks[k + 1].lower)))
+        .then_some(BY_POSITION);
+    }
+    // `“…,” Lee Park sighed.`
+    let a = (k.saturating_sub(4).max(s.tokens.start)..k)
+        .find(|&i| i > s.tokens.start && p.toks[i].quote.is_none() && quote_close(i - 1))?;
+    let np_ok = (p.toks[a].cap
+        || Class::Determiner.has(p.toks[a].lower)
+        || matches!(p.toks[a].lower, "he" | "she" | "they"))
+        && p.toks[a..k].iter().all(|t| t.quote.is_none());
+    (np_ok && ends(k + 1)).then_some(BY_POSITION)
 }
 
 /// Whether the cue `k` is a passive participle (`was described`, `is expected`).
@@ -1430,6 +1481,8 @@ fn continues_content(p: &Para, s: &Sentence, right: usize, j: usize) -> bool {
     let rest = j..s.tokens.end;
     j < s.tokens.end
         && j >= right
+        && !Class::ClauseBoundary.has(p.toks[j].lower)
+        && !p.toks[s.tokens.clone()].iter().any(|t| t.quote.is_some())
         && p.gap_before(j, s).trim() == ","
         && rest.clone().filter(|&k| p.toks[k].quote.is_none()).count() >= 3
         && !rest.clone().any(|k| p.toks[k].quote.is_some())
