@@ -731,7 +731,13 @@ pub struct Registry {
     first_seen: HashMap<String, usize>,
     /// Organisations named in the text (capitalised names of two words or more) and where:
     /// what `the agency` or `CTA` refers back to.
-    orgs_seen: Vec<(String, usize)>,
+    orgs_seen: Vec<(u32, usize)>,
+    /// The distinct names in `orgs_seen` (a long article names the same ones again and
+    /// again), and each name's index there.
+    org_names: Vec<String>,
+    org_ids: HashMap<String, u32>,
+    /// Initials of the organisations seen → index in `orgs_seen` of the latest one.
+    org_initials: HashMap<String, usize>,
     /// Normalised names and aliases → entity id (the first entity to use them).
     names: HashMap<String, usize>,
     /// Lowercased surname → the latest person entity with it.
@@ -899,7 +905,19 @@ impl Registry {
             && let Some(m) = parse_name(text, org_run, org_run)
             && m.kind == MentionKind::Organization
         {
-            self.orgs_seen.push((m.name, base + toks[i].range.start));
+            let ini = initials(&m.name);
+            if ini.len() >= 2 {
+                self.org_initials.insert(ini, self.orgs_seen.len());
+            }
+            let next = u32::try_from(self.org_names.len()).unwrap_or(u32::MAX);
+            let id = match self.org_ids.entry(m.name) {
+                Entry::Occupied(e) => *e.get(),
+                Entry::Vacant(e) => {
+                    self.org_names.push(e.key().clone());
+                    *e.insert(next)
+                }
+            };
+            self.orgs_seen.push((id, base + toks[i].range.start));
             return true;
         }
         false
@@ -1145,24 +1163,26 @@ impl Registry {
         if !acronym && !description {
             return None;
         }
-        let found = self
-            .orgs_seen
-            .iter()
-            .rev()
-            .filter(|(_, p)| *p < at)
-            .take_while(|(_, p)| acronym || p + TOPIC_WINDOW > at)
-            .find(|(name, _)| {
-                if acronym {
-                    initials(name) == m.name
-                } else {
+        let found = if acronym {
+            let &k = self.org_initials.get(&m.name)?;
+            let (name, p) = self.orgs_seen[k];
+            (p < at).then(|| self.org_names[name as usize].clone())?
+        } else {
+            self.orgs_seen
+                .iter()
+                .rev()
+                .filter(|(_, p)| *p < at)
+                .take_while(|(_, p)| p + TOPIC_WINDOW > at)
+                .map(|&(name, _)| &self.org_names[name as usize])
+                .find(|name| {
                     // `the agency` for any organisation, `the council` for a council
                     name.rsplit(' ').next().is_some_and(|w| {
                         let w = w.to_lowercase();
                         Class::OrgNoun.has(&w) && (w == m.name || Class::GenericOrg.has(&m.name))
                     })
-                }
-            })
-            .map(|(name, _)| name.clone())?;
+                })
+                .cloned()?
+        };
         let id = self.by_name_or_new(
             &simple(MentionKind::Organization, found),
             SpeakerKind::Organization,
