@@ -992,6 +992,9 @@ impl Registry {
             MentionKind::Pronoun(p) => self.resolve_pronoun(*p, at, sentence_start),
             MentionKind::Description => self.resolve_description(m, at, hint),
             MentionKind::Name => {
+                if self.plural_common_noun(m) {
+                    return Some(self.by_name_or_new(m, SpeakerKind::Group));
+                }
                 let id = self.resolve_name(m, at);
                 if self.entities[id].gender.is_none()
                     && self.entities[id].kind == SpeakerKind::Person
@@ -1057,8 +1060,11 @@ impl Registry {
                 }))
             })
             .cloned();
+        // (`A resident who asked not to be named said … “…,” the woman said`: an unnamed
+        // speaker is referred back to by a description too)
         let spoke = self.recent(at, |e| {
-            e.kind == SpeakerKind::Person && e.surname.is_some() && ok(e.gender)
+            (e.kind == SpeakerKind::Person || e.kind == SpeakerKind::Anonymous && !e.plural)
+                && ok(e.gender)
         });
         let id = match (named, spoke) {
             (Some(n), Some(id)) if self.entities[id].last_spoke.is_some_and(|t| t > n.at) => id,
@@ -1072,6 +1078,29 @@ impl Registry {
             self.entities[id].gender = hint;
         }
         Some(id)
+    }
+
+    /// `Builders have complained`, `Protesters said`: a capitalised one-word "name" that is
+    /// a plural agent noun (`-ers`, `-ists`, …) and no one's surname in the text is a group.
+    fn plural_common_noun(&self, m: &Mention) -> bool {
+        let w = m.name.to_lowercase();
+        let Some(stem) = w.strip_suffix('s') else {
+            return false;
+        };
+        let agent = ["er", "or", "ist", "ian", "ant", "ent"]
+            .iter()
+            .any(|suf| stem.len() >= 6 && stem.ends_with(suf));
+        agent
+            && !m.full
+            && m.title.is_none()
+            && !m.name.contains(' ')
+            && !self.last_seen.contains_key(&w)
+            && !self.surnames.contains_key(&w)
+            && lexicon::classes(stem)
+                & (Class::FirstNameFemale.bit()
+                    | Class::FirstNameMale.bit()
+                    | Class::FirstNameEither.bit())
+                == 0
     }
 
     /// An anonymous source: `these people`, `the source` go on with the last anonymous
@@ -1315,7 +1344,11 @@ impl Registry {
         }
         let plural = match kind {
             SpeakerKind::Anonymous => {
-                !(n.ends_with("person") || n.ends_with("source") || n.ends_with("official"))
+                let raw = m.name.to_lowercase();
+                let one = ["a ", "an ", "one ", "another "]
+                    .iter()
+                    .any(|d| raw.starts_with(d));
+                !(one || n.ends_with("person") || n.ends_with("source") || n.ends_with("official"))
             }
             SpeakerKind::Group | SpeakerKind::Organization => true,
             _ => false,
