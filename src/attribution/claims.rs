@@ -235,6 +235,12 @@ fn speech_by_position(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         weak: true,
         object: false,
     };
+    // the cheap test first: a quotation within the five words before
+    if k == s.tokens.start
+        || !(k.saturating_sub(5).max(s.tokens.start)..k).any(|i| p.toks[i].quote.is_some())
+    {
+        return None;
+    }
     let t = &p.toks[k];
     let w = t.lower;
     let verb_form = w.len() >= 5

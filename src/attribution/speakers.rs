@@ -795,7 +795,13 @@ impl Registry {
                 j += 1;
             }
             let run = &toks[i..j];
-            if self.note_org(text, toks, i..j, base) {
+            // one parse of the run serves the organisation and the person sightings
+            let parsed = if run.len() > 1 {
+                parse_name(text, run, run)
+            } else {
+                None
+            };
+            if self.note_org(text, toks, i..j, parsed.as_ref(), base) {
                 i = j;
                 continue;
             }
@@ -849,8 +855,7 @@ impl Registry {
                 i = j;
                 continue;
             }
-            if run.len() > 1
-                && let Some(m) = parse_name(text, run, run)
+            if let Some(m) = parsed
                 && m.kind == MentionKind::Name
                 && m.full
             {
@@ -879,9 +884,15 @@ impl Registry {
     /// Records the capitalised run `run` (widened over `of`, `and` to the organisation's
     /// whole name: `Society of Motor Manufacturers and Traders`) when it names an
     /// organisation; whether it did.
-    fn note_org(&mut self, text: &str, toks: &[Token], run: Range<usize>, base: usize) -> bool {
+    fn note_org(
+        &mut self,
+        text: &str,
+        toks: &[Token],
+        run: Range<usize>,
+        parsed: Option<&Mention>,
+        base: usize,
+    ) -> bool {
         let (i, j) = (run.start, run.end);
-        let narrow = &toks[i..j];
         let mut wide = j;
         while wide + 1 < toks.len()
             && matches!(toks[wide].lower, "of" | "and" | "for" | "&")
@@ -894,17 +905,19 @@ impl Registry {
             }
         }
         // (`Ana Ruiz of Harbour Trust` stays a person's name)
-        if wide > j
-            && parse_name(text, narrow, narrow)
-                .is_some_and(|m| m.kind == MentionKind::Name && m.full)
-        {
+        if wide > j && parsed.is_some_and(|m| m.kind == MentionKind::Name && m.full) {
             wide = j;
         }
         let org_run = &toks[i..wide];
-        if org_run.len() > 1
-            && let Some(m) = parse_name(text, org_run, org_run)
+        let widened = if wide > j && org_run.len() > 1 {
+            parse_name(text, org_run, org_run)
+        } else {
+            None
+        };
+        if let Some(m) = widened.as_ref().or(parsed)
             && m.kind == MentionKind::Organization
         {
+            let m = m.clone();
             let ini = initials(&m.name);
             if ini.len() >= 2 {
                 self.org_initials.insert(ini, self.orgs_seen.len());
