@@ -125,6 +125,7 @@ fn the_table_covers_every_speaker_rule() {
         "Coordinated",
         "Fronted",
         "PassiveAgent",
+        "EmbeddedPost",
         "Inherited",
     ] {
         assert!(

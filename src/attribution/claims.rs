@@ -1536,6 +1536,50 @@ fn content_range(
     }
 }
 
+/// Speaker rule [`SpeakerRule::EmbeddedPost`]: a social-media post embedded in the page,
+/// `… pic.twitter.com/x — Ana Ruiz (@anaruiz) June 3, 2019`: the words before the dash are
+/// its author's claim.
+pub(super) fn embedded_post(p: &Para, reg: &mut Registry) -> Option<RawClaim> {
+    let handle = p.text.rfind("(@")?;
+    let dash = p.text[..handle].rfind(['—', '–'])?;
+    // the author's name: the words between the dash and the handle
+    let name_toks: Vec<Token> = p
+        .toks
+        .iter()
+        .filter(|t| t.range.start > dash && t.range.end <= handle)
+        .cloned()
+        .collect();
+    if name_toks.is_empty() || name_toks.len() > 5 || !name_toks.iter().all(|t| t.cap) {
+        return None;
+    }
+    let m = parse_mention(p.text, &name_toks)?;
+    if !matches!(m.kind, MentionKind::Name | MentionKind::Organization) {
+        return None;
+    }
+    // the post: from the paragraph start to its link or the dash
+    let body = &p.text[..dash];
+    let end = body
+        .find("pic.twitter.com")
+        .or_else(|| body.find("https://"))
+        .unwrap_or(dash);
+    let range = trim_content(p.text, 0..end);
+    if p.text[range.clone()].split_whitespace().count() < 4 {
+        return None;
+    }
+    let at = p.pos(name_toks[0].range.start);
+    let id = reg.resolve(&m, at, p.pos(0), None)?;
+    reg.spoke(id, at);
+    let rule = Rule::Cue(SpeakerRule::EmbeddedPost, ContentRule::Before);
+    Some(RawClaim {
+        range,
+        kind: ClaimKind::Indirect,
+        speaker: Some(id),
+        cue: None,
+        rule,
+        confidence: rule.confidence() * mention_evidence(Some(&m)),
+    })
+}
+
 /// Reads one sentence: its cues (phase 1), their speakers (phase 2, resolved at once so a
 /// later cue can inherit) and contents (phase 3).
 pub(super) fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {

@@ -148,6 +148,15 @@ fn paragraph(
     }
     if !teaser {
         propagate(&p, &sents, marks.single_style, carry.clone(), &mut st);
+        if let Some(c) = claims::embedded_post(&p, reg) {
+            // the post's own attributions end where the post does, before its link
+            for other in &mut st.claims {
+                if other.range.start < c.range.end && other.range.end > c.range.end {
+                    other.range.end = c.range.end;
+                }
+            }
+            st.claims.push(c);
+        }
     }
     emit(doc, bi, paragraph, &p, reg, carry, st, out);
 }

@@ -36,6 +36,8 @@ pub enum SpeakerRule {
     Fronted,
     /// `The storm was described as “historic” by the weather office`: a passive cue's agent.
     PassiveAgent,
+    /// `… — Ana Ruiz (@anaruiz) June 3, 2019`: a post embedded in the page, its author.
+    EmbeddedPost,
     /// `…, saying …`, `… and added …`: the speaker of the sentence's earlier cue, or its
     /// subject.
     Inherited,
@@ -97,6 +99,7 @@ impl SpeakerRule {
             SpeakerRule::Coordinated => "subject + verb + and + cue",
             SpeakerRule::Fronted => "fronted participial cue, + main clause's subject",
             SpeakerRule::PassiveAgent => "passive cue + by + agent",
+            SpeakerRule::EmbeddedPost => "embedded post — author (@handle)",
             SpeakerRule::Inherited => "participle/coordinated cue inherits the speaker",
         }
     }
@@ -105,7 +108,7 @@ impl SpeakerRule {
     pub fn confidence(self) -> f32 {
         match self {
             SpeakerRule::AccordingTo | SpeakerRule::Subject | SpeakerRule::Inverted => 0.9,
-            SpeakerRule::Apposition => 0.85,
+            SpeakerRule::Apposition | SpeakerRule::EmbeddedPost => 0.85,
             SpeakerRule::RelativeClause | SpeakerRule::LastNounPhrase => 0.7,
             SpeakerRule::Inherited
             | SpeakerRule::Coordinated
