@@ -149,6 +149,17 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
                 continue;
             }
         }
+        // `spoke of “anxiety”`, `spoke about …`: speaking is a cue only with what was said
+        if c.lemma == "speak" {
+            if toks
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.lower, "of" | "about"))
+            {
+                end = k + 2;
+            } else {
+                continue;
+            }
+        }
         let prev = (k > s.tokens.start).then(|| &toks[k - 1]);
         if negated(p, s, k) {
             continue;
