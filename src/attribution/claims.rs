@@ -1504,9 +1504,11 @@ fn continues_content(p: &Para, s: &Sentence, right: usize, j: usize) -> bool {
         && rest.clone().filter(|&k| p.toks[k].quote.is_none()).count() >= 3
         && !rest.clone().any(|k| p.toks[k].quote.is_some())
         && !is_adjunct_tail(p, s, j)
-        && !rest
-            .clone()
-            .any(|k| lexicon::cue(p.toks[k].lower).is_some())
+        // (another attribution after it keeps its own words: `…, she said, and Lee said …`)
+        && !rest.clone().any(|k| {
+            lexicon::cue(p.toks[k].lower)
+                .is_some_and(|c| !c.base && !c.participle && matches!(c.lemma, "say" | "tell"))
+        })
 }
 
 /// `urged residents to stay indoors`, `warned drivers to slow down`: an appeal, its object
