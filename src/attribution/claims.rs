@@ -621,8 +621,16 @@ fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
         }
         return j;
     }
-    if matches!(t.lower, "the" | "his" | "her" | "their" | "its") {
+    // `told her the pier …`: `her` is the object when a determiner or a subject follows
+    let her_object = t.lower == "her"
+        && p.toks.get(j + 1).is_some_and(|n| {
+            Class::Determiner.has(n.lower) || lexicon::pronoun(n.lower).is_some() || n.cap
+        });
+    if matches!(t.lower, "the" | "his" | "her" | "their" | "its") && !her_object {
         return (j + 2).min(e);
+    }
+    if her_object {
+        return j + 1;
     }
     if matches!(
         t.lower,
