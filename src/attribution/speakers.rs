@@ -827,13 +827,19 @@ impl Registry {
                 .trim_start();
             // a photo credit or an aside in brackets is nobody's topic: `( Jo Lee / Star )`
             let aside = before.ends_with(['(', '[', '/']) || after.starts_with([')', ']', '/']);
+            // (`the city where he and Dorsey are from`: the second of two conjuncts or a
+            // name after a preposition is nobody's topic)
+            let conjunct = i > 0
+                && (matches!(toks[i - 1].lower, "and" | "or" | "nor" | "&")
+                    || Class::Preposition.has(toks[i - 1].lower));
             let clause_subject = !aside && i == 0
-                || toks.get(j).is_some_and(|n| {
-                    !n.cap
-                        && n.quote.is_none()
-                        && text[toks[j - 1].range.end..n.range.start].trim().is_empty()
-                        && !is_function_word(n.lower)
-                });
+                || !conjunct
+                    && toks.get(j).is_some_and(|n| {
+                        !n.cap
+                            && n.quote.is_none()
+                            && text[toks[j - 1].range.end..n.range.start].trim().is_empty()
+                            && !is_function_word(n.lower)
+                    });
             if j == i + 1
                 && clause_subject
                 && let Some(&k) = self
