@@ -161,3 +161,15 @@ fn a_denied_or_refused_cue_is_no_attribution() {
         assert!(claims.is_empty(), "{text}: {claims:?}");
     }
 }
+
+#[test]
+fn a_weak_verb_in_another_sense_is_no_attribution() {
+    for text in [
+        "The Harbour Hawks added three more unanswered goals before the break.",
+        "The council announced a plan to rebuild the pier.",
+    ] {
+        let (doc, a) = analysed(text);
+        let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+        assert!(claims.is_empty(), "{text}: {claims:?}");
+    }
+}

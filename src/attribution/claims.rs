@@ -803,8 +803,14 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
         .take_while(|&k| !p.breaks_before(k, s) && p.toks[k].quote.is_none())
         .any(|k| {
             let w = p.toks[k].lower;
+            // (`three more unanswered goals`: an -ed word after a determiner or quantifier
+            // is an adjective)
+            let prev = p.toks[k - 1].lower;
+            let adjective = Class::Determiner.has(prev)
+                || Class::Quantifier.has(prev)
+                || matches!(prev, "more" | "most" | "less" | "very");
             Class::Verbish.has(w) && w != "also" && w != "not"
-                || !p.toks[k].cap && w.len() > 4 && w.ends_with("ed")
+                || !p.toks[k].cap && w.len() > 4 && w.ends_with("ed") && !adjective
         })
 }
 
