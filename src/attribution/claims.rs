@@ -1730,7 +1730,10 @@ fn cut_after_contents(p: &Para, attrs: &mut [Attr]) {
             if l > 0 && l > next.cue_tok.saturating_sub(20) {
                 let end = p.tok_end(l.saturating_sub(1)).max(r.start);
                 if end > r.start && end < r.end && p.toks[l].range.start > r.start {
-                    attrs[i].content = Some(r.start..end);
+                    // two words left before the next attribution are no claim of their
+                    // own (`According to the survey, Out of | the Cold users report …`)
+                    let words = p.text[r.start..end].split_whitespace().count();
+                    attrs[i].content = (words >= 3).then_some(r.start..end);
                 }
             }
         }
