@@ -736,6 +736,8 @@ pub struct Registry {
     /// again), and each name's index there.
     org_names: Vec<String>,
     org_ids: HashMap<String, u32>,
+    /// The last organisation named as a sentence's subject (its first words), and where.
+    subject_org: Option<(u32, usize)>,
     /// Initials of the organisations seen → index in `orgs_seen` of the latest one.
     org_initials: HashMap<String, usize>,
     /// Normalised names and aliases → entity id (the first entity to use them).
@@ -937,6 +939,9 @@ impl Registry {
                 }
             };
             self.orgs_seen.push((id, base + toks[i].range.start));
+            if i == 0 || i == 1 && toks[0].lower == "the" {
+                self.subject_org = Some((id, base + toks[i].range.start));
+            }
             return true;
         }
         false
@@ -1509,7 +1514,14 @@ impl Registry {
                 .recent(at, |e| {
                     matches!(e.kind, SpeakerKind::Organization | SpeakerKind::Document)
                 })
-                .or_else(|| self.retyped_as_org(at)),
+                .or_else(|| self.retyped_as_org(at))
+                // (only an `It` opening its sentence: `what it says is` has its antecedent
+                // in its own sentence)
+                .or_else(|| {
+                    (at == sentence_start)
+                        .then(|| self.org_just_named(at))
+                        .flatten()
+                }),
             Pronoun::We | Pronoun::I => None,
         }
     }
@@ -1541,6 +1553,21 @@ impl Registry {
             self.surnames.remove(&sur);
         }
         Some(id)
+    }
+
+    /// `The Harbour Authority closed the pier. It said …`: the organisation last named as a
+    /// sentence's subject, in the sentences just before, when no organisation has spoken.
+    fn org_just_named(&mut self, at: usize) -> Option<usize> {
+        let (name, p) = self.subject_org.filter(|&(_, p)| p < at)?;
+        if p + TOPIC_WINDOW / 2 < at {
+            return None;
+        }
+        let name = self.org_names[name as usize].clone();
+        let id = self.by_name_or_new(
+            &simple(MentionKind::Organization, name),
+            SpeakerKind::Organization,
+        );
+        (self.entities[id].kind == SpeakerKind::Organization).then_some(id)
     }
 
     /// Marks an entity as having spoken at `at`.
