@@ -1,6 +1,6 @@
 //! One redraw of the reader at 200x60 with the sample article analysed, the sidebar open, a
 //! quote marked and a search active (the work done after every key press), and a key press
-//! plus its redraw.
+//! plus its redraw (`]` in the article, `j`/`k` in the speakers list).
 //!
 //! `cargo bench --bench redraw`
 
@@ -52,6 +52,24 @@ fn redraw(c: &mut Criterion) {
     c.bench_function("key ] + redraw 200x60", |b| {
         b.iter(|| {
             app.press("]").expect("key");
+            terminal
+                .draw(|f| f.render_widget(black_box(&mut app), f.area()))
+                .expect("draw");
+        })
+    });
+    // the speakers list: each speaker's name and role wrapped to the box, the list scrolled
+    // to keep the selection whole
+    let mut app = self::app();
+    app.press("tab").expect("keys");
+    let mut down = true;
+    c.bench_function("key j/k in the speakers list + redraw 200x60", |b| {
+        b.iter(|| {
+            if app.sidebar.speaker_sel + 1 >= app.sources.speakers.len() {
+                down = false;
+            } else if app.sidebar.speaker_sel == 0 {
+                down = true;
+            }
+            app.press(if down { "j" } else { "k" }).expect("key");
             terminal
                 .draw(|f| f.render_widget(black_box(&mut app), f.area()))
                 .expect("draw");

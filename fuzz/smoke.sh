@@ -9,6 +9,7 @@ secs=${1:-30}
 seeds() {
   case $1 in
     ingest) echo tests/fixtures/ingest tests/fixtures/html tests/fixtures/md tests/fixtures/attribution assets ;;
+    html) echo tests/fixtures/html ;;
   esac
 }
 for target in $(RUSTC_BOOTSTRAP=1 cargo fuzz list); do

@@ -10,6 +10,8 @@
 //! - [`clipboard`]: what `y`/`Y` copy (a template from the config) and the OSC 52 sequence;
 //! - [`correction`]: corrections of the attribution analysis ([`Correction`], saved as
 //!   `[[correction]]` tables, anchored like highlights) and [`correction::apply`];
+//! - [`saver`]: loading and saving off the reader's thread (a copy of the store saves on its
+//!   own thread; the reader hands it only the changes);
 //! - [`export`]: Markdown, W3C Web Annotation JSON, Readwise CSV and normalised TOML.
 //!
 //! ## The file
@@ -17,8 +19,9 @@
 //! One TOML file per article: the sidecar `<article file>.hearsay.toml`; for standard input,
 //! or when the article's folder is not writable, `$XDG_DATA_HOME/hearsay/highlights/<sha256>.toml`;
 //! or
-//! `<configured dir>/<sha256>.toml` (see [`Location::resolve`]). Beside it: `<file>.bak` (the
-//! previous version) and a hidden `.<file>.lock` (the advisory lock for saves).
+//! `<configured dir>/<sha256>.toml` (see [`Location::resolve`]). Beside it: `<file>.bak`,
+//! `<file>.bak.2`, … (earlier versions) and, during a save only, a hidden `.<file>.lock` (the
+//! advisory lock for saves).
 //!
 //! ```toml
 //! version = 1                     # a newer version makes the store read-only
@@ -86,6 +89,8 @@ pub mod clipboard;
 pub mod correction;
 pub mod export;
 pub mod highlight;
+mod layout;
+pub mod saver;
 pub mod store;
 
 pub use anchor::Summary;
@@ -93,6 +98,6 @@ pub use correction::{Applied, Change, Correction, Corrections};
 pub use export::{ExportError, Format};
 pub use highlight::{Anchor, Highlight, Kind, Status};
 pub use store::{
-    Added, ArticleInfo, HighlightsFile, Location, LocationKind, NewHighlight, Origin, SaveReport,
-    Store, StoreError,
+    Added, ArticleInfo, Changes, HighlightsFile, Location, LocationKind, Merged, NewHighlight,
+    Origin, SaveReport, Store, StoreError,
 };

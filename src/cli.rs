@@ -69,6 +69,10 @@ pub enum Command {
         /// the JSON says how many in `corrections`).
         #[arg(long)]
         raw: bool,
+        /// With several files, print each article's line as soon as it is done instead of
+        /// in the order of the paths.
+        #[arg(long)]
+        unordered: bool,
         /// Treat the input as this format instead of guessing from its name and content.
         #[arg(long, value_enum)]
         format: Option<InputFormat>,

@@ -49,6 +49,8 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
     read_limited(file, size, format!("'{}'", path.display()))
 }
 
+/// Reads `input` whole, refusing anything over [`MAX_INPUT`] without reading more than that;
+/// `size_hint` (a regular file's size) sizes the buffer, `name` is said in errors.
 fn read_limited(input: impl Read, size_hint: u64, name: String) -> Result<Vec<u8>> {
     let cap = usize::try_from(size_hint).map_or(MAX_INPUT, |n| n.min(MAX_INPUT)) + 1;
     let mut buf = Vec::with_capacity(cap);

@@ -222,8 +222,12 @@ pub enum Side {
 pub struct SidebarConfig {
     /// Left or right.
     pub side: Side,
-    /// Width in columns.
-    pub width: u16,
+    /// Share of the terminal's width the docked sidebar takes, in percent.
+    pub share: u16,
+    /// The narrowest docked sidebar, in columns.
+    pub min_width: u16,
+    /// The widest docked sidebar, in columns.
+    pub max_width: u16,
     /// Below this terminal width the sidebar is an overlay.
     pub min_total_width: u16,
 }
@@ -245,6 +249,8 @@ pub struct Config {
     pub library_dir: Option<PathBuf>,
     /// What `y` copies, and how.
     pub clipboard: ClipboardConfig,
+    /// Backup generations of the highlights file kept on save (`.bak`, `.bak.2`, …).
+    pub highlight_backups: usize,
     /// Key bindings.
     pub keymap: Keymap,
 }
@@ -276,7 +282,9 @@ impl Config {
             theme: Theme::default(),
             sidebar: SidebarConfig {
                 side: Side::Right,
-                width: 0,
+                share: 0,
+                min_width: 0,
+                max_width: 0,
                 min_total_width: 0,
             },
             highlights_dir: None,
@@ -286,24 +294,54 @@ impl Config {
                 claim: String::new(),
                 osc52: false,
             },
+            highlight_backups: 0,
             keymap: Keymap::default(),
         }
     }
 }
 
-/// A width setting: a whole number of columns in a sensible range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Columns<const MIN: u16, const MAX: u16>(u16);
+/// What a bounded number setting counts, for its error message.
+trait Unit {
+    /// "a number of columns", "a percentage".
+    const WHAT: &'static str;
+}
 
-impl<'de, const MIN: u16, const MAX: u16> Deserialize<'de> for Columns<MIN, MAX> {
+/// Columns of the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ColumnsUnit;
+
+impl Unit for ColumnsUnit {
+    const WHAT: &'static str = "a number of columns";
+}
+
+/// A share in percent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PercentUnit;
+
+impl Unit for PercentUnit {
+    const WHAT: &'static str = "a percentage";
+}
+
+/// A whole number setting in a sensible range, `MIN..=MAX`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Ranged<U, const MIN: u16, const MAX: u16>(u16, std::marker::PhantomData<U>);
+
+/// A width setting: a whole number of columns in a sensible range.
+type Columns<const MIN: u16, const MAX: u16> = Ranged<ColumnsUnit, MIN, MAX>;
+
+/// A share setting: a whole percentage in a sensible range.
+type Percent<const MIN: u16, const MAX: u16> = Ranged<PercentUnit, MIN, MAX>;
+
+impl<'de, U: Unit, const MIN: u16, const MAX: u16> Deserialize<'de> for Ranged<U, MIN, MAX> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let n = i64::deserialize(d)?;
         if n < i64::from(MIN) || n > i64::from(MAX) {
             return Err(serde::de::Error::custom(format!(
-                "{n} is out of range; use a number of columns from {MIN} to {MAX}"
+                "{n} is out of range; use {} from {MIN} to {MAX}",
+                U::WHAT
             )));
         }
-        Ok(Columns(n as u16))
+        Ok(Ranged(n as u16, std::marker::PhantomData))
     }
 }
 
@@ -379,7 +417,9 @@ struct UserTheme {
 #[serde(deny_unknown_fields)]
 struct UserSidebar {
     side: Option<Side>,
-    width: Option<Columns<16, 200>>,
+    share: Option<Percent<10, 70>>,
+    min_width: Option<Columns<16, 200>>,
+    max_width: Option<Columns<16, 200>>,
     min_total_width: Option<Columns<0, 1000>>,
 }
 
@@ -387,6 +427,7 @@ struct UserSidebar {
 #[serde(deny_unknown_fields)]
 struct UserHighlights {
     dir: Option<PathBuf>,
+    backups: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -703,17 +744,26 @@ impl Config {
             if let Some(side) = s.side {
                 self.sidebar.side = side;
             }
-            if let Some(w) = s.width {
-                self.sidebar.width = w.0;
+            if let Some(p) = s.share {
+                self.sidebar.share = p.0;
+            }
+            if let Some(w) = s.min_width {
+                self.sidebar.min_width = w.0;
+            }
+            if let Some(w) = s.max_width {
+                self.sidebar.max_width = w.0;
             }
             if let Some(w) = s.min_total_width {
                 self.sidebar.min_total_width = w.0;
             }
         }
-        if let Some(h) = user.highlights
-            && let Some(dir) = h.dir
-        {
-            self.highlights_dir = (!dir.as_os_str().is_empty()).then_some(dir);
+        if let Some(h) = user.highlights {
+            if let Some(dir) = h.dir {
+                self.highlights_dir = (!dir.as_os_str().is_empty()).then_some(dir);
+            }
+            if let Some(n) = h.backups {
+                self.highlight_backups = n;
+            }
         }
         if let Some(l) = user.library
             && let Some(dir) = l.dir
@@ -948,11 +998,14 @@ mod tests {
         other.colors = true;
         other.sidebar = SidebarConfig {
             side: Side::Left,
-            width: 1,
+            share: 1,
+            min_width: 1,
+            max_width: 1,
             min_total_width: 1,
         };
         other.highlights_dir = Some("elsewhere".into());
         other.library_dir = Some("elsewhere".into());
+        other.highlight_backups = 7;
         other.clipboard = ClipboardConfig {
             quote: "elsewhere".into(),
             claim: "elsewhere".into(),
@@ -1023,7 +1076,7 @@ side = "left"
         assert_eq!(c.theme.speakers, vec![Color::Ansi(1)]);
         assert_eq!(c.theme.dek, d.theme.dek);
         assert_eq!(c.sidebar.side, Side::Left);
-        assert_eq!(c.sidebar.width, d.sidebar.width);
+        assert_eq!(c.sidebar.share, d.sidebar.share);
         let k = |s| Key::parse(s).unwrap();
         assert_eq!(
             c.keymap.lookup(Context::Article, k("x")),
@@ -1055,6 +1108,32 @@ side = "left"
         let (line, column, msg) = invalid("measure = 70\n[theme]\ntitel = \"red\"\n");
         assert_eq!((line, column), (3, 1));
         assert!(msg.contains("titel"), "{msg}");
+    }
+
+    #[test]
+    fn sidebar_share_and_bounds_are_checked() {
+        let c = parse("[sidebar]\nshare = 40\nmin_width = 30\nmax_width = 70\n").unwrap();
+        assert_eq!(
+            (c.sidebar.share, c.sidebar.min_width, c.sidebar.max_width),
+            (40, 30, 70)
+        );
+        let (line, column, msg) = invalid("[sidebar]\nshare = 90\n");
+        assert_eq!((line, column), (2, 9));
+        assert!(
+            msg.contains("90 is out of range; use a percentage from 10 to 70"),
+            "{msg}"
+        );
+        let (_, _, msg) = invalid("[sidebar]\nmax_width = 4\n");
+        assert!(
+            msg.contains("use a number of columns from 16 to 200"),
+            "{msg}"
+        );
+        // the old fixed width is gone: named as unknown, with the settings there are
+        let (_, _, msg) = invalid("[sidebar]\nwidth = 40\n");
+        assert!(
+            msg.contains("'width'") && msg.contains("min_width"),
+            "{msg}"
+        );
     }
 
     #[test]
@@ -1127,11 +1206,11 @@ side = "left"
              \"y\" = \"bottom\"\n\
              [sidebar]\n\
              side = \"left\"\n\
-             width = 2\n",
+             min_width = 2\n",
         );
         assert_eq!(
             places(&c.found.mistakes),
-            [(3, 1), (4, 11), (7, 1), (8, 7), (12, 9)],
+            [(3, 1), (4, 11), (7, 1), (8, 7), (12, 13)],
             "{:#?}",
             c.found.mistakes
         );
@@ -1154,7 +1233,7 @@ side = "left"
             "the mistake keeps the default"
         );
         assert_eq!(c.config.sidebar.side, Side::Left);
-        assert_eq!(c.config.sidebar.width, d.sidebar.width);
+        assert_eq!(c.config.sidebar.min_width, d.sidebar.min_width);
         let k = |s| Key::parse(s).unwrap();
         assert_eq!(
             c.config.keymap.lookup(Context::Article, k("y")),

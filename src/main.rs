@@ -22,6 +22,7 @@ fn main() -> std::process::ExitCode {
             files,
             json,
             explain,
+            unordered,
             format,
             jsonl: false,
             raw,
@@ -31,6 +32,7 @@ fn main() -> std::process::ExitCode {
             *json,
             *explain,
             (!*raw).then_some(cli.config.as_deref()),
+            *unordered,
         ),
         Some(Command::Diff {
             old,

@@ -168,6 +168,9 @@ pub(crate) fn init() -> Result<(Term, RestoreGuard)> {
     Ok((terminal, guard))
 }
 
+/// How often the event loop looks for results of the highlights' threads while they work.
+const BACKGROUND_POLL: std::time::Duration = std::time::Duration::from_millis(50);
+
 /// Runs the reader until the user quits. `analysis` computes the speakers, quotes and
 /// claims on a background thread; the sidebar fills in when it is done.
 pub fn run(app: App, analysis: impl FnOnce() -> Sources + Send + 'static) -> Result<()> {
@@ -209,7 +212,13 @@ pub(crate) fn run_in(
             #[cfg(debug_assertions)]
             debug_failure()?;
         }
-        let mut next = Some(events.next()?);
+        // while highlights load or save on their threads, look for their results now and
+        // then; otherwise sleep until an event comes
+        let mut next = match app.is_busy() {
+            true => events.next_within(BACKGROUND_POLL)?,
+            false => Some(events.next()?),
+        };
+        app.poll_background();
         // handle every event already waiting before drawing again
         while let Some(ev) = next {
             match ev {
@@ -253,6 +262,17 @@ pub(crate) fn run_in(
                 }
             }
             if app.should_quit {
+                if app.is_saving() {
+                    // `q` waits for the last save only, and says so
+                    app.show_saving();
+                    terminal
+                        .draw(|f| f.render_widget(&mut app, f.area()))
+                        .wrap_err("cannot draw to the terminal")?;
+                }
+                if let Some(failed) = app.finish_saves() {
+                    // reported once the terminal is restored (by the caller's guard)
+                    return Err(color_eyre::eyre::eyre!(failed));
+                }
                 return Ok(());
             }
             next = events.try_next();

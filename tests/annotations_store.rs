@@ -745,3 +745,280 @@ fn reading_position_of_an_unchanged_article_is_kept_and_clamped() {
     let moved = Store::open_at(&edited, &origin(), loc(dir.path())).reading();
     assert_eq!(moved, Some(at + "A new first paragraph.\n\n".len()));
 }
+
+#[test]
+fn a_save_leaves_no_lock_file_beside_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = doc();
+    let mut s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    s.add(NewHighlight::passage(range_of(&doc, "Opponents said")))
+        .unwrap();
+    s.save().unwrap();
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["story.txt.hearsay.toml"], "{names:?}");
+}
+
+#[test]
+fn a_file_too_large_to_read_back_is_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = doc();
+    let mut s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    let a = s
+        .add(NewHighlight::passage(range_of(&doc, "Opponents said")))
+        .unwrap();
+    s.save().unwrap();
+    let before = std::fs::read(&loc(dir.path()).path).unwrap();
+    let note = "n".repeat(store::MAX_FILE as usize);
+    s.set_note(&a.id, &note).unwrap();
+    let err = s.save().unwrap_err();
+    assert!(matches!(err, StoreError::TooLarge { .. }), "{err}");
+    assert!(err.to_string().contains("nothing was saved"), "{err}");
+    // the file on disk is the last one that could be read, and it still opens
+    assert_eq!(std::fs::read(&loc(dir.path()).path).unwrap(), before);
+    assert!(!s.is_read_only());
+    let again = Store::open_at(&doc, &origin(), loc(dir.path()));
+    assert!(again.problem().is_none());
+    assert_eq!(again.highlights().len(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_another_articles_highlights_is_read_only_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = doc();
+    let other = dir.path().join("other.txt.hearsay.toml");
+    let theirs = "version = 1\n\n[article]\nsource = \"other.txt\"\nsha256 = \"0123abcd\"\n";
+    std::fs::write(&other, theirs).unwrap();
+    std::os::unix::fs::symlink(&other, &loc(dir.path()).path).unwrap();
+    let mut s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    assert!(s.is_read_only());
+    let why = s.problem().unwrap().to_string();
+    assert!(
+        why.contains("other.txt") && why.contains("another article"),
+        "{why}"
+    );
+    assert!(
+        s.add(NewHighlight::passage(range_of(&doc, "Opponents said")))
+            .is_err()
+    );
+    assert!(s.save().is_err());
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), theirs);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_made_to_another_articles_file_after_opening_is_not_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = doc();
+    let mut s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    s.add(NewHighlight::passage(range_of(&doc, "Opponents said")))
+        .unwrap();
+    let other = dir.path().join("other.txt.hearsay.toml");
+    let theirs = "version = 1\n\n[article]\nsource = \"other.txt\"\nsha256 = \"0123abcd\"\n";
+    std::fs::write(&other, theirs).unwrap();
+    std::os::unix::fs::symlink(&other, &loc(dir.path()).path).unwrap();
+    let err = s.save().unwrap_err().to_string();
+    assert!(err.contains("another article"), "{err}");
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), theirs);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_is_kept_and_its_target_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = doc();
+    let synced = dir.path().join("synced");
+    std::fs::create_dir(&synced).unwrap();
+    let link = loc(dir.path()).path;
+    std::os::unix::fs::symlink("synced/story.toml", &link).unwrap();
+    let mut s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    assert!(!s.is_read_only());
+    s.add(NewHighlight::passage(range_of(&doc, "Opponents said")))
+        .unwrap();
+    s.save().unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(synced.join("story.toml"))
+            .unwrap()
+            .contains("Opponents said")
+    );
+    // a link into a folder that does not exist: read-only, said, nothing replaced
+    let dir2 = tempfile::tempdir().unwrap();
+    let link2 = loc(dir2.path()).path;
+    std::os::unix::fs::symlink("gone/story.toml", &link2).unwrap();
+    let s = Store::open_at(&doc, &origin(), loc(dir2.path()));
+    let why = s.problem().map(ToString::to_string).unwrap_or_default();
+    assert!(why.contains("gone/story.toml"), "{why}");
+    assert!(
+        std::fs::symlink_metadata(&link2)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn backups_keep_three_generations_by_default_and_as_many_as_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = doc();
+    let path = loc(dir.path()).path;
+    let mut s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    let words = [
+        "Opponents said",
+        "fishing boats",
+        "Tomas Berg",
+        "Ines Duarte",
+        "The harbour",
+    ];
+    for w in words {
+        s.add(NewHighlight::passage(range_of(&doc, w))).unwrap();
+        s.save().unwrap();
+    }
+    let count =
+        |p: &Path| std::fs::read_to_string(p).map_or(0, |t| t.matches("[[highlight]]").count());
+    // the newest backup holds the state before the last save, and so on back
+    assert_eq!(count(&store::backup_path(&path)), 4);
+    assert_eq!(count(&store::backup_path_n(&path, 2)), 3);
+    assert_eq!(count(&store::backup_path_n(&path, 3)), 2);
+    assert!(!store::backup_path_n(&path, 4).exists());
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = loc(dir.path()).path;
+    let mut s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    s.set_backups(1);
+    for w in words {
+        s.add(NewHighlight::passage(range_of(&doc, w))).unwrap();
+        s.save().unwrap();
+    }
+    assert_eq!(count(&store::backup_path(&path)), 4);
+    assert!(!store::backup_path_n(&path, 2).exists());
+}
+
+#[test]
+fn a_change_is_handed_to_the_saver_without_waiting_for_the_save() {
+    use hearsay::annotations::saver::{Place, open_in_background};
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    let doc = Arc::new(doc());
+    let loading = open_in_background(&doc, origin(), Place::At(loc(dir.path())), 3, |_| ());
+    let (mut s, mut saver, ()) = loading.wait().unwrap();
+    // another window is saving: it holds the lock for as long as it likes
+    let lock = std::fs::File::create(store::lock_path(&loc(dir.path()).path)).unwrap();
+    lock.lock().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let range = range_of(&doc, "Opponents said");
+    let keypress = std::thread::spawn(move || {
+        s.add(NewHighlight::passage(range)).unwrap();
+        saver.submit(s.take_changes());
+        let saving = saver.is_saving();
+        tx.send(()).unwrap();
+        (s, saver, saving)
+    });
+    // the key's work ends while the save is still waiting on the lock
+    rx.recv_timeout(std::time::Duration::from_secs(30))
+        .expect("the keypress waited on the save");
+    let (s, saver, saving) = keypress.join().unwrap();
+    assert!(saving);
+    assert!(!loc(dir.path()).path.exists());
+    drop(lock);
+    let outcomes = saver.finish();
+    assert!(outcomes.iter().all(|o| o.result.is_ok()), "{outcomes:?}");
+    let again = Store::open_at(&*doc, &origin(), loc(dir.path()));
+    assert_eq!(again.highlights().len(), 1);
+    assert_eq!(again.highlights()[0].id, s.highlights()[0].id);
+}
+
+#[test]
+fn savers_of_two_windows_bring_each_others_highlights_back() {
+    use hearsay::annotations::saver::{Place, open_in_background};
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    let doc = Arc::new(doc());
+    let (mut a, mut sa, ()) =
+        open_in_background(&doc, origin(), Place::At(loc(dir.path())), 3, |_| ())
+            .wait()
+            .unwrap();
+    let (mut b, mut sb, ()) =
+        open_in_background(&doc, origin(), Place::At(loc(dir.path())), 3, |_| ())
+            .wait()
+            .unwrap();
+    let ha = a
+        .add(NewHighlight::passage(range_of(&doc, "Opponents said")))
+        .unwrap();
+    sa.submit(a.take_changes());
+    for o in sa.finish() {
+        a.absorb(o.merged);
+    }
+    let hb = b
+        .add(NewHighlight::passage(range_of(&doc, "fishing boats")))
+        .unwrap();
+    b.set_note(&hb.id, "check the harbour log").unwrap();
+    sb.submit(b.take_changes());
+    // b's save took a's highlight from the disk; the reader's store gets it
+    let mut got = Vec::new();
+    for o in sb.finish() {
+        assert!(o.result.is_ok());
+        got.extend(o.merged.incoming.iter().map(|h| h.id.clone()));
+        b.absorb(o.merged);
+    }
+    assert_eq!(got, std::slice::from_ref(&ha.id));
+    assert!(b.get(&ha.id).is_some() && b.get(&hb.id).is_some());
+    let disk = Store::open_at(&*doc, &origin(), loc(dir.path()));
+    assert_eq!(disk.get(&hb.id).unwrap().note, "check the harbour log");
+    assert_eq!(disk.highlights().len(), 2);
+}
+
+#[test]
+fn a_hand_edited_file_keeps_its_comments_and_layout_and_unknown_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = doc();
+    let path = dir.path().join("story.txt.hearsay.toml");
+    let r = range_of(&doc, "Nobody believes that\nnumber,");
+    let hand = format!(
+        "# My notes on the pier story -- keep this file tidy!\nversion = 1\n\n[article]\n\
+         source = \"story.txt\"\nsha256 = \"0\"\n\n# Berg's doubt: follow up with the auditor\n\
+         [[highlight]]\nid = \"keep1\"\nkind = \"quote\"\ntext = \"Nobody believes that number,\"\n\
+         start = {}   # checked by hand\nend = {}\nnote = '''\nCall the auditor.\nAsk for the 2025 figures.\n'''\n\
+         created = 2026-03-03T10:00:00Z\nupdated = 2026-03-03T10:05:00Z\n\n\
+         # checks another tool adds\n[[fact_check]]\nid = \"c1\"\nsays = \"4.2 million crowns\"\n\n\
+         # Berg is the council's Berg\n[[correction]]\nid = \"m1\"\naction = \"merge\"\n\
+         speaker = \"Berg\"\ninto = \"Ola Berg\"\ncreated = 2026-03-03T10:06:00Z\n",
+        r.start, r.end
+    );
+    std::fs::write(&path, &hand).unwrap();
+    let mut s = Store::open_at(&doc, &origin(), loc(dir.path()));
+    assert!(s.problem().is_none(), "{:?}", s.problem());
+    s.add(NewHighlight::passage(range_of(&doc, "fishing boats")))
+        .unwrap();
+    s.set_tags("keep1", &["budget".into()]).unwrap();
+    s.save().unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    for kept in [
+        "# My notes on the pier story -- keep this file tidy!\nversion = 1\n",
+        "# Berg's doubt: follow up with the auditor\n[[highlight]]\nid = \"keep1\"",
+        "   # checked by hand\n",
+        "note = '''\nCall the auditor.\nAsk for the 2025 figures.\n'''\n",
+        "# checks another tool adds\n[[fact_check]]\nid = \"c1\"\nsays = \"4.2 million crowns\"\n",
+        "# Berg is the council's Berg\n[[correction]]\nid = \"m1\"\naction = \"merge\"\n",
+        "tags = [\"budget\"]",
+        "text = \"fishing boats\"",
+    ] {
+        assert!(text.contains(kept), "lost {kept:?} in:\n{text}");
+    }
+    let again = Store::open_at(&doc, &origin(), loc(dir.path()));
+    assert_eq!(again.highlights().len(), 2);
+    assert_eq!(
+        again.get("keep1").unwrap().note,
+        "Call the auditor.\nAsk for the 2025 figures.\n"
+    );
+    assert!(again.file().extra.contains_key("fact_check"));
+    assert_eq!(again.corrections().list().len(), 1);
+}

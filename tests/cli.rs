@@ -182,3 +182,142 @@ fn highlights_listing_does_not_double_quotation_marks() {
     assert!(!listing.contains("\u{201c}\u{201c}"), "{listing}");
     assert!(!listing.contains("\u{201c}\""), "{listing}");
 }
+
+/// Runs hearsay with a deadline: a hang is a failure with what was printed, not a stuck suite.
+#[cfg(unix)]
+fn hearsay_within(args: &[&str], secs: u64) -> (Option<i32>, String, String) {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env("XDG_CONFIG_HOME", env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("hearsay runs");
+    let mut out = child.stdout.take().expect("stdout");
+    let mut err = child.stderr.take().expect("stderr");
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = out.read_to_string(&mut s);
+        s
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = err.read_to_string(&mut s);
+        s
+    });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "hearsay {args:?} still running after {secs} s; printed: {}",
+                reader.join().unwrap_or_default()
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let stdout = reader.join().expect("stdout read");
+    let stderr = err_reader.join().expect("stderr read");
+    (status.code(), stdout, stderr)
+}
+
+#[cfg(unix)]
+#[test]
+fn analyze_a_folder_skips_fifos_sockets_and_loops_and_says_so() {
+    use std::os::unix::net::UnixListener;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    for (name, speaker) in [
+        ("a.txt", "Mara Voss"),
+        ("c.txt", "Teo Lind"),
+        ("e.md", "Ada Prim"),
+    ] {
+        std::fs::write(
+            d.join(name),
+            format!("Harbour news\n\n“The tide came early,” said {speaker}.\n"),
+        )
+        .expect("write");
+    }
+    let fifo = d.join("b.txt");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let _socket = UnixListener::bind(d.join("d.txt")).expect("socket");
+    std::fs::create_dir(d.join("sub")).expect("mkdir");
+    std::os::unix::fs::symlink("..", d.join("sub/loop")).expect("symlink");
+    std::os::unix::fs::symlink("nowhere.txt", d.join("f.txt")).expect("symlink");
+
+    let (code, out, err) = hearsay_within(&["analyze", d.to_str().expect("utf-8"), "--json"], 60);
+    assert_eq!(code, Some(0), "{err}");
+    let paths: Vec<String> = out
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("a JSON line");
+            v["path"]
+                .as_str()
+                .expect("path")
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(paths, ["a.txt", "c.txt", "e.md"]);
+    for (name, why) in [
+        ("b.txt", "a FIFO"),
+        ("d.txt", "a socket"),
+        ("loop", "a loop"),
+        ("f.txt", "a link to nothing"),
+    ] {
+        assert!(
+            err.lines().any(|l| l.contains(name) && l.contains(why)),
+            "no line for {name} ({why}) in: {err}"
+        );
+    }
+
+    // named on the command line, a pipe is read as `cat` would (`analyze <(curl …)`)
+    let mut writer = Command::new("sh")
+        .arg("-c")
+        .arg("printf 'Pipe news\\n\\n“It flowed,” said Ines Ray.\\n' > \"$0\"")
+        .arg(&fifo)
+        .spawn()
+        .expect("sh runs");
+    let (code, out, err) =
+        hearsay_within(&["analyze", fifo.to_str().expect("utf-8"), "--json"], 60);
+    let _ = writer.wait();
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("Ines Ray"), "{out}");
+}
+
+#[cfg(unix)]
+#[test]
+fn analyze_unordered_prints_every_article_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for i in 0..12 {
+        std::fs::write(
+            dir.path().join(format!("{i:02}.txt")),
+            format!("Report {i}\n\n“We counted {i} boats,” said the harbour master.\n"),
+        )
+        .expect("write");
+    }
+    let (code, out, err) = hearsay_within(
+        &[
+            "analyze",
+            dir.path().to_str().expect("utf-8"),
+            "--unordered",
+        ],
+        60,
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let mut paths: Vec<&str> = out.lines().filter_map(|l| l.split('"').nth(3)).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    assert_eq!(paths.len(), 12, "{out}");
+}

@@ -314,7 +314,7 @@ fn the_sidebar_shows_the_check_status_beside_the_claim() {
             .to_string()
     };
     let r = row(&mut app);
-    assert!(r.contains("· "), "{r}");
+    assert!(r.contains("☐ "), "{r}");
     press(&mut app, "c");
     let r = row(&mut app);
     assert!(r.contains("✓ "), "{r}");
@@ -369,6 +369,12 @@ fn list_jumps_edits_and_deletes() {
     let screen = text_of(draw(&mut app).backend().buffer());
     assert!(screen.contains("Highlights (2)"), "{screen}");
     assert!(screen.contains("Ines Duarte"), "{screen}");
+    // issue 13: a quote brings its own marks; the list adds no second pair
+    assert!(screen.contains("\"We cannot"), "{screen}");
+    assert!(
+        !screen.contains("\"\"") && !screen.contains("““"),
+        "{screen}"
+    );
     press(&mut app, "j i");
     typ(&mut app, "spring?");
     press(&mut app, "ctrl-s");
@@ -688,4 +694,79 @@ fn a_hash_named_highlights_file_is_shortened_not_cut() {
         app.status.log.iter().any(|m| m.text.contains(&sha)),
         "the message log has the whole path"
     );
+}
+
+#[test]
+fn read_only_highlights_never_say_where_they_are_saved() {
+    // a folder where the file should be; a file over the read limit; a file of another
+    // article behind a link: each is read-only, and the status bar says that, not "saved in"
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("folder");
+    std::fs::create_dir_all(folder.join("story.txt.hearsay.toml")).expect("mkdir");
+    let big = dir.path().join("big");
+    std::fs::create_dir_all(&big).expect("mkdir");
+    let f = std::fs::File::create(file(&big)).expect("create");
+    f.set_len(hearsay::annotations::store::MAX_FILE + 1)
+        .expect("grow");
+    for place in [folder, big] {
+        let d = doc(STORY.as_bytes());
+        let store = Store::open_at(&d, &Origin::File("story.txt".into()), location(&place));
+        assert!(store.is_read_only());
+        let mut app = App::new(d, "story.txt", Config::default(), &[]);
+        app.attach_highlights(Ok(store));
+        let said = app.message().map(|m| m.text.clone()).unwrap_or_default();
+        assert!(!said.contains("saved in"), "{said}");
+        assert!(said.contains("story.txt.hearsay.toml"), "{said}");
+        press(&mut app, "a");
+        let said = app.message().map(|m| m.text.clone()).unwrap_or_default();
+        assert!(said.contains("read-only"), "{said}");
+    }
+}
+
+/// Issue 17: the reader draws the article and answers keys while its highlights are still
+/// being opened (a file of 180,000 takes seconds); highlight keys say so; once the store
+/// arrives they work, the change is saved on the saver's thread, and quitting waits for it.
+#[test]
+fn the_first_frame_and_keys_never_wait_for_the_highlights_to_load() {
+    use hearsay::annotations::saver::{Place, open_in_background};
+    use hearsay::diff::snapshot::AtOpen;
+    let dir = tempfile::tempdir().unwrap();
+    let d = std::sync::Arc::new(doc(STORY.as_bytes()));
+    // the loading thread stops until the test lets it go on: a store that takes for ever
+    let (go_on, gate) = std::sync::mpsc::channel::<()>();
+    let origin = Origin::File("story.txt".into());
+    let loading = open_in_background(&d, origin.clone(), Place::At(location(dir.path())), 3, {
+        move |_| {
+            let _ = gate.recv();
+            AtOpen::default()
+        }
+    });
+    let mut app = App::new(
+        std::sync::Arc::clone(&d),
+        "story.txt",
+        Config::default(),
+        &[],
+    );
+    app.attach_loading(loading, origin);
+    app.resize(100, 30);
+    let screen = text_of(draw(&mut app).backend().buffer());
+    assert!(screen.contains("Ferry fares rise again"), "{screen}");
+    assert!(app.is_busy());
+    press(&mut app, "j a");
+    let line = status(&mut app);
+    assert!(line.contains("still loading"), "{line}");
+    go_on.send(()).unwrap();
+    for _ in 0..1000 {
+        app.poll_background();
+        if app.marks.store.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(app.marks.store.is_some(), "the store never arrived");
+    press(&mut app, "a");
+    let line = status(&mut app);
+    assert!(line.contains("highlighted "), "{line}");
+    assert!(app.finish_saves().is_none());
+    assert!(saved(dir.path()).contains("[[highlight]]"));
 }

@@ -173,3 +173,40 @@ fn links_spanning_blocks_and_credits_never_split_characters() {
         let _ = hearsay::document::html::read(&page);
     }
 }
+
+/// An article paragraph inside an element carrying `attrs` (hostile markup around real text).
+fn page_with_attributes(attrs: &str) -> String {
+    format!(
+        "<!doctype html><html><head><title>Pier works - Gazette</title></head><body><article>\
+         <h1>Pier works begin</h1><div {attrs}><p>The contractor fenced off the north end of the \
+         pier on Monday, and the café moved its tables to the promenade for the summer.</p>\
+         <p>“We expect the first piles by June,” said site manager Oriel Banks.</p></div>\
+         </article></body></html>"
+    )
+}
+
+/// Opens the page with `attrs` on an element: its text is all there, and a warning says
+/// `warned`.
+fn read_and_warned(attrs: &str, warned: &str) {
+    let doc = open_html(&page_with_attributes(attrs)).expect("a result");
+    assert_well_formed(&doc);
+    assert!(doc.source.contains("the first piles by June"));
+    assert!(
+        doc.warnings.iter().any(|w| w.contains(warned)),
+        "{:?}",
+        doc.warnings
+    );
+}
+
+#[test]
+fn an_element_with_many_attributes_keeps_the_first_ones_and_says_so() {
+    // the parser compares every attribute with the earlier ones: 50,000 took seconds
+    let attrs: String = (0..50_000).map(|i| format!("data-a{i}=x ")).collect();
+    read_and_warned(&attrs, "49744 attribute(s) past the first 256");
+}
+
+#[test]
+fn an_attribute_of_megabytes_is_dropped_and_said() {
+    let attrs = format!("class=story title=\"{}\"", "w".repeat(3 * 1024 * 1024));
+    read_and_warned(&attrs, "1 attribute(s) longer than 64 KB");
+}

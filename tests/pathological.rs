@@ -33,8 +33,13 @@ fn check(doc: &Document) {
 fn five_megabytes_on_one_line() {
     let line = "The mayor said “we will rebuild” and the council said nothing. ".repeat(80_000);
     assert!(line.len() > 5_000_000);
-    let doc = ingest(line);
-    assert_eq!(doc.blocks.len(), 1);
+    let doc = ingest(line.clone());
+    // one paragraph no writer made: cut into bounded pieces that hold the whole text
+    let max = hearsay::document::ingest::MAX_PARAGRAPH;
+    assert!(doc.blocks.len() >= line.len() / max);
+    assert!(doc.blocks.iter().all(|b| b.range.len() <= max));
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts.join(" "), line.trim_end());
     check(&doc);
 }
 
@@ -87,4 +92,35 @@ fn scripts_and_wide_characters_wrap_by_columns() {
     for r in wrap(&cjk.text, 10) {
         assert!(cjk.text[r].width() <= 10);
     }
+}
+
+#[test]
+fn an_article_on_one_line_is_cut_into_bounded_paragraphs_at_sentence_ends() {
+    use hearsay::document::BlockKind;
+    use hearsay::document::ingest::MAX_PARAGRAPH;
+    let sentence =
+        "The ferry crew said “the swell was higher than forecast,” and the pier stayed shut. ";
+    let body = sentence.repeat(200_000 / sentence.len() + 1);
+    let doc = ingest(format!("Harbour log\n\n{body}\n"));
+    let paras: Vec<&str> = doc.paragraphs().map(|(_, b)| b.text.as_str()).collect();
+    assert!(
+        paras.len() >= 200_000 / MAX_PARAGRAPH,
+        "{} paragraphs",
+        paras.len()
+    );
+    for (_, b) in doc.paragraphs() {
+        assert!(b.range.len() <= MAX_PARAGRAPH);
+        assert!(
+            b.text.ends_with("shut."),
+            "cut mid-sentence: …{}",
+            &b.text[b.text.len() - 20..]
+        );
+        assert_eq!(b.kind, BlockKind::Paragraph);
+    }
+    // nothing lost or repeated
+    assert_eq!(paras.join(" "), body.trim_end());
+    // the analysis still finds every quote
+    let a = analyze(&doc);
+    assert_eq!(a.quotes.len(), body.matches('“').count());
+    check(&doc);
 }

@@ -363,3 +363,38 @@ fn a_less_users_fingers_work() {
     assert!(s.wait_exit(), "hearsay exits with success");
     s.assert_restored();
 }
+
+#[test]
+fn a_slow_open_says_what_it_is_opening_instead_of_a_blank_screen() {
+    // about 8 MB of text: well over 200 ms to read and rebuild in a test build
+    let dir = tempfile::tempdir().expect("temp dir");
+    let big = dir.path().join("big.txt");
+    let para = "The harbour board met again on Tuesday and agreed to nothing at all. ".repeat(12);
+    let mut text = String::from("Harbour board\n\n");
+    while text.len() < 8 << 20 {
+        text.push_str(&para);
+        text.push_str("\n\n");
+    }
+    std::fs::write(&big, text).expect("write");
+    let mut s = pty::hearsay(&[big.to_str().expect("utf-8")])
+        .size(100, 30)
+        .timeout(Duration::from_secs(300))
+        .start();
+    s.wait_for("the article", |t| t.contains("harbour board met again"));
+    // before the reader's screen: the line saying what is being opened, then cleared
+    let out = String::from_utf8_lossy(&s.bytes()).into_owned();
+    let said = out
+        .find("hearsay: opening '")
+        .expect("a progress line before the reader");
+    assert!(
+        out[said..].contains("big.txt'…\r\x1b[2K"),
+        "{:?}",
+        &out[said..said + 200]
+    );
+    assert!(
+        !s.screen().contains("opening '"),
+        "the progress line is gone"
+    );
+    s.send("q");
+    assert!(s.wait_exit());
+}

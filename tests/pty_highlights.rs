@@ -142,3 +142,52 @@ fn reading_alone_is_remembered_without_a_file_beside_the_article() {
     s.send("q");
     assert!(s.wait_exit());
 }
+
+#[test]
+fn a_keypress_never_waits_on_a_save_and_q_waits_for_the_last_one_saying_so() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let article = pty::copy_sample(home.path());
+    let sidecar = home.path().join("sample.txt.hearsay.toml");
+    // another window is in the middle of a long save: it holds the save lock
+    let lock = std::fs::File::create(home.path().join(".sample.txt.hearsay.toml.lock"))
+        .expect("lock file");
+    lock.lock().expect("lock");
+
+    let mut s = start(&article, home.path(), 120, 40);
+    // the sidebar comes once the highlights are there (it waits for their corrections)
+    s.wait_for("the analysis", pty::analysis_shown);
+    s.send("a");
+    // the screen answers although the save behind it cannot start
+    s.wait_for("the highlight", |t| t.contains("highlighted "));
+    s.send("j");
+    s.wait_for("the next line", |t| !t.contains("highlighted "));
+    assert!(!sidecar.exists(), "nothing could be saved yet");
+    s.send("q");
+    s.wait_for("quitting says it waits for the save", |t| {
+        t.contains("saving highlights")
+    });
+    drop(lock);
+    assert!(s.wait_exit(), "hearsay exits with success once saved");
+    let file = std::fs::read_to_string(&sidecar).expect("the sidecar was written");
+    assert!(file.contains("[[highlight]]"), "{file}");
+}
+
+#[test]
+fn a_folder_in_place_of_the_highlights_file_is_read_only_and_the_status_bar_says_so() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let article = pty::copy_sample(home.path());
+    std::fs::create_dir(home.path().join("sample.txt.hearsay.toml")).expect("mkdir");
+    let mut s = start(&article, home.path(), 120, 40);
+    s.wait_for("the read-only warning", |t| {
+        let status = t.lines().last().unwrap_or_default();
+        status.contains("read-only") || status.contains("could not read")
+    });
+    let status = s.status_line();
+    assert!(!status.contains("saved in"), "{status}");
+    s.send("a");
+    s.wait_for("the refusal", |t| {
+        t.lines().last().unwrap_or_default().contains("read-only")
+    });
+    s.send("q");
+    assert!(s.wait_exit());
+}

@@ -120,6 +120,7 @@ fn sources(d: &Document) -> Sources {
         block: b,
         range: quote(d, b, n),
         speaker,
+        confidence: 0.9,
     };
     let quotes = vec![
         q(b_ruiz1, 0, Some(0)),
@@ -132,6 +133,7 @@ fn sources(d: &Document) -> Sources {
         kind,
         block: b,
         range,
+        confidence: 0.9,
     };
     let claims = vec![
         claim(b_ruiz1, quote(d, b_ruiz1, 0), 0, ClaimKind::Direct),
@@ -452,22 +454,61 @@ fn narrow_terminals_show_the_sidebar_as_an_overlay() {
 fn sidebar_side_and_width_come_from_the_config() {
     let mut config = Config::default();
     config.sidebar.side = hearsay::config::Side::Left;
-    config.sidebar.width = 30;
-    let mut a = App::new(doc(), "x", config, &[]);
+    config.sidebar.share = 25;
+    let mut a = App::new(doc(), "x", config.clone(), &[]);
     a.resize(120, 40);
     let sb = a.areas().sidebar.unwrap();
     assert_eq!((sb.x, sb.width), (0, 30));
     assert_eq!(a.areas().article.x, 30);
+    // the share follows the terminal, within the bounds
+    config.sidebar.max_width = 40;
+    let mut a = App::new(doc(), "x", config, &[]);
+    for (w, sw) in [(140, 35), (160, 40), (240, 40)] {
+        a.resize(w, 40);
+        assert_eq!(a.areas().sidebar.unwrap().width, sw, "at {w}");
+    }
+}
+
+/// Issue 13: the docked sidebar is a share of the terminal (30 % by default, 28 to 56
+/// columns), and never takes the article's measure: where both do not fit, the sidebar is
+/// drawn over the article instead.
+#[test]
+fn the_sidebar_is_a_bounded_share_and_the_measure_comes_first() {
+    let measure = Config::default().measure;
+    let mut a = app(100, 40);
+    for w in [60, 80, 100, 109, 110, 120, 140, 160, 200, 250] {
+        a.resize(w, 40);
+        let areas = a.areas();
+        assert!(
+            areas.text.width >= measure.min(w - 2),
+            "measure at {w}: {areas:?}"
+        );
+        match areas.sidebar {
+            Some(sb) if !areas.overlay => {
+                assert!((28..=56).contains(&sb.width), "{w}: {}", sb.width);
+                assert!(sb.width <= (w * 30 / 100).max(28), "{w}: {}", sb.width);
+                assert_eq!(areas.text.width, measure, "{w}");
+            }
+            _ => assert!(w < 110, "docks from 110 columns: {w}"),
+        }
+    }
 }
 
 #[test]
 fn clicks_select_and_the_wheel_scrolls_the_pane_under_the_pointer() {
     let mut a = app(120, 40);
     let sp = a.areas().speakers;
-    // the fourth row of the speakers list is "one person" (Ruiz takes two rows)
+    // the row of the speakers list where "one person" starts (names and roles take the
+    // rows they need)
+    let shown = screen(&mut a);
+    let row = shown
+        .lines()
+        .position(|l| l.contains("one person"))
+        .expect("one person in the list") as u16;
+    assert!(row > sp.y + 1, "below the first speaker");
     a.handle(Input::Click {
         column: sp.x + 3,
-        row: sp.y + 1 + 3,
+        row,
     });
     assert_eq!(a.sidebar.focus, Focus::Speakers);
     assert_eq!(a.filter(), Some(2));
@@ -687,11 +728,13 @@ fn nested_quotes_are_both_coloured_on_every_line() {
             block: b,
             range: outer,
             speaker: Some(0),
+            confidence: 0.9,
         },
         QuoteMark {
             block: b,
             range: inner,
             speaker: Some(1),
+            confidence: 0.9,
         },
     ];
     let speakers = sources(&d).speakers;
@@ -797,6 +840,52 @@ fn brackets_and_n_start_from_the_screen_after_scrolling_away() {
     );
 }
 
+/// Issue 13: `s` (the same speaker's next stop) steps from what is on screen too, not from
+/// the stop visited last.
+#[test]
+fn s_starts_from_the_screen_after_scrolling_away() {
+    // one speaker at the start and at the end, a long stretch of other text between
+    let filler = "The river rose through the night and the crews worked on the banks until \
+        the water stopped climbing, while the town hall stayed open for anyone who needed \
+        somewhere dry to wait.\n\n";
+    let text = format!(
+        "Town waits for the river to fall\n\n\
+         \u{201c}We are ready for the worst,\u{201d} said Ana Ruiz, the mayor.\n\n\
+         \u{201c}The pumps are running,\u{201d} Ruiz said.\n\n{}\
+         \u{201c}The water is going down,\u{201d} Ruiz said on Friday.\n\n\
+         \u{201c}We were lucky,\u{201d} Ruiz said.\n",
+        filler.repeat(12)
+    );
+    let d = hearsay::document::open(text.as_bytes(), Some("river.txt"), None).expect("opens");
+    let sources = Sources::analyze(&d);
+    let mut a = App::new(d, "river.txt", Config::default(), &[]);
+    a.set_sources(sources);
+    a.resize(100, 30);
+    let key = |a: &App, i: usize| (a.sources.stops[i].block, a.sources.stops[i].range.start);
+    let sp = a
+        .sources
+        .speakers
+        .iter()
+        .position(|s| s.name == "Ana Ruiz")
+        .expect("Ruiz is found");
+    let theirs: Vec<usize> = (0..a.sources.stops.len())
+        .filter(|&i| a.sources.stops[i].speaker == Some(sp))
+        .collect();
+    assert_eq!(theirs.len(), 4, "{:?}", a.sources.stops);
+    press(&mut a, "]");
+    assert_eq!(a.reader.current, Some(theirs[0]));
+    // read on to the end: her second quote is above the screen now
+    a.scroll_to_text(a.sources.stops[theirs[2]].block, 0);
+    let top = a.anchor();
+    assert!(key(&a, theirs[1]) < top, "{top:?}");
+    press(&mut a, "s");
+    assert_eq!(
+        a.reader.current,
+        Some(theirs[2]),
+        "her first quote from the top of the screen, not the one after the last visited"
+    );
+}
+
 /// Issue 13: `o` (listed under the reading keys) sorts the speakers from the article pane
 /// too.
 #[test]
@@ -826,8 +915,9 @@ fn the_speakers_list_is_reclamped_after_a_resize() {
     let off = a.sidebar.speaker_offset;
     assert!(off < small, "scrolled back: {off} of {small}");
     // the list is full: the speaker above the first shown would not fit below
-    let rows = |s: usize| hearsay::tui::sidebar::speaker_rows(&a.sources, s);
-    let h = usize::from(hearsay::tui::state::inner(a.areas().speakers).height);
+    let inside = hearsay::tui::state::inner(a.areas().speakers);
+    let rows = |s: usize| hearsay::tui::sidebar::speaker_rows(&a.sources, s, inside.width);
+    let h = usize::from(inside.height);
     let order = a.speaker_order();
     let shown: usize = order[off..].iter().map(|&s| rows(s)).sum();
     assert!(

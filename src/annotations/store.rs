@@ -5,10 +5,18 @@
 //! `put(previous)`), then [`Store::save`] writes them:
 //! - under an advisory lock on a hidden lock file beside the highlights file (std's
 //!   `File::lock`, `flock` on Unix), so two hearsay processes never save at the same time;
+//!   the lock file exists only while a save runs: its holder removes it before unlocking,
+//!   and a process that locked a file since removed tries again on the new one;
 //! - after merging by id with what is on disk at that moment, so a highlight another process
 //!   saved meanwhile is kept, and one we deleted is not brought back;
-//! - atomically: the old file is copied to `.bak`, the new one is written to a temporary file
-//!   in the same folder, synced, renamed over the old one, and the folder is synced.
+//! - atomically: the old file is kept as `.bak` (older ones move to `.bak.2`, `.bak.3`: see
+//!   [`Store::set_backups`]), the new one is written to a temporary file in the same folder,
+//!   synced, renamed over the old one, and the folder is synced;
+//! - only when it can be read back: a file over [`MAX_FILE`] is refused
+//!   ([`StoreError::TooLarge`]) and the last readable one stays;
+//! - through a symbolic link only to a file of this article: a link to another article's
+//!   highlights (its `[article]` differs in both `sha256` and `source`) makes the store
+//!   read-only, and a dangling link is kept, its target created.
 //!
 //! A file that cannot be read or parsed makes the store read-only: the error (with file, line
 //! and column) is kept in [`Store::problem`], mutations are refused and the file is never
@@ -38,6 +46,9 @@ pub const FILE_VERSION: u32 = 1;
 /// Largest highlights file read (bytes); a larger one (or a link to `/dev/zero`) makes the
 /// store read-only instead of filling the memory.
 pub const MAX_FILE: u64 = 64 * 1024 * 1024;
+
+/// Backup generations kept by default (`.bak`, `.bak.2`, `.bak.3`).
+pub const DEFAULT_BACKUPS: usize = 3;
 
 /// Extension of sidecar files: `<article file>.hearsay.toml`.
 pub const SIDECAR_SUFFIX: &str = ".hearsay.toml";
@@ -140,6 +151,39 @@ pub enum StoreError {
     /// A change was refused because the store is read-only.
     #[error("highlights are read-only: {0}")]
     ReadOnly(String),
+    /// The file to save would be larger than what hearsay reads back.
+    #[error(
+        "the highlights would take {} MB, over the {} MB a highlights file may hold; nothing was saved (the file keeps its last state): delete some highlights or long notes",
+        .size / (1024 * 1024), MAX_FILE / (1024 * 1024)
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Bytes it would take.
+        size: u64,
+    },
+    /// The highlights file is a link to the highlights of another article.
+    #[error(
+        "'{path}' is a link to '{target}', which holds the highlights of another article ('{theirs}'); highlights stay read-only: remove the link to keep this article's own"
+    )]
+    OtherArticle {
+        /// The link.
+        path: PathBuf,
+        /// Where it points.
+        target: PathBuf,
+        /// The `[article] source` of the file it points to.
+        theirs: String,
+    },
+    /// The highlights file is a link to a file that cannot be created.
+    #[error(
+        "'{path}' is a link to '{target}', which does not exist and cannot be created there; highlights stay read-only: fix or remove the link"
+    )]
+    DanglingLink {
+        /// The link.
+        path: PathBuf,
+        /// Where it points.
+        target: PathBuf,
+    },
     /// No highlight has this id.
     #[error("no highlight with id '{0}'")]
     UnknownId(String),
@@ -403,6 +447,44 @@ pub struct Store {
     deleted: HashSet<String>,
     reading_dirty: bool,
     problem: Option<StoreError>,
+    /// Backup generations kept on save.
+    backups: usize,
+    /// Ids the last save took from the disk (new or changed by another process) and ids it
+    /// dropped (deleted by another process), for [`Store::take_merged`].
+    merged: (Vec<String>, Vec<String>),
+    /// SHA-256 of the text this store last wrote: a file still holding it was not edited
+    /// by hand since, so its layout need not be kept (a cheaper save).
+    last_written: Option<[u8; 32]>,
+}
+
+/// The unsaved changes of a [`Store`], taken by [`Store::take_changes`] to be saved by a
+/// copy of the store on another thread ([`super::saver::Saver`]): only what changed, so
+/// taking them costs the reader nothing even with a very large file.
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    /// Highlights created or changed, as they are now.
+    pub upserts: Vec<Highlight>,
+    /// Ids deleted.
+    pub deleted: Vec<String>,
+    /// The reading position, when it changed.
+    pub reading: Option<Reading>,
+}
+
+impl Changes {
+    /// True when there is nothing to save.
+    pub fn is_empty(&self) -> bool {
+        self.upserts.is_empty() && self.deleted.is_empty() && self.reading.is_none()
+    }
+}
+
+/// What a save on another thread brought back from the disk for the reader's store:
+/// highlights another process added or changed, and ones it deleted.
+#[derive(Debug, Clone, Default)]
+pub struct Merged {
+    /// Highlights new or changed on disk, as they are there (re-anchored).
+    pub incoming: Vec<Highlight>,
+    /// Ids another process deleted.
+    pub removed: Vec<String>,
 }
 
 impl Store {
@@ -459,13 +541,191 @@ impl Store {
             deleted: HashSet::new(),
             reading_dirty: false,
             problem: None,
+            backups: DEFAULT_BACKUPS,
+            merged: (Vec::new(), Vec::new()),
+            last_written: None,
         };
-        match read_file(&store.location.path) {
+        let target = match write_target(&store.location.path) {
+            Ok(t) => t,
+            Err(e) => {
+                store.problem = Some(e);
+                return store;
+            }
+        };
+        match read_file(&target) {
             Ok(None) => {}
-            Ok(Some((_, loaded))) => store.adopt(loaded),
+            Ok(Some((_, loaded))) => {
+                if let Err(e) = store.owns(&target, &loaded.article) {
+                    store.problem = Some(e);
+                    return store;
+                }
+                store.adopt(loaded);
+            }
             Err(e) => store.problem = Some(e),
         }
         store
+    }
+
+    /// Checks that a file reached through a link holds this article's highlights (see the
+    /// module docs); a file that is not behind a link is always ours.
+    fn owns(&self, target: &Path, theirs: &ArticleInfo) -> Result<(), StoreError> {
+        let link = &self.location.path;
+        if target == link.as_path() {
+            return Ok(());
+        }
+        let ours = &self.file.article;
+        let other_text = !theirs.sha256.is_empty() && theirs.sha256 != ours.sha256;
+        let other_source = !theirs.source.is_empty() && theirs.source != ours.source;
+        if other_text && other_source {
+            return Err(StoreError::OtherArticle {
+                path: link.clone(),
+                target: target.to_path_buf(),
+                theirs: theirs.source.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Sets how many backup generations a save keeps (`.bak`, `.bak.2`, …; 0 keeps none).
+    /// The default is [`DEFAULT_BACKUPS`].
+    pub fn set_backups(&mut self, generations: usize) {
+        self.backups = generations;
+    }
+
+    /// A copy of this store, for saving on another thread: the same file, document, state
+    /// and unsaved changes. Costs a copy of every highlight (made once, off the reader's
+    /// thread, by [`super::saver::open_in_background`]).
+    pub fn fork(&self) -> Store {
+        Store {
+            location: self.location.clone(),
+            file: self.file.clone(),
+            doc: Arc::clone(&self.doc),
+            flat: self.flat.clone(),
+            summary: self.summary,
+            synced: self.synced.clone(),
+            dirty: self.dirty.clone(),
+            deleted: self.deleted.clone(),
+            reading_dirty: self.reading_dirty,
+            // a read-only store's copy never writes either
+            problem: self
+                .problem
+                .as_ref()
+                .map(|p| StoreError::ReadOnly(p.to_string())),
+            backups: self.backups,
+            merged: (Vec::new(), Vec::new()),
+            last_written: self.last_written,
+        }
+    }
+
+    /// Takes the unsaved changes, to be saved by a [`super::saver::Saver`]: afterwards this
+    /// store counts them as saved. Costs the changed highlights, not the whole file.
+    pub fn take_changes(&mut self) -> Changes {
+        let dirty = std::mem::take(&mut self.dirty);
+        let upserts: Vec<Highlight> = if dirty.len() < 64 {
+            dirty
+                .iter()
+                .filter_map(|id| self.get(id))
+                .cloned()
+                .collect()
+        } else {
+            self.file
+                .highlights
+                .iter()
+                .filter(|h| dirty.contains(&h.id))
+                .cloned()
+                .collect()
+        };
+        self.synced.extend(dirty);
+        let deleted: Vec<String> = self.deleted.drain().collect();
+        for id in &deleted {
+            self.synced.remove(id);
+        }
+        let reading = match std::mem::take(&mut self.reading_dirty) {
+            true => self.file.reading.clone(),
+            false => None,
+        };
+        Changes {
+            upserts,
+            deleted,
+            reading,
+        }
+    }
+
+    /// Applies changes taken from another copy of this store ([`Store::take_changes`]), to be
+    /// written by the next [`Store::save`]. Highlights come as they are (already anchored).
+    pub fn apply(&mut self, changes: Changes) {
+        if self.is_read_only() {
+            return;
+        }
+        for id in changes.deleted {
+            self.file.highlights.retain(|h| h.id != id);
+            self.dirty.remove(&id);
+            self.deleted.insert(id);
+        }
+        if !changes.upserts.is_empty() {
+            let mut by_id: HashMap<String, Highlight> = changes
+                .upserts
+                .into_iter()
+                .map(|h| (h.id.clone(), h))
+                .collect();
+            for h in &mut self.file.highlights {
+                if let Some(new) = by_id.remove(&h.id) {
+                    self.dirty.insert(new.id.clone());
+                    *h = new;
+                }
+            }
+            for (id, h) in by_id {
+                self.deleted.remove(&id);
+                self.dirty.insert(id);
+                self.file.highlights.push(h);
+            }
+            self.sort();
+        }
+        if let Some(r) = changes.reading {
+            self.file.reading = Some(r);
+            self.reading_dirty = true;
+        }
+    }
+
+    /// What the last [`Store::save`] took from the disk, for the reader's copy of the store
+    /// ([`Store::absorb`]); taken once.
+    pub fn take_merged(&mut self) -> Merged {
+        let (taken, removed) = std::mem::take(&mut self.merged);
+        Merged {
+            incoming: taken
+                .iter()
+                .filter_map(|id| self.get(id))
+                .cloned()
+                .collect(),
+            removed,
+        }
+    }
+
+    /// Takes in what a save on another thread found on disk ([`Store::take_merged`]). A
+    /// highlight changed here since is left as it is here (the next save merges it).
+    pub fn absorb(&mut self, merged: Merged) {
+        for h in merged.incoming {
+            if self.dirty.contains(&h.id) || self.deleted.contains(&h.id) {
+                continue;
+            }
+            self.synced.insert(h.id.clone());
+            match self.file.highlights.iter_mut().find(|x| x.id == h.id) {
+                Some(x) => *x = h,
+                None => self.file.highlights.push(h),
+            }
+        }
+        for id in &merged.removed {
+            if !self.dirty.contains(id) {
+                self.file.highlights.retain(|h| &h.id != id);
+                self.synced.remove(id);
+            }
+        }
+        self.sort();
+    }
+
+    /// Makes the store read-only for `problem` (found by a save on another thread).
+    pub fn set_problem(&mut self, problem: StoreError) {
+        self.problem = Some(problem);
     }
 
     /// Takes a freshly loaded file: keeps our article header, re-anchors everything.
@@ -810,33 +1070,52 @@ impl Store {
         if !self.is_dirty() {
             return Ok(SaveReport::default());
         }
-        let mut path = self.location.path.clone();
-        // a symlinked highlights file (kept in a synced folder, say) is written through the link
-        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
-            && let Ok(target) = fs::canonicalize(&path)
-        {
-            path = target;
-        }
+        // a symlinked highlights file (kept in a synced folder, say) is written through the
+        // link, never replaced by a file of ours
+        let path = match write_target(&self.location.path) {
+            Ok(p) => p,
+            Err(e) => return Err(self.become_read_only(e)),
+        };
+        let linked = path != self.location.path;
         let dir = parent_dir(&path).to_path_buf();
-        fs::create_dir_all(&dir).map_err(io_err("create the folder", &dir))?;
+        if !linked {
+            fs::create_dir_all(&dir).map_err(io_err("create the folder", &dir))?;
+        }
         let _lock = lock(&path)?;
         remove_stale_temps(&path);
         let on_disk = match read_file(&path) {
             Ok(d) => d,
-            Err(e) => {
-                // never overwrite a file we cannot understand
-                let msg = e.to_string();
-                self.problem = Some(e);
-                return Err(StoreError::ReadOnly(msg));
-            }
+            // never overwrite a file we cannot understand
+            Err(e) => return Err(self.become_read_only(e)),
         };
+        if let Some((_, f)) = &on_disk
+            && let Err(e) = self.owns(&path, &f.article)
+        {
+            return Err(self.become_read_only(e));
+        }
         let report = self.merge(on_disk.as_ref().map(|(_, f)| f));
-        let text = self.to_toml();
+        let mut text = self.to_toml();
+        if let Some((old, _)) = &on_disk
+            && self.last_written != Some(Sha256::digest(old).into())
+            && let Ok(old) = std::str::from_utf8(old)
+        {
+            // edited by hand (or never written by this store): keep its comments and layout
+            text = super::layout::keep_layout(old, &text);
+        }
+        if text.len() as u64 > MAX_FILE {
+            // what cannot be read back is not written: the changes stay in memory
+            return Err(StoreError::TooLarge {
+                path,
+                size: text.len() as u64,
+            });
+        }
         write_atomic(
             &path,
             text.as_bytes(),
             on_disk.as_ref().map(|(b, _)| b.as_slice()),
+            self.backups,
         )?;
+        self.last_written = Some(Sha256::digest(text.as_bytes()).into());
         self.synced = self.file.highlights.iter().map(|h| h.id.clone()).collect();
         self.dirty.clear();
         self.deleted.clear();
@@ -848,9 +1127,17 @@ impl Store {
         })
     }
 
+    /// Keeps `e` as the reason the store is read-only and returns the refusal to give out.
+    fn become_read_only(&mut self, e: StoreError) -> StoreError {
+        let msg = e.to_string();
+        self.problem = Some(e);
+        StoreError::ReadOnly(msg)
+    }
+
     /// Merges the file on disk into memory, by id (see the module docs).
     fn merge(&mut self, disk: Option<&HighlightsFile>) -> SaveReport {
         let mut report = SaveReport::default();
+        self.merged = (Vec::new(), Vec::new());
         let Some(disk) = disk else {
             return report;
         };
@@ -896,10 +1183,26 @@ impl Store {
                 report.removed += 1;
             }
         }
-        for h in merged.iter_mut().filter(|h| taken.contains(&h.id)) {
+        let taken_set: HashSet<&str> = taken.iter().map(String::as_str).collect();
+        for h in merged
+            .iter_mut()
+            .filter(|h| taken_set.contains(h.id.as_str()))
+        {
             anchor::anchor(self.flat(), h);
         }
         report.merged_in = taken.len();
+        let removed: Vec<String> = self
+            .file
+            .highlights
+            .iter()
+            .filter(|h| {
+                !on_disk.contains(h.id.as_str())
+                    && !self.dirty.contains(&h.id)
+                    && self.synced.contains(&h.id)
+            })
+            .map(|h| h.id.clone())
+            .collect();
+        self.merged = (taken, removed);
         if !self.reading_dirty {
             self.file.reading.clone_from(&disk.reading);
         }
@@ -1027,33 +1330,111 @@ fn hidden_sibling(path: &Path, suffix: &str) -> PathBuf {
     parent_dir(path).join(format!(".{name}{suffix}"))
 }
 
+/// The file a save of `path` writes: `path` itself, or the file a symbolic link there
+/// points to (followed through further links). A link to nothing gives its target when
+/// the target's folder exists (the link is kept and the file created through it), else
+/// [`StoreError::DanglingLink`].
+fn write_target(path: &Path) -> Result<PathBuf, StoreError> {
+    let mut at = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = fs::read_link(&at).map_err(io_err("read the link", &at))?;
+                at = parent_dir(&at).join(to);
+            }
+            Ok(_) => return Ok(at),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                if at == path || parent_dir(&at).is_dir() {
+                    return Ok(at);
+                }
+                return Err(StoreError::DanglingLink {
+                    path: path.to_path_buf(),
+                    target: at,
+                });
+            }
+            Err(e) => return Err(io_err("read", &at)(e)),
+        }
+    }
+    Err(StoreError::DanglingLink {
+        path: path.to_path_buf(),
+        target: at,
+    })
+}
+
 /// The path of the lock file guarding saves of `path`.
 pub fn lock_path(path: &Path) -> PathBuf {
     hidden_sibling(path, ".lock")
 }
 
-/// The path of the backup kept of `path`: `<path>.bak`.
+/// The path of the newest backup kept of `path`: `<path>.bak`.
 pub fn backup_path(path: &Path) -> PathBuf {
+    backup_path_n(path, 1)
+}
+
+/// The path of backup generation `n` of `path` (1 is the newest): `<path>.bak`,
+/// `<path>.bak.2`, `<path>.bak.3`, …
+pub fn backup_path_n(path: &Path, n: usize) -> PathBuf {
     let mut s = path.as_os_str().to_os_string();
     s.push(".bak");
+    if n > 1 {
+        s.push(format!(".{n}"));
+    }
     PathBuf::from(s)
 }
 
-/// Takes the advisory lock for saving `path` (released when the file is dropped).
-fn lock(path: &Path) -> Result<File, StoreError> {
+/// The advisory lock of a save; its file is removed before the lock is released.
+struct SaveLock {
+    file: File,
+    path: PathBuf,
+}
+
+impl Drop for SaveLock {
+    fn drop(&mut self) {
+        // removed while still locked: a process waiting on this file sees, once it has the
+        // lock, that the name no longer leads to it and locks the new one (see `lock`)
+        let _ = fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}
+
+/// True when the open `file` is still the one at `path`.
+fn is_at(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), fs::metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path);
+        true
+    }
+}
+
+/// Takes the advisory lock for saving `path` (released, and its file removed, when the
+/// guard is dropped).
+fn lock(path: &Path) -> Result<SaveLock, StoreError> {
     let lp = lock_path(path);
-    let f = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&lp)
-        .map_err(io_err("create the lock file", &lp))?;
-    match f.lock() {
-        // file systems without locks: the merge on save still keeps others' highlights
-        Err(e) if e.kind() == io::ErrorKind::Unsupported => Ok(f),
-        Err(e) => Err(io_err("lock", &lp)(e)),
-        Ok(()) => Ok(f),
+    loop {
+        let f = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&lp)
+            .map_err(io_err("create the lock file", &lp))?;
+        match f.lock() {
+            // file systems without locks: the merge on save still keeps others' highlights
+            Err(e) if e.kind() == io::ErrorKind::Unsupported => {}
+            Err(e) => return Err(io_err("lock", &lp)(e)),
+            // the holder before us removed the file we waited on: lock the current one
+            Ok(()) if !is_at(&f, &lp) => continue,
+            Ok(()) => {}
+        }
+        return Ok(SaveLock { file: f, path: lp });
     }
 }
 
@@ -1110,14 +1491,23 @@ fn write_temp(
 }
 
 /// Replaces `path` with `bytes` atomically, first keeping `old` (its current content) as
-/// `.bak`. A crash at any point leaves `path` either old or new, never torn.
+/// `.bak` after moving the older backups one generation down (`backups` generations in
+/// all). A crash at any point leaves `path` either old or new, never torn.
 pub(crate) fn write_atomic(
     path: &Path,
     bytes: &[u8],
     old: Option<&[u8]>,
+    backups: usize,
 ) -> Result<(), StoreError> {
     let perms = fs::metadata(path).ok().map(|m| m.permissions());
-    if let Some(old) = old {
+    if let Some(old) = old.filter(|_| backups > 0) {
+        for n in (1..backups).rev() {
+            let from = backup_path_n(path, n);
+            if from.exists() {
+                let to = backup_path_n(path, n + 1);
+                fs::rename(&from, &to).map_err(io_err("keep an older backup", &to))?;
+            }
+        }
         let bak = backup_path(path);
         let tmp = write_temp(&bak, old, perms.as_ref())?;
         if let Err(e) = fs::rename(&tmp, &bak) {

@@ -20,16 +20,18 @@ pub fn run(dir: &Path, config: Config) -> Result<()> {
     }
     let db = hearsay::tui::library::default_db()?;
     let for_reader = config.clone();
-    let mut open = move |path: &Path| -> Result<hearsay::tui::App> {
-        let bytes = read_input(path)?;
-        let name = path.display().to_string();
-        let doc = open_owned(bytes, Some(&name), None)
-            .wrap_err_with(|| format!("cannot open '{name}'"))?;
-        let shown = path
-            .file_name()
-            .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
-        let origin = Origin::File(path.to_path_buf());
-        Ok(read::reader(doc, shown, &origin, for_reader.clone(), &[]))
-    };
+    let mut open =
+        move |path: &Path| -> Result<(hearsay::tui::App, hearsay::tui::library::Analysis)> {
+            let bytes = read_input(path)?;
+            let name = path.display().to_string();
+            let doc = open_owned(bytes, Some(&name), None)
+                .wrap_err_with(|| format!("cannot open '{name}'"))?;
+            let shown = path
+                .file_name()
+                .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
+            let origin = Origin::File(path.to_path_buf());
+            let opened = read::reader(doc, shown, &origin, for_reader.clone(), &[]);
+            Ok((opened.app, opened.analysis))
+        };
     hearsay::tui::library::run(dir, &db, config, &mut open)
 }

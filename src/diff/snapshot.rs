@@ -9,10 +9,10 @@
 //! highlights file was made on with the current one.
 
 use super::{Diff, Options, compare_documents};
-use crate::annotations::store::{content_hash, data_dir};
+use crate::annotations::store::{StoreError, content_hash, data_dir, write_atomic};
 use crate::document::{Document, decode::MAX_INPUT, ingest};
 use std::fs::{self, File};
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 /// zstd level: a news article compresses to about a third at level 9 in well under a
@@ -56,7 +56,12 @@ pub fn path_in(dir: &Path, sha256: &str) -> PathBuf {
 /// wrote one. The file is written to a temporary name, synced and renamed, so a reader never
 /// sees half a snapshot.
 pub fn save_in(dir: &Path, doc: &Document) -> Result<bool, SnapshotError> {
-    let path = path_in(dir, &content_hash(doc));
+    save_hashed(dir, doc, &content_hash(doc))
+}
+
+/// [`save_in`] with the document's hash already computed.
+fn save_hashed(dir: &Path, doc: &Document, sha256: &str) -> Result<bool, SnapshotError> {
+    let path = path_in(dir, sha256);
     if path.exists() {
         return Ok(false);
     }
@@ -70,27 +75,11 @@ pub fn save_in(dir: &Path, doc: &Document) -> Result<bool, SnapshotError> {
     };
     fs::create_dir_all(dir).map_err(err("create the folder of"))?;
     let packed = zstd::encode_all(doc.source.as_bytes(), LEVEL).map_err(err("compress"))?;
-    let tmp = dir.join(format!(
-        ".{}.tmp.{}",
-        path.file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default(),
-        std::process::id()
-    ));
-    let write = || -> io::Result<()> {
-        let mut f = File::create(&tmp)?;
-        f.write_all(&packed)?;
-        f.sync_all()?;
-        fs::rename(&tmp, &path)?;
-        // the rename is durable once the folder is synced (not possible everywhere)
-        if let Ok(d) = File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    };
-    write().map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        err("write")(e)
+    // the highlights store's atomic write (temporary file, fsync, rename, folder synced);
+    // a snapshot never changes, so no backup
+    write_atomic(&path, &packed, None, 0).map_err(|e| match e {
+        StoreError::Io { source, .. } => err("write")(source),
+        other => err("write")(io::Error::other(other.to_string())),
     })?;
     Ok(true)
 }
@@ -161,8 +150,13 @@ pub fn remember_in(
     doc: &Document,
     highlights_file: &Path,
 ) -> Result<bool, SnapshotError> {
+    let sha256 = content_hash(doc);
+    // kept already: the highlights file (of 180,000 highlights, say) need not be read
+    if path_in(dir, &sha256).exists() {
+        return Ok(false);
+    }
     match recorded(highlights_file) {
-        Some(r) if r.highlights > 0 => save_in(dir, doc),
+        Some(r) if r.highlights > 0 => save_hashed(dir, doc, &sha256),
         _ => Ok(false),
     }
 }
@@ -201,9 +195,15 @@ pub fn since_highlighted_in(
     let Some(earlier) = earlier_text_in(dir, doc, highlights_file)? else {
         return Ok(None);
     };
+    Ok(Some(compare_texts(earlier, doc, opts)))
+}
+
+/// Compares an earlier text with `doc`, both read as plain text (a snapshot is the
+/// extracted text), so they are compared alike.
+fn compare_texts(earlier: String, doc: &Document, opts: &Options) -> Diff {
     let old = ingest(earlier);
     let new = ingest(doc.source.clone());
-    Ok(Some(compare_documents(&old, &new, opts)))
+    compare_documents(&old, &new, opts)
 }
 
 /// [`since_highlighted_in`] the data folder's snapshots folder.
@@ -231,11 +231,19 @@ pub struct AtOpen {
 /// names the earlier text until the store saves.
 pub fn at_open_in(dir: &Path, doc: &Document, highlights_file: &Path) -> AtOpen {
     let mut out = AtOpen::default();
-    match since_highlighted_in(dir, doc, highlights_file, &Options::default()) {
-        Ok(d) => out.since = d,
-        Err(e) => out.problem = Some(e),
+    // the highlights file is read once (it may hold 180,000 highlights)
+    let Some(r) = recorded(highlights_file).filter(|r| r.highlights > 0) else {
+        return out;
+    };
+    let sha256 = content_hash(doc);
+    if r.sha256 != sha256 {
+        match load_in(dir, &r.sha256) {
+            Ok(Some(earlier)) => out.since = Some(compare_texts(earlier, doc, &Options::default())),
+            Ok(None) => {}
+            Err(e) => out.problem = Some(e),
+        }
     }
-    if let Err(e) = remember_in(dir, doc, highlights_file) {
+    if let Err(e) = save_hashed(dir, doc, &sha256) {
         out.problem.get_or_insert(e);
     }
     out

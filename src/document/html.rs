@@ -1,8 +1,10 @@
 //! Reading a saved web page: the article out of the page, as the same [`Document`] model
 //! as pasted text.
 //!
-//! 0. **Guard** (`guard.rs`): nesting deeper than 256 is cut before parsing (the HTML parser
-//!    is quadratic in it); pages over [`MAX_SCORED_ELEMENTS`] elements skip step 2.
+//! 0. **Guard** (`guard.rs`): nesting deeper than 256, attributes past the first 256 of an
+//!    element and attributes over 64 KB are cut before parsing (the HTML parser is quadratic
+//!    in the first two, and later passes copy attribute values); pages over
+//!    [`MAX_SCORED_ELEMENTS`] elements skip step 2.
 //! 1. **Metadata** (`meta.rs`) comes from JSON-LD, Open Graph/`article:` tags, visible markup
 //!    and the `<title>`; missing bylines and dates are read from "By …" and date lines at
 //!    the top of the article.
@@ -43,7 +45,7 @@ pub(crate) use walk::Piece;
 
 /// The blocks of an HTML fragment (as found inside Markdown), without article finding.
 pub(crate) fn fragment_pieces(html: &str) -> Vec<Piece> {
-    let limited = guard::limit_nesting(html, guard::MAX_NESTING);
+    let (limited, _) = guard::limit(html);
     let frag = Dom::fragment(&*limited);
     walk(frag.root(), false)
 }
@@ -83,14 +85,8 @@ pub struct Page {
 /// assert_eq!(doc.source, "Tide rises\n\nBy Ana Ruiz\n\n“It came fast,” she said.");
 /// ```
 pub fn read(html: &str) -> Result<Page, DecodeError> {
-    let mut warnings = Vec::new();
-    let limited = guard::limit_nesting(html, guard::MAX_NESTING);
-    if let std::borrow::Cow::Owned(_) = limited {
-        warnings.push(format!(
-            "the page nests elements more than {} deep: the extra nesting was ignored",
-            guard::MAX_NESTING
-        ));
-    }
+    let (limited, removed) = guard::limit(html);
+    let mut warnings = removed.warnings();
     let html: &str = &limited;
     let dom = Dom::from(html);
     let mut pm = page_meta(&dom);

@@ -472,6 +472,17 @@ pub fn ingest(source: String) -> Document {
     let n = groups.len();
     for (gi, g) in groups.into_iter().enumerate() {
         let range = lines[g.start].range().start..lines[g.end - 1].range().end;
+        if range.len() > MAX_PARAGRAPH {
+            // an unsplittable run of text (a whole article on one line): bounded pieces,
+            // so that layout and analysis work on paragraphs of ordinary size
+            for piece in pieces(&source, range) {
+                let c = clean(&source, piece.clone());
+                if !c.text.is_empty() {
+                    blocks.push(block_from(BlockKind::Paragraph, piece, c, None));
+                }
+            }
+            continue;
+        }
         let c = clean(&source, range.clone());
         if c.text.is_empty() || is_boilerplate(&c.text) {
             continue;
@@ -524,6 +535,60 @@ pub fn ingest(source: String) -> Document {
     }
     doc.source = source;
     doc
+}
+
+/// Longest paragraph kept whole (bytes of source). A longer one is no paragraph a writer
+/// made (a whole article on one line, say) and is cut into pieces of about this size.
+pub const MAX_PARAGRAPH: usize = 32 * 1024;
+
+/// Cuts `source[range]` into pieces of at most [`MAX_PARAGRAPH`] bytes: after the last
+/// sentence end (`.`, `?`, `!`, optionally closing quote, then a space) in a piece's last
+/// quarter, else at its last space, else at a character boundary.
+///
+/// ```
+/// use hearsay::document::ingest::{MAX_PARAGRAPH, pieces};
+/// let text = "One sentence here. ".repeat(MAX_PARAGRAPH / 10);
+/// let ps = pieces(&text, 0..text.len());
+/// assert!(ps.len() > 1 && ps.iter().all(|p| p.len() <= MAX_PARAGRAPH));
+/// assert!(text[ps[0].clone()].ends_with(". "));
+/// assert_eq!(ps.last().unwrap().end, text.len());
+/// ```
+pub fn pieces(source: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    while range.end - start > MAX_PARAGRAPH {
+        let mut limit = start + MAX_PARAGRAPH;
+        while !source.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &source[start..limit];
+        let quarter = window.len() * 3 / 4;
+        let sentence = window
+            .match_indices(' ')
+            .rev()
+            .take_while(|(i, _)| *i >= quarter)
+            .find(|(i, _)| {
+                window[..*i]
+                    .trim_end_matches(['”', '"', '’', '\'', ')'])
+                    .ends_with(['.', '?', '!'])
+            })
+            .map(|(i, _)| i + 1);
+        let space = || {
+            window
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map(|(i, c)| i + c.len_utf8())
+        };
+        let cut = sentence
+            .or_else(space)
+            .filter(|&c| c > 0)
+            .unwrap_or(window.len());
+        out.push(start..start + cut);
+        start += cut;
+    }
+    out.push(start..range.end);
+    out
 }
 
 #[cfg(test)]

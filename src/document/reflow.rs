@@ -73,6 +73,35 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     lines
 }
 
+/// `items` joined by `sep` into lines of at most `width` columns, breaking only between
+/// items, never inside one (an item wider than `width` is a line of its own): for short
+/// phrases that must stay whole, like "7 unnamed" in a summary.
+///
+/// ```
+/// use hearsay::document::reflow::pack;
+/// let p = ["19 named", "4 org", "7 unnamed", "1 doc"];
+/// assert_eq!(pack(&p, " · ", 20), ["19 named · 4 org", "7 unnamed · 1 doc"]);
+/// assert_eq!(pack(&p, " · ", 3), ["19 named", "4 org", "7 unnamed", "1 doc"]);
+/// ```
+pub fn pack<S: AsRef<str>>(items: &[S], sep: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for it in items.iter().map(AsRef::as_ref) {
+        if cur.is_empty() {
+            cur.push_str(it);
+        } else if cur.width() + sep.width() + it.width() <= width {
+            cur.push_str(sep);
+            cur.push_str(it);
+        } else {
+            lines.push(std::mem::replace(&mut cur, it.to_string()));
+        }
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

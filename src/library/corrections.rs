@@ -160,7 +160,8 @@ impl Corrections {
         }
         let text = toml::to_string(self).map_err(|e| io("write", e.to_string()))?;
         let old = std::fs::read(path).ok();
-        write_atomic(path, text.as_bytes(), old.as_deref()).map_err(|e| io("write", e.to_string()))
+        write_atomic(path, text.as_bytes(), old.as_deref(), 1)
+            .map_err(|e| io("write", e.to_string()))
     }
 
     /// Records that these names are one person.

@@ -1,6 +1,11 @@
 //! Finding the article files under a folder: text, HTML and Markdown files, recursively,
 //! skipping hidden files and folders (and so `.git`, and hearsay's own `.hearsay.toml`
 //! highlights files, which are not articles).
+//!
+//! Only regular files are articles. An entry with an article's name that is not one (a FIFO,
+//! a socket, a device, a link to nothing) is reported in [`Scan::problems`] and never
+//! opened: opening a FIFO waits for a writer for ever. Links to folders are not followed
+//! (so a link back up the tree cannot loop); they are reported too.
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -44,30 +49,20 @@ pub struct FileEntry {
 pub struct Scan {
     /// The article files, sorted by path.
     pub files: Vec<FileEntry>,
-    /// Folders or files that could not be read, with the reason.
+    /// Folders that could not be read and entries left out (not regular files, links to
+    /// folders), with the reason.
     pub problems: Vec<(PathBuf, String)>,
 }
 
 /// Finds the article files under `root`, sorted by path. A folder that cannot be read is
 /// reported in [`Scan::problems`] and skipped; symbolic links to files are followed, links
-/// to folders are not (no loops).
+/// to folders are not (no loops) and are reported, as is every entry with an article's
+/// name that is not a regular file.
 pub fn scan(root: &Path) -> Scan {
     let mut out = Scan::default();
     walk(root, &mut out);
     out.files.sort_by(|a, b| a.path.cmp(&b.path));
     out
-}
-
-/// Only the paths of the article files under `root`, sorted (for `hearsay analyze DIR`).
-pub fn article_paths(root: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let s = scan(root);
-    if let Some((path, why)) = s.problems.into_iter().find(|(p, _)| p == root) {
-        return Err(std::io::Error::other(format!(
-            "could not list '{}': {why}",
-            path.display()
-        )));
-    }
-    Ok(s.files.into_iter().map(|f| f.path).collect())
 }
 
 fn walk(dir: &Path, out: &mut Scan) {
@@ -90,14 +85,37 @@ fn walk(dir: &Path, out: &mut Scan) {
             walk(&path, out);
             continue;
         }
+        // follows a symbolic link; looks at a FIFO without opening it
+        let meta = match std::fs::metadata(&path) {
+            Ok(m) => m,
+            Err(_) if kind.is_symlink() => {
+                if is_article(&path) {
+                    out.problems.push((path, "a link to nothing".into()));
+                }
+                continue;
+            }
+            Err(e) => {
+                if is_article(&path) {
+                    out.problems
+                        .push((path, format!("could not look at it: {e}")));
+                }
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            let why = match loops_back(dir, &path) {
+                true => "a link to a folder above it (a loop); links to folders are not followed",
+                false => "a link to a folder; links to folders are not followed",
+            };
+            out.problems.push((path, why.into()));
+            continue;
+        }
         if !is_article(&path) {
             continue;
         }
-        // follows a symbolic link to a file; skips a dangling one
-        let Ok(meta) = std::fs::metadata(&path) else {
-            continue;
-        };
         if !meta.is_file() {
+            out.problems
+                .push((path, format!("{}, not a regular file", kind_of(&meta))));
             continue;
         }
         let mtime = meta
@@ -110,6 +128,39 @@ fn walk(dir: &Path, out: &mut Scan) {
             size: meta.len(),
             mtime,
         });
+    }
+}
+
+/// Whether the folder `link` leads to is `dir` or one of the folders above it.
+fn loops_back(dir: &Path, link: &Path) -> bool {
+    match (std::fs::canonicalize(dir), std::fs::canonicalize(link)) {
+        (Ok(here), Ok(there)) => here.starts_with(there),
+        _ => false,
+    }
+}
+
+/// What a file system entry is, in words, as far as reading it goes.
+pub fn kind_of(meta: &std::fs::Metadata) -> &'static str {
+    let t = meta.file_type();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    if t.is_dir() {
+        "a folder"
+    } else if t.is_file() {
+        "a regular file"
+    } else {
+        "not a regular file"
     }
 }
 
@@ -149,5 +200,54 @@ mod tests {
         assert_eq!(names, ["2025/b.html", "2025/may/c.md", "a.txt"]);
         assert!(s.files.iter().all(|f| f.size == 1 && f.mtime > 0));
         assert!(s.problems.is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_sockets_dangling_links_and_folder_links_are_reported_not_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("a.txt"), "x").unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(d.join("b.txt"))
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let _socket = std::os::unix::net::UnixListener::bind(d.join("c.txt")).unwrap();
+        std::os::unix::fs::symlink("nowhere.txt", d.join("d.txt")).unwrap();
+        std::fs::create_dir(d.join("sub")).unwrap();
+        std::os::unix::fs::symlink("..", d.join("sub/up")).unwrap();
+        std::os::unix::fs::symlink(d.join("sub"), d.join("side")).unwrap();
+        std::os::unix::fs::symlink("nowhere", d.join("notes")).unwrap();
+        let s = scan(d);
+        let names: Vec<_> = s.files.iter().map(|f| f.path.clone()).collect();
+        assert_eq!(names, [d.join("a.txt")]);
+        let mut said: Vec<(String, String)> = s
+            .problems
+            .iter()
+            .map(|(p, why)| {
+                let name = p.strip_prefix(d).unwrap().to_string_lossy().into_owned();
+                (name, why.clone())
+            })
+            .collect();
+        said.sort();
+        let expect = [
+            ("b.txt", "a FIFO (named pipe), not a regular file"),
+            ("c.txt", "a socket, not a regular file"),
+            ("d.txt", "a link to nothing"),
+            (
+                "side",
+                "a link to a folder; links to folders are not followed",
+            ),
+            (
+                "sub/up",
+                "a link to a folder above it (a loop); links to folders are not followed",
+            ),
+        ];
+        let expect: Vec<(String, String)> = expect
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(said, expect);
     }
 }

@@ -15,7 +15,7 @@ use crate::tui::corrections::{FixCtx, Fixes, corrected_sources};
 use crate::tui::highlights::{Here, Highlights};
 use crate::tui::layers::{DiffLayer, HelpLayer, MessagesLayer, PromptLayer};
 use crate::tui::layout;
-use crate::tui::sources::{Sources, StopMark};
+use crate::tui::sources::{Sources, StopMark, uncertain};
 use crate::tui::strings;
 use crate::tui::styles::Styles;
 use std::collections::VecDeque;
@@ -37,6 +37,8 @@ enum Event<'a> {
     Input(Input),
     Paste(&'a str),
     Sources(Box<Sources>),
+    /// The highlights store was opened or a save finished, on their threads.
+    Background,
 }
 
 /// The reader.
@@ -82,6 +84,8 @@ pub struct App {
     pub back_on_close: bool,
     /// Set when something changed since the last draw (only by [`App::on`]).
     pub dirty: bool,
+    /// Set by [`App::place_at`]: the saved reading position is not restored over it.
+    placed: bool,
 }
 
 /// What layers see of the app, built from its fields (not through `&self`), so that the
@@ -92,7 +96,7 @@ macro_rules! scene {
             doc: &$app.doc,
             config: &$app.config,
             styles: &$app.styles,
-            areas: layout::areas($app.size, &$app.config, &$app.sidebar),
+            areas: layout::areas($app.size, &$app.config, &$app.sidebar, &$app.sources),
             store: $app.marks.store.as_ref(),
         }
     };
@@ -114,16 +118,13 @@ impl App {
         warnings.extend(doc.warnings.iter().cloned());
         let message = if warnings.is_empty() {
             let km = &config.keymap;
-            let key = |ctx, a| {
-                km.hint(ctx, a)
-                    .map_or_else(|| "?".into(), |k| k.to_string())
-            };
+            let key = |ctx, a| km.hint(ctx, a).map(|k| k.to_string());
             Message {
                 text: strings::start_hint(
-                    &key(Context::Article, Action::ToggleHelp),
-                    &key(Context::Article, Action::NextQuote),
-                    &key(Context::Article, Action::FocusNext),
-                    &key(Context::Article, Action::Quit),
+                    key(Context::Article, Action::ToggleHelp).as_deref(),
+                    key(Context::Article, Action::NextQuote).as_deref(),
+                    key(Context::Article, Action::FocusNext).as_deref(),
+                    key(Context::Article, Action::Quit).as_deref(),
                 ),
                 kind: MessageKind::Info,
             }
@@ -153,6 +154,7 @@ impl App {
             should_quit: false,
             back_on_close: false,
             dirty: true,
+            placed: false,
         };
         app.show(message);
         app.resize(80, 24);
@@ -188,6 +190,34 @@ impl App {
                         (format!("{}: {list}", c.summary), MessageKind::Warning)
                     };
                     self.say(text, kind);
+                }
+            }
+            Event::Background => {
+                if let Some(loaded) = self.marks.take_loaded(&self.doc) {
+                    self.attach_highlights(loaded.store);
+                    if let Some(r) = loaded.reading {
+                        self.attach_reading_store(r);
+                    }
+                    if let Some(p) = loaded.seen.problem {
+                        let text = crate::printable::printable(&p.to_string()).into_owned();
+                        self.say(text, MessageKind::Warning);
+                    }
+                    if let Some(d) = loaded.seen.since {
+                        self.offer_diff(d);
+                    }
+                }
+                match self.marks.poll_saves() {
+                    // where the first save went, highlights merged from another window:
+                    // added to what the key that saved said
+                    Some((note, MessageKind::Info)) => match &mut self.status.message {
+                        Some(m) if m.kind == MessageKind::Info && !m.text.is_empty() => {
+                            let text = format!("{} · {note}", m.text);
+                            self.say(text, MessageKind::Info);
+                        }
+                        _ => self.say(note, MessageKind::Info),
+                    },
+                    Some((text, kind)) => self.say(text, kind),
+                    None => {}
                 }
             }
         }
@@ -244,8 +274,60 @@ impl App {
         }
         self.show(message);
         if let Some(offset) = reading {
-            self.reader.go_to_offset(&self.doc, offset);
+            self.return_to(offset);
         }
+    }
+
+    /// Starts with the article's highlights being opened on another thread (see
+    /// [`crate::annotations::saver::open_in_background`]): the first frame does not wait for
+    /// them; [`App::poll_background`] attaches them when they are ready, and from then on
+    /// changes are saved on the saver's thread.
+    pub fn attach_loading(
+        &mut self,
+        loading: crate::tui::highlights::StoreLoading,
+        origin: crate::annotations::Origin,
+    ) {
+        self.marks.attach_loading(loading, origin);
+    }
+
+    /// Sends the corrections saved with the highlights to `to` once the highlights are
+    /// attached (the analysis thread waits for them: no uncorrected sidebar is drawn, and
+    /// none before the highlights are there).
+    pub fn send_corrections_to(
+        &mut self,
+        to: std::sync::mpsc::Sender<Vec<crate::annotations::correction::Correction>>,
+    ) {
+        self.marks.send_corrections_to(to);
+    }
+
+    /// True while the highlights are being opened or saved on their threads: the event loop
+    /// then calls [`App::poll_background`] now and then.
+    pub fn is_busy(&self) -> bool {
+        self.marks.is_busy()
+    }
+
+    /// Takes what the highlights' threads finished (the opened store, saves and what they
+    /// found on disk); cheap when there is nothing.
+    pub fn poll_background(&mut self) {
+        if self.marks.is_busy() {
+            self.on(Event::Background);
+        }
+    }
+
+    /// True while quitting must wait for a save still running.
+    pub fn is_saving(&self) -> bool {
+        self.marks.is_saving()
+    }
+
+    /// Says that quitting waits for the last save (drawn before [`App::finish_saves`]).
+    pub fn show_saving(&mut self) {
+        self.say(strings::SAVING_ON_QUIT.to_string(), MessageKind::Info);
+    }
+
+    /// Waits for the last save (on quit); returns a failure to report after the terminal is
+    /// restored.
+    pub fn finish_saves(&mut self) -> Option<String> {
+        self.marks.finish_saves()
     }
 
     /// Keeps the reading position of an article that has no highlights file beside it yet
@@ -253,6 +335,23 @@ impl App {
     /// saved there when the article's own file has none.
     pub fn attach_reading_store(&mut self, store: crate::annotations::Store) {
         if let Some(offset) = self.marks.attach_reading_store(store) {
+            self.return_to(offset);
+        }
+    }
+
+    /// Shows the article from `offset` (a source offset): where a search hit of the library
+    /// is. The reading position saved with the highlights is then not restored when they
+    /// arrive.
+    pub fn place_at(&mut self, offset: usize) {
+        self.placed = true;
+        self.reader.go_to_offset(&self.doc, offset);
+        self.dirty = true;
+    }
+
+    /// Goes back to the saved reading position, unless the reader was already placed or
+    /// moved (the highlights, which hold the position, may arrive after the first keys).
+    fn return_to(&mut self, offset: usize) {
+        if !self.placed && self.reader.top == 0 && self.reader.current.is_none() {
             self.reader.go_to_offset(&self.doc, offset);
         }
     }
@@ -286,7 +385,7 @@ impl App {
 
     /// Screen areas for the current size.
     pub fn areas(&self) -> Areas {
-        layout::areas(self.size, &self.config, &self.sidebar)
+        layout::areas(self.size, &self.config, &self.sidebar, &self.sources)
     }
 
     /// Lays the article out again when the text column changed size, and keeps the
@@ -797,6 +896,9 @@ impl App {
             .unwrap_or_default();
         if self.sources.corrected.stop(i) {
             checked.push_str(strings::CORRECTED_MARK);
+        }
+        if let Some(stop) = self.sources.stops.get(i).filter(|s| uncertain(s)) {
+            checked.push_str(&strings::uncertain(stop.confidence));
         }
         Some(strings::stop_status(kind.word(), k, n, &label) + &checked)
     }

@@ -16,8 +16,9 @@
 //! terminal or opened comes back as [`FixOut`].
 
 use crate::annotations::clipboard::{self, Fields, Support};
-use crate::annotations::correction::{Applied, Change, Correction, analyze_corrected};
+use crate::annotations::correction::{Applied, Change, Correction, apply};
 use crate::annotations::export;
+use crate::attribution::Analysis;
 use crate::attribution::ClaimKind;
 use crate::config::Config;
 use crate::document::Document;
@@ -33,10 +34,20 @@ use std::ops::Range;
 /// The reader's view of the analysis of `doc` with `corrections` applied, marking what
 /// they changed.
 pub fn corrected_sources(doc: &Document, corrections: &[Correction]) -> Sources {
+    corrected_from(doc, crate::attribution::analyze(doc), corrections)
+}
+
+/// [`corrected_sources`] from an analysis of `doc` already made (the reader analyses while
+/// the highlights file, which holds the corrections, is still being read).
+pub fn corrected_from(
+    doc: &Document,
+    mut analysis: Analysis,
+    corrections: &[Correction],
+) -> Sources {
     if corrections.is_empty() {
-        return Sources::analyze(doc);
+        return Sources::from_analysis(analysis);
     }
-    let (analysis, applied) = analyze_corrected(doc, corrections);
+    let applied = apply(&mut analysis, doc, corrections);
     let marked = marked_ranges(&analysis, &applied);
     let speakers = applied.speakers.clone();
     let mut sources = Sources::from_analysis(analysis);

@@ -90,6 +90,17 @@ impl EventHandler {
             .map_err(|_| std::io::Error::other("the terminal event reader stopped"))
     }
 
+    /// The next event, waiting at most `timeout` (`Ok(None)` when none came).
+    pub fn next_within(&self, timeout: std::time::Duration) -> std::io::Result<Option<Event>> {
+        match self.rx.recv_timeout(timeout) {
+            Ok(e) => Ok(Some(e)),
+            Err(mpsc::RecvTimeoutError::Timeout) => Ok(None),
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                Err(std::io::Error::other("the terminal event reader stopped"))
+            }
+        }
+    }
+
     /// The next event if one is waiting.
     pub fn try_next(&self) -> Option<Event> {
         self.rx.try_recv().ok()

@@ -10,10 +10,13 @@
 //! the current quote (after `]`/`[`) when it is on screen; the one last made or visited, when
 //! on screen; the first one on screen. It is drawn underlined.
 
+use crate::annotations::correction::Correction;
+use crate::annotations::saver::{Loading, Saver};
 use crate::annotations::{
-    Highlight, LocationKind, NewHighlight, Status, Store, StoreError, export,
+    Highlight, LocationKind, NewHighlight, Origin, Status, Store, StoreError, export,
 };
 use crate::attribution::ClaimKind;
+use crate::diff::snapshot::AtOpen;
 use crate::document::{BlockKind, Document};
 use crate::keymap::{Action, Context, Keymap};
 use crate::tui::compositor::{Effect, MarkOp};
@@ -51,6 +54,33 @@ pub struct Highlights {
     /// The highlight last made or visited.
     pub cursor: Option<String>,
     undo: Vec<Undo>,
+    /// The store being opened on another thread, and the article's origin (for the
+    /// reading store); see [`Highlights::take_loaded`].
+    loading: Option<(StoreLoading, Origin)>,
+    /// Saves `store`'s changes on its own thread, when the store came from
+    /// [`crate::annotations::saver::open_in_background`]; without one, saves are made here.
+    saver: Option<Saver>,
+    /// A save handed to the saver that creates the file: when it is done, the reader says
+    /// where the highlights went.
+    first_save: bool,
+    /// Where the corrections saved with the highlights go once the store is here (the
+    /// analysis waits for them, so its sidebar comes after the highlights).
+    corrections_to: Option<std::sync::mpsc::Sender<Vec<Correction>>>,
+}
+
+/// The reader's highlights being opened on another thread, with what the snapshots say
+/// about the text they were made on (compared there too, before anything is saved).
+pub type StoreLoading = Loading<AtOpen>;
+
+/// What [`Highlights::take_loaded`] hands back once the store is open.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The article's store, or why there is none.
+    pub store: Result<Store, StoreError>,
+    /// The reading store to use beside it (see [`reading_store_for`]).
+    pub reading: Option<Store>,
+    /// What the snapshots said (nothing when there is no store).
+    pub seen: AtOpen,
 }
 
 /// What the highlights part reads of the rest of the reader.
@@ -263,9 +293,10 @@ impl Highlights {
             kind = MessageKind::Warning;
             parts.extend(earlier.clone().map(|m| m.text));
         }
-        // say where highlights are kept only when there is a file: before the first
-        // highlight there is none, and the first save says where it went
-        if store.location().path.exists() {
+        // say where highlights are kept only when there is a file (before the first
+        // highlight there is none, and the first save says where it went) and when they
+        // can be saved there
+        if !store.is_read_only() && store.location().path.exists() {
             parts.push(strings::saved_in(&place(&store)));
         }
         if !warning {
@@ -335,15 +366,130 @@ impl Highlights {
     pub fn save_on_quit(&mut self, doc: &Document, reader: &ReaderState) {
         self.remember_reading(doc, reader);
         let own = self.store.as_mut().filter(|s| !s.is_read_only());
-        let target = match own {
-            Some(s) if worth_a_file(s) => Some(s),
-            _ => self.reading_store.as_mut().filter(|s| !s.is_read_only()),
-        };
-        if let Some(s) = target {
-            // nothing else can be done about a failed save while quitting: every change was
-            // already saved when it was made, only the reading position is lost
-            let _ = s.save();
+        match own {
+            Some(s) if worth_a_file(s) => match &mut self.saver {
+                // handed over: `finish_saves` waits for it
+                Some(saver) => saver.submit(s.take_changes()),
+                // nothing else can be done about a failed save while quitting: every change
+                // was already saved when it was made, only the reading position is lost
+                None => {
+                    let _ = s.save();
+                }
+            },
+            _ => {
+                if let Some(s) = self.reading_store.as_mut().filter(|s| !s.is_read_only()) {
+                    let _ = s.save();
+                }
+            }
         }
+    }
+
+    /// Starts from a store being opened on another thread ([`Highlights::take_loaded`]
+    /// attaches it when it is ready); `origin` is the article's, for the reading store.
+    pub fn attach_loading(&mut self, loading: StoreLoading, origin: Origin) {
+        self.loading = Some((loading, origin));
+    }
+
+    /// Sends the store's corrections to `to` when it arrives (an empty list when there is
+    /// no store).
+    pub fn send_corrections_to(&mut self, to: std::sync::mpsc::Sender<Vec<Correction>>) {
+        self.corrections_to = Some(to);
+    }
+
+    /// The store opened on another thread, when it has just become ready (its saver is
+    /// kept here), with the reading store to use beside it and what the snapshots said.
+    pub fn take_loaded(&mut self, doc: &std::sync::Arc<Document>) -> Option<Loaded> {
+        let (loading, origin) = self.loading.as_ref()?;
+        let loaded = loading.try_take()?;
+        let origin = origin.clone();
+        self.loading = None;
+        if let Some(to) = self.corrections_to.take() {
+            let list = match &loaded {
+                Ok((store, ..)) => store.corrections().list().to_vec(),
+                Err(_) => Vec::new(),
+            };
+            let _ = to.send(list);
+        }
+        Some(match loaded {
+            Ok((store, saver, seen)) => {
+                self.saver = Some(saver);
+                let reading = reading_store_for(doc, &origin, &store);
+                Loaded {
+                    store: Ok(store),
+                    reading,
+                    seen,
+                }
+            }
+            Err(e) => Loaded {
+                store: Err(e),
+                reading: None,
+                seen: AtOpen::default(),
+            },
+        })
+    }
+
+    /// True while the store is being opened or a save runs on the saver's thread (the
+    /// event loop then looks for their results now and then).
+    pub fn is_busy(&self) -> bool {
+        self.loading.is_some() || self.saver.as_ref().is_some_and(Saver::is_saving)
+    }
+
+    /// True while a save runs on the saver's thread.
+    pub fn is_saving(&self) -> bool {
+        self.saver.as_ref().is_some_and(Saver::is_saving)
+    }
+
+    /// Takes in the saves finished on the saver's thread: what they found on disk goes into
+    /// the store; returns what to say (highlights merged from another window, a failure).
+    pub fn poll_saves(&mut self) -> Option<(String, MessageKind)> {
+        let outcomes = self.saver.as_mut()?.poll();
+        self.take_outcomes(outcomes)
+    }
+
+    /// Waits for the saves still running (on quit); returns a failure to report.
+    pub fn finish_saves(&mut self) -> Option<String> {
+        let outcomes = self.saver.take()?.finish();
+        self.take_outcomes(outcomes)
+            .filter(|(_, kind)| *kind == MessageKind::Warning)
+            .map(|(text, _)| text)
+    }
+
+    fn take_outcomes(
+        &mut self,
+        outcomes: Vec<crate::annotations::saver::Outcome>,
+    ) -> Option<(String, MessageKind)> {
+        let store = self.store.as_mut()?;
+        let mut said = None;
+        let (mut merged_in, mut removed) = (0, 0);
+        let mut first_saved = false;
+        for o in outcomes {
+            store.absorb(o.merged);
+            match o.result {
+                Ok(r) => {
+                    merged_in += r.merged_in;
+                    removed += r.removed;
+                    first_saved |= self.first_save && store.location().path.exists();
+                }
+                Err(e) => {
+                    if let StoreError::ReadOnly(why) = &e {
+                        store.set_problem(StoreError::ReadOnly(why.clone()));
+                    }
+                    said = Some((strings::save_failed(&e.to_string()), MessageKind::Warning));
+                }
+            }
+        }
+        if said.is_some() {
+            return said;
+        }
+        let mut notes = Vec::new();
+        if first_saved {
+            self.first_save = false;
+            notes.push(strings::saved_in(&place(store)));
+        }
+        if merged_in + removed > 0 {
+            notes.push(strings::merged(merged_in, removed));
+        }
+        (!notes.is_empty()).then(|| (notes.join(" · "), MessageKind::Info))
     }
 
     /// Decorations for highlighted and selected text on one line of block `block`
@@ -478,6 +624,7 @@ impl Highlights {
     /// The store, when it can be changed; otherwise says why not.
     fn writable_store(&mut self, out: &mut Out) -> Option<&mut Store> {
         let problem = match &self.store {
+            None if self.loading.is_some() => Some(strings::STILL_LOADING.to_string()),
             None => Some(strings::NO_STORE.to_string()),
             Some(s) => s
                 .problem()
@@ -498,6 +645,13 @@ impl Highlights {
             return;
         };
         let first = !s.location().path.exists();
+        if let Some(saver) = &mut self.saver {
+            // saved on the saver's thread: the key's work ends here (see `poll_saves`,
+            // which says where the first save went)
+            saver.submit(s.take_changes());
+            self.first_save |= first;
+            return;
+        }
         let result = s.save();
         if first
             && result.is_ok()

@@ -3,61 +3,102 @@
 //! it on narrow ones) with its three boxes.
 
 use crate::config::{Config, Side};
+use crate::tui::sources::Sources;
 use crate::tui::state::{Areas, MIN_SIZE, SidebarState};
 use ratatui::layout::Rect;
 
-/// The narrowest docked sidebar.
-pub const MIN_SIDEBAR: u16 = 28;
-
-/// The docked sidebar's width on a terminal `width` columns wide: `[sidebar] width`,
-/// at least [`MIN_SIDEBAR`], at most half the terminal.
-pub fn sidebar_width(width: u16, config: &Config) -> u16 {
-    config.sidebar.width.max(MIN_SIDEBAR).min(width / 2)
+/// The docked sidebar's width on a terminal `width` columns wide: `[sidebar] share` of it,
+/// within `min_width`..=`max_width`, and no wider than leaves the article its whole measure
+/// (the reading measure comes first). `None` when no sidebar of `min_width` fits beside the
+/// measure: the sidebar is then drawn over the article.
+///
+/// ```
+/// use hearsay::config::Config;
+/// use hearsay::tui::layout::docked_width;
+/// let c = Config::default(); // measure 80, share 30 %, 28 to 56 columns
+/// assert_eq!(docked_width(100, &c), None); // the article keeps its 80 columns
+/// assert_eq!(docked_width(120, &c), Some(36));
+/// assert_eq!(docked_width(200, &c), Some(56));
+/// ```
+pub fn docked_width(width: u16, config: &Config) -> Option<u16> {
+    let sc = &config.sidebar;
+    if width < sc.min_total_width {
+        return None;
+    }
+    let share = u16::try_from(u32::from(width) * u32::from(sc.share) / 100).unwrap_or(u16::MAX);
+    let wanted = share.clamp(sc.min_width, sc.max_width.max(sc.min_width));
+    // the article pane keeps the measure and a column of margin on each side
+    let room = width.saturating_sub(config.measure.saturating_add(2));
+    let w = wanted.min(room);
+    (w >= sc.min_width && w > 0).then_some(w)
 }
 
-/// Whether the sidebar docks beside the article on a terminal `width` columns wide: from
-/// `[sidebar] min_total_width` on, and only when the article keeps its reading measure
-/// beside it (the measure comes first: below that the sidebar is drawn over the article).
+/// Whether the sidebar docks beside the article on a terminal `width` columns wide (see
+/// [`docked_width`]).
 pub fn docks(width: u16, config: &Config) -> bool {
-    let article = width.saturating_sub(sidebar_width(width, config));
-    // a measure of at least three quarters of the configured one, so that 120 columns
-    // still dock a full sidebar while 100 columns keep the article whole
-    let keep = config.measure / 4 * 3;
-    width >= config.sidebar.min_total_width && article >= keep.saturating_add(2)
+    docked_width(width, config).is_some()
 }
 
-/// The screen areas for a terminal of `size` with the sidebar in `sidebar`'s state.
-pub fn areas(size: (u16, u16), config: &Config, sidebar: &SidebarState) -> Areas {
+/// The sidebar's width when drawn over the article on a terminal `width` columns wide:
+/// three fifths of it, at least `min_width`, at most the whole terminal.
+pub fn overlay_width(width: u16, config: &Config) -> u16 {
+    (width * 3 / 5).max(config.sidebar.min_width).min(width)
+}
+
+/// The screen areas for a terminal of `size` with the sidebar in `sidebar`'s state,
+/// showing `sources` (the sourcing summary's box is as tall as its lines).
+pub fn areas(
+    size: (u16, u16),
+    config: &Config,
+    sidebar: &SidebarState,
+    sources: &Sources,
+) -> Areas {
+    let mut a = panes(size, config, sidebar);
+    if let Some(bar) = a.sidebar {
+        (a.summary, a.speakers, a.claims) = sidebar_boxes(bar, summary_rows(sources, bar));
+    }
+    a
+}
+
+/// Lines the sourcing summary takes in a sidebar of area `bar`.
+pub fn summary_rows(sources: &Sources, bar: Rect) -> u16 {
+    let n = sources.summary_lines(summary_width(bar)).len();
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
+/// Columns of text in the sourcing summary's box, in a sidebar of area `bar` (inside the
+/// border, a column of padding on each side).
+pub fn summary_width(bar: Rect) -> usize {
+    usize::from(bar.width.saturating_sub(4)).max(1)
+}
+
+/// [`areas`] without the sidebar's boxes: where the article, the status bar and the
+/// sidebar go.
+pub fn panes(size: (u16, u16), config: &Config, sidebar: &SidebarState) -> Areas {
     let (w, h) = size;
     let fits = w >= MIN_SIZE.0 && h >= MIN_SIZE.1;
     let body = Rect::new(0, 0, w, h.saturating_sub(1));
     let status = Rect::new(0, h.saturating_sub(1), w, h.min(1));
-    let sc = &config.sidebar;
-    let wide = docks(w, config);
-    let docked = fits && wide && sidebar.docked_open;
-    let overlay = fits && !wide && sidebar.overlay_open;
+    let docked_w = docked_width(w, config);
+    let docked = fits && docked_w.is_some() && sidebar.docked_open;
+    let overlay = fits && docked_w.is_none() && sidebar.overlay_open;
     let mut article = body;
     let mut bar = None;
-    if docked {
-        let sw = sidebar_width(w, config);
+    let left = config.sidebar.side == Side::Left;
+    if let (true, Some(sw)) = (docked, docked_w) {
         article.width = w - sw;
-        let sx = match sc.side {
-            Side::Left => {
-                article.x = sw;
-                0
-            }
-            Side::Right => w - sw,
+        let sx = if left {
+            article.x = sw;
+            0
+        } else {
+            w - sw
         };
         bar = Some(Rect::new(sx, 0, sw, body.height));
     } else if overlay {
-        let sw = sc.width.max(w * 3 / 5).min(w);
-        let sx = match sc.side {
-            Side::Left => 0,
-            Side::Right => w - sw,
-        };
+        let sw = overlay_width(w, config);
+        let sx = if left { 0 } else { w - sw };
         bar = Some(Rect::new(sx, 0, sw, body.height));
     }
-    let (summary, speakers, claims) = bar.map(sidebar_boxes).unwrap_or_default();
     let avail = article.width.saturating_sub(2).max(1);
     let tw = avail.min(config.measure).min(article.width);
     let x = article.x + (article.width - tw) / 2;
@@ -69,25 +110,25 @@ pub fn areas(size: (u16, u16), config: &Config, sidebar: &SidebarState) -> Areas
         fits,
         sidebar: bar,
         overlay,
-        summary,
-        speakers,
-        claims,
+        ..Areas::default()
     }
 }
 
-/// The sidebar's three boxes inside its area: the sourcing summary (left out when the
-/// sidebar is short), the speakers and the claims.
-pub fn sidebar_boxes(sb: Rect) -> (Rect, Rect, Rect) {
-    let mut summary = Rect::default();
+/// The sidebar's three boxes inside its area: the sourcing summary, as tall as its
+/// `summary` lines (at most a third of the sidebar; left out when the sidebar is short),
+/// the speakers and the claims.
+pub fn sidebar_boxes(sb: Rect, summary: u16) -> (Rect, Rect, Rect) {
+    let mut summary_box = Rect::default();
     let mut y = sb.y;
     let mut rest = sb.height;
     if rest >= 18 {
-        summary = Rect::new(sb.x, y, sb.width, 6);
-        y += 6;
-        rest -= 6;
+        let h = summary.saturating_add(2).clamp(3, rest / 3);
+        summary_box = Rect::new(sb.x, y, sb.width, h);
+        y += h;
+        rest -= h;
     }
     let sh = (rest * 9 / 20).max(rest.min(3));
     let speakers = Rect::new(sb.x, y, sb.width, sh);
     let claims = Rect::new(sb.x, y + sh, sb.width, rest - sh);
-    (summary, speakers, claims)
+    (summary_box, speakers, claims)
 }

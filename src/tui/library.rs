@@ -25,7 +25,11 @@ pub use view::{LibraryView, Request, Screen};
 
 /// Builds a reader for an article file (given by the binary, which knows how articles,
 /// highlights and reading positions are opened).
-pub type Opener<'a> = dyn FnMut(&Path) -> Result<App> + 'a;
+pub type Opener<'a> = dyn FnMut(&Path) -> Result<(App, Analysis)> + 'a;
+
+/// The analysis a reader runs once its first frame is drawn (with the article's saved
+/// corrections applied).
+pub type Analysis = Box<dyn FnOnce() -> crate::tui::Sources + Send>;
 
 /// Where the indexing thread has got.
 #[derive(Default)]
@@ -197,23 +201,12 @@ fn carry_out(
         },
         Request::Open(path, offset) => {
             match open(&path) {
-                Ok(mut app) => {
+                Ok((mut app, analysis)) => {
                     app.back_on_close = true;
                     if let Some(at) = offset {
-                        let doc = Arc::clone(&app.doc);
-                        app.reader.go_to_offset(&doc, at);
+                        app.place_at(at);
                     }
-                    let doc = Arc::clone(&app.doc);
-                    // the article's saved corrections apply, as when it is opened alone
-                    let corrections = app
-                        .marks
-                        .store
-                        .as_ref()
-                        .map(|s| s.corrections().list().to_vec())
-                        .unwrap_or_default();
-                    run_in(terminal, events, app, move || {
-                        crate::tui::corrections::corrected_sources(&doc, &corrections)
-                    })?;
+                    run_in(terminal, events, app, analysis)?;
                     // drawn whole again: the reader left its own frame on the screen
                     let size = terminal.size().wrap_err("cannot read the terminal size")?;
                     terminal

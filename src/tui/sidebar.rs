@@ -4,19 +4,92 @@
 //! messages).
 
 use crate::config::Config;
+use crate::document::reflow::wrap;
 use crate::keymap::{Action, Context};
 use crate::tui::compositor::Effect;
 use crate::tui::layout;
 use crate::tui::sources::Sources;
 use crate::tui::state::{Areas, Focus, SidebarState, inner};
 use crate::tui::strings;
+use unicode_width::UnicodeWidthStr;
 
-/// Rows a speaker takes in the list (two when it has a role).
-pub fn speaker_rows(sources: &Sources, speaker: usize) -> usize {
-    match sources.speakers.get(speaker) {
-        Some(s) if s.role.is_some() => 2,
-        _ => 1,
+/// Columns before a speaker's name (and its role) in the list: the filter mark, the kind's
+/// mark and a space.
+pub const NAME_INDENT: usize = 3;
+
+/// A speaker as the list shows it in a box `width` columns wide. The name and the role are
+/// shown whole: wrapped at spaces (a word wider than the box is split), never cut.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SpeakerEntry {
+    /// The quotes/claims counts, right-aligned on the first line (" 7/3").
+    pub counts: String,
+    /// Whether a correction by hand changed the speaker ([`strings::CORRECTED_SIGN`]
+    /// before the name).
+    pub corrected: bool,
+    /// The name's lines, the first after the marks and before the counts, the others
+    /// under it.
+    pub name: Vec<String>,
+    /// The role's lines, under the name.
+    pub role: Vec<String>,
+}
+
+impl SpeakerEntry {
+    /// Rows the entry takes.
+    pub fn rows(&self) -> usize {
+        self.name.len() + self.role.len()
     }
+
+    /// Columns before the name: [`NAME_INDENT`], and the corrected sign when there is one.
+    pub fn name_x(&self) -> usize {
+        NAME_INDENT
+            + if self.corrected {
+                strings::CORRECTED_SIGN.width()
+            } else {
+                0
+            }
+    }
+}
+
+/// Speaker `speaker` of `sources` laid out for a list `width` columns wide (see
+/// [`SpeakerEntry`]).
+pub fn speaker_entry(sources: &Sources, speaker: usize, width: usize) -> SpeakerEntry {
+    let Some(s) = sources.speakers.get(speaker) else {
+        return SpeakerEntry::default();
+    };
+    let lines = |text: &str, w: usize| -> Vec<String> {
+        wrap(text, w.max(1))
+            .into_iter()
+            .map(|r| text[r].to_string())
+            .collect()
+    };
+    let mut e = SpeakerEntry {
+        counts: format!(" {}/{}", s.quotes, s.claims),
+        corrected: sources.corrected.speaker(speaker),
+        ..SpeakerEntry::default()
+    };
+    // the name's first line is beside the counts; the lines under it have the width
+    // up to a column of padding
+    let first_w = width.saturating_sub(e.name_x() + e.counts.width());
+    let rest_w = width.saturating_sub(e.name_x() + 1);
+    let first = wrap(&s.name, first_w.max(1))
+        .into_iter()
+        .next()
+        .unwrap_or(0..0);
+    e.name.push(s.name[first.clone()].to_string());
+    let rest = s.name[first.end..].trim_start();
+    if !rest.is_empty() {
+        e.name.extend(lines(rest, rest_w));
+    }
+    if let Some(role) = s.role.as_deref().filter(|r| !r.trim().is_empty()) {
+        // a column of padding before the border, as the counts have
+        e.role = lines(role, width.saturating_sub(NAME_INDENT + 1));
+    }
+    e
+}
+
+/// Rows speaker `speaker` takes in a list `width` columns wide.
+pub fn speaker_rows(sources: &Sources, speaker: usize, width: u16) -> usize {
+    speaker_entry(sources, speaker, usize::from(width)).rows()
 }
 
 impl SidebarState {
@@ -61,28 +134,32 @@ impl SidebarState {
         let order = self.speaker_order(sources);
         self.speaker_sel = self.speaker_sel.min(order.len().saturating_sub(1));
         let h = usize::from(inner(a.speakers).height).max(1);
+        let w = inner(a.speakers).width;
+        let rows = |k: usize| speaker_rows(sources, order[k], w);
         if self.speaker_sel < self.speaker_offset {
             self.speaker_offset = self.speaker_sel;
         }
-        while self.speaker_offset < self.speaker_sel
-            && order[self.speaker_offset..=self.speaker_sel]
-                .iter()
-                .map(|&s| speaker_rows(sources, s))
-                .sum::<usize>()
-                > h
-        {
-            self.speaker_offset += 1;
+        // the first speaker from which the selected one still fits (walking up from it;
+        // entries are measured only as far as the box reaches)
+        let mut first = self.speaker_sel;
+        let mut used = order.get(first).map_or(0, |_| rows(first));
+        while first > self.speaker_offset && used + rows(first - 1) <= h {
+            first -= 1;
+            used += rows(first);
         }
+        self.speaker_offset = first.max(self.speaker_offset).min(self.speaker_sel);
         // no empty rows below the last speaker while earlier ones are scrolled away (a
         // resize that gives the list room brings them back)
-        while self.speaker_offset > 0
-            && order[self.speaker_offset - 1..]
-                .iter()
-                .map(|&s| speaker_rows(sources, s))
-                .sum::<usize>()
-                <= h
-        {
+        let mut tail = 0;
+        for k in self.speaker_offset..order.len() {
+            tail += rows(k);
+            if tail > h {
+                break;
+            }
+        }
+        while self.speaker_offset > 0 && tail + rows(self.speaker_offset - 1) <= h {
             self.speaker_offset -= 1;
+            tail += rows(self.speaker_offset);
         }
         let n = self.shown.len();
         self.claim_sel = self.claim_sel.min(n.saturating_sub(1));
@@ -147,7 +224,7 @@ impl SidebarState {
         } else {
             self.overlay_open = !self.overlay_open;
         }
-        if layout::areas(size, config, self).sidebar.is_none() {
+        if layout::panes(size, config, self).sidebar.is_none() {
             self.focus = Focus::Article;
         }
     }
@@ -166,7 +243,7 @@ impl SidebarState {
             (Focus::Claims, true) | (Focus::Speakers, false) => Focus::Article,
         };
         let wide = layout::docks(size.0, config);
-        if next != Focus::Article && layout::areas(size, config, self).sidebar.is_none() {
+        if next != Focus::Article && layout::panes(size, config, self).sidebar.is_none() {
             if wide {
                 self.docked_open = true;
             } else {
@@ -176,25 +253,22 @@ impl SidebarState {
         if next == Focus::Article && !wide {
             self.overlay_open = false;
         }
-        if layout::areas(size, config, self).sidebar.is_none() {
+        if layout::panes(size, config, self).sidebar.is_none() {
             self.focus = Focus::Article;
             return Some(Effect::Say(strings::NO_ROOM_FOR_SIDEBAR.into()));
         }
         self.focus = next;
         let km = &config.keymap;
-        let key = |a| {
-            km.hint(Context::Sidebar, a)
-                .map_or_else(|| "?".to_string(), |k| k.to_string())
-        };
+        let key = |a| km.hint(Context::Sidebar, a).map(|k| k.to_string());
         match next {
             Focus::Speakers => Some(Effect::Say(strings::speakers_hint(
-                &key(Action::Select),
-                &key(Action::ToggleSort),
-                &key(Action::FocusNext),
+                key(Action::Select).as_deref(),
+                key(Action::ToggleSort).as_deref(),
+                key(Action::FocusNext).as_deref(),
             ))),
             Focus::Claims => Some(Effect::Say(strings::claims_hint(
-                &key(Action::Select),
-                &key(Action::FocusNext),
+                key(Action::Select).as_deref(),
+                key(Action::FocusNext).as_deref(),
             ))),
             Focus::Article => None,
         }
@@ -273,7 +347,7 @@ impl SidebarState {
             let order = self.speaker_order(sources);
             let mut y = si.y;
             for (k, &sp) in order.iter().enumerate().skip(self.speaker_offset) {
-                let rows = speaker_rows(sources, sp) as u16;
+                let rows = speaker_rows(sources, sp, si.width) as u16;
                 if row < y + rows {
                     self.focus = Focus::Speakers;
                     self.speaker_sel = k;
@@ -290,5 +364,51 @@ impl SidebarState {
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::{Sourcing, SpeakerKind, SpeakerOut};
+
+    fn speaker(name: &str, role: Option<&str>) -> SpeakerOut {
+        SpeakerOut {
+            id: 0,
+            name: name.into(),
+            kind: SpeakerKind::Person,
+            aliases: Vec::new(),
+            role: role.map(String::from),
+            quotes: 2,
+            claims: 13,
+        }
+    }
+
+    #[test]
+    fn a_speaker_entry_wraps_the_name_beside_the_counts_and_the_role_under_it() {
+        let s = Sources::new(
+            vec![
+                speaker(
+                    "Marguerite Okonjo-Ballantyne",
+                    Some("deputy director of the regional water board"),
+                ),
+                speaker("Ana Ruiz", None),
+            ],
+            Vec::new(),
+            Vec::new(),
+            Sourcing::default(),
+        );
+        // 24 columns: 3 for the marks, 5 for " 2/13" beside the first line of the name
+        let e = speaker_entry(&s, 0, 24);
+        assert_eq!(e.counts, " 2/13");
+        assert_eq!(e.name, ["Marguerite", "Okonjo-Ballantyne"]);
+        assert_eq!(
+            e.role,
+            ["deputy director of", "the regional water", "board"]
+        );
+        assert_eq!(e.rows(), 5);
+        assert_eq!(speaker_rows(&s, 1, 24), 1, "no role: one row");
+        // wide enough: one row each
+        assert_eq!(speaker_entry(&s, 0, 60).rows(), 2);
     }
 }

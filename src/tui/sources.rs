@@ -7,8 +7,10 @@
 
 use crate::attribution::{Analysis, ClaimKind, Sourcing, SpeakerKind, SpeakerOut};
 use crate::document::Document;
+use crate::document::reflow::pack;
 use std::collections::HashMap;
 use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
 
 /// A speaker, as the analysis gives it.
 pub type Speaker = SpeakerOut;
@@ -28,7 +30,8 @@ impl KindMark for SpeakerKind {
             SpeakerKind::Person => "●",
             SpeakerKind::Organization => "■",
             SpeakerKind::Group => "▲",
-            SpeakerKind::Anonymous => "?",
+            // hollow: a person without a name
+            SpeakerKind::Anonymous => "○",
             SpeakerKind::Document => "¶",
         }
     }
@@ -79,16 +82,39 @@ impl StopMark for ClaimKind {
     }
 }
 
-/// Hook for drawing uncertain attributions distinctly (issue 13): the analysis has no
-/// `confidence` on its claims and quotes yet. When it does, carry it into [`Stop`] and
-/// [`QuoteMark`] in [`Sources::from_analysis`] and return it here; the claims list and the
-/// article can then mark the uncertain ones. Until then every attribution reads as certain.
-pub fn uncertain(_stop: &Stop) -> bool {
-    false
+/// Below this confidence an attribution is drawn as uncertain, for the user to check: a
+/// `?` beside the claim in the sidebar and in the article's margin, the quote underlined
+/// (italic without colours), and "uncertain" in the status bar.
+///
+/// The engine's confidence ([`crate::attribution::Claim::confidence`]) starts from its
+/// rule's (0.7–0.9 for a speaker read from the grammar of the sentence, 0.55–0.8 for a
+/// quotation credited from its paragraph or a neighbour) and drops with weak evidence (a
+/// pronoun resolved from context, a description for a name). 0.65 lets through what the
+/// grammar says plainly and flags the guesses: a quote handed on from an earlier
+/// paragraph, a speaker read off a clause's last noun phrase with little else for it.
+pub const UNCERTAIN_BELOW: f32 = 0.65;
+
+/// Whether an attribution of `confidence` to a speaker is uncertain (see
+/// [`UNCERTAIN_BELOW`]). An attribution to no one is not: it has no speaker to doubt, and
+/// is drawn as unattributed instead.
+///
+/// ```
+/// use hearsay::tui::sources::is_uncertain;
+/// assert!(is_uncertain(Some(2), 0.55));
+/// assert!(!is_uncertain(Some(2), 0.85));
+/// assert!(!is_uncertain(None, 0.0));
+/// ```
+pub fn is_uncertain(speaker: Option<usize>, confidence: f32) -> bool {
+    speaker.is_some() && confidence < UNCERTAIN_BELOW
+}
+
+/// Whether the reader draws `stop`'s attribution as uncertain (see [`UNCERTAIN_BELOW`]).
+pub fn uncertain(stop: &Stop) -> bool {
+    is_uncertain(stop.speaker, stop.confidence)
 }
 
 /// A place `]`/`[` visit.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Stop {
     /// Speaker index, if credited.
     pub speaker: Option<usize>,
@@ -98,10 +124,12 @@ pub struct Stop {
     pub block: usize,
     /// Byte range in the block's clean text.
     pub range: Range<usize>,
+    /// How sure the analysis is of the speaker, 0–1 (see [`uncertain`]).
+    pub confidence: f32,
 }
 
 /// A quotation to colour in the article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct QuoteMark {
     /// Block index.
     pub block: usize,
@@ -109,6 +137,27 @@ pub struct QuoteMark {
     pub range: Range<usize>,
     /// Speaker index, if credited.
     pub speaker: Option<usize>,
+    /// How sure the analysis is of the speaker, 0–1 (see [`uncertain`]).
+    pub confidence: f32,
+}
+
+impl QuoteMark {
+    /// Whether the reader draws this quotation's speaker as uncertain.
+    pub fn uncertain(&self) -> bool {
+        is_uncertain(self.speaker, self.confidence)
+    }
+}
+
+/// What joins the phrases of a summary line.
+const SEPARATOR: &str = " · ";
+
+/// A line of the sourcing summary ([`Sources::summary_lines`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryLine {
+    /// The text.
+    pub text: String,
+    /// A headline figure (drawn bold), or a detail.
+    pub strong: bool,
 }
 
 /// Claims resting on unnamed sources: anonymous ones, described but unnamed people and groups.
@@ -205,6 +254,7 @@ impl Sources {
                     kind: ClaimKind::Direct,
                     block: q.block,
                     range: q.range.clone(),
+                    confidence: q.confidence,
                 });
                 own = Some(match own {
                     Some((b, end)) if b == q.block => (b, end.max(q.range.end)),
@@ -226,26 +276,35 @@ impl Sources {
 
     /// "25 quotes · 11 speakers · 38% of claims unnamed".
     pub fn summary(&self) -> String {
-        let mut parts = vec![self.counts()];
+        let mut parts = self.count_phrases();
         if let Some(p) = unnamed_percent(&self.sourcing) {
             parts.push(format!("{p}% of claims unnamed"));
         }
-        parts.join(" · ")
+        parts.join(SEPARATOR)
     }
 
     /// "25 quotes · 11 speakers".
     pub fn counts(&self) -> String {
+        self.count_phrases().join(SEPARATOR)
+    }
+
+    /// "25 quotes", "11 speakers".
+    fn count_phrases(&self) -> Vec<String> {
         let plural =
             |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        format!(
-            "{} · {}",
+        vec![
             plural(self.quotes.len(), "quote", "quotes"),
-            plural(self.speakers.len(), "speaker", "speakers")
-        )
+            plural(self.speakers.len(), "speaker", "speakers"),
+        ]
     }
 
     /// "12 named · 5 org · 9 unnamed · 2 doc · 1 no source", the kinds that occur.
     pub fn breakdown(&self) -> String {
+        self.breakdown_phrases().join(SEPARATOR)
+    }
+
+    /// The phrases of [`Sources::breakdown`].
+    fn breakdown_phrases(&self) -> Vec<String> {
         let s = &self.sourcing;
         let parts: Vec<String> = [
             ("named", s.named_person),
@@ -261,10 +320,51 @@ impl Sources {
         .map(|(w, n)| format!("{n} {w}"))
         .collect();
         if parts.is_empty() {
-            "no attributed claims".to_string()
+            vec!["no attributed claims".to_string()]
         } else {
-            parts.join(" · ")
+            parts
         }
+    }
+
+    /// The sourcing summary for a box `width` columns wide: the counts, the share of claims
+    /// resting on unnamed sources, and the claims by kind of source. Each line is whole
+    /// phrases joined by " · ": a line breaks between phrases, never inside one ("7
+    /// unnamed" stays together). The share is said in full where it fits, shorter where
+    /// not. Only a phrase wider than the whole box (under 23 columns) is longer than a line.
+    ///
+    /// ```
+    /// use hearsay::attribution::Sourcing;
+    /// use hearsay::tui::Sources;
+    /// let s = Sources {
+    ///     sourcing: Sourcing { named_person: 19, organization: 4, anonymous: 7, document: 1,
+    ///                          ..Sourcing::default() },
+    ///     ..Sources::default()
+    /// };
+    /// let lines: Vec<String> = s.summary_lines(24).into_iter().map(|l| l.text).collect();
+    /// assert_eq!(lines, ["0 quotes · 0 speakers", "23% of claims unnamed",
+    ///                    "19 named · 4 org", "7 unnamed · 1 doc"]);
+    /// ```
+    pub fn summary_lines(&self, width: usize) -> Vec<SummaryLine> {
+        let line = |strong| move |text| SummaryLine { text, strong };
+        let mut out: Vec<SummaryLine> = pack(&self.count_phrases(), SEPARATOR, width)
+            .into_iter()
+            .map(line(true))
+            .collect();
+        if let Some(p) = unnamed_percent(&self.sourcing) {
+            let long = format!("{p}% of claims from unnamed sources");
+            let text = if long.width() <= width {
+                long
+            } else {
+                format!("{p}% of claims unnamed")
+            };
+            out.push(SummaryLine { text, strong: true });
+        }
+        out.extend(
+            pack(&self.breakdown_phrases(), SEPARATOR, width)
+                .into_iter()
+                .map(line(false)),
+        );
+        out
     }
 
     /// "Name, role" (or just the name), for the status bar.
@@ -307,6 +407,7 @@ impl Sources {
                 block: q.block,
                 range: q.text_range,
                 speaker: sp(q.speaker),
+                confidence: q.confidence,
             })
             .collect();
         let claims: Vec<Stop> = out_claims
@@ -316,6 +417,7 @@ impl Sources {
                 kind: c.kind,
                 block: c.block,
                 range: c.text_range,
+                confidence: c.confidence,
             })
             .collect();
         Sources::new(speakers, claims, quotes, sourcing)
@@ -338,16 +440,19 @@ mod tests {
             kind: ClaimKind::Indirect,
             block: 3,
             range: 10..40,
+            confidence: 0.9,
         };
         let inside = QuoteMark {
             block: 3,
             range: 20..30,
             speaker: Some(0),
+            confidence: 0.9,
         };
         let alone = QuoteMark {
             block: 1,
             range: 0..5,
             speaker: None,
+            confidence: 0.0,
         };
         let s = Sources::new(
             vec![],
@@ -368,11 +473,13 @@ mod tests {
             kind: ClaimKind::Indirect,
             block,
             range,
+            confidence: 0.0,
         };
         let mark = |block, range: Range<usize>| QuoteMark {
             block,
             range,
             speaker: None,
+            confidence: 0.0,
         };
         let claims = vec![stop(1, 5..8), stop(0, 20..30), stop(0, 0..10)];
         let quotes = vec![

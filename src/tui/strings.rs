@@ -12,31 +12,101 @@ pub const HELP_FOOTER: &str = " esc, q or h to close · j/k to scroll ";
 pub const SAMPLE_NAME: &str = "sample article";
 /// Hint shown at start when there is nothing else to say, from the live keymap's keys for
 /// help, next quote, focus and quit.
-pub fn start_hint(help: &str, next_quote: &str, focus: &str, quit: &str) -> String {
-    format!("{help} help · {next_quote} quotes · {focus} speakers · {quit} quit")
+pub fn start_hint(
+    help: Option<&str>,
+    next_quote: Option<&str>,
+    focus: Option<&str>,
+    quit: Option<&str>,
+) -> String {
+    keys_hint(&[
+        (help, "help"),
+        (next_quote, "quotes"),
+        (focus, "speakers"),
+        (quit, "quit"),
+    ])
 }
 
-/// The legend at the end of the help.
-pub fn legend() -> Vec<String> {
+/// `key what` for each action that has a key, `·`-separated: an action the config left
+/// without a key is not mentioned (never shown with a stand-in such as `?`, which is a key).
+fn keys_hint(parts: &[(Option<&str>, &str)]) -> String {
+    parts
+        .iter()
+        .filter_map(|(key, what)| key.map(|k| format!("{k} {what}")))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Drawn before the claim the reader is on (claims list).
+pub const CURRENT_MARK: &str = "▸";
+/// Drawn before the speaker the claims list is filtered to (speakers list).
+pub const FILTER_MARK: &str = "*";
+/// Drawn beside an uncertain attribution (claims list, the article's margin).
+pub const UNCERTAIN_MARK: &str = "?";
+/// Drawn before a claim in its speaker's colour (claims list).
+pub const SPEAKER_BAR: &str = "▌";
+/// Drawn on a box's border when its list goes on above.
+pub const MORE_ABOVE: &str = "↑";
+/// Drawn on a box's border when its list goes on below.
+pub const MORE_BELOW: &str = "↓";
+
+/// Every mark the reader draws in the sidebar, the article's margins and the status bar,
+/// with what it means, in the legend's groups. Each mark means one thing (a test holds
+/// them to it); the help's legend is made from this list.
+pub fn marks() -> Vec<Vec<(&'static str, &'static str)>> {
+    use crate::annotations::Status;
     use crate::attribution::ClaimKind;
     use crate::tui::sources::{KINDS, KindMark, StopMark};
-    let kinds: Vec<String> = KINDS
-        .iter()
-        .map(|k| format!("{} {}", k.mark(), k.legend()))
-        .collect();
+    let status = |s| status_mark(s).trim_end();
+    let stop = |k: ClaimKind| k.mark().trim_end();
     vec![
-        kinds.join("  "),
-        format!(
-            "{}quote  {}reported  {}mixed   q/c: quotes/claims",
-            ClaimKind::Direct.mark(),
-            ClaimKind::Indirect.mark(),
-            ClaimKind::Mixed.mark()
-        ),
-        "quotes are coloured by speaker; the current one is marked".to_string(),
-        "checked: · unchecked  ✓ verified  ! disputed  ✗ false   ✎ has a note".to_string(),
-        format!("{CORRECTED_SIGN} attribution or speaker corrected by hand (C)"),
+        KINDS.iter().map(|k| (k.mark(), k.legend())).collect(),
+        vec![
+            (stop(ClaimKind::Direct), "quote"),
+            (stop(ClaimKind::Indirect), "reported"),
+            (stop(ClaimKind::Mixed), "reported with quoted words"),
+        ],
+        vec![
+            (UNCERTAIN_MARK, "uncertain attribution: check it"),
+            (CORRECTED_SIGN, "corrected by hand (C)"),
+        ],
+        vec![
+            (status(Status::Unchecked), "unchecked"),
+            (status(Status::Verified), "verified"),
+            (status(Status::Disputed), "disputed"),
+            (status(Status::False), "false"),
+            (NOTE_MARK, "has a note"),
+        ],
+        vec![
+            (SPEAKER_BAR, "the claim's speaker, by colour"),
+            (CURRENT_MARK, "the quote or claim you are on"),
+            (FILTER_MARK, "the speaker the claims are filtered to"),
+            (MORE_ABOVE, "more above"),
+            (MORE_BELOW, "more below"),
+        ],
     ]
 }
+
+/// The legend at the end of the help, as lines of at most `width` columns: the marks
+/// ([`marks`]) and what else the sidebar shows.
+pub fn legend(width: usize) -> Vec<String> {
+    use crate::document::reflow::pack;
+    let mut out = Vec::new();
+    for group in marks() {
+        let items: Vec<String> = group
+            .iter()
+            .map(|(m, what)| format!("{m} {what}"))
+            .collect();
+        out.extend(pack(&items, "   ", width));
+    }
+    for line in [
+        "q/c after a speaker: their quotes and claims",
+        "quotes are coloured by speaker; an uncertain one is underlined (italic without colours)",
+    ] {
+        out.extend(pack(&line.split(' ').collect::<Vec<_>>(), " ", width));
+    }
+    out
+}
+
 /// Ctrl-Z in the help screen.
 pub const SUSPEND: &str = "suspend to the shell (fg comes back)";
 /// Next/previous match without a search.
@@ -136,7 +206,7 @@ pub fn describe(a: Action) -> &'static str {
         Action::AddAttribution => "add an attribution, pick its speaker",
         Action::CopyQuote => "copy quote or claim with its source",
         Action::CopyHighlight => "copy the highlight as Markdown",
-        Action::NextKind => "kind of a new speaker: person, org…",
+        Action::NextKind => "next kind for a new speaker (person, group, document and so on)",
         Action::ShowDiff => "what changed since highlighting",
         Action::SaveNote => "save the note",
         Action::NewLine => "new line (save on empty last line)",
@@ -209,6 +279,11 @@ pub fn stop_status(word: &str, i: usize, n: usize, speaker: &str) -> String {
     format!("{word} {}/{n} · {speaker}", i + 1)
 }
 
+/// Said after the status of a stop whose attribution is uncertain.
+pub fn uncertain(confidence: f32) -> String {
+    format!(" · {UNCERTAIN_MARK} uncertain attribution ({confidence:.2}): check it")
+}
+
 /// After Enter on a speaker.
 pub fn filtered(name: &str, n: usize) -> String {
     format!("{n} claim(s) by {name}: ] and [ step through them, esc shows everyone")
@@ -237,19 +312,25 @@ pub fn speakers_title(by_count: bool) -> String {
     format!("{SPEAKERS_TITLE}· {order} · q/c ")
 }
 
-/// The summary's sourcing line.
-pub fn unnamed_share(percent: usize) -> String {
-    format!("{percent}% of claims from unnamed sources")
-}
-
 /// Shown when the speakers list gets focus.
-pub fn speakers_hint(select: &str, sort: &str, next: &str) -> String {
-    format!("speakers: j/k choose · {select} show their claims · {sort} sort · {next} claims")
+pub fn speakers_hint(select: Option<&str>, sort: Option<&str>, next: Option<&str>) -> String {
+    let keys = keys_hint(&[
+        (Some("j/k"), "choose"),
+        (select, "show their claims"),
+        (sort, "sort"),
+        (next, "claims"),
+    ]);
+    format!("speakers: {keys}")
 }
 
 /// Shown when the claims list gets focus.
-pub fn claims_hint(select: &str, next: &str) -> String {
-    format!("claims: j/k choose · {select} go to it · {next} back to the article")
+pub fn claims_hint(select: Option<&str>, next: Option<&str>) -> String {
+    let keys = keys_hint(&[
+        (Some("j/k"), "choose"),
+        (select, "go to it"),
+        (next, "back to the article"),
+    ]);
+    format!("claims: {keys}")
 }
 
 /// Status bar while a speaker filter is on.
@@ -267,6 +348,10 @@ pub fn saved_in(place: &str) -> String {
 pub fn highlights_file(place: &str) -> String {
     format!("highlights file: {place}")
 }
+/// Highlight actions while the highlights file is still being opened.
+pub const STILL_LOADING: &str = "highlights are still loading; try again in a moment";
+/// Shown while quitting waits for the last save.
+pub const SAVING_ON_QUIT: &str = "saving highlights…";
 /// Highlight actions when no highlights file could be found.
 pub const NO_STORE: &str =
     "highlights are off: no place to save them (set [highlights] dir in the config)";
@@ -403,7 +488,7 @@ pub fn save_failed(e: &str) -> String {
 pub fn status_mark(s: crate::annotations::Status) -> &'static str {
     use crate::annotations::Status;
     match s {
-        Status::Unchecked => "· ",
+        Status::Unchecked => "☐ ",
         Status::Verified => "✓ ",
         Status::Disputed => "! ",
         Status::False => "✗ ",

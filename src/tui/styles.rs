@@ -44,6 +44,9 @@ pub struct Styles {
     pub speakers: Vec<Style>,
     /// Text of quotes dimmed by a speaker filter.
     pub dimmed: Style,
+    /// Added to a quote whose attribution is uncertain (see
+    /// [`crate::tui::sources::UNCERTAIN_BELOW`]).
+    pub uncertain: Style,
     /// Highlighted text.
     pub highlight: Style,
     /// The highlight the note, tags and delete keys act on.
@@ -240,6 +243,8 @@ impl Styles {
                 current_quote: Style::default().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
                 speakers: vec![Style::default()],
                 dimmed: dim,
+                // underline is the highlights' here
+                uncertain: italic,
                 highlight: Style::default().add_modifier(Modifier::UNDERLINED),
                 highlight_cursor: Style::default()
                     .add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
@@ -271,6 +276,7 @@ impl Styles {
                 .map(|c| Style::default().fg(color(*c)))
                 .collect(),
             dimmed: pair(t.meta),
+            uncertain: Style::default().add_modifier(Modifier::UNDERLINED),
             // the highlight's colours win over the current quote's reverse video (the current
             // quote stays bold), unless the theme asks for reverse itself
             highlight: no_reverse_unless(pair(t.highlight), t.highlight.reverse),

@@ -5,7 +5,7 @@ use crate::tui::app::{App, scene};
 use crate::tui::compositor::Scene;
 use crate::tui::layout;
 use crate::tui::strings;
-use crate::tui::widgets::article_view::ArticleView;
+use crate::tui::widgets::article_view::{ArticleView, UncertainMarks};
 use crate::tui::widgets::highlight_list::NoteMarks;
 use crate::tui::widgets::sidebar::Sidebar;
 use crate::tui::widgets::status_bar::StatusBar;
@@ -48,6 +48,13 @@ impl Widget for &mut App {
             styles,
         }
         .render(areas.text.intersection(area), buf, &mut self.reader);
+        UncertainMarks {
+            sources: &self.sources,
+            reader: &self.reader,
+            text: areas.text,
+            styles,
+        }
+        .render(areas.article.intersection(area), buf);
         if let Some(store) = &marks.store {
             NoteMarks {
                 store,

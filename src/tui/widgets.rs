@@ -11,9 +11,29 @@ pub mod prompt_bar;
 pub mod sidebar;
 pub mod status_bar;
 
+use crate::tui::state::ReaderState;
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use std::ops::Range;
+
+/// The visible article lines that show a block's text, for marks in the margins: each
+/// line's screen row (from `text`'s top, above `area`'s bottom), block and byte range.
+pub fn text_rows(
+    reader: &ReaderState,
+    text: Rect,
+    area: Rect,
+) -> impl Iterator<Item = (u16, usize, Range<usize>)> + '_ {
+    reader
+        .visible()
+        .enumerate()
+        .map(move |(row, i)| (text.y + row as u16, i))
+        .take_while(move |&(y, _)| y < area.bottom())
+        .filter_map(|(y, i)| {
+            let (block, range) = reader.page.lines[i].block_range()?;
+            Some((y, block, range))
+        })
+}
 
 /// Draws `text` at (`x`, `y`) in at most `width` columns, in `base` style patched by each
 /// decoration whose byte range (relative to `text`) covers a piece; later decorations win.

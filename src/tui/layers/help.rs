@@ -2,7 +2,7 @@
 
 use crate::keymap::{Action, Context};
 use crate::tui::compositor::{Effect, EventResult, Layer, Scene};
-use crate::tui::widgets::help::{Help, rows};
+use crate::tui::widgets::help::{Help, lines, rows};
 use ratatui::buffer::Buffer;
 use ratatui::widgets::StatefulWidget;
 
@@ -23,9 +23,15 @@ impl HelpLayer {
         a.article.union(a.sidebar.unwrap_or(a.article))
     }
 
+    /// Lines of the help in view at once: the help's area inside its border.
+    fn visible(scene: &Scene) -> usize {
+        usize::from(Self::area(scene).height.saturating_sub(2)).max(1)
+    }
+
     fn scroll_to(&mut self, to: usize, scene: &Scene) {
-        let visible = usize::from(Self::area(scene).height.saturating_sub(3)).max(1);
-        let max = rows(&scene.config.keymap).len().saturating_sub(visible);
+        let max = lines(&rows(&scene.config.keymap), Self::area(scene))
+            .len()
+            .saturating_sub(Self::visible(scene));
         self.scroll = to.min(max);
     }
 }
@@ -36,13 +42,16 @@ impl Layer for HelpLayer {
     }
 
     fn handle(&mut self, action: Action, scene: &Scene) -> EventResult {
-        let visible = usize::from(Self::area(scene).height.saturating_sub(3)).max(1);
+        let visible = Self::visible(scene);
         let s = self.scroll;
         let to = match action {
             Action::ScrollDown => s + 1,
             Action::ScrollUp => s.saturating_sub(1),
-            Action::PageDown | Action::HalfPageDown => s + visible / 2,
-            Action::PageUp | Action::HalfPageUp => s.saturating_sub(visible / 2),
+            // as in less: a screen (less a line of context), or half of one
+            Action::PageDown => s + visible.saturating_sub(1).max(1),
+            Action::PageUp => s.saturating_sub(visible.saturating_sub(1).max(1)),
+            Action::HalfPageDown => s + (visible / 2).max(1),
+            Action::HalfPageUp => s.saturating_sub((visible / 2).max(1)),
             Action::Top => 0,
             Action::Bottom => usize::MAX,
             // q closes the help, as in less ([keys.help]); ctrl-c still quits
@@ -73,7 +82,7 @@ impl Layer for HelpLayer {
     fn render(&mut self, scene: &Scene, buf: &mut Buffer) {
         let area = Self::area(scene).intersection(buf.area);
         Help {
-            keymap: &scene.config.keymap,
+            rows: &rows(&scene.config.keymap),
             styles: scene.styles,
         }
         .render(area, buf, &mut self.scroll);

@@ -2,14 +2,15 @@
 
 use crate::document::Document;
 use crate::tui::page::LineStyle;
-use crate::tui::sources::Sources;
+use crate::tui::sources::{Sources, uncertain};
 use crate::tui::state::ReaderState;
+use crate::tui::strings;
 use crate::tui::styles::Styles;
-use crate::tui::widgets::draw_decorated;
+use crate::tui::widgets::{draw_decorated, text_rows};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::StatefulWidget;
+use ratatui::widgets::{StatefulWidget, Widget};
 use std::ops::Range;
 
 /// Decorations another part adds to a line (block index and the line's byte range in the
@@ -62,6 +63,7 @@ impl ArticleView<'_> {
             let style = match (q.speaker, self.filter) {
                 (Some(s), Some(f)) if s != f => styles.dimmed,
                 (None, Some(_)) => styles.dimmed,
+                (Some(s), _) if q.uncertain() => styles.speaker(s).patch(styles.uncertain),
                 (Some(s), _) => styles.speaker(s),
                 (None, None) => continue,
             };
@@ -126,6 +128,46 @@ impl StatefulWidget for ArticleView<'_> {
                 None => Vec::new(),
             };
             draw_decorated(buf, (x, y), width, text, base, &decos);
+        }
+    }
+}
+
+/// The uncertain attributions' mark ([`strings::UNCERTAIN_MARK`]) in the article's right
+/// margin, on the line where each uncertain quote or claim starts (see
+/// [`crate::tui::sources::UNCERTAIN_BELOW`]).
+pub struct UncertainMarks<'a> {
+    /// The stops to mark.
+    pub sources: &'a Sources,
+    /// What the article pane shows.
+    pub reader: &'a ReaderState,
+    /// The text column.
+    pub text: Rect,
+    /// Styles to draw with.
+    pub styles: &'a Styles,
+}
+
+impl Widget for UncertainMarks<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (text, reader, stops) = (self.text, self.reader, &self.sources.stops);
+        if text.right() >= area.right() || stops.is_empty() {
+            return;
+        }
+        // a column apart from the text where the margin has room for it
+        let x = if text.right() + 1 < area.right() {
+            text.right() + 1
+        } else {
+            text.right()
+        };
+        for (y, block, range) in text_rows(reader, text, area) {
+            // stops are sorted by where they start
+            let first = stops.partition_point(|s| (s.block, s.range.start) < (block, range.start));
+            let starts_here = stops[first..]
+                .iter()
+                .take_while(|s| s.block == block && s.range.start < range.end.max(range.start + 1))
+                .any(uncertain);
+            if starts_here {
+                buf.set_string(x, y, strings::UNCERTAIN_MARK, self.styles.focus);
+            }
         }
     }
 }

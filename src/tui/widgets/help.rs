@@ -1,5 +1,6 @@
 //! The help overlay, generated from the live keymap: what each bound key does, by context.
 
+use crate::document::reflow::{pack, wrap};
 use crate::keymap::{Action, Context, Keymap};
 use crate::tui::strings;
 use crate::tui::styles::Styles;
@@ -7,6 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::widgets::{Block, BorderType, Clear, StatefulWidget, Widget};
+use unicode_width::UnicodeWidthStr;
 
 /// One row of the help.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,8 +24,8 @@ pub enum HelpRow {
     },
     /// Spacing between sections.
     Blank,
-    /// A line of the legend.
-    Text(String),
+    /// The legend of the marks, laid out at the help's width when drawn.
+    Legend,
 }
 
 /// The help rows for a keymap: for each context, every action bound there and its keys.
@@ -76,15 +78,100 @@ pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
     });
     out.push(HelpRow::Blank);
     out.push(HelpRow::Heading("Marks"));
-    out.extend(strings::legend().into_iter().map(HelpRow::Text));
+    out.push(HelpRow::Legend);
+    out
+}
+
+/// A line of the help as drawn at one width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    /// A context's heading.
+    Heading(&'static str),
+    /// A line of a binding: (part of) its keys and (part of) what it does.
+    Binding {
+        /// Keys on this line (the continuation of a long list, or empty).
+        keys: String,
+        /// What the action does, on this line.
+        what: String,
+    },
+    /// A line of the legend.
+    Text(String),
+    /// Spacing between sections.
+    Blank,
+}
+
+/// The help's box inside `area`: centred, at most 78 columns wide and as tall as its
+/// `lines` (and its border).
+fn frame(area: Rect, lines: usize) -> Rect {
+    let w = area.width.min(78);
+    let h = area
+        .height
+        .min(u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2));
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// Columns of text inside the help's box for an `area`: inside the border, a column of
+/// padding on each side.
+fn text_width(area: Rect) -> usize {
+    usize::from(area.width.min(78).saturating_sub(4)).max(1)
+}
+
+/// The width of the keys column for `rows` in `width` columns of text: the longest list
+/// of keys and a gap, at most half the text.
+fn keys_width(rows: &[HelpRow], width: usize) -> usize {
+    let longest = rows
+        .iter()
+        .map(|r| match r {
+            HelpRow::Binding { keys, .. } => keys.width(),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    (longest + 2).min(width / 2).max(1)
+}
+
+/// `rows` laid out for `area` (see [`Help`]): every row whole, a long list of keys or a
+/// long description wrapped onto more lines instead of cut.
+pub fn lines(rows: &[HelpRow], area: Rect) -> Vec<HelpLine> {
+    let width = text_width(area);
+    let key_w = keys_width(rows, width);
+    let what_w = width.saturating_sub(key_w).max(1);
+    let mut out = Vec::new();
+    for row in rows {
+        match row {
+            HelpRow::Heading(t) => out.push(HelpLine::Heading(t)),
+            HelpRow::Blank => out.push(HelpLine::Blank),
+            HelpRow::Legend => out.extend(strings::legend(width).into_iter().map(HelpLine::Text)),
+            HelpRow::Binding { keys, what } => {
+                // a key list breaks after a comma; a description at a space
+                let keys = pack(
+                    &keys.split(' ').collect::<Vec<_>>(),
+                    " ",
+                    key_w.saturating_sub(2).max(1),
+                );
+                let what: Vec<&str> = wrap(what, what_w).into_iter().map(|r| &what[r]).collect();
+                for i in 0..keys.len().max(what.len()) {
+                    out.push(HelpLine::Binding {
+                        keys: keys.get(i).cloned().unwrap_or_default(),
+                        what: what.get(i).map(|w| w.to_string()).unwrap_or_default(),
+                    });
+                }
+            }
+        }
+    }
     out
 }
 
 /// The overlay, drawn centred in the area it is given; its state is how far it is
 /// scrolled (clamped when drawn).
 pub struct Help<'a> {
-    /// The keymap to list.
-    pub keymap: &'a Keymap,
+    /// The rows to list ([`rows`] for the reader).
+    pub rows: &'a [HelpRow],
     /// Styles to draw with.
     pub styles: &'a Styles,
 }
@@ -94,18 +181,11 @@ impl StatefulWidget for Help<'_> {
 
     fn render(self, area: Rect, buf: &mut Buffer, scroll: &mut usize) {
         let styles = self.styles;
-        let rows = rows(self.keymap);
-        let w = area.width.min(78);
-        let h = area.height.min(rows.len() as u16 + 2);
-        if w < 8 || h < 3 {
+        let lines = lines(self.rows, area);
+        let r = frame(area, lines.len());
+        if r.width < 8 || r.height < 3 {
             return;
         }
-        let r = Rect::new(
-            area.x + (area.width - w) / 2,
-            area.y + (area.height - h) / 2,
-            w,
-            h,
-        );
         Clear.render(r, buf);
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
@@ -115,52 +195,32 @@ impl StatefulWidget for Help<'_> {
         let inner = block.inner(r);
         block.render(r, buf);
         let visible = usize::from(inner.height);
-        let max = rows.len().saturating_sub(visible);
+        let max = lines.len().saturating_sub(visible);
         *scroll = (*scroll).min(max);
-        let scroll = *scroll;
-        let longest = rows
-            .iter()
-            .map(|r| match r {
-                HelpRow::Binding { keys, .. } => keys.chars().count(),
-                _ => 0,
-            })
-            .max()
-            .unwrap_or(0);
-        let key_w = (longest as u16 + 3).min(inner.width / 2);
-        for (i, row) in rows.iter().skip(scroll).take(visible).enumerate() {
+        let width = text_width(area);
+        let key_w = keys_width(self.rows, width);
+        let x = inner.x + 1;
+        for (i, line) in lines.iter().skip(*scroll).take(visible).enumerate() {
             let y = inner.y + i as u16;
-            match row {
-                HelpRow::Heading(t) => {
+            match line {
+                HelpLine::Heading(t) => {
                     buf.set_stringn(
-                        inner.x + 1,
+                        x,
                         y,
                         t,
-                        usize::from(inner.width.saturating_sub(1)),
+                        width,
                         styles.title.add_modifier(Modifier::UNDERLINED),
                     );
                 }
-                HelpRow::Binding { keys, what } => {
-                    buf.set_stringn(
-                        inner.x + 1,
-                        y,
-                        keys,
-                        usize::from(key_w.saturating_sub(2)),
-                        styles.focus,
-                    );
-                    let x = inner.x + 1 + key_w;
-                    let room = inner.width.saturating_sub(key_w + 1);
-                    buf.set_stringn(x, y, what, usize::from(room), styles.body);
+                HelpLine::Binding { keys, what } => {
+                    buf.set_stringn(x, y, keys, key_w, styles.focus);
+                    let room = width.saturating_sub(key_w);
+                    buf.set_stringn(x + key_w as u16, y, what, room, styles.body);
                 }
-                HelpRow::Text(t) => {
-                    buf.set_stringn(
-                        inner.x + 1,
-                        y,
-                        t,
-                        usize::from(inner.width.saturating_sub(1)),
-                        styles.body,
-                    );
+                HelpLine::Text(t) => {
+                    buf.set_stringn(x, y, t, width, styles.body);
                 }
-                HelpRow::Blank => {}
+                HelpLine::Blank => {}
             }
         }
     }

@@ -7,7 +7,7 @@ use crate::document::Document;
 use crate::tui::state::{HighlightListState, ROWS_PER_ENTRY, ReaderState};
 use crate::tui::strings;
 use crate::tui::styles::Styles;
-use crate::tui::widgets::sanitize;
+use crate::tui::widgets::{sanitize, text_rows};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -130,14 +130,7 @@ impl Widget for NoteMarks<'_> {
             return;
         }
         let x = text.x - 1;
-        for (row, i) in reader.visible().enumerate() {
-            let y = text.y + row as u16;
-            if y >= area.bottom() {
-                break;
-            }
-            let Some((block, range)) = reader.page.lines[i].block_range() else {
-                continue;
-            };
+        for (y, block, range) in text_rows(reader, text, area) {
             let Some(b) = self.doc.blocks.get(block) else {
                 continue;
             };

@@ -4,10 +4,9 @@
 
 use crate::annotations::Status;
 use crate::document::Document;
-use crate::document::reflow::wrap;
-use crate::tui::layout::sidebar_boxes;
-use crate::tui::sidebar::speaker_rows;
-use crate::tui::sources::{KindMark, Sources, StopMark, unnamed_percent};
+use crate::tui::layout::{sidebar_boxes, summary_rows, summary_width};
+use crate::tui::sidebar::{NAME_INDENT, speaker_entry};
+use crate::tui::sources::{KindMark, Sources, StopMark, uncertain};
 use crate::tui::state::{Focus, SidebarState, inner};
 use crate::tui::strings;
 use crate::tui::styles::Styles;
@@ -46,10 +45,10 @@ fn more_marks(r: Rect, above: bool, below: bool, style: Style, buf: &mut Buffer)
     }
     let x = r.right() - 3;
     if above {
-        buf.set_string(x, r.y, "↑", style);
+        buf.set_string(x, r.y, strings::MORE_ABOVE, style);
     }
     if below {
-        buf.set_string(x, r.bottom() - 1, "↓", style);
+        buf.set_string(x, r.bottom() - 1, strings::MORE_BELOW, style);
     }
 }
 
@@ -107,25 +106,22 @@ impl Sidebar<'_> {
         }
         let st = self.styles;
         let inside = self.frame(r, strings::SOURCES_TITLE.to_string(), false, buf);
-        let w = usize::from(inside.width.saturating_sub(2)).max(1);
-        let src = self.sources;
-        let bold = st.body.add_modifier(Modifier::BOLD);
+        let w = summary_width(r);
         if !self.analysed {
             buf.set_stringn(inside.x + 1, inside.y, strings::ANALYSING, w, st.meta);
             return;
         }
-        let mut lines: Vec<(String, Style)> = vec![(src.counts(), bold)];
-        if let Some(p) = unnamed_percent(&src.sourcing) {
-            lines.push((strings::unnamed_share(p), bold));
-        }
-        let breakdown = src.breakdown();
-        lines.extend(
-            wrap(&breakdown, w)
-                .into_iter()
-                .map(|l| (breakdown[l].to_string(), st.meta)),
-        );
-        for (i, (text, style)) in lines.iter().take(usize::from(inside.height)).enumerate() {
-            buf.set_stringn(inside.x + 1, inside.y + i as u16, fit(text, w), w, *style);
+        let bold = st.body.add_modifier(Modifier::BOLD);
+        let lines = self.sources.summary_lines(w);
+        for (i, line) in lines.iter().take(usize::from(inside.height)).enumerate() {
+            let style = if line.strong { bold } else { st.meta };
+            buf.set_stringn(
+                inside.x + 1,
+                inside.y + i as u16,
+                fit(&line.text, w),
+                w,
+                style,
+            );
         }
     }
 
@@ -145,11 +141,16 @@ impl Sidebar<'_> {
         let mut y = inside.y;
         let mut shown_to = state.speaker_offset;
         for (k, &sp) in order.iter().enumerate().skip(state.speaker_offset) {
-            let rows = speaker_rows(self.sources, sp) as u16;
-            if y + rows > inside.bottom() && y > inside.y {
+            let entry = speaker_entry(self.sources, sp, w);
+            let rows = entry.rows() as u16;
+            // the last entry may be cut by the box's bottom edge (the ↓ says the list goes
+            // on); the selected one is always scrolled whole into view
+            if y >= inside.bottom() {
                 break;
             }
-            shown_to = k + 1;
+            if y + rows <= inside.bottom() {
+                shown_to = k + 1;
+            }
             let s = &self.sources.speakers[sp];
             let selected = focused && k == state.speaker_sel;
             let row_style = if selected {
@@ -157,51 +158,52 @@ impl Sidebar<'_> {
             } else {
                 Style::default()
             };
-            let counts = format!(" {}/{}", s.quotes, s.claims);
-            let cw = counts.width();
+            let filtered = state.filter == Some(sp);
             let mut name_style = st.speaker(sp).add_modifier(Modifier::BOLD);
-            if state.filter == Some(sp) {
+            if filtered {
                 name_style = name_style.add_modifier(Modifier::UNDERLINED);
             }
-            let filter_mark = if state.filter == Some(sp) { "▸" } else { " " };
-            let fixed = if self.sources.corrected.speaker(sp) {
+            let filter_mark = if filtered { strings::FILTER_MARK } else { " " };
+            let fixed = if entry.corrected {
                 strings::CORRECTED_SIGN
             } else {
                 ""
             };
+            let bottom = inside.bottom();
+            // every row of the entry, cut only where the box ends (a speaker taller than
+            // the whole box)
+            let rows_here = rows.min(bottom - y);
+            buf.set_style(Rect::new(inside.x, y, inside.width, rows_here), row_style);
             let head = format!("{filter_mark}{} {fixed}", s.kind.mark());
-            let name_w = w.saturating_sub(head.width() + cw);
-            let line_area = Rect::new(inside.x, y, inside.width, 1);
-            buf.set_style(line_area, row_style);
-            let (x, _) = buf.set_stringn(inside.x, y, &head, w, st.speaker(sp).patch(row_style));
-            buf.set_stringn(
-                x,
-                y,
-                fit(&s.name, name_w),
-                name_w,
-                name_style.patch(row_style),
-            );
-            if cw < w {
+            buf.set_stringn(inside.x, y, &head, w, st.speaker(sp).patch(row_style));
+            let name_x = inside.x + entry.name_x() as u16;
+            let room = usize::from(inside.right().saturating_sub(name_x));
+            for (i, line) in entry.name.iter().enumerate() {
+                let ly = y + i as u16;
+                if ly >= bottom {
+                    break;
+                }
+                buf.set_stringn(name_x, ly, line, room, name_style.patch(row_style));
+            }
+            let cw = entry.counts.width();
+            if cw + entry.name_x() < w {
                 buf.set_stringn(
                     inside.right() - cw as u16,
                     y,
-                    &counts,
+                    &entry.counts,
                     cw,
                     st.meta.patch(row_style),
                 );
             }
-            if let Some(role) = &s.role
-                && y + 1 < inside.bottom()
-            {
-                let ra = Rect::new(inside.x, y + 1, inside.width, 1);
-                buf.set_style(ra, row_style);
-                buf.set_stringn(
-                    inside.x + 3,
-                    y + 1,
-                    fit(role, w.saturating_sub(3)),
-                    w.saturating_sub(3),
-                    st.meta.add_modifier(Modifier::ITALIC).patch(row_style),
-                );
+            let role_x = inside.x + NAME_INDENT as u16;
+            let role_room = w.saturating_sub(NAME_INDENT);
+            let role_style = st.meta.add_modifier(Modifier::ITALIC).patch(row_style);
+            for (i, line) in entry.role.iter().enumerate() {
+                let ly = y + (entry.name.len() + i) as u16;
+                if ly >= bottom {
+                    break;
+                }
+                buf.set_stringn(role_x, ly, line, role_room, role_style);
             }
             y += rows;
         }
@@ -252,12 +254,18 @@ impl Sidebar<'_> {
                 None => st.meta,
             };
             let here = if self.current == Some(stop) {
-                "▸"
+                strings::CURRENT_MARK
             } else {
                 " "
             };
             let (x, _) = buf.set_stringn(inside.x, y, here, w, st.focus.patch(row_style));
-            let (x, _) = buf.set_stringn(x, y, "▌", w.saturating_sub(1), sp_style.patch(row_style));
+            let (x, _) = buf.set_stringn(
+                x,
+                y,
+                strings::SPEAKER_BAR,
+                w.saturating_sub(1),
+                sp_style.patch(row_style),
+            );
             let (x, _) = buf.set_stringn(
                 x,
                 y,
@@ -271,6 +279,15 @@ impl Sidebar<'_> {
                 .get(s.block)
                 .and_then(|b| b.text.get(s.range.clone()))
                 .unwrap_or("");
+            // an attribution to check
+            let x = if uncertain(s) {
+                let room = usize::from(inside.right().saturating_sub(x));
+                let mark = format!("{} ", strings::UNCERTAIN_MARK);
+                buf.set_stringn(x, y, mark, room, st.focus.patch(row_style))
+                    .0
+            } else {
+                x
+            };
             // the fact-check status of a highlighted claim (issue 6)
             let x = match (self.status_of)(s.block, s.range.clone()) {
                 Some(status) => {
@@ -312,7 +329,7 @@ impl StatefulWidget for Sidebar<'_> {
             return;
         }
         Clear.render(area, buf);
-        let (summary, speakers, claims) = sidebar_boxes(area);
+        let (summary, speakers, claims) = sidebar_boxes(area, summary_rows(self.sources, area));
         self.summary(summary, buf);
         self.speakers(speakers, buf, state);
         self.claims(claims, buf, state);
