@@ -1317,9 +1317,20 @@ fn resolve_candidate(
     if let Some(prev) = attrs.iter().rev().find(|x| x.speaker.is_some()) {
         return prev.speaker;
     }
-    let (sa, _, m) = sentence_subject(p, s, s.tokens.start)?;
+    let (sa, m) = sentence_subject(p, s, s.tokens.start)
+        .map(|(a, _, m)| (a, m))
+        .or_else(|| open_subject(p, s))?;
     let at = p.pos(p.toks[sa].range.start);
     reg.resolve(&m, at, sentence_pos, hint)
+}
+
+/// `A fisherman who asked not to be named said …`: a determiner-led noun phrase no list
+/// knows, opening the sentence before a relative clause, read by open-class recognition.
+fn open_subject(p: &Para, s: &Sentence) -> Option<(usize, Mention)> {
+    let st = s.tokens.start;
+    let rel = (st + 2..(st + 6).min(s.tokens.end))
+        .find(|&k| matches!(p.toks[k].lower, "who" | "whose"))?;
+    parse_open(p.text, &p.toks[st..rel]).map(|m| (st, m))
 }
 
 /// What phase 3 knows about one cue and its speaker.
