@@ -135,7 +135,10 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
             }
             continue;
         }
-        let Some(c) = lexicon::cue(t.lower).or_else(|| speech_by_position(p, s, k)) else {
+        let Some(c) = lexicon::cue(t.lower)
+            .or_else(|| speech_by_position(p, s, k))
+            .or_else(|| light_verb(p, s, k))
+        else {
             continue;
         };
         if t.cap && k != s.tokens.start && Some(k) != after_dateline(p, s) {
@@ -289,6 +292,32 @@ fn speech_by_position(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         || matches!(p.toks[a].lower, "he" | "she" | "they"))
         && p.toks[a..k].iter().all(|t| t.quote.is_none());
     (np_ok && ends(k + 1)).then_some(BY_POSITION)
+}
+
+/// `made the argument that …`, `expressed concern that …`, `voiced the fear that …`: a light
+/// verb whose object is a noun of saying followed by `that` is a cue.
+fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    const LIGHT: Cue = Cue {
+        lemma: "say",
+        base: false,
+        participle: false,
+        weak: false,
+        object: false,
+    };
+    let w = p.toks[k].lower;
+    if !matches!(
+        w,
+        "made" | "makes" | "expressed" | "expresses" | "voiced" | "voices" | "repeated"
+    ) {
+        return None;
+    }
+    let noun = (k + 1..(k + 4).min(s.tokens.end))
+        .take_while(|&i| p.toks[i].quote.is_none() && !p.breaks_before(i, s))
+        .find(|&i| Class::SpeechNoun.has(p.toks[i].lower))?;
+    p.toks
+        .get(noun + 1)
+        .is_some_and(|t| t.lower == "that" && noun + 1 < s.tokens.end)
+        .then_some(LIGHT)
 }
 
 /// Whether the cue `k` is a passive participle (`was described`, `is expected`).

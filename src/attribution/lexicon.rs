@@ -184,12 +184,14 @@ pub enum Class {
     Teaser,
     /// Nouns by which news refers back to any organisation named before (`the agency`). (`words/generic_org.txt`)
     GenericOrg,
+    /// Nouns of saying that a light verb turns into a cue before a that-clause (`made the argument that`). (`words/speech_noun.txt`)
+    SpeechNoun,
     /// Words ending in `-ly` that are not adverbs (`family`, `daily`). (`words/ly_not_adverb.txt`)
     LyNotAdverb,
 }
 
 /// Every class kept in a data file, with that file.
-const LISTS: [(Class, &str); 40] = [
+const LISTS: [(Class, &str); 41] = [
     (Class::AuxOrAdverb, include_str!("words/aux_or_adverb.txt")),
     (
         Class::ClauseBoundary,
@@ -253,6 +255,7 @@ const LISTS: [(Class, &str); 40] = [
     (Class::LyNotAdverb, include_str!("words/ly_not_adverb.txt")),
     (Class::Teaser, include_str!("words/teaser.txt")),
     (Class::GenericOrg, include_str!("words/generic_org.txt")),
+    (Class::SpeechNoun, include_str!("words/speech_noun.txt")),
     // places are capitalised words that name no person: one class with `non_person_cap.txt`
     (Class::NonPersonCap, include_str!("words/places.txt")),
     (
