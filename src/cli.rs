@@ -172,6 +172,15 @@ pub enum LibraryCommand {
         #[arg(long)]
         json: bool,
     },
+    /// List the articles that have several versions (same canonical address, or same title
+    /// and publication), each with its timeline; compare two with 'hearsay diff OLD NEW'.
+    Versions {
+        /// The folder of articles.
+        dir: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Record that these names are one person (kept in the people corrections file).
     Merge {
         /// The folder of articles (to check the names).

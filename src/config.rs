@@ -448,6 +448,8 @@ struct UserKeys {
     editor: Option<BTreeMap<Key, Action>>,
     help: Option<BTreeMap<Key, Action>>,
     picker: Option<BTreeMap<Key, Action>>,
+    diff: Option<BTreeMap<Key, Action>>,
+    library: Option<BTreeMap<Key, Action>>,
 }
 
 /// Most mistakes listed for one file. Each one costs a pass over the file, so a file of
@@ -792,6 +794,8 @@ impl Config {
                 (Context::Editor, k.editor),
                 (Context::Help, k.help),
                 (Context::Picker, k.picker),
+                (Context::Diff, k.diff),
+                (Context::Library, k.library),
             ] {
                 for (key, action) in map.unwrap_or_default() {
                     self.keymap.bind(ctx, key, action);

@@ -86,6 +86,11 @@ pub struct Meta {
     pub byline: Option<String>,
     /// The contributors line at the end, verbatim.
     pub contributors: Option<String>,
+    /// The article's canonical address, from the page's metadata (HTML `<link
+    /// rel=canonical>` or `og:url`, Markdown front matter `url`/`canonical_url`): versions
+    /// of one article share it (see [`crate::library::versions`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// A rebuilt article.

@@ -116,6 +116,29 @@ pub enum Action {
     NextKind,
     /// Show what changed since the text was highlighted (when it changed), or close the diff.
     ShowDiff,
+    /// In the diff view: the next change.
+    NextChange,
+    /// In the diff view: the previous change.
+    PrevChange,
+    /// In the library: sort the article list by the next column.
+    NextSort,
+    /// In the library: reverse the order of the article list.
+    ReverseSort,
+    /// In the library: filter the article list (words, publication:, from:, to:).
+    FilterList,
+    /// In the library: the list of articles.
+    ShowArticles,
+    /// In the library: the speakers index across the articles.
+    ShowPeople,
+    /// In the library: the results of the last search.
+    ShowResults,
+    /// In the library: the versions of the selected article, with their timeline.
+    ShowVersions,
+    /// In the library's versions: mark the selected version to compare another with.
+    MarkVersion,
+    /// In the library: what changed between the marked (or previous) version and the
+    /// selected one.
+    CompareVersions,
     /// In a prompt: accept what was typed.
     Confirm,
     /// In a prompt: delete the character before the cursor.
@@ -179,11 +202,15 @@ pub enum Context {
     /// The correction overlay and its speaker picker (`C`). Unbound printable keys are
     /// typed into its filter.
     Picker,
+    /// The diff view (what changed between two versions).
+    Diff,
+    /// The library view: its lists of articles, speakers, quotes, results and versions.
+    Library,
 }
 
 impl Context {
     /// All contexts, in the order the help lists them.
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 11] = [
         Context::Global,
         Context::Article,
         Context::Sidebar,
@@ -193,6 +220,8 @@ impl Context {
         Context::Editor,
         Context::Help,
         Context::Picker,
+        Context::Diff,
+        Context::Library,
     ];
 }
 

@@ -15,6 +15,8 @@
 //! - [`corrections`]: the user's merges and splits of people, kept in a TOML file they own;
 //! - [`search`]: the query language (words, `"phrases"`, `speaker:`, `kind:`,
 //!   `publication:"…"`) over SQLite's FTS5;
+//! - [`versions`]: files that are versions of one article (same canonical address, or same
+//!   title and publication), grouped with their timeline;
 //! - [`articles`]: the list of articles with what the user did with them (highlights, how
 //!   far they read), read from their highlights files.
 //!
@@ -28,6 +30,7 @@ pub mod index;
 pub mod people;
 pub mod scan;
 pub mod search;
+pub mod versions;
 
 pub use articles::ArticleEntry;
 pub use corrections::Corrections;
@@ -160,6 +163,11 @@ impl Library {
     /// progress read from their highlights files (`highlights_dir`: the configured folder).
     pub fn articles(&self, highlights_dir: Option<&Path>) -> Result<Vec<ArticleEntry>> {
         articles::list(&self.conn, &self.db_path, &self.root, highlights_dir)
+    }
+
+    /// The articles of the folder that have several versions, each with its timeline.
+    pub fn versions(&self) -> Result<Vec<versions::Story>> {
+        Ok(versions::stories(&self.articles(None)?))
     }
 
     /// The speakers index of the folder, with the user's corrections applied.

@@ -375,3 +375,81 @@ fn a_generated_corpus_never_merges_namesakes() {
         }
     }
 }
+
+/// The full-text index is written a batch at a time (not by triggers): after new, changed,
+/// removed and re-analysed articles it still matches the passages exactly (FTS5's own
+/// integrity check, which compares it with the content table), and searches find the new
+/// words and not the old ones.
+#[test]
+fn the_full_text_index_follows_every_kind_of_change() {
+    let f = fixture();
+    let check = |f: &Fixture| {
+        let conn = rusqlite::Connection::open(&f.db).unwrap();
+        conn.execute(
+            "INSERT INTO passages_fts(passages_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        )
+        .unwrap();
+        let (passages, indexed): (i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM passages), (SELECT count(*) FROM passages_fts)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(passages, indexed);
+    };
+    let found = |lib: &Library, q: &str| lib.search(&Query::parse(q).unwrap(), 10).unwrap().len();
+    let mut lib = open(&f);
+    index(&mut lib);
+    check(&f);
+    assert!(found(&lib, "brinewater") == 0);
+
+    let tide = f.root.join("2025/tide.txt");
+    let old = std::fs::read_to_string(&tide).unwrap();
+    std::fs::write(
+        &tide,
+        old.replace("harbour", "estuary") + "\nThe brinewater pumps stay open.\n",
+    )
+    .unwrap();
+    std::fs::remove_file(f.root.join("notes/market.txt")).unwrap();
+    index(&mut lib);
+    check(&f);
+    assert!(found(&lib, "brinewater") == 1);
+    assert_eq!(found(&lib, "\"winter catch\""), 0, "the removed article");
+
+    // an analysis made by an older version is replaced in place
+    {
+        let conn = rusqlite::Connection::open(&f.db).unwrap();
+        conn.execute("UPDATE articles SET analyzer = analyzer - 1", [])
+            .unwrap();
+    }
+    let r = index(&mut lib);
+    assert_eq!(r.analysed, 3, "{r:?}");
+    check(&f);
+    assert_eq!(no_highlights(&lib).len(), 3);
+    assert!(found(&lib, "brinewater") == 1);
+    let conn = rusqlite::Connection::open(&f.db).unwrap();
+    let stale: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM articles WHERE hash LIKE 'stale:%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stale, 0);
+    // the check does fail on a passage the full-text index lacks
+    conn.execute(
+        "INSERT INTO passages(article, start, body, speakers, kinds)
+         SELECT article, 0, 'a lone passage', '', '' FROM passages LIMIT 1",
+        [],
+    )
+    .unwrap();
+    assert!(
+        conn.execute(
+            "INSERT INTO passages_fts(passages_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        )
+        .is_err()
+    );
+}

@@ -84,6 +84,55 @@ fn index_speakers_search_and_quotes_for_scripts() {
 }
 
 #[test]
+fn versions_of_one_article_are_listed_with_their_timeline() {
+    let home = tempfile::tempdir().unwrap();
+    let news = home.path().join("news");
+    corpus::write_versions(&news);
+    let dir = news.to_str().unwrap();
+    let stories: serde_json::Value = serde_json::from_str(&stdout(&hearsay(
+        home.path(),
+        &["library", "versions", dir, "--json"],
+    )))
+    .unwrap();
+    let stories = stories.as_array().unwrap();
+    assert_eq!(
+        stories.len(),
+        1,
+        "the ferry article has one version: {stories:?}"
+    );
+    let story = &stories[0];
+    assert_eq!(story["title"], "Tide gates fail again on the east quay");
+    assert_eq!(story["publication"], "Saltmarsh Gazette");
+    let files: Vec<&str> = story["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["path"].as_str().unwrap().rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "tide-gates-0900.html",
+            "tide-gates-1400.html",
+            "tide-gates-saved.md"
+        ],
+        "oldest first"
+    );
+    assert_eq!(story["versions"][0]["modified"], "2025-05-02T09:05:00Z");
+    assert_eq!(
+        story["versions"][0]["title"],
+        "Tide gates fail on the east quay"
+    );
+    let text = stdout(&hearsay(home.path(), &["library", "versions", dir]));
+    assert!(
+        text.starts_with("Tide gates fail again on the east quay (Saltmarsh Gazette)"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 4, "{text}");
+    assert!(!text.contains("ferry"), "{text}");
+}
+
+#[test]
 fn corrections_are_saved_in_the_people_file() {
     let home = tempfile::tempdir().unwrap();
     let news = home.path().join("news");

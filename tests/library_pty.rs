@@ -1,7 +1,8 @@
 //! The library view end to end: the real binary in a pseudo-terminal, with its own HOME and
 //! XDG folders. Open a folder, sort, open an article and come back; the speakers index → a
 //! person's quotes across three articles → the article at the quote; search with a field;
-//! killed while indexing, then reopened.
+//! killed while indexing, then reopened; an article's versions, their timeline and the diff
+//! of two.
 
 mod common;
 
@@ -164,4 +165,62 @@ fn killed_while_indexing_then_reopened_finishes_the_index() {
         .flatten()
         .any(|e| e.file_name().to_string_lossy().contains(".corrupt-"));
     assert!(!aside);
+}
+
+#[test]
+fn versions_timeline_and_the_diff_of_two_versions() {
+    let home = tempfile::tempdir().unwrap();
+    let news = home.path().join("news");
+    corpus::write_versions(&news);
+    let mut s = start(home.path(), &news);
+    s.wait_for("the list, versions grouped", |t| {
+        t.contains("2 of 2 articles (4 files)")
+    });
+    s.wait_for("indexing done", |t| !t.contains("indexing "));
+    // filter to the tide story, then its versions
+    s.send("ftide\r");
+    s.wait_for("filtered", |t| t.contains("1 of 2 articles"));
+    s.send("v");
+    s.wait_for("the timeline", |t| {
+        t.contains("Versions of 'Tide gates fail again on the east quay' · 3")
+            && t.contains("2025-05-02 09:05")
+            && t.contains("2025-05-03 08:05")
+    });
+    // the middle version against the one before it
+    s.send("k");
+    s.wait_for("the middle version", |_| {
+        selected_row(&s).contains("tide-gates-1400")
+    });
+    s.send("D");
+    s.wait_for("the diff view", |t| {
+        t.contains("What changed:")
+            && t.contains("1 source now named")
+            && t.contains("headline changed")
+    });
+    s.send("]");
+    s.wait_for("the first change", |t| t.contains("change 1/"));
+    // esc: the reader on the newer version, esc again: back to the timeline
+    s.send("\x1b");
+    s.wait_for("the reader", |t| {
+        t.contains("Wendell Ashgrove, the county treasurer")
+    });
+    s.send("\x1b");
+    s.wait_for("back to the versions", |t| {
+        t.contains("Versions of 'Tide gates")
+    });
+    // mark the first, compare with the last
+    s.send("gm");
+    s.wait_for("marked", |t| t.contains("marked;"));
+    s.send("GD");
+    s.wait_for("the diff of the first and last", |t| {
+        t.contains("What changed:") && t.contains("2 quotes added")
+    });
+    // q leaves the reader for the list, as for any article opened from the library
+    s.send("q");
+    s.wait_for("back to the versions", |t| {
+        t.contains("Versions of 'Tide gates")
+    });
+    s.send("q");
+    assert!(s.wait_exit());
+    s.assert_restored();
 }

@@ -154,6 +154,41 @@ pub fn run(dir: Option<&Path>, action: Option<&LibraryCommand>, cli: &Cli) -> Re
             }
             Ok(())
         }
+        LibraryCommand::Versions { dir, json } => {
+            let (lib, _) = indexed(dir, false)?;
+            let stories = lib.versions()?;
+            if *json {
+                return outln!("{}", escaped(&serde_json::to_string_pretty(&stories)?));
+            }
+            if stories.is_empty() {
+                complain("no article has several versions here");
+            }
+            for (n, s) in stories.iter().enumerate() {
+                if n > 0 {
+                    outln!()?;
+                }
+                let url = s
+                    .url
+                    .as_deref()
+                    .map_or_else(String::new, |u| format!("  <{}>", printable(u)));
+                outln!(
+                    "{}{}{}",
+                    printable(&s.title),
+                    dated(None, s.publication.as_deref()),
+                    url
+                )?;
+                for v in &s.versions {
+                    outln!(
+                        "  {}  {}  {:>3} quotes  {}",
+                        v.date.as_deref().unwrap_or("----------"),
+                        v.modified,
+                        v.quotes,
+                        printable(&v.path.display().to_string())
+                    )?;
+                }
+            }
+            Ok(())
+        }
         LibraryCommand::Merge { dir, names } => {
             let (lib, _) = indexed(dir, false)?;
             let mut c = load_corrections()?;

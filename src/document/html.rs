@@ -415,6 +415,7 @@ fn assemble(pm: &PageMeta, mut pieces: Vec<Piece>, figures: Vec<(Piece, Option<S
         publication: pm.publication.clone(),
         byline: pm.byline.clone(),
         contributors: None,
+        url: pm.url.clone(),
     };
     let (document, links) = b.finish(meta);
     Page { document, links }

@@ -35,6 +35,7 @@ struct FrontMatter {
     authors: Vec<String>,
     description: Option<String>,
     publication: Option<String>,
+    url: Option<String>,
 }
 
 /// Splits front matter off the text: (front matter, body).
@@ -93,6 +94,8 @@ fn set(fm: &mut FrontMatter, key: &str, values: Vec<String>) {
         "publication" | "site" | "publisher" | "source" | "outlet" => {
             fm.publication = fm.publication.take().or(first);
         }
+        "canonical_url" | "canonical" | "canonicalurl" => fm.url = first.or(fm.url.take()),
+        "url" | "link" | "permalink" => fm.url = fm.url.take().or(first),
         _ => {}
     }
 }
@@ -209,6 +212,7 @@ pub fn read_page(text: &str) -> Result<MarkdownPage, DecodeError> {
         publication: fm.publication.clone(),
         byline: super::html::join_names(&fm.authors),
         contributors: None,
+        url: fm.url.clone(),
     };
     let mut items = gathered.into_iter().peekable();
     // title: front matter, else a leading level-1 heading
@@ -469,6 +473,24 @@ fn html_pieces(html: &str) -> Vec<Gathered> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn front_matter_gives_the_canonical_address() {
+        let (fm, _) = split_front_matter(
+            "---\nurl: https://courier.example/levy\ncanonical_url: https://courier.example/levy-vote\n---\nBody\n",
+        );
+        assert_eq!(
+            fm.unwrap().url.as_deref(),
+            Some("https://courier.example/levy-vote")
+        );
+        let doc =
+            read("+++\ntitle = \"Levy\"\nurl = \"https://courier.example/levy\"\n+++\nText.\n")
+                .unwrap();
+        assert_eq!(
+            doc.meta.url.as_deref(),
+            Some("https://courier.example/levy")
+        );
+    }
 
     #[test]
     fn yaml_front_matter() {

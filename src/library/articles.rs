@@ -22,6 +22,10 @@ pub struct ArticleEntry {
     pub publication: Option<String>,
     /// Date (ISO 8601), when known.
     pub date: Option<String>,
+    /// Canonical address from the page's metadata, when it has one.
+    pub url: Option<String>,
+    /// The file's modification time, nanoseconds since the epoch.
+    pub mtime: i64,
     /// Length of the article's text in bytes.
     pub bytes: usize,
     /// Quotations.
@@ -58,7 +62,7 @@ pub fn list(
     let mut st = conn
         .prepare_cached(
             "SELECT f.path, a.hash, a.title, a.publication, a.date, a.bytes, a.quotes, a.claims,
-                    a.speakers, a.unnamed
+                    a.speakers, a.unnamed, a.url, f.mtime
              FROM files f JOIN articles a ON a.id = f.article
              WHERE f.path >= ?1 AND f.path < ?2 ORDER BY f.path",
         )
@@ -76,6 +80,8 @@ pub fn list(
                 claims: r.get::<_, i64>(7)? as usize,
                 speakers: r.get::<_, i64>(8)? as usize,
                 unnamed: r.get::<_, i64>(9)? as usize,
+                url: r.get(10)?,
+                mtime: r.get(11)?,
                 highlights: 0,
                 read: None,
             })

@@ -17,13 +17,13 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema version this build reads and writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// How long a process waits for another one's write before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Migrations: `MIGRATIONS[n]` takes a database from version `n` to `n + 1`.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// Version 1: articles keyed by content hash, the files that hold them, speakers,
 /// statements (quotes and claims), and passages with their full-text index.
@@ -100,6 +100,24 @@ CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
 END;
 "#;
 
+/// Version 2:
+/// - the article's canonical address, which tells versions of one article apart from other
+///   articles (see [`super::versions`]). Rows analysed before it have none: the analyzer
+///   version rose with it, so they are analysed again on the next index;
+/// - the full-text index is no longer written by triggers, row by row: FTS5 writes its
+///   pending terms to disk at every statement savepoint, and a trigger makes every insert
+///   a statement with a savepoint, so each passage became a tiny segment to merge (most of
+///   the first index's time). The indexer now adds a batch's passages to it in one
+///   statement before each commit and removes them in one statement before they are
+///   deleted (see [`super::index`]). A larger pending-terms buffer (8 MB) makes fewer,
+///   larger segments.
+const V2: &str = r#"
+ALTER TABLE articles ADD COLUMN url TEXT;
+DROP TRIGGER passages_ai;
+DROP TRIGGER passages_ad;
+INSERT INTO passages_fts(passages_fts, rank) VALUES ('hashsize', 8388608);
+"#;
+
 /// Why a database file cannot be used as it is.
 enum Unusable {
     /// Not a database, or corrupt.
@@ -159,6 +177,15 @@ fn try_open(path: &Path) -> Result<std::result::Result<Connection, Unusable>> {
     let err = db_err(path);
     let conn = Connection::open(path).map_err(db_err(path))?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(db_err(path))?;
+    // The bundled SQLite is built with STAT4, which re-prepares a statement whenever a
+    // value bound in a range constraint changes; FTS5 looks every search term up in every
+    // segment with such a statement, so a search spent a sixth of its time re-preparing
+    // it. The plans here never depend on bound values (no ANALYZE data): keep them.
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )
+    .map_err(db_err(path))?;
     let setup = || -> rusqlite::Result<i64> {
         // the first statement that reads the file: a non-database fails here
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -294,6 +321,13 @@ mod tests {
             [],
         )
         .unwrap();
+        // the indexer fills the full-text index from the passages
+        conn.execute(
+            "INSERT INTO passages_fts(rowid, body, speakers, kinds)
+             SELECT id, body, speakers, kinds FROM passages",
+            [],
+        )
+        .unwrap();
         let n: i64 = conn
             .query_row(
                 "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'harbour'",
@@ -306,6 +340,35 @@ mod tests {
         // opening again changes nothing
         let (_, notice) = open(&path).unwrap();
         assert!(notice.is_none());
+    }
+
+    #[test]
+    fn a_version_1_database_is_migrated_keeping_its_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.sqlite");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(V1).unwrap();
+            conn.execute(
+                "INSERT INTO articles(hash, analyzer, title, bytes, quotes, claims, speakers, unnamed)
+                 VALUES ('h', 1, 'Tide gates fail', 1, 0, 0, 0, 0)",
+                [],
+            )
+            .unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+        }
+        let (conn, notice) = open(&path).unwrap();
+        assert!(notice.is_none(), "{notice:?}");
+        let v: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
+        let (title, url): (String, Option<String>) = conn
+            .query_row("SELECT title, url FROM articles", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((title.as_str(), url), ("Tide gates fail", None));
     }
 
     #[test]

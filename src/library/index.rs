@@ -8,8 +8,11 @@
 //!    is opened and analysed there too;
 //! 4. this thread writes the results, committing every half second: a run that is
 //!    interrupted (the `cancel` flag, Ctrl-C) or killed keeps everything committed, and the
-//!    next run starts from there;
-//! 5. at the end, analyses no file refers to any more are dropped.
+//!    next run starts from there. The full-text index gets a batch's passages in one
+//!    statement just before its commit (see `Batch`: row by row, FTS5 made a segment per
+//!    passage and spent most of the first index merging them);
+//! 5. at the end, analyses no file refers to any more are dropped, and after a large run
+//!    the full-text index is merged into one segment (searches look terms up per segment).
 
 use super::scan::{self, FileEntry};
 use super::{Result, db_err, path_bounds};
@@ -25,7 +28,7 @@ use std::time::{Duration, Instant};
 
 /// Version of what the analysis stores; an article analysed by an older version is
 /// analysed again. Raise it when the analysis or what is kept of it changes.
-pub const ANALYZER_VERSION: i64 = 1;
+pub const ANALYZER_VERSION: i64 = 2;
 
 /// How often the writer commits (and so how much a killed run can lose).
 const COMMIT_EVERY: Duration = Duration::from_millis(500);
@@ -92,6 +95,7 @@ struct Extracted {
     title: String,
     publication: Option<String>,
     date: Option<String>,
+    url: Option<String>,
     bytes: i64,
     quotes: i64,
     claims: i64,
@@ -244,6 +248,7 @@ fn extract(doc: &Document, analysis: &Analysis, fallback_title: &str) -> Extract
             .unwrap_or_else(|| fallback_title.to_string()),
         publication: doc.meta.publication.clone(),
         date: doc.meta.date.clone(),
+        url: doc.meta.url.clone(),
         bytes: doc.source.len() as i64,
         quotes: analysis.quotes.len() as i64,
         claims: analysis.claims.len() as i64,
@@ -353,20 +358,18 @@ pub fn run(
         }
     }
     let mut todo = Vec::new();
-    let mut on_disk = HashSet::with_capacity(found.files.len());
     for f in found.files {
-        let key = f.path.to_string_lossy().into_owned();
+        // what is left in `before` afterwards is gone from the disk
         let same = before
-            .get(&key)
+            .remove(f.path.to_string_lossy().as_ref())
             .is_some_and(|k| k.current && k.size == f.size as i64 && k.mtime == f.mtime);
-        on_disk.insert(key);
         if same {
             report.unchanged += 1;
         } else {
             todo.push(f);
         }
     }
-    let gone: Vec<&String> = before.keys().filter(|p| !on_disk.contains(*p)).collect();
+    let gone: Vec<&String> = before.keys().collect();
     if !gone.is_empty() {
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -383,15 +386,7 @@ pub fn run(
     let total = todo.len();
     progress(Progress { done: 0, total });
     if total > 0 {
-        let known: HashSet<String> = {
-            let mut st = conn
-                .prepare("SELECT hash FROM articles WHERE analyzer = ?1")
-                .map_err(err())?;
-            st.query_map([ANALYZER_VERSION], |r| r.get(0))
-                .map_err(err())?
-                .collect::<rusqlite::Result<_>>()
-                .map_err(err())?
-        };
+        let known = known_hashes(conn, &todo).map_err(err())?;
         write_all(conn, db_path, todo, &known, cancel, progress, &mut report)?;
     }
     report.interrupted = cancel.load(Ordering::Relaxed)
@@ -399,7 +394,39 @@ pub fn run(
     if !report.interrupted && (report.removed > 0 || total > 0) {
         drop_orphans(conn).map_err(err())?;
     }
+    if !report.interrupted && report.analysed >= OPTIMIZE_AFTER {
+        optimize(conn).map_err(err())?;
+    }
     Ok(report)
+}
+
+/// Up to this many files to read, the database is asked about their hashes one by one
+/// instead of listing every hash it holds.
+const FEW: usize = 32;
+
+/// The hashes of content analysed by this version that `todo`'s files may have: all of
+/// them, or for a few files, those of the files' own contents (read and hashed here, and
+/// again by the workers: cheaper than listing every hash of a large library).
+fn known_hashes(conn: &Connection, todo: &[FileEntry]) -> rusqlite::Result<HashSet<String>> {
+    if todo.len() > FEW {
+        let mut st = conn.prepare("SELECT hash FROM articles WHERE analyzer = ?1")?;
+        return st.query_map([ANALYZER_VERSION], |r| r.get(0))?.collect();
+    }
+    let mut st = conn.prepare_cached("SELECT 1 FROM articles WHERE hash = ?1 AND analyzer = ?2")?;
+    let mut out = HashSet::new();
+    for f in todo {
+        if f.size > document::decode::MAX_INPUT as u64 {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(&f.path) else {
+            continue;
+        };
+        let hash = sha256_hex(&bytes);
+        if st.exists(params![hash, ANALYZER_VERSION])? {
+            out.insert(hash);
+        }
+    }
+    Ok(out)
 }
 
 /// Runs the workers and writes what they send, committing every [`COMMIT_EVERY`].
@@ -429,18 +456,21 @@ fn write_all(
         let mut done = 0;
         let mut since = Instant::now();
         // explicit BEGIN IMMEDIATE / COMMIT: one write transaction per batch
-        let mut failure = conn.execute_batch("BEGIN IMMEDIATE").err();
+        let (mut batch, mut failure) = match Batch::begin(conn) {
+            Ok(b) => (b, None),
+            Err(e) => (Batch::default(), Some(e)),
+        };
         for outcome in rx.iter() {
             if failure.is_some() {
                 continue; // drain so the workers finish
             }
-            let step = write_one(conn, outcome, report).and_then(|()| {
+            let step = write_one(conn, &mut batch, outcome, report).and_then(|()| {
                 if since.elapsed() >= COMMIT_EVERY {
                     since = Instant::now();
-                    conn.execute_batch("COMMIT; BEGIN IMMEDIATE")
-                } else {
-                    Ok(())
+                    batch.commit(conn)?;
+                    batch = Batch::begin(conn)?;
                 }
+                Ok(())
             });
             if let Err(e) = step {
                 failure = Some(e);
@@ -456,14 +486,92 @@ fn write_all(
             }
             return Err(err()(e));
         }
-        conn.execute_batch("COMMIT").map_err(err())?;
+        batch.commit(conn).map_err(err())?;
         progress(Progress { done, total });
         Ok(())
     })
 }
 
+/// The write transaction in progress. The full-text index is not written row by row
+/// (FTS5 flushes its pending terms at every statement's savepoint, so each passage would
+/// become a segment of its own): the passages a batch adds go into it in one statement
+/// before the commit, and the content of the articles it replaces is removed then, in a
+/// few statements.
+#[derive(Debug, Default)]
+struct Batch {
+    /// Passages with a greater id are not yet in the full-text index.
+    indexed_to: i64,
+    /// The id the next passage gets (ids only grow within a batch, so the ones it added
+    /// are exactly those above `indexed_to`).
+    next_passage: i64,
+    /// Articles replaced by a new analysis, whose rows go at commit.
+    purge: Vec<i64>,
+}
+
+impl Batch {
+    /// Starts a write transaction (waiting for another process's to end). Everything
+    /// committed is in the full-text index, whoever committed it.
+    fn begin(conn: &Connection) -> rusqlite::Result<Batch> {
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        let max: i64 = conn
+            .prepare_cached("SELECT coalesce(max(id), 0) FROM passages")?
+            .query_row([], |r| r.get(0))?;
+        Ok(Batch {
+            indexed_to: max,
+            next_passage: max + 1,
+            purge: Vec::new(),
+        })
+    }
+
+    /// Brings the full-text index up to date with the batch, then commits.
+    fn commit(&mut self, conn: &Connection) -> rusqlite::Result<()> {
+        purge(conn, &std::mem::take(&mut self.purge), self.indexed_to)?;
+        conn.prepare_cached(
+            "INSERT INTO passages_fts(rowid, body, speakers, kinds)
+             SELECT id, body, speakers, kinds FROM passages WHERE id > ?1",
+        )?
+        .execute([self.indexed_to])?;
+        conn.execute_batch("COMMIT")?;
+        self.indexed_to = self.next_passage - 1;
+        Ok(())
+    }
+}
+
+/// Deletes articles and what was derived from them, taking their passages out of the
+/// full-text index first (those up to `indexed_to`: the others were never put in).
+fn purge(tx: &Connection, ids: &[i64], indexed_to: i64) -> rusqlite::Result<()> {
+    for chunk in ids.chunks(500) {
+        // ids are integers from the database: listing them in the SQL text is safe
+        let list = chunk
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        tx.execute(
+            &format!(
+                "INSERT INTO passages_fts(passages_fts, rowid, body, speakers, kinds)
+                 SELECT 'delete', id, body, speakers, kinds FROM passages
+                 WHERE article IN ({list}) AND id <= ?1"
+            ),
+            [indexed_to],
+        )?;
+        tx.execute_batch(&format!(
+            "DELETE FROM passages WHERE article IN ({list});
+             DELETE FROM statements WHERE article IN ({list});
+             DELETE FROM speakers WHERE article IN ({list});
+             DELETE FROM articles WHERE id IN ({list});"
+        ))?;
+    }
+    Ok(())
+}
+
 /// Writes one worker's result.
-fn write_one(tx: &Connection, outcome: Outcome, report: &mut IndexReport) -> rusqlite::Result<()> {
+fn write_one(
+    tx: &Connection,
+    batch: &mut Batch,
+    outcome: Outcome,
+    report: &mut IndexReport,
+) -> rusqlite::Result<()> {
     match outcome {
         Outcome::Known(file, hash) => {
             let id: Option<i64> = tx
@@ -482,12 +590,18 @@ fn write_one(tx: &Connection, outcome: Outcome, report: &mut IndexReport) -> rus
                 .optional()?;
             let id = match existing {
                 Some((id, v)) if v == ANALYZER_VERSION => id,
-                Some((id, _)) => {
-                    delete_content(tx, id)?;
-                    tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
-                    insert_article(tx, &hash, &article)?
+                Some((old, _)) => {
+                    // an older analysis: its row gives way (purged at commit) and the
+                    // files that show it follow the new one
+                    tx.prepare_cached("UPDATE articles SET hash = 'stale:' || id WHERE id = ?1")?
+                        .execute([old])?;
+                    batch.purge.push(old);
+                    let id = insert_article(tx, batch, &hash, &article)?;
+                    tx.prepare_cached("UPDATE files SET article = ?1 WHERE article = ?2")?
+                        .execute([id, old])?;
+                    id
                 }
-                None => insert_article(tx, &hash, &article)?,
+                None => insert_article(tx, batch, &hash, &article)?,
             };
             link(tx, &file, id)?;
             report.analysed += 1;
@@ -517,10 +631,15 @@ fn link(tx: &Connection, file: &FileEntry, article: i64) -> rusqlite::Result<()>
     Ok(())
 }
 
-fn insert_article(tx: &Connection, hash: &str, a: &Extracted) -> rusqlite::Result<i64> {
+fn insert_article(
+    tx: &Connection,
+    batch: &mut Batch,
+    hash: &str,
+    a: &Extracted,
+) -> rusqlite::Result<i64> {
     tx.prepare_cached(
         "INSERT INTO articles(hash, analyzer, title, publication, date, bytes, quotes, claims,
-         speakers, unnamed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+         speakers, unnamed, url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         hash,
@@ -532,7 +651,8 @@ fn insert_article(tx: &Connection, hash: &str, a: &Extracted) -> rusqlite::Resul
         a.quotes,
         a.claims,
         a.speakers.len() as i64,
-        a.unnamed
+        a.unnamed,
+        a.url
     ])?;
     let id = tx.last_insert_rowid();
     let mut speaker_ids = Vec::with_capacity(a.speakers.len());
@@ -560,24 +680,38 @@ fn insert_article(tx: &Connection, hash: &str, a: &Extracted) -> rusqlite::Resul
     }
     {
         let mut st = tx.prepare_cached(
-            "INSERT INTO passages(article, start, body, speakers, kinds) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO passages(id, article, start, body, speakers, kinds)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
         for p in &a.passages {
-            st.execute(params![id, p.start, p.body, p.speakers, p.kinds])?;
+            st.execute(params![
+                batch.next_passage,
+                id,
+                p.start,
+                p.body,
+                p.speakers,
+                p.kinds
+            ])?;
+            batch.next_passage += 1;
         }
     }
     Ok(id)
 }
 
-/// Deletes what was derived from an article (its row stays).
-fn delete_content(tx: &Connection, id: i64) -> rusqlite::Result<()> {
-    tx.prepare_cached("DELETE FROM passages WHERE article = ?1")?
-        .execute([id])?;
-    tx.prepare_cached("DELETE FROM statements WHERE article = ?1")?
-        .execute([id])?;
-    tx.prepare_cached("DELETE FROM speakers WHERE article = ?1")?
-        .execute([id])?;
-    Ok(())
+/// After a run that analysed at least this many articles, the full-text index is merged
+/// into one segment.
+pub const OPTIMIZE_AFTER: usize = 500;
+
+/// Merges the full-text index into one segment. Batches leave it in many segments (FTS5
+/// merges them only partly as it goes), and a search looks every term up in each: on 1000
+/// articles, one segment instead of twelve made searches up to twice as fast.
+fn optimize(conn: &mut Connection) -> rusqlite::Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    tx.execute(
+        "INSERT INTO passages_fts(passages_fts) VALUES ('optimize')",
+        [],
+    )?;
+    tx.commit()
 }
 
 /// Drops the analyses that no file refers to any more.
@@ -589,9 +723,7 @@ fn drop_orphans(conn: &mut Connection) -> rusqlite::Result<()> {
         )?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    for id in ids {
-        delete_content(&tx, id)?;
-        tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
-    }
+    // every committed passage is in the full-text index
+    purge(&tx, &ids, i64::MAX)?;
     tx.commit()
 }

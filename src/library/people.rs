@@ -19,7 +19,7 @@ use super::{Result, db_err, path_bounds};
 use crate::attribution::lexicon;
 use rusqlite::Connection;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// A person or organisation across the articles of a folder.
@@ -353,7 +353,7 @@ pub fn group(rows: &[SpeakerRow], corrections: &Corrections) -> Vec<Person> {
 /// joined through an initial or an unknown title), which makes it a better name to show.
 fn person_of(rows: &[SpeakerRow], members: &[usize], natural: impl Fn(usize) -> bool) -> Person {
     let mut uses: Vec<(String, usize, bool)> = Vec::new();
-    let mut articles: Vec<i64> = Vec::new();
+    let mut articles: HashSet<i64> = HashSet::new();
     let (mut quotes, mut claims) = (0, 0);
     let mut kind = "person";
     for &i in members {
@@ -362,9 +362,7 @@ fn person_of(rows: &[SpeakerRow], members: &[usize], natural: impl Fn(usize) -> 
             Some((_, c, _)) => *c += 1,
             None => uses.push((r.name.clone(), 1, natural(i))),
         }
-        if !articles.contains(&r.article) {
-            articles.push(r.article);
-        }
+        articles.insert(r.article);
         quotes += r.quotes;
         claims += r.claims;
         if r.kind == "organization" {

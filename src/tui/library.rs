@@ -48,7 +48,8 @@ pub fn run(root: &Path, db: &Path, config: Config, open: &mut Opener) -> Result<
     let mut view = LibraryView::new(
         lib.root().to_path_buf(),
         lib.articles(highlights.as_deref())?,
-    );
+    )
+    .with_config(&config);
     view.message = lib.notice().map(str::to_string);
     let (mut terminal, _guard) = init()?;
     let events = EventHandler::new();
@@ -199,27 +200,67 @@ fn carry_out(
             }
             Err(e) => view.message = Some(e.to_string()),
         },
-        Request::Open(path, offset) => {
-            match open(&path) {
-                Ok((mut app, analysis)) => {
-                    app.back_on_close = true;
-                    if let Some(at) = offset {
-                        app.place_at(at);
-                    }
-                    run_in(terminal, events, app, analysis)?;
-                    // drawn whole again: the reader left its own frame on the screen
-                    let size = terminal.size().wrap_err("cannot read the terminal size")?;
-                    terminal
-                        .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
-                        .wrap_err("cannot clear the terminal")?;
-                    // highlights and reading progress may have changed
-                    view.set_articles(lib.articles(config.highlights_dir.as_deref())?);
+        Request::Open(path, offset) => match open(&path) {
+            Ok((mut app, analysis)) => {
+                if let Some(at) = offset {
+                    app.place_at(at);
                 }
-                Err(e) => view.message = Some(format!("cannot open '{}': {e}", show(&path))),
+                read_in(terminal, events, app, analysis, lib, view, config)?;
             }
-        }
+            Err(e) => view.message = Some(format!("cannot open '{}': {e}", show(&path))),
+        },
+        Request::Diff(old, new) => match (open_document(&old), open(&new)) {
+            (Ok(before), Ok((mut app, analysis))) => {
+                let diff = crate::diff::compare_documents(
+                    &before,
+                    &app.doc,
+                    &crate::diff::Options::default(),
+                );
+                app.open_diff(diff);
+                read_in(terminal, events, app, analysis, lib, view, config)?;
+            }
+            (Err(e), _) => view.message = Some(format!("cannot open '{}': {e}", show(&old))),
+            (_, Err(e)) => view.message = Some(format!("cannot open '{}': {e}", show(&new))),
+        },
     }
     Ok(true)
+}
+
+/// Runs the reader (or the diff view over it) on the library's terminal until it is
+/// closed, then comes back to the list as it was.
+fn read_in(
+    terminal: &mut Term,
+    events: &EventHandler,
+    mut app: App,
+    analysis: Analysis,
+    lib: &Library,
+    view: &mut LibraryView,
+    config: &Config,
+) -> Result<()> {
+    app.back_on_close = true;
+    run_in(terminal, events, app, analysis)?;
+    // drawn whole again: the reader left its own frame on the screen
+    let size = terminal.size().wrap_err("cannot read the terminal size")?;
+    terminal
+        .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+        .wrap_err("cannot clear the terminal")?;
+    // highlights and reading progress may have changed
+    view.set_articles(lib.articles(config.highlights_dir.as_deref())?);
+    Ok(())
+}
+
+/// Reads an article file into a document (the older version of a diff: no reader needed).
+fn open_document(path: &Path) -> Result<crate::document::Document> {
+    let limit = crate::document::decode::MAX_INPUT;
+    let size = std::fs::metadata(path)
+        .wrap_err("cannot read the file")?
+        .len();
+    if size > limit as u64 {
+        color_eyre::eyre::bail!("over the {} MB limit", limit / (1024 * 1024));
+    }
+    let bytes = std::fs::read(path).wrap_err("cannot read the file")?;
+    let name = path.to_string_lossy().into_owned();
+    Ok(crate::document::open_owned(bytes, Some(&name), None)?)
 }
 
 fn show(path: &Path) -> String {

@@ -155,6 +155,19 @@ pub fn context_title(c: Context) -> &'static str {
         Context::Editor => "Note editor",
         Context::Help => "Help and messages",
         Context::Picker => "Correcting (C) and the speaker picker",
+        Context::Diff => "What changed (diff view)",
+        Context::Library => "Library",
+    }
+}
+
+/// What an action does in the library view, for its help (the reader's words otherwise).
+pub fn describe_in_library(a: Action) -> &'static str {
+    match a {
+        Action::Select => "open the article, person's quotes or version",
+        Action::Close => "back to the list before; clear the filter",
+        Action::Search => "search the library (words, speaker:, kind:…)",
+        Action::Confirm => "search or filter with what was typed",
+        other => describe(other),
     }
 }
 
@@ -217,6 +230,17 @@ pub fn describe(a: Action) -> &'static str {
         Action::CursorDown => "cursor down",
         Action::LineStart => "start of the line",
         Action::LineEnd => "end of the line",
+        Action::NextChange => "next change",
+        Action::PrevChange => "previous change",
+        Action::NextSort => "sort by the next column",
+        Action::ReverseSort => "reverse the order",
+        Action::FilterList => "filter: words, publication:, from:, to:",
+        Action::ShowArticles => "the article list",
+        Action::ShowPeople => "speakers across the library",
+        Action::ShowResults => "the last search's results",
+        Action::ShowVersions => "versions of the article, timeline",
+        Action::MarkVersion => "mark a version to compare",
+        Action::CompareVersions => "compare marked (or previous) version",
     }
 }
 

@@ -434,3 +434,29 @@ pub fn write_small(dir: &Path) {
         std::fs::write(p, text).expect("fixture file");
     }
 }
+
+/// The versions fixtures (`tests/fixtures/versions`: one story saved three times, as two
+/// web pages and a Markdown copy, and another article) copied under `dir`, with
+/// modification times in the order they were saved (09:05, 14:05, next morning).
+pub fn write_versions(dir: &Path) {
+    use std::time::{Duration, UNIX_EPOCH};
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions");
+    // 2025-05-02 09:05 UTC
+    let morning = UNIX_EPOCH + Duration::from_secs(1_746_176_700);
+    let saved = [
+        ("tide-gates-0900.html", Duration::ZERO),
+        ("tide-gates-1400.html", Duration::from_secs(5 * 3600)),
+        ("tide-gates-saved.md", Duration::from_secs(23 * 3600)),
+        ("ferry-timetable.txt", Duration::from_secs(24 * 3600)),
+    ];
+    std::fs::create_dir_all(dir).expect("fixture folder");
+    for (name, after) in saved {
+        let to = dir.join(name);
+        std::fs::copy(from.join(name), &to).expect("fixture file");
+        let f = std::fs::File::options()
+            .write(true)
+            .open(&to)
+            .expect("fixture file");
+        f.set_modified(morning + after).expect("set the time");
+    }
+}

@@ -27,6 +27,8 @@ pub(crate) struct PageMeta {
     pub publication: Option<String>,
     /// The article text from JSON-LD `articleBody`, when the page carries it.
     pub article_body: Option<String>,
+    /// The canonical address: `<link rel=canonical>`, else `og:url`, else JSON-LD `url`.
+    pub url: Option<String>,
 }
 
 /// Collapses white space and trims.
@@ -423,7 +425,17 @@ pub(crate) fn page_meta(dom: &Dom) -> PageMeta {
         .filter(|b| !b.is_empty())
         .map(str::to_string);
 
+    let url = dom
+        .select(r#"link[rel~="canonical"]"#)
+        .nodes()
+        .iter()
+        .find_map(|n| n.attr("href").and_then(non_empty))
+        .or_else(|| meta_content(dom, &[r#"meta[property="og:url"]"#]))
+        .or_else(|| ld.and_then(|v| ld_str(v, "url")))
+        .filter(|u| u.contains("://"));
+
     PageMeta {
+        url,
         article_body,
         title,
         standfirst,
@@ -437,6 +449,28 @@ pub(crate) fn page_meta(dom: &Dom) -> PageMeta {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_canonical_address_comes_from_the_link_then_open_graph() {
+        let url = |html: &str| page_meta(&Dom::from(html)).url;
+        assert_eq!(
+            url(
+                "<html><head><meta property='og:url' content='https://gazette.example/og'>\
+                 <link rel='canonical' href='https://gazette.example/tide-gates'></head></html>"
+            )
+            .as_deref(),
+            Some("https://gazette.example/tide-gates")
+        );
+        assert_eq!(
+            url("<html><head><meta property='og:url' content='https://gazette.example/og'></head></html>")
+                .as_deref(),
+            Some("https://gazette.example/og")
+        );
+        assert_eq!(
+            url("<html><head><link rel='canonical' href='/relative'></head></html>"),
+            None
+        );
+    }
 
     #[test]
     fn dates_normalise() {

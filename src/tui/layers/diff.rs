@@ -1,7 +1,8 @@
 //! The diff view as a full-screen layer: what changed between two versions of the article
 //! (`hearsay diff OLD NEW`, or `D` in the reader when the text changed since it was
-//! highlighted). `]`/`[` step from change to change, scrolling the text to it; the movement
-//! keys scroll; Esc (or `D`) goes back to the reader; `q` and `?` fall through.
+//! highlighted). Its keys are `[keys.diff]`: `]`/`[` step from change to change, scrolling
+//! the text to it; the movement keys scroll; Esc (or `D`) goes back to the reader; `q` and
+//! `h` fall through to the reader.
 
 use crate::diff::Diff;
 use crate::keymap::{Action, Context};
@@ -76,7 +77,7 @@ impl DiffLayer {
 
 impl Layer for DiffLayer {
     fn context(&self) -> Context {
-        Context::Article
+        Context::Diff
     }
 
     fn handle(&mut self, action: Action, scene: &Scene) -> EventResult {
@@ -91,8 +92,8 @@ impl Layer for DiffLayer {
             Action::HalfPageUp => self.scroll_by(-half, h),
             Action::Top => self.state.scroll = 0,
             Action::Bottom => self.state.scroll_to(usize::MAX, h),
-            Action::NextQuote | Action::NextParagraph => self.step(true, h),
-            Action::PrevQuote | Action::PrevParagraph => self.step(false, h),
+            Action::NextChange => self.step(true, h),
+            Action::PrevChange => self.step(false, h),
             Action::Close | Action::ShowDiff => return EventResult::Consumed(vec![Effect::Pop]),
             Action::Quit | Action::ToggleHelp => return EventResult::Ignored,
             _ => {}
@@ -118,10 +119,10 @@ impl Layer for DiffLayer {
                 .map_or_else(|| a.name().to_string(), |k| k.to_string())
         };
         let keys = DiffKeys {
-            next: key(Context::Article, Action::NextQuote),
-            prev: key(Context::Article, Action::PrevQuote),
-            close: key(Context::Article, Action::Close),
-            quit: key(Context::Article, Action::Quit),
+            next: key(Context::Diff, Action::NextChange),
+            prev: key(Context::Diff, Action::PrevChange),
+            close: key(Context::Diff, Action::Close),
+            quit: key(Context::Diff, Action::Quit),
         };
         DiffView {
             diff: &self.diff,

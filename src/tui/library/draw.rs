@@ -3,14 +3,17 @@
 //! indexing progress, the sort, the filter and the keys. Text from articles and file
 //! names goes through [`crate::printable`] so no control character reaches the terminal.
 
-use super::view::{LibraryView, PromptKind, Screen};
+use super::view::{LibraryView, PromptKind, Screen, slot};
+use crate::keymap::Action;
 use crate::library::search::{MARK_END, MARK_START};
+use crate::library::versions::modified;
 use crate::printable::printable;
+use crate::tui::widgets::help::{Help, library_rows};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget};
+use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, Widget};
 
 fn clean(s: &str) -> String {
     printable(s).into_owned()
@@ -38,12 +41,18 @@ pub fn draw(view: &mut LibraryView, area: Rect, buf: &mut Buffer) {
     view.clamp();
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let heading = match view.screen {
-        Screen::Articles => format!(
-            "Library · {} · {} of {} articles",
-            clean(&view.root.display().to_string()),
-            view.rows.len(),
-            view.articles.len()
-        ),
+        Screen::Articles => {
+            let mut h = format!(
+                "Library · {} · {} of {} articles",
+                clean(&view.root.display().to_string()),
+                view.rows.len(),
+                view.story_count()
+            );
+            if view.story_count() < view.articles.len() {
+                h.push_str(&format!(" ({} files)", view.articles.len()));
+            }
+            h
+        }
         Screen::People => format!("Speakers across the library · {}", view.people.len()),
         Screen::Quotes => format!(
             "{} · {} quotes and claims",
@@ -55,6 +64,14 @@ pub fn draw(view: &mut LibraryView, area: Rect, buf: &mut Buffer) {
             clean(&view.query),
             view.hits.len()
         ),
+        Screen::Versions => {
+            let latest = view.versions.last().and_then(|&i| view.articles.get(i));
+            format!(
+                "Versions of '{}' · {}",
+                clean(latest.map_or("", |a| a.title.as_str())),
+                view.versions.len()
+            )
+        }
     };
     Paragraph::new(Line::styled(heading, bold)).render(title_area, buf);
     match view.screen {
@@ -62,8 +79,17 @@ pub fn draw(view: &mut LibraryView, area: Rect, buf: &mut Buffer) {
         Screen::People => people(view, list_area, buf),
         Screen::Quotes => quotes(view, list_area, buf),
         Screen::Search => hits(view, list_area, buf),
+        Screen::Versions => versions(view, list_area, buf),
     }
     status(view, status_area, buf);
+    if let Some(scroll) = view.help.as_mut() {
+        let rows = library_rows(&view.keymap);
+        Help {
+            rows: &rows,
+            styles: &view.styles,
+        }
+        .render(area, buf, scroll);
+    }
 }
 
 fn table<'a>(
@@ -75,12 +101,7 @@ fn table<'a>(
     buf: &mut Buffer,
 ) {
     let cursor = view.cursor();
-    let first = view.offset[match view.screen {
-        Screen::Articles => 0,
-        Screen::People => 1,
-        Screen::Quotes => 2,
-        Screen::Search => 3,
-    }];
+    let first = view.offset[slot(view.screen)];
     let rows: Vec<Row> = rows
         .into_iter()
         .enumerate()
@@ -125,6 +146,10 @@ fn articles(view: &LibraryView, area: Rect, buf: &mut Buffer) {
                 ),
                 Cell::from(format!("{:>3}", a.highlights)),
                 Cell::from(a.read.map_or_else(|| "  –".into(), |r| format!("{r:>3}%"))),
+                Cell::from(match view.version_count(i) {
+                    1 => "  ".to_string(),
+                    n => format!("{n:>2}"),
+                }),
             ])
         })
         .collect();
@@ -139,6 +164,7 @@ fn articles(view: &LibraryView, area: Rect, buf: &mut Buffer) {
             "Unnamed",
             "Hl",
             "Read",
+            "Ve",
         ],
         vec![
             Constraint::Fill(3),
@@ -149,6 +175,48 @@ fn articles(view: &LibraryView, area: Rect, buf: &mut Buffer) {
             Constraint::Length(7),
             Constraint::Length(3),
             Constraint::Length(4),
+            Constraint::Length(2),
+        ],
+        rows,
+        area,
+        buf,
+    );
+}
+
+fn versions(view: &LibraryView, area: Rect, buf: &mut Buffer) {
+    let rows: Vec<Row> = view
+        .versions
+        .iter()
+        .map(|&i| {
+            let a = &view.articles[i];
+            let mark = if view.marked == Some(i) { "*" } else { " " };
+            let name = a
+                .path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            let when = modified(a.mtime);
+            Row::new(vec![
+                Cell::from(mark),
+                Cell::from(a.date.clone().unwrap_or_else(|| "–".into())),
+                Cell::from(when.get(..16).unwrap_or(&when).replace('T', " ")),
+                Cell::from(clean(&a.title)),
+                Cell::from(format!("{:>3}", a.quotes)),
+                Cell::from(format!("{:>3}", a.speakers)),
+                Cell::from(clean(&name)),
+            ])
+        })
+        .collect();
+    table(
+        view,
+        vec!["", "Date", "Saved (UTC)", "Title", "Quo", "Spk", "File"],
+        vec![
+            Constraint::Length(1),
+            Constraint::Length(10),
+            Constraint::Length(16),
+            Constraint::Fill(3),
+            Constraint::Length(3),
+            Constraint::Length(3),
+            Constraint::Fill(1),
         ],
         rows,
         area,
@@ -270,6 +338,7 @@ fn status(view: &LibraryView, area: Rect, buf: &mut Buffer) {
         if let Some(m) = &view.message {
             parts.push(clean(m));
         }
+        let k = |a: Action| view.key_for(a);
         match view.screen {
             Screen::Articles => {
                 parts.push(format!(
@@ -280,15 +349,45 @@ fn status(view: &LibraryView, area: Rect, buf: &mut Buffer) {
                 if !view.filter.is_empty() {
                     parts.push(format!("filter '{}'", clean(&view.filter)));
                 }
-                parts
-                    .push("enter open · s sort · f filter · / search · p speakers · q quit".into());
+                parts.push(format!(
+                    "{} open · {} sort · {} filter · {} search · {} speakers · {} versions · {} help · {} quit",
+                    k(Action::Select),
+                    k(Action::NextSort),
+                    k(Action::FilterList),
+                    k(Action::Search),
+                    k(Action::ShowPeople),
+                    k(Action::ShowVersions),
+                    k(Action::ToggleHelp),
+                    k(Action::Quit)
+                ));
             }
-            Screen::People => {
-                parts.push("enter their quotes · esc back · / search · q quit".into())
-            }
-            Screen::Quotes | Screen::Search => {
-                parts.push("enter open at this place · esc back · q quit".into())
-            }
+            Screen::People => parts.push(format!(
+                "{} their quotes · {} back · {} search · {} quit",
+                k(Action::Select),
+                k(Action::Close),
+                k(Action::Search),
+                k(Action::Quit)
+            )),
+            Screen::Quotes | Screen::Search => parts.push(format!(
+                "{} open at this place · {} versions · {} back · {} quit",
+                k(Action::Select),
+                k(Action::ShowVersions),
+                k(Action::Close),
+                k(Action::Quit)
+            )),
+            Screen::Versions => parts.push(format!(
+                "{} open · {} mark · {} compare with {} · {} back · {} quit",
+                k(Action::Select),
+                k(Action::MarkVersion),
+                k(Action::CompareVersions),
+                if view.marked.is_some() {
+                    "the marked"
+                } else {
+                    "the previous"
+                },
+                k(Action::Close),
+                k(Action::Quit)
+            )),
         }
         parts.join(" · ")
     };

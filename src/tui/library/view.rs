@@ -1,9 +1,14 @@
 //! The library view's state and what keys do to it: plain data, no terminal, no database.
-//! The loop in [`super`] carries out the [`Request`]s it returns (queries, opening an
-//! article) and hands the answers back.
+//! Keys are looked up in the configured keymap (`[keys.library]`, the prompt's in
+//! `[keys.prompt]`, the help's in `[keys.help]`); the loop in [`super`] carries out the
+//! [`Request`]s it returns (queries, opening an article, comparing versions) and hands the
+//! answers back.
 
-use crate::keymap::{Key, KeyCode};
+use crate::config::Config;
+use crate::keymap::{Action, Context, Key, KeyCode, Keymap};
+use crate::library::versions::{self, Stories};
 use crate::library::{ArticleEntry, Hit, Person, Progress, Statement};
+use crate::tui::styles::Styles;
 use std::path::PathBuf;
 
 /// Which list is shown.
@@ -17,6 +22,8 @@ pub enum Screen {
     Quotes,
     /// Search results.
     Search,
+    /// The versions of one article, oldest first.
+    Versions,
 }
 
 /// What the article list is sorted by.
@@ -98,6 +105,8 @@ pub enum Request {
     Quotes(usize),
     /// Run this query into [`LibraryView::hits`].
     Search(String),
+    /// Open the diff view on these two versions (older, newer).
+    Diff(PathBuf, PathBuf),
     /// Leave hearsay.
     Quit,
 }
@@ -172,8 +181,15 @@ pub struct LibraryView {
     pub screen: Screen,
     /// Every article of the folder, as indexed so far.
     pub articles: Vec<ArticleEntry>,
-    /// Indices into `articles`, filtered and sorted: the rows shown.
+    /// Indices into `articles`, filtered and sorted: the rows shown (one per article: the
+    /// newest of its versions).
     pub rows: Vec<usize>,
+    /// The articles grouped into stories (versions of one article).
+    pub stories: Stories,
+    /// The versions shown (indices into `articles`, oldest first).
+    pub versions: Vec<usize>,
+    /// The version marked to compare with (index into `articles`).
+    pub marked: Option<usize>,
     /// Sort key of the article list.
     pub sort: SortKey,
     /// Reversed sort.
@@ -190,10 +206,10 @@ pub struct LibraryView {
     pub query: String,
     /// Its results.
     pub hits: Vec<Hit>,
-    /// Selected row per screen (articles, people, quotes, search).
-    pub selected: [usize; 4],
+    /// Selected row per screen (articles, people, quotes, search, versions).
+    pub selected: [usize; 5],
     /// First row in view per screen.
-    pub offset: [usize; 4],
+    pub offset: [usize; 5],
     /// The prompt being typed, if any.
     pub prompt: Option<(PromptKind, String)>,
     /// Indexing progress while it runs.
@@ -202,25 +218,38 @@ pub struct LibraryView {
     pub message: Option<String>,
     /// Rows the list shows (set when drawn).
     pub height: usize,
+    /// The keys (`[keys.library]` and the others the view uses).
+    pub keymap: Keymap,
+    /// Styles of the help overlay.
+    pub styles: Styles,
+    /// The help overlay, when shown: how far it is scrolled.
+    pub help: Option<usize>,
 }
 
-fn slot(screen: Screen) -> usize {
+/// The index of a screen's selection and scroll in [`LibraryView::selected`] and
+/// [`LibraryView::offset`].
+pub fn slot(screen: Screen) -> usize {
     match screen {
         Screen::Articles => 0,
         Screen::People => 1,
         Screen::Quotes => 2,
         Screen::Search => 3,
+        Screen::Versions => 4,
     }
 }
 
 impl LibraryView {
-    /// A view of the folder `root` with the articles indexed so far.
+    /// A view of the folder `root` with the articles indexed so far, with the default keys.
     pub fn new(root: PathBuf, articles: Vec<ArticleEntry>) -> LibraryView {
+        let config = Config::default();
         let mut v = LibraryView {
             root,
             screen: Screen::Articles,
             articles: Vec::new(),
             rows: Vec::new(),
+            stories: Stories::default(),
+            versions: Vec::new(),
+            marked: None,
             sort: SortKey::Path,
             reversed: false,
             filter: String::new(),
@@ -229,22 +258,57 @@ impl LibraryView {
             quotes: Vec::new(),
             query: String::new(),
             hits: Vec::new(),
-            selected: [0; 4],
-            offset: [0; 4],
+            selected: [0; 5],
+            offset: [0; 5],
             prompt: None,
             progress: None,
             message: None,
             height: 20,
+            styles: Styles::new(&config),
+            keymap: config.keymap,
+            help: None,
         };
         v.set_articles(articles);
         v
+    }
+
+    /// Uses the user's keys and colours.
+    pub fn with_config(mut self, config: &Config) -> LibraryView {
+        self.keymap = config.keymap.clone();
+        self.styles = Styles::new(config);
+        self
+    }
+
+    /// A key bound to `action` in the library (or globally), for hints.
+    pub fn key_for(&self, action: Action) -> String {
+        self.keymap
+            .hint(Context::Library, action)
+            .map_or_else(|| action.name().to_string(), |k| k.to_string())
     }
 
     /// Replaces the articles (after indexing or reading), keeping the selected article
     /// selected.
     pub fn set_articles(&mut self, articles: Vec<ArticleEntry>) {
         let keep = self.selected_article().map(|a| a.path.clone());
+        let shown: Vec<PathBuf> = self
+            .versions
+            .iter()
+            .filter_map(|&i| self.articles.get(i).map(|a| a.path.clone()))
+            .collect();
+        let marked = self
+            .marked
+            .and_then(|i| self.articles.get(i))
+            .map(|a| a.path.clone());
         self.articles = articles;
+        self.stories = versions::group(&self.articles);
+        // the versions shown follow their files
+        let index_of = |p: &PathBuf| self.articles.iter().position(|a| &a.path == p);
+        self.marked = marked.as_ref().and_then(index_of);
+        if let Some(first) = shown.first().and_then(index_of) {
+            self.versions = self.stories.versions_of(first).to_vec();
+        } else {
+            self.versions.clear();
+        }
         self.refresh();
         if let Some(path) = keep
             && let Some(i) = self
@@ -270,11 +334,16 @@ impl LibraryView {
             .and_then(|&i| self.articles.get(i))
     }
 
-    /// Filters and sorts the article list again.
+    /// Filters and sorts the article list again: one row per article, its newest version,
+    /// when any of its versions passes the filter.
     fn refresh(&mut self) {
         let filter = Filter::parse(&self.filter);
+        let accepted: Vec<bool> = self.articles.iter().map(|a| filter.accepts(a)).collect();
+        let stories = &self.stories;
         let mut rows: Vec<usize> = (0..self.articles.len())
-            .filter(|&i| filter.accepts(&self.articles[i]))
+            .filter(|&i| {
+                stories.latest_of(i) == i && stories.versions_of(i).iter().any(|&v| accepted[v])
+            })
             .collect();
         let a = &self.articles;
         let share = |e: &ArticleEntry| e.unnamed_share().unwrap_or(-1.0);
@@ -306,7 +375,18 @@ impl LibraryView {
             Screen::People => self.people.len(),
             Screen::Quotes => self.quotes.len(),
             Screen::Search => self.hits.len(),
+            Screen::Versions => self.versions.len(),
         }
+    }
+
+    /// Number of versions of the article `i` (1 when it has no other).
+    pub fn version_count(&self, i: usize) -> usize {
+        self.stories.versions_of(i).len().max(1)
+    }
+
+    /// Number of articles, counting an article's versions once.
+    pub fn story_count(&self) -> usize {
+        self.stories.stories.len()
     }
 
     /// Whether the list shown is empty.
@@ -368,51 +448,178 @@ impl LibraryView {
         self.go(Screen::Search);
     }
 
-    /// Reacts to a key.
+    /// Reacts to a key: the help's keys while it is shown, the prompt's while one is open,
+    /// else the library's.
     pub fn key(&mut self, key: Key) -> Request {
         self.message = None;
+        if self.help.is_some() {
+            self.help_key(key);
+            return Request::None;
+        }
         if let Some((kind, mut text)) = self.prompt.take() {
             return self.prompt_key(kind, &mut text, key);
         }
-        let name = key.to_string();
+        match self.keymap.lookup(Context::Library, key) {
+            Some(action) => self.act(action),
+            None => {
+                self.message = Some(format!(
+                    "'{key}' does nothing here; {} lists the keys",
+                    self.key_for(Action::ToggleHelp)
+                ));
+                Request::None
+            }
+        }
+    }
+
+    /// Does what an action asks (keys bound elsewhere in the reader do nothing here).
+    pub fn act(&mut self, action: Action) -> Request {
         let page = self.height.max(1) as isize;
-        match name.as_str() {
-            "q" | "ctrl-c" => return Request::Quit,
-            "j" | "down" => self.step(1),
-            "k" | "up" => self.step(-1),
-            "pagedown" | "space" | "ctrl-d" => self.step(page),
-            "pageup" | "b" | "ctrl-u" => self.step(-page),
-            "g" | "home" => self.step(-(self.len() as isize)),
-            "G" | "end" => self.step(self.len() as isize),
-            "enter" => return self.enter(),
-            "esc" => return self.back(),
-            "s" if self.screen == Screen::Articles => {
+        match action {
+            Action::Quit => return Request::Quit,
+            Action::ScrollDown => self.step(1),
+            Action::ScrollUp => self.step(-1),
+            Action::PageDown => self.step(page),
+            Action::PageUp => self.step(-page),
+            Action::HalfPageDown => self.step((page / 2).max(1)),
+            Action::HalfPageUp => self.step(-(page / 2).max(1)),
+            Action::Top => self.step(-(self.len() as isize)),
+            Action::Bottom => self.step(self.len() as isize),
+            Action::Select => return self.enter(),
+            Action::Close => return self.back(),
+            Action::ToggleHelp => self.help = Some(0),
+            Action::NextSort if self.screen == Screen::Articles => {
                 self.sort = self.sort.next();
                 self.reversed = false;
                 self.resort();
                 self.selected[0] = 0;
                 self.clamp();
             }
-            "S" if self.screen == Screen::Articles => {
+            Action::ReverseSort if self.screen == Screen::Articles => {
                 self.reversed = !self.reversed;
                 self.resort();
             }
-            "f" => {
+            Action::FilterList => {
                 self.screen = Screen::Articles;
                 self.prompt = Some((PromptKind::Filter, self.filter.clone()));
             }
-            "/" => self.prompt = Some((PromptKind::Search, String::new())),
-            "p" => return Request::People,
-            "a" => self.go(Screen::Articles),
-            "r" if !self.query.is_empty() => self.go(Screen::Search),
+            Action::Search => self.prompt = Some((PromptKind::Search, String::new())),
+            Action::ShowPeople => return Request::People,
+            Action::ShowArticles => self.go(Screen::Articles),
+            Action::ShowResults if !self.query.is_empty() => self.go(Screen::Search),
+            Action::ShowVersions => self.show_versions(),
+            Action::MarkVersion => self.mark_version(),
+            Action::CompareVersions => return self.compare(),
             _ => {}
         }
         Request::None
     }
 
+    /// The help overlay's keys (`[keys.help]`): scroll, close.
+    fn help_key(&mut self, key: Key) {
+        let Some(scroll) = self.help else { return };
+        let page = self.height.max(2) / 2;
+        self.help = match self.keymap.lookup(Context::Help, key) {
+            Some(Action::ScrollDown) => Some(scroll + 1),
+            Some(Action::ScrollUp) => Some(scroll.saturating_sub(1)),
+            Some(Action::PageDown | Action::HalfPageDown) => Some(scroll + page),
+            Some(Action::PageUp | Action::HalfPageUp) => Some(scroll.saturating_sub(page)),
+            Some(Action::Top) => Some(0),
+            Some(Action::Bottom) => Some(usize::MAX),
+            Some(Action::Close | Action::ToggleHelp | Action::Quit) => None,
+            _ => Some(scroll),
+        };
+    }
+
+    /// The article the cursor is on, in any list (index into `articles`).
+    fn article_under_cursor(&self) -> Option<usize> {
+        let i = self.cursor();
+        let path = match self.screen {
+            Screen::Articles => return self.rows.get(i).copied(),
+            Screen::Versions => return self.versions.get(i).copied(),
+            Screen::Quotes => &self.quotes.get(i)?.path,
+            Screen::Search => &self.hits.get(i)?.path,
+            Screen::People => return None,
+        };
+        self.articles.iter().position(|a| &a.path == path)
+    }
+
+    /// `v`: the versions of the article under the cursor, the newest selected.
+    fn show_versions(&mut self) {
+        let Some(i) = self.article_under_cursor() else {
+            return;
+        };
+        self.versions = self.stories.versions_of(i).to_vec();
+        if self.versions.is_empty() {
+            self.versions = vec![i];
+        }
+        if self.marked.is_some_and(|m| !self.versions.contains(&m)) {
+            self.marked = None;
+        }
+        let s = slot(Screen::Versions);
+        self.selected[s] = self.versions.iter().position(|&v| v == i).unwrap_or(0);
+        self.offset[s] = 0;
+        self.go(Screen::Versions);
+        if self.versions.len() == 1 {
+            self.message = Some("this article has one version".into());
+        }
+    }
+
+    /// `m`: marks the selected version (or unmarks it).
+    fn mark_version(&mut self) {
+        if self.screen != Screen::Versions {
+            return;
+        }
+        let Some(&i) = self.versions.get(self.cursor()) else {
+            return;
+        };
+        if self.marked == Some(i) {
+            self.marked = None;
+            self.message = Some("mark removed".into());
+        } else {
+            self.marked = Some(i);
+            self.message = Some(format!(
+                "marked; select another version and press {} to compare",
+                self.key_for(Action::CompareVersions)
+            ));
+        }
+    }
+
+    /// `D`: the diff of two versions, older first. In the versions list: the marked version
+    /// and the selected one, or without a mark the selected one and the one before it (the
+    /// one after, for the first); elsewhere: the article's two newest versions.
+    fn compare(&mut self) -> Request {
+        let Some(i) = self.article_under_cursor() else {
+            return Request::None;
+        };
+        let versions: Vec<usize> = match self.screen {
+            Screen::Versions => self.versions.clone(),
+            _ => self.stories.versions_of(i).to_vec(),
+        };
+        let pos = |x: usize| versions.iter().position(|&v| v == x);
+        let (a, b) = match (self.screen, self.marked.and_then(|m| Some((m, pos(m)?)))) {
+            (Screen::Versions, Some((m, pm))) if m != i => match pos(i) {
+                Some(pi) if pi < pm => (i, m),
+                _ => (m, i),
+            },
+            (Screen::Versions, _) => match pos(i) {
+                Some(0) if versions.len() > 1 => (i, versions[1]),
+                Some(p) if p > 0 => (versions[p - 1], i),
+                _ => return self.one_version(),
+            },
+            _ if versions.len() > 1 => (versions[versions.len() - 2], versions[versions.len() - 1]),
+            _ => return self.one_version(),
+        };
+        Request::Diff(self.articles[a].path.clone(), self.articles[b].path.clone())
+    }
+
+    fn one_version(&mut self) -> Request {
+        self.message = Some("this article has one version: nothing to compare".into());
+        Request::None
+    }
+
     fn prompt_key(&mut self, kind: PromptKind, text: &mut String, key: Key) -> Request {
-        match key.code {
-            KeyCode::Esc => {
+        match self.keymap.lookup(Context::Prompt, key) {
+            Some(Action::Close) => {
                 if kind == PromptKind::Filter {
                     // back to the filter as it was
                     self.refresh();
@@ -420,7 +627,7 @@ impl LibraryView {
                 }
                 return Request::None;
             }
-            KeyCode::Enter => {
+            Some(Action::Confirm) => {
                 return match kind {
                     PromptKind::Filter => Request::None,
                     PromptKind::Search => {
@@ -429,13 +636,19 @@ impl LibraryView {
                     }
                 };
             }
-            KeyCode::Backspace => {
+            Some(Action::DeleteBack) => {
                 text.pop();
             }
-            KeyCode::Char(c) if !key.mods.ctrl && !key.mods.alt && !c.is_control() => {
-                text.push(c);
+            Some(Action::Quit) => return Request::Quit,
+            _ => {
+                if let KeyCode::Char(c) = key.code
+                    && !key.mods.ctrl
+                    && !key.mods.alt
+                    && !c.is_control()
+                {
+                    text.push(c);
+                }
             }
-            _ => {}
         }
         if kind == PromptKind::Filter {
             // the list follows the filter as it is typed
@@ -464,16 +677,24 @@ impl LibraryView {
                 Some(h) => Request::Open(h.path.clone(), Some(h.start)),
                 None => Request::None,
             },
+            Screen::Versions => match self.versions.get(i).and_then(|&v| self.articles.get(v)) {
+                Some(a) => Request::Open(a.path.clone(), None),
+                None => Request::None,
+            },
             Screen::People => Request::None,
         }
     }
 
-    /// Esc: back one list (quotes → people → articles, search → articles), or clears the
-    /// filter.
+    /// Esc: back one list (quotes → people → articles, search and versions → articles), or
+    /// clears the filter.
     fn back(&mut self) -> Request {
         match self.screen {
             Screen::Quotes => self.go(Screen::People),
             Screen::People | Screen::Search => self.go(Screen::Articles),
+            Screen::Versions => {
+                self.marked = None;
+                self.go(Screen::Articles);
+            }
             Screen::Articles if !self.filter.is_empty() => {
                 self.filter.clear();
                 self.resort();
@@ -503,6 +724,8 @@ mod tests {
             title: title.into(),
             publication: Some(publication.into()),
             date: Some(date.into()),
+            url: None,
+            mtime: 0,
             bytes: 100,
             quotes,
             claims: 2,

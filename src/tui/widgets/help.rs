@@ -28,22 +28,42 @@ pub enum HelpRow {
     Legend,
 }
 
-/// The help rows for a keymap: for each context, every action bound there and its keys.
-pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
+/// The contexts of the reader's help, in order (the diff view is opened from the reader).
+pub const READER_CONTEXTS: &[Context] = &[
+    Context::Article,
+    Context::Global,
+    Context::Sidebar,
+    Context::Selection,
+    Context::Highlights,
+    Context::Diff,
+    Context::Prompt,
+    Context::Editor,
+    Context::Help,
+    Context::Picker,
+];
+
+/// The global actions the library view carries out (the others are the reader's).
+pub const LIBRARY_GLOBALS: &[Action] = &[
+    Action::Quit,
+    Action::ToggleHelp,
+    Action::Close,
+    Action::Search,
+];
+
+/// For each context, every action bound there (of `only`, when given) and its keys.
+/// `describe` says what each action does.
+fn sections(
+    keymap: &Keymap,
+    contexts: &[(Context, Option<&[Action]>)],
+    describe: fn(Action) -> &'static str,
+) -> Vec<HelpRow> {
     let mut out = Vec::new();
-    for ctx in [
-        Context::Article,
-        Context::Global,
-        Context::Sidebar,
-        Context::Selection,
-        Context::Highlights,
-        Context::Prompt,
-        Context::Editor,
-        Context::Help,
-        Context::Picker,
-    ] {
+    for &(ctx, only) in contexts {
         let mut section = Vec::new();
         for &action in Action::ALL {
+            if only.is_some_and(|o| !o.contains(&action)) {
+                continue;
+            }
             let keys = keymap.keys_for(ctx, action);
             if keys.is_empty() {
                 continue;
@@ -51,7 +71,7 @@ pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
             let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
             section.push(HelpRow::Binding {
                 keys: keys.join(", "),
-                what: strings::describe(action),
+                what: describe(action),
             });
         }
         if !section.is_empty() {
@@ -62,6 +82,31 @@ pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
             out.extend(section);
         }
     }
+    out
+}
+
+/// The library view's help: its own keys, the global ones it uses, the prompt's.
+pub fn library_rows(keymap: &Keymap) -> Vec<HelpRow> {
+    sections(
+        keymap,
+        &[
+            (Context::Library, None),
+            (Context::Global, Some(LIBRARY_GLOBALS)),
+            (
+                Context::Prompt,
+                Some(&[Action::Confirm, Action::Close, Action::DeleteBack]),
+            ),
+        ],
+        strings::describe_in_library,
+    )
+}
+
+/// The reader's help rows for a keymap: for each of [`READER_CONTEXTS`], every action
+/// bound there and its keys, then the terminal's keys and the legend of marks.
+pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
+    let contexts: Vec<(Context, Option<&[Action]>)> =
+        READER_CONTEXTS.iter().map(|&c| (c, None)).collect();
+    let mut out = sections(keymap, &contexts, strings::describe);
     // handled by the terminal loop, not the keymap
     out.push(HelpRow::Blank);
     out.push(HelpRow::Heading("Terminal"));
@@ -170,7 +215,7 @@ pub fn lines(rows: &[HelpRow], area: Rect) -> Vec<HelpLine> {
 /// The overlay, drawn centred in the area it is given; its state is how far it is
 /// scrolled (clamped when drawn).
 pub struct Help<'a> {
-    /// The rows to list ([`rows`] for the reader).
+    /// The rows to list ([`rows`] for the reader, [`library_rows`] for the library).
     pub rows: &'a [HelpRow],
     /// Styles to draw with.
     pub styles: &'a Styles,
