@@ -261,16 +261,17 @@ pub struct Sourcing {
 
 impl Sourcing {
     /// Counts `claims` by the kind of their speaker (ids index `speakers`). A person counts
-    /// as named when the name has a capital letter or is one word (`Ruiz`), and as unnamed
-    /// when described (`a retired welder`).
+    /// as named when the name's last word is capitalised (`Ana Ruiz`) or it is one word
+    /// (`Ruiz`), and as unnamed when described (`a retired welder`, `A librarian` opening a
+    /// sentence, `Harbour Authority spokeswoman`).
     pub fn count(speakers: &[SpeakerOut], claims: &[Claim]) -> Sourcing {
         let mut sourcing = Sourcing::default();
         for c in claims {
             match c.speaker.and_then(|s| speakers.get(s)).map(|s| {
-                (
-                    propagate::people_of_organisation(s),
-                    s.name.contains(char::is_uppercase) || s.name.split_whitespace().count() == 1,
-                )
+                let mut words = s.name.split_whitespace();
+                let last = words.next_back().unwrap_or("");
+                let named = words.next().is_none() || last.starts_with(char::is_uppercase);
+                (propagate::people_of_organisation(s), named)
             }) {
                 None => sourcing.unattributed += 1,
                 Some((SpeakerKind::Person, true)) => sourcing.named_person += 1,

@@ -31,14 +31,14 @@ const SEED_FLOORS: Floors = Floors {
     direct: 0.99,
 };
 const NEWS_FLOORS: Floors = Floors {
-    attr: 0.84,
-    strict: 0.83,
-    speaker: 0.86,
-    direct: 0.92,
+    attr: 0.87,
+    strict: 0.865,
+    speaker: 0.94,
+    direct: 0.935,
 };
 const GGT_FLOORS: Floors = Floors {
-    attr: 0.94,
-    strict: 0.93,
+    attr: 0.944,
+    strict: 0.935,
     speaker: 0.935,
     direct: 0.97,
 };

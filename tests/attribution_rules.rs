@@ -122,11 +122,54 @@ fn the_table_covers_every_speaker_rule() {
         "LastNounPhrase",
         "Inverted",
         "Apposition",
+        "Coordinated",
+        "Fronted",
+        "PassiveAgent",
+        "EmbeddedPost",
         "Inherited",
     ] {
         assert!(
             t.claim.iter().any(|r| r.rule.starts_with(name)),
             "no fixture row for {name}"
         );
+    }
+}
+
+#[test]
+fn a_teaser_for_another_story_is_nobodys_claim() {
+    for label in ["READ MORE", "Watch", "Related"] {
+        let text = format!(
+            "{label}: Harbour master says the pier is “unsafe” after the storm\n\n\
+             Tom Reyes said the pier would reopen in June."
+        );
+        let (doc, a) = analysed(&text);
+        let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+        assert_eq!(claims, ["the pier would reopen in June"], "{label}");
+    }
+}
+
+#[test]
+fn a_denied_or_refused_cue_is_no_attribution() {
+    for text in [
+        "The mayor has not said whether the pier will reopen.",
+        "Ana Ruiz didn’t say when the crews would start.",
+        "Tom Reyes declined to say whether the pier would reopen.",
+        "The ministry has never confirmed that the pier is unsafe.",
+    ] {
+        let (doc, a) = analysed(text);
+        let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+        assert!(claims.is_empty(), "{text}: {claims:?}");
+    }
+}
+
+#[test]
+fn a_weak_verb_in_another_sense_is_no_attribution() {
+    for text in [
+        "The Harbour Hawks added three more unanswered goals before the break.",
+        "The council announced a plan to rebuild the pier.",
+    ] {
+        let (doc, a) = analysed(text);
+        let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+        assert!(claims.is_empty(), "{text}: {claims:?}");
     }
 }

@@ -135,10 +135,13 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
             }
             continue;
         }
-        let Some(c) = lexicon::cue(t.lower) else {
+        let Some(c) = lexicon::cue(t.lower)
+            .or_else(|| speech_by_position(p, s, k))
+            .or_else(|| light_verb(p, s, k))
+        else {
             continue;
         };
-        if t.cap && k != s.tokens.start {
+        if t.cap && k != s.tokens.start && Some(k) != after_dateline(p, s) {
             continue;
         }
         let mut end = k + 1;
@@ -149,12 +152,22 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
                 continue;
             }
         }
+        // `spoke of “anxiety”`, `spoke about …`: speaking is a cue only with what was said
+        if c.lemma == "speak" {
+            if toks
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.lower, "of" | "about"))
+            {
+                end = k + 2;
+            } else {
+                continue;
+            }
+        }
         let prev = (k > s.tokens.start).then(|| &toks[k - 1]);
-        if let Some(pv) = prev
-            && pv.quote.is_none()
-            && Class::PassiveAux.has(pv.lower)
-            && !p.breaks_before(k, s)
-        {
+        if negated(p, s, k) {
+            continue;
+        }
+        if passive(p, s, k) && by_agent(p, s, end).is_none() {
             continue;
         }
         if c.base {
@@ -162,6 +175,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
             let ok_prev = matches!(
                 pv.lower,
                 "they"
+                    | "who"
                     | "we"
                     | "i"
                     | "you"
@@ -185,7 +199,12 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
                     && !Class::NounMarker.has(pv.lower)
                     && !pv.lower.ends_with("ss"))
                 || pv.cap;
-            if !ok_prev
+            // `Some in the fishing community say`: a plural quantifier opens the subject
+            let (a0, _) = subject_start(p, s, k);
+            let quantified = a0 + 1 < k
+                && matches!(toks[a0].lower, "some" | "many" | "most" | "several" | "few")
+                && matches!(toks[a0 + 1].lower, "in" | "of" | "among" | "at");
+            if !(ok_prev || quantified)
                 || Class::NounMarker.has(pv.lower)
                 || pv.quote.is_some()
                 || p.breaks_before(k, s)
@@ -209,13 +228,165 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         if c.participle {
             let after_comma = p.breaks_before(k, s);
             let that_next = toks.get(end).is_some_and(|n| n.lower == "that");
-            if !(after_comma || that_next) {
+            if !(after_comma || that_next || fronted_end(p, s, k).is_some()) {
                 continue;
             }
         }
         out.push((k, end, Some(c)));
     }
     out
+}
+
+/// A verb no list knows, read as a cue from its place beside a quotation (`“We were
+/// lucky,” sighed Lee Park.`, `“Not again,” the skipper groaned.`): a past or present
+/// verb form right after the quotation's closing comma and before a name, or after a
+/// short noun phrase that follows the quotation, ending the sentence.
+fn speech_by_position(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    const BY_POSITION: Cue = Cue {
+        lemma: "say",
+        base: false,
+        participle: false,
+        weak: true,
+        object: false,
+    };
+    // the cheap test first: a quotation within the five words before
+    if k == s.tokens.start
+        || !(k.saturating_sub(5).max(s.tokens.start)..k).any(|i| p.toks[i].quote.is_some())
+    {
+        return None;
+    }
+    let t = &p.toks[k];
+    let w = t.lower;
+    let verb_form = w.len() >= 5
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"));
+    if t.cap || !verb_form || k == s.tokens.start || lexicon::classes(w) != 0 {
+        return None;
+    }
+    let quote_close = |i: usize| {
+        p.toks[i].quote.is_some()
+            && p.text[..p.tok_end(i)]
+                .chars()
+                .rev()
+                .take(3)
+                .any(|c| matches!(c, ',' | '!' | '?'))
+    };
+    let ends = |i: usize| i >= s.tokens.end || p.breaks_before(i, s) || p.toks[i].quote.is_some();
+    // `“…,” sighed Lee Park.`
+    if quote_close(k - 1) {
+        let n = (k + 1..(k + 5).min(s.tokens.end))
+            .find(|&i| ends(i))
+            .unwrap_or(s.tokens.end);
+        let np = k + 1..n;
+        return (!np.is_empty()
+            && n - k <= 5
+            && ends(n)
+            && (p.toks[k + 1].cap || Class::Determiner.has(p.toks[k + 1].lower)))
+        .then_some(BY_POSITION);
+    }
+    // `“…,” Lee Park sighed.`
+    let a = (k.saturating_sub(4).max(s.tokens.start)..k)
+        .find(|&i| i > s.tokens.start && p.toks[i].quote.is_none() && quote_close(i - 1))?;
+    let np_ok = (p.toks[a].cap
+        || Class::Determiner.has(p.toks[a].lower)
+        || matches!(p.toks[a].lower, "he" | "she" | "they"))
+        && p.toks[a..k].iter().all(|t| t.quote.is_none());
+    (np_ok && ends(k + 1)).then_some(BY_POSITION)
+}
+
+/// `made the argument that …`, `expressed concern that …`, `voiced the fear that …`: a light
+/// verb whose object is a noun of saying followed by `that` is a cue.
+fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    const LIGHT: Cue = Cue {
+        lemma: "say",
+        base: false,
+        participle: false,
+        weak: false,
+        object: false,
+    };
+    let w = p.toks[k].lower;
+    if !matches!(
+        w,
+        "made" | "makes" | "expressed" | "expresses" | "voiced" | "voices" | "repeated"
+    ) {
+        return None;
+    }
+    let noun = (k + 1..(k + 4).min(s.tokens.end))
+        .take_while(|&i| p.toks[i].quote.is_none() && !p.breaks_before(i, s))
+        .find(|&i| Class::SpeechNoun.has(p.toks[i].lower))?;
+    p.toks
+        .get(noun + 1)
+        .is_some_and(|t| t.lower == "that" && noun + 1 < s.tokens.end)
+        .then_some(LIGHT)
+}
+
+/// Whether the cue `k` is a passive participle (`was described`, `is expected`).
+fn passive(p: &Para, s: &Sentence, k: usize) -> bool {
+    k > s.tokens.start
+        && p.toks[k - 1].quote.is_none()
+        && Class::PassiveAux.has(p.toks[k - 1].lower)
+        && !p.breaks_before(k, s)
+}
+
+/// The agent of a passive cue: `by` and a noun phrase to the sentence end or a break,
+/// within a few words of the cue (`was described as “historic” by the weather office`).
+fn by_agent(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
+    let by = (from..(from + 10).min(s.tokens.end))
+        .take_while(|&k| k == from || !p.breaks_before(k, s) || p.toks[k - 1].quote.is_some())
+        .find(|&k| p.toks[k].lower == "by" && p.toks[k].quote.is_none())?;
+    let a = by + 1;
+    let mut b = a;
+    while b < s.tokens.end && b - a < 8 && p.toks[b].quote.is_none() && !p.breaks_before(b, s) {
+        b += 1;
+    }
+    // the phrase ends the sentence or its clause
+    (b > a && (b == s.tokens.end || p.breaks_before(b, s))).then_some((a, b))
+}
+
+/// Speaker rule [`SpeakerRule::PassiveAgent`]: `The storm was described as “historic” by
+/// the weather office`, the agent after `by` is the speaker; the sentence is the claim.
+fn rule_passive(p: &Para, s: &Sentence, c: usize, cend: usize, cand: &mut Candidate) -> bool {
+    if !passive(p, s, c) {
+        return false;
+    }
+    let Some((a, b)) = by_agent(p, s, cend) else {
+        return false;
+    };
+    let Some(m) = mention_of(p, a, b).filter(|m| !matches!(m.kind, MentionKind::Pronoun(_))) else {
+        return false;
+    };
+    cand.mention = Some((a, b, m));
+    cand.rule = SpeakerRule::PassiveAgent;
+    cand.passive = true;
+    true
+}
+
+/// `has not said`, `didn’t say`, `never confirmed`, `declined to say`: a cue denied or
+/// refused is no attribution.
+fn negated(p: &Para, s: &Sentence, k: usize) -> bool {
+    let mut i = k;
+    // over adverbs between the negation and the cue (`has not yet said`)
+    while i > s.tokens.start && i + 3 > k {
+        let w = p.toks[i - 1].lower;
+        if p.toks[i - 1].quote.is_some() || p.breaks_before(i, s) {
+            return false;
+        }
+        if matches!(w, "not" | "never") || w.ends_with("n't") || w.ends_with("n’t") {
+            return true;
+        }
+        if w == "to" {
+            return i >= s.tokens.start + 2
+                && matches!(
+                    p.toks[i - 2].lower,
+                    "declined" | "declines" | "refused" | "refuses" | "declining" | "refusing"
+                );
+        }
+        if !lexicon::is_aux_or_adverb(w) && !matches!(w, "yet" | "publicly" | "immediately") {
+            return false;
+        }
+        i -= 1;
+    }
+    false
 }
 
 /// Walks back from a cue to the start of its subject.
@@ -314,6 +485,15 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
         || p.breaks_before(j, s)
         || p.toks[j - 1].cap && Class::AdjunctOpener.has(p.toks[j].lower);
     if !ends_ok {
+        return None;
+    }
+    // `said Ruiz’s “bold plan”`: a possessive is a determiner of what follows, not a speaker
+    let last = &p.toks[j - 1];
+    let after = &p.text[last.range.end..];
+    if last.lower.ends_with("’s")
+        || last.lower.ends_with("'s")
+        || last.lower.ends_with('s') && after.starts_with(['’', '\''])
+    {
         return None;
     }
     // trailing time words inside the phrase: "said Lohmar on Saturday"
@@ -470,8 +650,16 @@ fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
         }
         return j;
     }
-    if matches!(t.lower, "the" | "his" | "her" | "their" | "its") {
+    // `told her the pier …`: `her` is the object when a determiner or a subject follows
+    let her_object = t.lower == "her"
+        && p.toks.get(j + 1).is_some_and(|n| {
+            Class::Determiner.has(n.lower) || lexicon::pronoun(n.lower).is_some() || n.cap
+        });
+    if matches!(t.lower, "the" | "his" | "her" | "their" | "its") && !her_object {
         return (j + 2).min(e);
+    }
+    if her_object {
+        return j + 1;
     }
     if matches!(
         t.lower,
@@ -510,6 +698,18 @@ fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
 fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usize, bool) {
     let e = s.tokens.end;
     let mut j = from;
+    // `reiterated, as he did in May, that …`: an aside between commas before `that`
+    if j < e && p.breaks_before(j, s) && p.gap_before(j, s).trim() == "," {
+        let aside_end = (j + 1..(j + 15).min(e))
+            .take_while(|&k| p.toks[k].quote.is_none())
+            .find(|&k| p.breaks_before(k, s));
+        if let Some(k) = aside_end
+            && p.gap_before(k, s).trim() == ","
+            && p.toks[k].lower == "that"
+        {
+            return (k + 1, true);
+        }
+    }
     // "that" within a few words, with nothing in between that breaks the clause
     for k in j..(j + 12).min(e) {
         let t = &p.toks[k];
@@ -632,8 +832,14 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
         .take_while(|&k| !p.breaks_before(k, s) && p.toks[k].quote.is_none())
         .any(|k| {
             let w = p.toks[k].lower;
+            // (`three more unanswered goals`: an -ed word after a determiner or quantifier
+            // is an adjective)
+            let prev = p.toks[k - 1].lower;
+            let adjective = Class::Determiner.has(prev)
+                || Class::Quantifier.has(prev)
+                || matches!(prev, "more" | "most" | "less" | "very");
             Class::Verbish.has(w) && w != "also" && w != "not"
-                || !p.toks[k].cap && w.len() > 4 && w.ends_with("ed")
+                || !p.toks[k].cap && w.len() > 4 && w.ends_with("ed") && !adjective
         })
 }
 
@@ -721,6 +927,10 @@ struct Candidate {
     seg: (usize, usize),
     /// The speaker was read by open-class recognition (no list knew its head).
     open: bool,
+    /// A fronted participial cue: the token after its clause's comma.
+    fronted: Option<usize>,
+    /// A passive cue with its agent: the whole sentence is the claim.
+    passive: bool,
 }
 
 impl Candidate {
@@ -735,6 +945,8 @@ impl Candidate {
             boundary,
             seg: (c, c),
             open: false,
+            fronted: None,
+            passive: false,
         }
     }
 
@@ -789,15 +1001,18 @@ fn rule_relative_clause(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate)
     if a0 < 1 || !matches!(p.toks[a0 - 1].lower, "who" | "which") {
         return false;
     }
+    // the antecedent: a noun phrase a list knows, or an open-class one (`the vendors who say`)
+    let np = |k: usize| mention_of(p, k, a0 - 1).or_else(|| parse_open(p.text, &p.toks[k..a0 - 1]));
     let found = (a0.saturating_sub(6).max(s.tokens.start)..a0 - 1).find(|&k| {
-        mention_of(p, k, a0 - 1).is_some()
-            && (k == s.tokens.start
-                || p.breaks_before(k, s)
-                || Class::Preposition.has(p.toks[k - 1].lower)
-                || !p.toks[k - 1].cap && p.toks[k].cap)
+        (k == s.tokens.start
+            || p.breaks_before(k, s)
+            || Class::Preposition.has(p.toks[k - 1].lower)
+            || !p.toks[k - 1].cap && p.toks[k].cap
+            || Class::Determiner.has(p.toks[k].lower))
+            && np(k).is_some()
     });
     let Some(k) = found else { return false };
-    let Some(m) = mention_of(p, k, a0 - 1) else {
+    let Some(m) = np(k) else {
         return false;
     };
     cand.mention = Some((k, a0 - 1, m));
@@ -951,6 +1166,100 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
     cand.rule = SpeakerRule::Apposition;
 }
 
+/// Speaker rule [`SpeakerRule::Coordinated`]: `Lee smiled and said …`, the subject of the
+/// first of two coordinated verbs (the clause before `and` opens with a noun phrase and a
+/// short verb phrase follows it).
+fn rule_coordinated(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate) {
+    let conj = a0 - 1;
+    if !matches!(p.toks[conj].lower, "and" | "but" | "then" | "or") || conj == s.tokens.start {
+        return;
+    }
+    // the clause before the conjunction: back to a break, a quotation or the sentence start
+    let mut k0 = conj;
+    while k0 > s.tokens.start
+        && p.toks[k0 - 1].quote.is_none()
+        && !p.breaks_before(k0, s)
+        && conj - k0 < 10
+    {
+        k0 -= 1;
+    }
+    if k0 < conj && p.toks[k0].quote.is_some() {
+        k0 += 1;
+    }
+    // the noun phrase is followed by one to four lowercase words, the first a verb's place
+    for e in k0 + 1..conj.min(k0 + 7) {
+        let verb = &p.toks[e];
+        if verb.cap
+            || conj - e > 4
+            || Class::Preposition.has(verb.lower)
+            || Class::Determiner.has(verb.lower)
+            || Class::FunctionWord.has(verb.lower)
+        {
+            continue;
+        }
+        let Some(m) = mention_of(p, k0, e) else {
+            continue;
+        };
+        if matches!(m.kind, MentionKind::Document) {
+            return;
+        }
+        cand.mention = Some((k0, e, m));
+        cand.left = k0;
+        cand.rule = SpeakerRule::Coordinated;
+        return;
+    }
+}
+
+/// The comma that ends a participial clause opening its sentence (`Declaring the pier
+/// unsafe, the mayor …`): the token after it, when the cue `k` opens the sentence and the
+/// clause holds at least two words.
+fn fronted_end(p: &Para, s: &Sentence, k: usize) -> Option<usize> {
+    if k != s.tokens.start && Some(k) != after_dateline(p, s) {
+        return None;
+    }
+    (k + 3..(k + 30).min(s.tokens.end)).find(|&i| {
+        let gap = p.gap_before(i, s);
+        p.toks[i].quote.is_none()
+            && gap.contains(',')
+            && gap
+                .chars()
+                .all(|c| matches!(c, ',' | '”' | '"' | '’' | ' '))
+    })
+}
+
+/// The first token after a dateline opening the sentence (`OTTAWA —`, `WASHINGTON (Aug.
+/// 13) --`): a place in capitals, perhaps a date in brackets, and a dash.
+fn after_dateline(p: &Para, s: &Sentence) -> Option<usize> {
+    let st = s.tokens.start;
+    let first = p.toks.get(st)?;
+    let word = &p.text[first.range.clone()];
+    if word.len() < 3 || word.chars().any(|c| c.is_lowercase()) {
+        return None;
+    }
+    (st + 1..(st + 8).min(s.tokens.end)).find(|&i| {
+        let gap = p.gap_before(i, s);
+        gap.contains(['—', '–']) || gap.contains("--")
+    })
+}
+
+/// Speaker rule [`SpeakerRule::Fronted`]: `Citing the storm, the council delayed the vote`,
+/// a participial cue opening the sentence takes the main clause's subject after its comma;
+/// the participle's own words are the content.
+fn rule_fronted(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) -> bool {
+    let Some(k) = fronted_end(p, s, c) else {
+        return false;
+    };
+    let Some((a, b, m)) = sentence_subject(p, s, k)
+        .filter(|(a, _, m)| *a == k && !matches!(m.kind, MentionKind::Document))
+    else {
+        return false;
+    };
+    cand.mention = Some((a, b, m));
+    cand.rule = SpeakerRule::Fronted;
+    cand.fronted = Some(k);
+    true
+}
+
 /// Phase 2: the speaker candidate of the cue `c..cend`, the rules tried in their order.
 fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<Cue>) -> Candidate {
     let Some(cue) = cue else {
@@ -960,6 +1269,10 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
     let (a, b) = strip_subject(p, a0, c);
     let mut cand = Candidate::new(SpeakerRule::Subject, c, cend, bd);
     cand.seg = (a, b);
+    if cue.participle && rule_fronted(p, s, c, &mut cand) || rule_passive(p, s, c, cend, &mut cand)
+    {
+        return cand;
+    }
     if cue.participle {
         cand.inherited = true;
     } else if !(a == b && bd == Boundary::Conj && rule_relative_clause(p, s, a0, &mut cand)) {
@@ -971,6 +1284,9 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
     }
     if cand.mention.is_none() && !cand.inherited && a == b && bd == Boundary::Comma {
         rule_apposition(p, s, c, &mut cand);
+    }
+    if cand.mention.is_none() && !cue.participle && a == b && bd == Boundary::Conj {
+        rule_coordinated(p, s, a0, &mut cand);
     }
     if cand.mention.is_none()
         && (a == b || bd == Boundary::Conj)
@@ -1030,9 +1346,20 @@ fn resolve_candidate(
     if let Some(prev) = attrs.iter().rev().find(|x| x.speaker.is_some()) {
         return prev.speaker;
     }
-    let (sa, _, m) = sentence_subject(p, s, s.tokens.start)?;
+    let (sa, m) = sentence_subject(p, s, s.tokens.start)
+        .map(|(a, _, m)| (a, m))
+        .or_else(|| open_subject(p, s))?;
     let at = p.pos(p.toks[sa].range.start);
     reg.resolve(&m, at, sentence_pos, hint)
+}
+
+/// `A fisherman who asked not to be named said …`: a determiner-led noun phrase no list
+/// knows, opening the sentence before a relative clause, read by open-class recognition.
+fn open_subject(p: &Para, s: &Sentence) -> Option<(usize, Mention)> {
+    let st = s.tokens.start;
+    let rel = (st + 2..(st + 6).min(s.tokens.end))
+        .find(|&k| matches!(p.toks[k].lower, "who" | "whose"))?;
+    parse_open(p.text, &p.toks[st..rel]).map(|m| (st, m))
 }
 
 /// What phase 3 knows about one cue and its speaker.
@@ -1189,7 +1516,7 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
                 && matches!(x.boundary, Boundary::Comma | Boundary::QuoteClose)
             {
                 layout = Layout::Before;
-            } else {
+            } else if !quoted_object(p, s, j) && !urged_to(p, s, x, j) {
                 return None;
             }
         }
@@ -1208,6 +1535,58 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
     Some(layout)
 }
 
+/// Whether the words from token `j` go on with `, and` / `, but` and a clause: the second
+/// half of a sentence split by a parenthetical attribution.
+fn continues_with_clause(p: &Para, s: &Sentence, j: usize) -> bool {
+    j + 1 < s.tokens.end
+        && p.toks[j].quote.is_none()
+        && matches!(p.toks[j].lower, "and" | "but")
+        && p.gap_before(j, s).contains(',')
+        && looks_like_clause(p, s, j + 1)
+}
+
+/// Whether the content goes on after a parenthetical attribution (`Fees are too high for
+/// some, she said, especially the newest arrivals.`): more words after its comma that are
+/// no adjunct of the cue and hold no other cue.
+fn continues_content(p: &Para, s: &Sentence, right: usize, j: usize) -> bool {
+    let rest = j..s.tokens.end;
+    j < s.tokens.end
+        && j >= right
+        && !Class::ClauseBoundary.has(p.toks[j].lower)
+        && !p.toks[s.tokens.clone()].iter().any(|t| t.quote.is_some())
+        && p.gap_before(j, s).trim() == ","
+        && rest.clone().filter(|&k| p.toks[k].quote.is_none()).count() >= 3
+        && !rest.clone().any(|k| p.toks[k].quote.is_some())
+        && !is_adjunct_tail(p, s, j)
+        // (another attribution after it keeps its own words: `…, she said, and Lee said …`)
+        && !rest.clone().any(|k| {
+            lexicon::cue(p.toks[k].lower)
+                .is_some_and(|c| !c.base && !c.participle && matches!(c.lemma, "say" | "tell"))
+        })
+}
+
+/// `urged residents to stay indoors`, `warned drivers to slow down`: an appeal, its object
+/// and the infinitive are the claim.
+fn urged_to(p: &Para, s: &Sentence, x: &Site, j: usize) -> bool {
+    x.cue.is_some_and(|c| matches!(c.lemma, "urge" | "warn"))
+        && (j..(j + 7).min(s.tokens.end))
+            .take_while(|&k| k == j || !p.breaks_before(k, s))
+            .any(|k| p.toks[k].lower == "to" && k + 1 < s.tokens.end)
+}
+
+/// `criticized the plan as a “dangerous gamble”`, `spoke of “anxiety” over …`: the object
+/// of a cue holds the speaker's own words, so the object is reported content (a mixed
+/// claim) though it is no clause.
+fn quoted_object(p: &Para, s: &Sentence, j: usize) -> bool {
+    // `will continue to provide “…”`: an infinitive is the verb's complement, not its object
+    if p.toks.get(j).is_none_or(|t| t.lower == "to") {
+        return false;
+    }
+    (j..(j + 15).min(s.tokens.end))
+        .take_while(|&k| k == j || !p.gap_before(k, s).contains([';', ':', '(', '—']))
+        .any(|k| p.toks[k].quote.is_some())
+}
+
 /// The content's byte range in the paragraph for a layout.
 fn content_range(
     p: &Para,
@@ -1222,6 +1601,50 @@ fn content_range(
         Layout::Whole => Some(s.range.clone()),
         Layout::None => None,
     }
+}
+
+/// Speaker rule [`SpeakerRule::EmbeddedPost`]: a social-media post embedded in the page,
+/// `… pic.twitter.com/x — Ana Ruiz (@anaruiz) June 3, 2019`: the words before the dash are
+/// its author's claim.
+pub(super) fn embedded_post(p: &Para, reg: &mut Registry) -> Option<RawClaim> {
+    let handle = p.text.rfind("(@")?;
+    let dash = p.text[..handle].rfind(['—', '–'])?;
+    // the author's name: the words between the dash and the handle
+    let name_toks: Vec<Token> = p
+        .toks
+        .iter()
+        .filter(|t| t.range.start > dash && t.range.end <= handle)
+        .cloned()
+        .collect();
+    if name_toks.is_empty() || name_toks.len() > 5 || !name_toks.iter().all(|t| t.cap) {
+        return None;
+    }
+    let m = parse_mention(p.text, &name_toks)?;
+    if !matches!(m.kind, MentionKind::Name | MentionKind::Organization) {
+        return None;
+    }
+    // the post: from the paragraph start to its link or the dash
+    let body = &p.text[..dash];
+    let end = body
+        .find("pic.twitter.com")
+        .or_else(|| body.find("https://"))
+        .unwrap_or(dash);
+    let range = trim_content(p.text, 0..end);
+    if p.text[range.clone()].split_whitespace().count() < 4 {
+        return None;
+    }
+    let at = p.pos(name_toks[0].range.start);
+    let id = reg.resolve(&m, at, p.pos(0), None)?;
+    reg.spoke(id, at);
+    let rule = Rule::Cue(SpeakerRule::EmbeddedPost, ContentRule::Before);
+    Some(RawClaim {
+        range,
+        kind: ClaimKind::Indirect,
+        speaker: Some(id),
+        cue: None,
+        rule,
+        confidence: rule.confidence() * mention_evidence(Some(&m)),
+    })
 }
 
 /// Reads one sentence: its cues (phase 1), their speakers (phase 2, resolved at once so a
@@ -1246,6 +1669,7 @@ pub(super) fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> 
         // with the claim before it
         if cue.is_some_and(|c| c.participle)
             && !had_that
+            && !looks_like_clause(p, s, j)
             && let Some(prev) = attrs.last_mut()
             && prev.speaker == Some(id)
             && prev.layout == Layout::After
@@ -1263,11 +1687,40 @@ pub(super) fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> 
             j,
             had_that,
         };
-        let (layout, content_rule) = content_rule(p, s, &site);
-        let Some(layout) = settle_layout(p, s, &site, layout) else {
+        let (layout, mut content_rule) = if cand.passive {
+            (Layout::Whole, ContentRule::Parenthetical)
+        } else {
+            content_rule(p, s, &site)
+        };
+        let Some(mut layout) = (if cand.passive {
+            Some(layout)
+        } else {
+            settle_layout(p, s, &site, layout)
+        }) else {
             continue;
         };
-        let content = content_range(p, s, layout, cand.left, j);
+        // `The roads are bad, Holt said, and the city needs crews.`: both halves are hers
+        if layout == Layout::Before
+            && (continues_with_clause(p, s, j) || continues_content(p, s, cand.right, j))
+        {
+            layout = Layout::Whole;
+            content_rule = ContentRule::Parenthetical;
+        }
+        let mut content = content_range(p, s, layout, cand.left, j);
+        if let Some(k) = cand.fronted
+            && let Some(r) = content.as_mut()
+        {
+            r.end = r.end.min(p.tok_end(k - 1));
+        }
+        // `Vendors, who say prices will rise, are worried`: the relative clause ends at its comma
+        if cand.rule == SpeakerRule::RelativeClause
+            && layout == Layout::After
+            && let Some(r) = content.as_mut()
+            && let Some(k) = (j + 1..s.tokens.end)
+                .find(|&k| p.toks[k].quote.is_none() && p.gap_before(k, s).contains(','))
+        {
+            r.end = p.toks[k - 1].range.end;
+        }
         if layout == Layout::Before {
             // a trailing attribution takes over the cues inside its content
             attrs.retain(|x| x.cue_tok >= cand.left);
@@ -1317,7 +1770,10 @@ fn cut_after_contents(p: &Para, attrs: &mut [Attr]) {
             if l > 0 && l > next.cue_tok.saturating_sub(20) {
                 let end = p.tok_end(l.saturating_sub(1)).max(r.start);
                 if end > r.start && end < r.end && p.toks[l].range.start > r.start {
-                    attrs[i].content = Some(r.start..end);
+                    // two words left before the next attribution are no claim of their
+                    // own (`According to the survey, Out of | the Cold users report …`)
+                    let words = p.text[r.start..end].split_whitespace().count();
+                    attrs[i].content = (words >= 3).then_some(r.start..end);
                 }
             }
         }

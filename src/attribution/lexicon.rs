@@ -146,7 +146,7 @@ pub enum Class {
     Particle,
     /// Suffix (`words/suffix.txt`)
     Suffix,
-    /// Capitalised words that are places or common nouns, not people. (`words/non_person_cap.txt`)
+    /// Capitalised words that are places or common nouns, not people. (`words/non_person_cap.txt`, `words/places.txt`)
     NonPersonCap,
     /// Words that stop the head search of a noun phrase (its post-modifiers begin). (`words/postmodifier_start.txt`)
     PostmodifierStart,
@@ -180,12 +180,18 @@ pub enum Class {
     Weekday,
     /// Month names (from [`MONTHS`]).
     Month,
+    /// Labels that open a teaser for another story (`read more`, `watch`), lowercased. (`words/teaser.txt`)
+    Teaser,
+    /// Nouns by which news refers back to any organisation named before (`the agency`). (`words/generic_org.txt`)
+    GenericOrg,
+    /// Nouns of saying that a light verb turns into a cue before a that-clause (`made the argument that`). (`words/speech_noun.txt`)
+    SpeechNoun,
     /// Words ending in `-ly` that are not adverbs (`family`, `daily`). (`words/ly_not_adverb.txt`)
     LyNotAdverb,
 }
 
 /// Every class kept in a data file, with that file.
-const LISTS: [(Class, &str); 37] = [
+const LISTS: [(Class, &str); 41] = [
     (Class::AuxOrAdverb, include_str!("words/aux_or_adverb.txt")),
     (
         Class::ClauseBoundary,
@@ -247,6 +253,11 @@ const LISTS: [(Class, &str); 37] = [
     (Class::MaleRole, include_str!("words/male_role.txt")),
     (Class::FemaleRole, include_str!("words/female_role.txt")),
     (Class::LyNotAdverb, include_str!("words/ly_not_adverb.txt")),
+    (Class::Teaser, include_str!("words/teaser.txt")),
+    (Class::GenericOrg, include_str!("words/generic_org.txt")),
+    (Class::SpeechNoun, include_str!("words/speech_noun.txt")),
+    // places are capitalised words that name no person: one class with `non_person_cap.txt`
+    (Class::NonPersonCap, include_str!("words/places.txt")),
     (
         Class::FirstNameFemale,
         include_str!("words/first_names_female.txt"),

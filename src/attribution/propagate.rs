@@ -136,13 +136,43 @@ fn paragraph(
             })
             .collect(),
     };
+    // `READ MORE: …`, `WATCH: …`: a link to another story, whose words nobody says here
+    let teaser = is_teaser(text, &toks);
     for (si, s) in sents.iter().enumerate() {
         reg.note_names(text, &toks[s.tokens.clone()], p.base);
+        if teaser {
+            continue;
+        }
         let attrs = claims::attribute_sentence(&p, s, reg);
         credit_sentence(&p, s, si, &attrs, reg, &mut st);
     }
-    propagate(&p, &sents, marks.single_style, carry.clone(), &mut st);
+    if !teaser {
+        propagate(&p, &sents, marks.single_style, carry.clone(), &mut st);
+        if let Some(c) = claims::embedded_post(&p, reg) {
+            // the post's own attributions end where the post does, before its link
+            for other in &mut st.claims {
+                if other.range.start < c.range.end && other.range.end > c.range.end {
+                    other.range.end = c.range.end;
+                }
+            }
+            st.claims.push(c);
+        }
+    }
     emit(doc, bi, paragraph, &p, reg, carry, st, out);
+}
+
+/// Whether a paragraph is a teaser for another story: it opens with a capitalised label
+/// from [`lexicon::Class::Teaser`] (`READ MORE:`, `Watch:`, `Related:`) and a colon.
+fn is_teaser(text: &str, toks: &[tokens::Token]) -> bool {
+    let label = toks
+        .iter()
+        .take(3)
+        .take_while(|t| t.cap && t.quote.is_none())
+        .position(|t| text[t.range.end..].starts_with(':'));
+    label.is_some_and(|n| {
+        let words: Vec<&str> = toks[..=n].iter().map(|t| t.lower).collect();
+        lexicon::Class::Teaser.has(&words.join(" "))
+    })
 }
 
 /// A sentence's attributions become claims: one direct claim per quotation when the content

@@ -29,6 +29,15 @@ pub enum SpeakerRule {
     /// `Lee, the harbour master, said` / `the harbour master, Lee, said`: a name and its
     /// apposition before the cue.
     Apposition,
+    /// `Lee smiled and said …`: the subject of the first of two coordinated verbs.
+    Coordinated,
+    /// `Citing the storm, the council …`: a participial cue opening the sentence takes the
+    /// main clause's subject.
+    Fronted,
+    /// `The storm was described as “historic” by the weather office`: a passive cue's agent.
+    PassiveAgent,
+    /// `… — Ana Ruiz (@anaruiz) June 3, 2019`: a post embedded in the page, its author.
+    EmbeddedPost,
     /// `…, saying …`, `… and added …`: the speaker of the sentence's earlier cue, or its
     /// subject.
     Inherited,
@@ -87,6 +96,10 @@ impl SpeakerRule {
             SpeakerRule::LastNounPhrase => "last noun phrase of the clause + cue",
             SpeakerRule::Inverted => "cue + speaker (inverted)",
             SpeakerRule::Apposition => "name, apposition, + cue",
+            SpeakerRule::Coordinated => "subject + verb + and + cue",
+            SpeakerRule::Fronted => "fronted participial cue, + main clause's subject",
+            SpeakerRule::PassiveAgent => "passive cue + by + agent",
+            SpeakerRule::EmbeddedPost => "embedded post — author (@handle)",
             SpeakerRule::Inherited => "participle/coordinated cue inherits the speaker",
         }
     }
@@ -95,9 +108,12 @@ impl SpeakerRule {
     pub fn confidence(self) -> f32 {
         match self {
             SpeakerRule::AccordingTo | SpeakerRule::Subject | SpeakerRule::Inverted => 0.9,
-            SpeakerRule::Apposition => 0.85,
+            SpeakerRule::Apposition | SpeakerRule::EmbeddedPost => 0.85,
             SpeakerRule::RelativeClause | SpeakerRule::LastNounPhrase => 0.7,
-            SpeakerRule::Inherited => 0.75,
+            SpeakerRule::Inherited
+            | SpeakerRule::Coordinated
+            | SpeakerRule::Fronted
+            | SpeakerRule::PassiveAgent => 0.75,
         }
     }
 }

@@ -14,6 +14,7 @@ use super::tokens::Token;
 use super::{SpeakerKind, SpeakerOut};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::ops::Range;
 
 /// Gender known for a person, from a title or a resolved pronoun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +98,11 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     if toks.is_empty() || toks.len() > 12 {
         return None;
     }
+    // `Ruiz’s claim that …`: a name in the possessive before a cue used as a noun is its
+    // speaker
+    if let Some(owner) = without_possessive(toks) {
+        return parse_mention(text, &owner);
+    }
     if toks.iter().any(|t| t.quote.is_some()) {
         return None;
     }
@@ -118,24 +124,8 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     }) {
         return None;
     }
-    // a statement released by X → X
-    for (i, t) in toks.iter().enumerate() {
-        let by = (i + 1..(i + 5).min(toks.len())).find(|&k| toks[k].lower == "by");
-        if matches!(t.lower, "released" | "issued" | "published" | "posted")
-            && let Some(by) = by
-            && by + 1 < toks.len()
-            && toks[..i].iter().any(|d| Class::DocumentNoun.has(d.lower))
-        {
-            let rest = &toks[by + 1..];
-            let mut m = parse_mention(text, rest)?;
-            if m.kind == MentionKind::Name && rest.len() > 1 {
-                m.kind = MentionKind::Organization;
-            }
-            return Some(m);
-        }
-    }
     if let Some(m) = document_author(text, toks) {
-        return Some(m);
+        return m;
     }
     // the head: the last word before the post-modifiers
     let mut head_end = toks.len();
@@ -211,6 +201,16 @@ fn classify_head(
     if let Some(m) = anonymous_source(toks, pre, det, h, &name_all) {
         return Some(m);
     }
+    // `Some in the fishing community`, `Many of the vendors`: a plural quantifier with the
+    // group it picks from
+    if let [_] = pre
+        && matches!(h, "some" | "many" | "most" | "several" | "few")
+        && (toks.len() == 1
+            || toks.len() > head_end + 1
+                && matches!(toks[head_end].lower, "in" | "of" | "among" | "at"))
+    {
+        return Some(simple(MentionKind::Group, name_all));
+    }
     // `Officials said`, `Residents say`: a sentence-initial capital on a common noun
     let common = pre.len() == 1
         && (Class::GroupNoun.has(h) || Class::PersonNoun.has(h) || Class::OrgNoun.has(h));
@@ -246,6 +246,18 @@ fn classify_head(
     let aged = det == "the" && pre.iter().any(|t| t.lower.ends_with("-year-old"));
     if Class::PersonNoun.has(h) || aged && !head.cap {
         let has_cap = pre.iter().any(|t| t.cap && t.lower != det);
+        // `a spokeswoman for the Harbour Authority` → the Harbour Authority's spokeswoman
+        if matches!(det, "a" | "an" | "one") && pre.len() == 2 && head_end + 1 < toks.len() {
+            let rest = &toks[head_end + 1..];
+            let rest = match rest {
+                [the, tail @ ..] if the.lower == "the" => tail,
+                _ => rest,
+            };
+            if toks[head_end].lower == "for" && !rest.is_empty() && rest.iter().all(|t| t.cap) {
+                let name = format!("{} {}", joined(text, rest), head.lower);
+                return Some(simple(MentionKind::UnnamedPerson, name));
+            }
+        }
         // `the city's environment officer`: a possessive makes it someone new
         if pre
             .iter()
@@ -340,9 +352,50 @@ pub fn parse_occupation(text: &str, toks: &[Token]) -> Option<Mention> {
     Some(simple(kind, joined(text, toks)))
 }
 
-/// A document named as the speaker stands for its author: `a statement from the Harbour
-/// Authority` → the Harbour Authority; `her statement` → she (resolved as a pronoun).
-fn document_author(text: &str, toks: &[Token]) -> Option<Mention> {
+/// `Ruiz’s` → `Ruiz`, `the mayor’s` → `the mayor`: the phrase with the possessive of its
+/// last word taken off, when it has one.
+fn without_possessive<'a>(toks: &[Token<'a>]) -> Option<Vec<Token<'a>>> {
+    let (last, init) = toks.split_last()?;
+    let stem = last
+        .lower
+        .strip_suffix("’s")
+        .or_else(|| last.lower.strip_suffix("'s"))?;
+    if stem.is_empty() || !last.cap && init.is_empty() {
+        return None;
+    }
+    let mut owner = last.clone();
+    owner.range.end = owner.range.start + stem.len();
+    owner.lower = stem;
+    let mut v = init.to_vec();
+    v.push(owner);
+    Some(v)
+}
+
+/// A document named as the speaker stands for its author: `a statement released by X` →
+/// X; `a statement from the Harbour Authority` → the Harbour Authority; `her statement` →
+/// she (resolved as a pronoun). `Some(None)`: a document's author that names no one.
+fn document_author(text: &str, toks: &[Token]) -> Option<Option<Mention>> {
+    for (i, t) in toks.iter().enumerate() {
+        let by = (i + 1..(i + 5).min(toks.len())).find(|&k| toks[k].lower == "by");
+        if matches!(t.lower, "released" | "issued" | "published" | "posted")
+            && let Some(by) = by
+            && by + 1 < toks.len()
+            && toks[..i].iter().any(|d| Class::DocumentNoun.has(d.lower))
+        {
+            let rest = &toks[by + 1..];
+            return Some(parse_mention(text, rest).map(|mut m| {
+                if m.kind == MentionKind::Name && rest.len() > 1 {
+                    m.kind = MentionKind::Organization;
+                }
+                m
+            }));
+        }
+    }
+    document_owner(text, toks).map(Some)
+}
+
+/// `a statement from X` → X; `her statement` → she.
+fn document_owner(text: &str, toks: &[Token]) -> Option<Mention> {
     if let [owner, doc] = toks
         && Class::DocumentNoun.has(doc.lower)
     {
@@ -480,7 +533,15 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
         start = wide;
     }
     let run = &pre[start..];
-    let org = run.iter().any(is_org_tok) || (run.len() == 1 && is_acronym(&run[0], text));
+    // `Genentech Inc. Chairman Art Levinson`: a title before the last words of the run
+    // makes them a person's name, whatever organisation comes before the title
+    // (`Secretary of State Ana Ruiz`: `of` and one word after a title are part of it)
+    let title_end = title_end(run);
+    let titled = title_end
+        .filter(|&e| e < run.len() && !run[e..].iter().any(is_org_tok))
+        .map(|e| e - 1);
+    let org = titled.is_none()
+        && (run.iter().any(is_org_tok) || (run.len() == 1 && is_acronym(&run[0], text)));
     let is_poss = |t: &Token| t.lower.ends_with("’s") || t.lower.ends_with("'s");
     // `Vancouver's Bo Horvat`: a possessive before the name is a descriptor
     let mut run = run;
@@ -512,6 +573,12 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     {
         n = last + 1;
     }
+    if let Some(e) = titled.map(|t| t + 1)
+        && e > n
+        && e < run.len()
+    {
+        n = e;
+    }
     let name_toks = &run[n..];
     // suffixes do not make a first name
     let core: Vec<&Token> = name_toks
@@ -534,7 +601,19 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     }
     let title_toks = &pre[..start + n];
     let title = (!title_toks.is_empty()).then(|| joined(text, title_toks));
-    let gender = run[..n].iter().find_map(|t| match t.lower {
+    Some(Mention {
+        kind: MentionKind::Name,
+        name: joined(text, name_toks),
+        title: title.map(|t| strip_det(&t)),
+        gender: name_gender(&run[..n], &core),
+        full: core.len() >= 2,
+    })
+}
+
+/// A name's gender, from its title (`Mr`, `Queen`), else from its first name (`Maria
+/// Lopez` is a woman, `Tom Reyes` a man).
+fn name_gender(titles: &[Token], core: &[&Token]) -> Option<Gender> {
+    let by_title = titles.iter().find_map(|t| match t.lower {
         "mr" | "mr." | "sir" | "lord" | "king" | "prince" | "father" | "brother" => {
             Some(Gender::Male)
         }
@@ -543,8 +622,7 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
         }
         _ => None,
     });
-    // else the first name's: `Maria Lopez` is a woman, `Tom Reyes` a man
-    let gender = gender.or_else(|| {
+    by_title.or_else(|| {
         // (two-letter names and particles, `Lu`, `Al`, are too often a surname or a clan
         // name in other naming orders)
         let first = core.first().filter(|_| core.len() >= 2)?.lower;
@@ -558,14 +636,36 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
         } else {
             None
         }
-    });
-    Some(Mention {
-        kind: MentionKind::Name,
-        name: joined(text, name_toks),
-        title: title.map(|t| strip_det(&t)),
-        gender,
-        full: core.len() >= 2,
     })
+}
+
+/// The gender the first-name lists give the first word of a full name, if any.
+fn first_name_gender(name: &str) -> Option<Gender> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?.to_lowercase();
+    words.next()?;
+    if Class::FirstNameFemale.has(&first) {
+        Some(Gender::Female)
+    } else if Class::FirstNameMale.has(&first) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// One past the last word of the titles in a capitalised run, when a title comes before
+/// its last word: `Genentech Inc. Chairman` in `Genentech Inc. Chairman Art Levinson`,
+/// `Secretary of State` (a title, `of` and one word) in `Secretary of State Ana Ruiz`.
+fn title_end(run: &[Token]) -> Option<usize> {
+    let is_title = |t: &Token| Class::Title.has(t.lower) && !Class::NonPersonCap.has(t.lower);
+    let last = (0..run.len().saturating_sub(1))
+        .rev()
+        .find(|&i| is_title(&run[i]))?;
+    let mut e = last + 1;
+    if e + 2 < run.len() && matches!(run[e].lower, "of" | "for") && run[e + 1].cap {
+        e += 2;
+    }
+    (e < run.len()).then_some(e)
 }
 
 /// A speaker entity in the registry.
@@ -626,6 +726,20 @@ pub struct Registry {
     spelling_ids: HashMap<(String, Option<String>), u32>,
     /// Index in `seen` of the latest full name with each surname.
     last_seen: HashMap<String, usize>,
+    /// Index in `seen` of the latest full name with each first name (`Curie` for `Curie
+    /// Kim`: features and British papers name people by their first name again).
+    first_seen: HashMap<String, usize>,
+    /// Organisations named in the text (capitalised names of two words or more) and where:
+    /// what `the agency` or `CTA` refers back to.
+    orgs_seen: Vec<(u32, usize)>,
+    /// The distinct names in `orgs_seen` (a long article names the same ones again and
+    /// again), and each name's index there.
+    org_names: Vec<String>,
+    org_ids: HashMap<String, u32>,
+    /// The last organisation named as a sentence's subject (its first words), and where.
+    subject_org: Option<(u32, usize)>,
+    /// Initials of the organisations seen → index in `orgs_seen` of the latest one.
+    org_initials: HashMap<String, usize>,
     /// Normalised names and aliases → entity id (the first entity to use them).
     names: HashMap<String, usize>,
     /// Lowercased surname → the latest person entity with it.
@@ -683,6 +797,27 @@ impl Registry {
                 j += 1;
             }
             let run = &toks[i..j];
+            // one parse of the run serves the organisation and the person sightings
+            let parsed = if run.len() > 1 {
+                parse_name(text, run, run)
+            } else {
+                None
+            };
+            if self.note_org(text, toks, i..j, parsed.as_ref(), base) {
+                i = j;
+                continue;
+            }
+            // `a Grateful Dead gig`, `the Kismot Killer`: a capitalised run after an article
+            // names a thing, a band or a place, not a person (`the Rev. Ann Cole` keeps her
+            // title)
+            if i > 0
+                && matches!(toks[i - 1].lower, "a" | "an" | "the")
+                && !toks[i - 1].cap
+                && !Class::Title.has(toks[i].lower)
+            {
+                i = j;
+                continue;
+            }
             // a clause's subject: the sentence's first words, or a name its verb follows
             // (`When asked about it, Mulder paused`, `a remark that Scheer found odd`)
             let before = text[..toks[i].range.start].trim_end();
@@ -694,16 +829,25 @@ impl Registry {
                 .trim_start();
             // a photo credit or an aside in brackets is nobody's topic: `( Jo Lee / Star )`
             let aside = before.ends_with(['(', '[', '/']) || after.starts_with([')', ']', '/']);
+            // (`the city where he and Dorsey are from`: the second of two conjuncts or a
+            // name after a preposition is nobody's topic)
+            let conjunct = i > 0
+                && (matches!(toks[i - 1].lower, "and" | "or" | "nor" | "&")
+                    || Class::Preposition.has(toks[i - 1].lower));
             let clause_subject = !aside && i == 0
-                || toks.get(j).is_some_and(|n| {
-                    !n.cap
-                        && n.quote.is_none()
-                        && text[toks[j - 1].range.end..n.range.start].trim().is_empty()
-                        && !is_function_word(n.lower)
-                });
+                || !conjunct
+                    && toks.get(j).is_some_and(|n| {
+                        !n.cap
+                            && n.quote.is_none()
+                            && text[toks[j - 1].range.end..n.range.start].trim().is_empty()
+                            && !is_function_word(n.lower)
+                    });
             if j == i + 1
                 && clause_subject
-                && let Some(&k) = self.last_seen.get(toks[i].lower)
+                && let Some(&k) = self
+                    .last_seen
+                    .get(toks[i].lower)
+                    .or_else(|| self.first_seen.get(toks[i].lower))
             {
                 // a surname of a name seen before: the person is mentioned again here
                 let mut again = self.seen[k];
@@ -719,12 +863,17 @@ impl Registry {
                 i = j;
                 continue;
             }
-            if run.len() > 1
-                && let Some(m) = parse_name(text, run, run)
+            if let Some(m) = parsed
                 && m.kind == MentionKind::Name
                 && m.full
             {
                 self.last_seen.insert(surname_of(&m.name), self.seen.len());
+                if let Some(first) = m.name.split_whitespace().next()
+                    && !Class::Title.has(&first.to_lowercase())
+                {
+                    self.first_seen
+                        .insert(first.to_lowercase(), self.seen.len());
+                }
                 let role_gender = i.checked_sub(1).and_then(|k| gender_of_role(toks[k].lower));
                 let spelling = self.spelling(m.name, m.title);
                 self.seen.push(SeenName {
@@ -738,6 +887,64 @@ impl Registry {
             }
             i = j;
         }
+    }
+
+    /// Records the capitalised run `run` (widened over `of`, `and` to the organisation's
+    /// whole name: `Society of Motor Manufacturers and Traders`) when it names an
+    /// organisation; whether it did.
+    fn note_org(
+        &mut self,
+        text: &str,
+        toks: &[Token],
+        run: Range<usize>,
+        parsed: Option<&Mention>,
+        base: usize,
+    ) -> bool {
+        let (i, j) = (run.start, run.end);
+        let mut wide = j;
+        while wide + 1 < toks.len()
+            && matches!(toks[wide].lower, "of" | "and" | "for" | "&")
+            && is_name_token(&toks[wide + 1])
+            && toks[wide + 1].quote.is_none()
+        {
+            wide += 2;
+            while wide < toks.len() && is_name_token(&toks[wide]) && toks[wide].quote.is_none() {
+                wide += 1;
+            }
+        }
+        // (`Ana Ruiz of Harbour Trust` stays a person's name)
+        if wide > j && parsed.is_some_and(|m| m.kind == MentionKind::Name && m.full) {
+            wide = j;
+        }
+        let org_run = &toks[i..wide];
+        let widened = if wide > j && org_run.len() > 1 {
+            parse_name(text, org_run, org_run)
+        } else {
+            None
+        };
+        if let Some(m) = widened.as_ref().or(parsed)
+            && m.kind == MentionKind::Organization
+        {
+            let m = m.clone();
+            let ini = initials(&m.name);
+            if ini.len() >= 2 {
+                self.org_initials.insert(ini, self.orgs_seen.len());
+            }
+            let next = u32::try_from(self.org_names.len()).unwrap_or(u32::MAX);
+            let id = match self.org_ids.entry(m.name) {
+                Entry::Occupied(e) => *e.get(),
+                Entry::Vacant(e) => {
+                    self.org_names.push(e.key().clone());
+                    *e.insert(next)
+                }
+            };
+            self.orgs_seen.push((id, base + toks[i].range.start));
+            if i == 0 || i == 1 && toks[0].lower == "the" {
+                self.subject_org = Some((id, base + toks[i].range.start));
+            }
+            return true;
+        }
+        false
     }
 
     /// The index of a seen name's spelling, added when new.
@@ -807,42 +1014,11 @@ impl Registry {
     ) -> Option<usize> {
         match &m.kind {
             MentionKind::Pronoun(p) => self.resolve_pronoun(*p, at, sentence_start),
-            MentionKind::Description => {
-                // the person last named in the text, or the last person who spoke
-                let ok = |g: Option<Gender>| hint.is_none() || g.is_none_or(|g| Some(g) == hint);
-                let named = self
-                    .seen
-                    .iter()
-                    .rev()
-                    .filter(|s| s.at < at && s.subject)
-                    .find(|s| {
-                        ok(s.gender.or_else(|| {
-                            self.by_surname(&self.spelled(s).surname)
-                                .and_then(|id| self.entities[id].gender)
-                        }))
-                    })
-                    .cloned();
-                let spoke = self.recent(at, |e| {
-                    e.kind == SpeakerKind::Person && e.surname.is_some() && ok(e.gender)
-                });
-                let id = match (named, spoke) {
-                    (Some(n), Some(id))
-                        if self.entities[id].last_spoke.is_some_and(|t| t > n.at) =>
-                    {
-                        id
-                    }
-                    (Some(n), _) => self.person_from_seen(&n),
-                    (None, Some(id)) => id,
-                    // no one to refer to: the description names the speaker
-                    (None, None) => self.by_name_or_new(m, SpeakerKind::Person),
-                };
-                // `the 32-year-old labourer says he …` tells the person's gender too
-                if self.entities[id].gender.is_none() {
-                    self.entities[id].gender = hint;
-                }
-                Some(id)
-            }
+            MentionKind::Description => self.resolve_description(m, at, hint),
             MentionKind::Name => {
+                if self.plural_common_noun(m) {
+                    return Some(self.by_name_or_new(m, SpeakerKind::Group));
+                }
                 let id = self.resolve_name(m, at);
                 if self.entities[id].gender.is_none()
                     && self.entities[id].kind == SpeakerKind::Person
@@ -851,58 +1027,224 @@ impl Registry {
                 }
                 Some(id)
             }
-            MentionKind::Anonymous => {
-                let n = norm(&m.name);
-                let continuing = matches!(
-                    n.as_str(),
-                    "people"
-                        | "these people"
-                        | "those people"
-                        | "the people"
-                        | "same people"
-                        | "these sources"
-                        | "those sources"
-                        | "sources"
-                        | "person"
-                        | "same person"
-                        | "that person"
-                        | "this person"
-                        | "source"
-                        | "same source"
-                        | "these officials"
-                        | "those officials"
-                );
-                if continuing {
-                    let plural = !n.ends_with("person") && !n.ends_with("source");
-                    if let Some(id) = self.recent(at, |e| {
-                        e.kind == SpeakerKind::Anonymous && e.plural == plural
-                    }) {
-                        self.add_alias(id, &m.name);
-                        return Some(id);
-                    }
-                }
-                Some(self.by_name_or_new(m, SpeakerKind::Anonymous))
-            }
-            MentionKind::Organization => {
-                // `the company`, `the ministry`: the last organisation with that word in its name
-                let n = norm(&m.name);
-                if !n.contains(' ')
-                    && !m.name.starts_with(char::is_uppercase)
+            MentionKind::Anonymous => Some(self.resolve_anonymous(m, at)),
+            MentionKind::Organization => Some(self.resolve_org(m, at)),
+            MentionKind::Group => {
+                // a bare `Some`, `Many` goes on with the group that spoke last
+                if !m.name.contains(' ')
+                    && Class::Quantifier.has(&m.name.to_lowercase())
                     && let Some(id) = self.recent(at, |e| {
-                        e.kind == SpeakerKind::Organization
-                            && norm(&e.name) != n
-                            && norm(&e.name).split(' ').any(|w| w == n)
+                        e.plural && matches!(e.kind, SpeakerKind::Group | SpeakerKind::Anonymous)
                     })
                 {
                     self.add_alias(id, &m.name);
                     return Some(id);
                 }
-                Some(self.by_name_or_new(m, SpeakerKind::Organization))
+                Some(self.by_name_or_new(m, SpeakerKind::Group))
             }
-            MentionKind::Group => Some(self.by_name_or_new(m, SpeakerKind::Group)),
             MentionKind::Document => Some(self.by_name_or_new(m, SpeakerKind::Document)),
             MentionKind::UnnamedPerson => Some(self.by_name_or_new(m, SpeakerKind::Person)),
         }
+    }
+
+    /// A description (`the mayor`, `the 39-year-old founder`): the person whose title
+    /// has its head noun; a bare title no one holds is someone new; else the person last
+    /// named as a subject, or the last person who spoke.
+    fn resolve_description(
+        &mut self,
+        m: &Mention,
+        at: usize,
+        hint: Option<Gender>,
+    ) -> Option<usize> {
+        // `the mayor` after `Mayor Ana Ruiz`: the person whose title or role has the
+        // description's head noun
+        let head = m.name.rsplit(' ').next().unwrap_or("").to_lowercase();
+        if let Some(id) = self.with_role(&head, at) {
+            return Some(id);
+        }
+        // a bare title no one named holds is someone new: `The minister said …`
+        // (`the lanky, bespectacled professor` describes someone known)
+        if Class::Title.has(&head)
+            && m.name.split(' ').count() == 2
+            && m.name.to_lowercase().starts_with("the ")
+        {
+            return Some(self.by_name_or_new(m, SpeakerKind::Person));
+        }
+        // the person last named in the text, or the last person who spoke
+        let ok = |g: Option<Gender>| hint.is_none() || g.is_none_or(|g| Some(g) == hint);
+        let named = self
+            .seen
+            .iter()
+            .rev()
+            .filter(|s| s.at < at && s.subject)
+            .find(|s| {
+                ok(s.gender.or_else(|| {
+                    self.by_surname(&self.spelled(s).surname)
+                        .and_then(|id| self.entities[id].gender)
+                }))
+            })
+            .cloned();
+        // (`A resident who asked not to be named said … “…,” the woman said`: an unnamed
+        // speaker is referred back to by a description too)
+        let spoke = self.recent(at, |e| {
+            (e.kind == SpeakerKind::Person || e.kind == SpeakerKind::Anonymous && !e.plural)
+                && ok(e.gender)
+        });
+        let id = match (named, spoke) {
+            (Some(n), Some(id)) if self.entities[id].last_spoke.is_some_and(|t| t > n.at) => id,
+            (Some(n), _) => self.person_from_seen(&n),
+            (None, Some(id)) => id,
+            // no one to refer to: the description names the speaker
+            (None, None) => self.by_name_or_new(m, SpeakerKind::Person),
+        };
+        // `the 32-year-old labourer says he …` tells the person's gender too
+        if self.entities[id].gender.is_none() {
+            self.entities[id].gender = hint;
+        }
+        Some(id)
+    }
+
+    /// `Builders have complained`, `Protesters said`: a capitalised one-word "name" that is
+    /// a plural agent noun (`-ers`, `-ists`, …) and no one's surname in the text is a group.
+    fn plural_common_noun(&self, m: &Mention) -> bool {
+        let w = m.name.to_lowercase();
+        let Some(stem) = w.strip_suffix('s') else {
+            return false;
+        };
+        let agent = ["er", "or", "ist", "ian", "ant", "ent"]
+            .iter()
+            .any(|suf| stem.len() >= 6 && stem.ends_with(suf));
+        agent
+            && !m.full
+            && m.title.is_none()
+            && !m.name.contains(' ')
+            && !self.last_seen.contains_key(&w)
+            && !self.surnames.contains_key(&w)
+            && lexicon::classes(stem)
+                & (Class::FirstNameFemale.bit()
+                    | Class::FirstNameMale.bit()
+                    | Class::FirstNameEither.bit())
+                == 0
+    }
+
+    /// An anonymous source: `these people`, `the source` go on with the last anonymous
+    /// source of that number.
+    fn resolve_anonymous(&mut self, m: &Mention, at: usize) -> usize {
+        let n = norm(&m.name);
+        let continuing = matches!(
+            n.as_str(),
+            "people"
+                | "these people"
+                | "those people"
+                | "the people"
+                | "same people"
+                | "these sources"
+                | "those sources"
+                | "sources"
+                | "person"
+                | "same person"
+                | "that person"
+                | "this person"
+                | "source"
+                | "same source"
+                | "these officials"
+                | "those officials"
+        );
+        if continuing {
+            let plural = !n.ends_with("person") && !n.ends_with("source");
+            if let Some(id) = self.recent(at, |e| {
+                e.kind == SpeakerKind::Anonymous && e.plural == plural
+            }) {
+                self.add_alias(id, &m.name);
+                return id;
+            }
+        }
+        self.by_name_or_new(m, SpeakerKind::Anonymous)
+    }
+
+    /// An organisation: an acronym or description of one named before, `the company`
+    /// for the last one with that word in its name, else itself.
+    fn resolve_org(&mut self, m: &Mention, at: usize) -> usize {
+        // `the company`, `the ministry`: the last organisation with that word in its name
+        let n = norm(&m.name);
+        if !n.contains(' ')
+            && !m.name.starts_with(char::is_uppercase)
+            && let Some(id) = self.recent(at, |e| {
+                e.kind == SpeakerKind::Organization
+                    && norm(&e.name) != n
+                    && norm(&e.name).split(' ').any(|w| w == n)
+            })
+        {
+            self.add_alias(id, &m.name);
+            return id;
+        }
+        if let Some(id) = self.org_referred_to(m, at) {
+            return id;
+        }
+        self.by_name_or_new(m, SpeakerKind::Organization)
+    }
+
+    /// The person whose title or role holds the word `head` (`mayor` for `Mayor Ana
+    /// Ruiz`): the latest one named before `at`, among speakers and seen names.
+    fn with_role(&mut self, head: &str, at: usize) -> Option<usize> {
+        let has = |t: &str| t.split(' ').any(|w| w.eq_ignore_ascii_case(head));
+        let seen = self
+            .seen
+            .iter()
+            .rev()
+            .filter(|s| s.at < at)
+            .take(64)
+            .find(|s| self.spelled(s).title.as_deref().is_some_and(has))
+            .copied();
+        if let Some(s) = seen {
+            return Some(self.person_from_seen(&s));
+        }
+        self.entities
+            .iter()
+            .rposition(|e| e.kind == SpeakerKind::Person && e.role.as_deref().is_some_and(has))
+    }
+
+    /// An organisation named earlier that `m` refers back to: an acronym of its name (`CTA`
+    /// for `Canadian Transport Agency`), or a description by an organisation noun (`the
+    /// agency` after `the Harbour Authority`, within a few paragraphs).
+    fn org_referred_to(&mut self, m: &Mention, at: usize) -> Option<usize> {
+        let acronym =
+            (2..=6).contains(&m.name.len()) && m.name.chars().all(|c| c.is_ascii_uppercase());
+        let description = !m.name.contains(' ')
+            && m.name.starts_with(|c: char| c.is_lowercase())
+            && Class::OrgNoun.has(&m.name);
+        if !acronym && !description {
+            return None;
+        }
+        let found = if acronym {
+            let &k = self.org_initials.get(&m.name)?;
+            let (name, p) = self.orgs_seen[k];
+            (p < at).then(|| self.org_names[name as usize].clone())?
+        } else {
+            self.orgs_seen
+                .iter()
+                .rev()
+                .filter(|(_, p)| *p < at)
+                .take_while(|(_, p)| p + TOPIC_WINDOW > at)
+                .map(|&(name, _)| &self.org_names[name as usize])
+                .find(|name| {
+                    // `the agency` for any organisation, `the council` for a council
+                    name.rsplit(' ').next().is_some_and(|w| {
+                        let w = w.to_lowercase();
+                        Class::OrgNoun.has(&w) && (w == m.name || Class::GenericOrg.has(&m.name))
+                    })
+                })
+                .cloned()?
+        };
+        let id = self.by_name_or_new(
+            &simple(MentionKind::Organization, found),
+            SpeakerKind::Organization,
+        );
+        if self.entities[id].kind != SpeakerKind::Organization {
+            return None;
+        }
+        self.add_alias(id, &m.name);
+        Some(id)
     }
 
     fn by_surname(&self, surname: &str) -> Option<usize> {
@@ -963,6 +1305,7 @@ impl Registry {
                 let seen = self
                     .last_seen
                     .get(&surname)
+                    .or_else(|| self.first_seen.get(&surname))
                     .map(|&i| self.seen[i])
                     .filter(|s| s.at <= at);
                 match seen {
@@ -1025,7 +1368,11 @@ impl Registry {
         }
         let plural = match kind {
             SpeakerKind::Anonymous => {
-                !(n.ends_with("person") || n.ends_with("source") || n.ends_with("official"))
+                let raw = m.name.to_lowercase();
+                let one = ["a ", "an ", "one ", "another "]
+                    .iter()
+                    .any(|d| raw.starts_with(d));
+                !(one || n.ends_with("person") || n.ends_with("source") || n.ends_with("official"))
             }
             SpeakerKind::Group | SpeakerKind::Organization => true,
             _ => false,
@@ -1139,6 +1486,15 @@ impl Registry {
                         self.recent(at, |e| e.kind == SpeakerKind::Person && ok(e.gender));
                     self.subject_since_speaker(sentence_start, gender, speaker)
                         .or_else(|| self.person_by_gender(at, gender, speaker))
+                        // a gender read only from a first name is a preference, not a
+                        // filter: `Andrea`, `Jean`, `Kim` name men and women
+                        .or_else(|| {
+                            self.recent(at, |e| {
+                                e.kind == SpeakerKind::Person
+                                    && e.gender.is_some()
+                                    && e.gender == first_name_gender(&e.name)
+                            })
+                        })
                 });
                 if let Some(id) = id
                     && self.entities[id].gender.is_none()
@@ -1154,11 +1510,64 @@ impl Registry {
                         SpeakerKind::Group | SpeakerKind::Anonymous | SpeakerKind::Organization
                     )
             }),
-            Pronoun::It => self.recent(at, |e| {
-                matches!(e.kind, SpeakerKind::Organization | SpeakerKind::Document)
-            }),
+            Pronoun::It => self
+                .recent(at, |e| {
+                    matches!(e.kind, SpeakerKind::Organization | SpeakerKind::Document)
+                })
+                .or_else(|| self.retyped_as_org(at))
+                // (only an `It` opening its sentence: `what it says is` has its antecedent
+                // in its own sentence)
+                .or_else(|| {
+                    (at == sentence_start)
+                        .then(|| self.org_just_named(at))
+                        .flatten()
+                }),
             Pronoun::We | Pronoun::I => None,
         }
+    }
+
+    /// `Verizon said … It added …`: the text calls the last speaker `it`, so a one-word
+    /// name taken for a person (no first name, title, role or gender known) is an
+    /// organisation.
+    fn retyped_as_org(&mut self, at: usize) -> Option<usize> {
+        let id = self.recent(at, |_| true)?;
+        let e = &mut self.entities[id];
+        let bare = e.kind == SpeakerKind::Person
+            && !e.name.contains(' ')
+            && e.role.is_none()
+            && e.gender.is_none()
+            && e.aliases.is_empty()
+            && lexicon::classes(&e.name.to_lowercase())
+                & (Class::FirstNameFemale.bit()
+                    | Class::FirstNameMale.bit()
+                    | Class::FirstNameEither.bit())
+                == 0;
+        if !bare {
+            return None;
+        }
+        e.kind = SpeakerKind::Organization;
+        e.plural = true;
+        if let Some(sur) = e.surname.take()
+            && self.surnames.get(&sur) == Some(&id)
+        {
+            self.surnames.remove(&sur);
+        }
+        Some(id)
+    }
+
+    /// `The Harbour Authority closed the pier. It said …`: the organisation last named as a
+    /// sentence's subject, in the sentences just before, when no organisation has spoken.
+    fn org_just_named(&mut self, at: usize) -> Option<usize> {
+        let (name, p) = self.subject_org.filter(|&(_, p)| p < at)?;
+        if p + TOPIC_WINDOW / 2 < at {
+            return None;
+        }
+        let name = self.org_names[name as usize].clone();
+        let id = self.by_name_or_new(
+            &simple(MentionKind::Organization, name),
+            SpeakerKind::Organization,
+        );
+        (self.entities[id].kind == SpeakerKind::Organization).then_some(id)
     }
 
     /// Marks an entity as having spoken at `at`.
@@ -1213,6 +1622,16 @@ fn gender_of_role(w: &str) -> Option<Gender> {
     } else {
         None
     }
+}
+
+/// The capitals of a name's words, small words left out (`Canadian Transport Agency` →
+/// `CTA`, `Bank of Canada` → `BC`).
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| !matches!(*w, "of" | "and" | "the" | "for" | "&" | "on" | "de"))
+        .filter_map(|w| w.chars().next())
+        .filter(char::is_ascii_uppercase)
+        .collect()
 }
 
 fn first_names_agree(a: &str, b: &str) -> bool {
