@@ -69,10 +69,31 @@ pub fn scan(text: &str) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     let mut state = State::Out;
     let mut prev: Option<char> = None;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|&(_, n)| n);
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < text.len() {
+        // Only quotation marks change the state; every other character just becomes `prev`.
+        // Each mark starts with one of these bytes (`"`, `'`, or the lead byte of `«` `»`
+        // (C2) or `“` `”` `‘` `’` `„` (E2)), so the run before the next such byte is skipped
+        // in one byte scan.
+        let skip = bytes[pos..]
+            .iter()
+            .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+            .unwrap_or(bytes.len() - pos);
+        if skip > 0 {
+            pos += skip;
+            prev = text[..pos].chars().next_back();
+            if pos >= text.len() {
+                break;
+            }
+        }
+        let i = pos;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         let after = i + c.len_utf8();
+        let next = text[after..].chars().next();
+        pos = after;
         match state {
             State::Out => match c {
                 '“' | '«' | '„' => {
@@ -91,10 +112,10 @@ pub fn scan(text: &str) -> Vec<QuoteSpan> {
                 '‘' | '\'' => {
                     if (next == Some('‘') || next == Some('\'')) && is_open_context(prev) {
                         // a doubled single mark used as a double opener (‘‘ or '')
-                        let (j, n) = it.next().unwrap_or((i, c));
+                        pos = after + next.map_or(0, char::len_utf8);
                         state = State::Double {
                             open: i,
-                            inner: j + n.len_utf8(),
+                            inner: pos,
                         };
                     } else if is_open_context(prev)
                         && next.is_some_and(|n| n.is_alphabetic() && (c == '‘' || n.is_uppercase()))
@@ -112,7 +133,8 @@ pub fn scan(text: &str) -> Vec<QuoteSpan> {
                     '”' | '»' => Some(c.len_utf8()),
                     '"' => Some(1),
                     '’' | '\'' if next == Some('’') || next == Some('\'') => {
-                        let n = it.next().map_or(0, |(_, n)| n.len_utf8());
+                        let n = next.map_or(0, char::len_utf8);
+                        pos = after + n;
                         Some(c.len_utf8() + n)
                     }
                     '“' => {

@@ -30,8 +30,11 @@ fn is_inner_joiner(c: char) -> bool {
 /// Splits text into word tokens, marking the ones inside quotations. `lower` is
 /// `text.to_ascii_lowercase()` (same byte offsets), which the tokens borrow from.
 pub fn tokenize<'a>(text: &str, lower: &'a str, quotes: &[QuoteSpan]) -> Vec<Token<'a>> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // sized up front (a paragraph has at most one char per byte, and a word with its gap
+    // takes a few bytes), so neither vector is copied as it grows
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
     let mut i = 0;
     let mut qi = 0;
     while i < chars.len() {
