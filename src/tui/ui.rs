@@ -74,6 +74,7 @@ impl Widget for &mut App {
                 current: self.reader.current,
                 status_of: &status_of,
                 styles,
+                overlay: areas.overlay,
             }
             .render(sb.intersection(area), buf, &mut self.sidebar);
         }

@@ -70,6 +70,9 @@ pub struct Sidebar<'a> {
     pub status_of: StatusOf<'a>,
     /// Styles to draw with.
     pub styles: &'a Styles,
+    /// Drawn over the article (on a narrow terminal): what is under it is cleared first.
+    /// A docked sidebar has its own columns, still blank at the start of a frame.
+    pub overlay: bool,
 }
 
 impl Sidebar<'_> {
@@ -173,7 +176,10 @@ impl Sidebar<'_> {
             // every row of the entry, cut only where the box ends (a speaker taller than
             // the whole box)
             let rows_here = rows.min(bottom - y);
-            buf.set_style(Rect::new(inside.x, y, inside.width, rows_here), row_style);
+            // the plain rows' style is the empty style: nothing to patch
+            if selected {
+                buf.set_style(Rect::new(inside.x, y, inside.width, rows_here), row_style);
+            }
             let head = format!("{filter_mark}{} {fixed}", s.kind.mark());
             buf.set_stringn(inside.x, y, &head, w, st.speaker(sp).patch(row_style));
             let name_x = inside.x + entry.name_x() as u16;
@@ -248,7 +254,9 @@ impl Sidebar<'_> {
             } else {
                 Style::default()
             };
-            buf.set_style(Rect::new(inside.x, y, inside.width, 1), row_style);
+            if selected {
+                buf.set_style(Rect::new(inside.x, y, inside.width, 1), row_style);
+            }
             let sp_style = match s.speaker {
                 Some(i) => st.speaker(i),
                 None => st.meta,
@@ -328,7 +336,9 @@ impl StatefulWidget for Sidebar<'_> {
         if area.is_empty() {
             return;
         }
-        Clear.render(area, buf);
+        if self.overlay {
+            Clear.render(area, buf);
+        }
         let (summary, speakers, claims) = sidebar_boxes(area, summary_rows(self.sources, area));
         self.summary(summary, buf);
         self.speakers(speakers, buf, state);
