@@ -118,7 +118,7 @@ pub enum Class {
     PersonNoun,
     /// Plural nouns that name a group of people (`legal experts`, `authorities`). (`words/group_noun.txt`)
     GroupNoun,
-    /// Nouns that head an organisation's name (`the ministry`, `Dixon Hall`'s `office`). (`words/org_noun.txt`)
+    /// Nouns that head an organisation's name (`the ministry`, `the mayor's office`). (`words/org_noun.txt`)
     OrgNoun,
     /// Nouns that head a document or publication (`a statement`, `draft language`). (`words/document_noun.txt`)
     DocumentNoun,
@@ -154,8 +154,6 @@ pub enum Class {
     AdjectiveEd,
     /// Quantifier (`words/quantifier.txt`)
     Quantifier,
-    /// Surnames that are also words the name reader skips when capitalised (`Every`, `More`). (`words/word_surname.txt`)
-    WordSurname,
     /// Small words that cannot be a clause's verb after a name (`Jones of Ottawa`, `Smith and`). (`words/function_word.txt`)
     FunctionWord,
     /// PassiveAux (`words/passive_aux.txt`)
@@ -191,7 +189,7 @@ pub enum Class {
 }
 
 /// Every class kept in a data file, with that file.
-const LISTS: [(Class, &str); 41] = [
+const LISTS: [(Class, &str); 40] = [
     (Class::AuxOrAdverb, include_str!("words/aux_or_adverb.txt")),
     (
         Class::ClauseBoundary,
@@ -241,7 +239,6 @@ const LISTS: [(Class, &str); 41] = [
     ),
     (Class::AdjectiveEd, include_str!("words/adjective_ed.txt")),
     (Class::Quantifier, include_str!("words/quantifier.txt")),
-    (Class::WordSurname, include_str!("words/word_surname.txt")),
     (Class::FunctionWord, include_str!("words/function_word.txt")),
     (Class::PassiveAux, include_str!("words/passive_aux.txt")),
     (Class::Preposition, include_str!("words/preposition.txt")),

@@ -196,7 +196,12 @@ fn classify_head(
 ) -> Option<Mention> {
     let head = pre.last()?;
     let det = pre.first().map(|t| t.lower).unwrap_or("");
+    // the possessive of a singular or a plural noun (`the agency's`, `economists'`)
     let h = head.lower.trim_end_matches("’s").trim_end_matches("'s");
+    let h = h
+        .strip_suffix(['’', '\''])
+        .filter(|h| h.ends_with('s'))
+        .unwrap_or(h);
 
     if let Some(m) = anonymous_source(toks, pre, det, h, &name_all) {
         return Some(m);
@@ -217,9 +222,9 @@ fn classify_head(
     if head.cap && !common && !Class::CapitalizedFunctionWord.has(head.lower) {
         return parse_name(text, toks, pre);
     }
-    // `Michael Every`, `Thomas More`: a surname that is also a small word, after a first name
+    // `Anna Still`, `Thomas More`: a capitalised small word after a first name is a surname
     if head.cap
-        && Class::WordSurname.has(head.lower)
+        && Class::CapitalizedFunctionWord.has(head.lower)
         && pre.len() >= 2
         && is_name_token(&pre[pre.len() - 2])
         && !Class::Title.has(pre[pre.len() - 2].lower)
