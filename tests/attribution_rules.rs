@@ -173,3 +173,21 @@ fn a_weak_verb_in_another_sense_is_no_attribution() {
         assert!(claims.is_empty(), "{text}: {claims:?}");
     }
 }
+
+#[test]
+fn a_belief_that_is_no_report_is_no_attribution() {
+    for text in [
+        // a concession in a subordinate clause
+        "Even though the council believes the pier is safe, the ferry will not dock there.",
+        // a relative clause with a verb right after the belief verb
+        "It was a season the coach thinks could be his last.",
+        // a hedge in the writer's own voice
+        "I think the pier will reopen in June.",
+        // a feeling, not a view: no clause follows
+        "The ferry captain felt the wind change.",
+    ] {
+        let (doc, a) = analysed(text);
+        let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+        assert!(claims.is_empty(), "{text}: {claims:?}");
+    }
+}

@@ -164,7 +164,10 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
             }
         }
         let prev = (k > s.tokens.start).then(|| &toks[k - 1]);
-        if negated(p, s, k) {
+        if c.belief && !belief_reported(p, s, k, end, !out.is_empty()) {
+            continue;
+        }
+        if !c.belief && negated(p, s, k) {
             continue;
         }
         if passive(p, s, k) && by_agent(p, s, end).is_none() {
@@ -195,6 +198,10 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
                     | "both"
                     | "all"
             ) || Class::GroupNoun.has(pv.lower)
+                // (`do not think`: only a verb of belief gets here negated)
+                || matches!(pv.lower, "not" | "never")
+                || pv.lower.ends_with("n't")
+                || pv.lower.ends_with("n’t")
                 || (pv.lower.ends_with('s')
                     && !Class::NounMarker.has(pv.lower)
                     && !pv.lower.ends_with("ss"))
@@ -237,6 +244,26 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
     out
 }
 
+/// Whether a verb of belief at `k` reports someone's view (`Engineers believe the dam will
+/// hold`, `they don't think it is safe`): not inside the words of an earlier cue of the
+/// sentence (`she said investigators believe …`: speech inside speech keeps the outer
+/// level), not in a subordinate clause (`even though the city believes …, …`: a concession,
+/// not a claim), and not with a verb right after it (`a year he thinks could be his best`:
+/// a relative clause, not a parenthetical), nor with a first or second person subject
+/// outside quotation marks (`I think`, `you feel`: a hedge, not a report).
+fn belief_reported(p: &Para, s: &Sentence, k: usize, end: usize, earlier_cue: bool) -> bool {
+    let (a0, _) = subject_start(p, s, k);
+    if (a0..k).any(|i| matches!(p.toks[i].lower, "i" | "we" | "you")) {
+        return false;
+    }
+    let subordinate = a0 > s.tokens.start && Class::Subordinator.has(p.toks[a0 - 1].lower);
+    let verb_next = end < s.tokens.end
+        && !p.breaks_before(end, s)
+        && p.toks[end].quote.is_none()
+        && Class::Verbish.has(p.toks[end].lower);
+    !earlier_cue && !subordinate && !verb_next
+}
+
 /// A verb no list knows, read as a cue from its place beside a quotation (`“We were
 /// lucky,” sighed Lee Park.`, `“Not again,” the skipper groaned.`): a past or present
 /// verb form right after the quotation's closing comma and before a name, or after a
@@ -248,6 +275,7 @@ fn speech_by_position(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         participle: false,
         weak: true,
         object: false,
+        belief: false,
     };
     // the cheap test first: a quotation within the five words before
     if k == s.tokens.start
@@ -303,6 +331,7 @@ fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         participle: false,
         weak: false,
         object: false,
+        belief: false,
     };
     let w = p.toks[k].lower;
     if !matches!(
@@ -420,7 +449,9 @@ fn strip_subject(p: &Para, mut a: usize, mut b: usize) -> (usize, usize) {
         }
         let t = &p.toks[b - 1];
         let weekday = Class::Weekday.has(t.lower);
-        if (!t.cap && (lexicon::is_aux_or_adverb(t.lower) || Class::TimeWord.has(t.lower)))
+        let negative = t.lower.ends_with("n't") || t.lower.ends_with("n’t");
+        if (!t.cap
+            && (lexicon::is_aux_or_adverb(t.lower) || Class::TimeWord.has(t.lower) || negative))
             || weekday
         {
             b -= 1;

@@ -25,9 +25,12 @@ pub struct Cue {
     pub weak: bool,
     /// The verb takes an indirect object before its clause (`told reporters that …`).
     pub object: bool,
+    /// A verb of belief (`believe`, `think`): it reports a view, so a negation before it
+    /// does not cancel the attribution (`does not think the plan will work`).
+    pub belief: bool,
 }
 
-/// Reporting verbs, one lemma a line: `lemma [weak] [object]: base 3rd-person past -ing [past-participle]`.
+/// Reporting verbs, one lemma a line: `lemma [weak] [object] [belief]: base 3rd-person past -ing [past-participle]`.
 const CUES: &str = include_str!("words/cues.txt");
 
 /// Looks a lowercased word up in the cue lexicon.
@@ -79,6 +82,7 @@ static CUE_INDEX: LazyLock<FnvMap<&'static str, Cue>> = LazyLock::new(|| {
         Some((head.next()?, head.collect::<Vec<_>>(), forms))
     }) {
         let (weak, object) = (flags.contains(&"weak"), flags.contains(&"object"));
+        let belief = flags.contains(&"belief");
         for (i, f) in forms.split_whitespace().enumerate() {
             m.entry(f).or_insert(Cue {
                 lemma,
@@ -86,6 +90,7 @@ static CUE_INDEX: LazyLock<FnvMap<&'static str, Cue>> = LazyLock::new(|| {
                 participle: i == 3,
                 weak,
                 object,
+                belief,
             });
         }
     }
