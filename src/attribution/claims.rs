@@ -273,6 +273,7 @@ fn speech_by_position(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         lemma: "say",
         base: false,
         participle: false,
+        past: false,
         weak: true,
         object: false,
         belief: false,
@@ -329,6 +330,7 @@ fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         lemma: "say",
         base: false,
         participle: false,
+        past: false,
         weak: false,
         object: false,
         belief: false,
@@ -1011,7 +1013,7 @@ fn rule_according_to(p: &Para, s: &Sentence, c: usize, cend: usize) -> Candidate
     }
     let (a, b) = strip_subject(p, cend, j);
     let open = mention_of(p, a, b).is_none();
-    if let Some(m) = mention_of(p, a, b).or_else(|| parse_open(p.text, &p.toks[a..b])) {
+    if let Some(m) = mention_of(p, a, b).or_else(|| parse_open(p.text, &p.toks[a..b], false)) {
         cand.open = open;
         cand.mention = Some((a, b, m));
         cand.right = j;
@@ -1033,7 +1035,9 @@ fn rule_relative_clause(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate)
         return false;
     }
     // the antecedent: a noun phrase a list knows, or an open-class one (`the vendors who say`)
-    let np = |k: usize| mention_of(p, k, a0 - 1).or_else(|| parse_open(p.text, &p.toks[k..a0 - 1]));
+    let np = |k: usize| {
+        mention_of(p, k, a0 - 1).or_else(|| parse_open(p.text, &p.toks[k..a0 - 1], false))
+    };
     let found = (a0.saturating_sub(6).max(s.tokens.start)..a0 - 1).find(|&k| {
         (k == s.tokens.start
             || p.breaks_before(k, s)
@@ -1054,9 +1058,13 @@ fn rule_relative_clause(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate)
 
 /// Speaker rules [`SpeakerRule::Subject`] (the words before the cue name the speaker) and
 /// [`SpeakerRule::LastNounPhrase`] (the last noun phrase of a longer clause does).
-fn rule_subject(p: &Para, s: &Sentence, a0: usize, strong: bool, cand: &mut Candidate) {
+fn rule_subject(p: &Para, s: &Sentence, a0: usize, strong: bool, past: bool, cand: &mut Candidate) {
     let (a, b) = cand.seg;
-    let open = |st: usize| strong.then(|| parse_open(p.text, &p.toks[st..b])).flatten();
+    let open = |st: usize| {
+        strong
+            .then(|| parse_open(p.text, &p.toks[st..b], past))
+            .flatten()
+    };
     if let Some(m) = mention_of(p, a, b).or_else(|| {
         let m = open(a);
         cand.open = m.is_some();
@@ -1308,7 +1316,8 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
         cand.inherited = true;
     } else if !(a == b && bd == Boundary::Conj && rule_relative_clause(p, s, a0, &mut cand)) {
         if a < b {
-            rule_subject(p, s, a0, matches!(cue.lemma, "say" | "tell"), &mut cand);
+            let strong = matches!(cue.lemma, "say" | "tell");
+            rule_subject(p, s, a0, strong, strong && cue.past, &mut cand);
         } else if !cue.object {
             rule_inverted(p, s, c, cend, &mut cand);
         }
@@ -1390,7 +1399,7 @@ fn open_subject(p: &Para, s: &Sentence) -> Option<(usize, Mention)> {
     let st = s.tokens.start;
     let rel = (st + 2..(st + 6).min(s.tokens.end))
         .find(|&k| matches!(p.toks[k].lower, "who" | "whose"))?;
-    parse_open(p.text, &p.toks[st..rel]).map(|m| (st, m))
+    parse_open(p.text, &p.toks[st..rel], false).map(|m| (st, m))
 }
 
 /// What phase 3 knows about one cue and its speaker.

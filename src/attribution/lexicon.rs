@@ -20,6 +20,9 @@ pub struct Cue {
     pub base: bool,
     /// `-ing` participle (`saying`, `adding`): takes the subject of its clause.
     pub participle: bool,
+    /// Past tense (`said`, `told`): a report of what was said, which is rarely made of a
+    /// thing (`the numbers say` is present).
+    pub past: bool,
     /// The verb has common non-reporting senses (`added`, `noted`, `called`): it is a cue
     /// only before `that`, a quotation, a clause or at the end of a trailing attribution.
     pub weak: bool,
@@ -88,6 +91,7 @@ static CUE_INDEX: LazyLock<FnvMap<&'static str, Cue>> = LazyLock::new(|| {
                 lemma,
                 base: i == 0,
                 participle: i == 3,
+                past: i == 2,
                 weak,
                 object,
                 belief,

@@ -439,8 +439,11 @@ fn document_owner(text: &str, toks: &[Token]) -> Option<Mention> {
 /// Open-class recognition, for a strong cue (`say`, `tell`, `according to`) only: a
 /// determiner-led noun phrase of lowercase words (`the beekeepers`, `a tour guide`, `the
 /// treasurer`) names a speaker even when its head is in no list; a plural head makes it a
-/// group. The caller gives such a speaker a lower confidence.
-pub fn parse_open(text: &str, toks: &[Token]) -> Option<Mention> {
+/// group. The head must look like a person's noun (an agent suffix: `treasurer`,
+/// `beekeepers`), unless `past_speech`: before `said`/`told`, a past report that things
+/// rarely make, any head but a document's will do (`the pilots said`). The caller gives
+/// such a speaker a lower confidence.
+pub fn parse_open(text: &str, toks: &[Token], past_speech: bool) -> Option<Mention> {
     let (det, rest) = toks.split_first()?;
     let head = rest.last()?;
     let plural_det = matches!(det.lower, "some" | "many" | "several" | "most" | "few");
@@ -472,7 +475,8 @@ pub fn parse_open(text: &str, toks: &[Token]) -> Option<Mention> {
     ]
     .iter()
     .any(|suf| stem.len() > suf.len() + 2 && stem.ends_with(suf));
-    if !agent {
+    let document = Class::DocumentNoun.has(h) || Class::DocumentNoun.has(stem);
+    if !(agent || past_speech && !document) {
         return None;
     }
     let kind = if plural {
