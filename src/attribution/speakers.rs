@@ -1260,6 +1260,20 @@ impl Registry {
         self.surnames.get(surname).copied()
     }
 
+    /// The person named last as a clause's subject within the byte range `range` (a
+    /// sentence), as a speaker id: whom a lead-in sentence introduces.
+    pub fn clause_subject_in(&mut self, range: Range<usize>) -> Option<usize> {
+        let named = self
+            .seen
+            .iter()
+            .rev()
+            .skip_while(|s| s.at >= range.end)
+            .take_while(|s| s.at >= range.start)
+            .find(|s| s.clause_subject)
+            .copied()?;
+        Some(self.person_from_seen(&named))
+    }
+
     fn person_from_seen(&mut self, seen: &SeenName) -> usize {
         let s = self.spelled(seen);
         if let Some(id) = self.by_surname(&s.surname) {
