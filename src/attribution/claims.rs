@@ -1013,7 +1013,10 @@ fn rule_according_to(p: &Para, s: &Sentence, c: usize, cend: usize) -> Candidate
     }
     let (a, b) = strip_subject(p, cend, j);
     let open = mention_of(p, a, b).is_none();
-    if let Some(m) = mention_of(p, a, b).or_else(|| parse_open(p.text, &p.toks[a..b], false)) {
+    let found = mention_of(p, a, b)
+        .or_else(|| parse_open(p.text, &p.toks[a..b], false))
+        .or_else(|| according_to_source(p, a, b));
+    if let Some(m) = found {
         cand.open = open;
         cand.mention = Some((a, b, m));
         cand.right = j;
@@ -1026,6 +1029,35 @@ fn rule_according_to(p: &Para, s: &Sentence, c: usize, cend: usize) -> Candidate
         }
     }
     cand
+}
+
+/// After `according to`, whatever no list knows is still a source: the owner of a
+/// possessive (`according to the company's quarterly results` → the company), else the
+/// noun phrase itself as a document (`according to preliminary results`).
+fn according_to_source(p: &Para, a: usize, b: usize) -> Option<Mention> {
+    let toks = &p.toks[a..b];
+    if toks.is_empty() || toks.len() > 6 || toks.iter().any(|t| t.quote.is_some()) {
+        return None;
+    }
+    let possessive = |t: &Token| t.lower.ends_with("'s") || t.lower.ends_with("’s");
+    if let Some(k) = toks.iter().position(possessive)
+        && k + 1 < toks.len()
+    {
+        return mention_of(p, a, a + k + 1);
+    }
+    let head = toks.last()?;
+    let words = toks
+        .iter()
+        .all(|t| t.lower.chars().all(|c| c.is_alphabetic() || c == '-'));
+    (words && !head.cap && head.lower.len() > 3 && !Class::NpBreaker.has(head.lower)).then(|| {
+        Mention {
+            kind: MentionKind::Document,
+            name: p.text[toks[0].range.start..head.range.end].to_string(),
+            title: None,
+            gender: None,
+            full: false,
+        }
+    })
 }
 
 /// Speaker rule [`SpeakerRule::RelativeClause`]: `… by Bortis who noted that …`, the

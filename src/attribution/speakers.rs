@@ -399,7 +399,7 @@ fn document_author(text: &str, toks: &[Token]) -> Option<Option<Mention>> {
     document_owner(text, toks).map(Some)
 }
 
-/// `a statement from X` → X; `her statement` → she.
+/// `a statement from X` → X; `her statement` → she; `the agency's report` → the agency.
 fn document_owner(text: &str, toks: &[Token]) -> Option<Mention> {
     if let [owner, doc] = toks
         && Class::DocumentNoun.has(doc.lower)
@@ -418,6 +418,15 @@ fn document_owner(text: &str, toks: &[Token]) -> Option<Mention> {
             gender: None,
             full: false,
         });
+    }
+    // `the operator's annual filings` → the operator
+    if let Some((doc, init)) = toks.split_last()
+        && Class::DocumentNoun.has(doc.lower)
+        && let Some(k) = init
+            .iter()
+            .position(|t| t.lower.ends_with("'s") || t.lower.ends_with("’s"))
+    {
+        return parse_mention(text, &toks[..=k]);
     }
     let from = toks.iter().position(|t| t.lower == "from")?;
     if from == 0
