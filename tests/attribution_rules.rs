@@ -167,6 +167,8 @@ fn a_weak_verb_in_another_sense_is_no_attribution() {
     for text in [
         "The Harbour Hawks added three more unanswered goals before the break.",
         "The council announced a plan to rebuild the pier.",
+        "The ferry company recalled the faulty tickets sold in June.",
+        "The council confirmed Ana Ruiz as the new harbour master.",
     ] {
         let (doc, a) = analysed(text);
         let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();

@@ -22,7 +22,7 @@ use super::speakers::{
     Gender, Mention, MentionKind, Registry, parse_mention, parse_occupation, parse_open,
 };
 use super::tokens::{Sentence, Token};
-use super::{ClaimKind, CueText};
+use super::{ClaimKind, CueText, SpeakerKind};
 use std::ops::Range;
 
 /// Where the subject search before a cue stopped.
@@ -277,6 +277,8 @@ fn speech_by_position(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         weak: true,
         object: false,
         belief: false,
+        np: false,
+        animate: false,
     };
     // the cheap test first: a quotation within the five words before
     if k == s.tokens.start
@@ -334,6 +336,8 @@ fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         weak: false,
         object: false,
         belief: false,
+        np: false,
+        animate: false,
     };
     let w = p.toks[k].lower;
     if !matches!(
@@ -1444,6 +1448,9 @@ struct Site {
     /// First token of the content after the cue, and whether `that` was skipped.
     j: usize,
     had_that: bool,
+    /// The speaker is people (a person, a group, an anonymous source), not an
+    /// organisation or a document.
+    people: bool,
 }
 
 impl Site {
@@ -1588,7 +1595,7 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
                 && matches!(x.boundary, Boundary::Comma | Boundary::QuoteClose)
             {
                 layout = Layout::Before;
-            } else if !quoted_object(p, s, j) && !urged_to(p, s, x, j) {
+            } else if !quoted_object(p, s, j) && !urged_to(p, s, x, j) && !np_object(p, s, x, j) {
                 return None;
             }
         }
@@ -1644,6 +1651,22 @@ fn urged_to(p: &Para, s: &Sentence, x: &Site, j: usize) -> bool {
         && (j..(j + 7).min(s.tokens.end))
             .take_while(|&k| k == j || !p.breaks_before(k, s))
             .any(|k| p.toks[k].lower == "to" && k + 1 < s.tokens.end)
+}
+
+/// `confirmed the existence of the plumes`, `criticized the council for the delay`: a cue
+/// whose noun-phrase object is still what was said ([`Cue::np`]); for some verbs only when
+/// people speak ([`Cue::animate`]: `the company recalled the cars` is no report); an object
+/// opening with a capital is a name or a title (`confirmed Ana Ruiz as harbour master`).
+fn np_object(p: &Para, s: &Sentence, x: &Site, j: usize) -> bool {
+    x.cue.is_some_and(|c| c.np && (x.people || !c.animate))
+        && j < s.tokens.end
+        && !p.breaks_before(j, s)
+        && p.toks[j..s.tokens.end]
+            .iter()
+            .filter(|t| t.quote.is_none())
+            .count()
+            >= 3
+        && !p.toks[j].cap
 }
 
 /// `criticized the plan as a “dangerous gamble”`, `spoke of “anxiety” over …`: the object
@@ -1758,6 +1781,10 @@ pub(super) fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> 
             boundary: cand.boundary,
             j,
             had_that,
+            people: matches!(
+                reg.entities[id].kind,
+                SpeakerKind::Person | SpeakerKind::Group | SpeakerKind::Anonymous
+            ),
         };
         let (layout, mut content_rule) = if cand.passive {
             (Layout::Whole, ContentRule::Parenthetical)

@@ -31,9 +31,15 @@ pub struct Cue {
     /// A verb of belief (`believe`, `think`): it reports a view, so a negation before it
     /// does not cancel the attribution (`does not think the plan will work`).
     pub belief: bool,
+    /// A noun phrase as the verb's object is still what was said (`confirmed the figures`,
+    /// `criticized the plan`), where `added three goals` is no report.
+    pub np: bool,
+    /// Only people use the verb in its sense of saying (`she recalls the winter`; `the
+    /// company recalled the cars` is no report).
+    pub animate: bool,
 }
 
-/// Reporting verbs, one lemma a line: `lemma [weak] [object] [belief]: base 3rd-person past -ing [past-participle]`.
+/// Reporting verbs, one lemma a line: `lemma [weak] [object] [belief] [np] [animate]: base 3rd-person past -ing [past-participle]`.
 const CUES: &str = include_str!("words/cues.txt");
 
 /// Looks a lowercased word up in the cue lexicon.
@@ -86,6 +92,8 @@ static CUE_INDEX: LazyLock<FnvMap<&'static str, Cue>> = LazyLock::new(|| {
     }) {
         let (weak, object) = (flags.contains(&"weak"), flags.contains(&"object"));
         let belief = flags.contains(&"belief");
+        let np = flags.contains(&"np");
+        let animate = flags.contains(&"animate");
         for (i, f) in forms.split_whitespace().enumerate() {
             m.entry(f).or_insert(Cue {
                 lemma,
@@ -95,6 +103,8 @@ static CUE_INDEX: LazyLock<FnvMap<&'static str, Cue>> = LazyLock::new(|| {
                 weak,
                 object,
                 belief,
+                np,
+                animate,
             });
         }
     }
