@@ -169,6 +169,7 @@ fn a_weak_verb_in_another_sense_is_no_attribution() {
         "The council announced a plan to rebuild the pier.",
         "The ferry company recalled the faulty tickets sold in June.",
         "The council confirmed Ana Ruiz as the new harbour master.",
+        "Crews closed the pier a day after the council confirmed the cracks in its pilings.",
     ] {
         let (doc, a) = analysed(text);
         let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();

@@ -1656,9 +1656,15 @@ fn urged_to(p: &Para, s: &Sentence, x: &Site, j: usize) -> bool {
 /// `confirmed the existence of the plumes`, `criticized the council for the delay`: a cue
 /// whose noun-phrase object is still what was said ([`Cue::np`]); for some verbs only when
 /// people speak ([`Cue::animate`]: `the company recalled the cars` is no report); an object
-/// opening with a capital is a name or a title (`confirmed Ana Ruiz as harbour master`).
+/// opening with a capital is a name or a title (`confirmed Ana Ruiz as harbour master`);
+/// in a temporal clause it is an event (`a day after the utility confirmed the leak`).
 fn np_object(p: &Para, s: &Sentence, x: &Site, j: usize) -> bool {
     x.cue.is_some_and(|c| c.np && (x.people || !c.animate))
+        && !(x.left > s.tokens.start
+            && matches!(
+                p.toks[x.left - 1].lower,
+                "after" | "before" | "when" | "since" | "until" | "once"
+            ))
         && j < s.tokens.end
         && !p.breaks_before(j, s)
         && p.toks[j..s.tokens.end]
