@@ -194,3 +194,21 @@ fn a_belief_that_is_no_report_is_no_attribution() {
         assert!(claims.is_empty(), "{text}: {claims:?}");
     }
 }
+
+#[test]
+fn a_description_that_refers_back_to_a_person_is_one_of_their_aliases() {
+    let text =
+        "Harbour Minister Ana Ruiz said the pier would reopen. “We are ready,” the minister said.";
+    let (_, a) = analysed(text);
+    let ruiz = a
+        .speakers
+        .iter()
+        .find(|s| s.name == "Ana Ruiz")
+        .expect("Ana Ruiz is a speaker");
+    assert!(
+        ruiz.aliases.iter().any(|x| x == "the minister"),
+        "{:?}",
+        ruiz.aliases
+    );
+    assert_eq!(a.speakers.len(), 1, "one speaker: {:?}", a.speakers);
+}

@@ -1078,6 +1078,7 @@ impl Registry {
         // description's head noun
         let head = m.name.rsplit(' ').next().unwrap_or("").to_lowercase();
         if let Some(id) = self.with_role(&head, at) {
+            self.description_alias(id, m);
             return Some(id);
         }
         // a bare title no one named holds is someone new: `The minister said …`
@@ -1119,7 +1120,24 @@ impl Registry {
         if self.entities[id].gender.is_none() {
             self.entities[id].gender = hint;
         }
+        self.description_alias(id, m);
         Some(id)
+    }
+
+    /// A definite description that refers back to a named person (`the minister` for
+    /// Chrystia Freeland) is one more way the text names them: an alias.
+    fn description_alias(&mut self, id: usize, m: &Mention) {
+        let e = &self.entities[id];
+        let definite = m.name.starts_with("the ") || m.name.starts_with("The ");
+        if definite
+            && e.kind == SpeakerKind::Person
+            && e.surname.is_some()
+            && m.name.split(' ').count() <= 4
+            && !m.name.contains(',')
+        {
+            let alias = format!("the {}", &m.name[4..]);
+            self.add_alias(id, &alias);
+        }
     }
 
     /// `Builders have complained`, `Protesters said`: a capitalised one-word "name" that is
