@@ -173,51 +173,8 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         if passive(p, s, k) && by_agent(p, s, end).is_none() {
             continue;
         }
-        if c.base {
-            let Some(pv) = prev else { continue };
-            let ok_prev = matches!(
-                pv.lower,
-                "they"
-                    | "who"
-                    | "we"
-                    | "i"
-                    | "you"
-                    | "would"
-                    | "will"
-                    | "could"
-                    | "can"
-                    | "did"
-                    | "does"
-                    | "do"
-                    | "might"
-                    | "may"
-                    | "also"
-                    | "often"
-                    | "still"
-                    | "now"
-                    | "both"
-                    | "all"
-            ) || Class::GroupNoun.has(pv.lower)
-                // (`do not think`: only a verb of belief gets here negated)
-                || matches!(pv.lower, "not" | "never")
-                || pv.lower.ends_with("n't")
-                || pv.lower.ends_with("n’t")
-                || (pv.lower.ends_with('s')
-                    && !Class::NounMarker.has(pv.lower)
-                    && !pv.lower.ends_with("ss"))
-                || pv.cap;
-            // `Some in the fishing community say`: a plural quantifier opens the subject
-            let (a0, _) = subject_start(p, s, k);
-            let quantified = a0 + 1 < k
-                && matches!(toks[a0].lower, "some" | "many" | "most" | "several" | "few")
-                && matches!(toks[a0 + 1].lower, "in" | "of" | "among" | "at");
-            if !(ok_prev || quantified)
-                || Class::NounMarker.has(pv.lower)
-                || pv.quote.is_some()
-                || p.breaks_before(k, s)
-            {
-                continue;
-            }
+        if c.base && !base_form_has_subject(p, s, k) {
+            continue;
         }
         // `his remarks`, `the claims`: nouns, not verbs
         if c.weak
@@ -242,6 +199,54 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         out.push((k, end, Some(c)));
     }
     out
+}
+
+/// Whether a present-tense base form (`say`, `believe`) at `k` follows a subject it agrees
+/// with: a plural or a pronoun, an auxiliary, or a quantified group (`Some in the fishing
+/// community say`); not a noun after a determiner (`the say`).
+fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
+    let toks = p.toks;
+    let Some(pv) = (k > s.tokens.start).then(|| &toks[k - 1]) else {
+        return false;
+    };
+    let ok_prev = matches!(
+        pv.lower,
+        "they"
+            | "who"
+            | "we"
+            | "i"
+            | "you"
+            | "would"
+            | "will"
+            | "could"
+            | "can"
+            | "did"
+            | "does"
+            | "do"
+            | "might"
+            | "may"
+            | "also"
+            | "often"
+            | "still"
+            | "now"
+            | "both"
+            | "all"
+    ) || Class::GroupNoun.has(pv.lower)
+        // (`do not think`: only a verb of belief gets here negated)
+        || matches!(pv.lower, "not" | "never")
+        || pv.lower.ends_with("n't")
+        || pv.lower.ends_with("n’t")
+        || (pv.lower.ends_with('s') && !Class::NounMarker.has(pv.lower) && !pv.lower.ends_with("ss"))
+        || pv.cap;
+    // `Some in the fishing community say`: a plural quantifier opens the subject
+    let (a0, _) = subject_start(p, s, k);
+    let quantified = a0 + 1 < k
+        && matches!(toks[a0].lower, "some" | "many" | "most" | "several" | "few")
+        && matches!(toks[a0 + 1].lower, "in" | "of" | "among" | "at");
+    (ok_prev || quantified)
+        && !Class::NounMarker.has(pv.lower)
+        && pv.quote.is_none()
+        && !p.breaks_before(k, s)
 }
 
 /// Whether a verb of belief at `k` reports someone's view (`Engineers believe the dam will
