@@ -176,6 +176,16 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         if c.base && !base_form_has_subject(p, s, k) {
             continue;
         }
+        // `according to the agency's estimates`: a cue word inside the source's noun phrase
+        // is a noun
+        if out
+            .last()
+            .is_some_and(|&(_, e, cue): &(usize, usize, Option<Cue>)| {
+                cue.is_none() && e < k && (e..=k).all(|i| !p.breaks_before(i, s)) && k - e <= 4
+            })
+        {
+            continue;
+        }
         // `his remarks`, `the claims`: nouns, not verbs
         if c.weak
             && !c.base
@@ -243,7 +253,10 @@ fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
     let quantified = a0 + 1 < k
         && matches!(toks[a0].lower, "some" | "many" | "most" | "several" | "few")
         && matches!(toks[a0 + 1].lower, "in" | "of" | "among" | "at");
+    // `a solid Republican state`: a singular determiner opens no subject of a base form
+    let singular = a0 < k && matches!(toks[a0].lower, "a" | "an" | "another" | "each" | "every");
     (ok_prev || quantified)
+        && !singular
         && !Class::NounMarker.has(pv.lower)
         && pv.quote.is_none()
         && !p.breaks_before(k, s)
