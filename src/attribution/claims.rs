@@ -15,7 +15,7 @@
 //! and other words it is a mixed claim; without quotations, an indirect one
 //! ([`super::propagate`] makes them, and credits quotations without a cue).
 
-use super::lexicon::{self, Class, Cue};
+use super::lexicon::{self, Class, Cue, Pronoun};
 use super::quotes::QuoteSpan;
 use super::rules::{ContentRule, Rule, SpeakerRule};
 use super::speakers::{
@@ -1407,6 +1407,7 @@ fn pronoun_hint(p: &Para, s: &Sentence, right: usize) -> Option<Gender> {
 fn resolve_candidate(
     p: &Para,
     s: &Sentence,
+    prev: Option<&Sentence>,
     cand: &mut Candidate,
     attrs: &[Attr],
     reg: &mut Registry,
@@ -1419,6 +1420,18 @@ fn resolve_candidate(
         .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()))
     {
         cand.role = None;
+    }
+    if let Some((
+        _,
+        _,
+        Mention {
+            kind: MentionKind::Pronoun(Pronoun::They),
+            ..
+        },
+    )) = cand.mention
+        && let Some(id) = they_from_previous_subject(p, prev, reg)
+    {
+        return Some(id);
     }
     if let Some((ma, _, m)) = &cand.mention {
         let at = p.pos(p.toks[*ma].range.start);
@@ -1445,6 +1458,40 @@ fn resolve_candidate(
         .or_else(|| open_subject(p, s))?;
     let at = p.pos(p.toks[sa].range.start);
     reg.resolve(&m, at, sentence_pos, hint)
+}
+
+/// `Researchers at the university looked at the survey. They believe …`: `they` takes the
+/// group that is the previous sentence's subject, before any group that spoke earlier.
+fn they_from_previous_subject(
+    p: &Para,
+    prev: Option<&Sentence>,
+    reg: &mut Registry,
+) -> Option<usize> {
+    let prev = prev?;
+    let (a, b, m) = sentence_subject(p, prev, prev.tokens.start)?;
+    // the noun phrase ends before its verb (`Scientists from the institute surveyed …`)
+    let verb = (a + 1..b).find(|&k| {
+        let w = p.toks[k].lower;
+        !p.toks[k].cap
+            && (Class::Verbish.has(w)
+                || lexicon::cue(w).is_some()
+                || w.ends_with("ed")
+                    && !Class::AdjectiveEd.has(w)
+                    && !Class::PostmodifierStart.has(w))
+    });
+    let m = match verb {
+        Some(k) => mention_of(p, a, k)?,
+        None => m,
+    };
+    if !matches!(m.kind, MentionKind::Group) {
+        return None;
+    }
+    reg.resolve(
+        &m,
+        p.pos(p.toks[a].range.start),
+        p.pos(prev.range.start),
+        None,
+    )
 }
 
 /// `A fisherman who asked not to be named said …`: a determiner-led noun phrase no list
@@ -1768,7 +1815,14 @@ pub(super) fn embedded_post(p: &Para, reg: &mut Registry) -> Option<RawClaim> {
 
 /// Reads one sentence: its cues (phase 1), their speakers (phase 2, resolved at once so a
 /// later cue can inherit) and contents (phase 3).
-pub(super) fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
+///
+/// `prev` is the sentence before it in the paragraph, whose subject a `they` may take.
+pub(super) fn attribute_sentence(
+    p: &Para,
+    s: &Sentence,
+    prev: Option<&Sentence>,
+    reg: &mut Registry,
+) -> Vec<Attr> {
     let mut attrs: Vec<Attr> = Vec::new();
     for (c, cend, cue) in cues(p, s) {
         let cue_text = CueText::from(&p.text[p.toks[c].range.start..p.toks[cend - 1].range.end]);
@@ -1780,7 +1834,7 @@ pub(super) fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> 
                 1.0
             }
             * if cand.open { 0.8 } else { 1.0 };
-        let Some(id) = resolve_candidate(p, s, &mut cand, &attrs, reg) else {
+        let Some(id) = resolve_candidate(p, s, prev, &mut cand, &attrs, reg) else {
             continue;
         };
         let (j, had_that) = content_start(p, s, cand.right, cue);
