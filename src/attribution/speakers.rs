@@ -419,6 +419,20 @@ fn document_owner(text: &str, toks: &[Token]) -> Option<Mention> {
             full: false,
         });
     }
+    // `the EDS estimates`, `a Pentagon report` → the organisation that wrote it
+    if let Some((doc, init)) = toks.split_last()
+        && Class::DocumentNoun.has(doc.lower)
+        && let names = match init.first() {
+            Some(d) if Class::Determiner.has(d.lower) => &init[1..],
+            _ => init,
+        }
+        && !names.is_empty()
+        && names.iter().all(|t| t.cap && t.quote.is_none())
+        && let Some(m) = parse_mention(text, names)
+        && matches!(m.kind, MentionKind::Organization | MentionKind::Name)
+    {
+        return Some(m);
+    }
     // `the operator's annual filings` → the operator
     if let Some((doc, init)) = toks.split_last()
         && Class::DocumentNoun.has(doc.lower)
