@@ -171,6 +171,7 @@ fn a_weak_verb_in_another_sense_is_no_attribution() {
         "The council confirmed Ana Ruiz as the new harbour master.",
         "Crews closed the pier a day after the council confirmed the cracks in its pilings.",
         "The biggest gain went to Harbourview, a small fishing state in the north.",
+        "Some of the biggest claims the insurers paid came from the flood.",
     ] {
         let (doc, a) = analysed(text);
         let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();

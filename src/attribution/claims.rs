@@ -186,7 +186,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         {
             continue;
         }
-        // `his remarks`, `the claims`: nouns, not verbs
+        // `his remarks`, `the claims`, `the biggest states`: nouns, not verbs
         if c.weak
             && !c.base
             && !c.participle
@@ -195,6 +195,10 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
                 Class::NounMarker.has(pv.lower)
                     || pv.lower.ends_with("'s")
                     || pv.lower.ends_with("’s")
+                    || !pv.cap
+                        && pv.lower.len() > 5
+                        && pv.lower.ends_with("est")
+                        && !Class::EstNoun.has(pv.lower)
             })
         {
             continue;
