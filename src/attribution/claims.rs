@@ -1169,9 +1169,15 @@ fn rule_inverted(p: &Para, s: &Sentence, c: usize, cend: usize, cand: &mut Candi
     };
     // `“…,” says the veteran trader`: right after a quotation, the noun phrase after the cue
     // is its speaker, whatever their trade
+    // (any head when the phrase closes the sentence or its clause: `“…,” says the bow-tied
+    // maverick, noting …`; not `the tall, bearded skipper`, cut at its comma)
+    let closes = nb >= s.tokens.end
+        || p.toks[nb].quote.is_some()
+        || p.toks[nb].lower.ends_with("ing")
+        || Class::ClauseBoundary.has(p.toks[nb].lower);
     let m = mention_of(p, na, nb).or_else(|| {
         (c > s.tokens.start && p.toks[c - 1].quote.is_some())
-            .then(|| parse_occupation(p.text, &p.toks[na..nb]))
+            .then(|| parse_occupation(p.text, &p.toks[na..nb], closes))
             .flatten()
     });
     let Some(m) = m.filter(|m| !matches!(m.kind, MentionKind::Pronoun(_))) else {

@@ -330,7 +330,10 @@ fn anonymous_source(
 /// Reads `the veteran trader`, `a retired welder` as a person described by their occupation,
 /// from the shape of the head noun (`-er`, `-or`, `-ist`, `-ian`, `-ant`, `-ent`), for a noun
 /// phrase whose place already says it names a speaker (right after `“…,” says`).
-pub fn parse_occupation(text: &str, toks: &[Token]) -> Option<Mention> {
+///
+/// With `any_head` (the phrase ends the sentence or its clause), any head noun will do
+/// (`“…,” says the bow-tied maverick.`), but a document's, a time word or an `-ing` form.
+pub fn parse_occupation(text: &str, toks: &[Token], any_head: bool) -> Option<Mention> {
     let (det, rest) = toks.split_first()?;
     let head = rest.last()?;
     if !matches!(det.lower, "the" | "a" | "an")
@@ -346,7 +349,15 @@ pub fn parse_occupation(text: &str, toks: &[Token]) -> Option<Mention> {
     let agent = ["er", "or", "ist", "ian", "ant", "ent"]
         .iter()
         .any(|suf| h.len() > suf.len() + 3 && h.ends_with(suf));
-    if !agent || h.ends_with("ever") || h.ends_with("ether") {
+    let open = any_head
+        && h.len() > 3
+        && !h.ends_with("ing")
+        && !h.ends_with("ly")
+        && !Class::DocumentNoun.has(h)
+        && !Class::TimeWord.has(h)
+        && !Class::NpBreaker.has(h)
+        && lexicon::cue(h).is_none();
+    if !(agent || open) || h.ends_with("ever") || h.ends_with("ether") {
         return None;
     }
     let kind = if det.lower == "the" {
