@@ -138,6 +138,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         let Some(c) = lexicon::cue(t.lower)
             .or_else(|| speech_by_position(p, s, k))
             .or_else(|| light_verb(p, s, k))
+            .or_else(|| possessed_speech_noun(p, s, k))
         else {
             continue;
         };
@@ -375,6 +376,30 @@ fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         .get(noun + 1)
         .is_some_and(|t| t.lower == "that" && noun + 1 < s.tokens.end)
         .then_some(LIGHT)
+}
+
+/// `Russia's announcement that …`, `the council's warning that …`: a noun of saying after a
+/// possessive and before `that` is a cue, its owner the speaker.
+fn possessed_speech_noun(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    const NOMINAL: Cue = Cue {
+        lemma: "say",
+        base: false,
+        participle: false,
+        past: false,
+        weak: false,
+        object: false,
+        belief: false,
+        np: false,
+        animate: false,
+    };
+    let prev = p.toks.get(k.checked_sub(1)?)?;
+    let possessive = prev.lower.ends_with("'s") || prev.lower.ends_with("’s");
+    (k > s.tokens.start
+        && possessive
+        && Class::SpeechNoun.has(p.toks[k].lower)
+        && p.toks.get(k + 1).is_some_and(|n| n.lower == "that")
+        && k + 2 < s.tokens.end)
+        .then_some(NOMINAL)
 }
 
 /// Whether the cue `k` is a passive participle (`was described`, `is expected`).
