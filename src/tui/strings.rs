@@ -115,6 +115,15 @@ pub const NO_SEARCH: &str = "no search yet: press / to search";
 pub const SEARCH_PROMPT: &str = "/";
 /// Backward search prompt label.
 pub const SEARCH_BACK_PROMPT: &str = "?";
+/// Heading of the commands in the help.
+pub const COMMANDS_TITLE: &str = "Commands (type : first, enter to run)";
+/// Command line label.
+pub const COMMAND_PROMPT: &str = ":";
+
+/// A command line that names no command.
+pub fn no_command(typed: &str) -> String {
+    format!("':{typed}': no such command · :messages, :help or :q")
+}
 /// Title of the message log.
 pub const MESSAGES_TITLE: &str = " Messages ";
 /// Footer of the message log.
@@ -149,7 +158,7 @@ pub fn context_title(c: Context) -> &'static str {
         Context::Global => "Everywhere",
         Context::Article => "Article",
         Context::Sidebar => "Speakers and claims lists",
-        Context::Prompt => "Search and tags prompts",
+        Context::Prompt => "Search, tags and command prompts",
         Context::Selection => "Selecting sentences (after v)",
         Context::Highlights => "Highlights list (H)",
         Context::Editor => "Note editor",
@@ -190,6 +199,7 @@ pub fn describe(a: Action) -> &'static str {
         Action::GoToPercent => "go to N% (type N first)",
         Action::ShowPosition => "where am I: lines and percentage",
         Action::ShowMessages => "messages so far, whole",
+        Action::EnterCommand => "command line (:messages, :help, :q)",
         Action::HistoryPrev => "earlier search",
         Action::HistoryNext => "later search",
         Action::NextMatch => "next match",
@@ -204,7 +214,7 @@ pub fn describe(a: Action) -> &'static str {
         Action::FocusPrev => "focus back",
         Action::Select => "filter by speaker / jump to claim",
         Action::ToggleSort => "sort speakers: appearance or count",
-        Action::Confirm => "search for what was typed",
+        Action::Confirm => "search, save the tags or run the command typed",
         Action::DeleteBack => "delete a character",
         Action::Highlight => "highlight quote or top sentence",
         Action::StartSelection => "select sentences to highlight",
