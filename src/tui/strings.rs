@@ -152,18 +152,19 @@ pub const FIRST_PARAGRAPH: &str = "already at the first paragraph";
 /// Search cleared with Esc.
 pub const SEARCH_CLEARED: &str = "search cleared";
 
-/// Heading of a context's section in the help.
+/// Heading of a context's section in the help. Headings name no key: keys come from the
+/// config, and the key that opens each overlay is listed above it.
 pub fn context_title(c: Context) -> &'static str {
     match c {
         Context::Global => "Everywhere",
         Context::Article => "Article",
         Context::Sidebar => "Speakers and claims lists",
         Context::Prompt => "Search, tags and command prompts",
-        Context::Selection => "Selecting sentences (after v)",
-        Context::Highlights => "Highlights list (H)",
+        Context::Selection => "Selecting sentences to highlight",
+        Context::Highlights => "Highlights list",
         Context::Editor => "Note editor",
         Context::Help => "Help and messages",
-        Context::Picker => "Correcting (C) and the speaker picker",
+        Context::Picker => "Correcting and the speaker picker",
         Context::Diff => "What changed (diff view)",
         Context::Library => "Library",
     }
@@ -407,7 +408,19 @@ pub const CORRECTED_SIGN: &str = "†";
 pub const CORRECTED_MARK: &str = " · corrected by hand";
 
 /// `C` with no current quote or claim.
-pub const NOTHING_TO_CORRECT: &str = "go to a quote or claim first (] or [), or select a speaker in the sidebar; v then A adds an attribution";
+pub const NOTHING_TO_CORRECT: &str =
+    "go to a quote or claim first (] or [), or select a speaker in the sidebar";
+
+/// `C` with nothing to correct: [`NOTHING_TO_CORRECT`], and the keys that select sentences
+/// and add an attribution to them, when both are bound.
+pub fn nothing_to_correct(select: Option<&str>, add: Option<&str>) -> String {
+    match (select, add) {
+        (Some(select), Some(add)) => {
+            format!("{NOTHING_TO_CORRECT}; {select} then {add} adds an attribution")
+        }
+        _ => NOTHING_TO_CORRECT.to_string(),
+    }
+}
 
 /// `y` with no current quote or claim.
 pub const NOTHING_TO_COPY: &str = "go to a quote or claim first (] or [) to copy it";
