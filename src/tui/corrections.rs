@@ -21,8 +21,8 @@ use crate::annotations::export;
 use crate::attribution::Analysis;
 use crate::attribution::ClaimKind;
 use crate::config::Config;
-use crate::keymap::{Action, Context};
 use crate::document::Document;
+use crate::keymap::{Action, Context};
 use crate::tui::compositor::{Effect, FixOp};
 use crate::tui::highlights::{Here, Highlights};
 use crate::tui::layers::CorrectLayer;
@@ -163,11 +163,7 @@ impl Fixes {
             return;
         }
         let Some(stop) = here.reader.current.and_then(|c| here.sources.stops.get(c)) else {
-            let key = |context, action| {
-                here.keymap
-                    .hint(context, action)
-                    .map(|k| k.to_string())
-            };
+            let key = |context, action| here.keymap.hint(context, action).map(|k| k.to_string());
             let said = strings::nothing_to_correct(
                 key(Context::Article, Action::StartSelection).as_deref(),
                 key(Context::Selection, Action::AddAttribution).as_deref(),

@@ -429,6 +429,15 @@ mod tests {
         }
     }
 
+    /// The contrast of a colour against black and white (see
+    /// [`contrast_on_black_and_white`]) in whichever of two common tables shows it best.
+    fn best_contrast(c: Color) -> f64 {
+        [&XTERM, &TANGO]
+            .map(|t| contrast_on_black_and_white(rgb(c, t)))
+            .into_iter()
+            .fold(0.0, f64::max)
+    }
+
     /// xterm's 16 colours, and the GNOME Terminal (Tango) ones: two common tables.
     const XTERM: [Rgb; 16] = [
         (0, 0, 0),
@@ -499,10 +508,7 @@ mod tests {
         assert!(p.len() >= 8, "{p:?}");
         for c in &p {
             assert!(!matches!(c, Color::Indexed(_) | Color::Rgb(..)), "{c:?}");
-            let best = [&XTERM, &TANGO]
-                .map(|t| contrast_on_black_and_white(rgb(*c, t)))
-                .into_iter()
-                .fold(0.0, f64::max);
+            let best = best_contrast(*c);
             assert!(best >= 3.0, "{c:?}: {best:.2}:1 at best");
         }
         for pale in [
@@ -511,10 +517,7 @@ mod tests {
             Color::LightGreen,
             Color::LightCyan,
         ] {
-            let best = [&XTERM, &TANGO]
-                .map(|t| contrast_on_black_and_white(rgb(pale, t)))
-                .into_iter()
-                .fold(0.0, f64::max);
+            let best = best_contrast(pale);
             assert!(best < 3.0, "the rule tells {pale:?} apart: {best:.2}");
         }
     }
@@ -543,10 +546,7 @@ mod tests {
             let Some(fg) = style.fg.filter(|c| *c != Color::Reset) else {
                 continue;
             };
-            let best = [&XTERM, &TANGO]
-                .map(|t| contrast_on_black_and_white(rgb(fg, t)))
-                .into_iter()
-                .fold(0.0, f64::max);
+            let best = best_contrast(fg);
             assert!(best >= 3.0, "{name}: {fg:?} {best:.2}:1 at best");
         }
     }
