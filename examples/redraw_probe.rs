@@ -8,7 +8,9 @@
 //!     target/release/examples/redraw_probe [N] [WIDTHxHEIGHT]
 //! ```
 //!
-//! Instructions per frame = the total callgrind reports / `N` (default 100).
+//! Instructions per frame = the total callgrind reports / `N` (default 100). With a third
+//! argument, a key (`]`), each frame follows that key press and is drawn over the last
+//! one (the benchmark's `key ] + redraw`).
 
 use hearsay::tui::App;
 use ratatui::Terminal;
@@ -18,11 +20,15 @@ use std::hint::black_box;
 #[path = "../benches/common/sample_app.rs"]
 mod sample_app;
 
-/// Draws `n` fresh frames (cleared first, so the diff cannot skip unchanged cells).
+/// Draws `n` fresh frames (cleared first, so the diff cannot skip unchanged cells), or
+/// `n` frames each after pressing `key`.
 #[inline(never)]
-fn draw_frames(app: &mut App, terminal: &mut Terminal<TestBackend>, n: usize) {
+fn draw_frames(app: &mut App, terminal: &mut Terminal<TestBackend>, n: usize, key: Option<&str>) {
     for _ in 0..n {
-        terminal.clear().expect("clear");
+        match key {
+            Some(k) => app.press(k).expect("a key"),
+            None => terminal.clear().expect("clear"),
+        }
         terminal
             .draw(|f| f.render_widget(black_box(&mut *app), f.area()))
             .expect("draw");
@@ -41,6 +47,7 @@ fn main() {
         .unwrap_or((200, 60));
     let mut app = sample_app::sample_app(w, h);
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("backend");
-    draw_frames(&mut app, &mut terminal, n);
+    let key = args.next();
+    draw_frames(&mut app, &mut terminal, n, key.as_deref());
     println!("{n} frames at {w}x{h}");
 }
