@@ -46,33 +46,13 @@ pub fn cue(word: &str) -> Option<Cue> {
     CUE_INDEX.get(word).copied()
 }
 
-/// FNV-1a: a fast hash for short ASCII words (the cue index is fixed, so no DoS concern).
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// The lexicon's tables: FxHash (`rustc-hash`) hashes a short word in a few multiplies,
+/// eight bytes at a time (the tables are fixed, so there is no DoS concern).
+type WordMap<V> = rustc_hash::FxHashMap<&'static str, V>;
 
 /// Every cue form, looked up in one hash probe.
-static CUE_INDEX: LazyLock<FnvMap<&'static str, Cue>> = LazyLock::new(|| {
-    let mut m = FnvMap::default();
+static CUE_INDEX: LazyLock<WordMap<Cue>> = LazyLock::new(|| {
+    let mut m = WordMap::default();
     for (lemma, flags, forms) in data_lines(CUES).filter_map(|l| {
         let (head, forms) = l.split_once(':')?;
         let mut head = head.split_whitespace();
@@ -273,8 +253,8 @@ const LISTS: [(Class, &str); 41] = [
 ];
 
 /// Every listed word with the set of its classes (bit `1 << class`), built once.
-static WORDS: LazyLock<FnvMap<&'static str, u64>> = LazyLock::new(|| {
-    let mut m: FnvMap<&'static str, u64> = FnvMap::default();
+static WORDS: LazyLock<WordMap<u64>> = LazyLock::new(|| {
+    let mut m: WordMap<u64> = WordMap::default();
     for (class, file) in LISTS {
         for w in data_lines(file) {
             *m.entry(w).or_default() |= class.bit();
