@@ -48,6 +48,11 @@ pub fn tokenize<'a>(text: &str, lower: &'a str, quotes: &[QuoteSpan]) -> Vec<Tok
     let mut i = 0;
     let mut qi = 0;
     while i < bytes.len() {
+        // the gaps between words: ASCII a byte at a time
+        if bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
         let Some(c) = char_at(text, i) else { break };
         if !c.is_alphanumeric() {
             i += c.len_utf8();
@@ -98,13 +103,18 @@ fn word_end(text: &str, mut j: usize) -> usize {
             j += cj.len_utf8();
             continue;
         }
+        // only a joiner, a comma or a full stop can join (most words end at a space)
+        let joiner = is_inner_joiner(cj);
+        if !(joiner || cj == ',' || cj == '.') {
+            break;
+        }
         let after = j + cj.len_utf8();
         let Some(next) = char_at(text, after).filter(|c| c.is_alphanumeric()) else {
             break;
         };
         let last = text[..j].chars().next_back().unwrap_or(' ');
         let digits = last.is_ascii_digit() && next.is_ascii_digit();
-        let joins = is_inner_joiner(cj)
+        let joins = joiner
             || ((cj == ',' || cj == '.') && digits)
             || (cj == '.' && last.is_uppercase() && next.is_uppercase());
         if !joins {
@@ -146,7 +156,8 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &[QuoteSpan]) -> Vec<Sent
             continue;
         }
         let gap = &text[a.range.end..b.range.start];
-        let mut ends = gap_ends_sentence(gap);
+        // (a single space, the usual gap, ends nothing)
+        let mut ends = gap != " " && gap_ends_sentence(gap);
         if !ends && a.lower.ends_with('.') && lexicon::can_end_sentence(a.lower) {
             ends = b.cap && Class::CapitalizedFunctionWord.has(b.lower);
         }
