@@ -27,6 +27,17 @@ fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '‑' | '&')
 }
 
+/// The ASCII letters and digits, by byte: one load a byte in the tokenizer's inner loops.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// The character starting at byte `i` of `text` (ASCII without decoding), if any.
 fn char_at(text: &str, i: usize) -> Option<char> {
     match *text.as_bytes().get(i)? {
@@ -49,7 +60,7 @@ pub fn tokenize<'a>(text: &str, lower: &'a str, quotes: &[QuoteSpan]) -> Vec<Tok
     let mut qi = 0;
     while i < bytes.len() {
         // the gaps between words: ASCII a byte at a time
-        if bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
+        if bytes[i].is_ascii() && !ASCII_WORD[usize::from(bytes[i])] {
             i += 1;
             continue;
         }
@@ -95,7 +106,7 @@ pub fn tokenize<'a>(text: &str, lower: &'a str, quotes: &[QuoteSpan]) -> Vec<Tok
 fn word_end(text: &str, mut j: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+        while j < bytes.len() && ASCII_WORD[usize::from(bytes[j])] {
             j += 1;
         }
         let Some(cj) = char_at(text, j) else { break };
