@@ -44,7 +44,12 @@ pub fn cue(word: &str) -> Option<Cue> {
     if !(3..=12).contains(&word.len()) {
         return None;
     }
-    CUE_INDEX.get(word).copied()
+    // most words are ruled out by their first and last letters, without a hash probe
+    let index = &*CUE_INDEX;
+    if !index.may_hold(word) {
+        return None;
+    }
+    index.get(word).copied()
 }
 
 /// A lexicon table as it is built, keyed by the words.
@@ -58,6 +63,9 @@ type WordMap<V> = FxHashMap<&'static str, V>;
 struct Table<V> {
     short: FxHashMap<u128, V>,
     long: WordMap<V>,
+    /// For each first byte of a word in the table, the last bytes (bit `last % 64`) that
+    /// such a word ends with: [`Table::may_hold`] rules most other words out at once.
+    ends: [u64; 256],
 }
 
 impl<V> Table<V> {
@@ -65,14 +73,26 @@ impl<V> Table<V> {
         let mut t = Table {
             short: FxHashMap::default(),
             long: WordMap::default(),
+            ends: [0; 256],
         };
         for (w, v) in words {
+            if let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) {
+                t.ends[usize::from(first)] |= 1 << (last % 64);
+            }
             match pack(w) {
                 Some(k) => t.short.insert(k, v),
                 None => t.long.insert(w, v),
             };
         }
         t
+    }
+
+    /// Whether the table may hold `w` (false: it does not), from its first and last bytes.
+    fn may_hold(&self, w: &str) -> bool {
+        match (w.as_bytes().first(), w.as_bytes().last()) {
+            (Some(&first), Some(&last)) => self.ends[usize::from(first)] >> (last % 64) & 1 != 0,
+            _ => true,
+        }
     }
 
     fn get(&self, w: &str) -> Option<&V> {
@@ -421,6 +441,12 @@ mod tests {
                 forms.split_whitespace().all(|f| CUE_INDEX.get(f).is_some())
             })
         }));
+        // the first/last byte filter never rules out a word the table holds
+        assert!(data_lines(CUES).all(|l| {
+            l.split_once(':')
+                .is_some_and(|(_, forms)| forms.split_whitespace().all(|f| CUE_INDEX.may_hold(f)))
+        }));
+        assert!(!CUE_INDEX.may_hold("the") && !CUE_INDEX.may_hold("table"));
         // words that share a prefix, or differ only in length, are told apart
         assert!(cue("say").is_some() && cue("sa").is_none() && cue("sayss").is_none());
         assert_eq!(classes(""), 0);
