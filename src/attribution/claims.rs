@@ -22,7 +22,7 @@ use super::speakers::{
     Gender, Mention, MentionKind, Registry, parse_mention, parse_occupation, parse_open,
 };
 use super::tokens::{Sentence, Token};
-use super::{ClaimKind, CueText};
+use super::{ClaimKind, CueText, SpeakerKind};
 use std::ops::Range;
 
 /// Where the subject search before a cue stopped.
@@ -164,53 +164,17 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
             }
         }
         let prev = (k > s.tokens.start).then(|| &toks[k - 1]);
-        if negated(p, s, k) {
+        if c.belief && !belief_reported(p, s, k, end, !out.is_empty()) {
+            continue;
+        }
+        if !c.belief && negated(p, s, k) {
             continue;
         }
         if passive(p, s, k) && by_agent(p, s, end).is_none() {
             continue;
         }
-        if c.base {
-            let Some(pv) = prev else { continue };
-            let ok_prev = matches!(
-                pv.lower,
-                "they"
-                    | "who"
-                    | "we"
-                    | "i"
-                    | "you"
-                    | "would"
-                    | "will"
-                    | "could"
-                    | "can"
-                    | "did"
-                    | "does"
-                    | "do"
-                    | "might"
-                    | "may"
-                    | "also"
-                    | "often"
-                    | "still"
-                    | "now"
-                    | "both"
-                    | "all"
-            ) || Class::GroupNoun.has(pv.lower)
-                || (pv.lower.ends_with('s')
-                    && !Class::NounMarker.has(pv.lower)
-                    && !pv.lower.ends_with("ss"))
-                || pv.cap;
-            // `Some in the fishing community say`: a plural quantifier opens the subject
-            let (a0, _) = subject_start(p, s, k);
-            let quantified = a0 + 1 < k
-                && matches!(toks[a0].lower, "some" | "many" | "most" | "several" | "few")
-                && matches!(toks[a0 + 1].lower, "in" | "of" | "among" | "at");
-            if !(ok_prev || quantified)
-                || Class::NounMarker.has(pv.lower)
-                || pv.quote.is_some()
-                || p.breaks_before(k, s)
-            {
-                continue;
-            }
+        if c.base && !base_form_has_subject(p, s, k) {
+            continue;
         }
         // `his remarks`, `the claims`: nouns, not verbs
         if c.weak
@@ -237,6 +201,74 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
     out
 }
 
+/// Whether a present-tense base form (`say`, `believe`) at `k` follows a subject it agrees
+/// with: a plural or a pronoun, an auxiliary, or a quantified group (`Some in the fishing
+/// community say`); not a noun after a determiner (`the say`).
+fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
+    let toks = p.toks;
+    let Some(pv) = (k > s.tokens.start).then(|| &toks[k - 1]) else {
+        return false;
+    };
+    let ok_prev = matches!(
+        pv.lower,
+        "they"
+            | "who"
+            | "we"
+            | "i"
+            | "you"
+            | "would"
+            | "will"
+            | "could"
+            | "can"
+            | "did"
+            | "does"
+            | "do"
+            | "might"
+            | "may"
+            | "also"
+            | "often"
+            | "still"
+            | "now"
+            | "both"
+            | "all"
+    ) || Class::GroupNoun.has(pv.lower)
+        // (`do not think`: only a verb of belief gets here negated)
+        || matches!(pv.lower, "not" | "never")
+        || pv.lower.ends_with("n't")
+        || pv.lower.ends_with("n’t")
+        || (pv.lower.ends_with('s') && !Class::NounMarker.has(pv.lower) && !pv.lower.ends_with("ss"))
+        || pv.cap;
+    // `Some in the fishing community say`: a plural quantifier opens the subject
+    let (a0, _) = subject_start(p, s, k);
+    let quantified = a0 + 1 < k
+        && matches!(toks[a0].lower, "some" | "many" | "most" | "several" | "few")
+        && matches!(toks[a0 + 1].lower, "in" | "of" | "among" | "at");
+    (ok_prev || quantified)
+        && !Class::NounMarker.has(pv.lower)
+        && pv.quote.is_none()
+        && !p.breaks_before(k, s)
+}
+
+/// Whether a verb of belief at `k` reports someone's view (`Engineers believe the dam will
+/// hold`, `they don't think it is safe`): not inside the words of an earlier cue of the
+/// sentence (`she said investigators believe …`: speech inside speech keeps the outer
+/// level), not in a subordinate clause (`even though the city believes …, …`: a concession,
+/// not a claim), and not with a verb right after it (`a year he thinks could be his best`:
+/// a relative clause, not a parenthetical), nor with a first or second person subject
+/// outside quotation marks (`I think`, `you feel`: a hedge, not a report).
+fn belief_reported(p: &Para, s: &Sentence, k: usize, end: usize, earlier_cue: bool) -> bool {
+    let (a0, _) = subject_start(p, s, k);
+    if (a0..k).any(|i| matches!(p.toks[i].lower, "i" | "we" | "you")) {
+        return false;
+    }
+    let subordinate = a0 > s.tokens.start && Class::Subordinator.has(p.toks[a0 - 1].lower);
+    let verb_next = end < s.tokens.end
+        && !p.breaks_before(end, s)
+        && p.toks[end].quote.is_none()
+        && Class::Verbish.has(p.toks[end].lower);
+    !earlier_cue && !subordinate && !verb_next
+}
+
 /// A verb no list knows, read as a cue from its place beside a quotation (`“We were
 /// lucky,” sighed Lee Park.`, `“Not again,” the skipper groaned.`): a past or present
 /// verb form right after the quotation's closing comma and before a name, or after a
@@ -246,8 +278,12 @@ fn speech_by_position(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         lemma: "say",
         base: false,
         participle: false,
+        past: false,
         weak: true,
         object: false,
+        belief: false,
+        np: false,
+        animate: false,
     };
     // the cheap test first: a quotation within the five words before
     if k == s.tokens.start
@@ -301,8 +337,12 @@ fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         lemma: "say",
         base: false,
         participle: false,
+        past: false,
         weak: false,
         object: false,
+        belief: false,
+        np: false,
+        animate: false,
     };
     let w = p.toks[k].lower;
     if !matches!(
@@ -420,7 +460,9 @@ fn strip_subject(p: &Para, mut a: usize, mut b: usize) -> (usize, usize) {
         }
         let t = &p.toks[b - 1];
         let weekday = Class::Weekday.has(t.lower);
-        if (!t.cap && (lexicon::is_aux_or_adverb(t.lower) || Class::TimeWord.has(t.lower)))
+        let negative = t.lower.ends_with("n't") || t.lower.ends_with("n’t");
+        if (!t.cap
+            && (lexicon::is_aux_or_adverb(t.lower) || Class::TimeWord.has(t.lower) || negative))
             || weekday
         {
             b -= 1;
@@ -980,7 +1022,10 @@ fn rule_according_to(p: &Para, s: &Sentence, c: usize, cend: usize) -> Candidate
     }
     let (a, b) = strip_subject(p, cend, j);
     let open = mention_of(p, a, b).is_none();
-    if let Some(m) = mention_of(p, a, b).or_else(|| parse_open(p.text, &p.toks[a..b])) {
+    let found = mention_of(p, a, b)
+        .or_else(|| parse_open(p.text, &p.toks[a..b], false))
+        .or_else(|| according_to_source(p, a, b));
+    if let Some(m) = found {
         cand.open = open;
         cand.mention = Some((a, b, m));
         cand.right = j;
@@ -995,6 +1040,35 @@ fn rule_according_to(p: &Para, s: &Sentence, c: usize, cend: usize) -> Candidate
     cand
 }
 
+/// After `according to`, whatever no list knows is still a source: the owner of a
+/// possessive (`according to the company's quarterly results` → the company), else the
+/// noun phrase itself as a document (`according to preliminary results`).
+fn according_to_source(p: &Para, a: usize, b: usize) -> Option<Mention> {
+    let toks = &p.toks[a..b];
+    if toks.is_empty() || toks.len() > 6 || toks.iter().any(|t| t.quote.is_some()) {
+        return None;
+    }
+    let possessive = |t: &Token| t.lower.ends_with("'s") || t.lower.ends_with("’s");
+    if let Some(k) = toks.iter().position(possessive)
+        && k + 1 < toks.len()
+    {
+        return mention_of(p, a, a + k + 1);
+    }
+    let head = toks.last()?;
+    let words = toks
+        .iter()
+        .all(|t| t.lower.chars().all(|c| c.is_alphabetic() || c == '-'));
+    (words && !head.cap && head.lower.len() > 3 && !Class::NpBreaker.has(head.lower)).then(|| {
+        Mention {
+            kind: MentionKind::Document,
+            name: p.text[toks[0].range.start..head.range.end].to_string(),
+            title: None,
+            gender: None,
+            full: false,
+        }
+    })
+}
+
 /// Speaker rule [`SpeakerRule::RelativeClause`]: `… by Bortis who noted that …`, the
 /// antecedent of the relative pronoun before the subject-less cue.
 fn rule_relative_clause(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate) -> bool {
@@ -1002,7 +1076,9 @@ fn rule_relative_clause(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate)
         return false;
     }
     // the antecedent: a noun phrase a list knows, or an open-class one (`the vendors who say`)
-    let np = |k: usize| mention_of(p, k, a0 - 1).or_else(|| parse_open(p.text, &p.toks[k..a0 - 1]));
+    let np = |k: usize| {
+        mention_of(p, k, a0 - 1).or_else(|| parse_open(p.text, &p.toks[k..a0 - 1], false))
+    };
     let found = (a0.saturating_sub(6).max(s.tokens.start)..a0 - 1).find(|&k| {
         (k == s.tokens.start
             || p.breaks_before(k, s)
@@ -1023,9 +1099,13 @@ fn rule_relative_clause(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate)
 
 /// Speaker rules [`SpeakerRule::Subject`] (the words before the cue name the speaker) and
 /// [`SpeakerRule::LastNounPhrase`] (the last noun phrase of a longer clause does).
-fn rule_subject(p: &Para, s: &Sentence, a0: usize, strong: bool, cand: &mut Candidate) {
+fn rule_subject(p: &Para, s: &Sentence, a0: usize, strong: bool, past: bool, cand: &mut Candidate) {
     let (a, b) = cand.seg;
-    let open = |st: usize| strong.then(|| parse_open(p.text, &p.toks[st..b])).flatten();
+    let open = |st: usize| {
+        strong
+            .then(|| parse_open(p.text, &p.toks[st..b], past))
+            .flatten()
+    };
     if let Some(m) = mention_of(p, a, b).or_else(|| {
         let m = open(a);
         cand.open = m.is_some();
@@ -1277,7 +1357,8 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
         cand.inherited = true;
     } else if !(a == b && bd == Boundary::Conj && rule_relative_clause(p, s, a0, &mut cand)) {
         if a < b {
-            rule_subject(p, s, a0, matches!(cue.lemma, "say" | "tell"), &mut cand);
+            let strong = matches!(cue.lemma, "say" | "tell");
+            rule_subject(p, s, a0, strong, strong && cue.past, &mut cand);
         } else if !cue.object {
             rule_inverted(p, s, c, cend, &mut cand);
         }
@@ -1359,7 +1440,7 @@ fn open_subject(p: &Para, s: &Sentence) -> Option<(usize, Mention)> {
     let st = s.tokens.start;
     let rel = (st + 2..(st + 6).min(s.tokens.end))
         .find(|&k| matches!(p.toks[k].lower, "who" | "whose"))?;
-    parse_open(p.text, &p.toks[st..rel]).map(|m| (st, m))
+    parse_open(p.text, &p.toks[st..rel], false).map(|m| (st, m))
 }
 
 /// What phase 3 knows about one cue and its speaker.
@@ -1372,6 +1453,9 @@ struct Site {
     /// First token of the content after the cue, and whether `that` was skipped.
     j: usize,
     had_that: bool,
+    /// The speaker is people (a person, a group, an anonymous source), not an
+    /// organisation or a document.
+    people: bool,
 }
 
 impl Site {
@@ -1516,7 +1600,7 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
                 && matches!(x.boundary, Boundary::Comma | Boundary::QuoteClose)
             {
                 layout = Layout::Before;
-            } else if !quoted_object(p, s, j) && !urged_to(p, s, x, j) {
+            } else if !quoted_object(p, s, j) && !urged_to(p, s, x, j) && !np_object(p, s, x, j) {
                 return None;
             }
         }
@@ -1572,6 +1656,28 @@ fn urged_to(p: &Para, s: &Sentence, x: &Site, j: usize) -> bool {
         && (j..(j + 7).min(s.tokens.end))
             .take_while(|&k| k == j || !p.breaks_before(k, s))
             .any(|k| p.toks[k].lower == "to" && k + 1 < s.tokens.end)
+}
+
+/// `confirmed the existence of the plumes`, `criticized the council for the delay`: a cue
+/// whose noun-phrase object is still what was said ([`Cue::np`]); for some verbs only when
+/// people speak ([`Cue::animate`]: `the company recalled the cars` is no report); an object
+/// opening with a capital is a name or a title (`confirmed Ana Ruiz as harbour master`);
+/// in a temporal clause it is an event (`a day after the utility confirmed the leak`).
+fn np_object(p: &Para, s: &Sentence, x: &Site, j: usize) -> bool {
+    x.cue.is_some_and(|c| c.np && (x.people || !c.animate))
+        && !(x.left > s.tokens.start
+            && matches!(
+                p.toks[x.left - 1].lower,
+                "after" | "before" | "when" | "since" | "until" | "once"
+            ))
+        && j < s.tokens.end
+        && !p.breaks_before(j, s)
+        && p.toks[j..s.tokens.end]
+            .iter()
+            .filter(|t| t.quote.is_none())
+            .count()
+            >= 3
+        && !p.toks[j].cap
 }
 
 /// `criticized the plan as a “dangerous gamble”`, `spoke of “anxiety” over …`: the object
@@ -1686,6 +1792,10 @@ pub(super) fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> 
             boundary: cand.boundary,
             j,
             had_that,
+            people: matches!(
+                reg.entities[id].kind,
+                SpeakerKind::Person | SpeakerKind::Group | SpeakerKind::Anonymous
+            ),
         };
         let (layout, mut content_rule) = if cand.passive {
             (Layout::Whole, ContentRule::Parenthetical)
