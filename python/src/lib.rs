@@ -1,16 +1,19 @@
 //! `hearsay._hearsay`: the native half of the `hearsay` Python package.
 //!
 //! Everything here is glue: articles come in as `str` or `bytes`, go through the library's
-//! own [`hearsay::document::open`] and [`hearsay::report::Report`] (the code behind
-//! `hearsay analyze --json`), and go back out as dicts (`json.loads` of the CLI's JSON text)
-//! or as column lists (for the Arrow tables, which `hearsay/__init__.py` hands to
-//! pyarrow). The analysis
-//! runs with the GIL released, on a rayon pool built for each call: a pool made before a
-//! `fork` would have no threads in the child, so none is kept between calls.
+//! own [`hearsay::document::open`] and [`hearsay::report::ReportView`] (the code behind
+//! `hearsay analyze --json`), and go back out as dicts (built by [`to_py`] from the very
+//! `Serialize` the CLI prints, so equal to `json.loads` of its output) or as column lists
+//! (for the Arrow tables, which `hearsay/__init__.py` hands to pyarrow). The analysis
+//! runs with the GIL released, on a rayon pool built for each call (a pool made before a
+//! `fork` would have no threads in the child, so none is kept between calls); the GIL is
+//! taken only to build the Python objects.
 
-use hearsay::attribution::SpeakerKind;
-use hearsay::document::{Format, open};
-use hearsay::report::Report;
+mod to_py;
+
+use hearsay::attribution::{self, Analysis, SpeakerKind};
+use hearsay::document::{Document, Format, open};
+use hearsay::report::{Report, ReportView};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -118,12 +121,23 @@ fn report(article: &Article, format: Option<Format>) -> Result<Report, String> {
         .map_err(|e| e.to_string())
 }
 
-/// The report as a dict: `json.loads` of the very text `analyze --json` prints, so every
-/// value is the CLI's (an `f32` confidence of 0.85 stays 0.85; a direct conversion of the
-/// `f32` to a Python float would give 0.8500000238418579).
-fn report_dict<'py>(py: Python<'py>, report: &Report) -> PyResult<Bound<'py, PyAny>> {
-    let json = serde_json::to_string(report).map_err(|e| PyValueError::new_err(e.to_string()))?;
-    py.import("json")?.call_method1("loads", (json,))
+/// The document and its analysis, or the CLI's message saying why there is none.
+fn analysed(article: &Article, format: Option<Format>) -> Result<(Document, Analysis), String> {
+    open(article.bytes(), None, format)
+        .map(|doc| {
+            let analysis = attribution::analyze(&doc);
+            (doc, analysis)
+        })
+        .map_err(|e| e.to_string())
+}
+
+/// The report as a dict, equal to `json.loads` of what `analyze --json` prints (same
+/// values, same key order; see [`to_py`] for the `f32` confidences).
+fn report_dict<'py>(
+    keys: &mut to_py::Keys<'py>,
+    (doc, analysis): &(Document, Analysis),
+) -> PyResult<Bound<'py, PyAny>> {
+    to_py::to_py(keys, &ReportView::new(doc, analysis, None))
 }
 
 /// `analyze(text, format)`: the report of one article as a dict.
@@ -136,10 +150,10 @@ fn analyze<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let article = article(text)?;
     let format = format_arg(format)?;
-    let report = py
-        .detach(|| report(&article, format))
+    let done = py
+        .detach(|| analysed(&article, format))
         .map_err(HearsayError::new_err)?;
-    report_dict(py, &report)
+    report_dict(&mut to_py::Keys::new(py), &done)
 }
 
 /// `analyze_batch(texts, …)`: per article, in order, `(True, dict)` or `(False, message)`
@@ -155,11 +169,11 @@ fn analyze_batch<'py>(
     let items = articles(texts)?;
     let formats = formats(format, items.len())?;
     let pairs: Vec<(&Article, Option<Format>)> = items.iter().zip(formats).collect();
-    let reports = py.detach(|| par_map(threads, &pairs, |(a, f)| report(a, *f)))?;
-    reports
-        .into_iter()
+    let done = py.detach(|| par_map(threads, &pairs, |(a, f)| analysed(a, *f)))?;
+    let mut keys = to_py::Keys::new(py);
+    done.into_iter()
         .map(|r| match r {
-            Ok(report) => Ok((true, report_dict(py, &report)?)),
+            Ok(done) => Ok((true, report_dict(&mut keys, &done)?)),
             Err(message) => Ok((false, PyString::new(py, &message).into_any())),
         })
         .collect()

@@ -38,6 +38,8 @@ def test_analyze_is_the_cli_json(path):
     expected = cli_report(path)
     got = hearsay.analyze(path.read_bytes(), format=hearsay.format_of_name(path.name))
     assert got == expected
+    # the same keys in the same order, the same floats (an f32 confidence of 0.65 is 0.65)
+    assert json.dumps(got) == json.dumps(expected)
 
 
 def test_str_and_bytes_give_the_same_report():
