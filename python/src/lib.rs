@@ -11,9 +11,9 @@
 
 mod to_py;
 
-use hearsay::attribution::{self, Analysis, SpeakerKind};
+use hearsay::attribution::{self, Analysis, ClaimKind};
 use hearsay::document::{Document, Format, open};
-use hearsay::report::{Report, ReportView};
+use hearsay::report::ReportView;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -114,13 +114,6 @@ where
     Ok(pool.install(|| items.par_iter().map(f).collect()))
 }
 
-/// The report of one article, or the CLI's message saying why there is none.
-fn report(article: &Article, format: Option<Format>) -> Result<Report, String> {
-    open(article.bytes(), None, format)
-        .map(|doc| Report::new(&doc))
-        .map_err(|e| e.to_string())
-}
-
 /// The document and its analysis, or the CLI's message saying why there is none.
 fn analysed(article: &Article, format: Option<Format>) -> Result<(Document, Analysis), String> {
     open(article.bytes(), None, format)
@@ -179,17 +172,6 @@ fn analyze_batch<'py>(
         .collect()
 }
 
-/// `speaker_kind` as `analyze --json` writes it.
-fn kind_name(kind: SpeakerKind) -> &'static str {
-    match kind {
-        SpeakerKind::Person => "person",
-        SpeakerKind::Organization => "organization",
-        SpeakerKind::Group => "group",
-        SpeakerKind::Anonymous => "anonymous",
-        SpeakerKind::Document => "document",
-    }
-}
-
 /// Rows of the claims and speakers tables, column by column.
 #[derive(Default)]
 struct Tables {
@@ -223,32 +205,34 @@ fn u32_of(n: usize) -> u32 {
 }
 
 impl Tables {
-    /// Adds the rows of article number `i` (its position in the call's input).
-    fn add(&mut self, i: usize, r: Report) {
-        for (n, c) in r.claims.into_iter().enumerate() {
-            let speaker = c.claim.speaker.and_then(|s| r.speakers.get(s));
+    /// Adds the rows of article number `i` (its position in the call's input), the
+    /// document `doc` analysed into `a` (the texts are read from the document, as
+    /// `analyze --json` writes them).
+    fn add(&mut self, i: usize, doc: &Document, a: Analysis) {
+        for (n, c) in a.claims.iter().enumerate() {
+            let speaker = c.speaker.and_then(|s| a.speakers.get(s));
             self.c_article.push(i);
             self.c_claim.push(u32_of(n));
-            self.c_start.push(c.claim.start as u64);
-            self.c_end.push(c.claim.end as u64);
-            self.c_kind.push(match c.claim.kind {
-                hearsay::attribution::ClaimKind::Direct => "direct",
-                hearsay::attribution::ClaimKind::Indirect => "indirect",
-                hearsay::attribution::ClaimKind::Mixed => "mixed",
+            self.c_start.push(c.start as u64);
+            self.c_end.push(c.end as u64);
+            self.c_kind.push(match c.kind {
+                ClaimKind::Direct => "direct",
+                ClaimKind::Indirect => "indirect",
+                ClaimKind::Mixed => "mixed",
             });
-            self.c_paragraph.push(c.claim.paragraph);
-            self.c_speaker_id.push(c.claim.speaker.map(u32_of));
+            self.c_paragraph.push(c.paragraph);
+            self.c_speaker_id.push(c.speaker.map(u32_of));
             self.c_speaker_name.push(speaker.map(|s| s.name.clone()));
-            self.c_speaker_kind.push(speaker.map(|s| kind_name(s.kind)));
-            self.c_cue.push(c.claim.cue.map(|c| c.to_string()));
-            self.c_text.push(c.text);
-            self.c_confidence.push(c.claim.confidence);
+            self.c_speaker_kind.push(speaker.map(|s| s.kind.as_str()));
+            self.c_cue.push(c.cue.as_ref().map(|c| c.to_string()));
+            self.c_text.push(c.text(doc).into_owned());
+            self.c_confidence.push(c.confidence);
         }
-        for s in r.speakers {
+        for s in a.speakers {
             self.s_article.push(i);
             self.s_speaker_id.push(u32_of(s.id));
             self.s_name.push(s.name);
-            self.s_kind.push(kind_name(s.kind));
+            self.s_kind.push(s.kind.as_str());
             self.s_role.push(s.role);
             self.s_aliases.push(s.aliases);
             self.s_quotes.push(u32_of(s.quotes));
@@ -277,12 +261,12 @@ fn table_columns<'py>(
     let formats = formats(format, items.len())?;
     let pairs: Vec<(&Article, Option<Format>)> = items.iter().zip(formats).collect();
     let (tables, failed) = py.detach(|| {
-        let reports = par_map(threads, &pairs, |(a, f)| report(a, *f))?;
+        let done = par_map(threads, &pairs, |(a, f)| analysed(a, *f))?;
         let mut tables = Tables::default();
         let mut failed = Vec::new();
-        for (i, r) in reports.into_iter().enumerate() {
+        for (i, r) in done.into_iter().enumerate() {
             match r {
-                Ok(r) => tables.add(i, r),
+                Ok((doc, analysis)) => tables.add(i, &doc, analysis),
                 Err(message) => failed.push((i, message)),
             }
         }
