@@ -163,6 +163,7 @@ fn analyze_batch<'py>(
     let formats = formats(format, items.len())?;
     let pairs: Vec<(&Article, Option<Format>)> = items.iter().zip(formats).collect();
     let done = py.detach(|| par_map(threads, &pairs, |(a, f)| analysed(a, *f)))?;
+    let _paused = to_py::GcPaused::new(py)?;
     let mut keys = to_py::Keys::new(py);
     done.into_iter()
         .map(|r| match r {
