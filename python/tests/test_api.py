@@ -101,6 +101,27 @@ def test_batch_errors_raise_or_leave_a_gap():
     assert set(skipped.column("article_id").to_pylist()) == {"a"}
 
 
+@pytest.mark.parametrize("threads", [1, 2])
+def test_long_batches_keep_every_article_in_its_place(threads):
+    # hundreds of articles: analysed a few dozen at a time, results still in input order
+    names = ["Ana Ruiz", "Ines Okafor", "Lars Brandt", "Kofi Osei", "Marta Duarte"]
+    texts = [SHORT.replace("Ana Ruiz", names[i % 5]) for i in range(150)]
+    texts[77] = "  "
+    ids = [f"a{i}" for i in range(150)]
+    out = hearsay.analyze_batch(texts, threads=threads, errors="null")
+    assert out[77] is None
+    assert [r["speakers"][0]["name"] for r in out if r] == [
+        names[i % 5] for i in range(150) if i != 77]
+    with pytest.raises(hearsay.HearsayError, match=r"^texts\[77\]: the input is empty"):
+        hearsay.analyze_batch(texts, threads=threads)
+    with pytest.raises(hearsay.HearsayError, match=r"^article 'a77': the input is empty"):
+        hearsay.claims_table(ids, texts, threads=threads)
+    rows = hearsay.claims_table(ids, texts, threads=threads, errors="skip").to_pylist()
+    direct = [r for r in rows if r["kind"] == "direct"]
+    assert [(r["article_id"], r["speaker_name"]) for r in direct] == [
+        (f"a{i}", names[i % 5]) for i in range(150) if i != 77]
+
+
 def fixture_texts():
     texts = [p.read_bytes() for p in FIXTURES]
     formats = [hearsay.format_of_name(p.name) for p in FIXTURES]
