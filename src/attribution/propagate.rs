@@ -462,10 +462,16 @@ fn count_cue_words(text: &str) -> usize {
         }
         let len = i - start;
         if (3..=12).contains(&len) {
+            // most words are lowercase already: looked up in place, without a copy
             let mut buf = [0u8; 12];
-            buf[..len].copy_from_slice(&b[start..i]);
-            buf.make_ascii_lowercase();
-            let w = std::str::from_utf8(&buf[..len]).unwrap_or("");
+            let run = &text[start..i];
+            let w = if run.bytes().all(|c| c.is_ascii_lowercase()) {
+                run
+            } else {
+                buf[..len].copy_from_slice(run.as_bytes());
+                buf.make_ascii_lowercase();
+                std::str::from_utf8(&buf[..len]).unwrap_or("")
+            };
             if w == "according" || lexicon::cue(w).is_some() {
                 n += 1;
             }

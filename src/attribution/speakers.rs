@@ -85,6 +85,18 @@ fn is_adjective_ed(w: &str) -> bool {
     w.contains('-') && !w.ends_with('-') && !w.starts_with('-') || Class::AdjectiveEd.has(w)
 }
 
+/// `w.trim_end_matches("’s").trim_end_matches("'s")` without building a substring searcher
+/// for each pattern (it runs for every word of a name).
+fn trim_possessives(mut w: &str) -> &str {
+    while let Some(s) = w.strip_suffix("’s") {
+        w = s;
+    }
+    while let Some(s) = w.strip_suffix("'s") {
+        w = s;
+    }
+    w
+}
+
 /// Reads tokens as a speaker mention, or `None` when they cannot name a speaker.
 pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     let mut toks = toks;
@@ -557,9 +569,7 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
             break;
         }
     }
-    let is_org_tok = |t: &Token| {
-        t.cap && Class::OrgNoun.has(t.lower.trim_end_matches("’s").trim_end_matches("'s"))
-    };
+    let is_org_tok = |t: &Token| t.cap && Class::OrgNoun.has(trim_possessives(t.lower));
     // `Society of Motor Manufacturers and Traders`: connectors inside an organisation's name
     let mut wide = start;
     while wide > 1 {
