@@ -348,20 +348,23 @@ fn speech_by_position(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     (np_ok && ends(k + 1)).then_some(BY_POSITION)
 }
 
+/// The cue a construction of saying makes (a light verb, a possessed noun of saying): like
+/// `said`, strong, with no flags.
+const PLAIN_SAY: Cue = Cue {
+    lemma: "say",
+    base: false,
+    participle: false,
+    past: false,
+    weak: false,
+    object: false,
+    belief: false,
+    np: false,
+    animate: false,
+};
+
 /// `made the argument that …`, `expressed concern that …`, `voiced the fear that …`: a light
 /// verb whose object is a noun of saying followed by `that` is a cue.
 fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
-    const LIGHT: Cue = Cue {
-        lemma: "say",
-        base: false,
-        participle: false,
-        past: false,
-        weak: false,
-        object: false,
-        belief: false,
-        np: false,
-        animate: false,
-    };
     let w = p.toks[k].lower;
     if !matches!(
         w,
@@ -375,23 +378,12 @@ fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     p.toks
         .get(noun + 1)
         .is_some_and(|t| t.lower == "that" && noun + 1 < s.tokens.end)
-        .then_some(LIGHT)
+        .then_some(PLAIN_SAY)
 }
 
 /// `Russia's announcement that …`, `the council's warning that …`: a noun of saying after a
 /// possessive and before `that` is a cue, its owner the speaker.
 fn possessed_speech_noun(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
-    const NOMINAL: Cue = Cue {
-        lemma: "say",
-        base: false,
-        participle: false,
-        past: false,
-        weak: false,
-        object: false,
-        belief: false,
-        np: false,
-        animate: false,
-    };
     let prev = p.toks.get(k.checked_sub(1)?)?;
     let possessive = prev.lower.ends_with("'s") || prev.lower.ends_with("’s");
     (k > s.tokens.start
@@ -399,7 +391,7 @@ fn possessed_speech_noun(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         && Class::SpeechNoun.has(p.toks[k].lower)
         && p.toks.get(k + 1).is_some_and(|n| n.lower == "that")
         && k + 2 < s.tokens.end)
-        .then_some(NOMINAL)
+        .then_some(PLAIN_SAY)
 }
 
 /// Whether the cue `k` is a passive participle (`was described`, `is expected`).
