@@ -170,6 +170,8 @@ fn a_weak_verb_in_another_sense_is_no_attribution() {
         "The ferry company recalled the faulty tickets sold in June.",
         "The council confirmed Ana Ruiz as the new harbour master.",
         "Crews closed the pier a day after the council confirmed the cracks in its pilings.",
+        "The biggest gain went to Harbourview, a small fishing state in the north.",
+        "Some of the biggest claims the insurers paid came from the flood.",
     ] {
         let (doc, a) = analysed(text);
         let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
@@ -211,4 +213,23 @@ fn a_description_that_refers_back_to_a_person_is_one_of_their_aliases() {
         ruiz.aliases
     );
     assert_eq!(a.speakers.len(), 1, "one speaker: {:?}", a.speakers);
+}
+
+#[test]
+fn a_cue_word_inside_an_according_to_source_is_a_noun() {
+    let text = "According to the council’s latest estimates, the ferry will carry 9,000 cars.";
+    let (doc, a) = analysed(text);
+    let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+    assert_eq!(
+        claims,
+        ["the ferry will carry 9,000 cars"],
+        "one claim, the council's"
+    );
+    assert_eq!(
+        a.claims[0]
+            .speaker
+            .and_then(|i| a.speaker(i))
+            .map(|s| s.name.as_str()),
+        Some("council")
+    );
 }

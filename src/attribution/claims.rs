@@ -15,7 +15,7 @@
 //! and other words it is a mixed claim; without quotations, an indirect one
 //! ([`super::propagate`] makes them, and credits quotations without a cue).
 
-use super::lexicon::{self, Class, Cue};
+use super::lexicon::{self, Class, Cue, Pronoun};
 use super::quotes::QuoteSpan;
 use super::rules::{ContentRule, Rule, SpeakerRule};
 use super::speakers::{
@@ -138,6 +138,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         let Some(c) = lexicon::cue(t.lower)
             .or_else(|| speech_by_position(p, s, k))
             .or_else(|| light_verb(p, s, k))
+            .or_else(|| possessed_speech_noun(p, s, k))
         else {
             continue;
         };
@@ -176,7 +177,17 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         if c.base && !base_form_has_subject(p, s, k) {
             continue;
         }
-        // `his remarks`, `the claims`: nouns, not verbs
+        // `according to the agency's estimates`: a cue word inside the source's noun phrase
+        // is a noun
+        if out
+            .last()
+            .is_some_and(|&(_, e, cue): &(usize, usize, Option<Cue>)| {
+                cue.is_none() && e < k && (e..=k).all(|i| !p.breaks_before(i, s)) && k - e <= 4
+            })
+        {
+            continue;
+        }
+        // `his remarks`, `the claims`, `the biggest states`: nouns, not verbs
         if c.weak
             && !c.base
             && !c.participle
@@ -185,6 +196,10 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
                 Class::NounMarker.has(pv.lower)
                     || pv.lower.ends_with("'s")
                     || pv.lower.ends_with("’s")
+                    || !pv.cap
+                        && pv.lower.len() > 5
+                        && pv.lower.ends_with("est")
+                        && !Class::EstNoun.has(pv.lower)
             })
         {
             continue;
@@ -243,7 +258,10 @@ fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
     let quantified = a0 + 1 < k
         && matches!(toks[a0].lower, "some" | "many" | "most" | "several" | "few")
         && matches!(toks[a0 + 1].lower, "in" | "of" | "among" | "at");
+    // `a solid Republican state`: a singular determiner opens no subject of a base form
+    let singular = a0 < k && matches!(toks[a0].lower, "a" | "an" | "another" | "each" | "every");
     (ok_prev || quantified)
+        && !singular
         && !Class::NounMarker.has(pv.lower)
         && pv.quote.is_none()
         && !p.breaks_before(k, s)
@@ -330,20 +348,23 @@ fn speech_by_position(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     (np_ok && ends(k + 1)).then_some(BY_POSITION)
 }
 
+/// The cue a construction of saying makes (a light verb, a possessed noun of saying): like
+/// `said`, strong, with no flags.
+const PLAIN_SAY: Cue = Cue {
+    lemma: "say",
+    base: false,
+    participle: false,
+    past: false,
+    weak: false,
+    object: false,
+    belief: false,
+    np: false,
+    animate: false,
+};
+
 /// `made the argument that …`, `expressed concern that …`, `voiced the fear that …`: a light
 /// verb whose object is a noun of saying followed by `that` is a cue.
 fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
-    const LIGHT: Cue = Cue {
-        lemma: "say",
-        base: false,
-        participle: false,
-        past: false,
-        weak: false,
-        object: false,
-        belief: false,
-        np: false,
-        animate: false,
-    };
     let w = p.toks[k].lower;
     if !matches!(
         w,
@@ -357,7 +378,20 @@ fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     p.toks
         .get(noun + 1)
         .is_some_and(|t| t.lower == "that" && noun + 1 < s.tokens.end)
-        .then_some(LIGHT)
+        .then_some(PLAIN_SAY)
+}
+
+/// `Russia's announcement that …`, `the council's warning that …`: a noun of saying after a
+/// possessive and before `that` is a cue, its owner the speaker.
+fn possessed_speech_noun(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    let prev = p.toks.get(k.checked_sub(1)?)?;
+    let possessive = prev.lower.ends_with("'s") || prev.lower.ends_with("’s");
+    (k > s.tokens.start
+        && possessive
+        && Class::SpeechNoun.has(p.toks[k].lower)
+        && p.toks.get(k + 1).is_some_and(|n| n.lower == "that")
+        && k + 2 < s.tokens.end)
+        .then_some(PLAIN_SAY)
 }
 
 /// Whether the cue `k` is a passive participle (`was described`, `is expected`).
@@ -1152,9 +1186,15 @@ fn rule_inverted(p: &Para, s: &Sentence, c: usize, cend: usize, cand: &mut Candi
     };
     // `“…,” says the veteran trader`: right after a quotation, the noun phrase after the cue
     // is its speaker, whatever their trade
+    // (any head when the phrase closes the sentence or its clause: `“…,” says the bow-tied
+    // maverick, noting …`; not `the tall, bearded skipper`, cut at its comma)
+    let closes = nb >= s.tokens.end
+        || p.toks[nb].quote.is_some()
+        || p.toks[nb].lower.ends_with("ing")
+        || Class::ClauseBoundary.has(p.toks[nb].lower);
     let m = mention_of(p, na, nb).or_else(|| {
         (c > s.tokens.start && p.toks[c - 1].quote.is_some())
-            .then(|| parse_occupation(p.text, &p.toks[na..nb]))
+            .then(|| parse_occupation(p.text, &p.toks[na..nb], closes))
             .flatten()
     });
     let Some(m) = m.filter(|m| !matches!(m.kind, MentionKind::Pronoun(_))) else {
@@ -1394,6 +1434,7 @@ fn pronoun_hint(p: &Para, s: &Sentence, right: usize) -> Option<Gender> {
 fn resolve_candidate(
     p: &Para,
     s: &Sentence,
+    prev: Option<&Sentence>,
     cand: &mut Candidate,
     attrs: &[Attr],
     reg: &mut Registry,
@@ -1406,6 +1447,18 @@ fn resolve_candidate(
         .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()))
     {
         cand.role = None;
+    }
+    if let Some((
+        _,
+        _,
+        Mention {
+            kind: MentionKind::Pronoun(Pronoun::They),
+            ..
+        },
+    )) = cand.mention
+        && let Some(id) = they_from_previous_subject(p, prev, reg)
+    {
+        return Some(id);
     }
     if let Some((ma, _, m)) = &cand.mention {
         let at = p.pos(p.toks[*ma].range.start);
@@ -1432,6 +1485,40 @@ fn resolve_candidate(
         .or_else(|| open_subject(p, s))?;
     let at = p.pos(p.toks[sa].range.start);
     reg.resolve(&m, at, sentence_pos, hint)
+}
+
+/// `Researchers at the university looked at the survey. They believe …`: `they` takes the
+/// group that is the previous sentence's subject, before any group that spoke earlier.
+fn they_from_previous_subject(
+    p: &Para,
+    prev: Option<&Sentence>,
+    reg: &mut Registry,
+) -> Option<usize> {
+    let prev = prev?;
+    let (a, b, m) = sentence_subject(p, prev, prev.tokens.start)?;
+    // the noun phrase ends before its verb (`Scientists from the institute surveyed …`)
+    let verb = (a + 1..b).find(|&k| {
+        let w = p.toks[k].lower;
+        !p.toks[k].cap
+            && (Class::Verbish.has(w)
+                || lexicon::cue(w).is_some()
+                || w.ends_with("ed")
+                    && !Class::AdjectiveEd.has(w)
+                    && !Class::PostmodifierStart.has(w))
+    });
+    let m = match verb {
+        Some(k) => mention_of(p, a, k)?,
+        None => m,
+    };
+    if !matches!(m.kind, MentionKind::Group) {
+        return None;
+    }
+    reg.resolve(
+        &m,
+        p.pos(p.toks[a].range.start),
+        p.pos(prev.range.start),
+        None,
+    )
 }
 
 /// `A fisherman who asked not to be named said …`: a determiner-led noun phrase no list
@@ -1755,7 +1842,14 @@ pub(super) fn embedded_post(p: &Para, reg: &mut Registry) -> Option<RawClaim> {
 
 /// Reads one sentence: its cues (phase 1), their speakers (phase 2, resolved at once so a
 /// later cue can inherit) and contents (phase 3).
-pub(super) fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
+///
+/// `prev` is the sentence before it in the paragraph, whose subject a `they` may take.
+pub(super) fn attribute_sentence(
+    p: &Para,
+    s: &Sentence,
+    prev: Option<&Sentence>,
+    reg: &mut Registry,
+) -> Vec<Attr> {
     let mut attrs: Vec<Attr> = Vec::new();
     for (c, cend, cue) in cues(p, s) {
         let cue_text = CueText::from(&p.text[p.toks[c].range.start..p.toks[cend - 1].range.end]);
@@ -1767,7 +1861,7 @@ pub(super) fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> 
                 1.0
             }
             * if cand.open { 0.8 } else { 1.0 };
-        let Some(id) = resolve_candidate(p, s, &mut cand, &attrs, reg) else {
+        let Some(id) = resolve_candidate(p, s, prev, &mut cand, &attrs, reg) else {
             continue;
         };
         let (j, had_that) = content_start(p, s, cand.right, cue);

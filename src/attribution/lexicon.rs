@@ -267,10 +267,12 @@ pub enum Class {
     SpeechNoun,
     /// Words ending in `-ly` that are not adverbs (`family`, `daily`). (`words/ly_not_adverb.txt`)
     LyNotAdverb,
+    /// Nouns ending in `-est` that are no superlatives (`request`, `protest`). (`words/est_noun.txt`)
+    EstNoun,
 }
 
 /// Every class kept in a data file, with that file.
-const LISTS: [(Class, &str); 40] = [
+const LISTS: [(Class, &str); 41] = [
     (Class::AuxOrAdverb, include_str!("words/aux_or_adverb.txt")),
     (
         Class::ClauseBoundary,
@@ -331,6 +333,7 @@ const LISTS: [(Class, &str); 40] = [
     (Class::MaleRole, include_str!("words/male_role.txt")),
     (Class::FemaleRole, include_str!("words/female_role.txt")),
     (Class::LyNotAdverb, include_str!("words/ly_not_adverb.txt")),
+    (Class::EstNoun, include_str!("words/est_noun.txt")),
     (Class::Teaser, include_str!("words/teaser.txt")),
     (Class::GenericOrg, include_str!("words/generic_org.txt")),
     (Class::SpeechNoun, include_str!("words/speech_noun.txt")),

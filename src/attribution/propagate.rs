@@ -143,7 +143,8 @@ fn paragraph(
         if teaser {
             continue;
         }
-        let attrs = claims::attribute_sentence(&p, s, reg);
+        let prev = si.checked_sub(1).map(|i| &sents[i]);
+        let attrs = claims::attribute_sentence(&p, s, prev, reg);
         credit_sentence(&p, s, si, &attrs, reg, &mut st);
     }
     if !teaser {

@@ -342,7 +342,10 @@ fn anonymous_source(
 /// Reads `the veteran trader`, `a retired welder` as a person described by their occupation,
 /// from the shape of the head noun (`-er`, `-or`, `-ist`, `-ian`, `-ant`, `-ent`), for a noun
 /// phrase whose place already says it names a speaker (right after `“…,” says`).
-pub fn parse_occupation(text: &str, toks: &[Token]) -> Option<Mention> {
+///
+/// With `any_head` (the phrase ends the sentence or its clause), any head noun will do
+/// (`“…,” says the bow-tied maverick.`), but a document's, a time word or an `-ing` form.
+pub fn parse_occupation(text: &str, toks: &[Token], any_head: bool) -> Option<Mention> {
     let (det, rest) = toks.split_first()?;
     let head = rest.last()?;
     if !matches!(det.lower, "the" | "a" | "an")
@@ -358,7 +361,15 @@ pub fn parse_occupation(text: &str, toks: &[Token]) -> Option<Mention> {
     let agent = ["er", "or", "ist", "ian", "ant", "ent"]
         .iter()
         .any(|suf| h.len() > suf.len() + 3 && h.ends_with(suf));
-    if !agent || h.ends_with("ever") || h.ends_with("ether") {
+    let open = any_head
+        && h.len() > 3
+        && !h.ends_with("ing")
+        && !h.ends_with("ly")
+        && !Class::DocumentNoun.has(h)
+        && !Class::TimeWord.has(h)
+        && !Class::NpBreaker.has(h)
+        && lexicon::cue(h).is_none();
+    if !(agent || open) || h.ends_with("ever") || h.ends_with("ether") {
         return None;
     }
     let kind = if det.lower == "the" {
@@ -430,6 +441,20 @@ fn document_owner(text: &str, toks: &[Token]) -> Option<Mention> {
             gender: None,
             full: false,
         });
+    }
+    // `the EDS estimates`, `a Pentagon report` → the organisation that wrote it
+    if let Some((doc, init)) = toks.split_last()
+        && Class::DocumentNoun.has(doc.lower)
+        && let names = match init.first() {
+            Some(d) if Class::Determiner.has(d.lower) => &init[1..],
+            _ => init,
+        }
+        && !names.is_empty()
+        && names.iter().all(|t| t.cap && t.quote.is_none())
+        && let Some(m) = parse_mention(text, names)
+        && matches!(m.kind, MentionKind::Organization | MentionKind::Name)
+    {
+        return Some(m);
     }
     // `the operator's annual filings` → the operator
     if let Some((doc, init)) = toks.split_last()
