@@ -598,19 +598,25 @@ fn hints_never_show_a_stand_in_for_an_unbound_action() {
     assert!(!speakers.contains("sort"), "{speakers}");
 }
 
-/// The help's headings name no key: they said "(after v)" and "(H)" after those overlays
-/// moved to `A` and `L`. The key that opens an overlay is listed with its action.
+/// The help's headings and its legend of marks name no key: they said "(after v)" and "(H)"
+/// after those overlays moved to `A` and `L`, and a key can be bound elsewhere. The key
+/// that opens an overlay is listed with its action.
 #[test]
-fn help_headings_name_no_key() {
+fn help_headings_and_legend_name_no_key() {
     use hearsay::tui::widgets::help::{HelpRow, rows};
+    let names_a_key = |h: &str| {
+        h.split('(').skip(1).any(|rest| {
+            let inside = rest.split(')').next().unwrap_or("");
+            let inside = inside.strip_prefix("after ").unwrap_or(inside);
+            inside.chars().count() == 1
+        })
+    };
     for row in rows(&Config::default().keymap) {
         if let HelpRow::Heading(h) = row {
-            let named = h.split('(').skip(1).any(|rest| {
-                let inside = rest.split(')').next().unwrap_or("");
-                let inside = inside.strip_prefix("after ").unwrap_or(inside);
-                inside.chars().count() == 1
-            });
-            assert!(!named, "{h}");
+            assert!(!names_a_key(h), "{h}");
         }
+    }
+    for (mark, what) in hearsay::tui::strings::marks().into_iter().flatten() {
+        assert!(!names_a_key(what), "{mark} {what}");
     }
 }

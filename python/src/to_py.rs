@@ -12,8 +12,8 @@
 //!   prints it (with `ryu`) and `json.loads` reads it back: a confidence of `0.85_f32` is
 //!   `0.85`, where a plain `f32 → f64` conversion gives `0.8500000238418579`; non-finite
 //!   floats are `None`, as `serde_json` writes `null`;
-//! - dict keys are made once per call ([`Keys`]) and shared by every dict, instead of one
-//!   new `str` per key per dict (a report has hundreds of them).
+//! - dict keys, short strings and floats are made once per call ([`Keys`]) and shared,
+//!   instead of one new object per key per dict (a report has hundreds of them).
 
 use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyValueError;
@@ -31,36 +31,75 @@ pub fn to_py<'py, T: Serialize + ?Sized>(
     value.serialize(ToPy::value(keys)).map_err(|e| e.0)
 }
 
-/// Dict keys already made, by their text: one Python `str` per distinct key, reused
-/// (looked up with the Fx hash: a report asks for a key hundreds of times, and SipHash was
-/// a quarter of the cost of building the dicts).
+/// Objects made once per call and shared by every value that needs them: dict keys (and
+/// the names of enum variants), short strings (cues such as `said`, names, kinds) and the
+/// floats of `f32`s (confidences come from a few dozen values). A report is a few hundred
+/// objects; a new one for each of these made a fifth of them. Keys are looked up with the Fx
+/// hash: a report asks for a key hundreds of times, and SipHash was a quarter of the cost
+/// of building the dicts.
 pub struct Keys<'py> {
     py: Python<'py>,
-    made: FxHashMap<Box<str>, Bound<'py, PyString>>,
+    strings: FxHashMap<Box<str>, Bound<'py, PyString>>,
+    floats: FxHashMap<u32, Bound<'py, PyAny>>,
 }
 
-/// The most keys [`Keys`] keeps (maps with data for keys must not grow it without end).
-const MAX_KEYS: usize = 1024;
+/// The most strings, and floats, [`Keys`] keeps (a batch's distinct short strings must not
+/// grow it without end; past it, new ones are made each time).
+const MAX_SHARED: usize = 1024;
+
+/// Strings up to this many bytes are shared (see [`Keys`]); longer ones are texts, seldom
+/// seen twice.
+const SHORT: usize = 16;
 
 impl<'py> Keys<'py> {
     /// An empty set of keys.
     pub fn new(py: Python<'py>) -> Self {
         Keys {
             py,
-            made: FxHashMap::default(),
+            strings: FxHashMap::default(),
+            floats: FxHashMap::default(),
         }
     }
 
-    /// The (interned) Python `str` of `key`.
+    /// The (interned) Python `str` of a dict key or variant name.
     fn get(&mut self, key: &str) -> Bound<'py, PyString> {
-        if let Some(s) = self.made.get(key) {
-            return s.clone();
+        self.shared(key, true)
+    }
+
+    /// The Python `str` of `s`, made once; interned when `intern` (keys: a bounded set;
+    /// values are not, as interned strings may live as long as the interpreter).
+    fn shared(&mut self, s: &str, intern: bool) -> Bound<'py, PyString> {
+        if let Some(made) = self.strings.get(s) {
+            return made.clone();
         }
-        let s = PyString::intern(self.py, key);
-        if self.made.len() < MAX_KEYS {
-            self.made.insert(key.into(), s.clone());
+        let made = if intern {
+            PyString::intern(self.py, s)
+        } else {
+            PyString::new(self.py, s)
+        };
+        if self.strings.len() < MAX_SHARED {
+            self.strings.insert(s.into(), made.clone());
         }
-        s
+        made
+    }
+
+    /// The float an `f32` reads back as from `serde_json`'s text (its shortest decimal
+    /// form, as `ryu` writes it), made once per value.
+    fn f32(&mut self, v: f32) -> Bound<'py, PyAny> {
+        if let Some(made) = self.floats.get(&v.to_bits()) {
+            return made.clone();
+        }
+        let shortest = v.is_finite().then(|| {
+            ryu::Buffer::new()
+                .format_finite(v)
+                .parse::<f64>()
+                .unwrap_or(f64::from(v))
+        });
+        let made = float(self.py, shortest);
+        if self.floats.len() < MAX_SHARED {
+            self.floats.insert(v.to_bits(), made.clone());
+        }
+        made
     }
 }
 
@@ -152,6 +191,8 @@ impl<'k, 'py> ToPy<'k, 'py> {
     fn str(self, v: &str) -> Bound<'py, PyAny> {
         if self.key {
             self.keys.get(v).into_any()
+        } else if v.len() <= SHORT {
+            self.keys.shared(v, false).into_any()
         } else {
             PyString::new(self.py(), v).into_any()
         }
@@ -222,14 +263,7 @@ impl<'k, 'py> ser::Serializer for ToPy<'k, 'py> {
         self.int(v)
     }
     fn serialize_f32(self, v: f32) -> Result<Self::Ok> {
-        // the shortest text that reads back as `v` (what serde_json prints), read as an f64
-        let shortest = v.is_finite().then(|| {
-            ryu::Buffer::new()
-                .format_finite(v)
-                .parse::<f64>()
-                .unwrap_or(f64::from(v))
-        });
-        Ok(float(self.py(), shortest))
+        Ok(self.keys.f32(v))
     }
     fn serialize_f64(self, v: f64) -> Result<Self::Ok> {
         Ok(float(self.py(), v.is_finite().then_some(v)))

@@ -1807,7 +1807,7 @@ fn content_range(
 /// `… pic.twitter.com/x — Ana Ruiz (@anaruiz) June 3, 2019`: the words before the dash are
 /// its author's claim.
 pub(super) fn embedded_post(p: &Para, reg: &mut Registry) -> Option<RawClaim> {
-    let handle = p.text.rfind("(@")?;
+    let handle = memchr::memmem::rfind(p.text.as_bytes(), b"(@")?;
     let dash = p.text[..handle].rfind(['—', '–'])?;
     // the author's name: the words between the dash and the handle
     let name_toks: Vec<Token> = p

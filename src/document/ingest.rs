@@ -83,26 +83,39 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
     lines
 }
 
-/// `s.split_whitespace().take(max).count()` in one pass over the bytes, decoding only
-/// the characters that are not ASCII.
+/// `s.split_whitespace().take(max).count()` in one pass over the bytes, decoding only the
+/// characters that may be white space beyond ASCII (their UTF-8 starts with C2, E1, E2 or
+/// E3); any other byte is part of a word.
 fn count_words(s: &str, max: usize) -> usize {
     let bytes = s.as_bytes();
     let (mut n, mut in_word, mut i) = (0, false, 0);
-    while i < bytes.len() && n < max {
-        let (space, len) = match bytes[i] {
-            b if b.is_ascii() => (matches!(b, b'\t'..=b'\r' | b' '), 1),
-            _ => s[i..]
-                .chars()
-                .next()
-                .map_or((true, 1), |c| (c.is_whitespace(), c.len_utf8())),
+    while i < bytes.len() {
+        let space = match bytes[i] {
+            b'\t'..=b'\r' | b' ' => {
+                i += 1;
+                true
+            }
+            0xC2 | 0xE1..=0xE3 => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                i += c.len_utf8();
+                c.is_whitespace()
+            }
+            _ => {
+                i += 1;
+                false
+            }
         };
-        if !space && !in_word {
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
             n += 1;
+            if n >= max {
+                break;
+            }
         }
-        in_word = !space;
-        i += len;
     }
-    n
+    n.min(max)
 }
 
 /// Words that end with a full stop without ending a sentence.
@@ -669,7 +682,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn words_are_counted_as_split_whitespace_counts_them(
-            s in "[a b\t\r\n\x0b\x0c\u{85}\u{a0}\u{2009}\u{3000}é日\x1b]{0,40}",
+            s in "[a b\t\r\n\x0b\x0c\u{85}\u{a0}\u{1680}\u{2009}\u{2028}\u{205f}\u{3000}é日’—ᚠ。\x1b]{0,40}",
             max in 0usize..8,
         ) {
             proptest::prop_assert_eq!(count_words(&s, max), s.split_whitespace().take(max).count());

@@ -67,7 +67,7 @@ pub fn marks() -> Vec<Vec<(&'static str, &'static str)>> {
         ],
         vec![
             (UNCERTAIN_MARK, "uncertain attribution: check it"),
-            (CORRECTED_SIGN, "corrected by hand (C)"),
+            (CORRECTED_SIGN, "corrected by hand"),
         ],
         vec![
             (status(Status::Unchecked), "unchecked"),
