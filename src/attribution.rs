@@ -266,13 +266,18 @@ impl Sourcing {
     /// sentence, `Harbour Authority spokeswoman`).
     pub fn count(speakers: &[SpeakerOut], claims: &[Claim]) -> Sourcing {
         let mut sourcing = Sourcing::default();
-        for c in claims {
-            match c.speaker.and_then(|s| speakers.get(s)).map(|s| {
+        // what each speaker counts as, worked out once (not once a claim)
+        let kinds: Vec<(SpeakerKind, bool)> = speakers
+            .iter()
+            .map(|s| {
                 let mut words = s.name.split_whitespace();
                 let last = words.next_back().unwrap_or("");
                 let named = words.next().is_none() || last.starts_with(char::is_uppercase);
                 (propagate::people_of_organisation(s), named)
-            }) {
+            })
+            .collect();
+        for c in claims {
+            match c.speaker.and_then(|s| kinds.get(s)).copied() {
                 None => sourcing.unattributed += 1,
                 Some((SpeakerKind::Person, true)) => sourcing.named_person += 1,
                 Some((SpeakerKind::Person, false)) => sourcing.unnamed_person += 1,

@@ -9,6 +9,7 @@
 //! enough: the lists are English).
 
 use crate::document::date::{MONTHS, WEEKDAYS};
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// What kind of reporting verb a cue word is.
@@ -20,14 +21,26 @@ pub struct Cue {
     pub base: bool,
     /// `-ing` participle (`saying`, `adding`): takes the subject of its clause.
     pub participle: bool,
+    /// Past tense (`said`, `told`): a report of what was said, which is rarely made of a
+    /// thing (`the numbers say` is present).
+    pub past: bool,
     /// The verb has common non-reporting senses (`added`, `noted`, `called`): it is a cue
     /// only before `that`, a quotation, a clause or at the end of a trailing attribution.
     pub weak: bool,
     /// The verb takes an indirect object before its clause (`told reporters that …`).
     pub object: bool,
+    /// A verb of belief (`believe`, `think`): it reports a view, so a negation before it
+    /// does not cancel the attribution (`does not think the plan will work`).
+    pub belief: bool,
+    /// A noun phrase as the verb's object is still what was said (`confirmed the figures`,
+    /// `criticized the plan`), where `added three goals` is no report.
+    pub np: bool,
+    /// Only people use the verb in its sense of saying (`she recalls the winter`; `the
+    /// company recalled the cars` is no report).
+    pub animate: bool,
 }
 
-/// Reporting verbs, one lemma a line: `lemma [weak] [object]: base 3rd-person past -ing [past-participle]`.
+/// Reporting verbs, one lemma a line: `lemma [weak] [object] [belief] [np] [animate]: base 3rd-person past -ing [past-participle]`.
 const CUES: &str = include_str!("words/cues.txt");
 
 /// Looks a lowercased word up in the cue lexicon.
@@ -43,53 +56,121 @@ pub fn cue(word: &str) -> Option<Cue> {
     if !(3..=12).contains(&word.len()) {
         return None;
     }
-    CUE_INDEX.get(word).copied()
+    // most words are ruled out by their first and last letters, without a hash probe
+    let index = &*CUE_INDEX;
+    if !index.may_hold(word) {
+        return None;
+    }
+    index.get(word).copied()
 }
 
-/// FNV-1a: a fast hash for short ASCII words (the cue index is fixed, so no DoS concern).
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
+/// A lexicon table as it is built, keyed by the words.
+type WordMap<V> = FxHashMap<&'static str, V>;
 
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
+/// A lexicon table as it is read: a word of up to 15 bytes (nearly every word) is keyed by
+/// one integer that packs its bytes and length ([`pack`]), so a probe hashes two machine
+/// words (FxHash, `rustc-hash`: the tables are fixed, so there is no DoS concern) and
+/// compares integers, with no pointer to follow to the word's text. Longer words are keyed
+/// by their text.
+struct Table<V> {
+    short: FxHashMap<u128, V>,
+    long: WordMap<V>,
+    /// For each first byte of a word in the table, the last bytes (bit `last % 64`) that
+    /// such a word ends with: [`Table::may_hold`] rules most other words out at once.
+    ends: [u64; 256],
+}
+
+impl<V> Table<V> {
+    fn new(words: WordMap<V>) -> Self {
+        let mut t = Table {
+            short: FxHashMap::default(),
+            long: WordMap::default(),
+            ends: [0; 256],
         };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        for (w, v) in words {
+            if let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) {
+                t.ends[usize::from(first)] |= 1 << (last % 64);
+            }
+            match pack(w) {
+                Some(k) => t.short.insert(k, v),
+                None => t.long.insert(w, v),
+            };
         }
-        self.0 = h;
+        t
+    }
+
+    /// Whether the table may hold `w` (false: it does not), from its first and last bytes.
+    fn may_hold(&self, w: &str) -> bool {
+        match (w.as_bytes().first(), w.as_bytes().last()) {
+            (Some(&first), Some(&last)) => self.ends[usize::from(first)] >> (last % 64) & 1 != 0,
+            _ => true,
+        }
+    }
+
+    fn get(&self, w: &str) -> Option<&V> {
+        match pack(w) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(w),
+        }
     }
 }
 
-type FnvMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// A word of at most 15 bytes as one integer: its bytes from the lowest byte up and its
+/// length in the top byte, so that two words have the same key only if they are the same
+/// word. Read with a few overlapping loads rather than byte by byte.
+fn pack(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    let n = b.len();
+    let (lo, hi) = match n {
+        16.. => return None,
+        8..=15 => {
+            let lo = u64::from_le_bytes(*b.first_chunk::<8>()?);
+            // the bytes after the first eight: a load that ends at the last byte, shifted
+            // down past the bytes it shares with `lo` (all of them when n == 8)
+            let tail = u64::from_le_bytes(*b.last_chunk::<8>()?);
+            (lo, tail.checked_shr(8 * (16 - n) as u32).unwrap_or(0))
+        }
+        4..=7 => {
+            let head = u64::from(u32::from_le_bytes(*b.first_chunk::<4>()?));
+            let tail = u64::from(u32::from_le_bytes(*b.last_chunk::<4>()?));
+            (head | tail << (8 * (n - 4)), 0)
+        }
+        1..=3 => {
+            let at = |i: usize| u64::from(b[i]) << (8 * i);
+            (at(0) | at(n / 2) | at(n - 1), 0)
+        }
+        0 => (0, 0),
+    };
+    Some(u128::from(lo) | u128::from(hi) << 64 | (n as u128) << 120)
+}
 
 /// Every cue form, looked up in one hash probe.
-static CUE_INDEX: LazyLock<FnvMap<&'static str, Cue>> = LazyLock::new(|| {
-    let mut m = FnvMap::default();
+static CUE_INDEX: LazyLock<Table<Cue>> = LazyLock::new(|| {
+    let mut m = WordMap::default();
     for (lemma, flags, forms) in data_lines(CUES).filter_map(|l| {
         let (head, forms) = l.split_once(':')?;
         let mut head = head.split_whitespace();
         Some((head.next()?, head.collect::<Vec<_>>(), forms))
     }) {
         let (weak, object) = (flags.contains(&"weak"), flags.contains(&"object"));
+        let belief = flags.contains(&"belief");
+        let np = flags.contains(&"np");
+        let animate = flags.contains(&"animate");
         for (i, f) in forms.split_whitespace().enumerate() {
             m.entry(f).or_insert(Cue {
                 lemma,
                 base: i == 0,
                 participle: i == 3,
+                past: i == 2,
                 weak,
                 object,
+                belief,
+                np,
+                animate,
             });
         }
     }
-    m
+    Table::new(m)
 });
 
 /// The lines of a word-list file that hold data: comments (`#`) and blank lines skipped.
@@ -118,7 +199,7 @@ pub enum Class {
     PersonNoun,
     /// Plural nouns that name a group of people (`legal experts`, `authorities`). (`words/group_noun.txt`)
     GroupNoun,
-    /// Nouns that head an organisation's name (`the ministry`, `Dixon Hall`'s `office`). (`words/org_noun.txt`)
+    /// Nouns that head an organisation's name (`the ministry`, `the mayor's office`). (`words/org_noun.txt`)
     OrgNoun,
     /// Nouns that head a document or publication (`a statement`, `draft language`). (`words/document_noun.txt`)
     DocumentNoun,
@@ -154,8 +235,6 @@ pub enum Class {
     AdjectiveEd,
     /// Quantifier (`words/quantifier.txt`)
     Quantifier,
-    /// Surnames that are also words the name reader skips when capitalised (`Every`, `More`). (`words/word_surname.txt`)
-    WordSurname,
     /// Small words that cannot be a clause's verb after a name (`Jones of Ottawa`, `Smith and`). (`words/function_word.txt`)
     FunctionWord,
     /// PassiveAux (`words/passive_aux.txt`)
@@ -188,6 +267,8 @@ pub enum Class {
     SpeechNoun,
     /// Words ending in `-ly` that are not adverbs (`family`, `daily`). (`words/ly_not_adverb.txt`)
     LyNotAdverb,
+    /// Nouns ending in `-est` that are no superlatives (`request`, `protest`). (`words/est_noun.txt`)
+    EstNoun,
 }
 
 /// Every class kept in a data file, with that file.
@@ -241,7 +322,6 @@ const LISTS: [(Class, &str); 41] = [
     ),
     (Class::AdjectiveEd, include_str!("words/adjective_ed.txt")),
     (Class::Quantifier, include_str!("words/quantifier.txt")),
-    (Class::WordSurname, include_str!("words/word_surname.txt")),
     (Class::FunctionWord, include_str!("words/function_word.txt")),
     (Class::PassiveAux, include_str!("words/passive_aux.txt")),
     (Class::Preposition, include_str!("words/preposition.txt")),
@@ -253,6 +333,7 @@ const LISTS: [(Class, &str); 41] = [
     (Class::MaleRole, include_str!("words/male_role.txt")),
     (Class::FemaleRole, include_str!("words/female_role.txt")),
     (Class::LyNotAdverb, include_str!("words/ly_not_adverb.txt")),
+    (Class::EstNoun, include_str!("words/est_noun.txt")),
     (Class::Teaser, include_str!("words/teaser.txt")),
     (Class::GenericOrg, include_str!("words/generic_org.txt")),
     (Class::SpeechNoun, include_str!("words/speech_noun.txt")),
@@ -273,8 +354,8 @@ const LISTS: [(Class, &str); 41] = [
 ];
 
 /// Every listed word with the set of its classes (bit `1 << class`), built once.
-static WORDS: LazyLock<FnvMap<&'static str, u64>> = LazyLock::new(|| {
-    let mut m: FnvMap<&'static str, u64> = FnvMap::default();
+static WORDS: LazyLock<Table<u64>> = LazyLock::new(|| {
+    let mut m: WordMap<u64> = WordMap::default();
     for (class, file) in LISTS {
         for w in data_lines(file) {
             *m.entry(w).or_default() |= class.bit();
@@ -294,7 +375,7 @@ static WORDS: LazyLock<FnvMap<&'static str, u64>> = LazyLock::new(|| {
         };
         *m.entry(w).or_default() |= Class::Month.bit() | Class::TimeWord.bit() | name;
     }
-    m
+    Table::new(m)
 });
 
 impl Class {
@@ -358,4 +439,50 @@ pub fn is_aux_or_adverb(w: &str) -> bool {
 /// Abbreviations that may also end a sentence (`… in the U.S. The …`).
 pub fn can_end_sentence(w: &str) -> bool {
     Class::CanEndSentence.has(w) || (w.len() >= 4 && w.matches('.').count() >= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_word_is_found_in_its_class() {
+        for (class, file) in LISTS {
+            for w in data_lines(file) {
+                assert!(class.has(w), "{w:?} not in {class:?}");
+            }
+        }
+        for w in WEEKDAYS {
+            assert!(Class::Weekday.has(w));
+        }
+        assert!(data_lines(CUES).all(|l| {
+            l.split_once(':').is_some_and(|(_, forms)| {
+                forms.split_whitespace().all(|f| CUE_INDEX.get(f).is_some())
+            })
+        }));
+        // the first/last byte filter never rules out a word the table holds
+        assert!(data_lines(CUES).all(|l| {
+            l.split_once(':')
+                .is_some_and(|(_, forms)| forms.split_whitespace().all(|f| CUE_INDEX.may_hold(f)))
+        }));
+        assert!(!CUE_INDEX.may_hold("the") && !CUE_INDEX.may_hold("table"));
+        // words that share a prefix, or differ only in length, are told apart
+        assert!(cue("say").is_some() && cue("sa").is_none() && cue("sayss").is_none());
+        assert_eq!(classes(""), 0);
+        assert_eq!(classes("a-very-long-word-indeed"), 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_packed_word_is_its_bytes_and_length(w in "[a-z’é]{0,17}") {
+            let b = w.as_bytes();
+            let mut buf = [0u8; 16];
+            let expected = (b.len() <= 15).then(|| {
+                buf[..b.len()].copy_from_slice(b);
+                buf[15] = b.len() as u8;
+                u128::from_le_bytes(buf)
+            });
+            proptest::prop_assert_eq!(pack(&w), expected);
+        }
+    }
 }

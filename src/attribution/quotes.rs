@@ -70,16 +70,23 @@ pub fn scan(text: &str) -> Vec<QuoteSpan> {
     let mut state = State::Out;
     let mut prev: Option<char> = None;
     let bytes = text.as_bytes();
+    // (without `«` `»` in the paragraph, the usual case, a mark starts with one of three
+    // bytes, which memchr finds a vector at a time)
+    let guillemets = memchr::memchr(0xC2, bytes).is_some();
     let mut pos = 0;
     while pos < text.len() {
         // Only quotation marks change the state; every other character just becomes `prev`.
         // Each mark starts with one of these bytes (`"`, `'`, or the lead byte of `«` `»`
         // (C2) or `“` `”` `‘` `’` `„` (E2)), so the run before the next such byte is skipped
         // in one byte scan.
-        let skip = bytes[pos..]
-            .iter()
-            .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
-            .unwrap_or(bytes.len() - pos);
+        let rest = &bytes[pos..];
+        let skip = if guillemets {
+            rest.iter()
+                .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+        } else {
+            memchr::memchr3(b'"', b'\'', 0xE2, rest)
+        }
+        .unwrap_or(rest.len());
         if skip > 0 {
             pos += skip;
             prev = text[..pos].chars().next_back();

@@ -27,56 +27,59 @@ fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '‑' | '&')
 }
 
+/// The ASCII letters and digits, by byte: one load a byte in the tokenizer's inner loops.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// The character starting at byte `i` of `text` (ASCII without decoding), if any.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match *text.as_bytes().get(i)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text[i..].chars().next(),
+    }
+}
+
 /// Splits text into word tokens, marking the ones inside quotations. `lower` is
 /// `text.to_ascii_lowercase()` (same byte offsets), which the tokens borrow from.
+///
+/// One pass over the bytes: runs of ASCII letters and digits are taken a byte at a time,
+/// and only other characters are decoded.
 pub fn tokenize<'a>(text: &str, lower: &'a str, quotes: &[QuoteSpan]) -> Vec<Token<'a>> {
-    // sized up front (a paragraph has at most one char per byte, and a word with its gap
-    // takes a few bytes), so neither vector is copied as it grows
+    let bytes = text.as_bytes();
+    // sized up front (a word with its gap takes a few bytes), so the vector is not copied
+    // as it grows
     let mut out = Vec::with_capacity(text.len() / 4 + 1);
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    chars.extend(text.char_indices());
     let mut i = 0;
     let mut qi = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        if !c.is_alphanumeric() {
+    while i < bytes.len() {
+        // the gaps between words: ASCII a byte at a time
+        if bytes[i].is_ascii() && !ASCII_WORD[usize::from(bytes[i])] {
             i += 1;
             continue;
         }
-        let mut j = i + 1;
-        loop {
-            if j < chars.len() && chars[j].1.is_alphanumeric() {
-                j += 1;
-                continue;
-            }
-            // inner joiners and digit separators ("don’t", "well-known", "1,000", "16.3")
-            if j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() {
-                let cj = chars[j].1;
-                let digits = chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit();
-                if is_inner_joiner(cj) || ((cj == ',' || cj == '.') && digits) {
-                    j += 1;
-                    continue;
-                }
-                // dotted acronyms: U.S., D.C.
-                if cj == '.' && chars[j - 1].1.is_uppercase() && chars[j + 1].1.is_uppercase() {
-                    j += 1;
-                    continue;
-                }
-            }
-            break;
+        let Some(c) = char_at(text, i) else { break };
+        if !c.is_alphanumeric() {
+            i += c.len_utf8();
+            continue;
         }
-        let mut end = if j < chars.len() {
-            chars[j].0
-        } else {
-            text.len()
-        };
+        let start = i;
+        let j = word_end(text, i + c.len_utf8());
+        let mut end = j;
         // keep the full stop of initials and abbreviations
-        if j < chars.len() && chars[j].1 == '.' {
-            let word = &text[start..end];
-            let single_cap = word.chars().count() == 1 && c.is_uppercase();
-            if single_cap || Class::Abbreviation.has(&lower[start..end]) || word.contains('.') {
+        if bytes.get(j) == Some(&b'.') {
+            let single_cap = j - start == c.len_utf8() && c.is_uppercase();
+            if single_cap
+                || text[start..j].contains('.')
+                || Class::Abbreviation.has(&lower[start..j])
+            {
                 end += 1;
-                j += 1;
             }
         }
         while qi < quotes.len() && quotes[qi].outer.end <= start {
@@ -92,9 +95,45 @@ pub fn tokenize<'a>(text: &str, lower: &'a str, quotes: &[QuoteSpan]) -> Vec<Tok
             cap: c.is_uppercase(),
             quote,
         });
-        i = j;
+        i = end;
     }
     out
+}
+
+/// Where the word whose characters run up to byte `j` ends: over letters and digits, inner
+/// joiners and digit separators (`don’t`, `well-known`, `1,000`, `16.3`) and the full stops
+/// of dotted acronyms (`U.S.`, `D.C.`).
+fn word_end(text: &str, mut j: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        while j < bytes.len() && ASCII_WORD[usize::from(bytes[j])] {
+            j += 1;
+        }
+        let Some(cj) = char_at(text, j) else { break };
+        if cj.is_alphanumeric() {
+            j += cj.len_utf8();
+            continue;
+        }
+        // only a joiner, a comma or a full stop can join (most words end at a space)
+        let joiner = is_inner_joiner(cj);
+        if !(joiner || cj == ',' || cj == '.') {
+            break;
+        }
+        let after = j + cj.len_utf8();
+        let Some(next) = char_at(text, after).filter(|c| c.is_alphanumeric()) else {
+            break;
+        };
+        let last = text[..j].chars().next_back().unwrap_or(' ');
+        let digits = last.is_ascii_digit() && next.is_ascii_digit();
+        let joins = joiner
+            || ((cj == ',' || cj == '.') && digits)
+            || (cj == '.' && last.is_uppercase() && next.is_uppercase());
+        if !joins {
+            break;
+        }
+        j = after;
+    }
+    j
 }
 
 /// A sentence: a run of tokens and the text it spans.
@@ -128,7 +167,8 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &[QuoteSpan]) -> Vec<Sent
             continue;
         }
         let gap = &text[a.range.end..b.range.start];
-        let mut ends = gap_ends_sentence(gap);
+        // (a single space, the usual gap, ends nothing)
+        let mut ends = gap != " " && gap_ends_sentence(gap);
         if !ends && a.lower.ends_with('.') && lexicon::can_end_sentence(a.lower) {
             ends = b.cap && Class::CapitalizedFunctionWord.has(b.lower);
         }
@@ -263,4 +303,115 @@ fn split_point(text: &str, from: usize, to: usize, quotes: &[QuoteSpan]) -> usiz
         return ws.min(to);
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tokenizer as first written, over a vector of decoded characters: the reference
+    /// the byte scan must agree with.
+    fn reference(text: &str, lower: &str) -> Vec<(Range<usize>, bool)> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let (start, c) = chars[i];
+            if !c.is_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            loop {
+                if j < chars.len() && chars[j].1.is_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
+                if j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() {
+                    let cj = chars[j].1;
+                    let digits = chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit();
+                    if is_inner_joiner(cj) || ((cj == ',' || cj == '.') && digits) {
+                        j += 1;
+                        continue;
+                    }
+                    if cj == '.' && chars[j - 1].1.is_uppercase() && chars[j + 1].1.is_uppercase() {
+                        j += 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            let mut end = chars.get(j).map_or(text.len(), |c| c.0);
+            if j < chars.len() && chars[j].1 == '.' {
+                let word = &text[start..end];
+                let single_cap = word.chars().count() == 1 && c.is_uppercase();
+                if single_cap || Class::Abbreviation.has(&lower[start..end]) || word.contains('.') {
+                    end += 1;
+                    j += 1;
+                }
+            }
+            out.push((start..end, c.is_uppercase()));
+            i = j;
+        }
+        out
+    }
+
+    fn words(text: &str) -> Vec<&str> {
+        let lower = text.to_ascii_lowercase();
+        tokenize(text, &lower, &[])
+            .iter()
+            .map(|t| &text[t.range.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_joiners_separators_and_abbreviations() {
+        assert_eq!(
+            words("Rep. Ana O’Neil-Ruiz of the U.S. said 1,000 (16.3%) don’t. J. Doe e.GO"),
+            [
+                "Rep.",
+                "Ana",
+                "O’Neil-Ruiz",
+                "of",
+                "the",
+                "U.S.",
+                "said",
+                "1,000",
+                "16.3",
+                "don’t",
+                "J.",
+                "Doe",
+                "e",
+                "GO"
+            ]
+        );
+        assert_eq!(
+            words("Élise Ørsted, naïve—café; Σοφία’s Ö.Ä. 日本 x"),
+            [
+                "Élise",
+                "Ørsted",
+                "naïve",
+                "café",
+                "Σοφία’s",
+                "Ö.Ä.",
+                "日本",
+                "x"
+            ]
+        );
+        assert_eq!(words("--- … “ ”"), Vec::<&str>::new());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scan_agrees_with_the_char_reference(
+            s in "[a-zA-Z0-9 .,'’&‐‑\\-“”éÉßΣσ日²ǅ\u{301}\u{a0}]{0,40}"
+        ) {
+            let lower = s.to_ascii_lowercase();
+            let got: Vec<(Range<usize>, bool)> = tokenize(&s, &lower, &[])
+                .into_iter()
+                .map(|t| (t.range, t.cap))
+                .collect();
+            proptest::prop_assert_eq!(got, reference(&s, &lower));
+        }
+    }
 }

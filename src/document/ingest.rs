@@ -54,7 +54,7 @@ impl Line<'_> {
 }
 
 fn split_lines(source: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::with_capacity(source.bytes().filter(|&b| b == b'\n').count() + 1);
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', source.as_bytes()).count() + 1);
     let mut start = 0;
     for piece in source.split_inclusive('\n') {
         let end = start + piece.len();
@@ -76,11 +76,46 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
             start: off as u32,
             n_chars: u32::try_from(trimmed.chars().count()).unwrap_or(u32::MAX),
             // only ever compared with small numbers: stop counting early
-            words: trimmed.split_whitespace().take(30).count() as u8,
+            words: count_words(trimmed, 30) as u8,
         });
         start = end;
     }
     lines
+}
+
+/// `s.split_whitespace().take(max).count()` in one pass over the bytes, decoding only the
+/// characters that may be white space beyond ASCII (their UTF-8 starts with C2, E1, E2 or
+/// E3); any other byte is part of a word.
+fn count_words(s: &str, max: usize) -> usize {
+    let bytes = s.as_bytes();
+    let (mut n, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() {
+        let space = match bytes[i] {
+            b'\t'..=b'\r' | b' ' => {
+                i += 1;
+                true
+            }
+            0xC2 | 0xE1..=0xE3 => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                i += c.len_utf8();
+                c.is_whitespace()
+            }
+            _ => {
+                i += 1;
+                false
+            }
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            n += 1;
+            if n >= max {
+                break;
+            }
+        }
+    }
+    n.min(max)
 }
 
 /// Words that end with a full stop without ending a sentence.
@@ -642,6 +677,16 @@ mod tests {
         assert_eq!(p.len(), 2, "{p:?}");
         assert!(p[0].ends_with("at the end."));
         assert!(p[1].starts_with("Second paragraph"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_counted_as_split_whitespace_counts_them(
+            s in "[a b\t\r\n\x0b\x0c\u{85}\u{a0}\u{1680}\u{2009}\u{2028}\u{205f}\u{3000}é日’—ᚠ。\x1b]{0,40}",
+            max in 0usize..8,
+        ) {
+            proptest::prop_assert_eq!(count_words(&s, max), s.split_whitespace().take(max).count());
+        }
     }
 
     #[test]

@@ -203,18 +203,39 @@ pub fn count_removed(source: &str) -> usize {
     let mut n = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // every dropped item starts with a C0 control, DEL, or (in UTF-8) 0xc2 (C1 controls)
-        // or 0xe2 (bidi controls); all of them start a character
-        let candidate = matches!(bytes[i], 0x00..=0x1f | 0x7f | 0xc2 | 0xe2);
-        match candidate.then(|| removed_len(&source[i..])).flatten() {
-            Some(len) => {
-                n += 1;
-                i += len;
+        // eight bytes at a time over plain ASCII text, which holds no such item
+        if let Some(chunk) = bytes[i..].first_chunk::<8>()
+            && !any_control_or_non_ascii(u64::from_le_bytes(*chunk))
+        {
+            i += 8;
+            continue;
+        }
+        let stop = (i + 8).min(bytes.len());
+        while i < stop {
+            // every dropped item starts with a C0 control, DEL, or (in UTF-8) 0xc2 (C1
+            // controls) or 0xe2 (bidi controls); all of them start a character
+            let candidate = matches!(bytes[i], 0x00..=0x1f | 0x7f | 0xc2 | 0xe2);
+            match candidate.then(|| removed_len(&source[i..])).flatten() {
+                Some(len) => {
+                    n += 1;
+                    i += len;
+                }
+                None => i += 1,
             }
-            None => i += 1,
         }
     }
     n
+}
+
+/// Whether any of the eight bytes packed in `x` is a C0 control, DEL or not ASCII (the
+/// usual bit tricks: a byte below 0x20 borrows into its top bit when 0x20 is taken away; a
+/// byte from 0x7f up has its top bit set, itself or once 1 is added).
+fn any_control_or_non_ascii(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    let below_space = x.wrapping_sub(ONES * 0x20) & !x & TOPS;
+    let del_or_above = (x.wrapping_add(ONES) | x) & TOPS;
+    below_space | del_or_above != 0
 }
 
 /// The part of a line a reader shows: from its first to its last character that is neither
@@ -241,10 +262,10 @@ pub fn shown_bounds(line: &str) -> Range<usize> {
     }
     let body = &line[start..];
     let mut end = start + body.trim_end_matches(dropped_or_space).len();
-    // (`contains` on bytes is a memchr: most lines are passed over at that speed)
+    // (memchr: most lines are passed over at the speed of a vector search)
     let bytes = &line.as_bytes()[start..end];
-    let has_escape = bytes.contains(&0x1b)
-        || (bytes.contains(&0xc2)
+    let has_escape = memchr::memchr(0x1b, bytes).is_some()
+        || (memchr::memchr(0xc2, bytes).is_some()
             && bytes
                 .windows(2)
                 .any(|w| w[0] == 0xc2 && (0x80..=0x9f).contains(&w[1])));
@@ -343,6 +364,8 @@ fn escape_len(s: &str) -> usize {
 /// ```
 pub fn clean(source: &str, range: Range<usize>) -> Clean {
     let mut out = Clean::default();
+    // the text is never longer than its source range: reserved once, trimmed at the end
+    out.text.reserve(range.len());
     let s = &source[range.clone()];
     let mut pending_space = false;
     let mut ws_start = 0;
@@ -395,14 +418,22 @@ pub fn clean(source: &str, range: Range<usize>) -> Clean {
     out
 }
 
-/// Byte length of the leading run of characters that [`clean`] copies unchanged.
+/// Byte length of the leading run of characters that [`clean`] copies unchanged. A single
+/// space between two printable ASCII characters is copied as it is (it is what `clean`
+/// would write for it, mapped one to one), so a line is copied in a few runs, not a run a
+/// word.
 fn ordinary_run(s: &str) -> usize {
     let bytes = s.as_bytes();
+    let printable = |b: &u8| (0x21..0x7f).contains(b);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if (0x21..0x7f).contains(&b) {
+        if printable(&b) {
             i += 1;
+            continue;
+        }
+        if b == b' ' && bytes.get(i + 1).is_some_and(printable) {
+            i += 2;
             continue;
         }
         if b < 0x80 {
