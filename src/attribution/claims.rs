@@ -1406,6 +1406,8 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
         if a < b {
             let strong = matches!(cue.lemma, "say" | "tell");
             rule_subject(p, s, a0, strong, strong && cue.past, &mut cand);
+        } else if let Some(app) = opening_apposition(p, s, c, cend, bd) {
+            return app;
         } else if !cue.object {
             rule_inverted(p, s, c, cend, &mut cand);
         }
@@ -1423,6 +1425,27 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
         cand.inherited = true;
     }
     cand
+}
+
+/// `A port spokesman, Dell Voss, said the minister …`: a role and a full name before the
+/// cue are its subject ([`SpeakerRule::Apposition`]), never the noun phrase after the cue.
+fn opening_apposition(
+    p: &Para,
+    s: &Sentence,
+    c: usize,
+    cend: usize,
+    bd: Boundary,
+) -> Option<Candidate> {
+    if bd != Boundary::Comma {
+        return None;
+    }
+    let mut cand = Candidate::new(SpeakerRule::Apposition, c, cend, bd);
+    rule_apposition(p, s, c, &mut cand);
+    let named = cand
+        .mention
+        .as_ref()
+        .is_some_and(|(_, _, m)| m.kind == MentionKind::Name && m.full);
+    (named && cand.role.is_some()).then_some(cand)
 }
 
 /// `X said she …`: the pronoun opening the clause after the attribution tells X's gender.
