@@ -118,6 +118,9 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     if toks.iter().any(|t| t.quote.is_some()) {
         return None;
     }
+    if let Some(m) = partitive_source(text, toks) {
+        return Some(m);
+    }
     if toks.len() == 1
         && let Some(p) = lexicon::pronoun(toks[0].lower)
     {
@@ -305,6 +308,26 @@ fn classify_head(
 
 /// `people familiar with the matter`, `a source`, `officials who spoke on condition of
 /// anonymity`: an anonymous source, when the head and its modifiers say so.
+/// `one of them`, `one of the engineers`, `two of the officials`: a part of a group, not
+/// named, is an anonymous source.
+fn partitive_source(text: &str, toks: &[Token]) -> Option<Mention> {
+    let [n, of, rest @ ..] = toks else {
+        return None;
+    };
+    let counted = matches!(n.lower, "one" | "two" | "three" | "another");
+    let group = match rest {
+        [t] => matches!(t.lower, "them" | "those" | "us"),
+        [d, .., h] => {
+            matches!(d.lower, "the" | "those" | "these" | "its" | "their")
+                && !h.cap
+                && h.lower.ends_with('s')
+        }
+        _ => false,
+    };
+    (counted && of.lower == "of" && group)
+        .then(|| simple(MentionKind::Anonymous, joined(text, toks)))
+}
+
 fn anonymous_source(
     toks: &[Token],
     pre: &[Token],
