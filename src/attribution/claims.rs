@@ -421,7 +421,20 @@ fn by_agent(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
         b += 1;
     }
     // the phrase ends the sentence or its clause
-    (b > a && (b == s.tokens.end || p.breaks_before(b, s))).then_some((a, b))
+    (b > a && (b == s.tokens.end || p.breaks_before(b, s)) && !attributed_after(p, s, b))
+        .then_some((a, b))
+}
+
+/// `Drivers were told of it by text message, one dispatcher said.`: a clause after the
+/// agent that holds a `say`/`tell` cue of its own is the sentence's attribution (the
+/// passive is part of the reported words).
+fn attributed_after(p: &Para, s: &Sentence, b: usize) -> bool {
+    b < s.tokens.end
+        && p.gap_before(b, s).contains(',')
+        && (b..s.tokens.end).any(|k| {
+            p.toks[k].quote.is_none()
+                && lexicon::cue(p.toks[k].lower).is_some_and(|c| matches!(c.lemma, "say" | "tell"))
+        })
 }
 
 /// Speaker rule [`SpeakerRule::PassiveAgent`]: `The storm was described as “historic” by

@@ -510,7 +510,7 @@ fn document_owner(text: &str, toks: &[Token]) -> Option<Mention> {
 }
 
 /// Open-class recognition, for a strong cue (`say`, `tell`, `according to`) only: a
-/// determiner-led noun phrase of lowercase words (`the beekeepers`, `a tour guide`, `the
+/// determiner-led noun phrase of lowercase words (`the beekeepers`, `one tour guide`, `the
 /// treasurer`) names a speaker even when its head is in no list; a plural head makes it a
 /// group. The head must look like a person's noun (an agent suffix: `treasurer`,
 /// `beekeepers`), unless `past_speech`: before `said`/`told`, a past report that things
@@ -520,7 +520,7 @@ pub fn parse_open(text: &str, toks: &[Token], past_speech: bool) -> Option<Menti
     let (det, rest) = toks.split_first()?;
     let head = rest.last()?;
     let plural_det = matches!(det.lower, "some" | "many" | "several" | "most" | "few");
-    if !(matches!(det.lower, "the" | "a" | "an") || plural_det)
+    if !(matches!(det.lower, "the" | "a" | "an" | "one" | "another") || plural_det)
         || rest.len() > 4
         || rest.iter().any(|t| t.cap || t.quote.is_some())
         || rest.iter().any(|t| {
