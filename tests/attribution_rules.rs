@@ -145,6 +145,8 @@ fn a_teaser_for_another_story_is_nobodys_claim() {
         let (doc, a) = analysed(&text);
         let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
         assert_eq!(claims, ["the pier would reopen in June"], "{label}");
+        // nor are its quotation marks a quotation of this article
+        assert!(a.quotes.is_empty(), "{label}: {:?}", a.quotes.len());
     }
 }
 

@@ -116,12 +116,16 @@ fn paragraph(
     let lower = text.to_ascii_lowercase();
     let toks = tokens::tokenize(text, &lower, &qs);
     let sents = tokens::sentences(text, &toks, &qs);
+    // `READ MORE: …`, `WATCH: …`: a link to another story, whose words nobody says here
+    // (nor are its quotation marks quotations of this article)
+    let teaser = is_teaser(text, &toks);
     let p = Para {
         text,
         toks: &toks,
-        quotes: &qs,
+        quotes: if teaser { &[] } else { &qs },
         base: block.range.start,
     };
+    let qs = p.quotes;
     let mut st = ParaState {
         q_speaker: vec![None; qs.len()],
         q_claimed: vec![false; qs.len()],
@@ -136,8 +140,6 @@ fn paragraph(
             })
             .collect(),
     };
-    // `READ MORE: …`, `WATCH: …`: a link to another story, whose words nobody says here
-    let teaser = is_teaser(text, &toks);
     for (si, s) in sents.iter().enumerate() {
         reg.note_names(text, &toks[s.tokens.clone()], p.base);
         if teaser {
