@@ -242,3 +242,19 @@ fn a_report_after_a_possessive_is_a_noun_not_a_second_cue() {
     let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
     assert_eq!(claims, ["the ferries were all full"]);
 }
+
+#[test]
+fn a_slogan_on_a_placard_or_sign_is_no_quotation() {
+    for text in [
+        "Marchers carried placards reading “Libraries not landlords” through the square.",
+        "A sign on the gate read “No entry after dark”.",
+        "Strikers waved banners saying “Fair pay now” outside the depot.",
+    ] {
+        let (_, a) = analysed(text);
+        assert!(a.quotes.is_empty(), "{text}: {} quotes", a.quotes.len());
+        assert!(a.claims.is_empty(), "{text}: {} claims", a.claims.len());
+    }
+    // a quotation that only mentions signs is still one
+    let (_, a) = analysed("“We read every sign,” Lee said.");
+    assert_eq!(a.quotes.len(), 1);
+}

@@ -269,10 +269,12 @@ pub enum Class {
     LyNotAdverb,
     /// Nouns ending in `-est` that are no superlatives (`request`, `protest`). (`words/est_noun.txt`)
     EstNoun,
+    /// Things that carry written words (`placard`, `sign`, `banner`): what they read is a slogan. (`words/inscription.txt`)
+    Inscription,
 }
 
 /// Every class kept in a data file, with that file.
-const LISTS: [(Class, &str); 41] = [
+const LISTS: [(Class, &str); 42] = [
     (Class::AuxOrAdverb, include_str!("words/aux_or_adverb.txt")),
     (
         Class::ClauseBoundary,
@@ -334,6 +336,7 @@ const LISTS: [(Class, &str); 41] = [
     (Class::FemaleRole, include_str!("words/female_role.txt")),
     (Class::LyNotAdverb, include_str!("words/ly_not_adverb.txt")),
     (Class::EstNoun, include_str!("words/est_noun.txt")),
+    (Class::Inscription, include_str!("words/inscription.txt")),
     (Class::Teaser, include_str!("words/teaser.txt")),
     (Class::GenericOrg, include_str!("words/generic_org.txt")),
     (Class::SpeechNoun, include_str!("words/speech_noun.txt")),

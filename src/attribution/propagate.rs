@@ -178,6 +178,17 @@ fn is_teaser(text: &str, toks: &[tokens::Token]) -> bool {
     })
 }
 
+/// `placards reading “…”`, `a sign that read “…”`: a quotation borne by a thing that
+/// carries written words ([`lexicon::Class::Inscription`]) is a slogan, nobody's speech.
+fn inscription(p: &Para, start: usize) -> bool {
+    let k = p.toks.partition_point(|t| t.range.start < start);
+    k >= 2
+        && matches!(p.toks[k - 1].lower, "reading" | "read" | "reads" | "saying")
+        && p.toks[k.saturating_sub(5)..k - 1]
+            .iter()
+            .any(|t| lexicon::Class::Inscription.has(t.lower))
+}
+
 /// A sentence's attributions become claims: one direct claim per quotation when the content
 /// is only quotations, else one indirect or mixed claim; its other quotations take the
 /// nearest cue's speaker ([`QuoteRule::InAttributedSentence`]).
@@ -366,6 +377,9 @@ fn emit(
 ) {
     let block = &doc.blocks[bi];
     for (qi, span) in p.quotes.iter().enumerate() {
+        if inscription(p, span.outer.start) {
+            continue;
+        }
         if let Some((id, cue, rule, confidence)) = st.q_speaker[qi].clone() {
             reg.spoke(id, p.pos(span.outer.start));
             if !st.q_claimed[qi] {
