@@ -751,7 +751,11 @@ fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
         && p.toks.get(j + 1).is_some_and(|n| {
             Class::Determiner.has(n.lower) || lexicon::pronoun(n.lower).is_some() || n.cap
         });
-    if matches!(t.lower, "the" | "his" | "her" | "their" | "its") && !her_object {
+    if matches!(
+        t.lower,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its"
+    ) && !her_object
+    {
         return (j + 2).min(e);
     }
     if her_object {
