@@ -864,7 +864,9 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             let mut found = None;
             for k in j + 1..(j + 7).min(e) {
                 let tk = &p.toks[k];
-                if tk.quote.is_some() {
+                // `said on condition of anonymity because they …`: a reason follows (see
+                // `is_adjunct_tail`)
+                if tk.quote.is_some() || tk.lower == "because" {
                     break;
                 }
                 if p.breaks_before(k, s)
@@ -960,13 +962,21 @@ fn is_adjunct_tail(p: &Para, s: &Sentence, j: usize) -> bool {
     if !opener || e - j > 25 {
         return false;
     }
-    (j..e).all(|k| {
+    for k in j..e {
         let w = p.toks[k].lower;
-        p.toks[k].quote.is_none()
-            && !Class::Verbish.has(w)
-            && !matches!(w, "he" | "she" | "they" | "it" | "we" | "there")
-            && lexicon::cue(w).is_none()
-    })
+        // `said on condition of anonymity because they …`: the reason they gave is no content
+        if k > j && w == "because" && p.toks.get(k + 1).is_none_or(|n| n.lower != "of") {
+            return true;
+        }
+        if p.toks[k].quote.is_some()
+            || Class::Verbish.has(w)
+            || matches!(w, "he" | "she" | "they" | "it" | "we" | "there")
+            || lexicon::cue(w).is_some()
+        {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether the words before an attribution are reported content (not just `In particular`).

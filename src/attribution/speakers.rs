@@ -519,7 +519,10 @@ fn document_owner(text: &str, toks: &[Token]) -> Option<Mention> {
 pub fn parse_open(text: &str, toks: &[Token], past_speech: bool) -> Option<Mention> {
     let (det, rest) = toks.split_first()?;
     let head = rest.last()?;
-    let plural_det = matches!(det.lower, "some" | "many" | "several" | "most" | "few");
+    let plural_det = matches!(
+        det.lower,
+        "some" | "many" | "several" | "most" | "few" | "two" | "three" | "four" | "five"
+    );
     if !(matches!(det.lower, "the" | "a" | "an" | "one" | "another") || plural_det)
         || rest.len() > 4
         || rest.iter().any(|t| t.cap || t.quote.is_some())
