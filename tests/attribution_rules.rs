@@ -122,6 +122,7 @@ fn the_table_covers_every_speaker_rule() {
         "LastNounPhrase",
         "Inverted",
         "Apposition",
+        "Described",
         "Coordinated",
         "Fronted",
         "PassiveAgent",

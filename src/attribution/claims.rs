@@ -1320,6 +1320,35 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
     cand.rule = SpeakerRule::Apposition;
 }
 
+/// Speaker rule [`SpeakerRule::Described`]: `…, a clerk who asked not to be named because
+/// she was not allowed to speak, said`: the noun phrase before a relative clause that runs
+/// up to the cue (the clause is the speaker's role).
+fn rule_described(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
+    let Some(k) = chunk_before(p, s, c) else {
+        return;
+    };
+    let Some(w) = (k + 1..c).find(|&i| matches!(p.toks[i].lower, "who" | "whose")) else {
+        return;
+    };
+    let listed = mention_of(p, k, w);
+    cand.open = listed.is_none();
+    let Some(mut m) = listed
+        .or_else(|| parse_open(p.text, &p.toks[k..w], true))
+        .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_) | MentionKind::Name))
+    else {
+        cand.open = false;
+        return;
+    };
+    // `who asked not to be named`, `who spoke on condition of anonymity`: unnamed by request
+    if (w..c).any(|i| matches!(p.toks[i].lower, "named" | "identified" | "anonymity")) {
+        m.kind = MentionKind::Anonymous;
+    }
+    cand.role_from(p, k, c);
+    cand.mention = Some((k, w, m));
+    cand.left = k;
+    cand.rule = SpeakerRule::Described;
+}
+
 /// Speaker rule [`SpeakerRule::Coordinated`]: `Lee smiled and said …`, the subject of the
 /// first of two coordinated verbs (the clause before `and` opens with a noun phrase and a
 /// short verb phrase follows it).
@@ -1441,6 +1470,9 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
     }
     if cand.mention.is_none() && !cand.inherited && a == b && bd == Boundary::Comma {
         rule_apposition(p, s, c, &mut cand);
+    }
+    if cand.mention.is_none() && !cand.inherited && a == b && bd == Boundary::Comma {
+        rule_described(p, s, c, &mut cand);
     }
     if cand.mention.is_none() && !cue.participle && a == b && bd == Boundary::Conj {
         rule_coordinated(p, s, a0, &mut cand);

@@ -29,6 +29,9 @@ pub enum SpeakerRule {
     /// `Lee, the harbour master, said` / `the harbour master, Lee, said`: a name and its
     /// apposition before the cue.
     Apposition,
+    /// `…, a clerk who asked not to be named, said`: the noun phrase before a relative
+    /// clause that runs up to the cue.
+    Described,
     /// `Lee smiled and said …`: the subject of the first of two coordinated verbs.
     Coordinated,
     /// `Citing the storm, the council …`: a participial cue opening the sentence takes the
@@ -100,6 +103,7 @@ impl SpeakerRule {
             SpeakerRule::LastNounPhrase => "last noun phrase of the clause + cue",
             SpeakerRule::Inverted => "cue + speaker (inverted)",
             SpeakerRule::Apposition => "name, apposition, + cue",
+            SpeakerRule::Described => "noun phrase, who + relative clause, + cue",
             SpeakerRule::Coordinated => "subject + verb + and + cue",
             SpeakerRule::Fronted => "fronted participial cue, + main clause's subject",
             SpeakerRule::PassiveAgent => "passive cue + by + agent",
@@ -113,7 +117,9 @@ impl SpeakerRule {
         match self {
             SpeakerRule::AccordingTo | SpeakerRule::Subject | SpeakerRule::Inverted => 0.9,
             SpeakerRule::Apposition | SpeakerRule::EmbeddedPost => 0.85,
-            SpeakerRule::RelativeClause | SpeakerRule::LastNounPhrase => 0.7,
+            SpeakerRule::RelativeClause | SpeakerRule::LastNounPhrase | SpeakerRule::Described => {
+                0.7
+            }
             SpeakerRule::Inherited
             | SpeakerRule::Coordinated
             | SpeakerRule::Fronted
