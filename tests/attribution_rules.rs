@@ -259,3 +259,16 @@ fn a_slogan_on_a_placard_or_sign_is_no_quotation() {
     let (_, a) = analysed("“We read every sign,” Lee said.");
     assert_eq!(a.quotes.len(), 1);
 }
+
+#[test]
+fn find_is_a_cue_only_with_a_document_as_subject() {
+    for text in [
+        "Police found the car in a ditch near the pier.",
+        "The report found its way to the minister's desk.",
+        "Crews have found cracks in the pilings, and the pier is closed.",
+    ] {
+        let (doc, a) = analysed(text);
+        let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+        assert!(claims.is_empty(), "{text}: {claims:?}");
+    }
+}

@@ -139,6 +139,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
             .or_else(|| speech_by_position(p, s, k))
             .or_else(|| light_verb(p, s, k))
             .or_else(|| possessed_speech_noun(p, s, k))
+            .or_else(|| document_finding(p, s, k))
         else {
             continue;
         };
@@ -386,6 +387,34 @@ fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         .get(noun + 1)
         .is_some_and(|t| t.lower == "that" && noun + 1 < s.tokens.end)
         .then_some(PLAIN_SAY)
+}
+
+/// `…, a new report has found.`, `The study finds that …`: `find` is a cue only with a
+/// document as its subject (a report, a study, a survey), right before it or after an
+/// auxiliary; like any weak cue, only before a clause or ending a trailing attribution.
+fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    const FIND: Cue = Cue {
+        lemma: "find",
+        base: false,
+        participle: false,
+        past: false,
+        weak: true,
+        object: false,
+        belief: false,
+        np: false,
+        animate: false,
+    };
+    if !matches!(p.toks[k].lower, "found" | "finds") || k == s.tokens.start {
+        return None;
+    }
+    let mut h = k - 1;
+    if matches!(p.toks[h].lower, "has" | "have" | "had") && h > s.tokens.start {
+        h -= 1;
+    }
+    (Class::DocumentNoun.has(p.toks[h].lower)
+        && p.toks[h].quote.is_none()
+        && !p.breaks_before(h + 1, s))
+    .then_some(FIND)
 }
 
 /// `Russia's announcement that …`, `the council's warning that …`: a noun of saying after a
