@@ -261,9 +261,11 @@ fn a_slogan_on_a_placard_or_sign_is_no_quotation() {
 }
 
 #[test]
-fn find_is_a_cue_only_with_a_document_as_subject() {
+fn find_praise_and_blame_are_cues_only_in_their_reporting_frames() {
     for text in [
         "Police found the car in a ditch near the pier.",
+        "The minister praised the harbour crews and left for the capital.",
+        "The accused man left the court before noon.",
         "The report found its way to the minister's desk.",
         "Crews have found cracks in the pilings, and the pier is closed.",
     ] {

@@ -140,6 +140,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
             .or_else(|| light_verb(p, s, k))
             .or_else(|| possessed_speech_noun(p, s, k))
             .or_else(|| document_finding(p, s, k))
+            .or_else(|| quoted_judgement(p, s, k))
         else {
             continue;
         };
@@ -415,6 +416,38 @@ fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         && p.toks[h].quote.is_none()
         && !p.breaks_before(h + 1, s))
     .then_some(FIND)
+}
+
+/// `Lee accused the mayor of “wasting money”`, `The fund praised the choir’s “tireless
+/// work”`: a verb of praise or blame is a cue only when a quotation closes its object
+/// (within a few words, no break between); elsewhere it reports no words
+/// (`praised China's support`).
+fn quoted_judgement(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    const JUDGE: Cue = Cue {
+        lemma: "judge",
+        base: false,
+        participle: false,
+        past: false,
+        weak: true,
+        object: false,
+        belief: false,
+        np: true,
+        animate: false,
+    };
+    let w = p.toks[k].lower;
+    if !matches!(
+        w,
+        "accused" | "accuses" | "praised" | "praises" | "blamed" | "blames"
+    ) || k == s.tokens.start
+    {
+        return None;
+    }
+    let q = (k + 1..(k + 7).min(s.tokens.end))
+        .take_while(|&i| !p.breaks_before(i, s))
+        .find(|&i| p.toks[i].quote.is_some())?;
+    // the quotation ends the object: nothing but the sentence's end after it
+    let last = (q..s.tokens.end).all(|i| p.toks[i].quote.is_some());
+    last.then_some(JUDGE)
 }
 
 /// `Russia's announcement that …`, `the council's warning that …`: a noun of saying after a
