@@ -630,15 +630,21 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
         if j > from && Class::AdjunctOpener.has(t.lower) && p.toks[j - 1].cap {
             break;
         }
+        if j > from && matches!(t.lower, "who" | "whose") {
+            break;
+        }
         j += 1;
     }
     if j == from {
         return None;
     }
+    // `said a clerk who asked not to be named …`: a relative clause runs on after the phrase
+    let relative = j < s.tokens.end && matches!(p.toks[j].lower, "who" | "whose");
     // the phrase must end at a break: a comma, a quotation, the sentence end, or, after a
     // name, an adjunct (`said Mike Hawes on Monday`, `says Greenspan while visiting`)
     let mut end = j;
     let ends_ok = j >= s.tokens.end
+        || relative
         || p.toks[j].quote.is_some()
         || p.breaks_before(j, s)
         || p.toks[j - 1].cap && Class::AdjunctOpener.has(p.toks[j].lower);
@@ -1284,7 +1290,9 @@ fn rule_inverted(p: &Para, s: &Sentence, c: usize, cend: usize, cand: &mut Candi
     // is its speaker, whatever their trade
     // (any head when the phrase closes the sentence or its clause: `“…,” says the bow-tied
     // maverick, noting …`; not `the tall, bearded skipper`, cut at its comma)
+    let relative = nb < s.tokens.end && matches!(p.toks[nb].lower, "who" | "whose");
     let closes = nb >= s.tokens.end
+        || relative
         || p.toks[nb].quote.is_some()
         || p.toks[nb].lower.ends_with("ing")
         || Class::ClauseBoundary.has(p.toks[nb].lower);
@@ -1292,10 +1300,19 @@ fn rule_inverted(p: &Para, s: &Sentence, c: usize, cend: usize, cand: &mut Candi
         (c > s.tokens.start && p.toks[c - 1].quote.is_some())
             .then(|| parse_occupation(p.text, &p.toks[na..nb], closes))
             .flatten()
+            // (`said a clerk who …`: the relative clause says a person is meant)
+            .or_else(|| {
+                relative
+                    .then(|| parse_open(p.text, &p.toks[na..nb], true))
+                    .flatten()
+            })
     });
-    let Some(m) = m.filter(|m| !matches!(m.kind, MentionKind::Pronoun(_))) else {
+    let Some(mut m) = m.filter(|m| !matches!(m.kind, MentionKind::Pronoun(_))) else {
         return;
     };
+    if relative && m.kind != MentionKind::Name && unnamed_by_request(p, nb, s.tokens.end) {
+        m.kind = MentionKind::Anonymous;
+    }
     cand.mention = Some((na, nb, m));
     cand.right = nb;
     cand.rule = SpeakerRule::Inverted;
@@ -1320,6 +1337,14 @@ fn rule_inverted(p: &Para, s: &Sentence, c: usize, cend: usize, cand: &mut Candi
             cand.role_from(p, nb, k);
             cand.right = k;
         }
+    } else if relative {
+        // the relative clause, to the next break, belongs to the attribution (its role)
+        let mut k = nb + 1;
+        while k < s.tokens.end && !p.breaks_before(k, s) && p.toks[k].quote.is_none() {
+            k += 1;
+        }
+        cand.role_from(p, na, k);
+        cand.right = k;
     }
 }
 
@@ -1382,6 +1407,14 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
     cand.rule = SpeakerRule::Apposition;
 }
 
+/// `who asked not to be named`, `who spoke on condition of anonymity`: a relative clause
+/// (tokens `a..b`) saying the source is unnamed by request.
+fn unnamed_by_request(p: &Para, a: usize, b: usize) -> bool {
+    p.toks[a..b]
+        .iter()
+        .any(|t| matches!(t.lower, "named" | "identified" | "anonymity"))
+}
+
 /// Speaker rule [`SpeakerRule::Described`]: `…, a clerk who asked not to be named because
 /// she was not allowed to speak, said`: the noun phrase before a relative clause that runs
 /// up to the cue (the clause is the speaker's role).
@@ -1401,8 +1434,7 @@ fn rule_described(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
         cand.open = false;
         return;
     };
-    // `who asked not to be named`, `who spoke on condition of anonymity`: unnamed by request
-    if (w..c).any(|i| matches!(p.toks[i].lower, "named" | "identified" | "anonymity")) {
+    if unnamed_by_request(p, w, c) {
         m.kind = MentionKind::Anonymous;
     }
     cand.role_from(p, k, c);
