@@ -639,7 +639,8 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
         return None;
     }
     // `said a clerk who asked not to be named …`: a relative clause runs on after the phrase
-    let relative = j < s.tokens.end && matches!(p.toks[j].lower, "who" | "whose");
+    let relative =
+        j < s.tokens.end && matches!(p.toks[j].lower, "who" | "whose") && !p.breaks_before(j, s);
     // the phrase must end at a break: a comma, a quotation, the sentence end, or, after a
     // name, an adjunct (`said Mike Hawes on Monday`, `says Greenspan while visiting`)
     let mut end = j;
@@ -1290,7 +1291,9 @@ fn rule_inverted(p: &Para, s: &Sentence, c: usize, cend: usize, cand: &mut Candi
     // is its speaker, whatever their trade
     // (any head when the phrase closes the sentence or its clause: `“…,” says the bow-tied
     // maverick, noting …`; not `the tall, bearded skipper`, cut at its comma)
-    let relative = nb < s.tokens.end && matches!(p.toks[nb].lower, "who" | "whose");
+    // `said a clerk who …` (no comma: a restrictive clause, part of the description)
+    let relative =
+        nb < s.tokens.end && matches!(p.toks[nb].lower, "who" | "whose") && !p.breaks_before(nb, s);
     let closes = nb >= s.tokens.end
         || relative
         || p.toks[nb].quote.is_some()
