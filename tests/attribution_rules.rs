@@ -39,6 +39,15 @@ fn analysed(text: &str) -> (Document, Analysis) {
     (doc, a)
 }
 
+/// Every text must give no claim at all.
+fn assert_no_claims(texts: &[&str]) {
+    for text in texts {
+        let (doc, a) = analysed(text);
+        let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+        assert!(claims.is_empty(), "{text}: {claims:?}");
+    }
+}
+
 fn speaker_name(a: &Analysis, id: Option<usize>) -> String {
     id.and_then(|i| a.speaker(i))
         .map_or_else(|| "(none)".into(), |s| s.name.clone())
@@ -153,21 +162,17 @@ fn a_teaser_for_another_story_is_nobodys_claim() {
 
 #[test]
 fn a_denied_or_refused_cue_is_no_attribution() {
-    for text in [
+    assert_no_claims(&[
         "The mayor has not said whether the pier will reopen.",
         "Ana Ruiz didn’t say when the crews would start.",
         "Tom Reyes declined to say whether the pier would reopen.",
         "The ministry has never confirmed that the pier is unsafe.",
-    ] {
-        let (doc, a) = analysed(text);
-        let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
-        assert!(claims.is_empty(), "{text}: {claims:?}");
-    }
+    ]);
 }
 
 #[test]
 fn a_weak_verb_in_another_sense_is_no_attribution() {
-    for text in [
+    assert_no_claims(&[
         "The Harbour Hawks added three more unanswered goals before the break.",
         "The council announced a plan to rebuild the pier.",
         "The ferry company recalled the faulty tickets sold in June.",
@@ -175,16 +180,12 @@ fn a_weak_verb_in_another_sense_is_no_attribution() {
         "Crews closed the pier a day after the council confirmed the cracks in its pilings.",
         "The biggest gain went to Harbourview, a small fishing state in the north.",
         "Some of the biggest claims the insurers paid came from the flood.",
-    ] {
-        let (doc, a) = analysed(text);
-        let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
-        assert!(claims.is_empty(), "{text}: {claims:?}");
-    }
+    ]);
 }
 
 #[test]
 fn a_belief_that_is_no_report_is_no_attribution() {
-    for text in [
+    assert_no_claims(&[
         // a concession in a subordinate clause
         "Even though the council believes the pier is safe, the ferry will not dock there.",
         // a relative clause with a verb right after the belief verb
@@ -193,11 +194,7 @@ fn a_belief_that_is_no_report_is_no_attribution() {
         "I think the pier will reopen in June.",
         // a feeling, not a view: no clause follows
         "The ferry captain felt the wind change.",
-    ] {
-        let (doc, a) = analysed(text);
-        let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
-        assert!(claims.is_empty(), "{text}: {claims:?}");
-    }
+    ]);
 }
 
 #[test]
@@ -262,15 +259,11 @@ fn a_slogan_on_a_placard_or_sign_is_no_quotation() {
 
 #[test]
 fn find_praise_and_blame_are_cues_only_in_their_reporting_frames() {
-    for text in [
+    assert_no_claims(&[
         "Police found the car in a ditch near the pier.",
         "The minister praised the harbour crews and left for the capital.",
         "The accused man left the court before noon.",
         "The report found its way to the minister's desk.",
         "Crews have found cracks in the pilings, and the pier is closed.",
-    ] {
-        let (doc, a) = analysed(text);
-        let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
-        assert!(claims.is_empty(), "{text}: {claims:?}");
-    }
+    ]);
 }

@@ -301,17 +301,7 @@ fn belief_reported(p: &Para, s: &Sentence, k: usize, end: usize, earlier_cue: bo
 /// verb form right after the quotation's closing comma and before a name, or after a
 /// short noun phrase that follows the quotation, ending the sentence.
 fn speech_by_position(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
-    const BY_POSITION: Cue = Cue {
-        lemma: "say",
-        base: false,
-        participle: false,
-        past: false,
-        weak: true,
-        object: false,
-        belief: false,
-        np: false,
-        animate: false,
-    };
+    const BY_POSITION: Cue = weak_cue("say", false);
     // the cheap test first: a quotation within the five words before
     if k == s.tokens.start
         || !(k.saturating_sub(5).max(s.tokens.start)..k).any(|i| p.toks[i].quote.is_some())
@@ -357,6 +347,22 @@ fn speech_by_position(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     (np_ok && ends(k + 1)).then_some(BY_POSITION)
 }
 
+/// A weak cue read from its place or its frame rather than from the cue list (no other
+/// flags; `np` when a noun phrase object is still what was said).
+const fn weak_cue(lemma: &'static str, np: bool) -> Cue {
+    Cue {
+        lemma,
+        base: false,
+        participle: false,
+        past: false,
+        weak: true,
+        object: false,
+        belief: false,
+        np,
+        animate: false,
+    }
+}
+
 /// The cue a construction of saying makes (a light verb, a possessed noun of saying): like
 /// `said`, strong, with no flags.
 const PLAIN_SAY: Cue = Cue {
@@ -394,17 +400,7 @@ fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
 /// document as its subject (a report, a study, a survey), right before it or after an
 /// auxiliary; like any weak cue, only before a clause or ending a trailing attribution.
 fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
-    const FIND: Cue = Cue {
-        lemma: "find",
-        base: false,
-        participle: false,
-        past: false,
-        weak: true,
-        object: false,
-        belief: false,
-        np: false,
-        animate: false,
-    };
+    const FIND: Cue = weak_cue("find", false);
     if !matches!(p.toks[k].lower, "found" | "finds") || k == s.tokens.start {
         return None;
     }
@@ -423,17 +419,7 @@ fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
 /// (within a few words, no break between); elsewhere it reports no words
 /// (`praised China's support`).
 fn quoted_judgement(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
-    const JUDGE: Cue = Cue {
-        lemma: "judge",
-        base: false,
-        participle: false,
-        past: false,
-        weak: true,
-        object: false,
-        belief: false,
-        np: true,
-        animate: false,
-    };
+    const JUDGE: Cue = weak_cue("judge", true);
     let w = p.toks[k].lower;
     if !matches!(
         w,
