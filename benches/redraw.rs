@@ -5,27 +5,17 @@
 //! `cargo bench --bench redraw`
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use hearsay::config::Config;
-use hearsay::document::open;
+use hearsay::tui::App;
 use hearsay::tui::page::Page;
-use hearsay::tui::{App, Sources};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
 
+#[path = "common/sample_app.rs"]
+mod sample_app;
+
 fn app() -> App {
-    let doc = open(
-        include_bytes!("../assets/sample.txt"),
-        Some("sample.txt"),
-        None,
-    )
-    .expect("the sample opens");
-    let sources = Sources::analyze(&doc);
-    let mut app = App::new(doc, "sample.txt", Config::default(), &[]);
-    app.set_sources(sources);
-    app.resize(200, 60);
-    app.press("] ] / t h e enter").expect("keys");
-    app
+    sample_app::sample_app(200, 60)
 }
 
 fn redraw(c: &mut Criterion) {

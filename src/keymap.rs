@@ -84,6 +84,8 @@ pub enum Action {
     ToggleHelp,
     /// Show every message said so far, whole.
     ShowMessages,
+    /// Open the command line (`:`): `:messages`, `:help`, `:q`.
+    EnterCommand,
     /// Close the overlay or prompt, or clear the filter or search.
     Close,
     /// Highlight the current quote, the sentence at the top, or the selection.

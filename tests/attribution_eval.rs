@@ -31,15 +31,15 @@ const SEED_FLOORS: Floors = Floors {
     direct: 0.99,
 };
 const NEWS_FLOORS: Floors = Floors {
-    attr: 0.87,
-    strict: 0.865,
-    speaker: 0.94,
+    attr: 0.905,
+    strict: 0.90,
+    speaker: 0.97,
     direct: 0.935,
 };
 const GGT_FLOORS: Floors = Floors {
-    attr: 0.944,
-    strict: 0.935,
-    speaker: 0.935,
+    attr: 0.945,
+    strict: 0.937,
+    speaker: 0.94,
     direct: 0.97,
 };
 

@@ -167,9 +167,69 @@ fn a_weak_verb_in_another_sense_is_no_attribution() {
     for text in [
         "The Harbour Hawks added three more unanswered goals before the break.",
         "The council announced a plan to rebuild the pier.",
+        "The ferry company recalled the faulty tickets sold in June.",
+        "The council confirmed Ana Ruiz as the new harbour master.",
+        "Crews closed the pier a day after the council confirmed the cracks in its pilings.",
+        "The biggest gain went to Harbourview, a small fishing state in the north.",
+        "Some of the biggest claims the insurers paid came from the flood.",
     ] {
         let (doc, a) = analysed(text);
         let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
         assert!(claims.is_empty(), "{text}: {claims:?}");
     }
+}
+
+#[test]
+fn a_belief_that_is_no_report_is_no_attribution() {
+    for text in [
+        // a concession in a subordinate clause
+        "Even though the council believes the pier is safe, the ferry will not dock there.",
+        // a relative clause with a verb right after the belief verb
+        "It was a season the coach thinks could be his last.",
+        // a hedge in the writer's own voice
+        "I think the pier will reopen in June.",
+        // a feeling, not a view: no clause follows
+        "The ferry captain felt the wind change.",
+    ] {
+        let (doc, a) = analysed(text);
+        let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+        assert!(claims.is_empty(), "{text}: {claims:?}");
+    }
+}
+
+#[test]
+fn a_description_that_refers_back_to_a_person_is_one_of_their_aliases() {
+    let text =
+        "Harbour Minister Ana Ruiz said the pier would reopen. “We are ready,” the minister said.";
+    let (_, a) = analysed(text);
+    let ruiz = a
+        .speakers
+        .iter()
+        .find(|s| s.name == "Ana Ruiz")
+        .expect("Ana Ruiz is a speaker");
+    assert!(
+        ruiz.aliases.iter().any(|x| x == "the minister"),
+        "{:?}",
+        ruiz.aliases
+    );
+    assert_eq!(a.speakers.len(), 1, "one speaker: {:?}", a.speakers);
+}
+
+#[test]
+fn a_cue_word_inside_an_according_to_source_is_a_noun() {
+    let text = "According to the council’s latest estimates, the ferry will carry 9,000 cars.";
+    let (doc, a) = analysed(text);
+    let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+    assert_eq!(
+        claims,
+        ["the ferry will carry 9,000 cars"],
+        "one claim, the council's"
+    );
+    assert_eq!(
+        a.claims[0]
+            .speaker
+            .and_then(|i| a.speaker(i))
+            .map(|s| s.name.as_str()),
+        Some("council")
+    );
 }

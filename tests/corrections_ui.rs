@@ -273,3 +273,29 @@ fn the_sidebar_marks_what_was_corrected() {
     assert!(screen.contains("†Ole Lund"), "the speaker is marked");
     assert!(screen.contains("“ †"), "the claim is marked");
 }
+
+/// `C` with nothing to correct names the keys that select sentences and add an attribution
+/// as the config binds them (it said "v then A" after selecting moved to `A`, when `v` did
+/// nothing).
+#[test]
+fn nothing_to_correct_names_the_keys_bound_to_select_and_add() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = reader(STORY, dir.path());
+    press(&mut app, "C");
+    let said = message(&app);
+    assert!(said.contains("A then A adds an attribution"), "{said}");
+    let mut config = Config::default();
+    config.keymap.bind(
+        hearsay::keymap::Context::Article,
+        hearsay::keymap::Key::parse("v").expect("a key"),
+        hearsay::keymap::Action::StartSelection,
+    );
+    let mut app = App::new(doc(STORY), "story.txt", config, &[]);
+    app.resize(120, 30);
+    press(&mut app, "C");
+    let said = message(&app);
+    assert!(said.contains("v then A adds an attribution"), "{said}");
+    // the sentence selected with v takes the attribution with A
+    press(&mut app, "v");
+    assert!(app.layers.has("selection"), "{:?}", app.layers);
+}

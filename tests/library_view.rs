@@ -283,4 +283,13 @@ fn library_keys_come_from_the_config_and_are_in_its_help() {
             .unwrap()
             .contains("'x' does nothing here")
     );
+    // and so does a reader's key that the library does not use (] : M did nothing, silently)
+    for key in ["]", ":", "M"] {
+        press(&mut v, key);
+        let said = v.message.as_deref().unwrap_or_default();
+        assert!(
+            said.contains(&format!("'{key}' does nothing here")),
+            "{key}: {said}"
+        );
+    }
 }

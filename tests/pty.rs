@@ -359,7 +359,14 @@ fn a_less_users_fingers_work() {
     // a key bound to nothing says so
     s.send("Z");
     s.wait_for("no action", |t| t.contains("Z: no action"));
+    // the command line: :messages shows what was said, whole; less's :q quits
+    s.send(":messages\r");
+    s.wait_for("the message log", |t| {
+        t.contains("Messages") && t.contains("• Z: no action")
+    });
     s.send("q");
+    s.wait_for("the log closed", |t| !t.contains("• Z: no action"));
+    s.send(":q\r");
     assert!(s.wait_exit(), "hearsay exits with success");
     s.assert_restored();
 }

@@ -494,6 +494,33 @@ fn the_sidebar_is_a_bounded_share_and_the_measure_comes_first() {
     }
 }
 
+/// The sidebar drawn over the article (`S` where it does not dock) keeps to the same bounds
+/// as the docked one: `[sidebar] max_width` caps it too (at 100 columns it took 60 of the
+/// default 56).
+#[test]
+fn the_overlay_sidebar_keeps_to_max_width() {
+    let mut a = app(100, 40);
+    for (w, max) in [(100, 56), (109, 56), (80, 56), (60, 56)] {
+        a.resize(w, 40);
+        if a.areas().sidebar.is_none() {
+            press(&mut a, "S");
+        }
+        let areas = a.areas();
+        let sb = areas.sidebar.expect("the overlay is open");
+        assert!(areas.overlay, "{w}: drawn over the article");
+        assert!(sb.width <= max, "{w}: {} columns", sb.width);
+        assert!(sb.width >= 28.min(w), "{w}: at least min_width");
+    }
+    let mut config = Config::default();
+    (config.sidebar.min_width, config.sidebar.max_width) = (30, 40);
+    let mut a = App::new(doc(), "x", config, &[]);
+    a.resize(100, 40);
+    press(&mut a, "S");
+    assert_eq!(a.areas().sidebar.map(|s| s.width), Some(40));
+    a.resize(40, 30);
+    assert_eq!(a.areas().sidebar.map(|s| s.width), Some(30), "min_width");
+}
+
 #[test]
 fn clicks_select_and_the_wheel_scrolls_the_pane_under_the_pointer() {
     let mut a = app(120, 40);

@@ -223,6 +223,53 @@ fn help_lists_the_live_keymap_and_esc_closes_it() {
     assert_eq!(app.percent(), 100);
 }
 
+/// Issue 13: a message log reached by `M` or `:messages`; less's `:q` and vim's `:help`.
+/// The command line is a prompt like the search's: Esc leaves it, an unknown command says
+/// which ones there are.
+#[test]
+fn the_command_line_opens_the_messages_and_help_and_quits() {
+    let mut app = sample_app(100, 30);
+    press(&mut app, "=");
+    press(&mut app, ":");
+    assert_eq!(app.prompt(), Some(""));
+    assert!(status_line(&mut app).starts_with(':'), "the prompt shows");
+    press(&mut app, "m e s s a g e s enter");
+    assert!(app.layers.has("messages"), "{:?}", app.layers);
+    assert!(!app.layers.has("command"), "the prompt closed");
+    assert!(
+        screen_text(&mut app).contains("lines 1–"),
+        "the log shows what = said"
+    );
+    press(&mut app, "q");
+    assert!(!app.layers.has("messages") && !app.should_quit);
+    press(&mut app, ": h e l p enter");
+    assert!(app.layers.has("help"));
+    press(&mut app, "G");
+    let help = screen_text(&mut app);
+    assert!(
+        help.contains(":messages, :mes") && help.contains(":q, :quit"),
+        "the help lists the commands: {help}"
+    );
+    press(&mut app, "esc");
+    // typed letters are text, not keys: j does not scroll, q does not quit
+    press(&mut app, ": j q x");
+    assert_eq!((app.reader.top, app.should_quit), (0, false));
+    assert_eq!(app.prompt(), Some("jqx"));
+    press(&mut app, "enter");
+    assert!(app.prompt().is_none());
+    let said = status_line(&mut app);
+    assert!(said.contains("':jqx': no such command"), "{said}");
+    press(&mut app, ": w esc");
+    assert!(app.prompt().is_none() && app.layers.is_empty());
+    press(&mut app, ": enter");
+    assert!(
+        app.layers.is_empty(),
+        "an empty command only closes the prompt"
+    );
+    press(&mut app, ": q enter");
+    assert!(app.should_quit);
+}
+
 #[test]
 fn q_and_ctrl_c_quit() {
     let mut app = sample_app(80, 24);
@@ -549,4 +596,27 @@ fn hints_never_show_a_stand_in_for_an_unbound_action() {
     assert!(speakers.contains("speakers: j/k choose"), "{speakers}");
     assert!(!speakers.contains('?'), "{speakers}");
     assert!(!speakers.contains("sort"), "{speakers}");
+}
+
+/// The help's headings and its legend of marks name no key: they said "(after v)" and "(H)"
+/// after those overlays moved to `A` and `L`, and a key can be bound elsewhere. The key
+/// that opens an overlay is listed with its action.
+#[test]
+fn help_headings_and_legend_name_no_key() {
+    use hearsay::tui::widgets::help::{HelpRow, rows};
+    let names_a_key = |h: &str| {
+        h.split('(').skip(1).any(|rest| {
+            let inside = rest.split(')').next().unwrap_or("");
+            let inside = inside.strip_prefix("after ").unwrap_or(inside);
+            inside.chars().count() == 1
+        })
+    };
+    for row in rows(&Config::default().keymap) {
+        if let HelpRow::Heading(h) = row {
+            assert!(!names_a_key(h), "{h}");
+        }
+    }
+    for (mark, what) in hearsay::tui::strings::marks().into_iter().flatten() {
+        assert!(!names_a_key(what), "{mark} {what}");
+    }
 }

@@ -1,16 +1,19 @@
 //! `hearsay._hearsay`: the native half of the `hearsay` Python package.
 //!
 //! Everything here is glue: articles come in as `str` or `bytes`, go through the library's
-//! own [`hearsay::document::open`] and [`hearsay::report::Report`] (the code behind
-//! `hearsay analyze --json`), and go back out as dicts (`json.loads` of the CLI's JSON text)
-//! or as column lists (for the Arrow tables, which `hearsay/__init__.py` hands to
-//! pyarrow). The analysis
-//! runs with the GIL released, on a rayon pool built for each call: a pool made before a
-//! `fork` would have no threads in the child, so none is kept between calls.
+//! own [`hearsay::document::open`] and [`hearsay::report::ReportView`] (the code behind
+//! `hearsay analyze --json`), and go back out as dicts (built by [`to_py`] from the very
+//! `Serialize` the CLI prints, so equal to `json.loads` of its output) or as column lists
+//! (for the Arrow tables, which `hearsay/__init__.py` hands to pyarrow). The analysis
+//! runs with the GIL released, on a rayon pool built for each call (a pool made before a
+//! `fork` would have no threads in the child, so none is kept between calls); the GIL is
+//! taken only to build the Python objects.
 
-use hearsay::attribution::SpeakerKind;
-use hearsay::document::{Format, open};
-use hearsay::report::Report;
+mod to_py;
+
+use hearsay::attribution::{self, Analysis, ClaimKind};
+use hearsay::document::{Document, Format, open};
+use hearsay::report::ReportView;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -92,38 +95,71 @@ fn formats(format: &Bound<'_, PyAny>, n: usize) -> PyResult<Vec<Option<Format>>>
     Ok(each)
 }
 
-/// Runs `f` over `items` on `threads` threads (a pool made for this call; one thread runs
-/// in the caller's thread, with no pool at all).
-fn par_map<T, R, F>(threads: usize, items: &[T], f: F) -> PyResult<Vec<R>>
-where
-    T: Sync,
-    R: Send,
-    F: Fn(&T) -> R + Sync + Send,
-{
-    if threads <= 1 || items.len() <= 1 {
-        return Ok(items.iter().map(f).collect());
-    }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .thread_name(|i| format!("hearsay-{i}"))
-        .build()
-        .map_err(|e| PyValueError::new_err(format!("could not start {threads} threads: {e}")))?;
-    Ok(pool.install(|| items.par_iter().map(f).collect()))
+/// Where a call's analyses run: in the caller's thread, or on a rayon pool made for the
+/// call (with more than one thread and more than one article).
+enum Pool {
+    Caller,
+    Rayon(rayon::ThreadPool),
 }
 
-/// The report of one article, or the CLI's message saying why there is none.
-fn report(article: &Article, format: Option<Format>) -> Result<Report, String> {
+impl Pool {
+    /// The pool for `threads` threads and `n` articles.
+    fn new(threads: usize, n: usize) -> PyResult<Pool> {
+        if threads <= 1 || n <= 1 {
+            return Ok(Pool::Caller);
+        }
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .thread_name(|i| format!("hearsay-{i}"))
+            .build()
+            .map(Pool::Rayon)
+            .map_err(|e| PyValueError::new_err(format!("could not start {threads} threads: {e}")))
+    }
+
+    /// `f` of each item, in order.
+    fn map<T, R>(&self, items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R>
+    where
+        T: Sync,
+        R: Send,
+    {
+        match self {
+            Pool::Caller => items.iter().map(f).collect(),
+            Pool::Rayon(pool) => pool.install(|| items.par_iter().map(f).collect()),
+        }
+    }
+
+    /// How many articles are analysed before their results are used: a few dozen per
+    /// thread, so only that many documents are held at once (a document takes about three
+    /// times its text: a batch held whole took 60 MB more for 6000 articles of 4 KB), and
+    /// the GIL is taken once per chunk, not per article.
+    fn chunk(&self) -> usize {
+        match self {
+            Pool::Caller => CHUNK_PER_THREAD,
+            Pool::Rayon(pool) => CHUNK_PER_THREAD * pool.current_num_threads(),
+        }
+    }
+}
+
+/// Articles analysed per thread before their results are used (see [`Pool::chunk`]).
+const CHUNK_PER_THREAD: usize = 32;
+
+/// The document and its analysis, or the CLI's message saying why there is none.
+fn analysed(article: &Article, format: Option<Format>) -> Result<(Document, Analysis), String> {
     open(article.bytes(), None, format)
-        .map(|doc| Report::new(&doc))
+        .map(|doc| {
+            let analysis = attribution::analyze(&doc);
+            (doc, analysis)
+        })
         .map_err(|e| e.to_string())
 }
 
-/// The report as a dict: `json.loads` of the very text `analyze --json` prints, so every
-/// value is the CLI's (an `f32` confidence of 0.85 stays 0.85; a direct conversion of the
-/// `f32` to a Python float would give 0.8500000238418579).
-fn report_dict<'py>(py: Python<'py>, report: &Report) -> PyResult<Bound<'py, PyAny>> {
-    let json = serde_json::to_string(report).map_err(|e| PyValueError::new_err(e.to_string()))?;
-    py.import("json")?.call_method1("loads", (json,))
+/// The report as a dict, equal to `json.loads` of what `analyze --json` prints (same
+/// values, same key order; see [`to_py`] for the `f32` confidences).
+fn report_dict<'py>(
+    keys: &mut to_py::Keys<'py>,
+    (doc, analysis): &(Document, Analysis),
+) -> PyResult<Bound<'py, PyAny>> {
+    to_py::to_py(keys, &ReportView::new(doc, analysis, None))
 }
 
 /// `analyze(text, format)`: the report of one article as a dict.
@@ -136,10 +172,10 @@ fn analyze<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let article = article(text)?;
     let format = format_arg(format)?;
-    let report = py
-        .detach(|| report(&article, format))
+    let done = py
+        .detach(|| analysed(&article, format))
         .map_err(HearsayError::new_err)?;
-    report_dict(py, &report)
+    report_dict(&mut to_py::Keys::new(py), &done)
 }
 
 /// `analyze_batch(texts, …)`: per article, in order, `(True, dict)` or `(False, message)`
@@ -155,25 +191,21 @@ fn analyze_batch<'py>(
     let items = articles(texts)?;
     let formats = formats(format, items.len())?;
     let pairs: Vec<(&Article, Option<Format>)> = items.iter().zip(formats).collect();
-    let reports = py.detach(|| par_map(threads, &pairs, |(a, f)| report(a, *f)))?;
-    reports
-        .into_iter()
-        .map(|r| match r {
-            Ok(report) => Ok((true, report_dict(py, &report)?)),
-            Err(message) => Ok((false, PyString::new(py, &message).into_any())),
-        })
-        .collect()
-}
-
-/// `speaker_kind` as `analyze --json` writes it.
-fn kind_name(kind: SpeakerKind) -> &'static str {
-    match kind {
-        SpeakerKind::Person => "person",
-        SpeakerKind::Organization => "organization",
-        SpeakerKind::Group => "group",
-        SpeakerKind::Anonymous => "anonymous",
-        SpeakerKind::Document => "document",
+    let pool = Pool::new(threads, pairs.len())?;
+    let mut keys = to_py::Keys::new(py);
+    let mut out = Vec::with_capacity(pairs.len());
+    for part in pairs.chunks(pool.chunk()) {
+        let done = py.detach(|| pool.map(part, |(a, f)| analysed(a, *f)));
+        // the GIL is held from here to the end of the chunk: nothing else runs Python
+        let _paused = to_py::GcPaused::new(py)?;
+        for r in done {
+            out.push(match r {
+                Ok(done) => (true, report_dict(&mut keys, &done)?),
+                Err(message) => (false, PyString::new(py, &message).into_any()),
+            });
+        }
     }
+    Ok(out)
 }
 
 /// Rows of the claims and speakers tables, column by column.
@@ -209,32 +241,34 @@ fn u32_of(n: usize) -> u32 {
 }
 
 impl Tables {
-    /// Adds the rows of article number `i` (its position in the call's input).
-    fn add(&mut self, i: usize, r: Report) {
-        for (n, c) in r.claims.into_iter().enumerate() {
-            let speaker = c.claim.speaker.and_then(|s| r.speakers.get(s));
+    /// Adds the rows of article number `i` (its position in the call's input), the
+    /// document `doc` analysed into `a` (the texts are read from the document, as
+    /// `analyze --json` writes them).
+    fn add(&mut self, i: usize, doc: &Document, a: Analysis) {
+        for (n, c) in a.claims.iter().enumerate() {
+            let speaker = c.speaker.and_then(|s| a.speakers.get(s));
             self.c_article.push(i);
             self.c_claim.push(u32_of(n));
-            self.c_start.push(c.claim.start as u64);
-            self.c_end.push(c.claim.end as u64);
-            self.c_kind.push(match c.claim.kind {
-                hearsay::attribution::ClaimKind::Direct => "direct",
-                hearsay::attribution::ClaimKind::Indirect => "indirect",
-                hearsay::attribution::ClaimKind::Mixed => "mixed",
+            self.c_start.push(c.start as u64);
+            self.c_end.push(c.end as u64);
+            self.c_kind.push(match c.kind {
+                ClaimKind::Direct => "direct",
+                ClaimKind::Indirect => "indirect",
+                ClaimKind::Mixed => "mixed",
             });
-            self.c_paragraph.push(c.claim.paragraph);
-            self.c_speaker_id.push(c.claim.speaker.map(u32_of));
+            self.c_paragraph.push(c.paragraph);
+            self.c_speaker_id.push(c.speaker.map(u32_of));
             self.c_speaker_name.push(speaker.map(|s| s.name.clone()));
-            self.c_speaker_kind.push(speaker.map(|s| kind_name(s.kind)));
-            self.c_cue.push(c.claim.cue.map(|c| c.to_string()));
-            self.c_text.push(c.text);
-            self.c_confidence.push(c.claim.confidence);
+            self.c_speaker_kind.push(speaker.map(|s| s.kind.as_str()));
+            self.c_cue.push(c.cue.as_ref().map(|c| c.to_string()));
+            self.c_text.push(c.text(doc).into_owned());
+            self.c_confidence.push(c.confidence);
         }
-        for s in r.speakers {
+        for s in a.speakers {
             self.s_article.push(i);
             self.s_speaker_id.push(u32_of(s.id));
             self.s_name.push(s.name);
-            self.s_kind.push(kind_name(s.kind));
+            self.s_kind.push(s.kind.as_str());
             self.s_role.push(s.role);
             self.s_aliases.push(s.aliases);
             self.s_quotes.push(u32_of(s.quotes));
@@ -263,13 +297,17 @@ fn table_columns<'py>(
     let formats = formats(format, items.len())?;
     let pairs: Vec<(&Article, Option<Format>)> = items.iter().zip(formats).collect();
     let (tables, failed) = py.detach(|| {
-        let reports = par_map(threads, &pairs, |(a, f)| report(a, *f))?;
+        let pool = Pool::new(threads, pairs.len())?;
         let mut tables = Tables::default();
         let mut failed = Vec::new();
-        for (i, r) in reports.into_iter().enumerate() {
-            match r {
-                Ok(r) => tables.add(i, r),
-                Err(message) => failed.push((i, message)),
+        let chunk = pool.chunk();
+        for (c, part) in pairs.chunks(chunk).enumerate() {
+            let done = pool.map(part, |(a, f)| analysed(a, *f));
+            for (j, r) in done.into_iter().enumerate() {
+                match r {
+                    Ok((doc, analysis)) => tables.add(c * chunk + j, &doc, analysis),
+                    Err(message) => failed.push((c * chunk + j, message)),
+                }
             }
         }
         PyResult::Ok((tables, failed))

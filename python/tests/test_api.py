@@ -38,6 +38,8 @@ def test_analyze_is_the_cli_json(path):
     expected = cli_report(path)
     got = hearsay.analyze(path.read_bytes(), format=hearsay.format_of_name(path.name))
     assert got == expected
+    # the same keys in the same order, the same floats (an f32 confidence of 0.65 is 0.65)
+    assert json.dumps(got) == json.dumps(expected)
 
 
 def test_str_and_bytes_give_the_same_report():
@@ -97,6 +99,27 @@ def test_batch_errors_raise_or_leave_a_gap():
         hearsay.claims_table(["a", "b"], [SHORT, " "])
     skipped = hearsay.claims_table(["a", "b"], [SHORT, " "], errors="skip")
     assert set(skipped.column("article_id").to_pylist()) == {"a"}
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_long_batches_keep_every_article_in_its_place(threads):
+    # hundreds of articles: analysed a few dozen at a time, results still in input order
+    names = ["Ana Ruiz", "Ines Okafor", "Lars Brandt", "Kofi Osei", "Marta Duarte"]
+    texts = [SHORT.replace("Ana Ruiz", names[i % 5]) for i in range(150)]
+    texts[77] = "  "
+    ids = [f"a{i}" for i in range(150)]
+    out = hearsay.analyze_batch(texts, threads=threads, errors="null")
+    assert out[77] is None
+    assert [r["speakers"][0]["name"] for r in out if r] == [
+        names[i % 5] for i in range(150) if i != 77]
+    with pytest.raises(hearsay.HearsayError, match=r"^texts\[77\]: the input is empty"):
+        hearsay.analyze_batch(texts, threads=threads)
+    with pytest.raises(hearsay.HearsayError, match=r"^article 'a77': the input is empty"):
+        hearsay.claims_table(ids, texts, threads=threads)
+    rows = hearsay.claims_table(ids, texts, threads=threads, errors="skip").to_pylist()
+    direct = [r for r in rows if r["kind"] == "direct"]
+    assert [(r["article_id"], r["speaker_name"]) for r in direct] == [
+        (f"a{i}", names[i % 5]) for i in range(150) if i != 77]
 
 
 def fixture_texts():

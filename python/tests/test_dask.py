@@ -29,3 +29,13 @@ def test_dask_job_writes_the_cli_claims_to_parquet(articles, tmp_path):
     assert len(got) == len(expected) > 1000
     assert {row["article_id"] for row in got} == set(ids)
     assert got == expected
+
+
+def test_partitions_hold_about_partition_size_articles_and_two_per_worker():
+    from dask_parquet import partition_count
+
+    assert partition_count(60000, 2, size=2000) == 30  # the same tasks for 1 or 2 workers
+    assert partition_count(60000, 1, size=2000) == 30
+    assert partition_count(300, 2, size=2000) == 4  # a small corpus still fills the workers
+    assert partition_count(3, 2, size=2000) == 3  # never an empty partition
+    assert partition_count(0, 2, size=2000) == 1

@@ -15,14 +15,14 @@
 //! and other words it is a mixed claim; without quotations, an indirect one
 //! ([`super::propagate`] makes them, and credits quotations without a cue).
 
-use super::lexicon::{self, Class, Cue};
+use super::lexicon::{self, Class, Cue, Pronoun};
 use super::quotes::QuoteSpan;
 use super::rules::{ContentRule, Rule, SpeakerRule};
 use super::speakers::{
     Gender, Mention, MentionKind, Registry, parse_mention, parse_occupation, parse_open,
 };
 use super::tokens::{Sentence, Token};
-use super::{ClaimKind, CueText};
+use super::{ClaimKind, CueText, SpeakerKind};
 use std::ops::Range;
 
 /// Where the subject search before a cue stopped.
@@ -139,6 +139,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
             .cue()
             .or_else(|| speech_by_position(p, s, k))
             .or_else(|| light_verb(p, s, k))
+            .or_else(|| possessed_speech_noun(p, s, k))
         else {
             continue;
         };
@@ -165,55 +166,29 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
             }
         }
         let prev = (k > s.tokens.start).then(|| &toks[k - 1]);
-        if negated(p, s, k) {
+        if c.belief && !belief_reported(p, s, k, end, !out.is_empty()) {
+            continue;
+        }
+        if !c.belief && negated(p, s, k) {
             continue;
         }
         if passive(p, s, k) && by_agent(p, s, end).is_none() {
             continue;
         }
-        if c.base {
-            let Some(pv) = prev else { continue };
-            let ok_prev = matches!(
-                pv.lower,
-                "they"
-                    | "who"
-                    | "we"
-                    | "i"
-                    | "you"
-                    | "would"
-                    | "will"
-                    | "could"
-                    | "can"
-                    | "did"
-                    | "does"
-                    | "do"
-                    | "might"
-                    | "may"
-                    | "also"
-                    | "often"
-                    | "still"
-                    | "now"
-                    | "both"
-                    | "all"
-            ) || Class::GroupNoun.has(pv.lower)
-                || (pv.lower.ends_with('s')
-                    && !Class::NounMarker.has(pv.lower)
-                    && !pv.lower.ends_with("ss"))
-                || pv.cap;
-            // `Some in the fishing community say`: a plural quantifier opens the subject
-            let (a0, _) = subject_start(p, s, k);
-            let quantified = a0 + 1 < k
-                && matches!(toks[a0].lower, "some" | "many" | "most" | "several" | "few")
-                && matches!(toks[a0 + 1].lower, "in" | "of" | "among" | "at");
-            if !(ok_prev || quantified)
-                || Class::NounMarker.has(pv.lower)
-                || pv.quote.is_some()
-                || p.breaks_before(k, s)
-            {
-                continue;
-            }
+        if c.base && !base_form_has_subject(p, s, k) {
+            continue;
         }
-        // `his remarks`, `the claims`: nouns, not verbs
+        // `according to the agency's estimates`: a cue word inside the source's noun phrase
+        // is a noun
+        if out
+            .last()
+            .is_some_and(|&(_, e, cue): &(usize, usize, Option<Cue>)| {
+                cue.is_none() && e < k && (e..=k).all(|i| !p.breaks_before(i, s)) && k - e <= 4
+            })
+        {
+            continue;
+        }
+        // `his remarks`, `the claims`, `the biggest states`: nouns, not verbs
         if c.weak
             && !c.base
             && !c.participle
@@ -222,6 +197,10 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
                 Class::NounMarker.has(pv.lower)
                     || pv.lower.ends_with("'s")
                     || pv.lower.ends_with("’s")
+                    || !pv.cap
+                        && pv.lower.len() > 5
+                        && pv.lower.ends_with("est")
+                        && !Class::EstNoun.has(pv.lower)
             })
         {
             continue;
@@ -238,6 +217,77 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
     out
 }
 
+/// Whether a present-tense base form (`say`, `believe`) at `k` follows a subject it agrees
+/// with: a plural or a pronoun, an auxiliary, or a quantified group (`Some in the fishing
+/// community say`); not a noun after a determiner (`the say`).
+fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
+    let toks = p.toks;
+    let Some(pv) = (k > s.tokens.start).then(|| &toks[k - 1]) else {
+        return false;
+    };
+    let ok_prev = matches!(
+        pv.lower,
+        "they"
+            | "who"
+            | "we"
+            | "i"
+            | "you"
+            | "would"
+            | "will"
+            | "could"
+            | "can"
+            | "did"
+            | "does"
+            | "do"
+            | "might"
+            | "may"
+            | "also"
+            | "often"
+            | "still"
+            | "now"
+            | "both"
+            | "all"
+    ) || Class::GroupNoun.has(pv.lower)
+        // (`do not think`: only a verb of belief gets here negated)
+        || matches!(pv.lower, "not" | "never")
+        || pv.lower.ends_with("n't")
+        || pv.lower.ends_with("n’t")
+        || (pv.lower.ends_with('s') && !Class::NounMarker.has(pv.lower) && !pv.lower.ends_with("ss"))
+        || pv.cap;
+    // `Some in the fishing community say`: a plural quantifier opens the subject
+    let (a0, _) = subject_start(p, s, k);
+    let quantified = a0 + 1 < k
+        && matches!(toks[a0].lower, "some" | "many" | "most" | "several" | "few")
+        && matches!(toks[a0 + 1].lower, "in" | "of" | "among" | "at");
+    // `a solid Republican state`: a singular determiner opens no subject of a base form
+    let singular = a0 < k && matches!(toks[a0].lower, "a" | "an" | "another" | "each" | "every");
+    (ok_prev || quantified)
+        && !singular
+        && !Class::NounMarker.has(pv.lower)
+        && pv.quote.is_none()
+        && !p.breaks_before(k, s)
+}
+
+/// Whether a verb of belief at `k` reports someone's view (`Engineers believe the dam will
+/// hold`, `they don't think it is safe`): not inside the words of an earlier cue of the
+/// sentence (`she said investigators believe …`: speech inside speech keeps the outer
+/// level), not in a subordinate clause (`even though the city believes …, …`: a concession,
+/// not a claim), and not with a verb right after it (`a year he thinks could be his best`:
+/// a relative clause, not a parenthetical), nor with a first or second person subject
+/// outside quotation marks (`I think`, `you feel`: a hedge, not a report).
+fn belief_reported(p: &Para, s: &Sentence, k: usize, end: usize, earlier_cue: bool) -> bool {
+    let (a0, _) = subject_start(p, s, k);
+    if (a0..k).any(|i| matches!(p.toks[i].lower, "i" | "we" | "you")) {
+        return false;
+    }
+    let subordinate = a0 > s.tokens.start && Class::Subordinator.has(p.toks[a0 - 1].lower);
+    let verb_next = end < s.tokens.end
+        && !p.breaks_before(end, s)
+        && p.toks[end].quote.is_none()
+        && Class::Verbish.has(p.toks[end].lower);
+    !earlier_cue && !subordinate && !verb_next
+}
+
 /// A verb no list knows, read as a cue from its place beside a quotation (`“We were
 /// lucky,” sighed Lee Park.`, `“Not again,” the skipper groaned.`): a past or present
 /// verb form right after the quotation's closing comma and before a name, or after a
@@ -247,8 +297,12 @@ fn speech_by_position(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         lemma: "say",
         base: false,
         participle: false,
+        past: false,
         weak: true,
         object: false,
+        belief: false,
+        np: false,
+        animate: false,
     };
     // the cheap test first: a quotation within the five words before
     if k == s.tokens.start
@@ -295,16 +349,23 @@ fn speech_by_position(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     (np_ok && ends(k + 1)).then_some(BY_POSITION)
 }
 
+/// The cue a construction of saying makes (a light verb, a possessed noun of saying): like
+/// `said`, strong, with no flags.
+const PLAIN_SAY: Cue = Cue {
+    lemma: "say",
+    base: false,
+    participle: false,
+    past: false,
+    weak: false,
+    object: false,
+    belief: false,
+    np: false,
+    animate: false,
+};
+
 /// `made the argument that …`, `expressed concern that …`, `voiced the fear that …`: a light
 /// verb whose object is a noun of saying followed by `that` is a cue.
 fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
-    const LIGHT: Cue = Cue {
-        lemma: "say",
-        base: false,
-        participle: false,
-        weak: false,
-        object: false,
-    };
     let w = p.toks[k].lower;
     if !matches!(
         w,
@@ -318,7 +379,20 @@ fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     p.toks
         .get(noun + 1)
         .is_some_and(|t| t.lower == "that" && noun + 1 < s.tokens.end)
-        .then_some(LIGHT)
+        .then_some(PLAIN_SAY)
+}
+
+/// `Russia's announcement that …`, `the council's warning that …`: a noun of saying after a
+/// possessive and before `that` is a cue, its owner the speaker.
+fn possessed_speech_noun(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    let prev = p.toks.get(k.checked_sub(1)?)?;
+    let possessive = prev.lower.ends_with("'s") || prev.lower.ends_with("’s");
+    (k > s.tokens.start
+        && possessive
+        && Class::SpeechNoun.has(p.toks[k].lower)
+        && p.toks.get(k + 1).is_some_and(|n| n.lower == "that")
+        && k + 2 < s.tokens.end)
+        .then_some(PLAIN_SAY)
 }
 
 /// Whether the cue `k` is a passive participle (`was described`, `is expected`).
@@ -421,7 +495,9 @@ fn strip_subject(p: &Para, mut a: usize, mut b: usize) -> (usize, usize) {
         }
         let t = &p.toks[b - 1];
         let weekday = Class::Weekday.has(t.lower);
-        if (!t.cap && (lexicon::is_aux_or_adverb(t.lower) || Class::TimeWord.has(t.lower)))
+        let negative = t.lower.ends_with("n't") || t.lower.ends_with("n’t");
+        if (!t.cap
+            && (lexicon::is_aux_or_adverb(t.lower) || Class::TimeWord.has(t.lower) || negative))
             || weekday
         {
             b -= 1;
@@ -981,7 +1057,10 @@ fn rule_according_to(p: &Para, s: &Sentence, c: usize, cend: usize) -> Candidate
     }
     let (a, b) = strip_subject(p, cend, j);
     let open = mention_of(p, a, b).is_none();
-    if let Some(m) = mention_of(p, a, b).or_else(|| parse_open(p.text, &p.toks[a..b])) {
+    let found = mention_of(p, a, b)
+        .or_else(|| parse_open(p.text, &p.toks[a..b], false))
+        .or_else(|| according_to_source(p, a, b));
+    if let Some(m) = found {
         cand.open = open;
         cand.mention = Some((a, b, m));
         cand.right = j;
@@ -996,6 +1075,35 @@ fn rule_according_to(p: &Para, s: &Sentence, c: usize, cend: usize) -> Candidate
     cand
 }
 
+/// After `according to`, whatever no list knows is still a source: the owner of a
+/// possessive (`according to the company's quarterly results` → the company), else the
+/// noun phrase itself as a document (`according to preliminary results`).
+fn according_to_source(p: &Para, a: usize, b: usize) -> Option<Mention> {
+    let toks = &p.toks[a..b];
+    if toks.is_empty() || toks.len() > 6 || toks.iter().any(|t| t.quote.is_some()) {
+        return None;
+    }
+    let possessive = |t: &Token| t.lower.ends_with("'s") || t.lower.ends_with("’s");
+    if let Some(k) = toks.iter().position(possessive)
+        && k + 1 < toks.len()
+    {
+        return mention_of(p, a, a + k + 1);
+    }
+    let head = toks.last()?;
+    let words = toks
+        .iter()
+        .all(|t| t.lower.chars().all(|c| c.is_alphabetic() || c == '-'));
+    (words && !head.cap && head.lower.len() > 3 && !Class::NpBreaker.has(head.lower)).then(|| {
+        Mention {
+            kind: MentionKind::Document,
+            name: p.text[toks[0].range.start..head.range.end].to_string(),
+            title: None,
+            gender: None,
+            full: false,
+        }
+    })
+}
+
 /// Speaker rule [`SpeakerRule::RelativeClause`]: `… by Bortis who noted that …`, the
 /// antecedent of the relative pronoun before the subject-less cue.
 fn rule_relative_clause(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate) -> bool {
@@ -1003,7 +1111,9 @@ fn rule_relative_clause(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate)
         return false;
     }
     // the antecedent: a noun phrase a list knows, or an open-class one (`the vendors who say`)
-    let np = |k: usize| mention_of(p, k, a0 - 1).or_else(|| parse_open(p.text, &p.toks[k..a0 - 1]));
+    let np = |k: usize| {
+        mention_of(p, k, a0 - 1).or_else(|| parse_open(p.text, &p.toks[k..a0 - 1], false))
+    };
     let found = (a0.saturating_sub(6).max(s.tokens.start)..a0 - 1).find(|&k| {
         (k == s.tokens.start
             || p.breaks_before(k, s)
@@ -1024,9 +1134,13 @@ fn rule_relative_clause(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate)
 
 /// Speaker rules [`SpeakerRule::Subject`] (the words before the cue name the speaker) and
 /// [`SpeakerRule::LastNounPhrase`] (the last noun phrase of a longer clause does).
-fn rule_subject(p: &Para, s: &Sentence, a0: usize, strong: bool, cand: &mut Candidate) {
+fn rule_subject(p: &Para, s: &Sentence, a0: usize, strong: bool, past: bool, cand: &mut Candidate) {
     let (a, b) = cand.seg;
-    let open = |st: usize| strong.then(|| parse_open(p.text, &p.toks[st..b])).flatten();
+    let open = |st: usize| {
+        strong
+            .then(|| parse_open(p.text, &p.toks[st..b], past))
+            .flatten()
+    };
     if let Some(m) = mention_of(p, a, b).or_else(|| {
         let m = open(a);
         cand.open = m.is_some();
@@ -1073,9 +1187,15 @@ fn rule_inverted(p: &Para, s: &Sentence, c: usize, cend: usize, cand: &mut Candi
     };
     // `“…,” says the veteran trader`: right after a quotation, the noun phrase after the cue
     // is its speaker, whatever their trade
+    // (any head when the phrase closes the sentence or its clause: `“…,” says the bow-tied
+    // maverick, noting …`; not `the tall, bearded skipper`, cut at its comma)
+    let closes = nb >= s.tokens.end
+        || p.toks[nb].quote.is_some()
+        || p.toks[nb].lower.ends_with("ing")
+        || Class::ClauseBoundary.has(p.toks[nb].lower);
     let m = mention_of(p, na, nb).or_else(|| {
         (c > s.tokens.start && p.toks[c - 1].quote.is_some())
-            .then(|| parse_occupation(p.text, &p.toks[na..nb]))
+            .then(|| parse_occupation(p.text, &p.toks[na..nb], closes))
             .flatten()
     });
     let Some(m) = m.filter(|m| !matches!(m.kind, MentionKind::Pronoun(_))) else {
@@ -1277,7 +1397,8 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
         cand.inherited = true;
     } else if !(a == b && bd == Boundary::Conj && rule_relative_clause(p, s, a0, &mut cand)) {
         if a < b {
-            rule_subject(p, s, a0, matches!(cue.lemma, "say" | "tell"), &mut cand);
+            let strong = matches!(cue.lemma, "say" | "tell");
+            rule_subject(p, s, a0, strong, strong && cue.past, &mut cand);
         } else if !cue.object {
             rule_inverted(p, s, c, cend, &mut cand);
         }
@@ -1313,6 +1434,7 @@ fn pronoun_hint(p: &Para, s: &Sentence, right: usize) -> Option<Gender> {
 fn resolve_candidate(
     p: &Para,
     s: &Sentence,
+    prev: Option<&Sentence>,
     cand: &mut Candidate,
     attrs: &[Attr],
     reg: &mut Registry,
@@ -1325,6 +1447,18 @@ fn resolve_candidate(
         .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()))
     {
         cand.role = None;
+    }
+    if let Some((
+        _,
+        _,
+        Mention {
+            kind: MentionKind::Pronoun(Pronoun::They),
+            ..
+        },
+    )) = cand.mention
+        && let Some(id) = they_from_previous_subject(p, prev, reg)
+    {
+        return Some(id);
     }
     if let Some((ma, _, m)) = &cand.mention {
         let at = p.pos(p.toks[*ma].range.start);
@@ -1353,13 +1487,47 @@ fn resolve_candidate(
     reg.resolve(&m, at, sentence_pos, hint)
 }
 
+/// `Researchers at the university looked at the survey. They believe …`: `they` takes the
+/// group that is the previous sentence's subject, before any group that spoke earlier.
+fn they_from_previous_subject(
+    p: &Para,
+    prev: Option<&Sentence>,
+    reg: &mut Registry,
+) -> Option<usize> {
+    let prev = prev?;
+    let (a, b, m) = sentence_subject(p, prev, prev.tokens.start)?;
+    // the noun phrase ends before its verb (`Scientists from the institute surveyed …`)
+    let verb = (a + 1..b).find(|&k| {
+        let w = p.toks[k].lower;
+        !p.toks[k].cap
+            && (Class::Verbish.has(w)
+                || lexicon::cue(w).is_some()
+                || w.ends_with("ed")
+                    && !Class::AdjectiveEd.has(w)
+                    && !Class::PostmodifierStart.has(w))
+    });
+    let m = match verb {
+        Some(k) => mention_of(p, a, k)?,
+        None => m,
+    };
+    if !matches!(m.kind, MentionKind::Group) {
+        return None;
+    }
+    reg.resolve(
+        &m,
+        p.pos(p.toks[a].range.start),
+        p.pos(prev.range.start),
+        None,
+    )
+}
+
 /// `A fisherman who asked not to be named said …`: a determiner-led noun phrase no list
 /// knows, opening the sentence before a relative clause, read by open-class recognition.
 fn open_subject(p: &Para, s: &Sentence) -> Option<(usize, Mention)> {
     let st = s.tokens.start;
     let rel = (st + 2..(st + 6).min(s.tokens.end))
         .find(|&k| matches!(p.toks[k].lower, "who" | "whose"))?;
-    parse_open(p.text, &p.toks[st..rel]).map(|m| (st, m))
+    parse_open(p.text, &p.toks[st..rel], false).map(|m| (st, m))
 }
 
 /// What phase 3 knows about one cue and its speaker.
@@ -1372,6 +1540,9 @@ struct Site {
     /// First token of the content after the cue, and whether `that` was skipped.
     j: usize,
     had_that: bool,
+    /// The speaker is people (a person, a group, an anonymous source), not an
+    /// organisation or a document.
+    people: bool,
 }
 
 impl Site {
@@ -1516,7 +1687,7 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
                 && matches!(x.boundary, Boundary::Comma | Boundary::QuoteClose)
             {
                 layout = Layout::Before;
-            } else if !quoted_object(p, s, j) && !urged_to(p, s, x, j) {
+            } else if !quoted_object(p, s, j) && !urged_to(p, s, x, j) && !np_object(p, s, x, j) {
                 return None;
             }
         }
@@ -1572,6 +1743,28 @@ fn urged_to(p: &Para, s: &Sentence, x: &Site, j: usize) -> bool {
         && (j..(j + 7).min(s.tokens.end))
             .take_while(|&k| k == j || !p.breaks_before(k, s))
             .any(|k| p.toks[k].lower == "to" && k + 1 < s.tokens.end)
+}
+
+/// `confirmed the existence of the plumes`, `criticized the council for the delay`: a cue
+/// whose noun-phrase object is still what was said ([`Cue::np`]); for some verbs only when
+/// people speak ([`Cue::animate`]: `the company recalled the cars` is no report); an object
+/// opening with a capital is a name or a title (`confirmed Ana Ruiz as harbour master`);
+/// in a temporal clause it is an event (`a day after the utility confirmed the leak`).
+fn np_object(p: &Para, s: &Sentence, x: &Site, j: usize) -> bool {
+    x.cue.is_some_and(|c| c.np && (x.people || !c.animate))
+        && !(x.left > s.tokens.start
+            && matches!(
+                p.toks[x.left - 1].lower,
+                "after" | "before" | "when" | "since" | "until" | "once"
+            ))
+        && j < s.tokens.end
+        && !p.breaks_before(j, s)
+        && p.toks[j..s.tokens.end]
+            .iter()
+            .filter(|t| t.quote.is_none())
+            .count()
+            >= 3
+        && !p.toks[j].cap
 }
 
 /// `criticized the plan as a “dangerous gamble”`, `spoke of “anxiety” over …`: the object
@@ -1649,7 +1842,14 @@ pub(super) fn embedded_post(p: &Para, reg: &mut Registry) -> Option<RawClaim> {
 
 /// Reads one sentence: its cues (phase 1), their speakers (phase 2, resolved at once so a
 /// later cue can inherit) and contents (phase 3).
-pub(super) fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> Vec<Attr> {
+///
+/// `prev` is the sentence before it in the paragraph, whose subject a `they` may take.
+pub(super) fn attribute_sentence(
+    p: &Para,
+    s: &Sentence,
+    prev: Option<&Sentence>,
+    reg: &mut Registry,
+) -> Vec<Attr> {
     let mut attrs: Vec<Attr> = Vec::new();
     for (c, cend, cue) in cues(p, s) {
         let cue_text = CueText::from(&p.text[p.toks[c].range.start..p.toks[cend - 1].range.end]);
@@ -1661,7 +1861,7 @@ pub(super) fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> 
                 1.0
             }
             * if cand.open { 0.8 } else { 1.0 };
-        let Some(id) = resolve_candidate(p, s, &mut cand, &attrs, reg) else {
+        let Some(id) = resolve_candidate(p, s, prev, &mut cand, &attrs, reg) else {
             continue;
         };
         let (j, had_that) = content_start(p, s, cand.right, cue);
@@ -1686,6 +1886,10 @@ pub(super) fn attribute_sentence(p: &Para, s: &Sentence, reg: &mut Registry) -> 
             boundary: cand.boundary,
             j,
             had_that,
+            people: matches!(
+                reg.entities[id].kind,
+                SpeakerKind::Person | SpeakerKind::Group | SpeakerKind::Anonymous
+            ),
         };
         let (layout, mut content_rule) = if cand.passive {
             (Layout::Whole, ContentRule::Parenthetical)

@@ -21,14 +21,26 @@ pub struct Cue {
     pub base: bool,
     /// `-ing` participle (`saying`, `adding`): takes the subject of its clause.
     pub participle: bool,
+    /// Past tense (`said`, `told`): a report of what was said, which is rarely made of a
+    /// thing (`the numbers say` is present).
+    pub past: bool,
     /// The verb has common non-reporting senses (`added`, `noted`, `called`): it is a cue
     /// only before `that`, a quotation, a clause or at the end of a trailing attribution.
     pub weak: bool,
     /// The verb takes an indirect object before its clause (`told reporters that …`).
     pub object: bool,
+    /// A verb of belief (`believe`, `think`): it reports a view, so a negation before it
+    /// does not cancel the attribution (`does not think the plan will work`).
+    pub belief: bool,
+    /// A noun phrase as the verb's object is still what was said (`confirmed the figures`,
+    /// `criticized the plan`), where `added three goals` is no report.
+    pub np: bool,
+    /// Only people use the verb in its sense of saying (`she recalls the winter`; `the
+    /// company recalled the cars` is no report).
+    pub animate: bool,
 }
 
-/// Reporting verbs, one lemma a line: `lemma [weak] [object]: base 3rd-person past -ing [past-participle]`.
+/// Reporting verbs, one lemma a line: `lemma [weak] [object] [belief] [np] [animate]: base 3rd-person past -ing [past-participle]`.
 const CUES: &str = include_str!("words/cues.txt");
 
 /// Looks a lowercased word up in the cue lexicon.
@@ -141,13 +153,20 @@ static CUE_INDEX: LazyLock<Table<Cue>> = LazyLock::new(|| {
         Some((head.next()?, head.collect::<Vec<_>>(), forms))
     }) {
         let (weak, object) = (flags.contains(&"weak"), flags.contains(&"object"));
+        let belief = flags.contains(&"belief");
+        let np = flags.contains(&"np");
+        let animate = flags.contains(&"animate");
         for (i, f) in forms.split_whitespace().enumerate() {
             m.entry(f).or_insert(Cue {
                 lemma,
                 base: i == 0,
                 participle: i == 3,
+                past: i == 2,
                 weak,
                 object,
+                belief,
+                np,
+                animate,
             });
         }
     }
@@ -180,7 +199,7 @@ pub enum Class {
     PersonNoun,
     /// Plural nouns that name a group of people (`legal experts`, `authorities`). (`words/group_noun.txt`)
     GroupNoun,
-    /// Nouns that head an organisation's name (`the ministry`, `Dixon Hall`'s `office`). (`words/org_noun.txt`)
+    /// Nouns that head an organisation's name (`the ministry`, `the mayor's office`). (`words/org_noun.txt`)
     OrgNoun,
     /// Nouns that head a document or publication (`a statement`, `draft language`). (`words/document_noun.txt`)
     DocumentNoun,
@@ -216,8 +235,6 @@ pub enum Class {
     AdjectiveEd,
     /// Quantifier (`words/quantifier.txt`)
     Quantifier,
-    /// Surnames that are also words the name reader skips when capitalised (`Every`, `More`). (`words/word_surname.txt`)
-    WordSurname,
     /// Small words that cannot be a clause's verb after a name (`Jones of Ottawa`, `Smith and`). (`words/function_word.txt`)
     FunctionWord,
     /// PassiveAux (`words/passive_aux.txt`)
@@ -250,6 +267,8 @@ pub enum Class {
     SpeechNoun,
     /// Words ending in `-ly` that are not adverbs (`family`, `daily`). (`words/ly_not_adverb.txt`)
     LyNotAdverb,
+    /// Nouns ending in `-est` that are no superlatives (`request`, `protest`). (`words/est_noun.txt`)
+    EstNoun,
 }
 
 /// Every class kept in a data file, with that file.
@@ -303,7 +322,6 @@ const LISTS: [(Class, &str); 41] = [
     ),
     (Class::AdjectiveEd, include_str!("words/adjective_ed.txt")),
     (Class::Quantifier, include_str!("words/quantifier.txt")),
-    (Class::WordSurname, include_str!("words/word_surname.txt")),
     (Class::FunctionWord, include_str!("words/function_word.txt")),
     (Class::PassiveAux, include_str!("words/passive_aux.txt")),
     (Class::Preposition, include_str!("words/preposition.txt")),
@@ -315,6 +333,7 @@ const LISTS: [(Class, &str); 41] = [
     (Class::MaleRole, include_str!("words/male_role.txt")),
     (Class::FemaleRole, include_str!("words/female_role.txt")),
     (Class::LyNotAdverb, include_str!("words/ly_not_adverb.txt")),
+    (Class::EstNoun, include_str!("words/est_noun.txt")),
     (Class::Teaser, include_str!("words/teaser.txt")),
     (Class::GenericOrg, include_str!("words/generic_org.txt")),
     (Class::SpeechNoun, include_str!("words/speech_noun.txt")),

@@ -143,11 +143,12 @@ fn paragraph(
         if teaser {
             continue;
         }
-        let attrs = claims::attribute_sentence(&p, s, reg);
+        let prev = si.checked_sub(1).map(|i| &sents[i]);
+        let attrs = claims::attribute_sentence(&p, s, prev, reg);
         credit_sentence(&p, s, si, &attrs, reg, &mut st);
     }
     if !teaser {
-        propagate(&p, &sents, marks.single_style, carry.clone(), &mut st);
+        propagate(&p, &sents, marks.single_style, carry.clone(), reg, &mut st);
         if let Some(c) = claims::embedded_post(&p, reg) {
             // the post's own attributions end where the post does, before its link
             for other in &mut st.claims {
@@ -278,6 +279,7 @@ fn propagate(
     sents: &[Sentence],
     single_style: bool,
     carry: Option<Carry>,
+    reg: &mut Registry,
     st: &mut ParaState,
 ) {
     let qs: &[QuoteSpan] = p.quotes;
@@ -310,6 +312,8 @@ fn propagate(
                 Some((x, QuoteRule::ContinuesParagraph))
             } else if !sentence_level {
                 None
+            } else if let Some(id) = lead_in(p, sents, si, reg, st) {
+                Some(((id, None), QuoteRule::LeadIn))
             } else if let Some(c) = carry.clone() {
                 Some(((c.0, c.1), QuoteRule::ContinuesPreviousParagraph))
             } else {
@@ -326,6 +330,23 @@ fn propagate(
             prev = Some(x);
         }
     }
+}
+
+/// [`QuoteRule::LeadIn`]: the person the sentence before `si` names as a clause's subject,
+/// when that sentence holds no quotation and no attribution.
+fn lead_in(
+    p: &Para,
+    sents: &[Sentence],
+    si: usize,
+    reg: &mut Registry,
+    st: &ParaState,
+) -> Option<usize> {
+    let before = si.checked_sub(1)?;
+    if !st.sent_quotes[before].is_empty() || st.sent_speaker[before].is_some() {
+        return None;
+    }
+    let r = &sents[before].range;
+    reg.clause_subject_in(p.pos(r.start)..p.pos(r.end))
 }
 
 /// The paragraph's quotations and claims, mapped to source offsets, appended to `out`; the

@@ -66,6 +66,10 @@ pub enum QuoteRule {
     InAttributedSentence,
     /// A quotation later in the paragraph of an attributed one: the paragraph's speaker.
     ContinuesParagraph,
+    /// A quotation right after a sentence of its paragraph that names a person as its
+    /// subject and attributes nothing (`Ruiz is wary of the plan. “It costs too much.”`):
+    /// the sentence leads in to that person's words.
+    LeadIn,
     /// A quotation opening a paragraph after an attributed one (a speech running on).
     ContinuesPreviousParagraph,
     /// A quotation before the paragraph's first attribution: that attribution's speaker.
@@ -146,6 +150,7 @@ impl QuoteRule {
         match self {
             QuoteRule::InAttributedSentence => "quotation in an attributed sentence",
             QuoteRule::ContinuesParagraph => "continues the paragraph's speaker",
+            QuoteRule::LeadIn => "the person the sentence before names as its subject",
             QuoteRule::ContinuesPreviousParagraph => "continues the previous paragraph's speaker",
             QuoteRule::SpeakerOfNextQuote => "speaker of the next attributed quotation",
         }
@@ -156,6 +161,7 @@ impl QuoteRule {
         match self {
             QuoteRule::InAttributedSentence => 0.8,
             QuoteRule::ContinuesParagraph => 0.75,
+            QuoteRule::LeadIn => 0.6,
             QuoteRule::ContinuesPreviousParagraph => 0.6,
             QuoteRule::SpeakerOfNextQuote => 0.55,
         }

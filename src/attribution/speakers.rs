@@ -206,7 +206,12 @@ fn classify_head(
 ) -> Option<Mention> {
     let head = pre.last()?;
     let det = pre.first().map(|t| t.lower).unwrap_or("");
+    // the possessive of a singular or a plural noun (`the agency's`, `economists'`)
     let h = head.lower.trim_end_matches("’s").trim_end_matches("'s");
+    let h = h
+        .strip_suffix(['’', '\''])
+        .filter(|h| h.ends_with('s'))
+        .unwrap_or(h);
 
     if let Some(m) = anonymous_source(toks, pre, det, h, &name_all) {
         return Some(m);
@@ -227,9 +232,9 @@ fn classify_head(
     if head.cap && !common && !head.is(Class::CapitalizedFunctionWord) {
         return parse_name(text, toks, pre);
     }
-    // `Michael Every`, `Thomas More`: a surname that is also a small word, after a first name
+    // `Anna Still`, `Thomas More`: a capitalised small word after a first name is a surname
     if head.cap
-        && Class::WordSurname.has(head.lower)
+        && Class::CapitalizedFunctionWord.has(head.lower)
         && pre.len() >= 2
         && is_name_token(&pre[pre.len() - 2])
         && !pre[pre.len() - 2].is(Class::Title)
@@ -335,7 +340,10 @@ fn anonymous_source(
 /// Reads `the veteran trader`, `a retired welder` as a person described by their occupation,
 /// from the shape of the head noun (`-er`, `-or`, `-ist`, `-ian`, `-ant`, `-ent`), for a noun
 /// phrase whose place already says it names a speaker (right after `“…,” says`).
-pub fn parse_occupation(text: &str, toks: &[Token]) -> Option<Mention> {
+///
+/// With `any_head` (the phrase ends the sentence or its clause), any head noun will do
+/// (`“…,” says the bow-tied maverick.`), but a document's, a time word or an `-ing` form.
+pub fn parse_occupation(text: &str, toks: &[Token], any_head: bool) -> Option<Mention> {
     let (det, rest) = toks.split_first()?;
     let head = rest.last()?;
     if !matches!(det.lower, "the" | "a" | "an")
@@ -351,7 +359,15 @@ pub fn parse_occupation(text: &str, toks: &[Token]) -> Option<Mention> {
     let agent = ["er", "or", "ist", "ian", "ant", "ent"]
         .iter()
         .any(|suf| h.len() > suf.len() + 3 && h.ends_with(suf));
-    if !agent || h.ends_with("ever") || h.ends_with("ether") {
+    let open = any_head
+        && h.len() > 3
+        && !h.ends_with("ing")
+        && !h.ends_with("ly")
+        && !Class::DocumentNoun.has(h)
+        && !Class::TimeWord.has(h)
+        && !Class::NpBreaker.has(h)
+        && lexicon::cue(h).is_none();
+    if !(agent || open) || h.ends_with("ever") || h.ends_with("ether") {
         return None;
     }
     let kind = if det.lower == "the" {
@@ -404,7 +420,7 @@ fn document_author(text: &str, toks: &[Token]) -> Option<Option<Mention>> {
     document_owner(text, toks).map(Some)
 }
 
-/// `a statement from X` → X; `her statement` → she.
+/// `a statement from X` → X; `her statement` → she; `the agency's report` → the agency.
 fn document_owner(text: &str, toks: &[Token]) -> Option<Mention> {
     if let [owner, doc] = toks
         && doc.is(Class::DocumentNoun)
@@ -424,6 +440,29 @@ fn document_owner(text: &str, toks: &[Token]) -> Option<Mention> {
             full: false,
         });
     }
+    // `the EDS estimates`, `a Pentagon report` → the organisation that wrote it
+    if let Some((doc, init)) = toks.split_last()
+        && Class::DocumentNoun.has(doc.lower)
+        && let names = match init.first() {
+            Some(d) if Class::Determiner.has(d.lower) => &init[1..],
+            _ => init,
+        }
+        && !names.is_empty()
+        && names.iter().all(|t| t.cap && t.quote.is_none())
+        && let Some(m) = parse_mention(text, names)
+        && matches!(m.kind, MentionKind::Organization | MentionKind::Name)
+    {
+        return Some(m);
+    }
+    // `the operator's annual filings` → the operator
+    if let Some((doc, init)) = toks.split_last()
+        && Class::DocumentNoun.has(doc.lower)
+        && let Some(k) = init
+            .iter()
+            .position(|t| t.lower.ends_with("'s") || t.lower.ends_with("’s"))
+    {
+        return parse_mention(text, &toks[..=k]);
+    }
     let from = toks.iter().position(|t| t.lower == "from")?;
     if from == 0
         || from + 1 >= toks.len()
@@ -442,8 +481,11 @@ fn document_owner(text: &str, toks: &[Token]) -> Option<Mention> {
 /// Open-class recognition, for a strong cue (`say`, `tell`, `according to`) only: a
 /// determiner-led noun phrase of lowercase words (`the beekeepers`, `a tour guide`, `the
 /// treasurer`) names a speaker even when its head is in no list; a plural head makes it a
-/// group. The caller gives such a speaker a lower confidence.
-pub fn parse_open(text: &str, toks: &[Token]) -> Option<Mention> {
+/// group. The head must look like a person's noun (an agent suffix: `treasurer`,
+/// `beekeepers`), unless `past_speech`: before `said`/`told`, a past report that things
+/// rarely make, any head but a document's will do (`the pilots said`). The caller gives
+/// such a speaker a lower confidence.
+pub fn parse_open(text: &str, toks: &[Token], past_speech: bool) -> Option<Mention> {
     let (det, rest) = toks.split_first()?;
     let head = rest.last()?;
     let plural_det = matches!(det.lower, "some" | "many" | "several" | "most" | "few");
@@ -475,7 +517,8 @@ pub fn parse_open(text: &str, toks: &[Token]) -> Option<Mention> {
     ]
     .iter()
     .any(|suf| stem.len() > suf.len() + 2 && stem.ends_with(suf));
-    if !agent {
+    let document = Class::DocumentNoun.has(h) || Class::DocumentNoun.has(stem);
+    if !(agent || past_speech && !document) {
         return None;
     }
     let kind = if plural {
@@ -1063,6 +1106,7 @@ impl Registry {
         // description's head noun
         let head = m.name.rsplit(' ').next().unwrap_or("").to_lowercase();
         if let Some(id) = self.with_role(&head, at) {
+            self.description_alias(id, m);
             return Some(id);
         }
         // a bare title no one named holds is someone new: `The minister said …`
@@ -1104,7 +1148,24 @@ impl Registry {
         if self.entities[id].gender.is_none() {
             self.entities[id].gender = hint;
         }
+        self.description_alias(id, m);
         Some(id)
+    }
+
+    /// A definite description that refers back to a named person (`the minister` for
+    /// Chrystia Freeland) is one more way the text names them: an alias.
+    fn description_alias(&mut self, id: usize, m: &Mention) {
+        let e = &self.entities[id];
+        let definite = m.name.starts_with("the ") || m.name.starts_with("The ");
+        if definite
+            && e.kind == SpeakerKind::Person
+            && e.surname.is_some()
+            && m.name.split(' ').count() <= 4
+            && !m.name.contains(',')
+        {
+            let alias = format!("the {}", &m.name[4..]);
+            self.add_alias(id, &alias);
+        }
     }
 
     /// `Builders have complained`, `Protesters said`: a capitalised one-word "name" that is
@@ -1252,6 +1313,20 @@ impl Registry {
 
     fn by_surname(&self, surname: &str) -> Option<usize> {
         self.surnames.get(surname).copied()
+    }
+
+    /// The person named last as a clause's subject within the byte range `range` (a
+    /// sentence), as a speaker id: whom a lead-in sentence introduces.
+    pub fn clause_subject_in(&mut self, range: Range<usize>) -> Option<usize> {
+        let named = self
+            .seen
+            .iter()
+            .rev()
+            .skip_while(|s| s.at >= range.end)
+            .take_while(|s| s.at >= range.start)
+            .find(|s| s.clause_subject)
+            .copied()?;
+        Some(self.person_from_seen(&named))
     }
 
     fn person_from_seen(&mut self, seen: &SeenName) -> usize {

@@ -642,6 +642,7 @@ impl App {
                 vec![Effect::Push(Box::new(MessagesLayer::new(log)))]
             }
             Action::Close => self.close(),
+            Action::EnterCommand => vec![Effect::Push(Box::new(PromptLayer::command()))],
             Action::Search | Action::SearchBack => {
                 let back = action == Action::SearchBack;
                 let (from, history) = (self.reader.anchor(), self.reader.history.clone());
@@ -763,6 +764,7 @@ impl App {
                     self.marks.save_on_quit(&self.doc, &self.reader);
                     self.should_quit = true;
                 }
+                Effect::Run(action) => queue.extend(self.base(action)),
                 Effect::GoToOffset(offset) => self.reader.go_to_offset(&self.doc, offset),
                 Effect::GoToStop(i) => {
                     if let Some(said) = self.go_to_stop(i) {

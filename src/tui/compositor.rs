@@ -99,6 +99,9 @@ pub enum Effect {
     Pop,
     /// Leave the reader (the reading position is saved).
     Quit,
+    /// Carry out an action as the reader does when no overlay takes its key (a command
+    /// typed after `:`).
+    Run(Action),
     /// Go back to a reading position given as a byte offset in the article's source.
     GoToOffset(usize),
     /// Go to the `i`-th stop (quote or claim): mark it, scroll to it, select it in the

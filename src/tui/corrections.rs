@@ -22,6 +22,7 @@ use crate::attribution::Analysis;
 use crate::attribution::ClaimKind;
 use crate::config::Config;
 use crate::document::Document;
+use crate::keymap::{Action, Context};
 use crate::tui::compositor::{Effect, FixOp};
 use crate::tui::highlights::{Here, Highlights};
 use crate::tui::layers::CorrectLayer;
@@ -162,8 +163,12 @@ impl Fixes {
             return;
         }
         let Some(stop) = here.reader.current.and_then(|c| here.sources.stops.get(c)) else {
-            out.effects
-                .push(Effect::Say(strings::NOTHING_TO_CORRECT.into()));
+            let key = |context, action| here.keymap.hint(context, action).map(|k| k.to_string());
+            let said = strings::nothing_to_correct(
+                key(Context::Article, Action::StartSelection).as_deref(),
+                key(Context::Selection, Action::AddAttribution).as_deref(),
+            );
+            out.effects.push(Effect::Say(said));
             return;
         };
         let Some(block) = here.doc.blocks.get(stop.block) else {

@@ -40,9 +40,22 @@ pub fn docks(width: u16, config: &Config) -> bool {
 }
 
 /// The sidebar's width when drawn over the article on a terminal `width` columns wide:
-/// three fifths of it, at least `min_width`, at most the whole terminal.
+/// three fifths of it, within `min_width`..=`max_width` as the docked one, at most the
+/// whole terminal.
+///
+/// ```
+/// use hearsay::config::Config;
+/// use hearsay::tui::layout::overlay_width;
+/// let c = Config::default(); // 28 to 56 columns
+/// assert_eq!(overlay_width(60, &c), 36);
+/// assert_eq!(overlay_width(100, &c), 56);
+/// assert_eq!(overlay_width(24, &c), 24);
+/// ```
 pub fn overlay_width(width: u16, config: &Config) -> u16 {
-    (width * 3 / 5).max(config.sidebar.min_width).min(width)
+    let sc = &config.sidebar;
+    (width * 3 / 5)
+        .clamp(sc.min_width, sc.max_width.max(sc.min_width))
+        .min(width)
 }
 
 /// The screen areas for a terminal of `size` with the sidebar in `sidebar`'s state,

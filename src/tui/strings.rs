@@ -67,7 +67,7 @@ pub fn marks() -> Vec<Vec<(&'static str, &'static str)>> {
         ],
         vec![
             (UNCERTAIN_MARK, "uncertain attribution: check it"),
-            (CORRECTED_SIGN, "corrected by hand (C)"),
+            (CORRECTED_SIGN, "corrected by hand"),
         ],
         vec![
             (status(Status::Unchecked), "unchecked"),
@@ -115,6 +115,15 @@ pub const NO_SEARCH: &str = "no search yet: press / to search";
 pub const SEARCH_PROMPT: &str = "/";
 /// Backward search prompt label.
 pub const SEARCH_BACK_PROMPT: &str = "?";
+/// Heading of the commands in the help.
+pub const COMMANDS_TITLE: &str = "Commands (type : first, enter to run)";
+/// Command line label.
+pub const COMMAND_PROMPT: &str = ":";
+
+/// A command line that names no command.
+pub fn no_command(typed: &str) -> String {
+    format!("':{typed}': no such command · :messages, :help or :q")
+}
 /// Title of the message log.
 pub const MESSAGES_TITLE: &str = " Messages ";
 /// Footer of the message log.
@@ -143,18 +152,19 @@ pub const FIRST_PARAGRAPH: &str = "already at the first paragraph";
 /// Search cleared with Esc.
 pub const SEARCH_CLEARED: &str = "search cleared";
 
-/// Heading of a context's section in the help.
+/// Heading of a context's section in the help. Headings name no key: keys come from the
+/// config, and the key that opens each overlay is listed above it.
 pub fn context_title(c: Context) -> &'static str {
     match c {
         Context::Global => "Everywhere",
         Context::Article => "Article",
         Context::Sidebar => "Speakers and claims lists",
-        Context::Prompt => "Search and tags prompts",
-        Context::Selection => "Selecting sentences (after v)",
-        Context::Highlights => "Highlights list (H)",
+        Context::Prompt => "Search, tags and command prompts",
+        Context::Selection => "Selecting sentences to highlight",
+        Context::Highlights => "Highlights list",
         Context::Editor => "Note editor",
         Context::Help => "Help and messages",
-        Context::Picker => "Correcting (C) and the speaker picker",
+        Context::Picker => "Correcting and the speaker picker",
         Context::Diff => "What changed (diff view)",
         Context::Library => "Library",
     }
@@ -190,6 +200,7 @@ pub fn describe(a: Action) -> &'static str {
         Action::GoToPercent => "go to N% (type N first)",
         Action::ShowPosition => "where am I: lines and percentage",
         Action::ShowMessages => "messages so far, whole",
+        Action::EnterCommand => "command line (:messages, :help, :q)",
         Action::HistoryPrev => "earlier search",
         Action::HistoryNext => "later search",
         Action::NextMatch => "next match",
@@ -204,7 +215,7 @@ pub fn describe(a: Action) -> &'static str {
         Action::FocusPrev => "focus back",
         Action::Select => "filter by speaker / jump to claim",
         Action::ToggleSort => "sort speakers: appearance or count",
-        Action::Confirm => "search for what was typed",
+        Action::Confirm => "search, save the tags or run the command typed",
         Action::DeleteBack => "delete a character",
         Action::Highlight => "highlight quote or top sentence",
         Action::StartSelection => "select sentences to highlight",
@@ -397,7 +408,19 @@ pub const CORRECTED_SIGN: &str = "†";
 pub const CORRECTED_MARK: &str = " · corrected by hand";
 
 /// `C` with no current quote or claim.
-pub const NOTHING_TO_CORRECT: &str = "go to a quote or claim first (] or [), or select a speaker in the sidebar; v then A adds an attribution";
+pub const NOTHING_TO_CORRECT: &str =
+    "go to a quote or claim first (] or [), or select a speaker in the sidebar";
+
+/// `C` with nothing to correct: [`NOTHING_TO_CORRECT`], and the keys that select sentences
+/// and add an attribution to them, when both are bound.
+pub fn nothing_to_correct(select: Option<&str>, add: Option<&str>) -> String {
+    match (select, add) {
+        (Some(select), Some(add)) => {
+            format!("{NOTHING_TO_CORRECT}; {select} then {add} adds an attribution")
+        }
+        _ => NOTHING_TO_CORRECT.to_string(),
+    }
+}
 
 /// `y` with no current quote or claim.
 pub const NOTHING_TO_COPY: &str = "go to a quote or claim first (] or [) to copy it";

@@ -1,5 +1,6 @@
-//! A one-line prompt over the status bar: the search (`/`) and the tags of a highlight
-//! (`t`). Printable keys are typed into it; Enter accepts, Esc cancels.
+//! A one-line prompt over the status bar: the search (`/`, `?`), the tags of a highlight
+//! (`#`) and the command line (`:`). Printable keys are typed into it; Enter accepts, Esc
+//! cancels.
 
 use crate::keymap::{Action, Context};
 use crate::tui::compositor::{Effect, EventResult, Layer, MarkOp, Scene};
@@ -28,6 +29,34 @@ pub enum Purpose {
         /// The highlight's id.
         id: String,
     },
+    /// A command ([`COMMANDS`]), as less takes `:q` and vim `:messages`.
+    Command,
+}
+
+/// The commands of the command line (`:`): their names, the first one as the help shows
+/// it, and the action each carries out.
+pub const COMMANDS: &[(&[&str], Action)] = &[
+    (&["messages", "mes"], Action::ShowMessages),
+    (&["help", "h"], Action::ToggleHelp),
+    (&["q", "quit", "Q"], Action::Quit),
+];
+
+/// The action of the command typed after `:` (surrounding spaces ignored), if it is one of
+/// [`COMMANDS`].
+///
+/// ```
+/// use hearsay::keymap::Action;
+/// use hearsay::tui::layers::prompt::command;
+/// assert_eq!(command(" messages "), Some(Action::ShowMessages));
+/// assert_eq!(command("q"), Some(Action::Quit));
+/// assert_eq!(command("wq"), None);
+/// ```
+pub fn command(text: &str) -> Option<Action> {
+    let name = text.trim();
+    COMMANDS
+        .iter()
+        .find(|(names, _)| names.contains(&name))
+        .map(|&(_, action)| action)
 }
 
 /// The prompt and what was typed.
@@ -62,6 +91,14 @@ impl PromptLayer {
         }
     }
 
+    /// The command line (`:`).
+    pub fn command() -> PromptLayer {
+        PromptLayer {
+            purpose: Purpose::Command,
+            text: String::new(),
+        }
+    }
+
     /// The effects of a change to the text.
     fn changed(&self) -> EventResult {
         match &self.purpose {
@@ -72,7 +109,7 @@ impl PromptLayer {
                     backward: *backward,
                 }])
             }
-            Purpose::Tags { .. } => EventResult::consumed(),
+            Purpose::Tags { .. } | Purpose::Command => EventResult::consumed(),
         }
     }
 
@@ -100,6 +137,13 @@ impl Layer for PromptLayer {
                     Purpose::Tags { id } => Effect::Mark {
                         op: MarkOp::SetTags(self.text.clone()),
                         on: Some(id.clone()),
+                    },
+                    Purpose::Command if self.text.trim().is_empty() => {
+                        return EventResult::Consumed(vec![Effect::Pop]);
+                    }
+                    Purpose::Command => match command(&self.text) {
+                        Some(action) => Effect::Run(action),
+                        None => Effect::Warn(strings::no_command(self.text.trim())),
                     },
                 };
                 EventResult::Consumed(vec![Effect::Pop, done])
@@ -156,6 +200,7 @@ impl Layer for PromptLayer {
             } => strings::SEARCH_PROMPT,
             Purpose::Search { backward: true, .. } => strings::SEARCH_BACK_PROMPT,
             Purpose::Tags { .. } => strings::TAGS_PROMPT,
+            Purpose::Command => strings::COMMAND_PROMPT,
         };
         PromptBar {
             label,
@@ -173,6 +218,7 @@ impl Layer for PromptLayer {
         match self.purpose {
             Purpose::Search { .. } => "search",
             Purpose::Tags { .. } => "tags",
+            Purpose::Command => "command",
         }
     }
 }

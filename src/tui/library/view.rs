@@ -9,6 +9,7 @@ use crate::keymap::{Action, Context, Key, KeyCode, Keymap};
 use crate::library::versions::{self, Stories};
 use crate::library::{ArticleEntry, Hit, Person, Progress, Statement};
 use crate::tui::styles::Styles;
+use crate::tui::widgets::help::LIBRARY_GLOBALS;
 use std::path::PathBuf;
 
 /// Which list is shown.
@@ -459,9 +460,15 @@ impl LibraryView {
         if let Some((kind, mut text)) = self.prompt.take() {
             return self.prompt_key(kind, &mut text, key);
         }
+        // a global key is the library's only for the few global actions it carries out
+        let own = self
+            .keymap
+            .contexts
+            .get(&Context::Library)
+            .is_some_and(|m| m.contains_key(&key));
         match self.keymap.lookup(Context::Library, key) {
-            Some(action) => self.act(action),
-            None => {
+            Some(action) if own || LIBRARY_GLOBALS.contains(&action) => self.act(action),
+            _ => {
                 self.message = Some(format!(
                     "'{key}' does nothing here; {} lists the keys",
                     self.key_for(Action::ToggleHelp)

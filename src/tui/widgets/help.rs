@@ -2,6 +2,7 @@
 
 use crate::document::reflow::{pack, wrap};
 use crate::keymap::{Action, Context, Keymap};
+use crate::tui::layers::prompt::COMMANDS;
 use crate::tui::strings;
 use crate::tui::styles::Styles;
 use ratatui::buffer::Buffer;
@@ -107,6 +108,20 @@ pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
     let contexts: Vec<(Context, Option<&[Action]>)> =
         READER_CONTEXTS.iter().map(|&c| (c, None)).collect();
     let mut out = sections(keymap, &contexts, strings::describe);
+    let command_key = READER_CONTEXTS
+        .iter()
+        .any(|&c| !keymap.keys_for(c, Action::EnterCommand).is_empty());
+    if command_key {
+        out.push(HelpRow::Blank);
+        out.push(HelpRow::Heading(strings::COMMANDS_TITLE));
+        for &(names, action) in COMMANDS {
+            let keys: Vec<String> = names.iter().map(|n| format!(":{n}")).collect();
+            out.push(HelpRow::Binding {
+                keys: keys.join(", "),
+                what: strings::describe(action),
+            });
+        }
+    }
     // handled by the terminal loop, not the keymap
     out.push(HelpRow::Blank);
     out.push(HelpRow::Heading("Terminal"));

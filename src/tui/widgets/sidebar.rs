@@ -10,6 +10,7 @@ use crate::tui::sources::{KindMark, Sources, StopMark, uncertain};
 use crate::tui::state::{Focus, SidebarState, inner};
 use crate::tui::strings;
 use crate::tui::styles::Styles;
+use crate::tui::widgets::put;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -18,7 +19,37 @@ use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
 /// `s` cut to `width` columns, with an ellipsis when cut.
+///
+/// ```
+/// use hearsay::tui::widgets::sidebar::fit;
+/// assert_eq!(fit("the ferry", 20), "the ferry");
+/// assert_eq!(fit("the ferry", 5), "the …");
+/// assert_eq!(fit("日本語", 5), "日本…");
+/// ```
 pub fn fit(s: &str, width: usize) -> String {
+    // one-column characters are as wide as they are many: a long claim is cut after
+    // `width` characters, without measuring the rest of it
+    let mut end = 0; // where the first `width - 1` characters end
+    for (n, (i, c)) in s.char_indices().enumerate() {
+        if !crate::tui::widgets::one_column(c) {
+            return measured_fit(s, width);
+        }
+        if n == width {
+            return if width == 0 {
+                String::new()
+            } else {
+                format!("{}…", &s[..end])
+            };
+        }
+        if n + 1 < width {
+            end = i + c.len_utf8();
+        }
+    }
+    s.to_string()
+}
+
+/// [`fit`] for any text: measured as a whole, then cut character by character.
+fn measured_fit(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_string();
     }
@@ -100,7 +131,7 @@ impl Sidebar<'_> {
             strings::ANALYSING
         };
         let w = usize::from(inside.width.saturating_sub(1));
-        buf.set_stringn(inside.x + 1, inside.y, text, w, self.styles.meta);
+        put(buf, (inside.x + 1, inside.y), text, w, self.styles.meta);
     }
 
     fn summary(&self, r: Rect, buf: &mut Buffer) {
@@ -111,17 +142,23 @@ impl Sidebar<'_> {
         let inside = self.frame(r, strings::SOURCES_TITLE.to_string(), false, buf);
         let w = summary_width(r);
         if !self.analysed {
-            buf.set_stringn(inside.x + 1, inside.y, strings::ANALYSING, w, st.meta);
+            put(
+                buf,
+                (inside.x + 1, inside.y),
+                strings::ANALYSING,
+                w,
+                st.meta,
+            );
             return;
         }
         let bold = st.body.add_modifier(Modifier::BOLD);
         let lines = self.sources.summary_lines(w);
         for (i, line) in lines.iter().take(usize::from(inside.height)).enumerate() {
             let style = if line.strong { bold } else { st.meta };
-            buf.set_stringn(
-                inside.x + 1,
-                inside.y + i as u16,
-                fit(&line.text, w),
+            put(
+                buf,
+                (inside.x + 1, inside.y + i as u16),
+                &fit(&line.text, w),
                 w,
                 style,
             );
@@ -181,7 +218,13 @@ impl Sidebar<'_> {
                 buf.set_style(Rect::new(inside.x, y, inside.width, rows_here), row_style);
             }
             let head = format!("{filter_mark}{} {fixed}", s.kind.mark());
-            buf.set_stringn(inside.x, y, &head, w, st.speaker(sp).patch(row_style));
+            put(
+                buf,
+                (inside.x, y),
+                &head,
+                w,
+                st.speaker(sp).patch(row_style),
+            );
             let name_x = inside.x + entry.name_x() as u16;
             let room = usize::from(inside.right().saturating_sub(name_x));
             for (i, line) in entry.name.iter().enumerate() {
@@ -189,13 +232,13 @@ impl Sidebar<'_> {
                 if ly >= bottom {
                     break;
                 }
-                buf.set_stringn(name_x, ly, line, room, name_style.patch(row_style));
+                put(buf, (name_x, ly), line, room, name_style.patch(row_style));
             }
             let cw = entry.counts.width();
             if cw + entry.name_x() < w {
-                buf.set_stringn(
-                    inside.right() - cw as u16,
-                    y,
+                put(
+                    buf,
+                    (inside.right() - cw as u16, y),
                     &entry.counts,
                     cw,
                     st.meta.patch(row_style),
@@ -209,7 +252,7 @@ impl Sidebar<'_> {
                 if ly >= bottom {
                     break;
                 }
-                buf.set_stringn(role_x, ly, line, role_room, role_style);
+                put(buf, (role_x, ly), line, role_room, role_style);
             }
             y += rows;
         }
@@ -266,17 +309,17 @@ impl Sidebar<'_> {
             } else {
                 " "
             };
-            let (x, _) = buf.set_stringn(inside.x, y, here, w, st.focus.patch(row_style));
-            let (x, _) = buf.set_stringn(
-                x,
-                y,
+            let (x, _) = put(buf, (inside.x, y), here, w, st.focus.patch(row_style));
+            let (x, _) = put(
+                buf,
+                (x, y),
                 strings::SPEAKER_BAR,
                 w.saturating_sub(1),
                 sp_style.patch(row_style),
             );
-            let (x, _) = buf.set_stringn(
-                x,
-                y,
+            let (x, _) = put(
+                buf,
+                (x, y),
                 s.kind.mark(),
                 w.saturating_sub(2),
                 st.meta.patch(row_style),
@@ -291,8 +334,7 @@ impl Sidebar<'_> {
             let x = if uncertain(s) {
                 let room = usize::from(inside.right().saturating_sub(x));
                 let mark = format!("{} ", strings::UNCERTAIN_MARK);
-                buf.set_stringn(x, y, mark, room, st.focus.patch(row_style))
-                    .0
+                put(buf, (x, y), &mark, room, st.focus.patch(row_style)).0
             } else {
                 x
             };
@@ -301,17 +343,16 @@ impl Sidebar<'_> {
                 Some(status) => {
                     let room = usize::from(inside.right().saturating_sub(x));
                     let mark = strings::status_mark(status);
-                    buf.set_stringn(x, y, mark, room, st.focus.patch(row_style))
-                        .0
+                    put(buf, (x, y), mark, room, st.focus.patch(row_style)).0
                 }
                 None => x,
             };
             // an attribution corrected by hand
             let x = if self.sources.corrected.stop(stop) {
                 let room = usize::from(inside.right().saturating_sub(x));
-                buf.set_stringn(
-                    x,
-                    y,
+                put(
+                    buf,
+                    (x, y),
                     strings::CORRECTED_SIGN,
                     room,
                     st.focus.patch(row_style),
@@ -321,7 +362,13 @@ impl Sidebar<'_> {
                 x
             };
             let room = usize::from(inside.right().saturating_sub(x));
-            buf.set_stringn(x, y, fit(text, room), room, st.body.patch(row_style));
+            put(
+                buf,
+                (x, y),
+                &fit(text, room),
+                room,
+                st.body.patch(row_style),
+            );
         }
         let below = state.claim_offset + usize::from(inside.height) < list.len();
         more_marks(r, state.claim_offset > 0, below, st.border, buf);
@@ -343,5 +390,29 @@ impl StatefulWidget for Sidebar<'_> {
         self.summary(summary, buf);
         self.speakers(speakers, buf, state);
         self.claims(claims, buf, state);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_one_column_text_as_measuring_it_does() {
+        for s in [
+            "",
+            "a",
+            "the ferry",
+            "“quoted,” she said — ≈ ▌● ○ ■ …",
+            "Département de l’Équipement",
+            "日本語 text",
+            "e\u{301}t\u{e9}",
+            "abcdef 日本",
+            "1\u{fe0f}\u{20e3} keycap",
+        ] {
+            for width in 0..40 {
+                assert_eq!(fit(s, width), measured_fit(s, width), "{s:?} in {width}");
+            }
+        }
     }
 }

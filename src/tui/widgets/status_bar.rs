@@ -4,6 +4,7 @@
 use crate::tui::state::{MessageKind, StatusState};
 use crate::tui::strings;
 use crate::tui::styles::Styles;
+use crate::tui::widgets::put;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -42,9 +43,9 @@ impl StatefulWidget for StatusBar<'_> {
             buf.set_string(x + w - right, y, &pos, st.status);
         }
         let room = w - right;
-        let (mut cx, _) = buf.set_stringn(
-            x,
-            y,
+        let (mut cx, _) = put(
+            buf,
+            (x, y),
             &name,
             usize::from(room),
             st.status.add_modifier(Modifier::BOLD),
@@ -59,12 +60,18 @@ impl StatefulWidget for StatusBar<'_> {
                 MessageKind::Info => st.message,
                 MessageKind::Warning => st.warning,
             };
-            buf.set_stringn(cx, y, &m.text, room, style);
+            put(buf, (cx, y), &m.text, room, style);
         } else if let Some(hint) = self.hint {
-            buf.set_stringn(cx, y, hint, room, st.message);
+            put(buf, (cx, y), hint, room, st.message);
         } else if let Some(name) = self.filter {
             // the filter stays in view when the sidebar is closed
-            buf.set_stringn(cx, y, strings::filter_status(name), room, st.message);
+            put(
+                buf,
+                (cx, y),
+                &strings::filter_status(name),
+                room,
+                st.message,
+            );
         }
     }
 }
