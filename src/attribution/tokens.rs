@@ -8,7 +8,6 @@
 
 use super::lexicon::{self, Class};
 use super::quotes::QuoteSpan;
-use std::cell::Cell;
 use std::ops::Range;
 
 /// A word of the text.
@@ -22,35 +21,20 @@ pub struct Token<'a> {
     pub cap: bool,
     /// Index of the quotation containing it.
     pub quote: Option<usize>,
-    /// The word's lexicon bits ([`lexicon::word_bits`]: its classes, with
-    /// [`lexicon::CUE_FORM`]), looked up the first time they are asked for ([`Token::is`],
-    /// [`Token::cue`]), since many words (in quotations, say) never are; [`UNKNOWN`] until then.
-    bits: Cell<u64>,
+    /// The word's classes in the lexicon, with [`lexicon::CUE_FORM`], looked up once when it
+    /// is tokenized ([`Token::is`], [`Token::cue`]).
+    bits: u64,
 }
 
-/// [`Token::bits`] not looked up yet (were a word in every class, it would only be looked
-/// up each time it is asked about).
-const UNKNOWN: u64 = u64::MAX;
-
 impl Token<'_> {
-    /// The word's lexicon bits, looked up once.
-    fn bits(&self) -> u64 {
-        let mut bits = self.bits.get();
-        if bits == UNKNOWN {
-            bits = lexicon::word_bits(self.lower);
-            self.bits.set(bits);
-        }
-        bits
-    }
-
     /// Whether the word is in `class`: [`Class::has`] of [`Token::lower`], as a bit test.
     pub fn is(&self, class: Class) -> bool {
-        self.bits() & class.bit() != 0
+        self.bits & class.bit() != 0
     }
 
     /// [`lexicon::cue`] of [`Token::lower`], looked up only when the word is a cue form.
     pub fn cue(&self) -> Option<lexicon::Cue> {
-        if self.bits() & lexicon::CUE_FORM == 0 {
+        if self.bits & lexicon::CUE_FORM == 0 {
             return None;
         }
         lexicon::cue(self.lower)
@@ -129,7 +113,7 @@ pub fn tokenize<'a>(text: &str, lower: &'a str, quotes: &[QuoteSpan]) -> Vec<Tok
             lower: word,
             cap: c.is_uppercase(),
             quote,
-            bits: Cell::new(UNKNOWN),
+            bits: lexicon::word_bits(word),
         });
         i = end;
     }
