@@ -135,8 +135,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
             }
             continue;
         }
-        let Some(c) = t
-            .cue()
+        let Some(c) = lexicon::cue(t.lower)
             .or_else(|| speech_by_position(p, s, k))
             .or_else(|| light_verb(p, s, k))
             .or_else(|| possessed_speech_noun(p, s, k))
@@ -336,14 +335,14 @@ fn speech_by_position(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         return (!np.is_empty()
             && n - k <= 5
             && ends(n)
-            && (p.toks[k + 1].cap || p.toks[k + 1].is(Class::Determiner)))
+            && (p.toks[k + 1].cap || Class::Determiner.has(p.toks[k + 1].lower)))
         .then_some(BY_POSITION);
     }
     // `“…,” Lee Park sighed.`
     let a = (k.saturating_sub(4).max(s.tokens.start)..k)
         .find(|&i| i > s.tokens.start && p.toks[i].quote.is_none() && quote_close(i - 1))?;
     let np_ok = (p.toks[a].cap
-        || p.toks[a].is(Class::Determiner)
+        || Class::Determiner.has(p.toks[a].lower)
         || matches!(p.toks[a].lower, "he" | "she" | "they"))
         && p.toks[a..k].iter().all(|t| t.quote.is_none());
     (np_ok && ends(k + 1)).then_some(BY_POSITION)
@@ -375,7 +374,7 @@ fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     }
     let noun = (k + 1..(k + 4).min(s.tokens.end))
         .take_while(|&i| p.toks[i].quote.is_none() && !p.breaks_before(i, s))
-        .find(|&i| p.toks[i].is(Class::SpeechNoun))?;
+        .find(|&i| Class::SpeechNoun.has(p.toks[i].lower))?;
     p.toks
         .get(noun + 1)
         .is_some_and(|t| t.lower == "that" && noun + 1 < s.tokens.end)
@@ -399,7 +398,7 @@ fn possessed_speech_noun(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
 fn passive(p: &Para, s: &Sentence, k: usize) -> bool {
     k > s.tokens.start
         && p.toks[k - 1].quote.is_none()
-        && p.toks[k - 1].is(Class::PassiveAux)
+        && Class::PassiveAux.has(p.toks[k - 1].lower)
         && !p.breaks_before(k, s)
 }
 
@@ -475,7 +474,7 @@ fn subject_start(p: &Para, s: &Sentence, c: usize) -> (usize, Boundary) {
         if p.breaks_before(k, s) {
             return (k, Boundary::Comma);
         }
-        if p.toks[prev].is(Class::ClauseBoundary) && !p.toks[prev].cap {
+        if Class::ClauseBoundary.has(p.toks[prev].lower) && !p.toks[prev].cap {
             return (k, Boundary::Conj);
         }
         if c - prev > 14 {
@@ -514,7 +513,7 @@ fn strip_subject(p: &Para, mut a: usize, mut b: usize) -> (usize, usize) {
         }
         break;
     }
-    while a < b && p.toks[a].is(Class::LeadingFiller) && b - a > 1 {
+    while a < b && Class::LeadingFiller.has(p.toks[a].lower) && b - a > 1 {
         a += 1;
     }
     (a, b)
@@ -526,7 +525,7 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
     if from >= s.tokens.end || first.quote.is_some() || p.breaks_before(from, s) {
         return None;
     }
-    if first.is(Class::Preposition) || first.is(Class::TimeWord) && !first.cap {
+    if Class::Preposition.has(first.lower) || Class::TimeWord.has(first.lower) && !first.cap {
         return None;
     }
     let mut j = from;
@@ -535,7 +534,7 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
         if t.quote.is_some() || (j > from && p.breaks_before(j, s)) {
             break;
         }
-        if t.is(Class::ClauseBoundary)
+        if Class::ClauseBoundary.has(t.lower)
             && !(t.lower == "and"
                 && j > from
                 && p.toks[j - 1].cap
@@ -543,10 +542,10 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
         {
             break;
         }
-        if j > from && t.cue().is_some() {
+        if j > from && lexicon::cue(t.lower).is_some() {
             break;
         }
-        if j > from && t.is(Class::AdjunctOpener) && p.toks[j - 1].cap {
+        if j > from && Class::AdjunctOpener.has(t.lower) && p.toks[j - 1].cap {
             break;
         }
         j += 1;
@@ -560,7 +559,7 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
     let ends_ok = j >= s.tokens.end
         || p.toks[j].quote.is_some()
         || p.breaks_before(j, s)
-        || p.toks[j - 1].cap && p.toks[j].is(Class::AdjunctOpener);
+        || p.toks[j - 1].cap && Class::AdjunctOpener.has(p.toks[j].lower);
     if !ends_ok {
         return None;
     }
@@ -707,9 +706,9 @@ fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
         && k - j < 3
         && !p.toks[k].cap
         && p.toks[k].quote.is_none()
-        && !p.toks[k].is(Class::ClauseStart)
-        && !p.toks[k].is(Class::Verbish)
-        && !p.toks[k].is(Class::Preposition)
+        && !Class::ClauseStart.has(p.toks[k].lower)
+        && !Class::Verbish.has(p.toks[k].lower)
+        && !Class::Preposition.has(p.toks[k].lower)
         && p.toks[k].lower != "that"
     {
         k += 1;
@@ -730,7 +729,7 @@ fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
     // `told her the pier …`: `her` is the object when a determiner or a subject follows
     let her_object = t.lower == "her"
         && p.toks.get(j + 1).is_some_and(|n| {
-            n.is(Class::Determiner) || lexicon::pronoun(n.lower).is_some() || n.cap
+            Class::Determiner.has(n.lower) || lexicon::pronoun(n.lower).is_some() || n.cap
         });
     if matches!(t.lower, "the" | "his" | "her" | "their" | "its") && !her_object {
         return (j + 2).min(e);
@@ -797,8 +796,8 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             return (k + 1, true);
         }
         if k > j
-            && (t.cue().is_some()
-                || t.is(Class::Verbish)
+            && (lexicon::cue(t.lower).is_some()
+                || Class::Verbish.has(t.lower)
                 || matches!(
                     t.lower,
                     "he" | "she"
@@ -824,8 +823,8 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             break;
         }
         let t = &p.toks[j];
-        let weekday = t.is(Class::Weekday);
-        if (!t.cap && t.is(Class::TimeWord) && t.lower != "this") || weekday {
+        let weekday = Class::Weekday.has(t.lower);
+        if (!t.cap && Class::TimeWord.has(t.lower) && t.lower != "this") || weekday {
             j += 1;
             continue;
         }
@@ -836,7 +835,7 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             j += 1;
             continue;
         }
-        if t.is(Class::Preposition) {
+        if Class::Preposition.has(t.lower) {
             // a short adjunct ending at a comma or at the clause's subject pronoun
             let mut found = None;
             for k in j + 1..(j + 7).min(e) {
@@ -897,11 +896,11 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
         && !n.cap
         && n.quote.is_none()
         && !p.breaks_before(j + 1, s)
-        && !n.is(Class::Preposition)
-        && !n.is(Class::ClauseBoundary)
+        && !Class::Preposition.has(n.lower)
+        && !Class::ClauseBoundary.has(n.lower)
         && !n.lower.ends_with("ly")
-        && !n.is(Class::PersonNoun)
-        && !n.is(Class::GroupNoun)
+        && !Class::PersonNoun.has(n.lower)
+        && !Class::GroupNoun.has(n.lower)
     {
         return true;
     }
@@ -927,8 +926,8 @@ fn is_adjunct_tail(p: &Para, s: &Sentence, j: usize) -> bool {
         return true;
     }
     let t = &p.toks[j];
-    let opener = t.is(Class::Preposition)
-        || t.is(Class::TimeWord)
+    let opener = Class::Preposition.has(t.lower)
+        || Class::TimeWord.has(t.lower)
         || matches!(
             t.lower,
             "while" | "as" | "when" | "after" | "before" | "during"
@@ -1117,9 +1116,9 @@ fn rule_relative_clause(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate)
     let found = (a0.saturating_sub(6).max(s.tokens.start)..a0 - 1).find(|&k| {
         (k == s.tokens.start
             || p.breaks_before(k, s)
-            || p.toks[k - 1].is(Class::Preposition)
+            || Class::Preposition.has(p.toks[k - 1].lower)
             || !p.toks[k - 1].cap && p.toks[k].cap
-            || p.toks[k].is(Class::Determiner))
+            || Class::Determiner.has(p.toks[k].lower))
             && np(k).is_some()
     });
     let Some(k) = found else { return false };
@@ -1152,7 +1151,7 @@ fn rule_subject(p: &Para, s: &Sentence, a0: usize, strong: bool, past: bool, can
             && m.kind == MentionKind::Description
             && let Some(k) = chunk_before(p, s, a0)
             && a0 - k <= 3
-            && p.toks[k].is(Class::Determiner)
+            && Class::Determiner.has(p.toks[k].lower)
             && p.toks[k..a0].iter().all(|t| !t.cap || t.lower == "the")
         {
             cand.left = k;
@@ -1162,7 +1161,7 @@ fn rule_subject(p: &Para, s: &Sentence, a0: usize, strong: bool, past: bool, can
     }
     for st in a + 1..b {
         let t = &p.toks[st];
-        if (t.cap || t.is(Class::Determiner))
+        if (t.cap || Class::Determiner.has(t.lower))
             && b - st <= 6
             && let Some(m) = mention_of(p, st, b).or_else(|| {
                 let m = open(st);
@@ -1221,7 +1220,7 @@ fn rule_inverted(p: &Para, s: &Sentence, c: usize, cend: usize, cand: &mut Candi
         while k < s.tokens.end && !p.breaks_before(k, s) && p.toks[k].quote.is_none() {
             k += 1;
         }
-        if k - nb <= 12 && !(nb..k).any(|i| p.toks[i].is(Class::Verbish)) {
+        if k - nb <= 12 && !(nb..k).any(|i| Class::Verbish.has(p.toks[i].lower)) {
             cand.role_from(p, nb, k);
             cand.right = k;
         }
@@ -1242,7 +1241,8 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
             && !matches!(m.kind, MentionKind::Pronoun(_))
         {
             // `Tom Reyes, Harbourview MLA, said`: a chunk ending in a title is a role
-            let full = m.kind == MentionKind::Name && m.full && !p.toks[end - 1].is(Class::Title);
+            let full =
+                m.kind == MentionKind::Name && m.full && !Class::Title.has(p.toks[end - 1].lower);
             if full || best.is_none() {
                 best = Some((k, end, m));
             }
@@ -1311,9 +1311,9 @@ fn rule_coordinated(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate) {
         let verb = &p.toks[e];
         if verb.cap
             || conj - e > 4
-            || verb.is(Class::Preposition)
-            || verb.is(Class::Determiner)
-            || verb.is(Class::FunctionWord)
+            || Class::Preposition.has(verb.lower)
+            || Class::Determiner.has(verb.lower)
+            || Class::FunctionWord.has(verb.lower)
         {
             continue;
         }
@@ -1575,7 +1575,7 @@ fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
     let before_subordinate = p
         .toks
         .get(s.tokens.start)
-        .is_some_and(|t| t.quote.is_none() && t.is(Class::Subordinator));
+        .is_some_and(|t| t.quote.is_none() && Class::Subordinator.has(t.lower));
     if tail {
         if before_sub && !x.participle() {
             (Layout::Before, ContentRule::Before)
@@ -1655,7 +1655,7 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
     let object_cue = x.cue.is_some_and(|c| c.object)
         && !(j > right
             && j < s.tokens.end
-            && !p.toks[j].is(Class::Preposition)
+            && !Class::Preposition.has(p.toks[j].lower)
             && p.toks[j].lower != "to");
     if layout == Layout::After && (x.weak() || object_cue) {
         let clause = x.had_that
@@ -1723,7 +1723,7 @@ fn continues_content(p: &Para, s: &Sentence, right: usize, j: usize) -> bool {
     let rest = j..s.tokens.end;
     j < s.tokens.end
         && j >= right
-        && !p.toks[j].is(Class::ClauseBoundary)
+        && !Class::ClauseBoundary.has(p.toks[j].lower)
         && !p.toks[s.tokens.clone()].iter().any(|t| t.quote.is_some())
         && p.gap_before(j, s).trim() == ","
         && rest.clone().filter(|&k| p.toks[k].quote.is_none()).count() >= 3
@@ -1731,7 +1731,7 @@ fn continues_content(p: &Para, s: &Sentence, right: usize, j: usize) -> bool {
         && !is_adjunct_tail(p, s, j)
         // (another attribution after it keeps its own words: `…, she said, and Lee said …`)
         && !rest.clone().any(|k| {
-            p.toks[k].cue()
+            lexicon::cue(p.toks[k].lower)
                 .is_some_and(|c| !c.base && !c.participle && matches!(c.lemma, "say" | "tell"))
         })
 }
@@ -1968,7 +1968,7 @@ fn cut_after_contents(p: &Para, attrs: &mut [Attr]) {
             && let Some(r) = attrs[i].content.clone()
         {
             let mut l = next.left;
-            if l > 0 && p.toks[l - 1].is(Class::ClauseBoundary) {
+            if l > 0 && Class::ClauseBoundary.has(p.toks[l - 1].lower) {
                 l -= 1;
             }
             if l > 0 && l > next.cue_tok.saturating_sub(20) {

@@ -21,24 +21,6 @@ pub struct Token<'a> {
     pub cap: bool,
     /// Index of the quotation containing it.
     pub quote: Option<usize>,
-    /// The word's classes in the lexicon, with [`lexicon::CUE_FORM`], looked up once when it
-    /// is tokenized ([`Token::is`], [`Token::cue`]).
-    bits: u64,
-}
-
-impl Token<'_> {
-    /// Whether the word is in `class`: [`Class::has`] of [`Token::lower`], as a bit test.
-    pub fn is(&self, class: Class) -> bool {
-        self.bits & class.bit() != 0
-    }
-
-    /// [`lexicon::cue`] of [`Token::lower`], looked up only when the word is a cue form.
-    pub fn cue(&self) -> Option<lexicon::Cue> {
-        if self.bits & lexicon::CUE_FORM == 0 {
-            return None;
-        }
-        lexicon::cue(self.lower)
-    }
 }
 
 fn is_inner_joiner(c: char) -> bool {
@@ -107,13 +89,11 @@ pub fn tokenize<'a>(text: &str, lower: &'a str, quotes: &[QuoteSpan]) -> Vec<Tok
             .get(qi)
             .filter(|q| q.outer.start <= start && start < q.outer.end)
             .map(|_| qi);
-        let word = &lower[start..end];
         out.push(Token {
             range: start..end,
-            lower: word,
+            lower: &lower[start..end],
             cap: c.is_uppercase(),
             quote,
-            bits: lexicon::word_bits(word),
         });
         i = end;
     }
@@ -190,7 +170,7 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &[QuoteSpan]) -> Vec<Sent
         // (a single space, the usual gap, ends nothing)
         let mut ends = gap != " " && gap_ends_sentence(gap);
         if !ends && a.lower.ends_with('.') && lexicon::can_end_sentence(a.lower) {
-            ends = b.cap && b.is(Class::CapitalizedFunctionWord);
+            ends = b.cap && Class::CapitalizedFunctionWord.has(b.lower);
         }
         if !ends {
             continue;
@@ -256,7 +236,7 @@ fn trailing_attribution(text: &str, tokens: &[Token], b: usize) -> bool {
         if commas == 0 && m >= b + 5 {
             return false;
         }
-        let Some(c) = tokens[m].cue() else {
+        let Some(c) = lexicon::cue(tokens[m].lower) else {
             continue;
         };
         if c.base || c.participle || tokens[m].cap {
@@ -270,7 +250,7 @@ fn trailing_attribution(text: &str, tokens: &[Token], b: usize) -> bool {
         };
         let gap = &text[tokens[m].range.end..next.range.start];
         return gap.contains(['.', ',', '!', '?'])
-            || next.is(Class::Weekday)
+            || Class::Weekday.has(next.lower)
             || matches!(
                 next.lower,
                 "before"
