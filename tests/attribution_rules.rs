@@ -233,3 +233,10 @@ fn a_cue_word_inside_an_according_to_source_is_a_noun() {
         Some("council")
     );
 }
+
+#[test]
+fn a_report_after_a_possessive_is_a_noun_not_a_second_cue() {
+    let (doc, a) = analysed("The engineers’ report said the ferries were all full.");
+    let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+    assert_eq!(claims, ["the ferries were all full"]);
+}

@@ -260,8 +260,15 @@ fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
         && matches!(toks[a0 + 1].lower, "in" | "of" | "among" | "at");
     // `a solid Republican state`: a singular determiner opens no subject of a base form
     let singular = a0 < k && matches!(toks[a0].lower, "a" | "an" | "another" | "each" | "every");
+    // (`Ruiz’s report said`: after a possessive, a noun, which reports only with its
+    // that-clause: `Ruiz’s claim that …`)
+    let possessive = (pv.lower.ends_with("'s")
+        || pv.lower.ends_with("’s")
+        || pv.lower.ends_with('s') && p.text[pv.range.end..].starts_with(['’', '\'']))
+        && toks.get(k + 1).is_none_or(|n| n.lower != "that");
     (ok_prev || quantified)
         && !singular
+        && !possessive
         && !Class::NounMarker.has(pv.lower)
         && pv.quote.is_none()
         && !p.breaks_before(k, s)

@@ -164,7 +164,9 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
             .iter()
             .any(|c| t.lower.ends_with(c))
     }) || pre.iter().enumerate().any(|(i, t)| {
-        i > 0 && lexicon::cue(t.lower).is_some() && !t.cap
+        // (a head that is a document's noun too is no verb: `the report`, `a tweet`)
+        let noun_head = i + 1 == pre.len() && Class::DocumentNoun.has(t.lower);
+        i > 0 && lexicon::cue(t.lower).is_some() && !t.cap && !noun_head
             || i > 0 && !t.cap && t.lower.ends_with("ed") && !is_adjective_ed(t.lower)
     }) {
         return None;
@@ -459,9 +461,11 @@ fn document_owner(text: &str, toks: &[Token]) -> Option<Mention> {
     // `the operator's annual filings` → the operator
     if let Some((doc, init)) = toks.split_last()
         && Class::DocumentNoun.has(doc.lower)
-        && let Some(k) = init
-            .iter()
-            .position(|t| t.lower.ends_with("'s") || t.lower.ends_with("’s"))
+        && let Some(k) = init.iter().position(|t| {
+            t.lower.ends_with("'s")
+                || t.lower.ends_with("’s")
+                || t.lower.ends_with('s') && text[t.range.end..].starts_with(['’', '\''])
+        })
     {
         return parse_mention(text, &toks[..=k]);
     }
