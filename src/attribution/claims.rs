@@ -135,7 +135,8 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
             }
             continue;
         }
-        let Some(c) = lexicon::cue(t.lower)
+        let Some(c) = t
+            .cue()
             .or_else(|| speech_by_position(p, s, k))
             .or_else(|| light_verb(p, s, k))
             .or_else(|| possessed_speech_noun(p, s, k))
@@ -195,13 +196,13 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
             && !c.participle
             && t.lower.ends_with('s')
             && prev.is_some_and(|pv| {
-                Class::NounMarker.has(pv.lower)
+                pv.is(Class::NounMarker)
                     || pv.lower.ends_with("'s")
                     || pv.lower.ends_with("’s")
                     || !pv.cap
                         && pv.lower.len() > 5
                         && pv.lower.ends_with("est")
-                        && !Class::EstNoun.has(pv.lower)
+                        && !pv.is(Class::EstNoun)
             })
         {
             continue;
@@ -248,12 +249,12 @@ fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
             | "now"
             | "both"
             | "all"
-    ) || Class::GroupNoun.has(pv.lower)
+    ) || pv.is(Class::GroupNoun)
         // (`do not think`: only a verb of belief gets here negated)
         || matches!(pv.lower, "not" | "never")
         || pv.lower.ends_with("n't")
         || pv.lower.ends_with("n’t")
-        || (pv.lower.ends_with('s') && !Class::NounMarker.has(pv.lower) && !pv.lower.ends_with("ss"))
+        || (pv.lower.ends_with('s') && !pv.is(Class::NounMarker) && !pv.lower.ends_with("ss"))
         || pv.cap;
     // `Some in the fishing community say`: a plural quantifier opens the subject
     let (a0, _) = subject_start(p, s, k);
@@ -271,7 +272,7 @@ fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
     (ok_prev || quantified)
         && !singular
         && !possessive
-        && !Class::NounMarker.has(pv.lower)
+        && !pv.is(Class::NounMarker)
         && pv.quote.is_none()
         && !p.breaks_before(k, s)
 }
@@ -288,11 +289,11 @@ fn belief_reported(p: &Para, s: &Sentence, k: usize, end: usize, earlier_cue: bo
     if (a0..k).any(|i| matches!(p.toks[i].lower, "i" | "we" | "you")) {
         return false;
     }
-    let subordinate = a0 > s.tokens.start && Class::Subordinator.has(p.toks[a0 - 1].lower);
+    let subordinate = a0 > s.tokens.start && p.toks[a0 - 1].is(Class::Subordinator);
     let verb_next = end < s.tokens.end
         && !p.breaks_before(end, s)
         && p.toks[end].quote.is_none()
-        && Class::Verbish.has(p.toks[end].lower);
+        && p.toks[end].is(Class::Verbish);
     !earlier_cue && !subordinate && !verb_next
 }
 
@@ -334,14 +335,14 @@ fn speech_by_position(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         return (!np.is_empty()
             && n - k <= 5
             && ends(n)
-            && (p.toks[k + 1].cap || Class::Determiner.has(p.toks[k + 1].lower)))
+            && (p.toks[k + 1].cap || p.toks[k + 1].is(Class::Determiner)))
         .then_some(BY_POSITION);
     }
     // `“…,” Lee Park sighed.`
     let a = (k.saturating_sub(4).max(s.tokens.start)..k)
         .find(|&i| i > s.tokens.start && p.toks[i].quote.is_none() && quote_close(i - 1))?;
     let np_ok = (p.toks[a].cap
-        || Class::Determiner.has(p.toks[a].lower)
+        || p.toks[a].is(Class::Determiner)
         || matches!(p.toks[a].lower, "he" | "she" | "they"))
         && p.toks[a..k].iter().all(|t| t.quote.is_none());
     (np_ok && ends(k + 1)).then_some(BY_POSITION)
@@ -389,7 +390,7 @@ fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     }
     let noun = (k + 1..(k + 4).min(s.tokens.end))
         .take_while(|&i| p.toks[i].quote.is_none() && !p.breaks_before(i, s))
-        .find(|&i| Class::SpeechNoun.has(p.toks[i].lower))?;
+        .find(|&i| p.toks[i].is(Class::SpeechNoun))?;
     p.toks
         .get(noun + 1)
         .is_some_and(|t| t.lower == "that" && noun + 1 < s.tokens.end)
@@ -443,7 +444,7 @@ fn possessed_speech_noun(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     let possessive = prev.lower.ends_with("'s") || prev.lower.ends_with("’s");
     (k > s.tokens.start
         && possessive
-        && Class::SpeechNoun.has(p.toks[k].lower)
+        && p.toks[k].is(Class::SpeechNoun)
         && p.toks.get(k + 1).is_some_and(|n| n.lower == "that")
         && k + 2 < s.tokens.end)
         .then_some(PLAIN_SAY)
@@ -453,7 +454,7 @@ fn possessed_speech_noun(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
 fn passive(p: &Para, s: &Sentence, k: usize) -> bool {
     k > s.tokens.start
         && p.toks[k - 1].quote.is_none()
-        && Class::PassiveAux.has(p.toks[k - 1].lower)
+        && p.toks[k - 1].is(Class::PassiveAux)
         && !p.breaks_before(k, s)
 }
 
@@ -542,7 +543,7 @@ fn subject_start(p: &Para, s: &Sentence, c: usize) -> (usize, Boundary) {
         if p.breaks_before(k, s) {
             return (k, Boundary::Comma);
         }
-        if Class::ClauseBoundary.has(p.toks[prev].lower) && !p.toks[prev].cap {
+        if p.toks[prev].is(Class::ClauseBoundary) && !p.toks[prev].cap {
             return (k, Boundary::Conj);
         }
         if c - prev > 14 {
@@ -561,10 +562,9 @@ fn strip_subject(p: &Para, mut a: usize, mut b: usize) -> (usize, usize) {
             break;
         }
         let t = &p.toks[b - 1];
-        let weekday = Class::Weekday.has(t.lower);
+        let weekday = t.is(Class::Weekday);
         let negative = t.lower.ends_with("n't") || t.lower.ends_with("n’t");
-        if (!t.cap
-            && (lexicon::is_aux_or_adverb(t.lower) || Class::TimeWord.has(t.lower) || negative))
+        if (!t.cap && (lexicon::is_aux_or_adverb(t.lower) || t.is(Class::TimeWord) || negative))
             || weekday
         {
             b -= 1;
@@ -581,7 +581,7 @@ fn strip_subject(p: &Para, mut a: usize, mut b: usize) -> (usize, usize) {
         }
         break;
     }
-    while a < b && Class::LeadingFiller.has(p.toks[a].lower) && b - a > 1 {
+    while a < b && p.toks[a].is(Class::LeadingFiller) && b - a > 1 {
         a += 1;
     }
     (a, b)
@@ -593,7 +593,7 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
     if from >= s.tokens.end || first.quote.is_some() || p.breaks_before(from, s) {
         return None;
     }
-    if Class::Preposition.has(first.lower) || Class::TimeWord.has(first.lower) && !first.cap {
+    if first.is(Class::Preposition) || first.is(Class::TimeWord) && !first.cap {
         return None;
     }
     let mut j = from;
@@ -602,7 +602,7 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
         if t.quote.is_some() || (j > from && p.breaks_before(j, s)) {
             break;
         }
-        if Class::ClauseBoundary.has(t.lower)
+        if t.is(Class::ClauseBoundary)
             && !(t.lower == "and"
                 && j > from
                 && p.toks[j - 1].cap
@@ -610,10 +610,10 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
         {
             break;
         }
-        if j > from && lexicon::cue(t.lower).is_some() {
+        if j > from && t.cue().is_some() {
             break;
         }
-        if j > from && Class::AdjunctOpener.has(t.lower) && p.toks[j - 1].cap {
+        if j > from && t.is(Class::AdjunctOpener) && p.toks[j - 1].cap {
             break;
         }
         if j > from && matches!(t.lower, "who" | "whose") {
@@ -634,7 +634,7 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
         || relative
         || p.toks[j].quote.is_some()
         || p.breaks_before(j, s)
-        || p.toks[j - 1].cap && Class::AdjunctOpener.has(p.toks[j].lower);
+        || p.toks[j - 1].cap && p.toks[j].is(Class::AdjunctOpener);
     if !ends_ok {
         return None;
     }
@@ -781,9 +781,9 @@ fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
         && k - j < 3
         && !p.toks[k].cap
         && p.toks[k].quote.is_none()
-        && !Class::ClauseStart.has(p.toks[k].lower)
-        && !Class::Verbish.has(p.toks[k].lower)
-        && !Class::Preposition.has(p.toks[k].lower)
+        && !p.toks[k].is(Class::ClauseStart)
+        && !p.toks[k].is(Class::Verbish)
+        && !p.toks[k].is(Class::Preposition)
         && p.toks[k].lower != "that"
     {
         k += 1;
@@ -804,7 +804,7 @@ fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
     // `told her the pier …`: `her` is the object when a determiner or a subject follows
     let her_object = t.lower == "her"
         && p.toks.get(j + 1).is_some_and(|n| {
-            Class::Determiner.has(n.lower) || lexicon::pronoun(n.lower).is_some() || n.cap
+            n.is(Class::Determiner) || lexicon::pronoun(n.lower).is_some() || n.cap
         });
     if matches!(
         t.lower,
@@ -875,8 +875,8 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             return (k + 1, true);
         }
         if k > j
-            && (lexicon::cue(t.lower).is_some()
-                || Class::Verbish.has(t.lower)
+            && (t.cue().is_some()
+                || t.is(Class::Verbish)
                 || matches!(
                     t.lower,
                     "he" | "she"
@@ -902,8 +902,8 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             break;
         }
         let t = &p.toks[j];
-        let weekday = Class::Weekday.has(t.lower);
-        if (!t.cap && Class::TimeWord.has(t.lower) && t.lower != "this") || weekday {
+        let weekday = t.is(Class::Weekday);
+        if (!t.cap && t.is(Class::TimeWord) && t.lower != "this") || weekday {
             j += 1;
             continue;
         }
@@ -914,7 +914,7 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             j += 1;
             continue;
         }
-        if Class::Preposition.has(t.lower) {
+        if t.is(Class::Preposition) {
             // a short adjunct ending at a comma or at the clause's subject pronoun
             let mut found = None;
             for k in j + 1..(j + 7).min(e) {
@@ -977,11 +977,11 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
         && !n.cap
         && n.quote.is_none()
         && !p.breaks_before(j + 1, s)
-        && !Class::Preposition.has(n.lower)
-        && !Class::ClauseBoundary.has(n.lower)
+        && !n.is(Class::Preposition)
+        && !n.is(Class::ClauseBoundary)
         && !n.lower.ends_with("ly")
-        && !Class::PersonNoun.has(n.lower)
-        && !Class::GroupNoun.has(n.lower)
+        && !n.is(Class::PersonNoun)
+        && !n.is(Class::GroupNoun)
     {
         return true;
     }
@@ -1007,8 +1007,8 @@ fn is_adjunct_tail(p: &Para, s: &Sentence, j: usize) -> bool {
         return true;
     }
     let t = &p.toks[j];
-    let opener = Class::Preposition.has(t.lower)
-        || Class::TimeWord.has(t.lower)
+    let opener = t.is(Class::Preposition)
+        || t.is(Class::TimeWord)
         || matches!(
             t.lower,
             "while" | "as" | "when" | "after" | "before" | "during"
@@ -1181,14 +1181,12 @@ fn according_to_source(p: &Para, a: usize, b: usize) -> Option<Mention> {
     let words = toks
         .iter()
         .all(|t| t.lower.chars().all(|c| c.is_alphabetic() || c == '-'));
-    (words && !head.cap && head.lower.len() > 3 && !Class::NpBreaker.has(head.lower)).then(|| {
-        Mention {
-            kind: MentionKind::Document,
-            name: p.text[toks[0].range.start..head.range.end].to_string(),
-            title: None,
-            gender: None,
-            full: false,
-        }
+    (words && !head.cap && head.lower.len() > 3 && !head.is(Class::NpBreaker)).then(|| Mention {
+        kind: MentionKind::Document,
+        name: p.text[toks[0].range.start..head.range.end].to_string(),
+        title: None,
+        gender: None,
+        full: false,
     })
 }
 
@@ -1205,9 +1203,9 @@ fn rule_relative_clause(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate)
     let found = (a0.saturating_sub(6).max(s.tokens.start)..a0 - 1).find(|&k| {
         (k == s.tokens.start
             || p.breaks_before(k, s)
-            || Class::Preposition.has(p.toks[k - 1].lower)
+            || p.toks[k - 1].is(Class::Preposition)
             || !p.toks[k - 1].cap && p.toks[k].cap
-            || Class::Determiner.has(p.toks[k].lower))
+            || p.toks[k].is(Class::Determiner))
             && np(k).is_some()
     });
     let Some(k) = found else { return false };
@@ -1240,7 +1238,7 @@ fn rule_subject(p: &Para, s: &Sentence, a0: usize, strong: bool, past: bool, can
             && m.kind == MentionKind::Description
             && let Some(k) = chunk_before(p, s, a0)
             && a0 - k <= 3
-            && Class::Determiner.has(p.toks[k].lower)
+            && p.toks[k].is(Class::Determiner)
             && p.toks[k..a0].iter().all(|t| !t.cap || t.lower == "the")
         {
             cand.left = k;
@@ -1250,7 +1248,7 @@ fn rule_subject(p: &Para, s: &Sentence, a0: usize, strong: bool, past: bool, can
     }
     for st in a + 1..b {
         let t = &p.toks[st];
-        if (t.cap || Class::Determiner.has(t.lower))
+        if (t.cap || t.is(Class::Determiner))
             && b - st <= 6
             && let Some(m) = mention_of(p, st, b).or_else(|| {
                 let m = open(st);
@@ -1284,7 +1282,7 @@ fn rule_inverted(p: &Para, s: &Sentence, c: usize, cend: usize, cand: &mut Candi
         || relative
         || p.toks[nb].quote.is_some()
         || p.toks[nb].lower.ends_with("ing")
-        || Class::ClauseBoundary.has(p.toks[nb].lower);
+        || p.toks[nb].is(Class::ClauseBoundary);
     let m = mention_of(p, na, nb).or_else(|| {
         (c > s.tokens.start && p.toks[c - 1].quote.is_some())
             .then(|| parse_occupation(p.text, &p.toks[na..nb], closes))
@@ -1322,7 +1320,7 @@ fn rule_inverted(p: &Para, s: &Sentence, c: usize, cend: usize, cand: &mut Candi
         while k < s.tokens.end && !p.breaks_before(k, s) && p.toks[k].quote.is_none() {
             k += 1;
         }
-        if k - nb <= 12 && !(nb..k).any(|i| Class::Verbish.has(p.toks[i].lower)) {
+        if k - nb <= 12 && !(nb..k).any(|i| p.toks[i].is(Class::Verbish)) {
             cand.role_from(p, nb, k);
             cand.right = k;
         }
@@ -1351,8 +1349,7 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
             && !matches!(m.kind, MentionKind::Pronoun(_))
         {
             // `Tom Reyes, Harbourview MLA, said`: a chunk ending in a title is a role
-            let full =
-                m.kind == MentionKind::Name && m.full && !Class::Title.has(p.toks[end - 1].lower);
+            let full = m.kind == MentionKind::Name && m.full && !p.toks[end - 1].is(Class::Title);
             if full || best.is_none() {
                 best = Some((k, end, m));
             }
@@ -1457,9 +1454,9 @@ fn rule_coordinated(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate) {
         let verb = &p.toks[e];
         if verb.cap
             || conj - e > 4
-            || Class::Preposition.has(verb.lower)
-            || Class::Determiner.has(verb.lower)
-            || Class::FunctionWord.has(verb.lower)
+            || verb.is(Class::Preposition)
+            || verb.is(Class::Determiner)
+            || verb.is(Class::FunctionWord)
         {
             continue;
         }
@@ -1747,7 +1744,7 @@ fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
     let before_subordinate = p
         .toks
         .get(s.tokens.start)
-        .is_some_and(|t| t.quote.is_none() && Class::Subordinator.has(t.lower));
+        .is_some_and(|t| t.quote.is_none() && t.is(Class::Subordinator));
     if tail {
         if before_sub && !x.participle() {
             (Layout::Before, ContentRule::Before)
@@ -1827,7 +1824,7 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
     let object_cue = x.cue.is_some_and(|c| c.object)
         && !(j > right
             && j < s.tokens.end
-            && !Class::Preposition.has(p.toks[j].lower)
+            && !p.toks[j].is(Class::Preposition)
             && p.toks[j].lower != "to");
     if layout == Layout::After && (x.weak() || object_cue) {
         let clause = x.had_that
@@ -1895,7 +1892,7 @@ fn continues_content(p: &Para, s: &Sentence, right: usize, j: usize) -> bool {
     let rest = j..s.tokens.end;
     j < s.tokens.end
         && j >= right
-        && !Class::ClauseBoundary.has(p.toks[j].lower)
+        && !p.toks[j].is(Class::ClauseBoundary)
         && !p.toks[s.tokens.clone()].iter().any(|t| t.quote.is_some())
         && p.gap_before(j, s).trim() == ","
         && rest.clone().filter(|&k| p.toks[k].quote.is_none()).count() >= 3
@@ -1903,7 +1900,7 @@ fn continues_content(p: &Para, s: &Sentence, right: usize, j: usize) -> bool {
         && !is_adjunct_tail(p, s, j)
         // (another attribution after it keeps its own words: `…, she said, and Lee said …`)
         && !rest.clone().any(|k| {
-            lexicon::cue(p.toks[k].lower)
+            p.toks[k].cue()
                 .is_some_and(|c| !c.base && !c.participle && matches!(c.lemma, "say" | "tell"))
         })
 }
@@ -2140,7 +2137,7 @@ fn cut_after_contents(p: &Para, attrs: &mut [Attr]) {
             && let Some(r) = attrs[i].content.clone()
         {
             let mut l = next.left;
-            if l > 0 && Class::ClauseBoundary.has(p.toks[l - 1].lower) {
+            if l > 0 && p.toks[l - 1].is(Class::ClauseBoundary) {
                 l -= 1;
             }
             if l > 0 && l > next.cue_tok.saturating_sub(20) {

@@ -378,8 +378,27 @@ static WORDS: LazyLock<Table<u64>> = LazyLock::new(|| {
         };
         *m.entry(w).or_default() |= Class::Month.bit() | Class::TimeWord.bit() | name;
     }
+    // the cue forms `cue` can find, so that one probe of a token also says whether it may
+    // be a cue ([`CUE_FORM`], kept by the token, never in `classes`)
+    for forms in data_lines(CUES).filter_map(|l| Some(l.split_once(':')?.1)) {
+        for f in forms
+            .split_whitespace()
+            .filter(|f| (3..=12).contains(&f.len()))
+        {
+            *m.entry(f).or_default() |= CUE_FORM;
+        }
+    }
     Table::new(m)
 });
+
+/// The bit of [`word_bits`] that marks a form of a reporting verb (above every class bit).
+pub const CUE_FORM: u64 = 1 << 63;
+
+/// A lowercased word's classes, with [`CUE_FORM`] when [`cue`] finds it, in one hash
+/// probe: what a [`super::tokens::Token`] keeps, so that its class questions are bit tests.
+pub fn word_bits(w: &str) -> u64 {
+    WORDS.get(w).copied().unwrap_or(0)
+}
 
 impl Class {
     /// The class's bit in the set [`classes`] returns.
@@ -401,7 +420,7 @@ impl Class {
 
 /// The classes of a lowercased word, as a bit set (`1 << Class as u8`), in one hash probe.
 pub fn classes(w: &str) -> u64 {
-    WORDS.get(w).copied().unwrap_or(0)
+    word_bits(w) & !CUE_FORM
 }
 
 /// Personal pronouns that can stand for a speaker, with their gender and number.
@@ -469,6 +488,20 @@ mod tests {
                 .is_some_and(|(_, forms)| forms.split_whitespace().all(|f| CUE_INDEX.may_hold(f)))
         }));
         assert!(!CUE_INDEX.may_hold("the") && !CUE_INDEX.may_hold("table"));
+        // a word's bits say whether it is a cue form, and never make it a class member
+        for w in [
+            "said",
+            "says",
+            "told",
+            "adding",
+            "according",
+            "the",
+            "spokesman",
+            "",
+        ] {
+            assert_eq!(word_bits(w) & CUE_FORM != 0, cue(w).is_some(), "{w:?}");
+            assert_eq!(classes(w), word_bits(w) & !CUE_FORM);
+        }
         // words that share a prefix, or differ only in length, are told apart
         assert!(cue("say").is_some() && cue("sa").is_none() && cue("sayss").is_none());
         assert_eq!(classes(""), 0);

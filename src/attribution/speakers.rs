@@ -69,7 +69,7 @@ fn joined(text: &str, toks: &[Token]) -> String {
 }
 
 fn is_name_token(t: &Token) -> bool {
-    t.cap && !Class::CapitalizedFunctionWord.has(t.lower)
+    t.cap && !t.is(Class::CapitalizedFunctionWord)
 }
 
 fn is_acronym(t: &Token, text: &str) -> bool {
@@ -101,7 +101,7 @@ fn trim_possessives(mut w: &str) -> &str {
 pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     let mut toks = toks;
     while let Some(first) = toks.first() {
-        if Class::LeadingFiller.has(first.lower) && toks.len() > 1 {
+        if first.is(Class::LeadingFiller) && toks.len() > 1 {
             toks = &toks[1..];
         } else {
             break;
@@ -133,9 +133,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
         });
     }
     if toks.iter().all(|t| {
-        Class::TimeWord.has(t.lower)
-            || t.lower == "on"
-            || t.lower.chars().all(|c| c.is_ascii_digit())
+        t.is(Class::TimeWord) || t.lower == "on" || t.lower.chars().all(|c| c.is_ascii_digit())
     }) {
         return None;
     }
@@ -145,9 +143,9 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     // the head: the last word before the post-modifiers
     let mut head_end = toks.len();
     for (i, t) in toks.iter().enumerate().skip(1) {
-        if Class::PostmodifierStart.has(t.lower) && !(t.cap && i > 0) {
+        if t.is(Class::PostmodifierStart) && !(t.cap && i > 0) {
             // "Some of those officials": a quantifier's head is after "of"
-            if t.lower == "of" && i == 1 && Class::Quantifier.has(toks[0].lower) {
+            if t.lower == "of" && i == 1 && toks[0].is(Class::Quantifier) {
                 continue;
             }
             // "Society of Motor Manufacturers": "of" inside a capitalised name
@@ -160,7 +158,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     }
     let pre = &toks[..head_end];
     if toks.iter().any(|t| {
-        Class::NpBreaker.has(t.lower) && !t.cap
+        t.is(Class::NpBreaker) && !t.cap
             || [
                 "'d", "’d", "'ve", "’ve", "'re", "’re", "'ll", "’ll", "n't", "n’t", "'m", "’m",
             ]
@@ -168,8 +166,8 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
             .any(|c| t.lower.ends_with(c))
     }) || pre.iter().enumerate().any(|(i, t)| {
         // (a head that is a document's noun too is no verb: `the report`, `a tweet`)
-        let noun_head = i + 1 == pre.len() && Class::DocumentNoun.has(t.lower);
-        i > 0 && lexicon::cue(t.lower).is_some() && !t.cap && !noun_head
+        let noun_head = i + 1 == pre.len() && t.is(Class::DocumentNoun);
+        i > 0 && t.cue().is_some() && !t.cap && !noun_head
             || i > 0 && !t.cap && t.lower.ends_with("ed") && !is_adjective_ed(t.lower)
     }) {
         return None;
@@ -179,14 +177,14 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     if pre.windows(2).any(|w| {
         !w[1].cap
             && matches!(w[1].lower, "the" | "a" | "an")
-            && !Class::Preposition.has(w[0].lower)
+            && !w[0].is(Class::Preposition)
             && !matches!(w[0].lower, "of" | "and" | "or" | "&")
     }) {
         return None;
     }
     // `Late`, `Still`: a sentence-initial time word or adverb alone names no one
     if let [t] = pre
-        && (Class::TimeWord.has(t.lower) || lexicon::is_aux_or_adverb(t.lower))
+        && (t.is(Class::TimeWord) || lexicon::is_aux_or_adverb(t.lower))
     {
         return None;
     }
@@ -194,7 +192,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     let name_all = joined(text, toks);
     let lowercase_mods = pre[..pre.len() - 1]
         .iter()
-        .filter(|t| !t.cap && !Class::Determiner.has(t.lower))
+        .filter(|t| !t.cap && !t.is(Class::Determiner))
         .count();
     if lowercase_mods > 4 {
         return None;
@@ -236,15 +234,15 @@ fn classify_head(
     // `Officials said`, `Residents say`: a sentence-initial capital on a common noun
     let common = pre.len() == 1
         && (Class::GroupNoun.has(h) || Class::PersonNoun.has(h) || Class::OrgNoun.has(h));
-    if head.cap && !common && !Class::CapitalizedFunctionWord.has(head.lower) {
+    if head.cap && !common && !head.is(Class::CapitalizedFunctionWord) {
         return parse_name(text, toks, pre);
     }
     // `Anna Still`, `Thomas More`: a capitalised small word after a first name is a surname
     if head.cap
-        && Class::CapitalizedFunctionWord.has(head.lower)
+        && head.is(Class::CapitalizedFunctionWord)
         && pre.len() >= 2
         && is_name_token(&pre[pre.len() - 2])
-        && !Class::Title.has(pre[pre.len() - 2].lower)
+        && !pre[pre.len() - 2].is(Class::Title)
     {
         let mut m = parse_name(text, toks, &pre[..pre.len() - 1])?;
         if m.kind == MentionKind::Name {
@@ -338,7 +336,7 @@ fn anonymous_source(
     if !Class::AnonymousHead.has(h) {
         return None;
     }
-    let anon_mod = toks.iter().any(|t| Class::AnonymousModifier.has(t.lower))
+    let anon_mod = toks.iter().any(|t| t.is(Class::AnonymousModifier))
         || matches!(det, "a" | "the" | "one" | "another")
         || toks.len() == 1 && matches!(h, "sources" | "people");
     let officials = matches!(h, "official" | "officials");
@@ -416,11 +414,8 @@ fn without_possessive<'a>(toks: &[Token<'a>]) -> Option<Vec<Token<'a>>> {
     if stem.is_empty() || !last.cap && init.is_empty() {
         return None;
     }
-    let mut owner = last.clone();
-    owner.range.end = owner.range.start + stem.len();
-    owner.lower = stem;
     let mut v = init.to_vec();
-    v.push(owner);
+    v.push(last.cut(stem.len()));
     Some(v)
 }
 
@@ -433,7 +428,7 @@ fn document_author(text: &str, toks: &[Token]) -> Option<Option<Mention>> {
         if matches!(t.lower, "released" | "issued" | "published" | "posted")
             && let Some(by) = by
             && by + 1 < toks.len()
-            && toks[..i].iter().any(|d| Class::DocumentNoun.has(d.lower))
+            && toks[..i].iter().any(|d| d.is(Class::DocumentNoun))
         {
             let rest = &toks[by + 1..];
             return Some(parse_mention(text, rest).map(|mut m| {
@@ -450,7 +445,7 @@ fn document_author(text: &str, toks: &[Token]) -> Option<Option<Mention>> {
 /// `a statement from X` → X; `her statement` → she; `the agency's report` → the agency.
 fn document_owner(text: &str, toks: &[Token]) -> Option<Mention> {
     if let [owner, doc] = toks
-        && Class::DocumentNoun.has(doc.lower)
+        && doc.is(Class::DocumentNoun)
     {
         let p = match owner.lower {
             "his" => Pronoun::He,
@@ -469,9 +464,9 @@ fn document_owner(text: &str, toks: &[Token]) -> Option<Mention> {
     }
     // `the EDS estimates`, `a Pentagon report` → the organisation that wrote it
     if let Some((doc, init)) = toks.split_last()
-        && Class::DocumentNoun.has(doc.lower)
+        && doc.is(Class::DocumentNoun)
         && let names = match init.first() {
-            Some(d) if Class::Determiner.has(d.lower) => &init[1..],
+            Some(d) if d.is(Class::Determiner) => &init[1..],
             _ => init,
         }
         && !names.is_empty()
@@ -483,7 +478,7 @@ fn document_owner(text: &str, toks: &[Token]) -> Option<Mention> {
     }
     // `the operator's annual filings` → the operator
     if let Some((doc, init)) = toks.split_last()
-        && Class::DocumentNoun.has(doc.lower)
+        && doc.is(Class::DocumentNoun)
         && let Some(k) = init.iter().position(|t| {
             t.lower.ends_with("'s")
                 || t.lower.ends_with("’s")
@@ -495,9 +490,7 @@ fn document_owner(text: &str, toks: &[Token]) -> Option<Mention> {
     let from = toks.iter().position(|t| t.lower == "from")?;
     if from == 0
         || from + 1 >= toks.len()
-        || !toks[..from]
-            .iter()
-            .any(|d| Class::DocumentNoun.has(d.lower))
+        || !toks[..from].iter().any(|d| d.is(Class::DocumentNoun))
     {
         return None;
     }
@@ -528,11 +521,11 @@ pub fn parse_open(text: &str, toks: &[Token], past_speech: bool) -> Option<Menti
         || rest.iter().any(|t| t.cap || t.quote.is_some())
         || rest.iter().any(|t| {
             !t.lower.chars().all(|c| c.is_alphabetic() || c == '-')
-                || Class::NpBreaker.has(t.lower)
-                || Class::Verbish.has(t.lower)
-                || Class::TimeWord.has(t.lower)
-                || Class::Preposition.has(t.lower)
-                || Class::FunctionWord.has(t.lower)
+                || t.is(Class::NpBreaker)
+                || t.is(Class::Verbish)
+                || t.is(Class::TimeWord)
+                || t.is(Class::Preposition)
+                || t.is(Class::FunctionWord)
                 || lexicon::pronoun(t.lower).is_some()
         })
     {
@@ -593,7 +586,7 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     let mut start = pre.len() - 1;
     while start > 0 {
         let t = &pre[start - 1];
-        if is_name_token(t) || Class::Particle.has(t.lower) && start > 1 && pre[start - 2].cap {
+        if is_name_token(t) || t.is(Class::Particle) && start > 1 && pre[start - 2].cap {
             start -= 1;
         } else {
             break;
@@ -646,13 +639,13 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     // strip titles at the front of the run
     // through the last title word (`Foreign Affairs Minister Chrystia Freeland`), and an
     // occupation written as a title (`Farmer Bridget Hallam`)
-    let mut n = usize::from(run.len() >= 3 && Class::PersonNoun.has(run[0].lower));
-    while n + 1 < run.len() && Class::Title.has(run[n].lower) {
+    let mut n = usize::from(run.len() >= 3 && run[0].is(Class::PersonNoun));
+    while n + 1 < run.len() && run[n].is(Class::Title) {
         n += 1;
     }
     if let Some(last) = (n..run.len().saturating_sub(1))
         .rev()
-        .find(|&i| Class::Title.has(run[i].lower) && !Class::NonPersonCap.has(run[i].lower))
+        .find(|&i| run[i].is(Class::Title) && !run[i].is(Class::NonPersonCap))
     {
         n = last + 1;
     }
@@ -664,22 +657,19 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     }
     let name_toks = &run[n..];
     // suffixes do not make a first name
-    let core: Vec<&Token> = name_toks
-        .iter()
-        .filter(|t| !Class::Suffix.has(t.lower))
-        .collect();
+    let core: Vec<&Token> = name_toks.iter().filter(|t| !t.is(Class::Suffix)).collect();
     if core.is_empty() {
         return None;
     }
     // `Lee Park`, `Jordan Hill`: after a first name, a place word is a surname
     let first_name = core.len() == 2
-        && !Class::NonPersonCap.has(core[0].lower)
+        && !core[0].is(Class::NonPersonCap)
         && lexicon::classes(core[0].lower)
             & (Class::FirstNameFemale.bit()
                 | Class::FirstNameMale.bit()
                 | Class::FirstNameEither.bit())
             != 0;
-    if !first_name && core.iter().any(|t| Class::NonPersonCap.has(t.lower)) {
+    if !first_name && core.iter().any(|t| t.is(Class::NonPersonCap)) {
         return Some(simple(MentionKind::Organization, joined(text, name_toks)));
     }
     let title_toks = &pre[..start + n];
@@ -740,7 +730,7 @@ fn first_name_gender(name: &str) -> Option<Gender> {
 /// its last word: `Genentech Inc. Chairman` in `Genentech Inc. Chairman Art Levinson`,
 /// `Secretary of State` (a title, `of` and one word) in `Secretary of State Ana Ruiz`.
 fn title_end(run: &[Token]) -> Option<usize> {
-    let is_title = |t: &Token| Class::Title.has(t.lower) && !Class::NonPersonCap.has(t.lower);
+    let is_title = |t: &Token| t.is(Class::Title) && !t.is(Class::NonPersonCap);
     let last = (0..run.len().saturating_sub(1))
         .rev()
         .find(|&i| is_title(&run[i]))?;
@@ -873,7 +863,7 @@ impl Registry {
             while j < toks.len()
                 && toks[j].quote.is_none()
                 && (is_name_token(&toks[j])
-                    || Class::Particle.has(toks[j].lower) && j + 1 < toks.len() && toks[j + 1].cap)
+                    || toks[j].is(Class::Particle) && j + 1 < toks.len() && toks[j + 1].cap)
                 && !text[toks[j - 1].range.end..toks[j].range.start]
                     .contains([',', ';', ':', '(', ')', '—', '–', '-', '|', '/'])
             {
@@ -896,7 +886,7 @@ impl Registry {
             if i > 0
                 && matches!(toks[i - 1].lower, "a" | "an" | "the")
                 && !toks[i - 1].cap
-                && !Class::Title.has(toks[i].lower)
+                && !toks[i].is(Class::Title)
             {
                 i = j;
                 continue;
@@ -916,7 +906,7 @@ impl Registry {
             // name after a preposition is nobody's topic)
             let conjunct = i > 0
                 && (matches!(toks[i - 1].lower, "and" | "or" | "nor" | "&")
-                    || Class::Preposition.has(toks[i - 1].lower));
+                    || toks[i - 1].is(Class::Preposition));
             let clause_subject = !aside && i == 0
                 || !conjunct
                     && toks.get(j).is_some_and(|n| {

@@ -8,6 +8,7 @@
 
 use super::lexicon::{self, Class};
 use super::quotes::QuoteSpan;
+use std::cell::Cell;
 use std::ops::Range;
 
 /// A word of the text.
@@ -21,6 +22,51 @@ pub struct Token<'a> {
     pub cap: bool,
     /// Index of the quotation containing it.
     pub quote: Option<usize>,
+    /// The word's lexicon bits ([`lexicon::word_bits`]: its classes, with
+    /// [`lexicon::CUE_FORM`]), looked up the first time they are asked for ([`Token::is`],
+    /// [`Token::cue`]), since many words (in quotations, say) never are; [`UNKNOWN`] until then.
+    bits: Cell<u64>,
+}
+
+/// [`Token::bits`] not looked up yet (were a word in every class, it would only be looked
+/// up each time it is asked about).
+const UNKNOWN: u64 = u64::MAX;
+
+impl<'a> Token<'a> {
+    /// The token cut to its first `len` bytes (`Ruiz’s` → `Ruiz`), with the lexicon bits of
+    /// its shorter word. (A token's `lower` is never changed in place: its bits would go stale.)
+    pub fn cut(&self, len: usize) -> Token<'a> {
+        Token {
+            range: self.range.start..self.range.start + len,
+            lower: &self.lower[..len],
+            cap: self.cap,
+            quote: self.quote,
+            bits: Cell::new(UNKNOWN),
+        }
+    }
+
+    /// The word's lexicon bits, looked up once.
+    fn bits(&self) -> u64 {
+        let mut bits = self.bits.get();
+        if bits == UNKNOWN {
+            bits = lexicon::word_bits(self.lower);
+            self.bits.set(bits);
+        }
+        bits
+    }
+
+    /// Whether the word is in `class`: [`Class::has`] of [`Token::lower`], as a bit test.
+    pub fn is(&self, class: Class) -> bool {
+        self.bits() & class.bit() != 0
+    }
+
+    /// [`lexicon::cue`] of [`Token::lower`], looked up only when the word is a cue form.
+    pub fn cue(&self) -> Option<lexicon::Cue> {
+        if self.bits() & lexicon::CUE_FORM == 0 {
+            return None;
+        }
+        lexicon::cue(self.lower)
+    }
 }
 
 fn is_inner_joiner(c: char) -> bool {
@@ -89,11 +135,13 @@ pub fn tokenize<'a>(text: &str, lower: &'a str, quotes: &[QuoteSpan]) -> Vec<Tok
             .get(qi)
             .filter(|q| q.outer.start <= start && start < q.outer.end)
             .map(|_| qi);
+        let word = &lower[start..end];
         out.push(Token {
             range: start..end,
-            lower: &lower[start..end],
+            lower: word,
             cap: c.is_uppercase(),
             quote,
+            bits: Cell::new(UNKNOWN),
         });
         i = end;
     }
@@ -170,7 +218,7 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &[QuoteSpan]) -> Vec<Sent
         // (a single space, the usual gap, ends nothing)
         let mut ends = gap != " " && gap_ends_sentence(gap);
         if !ends && a.lower.ends_with('.') && lexicon::can_end_sentence(a.lower) {
-            ends = b.cap && Class::CapitalizedFunctionWord.has(b.lower);
+            ends = b.cap && b.is(Class::CapitalizedFunctionWord);
         }
         if !ends {
             continue;
@@ -236,7 +284,7 @@ fn trailing_attribution(text: &str, tokens: &[Token], b: usize) -> bool {
         if commas == 0 && m >= b + 5 {
             return false;
         }
-        let Some(c) = lexicon::cue(tokens[m].lower) else {
+        let Some(c) = tokens[m].cue() else {
             continue;
         };
         if c.base || c.participle || tokens[m].cap {
@@ -250,7 +298,7 @@ fn trailing_attribution(text: &str, tokens: &[Token], b: usize) -> bool {
         };
         let gap = &text[tokens[m].range.end..next.range.start];
         return gap.contains(['.', ',', '!', '?'])
-            || Class::Weekday.has(next.lower)
+            || next.is(Class::Weekday)
             || matches!(
                 next.lower,
                 "before"
