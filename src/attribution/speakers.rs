@@ -181,9 +181,10 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     }) {
         return None;
     }
-    // `Late`, `Still`: a sentence-initial time word or adverb alone names no one
+    // `Late`, `Still`: a sentence-initial time word or listed adverb alone names no one;
+    // a capitalised word merely ending in -ly is a surname (`Tully said`, `Daly said`)
     if let [t] = pre
-        && (Class::TimeWord.has(t.lower) || lexicon::is_aux_or_adverb(t.lower))
+        && (Class::TimeWord.has(t.lower) || Class::AuxOrAdverb.has(t.lower))
     {
         return None;
     }
