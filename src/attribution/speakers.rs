@@ -658,6 +658,18 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
         return Some(simple(MentionKind::Organization, joined(text, name_toks)));
     }
     let title_toks = &pre[..start + n];
+    // `The Riverside Project`, `the Brightwave Group`: a capitalised name right after `the`,
+    // with no title and no first name, is no person's
+    if n == 0
+        && matches!(title_toks, [t] if t.lower == "the")
+        && lexicon::classes(core[0].lower)
+            & (Class::FirstNameFemale.bit()
+                | Class::FirstNameMale.bit()
+                | Class::FirstNameEither.bit())
+            == 0
+    {
+        return Some(simple(MentionKind::Organization, joined(text, name_toks)));
+    }
     let title = (!title_toks.is_empty()).then(|| joined(text, title_toks));
     Some(Mention {
         kind: MentionKind::Name,
