@@ -1657,6 +1657,37 @@ impl Registry {
         Some(id)
     }
 
+    /// `Brightwave said …`, and no `Ann Brightwave` anywhere in the text: news names a
+    /// person in full at least once, so a one-word name taken for a person (no first name,
+    /// title, role, gender or other spelling) that is no seen person's surname is an
+    /// organisation's. `texts` are the document's blocks (a possessive `Alex Nedeljkovic's`
+    /// is no name sighting, so a first name right before the word counts too). Run once,
+    /// after the whole text is read.
+    pub fn retype_unintroduced_names(&mut self, texts: &[&str]) {
+        for e in &mut self.entities {
+            if e.kind == SpeakerKind::Person
+                && e.role.is_none()
+                && e.gender.is_none()
+                && e.aliases.is_empty()
+                && !e.name.contains([' ', '.'])
+                && e.name.chars().next().is_some_and(char::is_uppercase)
+            {
+                let lower = e.name.to_lowercase();
+                if lexicon::classes(&lower)
+                    & (Class::FirstNameFemale.bit()
+                        | Class::FirstNameMale.bit()
+                        | Class::FirstNameEither.bit())
+                    == 0
+                    && !self.last_seen.contains_key(&lower)
+                    && !texts.iter().any(|t| after_first_name(t, &e.name))
+                {
+                    e.kind = SpeakerKind::Organization;
+                    e.plural = true;
+                }
+            }
+        }
+    }
+
     /// `The Harbour Authority closed the pier. It said …`: the organisation last named as a
     /// sentence's subject, in the sentences just before, when no organisation has spoken.
     fn org_just_named(&mut self, at: usize) -> Option<usize> {
@@ -1706,6 +1737,22 @@ impl Registry {
 
 /// Gender implied by a role word before a name (`husband Omar …`, `wife Ana …`).
 /// Bytes from the start of the sentence `toks` to its token `i`.
+/// Whether `name` follows a first name somewhere in `text` (`Alex Nedeljkovic's`).
+fn after_first_name(text: &str, name: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()).any(|at| {
+        let before = text[..at].strip_suffix(' ').unwrap_or("");
+        let word = &before[before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| {
+            k + before[k..].chars().next().map_or(1, char::len_utf8)
+        })..];
+        word.chars().next().is_some_and(char::is_uppercase)
+            && lexicon::classes(&word.to_lowercase())
+                & (Class::FirstNameFemale.bit()
+                    | Class::FirstNameMale.bit()
+                    | Class::FirstNameEither.bit())
+                != 0
+    })
+}
+
 fn into_sentence(toks: &[Token], i: usize) -> u32 {
     let from = toks.first().map_or(0, |t| t.range.start);
     u32::try_from(toks[i].range.start - from).unwrap_or(u32::MAX)
