@@ -482,7 +482,13 @@ fn subject_start(p: &Para, s: &Sentence, c: usize) -> (usize, Boundary) {
             return (k, Boundary::Comma);
         }
         if Class::ClauseBoundary.has(p.toks[prev].lower) && !p.toks[prev].cap {
-            return (k, Boundary::Conj);
+            match left_conjunct(p, s, prev, k) {
+                Some(m) => {
+                    k = m;
+                    continue;
+                }
+                None => return (k, Boundary::Conj),
+            }
         }
         if c - prev > 14 {
             return (k, Boundary::TooFar);
@@ -490,6 +496,39 @@ fn subject_start(p: &Para, s: &Sentence, c: usize) -> (usize, Boundary) {
         k = prev;
     }
     (s.tokens.start, Boundary::Start)
+}
+
+/// `Greta Olsen and Paul Hwang said`, `The mayor and the fire chief said`: when the words
+/// before `and` (at `and_at`; the right conjunct starts at `right`) are a name or a person's
+/// noun phrase that opens the clause, the subject takes both conjuncts; returns the left
+/// one's start.
+fn left_conjunct(p: &Para, s: &Sentence, and_at: usize, right: usize) -> Option<usize> {
+    let t = &p.toks;
+    if t[and_at].lower != "and"
+        || !(t[right].cap || matches!(t[right].lower, "the" | "a" | "an"))
+        || and_at == s.tokens.start
+    {
+        return None;
+    }
+    let last = &t[and_at - 1];
+    if !(last.cap && last.quote.is_none() || Class::PersonNoun.has(last.lower)) {
+        return None;
+    }
+    let mut m = and_at;
+    while m > s.tokens.start && and_at - m < 5 && !p.breaks_before(m, s) {
+        let w = &t[m - 1];
+        if w.quote.is_some()
+            || !(w.cap || Class::Determiner.has(w.lower) || Class::PersonNoun.has(w.lower))
+        {
+            break;
+        }
+        m -= 1;
+    }
+    let opens = m == s.tokens.start
+        || p.breaks_before(m, s)
+        || t[m - 1].quote.is_some()
+        || Class::ClauseBoundary.has(t[m - 1].lower) && !t[m - 1].cap;
+    (opens && m < and_at).then_some(m)
 }
 
 /// Drops auxiliaries, adverbs and time adjuncts at the end of a subject (`Trump on

@@ -197,7 +197,40 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     if lowercase_mods > 4 {
         return None;
     }
+    if let Some(m) = coordinated(text, pre) {
+        return Some(m);
+    }
     classify_head(text, toks, pre, head_end, name_all)
+}
+
+/// `Greta Olsen and Paul Hwang`, `the mayor and the fire chief`: two people joined by `and`
+/// speak together, as one plural speaker named by the whole phrase (so the reader shows
+/// both, and the sourcing summary counts them as named when the phrase ends in a name); an
+/// organisation's name with `and` in it (`Fisheries and Oceans Department`) stays one.
+fn coordinated(text: &str, pre: &[Token]) -> Option<Mention> {
+    let k = pre.iter().position(|t| t.lower == "and" && !t.cap)?;
+    let (left, right) = (&pre[..k], &pre[k + 1..]);
+    let person_like = |side: &[Token]| {
+        side.last().is_some_and(|h| {
+            h.cap && is_name_token(h) && !Class::OrgNoun.has(h.lower)
+                || Class::PersonNoun.has(h.lower)
+        })
+    };
+    let opens = |side: &[Token]| {
+        side.first()
+            .is_some_and(|t| t.cap || matches!(t.lower, "the" | "a" | "an"))
+    };
+    if !(opens(left) && opens(right) && person_like(left) && person_like(right))
+        || pre
+            .iter()
+            .any(|t| t.cap && Class::OrgNoun.has(trim_possessives(t.lower)))
+    {
+        return None;
+    }
+    Some(simple(
+        MentionKind::UnnamedPerson,
+        strip_det(&joined(text, pre)),
+    ))
 }
 
 /// The kind of speaker a noun phrase names, read from its head word `pre.last()`: an
@@ -1477,6 +1510,8 @@ impl Registry {
                 !(one || n.ends_with("person") || n.ends_with("source") || n.ends_with("official"))
             }
             SpeakerKind::Group | SpeakerKind::Organization => true,
+            // people named together (`Greta Olsen and Paul Hwang`)
+            SpeakerKind::Person => n.contains(" and "),
             _ => false,
         };
         self.add(Entity {
@@ -1584,8 +1619,10 @@ impl Registry {
                     let ok =
                         |g: Option<Gender>| g.is_none_or(|g| Some(g) == gender) || gender.is_none();
                     // the most recent person who spoke with a compatible gender
-                    let speaker =
-                        self.recent(at, |e| e.kind == SpeakerKind::Person && ok(e.gender));
+                    // (not people named together: `she` is one of them, not both)
+                    let speaker = self.recent(at, |e| {
+                        e.kind == SpeakerKind::Person && !e.plural && ok(e.gender)
+                    });
                     self.subject_since_speaker(sentence_start, gender, speaker)
                         .or_else(|| self.person_by_gender(at, gender, speaker))
                         // a gender read only from a first name is a preference, not a
@@ -1609,7 +1646,10 @@ impl Registry {
                 e.plural
                     && matches!(
                         e.kind,
-                        SpeakerKind::Group | SpeakerKind::Anonymous | SpeakerKind::Organization
+                        SpeakerKind::Group
+                            | SpeakerKind::Anonymous
+                            | SpeakerKind::Organization
+                            | SpeakerKind::Person
                     )
             }),
             Pronoun::It => self
