@@ -1487,11 +1487,13 @@ fn resolve_candidate(
 ) -> Option<usize> {
     let sentence_pos = p.pos(s.range.start);
     let hint = pronoun_hint(p, s, cand.right);
-    if cand
-        .role
-        .as_deref()
-        .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()))
-    {
+    // a number, or only adverbs (`Olsen, however, said`, `Ruiz, too, said`), is no role
+    if cand.role.as_deref().is_some_and(|r| {
+        r.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
+            || r.split([' ', ','])
+                .filter(|w| !w.is_empty())
+                .all(|w| !w.starts_with(char::is_uppercase) && lexicon::is_aux_or_adverb(w))
+    }) {
         cand.role = None;
     }
     if let Some((
