@@ -179,6 +179,9 @@ fn a_weak_verb_in_another_sense_is_no_attribution() {
         "Crews closed the pier a day after the council confirmed the cracks in its pilings.",
         "The biggest gain went to Harbourview, a small fishing state in the north.",
         "Some of the biggest claims the insurers paid came from the flood.",
+        // `show` reports only what a document shows
+        "The harbour master showed that the new crane could lift a bus.",
+        "The ferry show opened at the pier on Friday.",
     ] {
         let (doc, a) = analysed(text);
         let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();

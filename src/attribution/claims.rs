@@ -247,6 +247,8 @@ fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
             | "both"
             | "all"
     ) || Class::GroupNoun.has(pv.lower)
+        // (`federal data show`: a mass noun of documents)
+        || Class::DocumentNoun.has(pv.lower)
         // (`do not think`: only a verb of belief gets here negated)
         || matches!(pv.lower, "not" | "never")
         || pv.lower.ends_with("n't")
@@ -309,6 +311,7 @@ fn speech_by_position(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         belief: false,
         np: false,
         animate: false,
+        document: false,
     };
     // the cheap test first: a quotation within the five words before
     if k == s.tokens.start
@@ -367,6 +370,7 @@ const PLAIN_SAY: Cue = Cue {
     belief: false,
     np: false,
     animate: false,
+    document: false,
 };
 
 /// `made the argument that …`, `expressed concern that …`, `voiced the fear that …`: a light
@@ -1902,6 +1906,15 @@ pub(super) fn attribute_sentence(
     for (c, cend, cue) in cues(p, s) {
         let cue_text = CueText::from(&p.text[p.toks[c].range.start..p.toks[cend - 1].range.end]);
         let mut cand = speaker_candidate(p, s, c, cend, cue);
+        // (`show`, `find` report only a document's findings: `the figures show …`)
+        if cue.is_some_and(|c| c.document)
+            && !cand
+                .mention
+                .as_ref()
+                .is_some_and(|m| m.2.kind == MentionKind::Document)
+        {
+            continue;
+        }
         let evidence = mention_evidence(cand.mention.as_ref().map(|m| &m.2))
             * if cue.is_some_and(|c| c.weak) {
                 0.9

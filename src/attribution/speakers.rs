@@ -264,9 +264,13 @@ fn classify_head(
     {
         return Some(simple(MentionKind::Group, name_all));
     }
-    // `Officials said`, `Residents say`: a sentence-initial capital on a common noun
+    // `Officials said`, `Residents say`, `Records show`: a sentence-initial capital on a
+    // common noun
     let common = pre.len() == 1
-        && (Class::GroupNoun.has(h) || Class::PersonNoun.has(h) || Class::OrgNoun.has(h));
+        && (Class::GroupNoun.has(h)
+            || Class::PersonNoun.has(h)
+            || Class::OrgNoun.has(h)
+            || Class::DocumentNoun.has(h));
     if head.cap && !common && !Class::CapitalizedFunctionWord.has(head.lower) {
         return parse_name(text, toks, pre);
     }
