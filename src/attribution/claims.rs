@@ -1840,10 +1840,19 @@ fn content_range(
     left: usize,
     j: usize,
 ) -> Option<Range<usize>> {
+    // `OTTAWA — The ferry will not sail, the operator said`: a dateline opening the
+    // paragraph is where the story was filed, not what was said
+    let start = || {
+        (s.tokens.start == 0)
+            .then(|| after_dateline(p, s))
+            .flatten()
+            .filter(|&i| i < left.max(s.tokens.start + 1))
+            .map_or(s.range.start, |i| p.tok_start(i))
+    };
     match layout {
         Layout::After => (j < s.tokens.end).then(|| p.tok_start(j)..s.range.end),
-        Layout::Before => (left > s.tokens.start).then(|| s.range.start..p.tok_end(left - 1)),
-        Layout::Whole => Some(s.range.clone()),
+        Layout::Before => (left > s.tokens.start).then(|| start()..p.tok_end(left - 1)),
+        Layout::Whole => Some(start()..s.range.end),
         Layout::None => None,
     }
 }
