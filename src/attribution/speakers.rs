@@ -1392,7 +1392,16 @@ impl Registry {
 
     fn person_from_seen(&mut self, seen: &SeenName) -> usize {
         let s = self.spelled(seen);
-        if let Some(id) = self.by_surname(&s.surname) {
+        // (`Sam Brook` is not `Nadia Brook`: relatives share a surname; `Al Hashish` is
+        // the surname of `Fouzia Al Hashish`)
+        if let Some(id) = self.by_surname(&s.surname).filter(|&id| {
+            let e = &self.entities[id].name;
+            !e.contains(' ')
+                || !s.name.contains(' ')
+                || s.name.ends_with(e.as_str())
+                || e.ends_with(s.name.as_str())
+                || first_names_agree(e, &s.name)
+        }) {
             return id;
         }
         let mut aliases = Vec::new();
