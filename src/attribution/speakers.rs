@@ -970,6 +970,33 @@ impl Registry {
                 i = j;
                 continue;
             }
+            // `When asked, Mulder didn’t hesitate`: a capitalised word alone inside the
+            // sentence, right before a verb, no place, organisation or common noun, is a
+            // person's surname the next `he` or `she` may pick up (it stays out of the surname
+            // look-ups: no full name was seen)
+            if j == i + 1
+                && i > 0
+                && clause_subject
+                && toks.get(j).is_some_and(|n| {
+                    Class::Verbish.has(n.lower)
+                        || n.lower.ends_with("n't")
+                        || n.lower.ends_with("n’t")
+                        || n.lower.len() > 4 && n.lower.ends_with("ed")
+                })
+                && lone_surname(&toks[i])
+            {
+                let spelling = self.spelling(text[toks[i].range.clone()].to_string(), None);
+                self.seen.push(SeenName {
+                    subject: false,
+                    clause_subject,
+                    into_sentence: into_sentence(toks, i),
+                    gender: None,
+                    spelling,
+                    at: base + toks[i].range.start,
+                });
+                i = j;
+                continue;
+            }
             if let Some(m) = parsed
                 && m.kind == MentionKind::Name
                 && m.full
@@ -1790,6 +1817,27 @@ impl Registry {
 
 /// Gender implied by a role word before a name (`husband Omar …`, `wife Ana …`).
 /// Bytes from the start of the sentence `toks` to its token `i`.
+/// Whether a capitalised word standing alone can be a person's surname: no place,
+/// organisation, title, group, person's noun, time word or function word, and no acronym.
+fn lone_surname(t: &Token) -> bool {
+    t.cap
+        && t.lower.len() > 2
+        && t.lower.bytes().all(|b| b.is_ascii_lowercase())
+        && lexicon::classes(t.lower)
+            & (Class::NonPersonCap.bit()
+                | Class::OrgNoun.bit()
+                | Class::GroupNoun.bit()
+                | Class::PersonNoun.bit()
+                | Class::Title.bit()
+                | Class::TimeWord.bit()
+                | Class::CapitalizedFunctionWord.bit()
+                | Class::FunctionWord.bit()
+                | Class::Determiner.bit()
+                | Class::DocumentNoun.bit())
+            == 0
+        && lexicon::pronoun(t.lower).is_none()
+}
+
 /// Whether `name` follows a first name somewhere in `text` (`Alex Nedeljkovic's`).
 fn after_first_name(text: &str, name: &str) -> bool {
     memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()).any(|at| {
