@@ -33,9 +33,9 @@ def list_articles(root: Path) -> list[str]:
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for name in filenames:
-            if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_EXTENSIONS:
-                found.append(os.path.join(dirpath, name))
+        found += [os.path.join(dirpath, name) for name in filenames
+                  if not name.startswith(".")
+                  and os.path.splitext(name)[1].lower() in ARTICLE_EXTENSIONS]
     return sorted(found)
 
 
