@@ -970,30 +970,7 @@ impl Registry {
                 i = j;
                 continue;
             }
-            // `When asked, Mulder didn’t hesitate`: a capitalised word alone inside the
-            // sentence, right before a verb, no place, organisation or common noun, is a
-            // person's surname the next `he` or `she` may pick up (it stays out of the surname
-            // look-ups: no full name was seen)
-            if j == i + 1
-                && i > 0
-                && clause_subject
-                && toks.get(j).is_some_and(|n| {
-                    Class::Verbish.has(n.lower)
-                        || n.lower.ends_with("n't")
-                        || n.lower.ends_with("n’t")
-                        || n.lower.len() > 4 && n.lower.ends_with("ed")
-                })
-                && lone_surname(&toks[i])
-            {
-                let spelling = self.spelling(text[toks[i].range.clone()].to_string(), None);
-                self.seen.push(SeenName {
-                    subject: false,
-                    clause_subject,
-                    into_sentence: into_sentence(toks, i),
-                    gender: None,
-                    spelling,
-                    at: base + toks[i].range.start,
-                });
+            if j == i + 1 && clause_subject && self.note_lone_surname(text, toks, i, base) {
                 i = j;
                 continue;
             }
@@ -1026,6 +1003,32 @@ impl Registry {
     /// Records the capitalised run `run` (widened over `of`, `and` to the organisation's
     /// whole name: `Society of Motor Manufacturers and Traders`) when it names an
     /// organisation; whether it did.
+    /// `When asked, Mulder didn’t hesitate`: a capitalised word alone inside the sentence
+    /// (at `i`, a clause's subject), right before a verb, no place, organisation or common
+    /// noun, is noted as a person's surname the next `he` or `she` may pick up. It stays out
+    /// of the surname look-ups: no full name was seen.
+    fn note_lone_surname(&mut self, text: &str, toks: &[Token], i: usize, base: usize) -> bool {
+        let verb_next = toks.get(i + 1).is_some_and(|n| {
+            Class::Verbish.has(n.lower)
+                || n.lower.ends_with("n't")
+                || n.lower.ends_with("n’t")
+                || n.lower.len() > 4 && n.lower.ends_with("ed")
+        });
+        if i == 0 || !verb_next || !lone_surname(&toks[i]) {
+            return false;
+        }
+        let spelling = self.spelling(text[toks[i].range.clone()].to_string(), None);
+        self.seen.push(SeenName {
+            subject: false,
+            clause_subject: true,
+            into_sentence: into_sentence(toks, i),
+            gender: None,
+            spelling,
+            at: base + toks[i].range.start,
+        });
+        true
+    }
+
     fn note_org(
         &mut self,
         text: &str,
