@@ -40,15 +40,15 @@ const SEED_FLOORS: Floors = Floors {
     direct: 0.99,
 };
 const NEWS_FLOORS: Floors = Floors {
-    attr: 0.905,
-    strict: 0.90,
+    attr: 0.91,
+    strict: 0.905,
     speaker: 0.97,
     direct: 0.935,
 };
 const GGT_FLOORS: Floors = Floors {
     attr: 0.945,
     strict: 0.937,
-    speaker: 0.94,
+    speaker: 0.945,
     direct: 0.97,
 };
 

@@ -18,6 +18,8 @@ struct ClaimRow {
     speaker: String,
     /// The speaker's kind (`Person`, `Organization`, …), when the row checks it.
     kind: Option<String>,
+    /// The speaker's role as the reader shows it (`""` for none), when the row checks it.
+    role: Option<String>,
     content: String,
 }
 
@@ -67,6 +69,11 @@ fn every_claim_row_is_made_by_its_rule() {
                         c.speaker
                             .and_then(|i| a.speaker(i))
                             .is_some_and(|s| format!("{:?}", s.kind) == k)
+                    })
+                    && row.role.as_deref().is_none_or(|r| {
+                        c.speaker
+                            .and_then(|i| a.speaker(i))
+                            .is_some_and(|s| s.role.as_deref().unwrap_or("") == r)
                     }) =>
             {
                 assert!(c.confidence > 0.0 && c.confidence <= 1.0, "{}", row.text);
@@ -180,6 +187,9 @@ fn a_weak_verb_in_another_sense_is_no_attribution() {
         "Crews closed the pier a day after the council confirmed the cracks in its pilings.",
         "The biggest gain went to Harbourview, a small fishing state in the north.",
         "Some of the biggest claims the insurers paid came from the flood.",
+        // `show` reports only what a document shows
+        "The harbour master showed that the new crane could lift a bus.",
+        "The ferry show opened at the pier on Friday.",
     ]);
 }
 

@@ -250,6 +250,8 @@ fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
             | "both"
             | "all"
     ) || pv.is(Class::GroupNoun)
+        // (`federal data show`: a mass noun of documents)
+        || pv.is(Class::DocumentNoun)
         // (`do not think`: only a verb of belief gets here negated)
         || matches!(pv.lower, "not" | "never")
         || pv.lower.ends_with("n't")
@@ -361,6 +363,7 @@ const fn weak_cue(lemma: &'static str, np: bool) -> Cue {
         belief: false,
         np,
         animate: false,
+        document: false,
     }
 }
 
@@ -376,6 +379,7 @@ const PLAIN_SAY: Cue = Cue {
     belief: false,
     np: false,
     animate: false,
+    document: false,
 };
 
 /// `made the argument that …`, `expressed concern that …`, `voiced the fear that …`: a light
@@ -544,7 +548,13 @@ fn subject_start(p: &Para, s: &Sentence, c: usize) -> (usize, Boundary) {
             return (k, Boundary::Comma);
         }
         if p.toks[prev].is(Class::ClauseBoundary) && !p.toks[prev].cap {
-            return (k, Boundary::Conj);
+            match left_conjunct(p, s, prev, k) {
+                Some(m) => {
+                    k = m;
+                    continue;
+                }
+                None => return (k, Boundary::Conj),
+            }
         }
         if c - prev > 14 {
             return (k, Boundary::TooFar);
@@ -552,6 +562,39 @@ fn subject_start(p: &Para, s: &Sentence, c: usize) -> (usize, Boundary) {
         k = prev;
     }
     (s.tokens.start, Boundary::Start)
+}
+
+/// `Greta Olsen and Paul Hwang said`, `The mayor and the fire chief said`: when the words
+/// before `and` (at `and_at`; the right conjunct starts at `right`) are a name or a person's
+/// noun phrase that opens the clause, the subject takes both conjuncts; returns the left
+/// one's start.
+fn left_conjunct(p: &Para, s: &Sentence, and_at: usize, right: usize) -> Option<usize> {
+    let t = &p.toks;
+    if t[and_at].lower != "and"
+        || !(t[right].cap || matches!(t[right].lower, "the" | "a" | "an"))
+        || and_at == s.tokens.start
+    {
+        return None;
+    }
+    let last = &t[and_at - 1];
+    if !(last.cap && last.quote.is_none() || Class::PersonNoun.has(last.lower)) {
+        return None;
+    }
+    let mut m = and_at;
+    while m > s.tokens.start && and_at - m < 5 && !p.breaks_before(m, s) {
+        let w = &t[m - 1];
+        if w.quote.is_some()
+            || !(w.cap || Class::Determiner.has(w.lower) || Class::PersonNoun.has(w.lower))
+        {
+            break;
+        }
+        m -= 1;
+    }
+    let opens = m == s.tokens.start
+        || p.breaks_before(m, s)
+        || t[m - 1].quote.is_some()
+        || Class::ClauseBoundary.has(t[m - 1].lower) && !t[m - 1].cap;
+    (opens && m < and_at).then_some(m)
 }
 
 /// Drops auxiliaries, adverbs and time adjuncts at the end of a subject (`Trump on
@@ -1610,11 +1653,13 @@ fn resolve_candidate(
 ) -> Option<usize> {
     let sentence_pos = p.pos(s.range.start);
     let hint = pronoun_hint(p, s, cand.right);
-    if cand
-        .role
-        .as_deref()
-        .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()))
-    {
+    // a number, or only adverbs (`Olsen, however, said`, `Ruiz, too, said`), is no role
+    if cand.role.as_deref().is_some_and(|r| {
+        r.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
+            || r.split([' ', ','])
+                .filter(|w| !w.is_empty())
+                .all(|w| !w.starts_with(char::is_uppercase) && lexicon::is_aux_or_adverb(w))
+    }) {
         cand.role = None;
     }
     if let Some((
@@ -1957,10 +2002,19 @@ fn content_range(
     left: usize,
     j: usize,
 ) -> Option<Range<usize>> {
+    // `OTTAWA — The ferry will not sail, the operator said`: a dateline opening the
+    // paragraph is where the story was filed, not what was said
+    let start = || {
+        (s.tokens.start == 0)
+            .then(|| after_dateline(p, s))
+            .flatten()
+            .filter(|&i| i < left.max(s.tokens.start + 1))
+            .map_or(s.range.start, |i| p.tok_start(i))
+    };
     match layout {
         Layout::After => (j < s.tokens.end).then(|| p.tok_start(j)..s.range.end),
-        Layout::Before => (left > s.tokens.start).then(|| s.range.start..p.tok_end(left - 1)),
-        Layout::Whole => Some(s.range.clone()),
+        Layout::Before => (left > s.tokens.start).then(|| start()..p.tok_end(left - 1)),
+        Layout::Whole => Some(start()..s.range.end),
         Layout::None => None,
     }
 }
@@ -2023,6 +2077,15 @@ pub(super) fn attribute_sentence(
     for (c, cend, cue) in cues(p, s) {
         let cue_text = CueText::from(&p.text[p.toks[c].range.start..p.toks[cend - 1].range.end]);
         let mut cand = speaker_candidate(p, s, c, cend, cue);
+        // (`show`, `find` report only a document's findings: `the figures show …`)
+        if cue.is_some_and(|c| c.document)
+            && !cand
+                .mention
+                .as_ref()
+                .is_some_and(|m| m.2.kind == MentionKind::Document)
+        {
+            continue;
+        }
         let evidence = mention_evidence(cand.mention.as_ref().map(|m| &m.2))
             * if cue.is_some_and(|c| c.weak) {
                 0.9

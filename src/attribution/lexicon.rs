@@ -38,9 +38,12 @@ pub struct Cue {
     /// Only people use the verb in its sense of saying (`she recalls the winter`; `the
     /// company recalled the cars` is no report).
     pub animate: bool,
+    /// Only a document's findings use the verb in its sense of reporting (`the figures show
+    /// that …`, `the audit found that …`; `the mayor showed the plans` is no report).
+    pub document: bool,
 }
 
-/// Reporting verbs, one lemma a line: `lemma [weak] [object] [belief] [np] [animate]: base 3rd-person past -ing [past-participle]`.
+/// Reporting verbs, one lemma a line: `lemma [weak] [object] [belief] [np] [animate] [document]: base 3rd-person past -ing [past-participle]`.
 const CUES: &str = include_str!("words/cues.txt");
 
 /// Looks a lowercased word up in the cue lexicon.
@@ -156,6 +159,7 @@ static CUE_INDEX: LazyLock<Table<Cue>> = LazyLock::new(|| {
         let belief = flags.contains(&"belief");
         let np = flags.contains(&"np");
         let animate = flags.contains(&"animate");
+        let document = flags.contains(&"document");
         for (i, f) in forms.split_whitespace().enumerate() {
             m.entry(f).or_insert(Cue {
                 lemma,
@@ -167,6 +171,7 @@ static CUE_INDEX: LazyLock<Table<Cue>> = LazyLock::new(|| {
                 belief,
                 np,
                 animate,
+                document,
             });
         }
     }

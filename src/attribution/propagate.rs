@@ -78,6 +78,11 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<u32>]
     }
     out.claims.shrink_to_fit();
     out.quotes.shrink_to_fit();
+    let texts: Vec<&str> = blocks
+        .iter()
+        .map(|&b| doc.blocks[b].text.as_str())
+        .collect();
+    reg.retype_unintroduced_names(&texts);
     finish(&reg, out.claims, out.quotes)
 }
 

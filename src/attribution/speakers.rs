@@ -182,9 +182,10 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     }) {
         return None;
     }
-    // `Late`, `Still`: a sentence-initial time word or adverb alone names no one
+    // `Late`, `Still`: a sentence-initial time word or listed adverb alone names no one;
+    // a capitalised word merely ending in -ly is a surname (`Tully said`, `Daly said`)
     if let [t] = pre
-        && (t.is(Class::TimeWord) || lexicon::is_aux_or_adverb(t.lower))
+        && (t.is(Class::TimeWord) || t.is(Class::AuxOrAdverb))
     {
         return None;
     }
@@ -197,7 +198,40 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     if lowercase_mods > 4 {
         return None;
     }
+    if let Some(m) = coordinated(text, pre) {
+        return Some(m);
+    }
     classify_head(text, toks, pre, head_end, name_all)
+}
+
+/// `Greta Olsen and Paul Hwang`, `the mayor and the fire chief`: two people joined by `and`
+/// speak together, as one plural speaker named by the whole phrase (so the reader shows
+/// both, and the sourcing summary counts them as named when the phrase ends in a name); an
+/// organisation's name with `and` in it (`Fisheries and Oceans Department`) stays one.
+fn coordinated(text: &str, pre: &[Token]) -> Option<Mention> {
+    let k = pre.iter().position(|t| t.lower == "and" && !t.cap)?;
+    let (left, right) = (&pre[..k], &pre[k + 1..]);
+    let person_like = |side: &[Token]| {
+        side.last().is_some_and(|h| {
+            h.cap && is_name_token(h) && !Class::OrgNoun.has(h.lower)
+                || Class::PersonNoun.has(h.lower)
+        })
+    };
+    let opens = |side: &[Token]| {
+        side.first()
+            .is_some_and(|t| t.cap || matches!(t.lower, "the" | "a" | "an"))
+    };
+    if !(opens(left) && opens(right) && person_like(left) && person_like(right))
+        || pre
+            .iter()
+            .any(|t| t.cap && Class::OrgNoun.has(trim_possessives(t.lower)))
+    {
+        return None;
+    }
+    Some(simple(
+        MentionKind::UnnamedPerson,
+        strip_det(&joined(text, pre)),
+    ))
 }
 
 /// The kind of speaker a noun phrase names, read from its head word `pre.last()`: an
@@ -231,9 +265,13 @@ fn classify_head(
     {
         return Some(simple(MentionKind::Group, name_all));
     }
-    // `Officials said`, `Residents say`: a sentence-initial capital on a common noun
+    // `Officials said`, `Residents say`, `Records show`: a sentence-initial capital on a
+    // common noun
     let common = pre.len() == 1
-        && (Class::GroupNoun.has(h) || Class::PersonNoun.has(h) || Class::OrgNoun.has(h));
+        && (Class::GroupNoun.has(h)
+            || Class::PersonNoun.has(h)
+            || Class::OrgNoun.has(h)
+            || Class::DocumentNoun.has(h));
     if head.cap && !common && !head.is(Class::CapitalizedFunctionWord) {
         return parse_name(text, toks, pre);
     }
@@ -673,6 +711,18 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
         return Some(simple(MentionKind::Organization, joined(text, name_toks)));
     }
     let title_toks = &pre[..start + n];
+    // `The Riverside Project`, `the Brightwave Group`: a capitalised name right after `the`,
+    // with no title and no first name, is no person's
+    if n == 0
+        && matches!(title_toks, [t] if t.lower == "the")
+        && lexicon::classes(core[0].lower)
+            & (Class::FirstNameFemale.bit()
+                | Class::FirstNameMale.bit()
+                | Class::FirstNameEither.bit())
+            == 0
+    {
+        return Some(simple(MentionKind::Organization, joined(text, name_toks)));
+    }
     let title = (!title_toks.is_empty()).then(|| joined(text, title_toks));
     Some(Mention {
         kind: MentionKind::Name,
@@ -936,6 +986,10 @@ impl Registry {
                 i = j;
                 continue;
             }
+            if j == i + 1 && clause_subject && self.note_lone_surname(text, toks, i, base) {
+                i = j;
+                continue;
+            }
             if let Some(m) = parsed
                 && m.kind == MentionKind::Name
                 && m.full
@@ -965,6 +1019,32 @@ impl Registry {
     /// Records the capitalised run `run` (widened over `of`, `and` to the organisation's
     /// whole name: `Society of Motor Manufacturers and Traders`) when it names an
     /// organisation; whether it did.
+    /// `When asked, Mulder didn’t hesitate`: a capitalised word alone inside the sentence
+    /// (at `i`, a clause's subject), right before a verb, no place, organisation or common
+    /// noun, is noted as a person's surname the next `he` or `she` may pick up. It stays out
+    /// of the surname look-ups: no full name was seen.
+    fn note_lone_surname(&mut self, text: &str, toks: &[Token], i: usize, base: usize) -> bool {
+        let verb_next = toks.get(i + 1).is_some_and(|n| {
+            Class::Verbish.has(n.lower)
+                || n.lower.ends_with("n't")
+                || n.lower.ends_with("n’t")
+                || n.lower.len() > 4 && n.lower.ends_with("ed")
+        });
+        if i == 0 || !verb_next || !lone_surname(&toks[i]) {
+            return false;
+        }
+        let spelling = self.spelling(text[toks[i].range.clone()].to_string(), None);
+        self.seen.push(SeenName {
+            subject: false,
+            clause_subject: true,
+            into_sentence: into_sentence(toks, i),
+            gender: None,
+            spelling,
+            at: base + toks[i].range.start,
+        });
+        true
+    }
+
     fn note_org(
         &mut self,
         text: &str,
@@ -1358,7 +1438,16 @@ impl Registry {
 
     fn person_from_seen(&mut self, seen: &SeenName) -> usize {
         let s = self.spelled(seen);
-        if let Some(id) = self.by_surname(&s.surname) {
+        // (`Sam Brook` is not `Nadia Brook`: relatives share a surname; `Al Hashish` is
+        // the surname of `Fouzia Al Hashish`)
+        if let Some(id) = self.by_surname(&s.surname).filter(|&id| {
+            let e = &self.entities[id].name;
+            !e.contains(' ')
+                || !s.name.contains(' ')
+                || s.name.ends_with(e.as_str())
+                || e.ends_with(s.name.as_str())
+                || first_names_agree(e, &s.name)
+        }) {
             return id;
         }
         let mut aliases = Vec::new();
@@ -1480,6 +1569,8 @@ impl Registry {
                 !(one || n.ends_with("person") || n.ends_with("source") || n.ends_with("official"))
             }
             SpeakerKind::Group | SpeakerKind::Organization => true,
+            // people named together (`Greta Olsen and Paul Hwang`)
+            SpeakerKind::Person => n.contains(" and "),
             _ => false,
         };
         self.add(Entity {
@@ -1587,8 +1678,10 @@ impl Registry {
                     let ok =
                         |g: Option<Gender>| g.is_none_or(|g| Some(g) == gender) || gender.is_none();
                     // the most recent person who spoke with a compatible gender
-                    let speaker =
-                        self.recent(at, |e| e.kind == SpeakerKind::Person && ok(e.gender));
+                    // (not people named together: `she` is one of them, not both)
+                    let speaker = self.recent(at, |e| {
+                        e.kind == SpeakerKind::Person && !e.plural && ok(e.gender)
+                    });
                     self.subject_since_speaker(sentence_start, gender, speaker)
                         .or_else(|| self.person_by_gender(at, gender, speaker))
                         // a gender read only from a first name is a preference, not a
@@ -1612,7 +1705,10 @@ impl Registry {
                 e.plural
                     && matches!(
                         e.kind,
-                        SpeakerKind::Group | SpeakerKind::Anonymous | SpeakerKind::Organization
+                        SpeakerKind::Group
+                            | SpeakerKind::Anonymous
+                            | SpeakerKind::Organization
+                            | SpeakerKind::Person
                     )
             }),
             Pronoun::It => self
@@ -1658,6 +1754,37 @@ impl Registry {
             self.surnames.remove(&sur);
         }
         Some(id)
+    }
+
+    /// `Brightwave said …`, and no `Ann Brightwave` anywhere in the text: news names a
+    /// person in full at least once, so a one-word name taken for a person (no first name,
+    /// title, role, gender or other spelling) that is no seen person's surname is an
+    /// organisation's. `texts` are the document's blocks (a possessive `Alex Nedeljkovic's`
+    /// is no name sighting, so a first name right before the word counts too). Run once,
+    /// after the whole text is read.
+    pub fn retype_unintroduced_names(&mut self, texts: &[&str]) {
+        for e in &mut self.entities {
+            if e.kind == SpeakerKind::Person
+                && e.role.is_none()
+                && e.gender.is_none()
+                && e.aliases.is_empty()
+                && !e.name.contains([' ', '.'])
+                && e.name.chars().next().is_some_and(char::is_uppercase)
+            {
+                let lower = e.name.to_lowercase();
+                if lexicon::classes(&lower)
+                    & (Class::FirstNameFemale.bit()
+                        | Class::FirstNameMale.bit()
+                        | Class::FirstNameEither.bit())
+                    == 0
+                    && !self.last_seen.contains_key(&lower)
+                    && !texts.iter().any(|t| after_first_name(t, &e.name))
+                {
+                    e.kind = SpeakerKind::Organization;
+                    e.plural = true;
+                }
+            }
+        }
     }
 
     /// `The Harbour Authority closed the pier. It said …`: the organisation last named as a
@@ -1709,6 +1836,43 @@ impl Registry {
 
 /// Gender implied by a role word before a name (`husband Omar …`, `wife Ana …`).
 /// Bytes from the start of the sentence `toks` to its token `i`.
+/// Whether a capitalised word standing alone can be a person's surname: no place,
+/// organisation, title, group, person's noun, time word or function word, and no acronym.
+fn lone_surname(t: &Token) -> bool {
+    t.cap
+        && t.lower.len() > 2
+        && t.lower.bytes().all(|b| b.is_ascii_lowercase())
+        && lexicon::classes(t.lower)
+            & (Class::NonPersonCap.bit()
+                | Class::OrgNoun.bit()
+                | Class::GroupNoun.bit()
+                | Class::PersonNoun.bit()
+                | Class::Title.bit()
+                | Class::TimeWord.bit()
+                | Class::CapitalizedFunctionWord.bit()
+                | Class::FunctionWord.bit()
+                | Class::Determiner.bit()
+                | Class::DocumentNoun.bit())
+            == 0
+        && lexicon::pronoun(t.lower).is_none()
+}
+
+/// Whether `name` follows a first name somewhere in `text` (`Alex Nedeljkovic's`).
+fn after_first_name(text: &str, name: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()).any(|at| {
+        let before = text[..at].strip_suffix(' ').unwrap_or("");
+        let word = &before[before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| {
+            k + before[k..].chars().next().map_or(1, char::len_utf8)
+        })..];
+        word.chars().next().is_some_and(char::is_uppercase)
+            && lexicon::classes(&word.to_lowercase())
+                & (Class::FirstNameFemale.bit()
+                    | Class::FirstNameMale.bit()
+                    | Class::FirstNameEither.bit())
+                != 0
+    })
+}
+
 fn into_sentence(toks: &[Token], i: usize) -> u32 {
     let from = toks.first().map_or(0, |t| t.range.start);
     u32::try_from(toks[i].range.start - from).unwrap_or(u32::MAX)
