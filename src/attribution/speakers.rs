@@ -1763,26 +1763,31 @@ impl Registry {
     /// is no name sighting, so a first name right before the word counts too). Run once,
     /// after the whole text is read.
     pub fn retype_unintroduced_names(&mut self, texts: &[&str]) {
-        for e in &mut self.entities {
-            if e.kind == SpeakerKind::Person
-                && e.role.is_none()
-                && e.gender.is_none()
-                && e.aliases.is_empty()
-                && !e.name.contains([' ', '.'])
-                && e.name.chars().next().is_some_and(char::is_uppercase)
-            {
-                let lower = e.name.to_lowercase();
-                if lexicon::classes(&lower)
-                    & (Class::FirstNameFemale.bit()
-                        | Class::FirstNameMale.bit()
-                        | Class::FirstNameEither.bit())
-                    == 0
-                    && !self.last_seen.contains_key(&lower)
-                    && !texts.iter().any(|t| after_first_name(t, &e.name))
-                {
-                    e.kind = SpeakerKind::Organization;
-                    e.plural = true;
-                }
+        let candidates: Vec<usize> = (0..self.entities.len())
+            .filter(|&i| {
+                let e = &self.entities[i];
+                e.kind == SpeakerKind::Person
+                    && e.role.is_none()
+                    && e.gender.is_none()
+                    && e.aliases.is_empty()
+                    && !e.name.contains([' ', '.'])
+                    && e.name.chars().next().is_some_and(char::is_uppercase)
+                    && !is_first_name(&e.name)
+                    && !self.last_seen.contains_key(&e.name.to_lowercase())
+            })
+            .collect();
+        if candidates.is_empty() {
+            return;
+        }
+        let names: rustc_hash::FxHashSet<&str> = candidates
+            .iter()
+            .map(|&i| self.entities[i].name.as_str())
+            .collect();
+        let introduced = names_after_first_names(texts, &names);
+        for i in candidates {
+            if !introduced.contains(&self.entities[i].name) {
+                self.entities[i].kind = SpeakerKind::Organization;
+                self.entities[i].plural = true;
             }
         }
     }
@@ -1834,8 +1839,6 @@ impl Registry {
     }
 }
 
-/// Gender implied by a role word before a name (`husband Omar …`, `wife Ana …`).
-/// Bytes from the start of the sentence `toks` to its token `i`.
 /// Whether a capitalised word standing alone can be a person's surname: no place,
 /// organisation, title, group, person's noun, time word or function word, and no acronym.
 fn lone_surname(t: &Token) -> bool {
@@ -1857,22 +1860,70 @@ fn lone_surname(t: &Token) -> bool {
         && lexicon::pronoun(t.lower).is_none()
 }
 
-/// Whether `name` follows a first name somewhere in `text` (`Alex Nedeljkovic's`).
-fn after_first_name(text: &str, name: &str) -> bool {
-    memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()).any(|at| {
-        let before = text[..at].strip_suffix(' ').unwrap_or("");
-        let word = &before[before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| {
-            k + before[k..].chars().next().map_or(1, char::len_utf8)
-        })..];
-        word.chars().next().is_some_and(char::is_uppercase)
-            && lexicon::classes(&word.to_lowercase())
-                & (Class::FirstNameFemale.bit()
-                    | Class::FirstNameMale.bit()
-                    | Class::FirstNameEither.bit())
-                != 0
-    })
+/// Whether `word` (as written) is a first name of any gender.
+fn is_first_name(word: &str) -> bool {
+    lexicon::classes(&word.to_lowercase())
+        & (Class::FirstNameFemale.bit() | Class::FirstNameMale.bit() | Class::FirstNameEither.bit())
+        != 0
 }
 
+/// Which of `names` stand right after a capitalised first name somewhere in `texts`
+/// (`Alex Nedeljkovic's`, `Ann Pellworth-Hale`): one pass over the text, whatever the
+/// number of names, so a text of many one-word speakers costs no more than its length.
+fn names_after_first_names(
+    texts: &[&str],
+    names: &rustc_hash::FxHashSet<&str>,
+) -> rustc_hash::FxHashSet<String> {
+    let mut found = rustc_hash::FxHashSet::default();
+    for text in texts {
+        // the previous run of word characters, and where it ended
+        let mut prev: Option<(usize, usize)> = None;
+        let mut start = None;
+        let ends = text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')));
+        for (i, c) in ends {
+            let part = c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}');
+            match (start, part) {
+                (None, true) => start = Some(i),
+                (Some(s), false) => {
+                    let word = &text[s..i];
+                    if let Some((ps, pe)) = prev
+                        && (s == pe || (s == pe + 1 && text.as_bytes()[pe] == b' '))
+                    {
+                        let bare = word
+                            .split('-')
+                            .next()
+                            .unwrap_or(word)
+                            .trim_end_matches(['\'', '\u{2019}'])
+                            .trim_end_matches("'s")
+                            .trim_end_matches("\u{2019}s");
+                        let hit = [word, bare].into_iter().find(|w| names.contains(w));
+                        if let Some(name) = hit {
+                            let before = &text[ps..pe];
+                            let first = &before[before
+                                .rfind(|ch: char| !ch.is_alphabetic())
+                                .map_or(0, |k| {
+                                    k + before[k..].chars().next().map_or(1, char::len_utf8)
+                                })..];
+                            if first.chars().next().is_some_and(char::is_uppercase)
+                                && is_first_name(first)
+                            {
+                                found.insert(name.to_string());
+                            }
+                        }
+                    }
+                    prev = Some((s, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
+/// Bytes from the start of the sentence `toks` to its token `i`.
 fn into_sentence(toks: &[Token], i: usize) -> u32 {
     let from = toks.first().map_or(0, |t| t.range.start);
     u32::try_from(toks[i].range.start - from).unwrap_or(u32::MAX)
@@ -1883,6 +1934,7 @@ fn is_function_word(w: &str) -> bool {
     Class::FunctionWord.has(w) || w.ends_with("’s") || w.ends_with("'s")
 }
 
+/// Gender implied by a role word before a name (`husband Omar …`, `wife Ana …`).
 fn gender_of_role(w: &str) -> Option<Gender> {
     if Class::MaleRole.has(w) {
         Some(Gender::Male)
