@@ -12,7 +12,7 @@
 use super::lexicon::{self, Class, Pronoun};
 use super::tokens::Token;
 use super::{SpeakerKind, SpeakerOut};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry;
 use std::ops::Range;
 
@@ -762,6 +762,10 @@ struct Spelling {
 }
 
 /// Turns mentions into speaker ids, merging names and resolving pronouns.
+///
+/// The maps hash with FxHash (`rustc-hash`): their keys are short words and names, they are
+/// only looked up (never iterated, so their order cannot reach the output); an article
+/// crafted to collide its names would only slow its own analysis, read locally.
 #[derive(Debug, Default)]
 pub struct Registry {
     /// The entities, indexed by id.
@@ -770,27 +774,27 @@ pub struct Registry {
     /// The distinct spellings of the seen names.
     spellings: Vec<Spelling>,
     /// Full name and title → index in `spellings`.
-    spelling_ids: HashMap<(String, Option<String>), u32>,
+    spelling_ids: FxHashMap<(String, Option<String>), u32>,
     /// Index in `seen` of the latest full name with each surname.
-    last_seen: HashMap<String, usize>,
+    last_seen: FxHashMap<String, usize>,
     /// Index in `seen` of the latest full name with each first name (`Curie` for `Curie
     /// Kim`: features and British papers name people by their first name again).
-    first_seen: HashMap<String, usize>,
+    first_seen: FxHashMap<String, usize>,
     /// Organisations named in the text (capitalised names of two words or more) and where:
     /// what `the agency` or `CTA` refers back to.
     orgs_seen: Vec<(u32, usize)>,
     /// The distinct names in `orgs_seen` (a long article names the same ones again and
     /// again), and each name's index there.
     org_names: Vec<String>,
-    org_ids: HashMap<String, u32>,
+    org_ids: FxHashMap<String, u32>,
     /// The last organisation named as a sentence's subject (its first words), and where.
     subject_org: Option<(u32, usize)>,
     /// Initials of the organisations seen → index in `orgs_seen` of the latest one.
-    org_initials: HashMap<String, usize>,
+    org_initials: FxHashMap<String, usize>,
     /// Normalised names and aliases → entity id (the first entity to use them).
-    names: HashMap<String, usize>,
+    names: FxHashMap<String, usize>,
     /// Lowercased surname → the latest person entity with it.
-    surnames: HashMap<String, usize>,
+    surnames: FxHashMap<String, usize>,
 }
 
 /// How far back (bytes) a clause subject can still be the topic a pronoun picks up.
