@@ -805,26 +805,36 @@ fn gender_fits(g: Option<Gender>, wanted: Option<Gender>) -> bool {
     g.is_none_or(|g| Some(g) == wanted) || wanted.is_none()
 }
 
+/// The last word of `name` lowercased, skipping trailing suffixes (`Jr.`) but never the
+/// first word. Each word is lowercased once, from the end, and the last one lowered is kept.
 fn surname_of(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let mut i = words.len();
-    while i > 1 && Class::Suffix.has(&words[i - 1].to_lowercase()) {
-        i -= 1;
+    let mut words = name.split_whitespace().rev();
+    let mut sur = words.next().map_or(String::new(), str::to_lowercase);
+    for w in words {
+        if !Class::Suffix.has(&sur) {
+            break;
+        }
+        sur = w.to_lowercase();
     }
-    words
-        .get(i.saturating_sub(1))
-        .map_or(String::new(), |w| w.to_lowercase())
+    sur
 }
 
+/// `s` trimmed, lowercased and without a leading article: one copy, made in ASCII (nearly
+/// every name) by the cheaper ASCII lowercasing; the article is cut from that copy.
 fn norm(s: &str) -> String {
-    let l = s.to_lowercase();
-    let l = l.trim();
+    let s = s.trim();
+    let mut l = if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    };
     for d in ["the ", "a ", "an "] {
-        if let Some(r) = l.strip_prefix(d) {
-            return r.to_string();
+        if l.starts_with(d) {
+            l.drain(..d.len());
+            return l;
         }
     }
-    l.to_string()
+    l
 }
 
 impl Registry {
@@ -906,10 +916,14 @@ impl Registry {
                 again.into_sentence = into_sentence(toks, i);
                 again.subject = i == 0;
                 again.clause_subject = true;
-                self.last_seen.insert(
-                    self.spellings[again.spelling as usize].surname.clone(),
-                    self.seen.len(),
-                );
+                // the surname is usually a key already: no copy of it then
+                let surname = &self.spellings[again.spelling as usize].surname;
+                match self.last_seen.get_mut(surname) {
+                    Some(k) => *k = self.seen.len(),
+                    None => {
+                        self.last_seen.insert(surname.clone(), self.seen.len());
+                    }
+                }
                 self.seen.push(again);
                 i = j;
                 continue;
@@ -919,11 +933,10 @@ impl Registry {
                 && m.full
             {
                 self.last_seen.insert(surname_of(&m.name), self.seen.len());
-                if let Some(first) = m.name.split_whitespace().next()
-                    && !Class::Title.has(&first.to_lowercase())
+                if let Some(first) = m.name.split_whitespace().next().map(str::to_lowercase)
+                    && !Class::Title.has(&first)
                 {
-                    self.first_seen
-                        .insert(first.to_lowercase(), self.seen.len());
+                    self.first_seen.insert(first, self.seen.len());
                 }
                 let role_gender = i.checked_sub(1).and_then(|k| gender_of_role(toks[k].lower));
                 let spelling = self.spelling(m.name, m.title);
