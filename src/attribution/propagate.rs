@@ -31,8 +31,6 @@ struct Marks {
     single_style: bool,
     /// Quotations in the analysed blocks.
     quotes: usize,
-    /// Words that may be cues (an upper bound on the cue-made claims).
-    cue_words: usize,
 }
 
 /// The output under construction, in reading order with registry ids as speakers.
@@ -57,13 +55,12 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<u32>]
     let mut reg = Registry::default();
     let mut carry: Option<Carry> = None;
     let marks = count_marks(doc, blocks);
-    // Every quotation gives one quote, and at most one direct claim; every cue at most one
-    // other claim. Reserving that bound up front (the pages never written cost no memory,
-    // and the slack is given back below) spares a long article the copy a growing vector
-    // makes, when the old and the new buffer are both resident.
+    // Every quotation gives one quote, and at most one direct claim: the quotes are reserved
+    // exactly, the claims from that floor (the cue-made ones grow the vector; counting the
+    // cue words up front to bound them cost a pass over every byte). Slack is given back below.
     let mut out = Out {
         quotes: Vec::with_capacity(marks.quotes),
-        claims: Vec::with_capacity(marks.quotes + marks.cue_words),
+        claims: Vec::with_capacity(marks.quotes),
     };
     for &bi in blocks {
         paragraph(
@@ -87,21 +84,19 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<u32>]
 }
 
 /// A first pass counts the quotations (scanned again per paragraph, so no list of every
-/// quotation is kept) and the words that may be cues.
+/// quotation is kept).
 fn count_marks(doc: &Document, blocks: &[usize]) -> Marks {
-    let (mut singles, mut all, mut cue_words) = (0, 0, 0);
+    let (mut singles, mut all) = (0, 0);
     for &bi in blocks {
         let text = &doc.blocks[bi].text;
         for q in quotes::scan(text) {
             singles += usize::from(q.single);
             all += 1;
         }
-        cue_words += count_cue_words(text);
     }
     Marks {
         single_style: singles * 2 > all,
         quotes: all,
-        cue_words,
     }
 }
 
@@ -464,41 +459,6 @@ fn rounded(x: f32) -> f32 {
 /// A clean-text offset as kept in a [`Quote`] (inputs are capped far below 4 GiB).
 fn narrow(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-/// How many maximal runs of ASCII letters in `text` are cue words or `according`: at least
-/// as many as the cue tokens, which are such runs.
-fn count_cue_words(text: &str) -> usize {
-    let b = text.as_bytes();
-    let mut n = 0;
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_alphabetic() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && b[i].is_ascii_alphabetic() {
-            i += 1;
-        }
-        let len = i - start;
-        if (3..=12).contains(&len) {
-            // most words are lowercase already: looked up in place, without a copy
-            let mut buf = [0u8; 12];
-            let run = &text[start..i];
-            let w = if run.bytes().all(|c| c.is_ascii_lowercase()) {
-                run
-            } else {
-                buf[..len].copy_from_slice(run.as_bytes());
-                buf.make_ascii_lowercase();
-                std::str::from_utf8(&buf[..len]).unwrap_or("")
-            };
-            if w == "according" || lexicon::cue(w).is_some() {
-                n += 1;
-            }
-        }
-    }
-    n
 }
 
 /// Renumbers the speakers in order of first attribution (by block, then offset in the

@@ -12,7 +12,7 @@
 use super::lexicon::{self, Class, Pronoun};
 use super::tokens::Token;
 use super::{SpeakerKind, SpeakerOut};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry;
 use std::ops::Range;
 
@@ -838,6 +838,10 @@ struct Spelling {
 }
 
 /// Turns mentions into speaker ids, merging names and resolving pronouns.
+///
+/// The maps hash with FxHash (`rustc-hash`): their keys are short words and names, they are
+/// only looked up (never iterated, so their order cannot reach the output); an article
+/// crafted to collide its names would only slow its own analysis, read locally.
 #[derive(Debug, Default)]
 pub struct Registry {
     /// The entities, indexed by id.
@@ -846,27 +850,27 @@ pub struct Registry {
     /// The distinct spellings of the seen names.
     spellings: Vec<Spelling>,
     /// Full name and title → index in `spellings`.
-    spelling_ids: HashMap<(String, Option<String>), u32>,
+    spelling_ids: FxHashMap<(String, Option<String>), u32>,
     /// Index in `seen` of the latest full name with each surname.
-    last_seen: HashMap<String, usize>,
+    last_seen: FxHashMap<String, usize>,
     /// Index in `seen` of the latest full name with each first name (`Curie` for `Curie
     /// Kim`: features and British papers name people by their first name again).
-    first_seen: HashMap<String, usize>,
+    first_seen: FxHashMap<String, usize>,
     /// Organisations named in the text (capitalised names of two words or more) and where:
     /// what `the agency` or `CTA` refers back to.
     orgs_seen: Vec<(u32, usize)>,
     /// The distinct names in `orgs_seen` (a long article names the same ones again and
     /// again), and each name's index there.
     org_names: Vec<String>,
-    org_ids: HashMap<String, u32>,
+    org_ids: FxHashMap<String, u32>,
     /// The last organisation named as a sentence's subject (its first words), and where.
     subject_org: Option<(u32, usize)>,
     /// Initials of the organisations seen → index in `orgs_seen` of the latest one.
-    org_initials: HashMap<String, usize>,
+    org_initials: FxHashMap<String, usize>,
     /// Normalised names and aliases → entity id (the first entity to use them).
-    names: HashMap<String, usize>,
+    names: FxHashMap<String, usize>,
     /// Lowercased surname → the latest person entity with it.
-    surnames: HashMap<String, usize>,
+    surnames: FxHashMap<String, usize>,
 }
 
 /// How far back (bytes) a clause subject can still be the topic a pronoun picks up.
@@ -877,26 +881,36 @@ fn gender_fits(g: Option<Gender>, wanted: Option<Gender>) -> bool {
     g.is_none_or(|g| Some(g) == wanted) || wanted.is_none()
 }
 
+/// The last word of `name` lowercased, skipping trailing suffixes (`Jr.`) but never the
+/// first word. Each word is lowercased once, from the end, and the last one lowered is kept.
 fn surname_of(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let mut i = words.len();
-    while i > 1 && Class::Suffix.has(&words[i - 1].to_lowercase()) {
-        i -= 1;
+    let mut words = name.split_whitespace().rev();
+    let mut sur = words.next().map_or(String::new(), str::to_lowercase);
+    for w in words {
+        if !Class::Suffix.has(&sur) {
+            break;
+        }
+        sur = w.to_lowercase();
     }
-    words
-        .get(i.saturating_sub(1))
-        .map_or(String::new(), |w| w.to_lowercase())
+    sur
 }
 
+/// `s` trimmed, lowercased and without a leading article: one copy, made in ASCII (nearly
+/// every name) by the cheaper ASCII lowercasing; the article is cut from that copy.
 fn norm(s: &str) -> String {
-    let l = s.to_lowercase();
-    let l = l.trim();
+    let s = s.trim();
+    let mut l = if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    };
     for d in ["the ", "a ", "an "] {
-        if let Some(r) = l.strip_prefix(d) {
-            return r.to_string();
+        if l.starts_with(d) {
+            l.drain(..d.len());
+            return l;
         }
     }
-    l.to_string()
+    l
 }
 
 impl Registry {
@@ -978,10 +992,14 @@ impl Registry {
                 again.into_sentence = into_sentence(toks, i);
                 again.subject = i == 0;
                 again.clause_subject = true;
-                self.last_seen.insert(
-                    self.spellings[again.spelling as usize].surname.clone(),
-                    self.seen.len(),
-                );
+                // the surname is usually a key already: no copy of it then
+                let surname = &self.spellings[again.spelling as usize].surname;
+                match self.last_seen.get_mut(surname) {
+                    Some(k) => *k = self.seen.len(),
+                    None => {
+                        self.last_seen.insert(surname.clone(), self.seen.len());
+                    }
+                }
                 self.seen.push(again);
                 i = j;
                 continue;
@@ -995,11 +1013,10 @@ impl Registry {
                 && m.full
             {
                 self.last_seen.insert(surname_of(&m.name), self.seen.len());
-                if let Some(first) = m.name.split_whitespace().next()
-                    && !Class::Title.has(&first.to_lowercase())
+                if let Some(first) = m.name.split_whitespace().next().map(str::to_lowercase)
+                    && !Class::Title.has(&first)
                 {
-                    self.first_seen
-                        .insert(first.to_lowercase(), self.seen.len());
+                    self.first_seen.insert(first, self.seen.len());
                 }
                 let role_gender = i.checked_sub(1).and_then(|k| gender_of_role(toks[k].lower));
                 let spelling = self.spelling(m.name, m.title);
