@@ -102,39 +102,7 @@ pub fn scan(text: &str) -> Vec<QuoteSpan> {
         let next = text[after..].chars().next();
         pos = after;
         match state {
-            State::Out => match c {
-                '“' | '«' | '„' => {
-                    state = State::Double {
-                        open: i,
-                        inner: after,
-                    }
-                }
-                // straight quote: opens at a word start, never after a digit (inches)
-                '"' if is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace()) => {
-                    state = State::Double {
-                        open: i,
-                        inner: after,
-                    };
-                }
-                '‘' | '\'' => {
-                    if (next == Some('‘') || next == Some('\'')) && is_open_context(prev) {
-                        // a doubled single mark used as a double opener (‘‘ or '')
-                        pos = after + next.map_or(0, char::len_utf8);
-                        state = State::Double {
-                            open: i,
-                            inner: pos,
-                        };
-                    } else if is_open_context(prev)
-                        && next.is_some_and(|n| n.is_alphabetic() && (c == '‘' || n.is_uppercase()))
-                    {
-                        state = State::Single {
-                            open: i,
-                            inner: after,
-                        };
-                    }
-                }
-                _ => {}
-            },
+            State::Out => state = opening(c, prev, next, i, after, &mut pos),
             State::Double { open, inner } => {
                 let close_len = match c {
                     '”' | '»' => Some(c.len_utf8()),
@@ -206,6 +174,50 @@ pub fn scan(text: &str) -> Vec<QuoteSpan> {
     // drop empty spans (a lone mark at the paragraph end)
     out.retain(|q| !q.inner.is_empty());
     out
+}
+
+/// What a mark `c` at byte `i` (the next character at `after`) opens outside a quotation:
+/// `State::Out` when it opens nothing. A doubled single mark used as a double opener moves
+/// `pos` past its second mark.
+fn opening(
+    c: char,
+    prev: Option<char>,
+    next: Option<char>,
+    i: usize,
+    after: usize,
+    pos: &mut usize,
+) -> State {
+    match c {
+        '“' | '«' | '„' => State::Double {
+            open: i,
+            inner: after,
+        },
+        // straight quote: opens at a word start, never after a digit (inches)
+        '"' if is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace()) => State::Double {
+            open: i,
+            inner: after,
+        },
+        '‘' | '\'' => {
+            if (next == Some('‘') || next == Some('\'')) && is_open_context(prev) {
+                // a doubled single mark used as a double opener (‘‘ or '')
+                *pos = after + next.map_or(0, char::len_utf8);
+                State::Double {
+                    open: i,
+                    inner: *pos,
+                }
+            } else if is_open_context(prev)
+                && next.is_some_and(|n| n.is_alphabetic() && (c == '‘' || n.is_uppercase()))
+            {
+                State::Single {
+                    open: i,
+                    inner: after,
+                }
+            } else {
+                State::Out
+            }
+        }
+        _ => State::Out,
+    }
 }
 
 fn is_word_char_or_punct(c: Option<char>) -> bool {
