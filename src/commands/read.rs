@@ -21,7 +21,21 @@ const SAMPLE: &[u8] = include_bytes!("../../assets/sample.txt");
 /// An open slower than this says what it is doing instead of leaving the screen blank.
 const SLOW_OPEN: std::time::Duration = std::time::Duration::from_millis(200);
 
-/// Runs `work` (reading and opening the article); when it takes over [`SLOW_OPEN`] and
+/// How long an open may take before the progress line shows: [`SLOW_OPEN`], except in a
+/// debug build where `HEARSAY_DEBUG_SLOW_OPEN_MS` sets it (a test hook, so the
+/// pseudo-terminal test does not depend on how fast the machine reads a big file).
+fn slow_open() -> std::time::Duration {
+    #[cfg(debug_assertions)]
+    if let Some(ms) = std::env::var("HEARSAY_DEBUG_SLOW_OPEN_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        return std::time::Duration::from_millis(ms);
+    }
+    SLOW_OPEN
+}
+
+/// Runs `work` (reading and opening the article); when it takes over [`slow_open`] and
 /// standard error is a terminal, a line there says what is being opened until it is done
 /// (then the line is cleared).
 fn with_progress<T: Send>(label: &str, work: impl FnOnce() -> T + Send) -> T {
@@ -37,7 +51,7 @@ fn with_progress<T: Send>(label: &str, work: impl FnOnce() -> T + Send) -> T {
     );
     std::thread::scope(|s| {
         s.spawn(move || {
-            if wait.recv_timeout(SLOW_OPEN) == Err(mpsc::RecvTimeoutError::Timeout) {
+            if wait.recv_timeout(slow_open()) == Err(mpsc::RecvTimeoutError::Timeout) {
                 let mut err = std::io::stderr().lock();
                 let _ = write!(err, "{line}");
                 let _ = err.flush();
