@@ -21,7 +21,7 @@ use super::rules::{ContentRule, Rule, SpeakerRule};
 use super::speakers::{
     Gender, Mention, MentionKind, Registry, parse_mention, parse_occupation, parse_open,
 };
-use super::tokens::{Sentence, Token};
+use super::tokens::{self, Sentence, Token};
 use super::{ClaimKind, CueText, SpeakerKind};
 use std::ops::Range;
 
@@ -1573,19 +1573,9 @@ fn fronted_end(p: &Para, s: &Sentence, k: usize) -> Option<usize> {
     })
 }
 
-/// The first token after a dateline opening the sentence (`OTTAWA —`, `WASHINGTON (Aug.
-/// 13) --`): a place in capitals, perhaps a date in brackets, and a dash.
+/// The first token after a dateline opening the sentence ([`tokens::after_dateline`]).
 fn after_dateline(p: &Para, s: &Sentence) -> Option<usize> {
-    let st = s.tokens.start;
-    let first = p.toks.get(st)?;
-    let word = &p.text[first.range.clone()];
-    if word.len() < 3 || word.chars().any(|c| c.is_lowercase()) {
-        return None;
-    }
-    (st + 1..(st + 8).min(s.tokens.end)).find(|&i| {
-        let gap = p.gap_before(i, s);
-        gap.contains(['—', '–']) || gap.contains("--")
-    })
+    tokens::after_dateline(p.text, &p.toks[s.tokens.clone()]).map(|i| s.tokens.start + i)
 }
 
 /// Speaker rule [`SpeakerRule::Fronted`]: `Citing the storm, the council delayed the vote`,

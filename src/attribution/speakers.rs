@@ -10,7 +10,7 @@
 //! the 39-year-old founder`) resolves to the most recent person.
 
 use super::lexicon::{self, Class, Pronoun};
-use super::tokens::Token;
+use super::tokens::{self, Token};
 use super::{SpeakerKind, SpeakerOut};
 use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry;
@@ -917,7 +917,9 @@ impl Registry {
     /// Records the capitalised names of a sentence (for surname look-ups and same-sentence
     /// pronouns). `at` is a document-wide position.
     pub fn note_names(&mut self, text: &str, toks: &[Token], base: usize) {
-        let mut i = 0;
+        // (`CEDAR FALLS, Iowa — …`: the dateline names no one; the sentence starts after it)
+        let first = tokens::after_dateline(text, toks).unwrap_or(0);
+        let mut i = first;
         while i < toks.len() {
             if !is_name_token(&toks[i]) || toks[i].quote.is_some() {
                 i += 1;
@@ -971,7 +973,7 @@ impl Registry {
             let conjunct = i > 0
                 && (matches!(toks[i - 1].lower, "and" | "or" | "nor" | "&")
                     || toks[i - 1].is(Class::Preposition));
-            let clause_subject = !aside && i == 0
+            let clause_subject = !aside && i == first
                 || !conjunct
                     && toks.get(j).is_some_and(|n| {
                         !n.cap
@@ -990,7 +992,7 @@ impl Registry {
                 let mut again = self.seen[k];
                 again.at = base + toks[i].range.start;
                 again.into_sentence = into_sentence(toks, i);
-                again.subject = i == 0;
+                again.subject = i == first;
                 again.clause_subject = true;
                 // the surname is usually a key already: no copy of it then
                 let surname = &self.spellings[again.spelling as usize].surname;
@@ -1004,7 +1006,11 @@ impl Registry {
                 i = j;
                 continue;
             }
-            if j == i + 1 && clause_subject && self.note_lone_surname(text, toks, i, base) {
+            if j == i + 1
+                && clause_subject
+                && i != first
+                && self.note_lone_surname(text, toks, i, base)
+            {
                 i = j;
                 continue;
             }
@@ -1021,7 +1027,7 @@ impl Registry {
                 let role_gender = i.checked_sub(1).and_then(|k| gender_of_role(toks[k].lower));
                 let spelling = self.spelling(m.name, m.title);
                 self.seen.push(SeenName {
-                    subject: i == 0,
+                    subject: i == first,
                     clause_subject,
                     into_sentence: into_sentence(toks, i),
                     gender: m.gender.or(role_gender),
