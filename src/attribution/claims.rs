@@ -2023,7 +2023,13 @@ fn content_range(
 /// `… pic.twitter.com/x — Ana Ruiz (@anaruiz) June 3, 2019`: the words before the dash are
 /// its author's claim.
 pub(super) fn embedded_post(p: &Para, reg: &mut Registry) -> Option<RawClaim> {
-    let handle = memchr::memmem::rfind(p.text.as_bytes(), b"(@")?;
+    // the last `(@`: found from its rare `@`, a vector at a time (a substring searcher
+    // built for each paragraph cost more than the search)
+    let bytes = p.text.as_bytes();
+    let handle = memchr::memrchr_iter(b'@', bytes).find_map(|i| {
+        let before = i.checked_sub(1)?;
+        (bytes[before] == b'(').then_some(before)
+    })?;
     let dash = p.text[..handle].rfind(['—', '–'])?;
     // the author's name: the words between the dash and the handle
     let name_toks: Vec<Token> = p

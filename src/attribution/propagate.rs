@@ -11,6 +11,7 @@ use super::speakers::Registry;
 use super::tokens::{self, Sentence};
 use super::{Analysis, Claim, ClaimKind, CueText, Quote, Sourcing};
 use crate::document::Document;
+use smallvec::SmallVec;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -260,7 +261,7 @@ fn credit_sentence(
         if r.is_empty() {
             continue;
         }
-        let inside: Vec<usize> = st.sent_quotes[si]
+        let inside: SmallVec<[usize; 4]> = st.sent_quotes[si]
             .clone()
             .filter(|&qi| qs[qi].outer.start >= r.start && qs[qi].outer.end <= r.end + 3)
             .collect();

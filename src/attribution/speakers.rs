@@ -13,6 +13,7 @@ use super::lexicon::{self, Class, Pronoun};
 use super::tokens::Token;
 use super::{SpeakerKind, SpeakerOut};
 use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 use std::collections::hash_map::Entry;
 use std::ops::Range;
 
@@ -62,9 +63,15 @@ pub struct Mention {
 }
 
 fn joined(text: &str, toks: &[Token]) -> String {
+    span(text, toks).to_string()
+}
+
+/// The text from the first token's start to the last one's end (empty without tokens),
+/// borrowed: [`joined`] without the copy, for a phrase that may not become a name.
+fn span<'t>(text: &'t str, toks: &[Token]) -> &'t str {
     match (toks.first(), toks.last()) {
-        (Some(a), Some(b)) => text[a.range.start..b.range.end].to_string(),
-        _ => String::new(),
+        (Some(a), Some(b)) => &text[a.range.start..b.range.end],
+        _ => "",
     }
 }
 
@@ -190,7 +197,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
         return None;
     }
     pre.last()?;
-    let name_all = joined(text, toks);
+    let name_all = span(text, toks);
     let lowercase_mods = pre[..pre.len() - 1]
         .iter()
         .filter(|t| !t.cap && !t.is(Class::Determiner))
@@ -230,7 +237,7 @@ fn coordinated(text: &str, pre: &[Token]) -> Option<Mention> {
     }
     Some(simple(
         MentionKind::UnnamedPerson,
-        strip_det(&joined(text, pre)),
+        strip_det(span(text, pre)),
     ))
 }
 
@@ -241,18 +248,18 @@ fn classify_head(
     toks: &[Token],
     pre: &[Token],
     head_end: usize,
-    name_all: String,
+    name_all: &str,
 ) -> Option<Mention> {
     let head = pre.last()?;
     let det = pre.first().map(|t| t.lower).unwrap_or("");
     // the possessive of a singular or a plural noun (`the agency's`, `economists'`)
-    let h = head.lower.trim_end_matches("’s").trim_end_matches("'s");
+    let h = trim_possessives(head.lower);
     let h = h
         .strip_suffix(['’', '\''])
         .filter(|h| h.ends_with('s'))
         .unwrap_or(h);
 
-    if let Some(m) = anonymous_source(toks, pre, det, h, &name_all) {
+    if let Some(m) = anonymous_source(toks, pre, det, h, name_all) {
         return Some(m);
     }
     // `Some in the fishing community`, `Many of the vendors`: a plural quantifier with the
@@ -263,7 +270,7 @@ fn classify_head(
             || toks.len() > head_end + 1
                 && matches!(toks[head_end].lower, "in" | "of" | "among" | "at"))
     {
-        return Some(simple(MentionKind::Group, name_all));
+        return Some(simple(MentionKind::Group, name_all.to_string()));
     }
     // `Officials said`, `Residents say`, `Records show`: a sentence-initial capital on a
     // common noun
@@ -299,7 +306,7 @@ fn classify_head(
         } else {
             MentionKind::Group
         };
-        return Some(simple(kind, name_all));
+        return Some(simple(kind, name_all.to_string()));
     }
     let aged = det == "the" && pre.iter().any(|t| t.lower.ends_with("-year-old"));
     if Class::PersonNoun.has(h) || aged && !head.cap {
@@ -321,23 +328,23 @@ fn classify_head(
             .iter()
             .any(|t| t.lower.ends_with("'s") || t.lower.ends_with("’s"))
         {
-            return Some(simple(MentionKind::UnnamedPerson, name_all));
+            return Some(simple(MentionKind::UnnamedPerson, name_all.to_string()));
         }
         // a bare singular noun lost its determiner to a comma (`the lanky, tall coach`)
         let bare = !Class::Determiner.has(det) && !has_cap && !det.ends_with("’s");
         if (matches!(det, "the" | "this" | "that") || bare) && toks.len() == head_end {
-            return Some(simple(MentionKind::Description, name_all));
+            return Some(simple(MentionKind::Description, name_all.to_string()));
         }
         if det == "the" && !has_cap {
-            return Some(simple(MentionKind::Description, name_all));
+            return Some(simple(MentionKind::Description, name_all.to_string()));
         }
-        return Some(simple(MentionKind::UnnamedPerson, name_all));
+        return Some(simple(MentionKind::UnnamedPerson, name_all.to_string()));
     }
     if Class::DocumentNoun.has(h) {
-        return Some(simple(MentionKind::Document, strip_det(&joined(text, pre))));
+        return Some(simple(MentionKind::Document, strip_det(span(text, pre))));
     }
     if Class::OrgNoun.has(h) {
-        return Some(simple(MentionKind::Organization, strip_det(&name_all)));
+        return Some(simple(MentionKind::Organization, strip_det(name_all)));
     }
     None
 }
@@ -671,7 +678,7 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     let start = start + lead_poss;
     let possessive = run.iter().any(is_poss);
     if org || possessive {
-        let all = strip_det(&joined(text, toks));
+        let all = strip_det(span(text, toks));
         return Some(simple(MentionKind::Organization, all));
     }
     // strip titles at the front of the run
@@ -695,7 +702,7 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     }
     let name_toks = &run[n..];
     // suffixes do not make a first name
-    let core: Vec<&Token> = name_toks.iter().filter(|t| !t.is(Class::Suffix)).collect();
+    let core: SmallVec<[&Token; 6]> = name_toks.iter().filter(|t| !t.is(Class::Suffix)).collect();
     if core.is_empty() {
         return None;
     }
@@ -723,11 +730,11 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     {
         return Some(simple(MentionKind::Organization, joined(text, name_toks)));
     }
-    let title = (!title_toks.is_empty()).then(|| joined(text, title_toks));
+    let title = (!title_toks.is_empty()).then(|| span(text, title_toks));
     Some(Mention {
         kind: MentionKind::Name,
         name: joined(text, name_toks),
-        title: title.map(|t| strip_det(&t)),
+        title: title.map(strip_det),
         gender: name_gender(&run[..n], &core),
         full: core.len() >= 2,
     })
@@ -1295,6 +1302,10 @@ impl Registry {
     /// `Builders have complained`, `Protesters said`: a capitalised one-word "name" that is
     /// a plural agent noun (`-ers`, `-ists`, …) and no one's surname in the text is a group.
     fn plural_common_noun(&self, m: &Mention) -> bool {
+        // (only a one-word name ending in `s` can be one: most are ruled out without a copy)
+        if m.full || m.title.is_some() || m.name.contains(' ') || !m.name.ends_with(['s', 'S']) {
+            return false;
+        }
         let w = m.name.to_lowercase();
         let Some(stem) = w.strip_suffix('s') else {
             return false;
