@@ -104,6 +104,17 @@ fn trim_possessives(mut w: &str) -> &str {
     w
 }
 
+/// Whether a word, its possessive cut (`Council’s`), is an organisation's noun: from the
+/// token's own lexicon bits when it has no possessive.
+fn is_org_word(t: &Token) -> bool {
+    let w = trim_possessives(t.lower);
+    if w.len() == t.lower.len() {
+        t.is(Class::OrgNoun)
+    } else {
+        Class::OrgNoun.has(w)
+    }
+}
+
 /// Reads tokens as a speaker mention, or `None` when they cannot name a speaker.
 pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     let mut toks = toks;
@@ -220,8 +231,7 @@ fn coordinated(text: &str, pre: &[Token]) -> Option<Mention> {
     let (left, right) = (&pre[..k], &pre[k + 1..]);
     let person_like = |side: &[Token]| {
         side.last().is_some_and(|h| {
-            h.cap && is_name_token(h) && !Class::OrgNoun.has(h.lower)
-                || Class::PersonNoun.has(h.lower)
+            h.cap && is_name_token(h) && !h.is(Class::OrgNoun) || h.is(Class::PersonNoun)
         })
     };
     let opens = |side: &[Token]| {
@@ -229,9 +239,7 @@ fn coordinated(text: &str, pre: &[Token]) -> Option<Mention> {
             .is_some_and(|t| t.cap || matches!(t.lower, "the" | "a" | "an"))
     };
     if !(opens(left) && opens(right) && person_like(left) && person_like(right))
-        || pre
-            .iter()
-            .any(|t| t.cap && Class::OrgNoun.has(trim_possessives(t.lower)))
+        || pre.iter().any(|t| t.cap && is_org_word(t))
     {
         return None;
     }
@@ -259,6 +267,9 @@ fn classify_head(
         .filter(|h| h.ends_with('s'))
         .unwrap_or(h);
 
+    // the head's classes, looked up once for the questions below
+    let hc = lexicon::classes(h);
+    let head_is = |c: Class| hc & c.bit() != 0;
     if let Some(m) = anonymous_source(toks, pre, det, h, name_all) {
         return Some(m);
     }
@@ -275,10 +286,10 @@ fn classify_head(
     // `Officials said`, `Residents say`, `Records show`: a sentence-initial capital on a
     // common noun
     let common = pre.len() == 1
-        && (Class::GroupNoun.has(h)
-            || Class::PersonNoun.has(h)
-            || Class::OrgNoun.has(h)
-            || Class::DocumentNoun.has(h));
+        && (head_is(Class::GroupNoun)
+            || head_is(Class::PersonNoun)
+            || head_is(Class::OrgNoun)
+            || head_is(Class::DocumentNoun));
     if head.cap && !common && !head.is(Class::CapitalizedFunctionWord) {
         return parse_name(text, toks, pre);
     }
@@ -299,7 +310,7 @@ fn classify_head(
             return Some(m);
         }
     }
-    if Class::GroupNoun.has(h) {
+    if head_is(Class::GroupNoun) {
         let org = pre.iter().any(|t| t.cap && is_acronym(t, text));
         let kind = if org {
             MentionKind::Organization
@@ -309,7 +320,7 @@ fn classify_head(
         return Some(simple(kind, name_all.to_string()));
     }
     let aged = det == "the" && pre.iter().any(|t| t.lower.ends_with("-year-old"));
-    if Class::PersonNoun.has(h) || aged && !head.cap {
+    if head_is(Class::PersonNoun) || aged && !head.cap {
         let has_cap = pre.iter().any(|t| t.cap && t.lower != det);
         // `a spokeswoman for the Harbour Authority` → the Harbour Authority's spokeswoman
         if matches!(det, "a" | "an" | "one") && pre.len() == 2 && head_end + 1 < toks.len() {
@@ -340,10 +351,10 @@ fn classify_head(
         }
         return Some(simple(MentionKind::UnnamedPerson, name_all.to_string()));
     }
-    if Class::DocumentNoun.has(h) {
+    if head_is(Class::DocumentNoun) {
         return Some(simple(MentionKind::Document, strip_det(span(text, pre))));
     }
-    if Class::OrgNoun.has(h) {
+    if head_is(Class::OrgNoun) {
         return Some(simple(MentionKind::Organization, strip_det(name_all)));
     }
     None
@@ -637,7 +648,7 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
             break;
         }
     }
-    let is_org_tok = |t: &Token| t.cap && Class::OrgNoun.has(trim_possessives(t.lower));
+    let is_org_tok = |t: &Token| t.cap && is_org_word(t);
     // `Society of Motor Manufacturers and Traders`: connectors inside an organisation's name
     let mut wide = start;
     while wide > 1 {
@@ -709,7 +720,7 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     // `Lee Park`, `Jordan Hill`: after a first name, a place word is a surname
     let first_name = core.len() == 2
         && !core[0].is(Class::NonPersonCap)
-        && lexicon::classes(core[0].lower)
+        && core[0].classes()
             & (Class::FirstNameFemale.bit()
                 | Class::FirstNameMale.bit()
                 | Class::FirstNameEither.bit())
@@ -722,7 +733,7 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     // with no title and no first name, is no person's
     if n == 0
         && matches!(title_toks, [t] if t.lower == "the")
-        && lexicon::classes(core[0].lower)
+        && core[0].classes()
             & (Class::FirstNameFemale.bit()
                 | Class::FirstNameMale.bit()
                 | Class::FirstNameEither.bit())
@@ -1049,7 +1060,7 @@ impl Registry {
     /// of the surname look-ups: no full name was seen.
     fn note_lone_surname(&mut self, text: &str, toks: &[Token], i: usize, base: usize) -> bool {
         let verb_next = toks.get(i + 1).is_some_and(|n| {
-            Class::Verbish.has(n.lower)
+            n.is(Class::Verbish)
                 || n.lower.ends_with("n't")
                 || n.lower.ends_with("n’t")
                 || n.lower.len() > 4 && n.lower.ends_with("ed")
@@ -1873,7 +1884,7 @@ fn lone_surname(t: &Token) -> bool {
     t.cap
         && t.lower.len() > 2
         && t.lower.bytes().all(|b| b.is_ascii_lowercase())
-        && lexicon::classes(t.lower)
+        && t.classes()
             & (Class::NonPersonCap.bit()
                 | Class::OrgNoun.bit()
                 | Class::GroupNoun.bit()

@@ -60,6 +60,11 @@ impl<'a> Token<'a> {
         self.bits() & class.bit() != 0
     }
 
+    /// [`lexicon::classes`] of [`Token::lower`], from the bits looked up once.
+    pub fn classes(&self) -> u64 {
+        self.bits() & !lexicon::CUE_FORM
+    }
+
     /// [`lexicon::cue`] of [`Token::lower`], looked up only when the word is a cue form.
     pub fn cue(&self) -> Option<lexicon::Cue> {
         if self.bits() & lexicon::CUE_FORM == 0 {
