@@ -1915,6 +1915,13 @@ impl Registry {
         (self.entities[id].kind == SpeakerKind::Organization).then_some(id)
     }
 
+    /// Whether entity `id` can be the `he` or `she` of gender `g`: one person, of that gender
+    /// or of none known (never an organisation, a group or a document).
+    pub fn is_person_of(&self, id: usize, g: Gender) -> bool {
+        let e = &self.entities[id];
+        e.kind == SpeakerKind::Person && !e.plural && gender_fits(e.gender, Some(g))
+    }
+
     /// Marks an entity as having spoken at `at`.
     pub fn spoke(&mut self, id: usize, at: usize) {
         if let Some(e) = self.entities.get_mut(id) {
