@@ -1760,6 +1760,9 @@ impl Registry {
             Some(id) => self.entities[id].last_spoke?,
             None => 0,
         };
+        // a speaker known to be of the pronoun's gender gives way only to someone who looks
+        // like a person (`Marlow Heath lost its allotments.` is a place)
+        let sure = speaker.is_some_and(|id| self.entities[id].gender.is_some());
         let named = self
             .seen
             .iter()
@@ -1775,7 +1778,14 @@ impl Registry {
                 });
                 // (with no speaker to fall back on, only a person known to be of the
                 // pronoun's gender: `the restaurant's Kismot Killer dish` is no one)
-                ok(g) && (speaker.is_some() || g.is_some() && g == gender)
+                let named_person = || {
+                    let sp = self.spelled(s);
+                    sp.title.is_some()
+                        || sp.name.split_whitespace().next().is_some_and(is_first_name)
+                };
+                ok(g)
+                    && (speaker.is_some() || g.is_some() && g == gender)
+                    && (!sure || g.is_some() || named_person())
             })
             .copied()?;
         let id = self.person_from_seen(&named);
