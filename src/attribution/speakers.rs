@@ -157,8 +157,8 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
         }
     }
     let pre = &toks[..head_end];
-    if toks.iter().any(|t| {
-        t.is(Class::NpBreaker) && !t.cap
+    if toks.iter().enumerate().any(|(i, t)| {
+        t.is(Class::NpBreaker) && !t.cap && !relation_to(toks, head_end, i)
             || [
                 "'d", "’d", "'ve", "’ve", "'re", "’re", "'ll", "’ll", "n't", "n’t", "'m", "’m",
             ]
@@ -202,6 +202,19 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
         return Some(m);
     }
     classify_head(text, toks, pre, head_end, name_all)
+}
+
+/// `a source close to the mayor`, `an adviser to the minister`: whether the `to` at `i` ties
+/// a source to the person or body they are close to or work for (so the phrase is one
+/// speaker, never the mayor), not an infinitive: it follows `close`, or a head that names
+/// people (`aide`, `sources`, `officials`) right before it.
+fn relation_to(toks: &[Token], head_end: usize, i: usize) -> bool {
+    let head =
+        |t: &Token| t.is(Class::PersonNoun) || t.is(Class::AnonymousHead) || t.is(Class::GroupNoun);
+    toks[i].lower == "to"
+        && i > 0
+        && i + 1 < toks.len()
+        && (toks[i - 1].lower == "close" || i == head_end && head(&toks[i - 1]))
 }
 
 /// `Greta Olsen and Paul Hwang`, `the mayor and the fire chief`: two people joined by `and`
