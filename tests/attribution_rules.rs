@@ -194,6 +194,24 @@ fn a_weak_verb_in_another_sense_is_no_attribution() {
 }
 
 #[test]
+fn a_reporting_verb_in_another_frame_is_no_attribution() {
+    assert_no_claims(&[
+        // `question`, `cite`, `swear` of a person or in the passive: another sense
+        "Harbour police questioned the skipper about the fire.",
+        "Police questioned him for an hour.",
+        "The skipper was questioned by harbour police.",
+        "Police cited the driver for speeding after he was stopped near the pier.",
+        "The mayor was sworn in by the chief justice.",
+        // `post` reports only before `that` or a quotation
+        "The ferry company posted a loss after its fuel bill was doubled.",
+        // a third-person form opening the sentence is a plural noun
+        "Questions remain over whether the pier is safe.",
+        "Charges were laid after the crash was investigated.",
+        "Claims were made that the pier was unsafe.",
+    ]);
+}
+
+#[test]
 fn a_belief_that_is_no_report_is_no_attribution() {
     assert_no_claims(&[
         // a concession in a subordinate clause

@@ -19,7 +19,7 @@ use super::lexicon::{self, Class, Cue, Pronoun};
 use super::quotes::QuoteSpan;
 use super::rules::{ContentRule, Rule, SpeakerRule};
 use super::speakers::{
-    Gender, Mention, MentionKind, Registry, parse_mention, parse_occupation, parse_open,
+    Gender, Mention, MentionKind, Registry, agent_noun, parse_mention, parse_occupation, parse_open,
 };
 use super::tokens::{Sentence, Token};
 use super::{ClaimKind, CueText, SpeakerKind};
@@ -174,7 +174,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         if !c.belief && negated(p, s, k) {
             continue;
         }
-        if passive(p, s, k) && by_agent(p, s, end).is_none() {
+        if passive(p, s, k) && (c.thing || by_agent(p, s, end).is_none()) {
             continue;
         }
         if c.base && !base_form_has_subject(p, s, k) {
@@ -203,6 +203,18 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
                         && pv.lower.len() > 5
                         && pv.lower.ends_with("est")
                         && !pv.is(Class::EstNoun)
+            })
+        {
+            continue;
+        }
+        // `Questions remain …`, `Charges were laid …`: a third-person form opening the
+        // sentence, with no name or noun phrase after it, is a plural noun (`Says Lee: …`
+        // and `Says the report, …` stay inverted cues)
+        if k == s.tokens.start
+            && !(c.base || c.participle || c.past)
+            && t.lower.ends_with('s')
+            && toks.get(k + 1).is_none_or(|n| {
+                !(n.cap || n.quote.is_some() || n.is(Class::Determiner)) || n.lower == "that"
             })
         {
             continue;
@@ -364,6 +376,9 @@ const fn weak_cue(lemma: &'static str, np: bool) -> Cue {
         np,
         animate: false,
         document: false,
+        against: false,
+        thing: false,
+        that: false,
     }
 }
 
@@ -380,6 +395,9 @@ const PLAIN_SAY: Cue = Cue {
     np: false,
     animate: false,
     document: false,
+    against: false,
+    thing: false,
+    that: false,
 };
 
 /// `made the argument that …`, `expressed concern that …`, `voiced the fear that …`: a light
@@ -1019,6 +1037,8 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
         && let Some(n) = p.toks.get(j + 1).filter(|_| j + 1 < e)
         && !n.cap
         && n.quote.is_none()
+        // (`Title 14 of the act`, `Route 9`: a number after a name is no verb)
+        && n.lower.starts_with(|c: char| c.is_alphabetic())
         && !p.breaks_before(j + 1, s)
         && !n.is(Class::Preposition)
         && !n.is(Class::ClauseBoundary)
@@ -1066,10 +1086,15 @@ fn is_adjunct_tail(p: &Para, s: &Sentence, j: usize) -> bool {
         if k > j && w == "because" && p.toks.get(k + 1).is_none_or(|n| n.lower != "of") {
             return true;
         }
+        // (`in a statement posted on its website`, `in an e-mailed statement`: a weak past
+        // form after a determiner or a document's noun is a participle of the adjunct)
+        let participle = k > j
+            && (p.toks[k - 1].is(Class::Determiner) || p.toks[k - 1].is(Class::DocumentNoun))
+            && p.toks[k].cue().is_some_and(|c| c.weak && c.past);
         if p.toks[k].quote.is_some()
             || Class::Verbish.has(w)
             || matches!(w, "he" | "she" | "they" | "it" | "we" | "there")
-            || lexicon::cue(w).is_some()
+            || lexicon::cue(w).is_some() && !participle
         {
             return false;
         }
@@ -1880,8 +1905,13 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
         let call = x
             .cue
             .is_some_and(|c| matches!(c.lemma, "call" | "describe"));
-        // `asked how …`, `asked him to …`: questions and requests, not claims
-        if x.cue.is_some_and(|c| c.lemma == "ask") && !starts_quote {
+        // `asked how …`, `asked him to …`: questions and requests, not claims;
+        // `questioned the driver`: a verb that reports only of things, said of a person;
+        // `posted a loss`: a verb that reports only before `that` or a quotation
+        if x.cue.is_some_and(|c| c.lemma == "ask") && !starts_quote
+            || x.cue.is_some_and(|c| c.thing) && person_object(p, s, j)
+            || x.cue.is_some_and(|c| c.that) && !x.had_that && !starts_quote && !colon_quote
+        {
             return None;
         }
         let quote_soon = (j..(j + 8).min(s.tokens.end)).any(|k| p.toks[k].quote.is_some());
@@ -1901,7 +1931,11 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
                 && matches!(x.boundary, Boundary::Comma | Boundary::QuoteClose)
             {
                 layout = Layout::Before;
-            } else if !quoted_object(p, s, j) && !urged_to(p, s, x, j) && !np_object(p, s, x, j) {
+            } else if !quoted_object(p, s, j)
+                && !urged_to(p, s, x, j)
+                && !np_object(p, s, x, j)
+                && !against_object(p, s, x, j)
+            {
                 return None;
             }
         }
@@ -1979,6 +2013,55 @@ fn np_object(p: &Para, s: &Sentence, x: &Site, j: usize) -> bool {
             .count()
             >= 3
         && !p.toks[j].cap
+}
+
+/// `cautioned against reading too much into the figures`, `argued against the merger`: a
+/// cue that reports with `against` ([`Cue::against`]) and a noun phrase after it (two words
+/// at least, outside quotation marks) is a claim, `against` included.
+fn against_object(p: &Para, s: &Sentence, x: &Site, j: usize) -> bool {
+    x.cue.is_some_and(|c| c.against)
+        && j + 2 < s.tokens.end
+        && p.toks[j].lower == "against"
+        && p.toks[j].quote.is_none()
+        && !p.breaks_before(j + 1, s)
+        && !p.toks[j + 1].cap
+}
+
+/// `questioned the driver`, `cited him for speeding`: whether the object from token `j` names
+/// a person (an object pronoun, a name, a noun of people), for the verbs that report only
+/// with a thing as their object ([`Cue::thing`]); `questioned her account` is a thing.
+fn person_object(p: &Para, s: &Sentence, j: usize) -> bool {
+    let e = s.tokens.end;
+    let Some(t) = p.toks.get(j).filter(|t| j < e && t.quote.is_none()) else {
+        return false;
+    };
+    let ends_at = |k: usize| k >= e || p.breaks_before(k, s) || p.toks[k].is(Class::Preposition);
+    if matches!(t.lower, "him" | "them" | "me" | "us") || t.lower == "her" && ends_at(j + 1) {
+        return true;
+    }
+    // the noun phrase: to a break, a preposition, a clause or a relative pronoun
+    let k = (j..(j + 6).min(e))
+        .find(|&k| {
+            k > j && p.breaks_before(k, s)
+                || p.toks[k].quote.is_some()
+                || p.toks[k].is(Class::Preposition)
+                || p.toks[k].is(Class::ClauseBoundary)
+                || p.toks[k].is(Class::Verbish)
+                || matches!(p.toks[k].lower, "that" | "whether" | "who" | "whom")
+        })
+        .unwrap_or((j + 6).min(e));
+    let Some(head) = (k > j).then(|| &p.toks[k - 1]) else {
+        return false;
+    };
+    let possessive = head.lower.ends_with("'s") || head.lower.ends_with("’s");
+    let people = [Class::PersonNoun, Class::GroupNoun, Class::AnonymousHead];
+    // (`questioned the skipper about the fire`: a noun of a person's shape questioned about
+    // something; `questioned the plan’s cost over …` is a thing)
+    let about = agent_noun(head.lower)
+        && p.toks
+            .get(k)
+            .is_some_and(|n| k < e && matches!(n.lower, "about" | "over"));
+    people.iter().any(|&c| head.is(c)) || !possessive && p.toks[j..k].iter().all(|t| t.cap) || about
 }
 
 /// `criticized the plan as a “dangerous gamble”`, `spoke of “anxiety” over …`: the object

@@ -41,9 +41,19 @@ pub struct Cue {
     /// Only a document's findings use the verb in its sense of reporting (`the figures show
     /// that …`, `the audit found that …`; `the mayor showed the plans` is no report).
     pub document: bool,
+    /// `against` and a noun phrase is what was said (`cautioned against reading too much
+    /// into the figures`, `argued against the merger`).
+    pub against: bool,
+    /// The verb reports only with a thing as its object (`questioned the figures`, `cited
+    /// the storm`): with a person as its object or in the passive it has another sense
+    /// (`police questioned the driver`, `he was cited for speeding`).
+    pub thing: bool,
+    /// The verb reports only before `that` or a quotation (`posted on its website that …`;
+    /// `posted a loss as sales fell` is no report).
+    pub that: bool,
 }
 
-/// Reporting verbs, one lemma a line: `lemma [weak] [object] [belief] [np] [animate] [document]: base 3rd-person past -ing [past-participle]`.
+/// Reporting verbs, one lemma a line: `lemma [weak] [object] [belief] [np] [animate] [document] [against] [thing] [that]: base 3rd-person past -ing [past-participle]`.
 const CUES: &str = include_str!("words/cues.txt");
 
 /// Looks a lowercased word up in the cue lexicon.
@@ -160,7 +170,14 @@ static CUE_INDEX: LazyLock<Table<Cue>> = LazyLock::new(|| {
         let np = flags.contains(&"np");
         let animate = flags.contains(&"animate");
         let document = flags.contains(&"document");
-        for (i, f) in forms.split_whitespace().enumerate() {
+        let (against, thing) = (flags.contains(&"against"), flags.contains(&"thing"));
+        let that = flags.contains(&"that");
+        // (`-` holds the place of a form left out: mostly a noun, `the question`, `posts`)
+        for (i, f) in forms
+            .split_whitespace()
+            .enumerate()
+            .filter(|&(_, f)| f != "-")
+        {
             m.entry(f).or_insert(Cue {
                 lemma,
                 base: i == 0,
@@ -172,6 +189,9 @@ static CUE_INDEX: LazyLock<Table<Cue>> = LazyLock::new(|| {
                 np,
                 animate,
                 document,
+                against,
+                thing,
+                that,
             });
         }
     }
@@ -484,13 +504,18 @@ mod tests {
         }
         assert!(data_lines(CUES).all(|l| {
             l.split_once(':').is_some_and(|(_, forms)| {
-                forms.split_whitespace().all(|f| CUE_INDEX.get(f).is_some())
+                forms
+                    .split_whitespace()
+                    .all(|f| f == "-" || CUE_INDEX.get(f).is_some())
             })
         }));
         // the first/last byte filter never rules out a word the table holds
         assert!(data_lines(CUES).all(|l| {
-            l.split_once(':')
-                .is_some_and(|(_, forms)| forms.split_whitespace().all(|f| CUE_INDEX.may_hold(f)))
+            l.split_once(':').is_some_and(|(_, forms)| {
+                forms
+                    .split_whitespace()
+                    .all(|f| f == "-" || CUE_INDEX.may_hold(f))
+            })
         }));
         assert!(!CUE_INDEX.may_hold("the") && !CUE_INDEX.may_hold("table"));
         // a word's bits say whether it is a cue form, and never make it a class member

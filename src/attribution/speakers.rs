@@ -587,14 +587,8 @@ pub fn parse_open(text: &str, toks: &[Token], past_speech: bool) -> Option<Menti
         return None;
     }
     let plural = h.ends_with('s') && !h.ends_with("ss") && !h.ends_with("us");
-    // a person's noun: an agent suffix (`treasurer`, `beekeepers`, `residents`), so that
-    // `a common belief says` or `the numbers say` name no one
     let stem = if plural { &h[..h.len() - 1] } else { h };
-    let agent = [
-        "er", "or", "ist", "ian", "ant", "ent", "man", "woman", "men", "ee",
-    ]
-    .iter()
-    .any(|suf| stem.len() > suf.len() + 2 && stem.ends_with(suf));
+    let agent = agent_noun(h);
     let document = Class::DocumentNoun.has(h) || Class::DocumentNoun.has(stem);
     if !(agent || past_speech && !document) {
         return None;
@@ -609,6 +603,24 @@ pub fn parse_open(text: &str, toks: &[Token], past_speech: bool) -> Option<Menti
         MentionKind::UnnamedPerson
     };
     Some(simple(kind, joined(text, toks)))
+}
+
+/// Whether a lowercased noun has the shape of a person's noun, an agent suffix
+/// (`treasurer`, `beekeepers`, `residents`, `trainee`), so that `a common belief says` or
+/// `the numbers say` name no one.
+///
+/// ```
+/// use hearsay::attribution::speakers::agent_noun;
+/// assert!(agent_noun("beekeepers") && agent_noun("skipper") && !agent_noun("concern"));
+/// ```
+pub fn agent_noun(h: &str) -> bool {
+    let plural = h.ends_with('s') && !h.ends_with("ss") && !h.ends_with("us");
+    let stem = if plural { &h[..h.len() - 1] } else { h };
+    [
+        "er", "or", "ist", "ian", "ant", "ent", "man", "woman", "men", "ee",
+    ]
+    .iter()
+    .any(|suf| stem.len() > suf.len() + 2 && stem.ends_with(suf))
 }
 
 fn strip_det(s: &str) -> String {
