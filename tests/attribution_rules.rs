@@ -212,6 +212,14 @@ fn a_reporting_verb_in_another_frame_is_no_attribution() {
 }
 
 #[test]
+fn an_open_class_subject_of_a_weak_verb_without_a_clause_is_no_speaker() {
+    let text = "The four-seater boasts a low price but little else.";
+    assert_no_claims(&[text]);
+    let (_, a) = analysed(text);
+    assert!(a.speakers.is_empty(), "{:?}", a.speakers);
+}
+
+#[test]
 fn a_belief_that_is_no_report_is_no_attribution() {
     assert_no_claims(&[
         // a concession in a subordinate clause

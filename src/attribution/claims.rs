@@ -1288,13 +1288,13 @@ fn rule_relative_clause(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate)
 
 /// Speaker rules [`SpeakerRule::Subject`] (the words before the cue name the speaker) and
 /// [`SpeakerRule::LastNounPhrase`] (the last noun phrase of a longer clause does).
-fn rule_subject(p: &Para, s: &Sentence, a0: usize, strong: bool, past: bool, cand: &mut Candidate) {
+///
+/// A noun phrase no list knows is an open-class candidate before any cue (`the skipper
+/// argued that …`), read by [`parse_open`] (any head when `any_head`); the caller lowers
+/// its confidence.
+fn rule_subject(p: &Para, s: &Sentence, a0: usize, any_head: bool, cand: &mut Candidate) {
     let (a, b) = cand.seg;
-    let open = |st: usize| {
-        strong
-            .then(|| parse_open(p.text, &p.toks[st..b], past))
-            .flatten()
-    };
+    let open = |st: usize| parse_open(p.text, &p.toks[st..b], any_head);
     if let Some(m) = mention_of(p, a, b).or_else(|| {
         let m = open(a);
         cand.open = m.is_some();
@@ -1608,8 +1608,15 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
         cand.inherited = true;
     } else if !(a == b && bd == Boundary::Conj && rule_relative_clause(p, s, a0, &mut cand)) {
         if a < b {
-            let strong = matches!(cue.lemma, "say" | "tell");
-            rule_subject(p, s, a0, strong, strong && cue.past, &mut cand);
+            // any head before `said`/`told`, a past report that things rarely make, or
+            // before a cue with `that` right after it (`the trust warned that …`)
+            let that_next = p.toks.get(cend).is_some_and(|t| t.lower == "that");
+            let said = matches!(cue.lemma, "say" | "tell") && cue.past;
+            rule_subject(p, s, a0, said || that_next, &mut cand);
+            if cand.open && cue.weak && !clause_follows(p, s, cend, cue) {
+                cand.mention = None;
+                cand.open = false;
+            }
         } else if let Some(app) = opening_apposition(p, s, c, cend, bd) {
             return app;
         } else if !cue.object {
@@ -1632,6 +1639,15 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
         cand.inherited = true;
     }
     cand
+}
+
+/// Whether a clause, `that` or a quotation follows the weak cue ending at `cend`, or the cue
+/// ends its clause (a trailing attribution, `“…,” the beekeepers insisted`): only then may a
+/// speaker no list knows be read before it (`the four-seater boasts a low price` is no
+/// report, and its subject must not reach the speakers).
+fn clause_follows(p: &Para, s: &Sentence, cend: usize, cue: Cue) -> bool {
+    let (j, had_that) = content_start(p, s, cend, Some(cue));
+    had_that || j >= s.tokens.end || p.breaks_before(j, s) || looks_like_clause(p, s, j)
 }
 
 /// `A port spokesman, Dell Voss, said the minister …`: a role and a full name before the

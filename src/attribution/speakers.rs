@@ -597,6 +597,15 @@ pub fn parse_open(text: &str, toks: &[Token], past_speech: bool) -> Option<Menti
         MentionKind::Group
     } else if plural_det {
         return None;
+    } else if !agent && det.lower == "the" {
+        // `the trust warned that …`: a definite singular head of no person's shape that no
+        // list knows is a body named before (the lists hold the person nouns without an
+        // agent suffix: pilot, nurse, chef), never the last person named (`a clerk` stays
+        // someone new)
+        return Some(simple(
+            MentionKind::Organization,
+            strip_det(&joined(text, toks)),
+        ));
     } else if det.lower == "the" {
         MentionKind::Description
     } else {
