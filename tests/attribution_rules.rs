@@ -190,6 +190,9 @@ fn a_weak_verb_in_another_sense_is_no_attribution() {
         // `show` reports only what a document shows
         "The harbour master showed that the new crane could lift a bus.",
         "The ferry show opened at the pier on Friday.",
+        // a verb after a subordinator, or a participle with its agent, is no reported clause
+        "The Harbour Hawks added a goal as the crowd went home.",
+        "The minister acknowledged the profits made by the ferry company.",
     ]);
 }
 

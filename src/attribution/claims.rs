@@ -1048,8 +1048,13 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
     {
         return true;
     }
+    // (`added a goal as the crowd went home`: a verb after a subordinator is its clause's)
     (j + 1..(j + 6).min(e))
-        .take_while(|&k| !p.breaks_before(k, s) && p.toks[k].quote.is_none())
+        .take_while(|&k| {
+            !p.breaks_before(k, s)
+                && p.toks[k].quote.is_none()
+                && !p.toks[k].is(Class::Subordinator)
+        })
         .any(|k| {
             let w = p.toks[k].lower;
             // (`three more unanswered goals`: an -ed word after a determiner or quantifier
@@ -1058,9 +1063,31 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
             let adjective = Class::Determiner.has(prev)
                 || Class::Quantifier.has(prev)
                 || matches!(prev, "more" | "most" | "less" | "very");
+            let past = w.len() > 4 && w.ends_with("ed") || irregular_past(p, s, k);
             Class::Verbish.has(w) && w != "also" && w != "not"
-                || !p.toks[k].cap && w.len() > 4 && w.ends_with("ed") && !adjective
+                || !p.toks[k].cap && past && !adjective
         })
+}
+
+/// `its members lost a third …`, `the council knew …`: whether token `k` is the simple past
+/// of an irregular verb, a clause's verb like a past in -ed; a form that is its participle
+/// too is one only when no preposition follows it, nor its agent (`the tickets sold in
+/// June`, `the windfalls made solely by …` are participles), unless a number follows the
+/// preposition (`lost about 300 jobs`).
+fn irregular_past(p: &Para, s: &Sentence, k: usize) -> bool {
+    let t = &p.toks[k];
+    if t.is(Class::IrregularPast) {
+        return true;
+    }
+    let e = s.tokens.end;
+    let by = (k + 1..(k + 3).min(e)).any(|i| p.toks[i].lower == "by");
+    let preposition = k + 1 < e
+        && p.toks[k + 1].is(Class::Preposition)
+        && !p
+            .toks
+            .get(k + 2)
+            .is_some_and(|n| n.lower.starts_with(|c: char| c.is_ascii_digit()));
+    t.is(Class::IrregularParticiple) && !by && !preposition
 }
 
 /// Whether the tokens `j..end` are only an adjunct (`in an interview with The Post`).

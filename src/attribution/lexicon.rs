@@ -296,10 +296,16 @@ pub enum Class {
     EstNoun,
     /// Things that carry written words (`placard`, `sign`, `banner`): what they read is a slogan. (`words/inscription.txt`)
     Inscription,
+    /// The simple past of irregular verbs, unlike their participle (`knew`, `took`): a
+    /// clause's verb after a cue, like a past in -ed. (`words/irregular_past.txt`)
+    IrregularPast,
+    /// Irregular past forms that are their participle too (`lost`, `sold`): a clause's verb
+    /// only when no preposition follows. (`words/irregular_participle.txt`)
+    IrregularParticiple,
 }
 
 /// Every class kept in a data file, with that file.
-const LISTS: [(Class, &str); 42] = [
+const LISTS: [(Class, &str); 44] = [
     (Class::AuxOrAdverb, include_str!("words/aux_or_adverb.txt")),
     (
         Class::ClauseBoundary,
@@ -362,6 +368,14 @@ const LISTS: [(Class, &str); 42] = [
     (Class::LyNotAdverb, include_str!("words/ly_not_adverb.txt")),
     (Class::EstNoun, include_str!("words/est_noun.txt")),
     (Class::Inscription, include_str!("words/inscription.txt")),
+    (
+        Class::IrregularPast,
+        include_str!("words/irregular_past.txt"),
+    ),
+    (
+        Class::IrregularParticiple,
+        include_str!("words/irregular_participle.txt"),
+    ),
     (Class::Teaser, include_str!("words/teaser.txt")),
     (Class::GenericOrg, include_str!("words/generic_org.txt")),
     (Class::SpeechNoun, include_str!("words/speech_noun.txt")),
