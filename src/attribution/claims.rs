@@ -1997,6 +1997,21 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
     Some(layout)
 }
 
+/// The content rule that really decided where the content is: [`settle_layout`] may move
+/// it (`“…,” he said his voice breaking`: the quotation before, not the words after), and
+/// `--explain` must then name the rule of where it now sits, not the one first tried.
+fn settled_rule(first: Layout, settled: Layout, rule: ContentRule) -> ContentRule {
+    if first == settled {
+        return rule;
+    }
+    match settled {
+        Layout::Before => ContentRule::Before,
+        Layout::Whole => ContentRule::Parenthetical,
+        Layout::None => ContentRule::NoContent,
+        Layout::After => rule,
+    }
+}
+
 /// Whether the words from token `j` go on with `, and` / `, but` and a clause: the second
 /// half of a sentence split by a parenthetical attribution.
 fn continues_with_clause(p: &Para, s: &Sentence, j: usize) -> bool {
@@ -2257,7 +2272,9 @@ pub(super) fn attribute_sentence(
         let Some(mut layout) = (if cand.passive {
             Some(layout)
         } else {
-            settle_layout(p, s, &site, layout)
+            settle_layout(p, s, &site, layout).inspect(|&settled| {
+                content_rule = settled_rule(layout, settled, content_rule);
+            })
         }) else {
             continue;
         };
