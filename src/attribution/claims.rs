@@ -167,6 +167,15 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
                 continue;
             }
         }
+        // `who asked not to be named`, `asked to leave`: a request, never a report (and its
+        // subject must not reach the speakers before the request is dropped)
+        if c.lemma == "ask"
+            && toks
+                .get(end)
+                .is_some_and(|n| matches!(n.lower, "not" | "to"))
+        {
+            continue;
+        }
         let prev = (k > s.tokens.start).then(|| &toks[k - 1]);
         if c.belief && !belief_reported(p, s, k, end, !out.is_empty()) {
             continue;
@@ -1491,9 +1500,12 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
 /// `who asked not to be named`, `who spoke on condition of anonymity`: a relative clause
 /// (tokens `a..b`) saying the source is unnamed by request.
 fn unnamed_by_request(p: &Para, a: usize, b: usize) -> bool {
-    p.toks[a..b]
-        .iter()
-        .any(|t| matches!(t.lower, "named" | "identified" | "anonymity"))
+    p.toks[a..b].iter().any(|t| {
+        matches!(
+            t.lower,
+            "named" | "identified" | "anonymity" | "authorized" | "authorised" | "permitted"
+        )
+    })
 }
 
 /// Speaker rule [`SpeakerRule::Described`]: `…, a clerk who asked not to be named because
@@ -1762,9 +1774,15 @@ fn resolve_candidate(
     if let Some(prev) = attrs.iter().rev().find(|x| x.speaker.is_some()) {
         return prev.speaker;
     }
-    let (sa, m) = sentence_subject(p, s, s.tokens.start)
-        .map(|(a, _, m)| (a, m))
-        .or_else(|| open_subject(p, s))?;
+    let (sa, sb, mut m) = sentence_subject(p, s, s.tokens.start).or_else(|| open_subject(p, s))?;
+    // `An official who asked not to be named said …`: unnamed by request
+    if sb < cand.right
+        && matches!(p.toks[sb].lower, "who" | "whose")
+        && unnamed_by_request(p, sb, cand.right)
+        && !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_))
+    {
+        m.kind = MentionKind::Anonymous;
+    }
     let at = p.pos(p.toks[sa].range.start);
     reg.resolve(&m, at, sentence_pos, hint)
 }
@@ -1805,11 +1823,11 @@ fn they_from_previous_subject(
 
 /// `A fisherman who asked not to be named said …`: a determiner-led noun phrase no list
 /// knows, opening the sentence before a relative clause, read by open-class recognition.
-fn open_subject(p: &Para, s: &Sentence) -> Option<(usize, Mention)> {
+fn open_subject(p: &Para, s: &Sentence) -> Option<(usize, usize, Mention)> {
     let st = s.tokens.start;
     let rel = (st + 2..(st + 6).min(s.tokens.end))
         .find(|&k| matches!(p.toks[k].lower, "who" | "whose"))?;
-    parse_open(p.text, &p.toks[st..rel], false).map(|m| (st, m))
+    parse_open(p.text, &p.toks[st..rel], false).map(|m| (st, rel, m))
 }
 
 /// What phase 3 knows about one cue and its speaker.

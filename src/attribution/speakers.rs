@@ -404,6 +404,7 @@ fn anonymous_source(
                             | "anonymity"
                             | "anonymous"
                             | "unnamed"
+                            | "knowledge"
                             | "knowledgeable"
                     )
                 }))
@@ -1421,9 +1422,18 @@ impl Registry {
         if let Some(s) = seen {
             return Some(self.person_from_seen(&s));
         }
-        self.entities
-            .iter()
-            .rposition(|e| e.kind == SpeakerKind::Person && e.role.as_deref().is_some_and(has))
+        // (`the spokeswoman` after `Northwind's spokeswoman`, `the official` after `an
+        // official with the Harbour Authority`: an unnamed speaker's own words hold the noun)
+        self.entities.iter().rposition(|e| {
+            e.kind == SpeakerKind::Person && e.role.as_deref().is_some_and(has)
+                || matches!(e.kind, SpeakerKind::Person | SpeakerKind::Anonymous)
+                    && !e.plural
+                    // (a description, not a name: it has a lowercase word)
+                    && e.name.split(' ').any(|w| w.starts_with(char::is_lowercase))
+                    && e.name.split(' ').skip(1).any(|w| {
+                        trim_possessives(w).eq_ignore_ascii_case(head)
+                    })
+        })
     }
 
     /// An organisation named earlier that `m` refers back to: an acronym of its name (`CTA`
