@@ -167,13 +167,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
                 continue;
             }
         }
-        // `who asked not to be named`, `asked to leave`: a request, never a report (and its
-        // subject must not reach the speakers before the request is dropped)
-        if c.lemma == "ask"
-            && toks
-                .get(end)
-                .is_some_and(|n| matches!(n.lower, "not" | "to"))
-        {
+        if noun_or_request(p, s, k, end, c) {
             continue;
         }
         let prev = (k > s.tokens.start).then(|| &toks[k - 1]);
@@ -216,18 +210,6 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         {
             continue;
         }
-        // `Questions remain …`, `Charges were laid …`: a third-person form opening the
-        // sentence, with no name or noun phrase after it, is a plural noun (`Says Lee: …`
-        // and `Says the report, …` stay inverted cues)
-        if k == s.tokens.start
-            && !(c.base || c.participle || c.past)
-            && t.lower.ends_with('s')
-            && toks.get(k + 1).is_none_or(|n| {
-                !(n.cap || n.quote.is_some() || n.is(Class::Determiner)) || n.lower == "that"
-            })
-        {
-            continue;
-        }
         if c.participle {
             let after_comma = p.breaks_before(k, s);
             let that_next = toks.get(end).is_some_and(|n| n.lower == "that");
@@ -238,6 +220,23 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         out.push((k, end, Some(c)));
     }
     out
+}
+
+/// A cue form that reports nothing in its place: `who asked not to be named`, `asked to
+/// leave` (a request, dropped here so that its subject never reaches the speakers), or a
+/// third-person form opening the sentence with no name or noun phrase after it, a plural
+/// noun (`Questions remain …`, `Charges were laid …`; `Says Lee: …` and `Says the report,
+/// …` stay inverted cues).
+fn noun_or_request(p: &Para, s: &Sentence, k: usize, end: usize, c: Cue) -> bool {
+    let next = p.toks.get(end).filter(|_| end < s.tokens.end);
+    let request = c.lemma == "ask" && next.is_some_and(|n| matches!(n.lower, "not" | "to"));
+    let plural_noun = k == s.tokens.start
+        && !(c.base || c.participle || c.past)
+        && p.toks[k].lower.ends_with('s')
+        && next.is_none_or(|n| {
+            !(n.cap || n.quote.is_some() || n.is(Class::Determiner)) || n.lower == "that"
+        });
+    request || plural_noun
 }
 
 /// Whether a present-tense base form (`say`, `believe`) at `k` follows a subject it agrees
