@@ -1422,18 +1422,28 @@ impl Registry {
         if let Some(s) = seen {
             return Some(self.person_from_seen(&s));
         }
+        let by_role = self
+            .entities
+            .iter()
+            .rposition(|e| e.kind == SpeakerKind::Person && e.role.as_deref().is_some_and(has));
         // (`the spokeswoman` after `Northwind's spokeswoman`, `the official` after `an
-        // official with the Harbour Authority`: an unnamed speaker's own words hold the noun)
-        self.entities.iter().rposition(|e| {
-            e.kind == SpeakerKind::Person && e.role.as_deref().is_some_and(has)
-                || matches!(e.kind, SpeakerKind::Person | SpeakerKind::Anonymous)
+        // official with the Harbour Authority`: an unnamed speaker's own words hold the
+        // noun; among the recent speakers only, so a long text of many speakers stays linear)
+        let first = self.entities.len().saturating_sub(64);
+        let by_words = self.entities[first..]
+            .iter()
+            .rposition(|e| {
+                matches!(e.kind, SpeakerKind::Person | SpeakerKind::Anonymous)
                     && !e.plural
                     // (a description, not a name: it has a lowercase word)
                     && e.name.split(' ').any(|w| w.starts_with(char::is_lowercase))
-                    && e.name.split(' ').skip(1).any(|w| {
-                        trim_possessives(w).eq_ignore_ascii_case(head)
-                    })
-        })
+                    && e.name
+                        .split(' ')
+                        .skip(1)
+                        .any(|w| trim_possessives(w).eq_ignore_ascii_case(head))
+            })
+            .map(|i| first + i);
+        by_role.max(by_words)
     }
 
     /// An organisation named earlier that `m` refers back to: an acronym of its name (`CTA`
