@@ -972,6 +972,16 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
         }
         let t = &p.toks[j];
         let weekday = t.is(Class::Weekday);
+        // `told reporters on Monday the pier …`, `said in March the …`: a date adjunct
+        let dated = t.is(Class::Preposition)
+            && !t.cap
+            && p.toks.get(j + 1).is_some_and(|n| {
+                j + 1 < e && n.quote.is_none() && (n.is(Class::Weekday) || n.is(Class::Month))
+            });
+        if dated {
+            j += 2;
+            continue;
+        }
         if (!t.cap && t.is(Class::TimeWord) && t.lower != "this") || weekday {
             j += 1;
             continue;
