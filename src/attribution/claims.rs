@@ -223,10 +223,11 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
 }
 
 /// A cue form that reports nothing in its place: `who asked not to be named`, `asked to
-/// leave` (a request, dropped here so that its subject never reaches the speakers), or a
+/// leave` (a request, dropped here so that its subject never reaches the speakers); a
 /// third-person form opening the sentence with no name or noun phrase after it, a plural
 /// noun (`Questions remain …`, `Charges were laid …`; `Says Lee: …` and `Says the report,
-/// …` stay inverted cues).
+/// …` stay inverted cues); a participle after a document's noun in an adjunct (`in a
+/// statement posted on its website`).
 fn noun_or_request(p: &Para, s: &Sentence, k: usize, end: usize, c: Cue) -> bool {
     let next = p.toks.get(end).filter(|_| end < s.tokens.end);
     let request = c.lemma == "ask" && next.is_some_and(|n| matches!(n.lower, "not" | "to"));
@@ -236,7 +237,18 @@ fn noun_or_request(p: &Para, s: &Sentence, k: usize, end: usize, c: Cue) -> bool
         && next.is_none_or(|n| {
             !(n.cap || n.quote.is_some() || n.is(Class::Determiner)) || n.lower == "that"
         });
-    request || plural_noun
+    // `said in a statement posted on its website that …`: a weak past form after a
+    // document's noun inside a prepositional phrase is a participle, not the sentence's cue
+    // (a preposition, a determiner, the noun: `after official data showed …` is a clause)
+    let participle = c.weak
+        && c.past
+        && k > s.tokens.start
+        && p.toks[k - 1].is(Class::DocumentNoun)
+        && (k.saturating_sub(4).max(s.tokens.start + 1)..k - 1)
+            .rev()
+            .take_while(|&i| !p.breaks_before(i + 1, s))
+            .any(|i| p.toks[i].is(Class::Determiner) && p.toks[i - 1].is(Class::Preposition));
+    request || plural_noun || participle
 }
 
 /// Whether a present-tense base form (`say`, `believe`) at `k` follows a subject it agrees
@@ -943,8 +955,12 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
         if t.lower == "that" {
             return (k + 1, true);
         }
+        // (`in a statement posted on its website that …`: a participle, no verb of its own)
+        let participle = k > j
+            && t.cue().is_some_and(|c| c.weak && c.past)
+            && p.toks[k - 1].is(Class::DocumentNoun);
         if k > j
-            && (t.cue().is_some()
+            && (t.cue().is_some() && !participle
                 || t.is(Class::Verbish)
                 || matches!(
                     t.lower,
