@@ -922,6 +922,24 @@ fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
     ) {
         return j + 1;
     }
+    // `assured investors the ferry …`, `warned shareholders it …`: a plural noun no list
+    // knows, then a clause opening with a determiner, a pronoun or a name
+    let plural = t.lower.len() > 3 && t.lower.ends_with('s') && !t.lower.ends_with("ss");
+    let clause_next = p.toks.get(j + 1).is_some_and(|n| {
+        j + 1 < e
+            && n.quote.is_none()
+            && !p.breaks_before(j + 1, s)
+            && (n.is(Class::Determiner) || lexicon::pronoun(n.lower).is_some() || n.cap)
+    });
+    if plural
+        && !t.cap
+        && !t.is(Class::Verbish)
+        && t.cue().is_none()
+        && clause_next
+        && looks_like_clause(p, s, j + 1)
+    {
+        return j + 1;
+    }
     j
 }
 
@@ -976,7 +994,16 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
         }
     }
     if cue.is_some_and(|c| c.object) {
-        j = skip_object(p, s, j);
+        // (`warned jurors not to read …`, `urged reporters to wait`: an appeal's object is
+        // part of what was asked, and stays in the claim)
+        let k = skip_object(p, s, j);
+        let appeal = p
+            .toks
+            .get(k)
+            .is_some_and(|n| k < e && matches!(n.lower, "to" | "not"));
+        if !appeal {
+            j = k;
+        }
     }
     loop {
         if j >= e || p.toks[j].quote.is_some() {
@@ -1679,7 +1706,8 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
             }
         } else if let Some(app) = opening_apposition(p, s, c, cend, bd) {
             return app;
-        } else if !cue.object {
+        } else if !cue.object || c > s.tokens.start && p.toks[c - 1].quote.is_some() {
+            // (`told the inquiry` is an object, but `“…,” warned the engineer` is inverted)
             rule_inverted(p, s, c, cend, &mut cand);
         }
     }
@@ -1965,6 +1993,7 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
         && !colon_quote
         && quote_before
         && !looks_like_clause(p, s, j)
+        && !urged_to(p, s, x, j)
     {
         layout = Layout::Before;
     }
