@@ -190,8 +190,12 @@ fn a_weak_verb_in_another_sense_is_no_attribution() {
         // `show` reports only what a document shows
         "The harbour master showed that the new crane could lift a bus.",
         "The ferry show opened at the pier on Friday.",
-        // a verb after a subordinator, or a participle with its agent, is no reported clause
+        // a verb after a subordinator or a relative pronoun, or a participle with its agent,
+        // is no reported clause; `who` after the object makes it a person
         "The Harbour Hawks added a goal as the crowd went home.",
+        "The fans fumed at the referee who had sent off their captain.",
+        "The owners reassured the staff who were worried.",
+        "The senator questioned the nominee who was appointed last year.",
         "The minister acknowledged the profits made by the ferry company.",
     ]);
 }

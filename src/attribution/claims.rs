@@ -967,6 +967,11 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             break;
         }
         if t.lower == "that" {
+            // (`says all of that was …`, `said in that case …`: after a preposition, `that`
+            // is a pronoun or a determiner, not the clause's)
+            if k > j && p.toks[k - 1].is(Class::Preposition) {
+                break;
+            }
             return (k + 1, true);
         }
         // (`in a statement posted on its website that …`: a participle, no verb of its own)
@@ -1075,6 +1080,11 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
     if t.quote.is_some() {
         return true;
     }
+    // (`reassured the staff who were worried`: a relative clause is no reported one)
+    let relative = |w: &str| matches!(w, "who" | "whom" | "whose" | "which");
+    if relative(t.lower) {
+        return false;
+    }
     let subject = |w: &str| {
         matches!(
             w,
@@ -1105,12 +1115,14 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
     {
         return true;
     }
-    // (`added a goal as the crowd went home`: a verb after a subordinator is its clause's)
+    // (`added a goal as the crowd went home`, `fumed at the referee who had …`: a verb after
+    // a subordinator or a relative pronoun is its own clause's)
     (j + 1..(j + 6).min(e))
         .take_while(|&k| {
             !p.breaks_before(k, s)
                 && p.toks[k].quote.is_none()
                 && !p.toks[k].is(Class::Subordinator)
+                && !relative(p.toks[k].lower)
         })
         .any(|k| {
             let w = p.toks[k].lower;
@@ -2183,7 +2195,15 @@ fn person_object(p: &Para, s: &Sentence, j: usize) -> bool {
         && p.toks
             .get(k)
             .is_some_and(|n| k < e && matches!(n.lower, "about" | "over"));
-    people.iter().any(|&c| head.is(c)) || !possessive && p.toks[j..k].iter().all(|t| t.cap) || about
+    // (`questioned the nominee who …`: `who` says a person is meant)
+    let who = p
+        .toks
+        .get(k)
+        .is_some_and(|n| k < e && matches!(n.lower, "who" | "whom"));
+    people.iter().any(|&c| head.is(c))
+        || !possessive && p.toks[j..k].iter().all(|t| t.cap)
+        || about
+        || who
 }
 
 /// `criticized the plan as a “dangerous gamble”`, `spoke of “anxiety” over …`: the object
