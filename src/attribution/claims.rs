@@ -91,12 +91,17 @@ impl Para<'_> {
         &self.text[self.toks[i - 1].range.end..self.toks[i].range.start]
     }
 
+    /// Whether [`Para::gap_before`] token `i` (after the sentence's first) holds a break.
     fn breaks_before(&self, i: usize, s: &Sentence) -> bool {
-        // (most gaps are one space, which breaks nothing)
-        i > s.tokens.start && {
-            let gap = self.gap_before(i, s);
-            gap != " " && gap.contains(BREAK_CHARS)
+        if i <= s.tokens.start || i >= self.toks.len() {
+            return false;
         }
+        let (a, b) = (self.toks[i - 1].range.end, self.toks[i].range.start);
+        // (most gaps are one space, which breaks nothing)
+        if b == a + 1 && self.text.as_bytes()[a] == b' ' {
+            return false;
+        }
+        self.text[a..b].contains(BREAK_CHARS)
     }
 
     pub(super) fn pos(&self, byte: usize) -> usize {
