@@ -23,6 +23,7 @@ use super::speakers::{
 };
 use super::tokens::{self, Sentence, Token};
 use super::{ClaimKind, CueText, SpeakerKind};
+use smallvec::SmallVec;
 use std::ops::Range;
 
 /// Where the subject search before a cue stopped.
@@ -90,8 +91,17 @@ impl Para<'_> {
         &self.text[self.toks[i - 1].range.end..self.toks[i].range.start]
     }
 
+    /// Whether [`Para::gap_before`] token `i` (after the sentence's first) holds a break.
     fn breaks_before(&self, i: usize, s: &Sentence) -> bool {
-        i > s.tokens.start && self.gap_before(i, s).contains(BREAK_CHARS)
+        if i <= s.tokens.start || i >= self.toks.len() {
+            return false;
+        }
+        let (a, b) = (self.toks[i - 1].range.end, self.toks[i].range.start);
+        // (most gaps are one space, which breaks nothing)
+        if b == a + 1 && self.text.as_bytes()[a] == b' ' {
+            return false;
+        }
+        self.text[a..b].contains(BREAK_CHARS)
     }
 
     pub(super) fn pos(&self, byte: usize) -> usize {
@@ -118,8 +128,8 @@ impl Para<'_> {
 }
 
 /// Finds the cues of a sentence.
-fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
-    let mut out = Vec::new();
+fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
+    let mut out = SmallVec::new();
     let toks = p.toks;
     for k in s.tokens.clone() {
         let t = &toks[k];
@@ -2333,8 +2343,9 @@ pub(super) fn attribute_sentence(
     s: &Sentence,
     prev: Option<&Sentence>,
     reg: &mut Registry,
-) -> Vec<Attr> {
-    let mut attrs: Vec<Attr> = Vec::new();
+) -> SmallVec<[Attr; 2]> {
+    // (a sentence has few attributions: kept inline, they cost no allocation)
+    let mut attrs: SmallVec<[Attr; 2]> = SmallVec::new();
     for (c, cend, cue) in cues(p, s) {
         let cue_text = CueText::from(&p.text[p.toks[c].range.start..p.toks[cend - 1].range.end]);
         let mut cand = speaker_candidate(p, s, c, cend, cue);

@@ -1064,7 +1064,6 @@ impl Registry {
                 && m.kind == MentionKind::Name
                 && m.full
             {
-                self.last_seen.insert(surname_of(&m.name), self.seen.len());
                 if let Some(first) = m.name.split_whitespace().next().map(str::to_lowercase)
                     && !Class::Title.has(&first)
                 {
@@ -1072,6 +1071,14 @@ impl Registry {
                 }
                 let role_gender = i.checked_sub(1).and_then(|k| gender_of_role(toks[k].lower));
                 let spelling = self.spelling(m.name, m.title);
+                // the spelling's surname, worked out once a spelling (no copy when known)
+                let surname = &self.spellings[spelling as usize].surname;
+                match self.last_seen.get_mut(surname) {
+                    Some(k) => *k = self.seen.len(),
+                    None => {
+                        self.last_seen.insert(surname.clone(), self.seen.len());
+                    }
+                }
                 self.seen.push(SeenName {
                     subject: i == opening,
                     clause_subject,
