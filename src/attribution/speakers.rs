@@ -175,8 +175,8 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
         }
     }
     let pre = &toks[..head_end];
-    if toks.iter().any(|t| {
-        t.is(Class::NpBreaker) && !t.cap
+    if toks.iter().enumerate().any(|(i, t)| {
+        t.is(Class::NpBreaker) && !t.cap && !relation_to(toks, head_end, i)
             || [
                 "'d", "’d", "'ve", "’ve", "'re", "’re", "'ll", "’ll", "n't", "n’t", "'m", "’m",
             ]
@@ -220,6 +220,19 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
         return Some(m);
     }
     classify_head(text, toks, pre, head_end, name_all)
+}
+
+/// `a source close to the mayor`, `an adviser to the minister`: whether the `to` at `i` ties
+/// a source to the person or body they are close to or work for (so the phrase is one
+/// speaker, never the mayor), not an infinitive: it follows `close`, or a head that names
+/// people (`aide`, `sources`, `officials`) right before it.
+fn relation_to(toks: &[Token], head_end: usize, i: usize) -> bool {
+    let head =
+        |t: &Token| t.is(Class::PersonNoun) || t.is(Class::AnonymousHead) || t.is(Class::GroupNoun);
+    toks[i].lower == "to"
+        && i > 0
+        && i + 1 < toks.len()
+        && (toks[i - 1].lower == "close" || i == head_end && head(&toks[i - 1]))
 }
 
 /// `Greta Olsen and Paul Hwang`, `the mayor and the fire chief`: two people joined by `and`
@@ -409,6 +422,7 @@ fn anonymous_source(
                             | "anonymity"
                             | "anonymous"
                             | "unnamed"
+                            | "knowledge"
                             | "knowledgeable"
                     )
                 }))
@@ -592,14 +606,8 @@ pub fn parse_open(text: &str, toks: &[Token], past_speech: bool) -> Option<Menti
         return None;
     }
     let plural = h.ends_with('s') && !h.ends_with("ss") && !h.ends_with("us");
-    // a person's noun: an agent suffix (`treasurer`, `beekeepers`, `residents`), so that
-    // `a common belief says` or `the numbers say` name no one
     let stem = if plural { &h[..h.len() - 1] } else { h };
-    let agent = [
-        "er", "or", "ist", "ian", "ant", "ent", "man", "woman", "men", "ee",
-    ]
-    .iter()
-    .any(|suf| stem.len() > suf.len() + 2 && stem.ends_with(suf));
+    let agent = agent_noun(h);
     let document = Class::DocumentNoun.has(h) || Class::DocumentNoun.has(stem);
     if !(agent || past_speech && !document) {
         return None;
@@ -608,12 +616,39 @@ pub fn parse_open(text: &str, toks: &[Token], past_speech: bool) -> Option<Menti
         MentionKind::Group
     } else if plural_det {
         return None;
+    } else if !agent && det.lower == "the" {
+        // `the trust warned that …`: a definite singular head of no person's shape that no
+        // list knows is a body named before (the lists hold the person nouns without an
+        // agent suffix: pilot, nurse, chef), never the last person named (`a clerk` stays
+        // someone new)
+        return Some(simple(
+            MentionKind::Organization,
+            strip_det(&joined(text, toks)),
+        ));
     } else if det.lower == "the" {
         MentionKind::Description
     } else {
         MentionKind::UnnamedPerson
     };
     Some(simple(kind, joined(text, toks)))
+}
+
+/// Whether a lowercased noun has the shape of a person's noun, an agent suffix
+/// (`treasurer`, `beekeepers`, `residents`, `trainee`), so that `a common belief says` or
+/// `the numbers say` name no one.
+///
+/// ```
+/// use hearsay::attribution::speakers::agent_noun;
+/// assert!(agent_noun("beekeepers") && agent_noun("skipper") && !agent_noun("concern"));
+/// ```
+pub fn agent_noun(h: &str) -> bool {
+    let plural = h.ends_with('s') && !h.ends_with("ss") && !h.ends_with("us");
+    let stem = if plural { &h[..h.len() - 1] } else { h };
+    [
+        "er", "or", "ist", "ian", "ant", "ent", "man", "woman", "men", "ee",
+    ]
+    .iter()
+    .any(|suf| stem.len() > suf.len() + 2 && stem.ends_with(suf))
 }
 
 fn strip_det(s: &str) -> String {
@@ -1033,7 +1068,6 @@ impl Registry {
                 && m.kind == MentionKind::Name
                 && m.full
             {
-                self.last_seen.insert(surname_of(&m.name), self.seen.len());
                 if let Some(first) = m.name.split_whitespace().next().map(str::to_lowercase)
                     && !Class::Title.has(&first)
                 {
@@ -1041,6 +1075,14 @@ impl Registry {
                 }
                 let role_gender = i.checked_sub(1).and_then(|k| gender_of_role(toks[k].lower));
                 let spelling = self.spelling(m.name, m.title);
+                // the spelling's surname, worked out once a spelling (no copy when known)
+                let surname = &self.spellings[spelling as usize].surname;
+                match self.last_seen.get_mut(surname) {
+                    Some(k) => *k = self.seen.len(),
+                    None => {
+                        self.last_seen.insert(surname.clone(), self.seen.len());
+                    }
+                }
                 self.seen.push(SeenName {
                     subject: opens,
                     clause_subject,
@@ -1499,9 +1541,28 @@ impl Registry {
         if let Some(s) = seen {
             return Some(self.person_from_seen(&s));
         }
-        self.entities
+        let by_role = self
+            .entities
             .iter()
-            .rposition(|e| e.kind == SpeakerKind::Person && e.role.as_deref().is_some_and(has))
+            .rposition(|e| e.kind == SpeakerKind::Person && e.role.as_deref().is_some_and(has));
+        // (`the spokeswoman` after `Northwind's spokeswoman`, `the official` after `an
+        // official with the Harbour Authority`: an unnamed speaker's own words hold the
+        // noun; among the recent speakers only, so a long text of many speakers stays linear)
+        let first = self.entities.len().saturating_sub(64);
+        let by_words = self.entities[first..]
+            .iter()
+            .rposition(|e| {
+                matches!(e.kind, SpeakerKind::Person | SpeakerKind::Anonymous)
+                    && !e.plural
+                    // (a description, not a name: it has a lowercase word)
+                    && e.name.split(' ').any(|w| w.starts_with(char::is_lowercase))
+                    && e.name
+                        .split(' ')
+                        .skip(1)
+                        .any(|w| trim_possessives(w).eq_ignore_ascii_case(head))
+            })
+            .map(|i| first + i);
+        by_role.max(by_words)
     }
 
     /// An organisation named earlier that `m` refers back to: an acronym of its name (`CTA`
