@@ -1104,14 +1104,7 @@ impl Registry {
                 }
                 let role_gender = i.checked_sub(1).and_then(|k| gender_of_role(toks[k].lower));
                 let spelling = self.spelling(m.name, m.title);
-                // the spelling's surname, worked out once a spelling (no copy when known)
-                let surname = &self.spellings[spelling as usize].surname;
-                match self.last_seen.get_mut(surname) {
-                    Some(k) => *k = self.seen.len(),
-                    None => {
-                        self.last_seen.insert(surname.clone(), self.seen.len());
-                    }
-                }
+                self.mark_last_seen(spelling);
                 self.seen.push(SeenName {
                     subject: opens,
                     clause_subject,
@@ -1201,15 +1194,20 @@ impl Registry {
         again.subject = subject;
         again.clause_subject = true;
         again.gender = g.or(again.gender);
-        // the surname is usually a key already: no copy of it then
-        let surname = &self.spellings[again.spelling as usize].surname;
+        self.mark_last_seen(again.spelling);
+        self.seen.push(again);
+    }
+
+    /// The sighting about to be pushed is the latest of its spelling's surname (the
+    /// surname, worked out once per spelling, is usually a key already: no copy of it then).
+    fn mark_last_seen(&mut self, spelling: u32) {
+        let surname = &self.spellings[spelling as usize].surname;
         match self.last_seen.get_mut(surname) {
             Some(k) => *k = self.seen.len(),
             None => {
                 self.last_seen.insert(surname.clone(), self.seen.len());
             }
         }
-        self.seen.push(again);
     }
 
     /// `When asked, Mulder didn’t hesitate`: a capitalised word alone inside the sentence
