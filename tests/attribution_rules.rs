@@ -310,3 +310,26 @@ fn find_praise_and_blame_are_cues_only_in_their_reporting_frames() {
         "Crews have found cracks in the pilings, and the pier is closed.",
     ]);
 }
+
+#[test]
+fn a_dateline_is_never_a_speaker_nor_a_pronouns_antecedent() {
+    for dateline in [
+        "CEDAR FALLS, Iowa —",
+        "PORT ELLIS, Ore. —",
+        "PORT ELLIS, Ore. (AP) —",
+        "SAN MARCO, Tex. --",
+    ] {
+        let text = format!(
+            "{dateline} The draft letter came in the spring of 1968. He says he left a week later.\n\n\
+             “I was nineteen,” he says."
+        );
+        let (_, a) = analysed(&text);
+        let named: Vec<&str> = a.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert!(
+            named
+                .iter()
+                .all(|n| !n.contains("ELLIS") && !n.contains("FALLS") && !n.contains("MARCO")),
+            "{dateline}: {named:?}"
+        );
+    }
+}

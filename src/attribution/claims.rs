@@ -21,8 +21,9 @@ use super::rules::{ContentRule, Rule, SpeakerRule};
 use super::speakers::{
     Gender, Mention, MentionKind, Registry, agent_noun, parse_mention, parse_occupation, parse_open,
 };
-use super::tokens::{Sentence, Token};
+use super::tokens::{self, Sentence, Token};
 use super::{ClaimKind, CueText, SpeakerKind};
+use smallvec::SmallVec;
 use std::ops::Range;
 
 /// Where the subject search before a cue stopped.
@@ -90,8 +91,17 @@ impl Para<'_> {
         &self.text[self.toks[i - 1].range.end..self.toks[i].range.start]
     }
 
+    /// Whether [`Para::gap_before`] token `i` (after the sentence's first) holds a break.
     fn breaks_before(&self, i: usize, s: &Sentence) -> bool {
-        i > s.tokens.start && self.gap_before(i, s).contains(BREAK_CHARS)
+        if i <= s.tokens.start || i >= self.toks.len() {
+            return false;
+        }
+        let (a, b) = (self.toks[i - 1].range.end, self.toks[i].range.start);
+        // (most gaps are one space, which breaks nothing)
+        if b == a + 1 && self.text.as_bytes()[a] == b' ' {
+            return false;
+        }
+        self.text[a..b].contains(BREAK_CHARS)
     }
 
     pub(super) fn pos(&self, byte: usize) -> usize {
@@ -118,8 +128,8 @@ impl Para<'_> {
 }
 
 /// Finds the cues of a sentence.
-fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
-    let mut out = Vec::new();
+fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
+    let mut out = SmallVec::new();
     let toks = p.toks;
     for k in s.tokens.clone() {
         let t = &toks[k];
@@ -807,9 +817,13 @@ fn mention_of(p: &Para, a: usize, b: usize) -> Option<Mention> {
     parse_mention(p.text, &p.toks[a..b])
 }
 
-/// The subject of a sentence: its longest leading noun phrase.
+/// The subject of a sentence: its longest leading noun phrase (past a participial clause
+/// opening the sentence, [`participial_opener`]).
 fn sentence_subject(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize, Mention)> {
     let mut start = from;
+    if let Some(k) = participial_opener(p, s, from) {
+        start = k;
+    }
     // skip a short adverbial chunk ("In an interview Monday, …")
     for attempt in 0..2 {
         let hi = (start + 9).min(s.tokens.end);
@@ -837,6 +851,35 @@ fn sentence_subject(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize
         break;
     }
     None
+}
+
+/// `Testifying on Monday, the nurse …`, `Speaking to reporters, Ruiz …`: a capitalised `-ing`
+/// word opening the sentence (at `from`) before a lowercase word is a participle, not a name
+/// (`Manning said` is one), and its clause up to the first comma is no subject: the token
+/// after that comma. A dateline before it is skipped too.
+fn participial_opener(p: &Para, s: &Sentence, from: usize) -> Option<usize> {
+    let from = if from == s.tokens.start {
+        after_dateline(p, s).unwrap_or(from)
+    } else {
+        from
+    };
+    let t = p.toks.get(from).filter(|_| from < s.tokens.end)?;
+    let next = p.toks.get(from + 1).filter(|_| from + 1 < s.tokens.end)?;
+    if !t.cap
+        || t.quote.is_some()
+        || t.lower.len() < 6
+        || !t.lower.ends_with("ing")
+        || next.cap
+        || next.quote.is_some()
+        || p.breaks_before(from + 1, s)
+        || lexicon::cue(next.lower).is_some()
+        || Class::Verbish.has(next.lower)
+    {
+        return None;
+    }
+    (from + 2..(from + 14).min(s.tokens.end))
+        .take_while(|&k| p.toks[k].quote.is_none())
+        .find(|&k| p.gap_before(k, s).trim() == ",")
 }
 
 /// Skips an object after `told`/`urged` (`told The Post`, `told reporters`).
@@ -1219,6 +1262,9 @@ fn substantive(p: &Para, s: &Sentence, left: usize) -> bool {
 }
 
 pub(super) fn trim_content(text: &str, r: Range<usize>) -> Range<usize> {
+    if r.end <= r.start {
+        return r.start..r.start;
+    }
     let s = &text[r.clone()];
     let t = s.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-')
@@ -1508,6 +1554,10 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
         let Some(k) = chunk_before(p, s, end) else {
             break;
         };
+        // (`Testifying on Monday, the nurse, who …, told`: a participial clause is no name)
+        if participial_opener(p, s, k).is_some() {
+            break;
+        }
         if !looks_appositive(p, k)
             && let Some(m) = mention_of(p, k, end)
             && !matches!(m.kind, MentionKind::Pronoun(_))
@@ -1657,19 +1707,9 @@ fn fronted_end(p: &Para, s: &Sentence, k: usize) -> Option<usize> {
     })
 }
 
-/// The first token after a dateline opening the sentence (`OTTAWA —`, `WASHINGTON (Aug.
-/// 13) --`): a place in capitals, perhaps a date in brackets, and a dash.
+/// The first token after a dateline opening the sentence ([`tokens::after_dateline`]).
 fn after_dateline(p: &Para, s: &Sentence) -> Option<usize> {
-    let st = s.tokens.start;
-    let first = p.toks.get(st)?;
-    let word = &p.text[first.range.clone()];
-    if word.len() < 3 || word.chars().any(|c| c.is_lowercase()) {
-        return None;
-    }
-    (st + 1..(st + 8).min(s.tokens.end)).find(|&i| {
-        let gap = p.gap_before(i, s);
-        gap.contains(['—', '–']) || gap.contains("--")
-    })
+    tokens::after_dateline(p.text, &p.toks[s.tokens.clone()]).map(|i| s.tokens.start + i)
 }
 
 /// Speaker rule [`SpeakerRule::Fronted`]: `Citing the storm, the council delayed the vote`,
@@ -2303,8 +2343,9 @@ pub(super) fn attribute_sentence(
     s: &Sentence,
     prev: Option<&Sentence>,
     reg: &mut Registry,
-) -> Vec<Attr> {
-    let mut attrs: Vec<Attr> = Vec::new();
+) -> SmallVec<[Attr; 2]> {
+    // (a sentence has few attributions: kept inline, they cost no allocation)
+    let mut attrs: SmallVec<[Attr; 2]> = SmallVec::new();
     for (c, cend, cue) in cues(p, s) {
         let cue_text = CueText::from(&p.text[p.toks[c].range.start..p.toks[cend - 1].range.end]);
         let mut cand = speaker_candidate(p, s, c, cend, cue);
@@ -2380,6 +2421,11 @@ pub(super) fn attribute_sentence(
             && let Some(r) = content.as_mut()
         {
             r.end = r.end.min(p.tok_end(k - 1));
+        }
+        // `Testifying on Monday, the nurse told …`: a fronted participle whose words are
+        // all adjuncts reports nothing of its own
+        if content.as_ref().is_some_and(|r| r.end <= r.start) {
+            content = None;
         }
         // `Vendors, who say prices will rise, are worried`: the relative clause ends at its comma
         if cand.rule == SpeakerRule::RelativeClause

@@ -82,11 +82,10 @@ type WordMap<V> = FxHashMap<&'static str, V>;
 
 /// A lexicon table as it is read: a word of up to 15 bytes (nearly every word) is keyed by
 /// one integer that packs its bytes and length ([`pack`]), so a probe hashes two machine
-/// words (FxHash, `rustc-hash`: the tables are fixed, so there is no DoS concern) and
-/// compares integers, with no pointer to follow to the word's text. Longer words are keyed
-/// by their text.
+/// words and compares integers, with no pointer to follow to the word's text
+/// ([`Packed`]). Longer words are keyed by their text.
 struct Table<V> {
-    short: FxHashMap<u128, V>,
+    short: Packed<V>,
     long: WordMap<V>,
     /// For each first byte of a word in the table, the last bytes (bit `last % 64`) that
     /// such a word ends with: [`Table::may_hold`] rules most other words out at once.
@@ -96,7 +95,7 @@ struct Table<V> {
 impl<V> Table<V> {
     fn new(words: WordMap<V>) -> Self {
         let mut t = Table {
-            short: FxHashMap::default(),
+            short: Packed::with_room(words.len()),
             long: WordMap::default(),
             ends: [0; 256],
         };
@@ -105,9 +104,12 @@ impl<V> Table<V> {
                 t.ends[usize::from(first)] |= 1 << (last % 64);
             }
             match pack(w) {
-                Some(k) => t.short.insert(k, v),
-                None => t.long.insert(w, v),
-            };
+                // (the empty word, the only one packed to 0, is never listed)
+                Some(k) if k != 0 => t.short.insert(k, v),
+                _ => {
+                    t.long.insert(w, v);
+                }
+            }
         }
         t
     }
@@ -122,8 +124,59 @@ impl<V> Table<V> {
 
     fn get(&self, w: &str) -> Option<&V> {
         match pack(w) {
-            Some(k) => self.short.get(&k),
+            Some(k) => self.short.get(k),
             None => self.long.get(w),
+        }
+    }
+}
+
+/// A fixed table of packed words ([`pack`]), open-addressed and probed linearly from the
+/// key's hash, kept at most half full: a probe is a multiply, a shift and one or two
+/// integer compares in neighbouring slots, where a general hash map spent several times
+/// that on every token of every sentence. Key 0 marks an empty slot (no listed word packs
+/// to 0). The tables are fixed and built from our own lists, so there is no DoS concern.
+struct Packed<V> {
+    slots: Box<[(u128, Option<V>)]>,
+    /// `64 - log2(slots.len())`: the hash's top bits index a slot.
+    shift: u32,
+}
+
+impl<V> Packed<V> {
+    /// An empty table with room for `n` keys.
+    fn with_room(n: usize) -> Self {
+        let len = (2 * n).next_power_of_two().max(16);
+        Packed {
+            slots: (0..len).map(|_| (0, None)).collect(),
+            shift: 64 - len.trailing_zeros(),
+        }
+    }
+
+    /// The slot a key's probe starts at (Fibonacci hashing of its two halves).
+    fn home(&self, key: u128) -> usize {
+        let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// Adds a key that is not in the table yet (nonzero; the table has room).
+    fn insert(&mut self, key: u128, v: V) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        while self.slots[i].0 != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (key, Some(v));
+    }
+
+    fn get(&self, key: u128) -> Option<&V> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let (k, v) = &self.slots[i];
+            // (an empty slot ends the probe; its value is None, also for key 0)
+            if *k == key || *k == 0 {
+                return v.as_ref();
+            }
+            i = (i + 1) & mask;
         }
     }
 }

@@ -10,7 +10,7 @@
 //! the 39-year-old founder`) resolves to the most recent person.
 
 use super::lexicon::{self, Class, Pronoun};
-use super::tokens::Token;
+use super::tokens::{self, Token};
 use super::{SpeakerKind, SpeakerOut};
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
@@ -970,7 +970,9 @@ impl Registry {
     /// Records the capitalised names of a sentence (for surname look-ups and same-sentence
     /// pronouns). `at` is a document-wide position.
     pub fn note_names(&mut self, text: &str, toks: &[Token], base: usize) {
-        let mut i = 0;
+        // (`CEDAR FALLS, Iowa — …`: the dateline names no one; the sentence starts after it)
+        let opening = tokens::after_dateline(text, toks).unwrap_or(0);
+        let mut i = opening;
         while i < toks.len() {
             if !is_name_token(&toks[i]) || toks[i].quote.is_some() {
                 i += 1;
@@ -1024,7 +1026,8 @@ impl Registry {
             let conjunct = i > 0
                 && (matches!(toks[i - 1].lower, "and" | "or" | "nor" | "&")
                     || toks[i - 1].is(Class::Preposition));
-            let clause_subject = !aside && i == 0
+            let clause_subject = !aside && i == opening
+                || appositive_subject(text, toks, opening, i, after)
                 || !conjunct
                     && toks.get(j).is_some_and(|n| {
                         !n.cap
@@ -1040,24 +1043,20 @@ impl Registry {
                     .or_else(|| self.first_seen.get(toks[i].lower))
             {
                 // a surname of a name seen before: the person is mentioned again here
-                let mut again = self.seen[k];
-                again.at = base + toks[i].range.start;
-                again.into_sentence = into_sentence(toks, i);
-                again.subject = i == 0;
-                again.clause_subject = true;
-                // the surname is usually a key already: no copy of it then
-                let surname = &self.spellings[again.spelling as usize].surname;
-                match self.last_seen.get_mut(surname) {
-                    Some(k) => *k = self.seen.len(),
-                    None => {
-                        self.last_seen.insert(surname.clone(), self.seen.len());
-                    }
-                }
-                self.seen.push(again);
+                let into = into_sentence(toks, i);
+                self.seen_again(k, base + toks[i].range.start, into, i == opening, None);
                 i = j;
                 continue;
             }
-            if j == i + 1 && clause_subject && self.note_lone_surname(text, toks, i, base) {
+            if j == i + 1
+                && clause_subject
+                && i != opening
+                && self.note_lone_surname(text, toks, i, base)
+            {
+                i = j;
+                continue;
+            }
+            if clause_subject && self.note_titled_surname(parsed.as_ref(), toks, i, opening, base) {
                 i = j;
                 continue;
             }
@@ -1065,7 +1064,6 @@ impl Registry {
                 && m.kind == MentionKind::Name
                 && m.full
             {
-                self.last_seen.insert(surname_of(&m.name), self.seen.len());
                 if let Some(first) = m.name.split_whitespace().next().map(str::to_lowercase)
                     && !Class::Title.has(&first)
                 {
@@ -1073,8 +1071,16 @@ impl Registry {
                 }
                 let role_gender = i.checked_sub(1).and_then(|k| gender_of_role(toks[k].lower));
                 let spelling = self.spelling(m.name, m.title);
+                // the spelling's surname, worked out once a spelling (no copy when known)
+                let surname = &self.spellings[spelling as usize].surname;
+                match self.last_seen.get_mut(surname) {
+                    Some(k) => *k = self.seen.len(),
+                    None => {
+                        self.last_seen.insert(surname.clone(), self.seen.len());
+                    }
+                }
                 self.seen.push(SeenName {
-                    subject: i == 0,
+                    subject: i == opening,
                     clause_subject,
                     into_sentence: into_sentence(toks, i),
                     gender: m.gender.or(role_gender),
@@ -1086,9 +1092,64 @@ impl Registry {
         }
     }
 
-    /// Records the capitalised run `run` (widened over `of`, `and` to the organisation's
-    /// whole name: `Society of Motor Manufacturers and Traders`) when it names an
-    /// organisation; whether it did.
+    /// `Mr. Reyes did not react.`: a surname after a title (`Mr.`, `Dr.`, `Sen.`) as a
+    /// clause's subject is a sighting of that person (the full name seen before with the
+    /// surname, else the titled surname itself), the gender a title tells kept with it, so
+    /// the next `he` or `she` may pick the person up (US papers name people this way after
+    /// the first reference).
+    /// Whether it did (`m` is the run `i..` parsed, `opening` the sentence's first word).
+    fn note_titled_surname(
+        &mut self,
+        m: Option<&Mention>,
+        toks: &[Token],
+        i: usize,
+        opening: usize,
+        base: usize,
+    ) -> bool {
+        let Some(m) = m.filter(|m| m.kind == MentionKind::Name && !m.full && m.title.is_some())
+        else {
+            return false;
+        };
+        let (into, subject) = (into_sentence(toks, i), i == opening);
+        let at = base + toks[i].range.start;
+        let surname = surname_of(&m.name);
+        if let Some(&k) = self.last_seen.get(&surname) {
+            self.seen_again(k, at, into, subject, m.gender);
+            return true;
+        }
+        let spelling = self.spelling(m.name.clone(), m.title.clone());
+        self.last_seen.insert(surname, self.seen.len());
+        self.seen.push(SeenName {
+            subject,
+            clause_subject: true,
+            into_sentence: into,
+            gender: m.gender,
+            spelling,
+            at,
+        });
+        true
+    }
+
+    /// The person of the sighting `self.seen[k]` named again at `at` (`into` bytes into its
+    /// sentence) as a clause's subject, with the gender the new mention tells, if any.
+    fn seen_again(&mut self, k: usize, at: usize, into: u32, subject: bool, g: Option<Gender>) {
+        let mut again = self.seen[k];
+        again.at = at;
+        again.into_sentence = into;
+        again.subject = subject;
+        again.clause_subject = true;
+        again.gender = g.or(again.gender);
+        // the surname is usually a key already: no copy of it then
+        let surname = &self.spellings[again.spelling as usize].surname;
+        match self.last_seen.get_mut(surname) {
+            Some(k) => *k = self.seen.len(),
+            None => {
+                self.last_seen.insert(surname.clone(), self.seen.len());
+            }
+        }
+        self.seen.push(again);
+    }
+
     /// `When asked, Mulder didn’t hesitate`: a capitalised word alone inside the sentence
     /// (at `i`, a clause's subject), right before a verb, no place, organisation or common
     /// noun, is noted as a person's surname the next `he` or `she` may pick up. It stays out
@@ -1115,6 +1176,9 @@ impl Registry {
         true
     }
 
+    /// Records the capitalised run `run` (widened over `of`, `and` to the organisation's
+    /// whole name: `Society of Motor Manufacturers and Traders`) when it names an
+    /// organisation; whether it did.
     fn note_org(
         &mut self,
         text: &str,
@@ -1708,8 +1772,11 @@ impl Registry {
 
     /// A person named as a clause's subject in a sentence between the last compatible
     /// speaker's and the pronoun's (`Smith spoke. Jones paused. “…,” he said.` → Jones): the
-    /// topic has moved to them. Names in the pronoun's own sentence are left to the
-    /// same-sentence rule; `at` is the start of the pronoun's sentence.
+    /// topic has moved to them. With no compatible speaker yet, the last clause subject of
+    /// the pronoun's gender a few paragraphs back (`Ruth Hale walks past Kestrel Point. “…,”
+    /// she says.` → Hale, not the place after the preposition). Names in the pronoun's own
+    /// sentence are left to the same-sentence rule; `at` is the start of the pronoun's
+    /// sentence.
     fn subject_since_speaker(
         &mut self,
         at: usize,
@@ -1717,7 +1784,10 @@ impl Registry {
         speaker: Option<usize>,
     ) -> Option<usize> {
         let ok = |g: Option<Gender>| gender_fits(g, gender);
-        let spoke = speaker.and_then(|id| self.entities[id].last_spoke)?;
+        let spoke = match speaker {
+            Some(id) => self.entities[id].last_spoke?,
+            None => 0,
+        };
         let named = self
             .seen
             .iter()
@@ -1727,10 +1797,13 @@ impl Registry {
             // a name in the speaker's own sentence (`Smith said Jones lied`) is not a new topic
             .filter(|s| s.at < at && s.clause_subject && s.at - s.into_sentence as usize > spoke)
             .find(|s| {
-                ok(s.gender.or_else(|| {
+                let g = s.gender.or_else(|| {
                     self.by_surname(&self.spelled(s).surname)
                         .and_then(|id| self.entities[id].gender)
-                }))
+                });
+                // (with no speaker to fall back on, only a person known to be of the
+                // pronoun's gender: `the restaurant's Kismot Killer dish` is no one)
+                ok(g) && (speaker.is_some() || g.is_some() && g == gender)
             })
             .copied()?;
         let id = self.person_from_seen(&named);
@@ -1756,8 +1829,11 @@ impl Registry {
                             && s.at < at
                             && s.gender.is_none_or(|g| Some(g) == gender)
                     })
+                    // (the sentence's own subject, `Curie, 21, came second, but she …`, or a
+                    // name known as a person's)
                     .filter(|s| {
-                        self.spelled(s).title.is_some()
+                        s.subject
+                            || self.spelled(s).title.is_some()
                             || self.by_surname(&self.spelled(s).surname).is_some()
                     })
                     .cloned();
@@ -1948,6 +2024,20 @@ impl Registry {
             claims: 0,
         }
     }
+}
+
+/// `The foreman, Tom Banner, sat at the back.`, `Its chief, Ana Ruiz, 54, …`: a name (at
+/// `i`, `after` the text following it) set off by commas right after a short noun phrase
+/// opening the sentence (at `opening`, led by a determiner) is that phrase's apposition, so
+/// it names the clause's subject.
+fn appositive_subject(text: &str, toks: &[Token], opening: usize, i: usize, after: &str) -> bool {
+    if i < opening + 2 || i - opening > 6 || !after.starts_with(',') {
+        return false;
+    }
+    let gap = |k: usize| &text[toks[k - 1].range.end..toks[k].range.start];
+    toks[opening].is(Class::Determiner)
+        && gap(i).trim() == ","
+        && (opening + 1..i).all(|k| !gap(k).contains([',', ';', ':', '(', '—', '–']))
 }
 
 /// Whether a capitalised word standing alone can be a person's surname: no place,
