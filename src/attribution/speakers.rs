@@ -2061,12 +2061,30 @@ impl Registry {
     }
 
     /// Sets an entity's role when it has none.
+    ///
+    /// `Brightwater, a regional utility, said …`: a role headed by an organisation's noun
+    /// makes a name that no first name, title or gender marks as a person an organisation.
     pub fn set_role(&mut self, id: usize, role: &str) {
         if let Some(e) = self.entities.get_mut(id)
             && e.role.is_none()
             && !role.is_empty()
         {
             e.role = Some(role.to_string());
+            let named_person = e.gender.is_some()
+                || e.name.split(' ').next().is_some_and(is_first_name)
+                || e.name
+                    .split(' ')
+                    .next()
+                    .is_some_and(|w| Class::Title.has(&w.to_lowercase()));
+            if e.kind == SpeakerKind::Person && !named_person && role_names_org(role) {
+                e.kind = SpeakerKind::Organization;
+                e.plural = true;
+                if let Some(sur) = e.surname.take()
+                    && self.surnames.get(&sur) == Some(&id)
+                {
+                    self.surnames.remove(&sur);
+                }
+            }
         }
     }
 
@@ -2130,6 +2148,29 @@ fn lone_surname(t: &Token) -> bool {
 }
 
 /// Whether `word` (as written) is a first name of any gender.
+/// Whether a role's head noun (its last word before the post-modifiers: `a regional utility`,
+/// `the city's largest employer`) names an organisation (`utility`, `company`, `charity`).
+///
+/// ```
+/// use hearsay::attribution::speakers::role_names_org;
+/// assert!(role_names_org("a regional utility based in Halifax"));
+/// assert!(!role_names_org("a defence analyst at the Centre for Policy"));
+/// ```
+pub fn role_names_org(role: &str) -> bool {
+    let words: Vec<String> = role
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .map(str::to_lowercase)
+        .collect();
+    let end = (1..words.len())
+        .find(|&i| Class::PostmodifierStart.has(&words[i]))
+        .unwrap_or(words.len());
+    words
+        .get(end.wrapping_sub(1))
+        .is_some_and(|h| Class::OrgNoun.has(h) && !Class::PersonNoun.has(h))
+}
+
 fn is_first_name(word: &str) -> bool {
     lexicon::classes(&word.to_lowercase())
         & (Class::FirstNameFemale.bit() | Class::FirstNameMale.bit() | Class::FirstNameEither.bit())
