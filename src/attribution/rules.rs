@@ -41,6 +41,10 @@ pub enum SpeakerRule {
     PassiveAgent,
     /// `… — Ana Ruiz (@anaruiz) June 3, 2019`: a post embedded in the page, its author.
     EmbeddedPost,
+    /// `Bay Power asked regulators for a rate rise. The filing showed …`: a document named
+    /// by `the` and its noun alone, right after a sentence whose subject is an organisation
+    /// or a person named in full, is that subject's: its author speaks through it.
+    DocumentAuthor,
     /// `…, saying …`, `… and added …`: the speaker of the sentence's earlier cue, or its
     /// subject.
     Inherited,
@@ -108,6 +112,7 @@ impl SpeakerRule {
             SpeakerRule::Fronted => "fronted participial cue, + main clause's subject",
             SpeakerRule::PassiveAgent => "passive cue + by + agent",
             SpeakerRule::EmbeddedPost => "embedded post — author (@handle)",
+            SpeakerRule::DocumentAuthor => "the + document + cue: the previous sentence's subject",
             SpeakerRule::Inherited => "participle/coordinated cue inherits the speaker",
         }
     }
@@ -117,9 +122,10 @@ impl SpeakerRule {
         match self {
             SpeakerRule::AccordingTo | SpeakerRule::Subject | SpeakerRule::Inverted => 0.9,
             SpeakerRule::Apposition | SpeakerRule::EmbeddedPost => 0.85,
-            SpeakerRule::RelativeClause | SpeakerRule::LastNounPhrase | SpeakerRule::Described => {
-                0.7
-            }
+            SpeakerRule::RelativeClause
+            | SpeakerRule::LastNounPhrase
+            | SpeakerRule::Described
+            | SpeakerRule::DocumentAuthor => 0.7,
             SpeakerRule::Inherited
             | SpeakerRule::Coordinated
             | SpeakerRule::Fronted

@@ -2053,6 +2053,11 @@ impl Registry {
         e.kind == SpeakerKind::Person && !e.plural && gender_fits(e.gender, Some(g))
     }
 
+    /// Whether a speaker already goes by `name` (or an alias like it).
+    pub fn knows(&self, name: &str) -> bool {
+        self.names.contains_key(&norm(name))
+    }
+
     /// Marks an entity as having spoken at `at`.
     pub fn spoke(&mut self, id: usize, at: usize) {
         if let Some(e) = self.entities.get_mut(id) {
