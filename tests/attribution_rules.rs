@@ -354,3 +354,18 @@ fn a_he_or_she_cue_never_credits_an_organisation_or_a_group() {
         }
     }
 }
+
+#[test]
+fn a_person_the_text_called_she_is_never_a_later_he() {
+    let text = "Prosecutor Ann Mercer told jurors the firm had cut corners. “They knew,” she said.\n\n\
+                The defendant, a former site manager, sat at the back. He did not react. \
+                Later he said he was “sorry for every family.”";
+    let (doc, a) = analysed(text);
+    for c in &a.claims {
+        assert!(
+            !(c.text(&doc).contains("sorry") && speaker_name(&a, c.speaker) == "Ann Mercer"),
+            "{:?}",
+            c.text(&doc)
+        );
+    }
+}

@@ -953,6 +953,9 @@ pub struct Registry {
     names: FxHashMap<String, usize>,
     /// Lowercased surname → the latest person entity with it.
     surnames: FxHashMap<String, usize>,
+    /// People a `he` or `she` of their gender has been resolved to: their gender is the
+    /// text's, no longer only their first name's.
+    pronoun_gendered: rustc_hash::FxHashSet<usize>,
 }
 
 /// How far back (bytes) a clause subject can still be the topic a pronoun picks up.
@@ -1924,19 +1927,24 @@ impl Registry {
                     self.subject_since_speaker(sentence_start, gender, speaker)
                         .or_else(|| self.person_by_gender(at, gender, speaker))
                         // a gender read only from a first name is a preference, not a
-                        // filter: `Andrea`, `Jean`, `Kim` name men and women
+                        // filter: `Andrea`, `Jean`, `Kim` name men and women (but not once
+                        // the text called the person `she`: `“They knew,” she said.`)
                         .or_else(|| {
                             self.recent(at, |e| {
                                 e.kind == SpeakerKind::Person
                                     && e.gender.is_some()
                                     && e.gender == first_name_gender(&e.name)
                             })
+                            .filter(|id| !self.pronoun_gendered.contains(id))
                         })
                 });
-                if let Some(id) = id
-                    && self.entities[id].gender.is_none()
-                {
-                    self.entities[id].gender = gender;
+                if let Some(id) = id {
+                    if self.entities[id].gender.is_none() {
+                        self.entities[id].gender = gender;
+                    }
+                    if self.entities[id].gender == gender {
+                        self.pronoun_gendered.insert(id);
+                    }
                 }
                 id
             }
