@@ -889,6 +889,9 @@ pub struct Registry {
     names: FxHashMap<String, usize>,
     /// Lowercased surname → the latest person entity with it.
     surnames: FxHashMap<String, usize>,
+    /// A name normalised for a look-up in `names` ([`Registry::name_id`]), kept to be
+    /// written over rather than allocated for each mention.
+    norm_buf: String,
 }
 
 /// How far back (bytes) a clause subject can still be the topic a pronoun picks up.
@@ -916,22 +919,37 @@ fn surname_of(name: &str) -> String {
 /// `s` trimmed, lowercased and without a leading article: one copy, made in ASCII (nearly
 /// every name) by the cheaper ASCII lowercasing; the article is cut from that copy.
 fn norm(s: &str) -> String {
-    let s = s.trim();
-    let mut l = if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        s.to_lowercase()
-    };
-    for d in ["the ", "a ", "an "] {
-        if l.starts_with(d) {
-            l.drain(..d.len());
-            return l;
-        }
-    }
+    let mut l = String::new();
+    norm_into(s, &mut l);
     l
 }
 
+/// [`norm`] written into `l` (emptied first).
+fn norm_into(s: &str, l: &mut String) {
+    let s = s.trim();
+    l.clear();
+    if s.is_ascii() {
+        l.push_str(s);
+        l.make_ascii_lowercase();
+    } else {
+        l.push_str(&s.to_lowercase());
+    }
+    for d in ["the ", "a ", "an "] {
+        if l.starts_with(d) {
+            l.drain(..d.len());
+            return;
+        }
+    }
+}
+
 impl Registry {
+    /// The entity `names` maps `name` normalised ([`norm`]) to, normalised in a buffer kept
+    /// for it (no copy a look-up).
+    fn name_id(&mut self, name: &str) -> Option<usize> {
+        norm_into(name, &mut self.norm_buf);
+        self.names.get(self.norm_buf.as_str()).copied()
+    }
+
     /// Records the capitalised names of a sentence (for surname look-ups and same-sentence
     /// pronouns). `at` is a document-wide position.
     pub fn note_names(&mut self, text: &str, toks: &[Token], base: usize) {
@@ -1522,7 +1540,7 @@ impl Registry {
     fn resolve_name(&mut self, m: &Mention, at: usize) -> usize {
         let surname = surname_of(&m.name);
         // an existing speaker with the same name or surname
-        let found = self.names.get(&norm(&m.name)).copied().or_else(|| {
+        let found = self.name_id(&m.name).or_else(|| {
             self.by_surname(&surname).filter(|&id| {
                 let e = &self.entities[id];
                 !m.full || !e.name.contains(' ') || first_names_agree(&e.name, &m.name)
@@ -1602,10 +1620,10 @@ impl Registry {
     }
 
     fn by_name_or_new(&mut self, m: &Mention, kind: SpeakerKind) -> usize {
-        let n = norm(&m.name);
-        if let Some(&id) = self.names.get(&n) {
+        if let Some(id) = self.name_id(&m.name) {
             return id;
         }
+        let n = norm(&m.name);
         let plural = match kind {
             SpeakerKind::Anonymous => {
                 let raw = m.name.to_lowercase();
