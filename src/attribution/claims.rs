@@ -19,9 +19,9 @@ use super::lexicon::{self, Class, Cue, Pronoun};
 use super::quotes::QuoteSpan;
 use super::rules::{ContentRule, Rule, SpeakerRule};
 use super::speakers::{
-    Gender, Mention, MentionKind, Registry, parse_mention, parse_occupation, parse_open,
+    Gender, Mention, MentionKind, Registry, agent_noun, parse_mention, parse_occupation, parse_open,
 };
-use super::tokens::{Sentence, Token};
+use super::tokens::{self, Sentence, Token};
 use super::{ClaimKind, CueText, SpeakerKind};
 use smallvec::SmallVec;
 use std::ops::Range;
@@ -177,6 +177,9 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
                 continue;
             }
         }
+        if noun_or_request(p, s, k, end, c) {
+            continue;
+        }
         let prev = (k > s.tokens.start).then(|| &toks[k - 1]);
         if c.belief && !belief_reported(p, s, k, end, !out.is_empty()) {
             continue;
@@ -184,7 +187,7 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         if !c.belief && negated(p, s, k) {
             continue;
         }
-        if passive(p, s, k) && by_agent(p, s, end).is_none() {
+        if passive(p, s, k) && (c.thing || by_agent(p, s, end).is_none()) {
             continue;
         }
         if c.base && !base_form_has_subject(p, s, k) {
@@ -227,6 +230,35 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         out.push((k, end, Some(c)));
     }
     out
+}
+
+/// A cue form that reports nothing in its place: `who asked not to be named`, `asked to
+/// leave` (a request, dropped here so that its subject never reaches the speakers); a
+/// third-person form opening the sentence with no name or noun phrase after it, a plural
+/// noun (`Questions remain …`, `Charges were laid …`; `Says Lee: …` and `Says the report,
+/// …` stay inverted cues); a participle after a document's noun in an adjunct (`in a
+/// statement posted on its website`).
+fn noun_or_request(p: &Para, s: &Sentence, k: usize, end: usize, c: Cue) -> bool {
+    let next = p.toks.get(end).filter(|_| end < s.tokens.end);
+    let request = c.lemma == "ask" && next.is_some_and(|n| matches!(n.lower, "not" | "to"));
+    let plural_noun = k == s.tokens.start
+        && !(c.base || c.participle || c.past)
+        && p.toks[k].lower.ends_with('s')
+        && next.is_none_or(|n| {
+            !(n.cap || n.quote.is_some() || n.is(Class::Determiner)) || n.lower == "that"
+        });
+    // `said in a statement posted on its website that …`: a weak past form after a
+    // document's noun inside a prepositional phrase is a participle, not the sentence's cue
+    // (a preposition, a determiner, the noun: `after official data showed …` is a clause)
+    let participle = c.weak
+        && c.past
+        && k > s.tokens.start
+        && p.toks[k - 1].is(Class::DocumentNoun)
+        && (k.saturating_sub(4).max(s.tokens.start + 1)..k - 1)
+            .rev()
+            .take_while(|&i| !p.breaks_before(i + 1, s))
+            .any(|i| p.toks[i].is(Class::Determiner) && p.toks[i - 1].is(Class::Preposition));
+    request || plural_noun || participle
 }
 
 /// Whether a present-tense base form (`say`, `believe`) at `k` follows a subject it agrees
@@ -374,6 +406,9 @@ const fn weak_cue(lemma: &'static str, np: bool) -> Cue {
         np,
         animate: false,
         document: false,
+        against: false,
+        thing: false,
+        that: false,
     }
 }
 
@@ -390,6 +425,9 @@ const PLAIN_SAY: Cue = Cue {
     np: false,
     animate: false,
     document: false,
+    against: false,
+    thing: false,
+    that: false,
 };
 
 /// `made the argument that …`, `expressed concern that …`, `voiced the fear that …`: a light
@@ -779,9 +817,13 @@ fn mention_of(p: &Para, a: usize, b: usize) -> Option<Mention> {
     parse_mention(p.text, &p.toks[a..b])
 }
 
-/// The subject of a sentence: its longest leading noun phrase.
+/// The subject of a sentence: its longest leading noun phrase (past a participial clause
+/// opening the sentence, [`participial_opener`]).
 fn sentence_subject(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize, Mention)> {
     let mut start = from;
+    if let Some(k) = participial_opener(p, s, from) {
+        start = k;
+    }
     // skip a short adverbial chunk ("In an interview Monday, …")
     for attempt in 0..2 {
         let hi = (start + 9).min(s.tokens.end);
@@ -809,6 +851,35 @@ fn sentence_subject(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize
         break;
     }
     None
+}
+
+/// `Testifying on Monday, the nurse …`, `Speaking to reporters, Ruiz …`: a capitalised `-ing`
+/// word opening the sentence (at `from`) before a lowercase word is a participle, not a name
+/// (`Manning said` is one), and its clause up to the first comma is no subject: the token
+/// after that comma. A dateline before it is skipped too.
+fn participial_opener(p: &Para, s: &Sentence, from: usize) -> Option<usize> {
+    let from = if from == s.tokens.start {
+        after_dateline(p, s).unwrap_or(from)
+    } else {
+        from
+    };
+    let t = p.toks.get(from).filter(|_| from < s.tokens.end)?;
+    let next = p.toks.get(from + 1).filter(|_| from + 1 < s.tokens.end)?;
+    if !t.cap
+        || t.quote.is_some()
+        || t.lower.len() < 6
+        || !t.lower.ends_with("ing")
+        || next.cap
+        || next.quote.is_some()
+        || p.breaks_before(from + 1, s)
+        || lexicon::cue(next.lower).is_some()
+        || Class::Verbish.has(next.lower)
+    {
+        return None;
+    }
+    (from + 2..(from + 14).min(s.tokens.end))
+        .take_while(|&k| p.toks[k].quote.is_none())
+        .find(|&k| p.gap_before(k, s).trim() == ",")
 }
 
 /// Skips an object after `told`/`urged` (`told The Post`, `told reporters`).
@@ -894,6 +965,24 @@ fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
     ) {
         return j + 1;
     }
+    // `assured investors the ferry …`, `warned shareholders it …`: a plural noun no list
+    // knows, then a clause opening with a determiner, a pronoun or a name
+    let plural = t.lower.len() > 3 && t.lower.ends_with('s') && !t.lower.ends_with("ss");
+    let clause_next = p.toks.get(j + 1).is_some_and(|n| {
+        j + 1 < e
+            && n.quote.is_none()
+            && !p.breaks_before(j + 1, s)
+            && (n.is(Class::Determiner) || lexicon::pronoun(n.lower).is_some() || n.cap)
+    });
+    if plural
+        && !t.cap
+        && !t.is(Class::Verbish)
+        && t.cue().is_none()
+        && clause_next
+        && looks_like_clause(p, s, j + 1)
+    {
+        return j + 1;
+    }
     j
 }
 
@@ -921,10 +1010,19 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             break;
         }
         if t.lower == "that" {
+            // (`says all of that was …`, `said in that case …`: after a preposition, `that`
+            // is a pronoun or a determiner, not the clause's)
+            if k > j && p.toks[k - 1].is(Class::Preposition) {
+                break;
+            }
             return (k + 1, true);
         }
+        // (`in a statement posted on its website that …`: a participle, no verb of its own)
+        let participle = k > j
+            && t.cue().is_some_and(|c| c.weak && c.past)
+            && p.toks[k - 1].is(Class::DocumentNoun);
         if k > j
-            && (t.cue().is_some()
+            && (t.cue().is_some() && !participle
                 || t.is(Class::Verbish)
                 || matches!(
                     t.lower,
@@ -944,7 +1042,16 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
         }
     }
     if cue.is_some_and(|c| c.object) {
-        j = skip_object(p, s, j);
+        // (`warned jurors not to read …`, `urged reporters to wait`: an appeal's object is
+        // part of what was asked, and stays in the claim)
+        let k = skip_object(p, s, j);
+        let appeal = p
+            .toks
+            .get(k)
+            .is_some_and(|n| k < e && matches!(n.lower, "to" | "not"));
+        if !appeal {
+            j = k;
+        }
     }
     loop {
         if j >= e || p.toks[j].quote.is_some() {
@@ -952,6 +1059,16 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
         }
         let t = &p.toks[j];
         let weekday = t.is(Class::Weekday);
+        // `told reporters on Monday the pier …`, `said in March the …`: a date adjunct
+        let dated = t.is(Class::Preposition)
+            && !t.cap
+            && p.toks.get(j + 1).is_some_and(|n| {
+                j + 1 < e && n.quote.is_none() && (n.is(Class::Weekday) || n.is(Class::Month))
+            });
+        if dated {
+            j += 2;
+            continue;
+        }
         if (!t.cap && t.is(Class::TimeWord) && t.lower != "this") || weekday {
             j += 1;
             continue;
@@ -1006,6 +1123,11 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
     if t.quote.is_some() {
         return true;
     }
+    // (`reassured the staff who were worried`: a relative clause is no reported one)
+    let relative = |w: &str| matches!(w, "who" | "whom" | "whose" | "which");
+    if relative(t.lower) {
+        return false;
+    }
     let subject = |w: &str| {
         matches!(
             w,
@@ -1025,6 +1147,8 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
         && let Some(n) = p.toks.get(j + 1).filter(|_| j + 1 < e)
         && !n.cap
         && n.quote.is_none()
+        // (`Title 14 of the act`, `Route 9`: a number after a name is no verb)
+        && n.lower.starts_with(|c: char| c.is_alphabetic())
         && !p.breaks_before(j + 1, s)
         && !n.is(Class::Preposition)
         && !n.is(Class::ClauseBoundary)
@@ -1034,8 +1158,15 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
     {
         return true;
     }
+    // (`added a goal as the crowd went home`, `fumed at the referee who had …`: a verb after
+    // a subordinator or a relative pronoun is its own clause's)
     (j + 1..(j + 6).min(e))
-        .take_while(|&k| !p.breaks_before(k, s) && p.toks[k].quote.is_none())
+        .take_while(|&k| {
+            !p.breaks_before(k, s)
+                && p.toks[k].quote.is_none()
+                && !p.toks[k].is(Class::Subordinator)
+                && !relative(p.toks[k].lower)
+        })
         .any(|k| {
             let w = p.toks[k].lower;
             // (`three more unanswered goals`: an -ed word after a determiner or quantifier
@@ -1044,9 +1175,31 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
             let adjective = prev.is(Class::Determiner)
                 || prev.is(Class::Quantifier)
                 || matches!(prev.lower, "more" | "most" | "less" | "very");
+            let past = w.len() > 4 && w.ends_with("ed") || irregular_past(p, s, k);
             p.toks[k].is(Class::Verbish) && w != "also" && w != "not"
-                || !p.toks[k].cap && w.len() > 4 && w.ends_with("ed") && !adjective
+                || !p.toks[k].cap && past && !adjective
         })
+}
+
+/// `its members lost a third …`, `the council knew …`: whether token `k` is the simple past
+/// of an irregular verb, a clause's verb like a past in -ed; a form that is its participle
+/// too is one only when no preposition follows it, nor its agent (`the tickets sold in
+/// June`, `the windfalls made solely by …` are participles), unless a number follows the
+/// preposition (`lost about 300 jobs`).
+fn irregular_past(p: &Para, s: &Sentence, k: usize) -> bool {
+    let t = &p.toks[k];
+    if t.is(Class::IrregularPast) {
+        return true;
+    }
+    let e = s.tokens.end;
+    let by = (k + 1..(k + 3).min(e)).any(|i| p.toks[i].lower == "by");
+    let preposition = k + 1 < e
+        && p.toks[k + 1].is(Class::Preposition)
+        && !p
+            .toks
+            .get(k + 2)
+            .is_some_and(|n| n.lower.starts_with(|c: char| c.is_ascii_digit()));
+    t.is(Class::IrregularParticiple) && !by && !preposition
 }
 
 /// Whether the tokens `j..end` are only an adjunct (`in an interview with The Post`).
@@ -1072,10 +1225,15 @@ fn is_adjunct_tail(p: &Para, s: &Sentence, j: usize) -> bool {
         if k > j && w == "because" && p.toks.get(k + 1).is_none_or(|n| n.lower != "of") {
             return true;
         }
+        // (`in a statement posted on its website`, `in an e-mailed statement`: a weak past
+        // form after a determiner or a document's noun is a participle of the adjunct)
+        let participle = k > j
+            && (p.toks[k - 1].is(Class::Determiner) || p.toks[k - 1].is(Class::DocumentNoun))
+            && p.toks[k].cue().is_some_and(|c| c.weak && c.past);
         if p.toks[k].quote.is_some()
             || p.toks[k].is(Class::Verbish)
             || matches!(w, "he" | "she" | "they" | "it" | "we" | "there")
-            || p.toks[k].cue().is_some()
+            || p.toks[k].cue().is_some() && !participle
         {
             return false;
         }
@@ -1104,6 +1262,9 @@ fn substantive(p: &Para, s: &Sentence, left: usize) -> bool {
 }
 
 pub(super) fn trim_content(text: &str, r: Range<usize>) -> Range<usize> {
+    if r.end <= r.start {
+        return r.start..r.start;
+    }
     let s = &text[r.clone()];
     let t = s.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-')
@@ -1269,13 +1430,13 @@ fn rule_relative_clause(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate)
 
 /// Speaker rules [`SpeakerRule::Subject`] (the words before the cue name the speaker) and
 /// [`SpeakerRule::LastNounPhrase`] (the last noun phrase of a longer clause does).
-fn rule_subject(p: &Para, s: &Sentence, a0: usize, strong: bool, past: bool, cand: &mut Candidate) {
+///
+/// A noun phrase no list knows is an open-class candidate before any cue (`the skipper
+/// argued that …`), read by [`parse_open`] (any head when `any_head`); the caller lowers
+/// its confidence.
+fn rule_subject(p: &Para, s: &Sentence, a0: usize, any_head: bool, cand: &mut Candidate) {
     let (a, b) = cand.seg;
-    let open = |st: usize| {
-        strong
-            .then(|| parse_open(p.text, &p.toks[st..b], past))
-            .flatten()
-    };
+    let open = |st: usize| parse_open(p.text, &p.toks[st..b], any_head);
     if let Some(m) = mention_of(p, a, b).or_else(|| {
         let m = open(a);
         cand.open = m.is_some();
@@ -1393,6 +1554,10 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
         let Some(k) = chunk_before(p, s, end) else {
             break;
         };
+        // (`Testifying on Monday, the nurse, who …, told`: a participial clause is no name)
+        if participial_opener(p, s, k).is_some() {
+            break;
+        }
         if !looks_appositive(p, k)
             && let Some(m) = mention_of(p, k, end)
             && !matches!(m.kind, MentionKind::Pronoun(_))
@@ -1445,9 +1610,12 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
 /// `who asked not to be named`, `who spoke on condition of anonymity`: a relative clause
 /// (tokens `a..b`) saying the source is unnamed by request.
 fn unnamed_by_request(p: &Para, a: usize, b: usize) -> bool {
-    p.toks[a..b]
-        .iter()
-        .any(|t| matches!(t.lower, "named" | "identified" | "anonymity"))
+    p.toks[a..b].iter().any(|t| {
+        matches!(
+            t.lower,
+            "named" | "identified" | "anonymity" | "authorized" | "authorised" | "permitted"
+        )
+    })
 }
 
 /// Speaker rule [`SpeakerRule::Described`]: `…, a clerk who asked not to be named because
@@ -1539,19 +1707,9 @@ fn fronted_end(p: &Para, s: &Sentence, k: usize) -> Option<usize> {
     })
 }
 
-/// The first token after a dateline opening the sentence (`OTTAWA —`, `WASHINGTON (Aug.
-/// 13) --`): a place in capitals, perhaps a date in brackets, and a dash.
+/// The first token after a dateline opening the sentence ([`tokens::after_dateline`]).
 fn after_dateline(p: &Para, s: &Sentence) -> Option<usize> {
-    let st = s.tokens.start;
-    let first = p.toks.get(st)?;
-    let word = &p.text[first.range.clone()];
-    if word.len() < 3 || word.chars().any(|c| c.is_lowercase()) {
-        return None;
-    }
-    (st + 1..(st + 8).min(s.tokens.end)).find(|&i| {
-        let gap = p.gap_before(i, s);
-        gap.contains(['—', '–']) || gap.contains("--")
-    })
+    tokens::after_dateline(p.text, &p.toks[s.tokens.clone()]).map(|i| s.tokens.start + i)
 }
 
 /// Speaker rule [`SpeakerRule::Fronted`]: `Citing the storm, the council delayed the vote`,
@@ -1589,11 +1747,19 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
         cand.inherited = true;
     } else if !(a == b && bd == Boundary::Conj && rule_relative_clause(p, s, a0, &mut cand)) {
         if a < b {
-            let strong = matches!(cue.lemma, "say" | "tell");
-            rule_subject(p, s, a0, strong, strong && cue.past, &mut cand);
+            // any head before `said`/`told`, a past report that things rarely make, or
+            // before a cue with `that` right after it (`the trust warned that …`)
+            let that_next = p.toks.get(cend).is_some_and(|t| t.lower == "that");
+            let said = matches!(cue.lemma, "say" | "tell") && cue.past;
+            rule_subject(p, s, a0, said || that_next, &mut cand);
+            if cand.open && cue.weak && !clause_follows(p, s, cend, cue) {
+                cand.mention = None;
+                cand.open = false;
+            }
         } else if let Some(app) = opening_apposition(p, s, c, cend, bd) {
             return app;
-        } else if !cue.object {
+        } else if !cue.object || c > s.tokens.start && p.toks[c - 1].quote.is_some() {
+            // (`told the inquiry` is an object, but `“…,” warned the engineer` is inverted)
             rule_inverted(p, s, c, cend, &mut cand);
         }
     }
@@ -1613,6 +1779,15 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
         cand.inherited = true;
     }
     cand
+}
+
+/// Whether a clause, `that` or a quotation follows the weak cue ending at `cend`, or the cue
+/// ends its clause (a trailing attribution, `“…,” the beekeepers insisted`): only then may a
+/// speaker no list knows be read before it (`the four-seater boasts a low price` is no
+/// report, and its subject must not reach the speakers).
+fn clause_follows(p: &Para, s: &Sentence, cend: usize, cue: Cue) -> bool {
+    let (j, had_that) = content_start(p, s, cend, Some(cue));
+    had_that || j >= s.tokens.end || p.breaks_before(j, s) || looks_like_clause(p, s, j)
 }
 
 /// `A port spokesman, Dell Voss, said the minister …`: a role and a full name before the
@@ -1700,9 +1875,15 @@ fn resolve_candidate(
     if let Some(prev) = attrs.iter().rev().find(|x| x.speaker.is_some()) {
         return prev.speaker;
     }
-    let (sa, m) = sentence_subject(p, s, s.tokens.start)
-        .map(|(a, _, m)| (a, m))
-        .or_else(|| open_subject(p, s))?;
+    let (sa, sb, mut m) = sentence_subject(p, s, s.tokens.start).or_else(|| open_subject(p, s))?;
+    // `An official who asked not to be named said …`: unnamed by request
+    if sb < cand.right
+        && matches!(p.toks[sb].lower, "who" | "whose")
+        && unnamed_by_request(p, sb, cand.right)
+        && !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_))
+    {
+        m.kind = MentionKind::Anonymous;
+    }
     let at = p.pos(p.toks[sa].range.start);
     reg.resolve(&m, at, sentence_pos, hint)
 }
@@ -1743,11 +1924,11 @@ fn they_from_previous_subject(
 
 /// `A fisherman who asked not to be named said …`: a determiner-led noun phrase no list
 /// knows, opening the sentence before a relative clause, read by open-class recognition.
-fn open_subject(p: &Para, s: &Sentence) -> Option<(usize, Mention)> {
+fn open_subject(p: &Para, s: &Sentence) -> Option<(usize, usize, Mention)> {
     let st = s.tokens.start;
     let rel = (st + 2..(st + 6).min(s.tokens.end))
         .find(|&k| matches!(p.toks[k].lower, "who" | "whose"))?;
-    parse_open(p.text, &p.toks[st..rel], false).map(|m| (st, m))
+    parse_open(p.text, &p.toks[st..rel], false).map(|m| (st, rel, m))
 }
 
 /// What phase 3 knows about one cue and its speaker.
@@ -1864,6 +2045,7 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
         && !colon_quote
         && quote_before
         && !looks_like_clause(p, s, j)
+        && !urged_to(p, s, x, j)
     {
         layout = Layout::Before;
     }
@@ -1882,8 +2064,13 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
         let call = x
             .cue
             .is_some_and(|c| matches!(c.lemma, "call" | "describe"));
-        // `asked how …`, `asked him to …`: questions and requests, not claims
-        if x.cue.is_some_and(|c| c.lemma == "ask") && !starts_quote {
+        // `asked how …`, `asked him to …`: questions and requests, not claims;
+        // `questioned the driver`: a verb that reports only of things, said of a person;
+        // `posted a loss`: a verb that reports only before `that` or a quotation
+        if x.cue.is_some_and(|c| c.lemma == "ask") && !starts_quote
+            || x.cue.is_some_and(|c| c.thing) && person_object(p, s, j)
+            || x.cue.is_some_and(|c| c.that) && !x.had_that && !starts_quote && !colon_quote
+        {
             return None;
         }
         let quote_soon = (j..(j + 8).min(s.tokens.end)).any(|k| p.toks[k].quote.is_some());
@@ -1903,7 +2090,11 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
                 && matches!(x.boundary, Boundary::Comma | Boundary::QuoteClose)
             {
                 layout = Layout::Before;
-            } else if !quoted_object(p, s, j) && !urged_to(p, s, x, j) && !np_object(p, s, x, j) {
+            } else if !quoted_object(p, s, j)
+                && !urged_to(p, s, x, j)
+                && !np_object(p, s, x, j)
+                && !against_object(p, s, x, j)
+            {
                 return None;
             }
         }
@@ -1920,6 +2111,21 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
         return None;
     }
     Some(layout)
+}
+
+/// The content rule that really decided where the content is: [`settle_layout`] may move
+/// it (`“…,” he said his voice breaking`: the quotation before, not the words after), and
+/// `--explain` must then name the rule of where it now sits, not the one first tried.
+fn settled_rule(first: Layout, settled: Layout, rule: ContentRule) -> ContentRule {
+    if first == settled {
+        return rule;
+    }
+    match settled {
+        Layout::Before => ContentRule::Before,
+        Layout::Whole => ContentRule::Parenthetical,
+        Layout::None => ContentRule::NoContent,
+        Layout::After => rule,
+    }
 }
 
 /// Whether the words from token `j` go on with `, and` / `, but` and a clause: the second
@@ -1981,6 +2187,63 @@ fn np_object(p: &Para, s: &Sentence, x: &Site, j: usize) -> bool {
             .count()
             >= 3
         && !p.toks[j].cap
+}
+
+/// `cautioned against reading too much into the figures`, `argued against the merger`: a
+/// cue that reports with `against` ([`Cue::against`]) and a noun phrase after it (two words
+/// at least, outside quotation marks) is a claim, `against` included.
+fn against_object(p: &Para, s: &Sentence, x: &Site, j: usize) -> bool {
+    x.cue.is_some_and(|c| c.against)
+        && j + 2 < s.tokens.end
+        && p.toks[j].lower == "against"
+        && p.toks[j].quote.is_none()
+        && !p.breaks_before(j + 1, s)
+        && !p.toks[j + 1].cap
+}
+
+/// `questioned the driver`, `cited him for speeding`: whether the object from token `j` names
+/// a person (an object pronoun, a name, a noun of people), for the verbs that report only
+/// with a thing as their object ([`Cue::thing`]); `questioned her account` is a thing.
+fn person_object(p: &Para, s: &Sentence, j: usize) -> bool {
+    let e = s.tokens.end;
+    let Some(t) = p.toks.get(j).filter(|t| j < e && t.quote.is_none()) else {
+        return false;
+    };
+    let ends_at = |k: usize| k >= e || p.breaks_before(k, s) || p.toks[k].is(Class::Preposition);
+    if matches!(t.lower, "him" | "them" | "me" | "us") || t.lower == "her" && ends_at(j + 1) {
+        return true;
+    }
+    // the noun phrase: to a break, a preposition, a clause or a relative pronoun
+    let k = (j..(j + 6).min(e))
+        .find(|&k| {
+            k > j && p.breaks_before(k, s)
+                || p.toks[k].quote.is_some()
+                || p.toks[k].is(Class::Preposition)
+                || p.toks[k].is(Class::ClauseBoundary)
+                || p.toks[k].is(Class::Verbish)
+                || matches!(p.toks[k].lower, "that" | "whether" | "who" | "whom")
+        })
+        .unwrap_or((j + 6).min(e));
+    let Some(head) = (k > j).then(|| &p.toks[k - 1]) else {
+        return false;
+    };
+    let possessive = head.lower.ends_with("'s") || head.lower.ends_with("’s");
+    let people = [Class::PersonNoun, Class::GroupNoun, Class::AnonymousHead];
+    // (`questioned the skipper about the fire`: a noun of a person's shape questioned about
+    // something; `questioned the plan’s cost over …` is a thing)
+    let about = agent_noun(head.lower)
+        && p.toks
+            .get(k)
+            .is_some_and(|n| k < e && matches!(n.lower, "about" | "over"));
+    // (`questioned the nominee who …`: `who` says a person is meant)
+    let who = p
+        .toks
+        .get(k)
+        .is_some_and(|n| k < e && matches!(n.lower, "who" | "whom"));
+    people.iter().any(|&c| head.is(c))
+        || !possessive && p.toks[j..k].iter().all(|t| t.cap)
+        || about
+        || who
 }
 
 /// `criticized the plan as a “dangerous gamble”`, `spoke of “anxiety” over …`: the object
@@ -2140,7 +2403,9 @@ pub(super) fn attribute_sentence(
         let Some(mut layout) = (if cand.passive {
             Some(layout)
         } else {
-            settle_layout(p, s, &site, layout)
+            settle_layout(p, s, &site, layout).inspect(|&settled| {
+                content_rule = settled_rule(layout, settled, content_rule);
+            })
         }) else {
             continue;
         };
@@ -2156,6 +2421,11 @@ pub(super) fn attribute_sentence(
             && let Some(r) = content.as_mut()
         {
             r.end = r.end.min(p.tok_end(k - 1));
+        }
+        // `Testifying on Monday, the nurse told …`: a fronted participle whose words are
+        // all adjuncts reports nothing of its own
+        if content.as_ref().is_some_and(|r| r.end <= r.start) {
+            content = None;
         }
         // `Vendors, who say prices will rise, are worried`: the relative clause ends at its comma
         if cand.rule == SpeakerRule::RelativeClause

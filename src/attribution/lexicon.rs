@@ -41,9 +41,19 @@ pub struct Cue {
     /// Only a document's findings use the verb in its sense of reporting (`the figures show
     /// that …`, `the audit found that …`; `the mayor showed the plans` is no report).
     pub document: bool,
+    /// `against` and a noun phrase is what was said (`cautioned against reading too much
+    /// into the figures`, `argued against the merger`).
+    pub against: bool,
+    /// The verb reports only with a thing as its object (`questioned the figures`, `cited
+    /// the storm`): with a person as its object or in the passive it has another sense
+    /// (`police questioned the driver`, `he was cited for speeding`).
+    pub thing: bool,
+    /// The verb reports only before `that` or a quotation (`posted on its website that …`;
+    /// `posted a loss as sales fell` is no report).
+    pub that: bool,
 }
 
-/// Reporting verbs, one lemma a line: `lemma [weak] [object] [belief] [np] [animate] [document]: base 3rd-person past -ing [past-participle]`.
+/// Reporting verbs, one lemma a line: `lemma [weak] [object] [belief] [np] [animate] [document] [against] [thing] [that]: base 3rd-person past -ing [past-participle]`.
 const CUES: &str = include_str!("words/cues.txt");
 
 /// Looks a lowercased word up in the cue lexicon.
@@ -213,7 +223,14 @@ static CUE_INDEX: LazyLock<Table<Cue>> = LazyLock::new(|| {
         let np = flags.contains(&"np");
         let animate = flags.contains(&"animate");
         let document = flags.contains(&"document");
-        for (i, f) in forms.split_whitespace().enumerate() {
+        let (against, thing) = (flags.contains(&"against"), flags.contains(&"thing"));
+        let that = flags.contains(&"that");
+        // (`-` holds the place of a form left out: mostly a noun, `the question`, `posts`)
+        for (i, f) in forms
+            .split_whitespace()
+            .enumerate()
+            .filter(|&(_, f)| f != "-")
+        {
             m.entry(f).or_insert(Cue {
                 lemma,
                 base: i == 0,
@@ -225,6 +242,9 @@ static CUE_INDEX: LazyLock<Table<Cue>> = LazyLock::new(|| {
                 np,
                 animate,
                 document,
+                against,
+                thing,
+                that,
             });
         }
     }
@@ -329,10 +349,16 @@ pub enum Class {
     EstNoun,
     /// Things that carry written words (`placard`, `sign`, `banner`): what they read is a slogan. (`words/inscription.txt`)
     Inscription,
+    /// The simple past of irregular verbs, unlike their participle (`knew`, `took`): a
+    /// clause's verb after a cue, like a past in -ed. (`words/irregular_past.txt`)
+    IrregularPast,
+    /// Irregular past forms that are their participle too (`lost`, `sold`): a clause's verb
+    /// only when no preposition follows. (`words/irregular_participle.txt`)
+    IrregularParticiple,
 }
 
 /// Every class kept in a data file, with that file.
-const LISTS: [(Class, &str); 42] = [
+const LISTS: [(Class, &str); 44] = [
     (Class::AuxOrAdverb, include_str!("words/aux_or_adverb.txt")),
     (
         Class::ClauseBoundary,
@@ -395,6 +421,14 @@ const LISTS: [(Class, &str); 42] = [
     (Class::LyNotAdverb, include_str!("words/ly_not_adverb.txt")),
     (Class::EstNoun, include_str!("words/est_noun.txt")),
     (Class::Inscription, include_str!("words/inscription.txt")),
+    (
+        Class::IrregularPast,
+        include_str!("words/irregular_past.txt"),
+    ),
+    (
+        Class::IrregularParticiple,
+        include_str!("words/irregular_participle.txt"),
+    ),
     (Class::Teaser, include_str!("words/teaser.txt")),
     (Class::GenericOrg, include_str!("words/generic_org.txt")),
     (Class::SpeechNoun, include_str!("words/speech_noun.txt")),
@@ -537,13 +571,18 @@ mod tests {
         }
         assert!(data_lines(CUES).all(|l| {
             l.split_once(':').is_some_and(|(_, forms)| {
-                forms.split_whitespace().all(|f| CUE_INDEX.get(f).is_some())
+                forms
+                    .split_whitespace()
+                    .all(|f| f == "-" || CUE_INDEX.get(f).is_some())
             })
         }));
         // the first/last byte filter never rules out a word the table holds
         assert!(data_lines(CUES).all(|l| {
-            l.split_once(':')
-                .is_some_and(|(_, forms)| forms.split_whitespace().all(|f| CUE_INDEX.may_hold(f)))
+            l.split_once(':').is_some_and(|(_, forms)| {
+                forms
+                    .split_whitespace()
+                    .all(|f| f == "-" || CUE_INDEX.may_hold(f))
+            })
         }));
         assert!(!CUE_INDEX.may_hold("the") && !CUE_INDEX.may_hold("table"));
         // a word's bits say whether it is a cue form, and never make it a class member
