@@ -333,3 +333,23 @@ fn a_dateline_is_never_a_speaker_nor_a_pronouns_antecedent() {
         );
     }
 }
+
+#[test]
+fn a_he_or_she_cue_never_credits_an_organisation_or_a_group() {
+    for text in [
+        "The Flood Agency said the river would crest on Friday.\n\n\
+         “It rose fast,” he said. “We moved the boats at two.”",
+        "Flood officials said the river would crest on Friday.\n\n“It rose fast,” she said.",
+    ] {
+        let (doc, a) = analysed(text);
+        for q in &a.quotes {
+            let kind = q.speaker.and_then(|i| a.speaker(i)).map(|s| s.kind);
+            assert!(
+                kind.is_none_or(|k| k == hearsay::attribution::SpeakerKind::Person),
+                "{text}: “{}” ← {}",
+                q.text(&doc),
+                speaker_name(&a, q.speaker)
+            );
+        }
+    }
+}

@@ -972,6 +972,9 @@ impl Registry {
     pub fn note_names(&mut self, text: &str, toks: &[Token], base: usize) {
         // (`CEDAR FALLS, Iowa — …`: the dateline names no one; the sentence starts after it)
         let opening = tokens::after_dateline(text, toks).unwrap_or(0);
+        if let Some(t) = toks.get(opening) {
+            self.gender_from_pronoun(t, base);
+        }
         let mut i = opening;
         while i < toks.len() {
             if !is_name_token(&toks[i]) || toks[i].quote.is_some() {
@@ -1026,8 +1029,9 @@ impl Registry {
             let conjunct = i > 0
                 && (matches!(toks[i - 1].lower, "and" | "or" | "nor" | "&")
                     || toks[i - 1].is(Class::Preposition));
-            let clause_subject = !aside && i == opening
-                || appositive_subject(text, toks, opening, i, after)
+            // (the sentence's subject: its first words, or a name in apposition to them)
+            let opens = i == opening || appositive_subject(text, toks, opening, i, after);
+            let clause_subject = !aside && opens
                 || !conjunct
                     && toks.get(j).is_some_and(|n| {
                         !n.cap
@@ -1044,7 +1048,7 @@ impl Registry {
             {
                 // a surname of a name seen before: the person is mentioned again here
                 let into = into_sentence(toks, i);
-                self.seen_again(k, base + toks[i].range.start, into, i == opening, None);
+                self.seen_again(k, base + toks[i].range.start, into, opens, None);
                 i = j;
                 continue;
             }
@@ -1056,7 +1060,7 @@ impl Registry {
                 i = j;
                 continue;
             }
-            if clause_subject && self.note_titled_surname(parsed.as_ref(), toks, i, opening, base) {
+            if clause_subject && self.note_titled_surname(parsed.as_ref(), toks, i, opens, base) {
                 i = j;
                 continue;
             }
@@ -1080,7 +1084,7 @@ impl Registry {
                     }
                 }
                 self.seen.push(SeenName {
-                    subject: i == opening,
+                    subject: opens,
                     clause_subject,
                     into_sentence: into_sentence(toks, i),
                     gender: m.gender.or(role_gender),
@@ -1092,25 +1096,54 @@ impl Registry {
         }
     }
 
+    /// `Sam Marsh trains smiths. She took on Kit Tate in May.`: a sentence opening with `he`
+    /// or `she` (`t`) tells the gender of the previous sentence's subject, the one name in
+    /// it, when nothing else did (a first name given to both, a surname alone), so a later
+    /// pronoun of the other gender skips that person.
+    fn gender_from_pronoun(&mut self, t: &Token, base: usize) {
+        let Some(g) = pronoun_gender(t.lower).filter(|_| t.quote.is_none()) else {
+            return;
+        };
+        let at = base + t.range.start;
+        // the last name seen, opening its sentence and alone in it (`…, Lohmar said. She
+        // was …` or `Lohmar said Emery fled. He …` tell nothing)
+        let Some(k) = self.seen.len().checked_sub(1).filter(|&k| {
+            let s = &self.seen[k];
+            s.subject && s.at < at && s.at + TOPIC_WINDOW / 4 > at
+        }) else {
+            return;
+        };
+        let entity = self.by_surname(&self.spelled(&self.seen[k]).surname);
+        if self.seen[k].gender.is_some()
+            || entity.is_some_and(|id| self.entities[id].gender.is_some())
+        {
+            return;
+        }
+        self.seen[k].gender = Some(g);
+        if let Some(id) = entity {
+            self.entities[id].gender = Some(g);
+        }
+    }
+
     /// `Mr. Reyes did not react.`: a surname after a title (`Mr.`, `Dr.`, `Sen.`) as a
     /// clause's subject is a sighting of that person (the full name seen before with the
     /// surname, else the titled surname itself), the gender a title tells kept with it, so
     /// the next `he` or `she` may pick the person up (US papers name people this way after
     /// the first reference).
-    /// Whether it did (`m` is the run `i..` parsed, `opening` the sentence's first word).
+    /// Whether it did (`m` is the run `i..` parsed, `subject` whether it opens the sentence).
     fn note_titled_surname(
         &mut self,
         m: Option<&Mention>,
         toks: &[Token],
         i: usize,
-        opening: usize,
+        subject: bool,
         base: usize,
     ) -> bool {
         let Some(m) = m.filter(|m| m.kind == MentionKind::Name && !m.full && m.title.is_some())
         else {
             return false;
         };
-        let (into, subject) = (into_sentence(toks, i), i == opening);
+        let into = into_sentence(toks, i);
         let at = base + toks[i].range.start;
         let surname = surname_of(&m.name);
         if let Some(&k) = self.last_seen.get(&surname) {
@@ -1788,6 +1821,9 @@ impl Registry {
             Some(id) => self.entities[id].last_spoke?,
             None => 0,
         };
+        // a speaker known to be of the pronoun's gender gives way only to someone who looks
+        // like a person (`Marlow Heath lost its allotments.` is a place)
+        let sure = speaker.is_some_and(|id| self.entities[id].gender.is_some());
         let named = self
             .seen
             .iter()
@@ -1803,7 +1839,14 @@ impl Registry {
                 });
                 // (with no speaker to fall back on, only a person known to be of the
                 // pronoun's gender: `the restaurant's Kismot Killer dish` is no one)
-                ok(g) && (speaker.is_some() || g.is_some() && g == gender)
+                let named_person = || {
+                    let sp = self.spelled(s);
+                    sp.title.is_some()
+                        || sp.name.split_whitespace().next().is_some_and(is_first_name)
+                };
+                ok(g)
+                    && (speaker.is_some() || g.is_some() && g == gender)
+                    && (!sure || g.is_some() || named_person())
             })
             .copied()?;
         let id = self.person_from_seen(&named);
@@ -1976,6 +2019,13 @@ impl Registry {
         (self.entities[id].kind == SpeakerKind::Organization).then_some(id)
     }
 
+    /// Whether entity `id` can be the `he` or `she` of gender `g`: one person, of that gender
+    /// or of none known (never an organisation, a group or a document).
+    pub fn is_person_of(&self, id: usize, g: Gender) -> bool {
+        let e = &self.entities[id];
+        e.kind == SpeakerKind::Person && !e.plural && gender_fits(e.gender, Some(g))
+    }
+
     /// Marks an entity as having spoken at `at`.
     pub fn spoke(&mut self, id: usize, at: usize) {
         if let Some(e) = self.entities.get_mut(id) {
@@ -2023,6 +2073,15 @@ impl Registry {
             quotes: 0,
             claims: 0,
         }
+    }
+}
+
+/// The gender a `he` or `she` tells.
+fn pronoun_gender(lower: &str) -> Option<Gender> {
+    match lower {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        _ => None,
     }
 }
 
