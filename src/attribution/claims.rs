@@ -19,7 +19,8 @@ use super::lexicon::{self, Class, Cue, Pronoun};
 use super::quotes::QuoteSpan;
 use super::rules::{ContentRule, Rule, SpeakerRule};
 use super::speakers::{
-    Gender, Mention, MentionKind, Registry, agent_noun, parse_mention, parse_occupation, parse_open,
+    Gender, Mention, MentionKind, Registry, agent_noun, parse_bare_plural, parse_mention,
+    parse_occupation, parse_open,
 };
 use super::tokens::{self, Sentence, Token};
 use super::{ClaimKind, CueText, SpeakerKind};
@@ -1762,6 +1763,14 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
             let that_next = p.toks.get(cend).is_some_and(|t| t.lower == "that");
             let said = matches!(cue.lemma, "say" | "tell") && cue.past;
             rule_subject(p, s, a0, said || that_next, &mut cand);
+            if cand.mention.is_none()
+                && matches!(cue.lemma, "say" | "tell")
+                && let Some(m) = parse_bare_plural(p.text, &p.toks[a..b])
+            {
+                cand.mention = Some((a, b, m));
+                cand.open = true;
+                cand.left = a0;
+            }
             if cand.open && cue.weak && !clause_follows(p, s, cend, cue) {
                 cand.mention = None;
                 cand.open = false;
@@ -1783,12 +1792,30 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
         rule_coordinated(p, s, a0, &mut cand);
     }
     if cand.mention.is_none()
-        && (a == b || bd == Boundary::Conj)
+        && (a == b || bd == Boundary::Conj && !new_subject(p, a0, a, b))
         && matches!(bd, Boundary::Conj | Boundary::Start | Boundary::Comma)
     {
         cand.inherited = true;
     }
     cand
+}
+
+/// `Farms may spray at night, but beekeepers say …`: words between a coordinating
+/// conjunction (before `a0`) and its cue (tokens `a..b`) that no rule read as a speaker are
+/// still a new subject, so the cue never inherits the first clause's, unless they are an
+/// adjunct (`and on Monday said`, `but in a statement said`).
+fn new_subject(p: &Para, a0: usize, a: usize, b: usize) -> bool {
+    let t = &p.toks[a];
+    a < b
+        && a0 > 0
+        && matches!(
+            p.toks[a0 - 1].lower,
+            "and" | "but" | "while" | "whereas" | "yet" | "or"
+        )
+        && !(t.is(Class::Preposition)
+            || t.is(Class::TimeWord)
+            || t.is(Class::AdjunctOpener)
+            || !t.cap && lexicon::is_aux_or_adverb(t.lower))
 }
 
 /// Whether a clause, `that` or a quotation follows the weak cue ending at `cend`, or the cue

@@ -633,6 +633,35 @@ pub fn parse_open(text: &str, toks: &[Token], past_speech: bool) -> Option<Menti
     Some(simple(kind, joined(text, toks)))
 }
 
+/// `… but beekeepers say`, `After the storm, bee farmers say`: a bare plural of people
+/// (one to three lowercase words, the last a plural agent noun or a listed person's or
+/// group's noun) before `say`/`tell` is a group, by open-class recognition.
+pub fn parse_bare_plural(text: &str, toks: &[Token]) -> Option<Mention> {
+    let head = toks.last().filter(|_| toks.len() <= 3)?;
+    let h = head.lower;
+    let bad = |t: &Token| {
+        t.cap
+            || t.quote.is_some()
+            || !t.lower.chars().all(|c| c.is_alphabetic() || c == '-')
+            || t.is(Class::NpBreaker)
+            || t.is(Class::Verbish)
+            || t.is(Class::TimeWord)
+            || t.is(Class::Preposition)
+            || t.is(Class::FunctionWord)
+            || t.is(Class::Determiner)
+            || lexicon::pronoun(t.lower).is_some()
+    };
+    if toks.iter().any(bad) || h.len() < 5 || !h.ends_with('s') || h.ends_with("ss") {
+        return None;
+    }
+    let stem = &h[..h.len() - 1];
+    let person = agent_noun(h) || Class::PersonNoun.has(stem) || Class::GroupNoun.has(h);
+    if !person || h == "others" || Class::DocumentNoun.has(h) || Class::DocumentNoun.has(stem) {
+        return None;
+    }
+    Some(simple(MentionKind::Group, joined(text, toks)))
+}
+
 /// Whether a lowercased noun has the shape of a person's noun, an agent suffix
 /// (`treasurer`, `beekeepers`, `residents`, `trainee`), so that `a common belief says` or
 /// `the numbers say` name no one.
@@ -1093,14 +1122,7 @@ impl Registry {
                 }
                 let role_gender = i.checked_sub(1).and_then(|k| gender_of_role(toks[k].lower));
                 let spelling = self.spelling(m.name, m.title);
-                // the spelling's surname, worked out once a spelling (no copy when known)
-                let surname = &self.spellings[spelling as usize].surname;
-                match self.last_seen.get_mut(surname) {
-                    Some(k) => *k = self.seen.len(),
-                    None => {
-                        self.last_seen.insert(surname.clone(), self.seen.len());
-                    }
-                }
+                self.mark_last_seen(spelling);
                 self.seen.push(SeenName {
                     subject: opens,
                     clause_subject,
@@ -1190,15 +1212,20 @@ impl Registry {
         again.subject = subject;
         again.clause_subject = true;
         again.gender = g.or(again.gender);
-        // the surname is usually a key already: no copy of it then
-        let surname = &self.spellings[again.spelling as usize].surname;
+        self.mark_last_seen(again.spelling);
+        self.seen.push(again);
+    }
+
+    /// The sighting about to be pushed is the latest of its spelling's surname (the
+    /// surname, worked out once per spelling, is usually a key already: no copy of it then).
+    fn mark_last_seen(&mut self, spelling: u32) {
+        let surname = &self.spellings[spelling as usize].surname;
         match self.last_seen.get_mut(surname) {
             Some(k) => *k = self.seen.len(),
             None => {
                 self.last_seen.insert(surname.clone(), self.seen.len());
             }
         }
-        self.seen.push(again);
     }
 
     /// `When asked, Mulder didn’t hesitate`: a capitalised word alone inside the sentence
