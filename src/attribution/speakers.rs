@@ -432,16 +432,17 @@ fn anonymous_source(
     None
 }
 
-/// Reads `the veteran trader`, `a retired welder` as a person described by their occupation,
-/// from the shape of the head noun (`-er`, `-or`, `-ist`, `-ian`, `-ant`, `-ent`), for a noun
-/// phrase whose place already says it names a speaker (right after `“…,” says`).
+/// Reads `the veteran trader`, `a retired welder`, `one fisherman` as a person described by
+/// their occupation, from the shape of the head noun (`-er`, `-or`, `-ist`, `-ian`, `-ant`,
+/// `-ent`), for a noun phrase whose place already says it names a speaker (right after
+/// `“…,” says`).
 ///
 /// With `any_head` (the phrase ends the sentence or its clause), any head noun will do
 /// (`“…,” says the bow-tied maverick.`), but a document's, a time word or an `-ing` form.
 pub fn parse_occupation(text: &str, toks: &[Token], any_head: bool) -> Option<Mention> {
     let (det, rest) = toks.split_first()?;
     let head = rest.last()?;
-    if !matches!(det.lower, "the" | "a" | "an")
+    if !matches!(det.lower, "the" | "a" | "an" | "one" | "another")
         || rest.len() > 4
         || rest.iter().any(|t| t.cap || t.quote.is_some())
         || rest
