@@ -987,24 +987,11 @@ fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
     j
 }
 
-/// Where the reported content after a cue starts: past `that`, an object, time words and
-/// short adjuncts (`in a statement`). Returns the token index and whether `that` was seen.
-fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usize, bool) {
+/// The `that` opening the content within a few words after the cue (`told reporters on
+/// Monday that …`), with nothing in between that breaks the clause: no quotation, break,
+/// other verb or subject; a `that` after a preposition is a pronoun or a determiner.
+fn that_soon(p: &Para, s: &Sentence, j: usize) -> Option<usize> {
     let e = s.tokens.end;
-    let mut j = from;
-    // `reiterated, as he did in May, that …`: an aside between commas before `that`
-    if j < e && p.breaks_before(j, s) && p.gap_before(j, s).trim() == "," {
-        let aside_end = (j + 1..(j + 15).min(e))
-            .take_while(|&k| p.toks[k].quote.is_none())
-            .find(|&k| p.breaks_before(k, s));
-        if let Some(k) = aside_end
-            && p.gap_before(k, s).trim() == ","
-            && p.toks[k].lower == "that"
-        {
-            return (k + 1, true);
-        }
-    }
-    // "that" within a few words, with nothing in between that breaks the clause
     for k in j..(j + 12).min(e) {
         let t = &p.toks[k];
         if t.quote.is_some() || (k > j && p.breaks_before(k, s)) {
@@ -1016,7 +1003,7 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             if k > j && p.toks[k - 1].is(Class::Preposition) {
                 break;
             }
-            return (k + 1, true);
+            return Some(k);
         }
         // (`in a statement posted on its website that …`: a participle, no verb of its own)
         let participle = k > j
@@ -1041,6 +1028,29 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
         {
             break;
         }
+    }
+    None
+}
+
+/// Where the reported content after a cue starts: past `that`, an object, time words and
+/// short adjuncts (`in a statement`). Returns the token index and whether `that` was seen.
+fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usize, bool) {
+    let e = s.tokens.end;
+    let mut j = from;
+    // `reiterated, as he did in May, that …`: an aside between commas before `that`
+    if j < e && p.breaks_before(j, s) && p.gap_before(j, s).trim() == "," {
+        let aside_end = (j + 1..(j + 15).min(e))
+            .take_while(|&k| p.toks[k].quote.is_none())
+            .find(|&k| p.breaks_before(k, s));
+        if let Some(k) = aside_end
+            && p.gap_before(k, s).trim() == ","
+            && p.toks[k].lower == "that"
+        {
+            return (k + 1, true);
+        }
+    }
+    if let Some(k) = that_soon(p, s, j) {
+        return (k + 1, true);
     }
     if cue.is_some_and(|c| c.object) {
         // (`warned jurors not to read …`, `urged reporters to wait`: an appeal's object is

@@ -432,16 +432,17 @@ fn anonymous_source(
     None
 }
 
-/// Reads `the veteran trader`, `a retired welder` as a person described by their occupation,
-/// from the shape of the head noun (`-er`, `-or`, `-ist`, `-ian`, `-ant`, `-ent`), for a noun
-/// phrase whose place already says it names a speaker (right after `“…,” says`).
+/// Reads `the veteran trader`, `a retired welder`, `one fisherman` as a person described by
+/// their occupation, from the shape of the head noun (`-er`, `-or`, `-ist`, `-ian`, `-ant`,
+/// `-ent`), for a noun phrase whose place already says it names a speaker (right after
+/// `“…,” says`).
 ///
 /// With `any_head` (the phrase ends the sentence or its clause), any head noun will do
 /// (`“…,” says the bow-tied maverick.`), but a document's, a time word or an `-ing` form.
 pub fn parse_occupation(text: &str, toks: &[Token], any_head: bool) -> Option<Mention> {
     let (det, rest) = toks.split_first()?;
     let head = rest.last()?;
-    if !matches!(det.lower, "the" | "a" | "an")
+    if !matches!(det.lower, "the" | "a" | "an" | "one" | "another")
         || rest.len() > 4
         || rest.iter().any(|t| t.cap || t.quote.is_some())
         || rest
@@ -956,6 +957,9 @@ pub struct Registry {
     /// People a `he` or `she` of their gender has been resolved to: their gender is the
     /// text's, no longer only their first name's.
     pronoun_gendered: rustc_hash::FxHashSet<usize>,
+    /// A name normalised for a look-up in `names` ([`Registry::name_id`]), kept to be
+    /// written over rather than allocated for each mention.
+    norm_buf: String,
 }
 
 /// How far back (bytes) a clause subject can still be the topic a pronoun picks up.
@@ -983,22 +987,37 @@ fn surname_of(name: &str) -> String {
 /// `s` trimmed, lowercased and without a leading article: one copy, made in ASCII (nearly
 /// every name) by the cheaper ASCII lowercasing; the article is cut from that copy.
 fn norm(s: &str) -> String {
-    let s = s.trim();
-    let mut l = if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        s.to_lowercase()
-    };
-    for d in ["the ", "a ", "an "] {
-        if l.starts_with(d) {
-            l.drain(..d.len());
-            return l;
-        }
-    }
+    let mut l = String::new();
+    norm_into(s, &mut l);
     l
 }
 
+/// [`norm`] written into `l` (emptied first).
+fn norm_into(s: &str, l: &mut String) {
+    let s = s.trim();
+    l.clear();
+    if s.is_ascii() {
+        l.push_str(s);
+        l.make_ascii_lowercase();
+    } else {
+        l.push_str(&s.to_lowercase());
+    }
+    for d in ["the ", "a ", "an "] {
+        if l.starts_with(d) {
+            l.drain(..d.len());
+            return;
+        }
+    }
+}
+
 impl Registry {
+    /// The entity `names` maps `name` normalised ([`norm`]) to, normalised in a buffer kept
+    /// for it (no copy a look-up).
+    fn name_id(&mut self, name: &str) -> Option<usize> {
+        norm_into(name, &mut self.norm_buf);
+        self.names.get(self.norm_buf.as_str()).copied()
+    }
+
     /// Records the capitalised names of a sentence (for surname look-ups and same-sentence
     /// pronouns). `at` is a document-wide position.
     pub fn note_names(&mut self, text: &str, toks: &[Token], base: usize) {
@@ -1696,7 +1715,7 @@ impl Registry {
     fn resolve_name(&mut self, m: &Mention, at: usize) -> usize {
         let surname = surname_of(&m.name);
         // an existing speaker with the same name or surname
-        let found = self.names.get(&norm(&m.name)).copied().or_else(|| {
+        let found = self.name_id(&m.name).or_else(|| {
             self.by_surname(&surname).filter(|&id| {
                 let e = &self.entities[id];
                 !m.full || !e.name.contains(' ') || first_names_agree(&e.name, &m.name)
@@ -1776,10 +1795,10 @@ impl Registry {
     }
 
     fn by_name_or_new(&mut self, m: &Mention, kind: SpeakerKind) -> usize {
-        let n = norm(&m.name);
-        if let Some(&id) = self.names.get(&n) {
+        if let Some(id) = self.name_id(&m.name) {
             return id;
         }
+        let n = norm(&m.name);
         let plural = match kind {
             SpeakerKind::Anonymous => {
                 let raw = m.name.to_lowercase();
@@ -2062,8 +2081,8 @@ impl Registry {
     }
 
     /// Whether a speaker already goes by `name` (or an alias like it).
-    pub fn knows(&self, name: &str) -> bool {
-        self.names.contains_key(&norm(name))
+    pub fn knows(&mut self, name: &str) -> bool {
+        self.name_id(name).is_some()
     }
 
     /// Marks an entity as having spoken at `at`.
