@@ -74,8 +74,9 @@ pub enum QuoteRule {
     /// A quotation later in the paragraph of an attributed one: the paragraph's speaker.
     ContinuesParagraph,
     /// A quotation right after a sentence of its paragraph that names a person as its
-    /// subject and attributes nothing (`Ruiz is wary of the plan. “It costs too much.”`):
-    /// the sentence leads in to that person's words.
+    /// subject (or opens with a he/she standing for one) and attributes nothing (`Ruiz is
+    /// wary of the plan. “It costs too much.”`): the sentence leads in to that person's
+    /// words.
     LeadIn,
     /// A quotation opening a paragraph after an attributed one (a speech running on).
     ContinuesPreviousParagraph,

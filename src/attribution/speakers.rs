@@ -2080,6 +2080,16 @@ impl Registry {
         e.kind == SpeakerKind::Person && !e.plural && gender_fits(e.gender, Some(g))
     }
 
+    /// Who a `he` or `she` of gender `g` opening a sentence at `at` stands for, by the
+    /// pronoun rules.
+    pub fn pronoun_antecedent(&mut self, g: Gender, at: usize) -> Option<usize> {
+        let p = match g {
+            Gender::Male => Pronoun::He,
+            Gender::Female => Pronoun::She,
+        };
+        self.resolve_pronoun(p, at, at)
+    }
+
     /// Whether a speaker already goes by `name` (or an alias like it).
     pub fn knows(&mut self, name: &str) -> bool {
         self.name_id(name).is_some()
@@ -2136,7 +2146,7 @@ impl Registry {
 }
 
 /// The gender a `he` or `she` tells.
-fn pronoun_gender(lower: &str) -> Option<Gender> {
+pub fn pronoun_gender(lower: &str) -> Option<Gender> {
     match lower {
         "he" => Some(Gender::Male),
         "she" => Some(Gender::Female),
