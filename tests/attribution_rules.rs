@@ -143,6 +143,7 @@ fn the_table_covers_every_speaker_rule() {
         "Fronted",
         "PassiveAgent",
         "EmbeddedPost",
+        "ItAntecedent",
         "Inherited",
     ] {
         assert!(

@@ -404,19 +404,28 @@ fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
 /// `…, a new report has found.`, `The study finds that …`: `find` is a cue only with a
 /// document as its subject (a report, a study, a survey), right before it or after an
 /// auxiliary; like any weak cue, only before a clause or ending a trailing attribution.
+/// `It found that …` opening a sentence is a document's finding only when the `it` is a
+/// document ([`SpeakerRule::ItAntecedent`] checks the sentence before).
 fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     const FIND: Cue = weak_cue("find", false);
+    const FIND_IT: Cue = Cue {
+        document: true,
+        ..weak_cue("find", false)
+    };
     if !matches!(p.toks[k].lower, "found" | "finds") || k == s.tokens.start {
         return None;
     }
     let mut h = k - 1;
-    if matches!(p.toks[h].lower, "has" | "have" | "had") && h > s.tokens.start {
+    if matches!(p.toks[h].lower, "has" | "have" | "had" | "also") && h > s.tokens.start {
         h -= 1;
     }
-    (Class::DocumentNoun.has(p.toks[h].lower)
-        && p.toks[h].quote.is_none()
-        && !p.breaks_before(h + 1, s))
-    .then_some(FIND)
+    if p.toks[h].quote.is_some() || p.breaks_before(h + 1, s) {
+        return None;
+    }
+    if h == s.tokens.start && p.toks[h].lower == "it" {
+        return Some(FIND_IT);
+    }
+    Class::DocumentNoun.has(p.toks[h].lower).then_some(FIND)
 }
 
 /// `Lee accused the mayor of “wasting money”`, `The fund praised the choir’s “tireless
@@ -1701,6 +1710,69 @@ fn resolve_candidate(
     reg.resolve(&m, at, sentence_pos, hint)
 }
 
+/// The subject noun phrase of sentence `prev`, ending before its verb (`Scientists from
+/// the institute surveyed …`), after a fronted prepositional phrase (`In a letter to
+/// members, the association …`).
+fn previous_subject(p: &Para, prev: &Sentence) -> Option<(usize, usize, Mention)> {
+    let st = prev.tokens.start;
+    let from = if p.toks[st].is(Class::Preposition) {
+        (st + 1..(st + 9).min(prev.tokens.end)).find(|&k| p.breaks_before(k, prev))?
+    } else {
+        st
+    };
+    let (a, b, m) = sentence_subject(p, prev, from)?;
+    let verb = (a + 1..b).find(|&k| {
+        let w = p.toks[k].lower;
+        // (a document's noun heading the phrase is no verb: `The final report`)
+        !(p.toks[k].cap || k + 1 == b && Class::DocumentNoun.has(w))
+            && (Class::Verbish.has(w)
+                || lexicon::cue(w).is_some()
+                || w.ends_with("ed")
+                    && !Class::AdjectiveEd.has(w)
+                    && !Class::PostmodifierStart.has(w))
+    });
+    match verb {
+        Some(k) => Some((a, k, mention_of(p, a, k)?)),
+        None => Some((a, b, m)),
+    }
+}
+
+/// Speaker rule [`SpeakerRule::ItAntecedent`]: `The audit came out on Friday. It
+/// recommends …`, `The Ferry Users Association criticised the timetable. It said …`: an
+/// `it` opening the sentence takes the previous sentence's subject when that is a document
+/// or an organisation, before any organisation or document that spoke earlier (news moves
+/// on to the thing it has just introduced). Whether it fired.
+fn rule_it_antecedent(
+    p: &Para,
+    s: &Sentence,
+    prev: Option<&Sentence>,
+    cand: &mut Candidate,
+) -> bool {
+    let Some((
+        a,
+        _,
+        Mention {
+            kind: MentionKind::Pronoun(Pronoun::It),
+            ..
+        },
+    )) = cand.mention
+    else {
+        return false;
+    };
+    let Some(prev) = prev.filter(|_| a == s.tokens.start) else {
+        return false;
+    };
+    let Some((pa, pb, m)) = previous_subject(p, prev) else {
+        return false;
+    };
+    if !matches!(m.kind, MentionKind::Document | MentionKind::Organization) {
+        return false;
+    }
+    cand.mention = Some((pa, pb, m));
+    cand.rule = SpeakerRule::ItAntecedent;
+    true
+}
+
 /// `Researchers at the university looked at the survey. They believe …`: `they` takes the
 /// group that is the previous sentence's subject, before any group that spoke earlier.
 fn they_from_previous_subject(
@@ -1709,21 +1781,7 @@ fn they_from_previous_subject(
     reg: &mut Registry,
 ) -> Option<usize> {
     let prev = prev?;
-    let (a, b, m) = sentence_subject(p, prev, prev.tokens.start)?;
-    // the noun phrase ends before its verb (`Scientists from the institute surveyed …`)
-    let verb = (a + 1..b).find(|&k| {
-        let w = p.toks[k].lower;
-        !p.toks[k].cap
-            && (Class::Verbish.has(w)
-                || lexicon::cue(w).is_some()
-                || w.ends_with("ed")
-                    && !Class::AdjectiveEd.has(w)
-                    && !Class::PostmodifierStart.has(w))
-    });
-    let m = match verb {
-        Some(k) => mention_of(p, a, k)?,
-        None => m,
-    };
+    let (a, _, m) = previous_subject(p, prev)?;
     if !matches!(m.kind, MentionKind::Group) {
         return None;
     }
@@ -2077,6 +2135,7 @@ pub(super) fn attribute_sentence(
     for (c, cend, cue) in cues(p, s) {
         let cue_text = CueText::from(&p.text[p.toks[c].range.start..p.toks[cend - 1].range.end]);
         let mut cand = speaker_candidate(p, s, c, cend, cue);
+        rule_it_antecedent(p, s, prev, &mut cand);
         // (`show`, `find` report only a document's findings: `the figures show …`)
         if cue.is_some_and(|c| c.document)
             && !cand

@@ -41,6 +41,10 @@ pub enum SpeakerRule {
     PassiveAgent,
     /// `… — Ana Ruiz (@anaruiz) June 3, 2019`: a post embedded in the page, its author.
     EmbeddedPost,
+    /// `The audit came out on Friday. It recommends …`: an `it` opening the sentence is the
+    /// previous sentence's subject when that is a document or an organisation (before any
+    /// organisation that spoke earlier).
+    ItAntecedent,
     /// `…, saying …`, `… and added …`: the speaker of the sentence's earlier cue, or its
     /// subject.
     Inherited,
@@ -108,6 +112,9 @@ impl SpeakerRule {
             SpeakerRule::Fronted => "fronted participial cue, + main clause's subject",
             SpeakerRule::PassiveAgent => "passive cue + by + agent",
             SpeakerRule::EmbeddedPost => "embedded post — author (@handle)",
+            SpeakerRule::ItAntecedent => {
+                "it + cue: the previous sentence's document or organisation"
+            }
             SpeakerRule::Inherited => "participle/coordinated cue inherits the speaker",
         }
     }
@@ -121,6 +128,7 @@ impl SpeakerRule {
                 0.7
             }
             SpeakerRule::Inherited
+            | SpeakerRule::ItAntecedent
             | SpeakerRule::Coordinated
             | SpeakerRule::Fronted
             | SpeakerRule::PassiveAgent => 0.75,
