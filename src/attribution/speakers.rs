@@ -972,6 +972,7 @@ impl Registry {
                 && (matches!(toks[i - 1].lower, "and" | "or" | "nor" | "&")
                     || toks[i - 1].is(Class::Preposition));
             let clause_subject = !aside && i == 0
+                || fronted_topic(toks, i, after)
                 || !conjunct
                     && toks.get(j).is_some_and(|n| {
                         !n.cap
@@ -1854,6 +1855,19 @@ impl Registry {
             claims: 0,
         }
     }
+}
+
+/// `For Ruiz, every lost hive hurts.`, `To Lee, who …`, `As for Park, …`: a name (at `i`,
+/// `after` the text following it) in a prepositional phrase opening the sentence and closed
+/// by a comma is the sentence's topic, which a feature's next `she says` picks up, although a
+/// name after a preposition is otherwise nobody's topic.
+fn fronted_topic(toks: &[Token], i: usize, after: &str) -> bool {
+    let opener = match i {
+        1 => matches!(toks[0].lower, "for" | "to"),
+        2 => toks[0].lower == "as" && toks[1].lower == "for",
+        _ => false,
+    };
+    opener && after.starts_with(',')
 }
 
 /// Whether a capitalised word standing alone can be a person's surname: no place,
