@@ -278,3 +278,30 @@ fn find_praise_and_blame_are_cues_only_in_their_reporting_frames() {
         "Crews have found cracks in the pilings, and the pier is closed.",
     ]);
 }
+
+#[test]
+fn a_described_lede_speaker_is_named_only_by_an_agreeing_person() {
+    let speakers = |text: &str| -> Vec<String> {
+        let (_, a) = analysed(text);
+        a.claims
+            .iter()
+            .map(|c| speaker_name(&a, c.speaker))
+            .collect()
+    };
+    // a title that is not the description's, another gender, someone named between, or
+    // someone speaking for an organisation: two people
+    for text in [
+        "A retired welder says the plant poisoned his well.\n\n\
+         Health Minister Jane Doe said the water was safe to drink.",
+        "A Halifax woman says she has nowhere to go after the fire.\n\n\
+         Stephen Gillis said the shelter was already full.",
+        "A retired teacher says the school is unsafe for children.\n\n\
+         The board's chair, Jane Doe, said the building passed its inspection.",
+        "A spokeswoman for the city said the pier would reopen in June.\n\n\
+         Ana Ruiz said the crews would start on Monday.",
+    ] {
+        let s = speakers(text);
+        assert_eq!(s.len(), 2, "{text}: {s:?}");
+        assert_ne!(s[0], s[1], "{text}");
+    }
+}

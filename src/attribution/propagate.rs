@@ -80,7 +80,39 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<u32>]
         .map(|&b| doc.blocks[b].text.as_str())
         .collect();
     reg.retype_unintroduced_names(&texts);
+    name_described_lede(doc, &mut reg, &mut out);
     finish(&reg, out.claims, out.quotes)
+}
+
+/// `A Vancouver hockey coach says … ¶ Stephen Gillis said …`: the lede's described speaker
+/// is the person named next ([`Registry::name_described_lede`]); their attributions are
+/// credited to that person.
+fn name_described_lede(doc: &Document, reg: &mut Registry, out: &mut Out) {
+    let lede: Vec<(usize, usize)> = out
+        .claims
+        .iter()
+        .take_while(|c| c.paragraph.is_none_or(|p| p <= 1))
+        .filter(|c| c.paragraph.is_some())
+        .filter_map(|c| {
+            Some((
+                c.speaker?,
+                doc.blocks[c.block].range.start + c.text_range.start,
+            ))
+        })
+        .collect();
+    let Some((from, to)) = reg.name_described_lede(&lede) else {
+        return;
+    };
+    for c in &mut out.claims {
+        if c.speaker == Some(from) {
+            c.speaker = Some(to);
+        }
+    }
+    for q in &mut out.quotes {
+        if q.speaker == Some(from) {
+            q.speaker = Some(to);
+        }
+    }
 }
 
 /// A first pass counts the quotations (scanned again per paragraph, so no list of every

@@ -1810,6 +1810,69 @@ impl Registry {
         }
     }
 
+    /// `A Vancouver hockey coach says … ¶ Stephen Gillis said …`: a lede often describes its
+    /// person before naming them. A person described with `a`/`an` and no name, speaking in
+    /// the lede (`lede`: the speakers of the first two paragraphs' attributions, each with
+    /// where the attribution starts), is the next person named, when named as a clause's
+    /// subject a paragraph or two on and gender and title agree (`Health Minister Jane Doe` is not `a
+    /// nurse`): the description becomes that person's alias. Run once, after the whole text
+    /// is read. The described entity and the named one, when they are two (else the
+    /// described one is renamed).
+    pub fn name_described_lede(&mut self, lede: &[(usize, usize)]) -> Option<(usize, usize)> {
+        let &(d, at) = lede.iter().find(|&&(id, _)| {
+            let e = &self.entities[id];
+            let l = e.name.to_lowercase();
+            e.kind == SpeakerKind::Person
+                && !e.plural
+                && e.surname.is_none()
+                && (l.starts_with("a ") || l.starts_with("an "))
+                // (`a spokeswoman for the city`, `an official with the union` speak for
+                // an organisation whose named people are others)
+                && !l.contains(" for ")
+                && !l.contains(" with ")
+        })?;
+        let head = description_head(&self.entities[d].name)?;
+        let k = self.seen.partition_point(|s| s.at <= at);
+        // the first person named after it, as a clause's subject, not far on
+        let s = *self
+            .seen
+            .get(k)
+            .filter(|s| s.clause_subject && s.at < at + TOPIC_WINDOW / 2)?;
+        let sp = self.spelled(&s);
+        if sp
+            .title
+            .as_deref()
+            .is_some_and(|t| !t.to_lowercase().contains(&head))
+        {
+            return None;
+        }
+        let gender = s.gender.or_else(|| first_name_gender(&sp.name));
+        let described = self.entities[d].gender.or_else(|| gender_of_role(&head));
+        if described.zip(gender).is_some_and(|(a, b)| a != b) {
+            return None;
+        }
+        let desc = self.entities[d].name.clone();
+        let named = self
+            .names
+            .get(&norm(&sp.name))
+            .copied()
+            .or_else(|| self.by_surname(&sp.surname))
+            .filter(|&n| self.entities[n].kind == SpeakerKind::Person);
+        if let Some(n) = named.filter(|&n| n != d) {
+            self.add_alias(n, &desc);
+            return Some((d, n));
+        }
+        let (name, surname) = (sp.name.clone(), sp.surname.clone());
+        let e = &mut self.entities[d];
+        e.name = name.clone();
+        e.surname = Some(surname.clone());
+        e.gender = e.gender.or(gender);
+        self.names.entry(norm(&name)).or_insert(d);
+        self.surnames.insert(surname, d);
+        self.add_alias(d, &desc);
+        None
+    }
+
     /// `The Harbour Authority closed the pier. It said …`: the organisation last named as a
     /// sentence's subject, in the sentences just before, when no organisation has spoken.
     fn org_just_named(&mut self, at: usize) -> Option<usize> {
@@ -1868,6 +1931,20 @@ fn fronted_topic(toks: &[Token], i: usize, after: &str) -> bool {
         _ => false,
     };
     opener && after.starts_with(',')
+}
+
+/// The head noun of a description (`a longtime nurse at the hospital` → `nurse`): its last
+/// word before a post-modifier, lowercased.
+fn description_head(desc: &str) -> Option<String> {
+    let words: Vec<&str> = desc.split_whitespace().skip(1).collect();
+    let end = words
+        .iter()
+        .position(|w| {
+            let l = w.to_lowercase();
+            Class::PostmodifierStart.has(&l) || l == "who"
+        })
+        .unwrap_or(words.len());
+    words[..end].last().map(|w| w.to_lowercase())
 }
 
 /// Whether a capitalised word standing alone can be a person's surname: no place,
