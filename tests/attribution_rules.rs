@@ -144,6 +144,7 @@ fn the_table_covers_every_speaker_rule() {
         "PassiveAgent",
         "EmbeddedPost",
         "ItAntecedent",
+        "Interviewee",
         "Inherited",
     ] {
         assert!(
@@ -304,4 +305,14 @@ fn a_described_lede_speaker_is_named_only_by_an_agreeing_person() {
         assert_eq!(s.len(), 2, "{text}: {s:?}");
         assert_ne!(s[0], s[1], "{text}");
     }
+}
+
+#[test]
+fn an_answer_outside_a_qa_is_no_attribution() {
+    // one `A:` paragraph, or answers without questions, make no interview
+    assert_no_claims(&[
+        "A: The silt. The channel is a metre shallower than it was two years ago.",
+        "Grade A. The channel is a metre shallower than it was.\n\nA: The silt, again.\n\n\
+         A: The ferries, always.",
+    ]);
 }

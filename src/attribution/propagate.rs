@@ -6,7 +6,7 @@
 use super::claims::{self, Attr, Para, RawClaim};
 use super::lexicon;
 use super::quotes::{self, QuoteSpan};
-use super::rules::{QuoteRule, Rule};
+use super::rules::{ContentRule, QuoteRule, Rule, SpeakerRule};
 use super::speakers::Registry;
 use super::tokens::{self, Sentence};
 use super::{Analysis, Claim, ClaimKind, CueText, Quote, Sourcing};
@@ -31,6 +31,8 @@ struct Marks {
     single_style: bool,
     /// Quotations in the analysed blocks.
     quotes: usize,
+    /// A Q&A interview: paragraphs opening with `Q:` and with `A:`, at least two of each.
+    qa: bool,
 }
 
 /// The output under construction, in reading order with registry ids as speakers.
@@ -119,17 +121,51 @@ fn name_described_lede(doc: &Document, reg: &mut Registry, out: &mut Out) {
 /// quotation is kept).
 fn count_marks(doc: &Document, blocks: &[usize]) -> Marks {
     let (mut singles, mut all) = (0, 0);
+    let (mut questions, mut answers) = (0, 0);
     for &bi in blocks {
         let text = &doc.blocks[bi].text;
         for q in quotes::scan(text) {
             singles += usize::from(q.single);
             all += 1;
         }
+        questions += usize::from(qa_marker(text, 'Q').is_some());
+        answers += usize::from(qa_marker(text, 'A').is_some());
     }
     Marks {
         single_style: singles * 2 > all,
         quotes: all,
+        qa: questions >= 2 && answers >= 2,
     }
+}
+
+/// `Q: What now?`, `A. We wait.`: a paragraph opening with the letter `letter` and a colon
+/// or full stop, then a space, is a Q&A question or answer; where its words start.
+pub(super) fn qa_marker(text: &str, letter: char) -> Option<usize> {
+    let rest = text.strip_prefix(letter)?;
+    let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix('.'))?;
+    let words = rest.trim_start();
+    (words.len() < rest.len() && !words.is_empty()).then(|| text.len() - words.len())
+}
+
+/// Speaker rule [`SpeakerRule::Interviewee`]: in a Q&A, an answer paragraph (`A: …`) is the
+/// interviewee's words, and its `I` is the interviewee. The claim spans the answer; its
+/// sentences are still read for the attributions inside it.
+fn answer_claim(p: &Para, start: usize, reg: &mut Registry) -> Option<RawClaim> {
+    let id = reg.interviewee(p.base)?;
+    let range = claims::trim_content(p.text, start..p.text.len());
+    let rule = Rule::Cue(SpeakerRule::Interviewee, ContentRule::After);
+    Some(RawClaim {
+        kind: if p.quotes.is_empty() {
+            ClaimKind::Indirect
+        } else {
+            ClaimKind::Mixed
+        },
+        range,
+        speaker: Some(id),
+        cue: Some(CueText::from("A:")),
+        rule,
+        confidence: rule.confidence(),
+    })
 }
 
 /// Phases 1–4 over one paragraph, its quotations and claims appended to `out`.
@@ -172,6 +208,12 @@ fn paragraph(
             })
             .collect(),
     };
+    let answer = marks
+        .qa
+        .then(|| qa_marker(text, 'A'))
+        .flatten()
+        .and_then(|start| answer_claim(&p, start, reg));
+    reg.set_first_person(answer.as_ref().and_then(|c| c.speaker));
     for (si, s) in sents.iter().enumerate() {
         reg.note_names(text, &toks[s.tokens.clone()], p.base);
         if teaser {
@@ -192,6 +234,10 @@ fn paragraph(
             }
             st.claims.push(c);
         }
+    }
+    reg.set_first_person(None);
+    if let Some(c) = answer {
+        st.claims.push(c);
     }
     emit(doc, bi, paragraph, &p, reg, carry, st, out);
 }

@@ -45,6 +45,9 @@ pub enum SpeakerRule {
     /// previous sentence's subject when that is a document or an organisation (before any
     /// organisation that spoke earlier).
     ItAntecedent,
+    /// `Q: … ¶ A: …` in a Q&A interview: an answer paragraph is the words of the
+    /// interviewee, the person the introduction before the first answer names most.
+    Interviewee,
     /// `…, saying …`, `… and added …`: the speaker of the sentence's earlier cue, or its
     /// subject.
     Inherited,
@@ -115,6 +118,7 @@ impl SpeakerRule {
             SpeakerRule::ItAntecedent => {
                 "it + cue: the previous sentence's document or organisation"
             }
+            SpeakerRule::Interviewee => "Q&A answer (A:): the interviewee the introduction names",
             SpeakerRule::Inherited => "participle/coordinated cue inherits the speaker",
         }
     }
@@ -124,6 +128,7 @@ impl SpeakerRule {
         match self {
             SpeakerRule::AccordingTo | SpeakerRule::Subject | SpeakerRule::Inverted => 0.9,
             SpeakerRule::Apposition | SpeakerRule::EmbeddedPost => 0.85,
+            SpeakerRule::Interviewee => 0.8,
             SpeakerRule::RelativeClause | SpeakerRule::LastNounPhrase | SpeakerRule::Described => {
                 0.7
             }

@@ -871,6 +871,10 @@ pub struct Registry {
     names: FxHashMap<String, usize>,
     /// Lowercased surname → the latest person entity with it.
     surnames: FxHashMap<String, usize>,
+    /// In a Q&A, the interviewee, found once at the first answer (`Some(None)`: no one).
+    interviewee: Option<Option<usize>>,
+    /// Who `I` is in the paragraph being read (a Q&A answer's interviewee), if anyone.
+    first_person: Option<usize>,
 }
 
 /// How far back (bytes) a clause subject can still be the topic a pronoun picks up.
@@ -1741,7 +1745,8 @@ impl Registry {
                         .then(|| self.org_just_named(at))
                         .flatten()
                 }),
-            Pronoun::We | Pronoun::I => None,
+            Pronoun::I => self.first_person,
+            Pronoun::We => None,
         }
     }
 
@@ -1808,6 +1813,31 @@ impl Registry {
                 self.entities[i].plural = true;
             }
         }
+    }
+
+    /// The interviewee of a Q&A (asked at its first answer, at `at`): the person the
+    /// introduction names most often before it (the first of equals), found once.
+    pub fn interviewee(&mut self, at: usize) -> Option<usize> {
+        if let Some(found) = self.interviewee {
+            return found;
+        }
+        let mut counts: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+        for (i, s) in self.seen.iter().enumerate().take_while(|(_, s)| s.at < at) {
+            let surname = self.spellings[s.spelling as usize].surname.as_str();
+            counts.entry(surname).or_insert((0, i)).0 += 1;
+        }
+        let best = counts
+            .values()
+            .max_by_key(|&&(n, first)| (n, std::cmp::Reverse(first)))
+            .map(|&(_, first)| self.seen[first]);
+        let found = best.map(|s| self.person_from_seen(&s));
+        self.interviewee = Some(found);
+        found
+    }
+
+    /// Sets who `I` is in the paragraph about to be read (`None` after it).
+    pub fn set_first_person(&mut self, id: Option<usize>) {
+        self.first_person = id;
     }
 
     /// `A Vancouver hockey coach says … ¶ Stephen Gillis said …`: a lede often describes its
