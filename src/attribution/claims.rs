@@ -814,6 +814,34 @@ fn sentence_subject(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize
     None
 }
 
+/// `says the system works on the assumption that …`, `said she's longed to move beyond that
+/// status`: right after a cue that takes no object, a noun phrase (not a time: `said this
+/// week that …`) or a pronoun with its verb opens the reported clause, so a `that` further
+/// on belongs to it (a noun's complement, a demonstrative), not to the cue.
+fn clause_opens_at(p: &Para, s: &Sentence, j: usize, cue: Option<Cue>) -> bool {
+    if j >= s.tokens.end || cue.is_none_or(|c| c.object) {
+        return false;
+    }
+    let t = &p.toks[j];
+    if t.quote.is_some() {
+        return false;
+    }
+    let contracted = t
+        .lower
+        .split(['\'', '’'])
+        .next()
+        .is_some_and(|w| w.len() < t.lower.len() && lexicon::pronoun(w).is_some());
+    let timed = (j + 1..(j + 3).min(s.tokens.end)).any(|k| {
+        let n = &p.toks[k];
+        n.is(Class::TimeWord) || n.is(Class::Weekday) || n.lower == "other"
+    });
+    // (`made the argument that …`: a light verb's noun of saying takes the clause)
+    let speech_noun = (j + 1..(j + 4).min(s.tokens.end)).any(|k| {
+        p.toks[k].is(Class::SpeechNoun) && p.toks.get(k + 1).is_some_and(|n| n.lower == "that")
+    });
+    contracted || t.is(Class::Determiner) && t.lower != "that" && !timed && !speech_noun
+}
+
 /// Skips an object after `told`/`urged` (`told The Post`, `told reporters`).
 fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
     let e = s.tokens.end;
@@ -918,7 +946,12 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
         }
     }
     // "that" within a few words, with nothing in between that breaks the clause
-    for k in j..(j + 12).min(e) {
+    let search = if clause_opens_at(p, s, j, cue) {
+        j..j
+    } else {
+        j..(j + 12).min(e)
+    };
+    for k in search {
         let t = &p.toks[k];
         if t.quote.is_some() || (k > j && p.breaks_before(k, s)) {
             break;
