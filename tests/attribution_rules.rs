@@ -300,6 +300,8 @@ fn a_described_lede_speaker_is_named_only_by_an_agreeing_person() {
          The board's chair, Jane Doe, said the building passed its inspection.",
         "A spokeswoman for the city said the pier would reopen in June.\n\n\
          Ana Ruiz said the crews would start on Monday.",
+        "The mayor said the pier would reopen in June.\n\n\
+         Ana Ruiz said the crews would start on Monday.",
     ] {
         let s = speakers(text);
         assert_eq!(s.len(), 2, "{text}: {s:?}");

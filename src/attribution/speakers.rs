@@ -1841,7 +1841,8 @@ impl Registry {
     }
 
     /// `A Vancouver hockey coach says … ¶ Stephen Gillis said …`: a lede often describes its
-    /// person before naming them. A person described with `a`/`an` and no name, speaking in
+    /// person before naming them. A person described with `a`/`an` and no name (or with
+    /// `the` when the person is then titled so: `the mayor` → `Mayor Ruth Okafor`), speaking in
     /// the lede (`lede`: the speakers of the first two paragraphs' attributions, each with
     /// where the attribution starts), is the next person named, when named as a clause's
     /// subject a paragraph or two on and gender and title agree (`Health Minister Jane Doe` is not `a
@@ -1855,7 +1856,7 @@ impl Registry {
             e.kind == SpeakerKind::Person
                 && !e.plural
                 && e.surname.is_none()
-                && (l.starts_with("a ") || l.starts_with("an "))
+                && (l.starts_with("a ") || l.starts_with("an ") || l.starts_with("the "))
                 // (`a spokeswoman for the city`, `an official with the union` speak for
                 // an organisation whose named people are others)
                 && !l.contains(" for ")
@@ -1869,10 +1870,12 @@ impl Registry {
             .get(k)
             .filter(|s| s.clause_subject && s.at < at + TOPIC_WINDOW / 2)?;
         let sp = self.spelled(&s);
+        // a definite description (`the mayor`) is only someone titled so (`Mayor Ruth Okafor`)
+        let definite = self.entities[d].name.to_lowercase().starts_with("the ");
         if sp
             .title
             .as_deref()
-            .is_some_and(|t| !t.to_lowercase().contains(&head))
+            .map_or(definite, |t| !t.to_lowercase().contains(&head))
         {
             return None;
         }
