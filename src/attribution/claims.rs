@@ -1514,6 +1514,24 @@ fn rule_described(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
     cand.rule = SpeakerRule::Described;
 }
 
+/// Whether token `e`, before the conjunction at `conj`, looks like a finite verb: a regular
+/// past (`leaned`, not an adjective such as `retired`), a listed verb or auxiliary, or a word
+/// with a particle after it (`leant over`, `stood up`; not an `-ing` participle).
+fn looks_like_verb(p: &Para, e: usize, conj: usize) -> bool {
+    let t = &p.toks[e];
+    if t.cap || t.quote.is_some() {
+        return false;
+    }
+    let w = t.lower;
+    let particle = e + 1 < conj
+        && matches!(
+            p.toks[e + 1].lower,
+            "over" | "up" | "back" | "out" | "around" | "forward" | "down" | "aside"
+        )
+        && !w.ends_with("ing");
+    w.ends_with("ed") && !Class::AdjectiveEd.has(w) || Class::Verbish.has(w) || particle
+}
+
 /// Speaker rule [`SpeakerRule::Coordinated`]: `Lee smiled and said …`, the subject of the
 /// first of two coordinated verbs (the clause before `and` opens with a noun phrase and a
 /// short verb phrase follows it).
@@ -1534,8 +1552,14 @@ fn rule_coordinated(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate) {
     if k0 < conj && p.toks[k0].quote.is_some() {
         k0 += 1;
     }
-    // the noun phrase is followed by one to four lowercase words, the first a verb's place
-    for e in k0 + 1..conj.min(k0 + 7) {
+    // the noun phrase is followed by one to four lowercase words, the first a verb's place:
+    // a word that looks like a verb first (`a man in the front row leaned over and said`),
+    // else the first that can be one
+    let places = k0 + 1..conj.min(k0 + 9);
+    let verb_like = places
+        .clone()
+        .find(|&e| conj - e <= 4 && looks_like_verb(p, e, conj));
+    for e in verb_like.into_iter().chain(places) {
         let verb = &p.toks[e];
         if verb.cap
             || conj - e > 4
