@@ -3,9 +3,10 @@
 //! The scorer follows `../shared/eval/score.py` (the Gender Gap Tracker's rule): a gold
 //! attribution is found when one predicted claim covers more than 30 % of its characters;
 //! speaker accuracy compares names and aliases; direct F1 compares the words inside quote
-//! marks. Five sets are scored: our own fixtures (`tests/fixtures/attribution/*.toml`,
+//! marks. Six sets are scored: our own fixtures (`tests/fixtures/attribution/*.toml`,
 //! original fictional articles), the held-out check (`tests/fixtures/heldout/*.toml`, fictional
-//! articles in other house styles that no rule is tuned on), the seed gold (`../shared/gold`), `ggt-dev`
+//! articles in other house styles that no rule is tuned on), the second held-out check
+//! (`tests/fixtures/heldout2/{ca,us-uk}/*.toml`, written blind later, scored per outlet kind), the seed gold (`../shared/gold`), `ggt-dev`
 //! (`../shared/eval/ggt-dev`, real Canadian articles) and `news-dev`
 //! (`../shared/eval/news-dev`, US/UK articles from other outlets). The shared sets are skipped, with a printed
 //! reason, when `../shared` is not there.
@@ -32,6 +33,22 @@ const HELDOUT_FLOORS: Floors = Floors {
     strict: 0.92,
     speaker: 0.90,
     direct: 0.97,
+};
+/// The second held-out check (`tests/fixtures/heldout2/`), written blind after the first had been
+/// tuned on: six Canadian-outlet articles and six US/UK-outlet articles, each set with its own
+/// floors a little below the figures measured on 2026-11-30 (see its README). A guard, never a
+/// target: nobody tunes rules to these articles.
+const HELDOUT2_CA_FLOORS: Floors = Floors {
+    attr: 0.92,
+    strict: 0.91,
+    speaker: 0.91,
+    direct: 0.98,
+};
+const HELDOUT2_US_UK_FLOORS: Floors = Floors {
+    attr: 0.93,
+    strict: 0.925,
+    speaker: 0.87,
+    direct: 0.96,
 };
 const SEED_FLOORS: Floors = Floors {
     attr: 0.99,
@@ -517,6 +534,30 @@ fn heldout_scores_above_floors() {
         files.len()
     );
     run_set("heldout", &files, &HELDOUT_FLOORS);
+}
+
+/// One half of the second held-out check: `tests/fixtures/heldout2/<sub>`, six articles.
+fn heldout2_set(sub: &str, floors: &Floors) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/heldout2")
+        .join(sub);
+    let files = files_in(&dir, "toml");
+    assert!(
+        files.len() >= 6,
+        "expected six held-out articles in heldout2/{sub}, found {}",
+        files.len()
+    );
+    run_set(&format!("heldout2/{sub}"), &files, floors);
+}
+
+#[test]
+fn heldout2_canadian_scores_above_floors() {
+    heldout2_set("ca", &HELDOUT2_CA_FLOORS);
+}
+
+#[test]
+fn heldout2_us_uk_scores_above_floors() {
+    heldout2_set("us-uk", &HELDOUT2_US_UK_FLOORS);
 }
 
 #[test]
