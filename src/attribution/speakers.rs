@@ -1024,12 +1024,17 @@ impl Registry {
                     self.first_seen.insert(first, self.seen.len());
                 }
                 let role_gender = i.checked_sub(1).and_then(|k| gender_of_role(toks[k].lower));
+                let described = if i == 0 {
+                    described_gender(text, toks, j)
+                } else {
+                    None
+                };
                 let spelling = self.spelling(m.name, m.title);
                 self.seen.push(SeenName {
                     subject: i == 0,
                     clause_subject,
                     into_sentence: into_sentence(toks, i),
-                    gender: m.gender.or(role_gender),
+                    gender: described.or(m.gender).or(role_gender),
                     spelling,
                     at: base + toks[i].range.start,
                 });
@@ -1964,6 +1969,41 @@ fn fronted_topic(toks: &[Token], i: usize, after: &str) -> bool {
         _ => false,
     };
     opener && after.starts_with(',')
+}
+
+/// `Cris Vega, a farm worker, is a mother of four …`, `Sam Orr, a grandfather, …`: the
+/// gender a sentence's subject is described with, by a role noun after `a`/`an` in its
+/// apposition or after `is`/`was` (the name's run ends before token `j`). It outweighs a
+/// first name's gender, which names of both sexes share.
+fn described_gender(text: &str, toks: &[Token], j: usize) -> Option<Gender> {
+    let role_after = |k: usize| -> Option<Gender> {
+        if !toks.get(k).is_some_and(|t| matches!(t.lower, "a" | "an")) {
+            return None;
+        }
+        toks.get(k + 1..(k + 4).min(toks.len()))?
+            .iter()
+            .take_while(|t| !t.cap && t.quote.is_none() && t.lower != "of")
+            .find_map(|t| gender_of_role(t.lower))
+    };
+    let gap = |k: usize| &text[toks[k - 1].range.end..toks[k].range.start];
+    if j >= toks.len() {
+        return None;
+    }
+    if gap(j).trim() == ","
+        && let Some(g) = role_after(j)
+    {
+        return Some(g);
+    }
+    // past an apposition between commas, the verb
+    let mut k = j;
+    if gap(j).trim() == "," {
+        k = (j + 1..(j + 12).min(toks.len())).find(|&k| gap(k).trim() == ",")?;
+    }
+    let verb = toks.get(k)?;
+    if !matches!(verb.lower, "is" | "was") {
+        return None;
+    }
+    role_after(k + 1)
 }
 
 /// The head noun of a description (`a longtime nurse at the hospital` → `nurse`): its last
