@@ -33,6 +33,9 @@ struct Marks {
     quotes: usize,
     /// A Q&A interview: paragraphs opening with `Q:` and with `A:`, at least two of each.
     qa: bool,
+    /// A transcript: at least two paragraphs opening with the same speaker's label
+    /// (`Okafor: …`).
+    transcript: bool,
 }
 
 /// The output under construction, in reading order with registry ids as speakers.
@@ -122,6 +125,8 @@ fn name_described_lede(doc: &Document, reg: &mut Registry, out: &mut Out) {
 fn count_marks(doc: &Document, blocks: &[usize]) -> Marks {
     let (mut singles, mut all) = (0, 0);
     let (mut questions, mut answers) = (0, 0);
+    let mut labels: Vec<&str> = Vec::new();
+    let mut transcript = false;
     for &bi in blocks {
         let text = &doc.blocks[bi].text;
         for q in quotes::scan(text) {
@@ -130,12 +135,33 @@ fn count_marks(doc: &Document, blocks: &[usize]) -> Marks {
         }
         questions += usize::from(qa_marker(text, 'Q').is_some());
         answers += usize::from(qa_marker(text, 'A').is_some());
+        if let Some((label, _)) = speaker_label(text) {
+            transcript |= labels.contains(&label);
+            labels.push(label);
+        }
     }
     Marks {
         single_style: singles * 2 > all,
         quotes: all,
         qa: questions >= 2 && answers >= 2,
+        transcript,
     }
+}
+
+/// `Okafor: We wait.`, `Ruth Okafor:We wait.`: a paragraph opening with one to three
+/// capitalised words (not all in capitals, as `READ MORE:` is) and a colon, then its words:
+/// the label, and where the words start.
+fn speaker_label(text: &str) -> Option<(&str, usize)> {
+    let colon = text.get(..40.min(text.len()))?.find(':')?;
+    let label = &text[..colon];
+    let words = text[colon + 1..].trim_start();
+    let ok = !words.is_empty()
+        && (1..=3).contains(&label.split(' ').count())
+        && label.split(' ').all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(char::is_alphabetic)
+        })
+        && label.chars().any(char::is_lowercase);
+    ok.then(|| (label, text.len() - words.len()))
 }
 
 /// `Q: What now?`, `A. We wait.`: a paragraph opening with the letter `letter` and a colon
@@ -150,11 +176,10 @@ pub(super) fn qa_marker(text: &str, letter: char) -> Option<usize> {
 /// Speaker rule [`SpeakerRule::Interviewee`]: in a Q&A, an answer paragraph (`A: …`) is the
 /// interviewee's words, and its `I` is the interviewee. The claim spans the answer; its
 /// sentences are still read for the attributions inside it.
-fn answer_claim(p: &Para, start: usize, reg: &mut Registry) -> Option<RawClaim> {
-    let id = reg.interviewee(p.base)?;
+fn answer_claim(p: &Para, start: usize, id: usize, cue: &str) -> RawClaim {
     let range = claims::trim_content(p.text, start..p.text.len());
     let rule = Rule::Cue(SpeakerRule::Interviewee, ContentRule::After);
-    Some(RawClaim {
+    RawClaim {
         kind: if p.quotes.is_empty() {
             ClaimKind::Indirect
         } else {
@@ -162,10 +187,24 @@ fn answer_claim(p: &Para, start: usize, reg: &mut Registry) -> Option<RawClaim> 
         },
         range,
         speaker: Some(id),
-        cue: Some(CueText::from("A:")),
+        cue: Some(CueText::from(cue)),
         rule,
         confidence: rule.confidence(),
-    })
+    }
+}
+
+/// A Q&A answer (`A: …`, the interviewee's) or a transcript's labelled paragraph
+/// (`Okafor: …`, when the label names a person seen before): its claim.
+fn answer(p: &Para, marks: &Marks, reg: &mut Registry) -> Option<RawClaim> {
+    if marks.qa
+        && let Some(start) = qa_marker(p.text, 'A')
+    {
+        let id = reg.interviewee(p.base)?;
+        return Some(answer_claim(p, start, id, "A:"));
+    }
+    let (label, start) = speaker_label(p.text).filter(|_| marks.transcript)?;
+    let id = reg.labelled_person(label)?;
+    Some(answer_claim(p, start, id, &p.text[..=label.len()]))
 }
 
 /// Phases 1–4 over one paragraph, its quotations and claims appended to `out`.
@@ -208,12 +247,11 @@ fn paragraph(
             })
             .collect(),
     };
-    let answer = marks
-        .qa
-        .then(|| qa_marker(text, 'A'))
-        .flatten()
-        .and_then(|start| answer_claim(&p, start, reg));
+    let answer = answer(&p, marks, reg);
     reg.set_first_person(answer.as_ref().and_then(|c| c.speaker));
+    // a transcript's labelled paragraph: its `I` is the label's person, but no claim of its
+    // own (news-dev's annotators count none)
+    let answer = answer.filter(|c| c.cue.as_deref() == Some("A:"));
     for (si, s) in sents.iter().enumerate() {
         reg.note_names(text, &toks[s.tokens.clone()], p.base);
         if teaser {

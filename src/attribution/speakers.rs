@@ -1174,10 +1174,20 @@ impl Registry {
 
     /// The most recent entity that spoke satisfying `ok`.
     fn recent(&self, before: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
+        self.recent_but(before, None, ok)
+    }
+
+    /// The most recent entity but `skip` that spoke satisfying `ok`.
+    fn recent_but(
+        &self,
+        before: usize,
+        skip: Option<usize>,
+        ok: impl Fn(&Entity) -> bool,
+    ) -> Option<usize> {
         self.entities
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.last_spoke.is_some_and(|p| p <= before) && ok(e))
+            .filter(|&(i, e)| Some(i) != skip && e.last_spoke.is_some_and(|p| p <= before) && ok(e))
             .max_by_key(|(_, e)| e.last_spoke)
             .map(|(i, _)| i)
     }
@@ -1705,8 +1715,9 @@ impl Registry {
                     let ok =
                         |g: Option<Gender>| g.is_none_or(|g| Some(g) == gender) || gender.is_none();
                     // the most recent person who spoke with a compatible gender
-                    // (not people named together: `she` is one of them, not both)
-                    let speaker = self.recent(at, |e| {
+                    // (not people named together: `she` is one of them, not both; not
+                    // the `I` of the paragraph, a transcript's speaker)
+                    let speaker = self.recent_but(at, self.first_person, |e| {
                         e.kind == SpeakerKind::Person && !e.plural && ok(e.gender)
                     });
                     self.subject_since_speaker(sentence_start, gender, speaker)
@@ -1838,6 +1849,23 @@ impl Registry {
         let found = best.map(|s| self.person_from_seen(&s));
         self.interviewee = Some(found);
         found
+    }
+
+    /// The person a transcript's label names (`Okafor:`, `Ruth Okafor:`): a person speaker or
+    /// a person seen with that name or surname; never an organisation (`Mashable:`).
+    pub fn labelled_person(&mut self, label: &str) -> Option<usize> {
+        let surname = surname_of(label);
+        let id = self
+            .names
+            .get(&norm(label))
+            .copied()
+            .or_else(|| self.by_surname(&surname))
+            .or_else(|| {
+                let k = *self.last_seen.get(&surname)?;
+                let seen = self.seen[k];
+                Some(self.person_from_seen(&seen))
+            })?;
+        (self.entities[id].kind == SpeakerKind::Person).then_some(id)
     }
 
     /// Sets who `I` is in the paragraph about to be read (`None` after it).
