@@ -1760,9 +1760,11 @@ fn resolve_candidate(
     if let Some(prev) = attrs.iter().rev().find(|x| x.speaker.is_some()) {
         return prev.speaker;
     }
-    let (sa, m) = sentence_subject(p, s, s.tokens.start)
+    // (`HALIFAX — A longshore worker who … says`: never the dateline)
+    let st = after_dateline(p, s).unwrap_or(s.tokens.start);
+    let (sa, m) = sentence_subject(p, s, st)
         .map(|(a, _, m)| (a, m))
-        .or_else(|| open_subject(p, s))?;
+        .or_else(|| open_subject(p, s, st))?;
     let at = p.pos(p.toks[sa].range.start);
     reg.resolve(&m, at, sentence_pos, hint)
 }
@@ -1852,8 +1854,7 @@ fn they_from_previous_subject(
 
 /// `A fisherman who asked not to be named said …`: a determiner-led noun phrase no list
 /// knows, opening the sentence before a relative clause, read by open-class recognition.
-fn open_subject(p: &Para, s: &Sentence) -> Option<(usize, Mention)> {
-    let st = s.tokens.start;
+fn open_subject(p: &Para, s: &Sentence, st: usize) -> Option<(usize, Mention)> {
     let rel = (st + 2..(st + 6).min(s.tokens.end))
         .find(|&k| matches!(p.toks[k].lower, "who" | "whose"))?;
     parse_open(p.text, &p.toks[st..rel], false).map(|m| (st, m))
