@@ -1017,7 +1017,17 @@ impl Registry {
                 && m.kind == MentionKind::Name
                 && m.full
             {
-                self.last_seen.insert(surname_of(&m.name), self.seen.len());
+                // `Her daughter, Fiona Whitfield, …`: a relative named in full later leaves
+                // the bare surname to the person it named first (news tells relatives apart
+                // by their first names)
+                let sur = surname_of(&m.name);
+                let relative = self.last_seen.get(&sur).is_some_and(|&k| {
+                    let other = &self.spellings[self.seen[k].spelling as usize].name;
+                    other != &m.name && !first_names_agree(other, &m.name)
+                });
+                if !relative {
+                    self.last_seen.insert(sur, self.seen.len());
+                }
                 if let Some(first) = m.name.split_whitespace().next().map(str::to_lowercase)
                     && !Class::Title.has(&first)
                 {
