@@ -318,3 +318,12 @@ fn an_answer_outside_a_qa_is_no_attribution() {
          A: The ferries, always.",
     ]);
 }
+
+#[test]
+fn a_report_describing_the_speaker_is_part_of_the_description() {
+    let text = "A man who said he was a former ferry captain said the crossing had never been \
+                safe in winter.";
+    let (doc, a) = analysed(text);
+    let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+    assert_eq!(claims, ["the crossing had never been safe in winter"]);
+}

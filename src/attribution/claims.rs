@@ -1514,6 +1514,53 @@ fn rule_described(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
     cand.rule = SpeakerRule::Described;
 }
 
+/// Speaker rule [`SpeakerRule::Described`] without commas: `A woman who lives near the pier
+/// said …`, `Residents who fled the fire told …`: a subject with a restrictive relative
+/// clause (`who` right before `a0`, the clause's start) running up to the cue at `c` is the
+/// noun phrase before `who`, never a noun inside the clause (`the pier`).
+fn rule_restrictive_relative(
+    p: &Para,
+    s: &Sentence,
+    a0: usize,
+    c: usize,
+    cand: &mut Candidate,
+) -> bool {
+    let Some(w) = a0.checked_sub(1) else {
+        return false;
+    };
+    if !matches!(p.toks[w].lower, "who" | "whose") || p.breaks_before(w, s) {
+        return false;
+    }
+    let (k, _) = subject_start(p, s, w);
+    if k >= w || w - k > 8 {
+        return false;
+    }
+    // (`A clerk at the depot who …`: the head before its prepositional phrase, shown whole)
+    let head_end = (k + 1..w)
+        .find(|&i| p.toks[i].is(Class::Preposition))
+        .unwrap_or(w);
+    let listed = mention_of(p, k, w).or_else(|| mention_of(p, k, head_end));
+    let open = listed.is_none();
+    let Some(mut m) = listed
+        .or_else(|| parse_open(p.text, &p.toks[k..head_end], true))
+        .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_)))
+    else {
+        return false;
+    };
+    if head_end < w && m.kind != MentionKind::Name {
+        m.name = p.text[p.toks[k].range.start..p.toks[w - 1].range.end].to_string();
+    }
+    if unnamed_by_request(p, w, c) {
+        m.kind = MentionKind::Anonymous;
+    }
+    cand.open = open;
+    cand.role_from(p, k, c);
+    cand.mention = Some((k, w, m));
+    cand.left = k;
+    cand.rule = SpeakerRule::Described;
+    true
+}
+
 /// Whether token `e`, before the conjunction at `conj`, looks like a finite verb: a regular
 /// past (`leaned`, not an adjective such as `retired`), a listed verb or auxiliary, or a word
 /// with a particle after it (`leant over`, `stood up`; not an `-ing` participle).
@@ -1648,6 +1695,9 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
     if cue.participle {
         cand.inherited = true;
     } else if !(a == b && bd == Boundary::Conj && rule_relative_clause(p, s, a0, &mut cand)) {
+        if bd == Boundary::Conj && a < b && rule_restrictive_relative(p, s, a0, c, &mut cand) {
+            return cand;
+        }
         if a < b {
             let strong = matches!(cue.lemma, "say" | "tell");
             rule_subject(p, s, a0, strong, strong && cue.past, &mut cand);
@@ -2319,6 +2369,16 @@ fn cut_after_contents(p: &Para, attrs: &mut [Attr]) {
             let mut l = next.left;
             if l > 0 && p.toks[l - 1].is(Class::ClauseBoundary) {
                 l -= 1;
+            }
+            // `A woman who said she was a volunteer said …`: a report inside the relative
+            // clause that describes the next attribution's speaker is part of that
+            // description, no claim of its own
+            if next.speaker_rule == SpeakerRule::Described
+                && p.toks[l].range.start <= r.start
+                && next.cue_tok > l
+            {
+                attrs[i].content = None;
+                continue;
             }
             if l > 0 && l > next.cue_tok.saturating_sub(20) {
                 let end = p.tok_end(l.saturating_sub(1)).max(r.start);

@@ -29,8 +29,9 @@ pub enum SpeakerRule {
     /// `Lee, the harbour master, said` / `the harbour master, Lee, said`: a name and its
     /// apposition before the cue.
     Apposition,
-    /// `…, a clerk who asked not to be named, said`: the noun phrase before a relative
-    /// clause that runs up to the cue.
+    /// `…, a clerk who asked not to be named, said`, `A woman who lives near the pier said`:
+    /// the noun phrase before a relative clause that runs up to the cue (a report inside
+    /// the clause, `who said she was a volunteer`, is part of the description).
     Described,
     /// `Lee smiled and said …`: the subject of the first of two coordinated verbs.
     Coordinated,
