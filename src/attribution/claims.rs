@@ -316,7 +316,7 @@ fn speech_by_position(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     let verb_form = w.len() >= 5
         && w.chars().all(|c| c.is_ascii_lowercase())
         && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"));
-    if t.cap || !verb_form || k == s.tokens.start || lexicon::classes(w) != 0 {
+    if t.cap || !verb_form || k == s.tokens.start || t.classes() != 0 {
         return None;
     }
     let quote_close = |i: usize| {
@@ -425,7 +425,7 @@ fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     if h == s.tokens.start && p.toks[h].lower == "it" {
         return Some(FIND_IT);
     }
-    Class::DocumentNoun.has(p.toks[h].lower).then_some(FIND)
+    p.toks[h].is(Class::DocumentNoun).then_some(FIND)
 }
 
 /// `Lee accused the mayor of “wasting money”`, `The fund praised the choir’s “tireless
@@ -586,15 +586,13 @@ fn left_conjunct(p: &Para, s: &Sentence, and_at: usize, right: usize) -> Option<
         return None;
     }
     let last = &t[and_at - 1];
-    if !(last.cap && last.quote.is_none() || Class::PersonNoun.has(last.lower)) {
+    if !(last.cap && last.quote.is_none() || last.is(Class::PersonNoun)) {
         return None;
     }
     let mut m = and_at;
     while m > s.tokens.start && and_at - m < 5 && !p.breaks_before(m, s) {
         let w = &t[m - 1];
-        if w.quote.is_some()
-            || !(w.cap || Class::Determiner.has(w.lower) || Class::PersonNoun.has(w.lower))
-        {
+        if w.quote.is_some() || !(w.cap || w.is(Class::Determiner) || w.is(Class::PersonNoun)) {
             break;
         }
         m -= 1;
@@ -602,7 +600,7 @@ fn left_conjunct(p: &Para, s: &Sentence, and_at: usize, right: usize) -> Option<
     let opens = m == s.tokens.start
         || p.breaks_before(m, s)
         || t[m - 1].quote.is_some()
-        || Class::ClauseBoundary.has(t[m - 1].lower) && !t[m - 1].cap;
+        || t[m - 1].is(Class::ClauseBoundary) && !t[m - 1].cap;
     (opens && m < and_at).then_some(m)
 }
 
@@ -1076,11 +1074,11 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
             let w = p.toks[k].lower;
             // (`three more unanswered goals`: an -ed word after a determiner or quantifier
             // is an adjective)
-            let prev = p.toks[k - 1].lower;
-            let adjective = Class::Determiner.has(prev)
-                || Class::Quantifier.has(prev)
-                || matches!(prev, "more" | "most" | "less" | "very");
-            Class::Verbish.has(w) && w != "also" && w != "not"
+            let prev = &p.toks[k - 1];
+            let adjective = prev.is(Class::Determiner)
+                || prev.is(Class::Quantifier)
+                || matches!(prev.lower, "more" | "most" | "less" | "very");
+            p.toks[k].is(Class::Verbish) && w != "also" && w != "not"
                 || !p.toks[k].cap && w.len() > 4 && w.ends_with("ed") && !adjective
         })
 }
@@ -1109,9 +1107,9 @@ fn is_adjunct_tail(p: &Para, s: &Sentence, j: usize) -> bool {
             return true;
         }
         if p.toks[k].quote.is_some()
-            || Class::Verbish.has(w)
+            || p.toks[k].is(Class::Verbish)
             || matches!(w, "he" | "she" | "they" | "it" | "we" | "there")
-            || lexicon::cue(w).is_some()
+            || p.toks[k].cue().is_some()
         {
             return false;
         }
@@ -1128,11 +1126,11 @@ fn substantive(p: &Para, s: &Sentence, left: usize) -> bool {
     if toks.len() < 3 {
         return false;
     }
-    let first = &toks[0].lower;
+    let first = &toks[0];
     if toks.len() <= 5
-        && (Class::Preposition.has(first)
-            || Class::TimeWord.has(first)
-            || Class::LeadingFiller.has(first))
+        && (first.is(Class::Preposition)
+            || first.is(Class::TimeWord)
+            || first.is(Class::LeadingFiller))
     {
         return false;
     }
@@ -1221,7 +1219,7 @@ fn rule_according_to(p: &Para, s: &Sentence, c: usize, cend: usize) -> Candidate
     {
         let w = p.toks[j].lower;
         if j > cend
-            && Class::ClauseBoundary.has(w)
+            && p.toks[j].is(Class::ClauseBoundary)
             && !(w == "and" && p.toks[j - 1].cap && p.toks.get(j + 1).is_some_and(|n| n.cap))
         {
             break;
@@ -1867,14 +1865,14 @@ fn previous_subject(p: &Para, prev: &Sentence) -> Option<(usize, usize, Mention)
     };
     let (a, b, m) = sentence_subject(p, prev, from)?;
     let verb = (a + 1..b).find(|&k| {
-        let w = p.toks[k].lower;
+        let (t, w) = (&p.toks[k], p.toks[k].lower);
         // (a document's noun heading the phrase is no verb: `The final report`)
-        !(p.toks[k].cap || k + 1 == b && Class::DocumentNoun.has(w))
-            && (Class::Verbish.has(w)
-                || lexicon::cue(w).is_some()
+        !(t.cap || k + 1 == b && t.is(Class::DocumentNoun))
+            && (t.is(Class::Verbish)
+                || t.cue().is_some()
                 || w.ends_with("ed")
-                    && !Class::AdjectiveEd.has(w)
-                    && !Class::PostmodifierStart.has(w))
+                    && !t.is(Class::AdjectiveEd)
+                    && !t.is(Class::PostmodifierStart))
     });
     match verb {
         Some(k) => Some((a, k, mention_of(p, a, k)?)),
@@ -1987,7 +1985,7 @@ fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
         && (p.breaks_before(right, s)
             || j > right && j < s.tokens.end && p.breaks_before(j, s) && !x.had_that);
     let before_sub = substantive(p, s, left) && x.boundary != Boundary::Conj;
-    let first_after = p.toks.get(j).map(|t| t.lower).unwrap_or("");
+    let verb_after = p.toks.get(j).is_some_and(|t| t.is(Class::Verbish));
     let before_subordinate = p
         .toks
         .get(s.tokens.start)
@@ -2000,7 +1998,7 @@ fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
         }
     } else if comma_after {
         if left > s.tokens.start
-            && (Class::Verbish.has(first_after) || before_subordinate && before_sub)
+            && (verb_after || before_subordinate && before_sub)
             && !starts_quote
         {
             (Layout::Whole, ContentRule::Parenthetical)
@@ -2009,11 +2007,7 @@ fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
         } else {
             (Layout::After, ContentRule::After)
         }
-    } else if before_sub
-        && x.boundary == Boundary::Comma
-        && Class::Verbish.has(first_after)
-        && !x.according()
-    {
+    } else if before_sub && x.boundary == Boundary::Comma && verb_after && !x.according() {
         (Layout::Whole, ContentRule::Parenthetical)
     } else if x.had_that {
         (Layout::After, ContentRule::ThatClause)
@@ -2225,7 +2219,13 @@ fn content_range(
 /// `… pic.twitter.com/x — Ana Ruiz (@anaruiz) June 3, 2019`: the words before the dash are
 /// its author's claim.
 pub(super) fn embedded_post(p: &Para, reg: &mut Registry) -> Option<RawClaim> {
-    let handle = memchr::memmem::rfind(p.text.as_bytes(), b"(@")?;
+    // the last `(@`: found from its rare `@`, a vector at a time (a substring searcher
+    // built for each paragraph cost more than the search)
+    let bytes = p.text.as_bytes();
+    let handle = memchr::memrchr_iter(b'@', bytes).find_map(|i| {
+        let before = i.checked_sub(1)?;
+        (bytes[before] == b'(').then_some(before)
+    })?;
     let dash = p.text[..handle].rfind(['—', '–'])?;
     // the author's name: the words between the dash and the handle
     let name_toks: Vec<Token> = p

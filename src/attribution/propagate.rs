@@ -11,6 +11,8 @@ use super::speakers::Registry;
 use super::tokens::{self, Sentence};
 use super::{Analysis, Claim, ClaimKind, CueText, Quote, Sourcing};
 use crate::document::Document;
+use smallvec::SmallVec;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// How many paragraphs without attribution a speaker carries over to cue-less quotations.
@@ -25,17 +27,53 @@ type Said = (usize, Option<CueText>);
 /// The speaker of the last attributed paragraph and how many paragraphs ago it was.
 type Carry = (usize, Option<CueText>, usize);
 
-/// What the first pass learns about the whole text.
-struct Marks {
-    /// British style: single quotation marks outnumber double ones.
-    single_style: bool,
-    /// Quotations in the analysed blocks.
-    quotes: usize,
-    /// A Q&A interview: paragraphs opening with `Q:` and with `A:`, at least two of each.
-    qa: bool,
-    /// A transcript: at least two paragraphs opening with the same speaker's label
-    /// (`Okafor: …`).
-    transcript: bool,
+/// What the analysis asks about the whole text: whether its quotations are British style
+/// (single quotation marks outnumber double ones), which takes a pass over every analysed
+/// block, made only when a single-quoted span needs it (most articles have none).
+struct Marks<'d> {
+    doc: &'d Document,
+    blocks: &'d [usize],
+    single_style: OnceCell<bool>,
+    /// Whether the text is a Q&A and whether a transcript (see [`Marks::interview`]).
+    interview: OnceCell<(bool, bool)>,
+}
+
+impl Marks<'_> {
+    /// Whether single quotation marks outnumber double ones in the analysed blocks.
+    fn single_style(&self) -> bool {
+        *self.single_style.get_or_init(|| {
+            let (mut singles, mut all) = (0, 0);
+            for &bi in self.blocks {
+                for q in quotes::scan(&self.doc.blocks[bi].text) {
+                    singles += usize::from(q.single);
+                    all += 1;
+                }
+            }
+            singles * 2 > all
+        })
+    }
+
+    /// Whether the text is a Q&A interview (at least two paragraphs open with `Q:` and two
+    /// with `A:`) and whether a transcript (at least two open with the same speaker's label,
+    /// `Okafor: …`): a pass over the blocks' first words, made only when a paragraph opens
+    /// like an answer.
+    fn interview(&self) -> (bool, bool) {
+        *self.interview.get_or_init(|| {
+            let (mut questions, mut answers) = (0, 0);
+            let mut labels: Vec<&str> = Vec::new();
+            let mut transcript = false;
+            for &bi in self.blocks {
+                let text = &self.doc.blocks[bi].text;
+                questions += usize::from(qa_marker(text, 'Q').is_some());
+                answers += usize::from(qa_marker(text, 'A').is_some());
+                if let Some((label, _)) = speaker_label(text) {
+                    transcript |= labels.contains(&label);
+                    labels.push(label);
+                }
+            }
+            (questions >= 2 && answers >= 2, transcript)
+        })
+    }
 }
 
 /// The output under construction, in reading order with registry ids as speakers.
@@ -44,7 +82,9 @@ struct Out {
     claims: Vec<Claim>,
 }
 
-/// One paragraph's quotations and claims while its sentences are read.
+/// One paragraph's quotations and claims while its sentences are read (one value, emptied
+/// for each paragraph, so its lists are allocated once).
+#[derive(Default)]
 struct ParaState {
     q_speaker: Vec<Option<Credit>>,
     q_claimed: Vec<bool>,
@@ -53,29 +93,57 @@ struct ParaState {
     sent_speaker: Vec<Option<Said>>,
     /// Per sentence: its run of quotations (sorted and disjoint, so contiguous).
     sent_quotes: Vec<Range<usize>>,
+    /// Per sentence: the speaker of the next attributed quotation after it.
+    next_quote_speaker: Vec<Option<Said>>,
+}
+
+/// Lists one paragraph's analysis fills and the next one reuses (their allocations, not
+/// their contents): the lowercased text, tokens, sentences, quotations and [`ParaState`].
+#[derive(Default)]
+struct Scratch {
+    lower: String,
+    toks: Vec<tokens::Token<'static>>,
+    sents: Vec<Sentence>,
+    quotes: Vec<QuoteSpan>,
+    st: ParaState,
+}
+
+/// An emptied vector's allocation, for elements of another type of the same layout (the
+/// tokens of the next paragraph, which borrow another text).
+fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
+    v.clear();
+    // (collecting a vector's own iterator into a same-sized type reuses its allocation)
+    v.into_iter()
+        .map(|_| unreachable!("the vector is empty"))
+        .collect()
 }
 
 /// Runs the analysis over the given blocks.
 pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<u32>]) -> Analysis {
     let mut reg = Registry::default();
     let mut carry: Option<Carry> = None;
-    let marks = count_marks(doc, blocks);
-    // Every quotation gives one quote, and at most one direct claim: the quotes are reserved
-    // exactly, the claims from that floor (the cue-made ones grow the vector; counting the
-    // cue words up front to bound them cost a pass over every byte). Slack is given back below.
-    let mut out = Out {
-        quotes: Vec::with_capacity(marks.quotes),
-        claims: Vec::with_capacity(marks.quotes),
+    let marks = Marks {
+        doc,
+        blocks,
+        single_style: OnceCell::new(),
+        interview: OnceCell::new(),
     };
+    // (the lists grow as paragraphs are read; slack is given back below)
+    let mut out = Out {
+        quotes: Vec::new(),
+        claims: Vec::new(),
+    };
+    let mut scratch = Scratch::default();
     for &bi in blocks {
+        let at = (bi, paragraph_of[bi]);
         paragraph(
             doc,
-            bi,
-            paragraph_of[bi],
+            at,
             &marks,
             &mut reg,
             &mut carry,
             &mut out,
+            &mut scratch,
         );
     }
     out.claims.shrink_to_fit();
@@ -120,39 +188,11 @@ fn name_described_lede(doc: &Document, reg: &mut Registry, out: &mut Out) {
     }
 }
 
-/// A first pass counts the quotations (scanned again per paragraph, so no list of every
-/// quotation is kept).
-fn count_marks(doc: &Document, blocks: &[usize]) -> Marks {
-    let (mut singles, mut all) = (0, 0);
-    let (mut questions, mut answers) = (0, 0);
-    let mut labels: Vec<&str> = Vec::new();
-    let mut transcript = false;
-    for &bi in blocks {
-        let text = &doc.blocks[bi].text;
-        for q in quotes::scan(text) {
-            singles += usize::from(q.single);
-            all += 1;
-        }
-        questions += usize::from(qa_marker(text, 'Q').is_some());
-        answers += usize::from(qa_marker(text, 'A').is_some());
-        if let Some((label, _)) = speaker_label(text) {
-            transcript |= labels.contains(&label);
-            labels.push(label);
-        }
-    }
-    Marks {
-        single_style: singles * 2 > all,
-        quotes: all,
-        qa: questions >= 2 && answers >= 2,
-        transcript,
-    }
-}
-
 /// `Okafor: We wait.`, `Ruth Okafor:We wait.`: a paragraph opening with one to three
 /// capitalised words (not all in capitals, as `READ MORE:` is) and a colon, then its words:
 /// the label, and where the words start.
 fn speaker_label(text: &str) -> Option<(&str, usize)> {
-    let colon = text.get(..40.min(text.len()))?.find(':')?;
+    let colon = text.bytes().take(41).position(|b| b == b':')?;
     let label = &text[..colon];
     let words = text[colon + 1..].trim_start();
     let ok = !words.is_empty()
@@ -196,33 +236,41 @@ fn answer_claim(p: &Para, start: usize, id: usize, cue: &str) -> RawClaim {
 /// A Q&A answer (`A: …`, the interviewee's) or a transcript's labelled paragraph
 /// (`Okafor: …`, when the label names a person seen before): its claim.
 fn answer(p: &Para, marks: &Marks, reg: &mut Registry) -> Option<RawClaim> {
-    if marks.qa
-        && let Some(start) = qa_marker(p.text, 'A')
+    if let Some(start) = qa_marker(p.text, 'A')
+        && marks.interview().0
     {
         let id = reg.interviewee(p.base)?;
         return Some(answer_claim(p, start, id, "A:"));
     }
-    let (label, start) = speaker_label(p.text).filter(|_| marks.transcript)?;
+    let (label, start) = speaker_label(p.text).filter(|_| marks.interview().1)?;
     let id = reg.labelled_person(label)?;
     Some(answer_claim(p, start, id, &p.text[..=label.len()]))
 }
 
-/// Phases 1–4 over one paragraph, its quotations and claims appended to `out`.
+/// Phases 1–4 over one paragraph (block `at.0`, body paragraph `at.1`), its quotations and
+/// claims appended to `out`.
 fn paragraph(
     doc: &Document,
-    bi: usize,
-    paragraph: Option<u32>,
+    at: (usize, Option<u32>),
     marks: &Marks,
     reg: &mut Registry,
     carry: &mut Option<Carry>,
     out: &mut Out,
+    scratch: &mut Scratch,
 ) {
+    let (bi, paragraph) = at;
     let block = &doc.blocks[bi];
-    let qs = quotes::scan(&block.text);
     let text = block.text.as_str();
-    let lower = text.to_ascii_lowercase();
-    let toks = tokens::tokenize(text, &lower, &qs);
-    let sents = tokens::sentences(text, &toks, &qs);
+    let mut qs = std::mem::take(&mut scratch.quotes);
+    quotes::scan_into(text, &mut qs);
+    let mut lower = std::mem::take(&mut scratch.lower);
+    lower.clear();
+    lower.push_str(text);
+    lower.make_ascii_lowercase();
+    let mut toks = recycle(std::mem::take(&mut scratch.toks));
+    tokens::tokenize_into(text, &lower, &qs, &mut toks);
+    let mut sents = std::mem::take(&mut scratch.sents);
+    tokens::sentences_into(text, &toks, &qs, &mut sents);
     // `READ MORE: …`, `WATCH: …`: a link to another story, whose words nobody says here
     // (nor are its quotation marks quotations of this article)
     let teaser = is_teaser(text, &toks);
@@ -232,21 +280,8 @@ fn paragraph(
         quotes: if teaser { &[] } else { &qs },
         base: block.range.start,
     };
-    let qs = p.quotes;
-    let mut st = ParaState {
-        q_speaker: vec![None; qs.len()],
-        q_claimed: vec![false; qs.len()],
-        claims: Vec::new(),
-        sent_speaker: vec![None; sents.len()],
-        sent_quotes: sents
-            .iter()
-            .map(|s| {
-                let a = qs.partition_point(|q| q.outer.start < s.range.start);
-                let b = qs.partition_point(|q| q.outer.start < s.range.end.max(s.range.start + 1));
-                a..b.max(a)
-            })
-            .collect(),
-    };
+    let st = &mut scratch.st;
+    st.reset(p.quotes, &sents);
     let answer = answer(&p, marks, reg);
     reg.set_first_person(answer.as_ref().and_then(|c| c.speaker));
     // a transcript's labelled paragraph: its `I` is the label's person, but no claim of its
@@ -259,10 +294,10 @@ fn paragraph(
         }
         let prev = si.checked_sub(1).map(|i| &sents[i]);
         let attrs = claims::attribute_sentence(&p, s, prev, reg);
-        credit_sentence(&p, s, si, &attrs, reg, &mut st);
+        credit_sentence(&p, s, si, &attrs, reg, st);
     }
     if !teaser {
-        propagate(&p, &sents, marks.single_style, carry.clone(), reg, &mut st);
+        propagate(&p, &sents, marks, carry.clone(), reg, st);
         if let Some(c) = claims::embedded_post(&p, reg) {
             // the post's own attributions end where the post does, before its link
             for other in &mut st.claims {
@@ -277,7 +312,30 @@ fn paragraph(
     if let Some(c) = answer {
         st.claims.push(c);
     }
-    emit(doc, bi, paragraph, &p, reg, carry, st, out);
+    emit(doc, (bi, paragraph), &p, reg, carry, st, out);
+    scratch.toks = recycle(toks);
+    scratch.lower = lower;
+    scratch.sents = sents;
+    scratch.quotes = qs;
+}
+
+impl ParaState {
+    /// Empties the state for a paragraph with quotations `qs` and sentences `sents`.
+    fn reset(&mut self, qs: &[QuoteSpan], sents: &[Sentence]) {
+        self.q_speaker.clear();
+        self.q_speaker.resize(qs.len(), None);
+        self.q_claimed.clear();
+        self.q_claimed.resize(qs.len(), false);
+        self.claims.clear();
+        self.sent_speaker.clear();
+        self.sent_speaker.resize(sents.len(), None);
+        self.sent_quotes.clear();
+        self.sent_quotes.extend(sents.iter().map(|s| {
+            let a = qs.partition_point(|q| q.outer.start < s.range.start);
+            let b = qs.partition_point(|q| q.outer.start < s.range.end.max(s.range.start + 1));
+            a..b.max(a)
+        }));
+    }
 }
 
 /// Whether a paragraph is a teaser for another story: it opens with a capitalised label
@@ -328,7 +386,7 @@ fn credit_sentence(
         if r.is_empty() {
             continue;
         }
-        let inside: Vec<usize> = st.sent_quotes[si]
+        let inside: SmallVec<[usize; 4]> = st.sent_quotes[si]
             .clone()
             .filter(|&qi| qs[qi].outer.start >= r.start && qs[qi].outer.end <= r.end + 3)
             .collect();
@@ -406,13 +464,15 @@ fn credit_sentence(
 fn propagate(
     p: &Para,
     sents: &[Sentence],
-    single_style: bool,
+    marks: &Marks,
     carry: Option<Carry>,
     reg: &mut Registry,
     st: &mut ParaState,
 ) {
     let qs: &[QuoteSpan] = p.quotes;
-    let mut next_quote_speaker: Vec<Option<Said>> = vec![None; sents.len()];
+    let mut next_quote_speaker = std::mem::take(&mut st.next_quote_speaker);
+    next_quote_speaker.clear();
+    next_quote_speaker.resize(sents.len(), None);
     let mut upcoming = None;
     for si in (0..sents.len()).rev() {
         next_quote_speaker[si] = upcoming.clone();
@@ -432,7 +492,7 @@ fn propagate(
             }
             // single-quoted spans are titles and scare quotes unless a cue credits them or
             // the article quotes with single marks
-            if qs[qi].single && !single_style {
+            if qs[qi].single && !marks.single_style() {
                 continue;
             }
             // a quotation that makes (most of) its sentence, not a scare quote
@@ -459,6 +519,7 @@ fn propagate(
             prev = Some(x);
         }
     }
+    st.next_quote_speaker = next_quote_speaker;
 }
 
 /// [`QuoteRule::LeadIn`]: the person the sentence before `si` names as a clause's subject,
@@ -480,15 +541,13 @@ fn lead_in(
 
 /// The paragraph's quotations and claims, mapped to source offsets, appended to `out`; the
 /// speaker of its last attribution carries over to the next paragraphs, for a while.
-#[allow(clippy::too_many_arguments)]
 fn emit(
     doc: &Document,
-    bi: usize,
-    paragraph: Option<u32>,
+    (bi, paragraph): (usize, Option<u32>),
     p: &Para,
     reg: &mut Registry,
     carry: &mut Option<Carry>,
-    mut st: ParaState,
+    st: &mut ParaState,
     out: &mut Out,
 ) {
     let block = &doc.blocks[bi];
@@ -536,7 +595,7 @@ fn emit(
             .take()
             .and_then(|(id, cue, age)| (age < CARRY_PARAGRAPHS).then_some((id, cue, age + 1))),
     };
-    out.claims.extend(st.claims.into_iter().map(|c| {
+    out.claims.extend(st.claims.drain(..).map(|c| {
         let src = block.map.range_to_source(c.range.clone());
         Claim {
             kind: c.kind,

@@ -67,6 +67,14 @@ fn trim(text: &str, r: Range<usize>) -> Range<usize> {
 /// ```
 pub fn scan(text: &str) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
+    scan_into(text, &mut out);
+    out
+}
+
+/// [`scan`] into `out` (emptied first), so that a caller reading paragraph after paragraph
+/// reuses one list.
+pub fn scan_into(text: &str, out: &mut Vec<QuoteSpan>) {
+    out.clear();
     let mut state = State::Out;
     let mut prev: Option<char> = None;
     let bytes = text.as_bytes();
@@ -173,7 +181,6 @@ pub fn scan(text: &str) -> Vec<QuoteSpan> {
     }
     // drop empty spans (a lone mark at the paragraph end)
     out.retain(|q| !q.inner.is_empty());
-    out
 }
 
 /// What a mark `c` at byte `i` (the next character at `after`) opens outside a quotation:

@@ -13,6 +13,7 @@ use super::lexicon::{self, Class, Pronoun};
 use super::tokens::Token;
 use super::{SpeakerKind, SpeakerOut};
 use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 use std::collections::hash_map::Entry;
 use std::ops::Range;
 
@@ -62,9 +63,15 @@ pub struct Mention {
 }
 
 fn joined(text: &str, toks: &[Token]) -> String {
+    span(text, toks).to_string()
+}
+
+/// The text from the first token's start to the last one's end (empty without tokens),
+/// borrowed: [`joined`] without the copy, for a phrase that may not become a name.
+fn span<'t>(text: &'t str, toks: &[Token]) -> &'t str {
     match (toks.first(), toks.last()) {
-        (Some(a), Some(b)) => text[a.range.start..b.range.end].to_string(),
-        _ => String::new(),
+        (Some(a), Some(b)) => &text[a.range.start..b.range.end],
+        _ => "",
     }
 }
 
@@ -95,6 +102,17 @@ fn trim_possessives(mut w: &str) -> &str {
         w = s;
     }
     w
+}
+
+/// Whether a word, its possessive cut (`Council’s`), is an organisation's noun: from the
+/// token's own lexicon bits when it has no possessive.
+fn is_org_word(t: &Token) -> bool {
+    let w = trim_possessives(t.lower);
+    if w.len() == t.lower.len() {
+        t.is(Class::OrgNoun)
+    } else {
+        Class::OrgNoun.has(w)
+    }
 }
 
 /// Reads tokens as a speaker mention, or `None` when they cannot name a speaker.
@@ -190,7 +208,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
         return None;
     }
     pre.last()?;
-    let name_all = joined(text, toks);
+    let name_all = span(text, toks);
     let lowercase_mods = pre[..pre.len() - 1]
         .iter()
         .filter(|t| !t.cap && !t.is(Class::Determiner))
@@ -213,8 +231,7 @@ fn coordinated(text: &str, pre: &[Token]) -> Option<Mention> {
     let (left, right) = (&pre[..k], &pre[k + 1..]);
     let person_like = |side: &[Token]| {
         side.last().is_some_and(|h| {
-            h.cap && is_name_token(h) && !Class::OrgNoun.has(h.lower)
-                || Class::PersonNoun.has(h.lower)
+            h.cap && is_name_token(h) && !h.is(Class::OrgNoun) || h.is(Class::PersonNoun)
         })
     };
     let opens = |side: &[Token]| {
@@ -222,15 +239,13 @@ fn coordinated(text: &str, pre: &[Token]) -> Option<Mention> {
             .is_some_and(|t| t.cap || matches!(t.lower, "the" | "a" | "an"))
     };
     if !(opens(left) && opens(right) && person_like(left) && person_like(right))
-        || pre
-            .iter()
-            .any(|t| t.cap && Class::OrgNoun.has(trim_possessives(t.lower)))
+        || pre.iter().any(|t| t.cap && is_org_word(t))
     {
         return None;
     }
     Some(simple(
         MentionKind::UnnamedPerson,
-        strip_det(&joined(text, pre)),
+        strip_det(span(text, pre)),
     ))
 }
 
@@ -241,18 +256,21 @@ fn classify_head(
     toks: &[Token],
     pre: &[Token],
     head_end: usize,
-    name_all: String,
+    name_all: &str,
 ) -> Option<Mention> {
     let head = pre.last()?;
     let det = pre.first().map(|t| t.lower).unwrap_or("");
     // the possessive of a singular or a plural noun (`the agency's`, `economists'`)
-    let h = head.lower.trim_end_matches("’s").trim_end_matches("'s");
+    let h = trim_possessives(head.lower);
     let h = h
         .strip_suffix(['’', '\''])
         .filter(|h| h.ends_with('s'))
         .unwrap_or(h);
 
-    if let Some(m) = anonymous_source(toks, pre, det, h, &name_all) {
+    // the head's classes, looked up once for the questions below
+    let hc = lexicon::classes(h);
+    let head_is = |c: Class| hc & c.bit() != 0;
+    if let Some(m) = anonymous_source(toks, pre, det, h, name_all) {
         return Some(m);
     }
     // `Some in the fishing community`, `Many of the vendors`: a plural quantifier with the
@@ -263,15 +281,15 @@ fn classify_head(
             || toks.len() > head_end + 1
                 && matches!(toks[head_end].lower, "in" | "of" | "among" | "at"))
     {
-        return Some(simple(MentionKind::Group, name_all));
+        return Some(simple(MentionKind::Group, name_all.to_string()));
     }
     // `Officials said`, `Residents say`, `Records show`: a sentence-initial capital on a
     // common noun
     let common = pre.len() == 1
-        && (Class::GroupNoun.has(h)
-            || Class::PersonNoun.has(h)
-            || Class::OrgNoun.has(h)
-            || Class::DocumentNoun.has(h));
+        && (head_is(Class::GroupNoun)
+            || head_is(Class::PersonNoun)
+            || head_is(Class::OrgNoun)
+            || head_is(Class::DocumentNoun));
     if head.cap && !common && !head.is(Class::CapitalizedFunctionWord) {
         return parse_name(text, toks, pre);
     }
@@ -292,17 +310,17 @@ fn classify_head(
             return Some(m);
         }
     }
-    if Class::GroupNoun.has(h) {
+    if head_is(Class::GroupNoun) {
         let org = pre.iter().any(|t| t.cap && is_acronym(t, text));
         let kind = if org {
             MentionKind::Organization
         } else {
             MentionKind::Group
         };
-        return Some(simple(kind, name_all));
+        return Some(simple(kind, name_all.to_string()));
     }
     let aged = det == "the" && pre.iter().any(|t| t.lower.ends_with("-year-old"));
-    if Class::PersonNoun.has(h) || aged && !head.cap {
+    if head_is(Class::PersonNoun) || aged && !head.cap {
         let has_cap = pre.iter().any(|t| t.cap && t.lower != det);
         // `a spokeswoman for the Harbour Authority` → the Harbour Authority's spokeswoman
         if matches!(det, "a" | "an" | "one") && pre.len() == 2 && head_end + 1 < toks.len() {
@@ -321,23 +339,23 @@ fn classify_head(
             .iter()
             .any(|t| t.lower.ends_with("'s") || t.lower.ends_with("’s"))
         {
-            return Some(simple(MentionKind::UnnamedPerson, name_all));
+            return Some(simple(MentionKind::UnnamedPerson, name_all.to_string()));
         }
         // a bare singular noun lost its determiner to a comma (`the lanky, tall coach`)
         let bare = !Class::Determiner.has(det) && !has_cap && !det.ends_with("’s");
         if (matches!(det, "the" | "this" | "that") || bare) && toks.len() == head_end {
-            return Some(simple(MentionKind::Description, name_all));
+            return Some(simple(MentionKind::Description, name_all.to_string()));
         }
         if det == "the" && !has_cap {
-            return Some(simple(MentionKind::Description, name_all));
+            return Some(simple(MentionKind::Description, name_all.to_string()));
         }
-        return Some(simple(MentionKind::UnnamedPerson, name_all));
+        return Some(simple(MentionKind::UnnamedPerson, name_all.to_string()));
     }
-    if Class::DocumentNoun.has(h) {
-        return Some(simple(MentionKind::Document, strip_det(&joined(text, pre))));
+    if head_is(Class::DocumentNoun) {
+        return Some(simple(MentionKind::Document, strip_det(span(text, pre))));
     }
-    if Class::OrgNoun.has(h) {
-        return Some(simple(MentionKind::Organization, strip_det(&name_all)));
+    if head_is(Class::OrgNoun) {
+        return Some(simple(MentionKind::Organization, strip_det(name_all)));
     }
     None
 }
@@ -630,7 +648,7 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
             break;
         }
     }
-    let is_org_tok = |t: &Token| t.cap && Class::OrgNoun.has(trim_possessives(t.lower));
+    let is_org_tok = |t: &Token| t.cap && is_org_word(t);
     // `Society of Motor Manufacturers and Traders`: connectors inside an organisation's name
     let mut wide = start;
     while wide > 1 {
@@ -671,7 +689,7 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     let start = start + lead_poss;
     let possessive = run.iter().any(is_poss);
     if org || possessive {
-        let all = strip_det(&joined(text, toks));
+        let all = strip_det(span(text, toks));
         return Some(simple(MentionKind::Organization, all));
     }
     // strip titles at the front of the run
@@ -695,14 +713,14 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     }
     let name_toks = &run[n..];
     // suffixes do not make a first name
-    let core: Vec<&Token> = name_toks.iter().filter(|t| !t.is(Class::Suffix)).collect();
+    let core: SmallVec<[&Token; 6]> = name_toks.iter().filter(|t| !t.is(Class::Suffix)).collect();
     if core.is_empty() {
         return None;
     }
     // `Lee Park`, `Jordan Hill`: after a first name, a place word is a surname
     let first_name = core.len() == 2
         && !core[0].is(Class::NonPersonCap)
-        && lexicon::classes(core[0].lower)
+        && core[0].classes()
             & (Class::FirstNameFemale.bit()
                 | Class::FirstNameMale.bit()
                 | Class::FirstNameEither.bit())
@@ -715,7 +733,7 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     // with no title and no first name, is no person's
     if n == 0
         && matches!(title_toks, [t] if t.lower == "the")
-        && lexicon::classes(core[0].lower)
+        && core[0].classes()
             & (Class::FirstNameFemale.bit()
                 | Class::FirstNameMale.bit()
                 | Class::FirstNameEither.bit())
@@ -723,11 +741,11 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     {
         return Some(simple(MentionKind::Organization, joined(text, name_toks)));
     }
-    let title = (!title_toks.is_empty()).then(|| joined(text, title_toks));
+    let title = (!title_toks.is_empty()).then(|| span(text, title_toks));
     Some(Mention {
         kind: MentionKind::Name,
         name: joined(text, name_toks),
-        title: title.map(|t| strip_det(&t)),
+        title: title.map(strip_det),
         gender: name_gender(&run[..n], &core),
         full: core.len() >= 2,
     })
@@ -1062,7 +1080,7 @@ impl Registry {
     /// of the surname look-ups: no full name was seen.
     fn note_lone_surname(&mut self, text: &str, toks: &[Token], i: usize, base: usize) -> bool {
         let verb_next = toks.get(i + 1).is_some_and(|n| {
-            Class::Verbish.has(n.lower)
+            n.is(Class::Verbish)
                 || n.lower.ends_with("n't")
                 || n.lower.ends_with("n’t")
                 || n.lower.len() > 4 && n.lower.ends_with("ed")
@@ -1325,6 +1343,10 @@ impl Registry {
     /// `Builders have complained`, `Protesters said`: a capitalised one-word "name" that is
     /// a plural agent noun (`-ers`, `-ists`, …) and no one's surname in the text is a group.
     fn plural_common_noun(&self, m: &Mention) -> bool {
+        // (only a one-word name ending in `s` can be one: most are ruled out without a copy)
+        if m.full || m.title.is_some() || m.name.contains(' ') || !m.name.ends_with(['s', 'S']) {
+            return false;
+        }
         let w = m.name.to_lowercase();
         let Some(stem) = w.strip_suffix('s') else {
             return false;
@@ -2064,7 +2086,7 @@ fn lone_surname(t: &Token) -> bool {
     t.cap
         && t.lower.len() > 2
         && t.lower.bytes().all(|b| b.is_ascii_lowercase())
-        && lexicon::classes(t.lower)
+        && t.classes()
             & (Class::NonPersonCap.bit()
                 | Class::OrgNoun.bit()
                 | Class::GroupNoun.bit()

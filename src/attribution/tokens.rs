@@ -60,6 +60,11 @@ impl<'a> Token<'a> {
         self.bits() & class.bit() != 0
     }
 
+    /// [`lexicon::classes`] of [`Token::lower`], from the bits looked up once.
+    pub fn classes(&self) -> u64 {
+        self.bits() & !lexicon::CUE_FORM
+    }
+
     /// [`lexicon::cue`] of [`Token::lower`], looked up only when the word is a cue form.
     pub fn cue(&self) -> Option<lexicon::Cue> {
         if self.bits() & lexicon::CUE_FORM == 0 {
@@ -98,10 +103,24 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// One pass over the bytes: runs of ASCII letters and digits are taken a byte at a time,
 /// and only other characters are decoded.
 pub fn tokenize<'a>(text: &str, lower: &'a str, quotes: &[QuoteSpan]) -> Vec<Token<'a>> {
+    let mut out = Vec::new();
+    tokenize_into(text, lower, quotes, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (emptied first), so that a caller reading paragraph after
+/// paragraph reuses one list.
+pub fn tokenize_into<'a>(
+    text: &str,
+    lower: &'a str,
+    quotes: &[QuoteSpan],
+    out: &mut Vec<Token<'a>>,
+) {
     let bytes = text.as_bytes();
+    out.clear();
     // sized up front (a word with its gap takes a few bytes), so the vector is not copied
     // as it grows
-    let mut out = Vec::with_capacity(text.len() / 4 + 1);
+    out.reserve(text.len() / 4 + 1);
     let mut i = 0;
     let mut qi = 0;
     while i < bytes.len() {
@@ -145,7 +164,6 @@ pub fn tokenize<'a>(text: &str, lower: &'a str, quotes: &[QuoteSpan]) -> Vec<Tok
         });
         i = end;
     }
-    out
 }
 
 /// Where the word whose characters run up to byte `j` ends: over letters and digits, inner
@@ -202,8 +220,16 @@ fn gap_ends_sentence(gap: &str) -> bool {
 /// Splits a paragraph's tokens into sentences.
 pub fn sentences(text: &str, tokens: &[Token], quotes: &[QuoteSpan]) -> Vec<Sentence> {
     let mut out = Vec::new();
+    sentences_into(text, tokens, quotes, &mut out);
+    out
+}
+
+/// [`sentences`] into `out` (emptied first), so that a caller reading paragraph after
+/// paragraph reuses one list.
+pub fn sentences_into(text: &str, tokens: &[Token], quotes: &[QuoteSpan], out: &mut Vec<Sentence>) {
+    out.clear();
     if tokens.is_empty() {
-        return out;
+        return;
     }
     let mut start_tok = 0;
     let mut start_byte = 0;
@@ -258,13 +284,12 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &[QuoteSpan]) -> Vec<Sent
         range: start_byte..text.len(),
     });
     // tighten byte ranges to non-space text
-    for s in &mut out {
+    for s in out.iter_mut() {
         let t = &text[s.range.clone()];
         let lead = t.len() - t.trim_start().len();
         let len = t.trim().len();
         s.range = s.range.start + lead..s.range.start + lead + len;
     }
-    out
 }
 
 /// Whether the words from token `b` run, within a few words and no sentence end, to a
