@@ -1579,7 +1579,7 @@ fn looks_like_verb(p: &Para, e: usize, conj: usize) -> bool {
             "over" | "up" | "back" | "out" | "around" | "forward" | "down" | "aside"
         )
         && !w.ends_with("ing");
-    w.ends_with("ed") && !Class::AdjectiveEd.has(w) || Class::Verbish.has(w) || particle
+    w.ends_with("ed") && !t.is(Class::AdjectiveEd) || t.is(Class::Verbish) || particle
 }
 
 /// Speaker rule [`SpeakerRule::Coordinated`]: `Lee smiled and said …`, the subject of the
