@@ -847,6 +847,14 @@ struct SeenName {
     at: usize,
 }
 
+/// Where a name was seen: its tokens in the sentence, whether it is a clause's subject, and
+/// the sentence's document-wide start.
+struct Sighting {
+    run: Range<usize>,
+    clause_subject: bool,
+    base: usize,
+}
+
 /// How a seen name is written: the full name, its lowercased surname and its title.
 #[derive(Debug)]
 struct Spelling {
@@ -1035,45 +1043,54 @@ impl Registry {
                 && m.kind == MentionKind::Name
                 && m.full
             {
-                // `Her daughter, Fiona Whitfield, …`: a relative named in full later leaves
-                // the bare surname to the person it named first (news tells relatives apart
-                // by their first names)
-                let sur = surname_of(&m.name);
-                let relative = self.last_seen.get(&sur).is_some_and(|&k| {
-                    let other = &self.spellings[self.seen[k].spelling as usize].name;
-                    other != &m.name && !first_names_agree(other, &m.name)
-                });
-                if !relative {
-                    self.last_seen.insert(sur, self.seen.len());
-                }
-                if let Some(first) = m.name.split_whitespace().next().map(str::to_lowercase)
-                    && !Class::Title.has(&first)
-                {
-                    self.first_seen.insert(first, self.seen.len());
-                }
-                let role_gender = i.checked_sub(1).and_then(|k| gender_of_role(toks[k].lower));
-                let described = if i == 0 {
-                    described_gender(text, toks, j)
-                } else {
-                    None
-                };
-                let spelling = self.spelling(m.name, m.title);
-                self.seen.push(SeenName {
-                    subject: i == 0,
+                let sighting = Sighting {
+                    run: i..j,
                     clause_subject,
-                    into_sentence: into_sentence(toks, i),
-                    gender: described.or(m.gender).or(role_gender),
-                    spelling,
-                    at: base + toks[i].range.start,
-                });
+                    base,
+                };
+                self.note_full_name(text, toks, m, &sighting);
             }
             i = j;
         }
     }
 
-    /// Records the capitalised run `run` (widened over `of`, `and` to the organisation's
-    /// whole name: `Society of Motor Manufacturers and Traders`) when it names an
-    /// organisation; whether it did.
+    /// Records a person's full name `m` seen at `at.run` (a sighting for surname, first-name
+    /// and pronoun look-ups), with the gender its title, a role noun before it or the role
+    /// its sentence describes it with tells.
+    fn note_full_name(&mut self, text: &str, toks: &[Token], m: Mention, at: &Sighting) {
+        let (i, j) = (at.run.start, at.run.end);
+        // `Her daughter, Fiona Whitfield, …`: a relative named in full later leaves the bare
+        // surname to the person it named first (news tells relatives apart by first names)
+        let sur = surname_of(&m.name);
+        let relative = self.last_seen.get(&sur).is_some_and(|&k| {
+            let other = &self.spellings[self.seen[k].spelling as usize].name;
+            other != &m.name && !first_names_agree(other, &m.name)
+        });
+        if !relative {
+            self.last_seen.insert(sur, self.seen.len());
+        }
+        if let Some(first) = m.name.split_whitespace().next().map(str::to_lowercase)
+            && !Class::Title.has(&first)
+        {
+            self.first_seen.insert(first, self.seen.len());
+        }
+        let role_gender = i.checked_sub(1).and_then(|k| gender_of_role(toks[k].lower));
+        let described = if i == 0 {
+            described_gender(text, toks, j)
+        } else {
+            None
+        };
+        let spelling = self.spelling(m.name, m.title);
+        self.seen.push(SeenName {
+            subject: i == 0,
+            clause_subject: at.clause_subject,
+            into_sentence: into_sentence(toks, i),
+            gender: described.or(m.gender).or(role_gender),
+            spelling,
+            at: at.base + toks[i].range.start,
+        });
+    }
+
     /// `When asked, Mulder didn’t hesitate`: a capitalised word alone inside the sentence
     /// (at `i`, a clause's subject), right before a verb, no place, organisation or common
     /// noun, is noted as a person's surname the next `he` or `she` may pick up. It stays out
@@ -1100,6 +1117,9 @@ impl Registry {
         true
     }
 
+    /// Records the capitalised run `run` (widened over `of`, `and` to the organisation's
+    /// whole name: `Society of Motor Manufacturers and Traders`) when it names an
+    /// organisation; whether it did.
     fn note_org(
         &mut self,
         text: &str,
