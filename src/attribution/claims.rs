@@ -1751,9 +1751,24 @@ fn closing_description(
     if !(after_content && closes && ends) {
         return None;
     }
+    // (before the cue, a subject with its relative clause between commas is the speaker:
+    // `One driver, who asked not to be named, said the timetable left …`)
+    let subject_before = (s.tokens.start + 1..c)
+        .any(|i| matches!(p.toks[i].lower, "who" | "whose") && p.breaks_before(i, s));
     let q = (na + 1..nb)
         .find(|&i| p.toks[i].is(Class::Preposition))
         .unwrap_or(nb);
+    // a short noun phrase: a determiner, at most two modifiers and a head, none a verb's
+    // past or a second determiner (`the timetable left no time`)
+    let short = q - na <= 4
+        && !p.toks[na + 1..q].iter().any(|t| {
+            t.is(Class::Determiner)
+                || t.is(Class::Quantifier)
+                || t.lower.ends_with("ed") && !t.is(Class::AdjectiveEd)
+        });
+    if subject_before || !short {
+        return None;
+    }
     let mut m = parse_open(p.text, &p.toks[na..q], true)?;
     m.name = p.text[p.toks[na].range.start..p.toks[nb - 1].range.end].to_string();
     Some(m)
