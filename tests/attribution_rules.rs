@@ -327,3 +327,15 @@ fn a_report_describing_the_speaker_is_part_of_the_description() {
     let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
     assert_eq!(claims, ["the crossing had never been safe in winter"]);
 }
+
+#[test]
+fn a_relative_clause_holding_only_the_cues_subject_describes_no_speaker() {
+    // `who police said`: police said it, not the man
+    let (_, a) = analysed("The man who police said was armed with a knife fled the scene.");
+    let speakers: Vec<String> = a
+        .claims
+        .iter()
+        .map(|c| speaker_name(&a, c.speaker))
+        .collect();
+    assert_eq!(speakers, ["police"]);
+}

@@ -1519,19 +1519,21 @@ fn rule_described(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
 
 /// Speaker rule [`SpeakerRule::Described`] without commas: `A woman who lives near the pier
 /// said …`, `Residents who fled the fire told …`: a subject with a restrictive relative
-/// clause (`who` right before `a0`, the clause's start) running up to the cue at `c` is the
-/// noun phrase before `who`, never a noun inside the clause (`the pier`).
-fn rule_restrictive_relative(
-    p: &Para,
-    s: &Sentence,
-    a0: usize,
-    c: usize,
-    cand: &mut Candidate,
-) -> bool {
-    let Some(w) = a0.checked_sub(1) else {
+/// clause (the last `who` before the cue at `c`, no comma between) running up to the cue is
+/// the noun phrase before `who`, never a noun inside the clause (`the pier`); not when the
+/// clause holds only the cue's own subject (`The man who police said was armed`).
+fn rule_restrictive_relative(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) -> bool {
+    // the last `who` before the cue, with no comma or quotation between them
+    let lo = c.saturating_sub(25).max(s.tokens.start + 1);
+    let Some(w) = (lo..c)
+        .rev()
+        .take_while(|&i| p.toks[i].quote.is_none() && !p.breaks_before(i + 1, s))
+        .find(|&i| matches!(p.toks[i].lower, "who" | "whose"))
+    else {
         return false;
     };
-    if !matches!(p.toks[w].lower, "who" | "whose") || p.breaks_before(w, s) {
+    // (`The man who police said was armed`: the cue's own subject inside the clause)
+    if p.breaks_before(w, s) || w + 1 >= c || mention_of(p, w + 1, c).is_some() {
         return false;
     }
     let (k, _) = subject_start(p, s, w);
@@ -1698,7 +1700,7 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
     if cue.participle {
         cand.inherited = true;
     } else if !(a == b && bd == Boundary::Conj && rule_relative_clause(p, s, a0, &mut cand)) {
-        if bd == Boundary::Conj && a < b && rule_restrictive_relative(p, s, a0, c, &mut cand) {
+        if bd == Boundary::Conj && a < b && rule_restrictive_relative(p, s, c, &mut cand) {
             return cand;
         }
         if a < b {

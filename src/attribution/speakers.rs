@@ -1770,7 +1770,10 @@ impl Registry {
                     // (not people named together: `she` is one of them, not both; not
                     // the `I` of the paragraph, a transcript's speaker)
                     let speaker = self.recent_but(at, self.first_person, |e| {
-                        e.kind == SpeakerKind::Person && !e.plural && ok(e.gender)
+                        // (`a clerk who asked not to be named` is one person too)
+                        matches!(e.kind, SpeakerKind::Person | SpeakerKind::Anonymous)
+                            && !e.plural
+                            && ok(e.gender)
                     });
                     self.subject_since_speaker(sentence_start, gender, speaker)
                         .or_else(|| self.person_by_gender(at, gender, speaker))
