@@ -192,7 +192,40 @@ fn a_weak_verb_in_another_sense_is_no_attribution() {
         // `show` reports only what a document shows
         "The harbour master showed that the new crane could lift a bus.",
         "The ferry show opened at the pier on Friday.",
+        // a verb after a subordinator or a relative pronoun, or a participle with its agent,
+        // is no reported clause; `who` after the object makes it a person
+        "The Harbour Hawks added a goal as the crowd went home.",
+        "The fans fumed at the referee who had sent off their captain.",
+        "The owners reassured the staff who were worried.",
+        "The senator questioned the nominee who was appointed last year.",
+        "The minister acknowledged the profits made by the ferry company.",
     ]);
+}
+
+#[test]
+fn a_reporting_verb_in_another_frame_is_no_attribution() {
+    assert_no_claims(&[
+        // `question`, `cite`, `swear` of a person or in the passive: another sense
+        "Harbour police questioned the skipper about the fire.",
+        "Police questioned him for an hour.",
+        "The skipper was questioned by harbour police.",
+        "Police cited the driver for speeding after he was stopped near the pier.",
+        "The mayor was sworn in by the chief justice.",
+        // `post` reports only before `that` or a quotation
+        "The ferry company posted a loss after its fuel bill was doubled.",
+        // a third-person form opening the sentence is a plural noun
+        "Questions remain over whether the pier is safe.",
+        "Charges were laid after the crash was investigated.",
+        "Claims were made that the pier was unsafe.",
+    ]);
+}
+
+#[test]
+fn an_open_class_subject_of_a_weak_verb_without_a_clause_is_no_speaker() {
+    let text = "The four-seater boasts a low price but little else.";
+    assert_no_claims(&[text]);
+    let (_, a) = analysed(text);
+    assert!(a.speakers.is_empty(), "{:?}", a.speakers);
 }
 
 #[test]
@@ -310,6 +343,29 @@ fn a_described_lede_speaker_is_named_only_by_an_agreeing_person() {
 }
 
 #[test]
+fn a_dateline_is_never_a_speaker_nor_a_pronouns_antecedent() {
+    for dateline in [
+        "CEDAR FALLS, Iowa —",
+        "PORT ELLIS, Ore. —",
+        "PORT ELLIS, Ore. (AP) —",
+        "SAN MARCO, Tex. --",
+    ] {
+        let text = format!(
+            "{dateline} The draft letter came in the spring of 1968. He says he left a week later.\n\n\
+             “I was nineteen,” he says."
+        );
+        let (_, a) = analysed(&text);
+        let named: Vec<&str> = a.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert!(
+            named
+                .iter()
+                .all(|n| !n.contains("ELLIS") && !n.contains("FALLS") && !n.contains("MARCO")),
+            "{dateline}: {named:?}"
+        );
+    }
+}
+
+#[test]
 fn an_answer_outside_a_qa_is_no_attribution() {
     // one `A:` paragraph, or answers without questions, make no interview
     assert_no_claims(&[
@@ -338,4 +394,24 @@ fn a_relative_clause_holding_only_the_cues_subject_describes_no_speaker() {
         .map(|c| speaker_name(&a, c.speaker))
         .collect();
     assert_eq!(speakers, ["police"]);
+}
+
+#[test]
+fn a_he_or_she_cue_never_credits_an_organisation_or_a_group() {
+    for text in [
+        "The Flood Agency said the river would crest on Friday.\n\n\
+         “It rose fast,” he said. “We moved the boats at two.”",
+        "Flood officials said the river would crest on Friday.\n\n“It rose fast,” she said.",
+    ] {
+        let (doc, a) = analysed(text);
+        for q in &a.quotes {
+            let kind = q.speaker.and_then(|i| a.speaker(i)).map(|s| s.kind);
+            assert!(
+                kind.is_none_or(|k| k == hearsay::attribution::SpeakerKind::Person),
+                "{text}: “{}” ← {}",
+                q.text(&doc),
+                speaker_name(&a, q.speaker)
+            );
+        }
+    }
 }

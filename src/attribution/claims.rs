@@ -19,10 +19,12 @@ use super::lexicon::{self, Class, Cue, Pronoun};
 use super::quotes::QuoteSpan;
 use super::rules::{ContentRule, Rule, SpeakerRule};
 use super::speakers::{
-    Gender, Mention, MentionKind, Registry, parse_mention, parse_occupation, parse_open,
+    Gender, Mention, MentionKind, Registry, agent_noun, parse_bare_plural, parse_mention,
+    parse_occupation, parse_open,
 };
-use super::tokens::{Sentence, Token};
+use super::tokens::{self, Sentence, Token};
 use super::{ClaimKind, CueText, SpeakerKind};
+use smallvec::SmallVec;
 use std::ops::Range;
 
 /// Where the subject search before a cue stopped.
@@ -90,8 +92,17 @@ impl Para<'_> {
         &self.text[self.toks[i - 1].range.end..self.toks[i].range.start]
     }
 
+    /// Whether [`Para::gap_before`] token `i` (after the sentence's first) holds a break.
     fn breaks_before(&self, i: usize, s: &Sentence) -> bool {
-        i > s.tokens.start && self.gap_before(i, s).contains(BREAK_CHARS)
+        if i <= s.tokens.start || i >= self.toks.len() {
+            return false;
+        }
+        let (a, b) = (self.toks[i - 1].range.end, self.toks[i].range.start);
+        // (most gaps are one space, which breaks nothing)
+        if b == a + 1 && self.text.as_bytes()[a] == b' ' {
+            return false;
+        }
+        self.text[a..b].contains(BREAK_CHARS)
     }
 
     pub(super) fn pos(&self, byte: usize) -> usize {
@@ -118,8 +129,8 @@ impl Para<'_> {
 }
 
 /// Finds the cues of a sentence.
-fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
-    let mut out = Vec::new();
+fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
+    let mut out = SmallVec::new();
     let toks = p.toks;
     for k in s.tokens.clone() {
         let t = &toks[k];
@@ -167,6 +178,9 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
                 continue;
             }
         }
+        if noun_or_request(p, s, k, end, c) {
+            continue;
+        }
         let prev = (k > s.tokens.start).then(|| &toks[k - 1]);
         if c.belief && !belief_reported(p, s, k, end, !out.is_empty()) {
             continue;
@@ -174,7 +188,7 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         if !c.belief && negated(p, s, k) {
             continue;
         }
-        if passive(p, s, k) && by_agent(p, s, end).is_none() {
+        if passive(p, s, k) && (c.thing || by_agent(p, s, end).is_none()) {
             continue;
         }
         if c.base && !base_form_has_subject(p, s, k) {
@@ -217,6 +231,35 @@ fn cues(p: &Para, s: &Sentence) -> Vec<(usize, usize, Option<Cue>)> {
         out.push((k, end, Some(c)));
     }
     out
+}
+
+/// A cue form that reports nothing in its place: `who asked not to be named`, `asked to
+/// leave` (a request, dropped here so that its subject never reaches the speakers); a
+/// third-person form opening the sentence with no name or noun phrase after it, a plural
+/// noun (`Questions remain …`, `Charges were laid …`; `Says Lee: …` and `Says the report,
+/// …` stay inverted cues); a participle after a document's noun in an adjunct (`in a
+/// statement posted on its website`).
+fn noun_or_request(p: &Para, s: &Sentence, k: usize, end: usize, c: Cue) -> bool {
+    let next = p.toks.get(end).filter(|_| end < s.tokens.end);
+    let request = c.lemma == "ask" && next.is_some_and(|n| matches!(n.lower, "not" | "to"));
+    let plural_noun = k == s.tokens.start
+        && !(c.base || c.participle || c.past)
+        && p.toks[k].lower.ends_with('s')
+        && next.is_none_or(|n| {
+            !(n.cap || n.quote.is_some() || n.is(Class::Determiner)) || n.lower == "that"
+        });
+    // `said in a statement posted on its website that …`: a weak past form after a
+    // document's noun inside a prepositional phrase is a participle, not the sentence's cue
+    // (a preposition, a determiner, the noun: `after official data showed …` is a clause)
+    let participle = c.weak
+        && c.past
+        && k > s.tokens.start
+        && p.toks[k - 1].is(Class::DocumentNoun)
+        && (k.saturating_sub(4).max(s.tokens.start + 1)..k - 1)
+            .rev()
+            .take_while(|&i| !p.breaks_before(i + 1, s))
+            .any(|i| p.toks[i].is(Class::Determiner) && p.toks[i - 1].is(Class::Preposition));
+    request || plural_noun || participle
 }
 
 /// Whether a present-tense base form (`say`, `believe`) at `k` follows a subject it agrees
@@ -364,6 +407,9 @@ const fn weak_cue(lemma: &'static str, np: bool) -> Cue {
         np,
         animate: false,
         document: false,
+        against: false,
+        thing: false,
+        that: false,
     }
 }
 
@@ -380,6 +426,9 @@ const PLAIN_SAY: Cue = Cue {
     np: false,
     animate: false,
     document: false,
+    against: false,
+    thing: false,
+    that: false,
 };
 
 /// `made the argument that …`, `expressed concern that …`, `voiced the fear that …`: a light
@@ -780,9 +829,13 @@ fn mention_of(p: &Para, a: usize, b: usize) -> Option<Mention> {
     parse_mention(p.text, &p.toks[a..b])
 }
 
-/// The subject of a sentence: its longest leading noun phrase.
+/// The subject of a sentence: its longest leading noun phrase (past a participial clause
+/// opening the sentence, [`participial_opener`]).
 fn sentence_subject(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize, Mention)> {
     let mut start = from;
+    if let Some(k) = participial_opener(p, s, from) {
+        start = k;
+    }
     // skip a short adverbial chunk ("In an interview Monday, …")
     for attempt in 0..2 {
         let hi = (start + 9).min(s.tokens.end);
@@ -838,6 +891,35 @@ fn clause_opens_at(p: &Para, s: &Sentence, j: usize, cue: Option<Cue>) -> bool {
         p.toks[k].is(Class::SpeechNoun) && p.toks.get(k + 1).is_some_and(|n| n.lower == "that")
     });
     contracted || t.is(Class::Determiner) && t.lower != "that" && !timed && !speech_noun
+}
+
+/// `Testifying on Monday, the nurse …`, `Speaking to reporters, Ruiz …`: a capitalised `-ing`
+/// word opening the sentence (at `from`) before a lowercase word is a participle, not a name
+/// (`Manning said` is one), and its clause up to the first comma is no subject: the token
+/// after that comma. A dateline before it is skipped too.
+fn participial_opener(p: &Para, s: &Sentence, from: usize) -> Option<usize> {
+    let from = if from == s.tokens.start {
+        after_dateline(p, s).unwrap_or(from)
+    } else {
+        from
+    };
+    let t = p.toks.get(from).filter(|_| from < s.tokens.end)?;
+    let next = p.toks.get(from + 1).filter(|_| from + 1 < s.tokens.end)?;
+    if !t.cap
+        || t.quote.is_some()
+        || t.lower.len() < 6
+        || !t.lower.ends_with("ing")
+        || next.cap
+        || next.quote.is_some()
+        || p.breaks_before(from + 1, s)
+        || lexicon::cue(next.lower).is_some()
+        || Class::Verbish.has(next.lower)
+    {
+        return None;
+    }
+    (from + 2..(from + 14).min(s.tokens.end))
+        .take_while(|&k| p.toks[k].quote.is_none())
+        .find(|&k| p.gap_before(k, s).trim() == ",")
 }
 
 /// Skips an object after `told`/`urged` (`told The Post`, `told reporters`).
@@ -923,7 +1005,70 @@ fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
     ) {
         return j + 1;
     }
+    // `assured investors the ferry …`, `warned shareholders it …`: a plural noun no list
+    // knows, then a clause opening with a determiner, a pronoun or a name
+    let plural = t.lower.len() > 3 && t.lower.ends_with('s') && !t.lower.ends_with("ss");
+    let clause_next = p.toks.get(j + 1).is_some_and(|n| {
+        j + 1 < e
+            && n.quote.is_none()
+            && !p.breaks_before(j + 1, s)
+            && (n.is(Class::Determiner) || lexicon::pronoun(n.lower).is_some() || n.cap)
+    });
+    if plural
+        && !t.cap
+        && !t.is(Class::Verbish)
+        && t.cue().is_none()
+        && clause_next
+        && looks_like_clause(p, s, j + 1)
+    {
+        return j + 1;
+    }
     j
+}
+
+/// The `that` opening the content within a few words after the cue (`told reporters on
+/// Monday that …`), with nothing in between that breaks the clause: no quotation, break,
+/// other verb or subject; a `that` after a preposition is a pronoun or a determiner.
+fn that_soon(p: &Para, s: &Sentence, j: usize) -> Option<usize> {
+    let e = s.tokens.end;
+    for k in j..(j + 12).min(e) {
+        let t = &p.toks[k];
+        if t.quote.is_some() || (k > j && p.breaks_before(k, s)) {
+            break;
+        }
+        if t.lower == "that" {
+            // (`says all of that was …`, `said in that case …`: after a preposition, `that`
+            // is a pronoun or a determiner, not the clause's)
+            if k > j && p.toks[k - 1].is(Class::Preposition) {
+                break;
+            }
+            return Some(k);
+        }
+        // (`in a statement posted on its website that …`: a participle, no verb of its own)
+        let participle = k > j
+            && t.cue().is_some_and(|c| c.weak && c.past)
+            && p.toks[k - 1].is(Class::DocumentNoun);
+        if k > j
+            && (t.cue().is_some() && !participle
+                || t.is(Class::Verbish)
+                || matches!(
+                    t.lower,
+                    "he" | "she"
+                        | "they"
+                        | "it"
+                        | "we"
+                        | "i"
+                        | "there"
+                        | "was"
+                        | "were"
+                        | "be"
+                        | "been"
+                ))
+        {
+            break;
+        }
+    }
+    None
 }
 
 /// Where the reported content after a cue starts: past `that`, an object, time words and
@@ -943,42 +1088,22 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             return (k + 1, true);
         }
     }
-    // "that" within a few words, with nothing in between that breaks the clause
-    let search = if clause_opens_at(p, s, j, cue) {
-        j..j
-    } else {
-        j..(j + 12).min(e)
-    };
-    for k in search {
-        let t = &p.toks[k];
-        if t.quote.is_some() || (k > j && p.breaks_before(k, s)) {
-            break;
-        }
-        if t.lower == "that" {
-            return (k + 1, true);
-        }
-        if k > j
-            && (t.cue().is_some()
-                || t.is(Class::Verbish)
-                || matches!(
-                    t.lower,
-                    "he" | "she"
-                        | "they"
-                        | "it"
-                        | "we"
-                        | "i"
-                        | "there"
-                        | "was"
-                        | "were"
-                        | "be"
-                        | "been"
-                ))
-        {
-            break;
-        }
+    if !clause_opens_at(p, s, j, cue)
+        && let Some(k) = that_soon(p, s, j)
+    {
+        return (k + 1, true);
     }
     if cue.is_some_and(|c| c.object) {
-        j = skip_object(p, s, j);
+        // (`warned jurors not to read …`, `urged reporters to wait`: an appeal's object is
+        // part of what was asked, and stays in the claim)
+        let k = skip_object(p, s, j);
+        let appeal = p
+            .toks
+            .get(k)
+            .is_some_and(|n| k < e && matches!(n.lower, "to" | "not"));
+        if !appeal {
+            j = k;
+        }
     }
     loop {
         if j >= e || p.toks[j].quote.is_some() {
@@ -986,6 +1111,16 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
         }
         let t = &p.toks[j];
         let weekday = t.is(Class::Weekday);
+        // `told reporters on Monday the pier …`, `said in March the …`: a date adjunct
+        let dated = t.is(Class::Preposition)
+            && !t.cap
+            && p.toks.get(j + 1).is_some_and(|n| {
+                j + 1 < e && n.quote.is_none() && (n.is(Class::Weekday) || n.is(Class::Month))
+            });
+        if dated {
+            j += 2;
+            continue;
+        }
         if (!t.cap && t.is(Class::TimeWord) && t.lower != "this") || weekday {
             j += 1;
             continue;
@@ -1040,6 +1175,11 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
     if t.quote.is_some() {
         return true;
     }
+    // (`reassured the staff who were worried`: a relative clause is no reported one)
+    let relative = |w: &str| matches!(w, "who" | "whom" | "whose" | "which");
+    if relative(t.lower) {
+        return false;
+    }
     let subject = |w: &str| {
         matches!(
             w,
@@ -1059,6 +1199,8 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
         && let Some(n) = p.toks.get(j + 1).filter(|_| j + 1 < e)
         && !n.cap
         && n.quote.is_none()
+        // (`Title 14 of the act`, `Route 9`: a number after a name is no verb)
+        && n.lower.starts_with(|c: char| c.is_alphabetic())
         && !p.breaks_before(j + 1, s)
         && !n.is(Class::Preposition)
         && !n.is(Class::ClauseBoundary)
@@ -1068,8 +1210,15 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
     {
         return true;
     }
+    // (`added a goal as the crowd went home`, `fumed at the referee who had …`: a verb after
+    // a subordinator or a relative pronoun is its own clause's)
     (j + 1..(j + 6).min(e))
-        .take_while(|&k| !p.breaks_before(k, s) && p.toks[k].quote.is_none())
+        .take_while(|&k| {
+            !p.breaks_before(k, s)
+                && p.toks[k].quote.is_none()
+                && !p.toks[k].is(Class::Subordinator)
+                && !relative(p.toks[k].lower)
+        })
         .any(|k| {
             let w = p.toks[k].lower;
             // (`three more unanswered goals`: an -ed word after a determiner or quantifier
@@ -1078,9 +1227,31 @@ fn looks_like_clause(p: &Para, s: &Sentence, j: usize) -> bool {
             let adjective = prev.is(Class::Determiner)
                 || prev.is(Class::Quantifier)
                 || matches!(prev.lower, "more" | "most" | "less" | "very");
+            let past = w.len() > 4 && w.ends_with("ed") || irregular_past(p, s, k);
             p.toks[k].is(Class::Verbish) && w != "also" && w != "not"
-                || !p.toks[k].cap && w.len() > 4 && w.ends_with("ed") && !adjective
+                || !p.toks[k].cap && past && !adjective
         })
+}
+
+/// `its members lost a third …`, `the council knew …`: whether token `k` is the simple past
+/// of an irregular verb, a clause's verb like a past in -ed; a form that is its participle
+/// too is one only when no preposition follows it, nor its agent (`the tickets sold in
+/// June`, `the windfalls made solely by …` are participles), unless a number follows the
+/// preposition (`lost about 300 jobs`).
+fn irregular_past(p: &Para, s: &Sentence, k: usize) -> bool {
+    let t = &p.toks[k];
+    if t.is(Class::IrregularPast) {
+        return true;
+    }
+    let e = s.tokens.end;
+    let by = (k + 1..(k + 3).min(e)).any(|i| p.toks[i].lower == "by");
+    let preposition = k + 1 < e
+        && p.toks[k + 1].is(Class::Preposition)
+        && !p
+            .toks
+            .get(k + 2)
+            .is_some_and(|n| n.lower.starts_with(|c: char| c.is_ascii_digit()));
+    t.is(Class::IrregularParticiple) && !by && !preposition
 }
 
 /// Whether the tokens `j..end` are only an adjunct (`in an interview with The Post`).
@@ -1106,10 +1277,15 @@ fn is_adjunct_tail(p: &Para, s: &Sentence, j: usize) -> bool {
         if k > j && w == "because" && p.toks.get(k + 1).is_none_or(|n| n.lower != "of") {
             return true;
         }
+        // (`in a statement posted on its website`, `in an e-mailed statement`: a weak past
+        // form after a determiner or a document's noun is a participle of the adjunct)
+        let participle = k > j
+            && (p.toks[k - 1].is(Class::Determiner) || p.toks[k - 1].is(Class::DocumentNoun))
+            && p.toks[k].cue().is_some_and(|c| c.weak && c.past);
         if p.toks[k].quote.is_some()
             || p.toks[k].is(Class::Verbish)
             || matches!(w, "he" | "she" | "they" | "it" | "we" | "there")
-            || p.toks[k].cue().is_some()
+            || p.toks[k].cue().is_some() && !participle
         {
             return false;
         }
@@ -1138,6 +1314,9 @@ fn substantive(p: &Para, s: &Sentence, left: usize) -> bool {
 }
 
 pub(super) fn trim_content(text: &str, r: Range<usize>) -> Range<usize> {
+    if r.end <= r.start {
+        return r.start..r.start;
+    }
     let s = &text[r.clone()];
     let t = s.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-')
@@ -1303,13 +1482,13 @@ fn rule_relative_clause(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate)
 
 /// Speaker rules [`SpeakerRule::Subject`] (the words before the cue name the speaker) and
 /// [`SpeakerRule::LastNounPhrase`] (the last noun phrase of a longer clause does).
-fn rule_subject(p: &Para, s: &Sentence, a0: usize, strong: bool, past: bool, cand: &mut Candidate) {
+///
+/// A noun phrase no list knows is an open-class candidate before any cue (`the skipper
+/// argued that …`), read by [`parse_open`] (any head when `any_head`); the caller lowers
+/// its confidence.
+fn rule_subject(p: &Para, s: &Sentence, a0: usize, any_head: bool, cand: &mut Candidate) {
     let (a, b) = cand.seg;
-    let open = |st: usize| {
-        strong
-            .then(|| parse_open(p.text, &p.toks[st..b], past))
-            .flatten()
-    };
+    let open = |st: usize| parse_open(p.text, &p.toks[st..b], any_head);
     if let Some(m) = mention_of(p, a, b).or_else(|| {
         let m = open(a);
         cand.open = m.is_some();
@@ -1432,6 +1611,10 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
         let Some(k) = chunk_before(p, s, end) else {
             break;
         };
+        // (`Testifying on Monday, the nurse, who …, told`: a participial clause is no name)
+        if participial_opener(p, s, k).is_some() {
+            break;
+        }
         if !looks_appositive(p, k)
             && let Some(m) = mention_of(p, k, end)
             && !matches!(m.kind, MentionKind::Pronoun(_))
@@ -1484,9 +1667,12 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
 /// `who asked not to be named`, `who spoke on condition of anonymity`: a relative clause
 /// (tokens `a..b`) saying the source is unnamed by request.
 fn unnamed_by_request(p: &Para, a: usize, b: usize) -> bool {
-    p.toks[a..b]
-        .iter()
-        .any(|t| matches!(t.lower, "named" | "identified" | "anonymity"))
+    p.toks[a..b].iter().any(|t| {
+        matches!(
+            t.lower,
+            "named" | "identified" | "anonymity" | "authorized" | "authorised" | "permitted"
+        )
+    })
 }
 
 /// Speaker rule [`SpeakerRule::Described`]: `…, a clerk who asked not to be named because
@@ -1651,19 +1837,9 @@ fn fronted_end(p: &Para, s: &Sentence, k: usize) -> Option<usize> {
     })
 }
 
-/// The first token after a dateline opening the sentence (`OTTAWA —`, `WASHINGTON (Aug.
-/// 13) --`): a place in capitals, perhaps a date in brackets, and a dash.
+/// The first token after a dateline opening the sentence ([`tokens::after_dateline`]).
 fn after_dateline(p: &Para, s: &Sentence) -> Option<usize> {
-    let st = s.tokens.start;
-    let first = p.toks.get(st)?;
-    let word = &p.text[first.range.clone()];
-    if word.len() < 3 || word.chars().any(|c| c.is_lowercase()) {
-        return None;
-    }
-    (st + 1..(st + 8).min(s.tokens.end)).find(|&i| {
-        let gap = p.gap_before(i, s);
-        gap.contains(['—', '–']) || gap.contains("--")
-    })
+    tokens::after_dateline(p.text, &p.toks[s.tokens.clone()]).map(|i| s.tokens.start + i)
 }
 
 /// Speaker rule [`SpeakerRule::Fronted`]: `Citing the storm, the council delayed the vote`,
@@ -1704,11 +1880,27 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
             return cand;
         }
         if a < b {
-            let strong = matches!(cue.lemma, "say" | "tell");
-            rule_subject(p, s, a0, strong, strong && cue.past, &mut cand);
+            // any head before `said`/`told`, a past report that things rarely make, or
+            // before a cue with `that` right after it (`the trust warned that …`)
+            let that_next = p.toks.get(cend).is_some_and(|t| t.lower == "that");
+            let said = matches!(cue.lemma, "say" | "tell") && cue.past;
+            rule_subject(p, s, a0, said || that_next, &mut cand);
+            if cand.mention.is_none()
+                && matches!(cue.lemma, "say" | "tell")
+                && let Some(m) = parse_bare_plural(p.text, &p.toks[a..b])
+            {
+                cand.mention = Some((a, b, m));
+                cand.open = true;
+                cand.left = a0;
+            }
+            if cand.open && cue.weak && !clause_follows(p, s, cend, cue) {
+                cand.mention = None;
+                cand.open = false;
+            }
         } else if let Some(app) = opening_apposition(p, s, c, cend, bd) {
             return app;
-        } else if !cue.object {
+        } else if !cue.object || c > s.tokens.start && p.toks[c - 1].quote.is_some() {
+            // (`told the inquiry` is an object, but `“…,” warned the engineer` is inverted)
             rule_inverted(p, s, c, cend, &mut cand);
         }
     }
@@ -1722,7 +1914,7 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
         rule_coordinated(p, s, a0, &mut cand);
     }
     if cand.mention.is_none()
-        && (a == b || bd == Boundary::Conj)
+        && (a == b || bd == Boundary::Conj && !new_subject(p, a0, a, b))
         && matches!(bd, Boundary::Conj | Boundary::Start | Boundary::Comma)
     {
         cand.inherited = true;
@@ -1774,6 +1966,33 @@ fn closing_description(
     let mut m = parse_open(p.text, &p.toks[na..q], true)?;
     m.name = p.text[p.toks[na].range.start..p.toks[nb - 1].range.end].to_string();
     Some(m)
+}
+
+/// `Farms may spray at night, but beekeepers say …`: words between a coordinating
+/// conjunction (before `a0`) and its cue (tokens `a..b`) that no rule read as a speaker are
+/// still a new subject, so the cue never inherits the first clause's, unless they are an
+/// adjunct (`and on Monday said`, `but in a statement said`).
+fn new_subject(p: &Para, a0: usize, a: usize, b: usize) -> bool {
+    let t = &p.toks[a];
+    a < b
+        && a0 > 0
+        && matches!(
+            p.toks[a0 - 1].lower,
+            "and" | "but" | "while" | "whereas" | "yet" | "or"
+        )
+        && !(t.is(Class::Preposition)
+            || t.is(Class::TimeWord)
+            || t.is(Class::AdjunctOpener)
+            || !t.cap && lexicon::is_aux_or_adverb(t.lower))
+}
+
+/// Whether a clause, `that` or a quotation follows the weak cue ending at `cend`, or the cue
+/// ends its clause (a trailing attribution, `“…,” the beekeepers insisted`): only then may a
+/// speaker no list knows be read before it (`the four-seater boasts a low price` is no
+/// report, and its subject must not reach the speakers).
+fn clause_follows(p: &Para, s: &Sentence, cend: usize, cue: Cue) -> bool {
+    let (j, had_that) = content_start(p, s, cend, Some(cue));
+    had_that || j >= s.tokens.end || p.breaks_before(j, s) || looks_like_clause(p, s, j)
 }
 
 /// `A port spokesman, Dell Voss, said the minister …`: a role and a full name before the
@@ -1863,9 +2082,15 @@ fn resolve_candidate(
     }
     // (`HALIFAX — A longshore worker who … says`: never the dateline)
     let st = after_dateline(p, s).unwrap_or(s.tokens.start);
-    let (sa, m) = sentence_subject(p, s, st)
-        .map(|(a, _, m)| (a, m))
-        .or_else(|| open_subject(p, s, st))?;
+    let (sa, sb, mut m) = sentence_subject(p, s, st).or_else(|| open_subject(p, s, st))?;
+    // `An official who asked not to be named said …`: unnamed by request
+    if sb < cand.right
+        && matches!(p.toks[sb].lower, "who" | "whose")
+        && unnamed_by_request(p, sb, cand.right)
+        && !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_))
+    {
+        m.kind = MentionKind::Anonymous;
+    }
     let at = p.pos(p.toks[sa].range.start);
     reg.resolve(&m, at, sentence_pos, hint)
 }
@@ -1955,10 +2180,10 @@ fn they_from_previous_subject(
 
 /// `A fisherman who asked not to be named said …`: a determiner-led noun phrase no list
 /// knows, opening the sentence before a relative clause, read by open-class recognition.
-fn open_subject(p: &Para, s: &Sentence, st: usize) -> Option<(usize, Mention)> {
+fn open_subject(p: &Para, s: &Sentence, st: usize) -> Option<(usize, usize, Mention)> {
     let rel = (st + 2..(st + 6).min(s.tokens.end))
         .find(|&k| matches!(p.toks[k].lower, "who" | "whose"))?;
-    parse_open(p.text, &p.toks[st..rel], false).map(|m| (st, m))
+    parse_open(p.text, &p.toks[st..rel], false).map(|m| (st, rel, m))
 }
 
 /// What phase 3 knows about one cue and its speaker.
@@ -2075,6 +2300,7 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
         && !colon_quote
         && quote_before
         && !looks_like_clause(p, s, j)
+        && !urged_to(p, s, x, j)
     {
         layout = Layout::Before;
     }
@@ -2093,8 +2319,13 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
         let call = x
             .cue
             .is_some_and(|c| matches!(c.lemma, "call" | "describe"));
-        // `asked how …`, `asked him to …`: questions and requests, not claims
-        if x.cue.is_some_and(|c| c.lemma == "ask") && !starts_quote {
+        // `asked how …`, `asked him to …`: questions and requests, not claims;
+        // `questioned the driver`: a verb that reports only of things, said of a person;
+        // `posted a loss`: a verb that reports only before `that` or a quotation
+        if x.cue.is_some_and(|c| c.lemma == "ask") && !starts_quote
+            || x.cue.is_some_and(|c| c.thing) && person_object(p, s, j)
+            || x.cue.is_some_and(|c| c.that) && !x.had_that && !starts_quote && !colon_quote
+        {
             return None;
         }
         let quote_soon = (j..(j + 8).min(s.tokens.end)).any(|k| p.toks[k].quote.is_some());
@@ -2114,7 +2345,11 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
                 && matches!(x.boundary, Boundary::Comma | Boundary::QuoteClose)
             {
                 layout = Layout::Before;
-            } else if !quoted_object(p, s, j) && !urged_to(p, s, x, j) && !np_object(p, s, x, j) {
+            } else if !quoted_object(p, s, j)
+                && !urged_to(p, s, x, j)
+                && !np_object(p, s, x, j)
+                && !against_object(p, s, x, j)
+            {
                 return None;
             }
         }
@@ -2131,6 +2366,21 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
         return None;
     }
     Some(layout)
+}
+
+/// The content rule that really decided where the content is: [`settle_layout`] may move
+/// it (`“…,” he said his voice breaking`: the quotation before, not the words after), and
+/// `--explain` must then name the rule of where it now sits, not the one first tried.
+fn settled_rule(first: Layout, settled: Layout, rule: ContentRule) -> ContentRule {
+    if first == settled {
+        return rule;
+    }
+    match settled {
+        Layout::Before => ContentRule::Before,
+        Layout::Whole => ContentRule::Parenthetical,
+        Layout::None => ContentRule::NoContent,
+        Layout::After => rule,
+    }
 }
 
 /// Whether the words from token `j` go on with `, and` / `, but` and a clause: the second
@@ -2192,6 +2442,63 @@ fn np_object(p: &Para, s: &Sentence, x: &Site, j: usize) -> bool {
             .count()
             >= 3
         && !p.toks[j].cap
+}
+
+/// `cautioned against reading too much into the figures`, `argued against the merger`: a
+/// cue that reports with `against` ([`Cue::against`]) and a noun phrase after it (two words
+/// at least, outside quotation marks) is a claim, `against` included.
+fn against_object(p: &Para, s: &Sentence, x: &Site, j: usize) -> bool {
+    x.cue.is_some_and(|c| c.against)
+        && j + 2 < s.tokens.end
+        && p.toks[j].lower == "against"
+        && p.toks[j].quote.is_none()
+        && !p.breaks_before(j + 1, s)
+        && !p.toks[j + 1].cap
+}
+
+/// `questioned the driver`, `cited him for speeding`: whether the object from token `j` names
+/// a person (an object pronoun, a name, a noun of people), for the verbs that report only
+/// with a thing as their object ([`Cue::thing`]); `questioned her account` is a thing.
+fn person_object(p: &Para, s: &Sentence, j: usize) -> bool {
+    let e = s.tokens.end;
+    let Some(t) = p.toks.get(j).filter(|t| j < e && t.quote.is_none()) else {
+        return false;
+    };
+    let ends_at = |k: usize| k >= e || p.breaks_before(k, s) || p.toks[k].is(Class::Preposition);
+    if matches!(t.lower, "him" | "them" | "me" | "us") || t.lower == "her" && ends_at(j + 1) {
+        return true;
+    }
+    // the noun phrase: to a break, a preposition, a clause or a relative pronoun
+    let k = (j..(j + 6).min(e))
+        .find(|&k| {
+            k > j && p.breaks_before(k, s)
+                || p.toks[k].quote.is_some()
+                || p.toks[k].is(Class::Preposition)
+                || p.toks[k].is(Class::ClauseBoundary)
+                || p.toks[k].is(Class::Verbish)
+                || matches!(p.toks[k].lower, "that" | "whether" | "who" | "whom")
+        })
+        .unwrap_or((j + 6).min(e));
+    let Some(head) = (k > j).then(|| &p.toks[k - 1]) else {
+        return false;
+    };
+    let possessive = head.lower.ends_with("'s") || head.lower.ends_with("’s");
+    let people = [Class::PersonNoun, Class::GroupNoun, Class::AnonymousHead];
+    // (`questioned the skipper about the fire`: a noun of a person's shape questioned about
+    // something; `questioned the plan’s cost over …` is a thing)
+    let about = agent_noun(head.lower)
+        && p.toks
+            .get(k)
+            .is_some_and(|n| k < e && matches!(n.lower, "about" | "over"));
+    // (`questioned the nominee who …`: `who` says a person is meant)
+    let who = p
+        .toks
+        .get(k)
+        .is_some_and(|n| k < e && matches!(n.lower, "who" | "whom"));
+    people.iter().any(|&c| head.is(c))
+        || !possessive && p.toks[j..k].iter().all(|t| t.cap)
+        || about
+        || who
 }
 
 /// `criticized the plan as a “dangerous gamble”`, `spoke of “anxiety” over …`: the object
@@ -2291,8 +2598,9 @@ pub(super) fn attribute_sentence(
     s: &Sentence,
     prev: Option<&Sentence>,
     reg: &mut Registry,
-) -> Vec<Attr> {
-    let mut attrs: Vec<Attr> = Vec::new();
+) -> SmallVec<[Attr; 2]> {
+    // (a sentence has few attributions: kept inline, they cost no allocation)
+    let mut attrs: SmallVec<[Attr; 2]> = SmallVec::new();
     for (c, cend, cue) in cues(p, s) {
         let cue_text = CueText::from(&p.text[p.toks[c].range.start..p.toks[cend - 1].range.end]);
         let mut cand = speaker_candidate(p, s, c, cend, cue);
@@ -2351,7 +2659,9 @@ pub(super) fn attribute_sentence(
         let Some(mut layout) = (if cand.passive {
             Some(layout)
         } else {
-            settle_layout(p, s, &site, layout)
+            settle_layout(p, s, &site, layout).inspect(|&settled| {
+                content_rule = settled_rule(layout, settled, content_rule);
+            })
         }) else {
             continue;
         };
@@ -2367,6 +2677,11 @@ pub(super) fn attribute_sentence(
             && let Some(r) = content.as_mut()
         {
             r.end = r.end.min(p.tok_end(k - 1));
+        }
+        // `Testifying on Monday, the nurse told …`: a fronted participle whose words are
+        // all adjuncts reports nothing of its own
+        if content.as_ref().is_some_and(|r| r.end <= r.start) {
+            content = None;
         }
         // `Vendors, who say prices will rise, are worried`: the relative clause ends at its comma
         if cand.rule == SpeakerRule::RelativeClause

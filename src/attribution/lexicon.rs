@@ -41,9 +41,19 @@ pub struct Cue {
     /// Only a document's findings use the verb in its sense of reporting (`the figures show
     /// that …`, `the audit found that …`; `the mayor showed the plans` is no report).
     pub document: bool,
+    /// `against` and a noun phrase is what was said (`cautioned against reading too much
+    /// into the figures`, `argued against the merger`).
+    pub against: bool,
+    /// The verb reports only with a thing as its object (`questioned the figures`, `cited
+    /// the storm`): with a person as its object or in the passive it has another sense
+    /// (`police questioned the driver`, `he was cited for speeding`).
+    pub thing: bool,
+    /// The verb reports only before `that` or a quotation (`posted on its website that …`;
+    /// `posted a loss as sales fell` is no report).
+    pub that: bool,
 }
 
-/// Reporting verbs, one lemma a line: `lemma [weak] [object] [belief] [np] [animate] [document]: base 3rd-person past -ing [past-participle]`.
+/// Reporting verbs, one lemma a line: `lemma [weak] [object] [belief] [np] [animate] [document] [against] [thing] [that]: base 3rd-person past -ing [past-participle]`.
 const CUES: &str = include_str!("words/cues.txt");
 
 /// Looks a lowercased word up in the cue lexicon.
@@ -72,11 +82,10 @@ type WordMap<V> = FxHashMap<&'static str, V>;
 
 /// A lexicon table as it is read: a word of up to 15 bytes (nearly every word) is keyed by
 /// one integer that packs its bytes and length ([`pack`]), so a probe hashes two machine
-/// words (FxHash, `rustc-hash`: the tables are fixed, so there is no DoS concern) and
-/// compares integers, with no pointer to follow to the word's text. Longer words are keyed
-/// by their text.
+/// words and compares integers, with no pointer to follow to the word's text
+/// ([`Packed`]). Longer words are keyed by their text.
 struct Table<V> {
-    short: FxHashMap<u128, V>,
+    short: Packed<V>,
     long: WordMap<V>,
     /// For each first byte of a word in the table, the last bytes (bit `last % 64`) that
     /// such a word ends with: [`Table::may_hold`] rules most other words out at once.
@@ -86,7 +95,7 @@ struct Table<V> {
 impl<V> Table<V> {
     fn new(words: WordMap<V>) -> Self {
         let mut t = Table {
-            short: FxHashMap::default(),
+            short: Packed::with_room(words.len()),
             long: WordMap::default(),
             ends: [0; 256],
         };
@@ -95,9 +104,12 @@ impl<V> Table<V> {
                 t.ends[usize::from(first)] |= 1 << (last % 64);
             }
             match pack(w) {
-                Some(k) => t.short.insert(k, v),
-                None => t.long.insert(w, v),
-            };
+                // (the empty word, the only one packed to 0, is never listed)
+                Some(k) if k != 0 => t.short.insert(k, v),
+                _ => {
+                    t.long.insert(w, v);
+                }
+            }
         }
         t
     }
@@ -112,8 +124,59 @@ impl<V> Table<V> {
 
     fn get(&self, w: &str) -> Option<&V> {
         match pack(w) {
-            Some(k) => self.short.get(&k),
+            Some(k) => self.short.get(k),
             None => self.long.get(w),
+        }
+    }
+}
+
+/// A fixed table of packed words ([`pack`]), open-addressed and probed linearly from the
+/// key's hash, kept at most half full: a probe is a multiply, a shift and one or two
+/// integer compares in neighbouring slots, where a general hash map spent several times
+/// that on every token of every sentence. Key 0 marks an empty slot (no listed word packs
+/// to 0). The tables are fixed and built from our own lists, so there is no DoS concern.
+struct Packed<V> {
+    slots: Box<[(u128, Option<V>)]>,
+    /// `64 - log2(slots.len())`: the hash's top bits index a slot.
+    shift: u32,
+}
+
+impl<V> Packed<V> {
+    /// An empty table with room for `n` keys.
+    fn with_room(n: usize) -> Self {
+        let len = (2 * n).next_power_of_two().max(16);
+        Packed {
+            slots: (0..len).map(|_| (0, None)).collect(),
+            shift: 64 - len.trailing_zeros(),
+        }
+    }
+
+    /// The slot a key's probe starts at (Fibonacci hashing of its two halves).
+    fn home(&self, key: u128) -> usize {
+        let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// Adds a key that is not in the table yet (nonzero; the table has room).
+    fn insert(&mut self, key: u128, v: V) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        while self.slots[i].0 != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (key, Some(v));
+    }
+
+    fn get(&self, key: u128) -> Option<&V> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let (k, v) = &self.slots[i];
+            // (an empty slot ends the probe; its value is None, also for key 0)
+            if *k == key || *k == 0 {
+                return v.as_ref();
+            }
+            i = (i + 1) & mask;
         }
     }
 }
@@ -160,7 +223,14 @@ static CUE_INDEX: LazyLock<Table<Cue>> = LazyLock::new(|| {
         let np = flags.contains(&"np");
         let animate = flags.contains(&"animate");
         let document = flags.contains(&"document");
-        for (i, f) in forms.split_whitespace().enumerate() {
+        let (against, thing) = (flags.contains(&"against"), flags.contains(&"thing"));
+        let that = flags.contains(&"that");
+        // (`-` holds the place of a form left out: mostly a noun, `the question`, `posts`)
+        for (i, f) in forms
+            .split_whitespace()
+            .enumerate()
+            .filter(|&(_, f)| f != "-")
+        {
             m.entry(f).or_insert(Cue {
                 lemma,
                 base: i == 0,
@@ -172,6 +242,9 @@ static CUE_INDEX: LazyLock<Table<Cue>> = LazyLock::new(|| {
                 np,
                 animate,
                 document,
+                against,
+                thing,
+                that,
             });
         }
     }
@@ -276,10 +349,16 @@ pub enum Class {
     EstNoun,
     /// Things that carry written words (`placard`, `sign`, `banner`): what they read is a slogan. (`words/inscription.txt`)
     Inscription,
+    /// The simple past of irregular verbs, unlike their participle (`knew`, `took`): a
+    /// clause's verb after a cue, like a past in -ed. (`words/irregular_past.txt`)
+    IrregularPast,
+    /// Irregular past forms that are their participle too (`lost`, `sold`): a clause's verb
+    /// only when no preposition follows. (`words/irregular_participle.txt`)
+    IrregularParticiple,
 }
 
 /// Every class kept in a data file, with that file.
-const LISTS: [(Class, &str); 42] = [
+const LISTS: [(Class, &str); 44] = [
     (Class::AuxOrAdverb, include_str!("words/aux_or_adverb.txt")),
     (
         Class::ClauseBoundary,
@@ -342,6 +421,14 @@ const LISTS: [(Class, &str); 42] = [
     (Class::LyNotAdverb, include_str!("words/ly_not_adverb.txt")),
     (Class::EstNoun, include_str!("words/est_noun.txt")),
     (Class::Inscription, include_str!("words/inscription.txt")),
+    (
+        Class::IrregularPast,
+        include_str!("words/irregular_past.txt"),
+    ),
+    (
+        Class::IrregularParticiple,
+        include_str!("words/irregular_participle.txt"),
+    ),
     (Class::Teaser, include_str!("words/teaser.txt")),
     (Class::GenericOrg, include_str!("words/generic_org.txt")),
     (Class::SpeechNoun, include_str!("words/speech_noun.txt")),
@@ -484,13 +571,18 @@ mod tests {
         }
         assert!(data_lines(CUES).all(|l| {
             l.split_once(':').is_some_and(|(_, forms)| {
-                forms.split_whitespace().all(|f| CUE_INDEX.get(f).is_some())
+                forms
+                    .split_whitespace()
+                    .all(|f| f == "-" || CUE_INDEX.get(f).is_some())
             })
         }));
         // the first/last byte filter never rules out a word the table holds
         assert!(data_lines(CUES).all(|l| {
-            l.split_once(':')
-                .is_some_and(|(_, forms)| forms.split_whitespace().all(|f| CUE_INDEX.may_hold(f)))
+            l.split_once(':').is_some_and(|(_, forms)| {
+                forms
+                    .split_whitespace()
+                    .all(|f| f == "-" || CUE_INDEX.may_hold(f))
+            })
         }));
         assert!(!CUE_INDEX.may_hold("the") && !CUE_INDEX.may_hold("table"));
         // a word's bits say whether it is a cue form, and never make it a class member

@@ -7,7 +7,7 @@ use super::claims::{self, Attr, Para, RawClaim};
 use super::lexicon;
 use super::quotes::{self, QuoteSpan};
 use super::rules::{ContentRule, QuoteRule, Rule, SpeakerRule};
-use super::speakers::Registry;
+use super::speakers::{Gender, Registry};
 use super::tokens::{self, Sentence};
 use super::{Analysis, Claim, ClaimKind, CueText, Quote, Sourcing};
 use crate::document::Document;
@@ -481,7 +481,16 @@ fn propagate(
         }
     }
     let mut prev: Option<Said> = None;
+    // the gender of an unresolved `he`/`she` cue earlier in the paragraph, whose speech the
+    // next quotations go on with
+    let mut held: Option<Gender> = None;
     for (si, s) in sents.iter().enumerate() {
+        let own = if st.sent_quotes[si].is_empty() {
+            None
+        } else {
+            pronoun_cue(p, s)
+        };
+        let pronoun = own.or(held);
         let words_outside = p.toks[s.tokens.clone()]
             .iter()
             .filter(|t| t.quote.is_none())
@@ -510,6 +519,9 @@ fn propagate(
                     .clone()
                     .map(|x| (x, QuoteRule::SpeakerOfNextQuote))
             };
+            // (`“It rose fast,” he said.`, the `he` unresolved: never an organisation's)
+            let found =
+                found.filter(|((id, _), _)| pronoun.is_none_or(|g| reg.is_person_of(*id, g)));
             if let Some(((id, cue), rule)) = found {
                 st.q_speaker[qi] = Some((id, cue, Rule::Quote(rule), rule.confidence()));
                 st.sent_speaker[si].get_or_insert((id, None));
@@ -517,9 +529,31 @@ fn propagate(
         }
         if let Some(x) = st.sent_speaker[si].clone() {
             prev = Some(x);
+            held = None;
+        } else if own.is_some() {
+            held = own;
         }
     }
     st.next_quote_speaker = next_quote_speaker;
+}
+
+/// The gender of a `he` or `she` beside a cue in the sentence (`“…,” he said`, `she told`,
+/// `said he`), outside its quotations: a quotation there is that person's, whoever
+/// propagation would credit.
+fn pronoun_cue(p: &Para, s: &Sentence) -> Option<Gender> {
+    let toks = &p.toks[s.tokens.clone()];
+    toks.iter().enumerate().find_map(|(k, t)| {
+        let g = match t.lower {
+            "he" => Gender::Male,
+            "she" => Gender::Female,
+            _ => return None,
+        };
+        let cue_beside =
+            |n: Option<&tokens::Token>| n.is_some_and(|n| n.quote.is_none() && n.cue().is_some());
+        (t.quote.is_none()
+            && (cue_beside(toks.get(k + 1)) || cue_beside(k.checked_sub(1).map(|j| &toks[j]))))
+        .then_some(g)
+    })
 }
 
 /// [`QuoteRule::LeadIn`]: the person the sentence before `si` names as a clause's subject,

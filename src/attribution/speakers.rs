@@ -10,7 +10,7 @@
 //! the 39-year-old founder`) resolves to the most recent person.
 
 use super::lexicon::{self, Class, Pronoun};
-use super::tokens::Token;
+use super::tokens::{self, Token};
 use super::{SpeakerKind, SpeakerOut};
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
@@ -175,8 +175,8 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
         }
     }
     let pre = &toks[..head_end];
-    if toks.iter().any(|t| {
-        t.is(Class::NpBreaker) && !t.cap
+    if toks.iter().enumerate().any(|(i, t)| {
+        t.is(Class::NpBreaker) && !t.cap && !relation_to(toks, head_end, i)
             || [
                 "'d", "’d", "'ve", "’ve", "'re", "’re", "'ll", "’ll", "n't", "n’t", "'m", "’m",
             ]
@@ -220,6 +220,19 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
         return Some(m);
     }
     classify_head(text, toks, pre, head_end, name_all)
+}
+
+/// `a source close to the mayor`, `an adviser to the minister`: whether the `to` at `i` ties
+/// a source to the person or body they are close to or work for (so the phrase is one
+/// speaker, never the mayor), not an infinitive: it follows `close`, or a head that names
+/// people (`aide`, `sources`, `officials`) right before it.
+fn relation_to(toks: &[Token], head_end: usize, i: usize) -> bool {
+    let head =
+        |t: &Token| t.is(Class::PersonNoun) || t.is(Class::AnonymousHead) || t.is(Class::GroupNoun);
+    toks[i].lower == "to"
+        && i > 0
+        && i + 1 < toks.len()
+        && (toks[i - 1].lower == "close" || i == head_end && head(&toks[i - 1]))
 }
 
 /// `Greta Olsen and Paul Hwang`, `the mayor and the fire chief`: two people joined by `and`
@@ -409,6 +422,7 @@ fn anonymous_source(
                             | "anonymity"
                             | "anonymous"
                             | "unnamed"
+                            | "knowledge"
                             | "knowledgeable"
                     )
                 }))
@@ -592,14 +606,8 @@ pub fn parse_open(text: &str, toks: &[Token], past_speech: bool) -> Option<Menti
         return None;
     }
     let plural = h.ends_with('s') && !h.ends_with("ss") && !h.ends_with("us");
-    // a person's noun: an agent suffix (`treasurer`, `beekeepers`, `residents`), so that
-    // `a common belief says` or `the numbers say` name no one
     let stem = if plural { &h[..h.len() - 1] } else { h };
-    let agent = [
-        "er", "or", "ist", "ian", "ant", "ent", "man", "woman", "men", "ee",
-    ]
-    .iter()
-    .any(|suf| stem.len() > suf.len() + 2 && stem.ends_with(suf));
+    let agent = agent_noun(h);
     let document = Class::DocumentNoun.has(h) || Class::DocumentNoun.has(stem);
     if !(agent || past_speech && !document) {
         return None;
@@ -608,12 +616,68 @@ pub fn parse_open(text: &str, toks: &[Token], past_speech: bool) -> Option<Menti
         MentionKind::Group
     } else if plural_det {
         return None;
+    } else if !agent && det.lower == "the" {
+        // `the trust warned that …`: a definite singular head of no person's shape that no
+        // list knows is a body named before (the lists hold the person nouns without an
+        // agent suffix: pilot, nurse, chef), never the last person named (`a clerk` stays
+        // someone new)
+        return Some(simple(
+            MentionKind::Organization,
+            strip_det(&joined(text, toks)),
+        ));
     } else if det.lower == "the" {
         MentionKind::Description
     } else {
         MentionKind::UnnamedPerson
     };
     Some(simple(kind, joined(text, toks)))
+}
+
+/// `… but beekeepers say`, `After the storm, bee farmers say`: a bare plural of people
+/// (one to three lowercase words, the last a plural agent noun or a listed person's or
+/// group's noun) before `say`/`tell` is a group, by open-class recognition.
+pub fn parse_bare_plural(text: &str, toks: &[Token]) -> Option<Mention> {
+    let head = toks.last().filter(|_| toks.len() <= 3)?;
+    let h = head.lower;
+    let bad = |t: &Token| {
+        t.cap
+            || t.quote.is_some()
+            || !t.lower.chars().all(|c| c.is_alphabetic() || c == '-')
+            || t.is(Class::NpBreaker)
+            || t.is(Class::Verbish)
+            || t.is(Class::TimeWord)
+            || t.is(Class::Preposition)
+            || t.is(Class::FunctionWord)
+            || t.is(Class::Determiner)
+            || lexicon::pronoun(t.lower).is_some()
+    };
+    if toks.iter().any(bad) || h.len() < 5 || !h.ends_with('s') || h.ends_with("ss") {
+        return None;
+    }
+    let stem = &h[..h.len() - 1];
+    let person = agent_noun(h) || Class::PersonNoun.has(stem) || Class::GroupNoun.has(h);
+    if !person || h == "others" || Class::DocumentNoun.has(h) || Class::DocumentNoun.has(stem) {
+        return None;
+    }
+    Some(simple(MentionKind::Group, joined(text, toks)))
+}
+
+/// Whether a lowercased noun has the shape of a person's noun, an agent suffix
+/// (`treasurer`, `beekeepers`, `residents`, `trainee`), so that `a common belief says` or
+/// `the numbers say` name no one.
+///
+/// ```
+/// use hearsay::attribution::speakers::agent_noun;
+/// assert!(agent_noun("beekeepers") && agent_noun("skipper") && !agent_noun("concern"));
+/// ```
+pub fn agent_noun(h: &str) -> bool {
+    let plural = h.ends_with('s') && !h.ends_with("ss") && !h.ends_with("us");
+    let stem = if plural { &h[..h.len() - 1] } else { h };
+    [
+        "er", "or", "ist", "ian", "ant", "ent", "man", "woman", "men", "ee",
+    ]
+    .iter()
+    .any(|suf| stem.len() > suf.len() + 2 && stem.ends_with(suf))
 }
 
 fn strip_det(s: &str) -> String {
@@ -847,10 +911,12 @@ struct SeenName {
     at: usize,
 }
 
-/// Where a name was seen: its tokens in the sentence, whether it is a clause's subject, and
-/// the sentence's document-wide start.
+/// Where a name was seen: its tokens in the sentence, whether it opens the sentence (or is
+/// in apposition to its opening words), whether it is a clause's subject, and the sentence's
+/// document-wide start.
 struct Sighting {
     run: Range<usize>,
+    opens: bool,
     clause_subject: bool,
     base: usize,
 }
@@ -901,6 +967,9 @@ pub struct Registry {
     interviewee: Option<Option<usize>>,
     /// Who `I` is in the paragraph being read (a Q&A answer's interviewee), if anyone.
     first_person: Option<usize>,
+    /// A name normalised for a look-up in `names` ([`Registry::name_id`]), kept to be
+    /// written over rather than allocated for each mention.
+    norm_buf: String,
 }
 
 /// How far back (bytes) a clause subject can still be the topic a pronoun picks up.
@@ -928,26 +997,46 @@ fn surname_of(name: &str) -> String {
 /// `s` trimmed, lowercased and without a leading article: one copy, made in ASCII (nearly
 /// every name) by the cheaper ASCII lowercasing; the article is cut from that copy.
 fn norm(s: &str) -> String {
-    let s = s.trim();
-    let mut l = if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        s.to_lowercase()
-    };
-    for d in ["the ", "a ", "an "] {
-        if l.starts_with(d) {
-            l.drain(..d.len());
-            return l;
-        }
-    }
+    let mut l = String::new();
+    norm_into(s, &mut l);
     l
 }
 
+/// [`norm`] written into `l` (emptied first).
+fn norm_into(s: &str, l: &mut String) {
+    let s = s.trim();
+    l.clear();
+    if s.is_ascii() {
+        l.push_str(s);
+        l.make_ascii_lowercase();
+    } else {
+        l.push_str(&s.to_lowercase());
+    }
+    for d in ["the ", "a ", "an "] {
+        if l.starts_with(d) {
+            l.drain(..d.len());
+            return;
+        }
+    }
+}
+
 impl Registry {
+    /// The entity `names` maps `name` normalised ([`norm`]) to, normalised in a buffer kept
+    /// for it (no copy a look-up).
+    fn name_id(&mut self, name: &str) -> Option<usize> {
+        norm_into(name, &mut self.norm_buf);
+        self.names.get(self.norm_buf.as_str()).copied()
+    }
+
     /// Records the capitalised names of a sentence (for surname look-ups and same-sentence
     /// pronouns). `at` is a document-wide position.
     pub fn note_names(&mut self, text: &str, toks: &[Token], base: usize) {
-        let mut i = 0;
+        // (`CEDAR FALLS, Iowa — …`: the dateline names no one; the sentence starts after it)
+        let opening = tokens::after_dateline(text, toks).unwrap_or(0);
+        if let Some(t) = toks.get(opening) {
+            self.gender_from_pronoun(t, base);
+        }
+        let mut i = opening;
         while i < toks.len() {
             if !is_name_token(&toks[i]) || toks[i].quote.is_some() {
                 i += 1;
@@ -1001,7 +1090,9 @@ impl Registry {
             let conjunct = i > 0
                 && (matches!(toks[i - 1].lower, "and" | "or" | "nor" | "&")
                     || toks[i - 1].is(Class::Preposition));
-            let clause_subject = !aside && i == 0
+            // (the sentence's subject: its first words, or a name in apposition to them)
+            let opens = i == opening || appositive_subject(text, toks, opening, i, after);
+            let clause_subject = !aside && opens
                 || fronted_topic(toks, i, after)
                 || !conjunct
                     && toks.get(j).is_some_and(|n| {
@@ -1018,24 +1109,20 @@ impl Registry {
                     .or_else(|| self.first_seen.get(toks[i].lower))
             {
                 // a surname of a name seen before: the person is mentioned again here
-                let mut again = self.seen[k];
-                again.at = base + toks[i].range.start;
-                again.into_sentence = into_sentence(toks, i);
-                again.subject = i == 0;
-                again.clause_subject = true;
-                // the surname is usually a key already: no copy of it then
-                let surname = &self.spellings[again.spelling as usize].surname;
-                match self.last_seen.get_mut(surname) {
-                    Some(k) => *k = self.seen.len(),
-                    None => {
-                        self.last_seen.insert(surname.clone(), self.seen.len());
-                    }
-                }
-                self.seen.push(again);
+                let into = into_sentence(toks, i);
+                self.seen_again(k, base + toks[i].range.start, into, opens, None);
                 i = j;
                 continue;
             }
-            if j == i + 1 && clause_subject && self.note_lone_surname(text, toks, i, base) {
+            if j == i + 1
+                && clause_subject
+                && i != opening
+                && self.note_lone_surname(text, toks, i, base)
+            {
+                i = j;
+                continue;
+            }
+            if clause_subject && self.note_titled_surname(parsed.as_ref(), toks, i, opens, base) {
                 i = j;
                 continue;
             }
@@ -1045,6 +1132,7 @@ impl Registry {
             {
                 let sighting = Sighting {
                     run: i..j,
+                    opens,
                     clause_subject,
                     base,
                 };
@@ -1061,34 +1149,125 @@ impl Registry {
         let (i, j) = (at.run.start, at.run.end);
         // `Her daughter, Fiona Whitfield, …`: a relative named in full later leaves the bare
         // surname to the person it named first (news tells relatives apart by first names)
-        let sur = surname_of(&m.name);
-        let relative = self.last_seen.get(&sur).is_some_and(|&k| {
+        let relative = self.last_seen.get(&surname_of(&m.name)).is_some_and(|&k| {
             let other = &self.spellings[self.seen[k].spelling as usize].name;
             other != &m.name && !first_names_agree(other, &m.name)
         });
-        if !relative {
-            self.last_seen.insert(sur, self.seen.len());
-        }
         if let Some(first) = m.name.split_whitespace().next().map(str::to_lowercase)
             && !Class::Title.has(&first)
         {
             self.first_seen.insert(first, self.seen.len());
         }
         let role_gender = i.checked_sub(1).and_then(|k| gender_of_role(toks[k].lower));
-        let described = if i == 0 {
+        let described = if at.opens {
             described_gender(text, toks, j)
         } else {
             None
         };
         let spelling = self.spelling(m.name, m.title);
+        if !relative {
+            self.mark_last_seen(spelling);
+        }
         self.seen.push(SeenName {
-            subject: i == 0,
+            subject: at.opens,
             clause_subject: at.clause_subject,
             into_sentence: into_sentence(toks, i),
             gender: described.or(m.gender).or(role_gender),
             spelling,
             at: at.base + toks[i].range.start,
         });
+    }
+
+    /// `Sam Marsh trains smiths. She took on Kit Tate in May.`: a sentence opening with `he`
+    /// or `she` (`t`) tells the gender of the previous sentence's subject, the one name in
+    /// it, when nothing else did (a first name given to both, a surname alone), so a later
+    /// pronoun of the other gender skips that person.
+    fn gender_from_pronoun(&mut self, t: &Token, base: usize) {
+        let Some(g) = pronoun_gender(t.lower).filter(|_| t.quote.is_none()) else {
+            return;
+        };
+        let at = base + t.range.start;
+        // the last name seen, opening its sentence and alone in it (`…, Lohmar said. She
+        // was …` or `Lohmar said Emery fled. He …` tell nothing)
+        let Some(k) = self.seen.len().checked_sub(1).filter(|&k| {
+            let s = &self.seen[k];
+            s.subject && s.at < at && s.at + TOPIC_WINDOW / 4 > at
+        }) else {
+            return;
+        };
+        let entity = self.by_surname(&self.spelled(&self.seen[k]).surname);
+        if self.seen[k].gender.is_some()
+            || entity.is_some_and(|id| self.entities[id].gender.is_some())
+        {
+            return;
+        }
+        self.seen[k].gender = Some(g);
+        if let Some(id) = entity {
+            self.entities[id].gender = Some(g);
+        }
+    }
+
+    /// `Mr. Reyes did not react.`: a surname after a title (`Mr.`, `Dr.`, `Sen.`) as a
+    /// clause's subject is a sighting of that person (the full name seen before with the
+    /// surname, else the titled surname itself), the gender a title tells kept with it, so
+    /// the next `he` or `she` may pick the person up (US papers name people this way after
+    /// the first reference).
+    /// Whether it did (`m` is the run `i..` parsed, `subject` whether it opens the sentence).
+    fn note_titled_surname(
+        &mut self,
+        m: Option<&Mention>,
+        toks: &[Token],
+        i: usize,
+        subject: bool,
+        base: usize,
+    ) -> bool {
+        let Some(m) = m.filter(|m| m.kind == MentionKind::Name && !m.full && m.title.is_some())
+        else {
+            return false;
+        };
+        let into = into_sentence(toks, i);
+        let at = base + toks[i].range.start;
+        let surname = surname_of(&m.name);
+        if let Some(&k) = self.last_seen.get(&surname) {
+            self.seen_again(k, at, into, subject, m.gender);
+            return true;
+        }
+        let spelling = self.spelling(m.name.clone(), m.title.clone());
+        self.last_seen.insert(surname, self.seen.len());
+        self.seen.push(SeenName {
+            subject,
+            clause_subject: true,
+            into_sentence: into,
+            gender: m.gender,
+            spelling,
+            at,
+        });
+        true
+    }
+
+    /// The person of the sighting `self.seen[k]` named again at `at` (`into` bytes into its
+    /// sentence) as a clause's subject, with the gender the new mention tells, if any.
+    fn seen_again(&mut self, k: usize, at: usize, into: u32, subject: bool, g: Option<Gender>) {
+        let mut again = self.seen[k];
+        again.at = at;
+        again.into_sentence = into;
+        again.subject = subject;
+        again.clause_subject = true;
+        again.gender = g.or(again.gender);
+        self.mark_last_seen(again.spelling);
+        self.seen.push(again);
+    }
+
+    /// The sighting about to be pushed is the latest of its spelling's surname (the
+    /// surname, worked out once per spelling, is usually a key already: no copy of it then).
+    fn mark_last_seen(&mut self, spelling: u32) {
+        let surname = &self.spellings[spelling as usize].surname;
+        match self.last_seen.get_mut(surname) {
+            Some(k) => *k = self.seen.len(),
+            None => {
+                self.last_seen.insert(surname.clone(), self.seen.len());
+            }
+        }
     }
 
     /// `When asked, Mulder didn’t hesitate`: a capitalised word alone inside the sentence
@@ -1459,9 +1638,28 @@ impl Registry {
         if let Some(s) = seen {
             return Some(self.person_from_seen(&s));
         }
-        self.entities
+        let by_role = self
+            .entities
             .iter()
-            .rposition(|e| e.kind == SpeakerKind::Person && e.role.as_deref().is_some_and(has))
+            .rposition(|e| e.kind == SpeakerKind::Person && e.role.as_deref().is_some_and(has));
+        // (`the spokeswoman` after `Northwind's spokeswoman`, `the official` after `an
+        // official with the Harbour Authority`: an unnamed speaker's own words hold the
+        // noun; among the recent speakers only, so a long text of many speakers stays linear)
+        let first = self.entities.len().saturating_sub(64);
+        let by_words = self.entities[first..]
+            .iter()
+            .rposition(|e| {
+                matches!(e.kind, SpeakerKind::Person | SpeakerKind::Anonymous)
+                    && !e.plural
+                    // (a description, not a name: it has a lowercase word)
+                    && e.name.split(' ').any(|w| w.starts_with(char::is_lowercase))
+                    && e.name
+                        .split(' ')
+                        .skip(1)
+                        .any(|w| trim_possessives(w).eq_ignore_ascii_case(head))
+            })
+            .map(|i| first + i);
+        by_role.max(by_words)
     }
 
     /// An organisation named earlier that `m` refers back to: an acronym of its name (`CTA`
@@ -1565,7 +1763,7 @@ impl Registry {
     fn resolve_name(&mut self, m: &Mention, at: usize) -> usize {
         let surname = surname_of(&m.name);
         // an existing speaker with the same name or surname
-        let found = self.names.get(&norm(&m.name)).copied().or_else(|| {
+        let found = self.name_id(&m.name).or_else(|| {
             self.by_surname(&surname).filter(|&id| {
                 let e = &self.entities[id];
                 !m.full || !e.name.contains(' ') || first_names_agree(&e.name, &m.name)
@@ -1645,10 +1843,10 @@ impl Registry {
     }
 
     fn by_name_or_new(&mut self, m: &Mention, kind: SpeakerKind) -> usize {
-        let n = norm(&m.name);
-        if let Some(&id) = self.names.get(&n) {
+        if let Some(id) = self.name_id(&m.name) {
             return id;
         }
+        let n = norm(&m.name);
         let plural = match kind {
             SpeakerKind::Anonymous => {
                 let raw = m.name.to_lowercase();
@@ -1704,8 +1902,11 @@ impl Registry {
 
     /// A person named as a clause's subject in a sentence between the last compatible
     /// speaker's and the pronoun's (`Smith spoke. Jones paused. “…,” he said.` → Jones): the
-    /// topic has moved to them. Names in the pronoun's own sentence are left to the
-    /// same-sentence rule; `at` is the start of the pronoun's sentence.
+    /// topic has moved to them. With no compatible speaker yet, the last clause subject of
+    /// the pronoun's gender a few paragraphs back (`Ruth Hale walks past Kestrel Point. “…,”
+    /// she says.` → Hale, not the place after the preposition). Names in the pronoun's own
+    /// sentence are left to the same-sentence rule; `at` is the start of the pronoun's
+    /// sentence.
     fn subject_since_speaker(
         &mut self,
         at: usize,
@@ -1713,7 +1914,13 @@ impl Registry {
         speaker: Option<usize>,
     ) -> Option<usize> {
         let ok = |g: Option<Gender>| gender_fits(g, gender);
-        let spoke = speaker.and_then(|id| self.entities[id].last_spoke)?;
+        let spoke = match speaker {
+            Some(id) => self.entities[id].last_spoke?,
+            None => 0,
+        };
+        // a speaker known to be of the pronoun's gender gives way only to someone who looks
+        // like a person (`Marlow Heath lost its allotments.` is a place)
+        let sure = speaker.is_some_and(|id| self.entities[id].gender.is_some());
         let named = self
             .seen
             .iter()
@@ -1723,10 +1930,20 @@ impl Registry {
             // a name in the speaker's own sentence (`Smith said Jones lied`) is not a new topic
             .filter(|s| s.at < at && s.clause_subject && s.at - s.into_sentence as usize > spoke)
             .find(|s| {
-                ok(s.gender.or_else(|| {
+                let g = s.gender.or_else(|| {
                     self.by_surname(&self.spelled(s).surname)
                         .and_then(|id| self.entities[id].gender)
-                }))
+                });
+                // (with no speaker to fall back on, only a person known to be of the
+                // pronoun's gender: `the restaurant's Kismot Killer dish` is no one)
+                let named_person = || {
+                    let sp = self.spelled(s);
+                    sp.title.is_some()
+                        || sp.name.split_whitespace().next().is_some_and(is_first_name)
+                };
+                ok(g)
+                    && (speaker.is_some() || g.is_some() && g == gender)
+                    && (!sure || g.is_some() || named_person())
             })
             .copied()?;
         let id = self.person_from_seen(&named);
@@ -1752,8 +1969,11 @@ impl Registry {
                             && s.at < at
                             && s.gender.is_none_or(|g| Some(g) == gender)
                     })
+                    // (the sentence's own subject, `Curie, 21, came second, but she …`, or a
+                    // name known as a person's)
                     .filter(|s| {
-                        self.spelled(s).title.is_some()
+                        s.subject
+                            || self.spelled(s).title.is_some()
                             || self.by_surname(&self.spelled(s).surname).is_some()
                     })
                     .cloned();
@@ -1956,7 +2176,9 @@ impl Registry {
         let s = *self
             .seen
             .get(k)
-            .filter(|s| s.clause_subject && s.at < at + TOPIC_WINDOW / 2)?;
+            // (opening its sentence: not in apposition to another role, `The board's chair,
+            // Jane Doe, said`)
+            .filter(|s| s.clause_subject && s.into_sentence == 0 && s.at < at + TOPIC_WINDOW / 2)?;
         let sp = self.spelled(&s);
         // a definite description (`the mayor`) is only someone titled so (`Mayor Ruth Okafor`)
         let definite = self.entities[d].name.to_lowercase().starts_with("the ");
@@ -2009,6 +2231,13 @@ impl Registry {
         (self.entities[id].kind == SpeakerKind::Organization).then_some(id)
     }
 
+    /// Whether entity `id` can be the `he` or `she` of gender `g`: one person, of that gender
+    /// or of none known (never an organisation, a group or a document).
+    pub fn is_person_of(&self, id: usize, g: Gender) -> bool {
+        let e = &self.entities[id];
+        e.kind == SpeakerKind::Person && !e.plural && gender_fits(e.gender, Some(g))
+    }
+
     /// Marks an entity as having spoken at `at`.
     pub fn spoke(&mut self, id: usize, at: usize) {
         if let Some(e) = self.entities.get_mut(id) {
@@ -2017,12 +2246,30 @@ impl Registry {
     }
 
     /// Sets an entity's role when it has none.
+    ///
+    /// `Brightwater, a regional utility, said …`: a role headed by an organisation's noun
+    /// makes a name that no first name, title or gender marks as a person an organisation.
     pub fn set_role(&mut self, id: usize, role: &str) {
         if let Some(e) = self.entities.get_mut(id)
             && e.role.is_none()
             && !role.is_empty()
         {
             e.role = Some(role.to_string());
+            let named_person = e.gender.is_some()
+                || e.name.split(' ').next().is_some_and(is_first_name)
+                || e.name
+                    .split(' ')
+                    .next()
+                    .is_some_and(|w| Class::Title.has(&w.to_lowercase()));
+            if e.kind == SpeakerKind::Person && !named_person && role_names_org(role) {
+                e.kind = SpeakerKind::Organization;
+                e.plural = true;
+                if let Some(sur) = e.surname.take()
+                    && self.surnames.get(&sur) == Some(&id)
+                {
+                    self.surnames.remove(&sur);
+                }
+            }
         }
     }
 
@@ -2103,6 +2350,29 @@ fn description_head(desc: &str) -> Option<String> {
     words[..end].last().map(|w| w.to_lowercase())
 }
 
+/// The gender a `he` or `she` tells.
+fn pronoun_gender(lower: &str) -> Option<Gender> {
+    match lower {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// `The foreman, Tom Banner, sat at the back.`, `Its chief, Ana Ruiz, 54, …`: a name (at
+/// `i`, `after` the text following it) set off by commas right after a short noun phrase
+/// opening the sentence (at `opening`, led by a determiner) is that phrase's apposition, so
+/// it names the clause's subject.
+fn appositive_subject(text: &str, toks: &[Token], opening: usize, i: usize, after: &str) -> bool {
+    if i < opening + 2 || i - opening > 6 || !after.starts_with(',') {
+        return false;
+    }
+    let gap = |k: usize| &text[toks[k - 1].range.end..toks[k].range.start];
+    toks[opening].is(Class::Determiner)
+        && gap(i).trim() == ","
+        && (opening + 1..i).all(|k| !gap(k).contains([',', ';', ':', '(', '—', '–']))
+}
+
 /// Whether a capitalised word standing alone can be a person's surname: no place,
 /// organisation, title, group, person's noun, time word or function word, and no acronym.
 fn lone_surname(t: &Token) -> bool {
@@ -2125,6 +2395,29 @@ fn lone_surname(t: &Token) -> bool {
 }
 
 /// Whether `word` (as written) is a first name of any gender.
+/// Whether a role's head noun (its last word before the post-modifiers: `a regional utility`,
+/// `the city's largest employer`) names an organisation (`utility`, `company`, `charity`).
+///
+/// ```
+/// use hearsay::attribution::speakers::role_names_org;
+/// assert!(role_names_org("a regional utility based in Halifax"));
+/// assert!(!role_names_org("a defence analyst at the Centre for Policy"));
+/// ```
+pub fn role_names_org(role: &str) -> bool {
+    let words: Vec<String> = role
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .map(str::to_lowercase)
+        .collect();
+    let end = (1..words.len())
+        .find(|&i| Class::PostmodifierStart.has(&words[i]))
+        .unwrap_or(words.len());
+    words
+        .get(end.wrapping_sub(1))
+        .is_some_and(|h| Class::OrgNoun.has(h) && !Class::PersonNoun.has(h))
+}
+
 fn is_first_name(word: &str) -> bool {
     lexicon::classes(&word.to_lowercase())
         & (Class::FirstNameFemale.bit() | Class::FirstNameMale.bit() | Class::FirstNameEither.bit())

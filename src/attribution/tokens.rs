@@ -211,6 +211,38 @@ pub struct Sentence {
     pub range: Range<usize>,
 }
 
+/// The index in `toks` (a sentence's tokens, `text` their paragraph) of the first token
+/// after a dateline opening the sentence (`OTTAWA —`, `CEDAR FALLS, Iowa —`, `WASHINGTON
+/// (Aug. 13) --`): a place in capitals, perhaps a state or a date, and a dash. Where the
+/// story was filed is never a speaker, a claim's words or a pronoun's antecedent.
+pub fn after_dateline(text: &str, toks: &[Token]) -> Option<usize> {
+    let first = toks.first()?;
+    let word = &text[first.range.clone()];
+    if word.len() < 3 || word.chars().any(char::is_lowercase) {
+        return None;
+    }
+    (1..toks.len().min(8)).find(|&i| {
+        let gap = &text[toks[i - 1].range.end..toks[i].range.start];
+        gap.contains(['—', '–']) || gap.contains("--")
+    })
+}
+
+/// Whether `rest` (the text after a word) is a full stop, perhaps a short credit in
+/// brackets, then a dash (`. —`, `. (AP) --`): the stop closed an abbreviation the dash goes
+/// on from.
+fn dash_after_stop(rest: &str) -> bool {
+    let Some(mut r) = rest.strip_prefix('.').map(str::trim_start) else {
+        return false;
+    };
+    if let Some(inner) = r.strip_prefix('(') {
+        match inner.find(')') {
+            Some(k) if k <= 30 => r = inner[k + 1..].trim_start(),
+            _ => return false,
+        }
+    }
+    r.starts_with(['—', '–']) || r.starts_with("--")
+}
+
 /// Whether `gap` (text between two tokens) ends a sentence.
 fn gap_ends_sentence(gap: &str) -> bool {
     // a full stop glued to the next word (`e.GO`) is not a sentence end
@@ -246,7 +278,9 @@ pub fn sentences_into(text: &str, tokens: &[Token], quotes: &[QuoteSpan], out: &
         if !ends && a.lower.ends_with('.') && lexicon::can_end_sentence(a.lower) {
             ends = b.cap && b.is(Class::CapitalizedFunctionWord);
         }
-        if !ends {
+        // `PORT ELLIS, Ore. — The …`: a dateline's abbreviated state before its dash
+        // opens the sentence, it ends none
+        if !ends || start_tok == 0 && i < 7 && dash_after_stop(&text[a.range.end..]) {
             continue;
         }
         // `“Are there prizes?” Lincicome asked.`: a trailing attribution after a quotation
@@ -493,6 +527,35 @@ mod tests {
             ]
         );
         assert_eq!(words("--- … “ ”"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_datelines_abbreviated_state_ends_no_sentence() {
+        let split = |text: &str| {
+            let lower = text.to_ascii_lowercase();
+            let toks = tokenize(text, &lower, &[]);
+            let sents = sentences(text, &toks, &[]);
+            let first = &toks[sents[0].tokens.clone()];
+            (
+                sents.len(),
+                after_dateline(text, first).map(|i| first[i].lower.to_string()),
+            )
+        };
+        assert_eq!(
+            split("PORT ELLIS, Ore. — The pier shut."),
+            (1, Some("the".to_string()))
+        );
+        assert_eq!(
+            split("PORT ELLIS, Ore. (AP) -- The pier shut."),
+            (1, Some("the".to_string()))
+        );
+        assert_eq!(
+            split("OTTAWA — The pier shut. It opened."),
+            (2, Some("the".to_string()))
+        );
+        // a full stop before a dash inside a paragraph still ends its sentence
+        assert_eq!(split("Lee left. Then Ana came. — The pier shut.").0, 3);
+        assert_eq!(split("Lee Park left. Ana came.").1, None);
     }
 
     proptest::proptest! {

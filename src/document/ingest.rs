@@ -83,6 +83,18 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
     lines
 }
 
+/// The bytes that are ASCII white space or may start a wider white-space character (C2,
+/// E1, E2, E3): [`count_words`] skips any other byte inside a word with one load.
+static MAY_BE_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b as u8, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3);
+        b += 1;
+    }
+    t
+};
+
 /// `s.split_whitespace().take(max).count()` in one pass over the bytes, decoding only the
 /// characters that may be white space beyond ASCII (their UTF-8 starts with C2, E1, E2 or
 /// E3); any other byte is part of a word.
@@ -101,7 +113,12 @@ fn count_words(s: &str, max: usize) -> usize {
                 c.is_whitespace()
             }
             _ => {
+                // the rest of the run of bytes that are neither white space nor may start it
+                // (a word's other bytes change nothing below)
                 i += 1;
+                while i < bytes.len() && !MAY_BE_SPACE[usize::from(bytes[i])] {
+                    i += 1;
+                }
                 false
             }
         };
