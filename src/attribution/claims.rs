@@ -178,7 +178,7 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
                 continue;
             }
         }
-        if noun_or_request(p, s, k, end, c) {
+        if noun_or_request(p, s, k, end, c) || naming_call(p, s, k) {
             continue;
         }
         let prev = (k > s.tokens.start).then(|| &toks[k - 1]);
@@ -260,6 +260,35 @@ fn noun_or_request(p: &Para, s: &Sentence, k: usize, end: usize, c: Cue) -> bool
             .take_while(|&i| !p.breaks_before(i + 1, s))
             .any(|i| p.toks[i].is(Class::Determiner) && p.toks[i - 1].is(Class::Preposition));
     request || plural_noun || participle
+}
+
+/// `what planners call “managed decline”`, `what the locals call “the Gut”`: a plural
+/// present `call` after `what` and a subject that names no one (a plural noun, `they`,
+/// `some`) frames a term in use, not anyone's words. A past (`what campaigners called “an
+/// act of vandalism”`, one occasion's judgement), a singular (`what the mayor calls …`) and
+/// a name (`what the Smiths call …`) stay cues.
+pub(super) fn naming_call(p: &Para, s: &Sentence, k: usize) -> bool {
+    if p.toks[k].lower != "call" {
+        return false;
+    }
+    let mut j = k;
+    let mut step = || {
+        j = j.checked_sub(1).filter(|&i| i >= s.tokens.start)?;
+        Some(&p.toks[j]).filter(|t| t.quote.is_none() && !p.breaks_before(j + 1, s))
+    };
+    let Some(subject) = step() else {
+        return false;
+    };
+    if subject.cap || matches!(subject.lower, "i" | "we" | "you") {
+        return false;
+    }
+    match step() {
+        Some(w) if w.lower == "what" => true,
+        Some(w) if matches!(w.lower, "the" | "some" | "many" | "most") => {
+            step().is_some_and(|w| w.lower == "what")
+        }
+        _ => false,
+    }
 }
 
 /// Whether a present-tense base form (`say`, `believe`) at `k` follows a subject it agrees
