@@ -224,7 +224,8 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         if c.participle {
             let after_comma = p.breaks_before(k, s);
             let that_next = toks.get(end).is_some_and(|n| n.lower == "that");
-            if !(after_comma || that_next || fronted_end(p, s, k).is_some()) {
+            let with = with_subject(p, s, k).is_some();
+            if !(after_comma || that_next || with || fronted_end(p, s, k).is_some()) {
                 continue;
             }
         }
@@ -1889,6 +1890,36 @@ fn rule_fronted(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) -> bool 
     true
 }
 
+/// `…, with the inspector calling the site “a disgrace”`: the first token of the noun phrase
+/// between `with` and the participle cue at `k` (a few words, no break between; `with` after
+/// a comma or opening the sentence), the participle clause's own subject.
+fn with_subject(p: &Para, s: &Sentence, k: usize) -> Option<usize> {
+    if k == s.tokens.start || p.breaks_before(k, s) {
+        return None;
+    }
+    let w = (k.saturating_sub(6).max(s.tokens.start)..k.saturating_sub(1))
+        .rev()
+        .take_while(|&i| p.toks[i].quote.is_none() && !p.breaks_before(i + 1, s))
+        .find(|&i| p.toks[i].lower == "with")?;
+    (w == s.tokens.start || p.breaks_before(w, s)).then_some(w + 1)
+}
+
+/// Speaker rule [`SpeakerRule::WithClause`]: a participle cue after `with` and a noun phrase
+/// is that phrase's report (`The yard was shut, with the inspector calling it “a
+/// disgrace”`), not the main clause's subject's.
+fn rule_with_clause(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) -> bool {
+    let Some(a) = with_subject(p, s, c) else {
+        return false;
+    };
+    let Some(m) = mention_of(p, a, c).filter(|m| !matches!(m.kind, MentionKind::Document)) else {
+        return false;
+    };
+    cand.mention = Some((a, c, m));
+    cand.rule = SpeakerRule::WithClause;
+    cand.left = a - 1;
+    true
+}
+
 /// Phase 2: the speaker candidate of the cue `c..cend`, the rules tried in their order.
 fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<Cue>) -> Candidate {
     let Some(cue) = cue else {
@@ -1898,7 +1929,8 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
     let (a, b) = strip_subject(p, a0, c);
     let mut cand = Candidate::new(SpeakerRule::Subject, c, cend, bd);
     cand.seg = (a, b);
-    if cue.participle && rule_fronted(p, s, c, &mut cand) || rule_passive(p, s, c, cend, &mut cand)
+    if cue.participle && (rule_fronted(p, s, c, &mut cand) || rule_with_clause(p, s, c, &mut cand))
+        || rule_passive(p, s, c, cend, &mut cand)
     {
         return cand;
     }
