@@ -431,3 +431,65 @@ fn a_person_the_text_called_she_is_never_a_later_he() {
         );
     }
 }
+
+#[test]
+fn a_name_or_term_in_quotation_marks_is_no_ones_speech() {
+    // after a speaker's quotation, the paragraph's later quotations are still names and terms
+    let texts = [
+        "“We are ready,” Tom Reyes said. The ferry runs under a scheme dubbed “Blue Line” this year.",
+        "“We are ready,” Tom Reyes said. Last spring the pier was rated “poor” by the engineers.",
+        "“We are ready,” Tom Reyes said. The so-called “night run” leaves at ten.",
+        "“We are ready,” Tom Reyes said. The old shed, known as “the Ark”, will be pulled down.",
+        "“We are ready,” Tom Reyes said. The berth is what the skippers call “the Hole”.",
+    ];
+    for text in texts {
+        let (doc, a) = analysed(text);
+        let credited: Vec<String> = a
+            .quotes
+            .iter()
+            .filter(|q| q.speaker.is_some())
+            .map(|q| q.text(&doc).into_owned())
+            .collect();
+        assert_eq!(credited, ["We are ready,"], "{text}");
+    }
+    // no cue in a term's frame
+    assert_no_claims(&["The harbour sits on what planners call “managed decline” these days."]);
+    // a named subject, a past judgement, or words of the speaker's own still count
+    for (text, speaker) in [
+        (
+            "The budget is what Mayor Ruiz calls “a fantasy” in every speech.",
+            "Ruiz",
+        ),
+        ("Ana Ruiz called the plan “reckless” on Monday.", "Ana Ruiz"),
+    ] {
+        let (doc, a) = analysed(text);
+        let names: Vec<String> = a
+            .claims
+            .iter()
+            .map(|c| speaker_name(&a, c.speaker))
+            .collect();
+        assert_eq!(
+            names,
+            [speaker],
+            "{text}: {:?}",
+            a.claims
+                .iter()
+                .map(|c| c.text(&doc).into_owned())
+                .collect::<Vec<_>>()
+        );
+    }
+    for text in [
+        "“We are ready,” Tom Reyes said. He called it “a pier we can be proud of”.",
+        "“We are ready,” Tom Reyes said. The delay was what the crews called “a scandal”.",
+    ] {
+        let (doc, a) = analysed(text);
+        assert!(
+            a.quotes.iter().all(|q| q.speaker.is_some()),
+            "{text}: {:?}",
+            a.quotes
+                .iter()
+                .map(|q| q.text(&doc).into_owned())
+                .collect::<Vec<_>>()
+        );
+    }
+}

@@ -178,7 +178,7 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
                 continue;
             }
         }
-        if noun_or_request(p, s, k, end, c) {
+        if noun_or_request(p, s, k, end, c) || naming_call(p, s, k) {
             continue;
         }
         let prev = (k > s.tokens.start).then(|| &toks[k - 1]);
@@ -224,7 +224,8 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         if c.participle {
             let after_comma = p.breaks_before(k, s);
             let that_next = toks.get(end).is_some_and(|n| n.lower == "that");
-            if !(after_comma || that_next || fronted_end(p, s, k).is_some()) {
+            let with = with_subject(p, s, k).is_some();
+            if !(after_comma || that_next || with || fronted_end(p, s, k).is_some()) {
                 continue;
             }
         }
@@ -260,6 +261,35 @@ fn noun_or_request(p: &Para, s: &Sentence, k: usize, end: usize, c: Cue) -> bool
             .take_while(|&i| !p.breaks_before(i + 1, s))
             .any(|i| p.toks[i].is(Class::Determiner) && p.toks[i - 1].is(Class::Preposition));
     request || plural_noun || participle
+}
+
+/// `what planners call “managed decline”`, `what the locals call “the Gut”`: a plural
+/// present `call` after `what` and a subject that names no one (a plural noun, `they`,
+/// `some`) frames a term in use, not anyone's words. A past (`what campaigners called “an
+/// act of vandalism”`, one occasion's judgement), a singular (`what the mayor calls …`) and
+/// a name (`what the Smiths call …`) stay cues.
+pub(super) fn naming_call(p: &Para, s: &Sentence, k: usize) -> bool {
+    if p.toks[k].lower != "call" {
+        return false;
+    }
+    let mut j = k;
+    let mut step = || {
+        j = j.checked_sub(1).filter(|&i| i >= s.tokens.start)?;
+        Some(&p.toks[j]).filter(|t| t.quote.is_none() && !p.breaks_before(j + 1, s))
+    };
+    let Some(subject) = step() else {
+        return false;
+    };
+    if subject.cap || matches!(subject.lower, "i" | "we" | "you") {
+        return false;
+    }
+    match step() {
+        Some(w) if w.lower == "what" => true,
+        Some(w) if matches!(w.lower, "the" | "some" | "many" | "most") => {
+            step().is_some_and(|w| w.lower == "what")
+        }
+        _ => false,
+    }
 }
 
 /// Whether a present-tense base form (`say`, `believe`) at `k` follows a subject it agrees
@@ -1860,6 +1890,36 @@ fn rule_fronted(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) -> bool 
     true
 }
 
+/// `…, with the inspector calling the site “a disgrace”`: the first token of the noun phrase
+/// between `with` and the participle cue at `k` (a few words, no break between; `with` after
+/// a comma or opening the sentence), the participle clause's own subject.
+fn with_subject(p: &Para, s: &Sentence, k: usize) -> Option<usize> {
+    if k == s.tokens.start || p.breaks_before(k, s) {
+        return None;
+    }
+    let w = (k.saturating_sub(6).max(s.tokens.start)..k.saturating_sub(1))
+        .rev()
+        .take_while(|&i| p.toks[i].quote.is_none() && !p.breaks_before(i + 1, s))
+        .find(|&i| p.toks[i].lower == "with")?;
+    (w == s.tokens.start || p.breaks_before(w, s)).then_some(w + 1)
+}
+
+/// Speaker rule [`SpeakerRule::WithClause`]: a participle cue after `with` and a noun phrase
+/// is that phrase's report (`The yard was shut, with the inspector calling it “a
+/// disgrace”`), not the main clause's subject's.
+fn rule_with_clause(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) -> bool {
+    let Some(a) = with_subject(p, s, c) else {
+        return false;
+    };
+    let Some(m) = mention_of(p, a, c).filter(|m| !matches!(m.kind, MentionKind::Document)) else {
+        return false;
+    };
+    cand.mention = Some((a, c, m));
+    cand.rule = SpeakerRule::WithClause;
+    cand.left = a - 1;
+    true
+}
+
 /// Phase 2: the speaker candidate of the cue `c..cend`, the rules tried in their order.
 fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<Cue>) -> Candidate {
     let Some(cue) = cue else {
@@ -1869,7 +1929,8 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
     let (a, b) = strip_subject(p, a0, c);
     let mut cand = Candidate::new(SpeakerRule::Subject, c, cend, bd);
     cand.seg = (a, b);
-    if cue.participle && rule_fronted(p, s, c, &mut cand) || rule_passive(p, s, c, cend, &mut cand)
+    if cue.participle && (rule_fronted(p, s, c, &mut cand) || rule_with_clause(p, s, c, &mut cand))
+        || rule_passive(p, s, c, cend, &mut cand)
     {
         return cand;
     }

@@ -501,7 +501,7 @@ fn propagate(
             }
             // single-quoted spans are titles and scare quotes unless a cue credits them or
             // the article quotes with single marks
-            if qs[qi].single && !marks.single_style() {
+            if qs[qi].single && !marks.single_style() || naming_frame(p, s, qi) {
                 continue;
             }
             // a quotation that makes (most of) its sentence, not a scare quote
@@ -535,6 +535,48 @@ fn propagate(
         }
     }
     st.next_quote_speaker = next_quote_speaker;
+}
+
+/// A quotation that names rather than reports: a short phrase (at most four words, none of
+/// them `I`, `we` or `you`) right after a naming frame (`so-called`, `known as`, `referred
+/// to as`, `billed as`, `dubbed`, `nicknamed`, `rated`, `titled`, `termed`, `what planners
+/// call`: [`claims::naming_call`]) is a name, a
+/// title or a scare quote (`a policy dubbed “Fair Fares”`, `the school was rated “good”`),
+/// never the paragraph's speaker's words.
+fn naming_frame(p: &Para, s: &Sentence, qi: usize) -> bool {
+    let toks = &p.toks[s.tokens.clone()];
+    let Some(k) = toks.iter().position(|t| t.quote == Some(qi)) else {
+        return false;
+    };
+    let words = toks[k..].iter().take_while(|t| t.quote == Some(qi));
+    let mut n = 0;
+    for t in words {
+        n += 1;
+        if n > 4
+            || matches!(
+                t.lower,
+                "i" | "we" | "you" | "me" | "us" | "my" | "our" | "your"
+            )
+        {
+            return false;
+        }
+    }
+    let before = |back: usize| {
+        k.checked_sub(back)
+            .map(|i| &toks[i])
+            .filter(|t| t.quote.is_none())
+            .map_or("", |t| t.lower)
+    };
+    match before(1) {
+        "so-called" | "dubbed" | "nicknamed" | "rated" | "titled" | "entitled" | "termed" => true,
+        "called" => before(2) == "so",
+        "call" => claims::naming_call(p, s, s.tokens.start + k - 1),
+        "as" => {
+            matches!(before(2), "known" | "billed" | "styled")
+                || before(2) == "to" && before(3) == "referred"
+        }
+        _ => false,
+    }
 }
 
 /// The gender of a `he` or `she` beside a cue in the sentence (`“…,” he said`, `she told`,

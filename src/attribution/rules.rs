@@ -40,6 +40,9 @@ pub enum SpeakerRule {
     Fronted,
     /// `The storm was described as “historic” by the weather office`: a passive cue's agent.
     PassiveAgent,
+    /// `The yard was shut, with the inspector calling it “a disgrace”`: a participle cue
+    /// after `with` and a noun phrase, that phrase.
+    WithClause,
     /// `… — Ana Ruiz (@anaruiz) June 3, 2019`: a post embedded in the page, its author.
     EmbeddedPost,
     /// `The audit came out on Friday. It recommends …`: an `it` opening the sentence is the
@@ -120,6 +123,7 @@ impl SpeakerRule {
             SpeakerRule::Coordinated => "subject + verb + and + cue",
             SpeakerRule::Fronted => "fronted participial cue, + main clause's subject",
             SpeakerRule::PassiveAgent => "passive cue + by + agent",
+            SpeakerRule::WithClause => "with + noun phrase + participle cue",
             SpeakerRule::EmbeddedPost => "embedded post — author (@handle)",
             SpeakerRule::ItAntecedent => {
                 "it + cue: the previous sentence's document or organisation"
@@ -144,7 +148,8 @@ impl SpeakerRule {
             | SpeakerRule::ItAntecedent
             | SpeakerRule::Coordinated
             | SpeakerRule::Fronted
-            | SpeakerRule::PassiveAgent => 0.75,
+            | SpeakerRule::PassiveAgent
+            | SpeakerRule::WithClause => 0.75,
         }
     }
 }
