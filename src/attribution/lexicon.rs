@@ -355,10 +355,13 @@ pub enum Class {
     /// Irregular past forms that are their participle too (`lost`, `sold`): a clause's verb
     /// only when no preposition follows. (`words/irregular_participle.txt`)
     IrregularParticiple,
+    /// Words that close a company's name (`Kestrel Energy`, `Brightwave Labs`): the name is
+    /// an organisation's. (`words/org_name_end.txt`)
+    OrgNameEnd,
 }
 
 /// Every class kept in a data file, with that file.
-const LISTS: [(Class, &str); 44] = [
+const LISTS: [(Class, &str); 45] = [
     (Class::AuxOrAdverb, include_str!("words/aux_or_adverb.txt")),
     (
         Class::ClauseBoundary,
@@ -432,6 +435,7 @@ const LISTS: [(Class, &str); 44] = [
     (Class::Teaser, include_str!("words/teaser.txt")),
     (Class::GenericOrg, include_str!("words/generic_org.txt")),
     (Class::SpeechNoun, include_str!("words/speech_noun.txt")),
+    (Class::OrgNameEnd, include_str!("words/org_name_end.txt")),
     // places are capitalised words that name no person: one class with `non_person_cap.txt`
     (Class::NonPersonCap, include_str!("words/places.txt")),
     (

@@ -167,7 +167,7 @@ fn paragraph(
     let st = &mut scratch.st;
     st.reset(p.quotes, &sents);
     for (si, s) in sents.iter().enumerate() {
-        reg.note_names(text, &toks[s.tokens.clone()], p.base);
+        reg.note_names(text, &toks[s.tokens.clone()], p.base, paragraph.is_some());
         if teaser {
             continue;
         }
