@@ -382,6 +382,9 @@ impl Analysis {
 fn analysed(kind: BlockKind, text: &str) -> bool {
     match kind {
         BlockKind::Paragraph | BlockKind::Caption => true,
+        // a Q&A's question, set apart like a heading, is read for the attributions in it
+        // (`Q: The union says the depot is short of staff. Is it?`)
+        BlockKind::Subheading => propagate::qa_marker(text, 'Q').is_some(),
         BlockKind::Title => {
             text.split_whitespace().count() >= 14 && text.trim_end().ends_with(['.', '”', '"'])
         }

@@ -143,6 +143,8 @@ fn the_table_covers_every_speaker_rule() {
         "Fronted",
         "PassiveAgent",
         "EmbeddedPost",
+        "ItAntecedent",
+        "Interviewee",
         "Inherited",
     ] {
         assert!(
@@ -347,6 +349,35 @@ fn find_praise_and_blame_are_cues_only_in_their_reporting_frames() {
 }
 
 #[test]
+fn a_described_lede_speaker_is_named_only_by_an_agreeing_person() {
+    let speakers = |text: &str| -> Vec<String> {
+        let (_, a) = analysed(text);
+        a.claims
+            .iter()
+            .map(|c| speaker_name(&a, c.speaker))
+            .collect()
+    };
+    // a title that is not the description's, another gender, someone named between, or
+    // someone speaking for an organisation: two people
+    for text in [
+        "A retired welder says the plant poisoned his well.\n\n\
+         Health Minister Jane Doe said the water was safe to drink.",
+        "A Halifax woman says she has nowhere to go after the fire.\n\n\
+         Stephen Gillis said the shelter was already full.",
+        "A retired teacher says the school is unsafe for children.\n\n\
+         The board's chair, Jane Doe, said the building passed its inspection.",
+        "A spokeswoman for the city said the pier would reopen in June.\n\n\
+         Ana Ruiz said the crews would start on Monday.",
+        "The mayor said the pier would reopen in June.\n\n\
+         Ana Ruiz said the crews would start on Monday.",
+    ] {
+        let s = speakers(text);
+        assert_eq!(s.len(), 2, "{text}: {s:?}");
+        assert_ne!(s[0], s[1], "{text}");
+    }
+}
+
+#[test]
 fn a_dateline_is_never_a_speaker_nor_a_pronouns_antecedent() {
     for dateline in [
         "CEDAR FALLS, Iowa —",
@@ -367,6 +398,37 @@ fn a_dateline_is_never_a_speaker_nor_a_pronouns_antecedent() {
             "{dateline}: {named:?}"
         );
     }
+}
+
+#[test]
+fn an_answer_outside_a_qa_is_no_attribution() {
+    // one `A:` paragraph, or answers without questions, make no interview
+    assert_no_claims(&[
+        "A: The silt. The channel is a metre shallower than it was two years ago.",
+        "Grade A. The channel is a metre shallower than it was.\n\nA: The silt, again.\n\n\
+         A: The ferries, always.",
+    ]);
+}
+
+#[test]
+fn a_report_describing_the_speaker_is_part_of_the_description() {
+    let text = "A man who said he was a former ferry captain said the crossing had never been \
+                safe in winter.";
+    let (doc, a) = analysed(text);
+    let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+    assert_eq!(claims, ["the crossing had never been safe in winter"]);
+}
+
+#[test]
+fn a_relative_clause_holding_only_the_cues_subject_describes_no_speaker() {
+    // `who police said`: police said it, not the man
+    let (_, a) = analysed("The man who police said was armed with a knife fled the scene.");
+    let speakers: Vec<String> = a
+        .claims
+        .iter()
+        .map(|c| speaker_name(&a, c.speaker))
+        .collect();
+    assert_eq!(speakers, ["police"]);
 }
 
 #[test]

@@ -453,17 +453,28 @@ fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
 /// `…, a new report has found.`, `The study finds that …`: `find` is a cue only with a
 /// document as its subject (a report, a study, a survey), right before it or after an
 /// auxiliary; like any weak cue, only before a clause or ending a trailing attribution.
+/// `It found that …` opening a sentence is a document's finding only when the `it` is a
+/// document ([`SpeakerRule::ItAntecedent`] checks the sentence before).
 fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     const FIND: Cue = weak_cue("find", false);
+    const FIND_IT: Cue = Cue {
+        document: true,
+        ..weak_cue("find", false)
+    };
     if !matches!(p.toks[k].lower, "found" | "finds") || k == s.tokens.start {
         return None;
     }
     let mut h = k - 1;
-    if matches!(p.toks[h].lower, "has" | "have" | "had") && h > s.tokens.start {
+    if matches!(p.toks[h].lower, "has" | "have" | "had" | "also") && h > s.tokens.start {
         h -= 1;
     }
-    (p.toks[h].is(Class::DocumentNoun) && p.toks[h].quote.is_none() && !p.breaks_before(h + 1, s))
-        .then_some(FIND)
+    if p.toks[h].quote.is_some() || p.breaks_before(h + 1, s) {
+        return None;
+    }
+    if h == s.tokens.start && p.toks[h].lower == "it" {
+        return Some(FIND_IT);
+    }
+    p.toks[h].is(Class::DocumentNoun).then_some(FIND)
 }
 
 /// `Lee accused the mayor of “wasting money”`, `The fund praised the choir’s “tireless
@@ -854,6 +865,34 @@ fn sentence_subject(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize
     None
 }
 
+/// `says the system works on the assumption that …`, `said she's longed to move beyond that
+/// status`: right after a cue that takes no object, a noun phrase (not a time: `said this
+/// week that …`) or a pronoun with its verb opens the reported clause, so a `that` further
+/// on belongs to it (a noun's complement, a demonstrative), not to the cue.
+fn clause_opens_at(p: &Para, s: &Sentence, j: usize, cue: Option<Cue>) -> bool {
+    if j >= s.tokens.end || cue.is_none_or(|c| c.object) {
+        return false;
+    }
+    let t = &p.toks[j];
+    if t.quote.is_some() {
+        return false;
+    }
+    let contracted = t
+        .lower
+        .split(['\'', '’'])
+        .next()
+        .is_some_and(|w| w.len() < t.lower.len() && lexicon::pronoun(w).is_some());
+    let timed = (j + 1..(j + 3).min(s.tokens.end)).any(|k| {
+        let n = &p.toks[k];
+        n.is(Class::TimeWord) || n.is(Class::Weekday) || n.lower == "other"
+    });
+    // (`made the argument that …`: a light verb's noun of saying takes the clause)
+    let speech_noun = (j + 1..(j + 4).min(s.tokens.end)).any(|k| {
+        p.toks[k].is(Class::SpeechNoun) && p.toks.get(k + 1).is_some_and(|n| n.lower == "that")
+    });
+    contracted || t.is(Class::Determiner) && t.lower != "that" && !timed && !speech_noun
+}
+
 /// `Testifying on Monday, the nurse …`, `Speaking to reporters, Ruiz …`: a capitalised `-ing`
 /// word opening the sentence (at `from`) before a lowercase word is a participle, not a name
 /// (`Manning said` is one), and its clause up to the first comma is no subject: the token
@@ -1049,7 +1088,9 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             return (k + 1, true);
         }
     }
-    if let Some(k) = that_soon(p, s, j) {
+    if !clause_opens_at(p, s, j, cue)
+        && let Some(k) = that_soon(p, s, j)
+    {
         return (k + 1, true);
     }
     if cue.is_some_and(|c| c.object) {
@@ -1515,6 +1556,11 @@ fn rule_inverted(p: &Para, s: &Sentence, c: usize, cend: usize, cand: &mut Candi
                     .flatten()
             })
     });
+    let m = m.or_else(|| {
+        let open = closing_description(p, s, c, na, nb, closes);
+        cand.open = open.is_some();
+        open
+    });
     let Some(mut m) = m.filter(|m| !matches!(m.kind, MentionKind::Pronoun(_))) else {
         return;
     };
@@ -1657,6 +1703,73 @@ fn rule_described(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
     cand.rule = SpeakerRule::Described;
 }
 
+/// Speaker rule [`SpeakerRule::Described`] without commas: `A woman who lives near the pier
+/// said …`, `Residents who fled the fire told …`: a subject with a restrictive relative
+/// clause (the last `who` before the cue at `c`, no comma between) running up to the cue is
+/// the noun phrase before `who`, never a noun inside the clause (`the pier`); not when the
+/// clause holds only the cue's own subject (`The man who police said was armed`).
+fn rule_restrictive_relative(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) -> bool {
+    // the last `who` before the cue, with no comma or quotation between them
+    let lo = c.saturating_sub(25).max(s.tokens.start + 1);
+    let Some(w) = (lo..c)
+        .rev()
+        .take_while(|&i| p.toks[i].quote.is_none() && !p.breaks_before(i + 1, s))
+        .find(|&i| matches!(p.toks[i].lower, "who" | "whose"))
+    else {
+        return false;
+    };
+    // (`The man who police said was armed`: the cue's own subject inside the clause)
+    if p.breaks_before(w, s) || w + 1 >= c || mention_of(p, w + 1, c).is_some() {
+        return false;
+    }
+    let (k, _) = subject_start(p, s, w);
+    if k >= w || w - k > 8 {
+        return false;
+    }
+    // (`A clerk at the depot who …`: the head before its prepositional phrase, shown whole)
+    let head_end = (k + 1..w)
+        .find(|&i| p.toks[i].is(Class::Preposition))
+        .unwrap_or(w);
+    let listed = mention_of(p, k, w).or_else(|| mention_of(p, k, head_end));
+    let open = listed.is_none();
+    let Some(mut m) = listed
+        .or_else(|| parse_open(p.text, &p.toks[k..head_end], true))
+        .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_)))
+    else {
+        return false;
+    };
+    if head_end < w && m.kind != MentionKind::Name {
+        m.name = p.text[p.toks[k].range.start..p.toks[w - 1].range.end].to_string();
+    }
+    if unnamed_by_request(p, w, c) {
+        m.kind = MentionKind::Anonymous;
+    }
+    cand.open = open;
+    cand.role_from(p, k, c);
+    cand.mention = Some((k, w, m));
+    cand.left = k;
+    cand.rule = SpeakerRule::Described;
+    true
+}
+
+/// Whether token `e`, before the conjunction at `conj`, looks like a finite verb: a regular
+/// past (`leaned`, not an adjective such as `retired`), a listed verb or auxiliary, or a word
+/// with a particle after it (`leant over`, `stood up`; not an `-ing` participle).
+fn looks_like_verb(p: &Para, e: usize, conj: usize) -> bool {
+    let t = &p.toks[e];
+    if t.cap || t.quote.is_some() {
+        return false;
+    }
+    let w = t.lower;
+    let particle = e + 1 < conj
+        && matches!(
+            p.toks[e + 1].lower,
+            "over" | "up" | "back" | "out" | "around" | "forward" | "down" | "aside"
+        )
+        && !w.ends_with("ing");
+    w.ends_with("ed") && !t.is(Class::AdjectiveEd) || t.is(Class::Verbish) || particle
+}
+
 /// Speaker rule [`SpeakerRule::Coordinated`]: `Lee smiled and said …`, the subject of the
 /// first of two coordinated verbs (the clause before `and` opens with a noun phrase and a
 /// short verb phrase follows it).
@@ -1677,8 +1790,14 @@ fn rule_coordinated(p: &Para, s: &Sentence, a0: usize, cand: &mut Candidate) {
     if k0 < conj && p.toks[k0].quote.is_some() {
         k0 += 1;
     }
-    // the noun phrase is followed by one to four lowercase words, the first a verb's place
-    for e in k0 + 1..conj.min(k0 + 7) {
+    // the noun phrase is followed by one to four lowercase words, the first a verb's place:
+    // a word that looks like a verb first (`a man in the front row leaned over and said`),
+    // else the first that can be one
+    let places = k0 + 1..conj.min(k0 + 9);
+    let verb_like = places
+        .clone()
+        .find(|&e| conj - e <= 4 && looks_like_verb(p, e, conj));
+    for e in verb_like.into_iter().chain(places) {
         let verb = &p.toks[e];
         if verb.cap
             || conj - e > 4
@@ -1757,6 +1876,9 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
     if cue.participle {
         cand.inherited = true;
     } else if !(a == b && bd == Boundary::Conj && rule_relative_clause(p, s, a0, &mut cand)) {
+        if bd == Boundary::Conj && a < b && rule_restrictive_relative(p, s, c, &mut cand) {
+            return cand;
+        }
         if a < b {
             // any head before `said`/`told`, a past report that things rarely make, or
             // before a cue with `that` right after it (`the trust warned that …`)
@@ -1798,6 +1920,52 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
         cand.inherited = true;
     }
     cand
+}
+
+/// `The shelves were empty by noon, said one clerk at the north depot.`: after the reported
+/// words, a determiner-led phrase closing the sentence (or running into a relative clause)
+/// after the cue at `c` is its speaker whatever its head, read before its prepositional
+/// phrase and shown whole (open-class recognition; never a document, `said the report`).
+fn closing_description(
+    p: &Para,
+    s: &Sentence,
+    c: usize,
+    na: usize,
+    nb: usize,
+    closes: bool,
+) -> Option<Mention> {
+    let after_content =
+        c > s.tokens.start && (p.toks[c - 1].quote.is_some() || p.breaks_before(c, s));
+    // (the phrase ends the sentence, but for a time, or runs into `who`: not `…, said the
+    // water came “…”`, where the comma closed the subject's apposition)
+    let ends = (nb..s.tokens.end).all(|i| {
+        let t = &p.toks[i];
+        t.is(Class::TimeWord) || t.is(Class::Weekday) || matches!(t.lower, "on" | "last")
+    }) || nb < s.tokens.end && matches!(p.toks[nb].lower, "who" | "whose");
+    if !(after_content && closes && ends) {
+        return None;
+    }
+    // (before the cue, a subject with its relative clause between commas is the speaker:
+    // `One driver, who asked not to be named, said the timetable left …`)
+    let subject_before = (s.tokens.start + 1..c)
+        .any(|i| matches!(p.toks[i].lower, "who" | "whose") && p.breaks_before(i, s));
+    let q = (na + 1..nb)
+        .find(|&i| p.toks[i].is(Class::Preposition))
+        .unwrap_or(nb);
+    // a short noun phrase: a determiner, at most two modifiers and a head, none a verb's
+    // past or a second determiner (`the timetable left no time`)
+    let short = q - na <= 4
+        && !p.toks[na + 1..q].iter().any(|t| {
+            t.is(Class::Determiner)
+                || t.is(Class::Quantifier)
+                || t.lower.ends_with("ed") && !t.is(Class::AdjectiveEd)
+        });
+    if subject_before || !short {
+        return None;
+    }
+    let mut m = parse_open(p.text, &p.toks[na..q], true)?;
+    m.name = p.text[p.toks[na].range.start..p.toks[nb - 1].range.end].to_string();
+    Some(m)
 }
 
 /// `Farms may spray at night, but beekeepers say …`: words between a coordinating
@@ -1912,7 +2080,9 @@ fn resolve_candidate(
     if let Some(prev) = attrs.iter().rev().find(|x| x.speaker.is_some()) {
         return prev.speaker;
     }
-    let (sa, sb, mut m) = sentence_subject(p, s, s.tokens.start).or_else(|| open_subject(p, s))?;
+    // (`HALIFAX — A longshore worker who … says`: never the dateline)
+    let st = after_dateline(p, s).unwrap_or(s.tokens.start);
+    let (sa, sb, mut m) = sentence_subject(p, s, st).or_else(|| open_subject(p, s, st))?;
     // `An official who asked not to be named said …`: unnamed by request
     if sb < cand.right
         && matches!(p.toks[sb].lower, "who" | "whose")
@@ -1925,6 +2095,69 @@ fn resolve_candidate(
     reg.resolve(&m, at, sentence_pos, hint)
 }
 
+/// The subject noun phrase of sentence `prev`, ending before its verb (`Scientists from
+/// the institute surveyed …`), after a fronted prepositional phrase (`In a letter to
+/// members, the association …`).
+fn previous_subject(p: &Para, prev: &Sentence) -> Option<(usize, usize, Mention)> {
+    let st = prev.tokens.start;
+    let from = if p.toks[st].is(Class::Preposition) {
+        (st + 1..(st + 9).min(prev.tokens.end)).find(|&k| p.breaks_before(k, prev))?
+    } else {
+        st
+    };
+    let (a, b, m) = sentence_subject(p, prev, from)?;
+    let verb = (a + 1..b).find(|&k| {
+        let (t, w) = (&p.toks[k], p.toks[k].lower);
+        // (a document's noun heading the phrase is no verb: `The final report`)
+        !(t.cap || k + 1 == b && t.is(Class::DocumentNoun))
+            && (t.is(Class::Verbish)
+                || t.cue().is_some()
+                || w.ends_with("ed")
+                    && !t.is(Class::AdjectiveEd)
+                    && !t.is(Class::PostmodifierStart))
+    });
+    match verb {
+        Some(k) => Some((a, k, mention_of(p, a, k)?)),
+        None => Some((a, b, m)),
+    }
+}
+
+/// Speaker rule [`SpeakerRule::ItAntecedent`]: `The audit came out on Friday. It
+/// recommends …`, `The Ferry Users Association criticised the timetable. It said …`: an
+/// `it` opening the sentence takes the previous sentence's subject when that is a document
+/// or an organisation, before any organisation or document that spoke earlier (news moves
+/// on to the thing it has just introduced). Whether it fired.
+fn rule_it_antecedent(
+    p: &Para,
+    s: &Sentence,
+    prev: Option<&Sentence>,
+    cand: &mut Candidate,
+) -> bool {
+    let Some((
+        a,
+        _,
+        Mention {
+            kind: MentionKind::Pronoun(Pronoun::It),
+            ..
+        },
+    )) = cand.mention
+    else {
+        return false;
+    };
+    let Some(prev) = prev.filter(|_| a == s.tokens.start) else {
+        return false;
+    };
+    let Some((pa, pb, m)) = previous_subject(p, prev) else {
+        return false;
+    };
+    if !matches!(m.kind, MentionKind::Document | MentionKind::Organization) {
+        return false;
+    }
+    cand.mention = Some((pa, pb, m));
+    cand.rule = SpeakerRule::ItAntecedent;
+    true
+}
+
 /// `Researchers at the university looked at the survey. They believe …`: `they` takes the
 /// group that is the previous sentence's subject, before any group that spoke earlier.
 fn they_from_previous_subject(
@@ -1933,21 +2166,7 @@ fn they_from_previous_subject(
     reg: &mut Registry,
 ) -> Option<usize> {
     let prev = prev?;
-    let (a, b, m) = sentence_subject(p, prev, prev.tokens.start)?;
-    // the noun phrase ends before its verb (`Scientists from the institute surveyed …`)
-    let verb = (a + 1..b).find(|&k| {
-        let (t, w) = (&p.toks[k], p.toks[k].lower);
-        !t.cap
-            && (t.is(Class::Verbish)
-                || t.cue().is_some()
-                || w.ends_with("ed")
-                    && !t.is(Class::AdjectiveEd)
-                    && !t.is(Class::PostmodifierStart))
-    });
-    let m = match verb {
-        Some(k) => mention_of(p, a, k)?,
-        None => m,
-    };
+    let (a, _, m) = previous_subject(p, prev)?;
     if !matches!(m.kind, MentionKind::Group) {
         return None;
     }
@@ -1961,8 +2180,7 @@ fn they_from_previous_subject(
 
 /// `A fisherman who asked not to be named said …`: a determiner-led noun phrase no list
 /// knows, opening the sentence before a relative clause, read by open-class recognition.
-fn open_subject(p: &Para, s: &Sentence) -> Option<(usize, usize, Mention)> {
-    let st = s.tokens.start;
+fn open_subject(p: &Para, s: &Sentence, st: usize) -> Option<(usize, usize, Mention)> {
     let rel = (st + 2..(st + 6).min(s.tokens.end))
         .find(|&k| matches!(p.toks[k].lower, "who" | "whose"))?;
     parse_open(p.text, &p.toks[st..rel], false).map(|m| (st, rel, m))
@@ -2386,6 +2604,7 @@ pub(super) fn attribute_sentence(
     for (c, cend, cue) in cues(p, s) {
         let cue_text = CueText::from(&p.text[p.toks[c].range.start..p.toks[cend - 1].range.end]);
         let mut cand = speaker_candidate(p, s, c, cend, cue);
+        rule_it_antecedent(p, s, prev, &mut cand);
         // (`show`, `find` report only a document's findings: `the figures show …`)
         if cue.is_some_and(|c| c.document)
             && !cand
@@ -2518,6 +2737,16 @@ fn cut_after_contents(p: &Para, attrs: &mut [Attr]) {
             let mut l = next.left;
             if l > 0 && p.toks[l - 1].is(Class::ClauseBoundary) {
                 l -= 1;
+            }
+            // `A woman who said she was a volunteer said …`: a report inside the relative
+            // clause that describes the next attribution's speaker is part of that
+            // description, no claim of its own
+            if next.speaker_rule == SpeakerRule::Described
+                && p.toks[l].range.start <= r.start
+                && next.cue_tok > l
+            {
+                attrs[i].content = None;
+                continue;
             }
             if l > 0 && l > next.cue_tok.saturating_sub(20) {
                 let end = p.tok_end(l.saturating_sub(1)).max(r.start);

@@ -6,7 +6,7 @@
 use super::claims::{self, Attr, Para, RawClaim};
 use super::lexicon;
 use super::quotes::{self, QuoteSpan};
-use super::rules::{QuoteRule, Rule};
+use super::rules::{ContentRule, QuoteRule, Rule, SpeakerRule};
 use super::speakers::{Gender, Registry};
 use super::tokens::{self, Sentence};
 use super::{Analysis, Claim, ClaimKind, CueText, Quote, Sourcing};
@@ -34,6 +34,8 @@ struct Marks<'d> {
     doc: &'d Document,
     blocks: &'d [usize],
     single_style: OnceCell<bool>,
+    /// Whether the text is a Q&A and whether a transcript (see [`Marks::interview`]).
+    interview: OnceCell<(bool, bool)>,
 }
 
 impl Marks<'_> {
@@ -48,6 +50,28 @@ impl Marks<'_> {
                 }
             }
             singles * 2 > all
+        })
+    }
+
+    /// Whether the text is a Q&A interview (at least two paragraphs open with `Q:` and two
+    /// with `A:`) and whether a transcript (at least two open with the same speaker's label,
+    /// `Okafor: …`): a pass over the blocks' first words, made only when a paragraph opens
+    /// like an answer.
+    fn interview(&self) -> (bool, bool) {
+        *self.interview.get_or_init(|| {
+            let (mut questions, mut answers) = (0, 0);
+            let mut labels: Vec<&str> = Vec::new();
+            let mut transcript = false;
+            for &bi in self.blocks {
+                let text = &self.doc.blocks[bi].text;
+                questions += usize::from(qa_marker(text, 'Q').is_some());
+                answers += usize::from(qa_marker(text, 'A').is_some());
+                if let Some((label, _)) = speaker_label(text) {
+                    transcript |= labels.contains(&label);
+                    labels.push(label);
+                }
+            }
+            (questions >= 2 && answers >= 2, transcript)
         })
     }
 }
@@ -102,6 +126,7 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<u32>]
         doc,
         blocks,
         single_style: OnceCell::new(),
+        interview: OnceCell::new(),
     };
     // (the lists grow as paragraphs are read; slack is given back below)
     let mut out = Out {
@@ -128,7 +153,98 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<u32>]
         .map(|&b| doc.blocks[b].text.as_str())
         .collect();
     reg.retype_unintroduced_names(&texts);
+    name_described_lede(doc, &mut reg, &mut out);
     finish(&reg, out.claims, out.quotes)
+}
+
+/// `A Vancouver hockey coach says … ¶ Stephen Gillis said …`: the lede's described speaker
+/// is the person named next ([`Registry::name_described_lede`]); their attributions are
+/// credited to that person.
+fn name_described_lede(doc: &Document, reg: &mut Registry, out: &mut Out) {
+    let lede: Vec<(usize, usize)> = out
+        .claims
+        .iter()
+        .take_while(|c| c.paragraph.is_none_or(|p| p <= 1))
+        .filter(|c| c.paragraph.is_some())
+        .filter_map(|c| {
+            Some((
+                c.speaker?,
+                doc.blocks[c.block].range.start + c.text_range.start,
+            ))
+        })
+        .collect();
+    let Some((from, to)) = reg.name_described_lede(&lede) else {
+        return;
+    };
+    for c in &mut out.claims {
+        if c.speaker == Some(from) {
+            c.speaker = Some(to);
+        }
+    }
+    for q in &mut out.quotes {
+        if q.speaker == Some(from) {
+            q.speaker = Some(to);
+        }
+    }
+}
+
+/// `Okafor: We wait.`, `Ruth Okafor:We wait.`: a paragraph opening with one to three
+/// capitalised words (not all in capitals, as `READ MORE:` is) and a colon, then its words:
+/// the label, and where the words start.
+fn speaker_label(text: &str) -> Option<(&str, usize)> {
+    let colon = text.bytes().take(41).position(|b| b == b':')?;
+    let label = &text[..colon];
+    let words = text[colon + 1..].trim_start();
+    let ok = !words.is_empty()
+        && (1..=3).contains(&label.split(' ').count())
+        && label.split(' ').all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(char::is_alphabetic)
+        })
+        && label.chars().any(char::is_lowercase);
+    ok.then(|| (label, text.len() - words.len()))
+}
+
+/// `Q: What now?`, `A. We wait.`: a paragraph opening with the letter `letter` and a colon
+/// or full stop, then a space, is a Q&A question or answer; where its words start.
+pub(super) fn qa_marker(text: &str, letter: char) -> Option<usize> {
+    let rest = text.strip_prefix(letter)?;
+    let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix('.'))?;
+    let words = rest.trim_start();
+    (words.len() < rest.len() && !words.is_empty()).then(|| text.len() - words.len())
+}
+
+/// Speaker rule [`SpeakerRule::Interviewee`]: in a Q&A, an answer paragraph (`A: …`) is the
+/// interviewee's words, and its `I` is the interviewee. The claim spans the answer; its
+/// sentences are still read for the attributions inside it.
+fn answer_claim(p: &Para, start: usize, id: usize, cue: &str) -> RawClaim {
+    let range = claims::trim_content(p.text, start..p.text.len());
+    let rule = Rule::Cue(SpeakerRule::Interviewee, ContentRule::After);
+    RawClaim {
+        kind: if p.quotes.is_empty() {
+            ClaimKind::Indirect
+        } else {
+            ClaimKind::Mixed
+        },
+        range,
+        speaker: Some(id),
+        cue: Some(CueText::from(cue)),
+        rule,
+        confidence: rule.confidence(),
+    }
+}
+
+/// A Q&A answer (`A: …`, the interviewee's) or a transcript's labelled paragraph
+/// (`Okafor: …`, when the label names a person seen before): its claim.
+fn answer(p: &Para, marks: &Marks, reg: &mut Registry) -> Option<RawClaim> {
+    if let Some(start) = qa_marker(p.text, 'A')
+        && marks.interview().0
+    {
+        let id = reg.interviewee(p.base)?;
+        return Some(answer_claim(p, start, id, "A:"));
+    }
+    let (label, start) = speaker_label(p.text).filter(|_| marks.interview().1)?;
+    let id = reg.labelled_person(label)?;
+    Some(answer_claim(p, start, id, &p.text[..=label.len()]))
 }
 
 /// Phases 1–4 over one paragraph (block `at.0`, body paragraph `at.1`), its quotations and
@@ -166,6 +282,11 @@ fn paragraph(
     };
     let st = &mut scratch.st;
     st.reset(p.quotes, &sents);
+    let answer = answer(&p, marks, reg);
+    reg.set_first_person(answer.as_ref().and_then(|c| c.speaker));
+    // a transcript's labelled paragraph: its `I` is the label's person, but no claim of its
+    // own (news-dev's annotators count none)
+    let answer = answer.filter(|c| c.cue.as_deref() == Some("A:"));
     for (si, s) in sents.iter().enumerate() {
         reg.note_names(text, &toks[s.tokens.clone()], p.base, paragraph.is_some());
         if teaser {
@@ -186,6 +307,10 @@ fn paragraph(
             }
             st.claims.push(c);
         }
+    }
+    reg.set_first_person(None);
+    if let Some(c) = answer {
+        st.claims.push(c);
     }
     emit(doc, (bi, paragraph), &p, reg, carry, st, out);
     scratch.toks = recycle(toks);

@@ -29,8 +29,9 @@ pub enum SpeakerRule {
     /// `Lee, the harbour master, said` / `the harbour master, Lee, said`: a name and its
     /// apposition before the cue.
     Apposition,
-    /// `…, a clerk who asked not to be named, said`: the noun phrase before a relative
-    /// clause that runs up to the cue.
+    /// `…, a clerk who asked not to be named, said`, `A woman who lives near the pier said`:
+    /// the noun phrase before a relative clause that runs up to the cue (a report inside
+    /// the clause, `who said she was a volunteer`, is part of the description).
     Described,
     /// `Lee smiled and said …`: the subject of the first of two coordinated verbs.
     Coordinated,
@@ -41,6 +42,13 @@ pub enum SpeakerRule {
     PassiveAgent,
     /// `… — Ana Ruiz (@anaruiz) June 3, 2019`: a post embedded in the page, its author.
     EmbeddedPost,
+    /// `The audit came out on Friday. It recommends …`: an `it` opening the sentence is the
+    /// previous sentence's subject when that is a document or an organisation (before any
+    /// organisation that spoke earlier).
+    ItAntecedent,
+    /// `Q: … ¶ A: …` in a Q&A interview: an answer paragraph is the words of the
+    /// interviewee, the person the introduction before the first answer names most.
+    Interviewee,
     /// `…, saying …`, `… and added …`: the speaker of the sentence's earlier cue, or its
     /// subject.
     Inherited,
@@ -108,6 +116,10 @@ impl SpeakerRule {
             SpeakerRule::Fronted => "fronted participial cue, + main clause's subject",
             SpeakerRule::PassiveAgent => "passive cue + by + agent",
             SpeakerRule::EmbeddedPost => "embedded post — author (@handle)",
+            SpeakerRule::ItAntecedent => {
+                "it + cue: the previous sentence's document or organisation"
+            }
+            SpeakerRule::Interviewee => "Q&A answer (A:): the interviewee the introduction names",
             SpeakerRule::Inherited => "participle/coordinated cue inherits the speaker",
         }
     }
@@ -117,10 +129,12 @@ impl SpeakerRule {
         match self {
             SpeakerRule::AccordingTo | SpeakerRule::Subject | SpeakerRule::Inverted => 0.9,
             SpeakerRule::Apposition | SpeakerRule::EmbeddedPost => 0.85,
+            SpeakerRule::Interviewee => 0.8,
             SpeakerRule::RelativeClause | SpeakerRule::LastNounPhrase | SpeakerRule::Described => {
                 0.7
             }
             SpeakerRule::Inherited
+            | SpeakerRule::ItAntecedent
             | SpeakerRule::Coordinated
             | SpeakerRule::Fronted
             | SpeakerRule::PassiveAgent => 0.75,

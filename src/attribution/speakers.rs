@@ -969,6 +969,16 @@ struct SeenName {
     at: usize,
 }
 
+/// Where a name was seen: its tokens in the sentence, whether it opens the sentence (or is
+/// in apposition to its opening words), whether it is a clause's subject, and the sentence's
+/// document-wide start.
+struct Sighting {
+    run: Range<usize>,
+    opens: bool,
+    clause_subject: bool,
+    base: usize,
+}
+
 /// How a seen name is written: the full name, its lowercased surname and its title.
 #[derive(Debug)]
 struct Spelling {
@@ -1014,6 +1024,10 @@ pub struct Registry {
     names: FxHashMap<String, usize>,
     /// Lowercased surname → the latest person entity with it.
     surnames: FxHashMap<String, usize>,
+    /// In a Q&A, the interviewee, found once at the first answer (`Some(None)`: no one).
+    interviewee: Option<Option<usize>>,
+    /// Who `I` is in the paragraph being read (a Q&A answer's interviewee), if anyone.
+    first_person: Option<usize>,
     /// A name normalised for a look-up in `names` ([`Registry::name_id`]), kept to be
     /// written over rather than allocated for each mention.
     norm_buf: String,
@@ -1143,6 +1157,7 @@ impl Registry {
             // (the sentence's subject: its first words, or a name in apposition to them)
             let opens = i == opening || appositive_subject(text, toks, opening, i, after);
             let clause_subject = !aside && opens
+                || fronted_topic(toks, i, after)
                 || !conjunct
                     && toks.get(j).is_some_and(|n| {
                         !n.cap
@@ -1179,25 +1194,52 @@ impl Registry {
                 && m.kind == MentionKind::Name
                 && m.full
             {
-                if let Some(first) = m.name.split_whitespace().next().map(str::to_lowercase)
-                    && !Class::Title.has(&first)
-                {
-                    self.first_seen.insert(first, self.seen.len());
-                }
-                let role_gender = i.checked_sub(1).and_then(|k| gender_of_role(toks[k].lower));
-                let spelling = self.spelling(m.name, m.title);
-                self.mark_last_seen(spelling);
-                self.seen.push(SeenName {
-                    subject: opens,
+                let sighting = Sighting {
+                    run: i..j,
+                    opens,
                     clause_subject,
-                    into_sentence: into_sentence(toks, i),
-                    gender: m.gender.or(role_gender),
-                    spelling,
-                    at: base + toks[i].range.start,
-                });
+                    base,
+                };
+                self.note_full_name(text, toks, m, &sighting);
             }
             i = j;
         }
+    }
+
+    /// Records a person's full name `m` seen at `at.run` (a sighting for surname, first-name
+    /// and pronoun look-ups), with the gender its title, a role noun before it or the role
+    /// its sentence describes it with tells.
+    fn note_full_name(&mut self, text: &str, toks: &[Token], m: Mention, at: &Sighting) {
+        let (i, j) = (at.run.start, at.run.end);
+        // `Her daughter, Fiona Whitfield, …`: a relative named in full later leaves the bare
+        // surname to the person it named first (news tells relatives apart by first names)
+        let relative = self.last_seen.get(&surname_of(&m.name)).is_some_and(|&k| {
+            let other = &self.spellings[self.seen[k].spelling as usize].name;
+            other != &m.name && !first_names_agree(other, &m.name)
+        });
+        if let Some(first) = m.name.split_whitespace().next().map(str::to_lowercase)
+            && !Class::Title.has(&first)
+        {
+            self.first_seen.insert(first, self.seen.len());
+        }
+        let role_gender = i.checked_sub(1).and_then(|k| gender_of_role(toks[k].lower));
+        let described = if at.opens {
+            described_gender(text, toks, j)
+        } else {
+            None
+        };
+        let spelling = self.spelling(m.name, m.title);
+        if !relative {
+            self.mark_last_seen(spelling);
+        }
+        self.seen.push(SeenName {
+            subject: at.opens,
+            clause_subject: at.clause_subject,
+            into_sentence: into_sentence(toks, i),
+            gender: described.or(m.gender).or(role_gender),
+            spelling,
+            at: at.base + toks[i].range.start,
+        });
     }
 
     /// `Sam Marsh trains smiths. She took on Kit Tate in May.`: a sentence opening with `he`
@@ -1475,10 +1517,20 @@ impl Registry {
 
     /// The most recent entity that spoke satisfying `ok`.
     fn recent(&self, before: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
+        self.recent_but(before, None, ok)
+    }
+
+    /// The most recent entity but `skip` that spoke satisfying `ok`.
+    fn recent_but(
+        &self,
+        before: usize,
+        skip: Option<usize>,
+        ok: impl Fn(&Entity) -> bool,
+    ) -> Option<usize> {
         self.entities
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.last_spoke.is_some_and(|p| p <= before) && ok(e))
+            .filter(|&(i, e)| Some(i) != skip && e.last_spoke.is_some_and(|p| p <= before) && ok(e))
             .max_by_key(|(_, e)| e.last_spoke)
             .map(|(i, _)| i)
     }
@@ -2063,9 +2115,13 @@ impl Registry {
                     let ok =
                         |g: Option<Gender>| g.is_none_or(|g| Some(g) == gender) || gender.is_none();
                     // the most recent person who spoke with a compatible gender
-                    // (not people named together: `she` is one of them, not both)
-                    let speaker = self.recent(at, |e| {
-                        e.kind == SpeakerKind::Person && !e.plural && ok(e.gender)
+                    // (not people named together: `she` is one of them, not both; not
+                    // the `I` of the paragraph, a transcript's speaker)
+                    let speaker = self.recent_but(at, self.first_person, |e| {
+                        // (`a clerk who asked not to be named` is one person too)
+                        matches!(e.kind, SpeakerKind::Person | SpeakerKind::Anonymous)
+                            && !e.plural
+                            && ok(e.gender)
                     });
                     self.subject_since_speaker(sentence_start, gender, speaker)
                         .or_else(|| self.person_by_gender(at, gender, speaker))
@@ -2108,7 +2164,8 @@ impl Registry {
                         .then(|| self.org_just_named(at))
                         .flatten()
                 }),
-            Pronoun::We | Pronoun::I => None,
+            Pronoun::I => self.first_person,
+            Pronoun::We => None,
         }
     }
 
@@ -2175,6 +2232,116 @@ impl Registry {
                 self.entities[i].plural = true;
             }
         }
+    }
+
+    /// The interviewee of a Q&A (asked at its first answer, at `at`): the person the
+    /// introduction names most often before it (the first of equals), found once.
+    pub fn interviewee(&mut self, at: usize) -> Option<usize> {
+        if let Some(found) = self.interviewee {
+            return found;
+        }
+        let mut counts: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+        for (i, s) in self.seen.iter().enumerate().take_while(|(_, s)| s.at < at) {
+            let surname = self.spellings[s.spelling as usize].surname.as_str();
+            counts.entry(surname).or_insert((0, i)).0 += 1;
+        }
+        let best = counts
+            .values()
+            .max_by_key(|&&(n, first)| (n, std::cmp::Reverse(first)))
+            .map(|&(_, first)| self.seen[first]);
+        let found = best.map(|s| self.person_from_seen(&s));
+        self.interviewee = Some(found);
+        found
+    }
+
+    /// The person a transcript's label names (`Okafor:`, `Ruth Okafor:`): a person speaker or
+    /// a person seen with that name or surname; never an organisation (`Mashable:`).
+    pub fn labelled_person(&mut self, label: &str) -> Option<usize> {
+        let surname = surname_of(label);
+        let id = self
+            .names
+            .get(&norm(label))
+            .copied()
+            .or_else(|| self.by_surname(&surname))
+            .or_else(|| {
+                let k = *self.last_seen.get(&surname)?;
+                let seen = self.seen[k];
+                Some(self.person_from_seen(&seen))
+            })?;
+        (self.entities[id].kind == SpeakerKind::Person).then_some(id)
+    }
+
+    /// Sets who `I` is in the paragraph about to be read (`None` after it).
+    pub fn set_first_person(&mut self, id: Option<usize>) {
+        self.first_person = id;
+    }
+
+    /// `A Vancouver hockey coach says … ¶ Stephen Gillis said …`: a lede often describes its
+    /// person before naming them. A person described with `a`/`an` and no name (or with
+    /// `the` when the person is then titled so: `the mayor` → `Mayor Ruth Okafor`), speaking in
+    /// the lede (`lede`: the speakers of the first two paragraphs' attributions, each with
+    /// where the attribution starts), is the next person named, when named as a clause's
+    /// subject a paragraph or two on and gender and title agree (`Health Minister Jane Doe` is not `a
+    /// nurse`): the description becomes that person's alias. Run once, after the whole text
+    /// is read. The described entity and the named one, when they are two (else the
+    /// described one is renamed).
+    pub fn name_described_lede(&mut self, lede: &[(usize, usize)]) -> Option<(usize, usize)> {
+        let &(d, at) = lede.iter().find(|&&(id, _)| {
+            let e = &self.entities[id];
+            let l = e.name.to_lowercase();
+            e.kind == SpeakerKind::Person
+                && !e.plural
+                && e.surname.is_none()
+                && (l.starts_with("a ") || l.starts_with("an ") || l.starts_with("the "))
+                // (`a spokeswoman for the city`, `an official with the union` speak for
+                // an organisation whose named people are others)
+                && !l.contains(" for ")
+                && !l.contains(" with ")
+        })?;
+        let head = description_head(&self.entities[d].name)?;
+        let k = self.seen.partition_point(|s| s.at <= at);
+        // the first person named after it, as a clause's subject, not far on
+        let s = *self
+            .seen
+            .get(k)
+            // (opening its sentence: not in apposition to another role, `The board's chair,
+            // Jane Doe, said`)
+            .filter(|s| s.clause_subject && s.into_sentence == 0 && s.at < at + TOPIC_WINDOW / 2)?;
+        let sp = self.spelled(&s);
+        // a definite description (`the mayor`) is only someone titled so (`Mayor Ruth Okafor`)
+        let definite = self.entities[d].name.to_lowercase().starts_with("the ");
+        if sp
+            .title
+            .as_deref()
+            .map_or(definite, |t| !t.to_lowercase().contains(&head))
+        {
+            return None;
+        }
+        let gender = s.gender.or_else(|| first_name_gender(&sp.name));
+        let described = self.entities[d].gender.or_else(|| gender_of_role(&head));
+        if described.zip(gender).is_some_and(|(a, b)| a != b) {
+            return None;
+        }
+        let desc = self.entities[d].name.clone();
+        let named = self
+            .names
+            .get(&norm(&sp.name))
+            .copied()
+            .or_else(|| self.by_surname(&sp.surname))
+            .filter(|&n| self.entities[n].kind == SpeakerKind::Person);
+        if let Some(n) = named.filter(|&n| n != d) {
+            self.add_alias(n, &desc);
+            return Some((d, n));
+        }
+        let (name, surname) = (sp.name.clone(), sp.surname.clone());
+        let e = &mut self.entities[d];
+        e.name = name.clone();
+        e.surname = Some(surname.clone());
+        e.gender = e.gender.or(gender);
+        self.names.entry(norm(&name)).or_insert(d);
+        self.surnames.insert(surname, d);
+        self.add_alias(d, &desc);
+        None
     }
 
     /// `The Harbour Authority closed the pier. It said …`: the organisation last named as a
@@ -2247,6 +2414,68 @@ impl Registry {
             claims: 0,
         }
     }
+}
+
+/// `For Ruiz, every lost hive hurts.`, `To Lee, who …`, `As for Park, …`: a name (at `i`,
+/// `after` the text following it) in a prepositional phrase opening the sentence and closed
+/// by a comma is the sentence's topic, which a feature's next `she says` picks up, although a
+/// name after a preposition is otherwise nobody's topic.
+fn fronted_topic(toks: &[Token], i: usize, after: &str) -> bool {
+    let opener = match i {
+        1 => matches!(toks[0].lower, "for" | "to"),
+        2 => toks[0].lower == "as" && toks[1].lower == "for",
+        _ => false,
+    };
+    opener && after.starts_with(',')
+}
+
+/// `Cris Vega, a farm worker, is a mother of four …`, `Sam Orr, a grandfather, …`: the
+/// gender a sentence's subject is described with, by a role noun after `a`/`an` in its
+/// apposition or after `is`/`was` (the name's run ends before token `j`). It outweighs a
+/// first name's gender, which names of both sexes share.
+fn described_gender(text: &str, toks: &[Token], j: usize) -> Option<Gender> {
+    let role_after = |k: usize| -> Option<Gender> {
+        if !toks.get(k).is_some_and(|t| matches!(t.lower, "a" | "an")) {
+            return None;
+        }
+        toks.get(k + 1..(k + 4).min(toks.len()))?
+            .iter()
+            .take_while(|t| !t.cap && t.quote.is_none() && t.lower != "of")
+            .find_map(|t| gender_of_role(t.lower))
+    };
+    let gap = |k: usize| &text[toks[k - 1].range.end..toks[k].range.start];
+    if j >= toks.len() {
+        return None;
+    }
+    if gap(j).trim() == ","
+        && let Some(g) = role_after(j)
+    {
+        return Some(g);
+    }
+    // past an apposition between commas, the verb
+    let mut k = j;
+    if gap(j).trim() == "," {
+        k = (j + 1..(j + 12).min(toks.len())).find(|&k| gap(k).trim() == ",")?;
+    }
+    let verb = toks.get(k)?;
+    if !matches!(verb.lower, "is" | "was") {
+        return None;
+    }
+    role_after(k + 1)
+}
+
+/// The head noun of a description (`a longtime nurse at the hospital` → `nurse`): its last
+/// word before a post-modifier, lowercased.
+fn description_head(desc: &str) -> Option<String> {
+    let words: Vec<&str> = desc.split_whitespace().skip(1).collect();
+    let end = words
+        .iter()
+        .position(|w| {
+            let l = w.to_lowercase();
+            Class::PostmodifierStart.has(&l) || l == "who"
+        })
+        .unwrap_or(words.len());
+    words[..end].last().map(|w| w.to_lowercase())
 }
 
 /// The gender a `he` or `she` tells.

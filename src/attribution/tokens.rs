@@ -285,7 +285,13 @@ pub fn sentences_into(text: &str, tokens: &[Token], quotes: &[QuoteSpan], out: &
         }
         // `“Are there prizes?” Lincicome asked.`: a trailing attribution after a quotation
         // belongs to its sentence
-        if a.quote.is_some() && b.quote.is_none() && trailing_attribution(text, tokens, i + 1) {
+        // (but after a quotation closed by a full stop, an attribution that opens a quotation
+        // of its own starts a new sentence: `Ana said, “No.” Lee said, “Yes.”`)
+        if a.quote.is_some()
+            && b.quote.is_none()
+            && !(gap.trim_start().starts_with('.') && opens_quotation(text, tokens, i + 1))
+            && trailing_attribution(text, tokens, i + 1)
+        {
             continue;
         }
         // the next sentence starts with a capital, a digit or an opening mark
@@ -318,6 +324,21 @@ pub fn sentences_into(text: &str, tokens: &[Token], quotes: &[QuoteSpan], out: &
         let len = t.trim().len();
         s.range = s.range.start + lead..s.range.start + lead + len;
     }
+}
+
+/// Whether the words from token `b` run, within a few words and no sentence end, to a
+/// quotation opened after a comma or colon (`Lee said, “…”`).
+fn opens_quotation(text: &str, tokens: &[Token], b: usize) -> bool {
+    for m in b + 1..(b + 8).min(tokens.len()) {
+        let gap = &text[tokens[m - 1].range.end..tokens[m].range.start];
+        if gap.contains(['.', '!', '?']) {
+            return false;
+        }
+        if tokens[m].quote.is_some() {
+            return gap.contains([',', ':']);
+        }
+    }
+    false
 }
 
 /// Whether the words from token `b` are a short attribution that ends its sentence:
