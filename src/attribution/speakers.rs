@@ -533,9 +533,11 @@ fn document_owner(text: &str, toks: &[Token]) -> Option<Mention> {
             full: false,
         });
     }
-    // `the EDS estimates`, `a Pentagon report` → the organisation that wrote it
+    // `the EDS estimates`, `a Pentagon report` → the organisation that wrote it (a
+    // capitalised noun is the name's own last word: `the U.S. Geological Survey`)
     if let Some((doc, init)) = toks.split_last()
         && doc.is(Class::DocumentNoun)
+        && !doc.cap
         && let names = match init.first() {
             Some(d) if d.is(Class::Determiner) => &init[1..],
             _ => init,
