@@ -355,7 +355,7 @@ pub enum Class {
     /// Irregular past forms that are their participle too (`lost`, `sold`): a clause's verb
     /// only when no preposition follows. (`words/irregular_participle.txt`)
     IrregularParticiple,
-    /// Words that close a company's name (`Kestrel Energy`, `Brightwave Labs`): the name is
+    /// Words that close a company's or a project's name (`Kestrel Energy`, `Greenway Project`): the name is
     /// an organisation's. (`words/org_name_end.txt`)
     OrgNameEnd,
 }
