@@ -261,6 +261,17 @@ fn a_description_that_refers_back_to_a_person_is_one_of_their_aliases() {
 }
 
 #[test]
+fn a_frame_verb_without_its_frame_or_in_the_passive_is_no_attribution() {
+    assert_no_claims(&[
+        "The skipper was accused of theft in 2019.",
+        "Accused of hiding the counts, the hatchery manager resigned.",
+        "The deckhand is credited with saving the pier.",
+        "The arrow pointed to the exit.",
+        "The skipper blamed the weather.",
+    ]);
+}
+
+#[test]
 fn a_companys_short_name_is_an_alias_of_its_full_name_only() {
     // the short name after the full name: one organisation
     let (_, a) = analysed(
