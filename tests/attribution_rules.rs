@@ -145,6 +145,7 @@ fn the_table_covers_every_speaker_rule() {
         "EmbeddedPost",
         "ItAntecedent",
         "Interviewee",
+        "DocumentAuthor",
         "Inherited",
     ] {
         assert!(
@@ -459,5 +460,20 @@ fn a_he_or_she_cue_never_credits_an_organisation_or_a_group() {
                 speaker_name(&a, q.speaker)
             );
         }
+    }
+}
+
+#[test]
+fn a_person_the_text_called_she_is_never_a_later_he() {
+    let text = "Prosecutor Ann Mercer told jurors the firm had cut corners. “They knew,” she said.\n\n\
+                The defendant, a former site manager, sat at the back. He did not react. \
+                Later he said he was “sorry for every family.”";
+    let (doc, a) = analysed(text);
+    for c in &a.claims {
+        assert!(
+            !(c.text(&doc).contains("sorry") && speaker_name(&a, c.speaker) == "Ann Mercer"),
+            "{:?}",
+            c.text(&doc)
+        );
     }
 }

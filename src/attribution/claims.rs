@@ -2077,6 +2077,10 @@ fn resolve_candidate(
     {
         return Some(id);
     }
+    if let Some(id) = document_author(p, prev, cand, reg) {
+        cand.rule = SpeakerRule::DocumentAuthor;
+        return Some(id);
+    }
     if let Some((ma, _, m)) = &cand.mention {
         let at = p.pos(p.toks[*ma].range.start);
         let speaker = reg.resolve(m, at, sentence_pos, hint);
@@ -2173,6 +2177,35 @@ fn rule_it_antecedent(
     cand.mention = Some((pa, pb, m));
     cand.rule = SpeakerRule::ItAntecedent;
     true
+}
+
+/// Speaker rule [`SpeakerRule::DocumentAuthor`]: `Bay Power asked regulators for a rate
+/// rise. The filing showed …`: a document named by `the` and its noun alone (no owner, no
+/// modifier), not spoken of as a source before, right after a sentence of its paragraph
+/// whose subject is an organisation or a person named in full, is that subject's (the one
+/// who filed, wrote or issued it).
+fn document_author(
+    p: &Para,
+    prev: Option<&Sentence>,
+    cand: &Candidate,
+    reg: &mut Registry,
+) -> Option<usize> {
+    let (ma, mb, m) = cand.mention.as_ref()?;
+    if m.kind != MentionKind::Document || mb - ma != 2 || p.toks[*ma].lower != "the" {
+        return None;
+    }
+    let prev = prev?;
+    if reg.knows(&m.name) {
+        return None;
+    }
+    let (a, _, subject) = previous_subject(p, prev)?;
+    let author = subject.kind == MentionKind::Organization
+        || subject.kind == MentionKind::Name && subject.full;
+    if !author {
+        return None;
+    }
+    let at = p.pos(p.toks[a].range.start);
+    reg.resolve(&subject, at, p.pos(prev.range.start), None)
 }
 
 /// `Researchers at the university looked at the survey. They believe …`: `they` takes the

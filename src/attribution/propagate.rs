@@ -7,7 +7,7 @@ use super::claims::{self, Attr, Para, RawClaim};
 use super::lexicon;
 use super::quotes::{self, QuoteSpan};
 use super::rules::{ContentRule, QuoteRule, Rule, SpeakerRule};
-use super::speakers::{Gender, Registry};
+use super::speakers::{Gender, Registry, pronoun_gender};
 use super::tokens::{self, Sentence};
 use super::{Analysis, Claim, ClaimKind, CueText, Quote, Sourcing};
 use crate::document::Document;
@@ -542,22 +542,19 @@ fn propagate(
 /// propagation would credit.
 fn pronoun_cue(p: &Para, s: &Sentence) -> Option<Gender> {
     let toks = &p.toks[s.tokens.clone()];
+    let cue_at = |k: usize| {
+        toks.get(k)
+            .is_some_and(|n| n.quote.is_none() && n.cue().is_some())
+    };
     toks.iter().enumerate().find_map(|(k, t)| {
-        let g = match t.lower {
-            "he" => Gender::Male,
-            "she" => Gender::Female,
-            _ => return None,
-        };
-        let cue_beside =
-            |n: Option<&tokens::Token>| n.is_some_and(|n| n.quote.is_none() && n.cue().is_some());
-        (t.quote.is_none()
-            && (cue_beside(toks.get(k + 1)) || cue_beside(k.checked_sub(1).map(|j| &toks[j]))))
-        .then_some(g)
+        let g = pronoun_gender(t.lower).filter(|_| t.quote.is_none())?;
+        (cue_at(k + 1) || k > 0 && cue_at(k - 1)).then_some(g)
     })
 }
 
-/// [`QuoteRule::LeadIn`]: the person the sentence before `si` names as a clause's subject,
-/// when that sentence holds no quotation and no attribution.
+/// [`QuoteRule::LeadIn`]: the person the sentence before `si` names as a clause's subject
+/// (or the person a he/she opening it stands for), when that sentence holds no quotation
+/// and no attribution.
 fn lead_in(
     p: &Para,
     sents: &[Sentence],
@@ -571,6 +568,14 @@ fn lead_in(
     }
     let r = &sents[before].range;
     reg.clause_subject_in(p.pos(r.start)..p.pos(r.end))
+        .or_else(|| {
+            // `He looked down at his hands. “…”`: a he/she opening it, resolved
+            let t = &p.toks[sents[before].tokens.start];
+            let g = (t.quote.is_none())
+                .then(|| pronoun_gender(t.lower))
+                .flatten()?;
+            reg.pronoun_antecedent(g, p.pos(t.range.start))
+        })
 }
 
 /// The paragraph's quotations and claims, mapped to source offsets, appended to `out`; the

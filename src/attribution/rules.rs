@@ -49,6 +49,10 @@ pub enum SpeakerRule {
     /// `Q: … ¶ A: …` in a Q&A interview: an answer paragraph is the words of the
     /// interviewee, the person the introduction before the first answer names most.
     Interviewee,
+    /// `Bay Power asked regulators for a rate rise. The filing showed …`: a document named
+    /// by `the` and its noun alone, right after a sentence whose subject is an organisation
+    /// or a person named in full, is that subject's: its author speaks through it.
+    DocumentAuthor,
     /// `…, saying …`, `… and added …`: the speaker of the sentence's earlier cue, or its
     /// subject.
     Inherited,
@@ -78,8 +82,9 @@ pub enum QuoteRule {
     /// A quotation later in the paragraph of an attributed one: the paragraph's speaker.
     ContinuesParagraph,
     /// A quotation right after a sentence of its paragraph that names a person as its
-    /// subject and attributes nothing (`Ruiz is wary of the plan. “It costs too much.”`):
-    /// the sentence leads in to that person's words.
+    /// subject (or opens with a he/she standing for one) and attributes nothing (`Ruiz is
+    /// wary of the plan. “It costs too much.”`): the sentence leads in to that person's
+    /// words.
     LeadIn,
     /// A quotation opening a paragraph after an attributed one (a speech running on).
     ContinuesPreviousParagraph,
@@ -120,6 +125,7 @@ impl SpeakerRule {
                 "it + cue: the previous sentence's document or organisation"
             }
             SpeakerRule::Interviewee => "Q&A answer (A:): the interviewee the introduction names",
+            SpeakerRule::DocumentAuthor => "the + document + cue: the previous sentence's subject",
             SpeakerRule::Inherited => "participle/coordinated cue inherits the speaker",
         }
     }
@@ -130,9 +136,10 @@ impl SpeakerRule {
             SpeakerRule::AccordingTo | SpeakerRule::Subject | SpeakerRule::Inverted => 0.9,
             SpeakerRule::Apposition | SpeakerRule::EmbeddedPost => 0.85,
             SpeakerRule::Interviewee => 0.8,
-            SpeakerRule::RelativeClause | SpeakerRule::LastNounPhrase | SpeakerRule::Described => {
-                0.7
-            }
+            SpeakerRule::RelativeClause
+            | SpeakerRule::LastNounPhrase
+            | SpeakerRule::Described
+            | SpeakerRule::DocumentAuthor => 0.7,
             SpeakerRule::Inherited
             | SpeakerRule::ItAntecedent
             | SpeakerRule::Coordinated

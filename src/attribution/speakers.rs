@@ -1030,6 +1030,9 @@ pub struct Registry {
     interviewee: Option<Option<usize>>,
     /// Who `I` is in the paragraph being read (a Q&A answer's interviewee), if anyone.
     first_person: Option<usize>,
+    /// People a `he` or `she` of their gender has been resolved to: their gender is the
+    /// text's, no longer only their first name's.
+    pronoun_gendered: rustc_hash::FxHashSet<usize>,
     /// A name normalised for a look-up in `names` ([`Registry::name_id`]), kept to be
     /// written over rather than allocated for each mention.
     norm_buf: String,
@@ -2128,19 +2131,24 @@ impl Registry {
                     self.subject_since_speaker(sentence_start, gender, speaker)
                         .or_else(|| self.person_by_gender(at, gender, speaker))
                         // a gender read only from a first name is a preference, not a
-                        // filter: `Andrea`, `Jean`, `Kim` name men and women
+                        // filter: `Andrea`, `Jean`, `Kim` name men and women (but not once
+                        // the text called the person `she`: `“They knew,” she said.`)
                         .or_else(|| {
                             self.recent(at, |e| {
                                 e.kind == SpeakerKind::Person
                                     && e.gender.is_some()
                                     && e.gender == first_name_gender(&e.name)
                             })
+                            .filter(|id| !self.pronoun_gendered.contains(id))
                         })
                 });
-                if let Some(id) = id
-                    && self.entities[id].gender.is_none()
-                {
-                    self.entities[id].gender = gender;
+                if let Some(id) = id {
+                    if self.entities[id].gender.is_none() {
+                        self.entities[id].gender = gender;
+                    }
+                    if self.entities[id].gender == gender {
+                        self.pronoun_gendered.insert(id);
+                    }
                 }
                 id
             }
@@ -2368,6 +2376,21 @@ impl Registry {
         e.kind == SpeakerKind::Person && !e.plural && gender_fits(e.gender, Some(g))
     }
 
+    /// Who a `he` or `she` of gender `g` opening a sentence at `at` stands for, by the
+    /// pronoun rules.
+    pub fn pronoun_antecedent(&mut self, g: Gender, at: usize) -> Option<usize> {
+        let p = match g {
+            Gender::Male => Pronoun::He,
+            Gender::Female => Pronoun::She,
+        };
+        self.resolve_pronoun(p, at, at)
+    }
+
+    /// Whether a speaker already goes by `name` (or an alias like it).
+    pub fn knows(&mut self, name: &str) -> bool {
+        self.name_id(name).is_some()
+    }
+
     /// Marks an entity as having spoken at `at`.
     pub fn spoke(&mut self, id: usize, at: usize) {
         if let Some(e) = self.entities.get_mut(id) {
@@ -2481,7 +2504,7 @@ fn description_head(desc: &str) -> Option<String> {
 }
 
 /// The gender a `he` or `she` tells.
-fn pronoun_gender(lower: &str) -> Option<Gender> {
+pub fn pronoun_gender(lower: &str) -> Option<Gender> {
     match lower {
         "he" => Some(Gender::Male),
         "she" => Some(Gender::Female),
