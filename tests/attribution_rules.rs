@@ -1,7 +1,7 @@
 //! The per-rule fixtures (`tests/fixtures/rules.toml`): each row's sentence must be
 //! attributed by the rule chain it names, to its speaker, with its content.
 
-use hearsay::attribution::{Analysis, analyze};
+use hearsay::attribution::{Analysis, SpeakerKind, analyze};
 use hearsay::document::{Document, ingest};
 use serde::Deserialize;
 
@@ -259,6 +259,52 @@ fn a_description_that_refers_back_to_a_person_is_one_of_their_aliases() {
         ruiz.aliases
     );
     assert_eq!(a.speakers.len(), 1, "one speaker: {:?}", a.speakers);
+}
+
+#[test]
+fn a_frame_verb_without_its_frame_or_in_the_passive_is_no_attribution() {
+    assert_no_claims(&[
+        "The skipper was accused of theft in 2019.",
+        "Accused of hiding the counts, the hatchery manager resigned.",
+        "The deckhand is credited with saving the pier.",
+        "The arrow pointed to the exit.",
+        "The skipper blamed the weather.",
+    ]);
+}
+
+#[test]
+fn a_companys_short_name_is_an_alias_of_its_full_name_only() {
+    // the short name after the full name: one organisation
+    let (_, a) = analysed(
+        "Ashcombe Labs said it had found the fault. “We are fixing it,” Ashcombe said on Monday.",
+    );
+    assert_eq!(a.speakers.len(), 1, "one speaker: {:?}", a.speakers);
+    assert_eq!(a.speakers[0].kind, SpeakerKind::Organization);
+    assert!(a.speakers[0].aliases.iter().any(|x| x == "Ashcombe"));
+    // a person who bears the word is that person, not the company
+    let (_, a) = analysed(
+        "Brook Logistics said it would hire 40 drivers. Its founder, Ana Brook, was pleased. \
+         Brook said the depot would open in May.",
+    );
+    let last = a
+        .claims
+        .last()
+        .and_then(|c| c.speaker)
+        .and_then(|i| a.speaker(i));
+    assert_eq!(
+        last.map(|s| (s.name.as_str(), s.kind)),
+        Some(("Ana Brook", SpeakerKind::Person))
+    );
+    // a place is never a company's short name (`Iran` is no alias of `Iran Shipping Lines`)
+    let (_, a) =
+        analysed("Norway Holdings said exports fell. Norway said the quota would stay the same.");
+    assert!(
+        a.speakers
+            .iter()
+            .all(|s| s.aliases.iter().all(|x| x != "Norway")),
+        "{:?}",
+        a.speakers
+    );
 }
 
 #[test]

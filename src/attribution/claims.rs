@@ -163,9 +163,19 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         if c.lemma == "point" {
             if toks.get(k + 1).is_some_and(|n| n.lower == "out") && !c.base {
                 end = k + 2;
-            } else {
+            } else if toks.get(k + 1).is_none_or(|n| n.lower != "to") || c.base {
+                // (`pointed to rising costs`: its frame, [`object_frame`])
                 continue;
             }
+        }
+        // `was accused of theft`, `Accused of fraud, she …`, `is credited with saving …`: a
+        // frame's preposition right after the verb, its object missing, is the passive
+        if c.weak
+            && let Some(n) = toks.get(k + 1).filter(|_| k + 1 < s.tokens.end)
+            && lexicon::object_frames(c.lemma)
+                .any(|f| f.len() > 1 && f[0] == "_" && f[1] == n.lower)
+        {
+            continue;
         }
         // `spoke of “anxiety”`, `spoke about …`: speaking is a cue only with what was said
         if c.lemma == "speak" {
@@ -1118,8 +1128,10 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             return (k + 1, true);
         }
     }
+    // (`points to the clinic as a model that …`: in a frame, a later `that` is the object's)
     if !clause_opens_at(p, s, j, cue)
         && let Some(k) = that_soon(p, s, j)
+        && !object_frame(p, s, cue, j)
     {
         return (k + 1, true);
     }
@@ -2048,12 +2060,17 @@ fn new_subject(p: &Para, a0: usize, a: usize, b: usize) -> bool {
 }
 
 /// Whether a clause, `that` or a quotation follows the weak cue ending at `cend`, or the cue
-/// ends its clause (a trailing attribution, `“…,” the beekeepers insisted`): only then may a
+/// ends its clause (a trailing attribution, `“…,” the beekeepers insisted`), or the cue
+/// stands in one of its frames ([`object_frame`]: `pointed to rising costs`): only then may a
 /// speaker no list knows be read before it (`the four-seater boasts a low price` is no
 /// report, and its subject must not reach the speakers).
 fn clause_follows(p: &Para, s: &Sentence, cend: usize, cue: Cue) -> bool {
     let (j, had_that) = content_start(p, s, cend, Some(cue));
-    had_that || j >= s.tokens.end || p.breaks_before(j, s) || looks_like_clause(p, s, j)
+    had_that
+        || j >= s.tokens.end
+        || p.breaks_before(j, s)
+        || looks_like_clause(p, s, j)
+        || object_frame(p, s, Some(cue), j)
 }
 
 /// `A port spokesman, Dell Voss, said the minister …`: a role and a full name before the
@@ -2311,7 +2328,8 @@ impl Site {
 fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
     let (j, right, left) = (x.j, x.right, x.left);
     let starts_quote = j < s.tokens.end && p.toks[j].quote.is_some();
-    let tail = j >= s.tokens.end || is_adjunct_tail(p, s, j);
+    // (`pointed to rising costs`, `called on the province to …`: a frame, not an adjunct)
+    let tail = (j >= s.tokens.end || is_adjunct_tail(p, s, j)) && !object_frame(p, s, x.cue, j);
     let colon_quote = right < s.tokens.end
         && p.toks[right].quote.is_some()
         && p.gap_before(right, s).contains(':');
@@ -2404,7 +2422,7 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
             && j < s.tokens.end
             && !p.toks[j].is(Class::Preposition)
             && p.toks[j].lower != "to");
-    if layout == Layout::After && (x.weak() || object_cue) {
+    if layout == Layout::After && (x.weak() || object_cue) && !object_frame(p, s, x.cue, j) {
         let clause = x.had_that
             || starts_quote
             || looks_like_clause(p, s, j)
@@ -2514,6 +2532,44 @@ fn urged_to(p: &Para, s: &Sentence, x: &Site, j: usize) -> bool {
         && (j..(j + 7).min(s.tokens.end))
             .take_while(|&k| k == j || !p.breaks_before(k, s))
             .any(|k| p.toks[k].lower == "to" && k + 1 < s.tokens.end)
+}
+
+/// `accused the board of ignoring the data`, `called on the province to fund …`,
+/// `credited the volunteers with saving …`, `pointed to rising costs`: a weak cue in one of
+/// its frames of an object and a preposition ([`lexicon::object_frames`]) reports without a
+/// clause; the object and what follows are the claim (as with `criticized the council for
+/// …`). The object is one to six words on, no quotation, no break, no other cue; two words
+/// at least must follow the frame.
+fn object_frame(p: &Para, s: &Sentence, cue: Option<Cue>, j: usize) -> bool {
+    let Some(c) = cue.filter(|c| c.weak && !c.participle) else {
+        return false;
+    };
+    let e = s.tokens.end;
+    let plain = |k: usize| k < e && p.toks[k].quote.is_none() && (k == j || !p.breaks_before(k, s));
+    lexicon::object_frames(c.lemma).any(|frame| {
+        let mut k = j;
+        for (n, &w) in frame.iter().enumerate() {
+            if w != "_" {
+                if !plain(k) || p.toks[k].lower != w {
+                    return false;
+                }
+                k += 1;
+                continue;
+            }
+            // the object: up to the frame's next word, one to six words on
+            let Some(&next) = frame.get(n + 1) else {
+                return false;
+            };
+            let Some(at) = (k + 1..(k + 7).min(e))
+                .take_while(|&i| plain(i - 1) && p.toks[i - 1].cue().is_none())
+                .find(|&i| plain(i) && p.toks[i].lower == next)
+            else {
+                return false;
+            };
+            k = at;
+        }
+        (k..(k + 2)).all(plain)
+    })
 }
 
 /// `confirmed the existence of the plumes`, `criticized the council for the delay`: a cue

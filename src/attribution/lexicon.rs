@@ -251,6 +251,36 @@ static CUE_INDEX: LazyLock<Table<Cue>> = LazyLock::new(|| {
     Table::new(m)
 });
 
+/// Frames of weak reporting verbs with an object and a preposition, one a line: `lemma:
+/// pattern` (`accuse: _ of`, `point: to`; `_` the verb's object).
+const OBJECT_FRAMES: &str = include_str!("words/object_frames.txt");
+
+/// Every object frame, parsed once: the lemma and its pattern's words.
+static FRAMES: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
+    data_lines(OBJECT_FRAMES)
+        .filter_map(|l| {
+            let (lemma, pattern) = l.split_once(':')?;
+            Some((lemma.trim(), pattern.split_whitespace().collect()))
+        })
+        .collect()
+});
+
+/// The frames in which the weak reporting verb `lemma` reports with an object and a
+/// preposition, no clause (`accused the board of ignoring the data`): each a pattern of
+/// words after the verb, `_` standing for its object.
+///
+/// ```
+/// use hearsay::attribution::lexicon::object_frames;
+/// assert!(object_frames("accuse").any(|f| f == ["_", "of"]));
+/// assert_eq!(object_frames("say").count(), 0);
+/// ```
+pub fn object_frames(lemma: &str) -> impl Iterator<Item = &'static [&'static str]> {
+    FRAMES
+        .iter()
+        .filter(move |(l, _)| *l == lemma)
+        .map(|(_, f)| f.as_slice())
+}
+
 /// The lines of a word-list file that hold data: comments (`#`) and blank lines skipped.
 fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
     file.lines()
@@ -355,10 +385,13 @@ pub enum Class {
     /// Irregular past forms that are their participle too (`lost`, `sold`): a clause's verb
     /// only when no preposition follows. (`words/irregular_participle.txt`)
     IrregularParticiple,
+    /// Words that close a company's or a project's name (`Kestrel Energy`, `Greenway Project`): the name is
+    /// an organisation's. (`words/org_name_end.txt`)
+    OrgNameEnd,
 }
 
 /// Every class kept in a data file, with that file.
-const LISTS: [(Class, &str); 44] = [
+const LISTS: [(Class, &str); 45] = [
     (Class::AuxOrAdverb, include_str!("words/aux_or_adverb.txt")),
     (
         Class::ClauseBoundary,
@@ -432,6 +465,7 @@ const LISTS: [(Class, &str); 44] = [
     (Class::Teaser, include_str!("words/teaser.txt")),
     (Class::GenericOrg, include_str!("words/generic_org.txt")),
     (Class::SpeechNoun, include_str!("words/speech_noun.txt")),
+    (Class::OrgNameEnd, include_str!("words/org_name_end.txt")),
     // places are capitalised words that name no person: one class with `non_person_cap.txt`
     (Class::NonPersonCap, include_str!("words/places.txt")),
     (

@@ -288,7 +288,7 @@ fn paragraph(
     // own (news-dev's annotators count none)
     let answer = answer.filter(|c| c.cue.as_deref() == Some("A:"));
     for (si, s) in sents.iter().enumerate() {
-        reg.note_names(text, &toks[s.tokens.clone()], p.base);
+        reg.note_names(text, &toks[s.tokens.clone()], p.base, paragraph.is_some());
         if teaser {
             continue;
         }

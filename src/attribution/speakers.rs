@@ -533,9 +533,11 @@ fn document_owner(text: &str, toks: &[Token]) -> Option<Mention> {
             full: false,
         });
     }
-    // `the EDS estimates`, `a Pentagon report` → the organisation that wrote it
+    // `the EDS estimates`, `a Pentagon report` → the organisation that wrote it (a
+    // capitalised noun is the name's own last word: `the U.S. Geological Survey`)
     if let Some((doc, init)) = toks.split_last()
         && doc.is(Class::DocumentNoun)
+        && !doc.cap
         && let names = match init.first() {
             Some(d) if d.is(Class::Determiner) => &init[1..],
             _ => init,
@@ -700,6 +702,61 @@ fn simple(kind: MentionKind, name: String) -> Mention {
     }
 }
 
+/// `Kestrel Energy`, `Brightwave Labs`, `Halden Holdings Ltd.`: a capitalised run of two
+/// words or more whose last word (its possessive cut) closes a company's name
+/// ([`Class::OrgNameEnd`]) names an organisation, however unknown its first words.
+fn closes_company_name(run: &[Token]) -> bool {
+    let [first, .., last] = run else {
+        return false;
+    };
+    first.cap && last.cap && {
+        let w = trim_possessives(last.lower);
+        if w.len() == last.lower.len() {
+            last.is(Class::OrgNameEnd)
+        } else {
+            Class::OrgNameEnd.has(w)
+        }
+    }
+}
+
+/// The short name of a company's full name `run` (`kettleworth` for `Kettleworth
+/// Appliances`, `blue harbour` for `Blue Harbour Foods Ltd.`), lowercased: the one or two
+/// words before the words that close it ([`closes_company_name`]), when they are no
+/// place, title or common word (`Federal`, `Canadian`, `The`), so a one-word alias never
+/// merges a country or a headline's phrase into the company.
+fn company_short_name(run: &[Token]) -> Option<String> {
+    if !closes_company_name(run) {
+        return None;
+    }
+    let k = run.iter().rposition(|t| {
+        let w = trim_possessives(t.lower);
+        !Class::OrgNameEnd.has(w) && !Class::OrgNoun.has(w)
+    })? + 1;
+    let short = &run[..k];
+    if k > 2
+        || short.iter().any(|t| {
+            !t.cap
+                || t.lower.contains('.')
+                || t.classes()
+                    & (Class::NonPersonCap.bit()
+                        | Class::Title.bit()
+                        | Class::CapitalizedFunctionWord.bit()
+                        | Class::Determiner.bit())
+                    != 0
+        })
+    {
+        return None;
+    }
+    let mut out = String::new();
+    for t in short {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(t.lower);
+    }
+    Some(out)
+}
+
 /// Reads a phrase whose head is capitalised: a person's name (with titles and descriptors
 /// before it) or an organisation.
 fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
@@ -738,7 +795,9 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
         .filter(|&e| e < run.len() && !run[e..].iter().any(is_org_tok))
         .map(|e| e - 1);
     let org = titled.is_none()
-        && (run.iter().any(is_org_tok) || (run.len() == 1 && is_acronym(&run[0], text)));
+        && (run.iter().any(is_org_tok)
+            || closes_company_name(run)
+            || (run.len() == 1 && is_acronym(&run[0], text)));
     let is_poss = |t: &Token| t.lower.ends_with("’s") || t.lower.ends_with("'s");
     // `Vancouver's Bo Horvat`: a possessive before the name is a descriptor
     let mut run = run;
@@ -960,6 +1019,9 @@ pub struct Registry {
     subject_org: Option<(u32, usize)>,
     /// Initials of the organisations seen → index in `orgs_seen` of the latest one.
     org_initials: FxHashMap<String, usize>,
+    /// A company's short name, lowercased (`kettleworth` for `Kettleworth Appliances`, named
+    /// in the body text) → the full name's index in `org_names` and where it was first named.
+    org_short: FxHashMap<String, (u32, usize)>,
     /// Normalised names and aliases → entity id (the first entity to use them).
     names: FxHashMap<String, usize>,
     /// Lowercased surname → the latest person entity with it.
@@ -1034,7 +1096,8 @@ impl Registry {
 
     /// Records the capitalised names of a sentence (for surname look-ups and same-sentence
     /// pronouns). `at` is a document-wide position.
-    pub fn note_names(&mut self, text: &str, toks: &[Token], base: usize) {
+    /// `body`: the sentence is the article's body text (not a headline or a caption).
+    pub fn note_names(&mut self, text: &str, toks: &[Token], base: usize, body: bool) {
         // (`CEDAR FALLS, Iowa — …`: the dateline names no one; the sentence starts after it)
         let opening = tokens::after_dateline(text, toks).unwrap_or(0);
         if let Some(t) = toks.get(opening) {
@@ -1063,7 +1126,9 @@ impl Registry {
             } else {
                 None
             };
-            if self.note_org(text, toks, i..j, parsed.as_ref(), base) {
+            if self.note_org(text, toks, i..j, parsed.as_ref(), base, body)
+                || j == i + 1 && self.note_short_name(&toks[i], i == opening, base)
+            {
                 i = j;
                 continue;
             }
@@ -1310,6 +1375,7 @@ impl Registry {
         run: Range<usize>,
         parsed: Option<&Mention>,
         base: usize,
+        body: bool,
     ) -> bool {
         let (i, j) = (run.start, run.end);
         let mut wide = j;
@@ -1350,12 +1416,63 @@ impl Registry {
                 }
             };
             self.orgs_seen.push((id, base + toks[i].range.start));
+            if body && let Some(short) = company_short_name(&toks[i..j]) {
+                self.org_short
+                    .entry(short)
+                    .or_insert((id, base + toks[i].range.start));
+            }
             if i == 0 || i == 1 && toks[0].lower == "the" {
                 self.subject_org = Some((id, base + toks[i].range.start));
             }
             return true;
         }
         false
+    }
+
+    /// `Kettleworth cut 200 jobs` after `Kettleworth Appliances`: a lone capitalised word
+    /// (`t`) that is the short name of a company named before is a sighting of the company
+    /// (what `the company` or `it` refers back to), not a person's surname; whether it was.
+    fn note_short_name(&mut self, t: &Token, opens: bool, base: usize) -> bool {
+        if self.org_short.is_empty() {
+            return false;
+        }
+        let at = base + t.range.start;
+        let Some(&(id, _)) = self
+            .org_short
+            .get(trim_possessives(t.lower))
+            .filter(|&&(_, p)| p < at)
+        else {
+            return false;
+        };
+        self.orgs_seen.push((id, at));
+        if opens {
+            self.subject_org = Some((id, at));
+        }
+        true
+    }
+
+    /// The company whose short name `name` is (`Kettleworth` for `Kettleworth Appliances`,
+    /// named in the body text before `at`), as a speaker: an alias of the full name, like a
+    /// person's surname. Never a name a person seen in the text bears.
+    fn company_by_short_name(&mut self, name: &str, at: usize) -> Option<usize> {
+        if self.org_short.is_empty() {
+            return None;
+        }
+        let key = name.to_lowercase();
+        let &(org, _) = self.org_short.get(&key).filter(|&&(_, p)| p < at)?;
+        if self.surnames.contains_key(&key) || self.last_seen.contains_key(&key) {
+            return None;
+        }
+        let full = self.org_names[org as usize].clone();
+        let id = self.by_name_or_new(
+            &simple(MentionKind::Organization, full),
+            SpeakerKind::Organization,
+        );
+        if self.entities[id].kind != SpeakerKind::Organization {
+            return None;
+        }
+        self.add_alias(id, name);
+        Some(id)
     }
 
     /// The index of a seen name's spelling, added when new.
@@ -1439,6 +1556,11 @@ impl Registry {
             MentionKind::Name => {
                 if self.plural_common_noun(m) {
                     return Some(self.by_name_or_new(m, SpeakerKind::Group));
+                }
+                if m.title.is_none()
+                    && let Some(id) = self.company_by_short_name(&m.name, at)
+                {
+                    return Some(id);
                 }
                 let id = self.resolve_name(m, at);
                 if self.entities[id].gender.is_none()
@@ -1624,6 +1746,9 @@ impl Registry {
         if let Some(id) = self.org_referred_to(m, at) {
             return id;
         }
+        if let Some(id) = self.company_by_short_name(&m.name, at) {
+            return id;
+        }
         self.by_name_or_new(m, SpeakerKind::Organization)
     }
 
@@ -1690,10 +1815,14 @@ impl Registry {
                 .take_while(|(_, p)| p + TOPIC_WINDOW > at)
                 .map(|&(name, _)| &self.org_names[name as usize])
                 .find(|name| {
-                    // `the agency` for any organisation, `the council` for a council
+                    // `the agency` for any organisation, `the council` for a council,
+                    // `the company` for a company (`Kestrel Energy`)
                     name.rsplit(' ').next().is_some_and(|w| {
                         let w = w.to_lowercase();
-                        Class::OrgNoun.has(&w) && (w == m.name || Class::GenericOrg.has(&m.name))
+                        let c = lexicon::classes(trim_possessives(&w));
+                        c & Class::OrgNoun.bit() != 0
+                            && (w == m.name || Class::GenericOrg.has(&m.name))
+                            || c & Class::OrgNameEnd.bit() != 0 && Class::GenericOrg.has(&m.name)
                     })
                 })
                 .cloned()?
