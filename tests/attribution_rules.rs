@@ -1,6 +1,7 @@
 //! The per-rule fixtures (`tests/fixtures/rules.toml`): each row's sentence must be
 //! attributed by the rule chain it names, to its speaker, with its content.
 
+use hearsay::attribution::rules::SpeakerRule;
 use hearsay::attribution::{Analysis, SpeakerKind, analyze};
 use hearsay::document::{Document, ingest};
 use serde::Deserialize;
@@ -144,6 +145,7 @@ fn the_table_covers_every_speaker_rule() {
         "PassiveAgent",
         "EmbeddedPost",
         "ItAntecedent",
+        "DescribedAntecedent",
         "Interviewee",
         "DocumentAuthor",
         "Inherited",
@@ -538,4 +540,32 @@ fn a_name_or_term_in_quotation_marks_is_no_ones_speech() {
                 .collect::<Vec<_>>()
         );
     }
+}
+
+#[test]
+fn a_pronoun_goes_to_a_nearer_name_of_its_gender_or_past_a_description_of_the_other() {
+    // a man named between the description and `he` is the nearer antecedent
+    let (_, a) = analysed(
+        "The driver climbed out of the tram as Colm Dwyer ran over from his van. \
+         He said the rails were iced over that morning.",
+    );
+    assert!(
+        a.claims
+            .iter()
+            .all(|c| c.rule.speaker_rule() != Some(SpeakerRule::DescribedAntecedent)),
+        "{:?}",
+        a.claims
+    );
+    // a description of a woman is no antecedent for `he`
+    let (_, a) = analysed(
+        "The mother watched the fire from across the lane. \
+         He said the smoke alarm never went off that night.",
+    );
+    assert!(
+        a.claims
+            .iter()
+            .all(|c| c.rule.speaker_rule() != Some(SpeakerRule::DescribedAntecedent)),
+        "{:?}",
+        a.claims
+    );
 }

@@ -2240,6 +2240,64 @@ fn rule_it_antecedent(
     true
 }
 
+/// Speaker rule [`SpeakerRule::DescribedAntecedent`]: `The defendant, a roofer, sat still.
+/// Later he said …`, `A neighbour watched from her porch. She said …`: a he/she opening the
+/// sentence (after at most two adverbs) takes the previous sentence's subject when that is a
+/// description of a person whose role word is not of the other gender, and no name that may
+/// be the pronoun's stands between the two. Whether it fired.
+fn rule_described_antecedent(
+    p: &Para,
+    s: &Sentence,
+    prev: Option<&Sentence>,
+    cand: &mut Candidate,
+    reg: &Registry,
+) -> bool {
+    let Some((
+        a,
+        _,
+        Mention {
+            kind: MentionKind::Pronoun(pr @ (Pronoun::He | Pronoun::She)),
+            ..
+        },
+    )) = cand.mention
+    else {
+        return false;
+    };
+    let opens = a - s.tokens.start <= 2
+        && (s.tokens.start..a).all(|k| {
+            let t = &p.toks[k];
+            t.is(Class::TimeWord) || lexicon::is_aux_or_adverb(t.lower)
+        });
+    let Some(prev) = prev.filter(|_| opens) else {
+        return false;
+    };
+    let Some((pa, pb, m)) = previous_subject(p, prev) else {
+        return false;
+    };
+    if !matches!(
+        m.kind,
+        MentionKind::Description | MentionKind::UnnamedPerson
+    ) {
+        return false;
+    }
+    let (gender, other) = match pr {
+        Pronoun::He => (Gender::Male, Class::FemaleRole),
+        _ => (Gender::Female, Class::MaleRole),
+    };
+    if (pa..pb).any(|k| p.toks[k].is(other))
+        || reg.named_between(
+            p.pos(p.toks[pa].range.start),
+            p.pos(p.toks[a].range.start),
+            Some(gender),
+        )
+    {
+        return false;
+    }
+    cand.mention = Some((pa, pb, m));
+    cand.rule = SpeakerRule::DescribedAntecedent;
+    true
+}
+
 /// Speaker rule [`SpeakerRule::DocumentAuthor`]: `Bay Power asked regulators for a rate
 /// rise. The filing showed …`: a document named by `the` and its noun alone (no owner, no
 /// modifier), not spoken of as a source before, right after a sentence of its paragraph
@@ -2755,6 +2813,7 @@ pub(super) fn attribute_sentence(
         let cue_text = CueText::from(&p.text[p.toks[c].range.start..p.toks[cend - 1].range.end]);
         let mut cand = speaker_candidate(p, s, c, cend, cue);
         rule_it_antecedent(p, s, prev, &mut cand);
+        rule_described_antecedent(p, s, prev, &mut cand, reg);
         // (`show`, `find` report only a document's findings: `the figures show …`)
         if cue.is_some_and(|c| c.document)
             && !cand

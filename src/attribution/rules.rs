@@ -49,6 +49,10 @@ pub enum SpeakerRule {
     /// previous sentence's subject when that is a document or an organisation (before any
     /// organisation that spoke earlier).
     ItAntecedent,
+    /// `The driver stepped out of the van. She said …`: a he/she opening the sentence is the
+    /// previous sentence's subject when that is a description of a person (`the defendant`,
+    /// `a neighbour`) of no other gender, and no name that may be the pronoun's is nearer.
+    DescribedAntecedent,
     /// `Q: … ¶ A: …` in a Q&A interview: an answer paragraph is the words of the
     /// interviewee, the person the introduction before the first answer names most.
     Interviewee,
@@ -128,6 +132,9 @@ impl SpeakerRule {
             SpeakerRule::ItAntecedent => {
                 "it + cue: the previous sentence's document or organisation"
             }
+            SpeakerRule::DescribedAntecedent => {
+                "he/she + cue: the previous sentence's described person"
+            }
             SpeakerRule::Interviewee => "Q&A answer (A:): the interviewee the introduction names",
             SpeakerRule::DocumentAuthor => "the + document + cue: the previous sentence's subject",
             SpeakerRule::Inherited => "participle/coordinated cue inherits the speaker",
@@ -143,6 +150,7 @@ impl SpeakerRule {
             SpeakerRule::RelativeClause
             | SpeakerRule::LastNounPhrase
             | SpeakerRule::Described
+            | SpeakerRule::DescribedAntecedent
             | SpeakerRule::DocumentAuthor => 0.7,
             SpeakerRule::Inherited
             | SpeakerRule::ItAntecedent

@@ -2386,6 +2386,17 @@ impl Registry {
         self.resolve_pronoun(p, at, at)
     }
 
+    /// Whether a name that may stand for a person of `gender` was seen in `from..to` (a
+    /// nearer antecedent for a pronoun than a description before it).
+    pub fn named_between(&self, from: usize, to: usize, gender: Option<Gender>) -> bool {
+        self.seen
+            .iter()
+            .rev()
+            .skip_while(|s| s.at >= to)
+            .take_while(|s| s.at > from)
+            .any(|s| gender_fits(s.gender, gender))
+    }
+
     /// Whether a speaker already goes by `name` (or an alias like it).
     pub fn knows(&mut self, name: &str) -> bool {
         self.name_id(name).is_some()
