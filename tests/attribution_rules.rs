@@ -551,6 +551,12 @@ fn a_pronoun_goes_to_a_nearer_name_of_its_gender_or_past_a_description_of_the_ot
         // a description of a woman is no antecedent for `he`
         "Colm Dwyer spoke to the fire crew. The mother watched the fire from across the lane. \
          He said the smoke alarm never went off that night.",
+        // across a paragraph: only the closing sentence's subject, here no person
+        "Colm Dwyer spoke to the fire crew. The caretaker, a quiet man, locked the gate. \
+         The rain kept falling.\n\nLater he said the smoke alarm never went off that night.",
+        // across a paragraph: a description of a woman is no antecedent for `he`
+        "Colm Dwyer spoke to the fire crew. The mother watched the fire from across the lane.\n\n\
+         Afterwards he said the smoke alarm never went off that night.",
     ] {
         let (_, a) = analysed(text);
         assert!(!a.claims.is_empty(), "{text}: the cue is still a claim");

@@ -1400,6 +1400,8 @@ struct Candidate {
     fronted: Option<usize>,
     /// A passive cue with its agent: the whole sentence is the claim.
     passive: bool,
+    /// Where the mention is, when it stands in an earlier paragraph (not at its tokens).
+    at: Option<usize>,
 }
 
 impl Candidate {
@@ -1416,6 +1418,7 @@ impl Candidate {
             open: false,
             fronted: None,
             passive: false,
+            at: None,
         }
     }
 
@@ -2143,7 +2146,7 @@ fn resolve_candidate(
         return Some(id);
     }
     if let Some((ma, _, m)) = &cand.mention {
-        let at = p.pos(p.toks[*ma].range.start);
+        let at = cand.at.unwrap_or_else(|| p.pos(p.toks[*ma].range.start));
         let speaker = reg.resolve(m, at, sentence_pos, hint);
         if let (Some(id), Some(r)) = (speaker, &cand.role) {
             reg.set_role(id, r);
@@ -2244,7 +2247,9 @@ fn rule_it_antecedent(
 /// Later he said …`, `A neighbour watched from her porch. She said …`: a he/she opening the
 /// sentence (after at most two adverbs) takes the previous sentence's subject when that is a
 /// description of a person whose role word is not of the other gender, and no name that may
-/// be the pronoun's stands between the two. Whether it fired.
+/// be the pronoun's stands between the two. In a paragraph's first sentence, the previous
+/// paragraph's closing sentence is the one before it (`Registry::closing_described`).
+/// Whether it fired.
 fn rule_described_antecedent(
     p: &Para,
     s: &Sentence,
@@ -2268,23 +2273,33 @@ fn rule_described_antecedent(
             let t = &p.toks[k];
             t.is(Class::TimeWord) || lexicon::is_aux_or_adverb(t.lower)
         });
-    let Some(prev) = prev.filter(|_| opens) else {
-        return false;
-    };
-    let Some((pa, pb, m)) = previous_subject(p, prev) else {
-        return false;
-    };
-    if !matches!(
-        m.kind,
-        MentionKind::Description | MentionKind::UnnamedPerson
-    ) {
+    if !opens {
         return false;
     }
-    let (gender, other) = match pr {
-        Pronoun::He => (Gender::Male, Class::FemaleRole),
-        _ => (Gender::Female, Class::MaleRole),
+    let gender = match pr {
+        Pronoun::He => Gender::Male,
+        _ => Gender::Female,
     };
-    if (pa..pb).any(|k| p.toks[k].is(other))
+    // (`The defendant sat still. ¶ Later he said …`: the previous paragraph's last sentence)
+    let Some(prev) = prev else {
+        let Some((m, at, not)) = &reg.closing_described else {
+            return false;
+        };
+        if *not == Some(gender)
+            || reg.named_between(*at, p.pos(p.toks[a].range.start), Some(gender))
+        {
+            return false;
+        }
+        let b = cand.mention.as_ref().map_or(a + 1, |m| m.1);
+        cand.mention = Some((a, b, m.clone()));
+        cand.at = Some(*at);
+        cand.rule = SpeakerRule::DescribedAntecedent;
+        return true;
+    };
+    let Some((pa, pb, m, not)) = described_subject(p, prev) else {
+        return false;
+    };
+    if not == Some(gender)
         || reg.named_between(
             p.pos(p.toks[pa].range.start),
             p.pos(p.toks[a].range.start),
@@ -2296,6 +2311,36 @@ fn rule_described_antecedent(
     cand.mention = Some((pa, pb, m));
     cand.rule = SpeakerRule::DescribedAntecedent;
     true
+}
+
+/// The subject of sentence `s` when it describes a person (`The defendant, a roofer`, `A
+/// neighbour`), and the pronoun gender its role word rules out (`mother` is no `he`).
+fn described_subject(p: &Para, s: &Sentence) -> Option<(usize, usize, Mention, Option<Gender>)> {
+    let (pa, pb, m) = previous_subject(p, s)?;
+    if !matches!(
+        m.kind,
+        MentionKind::Description | MentionKind::UnnamedPerson
+    ) {
+        return None;
+    }
+    let not = if (pa..pb).any(|k| p.toks[k].is(Class::FemaleRole)) {
+        Some(Gender::Male)
+    } else if (pa..pb).any(|k| p.toks[k].is(Class::MaleRole)) {
+        Some(Gender::Female)
+    } else {
+        None
+    };
+    Some((pa, pb, m, not))
+}
+
+/// [`described_subject`] of paragraph `p`'s last sentence `s`, where it stands: what a
+/// he/she opening the next paragraph may take.
+pub(super) fn closing_described(
+    p: &Para,
+    s: &Sentence,
+) -> Option<(Mention, usize, Option<Gender>)> {
+    let (pa, _, m, not) = described_subject(p, s)?;
+    Some((m, p.pos(p.toks[pa].range.start), not))
 }
 
 /// Speaker rule [`SpeakerRule::DocumentAuthor`]: `Bay Power asked regulators for a rate

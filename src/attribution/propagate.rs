@@ -309,6 +309,10 @@ fn paragraph(
         }
     }
     reg.set_first_person(None);
+    reg.closing_described = sents
+        .last()
+        .filter(|_| !teaser)
+        .and_then(|s| claims::closing_described(&p, s));
     if let Some(c) = answer {
         st.claims.push(c);
     }
