@@ -592,15 +592,7 @@ pub fn parse_open(text: &str, toks: &[Token], past_speech: bool) -> Option<Menti
     if !(matches!(det.lower, "the" | "a" | "an" | "one" | "another") || plural_det)
         || rest.len() > 4
         || rest.iter().any(|t| t.cap || t.quote.is_some())
-        || rest.iter().any(|t| {
-            !t.lower.chars().all(|c| c.is_alphabetic() || c == '-')
-                || t.is(Class::NpBreaker)
-                || t.is(Class::Verbish)
-                || t.is(Class::TimeWord)
-                || t.is(Class::Preposition)
-                || t.is(Class::FunctionWord)
-                || lexicon::pronoun(t.lower).is_some()
-        })
+        || rest.iter().any(ends_open_np)
     {
         return None;
     }
@@ -636,24 +628,26 @@ pub fn parse_open(text: &str, toks: &[Token], past_speech: bool) -> Option<Menti
     Some(simple(kind, joined(text, toks)))
 }
 
+/// A word that cannot stand inside an open-class noun phrase (`the skipper`, `bee farmers`):
+/// not a plain word of letters and hyphens, a verb, a time word, a preposition, a function
+/// word or a pronoun. Shared by [`parse_open`]'s and [`parse_bare_plural`]'s checks.
+fn ends_open_np(t: &Token) -> bool {
+    !t.lower.chars().all(|c| c.is_alphabetic() || c == '-')
+        || t.is(Class::NpBreaker)
+        || t.is(Class::Verbish)
+        || t.is(Class::TimeWord)
+        || t.is(Class::Preposition)
+        || t.is(Class::FunctionWord)
+        || lexicon::pronoun(t.lower).is_some()
+}
+
 /// `… but beekeepers say`, `After the storm, bee farmers say`: a bare plural of people
 /// (one to three lowercase words, the last a plural agent noun or a listed person's or
 /// group's noun) before `say`/`tell` is a group, by open-class recognition.
 pub fn parse_bare_plural(text: &str, toks: &[Token]) -> Option<Mention> {
     let head = toks.last().filter(|_| toks.len() <= 3)?;
     let h = head.lower;
-    let bad = |t: &Token| {
-        t.cap
-            || t.quote.is_some()
-            || !t.lower.chars().all(|c| c.is_alphabetic() || c == '-')
-            || t.is(Class::NpBreaker)
-            || t.is(Class::Verbish)
-            || t.is(Class::TimeWord)
-            || t.is(Class::Preposition)
-            || t.is(Class::FunctionWord)
-            || t.is(Class::Determiner)
-            || lexicon::pronoun(t.lower).is_some()
-    };
+    let bad = |t: &Token| t.cap || t.quote.is_some() || t.is(Class::Determiner) || ends_open_np(t);
     if toks.iter().any(bad) || h.len() < 5 || !h.ends_with('s') || h.ends_with("ss") {
         return None;
     }
