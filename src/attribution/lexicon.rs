@@ -388,10 +388,13 @@ pub enum Class {
     /// Words that close a company's or a project's name (`Kestrel Energy`, `Greenway Project`): the name is
     /// an organisation's. (`words/org_name_end.txt`)
     OrgNameEnd,
+    /// Words clipped at the front (`'tis`, `'em`, `'n'`), lowercased without their
+    /// apostrophe: the mark before them opens no quotation. (`words/elision.txt`)
+    Elision,
 }
 
 /// Every class kept in a data file, with that file.
-const LISTS: [(Class, &str); 45] = [
+const LISTS: [(Class, &str); 46] = [
     (Class::AuxOrAdverb, include_str!("words/aux_or_adverb.txt")),
     (
         Class::ClauseBoundary,
@@ -466,6 +469,7 @@ const LISTS: [(Class, &str); 45] = [
     (Class::GenericOrg, include_str!("words/generic_org.txt")),
     (Class::SpeechNoun, include_str!("words/speech_noun.txt")),
     (Class::OrgNameEnd, include_str!("words/org_name_end.txt")),
+    (Class::Elision, include_str!("words/elision.txt")),
     // places are capitalised words that name no person: one class with `non_person_cap.txt`
     (Class::NonPersonCap, include_str!("words/places.txt")),
     (

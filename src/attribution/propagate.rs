@@ -95,6 +95,9 @@ struct ParaState {
     sent_quotes: Vec<Range<usize>>,
     /// Per sentence: the speaker of the next attributed quotation after it.
     next_quote_speaker: Vec<Option<Said>>,
+    /// Whether the paragraph's uncredited single-quoted spans are scare quotes (the
+    /// article quotes with double marks), left out of the quotations.
+    scare_singles: bool,
 }
 
 /// Lists one paragraph's analysis fills and the next one reuses (their allocations, not
@@ -316,6 +319,9 @@ fn paragraph(
     if let Some(c) = answer {
         st.claims.push(c);
     }
+    // a single-quoted span nobody is credited with, where the article quotes with double
+    // marks, is a scare quote or a title (`the so-called ‘quiet zone’`): not listed
+    st.scare_singles = p.quotes.iter().any(|q| q.single) && !marks.single_style();
     emit(doc, (bi, paragraph), &p, reg, carry, st, out);
     scratch.toks = recycle(toks);
     scratch.lower = lower;
@@ -638,6 +644,9 @@ fn emit(
     let block = &doc.blocks[bi];
     for (qi, span) in p.quotes.iter().enumerate() {
         if inscription(p, span.outer.start) {
+            continue;
+        }
+        if span.single && st.q_speaker[qi].is_none() && st.scare_singles {
             continue;
         }
         if let Some((id, cue, rule, confidence)) = st.q_speaker[qi].clone() {
