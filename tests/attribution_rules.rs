@@ -216,6 +216,10 @@ fn a_reporting_verb_in_another_frame_is_no_attribution() {
         "The mayor was sworn in by the chief justice.",
         // `post` reports only before `that` or a quotation
         "The ferry company posted a loss after its fuel bill was doubled.",
+        // a verb of sharing reports a quotation only after a colon that closes its clause
+        "The rowing club shared a photo of the crew on Sunday.",
+        "Tom Reyes took to the water: it was calm, and “Lucky” the dog swam too.",
+        "Ana Ruiz took the ferry to Port Hale: “The Gull” was full.",
         // a third-person form opening the sentence is a plural noun
         "Questions remain over whether the pier is safe.",
         "Charges were laid after the crash was investigated.",

@@ -391,10 +391,13 @@ pub enum Class {
     /// Words clipped at the front (`'tis`, `'em`, `'n'`), lowercased without their
     /// apostrophe: the mark before them opens no quotation. (`words/elision.txt`)
     Elision,
+    /// Verbs of sharing a post (`shared`, `took` with `to`): before a colon and a quotation
+    /// that ends the sentence, they report the quotation. (`words/post_verb.txt`)
+    PostVerb,
 }
 
 /// Every class kept in a data file, with that file.
-const LISTS: [(Class, &str); 46] = [
+const LISTS: [(Class, &str); 47] = [
     (Class::AuxOrAdverb, include_str!("words/aux_or_adverb.txt")),
     (
         Class::ClauseBoundary,
@@ -470,6 +473,7 @@ const LISTS: [(Class, &str); 46] = [
     (Class::SpeechNoun, include_str!("words/speech_noun.txt")),
     (Class::OrgNameEnd, include_str!("words/org_name_end.txt")),
     (Class::Elision, include_str!("words/elision.txt")),
+    (Class::PostVerb, include_str!("words/post_verb.txt")),
     // places are capitalised words that name no person: one class with `non_person_cap.txt`
     (Class::NonPersonCap, include_str!("words/places.txt")),
     (
