@@ -202,6 +202,13 @@ fn a_weak_verb_in_another_sense_is_no_attribution() {
         "The owners reassured the staff who were worried.",
         "The senator questioned the nominee who was appointed last year.",
         "The minister acknowledged the profits made by the ferry company.",
+        // a verb that reports only in its frame `_ as`, outside it or with `as` opening a
+        // clause
+        "Police saw the car as it turned into the lane.",
+        "The crowd hailed a taxi outside the station.",
+        "The judge dismissed the case against the skipper.",
+        "Residents view the harbour from the hill.",
+        "The pier is seen as a landmark.",
     ]);
 }
 

@@ -128,6 +128,25 @@ impl Para<'_> {
     }
 }
 
+/// Whether the cue at `k` stands where its frames let it report: `was accused of theft`,
+/// `Accused of fraud, she …`, `is credited with saving …` (a frame's preposition right
+/// after the verb, its object missing) are passives, no reports, though a judgement `as`
+/// with its agent is [`SpeakerRule::PassiveAgent`]'s (`was described as “historic” by the
+/// weather office`); a verb that reports only in its frames (`saw the ferry`, `hailed a
+/// taxi`) needs one.
+fn in_frame(p: &Para, s: &Sentence, k: usize, c: Cue) -> bool {
+    let passive_frame = c.weak
+        && p.toks
+            .get(k + 1)
+            .filter(|_| k + 1 < s.tokens.end)
+            .is_some_and(|n| {
+                lexicon::object_frames(c.lemma)
+                    .any(|f| f.len() > 1 && f[0] == "_" && f[1] == n.lower)
+                    && !(n.lower == "as" && !c.frame && by_agent(p, s, k + 1).is_some())
+            });
+    !passive_frame && (!c.frame || object_frame(p, s, Some(c), k + 1))
+}
+
 /// Finds the cues of a sentence.
 fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
     let mut out = SmallVec::new();
@@ -168,13 +187,7 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
                 continue;
             }
         }
-        // `was accused of theft`, `Accused of fraud, she …`, `is credited with saving …`: a
-        // frame's preposition right after the verb, its object missing, is the passive
-        if c.weak
-            && let Some(n) = toks.get(k + 1).filter(|_| k + 1 < s.tokens.end)
-            && lexicon::object_frames(c.lemma)
-                .any(|f| f.len() > 1 && f[0] == "_" && f[1] == n.lower)
-        {
+        if !in_frame(p, s, k, c) {
             continue;
         }
         // `spoke of “anxiety”`, `spoke about …`: speaking is a cue only with what was said
@@ -450,6 +463,7 @@ const fn weak_cue(lemma: &'static str, np: bool) -> Cue {
         against: false,
         thing: false,
         that: false,
+        frame: false,
     }
 }
 
@@ -469,6 +483,7 @@ const PLAIN_SAY: Cue = Cue {
     against: false,
     thing: false,
     that: false,
+    frame: false,
 };
 
 /// `made the argument that …`, `expressed concern that …`, `voiced the fear that …`: a light
@@ -2671,7 +2686,17 @@ fn object_frame(p: &Para, s: &Sentence, cue: Option<Cue>, j: usize) -> bool {
             };
             k = at;
         }
-        (k..(k + 2)).all(plain)
+        // `saw the ferry as it left`, `praised the crews as well`: `as` opening a clause or
+        // an adverb is no judgement; after a judging `as`, one word may be the claim
+        // (`dismissed the claim as nonsense`)
+        let judging = frame.last() == Some(&"as");
+        let clause_as = judging
+            && k < e
+            && (matches!(
+                p.toks[k].lower,
+                "he" | "she" | "it" | "they" | "we" | "i" | "you" | "well" | "if" | "though"
+            ) || p.toks[k].is(Class::Subordinator));
+        (k..(k + 2 - usize::from(judging))).all(plain) && !clause_as
     })
 }
 
