@@ -576,3 +576,22 @@ fn a_pronoun_goes_to_a_nearer_name_of_its_gender_or_past_a_description_of_the_ot
         );
     }
 }
+
+#[test]
+fn a_quotation_after_an_object_and_a_comma_is_the_words_of_the_last_cue() {
+    // `told his crew, “…”`: the object is not part of what was said …
+    let (doc, a) = analysed("Tom Reyes told his crew, “We have to sell the boat.”");
+    let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+    assert_eq!(claims, ["“We have to sell the boat.”"]);
+    // … but a second clause with its own cue between them is no object
+    let (_, a) = analysed(
+        "Tom Reyes met Ana Ruiz on the pier. She asked him about the boat and he said, \
+         “We have to sell it.”",
+    );
+    let said: Vec<String> = a
+        .quotes
+        .iter()
+        .map(|q| speaker_name(&a, q.speaker))
+        .collect();
+    assert_eq!(said, ["Tom Reyes"]);
+}

@@ -977,11 +977,36 @@ fn participial_opener(p: &Para, s: &Sentence, from: usize) -> Option<usize> {
         .find(|&k| p.gap_before(k, s).trim() == ",")
 }
 
+/// `told colleagues, “…”`, `told the packed hall on Monday, “…”`: a short object, a comma
+/// and a quotation, which is what was said (not `asked him and he said, “…”`): the
+/// quotation's first token.
+fn object_before_quote(p: &Para, s: &Sentence, j: usize) -> Option<usize> {
+    let e = s.tokens.end;
+    let in_object = |k: usize| {
+        let t = &p.toks[k];
+        t.quote.is_none()
+            && !p.breaks_before(k, s)
+            && t.cue().is_none()
+            && !t.is(Class::Verbish)
+            && !matches!(
+                t.lower,
+                "and" | "but" | "or" | "then" | "he" | "she" | "they" | "we" | "i"
+            )
+    };
+    (j + 1..(j + 7).min(e))
+        .take_while(|&k| in_object(k - 1))
+        .find(|&k| p.toks[k].quote.is_some())
+        .filter(|&q| p.gap_before(q, s).trim_matches([' ', '“', '"', '‘', '\'']) == ",")
+}
+
 /// Skips an object after `told`/`urged` (`told The Post`, `told reporters`).
 fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
     let e = s.tokens.end;
     if j >= e || p.toks[j].quote.is_some() {
         return j;
+    }
+    if let Some(q) = object_before_quote(p, s, j) {
+        return q;
     }
     let t = &p.toks[j];
     if lexicon::pronoun(t.lower).is_some() && !matches!(t.lower, "it") {
