@@ -143,6 +143,7 @@ fn the_table_covers_every_speaker_rule() {
         "Coordinated",
         "Fronted",
         "PassiveAgent",
+        "WithClause",
         "EmbeddedPost",
         "ItAntecedent",
         "DescribedAntecedent",

@@ -2892,6 +2892,15 @@ pub(super) fn embedded_post(p: &Para, reg: &mut Registry) -> Option<RawClaim> {
     })
 }
 
+/// `Vendors, who say prices will rise, are worried`, `The yard shut, with the inspector
+/// calling it “a disgrace”, and …`: where a relative or `with` clause whose content starts
+/// at `j` ends, at its comma (the end byte of the word before it).
+fn clause_comma(p: &Para, s: &Sentence, j: usize) -> Option<usize> {
+    (j + 1..s.tokens.end)
+        .find(|&k| p.toks[k].quote.is_none() && p.gap_before(k, s).contains(','))
+        .map(|k| p.tok_end(k - 1))
+}
+
 /// Reads one sentence: its cues (phase 1), their speakers (phase 2, resolved at once so a
 /// later cue can inherit) and contents (phase 3).
 ///
@@ -2987,14 +2996,13 @@ pub(super) fn attribute_sentence(
         if content.as_ref().is_some_and(|r| r.end <= r.start) {
             content = None;
         }
-        // `Vendors, who say prices will rise, are worried`: the relative clause ends at its comma
-        if cand.rule == SpeakerRule::RelativeClause
-            && layout == Layout::After
+        if matches!(
+            cand.rule,
+            SpeakerRule::RelativeClause | SpeakerRule::WithClause
+        ) && layout == Layout::After
             && let Some(r) = content.as_mut()
-            && let Some(k) = (j + 1..s.tokens.end)
-                .find(|&k| p.toks[k].quote.is_none() && p.gap_before(k, s).contains(','))
         {
-            r.end = p.toks[k - 1].range.end;
+            r.end = r.end.min(clause_comma(p, s, j).unwrap_or(r.end));
         }
         if layout == Layout::Before {
             // a trailing attribution takes over the cues inside its content
