@@ -596,3 +596,17 @@ fn a_quotation_after_an_object_and_a_comma_is_the_words_of_the_last_cue() {
         .collect();
     assert_eq!(said, ["Tom Reyes"]);
 }
+
+#[test]
+fn a_judgement_whose_object_is_what_is_still_the_speakers() {
+    // `what she described as “…”`: `as` right after the verb, but no passive: the object
+    // is `what`, and the quotation is the speaker's
+    let (_, a) =
+        analysed("The blaze was what fire chief Lena Ortiz described as “the worst in a decade”.");
+    let said: Vec<String> = a
+        .quotes
+        .iter()
+        .map(|q| speaker_name(&a, q.speaker))
+        .collect();
+    assert_eq!(said, ["Lena Ortiz"]);
+}

@@ -130,10 +130,11 @@ impl Para<'_> {
 
 /// Whether the cue at `k` stands where its frames let it report: `was accused of theft`,
 /// `Accused of fraud, she …`, `is credited with saving …` (a frame's preposition right
-/// after the verb, its object missing) are passives, no reports, though a judgement `as`
-/// with its agent is [`SpeakerRule::PassiveAgent`]'s (`was described as “historic” by the
-/// weather office`); a verb that reports only in its frames (`saw the ferry`, `hailed a
-/// taxi`) needs one.
+/// after the verb, its object missing) are passives, no reports; a judgement `as` is one
+/// only after a passive auxiliary and without an agent (`was described as “historic” by
+/// the weather office` is [`SpeakerRule::PassiveAgent`]'s, and in `what she described as
+/// “a theft”` the object is `what`); a verb that reports only in its frames (`saw the
+/// ferry`, `hailed a taxi`) needs one.
 fn in_frame(p: &Para, s: &Sentence, k: usize, c: Cue) -> bool {
     let passive_frame = c.weak
         && p.toks
@@ -142,7 +143,7 @@ fn in_frame(p: &Para, s: &Sentence, k: usize, c: Cue) -> bool {
             .is_some_and(|n| {
                 lexicon::object_frames(c.lemma)
                     .any(|f| f.len() > 1 && f[0] == "_" && f[1] == n.lower)
-                    && !(n.lower == "as" && !c.frame && by_agent(p, s, k + 1).is_some())
+                    && (n.lower != "as" || passive(p, s, k) && by_agent(p, s, k + 1).is_none())
             });
     !passive_frame && (!c.frame || object_frame(p, s, Some(c), k + 1))
 }
@@ -2711,9 +2712,9 @@ fn object_frame(p: &Para, s: &Sentence, cue: Option<Cue>, j: usize) -> bool {
             };
             k = at;
         }
-        // `saw the ferry as it left`, `praised the crews as well`: `as` opening a clause or
-        // an adverb is no judgement; after a judging `as`, one word may be the claim
-        // (`dismissed the claim as nonsense`)
+        // `saw the ferry as it left`, `saw two men as the alarm rang`, `praised the crews as
+        // well`: `as` opening a clause or an adverb is no judgement; after a judging `as`,
+        // one word may be the claim (`dismissed the claim as nonsense`)
         let judging = frame.last() == Some(&"as");
         let clause_as = judging
             && k < e
