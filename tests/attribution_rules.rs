@@ -196,6 +196,9 @@ fn a_weak_verb_in_another_sense_is_no_attribution() {
         // `show` reports only what a document shows
         "The harbour master showed that the new crane could lift a bus.",
         "The ferry show opened at the pier on Friday.",
+        // a base form after `police` that is a noun of the compound
+        "The skipper filed a police report on Monday.",
+        "Police reports from the night of the storm were sealed.",
         // a verb after a subordinator or a relative pronoun, or a participle with its agent,
         // is no reported clause; `who` after the object makes it a person
         "The Harbour Hawks added a goal as the crowd went home.",

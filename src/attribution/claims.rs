@@ -368,10 +368,17 @@ fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
         || pv.lower.ends_with("’s")
         || pv.lower.ends_with('s') && p.text[pv.range.end..].starts_with(['’', '\'']))
         && toks.get(k + 1).is_none_or(|n| n.lower != "that");
+    // (`police say`: a group noun that also marks a compound noun, `police report`, is
+    // the subject of `say`, a verb that is never such a noun, and of any base form that
+    // ends the sentence or opens `that`)
+    let group_subject = pv.is(Class::GroupNoun)
+        && (p.toks[k].lower == "say"
+            || k + 1 == s.tokens.end
+            || toks.get(k + 1).is_some_and(|n| n.lower == "that"));
     (ok_prev || quantified)
         && !singular
         && !possessive
-        && !pv.is(Class::NounMarker)
+        && (!pv.is(Class::NounMarker) || group_subject)
         && pv.quote.is_none()
         && !p.breaks_before(k, s)
 }
