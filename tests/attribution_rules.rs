@@ -370,6 +370,8 @@ fn find_praise_and_blame_are_cues_only_in_their_reporting_frames() {
         "The accused man left the court before noon.",
         "The report found its way to the minister's desk.",
         "Crews have found cracks in the pilings, and the pier is closed.",
+        // a named person finding out, in a story's narration
+        "Ana Ruiz found that the boathouse door was locked.",
     ]);
 }
 

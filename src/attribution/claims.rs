@@ -516,6 +516,8 @@ fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
 /// `…, a new report has found.`, `The study finds that …`: `find` is a cue only with a
 /// document as its subject (a report, a study, a survey), right before it or after an
 /// auxiliary; like any weak cue, only before a clause or ending a trailing attribution.
+/// People a description names find only before `that` (`The researchers found that …`;
+/// `Police found the car` is no report).
 /// `It found that …` opening a sentence is a document's finding only when the `it` is a
 /// document ([`SpeakerRule::ItAntecedent`] checks the sentence before).
 fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
@@ -537,7 +539,15 @@ fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     if h == s.tokens.start && p.toks[h].lower == "it" {
         return Some(FIND_IT);
     }
-    p.toks[h].is(Class::DocumentNoun).then_some(FIND)
+    // `The researchers also found that …`, `the study's authors found that …`: the findings
+    // of people a description names, with `that` (a name in a story of how someone found
+    // out, `Ruiz found that the door was locked`, is narration)
+    let (t, that) = (
+        &p.toks[h],
+        p.toks.get(k + 1).is_some_and(|n| n.lower == "that"),
+    );
+    let people = !t.cap && (t.is(Class::GroupNoun) || t.is(Class::PersonNoun));
+    (t.is(Class::DocumentNoun) || people && that).then_some(FIND)
 }
 
 /// `Lee accused the mayor of “wasting money”`, `The fund praised the choir’s “tireless
