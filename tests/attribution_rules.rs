@@ -149,6 +149,7 @@ fn the_table_covers_every_speaker_rule() {
         "DescribedAntecedent",
         "Interviewee",
         "DocumentAuthor",
+        "NamedDocumentAuthor",
         "Inherited",
     ] {
         assert!(

@@ -1142,10 +1142,12 @@ fn that_soon(p: &Para, s: &Sentence, j: usize) -> Option<usize> {
             }
             return Some(k);
         }
-        // (`in a statement posted on its website that …`: a participle, no verb of its own)
+        // (`in a statement posted on its website that …`: a participle, no verb of its own;
+        // `in a written statement on Monday that …`: one before the noun, an adjective)
         let participle = k > j
-            && t.cue().is_some_and(|c| c.weak && c.past)
-            && p.toks[k - 1].is(Class::DocumentNoun);
+            && (t.cue().is_some_and(|c| c.weak && c.past) && p.toks[k - 1].is(Class::DocumentNoun)
+                || t.cue().is_some_and(|c| c.weak && !c.base && !c.participle)
+                    && p.toks.get(k + 1).is_some_and(|n| n.is(Class::DocumentNoun)));
         if k > j
             && (t.cue().is_some() && !participle
                 || t.is(Class::Verbish)
@@ -2166,6 +2168,27 @@ fn pronoun_hint(p: &Para, s: &Sentence, right: usize) -> Option<Gender> {
         })
 }
 
+/// [`resolve_candidate`], noting the document a person or an organisation spoke in (`said
+/// in a statement`) for a later `the statement said` ([`SpeakerRule::NamedDocumentAuthor`]).
+fn resolve_noting_document(
+    p: &Para,
+    s: &Sentence,
+    prev: Option<&Sentence>,
+    cand: &mut Candidate,
+    attrs: &[Attr],
+    reg: &mut Registry,
+) -> Option<usize> {
+    let id = resolve_candidate(p, s, prev, cand, attrs, reg)?;
+    if matches!(
+        reg.entities[id].kind,
+        SpeakerKind::Person | SpeakerKind::Organization
+    ) && let Some(noun) = spoken_in_document(p, s)
+    {
+        reg.note_document_author(noun, id);
+    }
+    Some(id)
+}
+
 /// Resolution of a candidate to a registry speaker ([`SpeakerRule::Inherited`] takes the
 /// sentence's earlier speaker, or its subject's).
 fn resolve_candidate(
@@ -2197,6 +2220,10 @@ fn resolve_candidate(
     )) = cand.mention
         && let Some(id) = they_from_previous_subject(p, prev, reg)
     {
+        return Some(id);
+    }
+    if let Some(id) = named_document_author(p, cand, reg) {
+        cand.rule = SpeakerRule::NamedDocumentAuthor;
         return Some(id);
     }
     if let Some(id) = document_author(p, prev, cand, reg) {
@@ -2399,6 +2426,41 @@ pub(super) fn closing_described(
 ) -> Option<(Mention, usize, Option<Gender>)> {
     let (pa, _, m, not) = described_subject(p, s)?;
     Some((m, p.pos(p.toks[pa].range.start), not))
+}
+
+/// Speaker rule [`SpeakerRule::NamedDocumentAuthor`]: `Bay Power said in a statement that
+/// … “We are sorry,” the statement said.`: `the` and a document's noun alone, when a
+/// speaker spoke earlier in a document of that noun ([`spoken_in_document`]), is that
+/// speaker's.
+fn named_document_author(p: &Para, cand: &Candidate, reg: &Registry) -> Option<usize> {
+    let (ma, mb, m) = cand.mention.as_ref()?;
+    if m.kind != MentionKind::Document || mb - ma != 2 || p.toks[*ma].lower != "the" {
+        return None;
+    }
+    reg.document_author(p.toks[ma + 1].lower)
+}
+
+/// `said in a statement`, `wrote in an email to staff`, `told reporters in a written
+/// statement`: the noun of the document the sentence's speaker spoke in (`in`, `via` or
+/// `through`, a determiner, at most two modifiers, the document's noun).
+fn spoken_in_document<'t>(p: &Para<'t>, s: &Sentence) -> Option<&'t str> {
+    let e = s.tokens.end;
+    (s.tokens.start..e.saturating_sub(2)).find_map(|k| {
+        let t = &p.toks[k];
+        if t.quote.is_some() || !matches!(t.lower, "in" | "via" | "through") {
+            return None;
+        }
+        if !matches!(
+            p.toks[k + 1].lower,
+            "a" | "an" | "its" | "his" | "her" | "their"
+        ) {
+            return None;
+        }
+        (k + 2..(k + 5).min(e))
+            .take_while(|&i| p.toks[i].quote.is_none() && !p.breaks_before(i, s))
+            .find(|&i| p.toks[i].is(Class::DocumentNoun))
+            .map(|i| p.toks[i].lower)
+    })
 }
 
 /// Speaker rule [`SpeakerRule::DocumentAuthor`]: `Bay Power asked regulators for a rate
@@ -2952,7 +3014,7 @@ pub(super) fn attribute_sentence(
                 1.0
             }
             * if cand.open { 0.8 } else { 1.0 };
-        let Some(id) = resolve_candidate(p, s, prev, &mut cand, &attrs, reg) else {
+        let Some(id) = resolve_noting_document(p, s, prev, &mut cand, &attrs, reg) else {
             continue;
         };
         let (j, had_that) = content_start(p, s, cand.right, cue);

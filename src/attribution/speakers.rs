@@ -1034,6 +1034,10 @@ pub struct Registry {
     /// where, and the pronoun gender its role word rules out: `The defendant sat still. ¶
     /// Later he said …` (set by the paragraph reader after each paragraph).
     pub closing_described: Option<(Mention, usize, Option<Gender>)>,
+    /// Documents speakers spoke in (`said in a statement`, `wrote in an email`): the
+    /// document's noun, lowercased → the latest such speaker, whom a later `the statement
+    /// said` speaks for ([`crate::attribution::rules::SpeakerRule::NamedDocumentAuthor`]).
+    document_authors: FxHashMap<String, usize>,
 }
 
 /// How far back (bytes) a clause subject can still be the topic a pronoun picks up.
@@ -2393,6 +2397,20 @@ impl Registry {
             .skip_while(|s| s.at >= to)
             .take_while(|s| s.at > from)
             .any(|s| gender_fits(s.gender, gender))
+    }
+
+    /// Notes that `id` spoke in a document called by the noun `noun` (`in a statement`).
+    pub fn note_document_author(&mut self, noun: &str, id: usize) {
+        if let Some(v) = self.document_authors.get_mut(noun) {
+            *v = id;
+        } else {
+            self.document_authors.insert(noun.to_string(), id);
+        }
+    }
+
+    /// The latest speaker who spoke in a document called by the noun `noun`, if any.
+    pub fn document_author(&self, noun: &str) -> Option<usize> {
+        self.document_authors.get(noun).copied()
     }
 
     /// Whether a speaker already goes by `name` (or an alias like it).
