@@ -616,3 +616,10 @@ fn a_judgement_whose_object_is_what_is_still_the_speakers() {
         .collect();
     assert_eq!(said, ["Lena Ortiz"]);
 }
+
+#[test]
+fn it_never_stands_for_a_person_named_with_a_first_name() {
+    assert_no_claims(&[
+        "Ana Ruiz turned down an interview. In a written reply, it said the drivers follow every rule.",
+    ]);
+}

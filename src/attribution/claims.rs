@@ -2169,7 +2169,8 @@ fn pronoun_hint(p: &Para, s: &Sentence, right: usize) -> Option<Gender> {
 }
 
 /// [`resolve_candidate`], noting the document a person or an organisation spoke in (`said
-/// in a statement`) for a later `the statement said` ([`SpeakerRule::NamedDocumentAuthor`]).
+/// in a statement`) for a later `the statement said` ([`SpeakerRule::NamedDocumentAuthor`]),
+/// and that a name an `it` stands for is an organisation's ([`SpeakerRule::ItAntecedent`]).
 fn resolve_noting_document(
     p: &Para,
     s: &Sentence,
@@ -2179,6 +2180,9 @@ fn resolve_noting_document(
     reg: &mut Registry,
 ) -> Option<usize> {
     let id = resolve_candidate(p, s, prev, cand, attrs, reg)?;
+    if cand.rule == SpeakerRule::ItAntecedent {
+        reg.referred_to_as_it(id);
+    }
     if matches!(
         reg.entities[id].kind,
         SpeakerKind::Person | SpeakerKind::Organization
@@ -2314,18 +2318,46 @@ fn rule_it_antecedent(
     else {
         return false;
     };
-    let Some(prev) = prev.filter(|_| a == s.tokens.start) else {
+    // (`In a statement, it said …`: after a fronted prepositional phrase too)
+    let st = s.tokens.start;
+    let fronted = a > st + 1
+        && a - st <= 8
+        && p.toks[st].is(Class::Preposition)
+        && p.gap_before(a, s).trim() == ","
+        && (st + 1..a).all(|k| !p.breaks_before(k, s) && p.toks[k].quote.is_none());
+    let Some(prev) = prev.filter(|_| a == st || fronted) else {
         return false;
     };
     let Some((pa, pb, m)) = previous_subject(p, prev) else {
         return false;
     };
-    if !matches!(m.kind, MentionKind::Document | MentionKind::Organization) {
+    if !(matches!(m.kind, MentionKind::Document | MentionKind::Organization)
+        || company_like_name(&m))
+    {
         return false;
     }
     cand.mention = Some((pa, pb, m));
     cand.rule = SpeakerRule::ItAntecedent;
     true
+}
+
+/// `Dunmore Mills declined an interview. It said …`: a name of two or more words with no
+/// title, no gender and no first name the lists know, which an `it` refers back to, is a
+/// company's.
+fn company_like_name(m: &Mention) -> bool {
+    let first = m
+        .name
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    m.kind == MentionKind::Name
+        && m.full
+        && m.title.is_none()
+        && m.gender.is_none()
+        && !Class::FirstNameFemale.has(&first)
+        && !Class::FirstNameMale.has(&first)
+        && !Class::FirstNameEither.has(&first)
 }
 
 /// Speaker rule [`SpeakerRule::DescribedAntecedent`]: `The defendant, a roofer, sat still.

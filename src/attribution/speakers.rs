@@ -2435,20 +2435,42 @@ impl Registry {
             && !role.is_empty()
         {
             e.role = Some(role.to_string());
-            let named_person = e.gender.is_some()
-                || e.name.split(' ').next().is_some_and(is_first_name)
-                || e.name
-                    .split(' ')
-                    .next()
-                    .is_some_and(|w| Class::Title.has(&w.to_lowercase()));
-            if e.kind == SpeakerKind::Person && !named_person && role_names_org(role) {
-                e.kind = SpeakerKind::Organization;
-                e.plural = true;
-                if let Some(sur) = e.surname.take()
-                    && self.surnames.get(&sur) == Some(&id)
-                {
-                    self.surnames.remove(&sur);
-                }
+            if role_names_org(role) {
+                self.unnamed_person_is_org(id);
+            }
+        }
+    }
+
+    /// `Dunmore Mills declined an interview. It said …`: a name an `it` refers back to is an
+    /// organisation's, unless a first name, a title or a gender marks it as a person's.
+    pub fn referred_to_as_it(&mut self, id: usize) {
+        self.unnamed_person_is_org(id);
+    }
+
+    /// Makes a person entity that no first name, title or gender marks as a person an
+    /// organisation.
+    fn unnamed_person_is_org(&mut self, id: usize) {
+        let Some(e) = self.entities.get_mut(id) else {
+            return;
+        };
+        let named_person = e.gender.is_some()
+            || e.name.split(' ').next().is_some_and(is_first_name)
+            || e.name
+                .split(' ')
+                .next()
+                .is_some_and(|w| Class::Title.has(&w.to_lowercase()));
+        if e.kind == SpeakerKind::Person && !named_person {
+            e.kind = SpeakerKind::Organization;
+            e.plural = true;
+            // (`Mills` is no alias of `Dunmore Mills` the company, as it was of the person)
+            if let Some(last) = e.name.rsplit(' ').next().filter(|l| *l != e.name) {
+                let last = last.to_string();
+                e.aliases.retain(|a| *a != last);
+            }
+            if let Some(sur) = e.surname.take()
+                && self.surnames.get(&sur) == Some(&id)
+            {
+                self.surnames.remove(&sur);
             }
         }
     }
