@@ -267,6 +267,8 @@ fn a_reporting_verb_in_another_frame_is_no_attribution() {
         "The skipper was questioned by harbour police.",
         "Police cited the driver for speeding after he was stopped near the pier.",
         "The mayor was sworn in by the chief justice.",
+        // a past participle opening a reduced relative clause reports nothing
+        "The memo, written in May and obtained by the Harbour Ledger, was on the desk.",
         // `post` reports only before `that` or a quotation
         "The ferry company posted a loss after its fuel bill was doubled.",
         // a verb of sharing reports a quotation only after a colon that closes its clause
