@@ -1159,15 +1159,25 @@ impl Registry {
                     || toks[i - 1].is(Class::Preposition));
             // (the sentence's subject: its first words, or a name in apposition to them)
             let opens = i == opening || appositive_subject(text, toks, opening, i, after);
-            let clause_subject = !aside && opens
-                || fronted_topic(toks, i, after)
-                || !conjunct
-                    && toks.get(j).is_some_and(|n| {
-                        !n.cap
-                            && n.quote.is_none()
-                            && text[toks[j - 1].range.end..n.range.start].trim().is_empty()
-                            && !is_function_word(n.lower)
-                    });
+            // (`I asked Moss whether Diaz will start.`: the person asked is who answers
+            // next; a name inside the question is nobody's topic)
+            let asked = addressee(toks, opening, i);
+            // (`Also in the hall was Lou Akins, a farmer.`: a subject after its verb)
+            let inverted = i > opening + 1
+                && matches!(toks[i - 1].lower, "was" | "were" | "came")
+                && toks[i - 1].quote.is_none();
+            let clause_subject = asked
+                || inverted
+                || (!aside && opens
+                    || fronted_topic(toks, i, after)
+                    || !conjunct
+                        && toks.get(j).is_some_and(|n| {
+                            !n.cap
+                                && n.quote.is_none()
+                                && text[toks[j - 1].range.end..n.range.start].trim().is_empty()
+                                && !is_function_word(n.lower)
+                        }))
+                    && !in_asked_question(text, toks, opening, i);
             if j == i + 1
                 && clause_subject
                 && let Some(&k) = self
@@ -2461,6 +2471,44 @@ fn fronted_topic(toks: &[Token], i: usize, after: &str) -> bool {
         _ => false,
     };
     opener && after.starts_with(',')
+}
+
+/// Whether token `i` (a name) is the person asked in its sentence: right after an `ask` verb
+/// (`asked Moss`), or after one and a role noun (`asked goalie Tom Moss`, `asking
+/// councillor Ruiz`). The person asked is the one whose answer the text quotes next.
+fn addressee(toks: &[Token], opening: usize, i: usize) -> bool {
+    let ask = |t: &Token| t.quote.is_none() && t.cue().is_some_and(|c| c.lemma == "ask");
+    match i.checked_sub(opening) {
+        Some(1..) if ask(&toks[i - 1]) => true,
+        Some(2..) => {
+            let role = &toks[i - 1];
+            !role.cap
+                && role.quote.is_none()
+                && !is_function_word(role.lower)
+                && !role.is(Class::Preposition)
+                && ask(&toks[i - 2])
+        }
+        _ => false,
+    }
+}
+
+/// Whether token `i` (a name) stands inside a question reported after an `ask` verb earlier
+/// in its sentence (`asked the coach whether Diaz will start`, `asked why Ruiz left`): the
+/// question names whom it is about, not who speaks next. The question ends at a comma: the
+/// name after it (`When asked whether she had regrets, Ruiz paused`) is the main clause's.
+fn in_asked_question(text: &str, toks: &[Token], opening: usize, i: usize) -> bool {
+    let Some(q) = (opening..i).rev().find(|&k| {
+        matches!(
+            toks[k].lower,
+            "whether" | "if" | "why" | "how" | "what" | "when"
+        ) && toks[k].quote.is_none()
+    }) else {
+        return false;
+    };
+    if text[toks[q].range.end..toks[i].range.start].contains([',', ';', ':', '—', '–']) {
+        return false;
+    }
+    (opening..q).any(|k| toks[k].quote.is_none() && toks[k].cue().is_some_and(|c| c.lemma == "ask"))
 }
 
 /// `Cris Vega, a farm worker, is a mother of four …`, `Sam Orr, a grandfather, …`: the
