@@ -20,7 +20,7 @@ use super::quotes::QuoteSpan;
 use super::rules::{ContentRule, Rule, SpeakerRule};
 use super::speakers::{
     Gender, Mention, MentionKind, Registry, agent_noun, parse_bare_plural, parse_mention,
-    parse_occupation, parse_open,
+    parse_occupation, parse_open, starts_with_first_name,
 };
 use super::tokens::{self, Sentence, Token};
 use super::{ClaimKind, CueText, SpeakerKind};
@@ -2229,18 +2229,39 @@ fn rule_it_antecedent(
     else {
         return false;
     };
-    let Some(prev) = prev.filter(|_| a == s.tokens.start) else {
+    let Some(prev) = prev.filter(|_| a == s.tokens.start || after_fronted_phrase(p, s, a)) else {
         return false;
     };
-    let Some((pa, pb, m)) = previous_subject(p, prev) else {
+    let Some((pa, pb, mut m)) = previous_subject(p, prev) else {
         return false;
     };
+    // (`Dunmore Mills declined an interview. It said …`: a capitalised name of two words
+    // or more with no first name or title that the text calls `it` is an organisation's;
+    // one word, `Harbourline`, is left to the resolution, which retypes a speaker so called)
+    if m.kind == MentionKind::Name
+        && m.title.is_none()
+        && m.name.contains(' ')
+        && !starts_with_first_name(&m.name)
+    {
+        m.kind = MentionKind::Organization;
+    }
     if !matches!(m.kind, MentionKind::Document | MentionKind::Organization) {
         return false;
     }
     cand.mention = Some((pa, pb, m));
     cand.rule = SpeakerRule::ItAntecedent;
     true
+}
+
+/// `In a statement, it said …`, `On Monday, she said …`: token `a` opens the main clause
+/// after a short fronted prepositional phrase set off by a comma.
+fn after_fronted_phrase(p: &Para, s: &Sentence, a: usize) -> bool {
+    let st = s.tokens.start;
+    a > st + 1
+        && a <= st + 8
+        && p.toks[st].is(Class::Preposition)
+        && p.gap_before(a, s).contains(',')
+        && !(st + 1..a).any(|k| p.breaks_before(k, s))
 }
 
 /// Speaker rule [`SpeakerRule::DescribedAntecedent`]: `The defendant, a roofer, sat still.

@@ -1757,7 +1757,20 @@ impl Registry {
         if let Some(id) = self.company_by_short_name(&m.name, at) {
             return id;
         }
-        self.by_name_or_new(m, SpeakerKind::Organization)
+        let id = self.by_name_or_new(m, SpeakerKind::Organization);
+        // (a capitalised name first taken for a person's, with nothing else to tell a
+        // person by, is the organisation the text now speaks of: `Dunmore Mills … It said`)
+        let e = &mut self.entities[id];
+        if e.kind == SpeakerKind::Person
+            && e.role.is_none()
+            && e.gender.is_none()
+            && m.title.is_none()
+            && !starts_with_first_name(&e.name)
+        {
+            e.kind = SpeakerKind::Organization;
+            e.plural = true;
+        }
+        id
     }
 
     /// The person whose title or role holds the word `head` (`mayor` for `Mayor Ana
@@ -2626,6 +2639,11 @@ pub fn role_names_org(role: &str) -> bool {
     words
         .get(end.wrapping_sub(1))
         .is_some_and(|h| Class::OrgNoun.has(h) && !Class::PersonNoun.has(h))
+}
+
+/// Whether a name's first word is a listed first name (`Ana Ruiz`, not `Dunmore Mills`).
+pub fn starts_with_first_name(name: &str) -> bool {
+    name.split_whitespace().next().is_some_and(is_first_name)
 }
 
 fn is_first_name(word: &str) -> bool {
