@@ -270,7 +270,17 @@ fn noun_or_request(p: &Para, s: &Sentence, k: usize, end: usize, c: Cue) -> bool
             .rev()
             .take_while(|&i| !p.breaks_before(i + 1, s))
             .any(|i| p.toks[i].is(Class::Determiner) && p.toks[i - 1].is(Class::Preposition));
-    request || plural_noun || participle
+    request || plural_noun || participle || after_article(p, s, k, c)
+}
+
+/// `in a written response`, `the revised estimates`: right after an article, a cue's past
+/// form or participle (`c` of token `k`) is an adjective, its form in -s a noun, never a verb.
+fn after_article(p: &Para, s: &Sentence, k: usize, c: Cue) -> bool {
+    !c.base
+        && !c.participle
+        && k > s.tokens.start
+        && matches!(p.toks[k - 1].lower, "a" | "an" | "the")
+        && !p.breaks_before(k, s)
 }
 
 /// `what planners call “managed decline”`, `what the locals call “the Gut”`: a plural
@@ -1086,8 +1096,10 @@ fn that_soon(p: &Para, s: &Sentence, j: usize) -> Option<usize> {
         }
         // (`in a statement posted on its website that …`: a participle, no verb of its own)
         let participle = k > j
-            && t.cue().is_some_and(|c| c.weak && c.past)
-            && p.toks[k - 1].is(Class::DocumentNoun);
+            && t.cue().is_some_and(|c| {
+                c.weak && c.past && p.toks[k - 1].is(Class::DocumentNoun)
+                    || after_article(p, s, k, c)
+            });
         if k > j
             && (t.cue().is_some() && !participle
                 || t.is(Class::Verbish)
@@ -2364,6 +2376,55 @@ pub(super) fn closing_described(
     Some((m, p.pos(p.toks[pa].range.start), not))
 }
 
+/// `Holt said in a statement`, `In a letter to parents, the principal wrote`, `told the
+/// Ledger in an email`: the head noun of the `in a …` phrase after the cue `c..cend` (within
+/// a few words) or opening the sentence, the document the speaker spoke through.
+fn spoken_through(p: &Para, s: &Sentence, c: usize, cend: usize) -> Option<usize> {
+    let end = s.tokens.end;
+    let after = (cend..(cend + 6).min(end))
+        .take_while(|&k| k == cend || !p.breaks_before(k, s))
+        .find(|&k| p.toks[k].lower == "in");
+    let fronted =
+        (p.toks[s.tokens.start].lower == "in" && s.tokens.start < c).then_some(s.tokens.start);
+    let k = after.or(fronted)?;
+    if !matches!(
+        p.toks.get(k + 1)?.lower,
+        "a" | "an" | "his" | "her" | "its" | "their"
+    ) {
+        return None;
+    }
+    // (`a written statement`, `an emailed response to questions`: the noun before what
+    // follows it)
+    let head = (k + 2..(k + 6).min(end))
+        .take_while(|&m| {
+            let t = &p.toks[m];
+            !p.breaks_before(m, s)
+                && t.quote.is_none()
+                && !t.cue().is_some_and(|c| c.participle)
+                && !t.is(Class::Preposition)
+                && !t.is(Class::TimeWord)
+                && !t.is(Class::FunctionWord)
+        })
+        .last()?;
+    let t = &p.toks[head];
+    (!t.cap && (t.cue().is_none() || t.is(Class::DocumentNoun))).then_some(head)
+}
+
+/// Keeps the document speaker `id` spoke through with the cue `c..cend`, if any
+/// ([`spoken_through`]), for a later `the statement said`.
+fn note_spoken_through(
+    p: &Para,
+    s: &Sentence,
+    c: usize,
+    cend: usize,
+    id: usize,
+    reg: &mut Registry,
+) {
+    if let Some(k) = spoken_through(p, s, c, cend) {
+        reg.spoke_through(p.toks[k].lower, id, p.pos(p.toks[c].range.start));
+    }
+}
+
 /// Speaker rule [`SpeakerRule::DocumentAuthor`]: `Bay Power asked regulators for a rate
 /// rise. The filing showed …`: a document named by `the` and its noun alone (no owner, no
 /// modifier), not spoken of as a source before, right after a sentence of its paragraph
@@ -2376,6 +2437,15 @@ fn document_author(
     reg: &mut Registry,
 ) -> Option<usize> {
     let (ma, mb, m) = cand.mention.as_ref()?;
+    // `Holt said in a statement … ¶ “…,” the statement said.`: the one who spoke through it
+    if p.toks[*ma].lower == "the"
+        && mb - ma <= 3
+        && !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_))
+        && !p.toks[mb - 1].cap
+        && let Some(id) = reg.author_of(p.toks[mb - 1].lower, p.pos(p.toks[*ma].range.start))
+    {
+        return Some(id);
+    }
     if m.kind != MentionKind::Document || mb - ma != 2 || p.toks[*ma].lower != "the" {
         return None;
     }
@@ -2899,6 +2969,7 @@ pub(super) fn attribute_sentence(
         let Some(id) = resolve_candidate(p, s, prev, &mut cand, &attrs, reg) else {
             continue;
         };
+        note_spoken_through(p, s, c, cend, id, reg);
         let (j, had_that) = content_start(p, s, cand.right, cue);
         // `…, calling capital punishment “inhumane.”`: a participle without `that` goes on
         // with the claim before it

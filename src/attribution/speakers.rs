@@ -1034,6 +1034,9 @@ pub struct Registry {
     /// where, and the pronoun gender its role word rules out: `The defendant sat still. ¶
     /// Later he said …` (set by the paragraph reader after each paragraph).
     pub closing_described: Option<(Mention, usize, Option<Gender>)>,
+    /// The documents speakers spoke through (`Holt said in a statement …`): the document's
+    /// noun (`statement`), the speaker and where, so a later `the statement said` is theirs.
+    spoken_through: Vec<(String, usize, usize)>,
 }
 
 /// How far back (bytes) a clause subject can still be the topic a pronoun picks up.
@@ -1159,15 +1162,8 @@ impl Registry {
                     || toks[i - 1].is(Class::Preposition));
             // (the sentence's subject: its first words, or a name in apposition to them)
             let opens = i == opening || appositive_subject(text, toks, opening, i, after);
-            // (`I asked Moss whether Diaz will start.`: the person asked is who answers
-            // next; a name inside the question is nobody's topic)
-            let asked = addressee(toks, opening, i);
-            // (`Also in the hall was Lou Akins, a farmer.`: a subject after its verb)
-            let inverted = i > opening + 1
-                && matches!(toks[i - 1].lower, "was" | "were" | "came")
-                && toks[i - 1].quote.is_none();
-            let clause_subject = asked
-                || inverted
+            // (a name inside a reported question is nobody's topic)
+            let clause_subject = topic_after_verb(toks, opening, i)
                 || (!aside && opens
                     || fronted_topic(toks, i, after)
                     || !conjunct
@@ -2423,6 +2419,25 @@ impl Registry {
         self.name_id(name).is_some()
     }
 
+    /// `Holt said in a statement …`: speaker `id` spoke at `at` through a document whose
+    /// head noun is `noun` (lowercased).
+    pub fn spoke_through(&mut self, noun: &str, id: usize, at: usize) {
+        if self.entities[id].kind == SpeakerKind::Document {
+            return;
+        }
+        self.spoken_through.retain(|(n, _, _)| n != noun);
+        self.spoken_through.push((noun.to_string(), id, at));
+    }
+
+    /// The speaker who last spoke through a document with head noun `noun` before `at`,
+    /// within a few paragraphs (`… the statement said` after `Holt said in a statement`).
+    pub fn author_of(&self, noun: &str, at: usize) -> Option<usize> {
+        self.spoken_through
+            .iter()
+            .find(|(n, _, p)| n == noun && *p < at && p + TOPIC_WINDOW > at)
+            .map(|&(_, id, _)| id)
+    }
+
     /// Marks an entity as having spoken at `at`.
     pub fn spoke(&mut self, id: usize, at: usize) {
         if let Some(e) = self.entities.get_mut(id) {
@@ -2484,6 +2499,16 @@ fn fronted_topic(toks: &[Token], i: usize, after: &str) -> bool {
         _ => false,
     };
     opener && after.starts_with(',')
+}
+
+/// Whether the name at token `i` is a topic by its place after a verb: the person asked
+/// (`I asked Moss whether Diaz will start.`: who answers next, [`addressee`]) or a subject
+/// after its verb (`Also in the hall was Lou Akins, a farmer.`).
+fn topic_after_verb(toks: &[Token], opening: usize, i: usize) -> bool {
+    addressee(toks, opening, i)
+        || i > opening + 1
+            && matches!(toks[i - 1].lower, "was" | "were" | "came")
+            && toks[i - 1].quote.is_none()
 }
 
 /// Whether token `i` (a name) is the person asked in its sentence: right after an `ask` verb
