@@ -20,7 +20,7 @@ use super::quotes::QuoteSpan;
 use super::rules::{ContentRule, Rule, SpeakerRule};
 use super::speakers::{
     Gender, Mention, MentionKind, Registry, agent_noun, parse_bare_plural, parse_mention,
-    parse_occupation, parse_open, starts_with_first_name,
+    parse_occupation, parse_open,
 };
 use super::tokens::{self, Sentence, Token};
 use super::{ClaimKind, CueText, SpeakerKind};
@@ -128,6 +128,26 @@ impl Para<'_> {
     }
 }
 
+/// Whether the cue at `k` stands where its frames let it report: `was accused of theft`,
+/// `Accused of fraud, she …`, `is credited with saving …` (a frame's preposition right
+/// after the verb, its object missing) are passives, no reports; a judgement `as` is one
+/// only after a passive auxiliary and without an agent (`was described as “historic” by
+/// the weather office` is [`SpeakerRule::PassiveAgent`]'s, and in `what she described as
+/// “a theft”` the object is `what`); a verb that reports only in its frames (`saw the
+/// ferry`, `hailed a taxi`) needs one.
+fn in_frame(p: &Para, s: &Sentence, k: usize, c: Cue) -> bool {
+    let passive_frame = c.weak
+        && p.toks
+            .get(k + 1)
+            .filter(|_| k + 1 < s.tokens.end)
+            .is_some_and(|n| {
+                lexicon::object_frames(c.lemma)
+                    .any(|f| f.len() > 1 && f[0] == "_" && f[1] == n.lower)
+                    && (n.lower != "as" || passive(p, s, k) && by_agent(p, s, k + 1).is_none())
+            });
+    !passive_frame && (!c.frame || object_frame(p, s, Some(c), k + 1))
+}
+
 /// Finds the cues of a sentence.
 fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
     let mut out = SmallVec::new();
@@ -168,13 +188,7 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
                 continue;
             }
         }
-        // `was accused of theft`, `Accused of fraud, she …`, `is credited with saving …`: a
-        // frame's preposition right after the verb, its object missing, is the passive
-        if c.weak
-            && let Some(n) = toks.get(k + 1).filter(|_| k + 1 < s.tokens.end)
-            && lexicon::object_frames(c.lemma)
-                .any(|f| f.len() > 1 && f[0] == "_" && f[1] == n.lower)
-        {
+        if !in_frame(p, s, k, c) {
             continue;
         }
         // `spoke of “anxiety”`, `spoke about …`: speaking is a cue only with what was said
@@ -364,10 +378,17 @@ fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
         || pv.lower.ends_with("’s")
         || pv.lower.ends_with('s') && p.text[pv.range.end..].starts_with(['’', '\'']))
         && toks.get(k + 1).is_none_or(|n| n.lower != "that");
+    // (`police say`: a group noun that also marks a compound noun, `police report`, is
+    // the subject of `say`, a verb that is never such a noun, and of any base form that
+    // ends the sentence or opens `that`)
+    let group_subject = pv.is(Class::GroupNoun)
+        && (p.toks[k].lower == "say"
+            || k + 1 == s.tokens.end
+            || toks.get(k + 1).is_some_and(|n| n.lower == "that"));
     (ok_prev || quantified)
         && !singular
         && !possessive
-        && !pv.is(Class::NounMarker)
+        && (!pv.is(Class::NounMarker) || group_subject)
         && pv.quote.is_none()
         && !p.breaks_before(k, s)
 }
@@ -460,6 +481,7 @@ const fn weak_cue(lemma: &'static str, np: bool) -> Cue {
         against: false,
         thing: false,
         that: false,
+        frame: false,
     }
 }
 
@@ -479,6 +501,7 @@ const PLAIN_SAY: Cue = Cue {
     against: false,
     thing: false,
     that: false,
+    frame: false,
 };
 
 /// `made the argument that …`, `expressed concern that …`, `voiced the fear that …`: a light
@@ -503,6 +526,8 @@ fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
 /// `…, a new report has found.`, `The study finds that …`: `find` is a cue only with a
 /// document as its subject (a report, a study, a survey), right before it or after an
 /// auxiliary; like any weak cue, only before a clause or ending a trailing attribution.
+/// People a description names find only before `that` (`The researchers found that …`;
+/// `Police found the car` is no report).
 /// `It found that …` opening a sentence is a document's finding only when the `it` is a
 /// document ([`SpeakerRule::ItAntecedent`] checks the sentence before).
 fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
@@ -524,7 +549,15 @@ fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     if h == s.tokens.start && p.toks[h].lower == "it" {
         return Some(FIND_IT);
     }
-    p.toks[h].is(Class::DocumentNoun).then_some(FIND)
+    // `The researchers also found that …`, `the study's authors found that …`: the findings
+    // of people a description names, with `that` (a name in a story of how someone found
+    // out, `Ruiz found that the door was locked`, is narration)
+    let (t, that) = (
+        &p.toks[h],
+        p.toks.get(k + 1).is_some_and(|n| n.lower == "that"),
+    );
+    let people = !t.cap && (t.is(Class::GroupNoun) || t.is(Class::PersonNoun));
+    (t.is(Class::DocumentNoun) || people && that).then_some(FIND)
 }
 
 /// `Lee accused the mayor of “wasting money”`, `The fund praised the choir’s “tireless
@@ -972,11 +1005,36 @@ fn participial_opener(p: &Para, s: &Sentence, from: usize) -> Option<usize> {
         .find(|&k| p.gap_before(k, s).trim() == ",")
 }
 
+/// `told colleagues, “…”`, `told the packed hall on Monday, “…”`: a short object, a comma
+/// and a quotation, which is what was said (not `asked him and he said, “…”`): the
+/// quotation's first token.
+fn object_before_quote(p: &Para, s: &Sentence, j: usize) -> Option<usize> {
+    let e = s.tokens.end;
+    let in_object = |k: usize| {
+        let t = &p.toks[k];
+        t.quote.is_none()
+            && !p.breaks_before(k, s)
+            && t.cue().is_none()
+            && !t.is(Class::Verbish)
+            && !matches!(
+                t.lower,
+                "and" | "but" | "or" | "then" | "he" | "she" | "they" | "we" | "i"
+            )
+    };
+    (j + 1..(j + 7).min(e))
+        .take_while(|&k| in_object(k - 1))
+        .find(|&k| p.toks[k].quote.is_some())
+        .filter(|&q| p.gap_before(q, s).trim_matches([' ', '“', '"', '‘', '\'']) == ",")
+}
+
 /// Skips an object after `told`/`urged` (`told The Post`, `told reporters`).
 fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
     let e = s.tokens.end;
     if j >= e || p.toks[j].quote.is_some() {
         return j;
+    }
+    if let Some(q) = object_before_quote(p, s, j) {
+        return q;
     }
     let t = &p.toks[j];
     if lexicon::pronoun(t.lower).is_some() && !matches!(t.lower, "it") {
@@ -1094,12 +1152,13 @@ fn that_soon(p: &Para, s: &Sentence, j: usize) -> Option<usize> {
             }
             return Some(k);
         }
-        // (`in a statement posted on its website that …`: a participle, no verb of its own)
+        // (`in a statement posted on its website that …`: a participle, no verb of its own;
+        // `in a written statement on Monday that …`: one before the noun, an adjective)
         let participle = k > j
-            && t.cue().is_some_and(|c| {
-                c.weak && c.past && p.toks[k - 1].is(Class::DocumentNoun)
-                    || after_article(p, s, k, c)
-            });
+            && (t.cue().is_some_and(|c| c.weak && c.past) && p.toks[k - 1].is(Class::DocumentNoun)
+                || t.cue().is_some_and(|c| c.weak && !c.base && !c.participle)
+                    && p.toks.get(k + 1).is_some_and(|n| n.is(Class::DocumentNoun))
+                || t.cue().is_some_and(|c| after_article(p, s, k, c)));
         if k > j
             && (t.cue().is_some() && !participle
                 || t.is(Class::Verbish)
@@ -2120,6 +2179,31 @@ fn pronoun_hint(p: &Para, s: &Sentence, right: usize) -> Option<Gender> {
         })
 }
 
+/// [`resolve_candidate`], noting the document a person or an organisation spoke in (`said
+/// in a statement`) for a later `the statement said` ([`SpeakerRule::NamedDocumentAuthor`]),
+/// and that a name an `it` stands for is an organisation's ([`SpeakerRule::ItAntecedent`]).
+fn resolve_noting_document(
+    p: &Para,
+    s: &Sentence,
+    prev: Option<&Sentence>,
+    cand: &mut Candidate,
+    attrs: &[Attr],
+    reg: &mut Registry,
+) -> Option<usize> {
+    let id = resolve_candidate(p, s, prev, cand, attrs, reg)?;
+    if cand.rule == SpeakerRule::ItAntecedent {
+        reg.referred_to_as_it(id);
+    }
+    if matches!(
+        reg.entities[id].kind,
+        SpeakerKind::Person | SpeakerKind::Organization
+    ) && let Some(noun) = spoken_in_document(p, s)
+    {
+        reg.note_document_author(noun, id);
+    }
+    Some(id)
+}
+
 /// Resolution of a candidate to a registry speaker ([`SpeakerRule::Inherited`] takes the
 /// sentence's earlier speaker, or its subject's).
 fn resolve_candidate(
@@ -2151,6 +2235,10 @@ fn resolve_candidate(
     )) = cand.mention
         && let Some(id) = they_from_previous_subject(p, prev, reg)
     {
+        return Some(id);
+    }
+    if let Some(id) = named_document_author(p, cand, reg) {
+        cand.rule = SpeakerRule::NamedDocumentAuthor;
         return Some(id);
     }
     if let Some(id) = document_author(p, prev, cand, reg) {
@@ -2241,23 +2329,22 @@ fn rule_it_antecedent(
     else {
         return false;
     };
-    let Some(prev) = prev.filter(|_| a == s.tokens.start || after_fronted_phrase(p, s, a)) else {
+    // (`In a statement, it said …`: after a fronted prepositional phrase too)
+    let st = s.tokens.start;
+    let fronted = a > st + 1
+        && a - st <= 8
+        && p.toks[st].is(Class::Preposition)
+        && p.gap_before(a, s).trim() == ","
+        && (st + 1..a).all(|k| !p.breaks_before(k, s) && p.toks[k].quote.is_none());
+    let Some(prev) = prev.filter(|_| a == st || fronted) else {
         return false;
     };
-    let Some((pa, pb, mut m)) = previous_subject(p, prev) else {
+    let Some((pa, pb, m)) = previous_subject(p, prev) else {
         return false;
     };
-    // (`Dunmore Mills declined an interview. It said …`: a capitalised name of two words
-    // or more with no first name or title that the text calls `it` is an organisation's;
-    // one word, `Harbourline`, is left to the resolution, which retypes a speaker so called)
-    if m.kind == MentionKind::Name
-        && m.title.is_none()
-        && m.name.contains(' ')
-        && !starts_with_first_name(&m.name)
+    if !(matches!(m.kind, MentionKind::Document | MentionKind::Organization)
+        || company_like_name(&m))
     {
-        m.kind = MentionKind::Organization;
-    }
-    if !matches!(m.kind, MentionKind::Document | MentionKind::Organization) {
         return false;
     }
     cand.mention = Some((pa, pb, m));
@@ -2265,15 +2352,23 @@ fn rule_it_antecedent(
     true
 }
 
-/// `In a statement, it said …`, `On Monday, she said …`: token `a` opens the main clause
-/// after a short fronted prepositional phrase set off by a comma.
-fn after_fronted_phrase(p: &Para, s: &Sentence, a: usize) -> bool {
-    let st = s.tokens.start;
-    a > st + 1
-        && a <= st + 8
-        && p.toks[st].is(Class::Preposition)
-        && p.gap_before(a, s).contains(',')
-        && !(st + 1..a).any(|k| p.breaks_before(k, s))
+/// `Dunmore Mills declined an interview. It said …`: a name of two or more words with no
+/// title, no gender and no first name the lists know, which an `it` refers back to, is a
+/// company's.
+fn company_like_name(m: &Mention) -> bool {
+    let first = m
+        .name
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    m.kind == MentionKind::Name
+        && m.full
+        && m.title.is_none()
+        && m.gender.is_none()
+        && !Class::FirstNameFemale.has(&first)
+        && !Class::FirstNameMale.has(&first)
+        && !Class::FirstNameEither.has(&first)
 }
 
 /// Speaker rule [`SpeakerRule::DescribedAntecedent`]: `The defendant, a roofer, sat still.
@@ -2376,53 +2471,62 @@ pub(super) fn closing_described(
     Some((m, p.pos(p.toks[pa].range.start), not))
 }
 
-/// `Holt said in a statement`, `In a letter to parents, the principal wrote`, `told the
-/// Ledger in an email`: the head noun of the `in a …` phrase after the cue `c..cend` (within
-/// a few words) or opening the sentence, the document the speaker spoke through.
-fn spoken_through(p: &Para, s: &Sentence, c: usize, cend: usize) -> Option<usize> {
-    let end = s.tokens.end;
-    let after = (cend..(cend + 6).min(end))
-        .take_while(|&k| k == cend || !p.breaks_before(k, s))
-        .find(|&k| p.toks[k].lower == "in");
-    let fronted =
-        (p.toks[s.tokens.start].lower == "in" && s.tokens.start < c).then_some(s.tokens.start);
-    let k = after.or(fronted)?;
-    if !matches!(
-        p.toks.get(k + 1)?.lower,
-        "a" | "an" | "his" | "her" | "its" | "their"
-    ) {
+/// Speaker rule [`SpeakerRule::NamedDocumentAuthor`]: `Bay Power said in a statement that
+/// … “We are sorry,” the statement said.`: `the` and a document's noun alone, when a
+/// speaker spoke earlier in a document of that noun ([`spoken_in_document`]), is that
+/// speaker's.
+fn named_document_author(p: &Para, cand: &Candidate, reg: &Registry) -> Option<usize> {
+    let (ma, mb, m) = cand.mention.as_ref()?;
+    // (`the statement`, `the written response`: `the`, a modifier at most, the noun)
+    if matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_))
+        || !(2..=3).contains(&(mb - ma))
+        || p.toks[*ma].lower != "the"
+        || p.toks[mb - 1].cap
+    {
         return None;
     }
-    // (`a written statement`, `an emailed response to questions`: the noun before what
-    // follows it)
-    let head = (k + 2..(k + 6).min(end))
-        .take_while(|&m| {
-            let t = &p.toks[m];
-            !p.breaks_before(m, s)
-                && t.quote.is_none()
-                && !t.cue().is_some_and(|c| c.participle)
-                && !t.is(Class::Preposition)
-                && !t.is(Class::TimeWord)
-                && !t.is(Class::FunctionWord)
-        })
-        .last()?;
-    let t = &p.toks[head];
-    (!t.cap && (t.cue().is_none() || t.is(Class::DocumentNoun))).then_some(head)
+    reg.document_author(p.toks[mb - 1].lower)
 }
 
-/// Keeps the document speaker `id` spoke through with the cue `c..cend`, if any
-/// ([`spoken_through`]), for a later `the statement said`.
-fn note_spoken_through(
-    p: &Para,
-    s: &Sentence,
-    c: usize,
-    cend: usize,
-    id: usize,
-    reg: &mut Registry,
-) {
-    if let Some(k) = spoken_through(p, s, c, cend) {
-        reg.spoke_through(p.toks[k].lower, id, p.pos(p.toks[c].range.start));
-    }
+/// `said in a statement`, `wrote in an email to staff`, `told reporters in a written
+/// statement`: the noun of the document the sentence's speaker spoke in (`in`, `via` or
+/// `through`, a determiner, at most two modifiers, the document's noun).
+fn spoken_in_document<'t>(p: &Para<'t>, s: &Sentence) -> Option<&'t str> {
+    let e = s.tokens.end;
+    (s.tokens.start..e.saturating_sub(2)).find_map(|k| {
+        let t = &p.toks[k];
+        if t.quote.is_some() || !matches!(t.lower, "in" | "via" | "through") {
+            return None;
+        }
+        if !matches!(
+            p.toks[k + 1].lower,
+            "a" | "an" | "its" | "his" | "her" | "their"
+        ) {
+            return None;
+        }
+        let run = (k + 2..(k + 5).min(e))
+            .take_while(|&i| p.toks[i].quote.is_none() && !p.breaks_before(i, s));
+        run.clone()
+            .find(|&i| p.toks[i].is(Class::DocumentNoun))
+            .or_else(|| written_reply_noun(p, run))
+            .map(|i| p.toks[i].lower)
+    })
+}
+
+/// `in a written response to questions`, `in an emailed reply`: a noun no list calls a
+/// document's, after a modifier (`written`, `emailed`) that makes it one (a cue's past form:
+/// something written or sent), before what follows it. Its token, if any.
+fn written_reply_noun(p: &Para, mut run: impl Iterator<Item = usize>) -> Option<usize> {
+    let m = run.next()?;
+    let n = run.next()?;
+    let (mt, nt) = (&p.toks[m], &p.toks[n]);
+    let written = mt.cue().is_some_and(|c| !c.base && !c.participle);
+    let noun = !nt.cap
+        && nt.cue().is_none()
+        && !nt.is(Class::Preposition)
+        && !nt.is(Class::FunctionWord)
+        && !nt.is(Class::TimeWord);
+    (written && noun).then_some(n)
 }
 
 /// Speaker rule [`SpeakerRule::DocumentAuthor`]: `Bay Power asked regulators for a rate
@@ -2437,15 +2541,6 @@ fn document_author(
     reg: &mut Registry,
 ) -> Option<usize> {
     let (ma, mb, m) = cand.mention.as_ref()?;
-    // `Holt said in a statement … ¶ “…,” the statement said.`: the one who spoke through it
-    if p.toks[*ma].lower == "the"
-        && mb - ma <= 3
-        && !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_))
-        && !p.toks[mb - 1].cap
-        && let Some(id) = reg.author_of(p.toks[mb - 1].lower, p.pos(p.toks[*ma].range.start))
-    {
-        return Some(id);
-    }
     if m.kind != MentionKind::Document || mb - ma != 2 || p.toks[*ma].lower != "the" {
         return None;
     }
@@ -2762,7 +2857,17 @@ fn object_frame(p: &Para, s: &Sentence, cue: Option<Cue>, j: usize) -> bool {
             };
             k = at;
         }
-        (k..(k + 2)).all(plain)
+        // `saw the ferry as it left`, `saw two men as the alarm rang`, `praised the crews as
+        // well`: `as` opening a clause or an adverb is no judgement; after a judging `as`,
+        // one word may be the claim (`dismissed the claim as nonsense`)
+        let judging = frame.last() == Some(&"as");
+        let clause_as = judging
+            && k < e
+            && (matches!(
+                p.toks[k].lower,
+                "he" | "she" | "it" | "they" | "we" | "i" | "you" | "well" | "if" | "though"
+            ) || p.toks[k].is(Class::Subordinator));
+        (k..(k + 2 - usize::from(judging))).all(plain) && !clause_as
     })
 }
 
@@ -2933,6 +3038,15 @@ pub(super) fn embedded_post(p: &Para, reg: &mut Registry) -> Option<RawClaim> {
     })
 }
 
+/// `Vendors, who say prices will rise, are worried`, `The yard shut, with the inspector
+/// calling it “a disgrace”, and …`: where a relative or `with` clause whose content starts
+/// at `j` ends, at its comma (the end byte of the word before it).
+fn clause_comma(p: &Para, s: &Sentence, j: usize) -> Option<usize> {
+    (j + 1..s.tokens.end)
+        .find(|&k| p.toks[k].quote.is_none() && p.gap_before(k, s).contains(','))
+        .map(|k| p.tok_end(k - 1))
+}
+
 /// Reads one sentence: its cues (phase 1), their speakers (phase 2, resolved at once so a
 /// later cue can inherit) and contents (phase 3).
 ///
@@ -2966,10 +3080,9 @@ pub(super) fn attribute_sentence(
                 1.0
             }
             * if cand.open { 0.8 } else { 1.0 };
-        let Some(id) = resolve_candidate(p, s, prev, &mut cand, &attrs, reg) else {
+        let Some(id) = resolve_noting_document(p, s, prev, &mut cand, &attrs, reg) else {
             continue;
         };
-        note_spoken_through(p, s, c, cend, id, reg);
         let (j, had_that) = content_start(p, s, cand.right, cue);
         // `…, calling capital punishment “inhumane.”`: a participle without `that` goes on
         // with the claim before it
@@ -3029,14 +3142,13 @@ pub(super) fn attribute_sentence(
         if content.as_ref().is_some_and(|r| r.end <= r.start) {
             content = None;
         }
-        // `Vendors, who say prices will rise, are worried`: the relative clause ends at its comma
-        if cand.rule == SpeakerRule::RelativeClause
-            && layout == Layout::After
+        if matches!(
+            cand.rule,
+            SpeakerRule::RelativeClause | SpeakerRule::WithClause
+        ) && layout == Layout::After
             && let Some(r) = content.as_mut()
-            && let Some(k) = (j + 1..s.tokens.end)
-                .find(|&k| p.toks[k].quote.is_none() && p.gap_before(k, s).contains(','))
         {
-            r.end = p.toks[k - 1].range.end;
+            r.end = r.end.min(clause_comma(p, s, j).unwrap_or(r.end));
         }
         if layout == Layout::Before {
             // a trailing attribution takes over the cues inside its content

@@ -1034,9 +1034,10 @@ pub struct Registry {
     /// where, and the pronoun gender its role word rules out: `The defendant sat still. ¶
     /// Later he said …` (set by the paragraph reader after each paragraph).
     pub closing_described: Option<(Mention, usize, Option<Gender>)>,
-    /// The documents speakers spoke through (`Holt said in a statement …`): the document's
-    /// noun (`statement`), the speaker and where, so a later `the statement said` is theirs.
-    spoken_through: Vec<(String, usize, usize)>,
+    /// Documents speakers spoke in (`said in a statement`, `wrote in an email`): the
+    /// document's noun, lowercased → the latest such speaker, whom a later `the statement
+    /// said` speaks for ([`crate::attribution::rules::SpeakerRule::NamedDocumentAuthor`]).
+    document_authors: FxHashMap<String, usize>,
 }
 
 /// How far back (bytes) a clause subject can still be the topic a pronoun picks up.
@@ -1753,20 +1754,7 @@ impl Registry {
         if let Some(id) = self.company_by_short_name(&m.name, at) {
             return id;
         }
-        let id = self.by_name_or_new(m, SpeakerKind::Organization);
-        // (a capitalised name first taken for a person's, with nothing else to tell a
-        // person by, is the organisation the text now speaks of: `Dunmore Mills … It said`)
-        let e = &mut self.entities[id];
-        if e.kind == SpeakerKind::Person
-            && e.role.is_none()
-            && e.gender.is_none()
-            && m.title.is_none()
-            && !starts_with_first_name(&e.name)
-        {
-            e.kind = SpeakerKind::Organization;
-            e.plural = true;
-        }
-        id
+        self.by_name_or_new(m, SpeakerKind::Organization)
     }
 
     /// The person whose title or role holds the word `head` (`mayor` for `Mayor Ana
@@ -2414,28 +2402,23 @@ impl Registry {
             .any(|s| gender_fits(s.gender, gender))
     }
 
+    /// Notes that `id` spoke in a document called by the noun `noun` (`in a statement`).
+    pub fn note_document_author(&mut self, noun: &str, id: usize) {
+        if let Some(v) = self.document_authors.get_mut(noun) {
+            *v = id;
+        } else {
+            self.document_authors.insert(noun.to_string(), id);
+        }
+    }
+
+    /// The latest speaker who spoke in a document called by the noun `noun`, if any.
+    pub fn document_author(&self, noun: &str) -> Option<usize> {
+        self.document_authors.get(noun).copied()
+    }
+
     /// Whether a speaker already goes by `name` (or an alias like it).
     pub fn knows(&mut self, name: &str) -> bool {
         self.name_id(name).is_some()
-    }
-
-    /// `Holt said in a statement …`: speaker `id` spoke at `at` through a document whose
-    /// head noun is `noun` (lowercased).
-    pub fn spoke_through(&mut self, noun: &str, id: usize, at: usize) {
-        if self.entities[id].kind == SpeakerKind::Document {
-            return;
-        }
-        self.spoken_through.retain(|(n, _, _)| n != noun);
-        self.spoken_through.push((noun.to_string(), id, at));
-    }
-
-    /// The speaker who last spoke through a document with head noun `noun` before `at`,
-    /// within a few paragraphs (`… the statement said` after `Holt said in a statement`).
-    pub fn author_of(&self, noun: &str, at: usize) -> Option<usize> {
-        self.spoken_through
-            .iter()
-            .find(|(n, _, p)| n == noun && *p < at && p + TOPIC_WINDOW > at)
-            .map(|&(_, id, _)| id)
     }
 
     /// Marks an entity as having spoken at `at`.
@@ -2455,20 +2438,42 @@ impl Registry {
             && !role.is_empty()
         {
             e.role = Some(role.to_string());
-            let named_person = e.gender.is_some()
-                || e.name.split(' ').next().is_some_and(is_first_name)
-                || e.name
-                    .split(' ')
-                    .next()
-                    .is_some_and(|w| Class::Title.has(&w.to_lowercase()));
-            if e.kind == SpeakerKind::Person && !named_person && role_names_org(role) {
-                e.kind = SpeakerKind::Organization;
-                e.plural = true;
-                if let Some(sur) = e.surname.take()
-                    && self.surnames.get(&sur) == Some(&id)
-                {
-                    self.surnames.remove(&sur);
-                }
+            if role_names_org(role) {
+                self.unnamed_person_is_org(id);
+            }
+        }
+    }
+
+    /// `Dunmore Mills declined an interview. It said …`: a name an `it` refers back to is an
+    /// organisation's, unless a first name, a title or a gender marks it as a person's.
+    pub fn referred_to_as_it(&mut self, id: usize) {
+        self.unnamed_person_is_org(id);
+    }
+
+    /// Makes a person entity that no first name, title or gender marks as a person an
+    /// organisation.
+    fn unnamed_person_is_org(&mut self, id: usize) {
+        let Some(e) = self.entities.get_mut(id) else {
+            return;
+        };
+        let named_person = e.gender.is_some()
+            || e.name.split(' ').next().is_some_and(is_first_name)
+            || e.name
+                .split(' ')
+                .next()
+                .is_some_and(|w| Class::Title.has(&w.to_lowercase()));
+        if e.kind == SpeakerKind::Person && !named_person {
+            e.kind = SpeakerKind::Organization;
+            e.plural = true;
+            // (`Mills` is no alias of `Dunmore Mills` the company, as it was of the person)
+            if let Some(last) = e.name.rsplit(' ').next().filter(|l| *l != e.name) {
+                let last = last.to_string();
+                e.aliases.retain(|a| *a != last);
+            }
+            if let Some(sur) = e.surname.take()
+                && self.surnames.get(&sur) == Some(&id)
+            {
+                self.surnames.remove(&sur);
             }
         }
     }
@@ -2664,11 +2669,6 @@ pub fn role_names_org(role: &str) -> bool {
     words
         .get(end.wrapping_sub(1))
         .is_some_and(|h| Class::OrgNoun.has(h) && !Class::PersonNoun.has(h))
-}
-
-/// Whether a name's first word is a listed first name (`Ana Ruiz`, not `Dunmore Mills`).
-pub fn starts_with_first_name(name: &str) -> bool {
-    name.split_whitespace().next().is_some_and(is_first_name)
 }
 
 fn is_first_name(word: &str) -> bool {
