@@ -170,6 +170,7 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
             .cue()
             .or_else(|| speech_by_position(p, s, k))
             .or_else(|| light_verb(p, s, k))
+            .or_else(|| shared_post(p, s, k))
             .or_else(|| possessed_speech_noun(p, s, k))
             .or_else(|| document_finding(p, s, k))
             .or_else(|| quoted_judgement(p, s, k))
@@ -521,6 +522,39 @@ fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         .get(noun + 1)
         .is_some_and(|t| t.lower == "that" && noun + 1 < s.tokens.end)
         .then_some(PLAIN_SAY)
+}
+
+/// `She took to Instagram: “…”`, `The club shared a photo and the words: “…”`: a verb of
+/// sharing (`words/post_verb.txt`; `take` with `to`) whose clause runs, unbroken, to a
+/// colon and a quotation that ends the sentence is a cue: the quotation is the post.
+fn shared_post(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    const POST: Cue = Cue {
+        that: true,
+        ..weak_cue("post", false)
+    };
+    let t = &p.toks[k];
+    if k == s.tokens.start || t.cap || !t.is(Class::PostVerb) {
+        return None;
+    }
+    let mut from = k + 1;
+    if matches!(t.lower, "took" | "takes" | "taken" | "taking") {
+        p.toks.get(from).filter(|n| n.lower == "to")?;
+        from += 1;
+    }
+    colon_quote_ahead(p, s, from).map(|_| POST)
+}
+
+/// The quotation token that a colon introduces within fifteen words after token `from`,
+/// with no break but commas before it, when the quotation ends the sentence (`… on
+/// Monday: “Come and see.”`, `… a photo, with the caption: “…”`).
+fn colon_quote_ahead(p: &Para, s: &Sentence, from: usize) -> Option<usize> {
+    let e = s.tokens.end;
+    let q = (from..(from + 15).min(e)).find(|&i| {
+        p.toks[i].quote.is_some() || p.breaks_before(i, s) && p.gap_before(i, s).trim() != ","
+    })?;
+    let quote = p.toks[q].quote?;
+    let colon = q > s.tokens.start && p.text[p.tok_end(q - 1)..p.tok_start(q)].trim() == ":";
+    (colon && p.toks[q..e].iter().all(|t| t.quote == Some(quote))).then_some(q)
 }
 
 /// `…, a new report has found.`, `The study finds that …`: `find` is a cue only with a
@@ -1206,6 +1240,13 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
     {
         return (k + 1, true);
     }
+    // `posted a team photo with the caption: “…”`: a post's words are the quotation after
+    // the colon that closes its clause, not its object
+    if cue.is_some_and(|c| c.that)
+        && let Some(q) = colon_quote_ahead(p, s, j)
+    {
+        return (q, false);
+    }
     if cue.is_some_and(|c| c.object) {
         // (`warned jurors not to read …`, `urged reporters to wait`: an appeal's object is
         // part of what was asked, and stays in the claim)
@@ -1253,6 +1294,10 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
                 // `said on condition of anonymity because they …`: a reason follows (see
                 // `is_adjunct_tail`)
                 if tk.quote.is_some() || tk.lower == "because" {
+                    // `posted on X on Monday: “…”`: the adjunct ends at the colon
+                    if tk.quote.is_some() && p.gap_before(k, s).contains(':') {
+                        found = Some(k);
+                    }
                     break;
                 }
                 if p.breaks_before(k, s)

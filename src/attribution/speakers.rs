@@ -2286,6 +2286,24 @@ impl Registry {
         (self.entities[id].kind == SpeakerKind::Person).then_some(id)
     }
 
+    /// The person a broadcast transcript's label names (`JOAN REYES`, later `REYES`), given
+    /// in the reader's case (`Joan Reyes`), at document position `at`: the person of that
+    /// name or surname, or someone new (gender from the first name).
+    pub fn turn_speaker(&mut self, name: &str, at: usize) -> usize {
+        let m = Mention {
+            kind: MentionKind::Name,
+            name: name.to_string(),
+            title: None,
+            gender: first_name_gender(name),
+            full: name.contains(' '),
+        };
+        let id = self.resolve_name(&m, at);
+        if self.entities[id].gender.is_none() {
+            self.entities[id].gender = m.gender;
+        }
+        id
+    }
+
     /// Sets who `I` is in the paragraph about to be read (`None` after it).
     pub fn set_first_person(&mut self, id: Option<usize>) {
         self.first_person = id;
