@@ -76,6 +76,8 @@ pub(super) struct Para<'a> {
     pub(super) toks: &'a [Token<'a>],
     pub(super) quotes: &'a [QuoteSpan],
     pub(super) base: usize,
+    /// The paragraph read before this one, if any (for [`SpeakerRule::DescribedAntecedent`]).
+    pub(super) before: Option<&'a super::propagate::Before<'a>>,
 }
 
 const BREAK_CHARS: [char; 8] = [',', ';', ':', '—', '–', '(', ')', '['];
@@ -2248,7 +2250,7 @@ fn rule_it_antecedent(
 /// sentence (after at most two adverbs) takes the previous sentence's subject when that is a
 /// description of a person whose role word is not of the other gender, and no name that may
 /// be the pronoun's stands between the two. In a paragraph's first sentence, the previous
-/// paragraph's closing sentence is the one before it (`Registry::closing_described`).
+/// paragraph's closing sentence is the one before it ([`super::propagate::Before`]).
 /// Whether it fired.
 fn rule_described_antecedent(
     p: &Para,
@@ -2282,7 +2284,7 @@ fn rule_described_antecedent(
     };
     // (`The defendant sat still. ¶ Later he said …`: the previous paragraph's last sentence)
     let Some(prev) = prev else {
-        let Some((m, at, not)) = &reg.closing_described else {
+        let Some((m, at, not)) = p.before.and_then(|b| b.closing_described()) else {
             return false;
         };
         if *not == Some(gender)

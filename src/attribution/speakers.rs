@@ -1030,10 +1030,6 @@ pub struct Registry {
     /// A name normalised for a look-up in `names` ([`Registry::name_id`]), kept to be
     /// written over rather than allocated for each mention.
     norm_buf: String,
-    /// The described person who is the subject of the last paragraph's closing sentence,
-    /// where, and the pronoun gender its role word rules out: `The defendant sat still. ¶
-    /// Later he said …` (set by the paragraph reader after each paragraph).
-    pub closing_described: Option<(Mention, usize, Option<Gender>)>,
 }
 
 /// How far back (bytes) a clause subject can still be the topic a pronoun picks up.
