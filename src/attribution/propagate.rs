@@ -194,7 +194,7 @@ fn name_described_lede(doc: &Document, reg: &mut Registry, out: &mut Out) {
 /// capitalised words (not all in capitals, as `READ MORE:` is) and a colon, then its words:
 /// the label, and where the words start.
 fn speaker_label(text: &str) -> Option<(&str, usize)> {
-    let colon = text.bytes().take(41).position(|b| b == b':')?;
+    let colon = memchr::memchr(b':', &text.as_bytes()[..text.len().min(41)])?;
     let label = &text[..colon];
     let words = text[colon + 1..].trim_start();
     let ok = !words.is_empty()
