@@ -134,9 +134,12 @@ impl Para<'_> {
 fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
     let mut out = SmallVec::new();
     let toks = p.toks;
+    // the sentence's last token inside a quotation so far
+    let mut last_quote = None;
     for k in s.tokens.clone() {
         let t = &toks[k];
         if t.quote.is_some() {
+            last_quote = Some(k);
             continue;
         }
         if t.lower == "according" {
@@ -150,7 +153,7 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         }
         let Some(c) = t
             .cue()
-            .or_else(|| speech_by_position(p, s, k))
+            .or_else(|| speech_by_position(p, s, k, last_quote))
             .or_else(|| light_verb(p, s, k))
             .or_else(|| possessed_speech_noun(p, s, k))
             .or_else(|| document_finding(p, s, k))
@@ -388,12 +391,11 @@ fn belief_reported(p: &Para, s: &Sentence, k: usize, end: usize, earlier_cue: bo
 /// lucky,” sighed Lee Park.`, `“Not again,” the skipper groaned.`): a past or present
 /// verb form right after the quotation's closing comma and before a name, or after a
 /// short noun phrase that follows the quotation, ending the sentence.
-fn speech_by_position(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+/// (`last_quote`: the sentence's last token before `k` inside a quotation.)
+fn speech_by_position(p: &Para, s: &Sentence, k: usize, last_quote: Option<usize>) -> Option<Cue> {
     const BY_POSITION: Cue = weak_cue("say", false);
     // the cheap test first: a quotation within the five words before
-    if k == s.tokens.start
-        || !(k.saturating_sub(5).max(s.tokens.start)..k).any(|i| p.toks[i].quote.is_some())
-    {
+    if k == s.tokens.start || last_quote.is_none_or(|q| q + 5 < k) {
         return None;
     }
     let t = &p.toks[k];
@@ -544,11 +546,14 @@ fn quoted_judgement(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
 /// `Russia's announcement that …`, `the council's warning that …`: a noun of saying after a
 /// possessive and before `that` is a cue, its owner the speaker.
 fn possessed_speech_noun(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    // (the noun's class first: a bit test, where most words stop)
+    if !p.toks[k].is(Class::SpeechNoun) {
+        return None;
+    }
     let prev = p.toks.get(k.checked_sub(1)?)?;
     let possessive = prev.lower.ends_with("'s") || prev.lower.ends_with("’s");
     (k > s.tokens.start
         && possessive
-        && p.toks[k].is(Class::SpeechNoun)
         && p.toks.get(k + 1).is_some_and(|n| n.lower == "that")
         && k + 2 < s.tokens.end)
         .then_some(PLAIN_SAY)

@@ -553,10 +553,15 @@ fn propagate(
             pronoun_cue(p, s)
         };
         let pronoun = own.or(held);
-        let words_outside = p.toks[s.tokens.clone()]
-            .iter()
-            .filter(|t| t.quote.is_none())
-            .count();
+        // (only a sentence with quotations needs it)
+        let words_outside = if st.sent_quotes[si].is_empty() {
+            0
+        } else {
+            p.toks[s.tokens.clone()]
+                .iter()
+                .filter(|t| t.quote.is_none())
+                .count()
+        };
         for qi in st.sent_quotes[si].clone() {
             if st.q_speaker[qi].is_some() {
                 continue;
