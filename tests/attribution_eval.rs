@@ -3,10 +3,11 @@
 //! The scorer follows `../shared/eval/score.py` (the Gender Gap Tracker's rule): a gold
 //! attribution is found when one predicted claim covers more than 30 % of its characters;
 //! speaker accuracy compares names and aliases; direct F1 compares the words inside quote
-//! marks. Six sets are scored: our own fixtures (`tests/fixtures/attribution/*.toml`,
+//! marks. Seven sets are scored: our own fixtures (`tests/fixtures/attribution/*.toml`,
 //! original fictional articles), the held-out check (`tests/fixtures/heldout/*.toml`, fictional
 //! articles in other house styles that no rule is tuned on), the second held-out check
-//! (`tests/fixtures/heldout2/{ca,us-uk}/*.toml`, written blind later, scored per outlet kind), the seed gold (`../shared/gold`), `ggt-dev`
+//! (`tests/fixtures/heldout2/{ca,us-uk}/*.toml`, written blind later, scored per outlet kind), the
+//! third (`tests/fixtures/heldout3/{ca,us-uk}/*.toml`, written blind after that), the seed gold (`../shared/gold`), `ggt-dev`
 //! (`../shared/eval/ggt-dev`, real Canadian articles) and `news-dev`
 //! (`../shared/eval/news-dev`, US/UK articles from other outlets). The shared sets are skipped, with a printed
 //! reason, when `../shared` is not there.
@@ -49,6 +50,22 @@ const HELDOUT2_US_UK_FLOORS: Floors = Floors {
     strict: 0.925,
     speaker: 0.87,
     direct: 0.96,
+};
+/// The third held-out check (`tests/fixtures/heldout3/`), written blind after heldout2 had been
+/// tuned on: six Canadian-outlet and six US/UK-outlet articles in house styles heldout2 lacks,
+/// floors a little below the figures of its one blind run on 2026-11-30 (see its README). A guard,
+/// never a target: nobody tunes rules to these articles.
+const HELDOUT3_CA_FLOORS: Floors = Floors {
+    attr: 0.925,
+    strict: 0.915,
+    speaker: 0.91,
+    direct: 0.99,
+};
+const HELDOUT3_US_UK_FLOORS: Floors = Floors {
+    attr: 0.895,
+    strict: 0.885,
+    speaker: 0.86,
+    direct: 0.915,
 };
 const SEED_FLOORS: Floors = Floors {
     attr: 0.99,
@@ -536,28 +553,39 @@ fn heldout_scores_above_floors() {
     run_set("heldout", &files, &HELDOUT_FLOORS);
 }
 
-/// One half of the second held-out check: `tests/fixtures/heldout2/<sub>`, six articles.
-fn heldout2_set(sub: &str, floors: &Floors) {
+/// One half of a held-out check split by outlet kind: `tests/fixtures/<set>/<sub>`, six articles.
+fn heldout_half(set: &str, sub: &str, floors: &Floors) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/heldout2")
+        .join("tests/fixtures")
+        .join(set)
         .join(sub);
     let files = files_in(&dir, "toml");
     assert!(
         files.len() >= 6,
-        "expected six held-out articles in heldout2/{sub}, found {}",
+        "expected six held-out articles in {set}/{sub}, found {}",
         files.len()
     );
-    run_set(&format!("heldout2/{sub}"), &files, floors);
+    run_set(&format!("{set}/{sub}"), &files, floors);
 }
 
 #[test]
 fn heldout2_canadian_scores_above_floors() {
-    heldout2_set("ca", &HELDOUT2_CA_FLOORS);
+    heldout_half("heldout2", "ca", &HELDOUT2_CA_FLOORS);
 }
 
 #[test]
 fn heldout2_us_uk_scores_above_floors() {
-    heldout2_set("us-uk", &HELDOUT2_US_UK_FLOORS);
+    heldout_half("heldout2", "us-uk", &HELDOUT2_US_UK_FLOORS);
+}
+
+#[test]
+fn heldout3_canadian_scores_above_floors() {
+    heldout_half("heldout3", "ca", &HELDOUT3_CA_FLOORS);
+}
+
+#[test]
+fn heldout3_us_uk_scores_above_floors() {
+    heldout_half("heldout3", "us-uk", &HELDOUT3_US_UK_FLOORS);
 }
 
 #[test]

@@ -130,6 +130,26 @@ impl Para<'_> {
     }
 }
 
+/// Whether the cue at `k` stands where its frames let it report: `was accused of theft`,
+/// `Accused of fraud, she …`, `is credited with saving …` (a frame's preposition right
+/// after the verb, its object missing) are passives, no reports; a judgement `as` is one
+/// only after a passive auxiliary and without an agent (`was described as “historic” by
+/// the weather office` is [`SpeakerRule::PassiveAgent`]'s, and in `what she described as
+/// “a theft”` the object is `what`); a verb that reports only in its frames (`saw the
+/// ferry`, `hailed a taxi`) needs one.
+fn in_frame(p: &Para, s: &Sentence, k: usize, c: Cue) -> bool {
+    let passive_frame = c.weak
+        && p.toks
+            .get(k + 1)
+            .filter(|_| k + 1 < s.tokens.end)
+            .is_some_and(|n| {
+                lexicon::object_frames(c.lemma)
+                    .any(|f| f.len() > 1 && f[0] == "_" && f[1] == n.lower)
+                    && (n.lower != "as" || passive(p, s, k) && by_agent(p, s, k + 1).is_none())
+            });
+    !passive_frame && (!c.frame || object_frame(p, s, Some(c), k + 1))
+}
+
 /// Finds the cues of a sentence.
 fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
     let mut out = SmallVec::new();
@@ -173,13 +193,7 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
                 continue;
             }
         }
-        // `was accused of theft`, `Accused of fraud, she …`, `is credited with saving …`: a
-        // frame's preposition right after the verb, its object missing, is the passive
-        if c.weak
-            && let Some(n) = toks.get(k + 1).filter(|_| k + 1 < s.tokens.end)
-            && lexicon::object_frames(c.lemma)
-                .any(|f| f.len() > 1 && f[0] == "_" && f[1] == n.lower)
-        {
+        if !in_frame(p, s, k, c) {
             continue;
         }
         // `spoke of “anxiety”`, `spoke about …`: speaking is a cue only with what was said
@@ -359,10 +373,17 @@ fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
         || pv.lower.ends_with("’s")
         || pv.lower.ends_with('s') && p.text[pv.range.end..].starts_with(['’', '\'']))
         && toks.get(k + 1).is_none_or(|n| n.lower != "that");
+    // (`police say`: a group noun that also marks a compound noun, `police report`, is
+    // the subject of `say`, a verb that is never such a noun, and of any base form that
+    // ends the sentence or opens `that`)
+    let group_subject = pv.is(Class::GroupNoun)
+        && (p.toks[k].lower == "say"
+            || k + 1 == s.tokens.end
+            || toks.get(k + 1).is_some_and(|n| n.lower == "that"));
     (ok_prev || quantified)
         && !singular
         && !possessive
-        && !pv.is(Class::NounMarker)
+        && (!pv.is(Class::NounMarker) || group_subject)
         && pv.quote.is_none()
         && !p.breaks_before(k, s)
 }
@@ -454,6 +475,7 @@ const fn weak_cue(lemma: &'static str, np: bool) -> Cue {
         against: false,
         thing: false,
         that: false,
+        frame: false,
     }
 }
 
@@ -473,6 +495,7 @@ const PLAIN_SAY: Cue = Cue {
     against: false,
     thing: false,
     that: false,
+    frame: false,
 };
 
 /// `made the argument that …`, `expressed concern that …`, `voiced the fear that …`: a light
@@ -497,6 +520,8 @@ fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
 /// `…, a new report has found.`, `The study finds that …`: `find` is a cue only with a
 /// document as its subject (a report, a study, a survey), right before it or after an
 /// auxiliary; like any weak cue, only before a clause or ending a trailing attribution.
+/// People a description names find only before `that` (`The researchers found that …`;
+/// `Police found the car` is no report).
 /// `It found that …` opening a sentence is a document's finding only when the `it` is a
 /// document ([`SpeakerRule::ItAntecedent`] checks the sentence before).
 fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
@@ -518,7 +543,15 @@ fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     if h == s.tokens.start && p.toks[h].lower == "it" {
         return Some(FIND_IT);
     }
-    p.toks[h].is(Class::DocumentNoun).then_some(FIND)
+    // `The researchers also found that …`, `the study's authors found that …`: the findings
+    // of people a description names, with `that` (a name in a story of how someone found
+    // out, `Ruiz found that the door was locked`, is narration)
+    let (t, that) = (
+        &p.toks[h],
+        p.toks.get(k + 1).is_some_and(|n| n.lower == "that"),
+    );
+    let people = !t.cap && (t.is(Class::GroupNoun) || t.is(Class::PersonNoun));
+    (t.is(Class::DocumentNoun) || people && that).then_some(FIND)
 }
 
 /// `Lee accused the mayor of “wasting money”`, `The fund praised the choir’s “tireless
@@ -969,11 +1002,36 @@ fn participial_opener(p: &Para, s: &Sentence, from: usize) -> Option<usize> {
         .find(|&k| p.gap_before(k, s).trim() == ",")
 }
 
+/// `told colleagues, “…”`, `told the packed hall on Monday, “…”`: a short object, a comma
+/// and a quotation, which is what was said (not `asked him and he said, “…”`): the
+/// quotation's first token.
+fn object_before_quote(p: &Para, s: &Sentence, j: usize) -> Option<usize> {
+    let e = s.tokens.end;
+    let in_object = |k: usize| {
+        let t = &p.toks[k];
+        t.quote.is_none()
+            && !p.breaks_before(k, s)
+            && t.cue().is_none()
+            && !t.is(Class::Verbish)
+            && !matches!(
+                t.lower,
+                "and" | "but" | "or" | "then" | "he" | "she" | "they" | "we" | "i"
+            )
+    };
+    (j + 1..(j + 7).min(e))
+        .take_while(|&k| in_object(k - 1))
+        .find(|&k| p.toks[k].quote.is_some())
+        .filter(|&q| p.gap_before(q, s).trim_matches([' ', '“', '"', '‘', '\'']) == ",")
+}
+
 /// Skips an object after `told`/`urged` (`told The Post`, `told reporters`).
 fn skip_object(p: &Para, s: &Sentence, mut j: usize) -> usize {
     let e = s.tokens.end;
     if j >= e || p.toks[j].quote.is_some() {
         return j;
+    }
+    if let Some(q) = object_before_quote(p, s, j) {
+        return q;
     }
     let t = &p.toks[j];
     if lexicon::pronoun(t.lower).is_some() && !matches!(t.lower, "it") {
@@ -1091,10 +1149,12 @@ fn that_soon(p: &Para, s: &Sentence, j: usize) -> Option<usize> {
             }
             return Some(k);
         }
-        // (`in a statement posted on its website that …`: a participle, no verb of its own)
+        // (`in a statement posted on its website that …`: a participle, no verb of its own;
+        // `in a written statement on Monday that …`: one before the noun, an adjective)
         let participle = k > j
-            && t.cue().is_some_and(|c| c.weak && c.past)
-            && p.toks[k - 1].is(Class::DocumentNoun);
+            && (t.cue().is_some_and(|c| c.weak && c.past) && p.toks[k - 1].is(Class::DocumentNoun)
+                || t.cue().is_some_and(|c| c.weak && !c.base && !c.participle)
+                    && p.toks.get(k + 1).is_some_and(|n| n.is(Class::DocumentNoun)));
         if k > j
             && (t.cue().is_some() && !participle
                 || t.is(Class::Verbish)
@@ -2115,6 +2175,31 @@ fn pronoun_hint(p: &Para, s: &Sentence, right: usize) -> Option<Gender> {
         })
 }
 
+/// [`resolve_candidate`], noting the document a person or an organisation spoke in (`said
+/// in a statement`) for a later `the statement said` ([`SpeakerRule::NamedDocumentAuthor`]),
+/// and that a name an `it` stands for is an organisation's ([`SpeakerRule::ItAntecedent`]).
+fn resolve_noting_document(
+    p: &Para,
+    s: &Sentence,
+    prev: Option<&Sentence>,
+    cand: &mut Candidate,
+    attrs: &[Attr],
+    reg: &mut Registry,
+) -> Option<usize> {
+    let id = resolve_candidate(p, s, prev, cand, attrs, reg)?;
+    if cand.rule == SpeakerRule::ItAntecedent {
+        reg.referred_to_as_it(id);
+    }
+    if matches!(
+        reg.entities[id].kind,
+        SpeakerKind::Person | SpeakerKind::Organization
+    ) && let Some(noun) = spoken_in_document(p, s)
+    {
+        reg.note_document_author(noun, id);
+    }
+    Some(id)
+}
+
 /// Resolution of a candidate to a registry speaker ([`SpeakerRule::Inherited`] takes the
 /// sentence's earlier speaker, or its subject's).
 fn resolve_candidate(
@@ -2146,6 +2231,10 @@ fn resolve_candidate(
     )) = cand.mention
         && let Some(id) = they_from_previous_subject(p, prev, reg)
     {
+        return Some(id);
+    }
+    if let Some(id) = named_document_author(p, cand, reg) {
+        cand.rule = SpeakerRule::NamedDocumentAuthor;
         return Some(id);
     }
     if let Some(id) = document_author(p, prev, cand, reg) {
@@ -2236,18 +2325,46 @@ fn rule_it_antecedent(
     else {
         return false;
     };
-    let Some(prev) = prev.filter(|_| a == s.tokens.start) else {
+    // (`In a statement, it said …`: after a fronted prepositional phrase too)
+    let st = s.tokens.start;
+    let fronted = a > st + 1
+        && a - st <= 8
+        && p.toks[st].is(Class::Preposition)
+        && p.gap_before(a, s).trim() == ","
+        && (st + 1..a).all(|k| !p.breaks_before(k, s) && p.toks[k].quote.is_none());
+    let Some(prev) = prev.filter(|_| a == st || fronted) else {
         return false;
     };
     let Some((pa, pb, m)) = previous_subject(p, prev) else {
         return false;
     };
-    if !matches!(m.kind, MentionKind::Document | MentionKind::Organization) {
+    if !(matches!(m.kind, MentionKind::Document | MentionKind::Organization)
+        || company_like_name(&m))
+    {
         return false;
     }
     cand.mention = Some((pa, pb, m));
     cand.rule = SpeakerRule::ItAntecedent;
     true
+}
+
+/// `Dunmore Mills declined an interview. It said …`: a name of two or more words with no
+/// title, no gender and no first name the lists know, which an `it` refers back to, is a
+/// company's.
+fn company_like_name(m: &Mention) -> bool {
+    let first = m
+        .name
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    m.kind == MentionKind::Name
+        && m.full
+        && m.title.is_none()
+        && m.gender.is_none()
+        && !Class::FirstNameFemale.has(&first)
+        && !Class::FirstNameMale.has(&first)
+        && !Class::FirstNameEither.has(&first)
 }
 
 /// Speaker rule [`SpeakerRule::DescribedAntecedent`]: `The defendant, a roofer, sat still.
@@ -2348,6 +2465,41 @@ pub(super) fn closing_described(
 ) -> Option<(Mention, usize, Option<Gender>)> {
     let (pa, _, m, not) = described_subject(p, s)?;
     Some((m, p.pos(p.toks[pa].range.start), not))
+}
+
+/// Speaker rule [`SpeakerRule::NamedDocumentAuthor`]: `Bay Power said in a statement that
+/// … “We are sorry,” the statement said.`: `the` and a document's noun alone, when a
+/// speaker spoke earlier in a document of that noun ([`spoken_in_document`]), is that
+/// speaker's.
+fn named_document_author(p: &Para, cand: &Candidate, reg: &Registry) -> Option<usize> {
+    let (ma, mb, m) = cand.mention.as_ref()?;
+    if m.kind != MentionKind::Document || mb - ma != 2 || p.toks[*ma].lower != "the" {
+        return None;
+    }
+    reg.document_author(p.toks[ma + 1].lower)
+}
+
+/// `said in a statement`, `wrote in an email to staff`, `told reporters in a written
+/// statement`: the noun of the document the sentence's speaker spoke in (`in`, `via` or
+/// `through`, a determiner, at most two modifiers, the document's noun).
+fn spoken_in_document<'t>(p: &Para<'t>, s: &Sentence) -> Option<&'t str> {
+    let e = s.tokens.end;
+    (s.tokens.start..e.saturating_sub(2)).find_map(|k| {
+        let t = &p.toks[k];
+        if t.quote.is_some() || !matches!(t.lower, "in" | "via" | "through") {
+            return None;
+        }
+        if !matches!(
+            p.toks[k + 1].lower,
+            "a" | "an" | "its" | "his" | "her" | "their"
+        ) {
+            return None;
+        }
+        (k + 2..(k + 5).min(e))
+            .take_while(|&i| p.toks[i].quote.is_none() && !p.breaks_before(i, s))
+            .find(|&i| p.toks[i].is(Class::DocumentNoun))
+            .map(|i| p.toks[i].lower)
+    })
 }
 
 /// Speaker rule [`SpeakerRule::DocumentAuthor`]: `Bay Power asked regulators for a rate
@@ -2678,7 +2830,17 @@ fn object_frame(p: &Para, s: &Sentence, cue: Option<Cue>, j: usize) -> bool {
             };
             k = at;
         }
-        (k..(k + 2)).all(plain)
+        // `saw the ferry as it left`, `saw two men as the alarm rang`, `praised the crews as
+        // well`: `as` opening a clause or an adverb is no judgement; after a judging `as`,
+        // one word may be the claim (`dismissed the claim as nonsense`)
+        let judging = frame.last() == Some(&"as");
+        let clause_as = judging
+            && k < e
+            && (matches!(
+                p.toks[k].lower,
+                "he" | "she" | "it" | "they" | "we" | "i" | "you" | "well" | "if" | "though"
+            ) || p.toks[k].is(Class::Subordinator));
+        (k..(k + 2 - usize::from(judging))).all(plain) && !clause_as
     })
 }
 
@@ -2849,6 +3011,15 @@ pub(super) fn embedded_post(p: &Para, reg: &mut Registry) -> Option<RawClaim> {
     })
 }
 
+/// `Vendors, who say prices will rise, are worried`, `The yard shut, with the inspector
+/// calling it “a disgrace”, and …`: where a relative or `with` clause whose content starts
+/// at `j` ends, at its comma (the end byte of the word before it).
+fn clause_comma(p: &Para, s: &Sentence, j: usize) -> Option<usize> {
+    (j + 1..s.tokens.end)
+        .find(|&k| p.toks[k].quote.is_none() && p.gap_before(k, s).contains(','))
+        .map(|k| p.tok_end(k - 1))
+}
+
 /// Reads one sentence: its cues (phase 1), their speakers (phase 2, resolved at once so a
 /// later cue can inherit) and contents (phase 3).
 ///
@@ -2882,7 +3053,7 @@ pub(super) fn attribute_sentence(
                 1.0
             }
             * if cand.open { 0.8 } else { 1.0 };
-        let Some(id) = resolve_candidate(p, s, prev, &mut cand, &attrs, reg) else {
+        let Some(id) = resolve_noting_document(p, s, prev, &mut cand, &attrs, reg) else {
             continue;
         };
         let (j, had_that) = content_start(p, s, cand.right, cue);
@@ -2944,14 +3115,13 @@ pub(super) fn attribute_sentence(
         if content.as_ref().is_some_and(|r| r.end <= r.start) {
             content = None;
         }
-        // `Vendors, who say prices will rise, are worried`: the relative clause ends at its comma
-        if cand.rule == SpeakerRule::RelativeClause
-            && layout == Layout::After
+        if matches!(
+            cand.rule,
+            SpeakerRule::RelativeClause | SpeakerRule::WithClause
+        ) && layout == Layout::After
             && let Some(r) = content.as_mut()
-            && let Some(k) = (j + 1..s.tokens.end)
-                .find(|&k| p.toks[k].quote.is_none() && p.gap_before(k, s).contains(','))
         {
-            r.end = p.toks[k - 1].range.end;
+            r.end = r.end.min(clause_comma(p, s, j).unwrap_or(r.end));
         }
         if layout == Layout::Before {
             // a trailing attribution takes over the cues inside its content

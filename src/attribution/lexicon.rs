@@ -51,9 +51,13 @@ pub struct Cue {
     /// The verb reports only before `that` or a quotation (`posted on its website that …`;
     /// `posted a loss as sales fell` is no report).
     pub that: bool,
+    /// The verb reports only in one of its frames of an object and a preposition
+    /// ([`object_frames`]: `sees the levy as a tax`, `hailed the deal as a breakthrough`);
+    /// elsewhere it has another sense (`saw the ferry`, `hailed a taxi`).
+    pub frame: bool,
 }
 
-/// Reporting verbs, one lemma a line: `lemma [weak] [object] [belief] [np] [animate] [document] [against] [thing] [that]: base 3rd-person past -ing [past-participle]`.
+/// Reporting verbs, one lemma a line: `lemma [weak] [object] [belief] [np] [animate] [document] [against] [thing] [that] [frame]: base 3rd-person past -ing [past-participle]`.
 const CUES: &str = include_str!("words/cues.txt");
 
 /// Looks a lowercased word up in the cue lexicon.
@@ -225,6 +229,7 @@ static CUE_INDEX: LazyLock<Table<Cue>> = LazyLock::new(|| {
         let document = flags.contains(&"document");
         let (against, thing) = (flags.contains(&"against"), flags.contains(&"thing"));
         let that = flags.contains(&"that");
+        let frame = flags.contains(&"frame");
         // (`-` holds the place of a form left out: mostly a noun, `the question`, `posts`)
         for (i, f) in forms
             .split_whitespace()
@@ -245,6 +250,7 @@ static CUE_INDEX: LazyLock<Table<Cue>> = LazyLock::new(|| {
                 against,
                 thing,
                 that,
+                frame,
             });
         }
     }

@@ -60,6 +60,10 @@ pub enum SpeakerRule {
     /// by `the` and its noun alone, right after a sentence whose subject is an organisation
     /// or a person named in full, is that subject's: its author speaks through it.
     DocumentAuthor,
+    /// `Bay Power said in a statement that … “We are sorry,” the statement said.`: a
+    /// document named by `the` and its noun alone is the words of the speaker who spoke
+    /// earlier in a document of that noun (`in a statement`, `in an email`).
+    NamedDocumentAuthor,
     /// `…, saying …`, `… and added …`: the speaker of the sentence's earlier cue, or its
     /// subject.
     Inherited,
@@ -137,6 +141,9 @@ impl SpeakerRule {
             }
             SpeakerRule::Interviewee => "Q&A answer (A:): the interviewee the introduction names",
             SpeakerRule::DocumentAuthor => "the + document + cue: the previous sentence's subject",
+            SpeakerRule::NamedDocumentAuthor => {
+                "the + document + cue: who spoke earlier in a document of that noun"
+            }
             SpeakerRule::Inherited => "participle/coordinated cue inherits the speaker",
         }
     }
@@ -151,7 +158,8 @@ impl SpeakerRule {
             | SpeakerRule::LastNounPhrase
             | SpeakerRule::Described
             | SpeakerRule::DescribedAntecedent
-            | SpeakerRule::DocumentAuthor => 0.7,
+            | SpeakerRule::DocumentAuthor
+            | SpeakerRule::NamedDocumentAuthor => 0.7,
             SpeakerRule::Inherited
             | SpeakerRule::ItAntecedent
             | SpeakerRule::Coordinated

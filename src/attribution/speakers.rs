@@ -1030,6 +1030,10 @@ pub struct Registry {
     /// A name normalised for a look-up in `names` ([`Registry::name_id`]), kept to be
     /// written over rather than allocated for each mention.
     norm_buf: String,
+    /// Documents speakers spoke in (`said in a statement`, `wrote in an email`): the
+    /// document's noun, lowercased → the latest such speaker, whom a later `the statement
+    /// said` speaks for ([`crate::attribution::rules::SpeakerRule::NamedDocumentAuthor`]).
+    document_authors: FxHashMap<String, usize>,
 }
 
 /// How far back (bytes) a clause subject can still be the topic a pronoun picks up.
@@ -2391,6 +2395,20 @@ impl Registry {
             .any(|s| gender_fits(s.gender, gender))
     }
 
+    /// Notes that `id` spoke in a document called by the noun `noun` (`in a statement`).
+    pub fn note_document_author(&mut self, noun: &str, id: usize) {
+        if let Some(v) = self.document_authors.get_mut(noun) {
+            *v = id;
+        } else {
+            self.document_authors.insert(noun.to_string(), id);
+        }
+    }
+
+    /// The latest speaker who spoke in a document called by the noun `noun`, if any.
+    pub fn document_author(&self, noun: &str) -> Option<usize> {
+        self.document_authors.get(noun).copied()
+    }
+
     /// Whether a speaker already goes by `name` (or an alias like it).
     pub fn knows(&mut self, name: &str) -> bool {
         self.name_id(name).is_some()
@@ -2413,20 +2431,42 @@ impl Registry {
             && !role.is_empty()
         {
             e.role = Some(role.to_string());
-            let named_person = e.gender.is_some()
-                || e.name.split(' ').next().is_some_and(is_first_name)
-                || e.name
-                    .split(' ')
-                    .next()
-                    .is_some_and(|w| Class::Title.has(&w.to_lowercase()));
-            if e.kind == SpeakerKind::Person && !named_person && role_names_org(role) {
-                e.kind = SpeakerKind::Organization;
-                e.plural = true;
-                if let Some(sur) = e.surname.take()
-                    && self.surnames.get(&sur) == Some(&id)
-                {
-                    self.surnames.remove(&sur);
-                }
+            if role_names_org(role) {
+                self.unnamed_person_is_org(id);
+            }
+        }
+    }
+
+    /// `Dunmore Mills declined an interview. It said …`: a name an `it` refers back to is an
+    /// organisation's, unless a first name, a title or a gender marks it as a person's.
+    pub fn referred_to_as_it(&mut self, id: usize) {
+        self.unnamed_person_is_org(id);
+    }
+
+    /// Makes a person entity that no first name, title or gender marks as a person an
+    /// organisation.
+    fn unnamed_person_is_org(&mut self, id: usize) {
+        let Some(e) = self.entities.get_mut(id) else {
+            return;
+        };
+        let named_person = e.gender.is_some()
+            || e.name.split(' ').next().is_some_and(is_first_name)
+            || e.name
+                .split(' ')
+                .next()
+                .is_some_and(|w| Class::Title.has(&w.to_lowercase()));
+        if e.kind == SpeakerKind::Person && !named_person {
+            e.kind = SpeakerKind::Organization;
+            e.plural = true;
+            // (`Mills` is no alias of `Dunmore Mills` the company, as it was of the person)
+            if let Some(last) = e.name.rsplit(' ').next().filter(|l| *l != e.name) {
+                let last = last.to_string();
+                e.aliases.retain(|a| *a != last);
+            }
+            if let Some(sur) = e.surname.take()
+                && self.surnames.get(&sur) == Some(&id)
+            {
+                self.surnames.remove(&sur);
             }
         }
     }
