@@ -76,6 +76,8 @@ pub(super) struct Para<'a> {
     pub(super) toks: &'a [Token<'a>],
     pub(super) quotes: &'a [QuoteSpan],
     pub(super) base: usize,
+    /// The paragraph read before this one, if any (for [`SpeakerRule::DescribedAntecedent`]).
+    pub(super) before: Option<&'a super::propagate::Before<'a>>,
 }
 
 const BREAK_CHARS: [char; 8] = [',', ';', ':', '—', '–', '(', ')', '['];
@@ -152,9 +154,12 @@ fn in_frame(p: &Para, s: &Sentence, k: usize, c: Cue) -> bool {
 fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
     let mut out = SmallVec::new();
     let toks = p.toks;
+    // the sentence's last token inside a quotation so far
+    let mut last_quote = None;
     for k in s.tokens.clone() {
         let t = &toks[k];
         if t.quote.is_some() {
+            last_quote = Some(k);
             continue;
         }
         if t.lower == "according" {
@@ -168,7 +173,7 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         }
         let Some(c) = t
             .cue()
-            .or_else(|| speech_by_position(p, s, k))
+            .or_else(|| speech_by_position(p, s, k, last_quote))
             .or_else(|| light_verb(p, s, k))
             .or_else(|| shared_post(p, s, k))
             .or_else(|| possessed_speech_noun(p, s, k))
@@ -418,12 +423,11 @@ fn belief_reported(p: &Para, s: &Sentence, k: usize, end: usize, earlier_cue: bo
 /// lucky,” sighed Lee Park.`, `“Not again,” the skipper groaned.`): a past or present
 /// verb form right after the quotation's closing comma and before a name, or after a
 /// short noun phrase that follows the quotation, ending the sentence.
-fn speech_by_position(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+/// (`last_quote`: the sentence's last token before `k` inside a quotation.)
+fn speech_by_position(p: &Para, s: &Sentence, k: usize, last_quote: Option<usize>) -> Option<Cue> {
     const BY_POSITION: Cue = weak_cue("say", false);
     // the cheap test first: a quotation within the five words before
-    if k == s.tokens.start
-        || !(k.saturating_sub(5).max(s.tokens.start)..k).any(|i| p.toks[i].quote.is_some())
-    {
+    if k == s.tokens.start || last_quote.is_none_or(|q| q + 5 < k) {
         return None;
     }
     let t = &p.toks[k];
@@ -619,11 +623,14 @@ fn quoted_judgement(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
 /// `Russia's announcement that …`, `the council's warning that …`: a noun of saying after a
 /// possessive and before `that` is a cue, its owner the speaker.
 fn possessed_speech_noun(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    // (the noun's class first: a bit test, where most words stop)
+    if !p.toks[k].is(Class::SpeechNoun) {
+        return None;
+    }
     let prev = p.toks.get(k.checked_sub(1)?)?;
     let possessive = prev.lower.ends_with("'s") || prev.lower.ends_with("’s");
     (k > s.tokens.start
         && possessive
-        && p.toks[k].is(Class::SpeechNoun)
         && p.toks.get(k + 1).is_some_and(|n| n.lower == "that")
         && k + 2 < s.tokens.end)
         .then_some(PLAIN_SAY)
@@ -2421,7 +2428,7 @@ fn company_like_name(m: &Mention) -> bool {
 /// sentence (after at most two adverbs) takes the previous sentence's subject when that is a
 /// description of a person whose role word is not of the other gender, and no name that may
 /// be the pronoun's stands between the two. In a paragraph's first sentence, the previous
-/// paragraph's closing sentence is the one before it (`Registry::closing_described`).
+/// paragraph's closing sentence is the one before it ([`super::propagate::Before`]).
 /// Whether it fired.
 fn rule_described_antecedent(
     p: &Para,
@@ -2455,7 +2462,7 @@ fn rule_described_antecedent(
     };
     // (`The defendant sat still. ¶ Later he said …`: the previous paragraph's last sentence)
     let Some(prev) = prev else {
-        let Some((m, at, not)) = &reg.closing_described else {
+        let Some((m, at, not)) = p.before.and_then(|b| b.closing_described()) else {
             return false;
         };
         if *not == Some(gender)
