@@ -7,7 +7,7 @@ use super::claims::{self, Attr, Para, RawClaim};
 use super::lexicon;
 use super::quotes::{self, QuoteSpan};
 use super::rules::{ContentRule, QuoteRule, Rule, SpeakerRule};
-use super::speakers::{Gender, Registry, pronoun_gender};
+use super::speakers::{Gender, Mention, Registry, pronoun_gender};
 use super::tokens::{self, Sentence};
 use super::transcript::{self, TurnLabel};
 use super::{Analysis, Claim, ClaimKind, CueText, Quote, Sourcing};
@@ -153,14 +153,16 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<u32>]
         claims: Vec::new(),
     };
     let mut scratch = Scratch::default();
+    let mut before: Option<usize> = None;
     for &bi in blocks {
         let at = (bi, paragraph_of[bi]);
+        let before = Before::of(doc, before.replace(bi));
         paragraph(
             doc,
             at,
             &marks,
-            &mut reg,
-            &mut carry,
+            (&mut reg, &mut carry),
+            before.as_ref(),
             &mut out,
             &mut scratch,
         );
@@ -211,7 +213,7 @@ fn name_described_lede(doc: &Document, reg: &mut Registry, out: &mut Out) {
 /// capitalised words (not all in capitals, as `READ MORE:` is) and a colon, then its words:
 /// the label, and where the words start.
 fn speaker_label(text: &str) -> Option<(&str, usize)> {
-    let colon = text.bytes().take(41).position(|b| b == b':')?;
+    let colon = memchr::memchr(b':', &text.as_bytes()[..text.len().min(41)])?;
     let label = &text[..colon];
     let words = text[colon + 1..].trim_start();
     let ok = !words.is_empty()
@@ -320,8 +322,8 @@ fn paragraph(
     doc: &Document,
     at: (usize, Option<u32>),
     marks: &Marks,
-    reg: &mut Registry,
-    carry: &mut Option<Carry>,
+    (reg, carry): (&mut Registry, &mut Option<Carry>),
+    before: Option<&Before>,
     out: &mut Out,
     scratch: &mut Scratch,
 ) {
@@ -329,23 +331,16 @@ fn paragraph(
     let block = &doc.blocks[bi];
     let text = block.text.as_str();
     let mut qs = std::mem::take(&mut scratch.quotes);
-    quotes::scan_into(text, &mut qs);
     let mut lower = std::mem::take(&mut scratch.lower);
-    lower.clear();
-    lower.push_str(text);
-    lower.make_ascii_lowercase();
     let mut toks = recycle(std::mem::take(&mut scratch.toks));
-    tokens::tokenize_into(text, &lower, &qs, &mut toks);
     let mut sents = std::mem::take(&mut scratch.sents);
-    tokens::sentences_into(text, &toks, &qs, &mut sents);
-    // `READ MORE: …`, `WATCH: …`: a link to another story, whose words nobody says here
-    // (nor are its quotation marks quotations of this article)
-    let teaser = is_teaser(text, &toks);
+    let teaser = read(text, &mut lower, &mut qs, &mut toks, &mut sents);
     let p = Para {
         text,
         toks: &toks,
         quotes: if teaser { &[] } else { &qs },
         base: block.range.start,
+        before,
     };
     let st = &mut scratch.st;
     let turn = transcript::turn_label(text).filter(|_| !teaser && marks.turns().broadcast);
@@ -388,10 +383,6 @@ fn paragraph(
         }
     }
     reg.set_first_person(None);
-    reg.closing_described = sents
-        .last()
-        .filter(|_| !teaser)
-        .and_then(|s| claims::closing_described(&p, s));
     if let Some(c) = answer {
         if turn.is_some() {
             // a speaker's turn is one claim: the attributions inside it are that speaker's
@@ -409,6 +400,73 @@ fn paragraph(
     scratch.lower = lower;
     scratch.sents = sents;
     scratch.quotes = qs;
+}
+
+/// Reads paragraph `text` into the lists given (emptied first): its quotations, its
+/// lowercased text, its tokens (which borrow that) and its sentences. Whether it is a
+/// teaser (`READ MORE: …`, `WATCH: …`: a link to another story, whose words nobody says
+/// here, nor are its quotation marks quotations of this article).
+fn read<'t>(
+    text: &'t str,
+    lower: &'t mut String,
+    qs: &mut Vec<QuoteSpan>,
+    toks: &mut Vec<tokens::Token<'t>>,
+    sents: &mut Vec<Sentence>,
+) -> bool {
+    quotes::scan_into(text, qs);
+    lower.clear();
+    lower.push_str(text);
+    lower.make_ascii_lowercase();
+    let lower: &'t String = lower;
+    tokens::tokenize_into(text, lower, qs, toks);
+    tokens::sentences_into(text, toks, qs, sents);
+    is_teaser(text, toks)
+}
+
+/// The described person who is the subject of a paragraph's closing sentence, where, and
+/// the pronoun gender its role word rules out ([`claims::closing_described`]).
+pub(super) type Closing = (Mention, usize, Option<Gender>);
+
+/// The paragraph read before the current one: what a he/she opening the current one may
+/// take from its closing sentence (`The defendant sat still. ¶ Later he said …`), worked out
+/// only when a rule asks (the paragraph is read again then; most paragraphs never need it).
+pub(super) struct Before<'d> {
+    text: &'d str,
+    base: usize,
+    closing: OnceCell<Option<Closing>>,
+}
+
+impl<'d> Before<'d> {
+    /// Block `bi` of `doc`, if any, as the paragraph before the next one.
+    fn of(doc: &'d Document, bi: Option<usize>) -> Option<Before<'d>> {
+        let block = &doc.blocks[bi?];
+        Some(Before {
+            text: &block.text,
+            base: block.range.start,
+            closing: OnceCell::new(),
+        })
+    }
+
+    /// [`claims::closing_described`] of the paragraph's last sentence (none in a teaser).
+    pub(super) fn closing_described(&self) -> Option<&Closing> {
+        self.closing
+            .get_or_init(|| {
+                let (mut lower, mut qs, mut toks, mut sents) = Default::default();
+                let teaser = read(self.text, &mut lower, &mut qs, &mut toks, &mut sents);
+                let p = Para {
+                    text: self.text,
+                    toks: &toks,
+                    quotes: &qs,
+                    base: self.base,
+                    before: None,
+                };
+                sents
+                    .last()
+                    .filter(|_| !teaser)
+                    .and_then(|s| claims::closing_described(&p, s))
+            })
+            .as_ref()
+    }
 }
 
 impl ParaState {
@@ -583,10 +641,15 @@ fn propagate(
             pronoun_cue(p, s)
         };
         let pronoun = own.or(held);
-        let words_outside = p.toks[s.tokens.clone()]
-            .iter()
-            .filter(|t| t.quote.is_none())
-            .count();
+        // (only a sentence with quotations needs it)
+        let words_outside = if st.sent_quotes[si].is_empty() {
+            0
+        } else {
+            p.toks[s.tokens.clone()]
+                .iter()
+                .filter(|t| t.quote.is_none())
+                .count()
+        };
         for qi in st.sent_quotes[si].clone() {
             if st.q_speaker[qi].is_some() {
                 continue;
