@@ -421,24 +421,39 @@ fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
 /// the cue (at most thirty words, no quotation) and opens as a parenthesis does: a relative
 /// pronoun, `many of whom`, a participle, an apposition's determiner. Its token range.
 fn parenthesized_subject(p: &Para, s: &Sentence, k: usize) -> Option<(usize, usize)> {
-    if k <= s.tokens.start || p.gap_before(k, s).trim() != "," {
+    let close = if k > s.tokens.start {
+        p.gap_before(k, s).trim()
+    } else {
+        ""
+    };
+    let dashed = dash_gap(close);
+    if close != "," && !dashed {
         return None;
     }
     let a = after_dateline(p, s).unwrap_or(s.tokens.start);
     let b = (a + 1..k.min(a + 9)).find(|&i| p.breaks_before(i, s))?;
     let opener = &p.toks[b];
-    let parenthesis = p.gap_before(b, s).trim() == ","
+    let open = p.gap_before(b, s).trim();
+    // (`Three members — Ames, Bell and Cho — have told …`: between dashes, any words)
+    let parenthesis = (open == "," || dashed && dash_gap(open))
         && b < k
         && k - b <= 30
         && !p.toks[a..k].iter().any(|t| t.quote.is_some())
-        && !opener.cap
-        && (matches!(opener.lower, "who" | "which" | "whose" | "whom")
-            || opener.is(Class::Quantifier) && p.toks.get(b + 1).is_some_and(|n| n.lower == "of")
-            || opener.is(Class::Determiner)
-            || opener.lower.ends_with("ed")
-            || opener.lower.ends_with("ing")
-            || opener.is(Class::IrregularParticiple));
+        && (dashed
+            || !opener.cap
+                && (matches!(opener.lower, "who" | "which" | "whose" | "whom")
+                    || opener.is(Class::Quantifier)
+                        && p.toks.get(b + 1).is_some_and(|n| n.lower == "of")
+                    || opener.is(Class::Determiner)
+                    || opener.lower.ends_with("ed")
+                    || opener.lower.ends_with("ing")
+                    || opener.is(Class::IrregularParticiple)));
     parenthesis.then_some((a, b))
+}
+
+/// Whether the text between two words is a dash (`—`, `–`, `--`, a spaced hyphen).
+fn dash_gap(gap: &str) -> bool {
+    matches!(gap, "—" | "–" | "--" | "-")
 }
 
 /// Whether a verb of belief at `k` reports someone's view (`Engineers believe the dam will
@@ -1796,6 +1811,8 @@ fn rule_inverted(p: &Para, s: &Sentence, c: usize, cend: usize, cand: &mut Candi
         && p.gap_before(nb, s).contains(',')
         && looks_appositive(p, nb)
         && !matches!(p.toks[nb].lower, "who" | "which" | "whose")
+        // (`…, said Ruiz, and a third car rolled …`: the sentence goes on, no role)
+        && !p.toks[nb].is(Class::ClauseBoundary)
     {
         let mut k = nb + 1;
         while k < s.tokens.end && !p.breaks_before(k, s) && p.toks[k].quote.is_none() {
@@ -1939,7 +1956,8 @@ fn rule_described(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
 /// Speaker rule [`SpeakerRule::Parenthesized`]: `The memo, written in May and obtained by
 /// the Ledger, warned …`, `Residents, many of whom have lived there for decades, say …`:
 /// the subject opening the sentence before a parenthesis that runs up to the cue at `c`
-/// ([`parenthesized_subject`]), a listed mention or a determiner-led noun phrase.
+/// ([`parenthesized_subject`]; `c` the first token after it, the cue or an auxiliary before
+/// it), a listed mention or a determiner-led noun phrase.
 fn rule_parenthesized(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
     let Some((a, b)) = parenthesized_subject(p, s, c) else {
         return;
@@ -2159,6 +2177,14 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
     {
         return cand;
     }
+    // (`Three board members — Ames, Bell and Cho — said …`: the dashes set off the subject's
+    // members, never its name)
+    if !cue.participle && a == b && bd == Boundary::Comma && dash_gap(p.gap_before(a0, s).trim()) {
+        rule_parenthesized(p, s, a0, &mut cand);
+        if cand.mention.is_some() {
+            return cand;
+        }
+    }
     if cue.participle {
         cand.inherited = true;
     } else if !(a == b && bd == Boundary::Conj && rule_relative_clause(p, s, a0, &mut cand)) {
@@ -2197,7 +2223,7 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
         rule_described(p, s, c, &mut cand);
     }
     if cand.mention.is_none() && !cand.inherited && a == b && bd == Boundary::Comma {
-        rule_parenthesized(p, s, c, &mut cand);
+        rule_parenthesized(p, s, a0, &mut cand);
     }
     if cand.mention.is_none() && !cue.participle && a == b && bd == Boundary::Conj {
         rule_coordinated(p, s, a0, &mut cand);
@@ -2926,12 +2952,16 @@ fn settled_rule(first: Layout, settled: Layout, rule: ContentRule) -> ContentRul
     }
 }
 
-/// Whether the words from token `j` go on with `, and` / `, but` and a clause: the second
-/// half of a sentence split by a parenthetical attribution.
+/// Whether the words from token `j` go on with `, and` / `, but` and a clause, or with a
+/// clause of reason or concession (`She left, she recalls, because the mill closed`): the
+/// second half of a sentence split by a parenthetical attribution.
 fn continues_with_clause(p: &Para, s: &Sentence, j: usize) -> bool {
     j + 1 < s.tokens.end
         && p.toks[j].quote.is_none()
-        && matches!(p.toks[j].lower, "and" | "but")
+        && matches!(
+            p.toks[j].lower,
+            "and" | "but" | "because" | "although" | "though"
+        )
         && p.gap_before(j, s).contains(',')
         && looks_like_clause(p, s, j + 1)
 }
