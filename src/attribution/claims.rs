@@ -594,7 +594,13 @@ fn shared_post(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         ..weak_cue("post", false)
     };
     let t = &p.toks[k];
-    if k == s.tokens.start || t.cap || !t.is(Class::PostVerb) {
+    // (`in a statement shared on Instagram, the pair wrote: …`: a participle after a
+    // document's noun is no post of its own, and a later cue is the one that reports)
+    if k == s.tokens.start
+        || t.cap
+        || !t.is(Class::PostVerb)
+        || p.toks[k - 1].is(Class::DocumentNoun)
+    {
         return None;
     }
     let mut from = k + 1;
@@ -602,7 +608,8 @@ fn shared_post(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         p.toks.get(from).filter(|n| n.lower == "to")?;
         from += 1;
     }
-    colon_quote_ahead(p, s, from).map(|_| POST)
+    let q = colon_quote_ahead(p, s, from)?;
+    (!p.toks[from..q].iter().any(|t| t.cue().is_some())).then_some(POST)
 }
 
 /// The quotation token that a colon introduces within fifteen words after token `from`,
