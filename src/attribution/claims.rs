@@ -674,16 +674,19 @@ fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         return None;
     }
     // (`The audit, commissioned by the city, found …`: the subject before the parenthesis)
-    if let Some((_, b)) = parenthesized_subject(p, s, k) {
-        return p.toks[b - 1].is(Class::DocumentNoun).then_some(FIND);
-    }
-    let mut h = k - 1;
-    if matches!(p.toks[h].lower, "has" | "have" | "had" | "also") && h > s.tokens.start {
-        h -= 1;
-    }
-    if p.toks[h].quote.is_some() || p.breaks_before(h + 1, s) {
-        return None;
-    }
+    let h = match parenthesized_subject(p, s, k) {
+        Some((_, b)) => b - 1,
+        None => {
+            let mut h = k - 1;
+            if matches!(p.toks[h].lower, "has" | "have" | "had" | "also") && h > s.tokens.start {
+                h -= 1;
+            }
+            if p.toks[h].quote.is_some() || p.breaks_before(h + 1, s) {
+                return None;
+            }
+            h
+        }
+    };
     if h == s.tokens.start && p.toks[h].lower == "it" {
         return Some(FIND_IT);
     }
