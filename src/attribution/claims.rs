@@ -186,10 +186,12 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         if t.cap && k != s.tokens.start && Some(k) != after_dateline(p, s) {
             continue;
         }
-        // `The memo, written in May and obtained by the Ledger, warned …`: a past participle
-        // (no base, -s, past or -ing form) right after a comma opens a reduced relative
-        // clause about the noun before it, not a report
-        if !(c.base || c.participle || c.past || t.lower.ends_with('s'))
+        // `The memo, written in May and obtained by the Ledger, warned …`, `The police,
+        // called by a neighbour, found …`: a past participle (no base, -s, past or -ing form,
+        // or one with its agent after it) right after a comma opens a reduced relative clause
+        // about the noun before it, not a report
+        let agent_next = !c.participle && toks.get(k + 1).is_some_and(|n| n.lower == "by");
+        if (!(c.base || c.participle || c.past || t.lower.ends_with('s')) || agent_next)
             && t.cue().is_some()
             && p.gap_before(k, s).trim() == ","
         {
