@@ -1731,7 +1731,13 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
         if participial_opener(p, s, k).is_some() {
             break;
         }
-        if !looks_appositive(p, k)
+        // (`“…,” lead author Jo Lind, a chemist, told …`: right after the quotation, a
+        // lowercase role before a name opens the speaker's phrase, no apposition)
+        let role_first = k > s.tokens.start
+            && p.toks[k - 1].quote.is_some()
+            && p.toks[end - 1].cap
+            && !matches!(p.toks[k].lower, "who" | "which" | "whose");
+        if (role_first || !looks_appositive(p, k))
             && let Some(m) = mention_of(p, k, end)
             && !matches!(m.kind, MentionKind::Pronoun(_))
         {
@@ -1764,16 +1770,18 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
     }
     cand.left = k;
     // `…, the group's organiser, NAME, said`: the description is the role, not part of the
-    // content before it
-    if cand.role.is_none()
-        && end == c
+    // content before it (also before a trailing apposition: `“…,” the study's lead author,
+    // Dr. Ana Moss, a chemist at Bay College, told …`, whose role that one stays)
+    if (cand.role.is_none() || end != c)
         && let Some(k0) = chunk_before(p, s, k)
         && k0 > s.tokens.start
         && k0 < k
-        && p.gap_before(k0, s).trim() == ","
+        && (p.gap_before(k0, s).trim() == "," || p.toks[k0 - 1].quote.is_some())
         && named_apposition(p, s, k0, k).is_some()
     {
-        cand.role_from(p, k0, k);
+        if cand.role.is_none() {
+            cand.role_from(p, k0, k);
+        }
         cand.left = k0;
     }
     cand.mention = Some((k, end, m));
