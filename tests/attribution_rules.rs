@@ -150,6 +150,7 @@ fn the_table_covers_every_speaker_rule() {
         "Interviewee",
         "DocumentAuthor",
         "NamedDocumentAuthor",
+        "GroupMember",
         "Inherited",
     ] {
         assert!(

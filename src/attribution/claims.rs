@@ -2379,6 +2379,92 @@ fn company_like_name(m: &Mention) -> bool {
         && !Class::FirstNameEither.has(&first)
 }
 
+/// Speaker rule [`SpeakerRule::GroupMember`]: `Two neighbours spoke to the paper. “…,” one
+/// said. “…,” another added.`, `Fans wrote in. One said: …`, `“…,” said one.`: a bare `one`
+/// or `another` as the cue's whole subject (or its whole inverted speaker) is a member of
+/// the group the previous sentence names (its subject, else its first group noun phrase),
+/// else of the group that spoke last. Whether it fired.
+fn rule_group_member(
+    p: &Para,
+    s: &Sentence,
+    prev: Option<&Sentence>,
+    (c, cend): (usize, usize),
+    cand: &mut Candidate,
+    reg: &Registry,
+) -> bool {
+    if cand.mention.is_some() {
+        return false;
+    }
+    let member =
+        |k: usize| matches!(p.toks[k].lower, "one" | "another") && p.toks[k].quote.is_none();
+    let edge = |k: usize| {
+        k == s.tokens.start
+            || k >= s.tokens.end
+            || p.breaks_before(k, s)
+            || p.toks[k].quote.is_some()
+            || p.toks[k - 1].quote.is_some()
+    };
+    let (left, right) = if c > s.tokens.start && member(c - 1) && edge(c - 1) {
+        (c - 1, cend)
+    } else if cend < s.tokens.end && member(cend) && edge(cend + 1) {
+        (c, cend + 1)
+    } else {
+        return false;
+    };
+    let named = prev.and_then(|prev| group_named_in(p, prev));
+    let mention = match named {
+        Some(m) => m,
+        None => {
+            let at = p.pos(p.toks[left].range.start);
+            let Some(id) = reg.group_spoke_last(at) else {
+                return false;
+            };
+            let m = Mention {
+                kind: MentionKind::Group,
+                name: reg.entities[id].name.clone(),
+                title: None,
+                gender: None,
+                full: false,
+            };
+            (left, right, m)
+        }
+    };
+    cand.mention = Some(mention);
+    cand.left = cand.left.min(left);
+    cand.right = cand.right.max(right);
+    cand.rule = SpeakerRule::GroupMember;
+    true
+}
+
+/// The group sentence `prev` names: its subject when that is a group (`Two neighbours
+/// spoke to the paper.`), else its first plural noun phrase of people a list knows (`The
+/// paper spoke to two neighbours.`).
+fn group_named_in(p: &Para, prev: &Sentence) -> Option<(usize, usize, Mention)> {
+    if let Some(subject) =
+        previous_subject(p, prev).filter(|(_, _, m)| m.kind == MentionKind::Group)
+    {
+        return Some(subject);
+    }
+    let h = prev
+        .tokens
+        .clone()
+        .find(|&k| p.toks[k].quote.is_none() && p.toks[k].is(Class::GroupNoun))?;
+    let a = (prev.tokens.start..h)
+        .rev()
+        .take_while(|&k| {
+            let t = &p.toks[k];
+            !p.breaks_before(k + 1, prev)
+                && t.quote.is_none()
+                && (t.is(Class::Determiner)
+                    || t.is(Class::Quantifier)
+                    || t.lower.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .last()
+        .unwrap_or(h);
+    let m = mention_of(p, a, h + 1)?;
+    (m.kind == MentionKind::Group).then_some((a, h + 1, m))
+}
+
 /// Speaker rule [`SpeakerRule::DescribedAntecedent`]: `The defendant, a roofer, sat still.
 /// Later he said …`, `A neighbour watched from her porch. She said …`: a he/she opening the
 /// sentence (after at most two adverbs) takes the previous sentence's subject when that is a
@@ -3072,6 +3158,7 @@ pub(super) fn attribute_sentence(
         let mut cand = speaker_candidate(p, s, c, cend, cue);
         rule_it_antecedent(p, s, prev, &mut cand);
         rule_described_antecedent(p, s, prev, &mut cand, reg);
+        rule_group_member(p, s, prev, (c, cend), &mut cand, reg);
         // (`show`, `find` report only a document's findings: `the figures show …`)
         if cue.is_some_and(|c| c.document)
             && !cand

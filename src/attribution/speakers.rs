@@ -2249,6 +2249,16 @@ impl Registry {
         }
     }
 
+    /// The group (or plural anonymous source) that spoke last before `at`, within a few
+    /// paragraphs: whom a later `another added` is one of.
+    pub fn group_spoke_last(&self, at: usize) -> Option<usize> {
+        self.recent(at, |e| {
+            e.plural
+                && matches!(e.kind, SpeakerKind::Group | SpeakerKind::Anonymous)
+                && e.last_spoke.is_some_and(|p| p + TOPIC_WINDOW > at)
+        })
+    }
+
     /// The interviewee of a Q&A (asked at its first answer, at `at`): the person the
     /// introduction names most often before it (the first of equals), found once.
     pub fn interviewee(&mut self, at: usize) -> Option<usize> {
