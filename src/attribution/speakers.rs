@@ -107,11 +107,16 @@ fn trim_possessives(mut w: &str) -> &str {
 /// Whether a word, its possessive cut (`Council’s`), is an organisation's noun: from the
 /// token's own lexicon bits when it has no possessive.
 fn is_org_word(t: &Token) -> bool {
-    let w = trim_possessives(t.lower);
+    classes_of(t, trim_possessives(t.lower)) & Class::OrgNoun.bit() != 0
+}
+
+/// The classes of `w`, a word cut from the end of token `t` (`Council` of `Council’s`): the
+/// token's own lexicon bits when nothing was cut, else a look-up of the shorter word.
+fn classes_of(t: &Token, w: &str) -> u64 {
     if w.len() == t.lower.len() {
-        t.is(Class::OrgNoun)
+        t.classes()
     } else {
-        Class::OrgNoun.has(w)
+        lexicon::classes(w)
     }
 }
 
@@ -281,7 +286,7 @@ fn classify_head(
         .unwrap_or(h);
 
     // the head's classes, looked up once for the questions below
-    let hc = lexicon::classes(h);
+    let hc = classes_of(head, h);
     let head_is = |c: Class| hc & c.bit() != 0;
     if let Some(m) = anonymous_source(toks, pre, det, h, name_all) {
         return Some(m);
@@ -703,14 +708,9 @@ fn closes_company_name(run: &[Token]) -> bool {
     let [first, .., last] = run else {
         return false;
     };
-    first.cap && last.cap && {
-        let w = trim_possessives(last.lower);
-        if w.len() == last.lower.len() {
-            last.is(Class::OrgNameEnd)
-        } else {
-            Class::OrgNameEnd.has(w)
-        }
-    }
+    first.cap
+        && last.cap
+        && classes_of(last, trim_possessives(last.lower)) & Class::OrgNameEnd.bit() != 0
 }
 
 /// The short name of a company's full name `run` (`kettleworth` for `Kettleworth
@@ -723,8 +723,8 @@ fn company_short_name(run: &[Token]) -> Option<String> {
         return None;
     }
     let k = run.iter().rposition(|t| {
-        let w = trim_possessives(t.lower);
-        !Class::OrgNameEnd.has(w) && !Class::OrgNoun.has(w)
+        classes_of(t, trim_possessives(t.lower)) & (Class::OrgNameEnd.bit() | Class::OrgNoun.bit())
+            == 0
     })? + 1;
     let short = &run[..k];
     if k > 2
@@ -884,13 +884,13 @@ fn name_gender(titles: &[Token], core: &[&Token]) -> Option<Gender> {
     by_title.or_else(|| {
         // (two-letter names and particles, `Lu`, `Al`, are too often a surname or a clan
         // name in other naming orders)
-        let first = core.first().filter(|_| core.len() >= 2)?.lower;
-        if first.len() < 3 || Class::Particle.has(first) || Class::NonPersonCap.has(first) {
+        let first = core.first().filter(|_| core.len() >= 2)?;
+        if first.lower.len() < 3 || first.is(Class::Particle) || first.is(Class::NonPersonCap) {
             return None;
         }
-        if Class::FirstNameFemale.has(first) {
+        if first.is(Class::FirstNameFemale) {
             Some(Gender::Female)
-        } else if Class::FirstNameMale.has(first) {
+        } else if first.is(Class::FirstNameMale) {
             Some(Gender::Male)
         } else {
             None
@@ -1030,10 +1030,6 @@ pub struct Registry {
     /// A name normalised for a look-up in `names` ([`Registry::name_id`]), kept to be
     /// written over rather than allocated for each mention.
     norm_buf: String,
-    /// The described person who is the subject of the last paragraph's closing sentence,
-    /// where, and the pronoun gender its role word rules out: `The defendant sat still. ¶
-    /// Later he said …` (set by the paragraph reader after each paragraph).
-    pub closing_described: Option<(Mention, usize, Option<Gender>)>,
     /// Documents speakers spoke in (`said in a statement`, `wrote in an email`): the
     /// document's noun, lowercased → the latest such speaker, whom a later `the statement
     /// said` speaks for ([`crate::attribution::rules::SpeakerRule::NamedDocumentAuthor`]).
@@ -2294,6 +2290,24 @@ impl Registry {
                 Some(self.person_from_seen(&seen))
             })?;
         (self.entities[id].kind == SpeakerKind::Person).then_some(id)
+    }
+
+    /// The person a broadcast transcript's label names (`JOAN REYES`, later `REYES`), given
+    /// in the reader's case (`Joan Reyes`), at document position `at`: the person of that
+    /// name or surname, or someone new (gender from the first name).
+    pub fn turn_speaker(&mut self, name: &str, at: usize) -> usize {
+        let m = Mention {
+            kind: MentionKind::Name,
+            name: name.to_string(),
+            title: None,
+            gender: first_name_gender(name),
+            full: name.contains(' '),
+        };
+        let id = self.resolve_name(&m, at);
+        if self.entities[id].gender.is_none() {
+            self.entities[id].gender = m.gender;
+        }
+        id
     }
 
     /// Sets who `I` is in the paragraph about to be read (`None` after it).
