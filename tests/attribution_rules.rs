@@ -268,17 +268,33 @@ fn a_reporting_verb_in_another_frame_is_no_attribution() {
         "The skipper was questioned by harbour police.",
         "Police cited the driver for speeding after he was stopped near the pier.",
         "The mayor was sworn in by the chief justice.",
+        // a past participle opening a reduced relative clause reports nothing
+        "The memo, written in May and obtained by the Harbour Ledger, was on the desk.",
         // `post` reports only before `that` or a quotation
         "The ferry company posted a loss after its fuel bill was doubled.",
         // a verb of sharing reports a quotation only after a colon that closes its clause
         "The rowing club shared a photo of the crew on Sunday.",
         "Tom Reyes took to the water: it was calm, and “Lucky” the dog swam too.",
         "Ana Ruiz took the ferry to Port Hale: “The Gull” was full.",
+        // a participle after a document's noun is no post of its own
+        "In a statement shared on the harbour board's website on Monday: “Closed.”",
         // a third-person form opening the sentence is a plural noun
         "Questions remain over whether the pier is safe.",
         "Charges were laid after the crash was investigated.",
         "Claims were made that the pier was unsafe.",
     ]);
+}
+
+#[test]
+fn a_later_cue_before_a_post_reports_it() {
+    let (doc, a) =
+        analysed("Ana Ruiz shared the photo on Monday, and Tom Reyes then wrote: “Closed.”");
+    let claims: Vec<(String, String)> = a
+        .claims
+        .iter()
+        .map(|c| (c.text(&doc).into_owned(), speaker_name(&a, c.speaker)))
+        .collect();
+    assert_eq!(claims, [("“Closed.”".to_string(), "Tom Reyes".to_string())]);
 }
 
 #[test]

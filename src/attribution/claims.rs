@@ -185,6 +185,15 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         if t.cap && k != s.tokens.start && Some(k) != after_dateline(p, s) {
             continue;
         }
+        // `The memo, written in May and obtained by the Ledger, warned …`: a past participle
+        // (no base, -s, past or -ing form) right after a comma opens a reduced relative
+        // clause about the noun before it, not a report
+        if !(c.base || c.participle || c.past || t.lower.ends_with('s'))
+            && t.cue().is_some()
+            && p.gap_before(k, s).trim() == ","
+        {
+            continue;
+        }
         let mut end = k + 1;
         if c.lemma == "point" {
             if toks.get(k + 1).is_some_and(|n| n.lower == "out") && !c.base {
@@ -337,7 +346,13 @@ pub(super) fn naming_call(p: &Para, s: &Sentence, k: usize) -> bool {
 /// community say`); not a noun after a determiner (`the say`).
 fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
     let toks = p.toks;
-    let Some(pv) = (k > s.tokens.start).then(|| &toks[k - 1]) else {
+    // `Residents, many of whom have lived there for decades, say …`: the subject before
+    // the parenthesis
+    let (h, a0) = match parenthesized_subject(p, s, k) {
+        Some((a, b)) => (b - 1, Some(a)),
+        None => (k.saturating_sub(1), None),
+    };
+    let Some(pv) = (k > s.tokens.start).then(|| &toks[h]) else {
         return false;
     };
     let ok_prev = matches!(
@@ -372,7 +387,7 @@ fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
         || (pv.lower.ends_with('s') && !pv.is(Class::NounMarker) && !pv.lower.ends_with("ss"))
         || pv.cap;
     // `Some in the fishing community say`: a plural quantifier opens the subject
-    let (a0, _) = subject_start(p, s, k);
+    let a0 = a0.unwrap_or_else(|| subject_start(p, s, k).0);
     let quantified = a0 + 1 < k
         && matches!(toks[a0].lower, "some" | "many" | "most" | "several" | "few")
         && matches!(toks[a0 + 1].lower, "in" | "of" | "among" | "at");
@@ -396,7 +411,49 @@ fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
         && !possessive
         && (!pv.is(Class::NounMarker) || group_subject)
         && pv.quote.is_none()
-        && !p.breaks_before(k, s)
+        && (h + 1 != k || !p.breaks_before(k, s))
+}
+
+/// `The audit, commissioned by the city after complaints, found …`, `Residents, many of whom
+/// have lived there for decades, say …`, `The memo, written in May and obtained by the
+/// Ledger, warned …`: for a cue at `k` right after a comma, the subject opening the sentence
+/// (after a dateline; up to eight words, no quotation) before a parenthesis that runs to
+/// the cue (at most thirty words, no quotation) and opens as a parenthesis does: a relative
+/// pronoun, `many of whom`, a participle, an apposition's determiner. Its token range.
+fn parenthesized_subject(p: &Para, s: &Sentence, k: usize) -> Option<(usize, usize)> {
+    let close = if k > s.tokens.start {
+        p.gap_before(k, s).trim()
+    } else {
+        ""
+    };
+    let dashed = dash_gap(close);
+    if close != "," && !dashed {
+        return None;
+    }
+    let a = after_dateline(p, s).unwrap_or(s.tokens.start);
+    let b = (a + 1..k.min(a + 9)).find(|&i| p.breaks_before(i, s))?;
+    let opener = &p.toks[b];
+    let open = p.gap_before(b, s).trim();
+    // (`Three members — Ames, Bell and Cho — have told …`: between dashes, any words)
+    let parenthesis = (open == "," || dashed && dash_gap(open))
+        && b < k
+        && k - b <= 30
+        && !p.toks[a..k].iter().any(|t| t.quote.is_some())
+        && (dashed
+            || !opener.cap
+                && (matches!(opener.lower, "who" | "which" | "whose" | "whom")
+                    || opener.is(Class::Quantifier)
+                        && p.toks.get(b + 1).is_some_and(|n| n.lower == "of")
+                    || opener.is(Class::Determiner)
+                    || opener.lower.ends_with("ed")
+                    || opener.lower.ends_with("ing")
+                    || opener.is(Class::IrregularParticiple)));
+    parenthesis.then_some((a, b))
+}
+
+/// Whether the text between two words is a dash (`—`, `–`, `--`, a spaced hyphen).
+fn dash_gap(gap: &str) -> bool {
+    matches!(gap, "—" | "–" | "--" | "-")
 }
 
 /// Whether a verb of belief at `k` reports someone's view (`Engineers believe the dam will
@@ -537,7 +594,13 @@ fn shared_post(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         ..weak_cue("post", false)
     };
     let t = &p.toks[k];
-    if k == s.tokens.start || t.cap || !t.is(Class::PostVerb) {
+    // (`in a statement shared on Instagram, the pair wrote: …`: a participle after a
+    // document's noun is no post of its own, and a later cue is the one that reports)
+    if k == s.tokens.start
+        || t.cap
+        || !t.is(Class::PostVerb)
+        || p.toks[k - 1].is(Class::DocumentNoun)
+    {
         return None;
     }
     let mut from = k + 1;
@@ -545,7 +608,8 @@ fn shared_post(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         p.toks.get(from).filter(|n| n.lower == "to")?;
         from += 1;
     }
-    colon_quote_ahead(p, s, from).map(|_| POST)
+    let q = colon_quote_ahead(p, s, from)?;
+    (!p.toks[from..q].iter().any(|t| t.cue().is_some())).then_some(POST)
 }
 
 /// The quotation token that a colon introduces within fifteen words after token `from`,
@@ -576,6 +640,10 @@ fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     };
     if !matches!(p.toks[k].lower, "found" | "finds") || k == s.tokens.start {
         return None;
+    }
+    // (`The audit, commissioned by the city, found …`: the subject before the parenthesis)
+    if let Some((_, b)) = parenthesized_subject(p, s, k) {
+        return p.toks[b - 1].is(Class::DocumentNoun).then_some(FIND);
     }
     let mut h = k - 1;
     if matches!(p.toks[h].lower, "has" | "have" | "had" | "also") && h > s.tokens.start {
@@ -1750,6 +1818,8 @@ fn rule_inverted(p: &Para, s: &Sentence, c: usize, cend: usize, cand: &mut Candi
         && p.gap_before(nb, s).contains(',')
         && looks_appositive(p, nb)
         && !matches!(p.toks[nb].lower, "who" | "which" | "whose")
+        // (`…, said Ruiz, and a third car rolled …`: the sentence goes on, no role)
+        && !p.toks[nb].is(Class::ClauseBoundary)
     {
         let mut k = nb + 1;
         while k < s.tokens.end && !p.breaks_before(k, s) && p.toks[k].quote.is_none() {
@@ -1855,17 +1925,34 @@ fn unnamed_by_request(p: &Para, a: usize, b: usize) -> bool {
 /// she was not allowed to speak, said`: the noun phrase before a relative clause that runs
 /// up to the cue (the clause is the speaker's role).
 fn rule_described(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
-    let Some(k) = chunk_before(p, s, c) else {
+    let Some(mut k) = chunk_before(p, s, c) else {
         return;
     };
-    let Some(w) = (k + 1..c).find(|&i| matches!(p.toks[i].lower, "who" | "whose")) else {
-        return;
+    // `One scout, who asked not to be named …, told me …`: the relative clause set off by
+    // commas, the noun phrase in the chunk before it (a person, whatever its head)
+    let set_off = matches!(p.toks[k].lower, "who" | "whose")
+        && p.gap_before(k, s).trim() == ","
+        && !p.toks[k].cap;
+    let w = if set_off {
+        let w = k;
+        match chunk_before(p, s, k) {
+            Some(k0) if k0 < w && w - k0 <= 6 => k = k0,
+            _ => return,
+        }
+        w
+    } else {
+        match (k + 1..c).find(|&i| matches!(p.toks[i].lower, "who" | "whose")) {
+            Some(w) => w,
+            None => return,
+        }
     };
-    let listed = mention_of(p, k, w);
+    let unnamed = |m: &Mention| !matches!(m.kind, MentionKind::Pronoun(_) | MentionKind::Name);
+    // (`An NHL scout, who …`: a determiner-led phrase is a description, not the name in it)
+    let listed = mention_of(p, k, w).filter(|m| unnamed(m) || !set_off);
     cand.open = listed.is_none();
     let Some(mut m) = listed
         .or_else(|| parse_open(p.text, &p.toks[k..w], true))
-        .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_) | MentionKind::Name))
+        .filter(unnamed)
     else {
         cand.open = false;
         return;
@@ -1873,10 +1960,35 @@ fn rule_described(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
     if unnamed_by_request(p, w, c) {
         m.kind = MentionKind::Anonymous;
     }
-    cand.role_from(p, k, c);
+    if !set_off {
+        cand.role_from(p, k, c);
+    }
     cand.mention = Some((k, w, m));
     cand.left = k;
     cand.rule = SpeakerRule::Described;
+}
+
+/// Speaker rule [`SpeakerRule::Parenthesized`]: `The memo, written in May and obtained by
+/// the Ledger, warned …`, `Residents, many of whom have lived there for decades, say …`:
+/// the subject opening the sentence before a parenthesis that runs up to the cue at `c`
+/// ([`parenthesized_subject`]; `c` the first token after it, the cue or an auxiliary before
+/// it), a listed mention or a determiner-led noun phrase.
+fn rule_parenthesized(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
+    let Some((a, b)) = parenthesized_subject(p, s, c) else {
+        return;
+    };
+    let listed = mention_of(p, a, b);
+    let open = listed.is_none();
+    let Some(m) = listed
+        .or_else(|| parse_open(p.text, &p.toks[a..b], true))
+        .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_)))
+    else {
+        return;
+    };
+    cand.open = open;
+    cand.mention = Some((a, b, m));
+    cand.left = a;
+    cand.rule = SpeakerRule::Parenthesized;
 }
 
 /// Speaker rule [`SpeakerRule::Described`] without commas: `A woman who lives near the pier
@@ -2080,6 +2192,14 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
     {
         return cand;
     }
+    // (`Three board members — Ames, Bell and Cho — said …`: the dashes set off the subject's
+    // members, never its name)
+    if !cue.participle && a == b && bd == Boundary::Comma && dash_gap(p.gap_before(a0, s).trim()) {
+        rule_parenthesized(p, s, a0, &mut cand);
+        if cand.mention.is_some() {
+            return cand;
+        }
+    }
     if cue.participle {
         cand.inherited = true;
     } else if !(a == b && bd == Boundary::Conj && rule_relative_clause(p, s, a0, &mut cand)) {
@@ -2116,6 +2236,9 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
     }
     if cand.mention.is_none() && !cand.inherited && a == b && bd == Boundary::Comma {
         rule_described(p, s, c, &mut cand);
+    }
+    if cand.mention.is_none() && !cand.inherited && a == b && bd == Boundary::Comma {
+        rule_parenthesized(p, s, a0, &mut cand);
     }
     if cand.mention.is_none() && !cue.participle && a == b && bd == Boundary::Conj {
         rule_coordinated(p, s, a0, &mut cand);
@@ -2930,12 +3053,16 @@ fn settled_rule(first: Layout, settled: Layout, rule: ContentRule) -> ContentRul
     }
 }
 
-/// Whether the words from token `j` go on with `, and` / `, but` and a clause: the second
-/// half of a sentence split by a parenthetical attribution.
+/// Whether the words from token `j` go on with `, and` / `, but` and a clause, or with a
+/// clause of reason or concession (`She left, she recalls, because the mill closed`): the
+/// second half of a sentence split by a parenthetical attribution.
 fn continues_with_clause(p: &Para, s: &Sentence, j: usize) -> bool {
     j + 1 < s.tokens.end
         && p.toks[j].quote.is_none()
-        && matches!(p.toks[j].lower, "and" | "but")
+        && matches!(
+            p.toks[j].lower,
+            "and" | "but" | "because" | "although" | "though"
+        )
         && p.gap_before(j, s).contains(',')
         && looks_like_clause(p, s, j + 1)
 }
