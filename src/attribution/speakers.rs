@@ -1084,6 +1084,23 @@ fn norm_into(s: &str, l: &mut String) {
     }
 }
 
+/// Whether `name` normalised ([`norm`]) is not `word` but has it as one of its words:
+/// `Harbour Ferry Company` for `company`. In place for an ASCII name (no copy: the test
+/// runs over every organisation that spoke, for each `the company`).
+fn names_other_with_word(name: &str, word: &str) -> bool {
+    if !name.is_ascii() {
+        let n = norm(name);
+        return n != word && n.split(' ').any(|w| w == word);
+    }
+    // (`word` is normalised, so lowercase: an ASCII case-blind comparison is norm's)
+    let t = name.trim();
+    let rest = ["the ", "a ", "an "]
+        .iter()
+        .find(|d| t.len() >= d.len() && t[..d.len()].eq_ignore_ascii_case(d))
+        .map_or(t, |d| &t[d.len()..]);
+    !rest.eq_ignore_ascii_case(word) && rest.split(' ').any(|w| w.eq_ignore_ascii_case(word))
+}
+
 impl Registry {
     /// The entity `names` maps `name` normalised ([`norm`]) to, normalised in a buffer kept
     /// for it (no copy a look-up).
@@ -1733,9 +1750,7 @@ impl Registry {
         if !n.contains(' ')
             && !m.name.starts_with(char::is_uppercase)
             && let Some(id) = self.recent(at, |e| {
-                e.kind == SpeakerKind::Organization
-                    && norm(&e.name) != n
-                    && norm(&e.name).split(' ').any(|w| w == n)
+                e.kind == SpeakerKind::Organization && names_other_with_word(&e.name, &n)
             })
         {
             self.add_alias(id, &m.name);
@@ -2714,4 +2729,35 @@ fn first_names_agree(a: &str, b: &str) -> bool {
     let fa = a.split_whitespace().next().unwrap_or("");
     let fb = b.split_whitespace().next().unwrap_or("");
     fa == fb || fa.starts_with(fb) || fb.starts_with(fa)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_organisations_word_is_found_as_in_its_normalised_name() {
+        let names = [
+            "Harbour Ferry Company",
+            "  The Company ",
+            "company",
+            "A Ferry company",
+            "an Company",
+            "Theatre Company",
+            "company store",
+            "The École Board",
+            "Café Company",
+        ];
+        for name in names {
+            for word in ["company", "board", "école", "the", "store", "ferry company"] {
+                let n = norm(name);
+                let want = n != word && n.split(' ').any(|w| w == word);
+                assert_eq!(
+                    names_other_with_word(name, word),
+                    want,
+                    "{name:?} / {word:?}"
+                );
+            }
+        }
+    }
 }
