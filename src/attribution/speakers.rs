@@ -120,6 +120,20 @@ fn classes_of(t: &Token, w: &str) -> u64 {
     }
 }
 
+/// Whether a word ends with a contracted verb (`they'd`, `we’ve`, `don't`, `I’m`): a
+/// clause, no noun phrase.
+fn ends_contracted(w: &str) -> bool {
+    // (every ending has its apostrophe, `'` or the last byte of `’`, in the word's last
+    // five bytes: most words are ruled out by that)
+    let tail = &w.as_bytes()[w.len().saturating_sub(5)..];
+    tail.iter().any(|&b| b == b'\'' || b == 0x99)
+        && [
+            "'d", "’d", "'ve", "’ve", "'re", "’re", "'ll", "’ll", "n't", "n’t", "'m", "’m",
+        ]
+        .iter()
+        .any(|c| w.ends_with(c))
+}
+
 /// Reads tokens as a speaker mention, or `None` when they cannot name a speaker.
 pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     let mut toks = toks;
@@ -182,11 +196,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     let pre = &toks[..head_end];
     if toks.iter().enumerate().any(|(i, t)| {
         t.is(Class::NpBreaker) && !t.cap && !relation_to(toks, head_end, i)
-            || [
-                "'d", "’d", "'ve", "’ve", "'re", "’re", "'ll", "’ll", "n't", "n’t", "'m", "’m",
-            ]
-            .iter()
-            .any(|c| t.lower.ends_with(c))
+            || ends_contracted(t.lower)
     }) || pre.iter().enumerate().any(|(i, t)| {
         // (a head that is a document's noun too is no verb: `the report`, `a tweet`)
         let noun_head = i + 1 == pre.len() && t.is(Class::DocumentNoun);
@@ -500,9 +510,8 @@ fn without_possessive<'a>(toks: &[Token<'a>]) -> Option<Vec<Token<'a>>> {
 /// she (resolved as a pronoun). `Some(None)`: a document's author that names no one.
 fn document_author(text: &str, toks: &[Token]) -> Option<Option<Mention>> {
     for (i, t) in toks.iter().enumerate() {
-        let by = (i + 1..(i + 5).min(toks.len())).find(|&k| toks[k].lower == "by");
         if matches!(t.lower, "released" | "issued" | "published" | "posted")
-            && let Some(by) = by
+            && let Some(by) = (i + 1..(i + 5).min(toks.len())).find(|&k| toks[k].lower == "by")
             && by + 1 < toks.len()
             && toks[..i].iter().any(|d| d.is(Class::DocumentNoun))
         {
