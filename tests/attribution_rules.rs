@@ -150,6 +150,7 @@ fn the_table_covers_every_speaker_rule() {
         "Interviewee",
         "DocumentAuthor",
         "NamedDocumentAuthor",
+        "GroupMember",
         "Inherited",
     ] {
         assert!(
@@ -687,4 +688,35 @@ fn it_never_stands_for_a_person_named_with_a_first_name() {
     assert_no_claims(&[
         "Ana Ruiz turned down an interview. In a written reply, it said the drivers follow every rule.",
     ]);
+}
+
+#[test]
+fn a_things_report_inside_speech_is_only_the_outer_speakers_claim() {
+    for (text, speaker) in [
+        (
+            "Detective Inspector Ruth Lee said the size of the hole suggested that the thieves used a drill.",
+            "Ruth Lee",
+        ),
+        (
+            "Dr. Ana Voss said the trial data indicated that the drug worked in older patients.",
+            "Ana Voss",
+        ),
+        (
+            "Kay Lund said the files showed a classic error in the payroll code.",
+            "Kay Lund",
+        ),
+    ] {
+        let (doc, a) = analysed(text);
+        let claims: Vec<(String, String)> = a
+            .claims
+            .iter()
+            .map(|c| (c.text(&doc).into_owned(), speaker_name(&a, c.speaker)))
+            .collect();
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        assert_eq!(claims[0].1, speaker, "{text}: {claims:?}");
+    }
+    // (two reports side by side, each with its own subject after a comma, stay two)
+    let (_, a) =
+        analysed("Ruth Lee said the door was forced, and the owner said nothing was taken.");
+    assert_eq!(a.claims.len(), 2, "{:?}", a.claims);
 }

@@ -1890,7 +1890,13 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
         if participial_opener(p, s, k).is_some() {
             break;
         }
-        if !looks_appositive(p, k)
+        // (`“…,” lead author Jo Lind, a chemist, told …`: right after the quotation, a
+        // lowercase role before a name opens the speaker's phrase, no apposition)
+        let role_first = k > s.tokens.start
+            && p.toks[k - 1].quote.is_some()
+            && p.toks[end - 1].cap
+            && !matches!(p.toks[k].lower, "who" | "which" | "whose");
+        if (role_first || !looks_appositive(p, k))
             && let Some(m) = mention_of(p, k, end)
             && !matches!(m.kind, MentionKind::Pronoun(_))
         {
@@ -1923,16 +1929,18 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
     }
     cand.left = k;
     // `…, the group's organiser, NAME, said`: the description is the role, not part of the
-    // content before it
-    if cand.role.is_none()
-        && end == c
+    // content before it (also before a trailing apposition: `“…,” the study's lead author,
+    // Dr. Ana Moss, a chemist at Bay College, told …`, whose role that one stays)
+    if (cand.role.is_none() || end != c)
         && let Some(k0) = chunk_before(p, s, k)
         && k0 > s.tokens.start
         && k0 < k
-        && p.gap_before(k0, s).trim() == ","
+        && (p.gap_before(k0, s).trim() == "," || p.toks[k0 - 1].quote.is_some())
         && named_apposition(p, s, k0, k).is_some()
     {
-        cand.role_from(p, k0, k);
+        if cand.role.is_none() {
+            cand.role_from(p, k0, k);
+        }
         cand.left = k0;
     }
     cand.mention = Some((k, end, m));
@@ -2581,6 +2589,92 @@ fn company_like_name(m: &Mention) -> bool {
         && !Class::FirstNameFemale.has(&first)
         && !Class::FirstNameMale.has(&first)
         && !Class::FirstNameEither.has(&first)
+}
+
+/// Speaker rule [`SpeakerRule::GroupMember`]: `Two neighbours spoke to the paper. “…,” one
+/// said. “…,” another added.`, `Fans wrote in. One said: …`, `“…,” said one.`: a bare `one`
+/// or `another` as the cue's whole subject (or its whole inverted speaker) is a member of
+/// the group the previous sentence names (its subject, else its first group noun phrase),
+/// else of the group that spoke last. Whether it fired.
+fn rule_group_member(
+    p: &Para,
+    s: &Sentence,
+    prev: Option<&Sentence>,
+    (c, cend): (usize, usize),
+    cand: &mut Candidate,
+    reg: &Registry,
+) -> bool {
+    if cand.mention.is_some() {
+        return false;
+    }
+    let member =
+        |k: usize| matches!(p.toks[k].lower, "one" | "another") && p.toks[k].quote.is_none();
+    let edge = |k: usize| {
+        k == s.tokens.start
+            || k >= s.tokens.end
+            || p.breaks_before(k, s)
+            || p.toks[k].quote.is_some()
+            || p.toks[k - 1].quote.is_some()
+    };
+    let (left, right) = if c > s.tokens.start && member(c - 1) && edge(c - 1) {
+        (c - 1, cend)
+    } else if cend < s.tokens.end && member(cend) && edge(cend + 1) {
+        (c, cend + 1)
+    } else {
+        return false;
+    };
+    let named = prev.and_then(|prev| group_named_in(p, prev));
+    let mention = match named {
+        Some(m) => m,
+        None => {
+            let at = p.pos(p.toks[left].range.start);
+            let Some(id) = reg.group_spoke_last(at) else {
+                return false;
+            };
+            let m = Mention {
+                kind: MentionKind::Group,
+                name: reg.entities[id].name.clone(),
+                title: None,
+                gender: None,
+                full: false,
+            };
+            (left, right, m)
+        }
+    };
+    cand.mention = Some(mention);
+    cand.left = cand.left.min(left);
+    cand.right = cand.right.max(right);
+    cand.rule = SpeakerRule::GroupMember;
+    true
+}
+
+/// The group sentence `prev` names: its subject when that is a group (`Two neighbours
+/// spoke to the paper.`), else its first plural noun phrase of people a list knows (`The
+/// paper spoke to two neighbours.`).
+fn group_named_in(p: &Para, prev: &Sentence) -> Option<(usize, usize, Mention)> {
+    if let Some(subject) =
+        previous_subject(p, prev).filter(|(_, _, m)| m.kind == MentionKind::Group)
+    {
+        return Some(subject);
+    }
+    let h = prev
+        .tokens
+        .clone()
+        .find(|&k| p.toks[k].quote.is_none() && p.toks[k].is(Class::GroupNoun))?;
+    let a = (prev.tokens.start..h)
+        .rev()
+        .take_while(|&k| {
+            let t = &p.toks[k];
+            !p.breaks_before(k + 1, prev)
+                && t.quote.is_none()
+                && (t.is(Class::Determiner)
+                    || t.is(Class::Quantifier)
+                    || t.lower.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .last()
+        .unwrap_or(h);
+    let m = mention_of(p, a, h + 1)?;
+    (m.kind == MentionKind::Group).then_some((a, h + 1, m))
 }
 
 /// Speaker rule [`SpeakerRule::DescribedAntecedent`]: `The defendant, a roofer, sat still.
@@ -3280,6 +3374,7 @@ pub(super) fn attribute_sentence(
         let mut cand = speaker_candidate(p, s, c, cend, cue);
         rule_it_antecedent(p, s, prev, &mut cand);
         rule_described_antecedent(p, s, prev, &mut cand, reg);
+        rule_group_member(p, s, prev, (c, cend), &mut cand, reg);
         // (`show`, `find` report only a document's findings: `the figures show …`)
         if cue.is_some_and(|c| c.document)
             && !cand
@@ -3382,6 +3477,7 @@ pub(super) fn attribute_sentence(
             confidence: Rule::Cue(cand.rule, content_rule).confidence() * evidence,
         });
     }
+    drop_inner_reports(p, &mut attrs, reg);
     cut_after_contents(p, &mut attrs);
     attrs
 }
@@ -3397,6 +3493,64 @@ fn mention_evidence(m: Option<&Mention>) -> f32 {
         Some((MentionKind::Description, _)) => 0.85,
         Some(_) => 0.95,
     }
+}
+
+/// Speech inside speech goes to the outer speaker: `Lee said the size of the hole suggested
+/// that thieves used a drill`, `Kay said the files showed a “classic” error`. A cue whose
+/// subject, a thing's noun phrase (no person, group or anonymous source), opens the content
+/// after an earlier cue of the sentence is the verb of the reported clause, not an
+/// attribution of its own: the outer content keeps it whole.
+fn drop_inner_reports(p: &Para, attrs: &mut SmallVec<[Attr; 2]>, reg: &Registry) {
+    let mut i = 0;
+    while i + 1 < attrs.len() {
+        let inner = &attrs[i + 1];
+        let thing = inner.speaker.is_some_and(|id| {
+            !matches!(
+                reg.entities[id].kind,
+                SpeakerKind::Person | SpeakerKind::Group | SpeakerKind::Anonymous
+            )
+        });
+        if thing && subject_opens_content(p, &attrs[i], inner) {
+            attrs.remove(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Whether `inner`'s cue follows a subject that opens `outer`'s content after its verb of
+/// saying: a noun phrase of at most eight words, with no comma, clause boundary, verb or
+/// quotation in it or before the cue (`According to the survey, users report …` has a
+/// source set before the clause, no verb whose clause it is).
+fn subject_opens_content(p: &Para, outer: &Attr, inner: &Attr) -> bool {
+    let Some(r) = outer.content.as_ref() else {
+        return false;
+    };
+    if outer.layout != Layout::After
+        || inner.layout != Layout::After
+        || inner.speaker_rule == SpeakerRule::Inherited
+        || p.toks[outer.cue_tok].lower == "according"
+        || inner.cue_tok <= outer.cue_tok
+    {
+        return false;
+    }
+    let Some(first) =
+        (outer.cue_tok + 1..inner.cue_tok).find(|&k| p.toks[k].range.start >= r.start)
+    else {
+        return false;
+    };
+    p.toks[first].range.start - r.start < 2
+        && inner.cue_tok - first <= 8
+        && (first..=inner.cue_tok).all(|k| {
+            let t = &p.toks[k];
+            (k == first || !p.text[p.toks[k - 1].range.end..t.range.start].contains(BREAK_CHARS))
+                && (k == inner.cue_tok
+                    || t.quote.is_none()
+                        && t.cue().is_none()
+                        && !t.is(Class::ClauseBoundary)
+                        && !t.is(Class::AuxOrAdverb)
+                        && !t.is(Class::Verbish))
+        })
 }
 
 /// An After content stops where the next attribution in the sentence begins.

@@ -72,6 +72,10 @@ pub enum SpeakerRule {
     /// document named by `the` and its noun alone is the words of the speaker who spoke
     /// earlier in a document of that noun (`in a statement`, `in an email`).
     NamedDocumentAuthor,
+    /// `Two neighbours spoke to the paper. “…,” one said. “…,” another added.`: a bare
+    /// `one` or `another` speaking is a member of the group the text just named (the
+    /// previous sentence's group), or of the group that spoke last.
+    GroupMember,
     /// `…, saying …`, `… and added …`: the speaker of the sentence's earlier cue, or its
     /// subject.
     Inherited,
@@ -151,6 +155,7 @@ impl SpeakerRule {
             SpeakerRule::Interviewee => "Q&A answer (A:): the interviewee the introduction names",
             SpeakerRule::TranscriptTurn => "transcript turn (NAME:): the label's speaker",
             SpeakerRule::DocumentAuthor => "the + document + cue: the previous sentence's subject",
+            SpeakerRule::GroupMember => "one/another + cue: a member of the group just named",
             SpeakerRule::NamedDocumentAuthor => {
                 "the + document + cue: who spoke earlier in a document of that noun"
             }
@@ -170,7 +175,8 @@ impl SpeakerRule {
             | SpeakerRule::Parenthesized
             | SpeakerRule::DescribedAntecedent
             | SpeakerRule::DocumentAuthor
-            | SpeakerRule::NamedDocumentAuthor => 0.7,
+            | SpeakerRule::NamedDocumentAuthor
+            | SpeakerRule::GroupMember => 0.7,
             SpeakerRule::Inherited
             | SpeakerRule::ItAntecedent
             | SpeakerRule::Coordinated

@@ -273,6 +273,14 @@ pub fn sentences_into(text: &str, tokens: &[Token], quotes: &[QuoteSpan], out: &
         if a.quote.is_some() && a.quote == b.quote {
             continue;
         }
+        // (the usual gap, a single space, ends nothing but after a full stop: read as a
+        // byte, the common case costs no string slicing)
+        if b.range.start == a.range.end + 1
+            && text.as_bytes()[a.range.end] == b' '
+            && !a.lower.ends_with('.')
+        {
+            continue;
+        }
         let gap = &text[a.range.end..b.range.start];
         // (a single space, the usual gap, ends nothing)
         let mut ends = gap != " " && gap_ends_sentence(gap);
