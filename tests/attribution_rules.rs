@@ -299,6 +299,10 @@ fn a_later_cue_before_a_post_reports_it() {
         .map(|c| (c.text(&doc).into_owned(), speaker_name(&a, c.speaker)))
         .collect();
     assert_eq!(claims, [("“Closed.”".to_string(), "Tom Reyes".to_string())]);
+    // a fronted time before a post quoted after a colon is no claim of its own
+    let (doc, a) = analysed("Three hours later, Ana Ruiz posted on X again: “Still no ferry.”");
+    let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+    assert_eq!(claims, ["“Still no ferry.”"]);
 }
 
 #[test]

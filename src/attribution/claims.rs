@@ -2925,9 +2925,8 @@ fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
     let starts_quote = j < s.tokens.end && p.toks[j].quote.is_some();
     // (`pointed to rising costs`, `called on the province to …`: a frame, not an adjunct)
     let tail = (j >= s.tokens.end || is_adjunct_tail(p, s, j)) && !object_frame(p, s, x.cue, j);
-    let colon_quote = right < s.tokens.end
-        && p.toks[right].quote.is_some()
-        && p.gap_before(right, s).contains(':');
+    // (`said: “…”`, and after the cue's adjuncts, `posted on X again: “…”`)
+    let colon_quote = colon_quote_at(p, s, right) || colon_quote_at(p, s, j);
     let comma_after = !x.participle()
         && !colon_quote
         && right < s.tokens.end
@@ -2965,14 +2964,18 @@ fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
     }
 }
 
+/// Whether token `i` opens a quotation right after a colon.
+fn colon_quote_at(p: &Para, s: &Sentence, i: usize) -> bool {
+    i < s.tokens.end && p.toks[i].quote.is_some() && p.gap_before(i, s).contains(':')
+}
+
 /// Phase 3's adjustments and false-attribution filters: the final layout, or `None` when
 /// the cue is not an attribution (a question, a non-speech sense, too short a clause).
 fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option<Layout> {
     let (j, right, left) = (x.j, x.right, x.left);
     let starts_quote = j < s.tokens.end && p.toks[j].quote.is_some();
-    let colon_quote = right < s.tokens.end
-        && p.toks[right].quote.is_some()
-        && p.gap_before(right, s).contains(':');
+    // (`said: “…”`, and after the cue's adjuncts, `posted on X again: “…”`)
+    let colon_quote = colon_quote_at(p, s, right) || colon_quote_at(p, s, j);
     let comma_after = !x.participle()
         && !colon_quote
         && right < s.tokens.end
