@@ -620,11 +620,13 @@ fn shared_post(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
 /// and a quotation that ends the sentence is a cue by its place, as news introduces
 /// quotations so.
 fn verb_before_colon_quote(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    // (the cheap test first: a quotation right after the word)
+    if k == s.tokens.start || k + 1 >= s.tokens.end || p.toks[k + 1].quote.is_none() {
+        return None;
+    }
     let t = &p.toks[k];
     let w = t.lower;
-    if k == s.tokens.start
-        || k + 1 >= s.tokens.end
-        || t.cap
+    if t.cap
         || t.quote.is_some()
         || w.len() < 4
         || t.classes() != 0
