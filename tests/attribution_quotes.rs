@@ -118,6 +118,10 @@ fn single_quote_left_open_runs_into_the_next_paragraph() {
         inner("They wrote: 'We've decided to part. We're still friends."),
         ["We've decided to part. We're still friends."]
     );
+    assert_eq!(
+        inner("The pair split in May. 'We're still friends. We'll always be."),
+        ["We're still friends. We'll always be."]
+    );
     // mid-sentence, an unclosed mark was an apostrophe
     assert!(inner("Mo said 'Bye and left.").is_empty());
 }
