@@ -170,11 +170,26 @@ pub fn scan_into(text: &str, out: &mut Vec<QuoteSpan>) {
                     state = State::Out;
                 }
                 '“' | '"' if is_open_context(prev) => {
-                    // a double quote opening inside an unclosed single: the single was an apostrophe
-                    state = State::Double {
-                        open: i,
-                        inner: after,
-                    };
+                    // a double quotation nested in a single one, British style (`'She told
+                    // me "go", and I went,' he said`): skipped when a closer of the single
+                    // follows it; else the single was an apostrophe
+                    let close = if c == '“' { '”' } else { '"' };
+                    match text[after..]
+                        .find(close)
+                        .map(|k| after + k + close.len_utf8())
+                    {
+                        Some(end) if single_closer_ahead(text, end, Ahead::Strong).is_some() => {
+                            pos = end;
+                            prev = Some(close);
+                            continue;
+                        }
+                        _ => {
+                            state = State::Double {
+                                open: i,
+                                inner: after,
+                            };
+                        }
+                    }
                 }
                 _ => {}
             },
