@@ -623,3 +623,20 @@ fn it_never_stands_for_a_person_named_with_a_first_name() {
         "Ana Ruiz turned down an interview. In a written reply, it said the drivers follow every rule.",
     ]);
 }
+
+#[test]
+fn a_past_participle_without_an_auxiliary_modifies_a_noun() {
+    // `written in May`: no verb of the sentence, so no claim of its own …
+    assert_no_claims(&[
+        "The harbour memo, written in May and leaked to the Gazette, went unanswered.",
+    ]);
+    let (doc, a) = analysed(
+        "The harbour memo, written in May and leaked to the Gazette, warned that the cranes were unsafe.",
+    );
+    let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+    assert_eq!(claims, ["the cranes were unsafe"]);
+    // … while after an auxiliary it reports
+    let (doc, a) = analysed("Ana Ruiz has written that the cranes were unsafe.");
+    let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+    assert_eq!(claims, ["the cranes were unsafe"]);
+}
