@@ -640,3 +640,29 @@ fn a_past_participle_without_an_auxiliary_modifies_a_noun() {
     let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
     assert_eq!(claims, ["the cranes were unsafe"]);
 }
+
+#[test]
+fn the_question_put_to_a_speaker_is_not_their_claim() {
+    for (text, want) in [
+        (
+            "Tom Reyes runs the boat yard. Asked whether he would sell it, he said only: “Not this year.”",
+            "“Not this year.”",
+        ),
+        (
+            "Tom Reyes runs the boat yard. Asked about the cranes, he said they were safe.",
+            "they were safe",
+        ),
+    ] {
+        let (doc, a) = analysed(text);
+        let claims: Vec<(String, String)> = a
+            .claims
+            .iter()
+            .map(|c| (c.text(&doc).into_owned(), speaker_name(&a, c.speaker)))
+            .collect();
+        assert_eq!(
+            claims,
+            [(want.to_string(), "Tom Reyes".to_string())],
+            "{text}"
+        );
+    }
+}

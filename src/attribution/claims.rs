@@ -1433,7 +1433,8 @@ fn is_adjunct_tail(p: &Para, s: &Sentence, j: usize) -> bool {
     true
 }
 
-/// Whether the words before an attribution are reported content (not just `In particular`).
+/// Whether the words before an attribution are reported content (not just `In particular`,
+/// nor the question put to the speaker, `Asked whether …`).
 fn substantive(p: &Para, s: &Sentence, left: usize) -> bool {
     let toks = &p.toks[s.tokens.start..left];
     if toks.iter().any(|t| t.quote.is_some()) {
@@ -1450,7 +1451,13 @@ fn substantive(p: &Para, s: &Sentence, left: usize) -> bool {
     {
         return false;
     }
-    true
+    // `Asked whether he would run again, he said …`: the question put to the speaker
+    let question = first.lower == "asked"
+        && matches!(
+            toks[1].lower,
+            "whether" | "if" | "about" | "why" | "how" | "what" | "when" | "who" | "where"
+        );
+    !question
 }
 
 pub(super) fn trim_content(text: &str, r: Range<usize>) -> Range<usize> {
