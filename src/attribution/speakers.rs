@@ -927,6 +927,26 @@ fn title_end(run: &[Token]) -> Option<usize> {
     (e < run.len()).then_some(e)
 }
 
+/// `I asked Moss whether Diaz should start.`, `Reporters asked Ana Ruiz about the pier.`:
+/// the person asked (a capitalised name after `asked`) is the one whose answer
+/// follows, and names inside the question are nobody's topic. The first token of the name
+/// and of the question (`whether`, `if`, `about`, `to`, a wh-word).
+fn asked_person(toks: &[Token]) -> Option<(usize, usize)> {
+    let k = toks
+        .iter()
+        .position(|t| matches!(t.lower, "asked" | "asks") && t.quote.is_none())?;
+    // (after at most two role words: `asked coach Tom Moss`)
+    let a = (k + 1..(k + 4).min(toks.len()))
+        .take_while(|&r| toks[r].quote.is_none() && !is_function_word(toks[r].lower))
+        .find(|&r| is_name_token(&toks[r]))?;
+    let q = (a..toks.len()).find(|&r| !is_name_token(&toks[r]) || toks[r].quote.is_some())?;
+    let question = matches!(
+        toks[q].lower,
+        "whether" | "if" | "about" | "to" | "why" | "how" | "what" | "when" | "where" | "who"
+    );
+    (q > a && question).then_some((a, q))
+}
+
 /// A speaker entity in the registry.
 #[derive(Debug, Clone)]
 pub struct Entity {
@@ -1105,6 +1125,7 @@ impl Registry {
         if let Some(t) = toks.get(opening) {
             self.gender_from_pronoun(t, base);
         }
+        let asked = asked_person(toks);
         let mut i = opening;
         while i < toks.len() {
             if !is_name_token(&toks[i]) || toks[i].quote.is_some() {
@@ -1172,6 +1193,9 @@ impl Registry {
                             && text[toks[j - 1].range.end..n.range.start].trim().is_empty()
                             && !is_function_word(n.lower)
                     });
+            // (the person asked is the topic; names inside the question are not)
+            let clause_subject =
+                asked.map_or(clause_subject, |(a, q)| i == a || clause_subject && i <= q);
             if j == i + 1
                 && clause_subject
                 && let Some(&k) = self
