@@ -1783,7 +1783,9 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
         }
         end = k;
     }
-    let Some((k, end, m)) = best else { return };
+    let Some((k, end, m)) = best.or_else(|| open_head_of_apposition(p, s, c)) else {
+        return;
+    };
     if end != c {
         let r = &p.text[p.toks[end].range.start..p.toks[c - 1].range.end];
         if !r.starts_with("who") && !r.starts_with("which") {
@@ -1812,6 +1814,33 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
     }
     cand.mention = Some((k, end, m));
     cand.rule = SpeakerRule::Apposition;
+}
+
+/// `The skipper, a retired teacher from Brenholm, said`: a noun phrase no list knows,
+/// opening the sentence with `the` or a possessive, in apposition with a description of a
+/// person right before the cue, is that person (open-class recognition); the description is
+/// the role.
+fn open_head_of_apposition(p: &Para, s: &Sentence, c: usize) -> Option<(usize, usize, Mention)> {
+    let k1 = chunk_before(p, s, c)?;
+    let person = |m: &Mention| {
+        matches!(
+            m.kind,
+            MentionKind::Description | MentionKind::UnnamedPerson
+        )
+    };
+    if !looks_appositive(p, k1) || !mention_of(p, k1, c).is_some_and(|m| person(&m)) {
+        return None;
+    }
+    let k0 = chunk_before(p, s, k1).filter(|&k0| k0 == s.tokens.start && k0 + 1 < k1)?;
+    if !matches!(
+        p.toks[k0].lower,
+        "the" | "his" | "her" | "their" | "our" | "my"
+    ) {
+        return None;
+    }
+    let m =
+        parse_open(p.text, &p.toks[k0..k1], true).filter(|m| m.kind != MentionKind::Document)?;
+    Some((k0, k1, m))
 }
 
 /// `who asked not to be named`, `who spoke on condition of anonymity`: a relative clause
