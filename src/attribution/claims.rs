@@ -1765,9 +1765,16 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
         if participial_opener(p, s, k).is_some() {
             break;
         }
-        if !looks_appositive(p, k)
-            && let Some(m) = mention_of(p, k, end)
-            && !matches!(m.kind, MentionKind::Pronoun(_))
+        // (`lead author Dr. Jo Lind, a chemist at …, told`: a lowercase role word before a
+        // full name opens no apposition)
+        let m = mention_of(p, k, end).filter(|m| !matches!(m.kind, MentionKind::Pronoun(_)));
+        let titled = m
+            .as_ref()
+            .is_some_and(|m| m.kind == MentionKind::Name && m.full)
+            && !p.toks[k].is(Class::Determiner)
+            && !matches!(p.toks[k].lower, "who" | "which" | "whose");
+        if (!looks_appositive(p, k) || titled)
+            && let Some(m) = m
         {
             // `Tom Reyes, Harbourview MLA, said`: a chunk ending in a title is a role
             let full = m.kind == MentionKind::Name && m.full && !p.toks[end - 1].is(Class::Title);
