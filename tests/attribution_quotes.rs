@@ -69,6 +69,25 @@ fn top_level_single_quotes() {
 }
 
 #[test]
+fn straight_single_quotes_that_are_also_the_apostrophe() {
+    // a lowercase word after a straight `'` opens a quotation too …
+    assert_eq!(
+        inner("They said they had 'drifted apart' but would stay 'close friends'."),
+        ["drifted apart", "close friends"]
+    );
+    // … but not a word the mark shortens, nor a mark inside or after a word
+    assert!(inner("Rock 'n' roll kept 'em dancing 'til dawn at the players' club.").is_empty());
+    assert!(inner("It's late and we're tired, isn't it, Jones' dog?").is_empty());
+    // opening the paragraph and left open: a quotation running on into the next one
+    let t = "'We're sad. It's nobody's fault, and we'll stay a family.";
+    let q = scan(t);
+    assert_eq!(inner(t), ["We're sad. It's nobody's fault, and we'll stay a family."]);
+    assert!(!q[0].closed);
+    // elsewhere an unclosed single mark was an apostrophe
+    assert!(inner("The crew's boat left at noon and 'Tis the season, she wrote.").is_empty());
+}
+
+#[test]
 fn only_quote_marks_and_empty_quotes() {
     assert!(inner("“”“”\"\"''’’").is_empty());
     assert!(inner("\"").is_empty());

@@ -2,12 +2,14 @@
 //!
 //! [`scan`] walks the text once and returns the top-level spans inside quote marks:
 //! curly `“…”` and straight `"…"` double quotes, guillemets, the `’’` / `''` closers that
-//! pasted text produces, and top-level single quotes `‘…’` (British style). Single quotes
-//! inside a double quote are part of it. Apostrophes (`don’t`, `’90s`, `parents’`) and
-//! primes (`5′11″`, `6'2"`) never open a quotation. A mark left open is closed at the end of
-//! the paragraph ([`QuoteSpan::closed`] is then false) so that an unbalanced mark never
-//! swallows the rest of the article; a paragraph that opens a quotation without closing it
-//! is how news continues a quotation into the next paragraph.
+//! pasted text produces, and top-level single quotes `‘…’` (British style), also straight
+//! ones that double as the apostrophe (`'drifted apart'`; `'em`, `'til`, `rock 'n' roll`
+//! are elisions). Single quotes inside a double quote are part of it. Apostrophes (`don’t`,
+//! `’90s`, `parents’`) and primes (`5′11″`, `6'2"`) never open a quotation. A mark left open
+//! is closed at the end of the paragraph ([`QuoteSpan::closed`] is then false) so that an
+//! unbalanced mark never swallows the rest of the article; a paragraph that opens a
+//! quotation without closing it is how news continues a quotation into the next paragraph
+//! (a single mark only when it opened the paragraph or followed a colon).
 
 use std::ops::Range;
 
@@ -110,7 +112,7 @@ pub fn scan_into(text: &str, out: &mut Vec<QuoteSpan>) {
         let next = text[after..].chars().next();
         pos = after;
         match state {
-            State::Out => state = opening(c, prev, next, i, after, &mut pos),
+            State::Out => state = opening(text, c, prev, next, i, after, &mut pos),
             State::Double { open, inner } => {
                 let close_len = match c {
                     '”' | '»' => Some(c.len_utf8()),
@@ -171,22 +173,37 @@ pub fn scan_into(text: &str, out: &mut Vec<QuoteSpan>) {
         }
         prev = Some(c);
     }
-    if let State::Double { open, inner } = state {
-        out.push(QuoteSpan {
-            outer: open..text.len(),
-            inner: trim(text, inner..text.len()),
-            closed: false,
-            single: false,
-        });
-    }
+    close_at_end(text, state, out);
     // drop empty spans (a lone mark at the paragraph end)
     out.retain(|q| !q.inner.is_empty());
+}
+
+/// A quotation still open at the paragraph's end runs on into the next paragraph: a double
+/// mark always; a single mark only when it opened the paragraph or followed a colon (`'We're
+/// sad. … a family.`), since elsewhere an unclosed single mark was an apostrophe.
+fn close_at_end(text: &str, state: State, out: &mut Vec<QuoteSpan>) {
+    let (open, inner, single) = match state {
+        State::Double { open, inner } => (open, inner, false),
+        State::Single { open, inner }
+            if text[..open].trim().is_empty() || text[..open].trim_end().ends_with(':') =>
+        {
+            (open, inner, true)
+        }
+        _ => return,
+    };
+    out.push(QuoteSpan {
+        outer: open..text.len(),
+        inner: trim(text, inner..text.len()),
+        closed: false,
+        single,
+    });
 }
 
 /// What a mark `c` at byte `i` (the next character at `after`) opens outside a quotation:
 /// `State::Out` when it opens nothing. A doubled single mark used as a double opener moves
 /// `pos` past its second mark.
 fn opening(
+    text: &str,
     c: char,
     prev: Option<char>,
     next: Option<char>,
@@ -213,7 +230,8 @@ fn opening(
                     inner: *pos,
                 }
             } else if is_open_context(prev)
-                && next.is_some_and(|n| n.is_alphabetic() && (c == '‘' || n.is_uppercase()))
+                && next.is_some_and(|n| n.is_alphabetic())
+                && (c == '‘' || next.is_some_and(char::is_uppercase) || !elision(&text[after..]))
             {
                 State::Single {
                     open: i,
@@ -225,6 +243,20 @@ fn opening(
         }
         _ => State::Out,
     }
+}
+
+/// Whether the text after a straight `'` starts with a word it shortens (`'em`, `'til`,
+/// `'cause`, `rock 'n' roll`), where the mark is an apostrophe: a lowercase word after any
+/// other `'` opens a quotation (`had 'drifted apart'`).
+fn elision(after: &str) -> bool {
+    let word = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        word,
+        "em" | "til" | "cause" | "n" | "bout" | "round" | "tis" | "twas" | "cos" | "nuff" | "s"
+    )
 }
 
 fn is_word_char_or_punct(c: Option<char>) -> bool {
