@@ -81,7 +81,10 @@ fn straight_single_quotes_that_are_also_the_apostrophe() {
     // opening the paragraph and left open: a quotation running on into the next one
     let t = "'We're sad. It's nobody's fault, and we'll stay a family.";
     let q = scan(t);
-    assert_eq!(inner(t), ["We're sad. It's nobody's fault, and we'll stay a family."]);
+    assert_eq!(
+        inner(t),
+        ["We're sad. It's nobody's fault, and we'll stay a family."]
+    );
     assert!(!q[0].closed);
     // elsewhere an unclosed single mark was an apostrophe
     assert!(inner("The crew's boat left at noon and 'Tis the season, she wrote.").is_empty());

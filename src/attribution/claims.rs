@@ -1209,6 +1209,23 @@ fn that_soon(p: &Para, s: &Sentence, j: usize) -> Option<usize> {
     None
 }
 
+/// `wrote on X: “…”`, `said in a statement on Monday: “…”`, `posted a photo with the
+/// caption: “…”`: a few words after the cue (no verb, no other break) up to a colon and a
+/// quotation are an adjunct or an object; the quotation is what was said. Its first token.
+fn quote_after_colon(p: &Para, s: &Sentence, j: usize) -> Option<usize> {
+    let e = s.tokens.end;
+    for k in j..(j + 10).min(e) {
+        let t = &p.toks[k];
+        if t.quote.is_some() {
+            return (k > j && p.gap_before(k, s).contains(':')).then_some(k);
+        }
+        if k > j && p.breaks_before(k, s) || t.cue().is_some() || t.is(Class::Verbish) {
+            return None;
+        }
+    }
+    None
+}
+
 /// Where the reported content after a cue starts: past `that`, an object, time words and
 /// short adjuncts (`in a statement`). Returns the token index and whether `that` was seen.
 fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usize, bool) {
@@ -1225,6 +1242,9 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
         {
             return (k + 1, true);
         }
+    }
+    if let Some(q) = quote_after_colon(p, s, j) {
+        return (q, false);
     }
     // (`points to the clinic as a model that …`: in a frame, a later `that` is the object's)
     if !clause_opens_at(p, s, j, cue)
@@ -2666,9 +2686,10 @@ fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
     let starts_quote = j < s.tokens.end && p.toks[j].quote.is_some();
     // (`pointed to rising costs`, `called on the province to …`: a frame, not an adjunct)
     let tail = (j >= s.tokens.end || is_adjunct_tail(p, s, j)) && !object_frame(p, s, x.cue, j);
-    let colon_quote = right < s.tokens.end
-        && p.toks[right].quote.is_some()
-        && p.gap_before(right, s).contains(':');
+    // (`said: “…”`, and `wrote on X: “…”`, the content starting at that quotation)
+    let colon_quote = [right, j]
+        .into_iter()
+        .any(|k| k < s.tokens.end && p.toks[k].quote.is_some() && p.gap_before(k, s).contains(':'));
     let comma_after = !x.participle()
         && !colon_quote
         && right < s.tokens.end
