@@ -26,6 +26,7 @@ pub mod quotes;
 pub mod rules;
 pub mod speakers;
 pub mod tokens;
+pub mod transcript;
 
 use crate::document::{BlockKind, Document};
 use serde::{Deserialize, Serialize};

@@ -69,25 +69,61 @@ fn top_level_single_quotes() {
 }
 
 #[test]
-fn straight_single_quotes_that_are_also_the_apostrophe() {
-    // a lowercase word after a straight `'` opens a quotation too …
+fn straight_single_quotes_beside_apostrophes() {
+    // lowercase fragments open when their closer follows in the sentence
     assert_eq!(
-        inner("They said they had 'drifted apart' but would stay 'close friends'."),
+        inner("They said they had 'drifted apart' but stayed 'close friends'."),
         ["drifted apart", "close friends"]
     );
-    // … but not a word the mark shortens, nor a mark inside or after a word
-    assert!(inner("Rock 'n' roll kept 'em dancing 'til dawn at the players' club.").is_empty());
-    assert!(inner("It's late and we're tired, isn't it, Jones' dog?").is_empty());
-    // opening the paragraph and left open: a quotation running on into the next one
-    let t = "'We're sad. It's nobody's fault, and we'll stay a family.";
-    let q = scan(t);
+    // a plural possessive inside is no closer when a real one follows; one at the end is
     assert_eq!(
-        inner(t),
-        ["We're sad. It's nobody's fault, and we'll stay a family."]
+        inner("'The riders' club will stay open,' she said of the Keanes' plan."),
+        ["The riders' club will stay open,"]
     );
-    assert!(!q[0].closed);
-    // elsewhere an unclosed single mark was an apostrophe
-    assert!(inner("The crew's boat left at noon and 'Tis the season, she wrote.").is_empty());
+    assert_eq!(
+        inner("The pair stayed 'good neighbours' but drifted apart."),
+        ["good neighbours"]
+    );
+    // clipped words and lone letters are apostrophes
+    assert!(inner("'Tis the season: rock 'n' roll till dawn, sittin' on the dock.").is_empty());
+    assert!(inner("They lost 'em all in the '90s, 'til the Joneses' win.").is_empty());
+    assert_eq!(
+        inner("'We played rock 'n' roll,' he said."),
+        ["We played rock 'n' roll,"]
+    );
+    // apostrophes inside an open single quotation never close it
+    assert_eq!(
+        inner("'It's nobody's fault,' she said."),
+        ["It's nobody's fault,"]
+    );
+}
+
+#[test]
+fn single_quote_left_open_runs_into_the_next_paragraph() {
+    // a speech opening the paragraph, or after a colon, is kept though it is not closed
+    let q = scan("'We're sad. It's nobody's fault, and we'll stay a family.");
+    assert_eq!(q.len(), 1);
+    assert!(!q[0].closed && q[0].single);
+    assert_eq!(
+        inner("They wrote: 'We've decided to part. We're still friends."),
+        ["We've decided to part. We're still friends."]
+    );
+    // mid-sentence, an unclosed mark was an apostrophe
+    assert!(inner("Mo said 'Bye and left.").is_empty());
+}
+
+#[test]
+fn unattributed_single_quotes_are_scare_quotes_where_quotes_are_double() {
+    let doc = hearsay::document::ingest(
+        "Headline\n\n\"We will reopen,\" said Ana Ruiz.\n\nThe plan is a 'soft launch' of the pier.\n".into(),
+    );
+    let a = attribution::analyze(&doc);
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    // in an article quoting with single marks, the same span stays a quotation
+    let doc = hearsay::document::ingest(
+        "Headline\n\n'We will reopen,' said Ana Ruiz.\n\nThe plan is a 'soft launch' of the pier.\n".into(),
+    );
+    assert_eq!(attribution::analyze(&doc).quotes.len(), 2);
 }
 
 #[test]

@@ -175,6 +175,47 @@ fn a_teaser_for_another_story_is_nobodys_claim() {
 }
 
 #[test]
+fn transcript_labels_are_turns_not_speakers() {
+    let text = "MARA LINDQVIST, HOST: Wells in the valley are failing. Tess Alder reports.\n\n\
+        TESS ALDER, BYLINE: Priya Ng, a hydrologist, has mapped the aquifer. She says the \
+        lake will not refill.\n\n\
+        JOAN REYES: The creek went dry in June.\n\n\
+        ALDER: Reyes has farmed here for thirty years.\n\n\
+        REYES: My father drilled that well. He told me it would never fail.";
+    let (doc, a) = analysed(text);
+    let claims: Vec<(String, String)> = a
+        .claims
+        .iter()
+        .map(|c| (c.text(&doc).into_owned(), speaker_name(&a, c.speaker)))
+        .collect();
+    // the host's and the reporter's turns make no claim; a report inside one is read as
+    // usual, never given to the label; the words a speaker reports in a turn are the turn's
+    assert_eq!(
+        claims,
+        [
+            ("the lake will not refill".into(), "Priya Ng".into()),
+            ("The creek went dry in June".into(), "Joan Reyes".into()),
+            (
+                "My father drilled that well. He told me it would never fail".into(),
+                "Joan Reyes".into()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn section_labels_are_no_speakers_nor_turns() {
+    // a wire roundup's labels in capitals, never repeated, are no transcript
+    assert_no_claims(&["FED TALK: Rates will stay put until the spring.\n\n\
+        ENERGY: Crude oil rose two cents a barrel on Tuesday.\n\n\
+        CURRENCIES: The dollar weakened against the yen."]);
+    let (doc, a) = analysed("Zoom in: Growers have argued that drones are safer than tractors.");
+    let c = &a.claims[0];
+    assert_eq!(c.text(&doc), "drones are safer than tractors");
+    assert_eq!(speaker_name(&a, c.speaker), "Growers");
+}
+
+#[test]
 fn a_denied_or_refused_cue_is_no_attribution() {
     assert_no_claims(&[
         "The mayor has not said whether the pier will reopen.",
@@ -228,6 +269,10 @@ fn a_reporting_verb_in_another_frame_is_no_attribution() {
         "The mayor was sworn in by the chief justice.",
         // `post` reports only before `that` or a quotation
         "The ferry company posted a loss after its fuel bill was doubled.",
+        // a verb of sharing reports a quotation only after a colon that closes its clause
+        "The rowing club shared a photo of the crew on Sunday.",
+        "Tom Reyes took to the water: it was calm, and “Lucky” the dog swam too.",
+        "Ana Ruiz took the ferry to Port Hale: “The Gull” was full.",
         // a third-person form opening the sentence is a plural noun
         "Questions remain over whether the pier is safe.",
         "Charges were laid after the crash was investigated.",

@@ -76,6 +76,8 @@ pub(super) struct Para<'a> {
     pub(super) toks: &'a [Token<'a>],
     pub(super) quotes: &'a [QuoteSpan],
     pub(super) base: usize,
+    /// The paragraph read before this one, if any (for [`SpeakerRule::DescribedAntecedent`]).
+    pub(super) before: Option<&'a super::propagate::Before<'a>>,
 }
 
 const BREAK_CHARS: [char; 8] = [',', ';', ':', '—', '–', '(', ')', '['];
@@ -188,9 +190,12 @@ fn bare_participle(p: &Para, s: &Sentence, k: usize, c: Cue) -> bool {
 fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
     let mut out = SmallVec::new();
     let toks = p.toks;
+    // the sentence's last token inside a quotation so far
+    let mut last_quote = None;
     for k in s.tokens.clone() {
         let t = &toks[k];
         if t.quote.is_some() {
+            last_quote = Some(k);
             continue;
         }
         if t.lower == "according" {
@@ -204,8 +209,9 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         }
         let Some(c) = t
             .cue()
-            .or_else(|| speech_by_position(p, s, k))
+            .or_else(|| speech_by_position(p, s, k, last_quote))
             .or_else(|| light_verb(p, s, k))
+            .or_else(|| shared_post(p, s, k))
             .or_else(|| possessed_speech_noun(p, s, k))
             .or_else(|| document_finding(p, s, k))
             .or_else(|| quoted_judgement(p, s, k))
@@ -320,7 +326,17 @@ fn noun_or_request(p: &Para, s: &Sentence, k: usize, end: usize, c: Cue) -> bool
             .rev()
             .take_while(|&i| !p.breaks_before(i + 1, s))
             .any(|i| p.toks[i].is(Class::Determiner) && p.toks[i - 1].is(Class::Preposition));
-    request || plural_noun || participle
+    request || plural_noun || participle || after_article(p, s, k, c)
+}
+
+/// `in a written response`, `the revised estimates`: right after an article, a cue's past
+/// form or participle (`c` of token `k`) is an adjective, its form in -s a noun, never a verb.
+fn after_article(p: &Para, s: &Sentence, k: usize, c: Cue) -> bool {
+    !c.base
+        && !c.participle
+        && k > s.tokens.start
+        && matches!(p.toks[k - 1].lower, "a" | "an" | "the")
+        && !p.breaks_before(k, s)
 }
 
 /// `what planners call “managed decline”`, `what the locals call “the Gut”`: a plural
@@ -443,12 +459,11 @@ fn belief_reported(p: &Para, s: &Sentence, k: usize, end: usize, earlier_cue: bo
 /// lucky,” sighed Lee Park.`, `“Not again,” the skipper groaned.`): a past or present
 /// verb form right after the quotation's closing comma and before a name, or after a
 /// short noun phrase that follows the quotation, ending the sentence.
-fn speech_by_position(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+/// (`last_quote`: the sentence's last token before `k` inside a quotation.)
+fn speech_by_position(p: &Para, s: &Sentence, k: usize, last_quote: Option<usize>) -> Option<Cue> {
     const BY_POSITION: Cue = weak_cue("say", false);
     // the cheap test first: a quotation within the five words before
-    if k == s.tokens.start
-        || !(k.saturating_sub(5).max(s.tokens.start)..k).any(|i| p.toks[i].quote.is_some())
-    {
+    if k == s.tokens.start || last_quote.is_none_or(|q| q + 5 < k) {
         return None;
     }
     let t = &p.toks[k];
@@ -551,6 +566,39 @@ fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         .then_some(PLAIN_SAY)
 }
 
+/// `She took to Instagram: “…”`, `The club shared a photo and the words: “…”`: a verb of
+/// sharing (`words/post_verb.txt`; `take` with `to`) whose clause runs, unbroken, to a
+/// colon and a quotation that ends the sentence is a cue: the quotation is the post.
+fn shared_post(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    const POST: Cue = Cue {
+        that: true,
+        ..weak_cue("post", false)
+    };
+    let t = &p.toks[k];
+    if k == s.tokens.start || t.cap || !t.is(Class::PostVerb) {
+        return None;
+    }
+    let mut from = k + 1;
+    if matches!(t.lower, "took" | "takes" | "taken" | "taking") {
+        p.toks.get(from).filter(|n| n.lower == "to")?;
+        from += 1;
+    }
+    colon_quote_ahead(p, s, from).map(|_| POST)
+}
+
+/// The quotation token that a colon introduces within fifteen words after token `from`,
+/// with no break but commas before it, when the quotation ends the sentence (`… on
+/// Monday: “Come and see.”`, `… a photo, with the caption: “…”`).
+fn colon_quote_ahead(p: &Para, s: &Sentence, from: usize) -> Option<usize> {
+    let e = s.tokens.end;
+    let q = (from..(from + 15).min(e)).find(|&i| {
+        p.toks[i].quote.is_some() || p.breaks_before(i, s) && p.gap_before(i, s).trim() != ","
+    })?;
+    let quote = p.toks[q].quote?;
+    let colon = q > s.tokens.start && p.text[p.tok_end(q - 1)..p.tok_start(q)].trim() == ":";
+    (colon && p.toks[q..e].iter().all(|t| t.quote == Some(quote))).then_some(q)
+}
+
 /// `…, a new report has found.`, `The study finds that …`: `find` is a cue only with a
 /// document as its subject (a report, a study, a survey), right before it or after an
 /// auxiliary; like any weak cue, only before a clause or ending a trailing attribution.
@@ -613,11 +661,14 @@ fn quoted_judgement(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
 /// `Russia's announcement that …`, `the council's warning that …`: a noun of saying after a
 /// possessive and before `that` is a cue, its owner the speaker.
 fn possessed_speech_noun(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    // (the noun's class first: a bit test, where most words stop)
+    if !p.toks[k].is(Class::SpeechNoun) {
+        return None;
+    }
     let prev = p.toks.get(k.checked_sub(1)?)?;
     let possessive = prev.lower.ends_with("'s") || prev.lower.ends_with("’s");
     (k > s.tokens.start
         && possessive
-        && p.toks[k].is(Class::SpeechNoun)
         && p.toks.get(k + 1).is_some_and(|n| n.lower == "that")
         && k + 2 < s.tokens.end)
         .then_some(PLAIN_SAY)
@@ -1185,7 +1236,8 @@ fn that_soon(p: &Para, s: &Sentence, j: usize) -> Option<usize> {
         let participle = k > j
             && (t.cue().is_some_and(|c| c.weak && c.past) && p.toks[k - 1].is(Class::DocumentNoun)
                 || t.cue().is_some_and(|c| c.weak && !c.base && !c.participle)
-                    && p.toks.get(k + 1).is_some_and(|n| n.is(Class::DocumentNoun)));
+                    && p.toks.get(k + 1).is_some_and(|n| n.is(Class::DocumentNoun))
+                || t.cue().is_some_and(|c| after_article(p, s, k, c)));
         if k > j
             && (t.cue().is_some() && !participle
                 || t.is(Class::Verbish)
@@ -1253,6 +1305,13 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
     {
         return (k + 1, true);
     }
+    // `posted a team photo with the caption: “…”`: a post's words are the quotation after
+    // the colon that closes its clause, not its object
+    if cue.is_some_and(|c| c.that)
+        && let Some(q) = colon_quote_ahead(p, s, j)
+    {
+        return (q, false);
+    }
     if cue.is_some_and(|c| c.object) {
         // (`warned jurors not to read …`, `urged reporters to wait`: an appeal's object is
         // part of what was asked, and stays in the claim)
@@ -1300,6 +1359,10 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
                 // `said on condition of anonymity because they …`: a reason follows (see
                 // `is_adjunct_tail`)
                 if tk.quote.is_some() || tk.lower == "because" {
+                    // `posted on X on Monday: “…”`: the adjunct ends at the colon
+                    if tk.quote.is_some() && p.gap_before(k, s).contains(':') {
+                        found = Some(k);
+                    }
                     break;
                 }
                 if p.breaks_before(k, s)
@@ -2466,7 +2529,7 @@ fn company_like_name(m: &Mention) -> bool {
 /// sentence (after at most two adverbs) takes the previous sentence's subject when that is a
 /// description of a person whose role word is not of the other gender, and no name that may
 /// be the pronoun's stands between the two. In a paragraph's first sentence, the previous
-/// paragraph's closing sentence is the one before it (`Registry::closing_described`).
+/// paragraph's closing sentence is the one before it ([`super::propagate::Before`]).
 /// Whether it fired.
 fn rule_described_antecedent(
     p: &Para,
@@ -2500,7 +2563,7 @@ fn rule_described_antecedent(
     };
     // (`The defendant sat still. ¶ Later he said …`: the previous paragraph's last sentence)
     let Some(prev) = prev else {
-        let Some((m, at, not)) = &reg.closing_described else {
+        let Some((m, at, not)) = p.before.and_then(|b| b.closing_described()) else {
             return false;
         };
         if *not == Some(gender)
@@ -2567,10 +2630,15 @@ pub(super) fn closing_described(
 /// speaker's.
 fn named_document_author(p: &Para, cand: &Candidate, reg: &Registry) -> Option<usize> {
     let (ma, mb, m) = cand.mention.as_ref()?;
-    if m.kind != MentionKind::Document || mb - ma != 2 || p.toks[*ma].lower != "the" {
+    // (`the statement`, `the written response`: `the`, a modifier at most, the noun)
+    if matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_))
+        || !(2..=3).contains(&(mb - ma))
+        || p.toks[*ma].lower != "the"
+        || p.toks[mb - 1].cap
+    {
         return None;
     }
-    reg.document_author(p.toks[ma + 1].lower)
+    reg.document_author(p.toks[mb - 1].lower)
 }
 
 /// `said in a statement`, `wrote in an email to staff`, `told reporters in a written
@@ -2589,11 +2657,29 @@ fn spoken_in_document<'t>(p: &Para<'t>, s: &Sentence) -> Option<&'t str> {
         ) {
             return None;
         }
-        (k + 2..(k + 5).min(e))
-            .take_while(|&i| p.toks[i].quote.is_none() && !p.breaks_before(i, s))
+        let run = (k + 2..(k + 5).min(e))
+            .take_while(|&i| p.toks[i].quote.is_none() && !p.breaks_before(i, s));
+        run.clone()
             .find(|&i| p.toks[i].is(Class::DocumentNoun))
+            .or_else(|| written_reply_noun(p, run))
             .map(|i| p.toks[i].lower)
     })
+}
+
+/// `in a written response to questions`, `in an emailed reply`: a noun no list calls a
+/// document's, after a modifier (`written`, `emailed`) that makes it one (a cue's past form:
+/// something written or sent), before what follows it. Its token, if any.
+fn written_reply_noun(p: &Para, mut run: impl Iterator<Item = usize>) -> Option<usize> {
+    let m = run.next()?;
+    let n = run.next()?;
+    let (mt, nt) = (&p.toks[m], &p.toks[n]);
+    let written = mt.cue().is_some_and(|c| !c.base && !c.participle);
+    let noun = !nt.cap
+        && nt.cue().is_none()
+        && !nt.is(Class::Preposition)
+        && !nt.is(Class::FunctionWord)
+        && !nt.is(Class::TimeWord);
+    (written && noun).then_some(n)
 }
 
 /// Speaker rule [`SpeakerRule::DocumentAuthor`]: `Bay Power asked regulators for a rate

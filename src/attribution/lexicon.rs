@@ -398,10 +398,22 @@ pub enum Class {
     /// Words that close a company's or a project's name (`Kestrel Energy`, `Greenway Project`): the name is
     /// an organisation's. (`words/org_name_end.txt`)
     OrgNameEnd,
+    /// Words clipped at the front (`'tis`, `'em`, `'n'`), lowercased without their
+    /// apostrophe: the mark before them opens no quotation. (`words/elision.txt`)
+    Elision,
+    /// Verbs of sharing a post (`shared`, `took` with `to`): before a colon and a quotation
+    /// that ends the sentence, they report the quotation. (`words/post_verb.txt`)
+    PostVerb,
+    /// The parts a broadcast transcript labels beside a name (`host`, `byline`): the turn is
+    /// narration. (`words/transcript_role.txt`)
+    TranscriptRole,
+    /// Words of a transcript label that names no one (`unidentified`, `crowd`).
+    /// (`words/transcript_unnamed.txt`)
+    TranscriptUnnamed,
 }
 
 /// Every class kept in a data file, with that file.
-const LISTS: [(Class, &str); 45] = [
+const LISTS: [(Class, &str); 49] = [
     (Class::AuxOrAdverb, include_str!("words/aux_or_adverb.txt")),
     (
         Class::ClauseBoundary,
@@ -476,6 +488,16 @@ const LISTS: [(Class, &str); 45] = [
     (Class::GenericOrg, include_str!("words/generic_org.txt")),
     (Class::SpeechNoun, include_str!("words/speech_noun.txt")),
     (Class::OrgNameEnd, include_str!("words/org_name_end.txt")),
+    (Class::Elision, include_str!("words/elision.txt")),
+    (Class::PostVerb, include_str!("words/post_verb.txt")),
+    (
+        Class::TranscriptRole,
+        include_str!("words/transcript_role.txt"),
+    ),
+    (
+        Class::TranscriptUnnamed,
+        include_str!("words/transcript_unnamed.txt"),
+    ),
     // places are capitalised words that name no person: one class with `non_person_cap.txt`
     (Class::NonPersonCap, include_str!("words/places.txt")),
     (

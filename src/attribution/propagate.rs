@@ -7,8 +7,9 @@ use super::claims::{self, Attr, Para, RawClaim};
 use super::lexicon;
 use super::quotes::{self, QuoteSpan};
 use super::rules::{ContentRule, QuoteRule, Rule, SpeakerRule};
-use super::speakers::{Gender, Registry, pronoun_gender};
+use super::speakers::{Gender, Mention, Registry, pronoun_gender};
 use super::tokens::{self, Sentence};
+use super::transcript::{self, TurnLabel};
 use super::{Analysis, Claim, ClaimKind, CueText, Quote, Sourcing};
 use crate::document::Document;
 use smallvec::SmallVec;
@@ -36,9 +37,23 @@ struct Marks<'d> {
     single_style: OnceCell<bool>,
     /// Whether the text is a Q&A and whether a transcript (see [`Marks::interview`]).
     interview: OnceCell<(bool, bool)>,
+    /// The broadcast transcript's turn labels (see [`transcript::Turns`]).
+    turns: OnceCell<transcript::Turns>,
 }
 
 impl Marks<'_> {
+    /// The text's turn labels: a pass over the blocks' first words, made only when a
+    /// paragraph opens with a label in capitals.
+    fn turns(&self) -> &transcript::Turns {
+        self.turns.get_or_init(|| {
+            transcript::Turns::read(
+                self.blocks
+                    .iter()
+                    .map(|&bi| self.doc.blocks[bi].text.as_str()),
+            )
+        })
+    }
+
     /// Whether single quotation marks outnumber double ones in the analysed blocks.
     fn single_style(&self) -> bool {
         *self.single_style.get_or_init(|| {
@@ -95,6 +110,9 @@ struct ParaState {
     sent_quotes: Vec<Range<usize>>,
     /// Per sentence: the speaker of the next attributed quotation after it.
     next_quote_speaker: Vec<Option<Said>>,
+    /// Whether the paragraph's uncredited single-quoted spans are scare quotes (the
+    /// article quotes with double marks), left out of the quotations.
+    scare_singles: bool,
 }
 
 /// Lists one paragraph's analysis fills and the next one reuses (their allocations, not
@@ -127,6 +145,7 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<u32>]
         blocks,
         single_style: OnceCell::new(),
         interview: OnceCell::new(),
+        turns: OnceCell::new(),
     };
     // (the lists grow as paragraphs are read; slack is given back below)
     let mut out = Out {
@@ -134,14 +153,16 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<u32>]
         claims: Vec::new(),
     };
     let mut scratch = Scratch::default();
+    let mut before: Option<usize> = None;
     for &bi in blocks {
         let at = (bi, paragraph_of[bi]);
+        let before = Before::of(doc, before.replace(bi));
         paragraph(
             doc,
             at,
             &marks,
-            &mut reg,
-            &mut carry,
+            (&mut reg, &mut carry),
+            before.as_ref(),
             &mut out,
             &mut scratch,
         );
@@ -192,7 +213,7 @@ fn name_described_lede(doc: &Document, reg: &mut Registry, out: &mut Out) {
 /// capitalised words (not all in capitals, as `READ MORE:` is) and a colon, then its words:
 /// the label, and where the words start.
 fn speaker_label(text: &str) -> Option<(&str, usize)> {
-    let colon = text.bytes().take(41).position(|b| b == b':')?;
+    let colon = memchr::memchr(b':', &text.as_bytes()[..text.len().min(41)])?;
     let label = &text[..colon];
     let words = text[colon + 1..].trim_start();
     let ok = !words.is_empty()
@@ -247,14 +268,62 @@ fn answer(p: &Para, marks: &Marks, reg: &mut Registry) -> Option<RawClaim> {
     Some(answer_claim(p, start, id, &p.text[..=label.len()]))
 }
 
+/// `Why it matters: The levy …`, `Zoom in: Growers have argued …`, `Parting ways: The pair
+/// …`: a paragraph opening with a short label (one to five words, the first capitalised,
+/// no reporting verb), a colon and a capitalised word: where the words after the label
+/// start. The label names the section, never a speaker of its words.
+fn section_label(text: &str, toks: &[tokens::Token]) -> Option<usize> {
+    let n = toks
+        .iter()
+        .take(5)
+        .position(|t| text[t.range.end..].starts_with(':'))?;
+    let label = &toks[..=n];
+    let next = toks.get(n + 1)?;
+    let ok = label[0].cap
+        && label[0].lower.len() >= 2
+        && label.iter().all(|t| t.quote.is_none() && t.cue().is_none())
+        && next.quote.is_none()
+        && next.cap;
+    ok.then_some(next.range.start)
+}
+
+/// Leaves a transcript's turn label (the words before byte `start`) out of the
+/// paragraph's sentences: a sentence of nothing but the label goes.
+fn drop_label(toks: &[tokens::Token], sents: &mut Vec<Sentence>, start: usize) {
+    let first = toks.partition_point(|t| t.range.start < start);
+    sents.retain_mut(|s| {
+        if s.tokens.start < first {
+            s.tokens.start = first.min(s.tokens.end);
+            s.range.start = s.range.start.max(start).min(s.range.end);
+        }
+        !s.tokens.is_empty()
+    });
+}
+
+/// Speaker rule [`SpeakerRule::TranscriptTurn`]: a broadcast transcript's turn of a named
+/// speaker (`JOAN REYES: …`, later `REYES: …`) is one claim of that speaker, spanning the
+/// turn; the host's and the reporter's turns, and unnamed voices, make none.
+fn turn_claim(p: &Para, l: &TurnLabel, marks: &Marks, reg: &mut Registry) -> Option<RawClaim> {
+    if l.start >= p.text.len() || marks.turns().narration_or_unnamed(l) {
+        return None;
+    }
+    let id = reg.turn_speaker(&transcript::title_case(l.name), p.pos(0));
+    let rule = Rule::Cue(SpeakerRule::TranscriptTurn, ContentRule::After);
+    Some(RawClaim {
+        rule,
+        confidence: rule.confidence(),
+        ..answer_claim(p, l.start, id, p.text[..l.start].trim_end())
+    })
+}
+
 /// Phases 1–4 over one paragraph (block `at.0`, body paragraph `at.1`), its quotations and
 /// claims appended to `out`.
 fn paragraph(
     doc: &Document,
     at: (usize, Option<u32>),
     marks: &Marks,
-    reg: &mut Registry,
-    carry: &mut Option<Carry>,
+    (reg, carry): (&mut Registry, &mut Option<Carry>),
+    before: Option<&Before>,
     out: &mut Out,
     scratch: &mut Scratch,
 ) {
@@ -262,31 +331,36 @@ fn paragraph(
     let block = &doc.blocks[bi];
     let text = block.text.as_str();
     let mut qs = std::mem::take(&mut scratch.quotes);
-    quotes::scan_into(text, &mut qs);
     let mut lower = std::mem::take(&mut scratch.lower);
-    lower.clear();
-    lower.push_str(text);
-    lower.make_ascii_lowercase();
     let mut toks = recycle(std::mem::take(&mut scratch.toks));
-    tokens::tokenize_into(text, &lower, &qs, &mut toks);
     let mut sents = std::mem::take(&mut scratch.sents);
-    tokens::sentences_into(text, &toks, &qs, &mut sents);
-    // `READ MORE: …`, `WATCH: …`: a link to another story, whose words nobody says here
-    // (nor are its quotation marks quotations of this article)
-    let teaser = is_teaser(text, &toks);
+    let teaser = read(text, &mut lower, &mut qs, &mut toks, &mut sents);
     let p = Para {
         text,
         toks: &toks,
         quotes: if teaser { &[] } else { &qs },
         base: block.range.start,
+        before,
     };
     let st = &mut scratch.st;
+    let turn = transcript::turn_label(text).filter(|_| !teaser && marks.turns().broadcast);
+    if let Some(l) = turn {
+        // the label is no part of the turn's words, nor a speaker of them
+        drop_label(&toks, &mut sents, l.start);
+    } else if let Some(start) = section_label(text, &toks) {
+        drop_label(&toks, &mut sents, start);
+    }
     st.reset(p.quotes, &sents);
-    let answer = answer(&p, marks, reg);
+    let answer = match turn {
+        Some(l) => turn_claim(&p, &l, marks, reg),
+        None => answer(&p, marks, reg),
+    };
     reg.set_first_person(answer.as_ref().and_then(|c| c.speaker));
-    // a transcript's labelled paragraph: its `I` is the label's person, but no claim of its
-    // own (news-dev's annotators count none)
-    let answer = answer.filter(|c| c.cue.as_deref() == Some("A:"));
+    // a transcript's labelled paragraph in the interview style (`Okafor: …`): its `I` is the
+    // label's person, but no claim of its own (news-dev's annotators count none)
+    let answer = answer.filter(|c| {
+        c.cue.as_deref() == Some("A:") || c.rule.speaker_rule() == Some(SpeakerRule::TranscriptTurn)
+    });
     for (si, s) in sents.iter().enumerate() {
         reg.note_names(text, &toks[s.tokens.clone()], p.base, paragraph.is_some());
         if teaser {
@@ -309,18 +383,90 @@ fn paragraph(
         }
     }
     reg.set_first_person(None);
-    reg.closing_described = sents
-        .last()
-        .filter(|_| !teaser)
-        .and_then(|s| claims::closing_described(&p, s));
     if let Some(c) = answer {
+        if turn.is_some() {
+            // a speaker's turn is one claim: the attributions inside it are that speaker's
+            // report of others (speech inside speech goes to the outer speaker)
+            st.claims.clear();
+            st.q_claimed.iter_mut().for_each(|c| *c = true);
+        }
         st.claims.push(c);
     }
+    // a single-quoted span nobody is credited with, where the article quotes with double
+    // marks, is a scare quote or a title (`the so-called ‘quiet zone’`): not listed
+    st.scare_singles = p.quotes.iter().any(|q| q.single) && !marks.single_style();
     emit(doc, (bi, paragraph), &p, reg, carry, st, out);
     scratch.toks = recycle(toks);
     scratch.lower = lower;
     scratch.sents = sents;
     scratch.quotes = qs;
+}
+
+/// Reads paragraph `text` into the lists given (emptied first): its quotations, its
+/// lowercased text, its tokens (which borrow that) and its sentences. Whether it is a
+/// teaser (`READ MORE: …`, `WATCH: …`: a link to another story, whose words nobody says
+/// here, nor are its quotation marks quotations of this article).
+fn read<'t>(
+    text: &'t str,
+    lower: &'t mut String,
+    qs: &mut Vec<QuoteSpan>,
+    toks: &mut Vec<tokens::Token<'t>>,
+    sents: &mut Vec<Sentence>,
+) -> bool {
+    quotes::scan_into(text, qs);
+    lower.clear();
+    lower.push_str(text);
+    lower.make_ascii_lowercase();
+    let lower: &'t String = lower;
+    tokens::tokenize_into(text, lower, qs, toks);
+    tokens::sentences_into(text, toks, qs, sents);
+    is_teaser(text, toks)
+}
+
+/// The described person who is the subject of a paragraph's closing sentence, where, and
+/// the pronoun gender its role word rules out ([`claims::closing_described`]).
+pub(super) type Closing = (Mention, usize, Option<Gender>);
+
+/// The paragraph read before the current one: what a he/she opening the current one may
+/// take from its closing sentence (`The defendant sat still. ¶ Later he said …`), worked out
+/// only when a rule asks (the paragraph is read again then; most paragraphs never need it).
+pub(super) struct Before<'d> {
+    text: &'d str,
+    base: usize,
+    closing: OnceCell<Option<Closing>>,
+}
+
+impl<'d> Before<'d> {
+    /// Block `bi` of `doc`, if any, as the paragraph before the next one.
+    fn of(doc: &'d Document, bi: Option<usize>) -> Option<Before<'d>> {
+        let block = &doc.blocks[bi?];
+        Some(Before {
+            text: &block.text,
+            base: block.range.start,
+            closing: OnceCell::new(),
+        })
+    }
+
+    /// [`claims::closing_described`] of the paragraph's last sentence (none in a teaser).
+    pub(super) fn closing_described(&self) -> Option<&Closing> {
+        self.closing
+            .get_or_init(|| {
+                let (mut lower, mut qs, mut toks, mut sents) = Default::default();
+                let teaser = read(self.text, &mut lower, &mut qs, &mut toks, &mut sents);
+                let p = Para {
+                    text: self.text,
+                    toks: &toks,
+                    quotes: &qs,
+                    base: self.base,
+                    before: None,
+                };
+                sents
+                    .last()
+                    .filter(|_| !teaser)
+                    .and_then(|s| claims::closing_described(&p, s))
+            })
+            .as_ref()
+    }
 }
 
 impl ParaState {
@@ -495,10 +641,15 @@ fn propagate(
             pronoun_cue(p, s)
         };
         let pronoun = own.or(held);
-        let words_outside = p.toks[s.tokens.clone()]
-            .iter()
-            .filter(|t| t.quote.is_none())
-            .count();
+        // (only a sentence with quotations needs it)
+        let words_outside = if st.sent_quotes[si].is_empty() {
+            0
+        } else {
+            p.toks[s.tokens.clone()]
+                .iter()
+                .filter(|t| t.quote.is_none())
+                .count()
+        };
         for qi in st.sent_quotes[si].clone() {
             if st.q_speaker[qi].is_some() {
                 continue;
@@ -638,6 +789,9 @@ fn emit(
     let block = &doc.blocks[bi];
     for (qi, span) in p.quotes.iter().enumerate() {
         if inscription(p, span.outer.start) {
+            continue;
+        }
+        if span.single && st.q_speaker[qi].is_none() && st.scare_singles {
             continue;
         }
         if let Some((id, cue, rule, confidence)) = st.q_speaker[qi].clone() {

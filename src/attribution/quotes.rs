@@ -2,15 +2,18 @@
 //!
 //! [`scan`] walks the text once and returns the top-level spans inside quote marks:
 //! curly `“…”` and straight `"…"` double quotes, guillemets, the `’’` / `''` closers that
-//! pasted text produces, and top-level single quotes `‘…’` (British style), also straight
-//! ones that double as the apostrophe (`'drifted apart'`; `'em`, `'til`, `rock 'n' roll`
-//! are elisions). Single quotes inside a double quote are part of it. Apostrophes (`don’t`,
-//! `’90s`, `parents’`) and primes (`5′11″`, `6'2"`) never open a quotation. A mark left open
-//! is closed at the end of the paragraph ([`QuoteSpan::closed`] is then false) so that an
-//! unbalanced mark never swallows the rest of the article; a paragraph that opens a
-//! quotation without closing it is how news continues a quotation into the next paragraph
-//! (a single mark only when it opened the paragraph or followed a colon).
+//! pasted text produces, and top-level single quotes `‘…’` / `'…'` (British style). Single
+//! quotes inside a double quote are part of it. Apostrophes (`don’t`, `’90s`, `parents’`,
+//! `rock 'n' roll`, `'em`) and primes (`5′11″`, `6'2"`) never open a quotation: a straight
+//! `'` before a lowercase word opens one only when its closer follows in the sentence, and a
+//! mark after a plural's `s` (`the Joneses' dog`) closes nothing when a surer closer
+//! follows. A mark left open is closed at the end of the paragraph ([`QuoteSpan::closed`]
+//! is then false) so that an unbalanced mark never swallows the rest of the article; a
+//! paragraph that opens a quotation without closing it is how news continues a quotation
+//! into the next paragraph (a single one only when it opens the paragraph or follows a
+//! colon).
 
+use super::lexicon::Class;
 use std::ops::Range;
 
 /// A quotation found in a paragraph.
@@ -152,7 +155,12 @@ pub fn scan_into(text: &str, out: &mut Vec<QuoteSpan>) {
                 }
             }
             State::Single { open, inner } => match c {
-                '’' | '\'' if !is_word_char(next) && is_word_char_or_punct(prev) => {
+                '’' | '\''
+                    if is_single_closer(prev, next)
+                        && !lone_letter_elision(text, i, open)
+                        && !(possessive_plural(text, prev, after)
+                            && single_closer_ahead(text, after, Ahead::Strong).is_some()) =>
+                {
                     out.push(QuoteSpan {
                         outer: open..after,
                         inner: trim(text, inner..i),
@@ -173,30 +181,25 @@ pub fn scan_into(text: &str, out: &mut Vec<QuoteSpan>) {
         }
         prev = Some(c);
     }
-    close_at_end(text, state, out);
+    match state {
+        State::Double { open, inner } => out.push(QuoteSpan {
+            outer: open..text.len(),
+            inner: trim(text, inner..text.len()),
+            closed: false,
+            single: false,
+        }),
+        // a single quotation opening the paragraph (or after a colon) and left open runs on
+        // into the next paragraph, as a double one does; elsewhere the mark was an apostrophe
+        State::Single { open, inner } if opens_a_speech(text, open) => out.push(QuoteSpan {
+            outer: open..text.len(),
+            inner: trim(text, inner..text.len()),
+            closed: false,
+            single: true,
+        }),
+        _ => {}
+    }
     // drop empty spans (a lone mark at the paragraph end)
     out.retain(|q| !q.inner.is_empty());
-}
-
-/// A quotation still open at the paragraph's end runs on into the next paragraph: a double
-/// mark always; a single mark only when it opened the paragraph or followed a colon (`'We're
-/// sad. … a family.`), since elsewhere an unclosed single mark was an apostrophe.
-fn close_at_end(text: &str, state: State, out: &mut Vec<QuoteSpan>) {
-    let (open, inner, single) = match state {
-        State::Double { open, inner } => (open, inner, false),
-        State::Single { open, inner }
-            if text[..open].trim().is_empty() || text[..open].trim_end().ends_with(':') =>
-        {
-            (open, inner, true)
-        }
-        _ => return,
-    };
-    out.push(QuoteSpan {
-        outer: open..text.len(),
-        inner: trim(text, inner..text.len()),
-        closed: false,
-        single,
-    });
 }
 
 /// What a mark `c` at byte `i` (the next character at `after`) opens outside a quotation:
@@ -230,8 +233,11 @@ fn opening(
                     inner: *pos,
                 }
             } else if is_open_context(prev)
-                && next.is_some_and(|n| n.is_alphabetic())
-                && (c == '‘' || next.is_some_and(char::is_uppercase) || !elision(&text[after..]))
+                && next.is_some_and(|n| {
+                    n.is_alphabetic()
+                        && !elision(text, after)
+                        && (c == '‘' || n.is_uppercase() || lowercase_single(text, after))
+                })
             {
                 State::Single {
                     open: i,
@@ -245,20 +251,92 @@ fn opening(
     }
 }
 
-/// Whether the text after a straight `'` starts with a word it shortens (`'em`, `'til`,
-/// `'cause`, `rock 'n' roll`), where the mark is an apostrophe: a lowercase word after any
-/// other `'` opens a quotation (`had 'drifted apart'`).
-fn elision(after: &str) -> bool {
-    let word = after
+/// Whether a single mark between `prev` and `next` can close a single quotation: it ends a
+/// word (`… friends’ but`, `… apart.’`), so it is no apostrophe inside one (`don’t`).
+fn is_single_closer(prev: Option<char>, next: Option<char>) -> bool {
+    !is_word_char(next) && prev.is_some_and(|c| !c.is_whitespace())
+}
+
+/// Whether a straight `'` before a lowercase letter (its word starting at `after`) opens a
+/// quotation (`had 'drifted apart' but`): only when a closing mark follows in the same
+/// sentence before any other opening one, and not around a lone letter (`rock 'n' roll`).
+/// Other clipped words (`sittin'`, `'em`) have no closer of their own, so they open nothing.
+fn lowercase_single(text: &str, after: usize) -> bool {
+    single_closer_ahead(text, after, Ahead::Fragment)
+        .is_some_and(|close| text[after..close].chars().count() > 1)
+}
+
+/// Whether the word at byte `after` (right after a single mark) is clipped at the front
+/// (`'Tis`, `'em`, `’til`): its mark is an apostrophe.
+fn elision(text: &str, after: usize) -> bool {
+    let word = text[after..]
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    matches!(
-        word,
-        "em" | "til" | "cause" | "n" | "bout" | "round" | "tis" | "twas" | "cos" | "nuff" | "s"
-    )
+    word.len() <= 6 && Class::Elision.has(&word.to_ascii_lowercase())
 }
 
-fn is_word_char_or_punct(c: Option<char>) -> bool {
-    c.is_some_and(|c| !c.is_whitespace())
+/// What [`single_closer_ahead`] looks for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ahead {
+    /// The closer of a fragment opened before a lowercase word: any mark that ends a word,
+    /// in the same sentence.
+    Fragment,
+    /// A closer no plural possessive can be (see [`possessive_plural`]), anywhere after.
+    Strong,
+}
+
+/// The byte offset of the first mark after `from` that can close a single quotation (as
+/// `ahead` says), unless an opening mark or a double quotation mark comes first.
+fn single_closer_ahead(text: &str, from: usize, ahead: Ahead) -> Option<usize> {
+    let mut prev = text[..from].chars().next_back();
+    let mut chars = text[from..].char_indices().peekable();
+    while let Some((j, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let at = from + j;
+        match c {
+            '"' | '“' | '”' | '‘' => return None,
+            '.' | '!' | '?' if ahead == Ahead::Fragment && next.is_none_or(char::is_whitespace) => {
+                return None;
+            }
+            '\'' | '’' if is_open_context(prev) && next.is_some_and(char::is_alphabetic) => {
+                return None;
+            }
+            '\'' | '’'
+                if is_single_closer(prev, next)
+                    && !(ahead == Ahead::Strong
+                        && possessive_plural(text, prev, at + c.len_utf8())) =>
+            {
+                return Some(at);
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+/// Whether a mark after an `s` and before a space and a lowercase word may be a plural
+/// possessive's apostrophe (`the Joneses’ dog`, `the players’ union`) rather than a
+/// closing mark (`stayed ‘close friends’ but`): `after` is the byte after the mark.
+fn possessive_plural(text: &str, prev: Option<char>, after: usize) -> bool {
+    let mut rest = text[after..].chars();
+    prev == Some('s') && rest.next() == Some(' ') && rest.next().is_some_and(char::is_lowercase)
+}
+
+/// Whether the mark at byte `i` closes a lone letter after an apostrophe that is not the
+/// quotation's own opening mark at `open` (`rock 'n' roll`, `rock ’n’ roll`).
+fn lone_letter_elision(text: &str, i: usize, open: usize) -> bool {
+    let mut back = text[..i].char_indices().rev();
+    let letter = back.next().is_some_and(|(_, c)| c.is_alphabetic());
+    let mark = back
+        .next()
+        .filter(|&(j, c)| j != open && matches!(c, '\'' | '’' | '‘'));
+    letter && mark.is_some() && back.next().is_none_or(|(_, c)| c.is_whitespace())
+}
+
+/// Whether a quotation opening at byte `open` starts a speech that may run on into the next
+/// paragraph: it opens the paragraph or follows a colon (`She wrote: 'We are sad.`).
+fn opens_a_speech(text: &str, open: usize) -> bool {
+    text[..open].trim_end().is_empty() || text[..open].trim_end().ends_with(':')
 }

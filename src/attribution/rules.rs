@@ -56,6 +56,10 @@ pub enum SpeakerRule {
     /// `Q: … ¶ A: …` in a Q&A interview: an answer paragraph is the words of the
     /// interviewee, the person the introduction before the first answer names most.
     Interviewee,
+    /// `JOAN REYES: The creek went dry in June.` in a broadcast transcript: a turn of a
+    /// named speaker is that speaker's words (the host's and the reporter's turns are
+    /// narration; see [`super::transcript`]).
+    TranscriptTurn,
     /// `Bay Power asked regulators for a rate rise. The filing showed …`: a document named
     /// by `the` and its noun alone, right after a sentence whose subject is an organisation
     /// or a person named in full, is that subject's: its author speaks through it.
@@ -140,6 +144,7 @@ impl SpeakerRule {
                 "he/she + cue: the previous sentence's described person"
             }
             SpeakerRule::Interviewee => "Q&A answer (A:): the interviewee the introduction names",
+            SpeakerRule::TranscriptTurn => "transcript turn (NAME:): the label's speaker",
             SpeakerRule::DocumentAuthor => "the + document + cue: the previous sentence's subject",
             SpeakerRule::NamedDocumentAuthor => {
                 "the + document + cue: who spoke earlier in a document of that noun"
@@ -153,7 +158,7 @@ impl SpeakerRule {
         match self {
             SpeakerRule::AccordingTo | SpeakerRule::Subject | SpeakerRule::Inverted => 0.9,
             SpeakerRule::Apposition | SpeakerRule::EmbeddedPost => 0.85,
-            SpeakerRule::Interviewee => 0.8,
+            SpeakerRule::Interviewee | SpeakerRule::TranscriptTurn => 0.8,
             SpeakerRule::RelativeClause
             | SpeakerRule::LastNounPhrase
             | SpeakerRule::Described

@@ -107,11 +107,16 @@ fn trim_possessives(mut w: &str) -> &str {
 /// Whether a word, its possessive cut (`Council’s`), is an organisation's noun: from the
 /// token's own lexicon bits when it has no possessive.
 fn is_org_word(t: &Token) -> bool {
-    let w = trim_possessives(t.lower);
+    classes_of(t, trim_possessives(t.lower)) & Class::OrgNoun.bit() != 0
+}
+
+/// The classes of `w`, a word cut from the end of token `t` (`Council` of `Council’s`): the
+/// token's own lexicon bits when nothing was cut, else a look-up of the shorter word.
+fn classes_of(t: &Token, w: &str) -> u64 {
     if w.len() == t.lower.len() {
-        t.is(Class::OrgNoun)
+        t.classes()
     } else {
-        Class::OrgNoun.has(w)
+        lexicon::classes(w)
     }
 }
 
@@ -281,7 +286,7 @@ fn classify_head(
         .unwrap_or(h);
 
     // the head's classes, looked up once for the questions below
-    let hc = lexicon::classes(h);
+    let hc = classes_of(head, h);
     let head_is = |c: Class| hc & c.bit() != 0;
     if let Some(m) = anonymous_source(toks, pre, det, h, name_all) {
         return Some(m);
@@ -703,14 +708,9 @@ fn closes_company_name(run: &[Token]) -> bool {
     let [first, .., last] = run else {
         return false;
     };
-    first.cap && last.cap && {
-        let w = trim_possessives(last.lower);
-        if w.len() == last.lower.len() {
-            last.is(Class::OrgNameEnd)
-        } else {
-            Class::OrgNameEnd.has(w)
-        }
-    }
+    first.cap
+        && last.cap
+        && classes_of(last, trim_possessives(last.lower)) & Class::OrgNameEnd.bit() != 0
 }
 
 /// The short name of a company's full name `run` (`kettleworth` for `Kettleworth
@@ -723,8 +723,8 @@ fn company_short_name(run: &[Token]) -> Option<String> {
         return None;
     }
     let k = run.iter().rposition(|t| {
-        let w = trim_possessives(t.lower);
-        !Class::OrgNameEnd.has(w) && !Class::OrgNoun.has(w)
+        classes_of(t, trim_possessives(t.lower)) & (Class::OrgNameEnd.bit() | Class::OrgNoun.bit())
+            == 0
     })? + 1;
     let short = &run[..k];
     if k > 2
@@ -884,13 +884,13 @@ fn name_gender(titles: &[Token], core: &[&Token]) -> Option<Gender> {
     by_title.or_else(|| {
         // (two-letter names and particles, `Lu`, `Al`, are too often a surname or a clan
         // name in other naming orders)
-        let first = core.first().filter(|_| core.len() >= 2)?.lower;
-        if first.len() < 3 || Class::Particle.has(first) || Class::NonPersonCap.has(first) {
+        let first = core.first().filter(|_| core.len() >= 2)?;
+        if first.lower.len() < 3 || first.is(Class::Particle) || first.is(Class::NonPersonCap) {
             return None;
         }
-        if Class::FirstNameFemale.has(first) {
+        if first.is(Class::FirstNameFemale) {
             Some(Gender::Female)
-        } else if Class::FirstNameMale.has(first) {
+        } else if first.is(Class::FirstNameMale) {
             Some(Gender::Male)
         } else {
             None
@@ -925,26 +925,6 @@ fn title_end(run: &[Token]) -> Option<usize> {
         e += 2;
     }
     (e < run.len()).then_some(e)
-}
-
-/// `I asked Moss whether Diaz should start.`, `Reporters asked Ana Ruiz about the pier.`:
-/// the person asked (a capitalised name after `asked`) is the one whose answer
-/// follows, and names inside the question are nobody's topic. The first token of the name
-/// and of the question (`whether`, `if`, `about`, `to`, a wh-word).
-fn asked_person(toks: &[Token]) -> Option<(usize, usize)> {
-    let k = toks
-        .iter()
-        .position(|t| matches!(t.lower, "asked" | "asks") && t.quote.is_none())?;
-    // (after at most two role words: `asked coach Tom Moss`)
-    let a = (k + 1..(k + 4).min(toks.len()))
-        .take_while(|&r| toks[r].quote.is_none() && !is_function_word(toks[r].lower))
-        .find(|&r| is_name_token(&toks[r]))?;
-    let q = (a..toks.len()).find(|&r| !is_name_token(&toks[r]) || toks[r].quote.is_some())?;
-    let question = matches!(
-        toks[q].lower,
-        "whether" | "if" | "about" | "to" | "why" | "how" | "what" | "when" | "where" | "who"
-    );
-    (q > a && question).then_some((a, q))
 }
 
 /// A speaker entity in the registry.
@@ -1050,10 +1030,6 @@ pub struct Registry {
     /// A name normalised for a look-up in `names` ([`Registry::name_id`]), kept to be
     /// written over rather than allocated for each mention.
     norm_buf: String,
-    /// The described person who is the subject of the last paragraph's closing sentence,
-    /// where, and the pronoun gender its role word rules out: `The defendant sat still. ¶
-    /// Later he said …` (set by the paragraph reader after each paragraph).
-    pub closing_described: Option<(Mention, usize, Option<Gender>)>,
     /// Documents speakers spoke in (`said in a statement`, `wrote in an email`): the
     /// document's noun, lowercased → the latest such speaker, whom a later `the statement
     /// said` speaks for ([`crate::attribution::rules::SpeakerRule::NamedDocumentAuthor`]).
@@ -1125,7 +1101,6 @@ impl Registry {
         if let Some(t) = toks.get(opening) {
             self.gender_from_pronoun(t, base);
         }
-        let asked = asked_person(toks);
         let mut i = opening;
         while i < toks.len() {
             if !is_name_token(&toks[i]) || toks[i].quote.is_some() {
@@ -1184,18 +1159,18 @@ impl Registry {
                     || toks[i - 1].is(Class::Preposition));
             // (the sentence's subject: its first words, or a name in apposition to them)
             let opens = i == opening || appositive_subject(text, toks, opening, i, after);
-            let clause_subject = !aside && opens
-                || fronted_topic(toks, i, after)
-                || !conjunct
-                    && toks.get(j).is_some_and(|n| {
-                        !n.cap
-                            && n.quote.is_none()
-                            && text[toks[j - 1].range.end..n.range.start].trim().is_empty()
-                            && !is_function_word(n.lower)
-                    });
-            // (the person asked is the topic; names inside the question are not)
-            let clause_subject =
-                asked.map_or(clause_subject, |(a, q)| i == a || clause_subject && i <= q);
+            // (a name inside a reported question is nobody's topic)
+            let clause_subject = topic_after_verb(toks, opening, i)
+                || (!aside && opens
+                    || fronted_topic(toks, i, after)
+                    || !conjunct
+                        && toks.get(j).is_some_and(|n| {
+                            !n.cap
+                                && n.quote.is_none()
+                                && text[toks[j - 1].range.end..n.range.start].trim().is_empty()
+                                && !is_function_word(n.lower)
+                        }))
+                    && !in_asked_question(text, toks, opening, i);
             if j == i + 1
                 && clause_subject
                 && let Some(&k) = self
@@ -2307,6 +2282,24 @@ impl Registry {
         (self.entities[id].kind == SpeakerKind::Person).then_some(id)
     }
 
+    /// The person a broadcast transcript's label names (`JOAN REYES`, later `REYES`), given
+    /// in the reader's case (`Joan Reyes`), at document position `at`: the person of that
+    /// name or surname, or someone new (gender from the first name).
+    pub fn turn_speaker(&mut self, name: &str, at: usize) -> usize {
+        let m = Mention {
+            kind: MentionKind::Name,
+            name: name.to_string(),
+            title: None,
+            gender: first_name_gender(name),
+            full: name.contains(' '),
+        };
+        let id = self.resolve_name(&m, at);
+        if self.entities[id].gender.is_none() {
+            self.entities[id].gender = m.gender;
+        }
+        id
+    }
+
     /// Sets who `I` is in the paragraph about to be read (`None` after it).
     pub fn set_first_person(&mut self, id: Option<usize>) {
         self.first_person = id;
@@ -2525,6 +2518,54 @@ fn fronted_topic(toks: &[Token], i: usize, after: &str) -> bool {
         _ => false,
     };
     opener && after.starts_with(',')
+}
+
+/// Whether the name at token `i` is a topic by its place after a verb: the person asked
+/// (`I asked Moss whether Diaz will start.`: who answers next, [`addressee`]) or a subject
+/// after its verb (`Also in the hall was Lou Akins, a farmer.`).
+fn topic_after_verb(toks: &[Token], opening: usize, i: usize) -> bool {
+    addressee(toks, opening, i)
+        || i > opening + 1
+            && matches!(toks[i - 1].lower, "was" | "were" | "came")
+            && toks[i - 1].quote.is_none()
+}
+
+/// Whether token `i` (a name) is the person asked in its sentence: right after an `ask` verb
+/// (`asked Moss`), or after one and a role noun (`asked goalie Tom Moss`, `asking
+/// councillor Ruiz`). The person asked is the one whose answer the text quotes next.
+fn addressee(toks: &[Token], opening: usize, i: usize) -> bool {
+    let ask = |t: &Token| t.quote.is_none() && t.cue().is_some_and(|c| c.lemma == "ask");
+    match i.checked_sub(opening) {
+        Some(1..) if ask(&toks[i - 1]) => true,
+        Some(2..) => {
+            let role = &toks[i - 1];
+            !role.cap
+                && role.quote.is_none()
+                && !is_function_word(role.lower)
+                && !role.is(Class::Preposition)
+                && ask(&toks[i - 2])
+        }
+        _ => false,
+    }
+}
+
+/// Whether token `i` (a name) stands inside a question reported after an `ask` verb earlier
+/// in its sentence (`asked the coach whether Diaz will start`, `asked why Ruiz left`): the
+/// question names whom it is about, not who speaks next. The question ends at a comma: the
+/// name after it (`When asked whether she had regrets, Ruiz paused`) is the main clause's.
+fn in_asked_question(text: &str, toks: &[Token], opening: usize, i: usize) -> bool {
+    let Some(q) = (opening..i).rev().find(|&k| {
+        matches!(
+            toks[k].lower,
+            "whether" | "if" | "why" | "how" | "what" | "when"
+        ) && toks[k].quote.is_none()
+    }) else {
+        return false;
+    };
+    if text[toks[q].range.end..toks[i].range.start].contains([',', ';', ':', '—', '–']) {
+        return false;
+    }
+    (opening..q).any(|k| toks[k].quote.is_none() && toks[k].cue().is_some_and(|c| c.lemma == "ask"))
 }
 
 /// `Cris Vega, a farm worker, is a mother of four …`, `Sam Orr, a grandfather, …`: the

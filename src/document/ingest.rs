@@ -19,6 +19,7 @@ use super::date::date_at_start;
 use super::decode::{DecodeError, decode};
 use super::text::{Clean, clean, count_removed, shown_bounds};
 use super::{Block, BlockKind, Document, Meta};
+use std::cell::Cell;
 use std::ops::Range;
 
 /// A line of the source: its byte range without the line ending, and its trimmed text.
@@ -28,8 +29,13 @@ struct Line<'a> {
     text: &'a str,
     start: u32,
     n_chars: u32,
-    words: u8,
+    /// [`count_words`] up to 30, counted the first time it is asked for (most lines of a
+    /// text with blank lines between paragraphs never are); [`UNCOUNTED`] until then.
+    words: Cell<u8>,
 }
+
+/// [`Line::words`] not counted yet.
+const UNCOUNTED: u8 = u8::MAX;
 
 impl Line<'_> {
     /// Byte range of the trimmed line in the source.
@@ -43,7 +49,13 @@ impl Line<'_> {
         self.text.is_empty()
     }
     fn words(&self) -> usize {
-        usize::from(self.words)
+        let mut n = self.words.get();
+        if n == UNCOUNTED {
+            // only ever compared with small numbers: stop counting early
+            n = count_words(self.text, 30) as u8;
+            self.words.set(n);
+        }
+        usize::from(n)
     }
     fn first_word_chars(&self) -> usize {
         self.text
@@ -75,8 +87,7 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
             // inputs are capped far below 4 GiB (`decode::MAX_INPUT`)
             start: off as u32,
             n_chars: u32::try_from(trimmed.chars().count()).unwrap_or(u32::MAX),
-            // only ever compared with small numbers: stop counting early
-            words: count_words(trimmed, 30) as u8,
+            words: Cell::new(UNCOUNTED),
         });
         start = end;
     }
@@ -180,10 +191,10 @@ fn starts_paragraph_word(text: &str) -> bool {
 
 /// A single-word line that opens a paragraph (the pasted "first word alone" layout).
 fn is_lone_opening_word(line: &Line) -> bool {
-    line.words() == 1
+    line.chars() <= 24
+        && line.words() == 1
         && starts_paragraph_word(line.text)
         && !ends_sentence(line.text)
-        && line.chars() <= 24
 }
 
 /// Splits a trailing parenthesised photo credit off caption text.
@@ -298,7 +309,7 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
     let mut lens: Vec<usize> = lines
         .windows(2)
         .filter(|w| !w[0].is_blank() && !w[1].is_blank())
-        .filter(|w| w[0].words() >= 3 && !ends_sentence(w[0].text) && w[0].chars() <= 110)
+        .filter(|w| w[0].chars() <= 110 && w[0].words() >= 3 && !ends_sentence(w[0].text))
         .map(|w| w[0].chars())
         .collect();
     let nonblank = lines.iter().filter(|l| !l.is_blank()).count();
@@ -398,9 +409,9 @@ fn done_or_start(lines: &[Line], i: usize) -> bool {
 
 fn is_short_heading(line: &Line) -> bool {
     let last = line.text.chars().next_back().unwrap_or('.');
-    line.words() >= 2
+    line.chars() <= 70
+        && line.words() >= 2
         && line.words() <= 10
-        && line.chars() <= 70
         && starts_paragraph_word(line.text)
         && !matches!(
             last,
