@@ -254,6 +254,8 @@ fn a_weak_verb_in_another_sense_is_no_attribution() {
         "The crowd hailed a taxi outside the station.",
         "The judge dismissed the case against the skipper.",
         "Residents view the harbour from the hill.",
+        "The ferry tax credit for families will rise in June.",
+        "The ferry company took the blame for the delays.",
         "The pier is seen as a landmark.",
     ]);
 }
