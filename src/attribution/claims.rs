@@ -2187,7 +2187,7 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
             rule_subject(p, s, a0, said || that_next, &mut cand);
             if cand.mention.is_none()
                 && matches!(cue.lemma, "say" | "tell")
-                && let Some(m) = parse_bare_plural(p.text, &p.toks[a..b])
+                && let Some(m) = parse_bare_plural(p.text, &p.toks[a..b], a == s.tokens.start)
             {
                 cand.mention = Some((a, b, m));
                 cand.open = true;

@@ -702,12 +702,16 @@ fn ends_open_np(t: &Token) -> bool {
 
 /// `… but beekeepers say`, `After the storm, bee farmers say`: a bare plural of people
 /// (one to three lowercase words, the last a plural agent noun or a listed person's or
-/// group's noun) before `say`/`tell` is a group, by open-class recognition.
-pub fn parse_bare_plural(text: &str, toks: &[Token]) -> Option<Mention> {
+/// group's noun) before `say`/`tell` is a group, by open-class recognition. When the phrase
+/// `opens` the sentence, its first word's capital is the sentence's (`Wildlife specialists
+/// say`), if a lowercase head follows it.
+pub fn parse_bare_plural(text: &str, toks: &[Token], opens: bool) -> Option<Mention> {
     let head = toks.last().filter(|_| toks.len() <= 3)?;
     let h = head.lower;
     let bad = |t: &Token| t.cap || t.quote.is_some() || t.is(Class::Determiner) || ends_open_np(t);
-    if toks.iter().any(bad) || h.len() < 5 || !h.ends_with('s') || h.ends_with("ss") {
+    let sentence_cap = opens && toks.len() > 1 && !toks[0].is(Class::Determiner);
+    let skip = usize::from(sentence_cap && toks[0].cap && toks[0].quote.is_none());
+    if toks[skip..].iter().any(bad) || h.len() < 5 || !h.ends_with('s') || h.ends_with("ss") {
         return None;
     }
     let stem = &h[..h.len() - 1];
