@@ -713,3 +713,28 @@ fn the_question_put_to_a_speaker_is_not_their_claim() {
         );
     }
 }
+
+#[test]
+fn a_finding_reported_inside_a_speakers_words_is_theirs() {
+    // speech inside speech: the outer speaker's claim, whole, and no claim of the inner
+    // clause's last noun phrase
+    for text in [
+        "Ana Ruiz said the depth of the crack suggested that the pier had settled.",
+        "Ana Ruiz said the survey found that the pier had settled.",
+    ] {
+        let (doc, a) = analysed(text);
+        let claims: Vec<(String, String)> = a
+            .claims
+            .iter()
+            .map(|c| (c.text(&doc).into_owned(), speaker_name(&a, c.speaker)))
+            .collect();
+        let whole = text
+            .trim_start_matches("Ana Ruiz said ")
+            .trim_end_matches('.');
+        assert_eq!(
+            claims,
+            [(whole.to_string(), "Ana Ruiz".to_string())],
+            "{text}"
+        );
+    }
+}

@@ -3320,6 +3320,7 @@ pub(super) fn attribute_sentence(
             confidence: Rule::Cue(cand.rule, content_rule).confidence() * evidence,
         });
     }
+    reported_finding_inside(p, s, reg, &mut attrs);
     cut_after_contents(p, &mut attrs);
     attrs
 }
@@ -3334,6 +3335,41 @@ fn mention_evidence(m: Option<&Mention>) -> f32 {
         Some((MentionKind::Pronoun(_), _)) => 0.85,
         Some((MentionKind::Description, _)) => 0.85,
         Some(_) => 0.95,
+    }
+}
+
+/// `Lee said the size of the hole suggested that …`, `Lee said the report found that …`:
+/// a cue whose speaker is the last noun phrase of a clause that is itself the reported
+/// content of an earlier cue (no break between them), and no person (a thing, a document),
+/// is speech inside speech: the outer speaker's claim, whole, and no attribution of its own
+/// (people keep theirs: `Ruiz said the mayor told her …`).
+fn reported_finding_inside(
+    p: &Para,
+    s: &Sentence,
+    reg: &Registry,
+    attrs: &mut SmallVec<[Attr; 2]>,
+) {
+    let mut i = 0;
+    while i + 1 < attrs.len() {
+        let (outer, inner) = (&attrs[i], &attrs[i + 1]);
+        let person = inner.speaker.is_some_and(|id| {
+            matches!(
+                reg.entities[id].kind,
+                SpeakerKind::Person | SpeakerKind::Group | SpeakerKind::Anonymous
+            )
+        });
+        let inside = outer.layout == Layout::After
+            && !person
+            && inner.speaker_rule == SpeakerRule::LastNounPhrase
+            && outer.content.as_ref().is_some_and(|r| {
+                p.toks[inner.left].range.start >= r.start
+                    && (outer.cue_tok + 1..=inner.cue_tok).all(|k| !p.breaks_before(k, s))
+            });
+        if inside {
+            attrs.remove(i + 1);
+        } else {
+            i += 1;
+        }
     }
 }
 
