@@ -738,3 +738,17 @@ fn a_finding_reported_inside_a_speakers_words_is_theirs() {
         );
     }
 }
+
+#[test]
+fn say_with_an_object_that_names_no_content_reports_nothing() {
+    assert_no_claims(&[
+        "Tom Reyes said a few words at the harbour funeral.",
+        "The new harbour master says all the right things.",
+        "Ana Ruiz said nothing.",
+        "Ana Ruiz said goodbye to the ferry crew on Friday.",
+    ]);
+    // … but a clause after such words is reported
+    let (doc, a) = analysed("Ana Ruiz said much of the pier was rotten.");
+    let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+    assert_eq!(claims, ["much of the pier was rotten"]);
+}

@@ -2835,6 +2835,9 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
         // `…, according to X.` / `… according to X and …`: the words before it
         layout = Layout::Before;
     }
+    if said_no_content(p, s, x) {
+        return None;
+    }
     // `said Greenspan while visiting …`: words after an inverted name are not reported
     if x.rule == SpeakerRule::Inverted
         && layout == Layout::After
@@ -3115,6 +3118,29 @@ fn quoted_object(p: &Para, s: &Sentence, j: usize) -> bool {
     (j..(j + 15).min(s.tokens.end))
         .take_while(|&k| k == j || !p.gap_before(k, s).contains([';', ':', '(', '—']))
         .any(|k| p.toks[k].quote.is_some())
+}
+
+/// `said nothing`, `said a few words at the funeral`, `says all the right things`: `say`
+/// with an object that names a speech act or an amount of talk
+/// ([`lexicon::said_no_content`]), then the sentence's end, a break or a preposition,
+/// reports nothing (`said nothing was done`, `said much of it was rotten` are clauses, and
+/// reported).
+fn said_no_content(p: &Para, s: &Sentence, x: &Site) -> bool {
+    let e = s.tokens.end;
+    if x.had_that || !x.cue.is_some_and(|c| c.lemma == "say") || x.j >= e {
+        return false;
+    }
+    let words: SmallVec<[&str; 4]> = (x.j..(x.j + 4).min(e))
+        .take_while(|&k| p.toks[k].quote.is_none() && (k == x.j || !p.breaks_before(k, s)))
+        .map(|k| p.toks[k].lower)
+        .collect();
+    lexicon::said_no_content(&words).is_some_and(|n| {
+        let k = x.j + n;
+        // (`said much of the pier was rotten`: a partitive opens a clause)
+        k >= e
+            || p.breaks_before(k, s)
+            || p.toks[k].is(Class::Preposition) && p.toks[k].lower != "of"
+    })
 }
 
 /// The content's byte range in the paragraph for a layout.
