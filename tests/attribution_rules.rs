@@ -752,3 +752,21 @@ fn say_with_an_object_that_names_no_content_reports_nothing() {
     let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
     assert_eq!(claims, ["much of the pier was rotten"]);
 }
+
+#[test]
+fn a_coordinated_cue_ends_the_content_of_the_verb_before_it() {
+    // `confirmed the split but said …`: the first verb's object stops at the conjunction
+    // (two words are no claim of their own)
+    let (doc, a) = analysed(
+        "A ferry company spokeswoman confirmed the closure but said she would not comment further.",
+    );
+    let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+    assert_eq!(claims, ["she would not comment further"]);
+    let (doc, a) =
+        analysed("Ana Ruiz confirmed the cracks in the pilings and said the pier would stay shut.");
+    let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+    assert_eq!(
+        claims,
+        ["the cracks in the pilings", "the pier would stay shut"]
+    );
+}

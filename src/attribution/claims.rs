@@ -3409,6 +3409,14 @@ fn cut_after_contents(p: &Para, attrs: &mut [Attr]) {
             && let Some(r) = attrs[i].content.clone()
         {
             let mut l = next.left;
+            // `confirmed the split but said she …`: a coordinated cue whose subject is the
+            // sentence's ends the content at its conjunction
+            if next.speaker_rule == SpeakerRule::Coordinated && p.toks[l].range.start < r.start {
+                l = next.cue_tok;
+                while l > 0 && matches!(p.toks[l - 1].lower, "and" | "but" | "then" | "or") {
+                    l -= 1;
+                }
+            }
             if l > 0 && p.toks[l - 1].is(Class::ClauseBoundary) {
                 l -= 1;
             }
