@@ -31,6 +31,11 @@ fn pasted_double_single_closers() {
         inner("\"I had no reason to lie.'' He left."),
         ["I had no reason to lie."]
     );
+    // a doubled straight opener is one opener; an empty pair stays nothing
+    assert_eq!(
+        inner("\"\"Ana's work was outstanding,\" Lee said of \"\" marks."),
+        ["Ana's work was outstanding,"]
+    );
 }
 
 #[test]

@@ -581,8 +581,23 @@ pub const CUE_FORM: u64 = 1 << 63;
 
 /// A lowercased word's classes, with [`CUE_FORM`] when [`cue`] finds it, in one hash
 /// probe: what a [`super::tokens::Token`] keeps, so that its class questions are bit tests.
+///
+/// A hyphenated word no list holds takes the noun classes of its last part (`co-author`,
+/// `ex-husband`, `vice-chair`: people as `author`, `husband`, `chair` are).
 pub fn word_bits(w: &str) -> u64 {
-    WORDS.get(w).copied().unwrap_or(0)
+    if let Some(&bits) = WORDS.get(w) {
+        return bits;
+    }
+    match w.rsplit_once('-') {
+        Some((head, last)) if !head.is_empty() && last.len() > 2 => {
+            let people = Class::PersonNoun.bit()
+                | Class::GroupNoun.bit()
+                | Class::MaleRole.bit()
+                | Class::FemaleRole.bit();
+            WORDS.get(last).map_or(0, |&b| b & people)
+        }
+        _ => 0,
+    }
 }
 
 impl Class {
@@ -651,6 +666,16 @@ pub fn can_end_sentence(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hyphenated_word_takes_only_the_people_classes_of_its_last_part() {
+        assert!(Class::PersonNoun.has("co-author"));
+        assert!(Class::MaleRole.has("ex-husband"));
+        assert!(!Class::PersonNoun.has("author-"));
+        // (its last part's other classes stay out: `pre-monday` is no weekday)
+        assert!(Class::Weekday.has("monday") && !Class::Weekday.has("pre-monday"));
+        assert_eq!(word_bits("well-known"), 0);
+    }
 
     #[test]
     fn every_listed_word_is_found_in_its_class() {

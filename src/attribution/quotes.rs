@@ -219,6 +219,20 @@ fn opening(
             open: i,
             inner: after,
         },
+        // a doubled straight opener, as pasted text has it (`""Tim's …`): one opener
+        '"' if is_open_context(prev)
+            && next == Some('"')
+            && text[after + 1..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_alphanumeric()) =>
+        {
+            *pos = after + 1;
+            State::Double {
+                open: i,
+                inner: after + 1,
+            }
+        }
         // straight quote: opens at a word start, never after a digit (inches)
         '"' if is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace()) => State::Double {
             open: i,

@@ -33,6 +33,10 @@ pub enum SpeakerRule {
     /// the noun phrase before a relative clause that runs up to the cue (a report inside
     /// the clause, `who said she was a volunteer`, is part of the description).
     Described,
+    /// `The memo, written in May and obtained by the Ledger, warned …`: the subject opening
+    /// the sentence before a parenthesis (a participle, a relative clause, `many of whom`)
+    /// that runs up to the cue.
+    Parenthesized,
     /// `Lee smiled and said …`: the subject of the first of two coordinated verbs.
     Coordinated,
     /// `Citing the storm, the council …`: a participial cue opening the sentence takes the
@@ -68,6 +72,10 @@ pub enum SpeakerRule {
     /// document named by `the` and its noun alone is the words of the speaker who spoke
     /// earlier in a document of that noun (`in a statement`, `in an email`).
     NamedDocumentAuthor,
+    /// `Two neighbours spoke to the paper. “…,” one said. “…,” another added.`: a bare
+    /// `one` or `another` speaking is a member of the group the text just named (the
+    /// previous sentence's group), or of the group that spoke last.
+    GroupMember,
     /// `…, saying …`, `… and added …`: the speaker of the sentence's earlier cue, or its
     /// subject.
     Inherited,
@@ -132,6 +140,7 @@ impl SpeakerRule {
             SpeakerRule::Inverted => "cue + speaker (inverted)",
             SpeakerRule::Apposition => "name, apposition, + cue",
             SpeakerRule::Described => "noun phrase, who + relative clause, + cue",
+            SpeakerRule::Parenthesized => "subject, parenthesis, + cue",
             SpeakerRule::Coordinated => "subject + verb + and + cue",
             SpeakerRule::Fronted => "fronted participial cue, + main clause's subject",
             SpeakerRule::PassiveAgent => "passive cue + by + agent",
@@ -146,6 +155,7 @@ impl SpeakerRule {
             SpeakerRule::Interviewee => "Q&A answer (A:): the interviewee the introduction names",
             SpeakerRule::TranscriptTurn => "transcript turn (NAME:): the label's speaker",
             SpeakerRule::DocumentAuthor => "the + document + cue: the previous sentence's subject",
+            SpeakerRule::GroupMember => "one/another + cue: a member of the group just named",
             SpeakerRule::NamedDocumentAuthor => {
                 "the + document + cue: who spoke earlier in a document of that noun"
             }
@@ -162,9 +172,11 @@ impl SpeakerRule {
             SpeakerRule::RelativeClause
             | SpeakerRule::LastNounPhrase
             | SpeakerRule::Described
+            | SpeakerRule::Parenthesized
             | SpeakerRule::DescribedAntecedent
             | SpeakerRule::DocumentAuthor
-            | SpeakerRule::NamedDocumentAuthor => 0.7,
+            | SpeakerRule::NamedDocumentAuthor
+            | SpeakerRule::GroupMember => 0.7,
             SpeakerRule::Inherited
             | SpeakerRule::ItAntecedent
             | SpeakerRule::Coordinated

@@ -120,6 +120,20 @@ fn classes_of(t: &Token, w: &str) -> u64 {
     }
 }
 
+/// Whether a word ends with a contracted verb (`they'd`, `we’ve`, `don't`, `I’m`): a
+/// clause, no noun phrase.
+fn ends_contracted(w: &str) -> bool {
+    // (every ending has its apostrophe, `'` or the last byte of `’`, in the word's last
+    // five bytes: most words are ruled out by that)
+    let tail = &w.as_bytes()[w.len().saturating_sub(5)..];
+    tail.iter().any(|&b| b == b'\'' || b == 0x99)
+        && [
+            "'d", "’d", "'ve", "’ve", "'re", "’re", "'ll", "’ll", "n't", "n’t", "'m", "’m",
+        ]
+        .iter()
+        .any(|c| w.ends_with(c))
+}
+
 /// Reads tokens as a speaker mention, or `None` when they cannot name a speaker.
 pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     let mut toks = toks;
@@ -182,11 +196,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     let pre = &toks[..head_end];
     if toks.iter().enumerate().any(|(i, t)| {
         t.is(Class::NpBreaker) && !t.cap && !relation_to(toks, head_end, i)
-            || [
-                "'d", "’d", "'ve", "’ve", "'re", "’re", "'ll", "’ll", "n't", "n’t", "'m", "’m",
-            ]
-            .iter()
-            .any(|c| t.lower.ends_with(c))
+            || ends_contracted(t.lower)
     }) || pre.iter().enumerate().any(|(i, t)| {
         // (a head that is a document's noun too is no verb: `the report`, `a tweet`)
         let noun_head = i + 1 == pre.len() && t.is(Class::DocumentNoun);
@@ -554,9 +564,8 @@ fn without_possessive<'a>(toks: &[Token<'a>]) -> Option<Vec<Token<'a>>> {
 /// she (resolved as a pronoun). `Some(None)`: a document's author that names no one.
 fn document_author(text: &str, toks: &[Token]) -> Option<Option<Mention>> {
     for (i, t) in toks.iter().enumerate() {
-        let by = (i + 1..(i + 5).min(toks.len())).find(|&k| toks[k].lower == "by");
         if matches!(t.lower, "released" | "issued" | "published" | "posted")
-            && let Some(by) = by
+            && let Some(by) = (i + 1..(i + 5).min(toks.len())).find(|&k| toks[k].lower == "by")
             && by + 1 < toks.len()
             && toks[..i].iter().any(|d| d.is(Class::DocumentNoun))
         {
@@ -1140,6 +1149,23 @@ fn norm_into(s: &str, l: &mut String) {
             return;
         }
     }
+}
+
+/// Whether `name` normalised ([`norm`]) is not `word` but has it as one of its words:
+/// `Harbour Ferry Company` for `company`. In place for an ASCII name (no copy: the test
+/// runs over every organisation that spoke, for each `the company`).
+fn names_other_with_word(name: &str, word: &str) -> bool {
+    if !name.is_ascii() {
+        let n = norm(name);
+        return n != word && n.split(' ').any(|w| w == word);
+    }
+    // (`word` is normalised, so lowercase: an ASCII case-blind comparison is norm's)
+    let t = name.trim();
+    let rest = ["the ", "a ", "an "]
+        .iter()
+        .find(|d| t.len() >= d.len() && t[..d.len()].eq_ignore_ascii_case(d))
+        .map_or(t, |d| &t[d.len()..]);
+    !rest.eq_ignore_ascii_case(word) && rest.split(' ').any(|w| w.eq_ignore_ascii_case(word))
 }
 
 impl Registry {
@@ -1793,9 +1819,7 @@ impl Registry {
         if !n.contains(' ')
             && !m.name.starts_with(char::is_uppercase)
             && let Some(id) = self.recent(at, |e| {
-                e.kind == SpeakerKind::Organization
-                    && norm(&e.name) != n
-                    && norm(&e.name).split(' ').any(|w| w == n)
+                e.kind == SpeakerKind::Organization && names_other_with_word(&e.name, &n)
             })
         {
             self.add_alias(id, &m.name);
@@ -2300,6 +2324,16 @@ impl Registry {
                 self.entities[i].plural = true;
             }
         }
+    }
+
+    /// The group (or plural anonymous source) that spoke last before `at`, within a few
+    /// paragraphs: whom a later `another added` is one of.
+    pub fn group_spoke_last(&self, at: usize) -> Option<usize> {
+        self.recent(at, |e| {
+            e.plural
+                && matches!(e.kind, SpeakerKind::Group | SpeakerKind::Anonymous)
+                && e.last_spoke.is_some_and(|p| p + TOPIC_WINDOW > at)
+        })
     }
 
     /// The interviewee of a Q&A (asked at its first answer, at `at`): the person the
@@ -2840,4 +2874,35 @@ fn first_names_agree(a: &str, b: &str) -> bool {
     let fa = a.split_whitespace().next().unwrap_or("");
     let fb = b.split_whitespace().next().unwrap_or("");
     fa == fb || fa.starts_with(fb) || fb.starts_with(fa)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_organisations_word_is_found_as_in_its_normalised_name() {
+        let names = [
+            "Harbour Ferry Company",
+            "  The Company ",
+            "company",
+            "A Ferry company",
+            "an Company",
+            "Theatre Company",
+            "company store",
+            "The École Board",
+            "Café Company",
+        ];
+        for name in names {
+            for word in ["company", "board", "école", "the", "store", "ferry company"] {
+                let n = norm(name);
+                let want = n != word && n.split(' ').any(|w| w == word);
+                assert_eq!(
+                    names_other_with_word(name, word),
+                    want,
+                    "{name:?} / {word:?}"
+                );
+            }
+        }
+    }
 }

@@ -213,8 +213,9 @@ pub struct Sentence {
 
 /// The index in `toks` (a sentence's tokens, `text` their paragraph) of the first token
 /// after a dateline opening the sentence (`OTTAWA —`, `CEDAR FALLS, Iowa —`, `WASHINGTON
-/// (Aug. 13) --`): a place in capitals, perhaps a state or a date, and a dash. Where the
-/// story was filed is never a speaker, a claim's words or a pronoun's antecedent.
+/// (Aug. 13) --`, `NEW YORK, Nov 23 (Reuters) -`): a place in capitals, perhaps a state or
+/// a date, and a dash (a hyphen set off by spaces, as wires print it, too). Where the story
+/// was filed is never a speaker, a claim's words or a pronoun's antecedent.
 pub fn after_dateline(text: &str, toks: &[Token]) -> Option<usize> {
     let first = toks.first()?;
     let word = &text[first.range.clone()];
@@ -223,7 +224,7 @@ pub fn after_dateline(text: &str, toks: &[Token]) -> Option<usize> {
     }
     (1..toks.len().min(8)).find(|&i| {
         let gap = &text[toks[i - 1].range.end..toks[i].range.start];
-        gap.contains(['—', '–']) || gap.contains("--")
+        gap.contains(['—', '–']) || gap.contains("--") || gap.contains(" - ")
     })
 }
 
@@ -270,6 +271,14 @@ pub fn sentences_into(text: &str, tokens: &[Token], quotes: &[QuoteSpan], out: &
         let Some(b) = tokens.get(i + 1) else { break };
         // never split inside one quotation
         if a.quote.is_some() && a.quote == b.quote {
+            continue;
+        }
+        // (the usual gap, a single space, ends nothing but after a full stop: read as a
+        // byte, the common case costs no string slicing)
+        if b.range.start == a.range.end + 1
+            && text.as_bytes()[a.range.end] == b' '
+            && !a.lower.ends_with('.')
+        {
             continue;
         }
         let gap = &text[a.range.end..b.range.start];
