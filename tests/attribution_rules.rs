@@ -51,6 +51,14 @@ fn assert_no_claims(texts: &[&str]) {
     }
 }
 
+/// Each claim's words and its speaker's name.
+fn claim_pairs(doc: &Document, a: &Analysis) -> Vec<(String, String)> {
+    a.claims
+        .iter()
+        .map(|c| (c.text(doc).into_owned(), speaker_name(a, c.speaker)))
+        .collect()
+}
+
 fn speaker_name(a: &Analysis, id: Option<usize>) -> String {
     id.and_then(|i| a.speaker(i))
         .map_or_else(|| "(none)".into(), |s| s.name.clone())
@@ -184,11 +192,7 @@ fn transcript_labels_are_turns_not_speakers() {
         ALDER: Reyes has farmed here for thirty years.\n\n\
         REYES: My father drilled that well. He told me it would never fail.";
     let (doc, a) = analysed(text);
-    let claims: Vec<(String, String)> = a
-        .claims
-        .iter()
-        .map(|c| (c.text(&doc).into_owned(), speaker_name(&a, c.speaker)))
-        .collect();
+    let claims = claim_pairs(&doc, &a);
     // the host's and the reporter's turns make no claim; a report inside one is read as
     // usual, never given to the label; the words a speaker reports in a turn are the turn's
     assert_eq!(
@@ -291,11 +295,7 @@ fn a_reporting_verb_in_another_frame_is_no_attribution() {
 fn a_later_cue_before_a_post_reports_it() {
     let (doc, a) =
         analysed("Ana Ruiz shared the photo on Monday, and Tom Reyes then wrote: “Closed.”");
-    let claims: Vec<(String, String)> = a
-        .claims
-        .iter()
-        .map(|c| (c.text(&doc).into_owned(), speaker_name(&a, c.speaker)))
-        .collect();
+    let claims = claim_pairs(&doc, &a);
     assert_eq!(claims, [("“Closed.”".to_string(), "Tom Reyes".to_string())]);
 }
 
@@ -705,11 +705,7 @@ fn a_things_report_inside_speech_is_only_the_outer_speakers_claim() {
         ),
     ] {
         let (doc, a) = analysed(text);
-        let claims: Vec<(String, String)> = a
-            .claims
-            .iter()
-            .map(|c| (c.text(&doc).into_owned(), speaker_name(&a, c.speaker)))
-            .collect();
+        let claims = claim_pairs(&doc, &a);
         assert_eq!(claims.len(), 1, "{text}: {claims:?}");
         assert_eq!(claims[0].1, speaker, "{text}: {claims:?}");
     }
@@ -749,11 +745,7 @@ fn the_question_put_to_a_speaker_is_not_their_claim() {
         ),
     ] {
         let (doc, a) = analysed(text);
-        let claims: Vec<(String, String)> = a
-            .claims
-            .iter()
-            .map(|c| (c.text(&doc).into_owned(), speaker_name(&a, c.speaker)))
-            .collect();
+        let claims = claim_pairs(&doc, &a);
         assert_eq!(
             claims,
             [(want.to_string(), "Tom Reyes".to_string())],
