@@ -150,42 +150,6 @@ fn in_frame(p: &Para, s: &Sentence, k: usize, c: Cue) -> bool {
     !passive_frame && (!c.frame || object_frame(p, s, Some(c), k + 1))
 }
 
-/// `The memo, written in May and obtained by the Ledger, warned …`: a past participle that
-/// is no past tense (`written`, `shown`, `sworn`) with no auxiliary before it (`has`,
-/// `was`, after at most one adverb) modifies a noun; it is no verb of the sentence.
-fn bare_participle(p: &Para, s: &Sentence, k: usize, c: Cue) -> bool {
-    if !c.perfect {
-        return false;
-    }
-    let aux = |i: usize| {
-        matches!(
-            p.toks[i].lower,
-            "has"
-                | "have"
-                | "had"
-                | "having"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "be"
-                | "been"
-                | "being"
-                | "get"
-                | "got"
-                | "gets"
-        ) || p.toks[i].lower.ends_with("'ve")
-            || p.toks[i].lower.ends_with("’ve")
-            || p.toks[i].lower.ends_with("'s")
-            || p.toks[i].lower.ends_with("’s")
-    };
-    let before = (k.saturating_sub(2).max(s.tokens.start)..k).rev();
-    !before
-        .take_while(|&i| !p.breaks_before(i + 1, s))
-        .enumerate()
-        .any(|(n, i)| aux(i) && (n == 0 || lexicon::is_aux_or_adverb(p.toks[i + 1].lower)))
-}
-
 /// Finds the cues of a sentence.
 fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
     let mut out = SmallVec::new();
@@ -239,7 +203,7 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
                 continue;
             }
         }
-        if !in_frame(p, s, k, c) || bare_participle(p, s, k, c) {
+        if !in_frame(p, s, k, c) {
             continue;
         }
         // `spoke of “anxiety”`, `spoke about …`: speaking is a cue only with what was said
@@ -570,7 +534,6 @@ const fn weak_cue(lemma: &'static str, np: bool) -> Cue {
         base: false,
         participle: false,
         past: false,
-        perfect: false,
         weak: true,
         object: false,
         belief: false,
@@ -591,7 +554,6 @@ const PLAIN_SAY: Cue = Cue {
     base: false,
     participle: false,
     past: false,
-    perfect: false,
     weak: false,
     object: false,
     belief: false,

@@ -24,9 +24,6 @@ pub struct Cue {
     /// Past tense (`said`, `told`): a report of what was said, which is rarely made of a
     /// thing (`the numbers say` is present).
     pub past: bool,
-    /// A past participle that is no past tense (`written`, `shown`): a verb only after an
-    /// auxiliary (`has written`, `was shown`).
-    pub perfect: bool,
     /// The verb has common non-reporting senses (`added`, `noted`, `called`): it is a cue
     /// only before `that`, a quotation, a clause or at the end of a trailing attribution.
     pub weak: bool,
@@ -244,7 +241,6 @@ static CUE_INDEX: LazyLock<Table<Cue>> = LazyLock::new(|| {
                 base: i == 0,
                 participle: i == 3,
                 past: i == 2,
-                perfect: i == 4,
                 weak,
                 object,
                 belief,
