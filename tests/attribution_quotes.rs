@@ -96,6 +96,11 @@ fn straight_single_quotes_beside_apostrophes() {
         inner("'We played rock 'n' roll,' he said."),
         ["We played rock 'n' roll,"]
     );
+    // a quotation may open with a figure, never a clipped decade
+    assert_eq!(
+        inner("'24 hours a day, the crews worked,' she said of the '90s."),
+        ["24 hours a day, the crews worked,"]
+    );
     // apostrophes inside an open single quotation never close it
     assert_eq!(
         inner("'It's nobody's fault,' she said."),

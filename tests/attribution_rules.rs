@@ -282,6 +282,10 @@ fn a_reporting_verb_in_another_frame_is_no_attribution() {
         "The rowing club shared a photo of the crew on Sunday.",
         "Tom Reyes took to the water: it was calm, and “Lucky” the dog swam too.",
         "Ana Ruiz took the ferry to Port Hale: “The Gull” was full.",
+        // people find (a report) only before `that`, a parenthesis between or not
+        "The harbour police, called by a neighbour at dawn, found the car in a ditch.",
+        // a plural noun before a colon is no verb of saying
+        "The pier reopened on Monday after repairs: “Finally.”",
         // a participle after a document's noun is no post of its own
         "In a statement shared on the harbour board's website on Monday: “Closed.”",
         // a third-person form opening the sentence is a plural noun
