@@ -1330,6 +1330,23 @@ fn that_soon(p: &Para, s: &Sentence, j: usize) -> Option<usize> {
     None
 }
 
+/// `wrote on X: “…”`, `said in a statement on Monday: “…”`, `posted a photo with the
+/// caption: “…”`: a few words after the cue (no verb, no other break) up to a colon and a
+/// quotation are an adjunct or an object; the quotation is what was said. Its first token.
+fn quote_after_colon(p: &Para, s: &Sentence, j: usize) -> Option<usize> {
+    let e = s.tokens.end;
+    for k in j..(j + 10).min(e) {
+        let t = &p.toks[k];
+        if t.quote.is_some() {
+            return (k > j && p.gap_before(k, s).contains(':')).then_some(k);
+        }
+        if k > j && p.breaks_before(k, s) || t.cue().is_some() || t.is(Class::Verbish) {
+            return None;
+        }
+    }
+    None
+}
+
 /// Where the reported content after a cue starts: past `that`, an object, time words and
 /// short adjuncts (`in a statement`). Returns the token index and whether `that` was seen.
 fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usize, bool) {
@@ -1346,6 +1363,9 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
         {
             return (k + 1, true);
         }
+    }
+    if let Some(q) = quote_after_colon(p, s, j) {
+        return (q, false);
     }
     // (`points to the clinic as a model that …`: in a frame, a later `that` is the object's)
     if !clause_opens_at(p, s, j, cue)
@@ -1565,7 +1585,8 @@ fn is_adjunct_tail(p: &Para, s: &Sentence, j: usize) -> bool {
     true
 }
 
-/// Whether the words before an attribution are reported content (not just `In particular`).
+/// Whether the words before an attribution are reported content (not just `In particular`,
+/// nor the question put to the speaker, `Asked whether …`).
 fn substantive(p: &Para, s: &Sentence, left: usize) -> bool {
     let toks = &p.toks[s.tokens.start..left];
     if toks.iter().any(|t| t.quote.is_some()) {
@@ -1582,7 +1603,13 @@ fn substantive(p: &Para, s: &Sentence, left: usize) -> bool {
     {
         return false;
     }
-    true
+    // `Asked whether he would run again, he said …`: the question put to the speaker
+    let question = first.lower == "asked"
+        && matches!(
+            toks[1].lower,
+            "whether" | "if" | "about" | "why" | "how" | "what" | "when" | "who" | "where"
+        );
+    !question
 }
 
 pub(super) fn trim_content(text: &str, r: Range<usize>) -> Range<usize> {
@@ -1916,7 +1943,9 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
         }
         end = k;
     }
-    let Some((k, end, m)) = best else { return };
+    let Some((k, end, m)) = best.or_else(|| open_head_of_apposition(p, s, c)) else {
+        return;
+    };
     if end != c {
         let r = &p.text[p.toks[end].range.start..p.toks[c - 1].range.end];
         if !r.starts_with("who") && !r.starts_with("which") {
@@ -1947,6 +1976,33 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
     }
     cand.mention = Some((k, end, m));
     cand.rule = SpeakerRule::Apposition;
+}
+
+/// `The skipper, a retired teacher from Brenholm, said`: a noun phrase no list knows,
+/// opening the sentence with `the` or a possessive, in apposition with a description of a
+/// person right before the cue, is that person (open-class recognition); the description is
+/// the role.
+fn open_head_of_apposition(p: &Para, s: &Sentence, c: usize) -> Option<(usize, usize, Mention)> {
+    let k1 = chunk_before(p, s, c)?;
+    let person = |m: &Mention| {
+        matches!(
+            m.kind,
+            MentionKind::Description | MentionKind::UnnamedPerson
+        )
+    };
+    if !looks_appositive(p, k1) || !mention_of(p, k1, c).is_some_and(|m| person(&m)) {
+        return None;
+    }
+    let k0 = chunk_before(p, s, k1).filter(|&k0| k0 == s.tokens.start && k0 + 1 < k1)?;
+    if !matches!(
+        p.toks[k0].lower,
+        "the" | "his" | "her" | "their" | "our" | "my"
+    ) {
+        return None;
+    }
+    let m =
+        parse_open(p.text, &p.toks[k0..k1], true).filter(|m| m.kind != MentionKind::Document)?;
+    Some((k0, k1, m))
 }
 
 /// `who asked not to be named`, `who spoke on condition of anonymity`: a relative clause
@@ -2253,7 +2309,7 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
             rule_subject(p, s, a0, said || that_next, &mut cand);
             if cand.mention.is_none()
                 && matches!(cue.lemma, "say" | "tell")
-                && let Some(m) = parse_bare_plural(p.text, &p.toks[a..b])
+                && let Some(m) = parse_bare_plural(p.text, &p.toks[a..b], a == s.tokens.start)
             {
                 cand.mention = Some((a, b, m));
                 cand.open = true;
@@ -2992,6 +3048,9 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
         // `…, according to X.` / `… according to X and …`: the words before it
         layout = Layout::Before;
     }
+    if said_no_content(p, s, x) {
+        return None;
+    }
     // `said Greenspan while visiting …`: words after an inverted name are not reported
     if x.rule == SpeakerRule::Inverted
         && layout == Layout::After
@@ -3276,6 +3335,29 @@ fn quoted_object(p: &Para, s: &Sentence, j: usize) -> bool {
     (j..(j + 15).min(s.tokens.end))
         .take_while(|&k| k == j || !p.gap_before(k, s).contains([';', ':', '(', '—']))
         .any(|k| p.toks[k].quote.is_some())
+}
+
+/// `said nothing`, `said a few words at the funeral`, `says all the right things`: `say`
+/// with an object that names a speech act or an amount of talk
+/// ([`lexicon::said_no_content`]), then the sentence's end, a break or a preposition,
+/// reports nothing (`said nothing was done`, `said much of it was rotten` are clauses, and
+/// reported).
+fn said_no_content(p: &Para, s: &Sentence, x: &Site) -> bool {
+    let e = s.tokens.end;
+    if x.had_that || !x.cue.is_some_and(|c| c.lemma == "say") || x.j >= e {
+        return false;
+    }
+    let words: SmallVec<[&str; 4]> = (x.j..(x.j + 4).min(e))
+        .take_while(|&k| p.toks[k].quote.is_none() && (k == x.j || !p.breaks_before(k, s)))
+        .map(|k| p.toks[k].lower)
+        .collect();
+    lexicon::said_no_content(&words).is_some_and(|n| {
+        let k = x.j + n;
+        // (`said much of the pier was rotten`: a partitive opens a clause)
+        k >= e
+            || p.breaks_before(k, s)
+            || p.toks[k].is(Class::Preposition) && p.toks[k].lower != "of"
+    })
 }
 
 /// The content's byte range in the paragraph for a layout.
@@ -3568,6 +3650,14 @@ fn cut_after_contents(p: &Para, attrs: &mut [Attr]) {
             && let Some(r) = attrs[i].content.clone()
         {
             let mut l = next.left;
+            // `confirmed the split but said she …`: a coordinated cue whose subject is the
+            // sentence's ends the content at its conjunction
+            if next.speaker_rule == SpeakerRule::Coordinated && p.toks[l].range.start < r.start {
+                l = next.cue_tok;
+                while l > 0 && matches!(p.toks[l - 1].lower, "and" | "but" | "then" | "or") {
+                    l -= 1;
+                }
+            }
             if l > 0 && p.toks[l - 1].is(Class::ClauseBoundary) {
                 l -= 1;
             }

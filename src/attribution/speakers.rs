@@ -155,7 +155,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     if toks.iter().any(|t| t.quote.is_some()) {
         return None;
     }
-    if let Some(m) = partitive_source(text, toks) {
+    if let Some(m) = partitive_source(text, toks).or_else(|| proportion(text, toks)) {
         return Some(m);
     }
     if toks.len() == 1
@@ -410,6 +410,60 @@ fn partitive_source(text: &str, toks: &[Token]) -> Option<Mention> {
         .then(|| simple(MentionKind::Anonymous, joined(text, toks)))
 }
 
+/// `about half`, `Nearly 70 per cent`, `two-thirds`, `a majority`: a share of a group
+/// named before (a survey's respondents, the people asked), a group of its own; an
+/// approximation may open it. With `of` and a group after it, the caller reads that group.
+fn proportion(text: &str, toks: &[Token]) -> Option<Mention> {
+    let approx = |t: &Token| {
+        matches!(
+            t.lower,
+            "about" | "nearly" | "almost" | "roughly" | "around" | "over" | "just" | "only"
+        )
+    };
+    let core = toks.iter().position(|t| !approx(t))?;
+    let share = match &toks[core..] {
+        [t] => matches!(t.lower, "half" | "most") || is_share_word(t.lower),
+        [n, t] => {
+            matches!(n.lower, "a" | "the" | "one" | "two" | "three")
+                && matches!(
+                    t.lower,
+                    "third" | "thirds" | "quarter" | "quarters" | "majority"
+                )
+                || n.lower.chars().all(|c| c.is_ascii_digit() || c == '.') && t.lower == "percent"
+        }
+        [n, per, cent] => {
+            n.lower.chars().all(|c| c.is_ascii_digit() || c == '.')
+                && per.lower == "per"
+                && cent.lower == "cent"
+        }
+        _ => false,
+    };
+    share.then(|| simple(MentionKind::Group, joined(text, toks)))
+}
+
+/// `two-thirds`, `three-quarters`: a fraction written as one word.
+fn is_share_word(w: &str) -> bool {
+    w.split_once(['-', '‐'])
+        .is_some_and(|(a, b)| is_number_word(a) && matches!(b, "thirds" | "quarters" | "fifths"))
+}
+
+/// `two`, `three`, `four`: a number word that counts fractions.
+fn is_number_word(w: &str) -> bool {
+    matches!(w, "two" | "three" | "four")
+}
+
+/// Whether a group's name is a bare share of a group (`Some`, `about half`, `70 per cent`):
+/// it goes on with the group that spoke last.
+fn is_share_of_group(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+    !name.contains(' ') && Class::Quantifier.has(&last)
+        || matches!(
+            last.as_str(),
+            "half" | "cent" | "percent" | "third" | "thirds" | "quarter" | "quarters" | "majority"
+        )
+        || is_share_word(&last)
+}
+
 fn anonymous_source(
     toks: &[Token],
     pre: &[Token],
@@ -657,12 +711,16 @@ fn ends_open_np(t: &Token) -> bool {
 
 /// `… but beekeepers say`, `After the storm, bee farmers say`: a bare plural of people
 /// (one to three lowercase words, the last a plural agent noun or a listed person's or
-/// group's noun) before `say`/`tell` is a group, by open-class recognition.
-pub fn parse_bare_plural(text: &str, toks: &[Token]) -> Option<Mention> {
+/// group's noun) before `say`/`tell` is a group, by open-class recognition. When the phrase
+/// `opens` the sentence, its first word's capital is the sentence's (`Wildlife specialists
+/// say`), if a lowercase head follows it.
+pub fn parse_bare_plural(text: &str, toks: &[Token], opens: bool) -> Option<Mention> {
     let head = toks.last().filter(|_| toks.len() <= 3)?;
     let h = head.lower;
     let bad = |t: &Token| t.cap || t.quote.is_some() || t.is(Class::Determiner) || ends_open_np(t);
-    if toks.iter().any(bad) || h.len() < 5 || !h.ends_with('s') || h.ends_with("ss") {
+    let sentence_cap = opens && toks.len() > 1 && !toks[0].is(Class::Determiner);
+    let skip = usize::from(sentence_cap && toks[0].cap && toks[0].quote.is_none());
+    if toks[skip..].iter().any(bad) || h.len() < 5 || !h.ends_with('s') || h.ends_with("ss") {
         return None;
     }
     let stem = &h[..h.len() - 1];
@@ -1601,8 +1659,7 @@ impl Registry {
             MentionKind::Organization => Some(self.resolve_org(m, at)),
             MentionKind::Group => {
                 // a bare `Some`, `Many` goes on with the group that spoke last
-                if !m.name.contains(' ')
-                    && Class::Quantifier.has(&m.name.to_lowercase())
+                if is_share_of_group(&m.name)
                     && let Some(id) = self.recent(at, |e| {
                         e.plural && matches!(e.kind, SpeakerKind::Group | SpeakerKind::Anonymous)
                     })
