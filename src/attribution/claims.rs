@@ -1124,10 +1124,11 @@ fn clause_opens_at(p: &Para, s: &Sentence, j: usize, cue: Option<Cue>) -> bool {
     contracted || t.is(Class::Determiner) && t.lower != "that" && !timed && !speech_noun
 }
 
-/// `Testifying on Monday, the nurse …`, `Speaking to reporters, Ruiz …`: a capitalised `-ing`
-/// word opening the sentence (at `from`) before a lowercase word is a participle, not a name
-/// (`Manning said` is one), and its clause up to the first comma is no subject: the token
-/// after that comma. A dateline before it is skipped too.
+/// `Testifying on Monday, the nurse …`, `Speaking to reporters, Ruiz …`, `Asked about the
+/// plan, the minister …`: a capitalised `-ing` word opening the sentence (at `from`) before
+/// a lowercase word, or a past participle before a preposition or a question word, is a
+/// participle, not a name (`Manning said` is one), and its clause up to the first comma is
+/// no subject: the token after that comma. A dateline before it is skipped too.
 fn participial_opener(p: &Para, s: &Sentence, from: usize) -> Option<usize> {
     let from = if from == s.tokens.start {
         after_dateline(p, s).unwrap_or(from)
@@ -1136,10 +1137,19 @@ fn participial_opener(p: &Para, s: &Sentence, from: usize) -> Option<usize> {
     };
     let t = p.toks.get(from).filter(|_| from < s.tokens.end)?;
     let next = p.toks.get(from + 1).filter(|_| from + 1 < s.tokens.end)?;
+    // `Asked whether …, Pressed by reporters, …`: a past participle before a preposition or
+    // a question word opens such a clause too
+    let past = t.lower.len() >= 5
+        && (t.lower.ends_with("ed") || t.is(Class::IrregularParticiple))
+        && (next.is(Class::Preposition)
+            || matches!(
+                next.lower,
+                "whether" | "if" | "why" | "how" | "what" | "when"
+            ));
     if !t.cap
         || t.quote.is_some()
-        || t.lower.len() < 6
-        || !t.lower.ends_with("ing")
+        || t.lower.len() < 6 && !past
+        || !(t.lower.ends_with("ing") || past)
         || next.cap
         || next.quote.is_some()
         || p.breaks_before(from + 1, s)
