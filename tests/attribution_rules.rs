@@ -274,8 +274,10 @@ fn a_reporting_verb_in_another_frame_is_no_attribution() {
         "The skipper was questioned by harbour police.",
         "Police cited the driver for speeding after he was stopped near the pier.",
         "The mayor was sworn in by the chief justice.",
-        // a past participle opening a reduced relative clause reports nothing
+        // a past participle opening a reduced relative clause reports nothing, nor one
+        // without an auxiliary after its noun
         "The memo, written in May and obtained by the Harbour Ledger, was on the desk.",
+        "A post on the harbour board's page written in French drew 400 replies.",
         // `post` reports only before `that` or a quotation
         "The ferry company posted a loss after its fuel bill was doubled.",
         // a verb of sharing reports a quotation only after a colon that closes its clause

@@ -191,9 +191,19 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         // or one with its agent after it) right after a comma opens a reduced relative clause
         // about the noun before it, not a report
         let agent_next = !c.participle && toks.get(k + 1).is_some_and(|n| n.lower == "by");
-        if (!(c.base || c.participle || c.past || t.lower.ends_with('s')) || agent_next)
-            && t.cue().is_some()
-            && p.gap_before(k, s).trim() == ","
+        let participle_only =
+            !(c.base || c.participle || c.past || t.lower.ends_with('s')) && t.cue().is_some();
+        if (participle_only || agent_next) && p.gap_before(k, s).trim() == "," {
+            continue;
+        }
+        // `In a post on X written in French, Roy said …`: without an auxiliary before it
+        // (`has written`, `was written`), a past participle is an adjective, never the verb
+        // that reports
+        if participle_only
+            && k > s.tokens.start
+            && !(toks[k - 1].is(Class::PassiveAux)
+                || matches!(toks[k - 1].lower, "has" | "have" | "had" | "having")
+                || lexicon::is_aux_or_adverb(toks[k - 1].lower))
         {
             continue;
         }
