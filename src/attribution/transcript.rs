@@ -34,10 +34,15 @@ pub struct TurnLabel<'t> {
 /// assert!(turn_label("READ MORE: Floods close the road").is_none());
 /// assert!(turn_label("Why it matters: The levy funds clinics.").is_none());
 /// assert!(turn_label("A: We wait.").is_none());
+/// assert_eq!(turn_label("REYES (through interpreter): We wait.").unwrap().name, "REYES");
 /// ```
 pub fn turn_label(text: &str) -> Option<TurnLabel<'_>> {
     let colon = text.bytes().take(60).position(|b| b == b':')?;
-    let label = text[..colon].trim();
+    let mut label = text[..colon].trim();
+    // `REYES (through interpreter):`, `COOPER (voice-over):`: how the words came, not who
+    if let Some(open) = label.find(" (").filter(|_| label.ends_with(')')) {
+        label = label[..open].trim_end();
+    }
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
     let ok = letters >= 2
         && label.starts_with(|c: char| c.is_alphabetic())
