@@ -286,6 +286,8 @@ fn a_reporting_verb_in_another_frame_is_no_attribution() {
         "Ana Ruiz took the ferry to Port Hale: “The Gull” was full.",
         // people find (a report) only before `that`, a parenthesis between or not
         "The harbour police, called by a neighbour at dawn, found the car in a ditch.",
+        // an absolute construction whose participle reports nothing
+        "The crowd on the pier cheered, some waving flags at the ferry.",
         // a plural noun before a colon is no verb of saying
         "The pier reopened on Monday after repairs: “Finally.”",
         // a participle after a document's noun is no post of its own

@@ -276,7 +276,7 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         if c.participle {
             let after_comma = p.breaks_before(k, s);
             let that_next = toks.get(end).is_some_and(|n| n.lower == "that");
-            let with = with_subject(p, s, k).is_some();
+            let with = with_subject(p, s, k).is_some() || absolute_subject(p, s, k);
             if !(after_comma || that_next || with || fronted_end(p, s, k).is_some()) {
                 continue;
             }
@@ -2275,6 +2275,17 @@ fn with_subject(p: &Para, s: &Sentence, k: usize) -> Option<usize> {
         .take_while(|&i| p.toks[i].quote.is_none() && !p.breaks_before(i + 1, s))
         .find(|&i| p.toks[i].lower == "with")?;
     (w == s.tokens.start || p.breaks_before(w, s)).then_some(w + 1)
+}
+
+/// `Fans rushed to comment, one writing: “…”`: a participle cue after a comma and a short
+/// noun phrase opening with `one`, `another`, `some` or `many` (an absolute construction,
+/// `with` left out): the participle reports.
+fn absolute_subject(p: &Para, s: &Sentence, k: usize) -> bool {
+    (k.saturating_sub(3).max(s.tokens.start + 1)..k).any(|a| {
+        p.gap_before(a, s).trim() == ","
+            && matches!(p.toks[a].lower, "one" | "another" | "some" | "many")
+            && (a + 1..=k).all(|i| !p.breaks_before(i, s) && p.toks[i].quote.is_none())
+    })
 }
 
 /// Speaker rule [`SpeakerRule::WithClause`]: a participle cue after `with` and a noun phrase
