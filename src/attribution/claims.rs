@@ -2617,6 +2617,13 @@ pub(super) fn closing_described(
     Some((m, p.pos(p.toks[pa].range.start), not))
 }
 
+/// The subject of paragraph `p`'s last sentence `s` when it is a group (`The couple shared
+/// a statement.`), where it stands: what a `they` opening the next paragraph may take.
+pub(super) fn closing_group(p: &Para, s: &Sentence) -> Option<(Mention, usize)> {
+    let (a, _, m) = previous_subject(p, s)?;
+    (m.kind == MentionKind::Group).then(|| (m, p.pos(p.toks[a].range.start)))
+}
+
 /// Speaker rule [`SpeakerRule::NamedDocumentAuthor`]: `Bay Power said in a statement that
 /// … “We are sorry,” the statement said.`: `the` and a document's noun alone, when a
 /// speaker spoke earlier in a document of that noun ([`spoken_in_document`]), is that
@@ -2705,13 +2712,18 @@ fn document_author(
 }
 
 /// `Researchers at the university looked at the survey. They believe …`: `they` takes the
-/// group that is the previous sentence's subject, before any group that spoke earlier.
+/// group that is the previous sentence's subject, before any group that spoke earlier; in a
+/// paragraph's first sentence, the previous paragraph's closing one (`The couple shared a
+/// statement. ¶ “…,” they wrote.`).
 fn they_from_previous_subject(
     p: &Para,
     prev: Option<&Sentence>,
     reg: &mut Registry,
 ) -> Option<usize> {
-    let prev = prev?;
+    let Some(prev) = prev else {
+        let (m, at) = p.before.and_then(|b| b.closing_group())?;
+        return reg.resolve(m, *at, *at, None);
+    };
     let (a, _, m) = previous_subject(p, prev)?;
     if !matches!(m.kind, MentionKind::Group) {
         return None;
