@@ -377,7 +377,11 @@ fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
         && matches!(toks[a0].lower, "some" | "many" | "most" | "several" | "few")
         && matches!(toks[a0 + 1].lower, "in" | "of" | "among" | "at");
     // `a solid Republican state`: a singular determiner opens no subject of a base form
-    let singular = a0 < k && matches!(toks[a0].lower, "a" | "an" | "another" | "each" | "every");
+    // (nor does one right before it: `on an earnings call that …`, `in a phone call`)
+    let singular_det =
+        |i: usize| matches!(toks[i].lower, "a" | "an" | "another" | "each" | "every");
+    let singular = a0 < k && singular_det(a0)
+        || k >= s.tokens.start + 2 && singular_det(k - 2) && !p.breaks_before(k - 1, s);
     // (`Ruiz’s report said`: after a possessive, a noun, which reports only with its
     // that-clause: `Ruiz’s claim that …`)
     let possessive = (pv.lower.ends_with("'s")
