@@ -2775,15 +2775,24 @@ impl Site {
     }
 }
 
+/// `said: “…”`, `said only: “…”`: the cue's words are a quotation after a colon, right after
+/// the cue or past a word or two (`only`, `simply`) before the colon.
+fn colon_quote(p: &Para, s: &Sentence, x: &Site) -> bool {
+    [x.right, x.j].into_iter().any(|k| {
+        k < s.tokens.end
+            && k <= x.right + 2
+            && p.toks[k].quote.is_some()
+            && p.gap_before(k, s).contains(':')
+    })
+}
+
 /// Phase 3: where the content sits ([`ContentRule`]), before the filters.
 fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
     let (j, right, left) = (x.j, x.right, x.left);
     let starts_quote = j < s.tokens.end && p.toks[j].quote.is_some();
     // (`pointed to rising costs`, `called on the province to …`: a frame, not an adjunct)
     let tail = (j >= s.tokens.end || is_adjunct_tail(p, s, j)) && !object_frame(p, s, x.cue, j);
-    let colon_quote = right < s.tokens.end
-        && p.toks[right].quote.is_some()
-        && p.gap_before(right, s).contains(':');
+    let colon_quote = colon_quote(p, s, x);
     let comma_after = !x.participle()
         && !colon_quote
         && right < s.tokens.end
@@ -2826,9 +2835,7 @@ fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
 fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option<Layout> {
     let (j, right, left) = (x.j, x.right, x.left);
     let starts_quote = j < s.tokens.end && p.toks[j].quote.is_some();
-    let colon_quote = right < s.tokens.end
-        && p.toks[right].quote.is_some()
-        && p.gap_before(right, s).contains(':');
+    let colon_quote = colon_quote(p, s, x);
     let comma_after = !x.participle()
         && !colon_quote
         && right < s.tokens.end
