@@ -1119,10 +1119,16 @@ impl Registry {
             }
             let run = &toks[i..j];
             // one parse of the run serves the organisation and the person sightings
-            let parsed = if run.len() > 1 {
-                parse_name(text, run, run)
+            // (`Lou Akins’s farm sits by the river.`: the owner is named, and is the topic)
+            let owner = if run.len() > 1 {
+                without_possessive(run)
             } else {
                 None
+            };
+            let parsed = match (&owner, run.len() > 1) {
+                (Some(o), _) => parse_name(text, o, o),
+                (None, true) => parse_name(text, run, run),
+                (None, false) => None,
             };
             if self.note_org(text, toks, i..j, parsed.as_ref(), base, body)
                 || j == i + 1 && self.note_short_name(&toks[i], i == opening, base)
