@@ -963,6 +963,9 @@ struct SeenName {
     /// Index of the spelling in `Registry::spellings`.
     spelling: u32,
     at: usize,
+    /// Named in the possessive inside its sentence (`hit Colm Dwyer’s van`): a person the
+    /// text mentions, not one it stands nearer to a pronoun than its subject.
+    owner: bool,
 }
 
 /// Where a name was seen: its tokens in the sentence, whether it opens the sentence (or is
@@ -973,6 +976,8 @@ struct Sighting {
     opens: bool,
     clause_subject: bool,
     base: usize,
+    /// In the possessive, not opening the sentence ([`SeenName::owner`]).
+    owner: bool,
 }
 
 /// How a seen name is written: the full name, its lowercased surname and its title.
@@ -1119,17 +1124,7 @@ impl Registry {
             }
             let run = &toks[i..j];
             // one parse of the run serves the organisation and the person sightings
-            // (`Lou Akins’s farm sits by the river.`: the owner is named, and is the topic)
-            let owner = if run.len() > 1 {
-                without_possessive(run)
-            } else {
-                None
-            };
-            let parsed = match (&owner, run.len() > 1) {
-                (Some(o), _) => parse_name(text, o, o),
-                (None, true) => parse_name(text, run, run),
-                (None, false) => None,
-            };
+            let (owner, parsed) = parse_run(text, run);
             if self.note_org(text, toks, i..j, parsed.as_ref(), base, body)
                 || j == i + 1 && self.note_short_name(&toks[i], i == opening, base)
             {
@@ -1176,7 +1171,9 @@ impl Registry {
                                 && text[toks[j - 1].range.end..n.range.start].trim().is_empty()
                                 && !is_function_word(n.lower)
                         }))
-                    && !in_asked_question(text, toks, opening, i);
+                    && !in_asked_question(text, toks, opening, i)
+                    // (`hit Colm Dwyer’s van`: the noun after an owner is no verb)
+                    && (!owner || opens);
             if j == i + 1
                 && clause_subject
                 && let Some(&k) = self
@@ -1211,6 +1208,7 @@ impl Registry {
                     opens,
                     clause_subject,
                     base,
+                    owner: owner && !opens,
                 };
                 self.note_full_name(text, toks, m, &sighting);
             }
@@ -1251,6 +1249,7 @@ impl Registry {
             gender: described.or(m.gender).or(role_gender),
             spelling,
             at: at.base + toks[i].range.start,
+            owner: at.owner,
         });
     }
 
@@ -1317,6 +1316,7 @@ impl Registry {
             gender: m.gender,
             spelling,
             at,
+            owner: false,
         });
         true
     }
@@ -1368,6 +1368,7 @@ impl Registry {
             gender: None,
             spelling,
             at: base + toks[i].range.start,
+            owner: false,
         });
         true
     }
@@ -2429,7 +2430,7 @@ impl Registry {
             .rev()
             .skip_while(|s| s.at >= to)
             .take_while(|s| s.at > from)
-            .any(|s| gender_fits(s.gender, gender))
+            .any(|s| !s.owner && gender_fits(s.gender, gender))
     }
 
     /// Notes that `id` spoke in a document called by the noun `noun` (`in a statement`).
@@ -2534,6 +2535,18 @@ fn fronted_topic(toks: &[Token], i: usize, after: &str) -> bool {
         _ => false,
     };
     opener && after.starts_with(',')
+}
+
+/// A capitalised run of two words or more parsed as a name, the possessive cut first (`Lou
+/// Akins’s farm …` names Lou Akins, its owner); whether it was in the possessive.
+fn parse_run(text: &str, run: &[Token]) -> (bool, Option<Mention>) {
+    if run.len() < 2 {
+        return (false, None);
+    }
+    match without_possessive(run) {
+        Some(owner) => (true, parse_name(text, &owner, &owner)),
+        None => (false, parse_name(text, run, run)),
+    }
 }
 
 /// Whether the name at token `i` is a topic by its place after a verb: the person asked
