@@ -2551,12 +2551,21 @@ fn parse_run(text: &str, run: &[Token]) -> (bool, Option<Mention>) {
 
 /// Whether the name at token `i` is a topic by its place after a verb: the person asked
 /// (`I asked Moss whether Diaz will start.`: who answers next, [`addressee`]) or a subject
-/// after its verb (`Also in the hall was Lou Akins, a farmer.`).
+/// after its verb (`Also in the hall was Lou Akins, a farmer.`, `Then there is Lou Akins.`).
 fn topic_after_verb(toks: &[Token], opening: usize, i: usize) -> bool {
+    let copula = |k: usize| {
+        matches!(toks[k].lower, "was" | "were" | "is" | "came") && toks[k].quote.is_none()
+    };
+    // (`Among those waiting was farmer Lou Akins`: a role noun may stand between)
+    let role = |k: usize| {
+        !toks[k].cap
+            && toks[k].quote.is_none()
+            && !is_function_word(toks[k].lower)
+            && !toks[k].is(Class::Preposition)
+    };
     addressee(toks, opening, i)
-        || i > opening + 1
-            && matches!(toks[i - 1].lower, "was" | "were" | "came")
-            && toks[i - 1].quote.is_none()
+        || i > opening + 1 && copula(i - 1)
+        || i > opening + 2 && role(i - 1) && copula(i - 2)
 }
 
 /// Whether token `i` (a name) is the person asked in its sentence: right after an `ask` verb
