@@ -31,6 +31,11 @@ fn pasted_double_single_closers() {
         inner("\"I had no reason to lie.'' He left."),
         ["I had no reason to lie."]
     );
+    // a doubled straight opener is one opener; an empty pair stays nothing
+    assert_eq!(
+        inner("\"\"Ana's work was outstanding,\" Lee said of \"\" marks."),
+        ["Ana's work was outstanding,"]
+    );
 }
 
 #[test]
@@ -90,6 +95,11 @@ fn straight_single_quotes_beside_apostrophes() {
     assert_eq!(
         inner("'We played rock 'n' roll,' he said."),
         ["We played rock 'n' roll,"]
+    );
+    // a quotation may open with a figure, never a clipped decade
+    assert_eq!(
+        inner("'24 hours a day, the crews worked,' she said of the '90s."),
+        ["24 hours a day, the crews worked,"]
     );
     // apostrophes inside an open single quotation never close it
     assert_eq!(

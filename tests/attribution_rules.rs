@@ -51,6 +51,14 @@ fn assert_no_claims(texts: &[&str]) {
     }
 }
 
+/// Each claim's words and its speaker's name.
+fn claim_pairs(doc: &Document, a: &Analysis) -> Vec<(String, String)> {
+    a.claims
+        .iter()
+        .map(|c| (c.text(doc).into_owned(), speaker_name(a, c.speaker)))
+        .collect()
+}
+
 fn speaker_name(a: &Analysis, id: Option<usize>) -> String {
     id.and_then(|i| a.speaker(i))
         .map_or_else(|| "(none)".into(), |s| s.name.clone())
@@ -184,11 +192,7 @@ fn transcript_labels_are_turns_not_speakers() {
         ALDER: Reyes has farmed here for thirty years.\n\n\
         REYES: My father drilled that well. He told me it would never fail.";
     let (doc, a) = analysed(text);
-    let claims: Vec<(String, String)> = a
-        .claims
-        .iter()
-        .map(|c| (c.text(&doc).into_owned(), speaker_name(&a, c.speaker)))
-        .collect();
+    let claims = claim_pairs(&doc, &a);
     // the host's and the reporter's turns make no claim; a report inside one is read as
     // usual, never given to the label; the words a speaker reports in a turn are the turn's
     assert_eq!(
@@ -255,6 +259,8 @@ fn a_weak_verb_in_another_sense_is_no_attribution() {
         "The crowd hailed a taxi outside the station.",
         "The judge dismissed the case against the skipper.",
         "Residents view the harbour from the hill.",
+        "The ferry tax credit for families will rise in June.",
+        "The ferry company took the blame for the delays.",
         "The pier is seen as a landmark.",
     ]);
 }
@@ -268,17 +274,33 @@ fn a_reporting_verb_in_another_frame_is_no_attribution() {
         "The skipper was questioned by harbour police.",
         "Police cited the driver for speeding after he was stopped near the pier.",
         "The mayor was sworn in by the chief justice.",
+        // a past participle opening a reduced relative clause reports nothing
+        "The memo, written in May and obtained by the Harbour Ledger, was on the desk.",
         // `post` reports only before `that` or a quotation
         "The ferry company posted a loss after its fuel bill was doubled.",
         // a verb of sharing reports a quotation only after a colon that closes its clause
         "The rowing club shared a photo of the crew on Sunday.",
         "Tom Reyes took to the water: it was calm, and “Lucky” the dog swam too.",
         "Ana Ruiz took the ferry to Port Hale: “The Gull” was full.",
+        // people find (a report) only before `that`, a parenthesis between or not
+        "The harbour police, called by a neighbour at dawn, found the car in a ditch.",
+        // a plural noun before a colon is no verb of saying
+        "The pier reopened on Monday after repairs: “Finally.”",
+        // a participle after a document's noun is no post of its own
+        "In a statement shared on the harbour board's website on Monday: “Closed.”",
         // a third-person form opening the sentence is a plural noun
         "Questions remain over whether the pier is safe.",
         "Charges were laid after the crash was investigated.",
         "Claims were made that the pier was unsafe.",
     ]);
+}
+
+#[test]
+fn a_later_cue_before_a_post_reports_it() {
+    let (doc, a) =
+        analysed("Ana Ruiz shared the photo on Monday, and Tom Reyes then wrote: “Closed.”");
+    let claims = claim_pairs(&doc, &a);
+    assert_eq!(claims, [("“Closed.”".to_string(), "Tom Reyes".to_string())]);
 }
 
 #[test]
@@ -687,11 +709,7 @@ fn a_things_report_inside_speech_is_only_the_outer_speakers_claim() {
         ),
     ] {
         let (doc, a) = analysed(text);
-        let claims: Vec<(String, String)> = a
-            .claims
-            .iter()
-            .map(|c| (c.text(&doc).into_owned(), speaker_name(&a, c.speaker)))
-            .collect();
+        let claims = claim_pairs(&doc, &a);
         assert_eq!(claims.len(), 1, "{text}: {claims:?}");
         assert_eq!(claims[0].1, speaker, "{text}: {claims:?}");
     }
@@ -699,4 +717,75 @@ fn a_things_report_inside_speech_is_only_the_outer_speakers_claim() {
     let (_, a) =
         analysed("Ruth Lee said the door was forced, and the owner said nothing was taken.");
     assert_eq!(a.claims.len(), 2, "{:?}", a.claims);
+}
+
+#[test]
+fn a_past_participle_without_an_auxiliary_modifies_a_noun() {
+    // `written in May`: no verb of the sentence, so no claim of its own …
+    assert_no_claims(&[
+        "The harbour memo, written in May and leaked to the Gazette, went unanswered.",
+    ]);
+    let (doc, a) = analysed(
+        "The harbour memo, written in May and leaked to the Gazette, warned that the cranes were unsafe.",
+    );
+    let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+    assert_eq!(claims, ["the cranes were unsafe"]);
+    // … while after an auxiliary it reports
+    let (doc, a) = analysed("Ana Ruiz has written that the cranes were unsafe.");
+    let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+    assert_eq!(claims, ["the cranes were unsafe"]);
+}
+
+#[test]
+fn the_question_put_to_a_speaker_is_not_their_claim() {
+    for (text, want) in [
+        (
+            "Tom Reyes runs the boat yard. Asked whether he would sell it, he said only: “Not this year.”",
+            "“Not this year.”",
+        ),
+        (
+            "Tom Reyes runs the boat yard. Asked about the cranes, he said they were safe.",
+            "they were safe",
+        ),
+    ] {
+        let (doc, a) = analysed(text);
+        let claims = claim_pairs(&doc, &a);
+        assert_eq!(
+            claims,
+            [(want.to_string(), "Tom Reyes".to_string())],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn say_with_an_object_that_names_no_content_reports_nothing() {
+    assert_no_claims(&[
+        "Tom Reyes said a few words at the harbour funeral.",
+        "The new harbour master says all the right things.",
+        "Ana Ruiz said nothing.",
+        "Ana Ruiz said goodbye to the ferry crew on Friday.",
+    ]);
+    // … but a clause after such words is reported
+    let (doc, a) = analysed("Ana Ruiz said much of the pier was rotten.");
+    let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+    assert_eq!(claims, ["much of the pier was rotten"]);
+}
+
+#[test]
+fn a_coordinated_cue_ends_the_content_of_the_verb_before_it() {
+    // `confirmed the split but said …`: the first verb's object stops at the conjunction
+    // (two words are no claim of their own)
+    let (doc, a) = analysed(
+        "A ferry company spokeswoman confirmed the closure but said she would not comment further.",
+    );
+    let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+    assert_eq!(claims, ["she would not comment further"]);
+    let (doc, a) =
+        analysed("Ana Ruiz confirmed the cracks in the pilings and said the pier would stay shut.");
+    let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+    assert_eq!(
+        claims,
+        ["the cracks in the pilings", "the pier would stay shut"]
+    );
 }

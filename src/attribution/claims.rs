@@ -176,6 +176,7 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
             .or_else(|| speech_by_position(p, s, k, last_quote))
             .or_else(|| light_verb(p, s, k))
             .or_else(|| shared_post(p, s, k))
+            .or_else(|| verb_before_colon_quote(p, s, k))
             .or_else(|| possessed_speech_noun(p, s, k))
             .or_else(|| document_finding(p, s, k))
             .or_else(|| quoted_judgement(p, s, k))
@@ -183,6 +184,17 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
             continue;
         };
         if t.cap && k != s.tokens.start && Some(k) != after_dateline(p, s) {
+            continue;
+        }
+        // `The memo, written in May and obtained by the Ledger, warned …`, `The police,
+        // called by a neighbour, found …`: a past participle (no base, -s, past or -ing form,
+        // or one with its agent after it) right after a comma opens a reduced relative clause
+        // about the noun before it, not a report
+        let agent_next = !c.participle && toks.get(k + 1).is_some_and(|n| n.lower == "by");
+        if (!(c.base || c.participle || c.past || t.lower.ends_with('s')) || agent_next)
+            && t.cue().is_some()
+            && p.gap_before(k, s).trim() == ","
+        {
             continue;
         }
         let mut end = k + 1;
@@ -337,7 +349,13 @@ pub(super) fn naming_call(p: &Para, s: &Sentence, k: usize) -> bool {
 /// community say`); not a noun after a determiner (`the say`).
 fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
     let toks = p.toks;
-    let Some(pv) = (k > s.tokens.start).then(|| &toks[k - 1]) else {
+    // `Residents, many of whom have lived there for decades, say …`: the subject before
+    // the parenthesis
+    let (h, a0) = match parenthesized_subject(p, s, k) {
+        Some((a, b)) => (b - 1, Some(a)),
+        None => (k.saturating_sub(1), None),
+    };
+    let Some(pv) = (k > s.tokens.start).then(|| &toks[h]) else {
         return false;
     };
     let ok_prev = matches!(
@@ -372,7 +390,7 @@ fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
         || (pv.lower.ends_with('s') && !pv.is(Class::NounMarker) && !pv.lower.ends_with("ss"))
         || pv.cap;
     // `Some in the fishing community say`: a plural quantifier opens the subject
-    let (a0, _) = subject_start(p, s, k);
+    let a0 = a0.unwrap_or_else(|| subject_start(p, s, k).0);
     let quantified = a0 + 1 < k
         && matches!(toks[a0].lower, "some" | "many" | "most" | "several" | "few")
         && matches!(toks[a0 + 1].lower, "in" | "of" | "among" | "at");
@@ -400,7 +418,49 @@ fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
         && !possessive
         && (!pv.is(Class::NounMarker) || group_subject)
         && pv.quote.is_none()
-        && !p.breaks_before(k, s)
+        && (h + 1 != k || !p.breaks_before(k, s))
+}
+
+/// `The audit, commissioned by the city after complaints, found …`, `Residents, many of whom
+/// have lived there for decades, say …`, `The memo, written in May and obtained by the
+/// Ledger, warned …`: for a cue at `k` right after a comma, the subject opening the sentence
+/// (after a dateline; up to eight words, no quotation) before a parenthesis that runs to
+/// the cue (at most thirty words, no quotation) and opens as a parenthesis does: a relative
+/// pronoun, `many of whom`, a participle, an apposition's determiner. Its token range.
+fn parenthesized_subject(p: &Para, s: &Sentence, k: usize) -> Option<(usize, usize)> {
+    let close = if k > s.tokens.start {
+        p.gap_before(k, s).trim()
+    } else {
+        ""
+    };
+    let dashed = dash_gap(close);
+    if close != "," && !dashed {
+        return None;
+    }
+    let a = after_dateline(p, s).unwrap_or(s.tokens.start);
+    let b = (a + 1..k.min(a + 9)).find(|&i| p.breaks_before(i, s))?;
+    let opener = &p.toks[b];
+    let open = p.gap_before(b, s).trim();
+    // (`Three members — Ames, Bell and Cho — have told …`: between dashes, any words)
+    let parenthesis = (open == "," || dashed && dash_gap(open))
+        && b < k
+        && k - b <= 30
+        && !p.toks[a..k].iter().any(|t| t.quote.is_some())
+        && (dashed
+            || !opener.cap
+                && (matches!(opener.lower, "who" | "which" | "whose" | "whom")
+                    || opener.is(Class::Quantifier)
+                        && p.toks.get(b + 1).is_some_and(|n| n.lower == "of")
+                    || opener.is(Class::Determiner)
+                    || opener.lower.ends_with("ed")
+                    || opener.lower.ends_with("ing")
+                    || opener.is(Class::IrregularParticiple)));
+    parenthesis.then_some((a, b))
+}
+
+/// Whether the text between two words is a dash (`—`, `–`, `--`, a spaced hyphen).
+fn dash_gap(gap: &str) -> bool {
+    matches!(gap, "—" | "–" | "--" | "-")
 }
 
 /// Whether a verb of belief at `k` reports someone's view (`Engineers believe the dam will
@@ -541,7 +601,13 @@ fn shared_post(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         ..weak_cue("post", false)
     };
     let t = &p.toks[k];
-    if k == s.tokens.start || t.cap || !t.is(Class::PostVerb) {
+    // (`in a statement shared on Instagram, the pair wrote: …`: a participle after a
+    // document's noun is no post of its own, and a later cue is the one that reports)
+    if k == s.tokens.start
+        || t.cap
+        || !t.is(Class::PostVerb)
+        || p.toks[k - 1].is(Class::DocumentNoun)
+    {
         return None;
     }
     let mut from = k + 1;
@@ -549,7 +615,39 @@ fn shared_post(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         p.toks.get(from).filter(|n| n.lower == "to")?;
         from += 1;
     }
-    colon_quote_ahead(p, s, from).map(|_| POST)
+    let q = colon_quote_ahead(p, s, from)?;
+    (!p.toks[from..q].iter().any(|t| t.cue().is_some())).then_some(POST)
+}
+
+/// `Another fan gushed: “So sad.”`, `…, with one penning: “Heartbroken.”`: a verb no list
+/// knows (a past in -ed, a third person in -s or an -ing participle) right before a colon
+/// and a quotation that ends the sentence is a cue by its place, as news introduces
+/// quotations so.
+fn verb_before_colon_quote(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    let t = &p.toks[k];
+    let w = t.lower;
+    if k == s.tokens.start
+        || k + 1 >= s.tokens.end
+        || t.cap
+        || t.quote.is_some()
+        || w.len() < 4
+        || t.classes() != 0
+        || !w.chars().all(|c| c.is_ascii_lowercase())
+    {
+        return None;
+    }
+    let (past, participle) = (w.ends_with("ed"), w.ends_with("ing"));
+    let third = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+    if !(past || participle || third) {
+        return None;
+    }
+    // (right before the colon, not a verb further back: `walking into a room: “…”`)
+    colon_quote_ahead(p, s, k + 1).filter(|&q| q == k + 1)?;
+    Some(Cue {
+        past,
+        participle,
+        ..weak_cue("say", false)
+    })
 }
 
 /// The quotation token that a colon introduces within fifteen words after token `from`,
@@ -581,13 +679,20 @@ fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     if !matches!(p.toks[k].lower, "found" | "finds") || k == s.tokens.start {
         return None;
     }
-    let mut h = k - 1;
-    if matches!(p.toks[h].lower, "has" | "have" | "had" | "also") && h > s.tokens.start {
-        h -= 1;
-    }
-    if p.toks[h].quote.is_some() || p.breaks_before(h + 1, s) {
-        return None;
-    }
+    // (`The audit, commissioned by the city, found …`: the subject before the parenthesis)
+    let h = match parenthesized_subject(p, s, k) {
+        Some((_, b)) => b - 1,
+        None => {
+            let mut h = k - 1;
+            if matches!(p.toks[h].lower, "has" | "have" | "had" | "also") && h > s.tokens.start {
+                h -= 1;
+            }
+            if p.toks[h].quote.is_some() || p.breaks_before(h + 1, s) {
+                return None;
+            }
+            h
+        }
+    };
     if h == s.tokens.start && p.toks[h].lower == "it" {
         return Some(FIND_IT);
     }
@@ -1227,6 +1332,23 @@ fn that_soon(p: &Para, s: &Sentence, j: usize) -> Option<usize> {
     None
 }
 
+/// `wrote on X: “…”`, `said in a statement on Monday: “…”`, `posted a photo with the
+/// caption: “…”`: a few words after the cue (no verb, no other break) up to a colon and a
+/// quotation are an adjunct or an object; the quotation is what was said. Its first token.
+fn quote_after_colon(p: &Para, s: &Sentence, j: usize) -> Option<usize> {
+    let e = s.tokens.end;
+    for k in j..(j + 10).min(e) {
+        let t = &p.toks[k];
+        if t.quote.is_some() {
+            return (k > j && p.gap_before(k, s).contains(':')).then_some(k);
+        }
+        if k > j && p.breaks_before(k, s) || t.cue().is_some() || t.is(Class::Verbish) {
+            return None;
+        }
+    }
+    None
+}
+
 /// Where the reported content after a cue starts: past `that`, an object, time words and
 /// short adjuncts (`in a statement`). Returns the token index and whether `that` was seen.
 fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usize, bool) {
@@ -1243,6 +1365,9 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
         {
             return (k + 1, true);
         }
+    }
+    if let Some(q) = quote_after_colon(p, s, j) {
+        return (q, false);
     }
     // (`points to the clinic as a model that …`: in a frame, a later `that` is the object's)
     if !clause_opens_at(p, s, j, cue)
@@ -1462,7 +1587,8 @@ fn is_adjunct_tail(p: &Para, s: &Sentence, j: usize) -> bool {
     true
 }
 
-/// Whether the words before an attribution are reported content (not just `In particular`).
+/// Whether the words before an attribution are reported content (not just `In particular`,
+/// nor the question put to the speaker, `Asked whether …`).
 fn substantive(p: &Para, s: &Sentence, left: usize) -> bool {
     let toks = &p.toks[s.tokens.start..left];
     if toks.iter().any(|t| t.quote.is_some()) {
@@ -1479,7 +1605,13 @@ fn substantive(p: &Para, s: &Sentence, left: usize) -> bool {
     {
         return false;
     }
-    true
+    // `Asked whether he would run again, he said …`: the question put to the speaker
+    let question = first.lower == "asked"
+        && matches!(
+            toks[1].lower,
+            "whether" | "if" | "about" | "why" | "how" | "what" | "when" | "who" | "where"
+        );
+    !question
 }
 
 pub(super) fn trim_content(text: &str, r: Range<usize>) -> Range<usize> {
@@ -1754,6 +1886,8 @@ fn rule_inverted(p: &Para, s: &Sentence, c: usize, cend: usize, cand: &mut Candi
         && p.gap_before(nb, s).contains(',')
         && looks_appositive(p, nb)
         && !matches!(p.toks[nb].lower, "who" | "which" | "whose")
+        // (`…, said Ruiz, and a third car rolled …`: the sentence goes on, no role)
+        && !p.toks[nb].is(Class::ClauseBoundary)
     {
         let mut k = nb + 1;
         while k < s.tokens.end && !p.breaks_before(k, s) && p.toks[k].quote.is_none() {
@@ -1811,7 +1945,9 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
         }
         end = k;
     }
-    let Some((k, end, m)) = best else { return };
+    let Some((k, end, m)) = best.or_else(|| open_head_of_apposition(p, s, c)) else {
+        return;
+    };
     if end != c {
         let r = &p.text[p.toks[end].range.start..p.toks[c - 1].range.end];
         if !r.starts_with("who") && !r.starts_with("which") {
@@ -1844,6 +1980,33 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
     cand.rule = SpeakerRule::Apposition;
 }
 
+/// `The skipper, a retired teacher from Brenholm, said`: a noun phrase no list knows,
+/// opening the sentence with `the` or a possessive, in apposition with a description of a
+/// person right before the cue, is that person (open-class recognition); the description is
+/// the role.
+fn open_head_of_apposition(p: &Para, s: &Sentence, c: usize) -> Option<(usize, usize, Mention)> {
+    let k1 = chunk_before(p, s, c)?;
+    let person = |m: &Mention| {
+        matches!(
+            m.kind,
+            MentionKind::Description | MentionKind::UnnamedPerson
+        )
+    };
+    if !looks_appositive(p, k1) || !mention_of(p, k1, c).is_some_and(|m| person(&m)) {
+        return None;
+    }
+    let k0 = chunk_before(p, s, k1).filter(|&k0| k0 == s.tokens.start && k0 + 1 < k1)?;
+    if !matches!(
+        p.toks[k0].lower,
+        "the" | "his" | "her" | "their" | "our" | "my"
+    ) {
+        return None;
+    }
+    let m =
+        parse_open(p.text, &p.toks[k0..k1], true).filter(|m| m.kind != MentionKind::Document)?;
+    Some((k0, k1, m))
+}
+
 /// `who asked not to be named`, `who spoke on condition of anonymity`: a relative clause
 /// (tokens `a..b`) saying the source is unnamed by request.
 fn unnamed_by_request(p: &Para, a: usize, b: usize) -> bool {
@@ -1859,17 +2022,34 @@ fn unnamed_by_request(p: &Para, a: usize, b: usize) -> bool {
 /// she was not allowed to speak, said`: the noun phrase before a relative clause that runs
 /// up to the cue (the clause is the speaker's role).
 fn rule_described(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
-    let Some(k) = chunk_before(p, s, c) else {
+    let Some(mut k) = chunk_before(p, s, c) else {
         return;
     };
-    let Some(w) = (k + 1..c).find(|&i| matches!(p.toks[i].lower, "who" | "whose")) else {
-        return;
+    // `One scout, who asked not to be named …, told me …`: the relative clause set off by
+    // commas, the noun phrase in the chunk before it (a person, whatever its head)
+    let set_off = matches!(p.toks[k].lower, "who" | "whose")
+        && p.gap_before(k, s).trim() == ","
+        && !p.toks[k].cap;
+    let w = if set_off {
+        let w = k;
+        match chunk_before(p, s, k) {
+            Some(k0) if k0 < w && w - k0 <= 6 => k = k0,
+            _ => return,
+        }
+        w
+    } else {
+        match (k + 1..c).find(|&i| matches!(p.toks[i].lower, "who" | "whose")) {
+            Some(w) => w,
+            None => return,
+        }
     };
-    let listed = mention_of(p, k, w);
+    let unnamed = |m: &Mention| !matches!(m.kind, MentionKind::Pronoun(_) | MentionKind::Name);
+    // (`An NHL scout, who …`: a determiner-led phrase is a description, not the name in it)
+    let listed = mention_of(p, k, w).filter(|m| unnamed(m) || !set_off);
     cand.open = listed.is_none();
     let Some(mut m) = listed
         .or_else(|| parse_open(p.text, &p.toks[k..w], true))
-        .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_) | MentionKind::Name))
+        .filter(unnamed)
     else {
         cand.open = false;
         return;
@@ -1877,10 +2057,35 @@ fn rule_described(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
     if unnamed_by_request(p, w, c) {
         m.kind = MentionKind::Anonymous;
     }
-    cand.role_from(p, k, c);
+    if !set_off {
+        cand.role_from(p, k, c);
+    }
     cand.mention = Some((k, w, m));
     cand.left = k;
     cand.rule = SpeakerRule::Described;
+}
+
+/// Speaker rule [`SpeakerRule::Parenthesized`]: `The memo, written in May and obtained by
+/// the Ledger, warned …`, `Residents, many of whom have lived there for decades, say …`:
+/// the subject opening the sentence before a parenthesis that runs up to the cue at `c`
+/// ([`parenthesized_subject`]; `c` the first token after it, the cue or an auxiliary before
+/// it), a listed mention or a determiner-led noun phrase.
+fn rule_parenthesized(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
+    let Some((a, b)) = parenthesized_subject(p, s, c) else {
+        return;
+    };
+    let listed = mention_of(p, a, b);
+    let open = listed.is_none();
+    let Some(m) = listed
+        .or_else(|| parse_open(p.text, &p.toks[a..b], true))
+        .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_)))
+    else {
+        return;
+    };
+    cand.open = open;
+    cand.mention = Some((a, b, m));
+    cand.left = a;
+    cand.rule = SpeakerRule::Parenthesized;
 }
 
 /// Speaker rule [`SpeakerRule::Described`] without commas: `A woman who lives near the pier
@@ -2084,6 +2289,14 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
     {
         return cand;
     }
+    // (`Three board members — Ames, Bell and Cho — said …`: the dashes set off the subject's
+    // members, never its name)
+    if !cue.participle && a == b && bd == Boundary::Comma && dash_gap(p.gap_before(a0, s).trim()) {
+        rule_parenthesized(p, s, a0, &mut cand);
+        if cand.mention.is_some() {
+            return cand;
+        }
+    }
     if cue.participle {
         cand.inherited = true;
     } else if !(a == b && bd == Boundary::Conj && rule_relative_clause(p, s, a0, &mut cand)) {
@@ -2098,7 +2311,7 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
             rule_subject(p, s, a0, said || that_next, &mut cand);
             if cand.mention.is_none()
                 && matches!(cue.lemma, "say" | "tell")
-                && let Some(m) = parse_bare_plural(p.text, &p.toks[a..b])
+                && let Some(m) = parse_bare_plural(p.text, &p.toks[a..b], a == s.tokens.start)
             {
                 cand.mention = Some((a, b, m));
                 cand.open = true;
@@ -2120,6 +2333,9 @@ fn speaker_candidate(p: &Para, s: &Sentence, c: usize, cend: usize, cue: Option<
     }
     if cand.mention.is_none() && !cand.inherited && a == b && bd == Boundary::Comma {
         rule_described(p, s, c, &mut cand);
+    }
+    if cand.mention.is_none() && !cand.inherited && a == b && bd == Boundary::Comma {
+        rule_parenthesized(p, s, a0, &mut cand);
     }
     if cand.mention.is_none() && !cue.participle && a == b && bd == Boundary::Conj {
         rule_coordinated(p, s, a0, &mut cand);
@@ -2775,15 +2991,12 @@ impl Site {
     }
 }
 
-/// `said: “…”`, `said only: “…”`: the cue's words are a quotation after a colon, right after
-/// the cue or past a word or two (`only`, `simply`) before the colon.
+/// `said: “…”`, `said only: “…”`, `wrote on X: “…”`: the cue's words are a quotation after
+/// a colon, right after the cue or where its content starts.
 fn colon_quote(p: &Para, s: &Sentence, x: &Site) -> bool {
-    [x.right, x.j].into_iter().any(|k| {
-        k < s.tokens.end
-            && k <= x.right + 2
-            && p.toks[k].quote.is_some()
-            && p.gap_before(k, s).contains(':')
-    })
+    [x.right, x.j]
+        .into_iter()
+        .any(|k| k < s.tokens.end && p.toks[k].quote.is_some() && p.gap_before(k, s).contains(':'))
 }
 
 /// Phase 3: where the content sits ([`ContentRule`]), before the filters.
@@ -2849,6 +3062,9 @@ fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option
     if x.according() && layout == Layout::After && before_sub {
         // `…, according to X.` / `… according to X and …`: the words before it
         layout = Layout::Before;
+    }
+    if said_no_content(p, s, x) {
+        return None;
     }
     // `said Greenspan while visiting …`: words after an inverted name are not reported
     if x.rule == SpeakerRule::Inverted
@@ -2953,12 +3169,16 @@ fn settled_rule(first: Layout, settled: Layout, rule: ContentRule) -> ContentRul
     }
 }
 
-/// Whether the words from token `j` go on with `, and` / `, but` and a clause: the second
-/// half of a sentence split by a parenthetical attribution.
+/// Whether the words from token `j` go on with `, and` / `, but` and a clause, or with a
+/// clause of reason or concession (`She left, she recalls, because the mill closed`): the
+/// second half of a sentence split by a parenthetical attribution.
 fn continues_with_clause(p: &Para, s: &Sentence, j: usize) -> bool {
     j + 1 < s.tokens.end
         && p.toks[j].quote.is_none()
-        && matches!(p.toks[j].lower, "and" | "but")
+        && matches!(
+            p.toks[j].lower,
+            "and" | "but" | "because" | "although" | "though"
+        )
         && p.gap_before(j, s).contains(',')
         && looks_like_clause(p, s, j + 1)
 }
@@ -3130,6 +3350,29 @@ fn quoted_object(p: &Para, s: &Sentence, j: usize) -> bool {
     (j..(j + 15).min(s.tokens.end))
         .take_while(|&k| k == j || !p.gap_before(k, s).contains([';', ':', '(', '—']))
         .any(|k| p.toks[k].quote.is_some())
+}
+
+/// `said nothing`, `said a few words at the funeral`, `says all the right things`: `say`
+/// with an object that names a speech act or an amount of talk
+/// ([`lexicon::said_no_content`]), then the sentence's end, a break or a preposition,
+/// reports nothing (`said nothing was done`, `said much of it was rotten` are clauses, and
+/// reported).
+fn said_no_content(p: &Para, s: &Sentence, x: &Site) -> bool {
+    let e = s.tokens.end;
+    if x.had_that || !x.cue.is_some_and(|c| c.lemma == "say") || x.j >= e {
+        return false;
+    }
+    let words: SmallVec<[&str; 4]> = (x.j..(x.j + 4).min(e))
+        .take_while(|&k| p.toks[k].quote.is_none() && (k == x.j || !p.breaks_before(k, s)))
+        .map(|k| p.toks[k].lower)
+        .collect();
+    lexicon::said_no_content(&words).is_some_and(|n| {
+        let k = x.j + n;
+        // (`said much of the pier was rotten`: a partitive opens a clause)
+        k >= e
+            || p.breaks_before(k, s)
+            || p.toks[k].is(Class::Preposition) && p.toks[k].lower != "of"
+    })
 }
 
 /// The content's byte range in the paragraph for a layout.
@@ -3422,6 +3665,14 @@ fn cut_after_contents(p: &Para, attrs: &mut [Attr]) {
             && let Some(r) = attrs[i].content.clone()
         {
             let mut l = next.left;
+            // `confirmed the split but said she …`: a coordinated cue whose subject is the
+            // sentence's ends the content at its conjunction
+            if next.speaker_rule == SpeakerRule::Coordinated && p.toks[l].range.start < r.start {
+                l = next.cue_tok;
+                while l > 0 && matches!(p.toks[l - 1].lower, "and" | "but" | "then" | "or") {
+                    l -= 1;
+                }
+            }
             if l > 0 && p.toks[l - 1].is(Class::ClauseBoundary) {
                 l -= 1;
             }

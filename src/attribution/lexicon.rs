@@ -288,6 +288,33 @@ pub fn object_frames(lemma: &str) -> impl Iterator<Item = &'static [&'static str
 }
 
 /// The lines of a word-list file that hold data: comments (`#`) and blank lines skipped.
+/// Objects after which `say` reports nothing, one phrase a line (`said nothing`, `said a
+/// few words`).
+const SAID_NO_CONTENT: &str = include_str!("words/said_no_content.txt");
+
+/// Every phrase of [`SAID_NO_CONTENT`], its words lowercased, parsed once.
+static SAID_NO_CONTENT_PHRASES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    data_lines(SAID_NO_CONTENT)
+        .map(|l| l.split_whitespace().collect())
+        .collect()
+});
+
+/// The number of words of the object of `say` that opens `words` (lowercased) when it names
+/// a speech act or an amount of talk rather than what was said (`nothing`, `a few words`).
+///
+/// ```
+/// use hearsay::attribution::lexicon::said_no_content;
+/// assert_eq!(said_no_content(&["a", "few", "words", "at"]), Some(3));
+/// assert_eq!(said_no_content(&["the", "pier"]), None);
+/// ```
+pub fn said_no_content(words: &[&str]) -> Option<usize> {
+    SAID_NO_CONTENT_PHRASES
+        .iter()
+        .filter(|ph| words.starts_with(ph))
+        .map(Vec::len)
+        .max()
+}
+
 fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
     file.lines()
         .map(str::trim)

@@ -219,6 +219,20 @@ fn opening(
             open: i,
             inner: after,
         },
+        // a doubled straight opener, as pasted text has it (`""Tim's …`): one opener
+        '"' if is_open_context(prev)
+            && next == Some('"')
+            && text[after + 1..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_alphanumeric()) =>
+        {
+            *pos = after + 1;
+            State::Double {
+                open: i,
+                inner: after + 1,
+            }
+        }
         // straight quote: opens at a word start, never after a digit (inches)
         '"' if is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace()) => State::Double {
             open: i,
@@ -237,6 +251,8 @@ fn opening(
                     n.is_alphabetic()
                         && !elision(text, after)
                         && (c == '‘' || n.is_uppercase() || lowercase_single(text, after))
+                        // (`'24 hours a day,' she said`; never a decade, `’90s`)
+                        || n.is_ascii_digit() && !decade(text, after) && lowercase_single(text, after)
                 })
             {
                 State::Single {
@@ -264,6 +280,16 @@ fn is_single_closer(prev: Option<char>, next: Option<char>) -> bool {
 fn lowercase_single(text: &str, after: usize) -> bool {
     single_closer_ahead(text, after, Ahead::Fragment)
         .is_some_and(|close| text[after..close].chars().count() > 1)
+}
+
+/// Whether the word at byte `after` (right after a single mark) is a decade clipped at the
+/// front (`'90s`, `’60s`): its mark is an apostrophe.
+fn decade(text: &str, after: usize) -> bool {
+    let b = text.as_bytes();
+    b.len() >= after + 3
+        && b[after].is_ascii_digit()
+        && b[after + 1].is_ascii_digit()
+        && b[after + 2] == b's'
 }
 
 /// Whether the word at byte `after` (right after a single mark) is clipped at the front

@@ -33,6 +33,10 @@ pub enum SpeakerRule {
     /// the noun phrase before a relative clause that runs up to the cue (a report inside
     /// the clause, `who said she was a volunteer`, is part of the description).
     Described,
+    /// `The memo, written in May and obtained by the Ledger, warned …`: the subject opening
+    /// the sentence before a parenthesis (a participle, a relative clause, `many of whom`)
+    /// that runs up to the cue.
+    Parenthesized,
     /// `Lee smiled and said …`: the subject of the first of two coordinated verbs.
     Coordinated,
     /// `Citing the storm, the council …`: a participial cue opening the sentence takes the
@@ -136,6 +140,7 @@ impl SpeakerRule {
             SpeakerRule::Inverted => "cue + speaker (inverted)",
             SpeakerRule::Apposition => "name, apposition, + cue",
             SpeakerRule::Described => "noun phrase, who + relative clause, + cue",
+            SpeakerRule::Parenthesized => "subject, parenthesis, + cue",
             SpeakerRule::Coordinated => "subject + verb + and + cue",
             SpeakerRule::Fronted => "fronted participial cue, + main clause's subject",
             SpeakerRule::PassiveAgent => "passive cue + by + agent",
@@ -167,6 +172,7 @@ impl SpeakerRule {
             SpeakerRule::RelativeClause
             | SpeakerRule::LastNounPhrase
             | SpeakerRule::Described
+            | SpeakerRule::Parenthesized
             | SpeakerRule::DescribedAntecedent
             | SpeakerRule::DocumentAuthor
             | SpeakerRule::NamedDocumentAuthor

@@ -120,6 +120,20 @@ fn classes_of(t: &Token, w: &str) -> u64 {
     }
 }
 
+/// Whether a word ends with a contracted verb (`they'd`, `we’ve`, `don't`, `I’m`): a
+/// clause, no noun phrase.
+fn ends_contracted(w: &str) -> bool {
+    // (every ending has its apostrophe, `'` or the last byte of `’`, in the word's last
+    // five bytes: most words are ruled out by that)
+    let tail = &w.as_bytes()[w.len().saturating_sub(5)..];
+    tail.iter().any(|&b| b == b'\'' || b == 0x99)
+        && [
+            "'d", "’d", "'ve", "’ve", "'re", "’re", "'ll", "’ll", "n't", "n’t", "'m", "’m",
+        ]
+        .iter()
+        .any(|c| w.ends_with(c))
+}
+
 /// Reads tokens as a speaker mention, or `None` when they cannot name a speaker.
 pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     let mut toks = toks;
@@ -141,7 +155,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     if toks.iter().any(|t| t.quote.is_some()) {
         return None;
     }
-    if let Some(m) = partitive_source(text, toks) {
+    if let Some(m) = partitive_source(text, toks).or_else(|| proportion(text, toks)) {
         return Some(m);
     }
     if toks.len() == 1
@@ -182,11 +196,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     let pre = &toks[..head_end];
     if toks.iter().enumerate().any(|(i, t)| {
         t.is(Class::NpBreaker) && !t.cap && !relation_to(toks, head_end, i)
-            || [
-                "'d", "’d", "'ve", "’ve", "'re", "’re", "'ll", "’ll", "n't", "n’t", "'m", "’m",
-            ]
-            .iter()
-            .any(|c| t.lower.ends_with(c))
+            || ends_contracted(t.lower)
     }) || pre.iter().enumerate().any(|(i, t)| {
         // (a head that is a document's noun too is no verb: `the report`, `a tweet`)
         let noun_head = i + 1 == pre.len() && t.is(Class::DocumentNoun);
@@ -400,6 +410,60 @@ fn partitive_source(text: &str, toks: &[Token]) -> Option<Mention> {
         .then(|| simple(MentionKind::Anonymous, joined(text, toks)))
 }
 
+/// `about half`, `Nearly 70 per cent`, `two-thirds`, `a majority`: a share of a group
+/// named before (a survey's respondents, the people asked), a group of its own; an
+/// approximation may open it. With `of` and a group after it, the caller reads that group.
+fn proportion(text: &str, toks: &[Token]) -> Option<Mention> {
+    let approx = |t: &Token| {
+        matches!(
+            t.lower,
+            "about" | "nearly" | "almost" | "roughly" | "around" | "over" | "just" | "only"
+        )
+    };
+    let core = toks.iter().position(|t| !approx(t))?;
+    let share = match &toks[core..] {
+        [t] => matches!(t.lower, "half" | "most") || is_share_word(t.lower),
+        [n, t] => {
+            matches!(n.lower, "a" | "the" | "one" | "two" | "three")
+                && matches!(
+                    t.lower,
+                    "third" | "thirds" | "quarter" | "quarters" | "majority"
+                )
+                || n.lower.chars().all(|c| c.is_ascii_digit() || c == '.') && t.lower == "percent"
+        }
+        [n, per, cent] => {
+            n.lower.chars().all(|c| c.is_ascii_digit() || c == '.')
+                && per.lower == "per"
+                && cent.lower == "cent"
+        }
+        _ => false,
+    };
+    share.then(|| simple(MentionKind::Group, joined(text, toks)))
+}
+
+/// `two-thirds`, `three-quarters`: a fraction written as one word.
+fn is_share_word(w: &str) -> bool {
+    w.split_once(['-', '‐'])
+        .is_some_and(|(a, b)| is_number_word(a) && matches!(b, "thirds" | "quarters" | "fifths"))
+}
+
+/// `two`, `three`, `four`: a number word that counts fractions.
+fn is_number_word(w: &str) -> bool {
+    matches!(w, "two" | "three" | "four")
+}
+
+/// Whether a group's name is a bare share of a group (`Some`, `about half`, `70 per cent`):
+/// it goes on with the group that spoke last.
+fn is_share_of_group(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+    !name.contains(' ') && Class::Quantifier.has(&last)
+        || matches!(
+            last.as_str(),
+            "half" | "cent" | "percent" | "third" | "thirds" | "quarter" | "quarters" | "majority"
+        )
+        || is_share_word(&last)
+}
+
 fn anonymous_source(
     toks: &[Token],
     pre: &[Token],
@@ -500,9 +564,8 @@ fn without_possessive<'a>(toks: &[Token<'a>]) -> Option<Vec<Token<'a>>> {
 /// she (resolved as a pronoun). `Some(None)`: a document's author that names no one.
 fn document_author(text: &str, toks: &[Token]) -> Option<Option<Mention>> {
     for (i, t) in toks.iter().enumerate() {
-        let by = (i + 1..(i + 5).min(toks.len())).find(|&k| toks[k].lower == "by");
         if matches!(t.lower, "released" | "issued" | "published" | "posted")
-            && let Some(by) = by
+            && let Some(by) = (i + 1..(i + 5).min(toks.len())).find(|&k| toks[k].lower == "by")
             && by + 1 < toks.len()
             && toks[..i].iter().any(|d| d.is(Class::DocumentNoun))
         {
@@ -648,12 +711,16 @@ fn ends_open_np(t: &Token) -> bool {
 
 /// `… but beekeepers say`, `After the storm, bee farmers say`: a bare plural of people
 /// (one to three lowercase words, the last a plural agent noun or a listed person's or
-/// group's noun) before `say`/`tell` is a group, by open-class recognition.
-pub fn parse_bare_plural(text: &str, toks: &[Token]) -> Option<Mention> {
+/// group's noun) before `say`/`tell` is a group, by open-class recognition. When the phrase
+/// `opens` the sentence, its first word's capital is the sentence's (`Wildlife specialists
+/// say`), if a lowercase head follows it.
+pub fn parse_bare_plural(text: &str, toks: &[Token], opens: bool) -> Option<Mention> {
     let head = toks.last().filter(|_| toks.len() <= 3)?;
     let h = head.lower;
     let bad = |t: &Token| t.cap || t.quote.is_some() || t.is(Class::Determiner) || ends_open_np(t);
-    if toks.iter().any(bad) || h.len() < 5 || !h.ends_with('s') || h.ends_with("ss") {
+    let sentence_cap = opens && toks.len() > 1 && !toks[0].is(Class::Determiner);
+    let skip = usize::from(sentence_cap && toks[0].cap && toks[0].quote.is_none());
+    if toks[skip..].iter().any(bad) || h.len() < 5 || !h.ends_with('s') || h.ends_with("ss") {
         return None;
     }
     let stem = &h[..h.len() - 1];
@@ -1087,6 +1154,23 @@ fn norm_into(s: &str, l: &mut String) {
             return;
         }
     }
+}
+
+/// Whether `name` normalised ([`norm`]) is not `word` but has it as one of its words:
+/// `Harbour Ferry Company` for `company`. In place for an ASCII name (no copy: the test
+/// runs over every organisation that spoke, for each `the company`).
+fn names_other_with_word(name: &str, word: &str) -> bool {
+    if !name.is_ascii() {
+        let n = norm(name);
+        return n != word && n.split(' ').any(|w| w == word);
+    }
+    // (`word` is normalised, so lowercase: an ASCII case-blind comparison is norm's)
+    let t = name.trim();
+    let rest = ["the ", "a ", "an "]
+        .iter()
+        .find(|d| t.len() >= d.len() && t[..d.len()].eq_ignore_ascii_case(d))
+        .map_or(t, |d| &t[d.len()..]);
+    !rest.eq_ignore_ascii_case(word) && rest.split(' ').any(|w| w.eq_ignore_ascii_case(word))
 }
 
 impl Registry {
@@ -1582,8 +1666,7 @@ impl Registry {
             MentionKind::Organization => Some(self.resolve_org(m, at)),
             MentionKind::Group => {
                 // a bare `Some`, `Many` goes on with the group that spoke last
-                if !m.name.contains(' ')
-                    && Class::Quantifier.has(&m.name.to_lowercase())
+                if is_share_of_group(&m.name)
                     && let Some(id) = self.recent(at, |e| {
                         e.plural && matches!(e.kind, SpeakerKind::Group | SpeakerKind::Anonymous)
                     })
@@ -1743,9 +1826,7 @@ impl Registry {
         if !n.contains(' ')
             && !m.name.starts_with(char::is_uppercase)
             && let Some(id) = self.recent(at, |e| {
-                e.kind == SpeakerKind::Organization
-                    && norm(&e.name) != n
-                    && norm(&e.name).split(' ').any(|w| w == n)
+                e.kind == SpeakerKind::Organization && names_other_with_word(&e.name, &n)
             })
         {
             self.add_alias(id, &m.name);
@@ -2821,4 +2902,35 @@ fn first_names_agree(a: &str, b: &str) -> bool {
     let fa = a.split_whitespace().next().unwrap_or("");
     let fb = b.split_whitespace().next().unwrap_or("");
     fa == fb || fa.starts_with(fb) || fb.starts_with(fa)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_organisations_word_is_found_as_in_its_normalised_name() {
+        let names = [
+            "Harbour Ferry Company",
+            "  The Company ",
+            "company",
+            "A Ferry company",
+            "an Company",
+            "Theatre Company",
+            "company store",
+            "The École Board",
+            "Café Company",
+        ];
+        for name in names {
+            for word in ["company", "board", "école", "the", "store", "ferry company"] {
+                let n = norm(name);
+                let want = n != word && n.split(' ').any(|w| w == word);
+                assert_eq!(
+                    names_other_with_word(name, word),
+                    want,
+                    "{name:?} / {word:?}"
+                );
+            }
+        }
+    }
 }

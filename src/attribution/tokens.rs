@@ -74,6 +74,13 @@ impl<'a> Token<'a> {
     }
 }
 
+/// `c.is_alphanumeric()`, answered without Unicode tables for the general punctuation
+/// block (U+2000–U+206F: curly quotes and apostrophes, dashes, thin spaces), which holds
+/// no letter or digit and is most of the non-ASCII characters news text has.
+fn is_alnum(c: char) -> bool {
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
+}
+
 fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '‑' | '&')
 }
@@ -130,7 +137,7 @@ pub fn tokenize_into<'a>(
             continue;
         }
         let Some(c) = char_at(text, i) else { break };
-        if !c.is_alphanumeric() {
+        if !is_alnum(c) {
             i += c.len_utf8();
             continue;
         }
@@ -176,7 +183,7 @@ fn word_end(text: &str, mut j: usize) -> usize {
             j += 1;
         }
         let Some(cj) = char_at(text, j) else { break };
-        if cj.is_alphanumeric() {
+        if is_alnum(cj) {
             j += cj.len_utf8();
             continue;
         }
@@ -186,7 +193,7 @@ fn word_end(text: &str, mut j: usize) -> usize {
             break;
         }
         let after = j + cj.len_utf8();
-        let Some(next) = char_at(text, after).filter(|c| c.is_alphanumeric()) else {
+        let Some(next) = char_at(text, after).filter(|&c| is_alnum(c)) else {
             break;
         };
         let last = text[..j].chars().next_back().unwrap_or(' ');
@@ -213,8 +220,9 @@ pub struct Sentence {
 
 /// The index in `toks` (a sentence's tokens, `text` their paragraph) of the first token
 /// after a dateline opening the sentence (`OTTAWA —`, `CEDAR FALLS, Iowa —`, `WASHINGTON
-/// (Aug. 13) --`): a place in capitals, perhaps a state or a date, and a dash. Where the
-/// story was filed is never a speaker, a claim's words or a pronoun's antecedent.
+/// (Aug. 13) --`, `NEW YORK, Nov 23 (Reuters) -`): a place in capitals, perhaps a state or
+/// a date, and a dash (a hyphen set off by spaces, as wires print it, too). Where the story
+/// was filed is never a speaker, a claim's words or a pronoun's antecedent.
 pub fn after_dateline(text: &str, toks: &[Token]) -> Option<usize> {
     let first = toks.first()?;
     let word = &text[first.range.clone()];
@@ -223,7 +231,7 @@ pub fn after_dateline(text: &str, toks: &[Token]) -> Option<usize> {
     }
     (1..toks.len().min(8)).find(|&i| {
         let gap = &text[toks[i - 1].range.end..toks[i].range.start];
-        gap.contains(['—', '–']) || gap.contains("--")
+        gap.contains(['—', '–']) || gap.contains("--") || gap.contains(" - ")
     })
 }
 
@@ -270,6 +278,14 @@ pub fn sentences_into(text: &str, tokens: &[Token], quotes: &[QuoteSpan], out: &
         let Some(b) = tokens.get(i + 1) else { break };
         // never split inside one quotation
         if a.quote.is_some() && a.quote == b.quote {
+            continue;
+        }
+        // (the usual gap, a single space, ends nothing but after a full stop: read as a
+        // byte, the common case costs no string slicing)
+        if b.range.start == a.range.end + 1
+            && text.as_bytes()[a.range.end] == b' '
+            && !a.lower.ends_with('.')
+        {
             continue;
         }
         let gap = &text[a.range.end..b.range.start];
@@ -556,6 +572,19 @@ mod tests {
         // a full stop before a dash inside a paragraph still ends its sentence
         assert_eq!(split("Lee left. Then Ana came. — The pier shut.").0, 3);
         assert_eq!(split("Lee Park left. Ana came.").1, None);
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        for c in ['a', 'É', 'ß', '日', '²', '9', 'Σ'] {
+            assert!(is_alnum(c), "{c:?}");
+        }
+        for c in [' ', '“', '’', '—', '\u{a0}', '.'] {
+            assert!(!is_alnum(c), "{c:?}");
+        }
     }
 
     proptest::proptest! {
