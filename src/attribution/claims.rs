@@ -3359,7 +3359,7 @@ fn quoted_object(p: &Para, s: &Sentence, j: usize) -> bool {
 /// reported).
 fn said_no_content(p: &Para, s: &Sentence, x: &Site) -> bool {
     let e = s.tokens.end;
-    if x.had_that || !x.cue.is_some_and(|c| c.lemma == "say") || x.j >= e {
+    if x.had_that || x.cue.is_none_or(|c| c.lemma != "say") || x.j >= e {
         return false;
     }
     let words: SmallVec<[&str; 4]> = (x.j..(x.j + 4).min(e))
