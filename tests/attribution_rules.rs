@@ -274,8 +274,10 @@ fn a_reporting_verb_in_another_frame_is_no_attribution() {
         "The skipper was questioned by harbour police.",
         "Police cited the driver for speeding after he was stopped near the pier.",
         "The mayor was sworn in by the chief justice.",
-        // a past participle opening a reduced relative clause reports nothing
+        // a past participle opening a reduced relative clause reports nothing, nor one
+        // without an auxiliary after its noun
         "The memo, written in May and obtained by the Harbour Ledger, was on the desk.",
+        "A post on the harbour board's page written in French drew 400 replies.",
         // `post` reports only before `that` or a quotation
         "The ferry company posted a loss after its fuel bill was doubled.",
         // a verb of sharing reports a quotation only after a colon that closes its clause
@@ -301,6 +303,10 @@ fn a_later_cue_before_a_post_reports_it() {
         analysed("Ana Ruiz shared the photo on Monday, and Tom Reyes then wrote: “Closed.”");
     let claims = claim_pairs(&doc, &a);
     assert_eq!(claims, [("“Closed.”".to_string(), "Tom Reyes".to_string())]);
+    // a fronted time before a post quoted after a colon is no claim of its own
+    let (doc, a) = analysed("Three hours later, Ana Ruiz posted on X again: “Still no ferry.”");
+    let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+    assert_eq!(claims, ["“Still no ferry.”"]);
 }
 
 #[test]

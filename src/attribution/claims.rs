@@ -191,9 +191,19 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         // or one with its agent after it) right after a comma opens a reduced relative clause
         // about the noun before it, not a report
         let agent_next = !c.participle && toks.get(k + 1).is_some_and(|n| n.lower == "by");
-        if (!(c.base || c.participle || c.past || t.lower.ends_with('s')) || agent_next)
-            && t.cue().is_some()
-            && p.gap_before(k, s).trim() == ","
+        let participle_only =
+            !(c.base || c.participle || c.past || t.lower.ends_with('s')) && t.cue().is_some();
+        if (participle_only || agent_next) && p.gap_before(k, s).trim() == "," {
+            continue;
+        }
+        // `In a post on X written in French, Roy said …`: without an auxiliary before it
+        // (`has written`, `was written`), a past participle is an adjective, never the verb
+        // that reports
+        if participle_only
+            && k > s.tokens.start
+            && !(toks[k - 1].is(Class::PassiveAux)
+                || matches!(toks[k - 1].lower, "has" | "have" | "had" | "having")
+                || lexicon::is_aux_or_adverb(toks[k - 1].lower))
         {
             continue;
         }
@@ -624,11 +634,13 @@ fn shared_post(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
 /// and a quotation that ends the sentence is a cue by its place, as news introduces
 /// quotations so.
 fn verb_before_colon_quote(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    // (the cheap test first: a quotation right after the word)
+    if k == s.tokens.start || k + 1 >= s.tokens.end || p.toks[k + 1].quote.is_none() {
+        return None;
+    }
     let t = &p.toks[k];
     let w = t.lower;
-    if k == s.tokens.start
-        || k + 1 >= s.tokens.end
-        || t.cap
+    if t.cap
         || t.quote.is_some()
         || w.len() < 4
         || t.classes() != 0
@@ -1126,10 +1138,11 @@ fn clause_opens_at(p: &Para, s: &Sentence, j: usize, cue: Option<Cue>) -> bool {
     contracted || t.is(Class::Determiner) && t.lower != "that" && !timed && !speech_noun
 }
 
-/// `Testifying on Monday, the nurse …`, `Speaking to reporters, Ruiz …`: a capitalised `-ing`
-/// word opening the sentence (at `from`) before a lowercase word is a participle, not a name
-/// (`Manning said` is one), and its clause up to the first comma is no subject: the token
-/// after that comma. A dateline before it is skipped too.
+/// `Testifying on Monday, the nurse …`, `Speaking to reporters, Ruiz …`, `Asked about the
+/// plan, the minister …`: a capitalised `-ing` word opening the sentence (at `from`) before
+/// a lowercase word, or a past participle before a preposition or a question word, is a
+/// participle, not a name (`Manning said` is one), and its clause up to the first comma is
+/// no subject: the token after that comma. A dateline before it is skipped too.
 fn participial_opener(p: &Para, s: &Sentence, from: usize) -> Option<usize> {
     let from = if from == s.tokens.start {
         after_dateline(p, s).unwrap_or(from)
@@ -1138,10 +1151,19 @@ fn participial_opener(p: &Para, s: &Sentence, from: usize) -> Option<usize> {
     };
     let t = p.toks.get(from).filter(|_| from < s.tokens.end)?;
     let next = p.toks.get(from + 1).filter(|_| from + 1 < s.tokens.end)?;
+    // `Asked whether …, Pressed by reporters, …`: a past participle before a preposition or
+    // a question word opens such a clause too
+    let past = t.lower.len() >= 5
+        && (t.lower.ends_with("ed") || t.is(Class::IrregularParticiple))
+        && (next.is(Class::Preposition)
+            || matches!(
+                next.lower,
+                "whether" | "if" | "why" | "how" | "what" | "when"
+            ));
     if !t.cap
         || t.quote.is_some()
-        || t.lower.len() < 6
-        || !t.lower.ends_with("ing")
+        || t.lower.len() < 6 && !past
+        || !(t.lower.ends_with("ing") || past)
         || next.cap
         || next.quote.is_some()
         || p.breaks_before(from + 1, s)
