@@ -910,8 +910,9 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
                 | Class::FirstNameMale.bit()
                 | Class::FirstNameEither.bit())
             != 0;
+    // (an organisation has no title: `U.S.` in `the U.S. Coast Guard` is part of its name)
     if !first_name && core.iter().any(|t| t.is(Class::NonPersonCap)) {
-        return Some(simple(MentionKind::Organization, joined(text, name_toks)));
+        return Some(simple(MentionKind::Organization, joined(text, run)));
     }
     let title_toks = &pre[..start + n];
     // `The Riverside Project`, `the Brightwave Group`: a capitalised name right after `the`,
