@@ -83,7 +83,7 @@ pub(super) struct Para<'a> {
 const BREAK_CHARS: [char; 8] = [',', ';', ':', '—', '–', '(', ')', '['];
 
 impl Para<'_> {
-    fn gap_before(&self, i: usize, s: &Sentence) -> &str {
+    pub(super) fn gap_before(&self, i: usize, s: &Sentence) -> &str {
         if i == s.tokens.start {
             return &self.text
                 [s.range.start.min(self.toks[i].range.start)..self.toks[i].range.start];
@@ -2938,10 +2938,23 @@ impl Site {
     }
 }
 
+/// Whether the content from token `j` opens with a quotation that is someone's words, not
+/// a work's title in the speaker's apposition (`said Tom Reyes, author of “Salt Roads,”
+/// about …`: after a work's noun, or its `of`).
+fn opens_with_quote(p: &Para, s: &Sentence, j: usize) -> bool {
+    let work = |i: usize| {
+        i >= s.tokens.start && p.toks[i].quote.is_none() && p.toks[i].is(Class::WorkNoun)
+    };
+    let title = j > s.tokens.start
+        && !p.gap_before(j, s).contains([',', ':', ';', '—'])
+        && (work(j - 1) || j > s.tokens.start + 1 && p.toks[j - 1].lower == "of" && work(j - 2));
+    j < s.tokens.end && p.toks[j].quote.is_some() && !title
+}
+
 /// Phase 3: where the content sits ([`ContentRule`]), before the filters.
 fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
     let (j, right, left) = (x.j, x.right, x.left);
-    let starts_quote = j < s.tokens.end && p.toks[j].quote.is_some();
+    let starts_quote = opens_with_quote(p, s, j);
     // (`pointed to rising costs`, `called on the province to …`: a frame, not an adjunct)
     let tail = (j >= s.tokens.end || is_adjunct_tail(p, s, j)) && !object_frame(p, s, x.cue, j);
     // (`said: “…”`, and `wrote on X: “…”`, the content starting at that quotation)
@@ -2989,7 +3002,7 @@ fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
 /// the cue is not an attribution (a question, a non-speech sense, too short a clause).
 fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option<Layout> {
     let (j, right, left) = (x.j, x.right, x.left);
-    let starts_quote = j < s.tokens.end && p.toks[j].quote.is_some();
+    let starts_quote = opens_with_quote(p, s, j);
     let colon_quote = right < s.tokens.end
         && p.toks[right].quote.is_some()
         && p.gap_before(right, s).contains(':');
