@@ -220,7 +220,6 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         if noun_or_request(p, s, k, end, c) || naming_call(p, s, k) {
             continue;
         }
-        let prev = (k > s.tokens.start).then(|| &toks[k - 1]);
         if c.belief && !belief_reported(p, s, k, end, !out.is_empty()) {
             continue;
         }
@@ -243,34 +242,42 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         {
             continue;
         }
-        // `his remarks`, `the claims`, `the biggest states`: nouns, not verbs
-        if c.weak
-            && !c.base
-            && !c.participle
-            && t.lower.ends_with('s')
-            && prev.is_some_and(|pv| {
-                pv.is(Class::NounMarker)
-                    || pv.lower.ends_with("'s")
-                    || pv.lower.ends_with("’s")
-                    || !pv.cap
-                        && pv.lower.len() > 5
-                        && pv.lower.ends_with("est")
-                        && !pv.is(Class::EstNoun)
-            })
-        {
+        if plural_noun_form(p, s, k, c) || participle_without_clause(p, s, k, end, c) {
             continue;
-        }
-        if c.participle {
-            let after_comma = p.breaks_before(k, s);
-            let that_next = toks.get(end).is_some_and(|n| n.lower == "that");
-            let with = with_subject(p, s, k).is_some();
-            if !(after_comma || that_next || with || fronted_end(p, s, k).is_some()) {
-                continue;
-            }
         }
         out.push((k, end, Some(c)));
     }
     out
+}
+
+/// `his remarks`, `the claims`, `the biggest states`: a weak cue's -s form after a noun
+/// marker, a possessive or a superlative is a plural noun, not a verb.
+fn plural_noun_form(p: &Para, s: &Sentence, k: usize, c: Cue) -> bool {
+    let prev = (k > s.tokens.start).then(|| &p.toks[k - 1]);
+    c.weak
+        && !c.base
+        && !c.participle
+        && p.toks[k].lower.ends_with('s')
+        && prev.is_some_and(|pv| {
+            pv.is(Class::NounMarker)
+                || pv.lower.ends_with("'s")
+                || pv.lower.ends_with("’s")
+                || !pv.cap
+                    && pv.lower.len() > 5
+                    && pv.lower.ends_with("est")
+                    && !pv.is(Class::EstNoun)
+        })
+}
+
+/// An `-ing` cue reports only after a comma, before `that`, after `with` and a noun phrase
+/// or fronting the sentence (`…, saying …`, `Citing the storm, …`); elsewhere it is no
+/// verb of saying (`a long-running saying`).
+fn participle_without_clause(p: &Para, s: &Sentence, k: usize, end: usize, c: Cue) -> bool {
+    c.participle
+        && !(p.breaks_before(k, s)
+            || p.toks.get(end).is_some_and(|n| n.lower == "that")
+            || with_subject(p, s, k).is_some()
+            || fronted_end(p, s, k).is_some())
 }
 
 /// A cue form that reports nothing in its place: `who asked not to be named`, `asked to
