@@ -83,7 +83,7 @@ pub(super) struct Para<'a> {
 const BREAK_CHARS: [char; 8] = [',', ';', ':', '—', '–', '(', ')', '['];
 
 impl Para<'_> {
-    fn gap_before(&self, i: usize, s: &Sentence) -> &str {
+    pub(super) fn gap_before(&self, i: usize, s: &Sentence) -> &str {
         if i == s.tokens.start {
             return &self.text
                 [s.range.start.min(self.toks[i].range.start)..self.toks[i].range.start];
@@ -233,7 +233,6 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         if noun_or_request(p, s, k, end, c) || naming_call(p, s, k) {
             continue;
         }
-        let prev = (k > s.tokens.start).then(|| &toks[k - 1]);
         if c.belief && !belief_reported(p, s, k, end, !out.is_empty()) {
             continue;
         }
@@ -256,34 +255,42 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         {
             continue;
         }
-        // `his remarks`, `the claims`, `the biggest states`: nouns, not verbs
-        if c.weak
-            && !c.base
-            && !c.participle
-            && t.lower.ends_with('s')
-            && prev.is_some_and(|pv| {
-                pv.is(Class::NounMarker)
-                    || pv.lower.ends_with("'s")
-                    || pv.lower.ends_with("’s")
-                    || !pv.cap
-                        && pv.lower.len() > 5
-                        && pv.lower.ends_with("est")
-                        && !pv.is(Class::EstNoun)
-            })
-        {
+        if plural_noun_form(p, s, k, c) || participle_without_clause(p, s, k, end, c) {
             continue;
-        }
-        if c.participle {
-            let after_comma = p.breaks_before(k, s);
-            let that_next = toks.get(end).is_some_and(|n| n.lower == "that");
-            let with = with_subject(p, s, k).is_some();
-            if !(after_comma || that_next || with || fronted_end(p, s, k).is_some()) {
-                continue;
-            }
         }
         out.push((k, end, Some(c)));
     }
     out
+}
+
+/// `his remarks`, `the claims`, `the biggest states`: a weak cue's -s form after a noun
+/// marker, a possessive or a superlative is a plural noun, not a verb.
+fn plural_noun_form(p: &Para, s: &Sentence, k: usize, c: Cue) -> bool {
+    let prev = (k > s.tokens.start).then(|| &p.toks[k - 1]);
+    c.weak
+        && !c.base
+        && !c.participle
+        && p.toks[k].lower.ends_with('s')
+        && prev.is_some_and(|pv| {
+            pv.is(Class::NounMarker)
+                || pv.lower.ends_with("'s")
+                || pv.lower.ends_with("’s")
+                || !pv.cap
+                    && pv.lower.len() > 5
+                    && pv.lower.ends_with("est")
+                    && !pv.is(Class::EstNoun)
+        })
+}
+
+/// An `-ing` cue reports only after a comma, before `that`, after `with` and a noun phrase
+/// or fronting the sentence (`…, saying …`, `Citing the storm, …`); elsewhere it is no
+/// verb of saying (`a long-running saying`).
+fn participle_without_clause(p: &Para, s: &Sentence, k: usize, end: usize, c: Cue) -> bool {
+    c.participle
+        && !(p.breaks_before(k, s)
+            || p.toks.get(end).is_some_and(|n| n.lower == "that")
+            || with_subject(p, s, k).is_some()
+            || fronted_end(p, s, k).is_some())
 }
 
 /// A cue form that reports nothing in its place: `who asked not to be named`, `asked to
@@ -3021,10 +3028,23 @@ fn colon_quote(p: &Para, s: &Sentence, x: &Site) -> bool {
         .any(|k| k < s.tokens.end && p.toks[k].quote.is_some() && p.gap_before(k, s).contains(':'))
 }
 
+/// Whether the content from token `j` opens with a quotation that is someone's words, not
+/// a work's title in the speaker's apposition (`said Tom Reyes, author of “Salt Roads,”
+/// about …`: after a work's noun, or its `of`).
+fn opens_with_quote(p: &Para, s: &Sentence, j: usize) -> bool {
+    let work = |i: usize| {
+        i >= s.tokens.start && p.toks[i].quote.is_none() && p.toks[i].is(Class::WorkNoun)
+    };
+    let title = j > s.tokens.start
+        && !p.gap_before(j, s).contains([',', ':', ';', '—'])
+        && (work(j - 1) || j > s.tokens.start + 1 && p.toks[j - 1].lower == "of" && work(j - 2));
+    j < s.tokens.end && p.toks[j].quote.is_some() && !title
+}
+
 /// Phase 3: where the content sits ([`ContentRule`]), before the filters.
 fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
     let (j, right, left) = (x.j, x.right, x.left);
-    let starts_quote = j < s.tokens.end && p.toks[j].quote.is_some();
+    let starts_quote = opens_with_quote(p, s, j);
     // (`pointed to rising costs`, `called on the province to …`: a frame, not an adjunct)
     let tail = (j >= s.tokens.end || is_adjunct_tail(p, s, j)) && !object_frame(p, s, x.cue, j);
     let colon_quote = colon_quote(p, s, x);
@@ -3069,7 +3089,7 @@ fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
 /// the cue is not an attribution (a question, a non-speech sense, too short a clause).
 fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option<Layout> {
     let (j, right, left) = (x.j, x.right, x.left);
-    let starts_quote = j < s.tokens.end && p.toks[j].quote.is_some();
+    let starts_quote = opens_with_quote(p, s, j);
     let colon_quote = colon_quote(p, s, x);
     let comma_after = !x.participle()
         && !colon_quote

@@ -410,6 +410,8 @@ pub enum Class {
     Month,
     /// Labels that open a teaser for another story (`read more`, `watch`), lowercased. (`words/teaser.txt`)
     Teaser,
+    /// Nouns of titled works after which a short quotation is a title (`the documentary “Low Tide”`). (`words/work_noun.txt`)
+    WorkNoun,
     /// Nouns by which news refers back to any organisation named before (`the agency`). (`words/generic_org.txt`)
     GenericOrg,
     /// Nouns of saying that a light verb turns into a cue before a that-clause (`made the argument that`). (`words/speech_noun.txt`)
@@ -444,7 +446,7 @@ pub enum Class {
 }
 
 /// Every class kept in a data file, with that file.
-const LISTS: [(Class, &str); 49] = [
+const LISTS: [(Class, &str); 50] = [
     (Class::AuxOrAdverb, include_str!("words/aux_or_adverb.txt")),
     (
         Class::ClauseBoundary,
@@ -516,6 +518,7 @@ const LISTS: [(Class, &str); 49] = [
         include_str!("words/irregular_participle.txt"),
     ),
     (Class::Teaser, include_str!("words/teaser.txt")),
+    (Class::WorkNoun, include_str!("words/work_noun.txt")),
     (Class::GenericOrg, include_str!("words/generic_org.txt")),
     (Class::SpeechNoun, include_str!("words/speech_noun.txt")),
     (Class::OrgNameEnd, include_str!("words/org_name_end.txt")),
