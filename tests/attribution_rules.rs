@@ -797,3 +797,38 @@ fn a_coordinated_cue_ends_the_content_of_the_verb_before_it() {
         ["the cracks in the pilings", "the pier would stay shut"]
     );
 }
+
+#[test]
+fn a_works_title_in_quotation_marks_is_nobodys_words() {
+    for (text, title) in [
+        (
+            "“It was a long winter,” said Tom Reyes, author of “Salt Roads,” about the fishing fleet.",
+            "Salt Roads,",
+        ),
+        (
+            "Ana Ruiz, whose documentary “Low Tide Over Brenholm Harbour” opens on Friday, said the film took six years.",
+            "Low Tide Over Brenholm Harbour",
+        ),
+    ] {
+        let (doc, a) = analysed(text);
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.text(&doc) == title)
+            .expect("the title is a quotation");
+        assert_eq!(q.speaker, None, "{text}");
+        assert!(
+            a.claims.iter().all(|c| !c.text(&doc).contains(title)),
+            "{text}: {:?}",
+            claim_pairs(&doc, &a)
+        );
+    }
+    // a quotation after a comma quotes someone (`told the paper, “…”`)
+    let (_, a) = analysed("Ana Ruiz told the paper, “We will fight the closure.”");
+    let said: Vec<String> = a
+        .quotes
+        .iter()
+        .map(|q| speaker_name(&a, q.speaker))
+        .collect();
+    assert_eq!(said, ["Ana Ruiz"]);
+}

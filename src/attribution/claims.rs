@@ -83,7 +83,7 @@ pub(super) struct Para<'a> {
 const BREAK_CHARS: [char; 8] = [',', ';', ':', '—', '–', '(', ')', '['];
 
 impl Para<'_> {
-    fn gap_before(&self, i: usize, s: &Sentence) -> &str {
+    pub(super) fn gap_before(&self, i: usize, s: &Sentence) -> &str {
         if i == s.tokens.start {
             return &self.text
                 [s.range.start.min(self.toks[i].range.start)..self.toks[i].range.start];
@@ -233,7 +233,6 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         if noun_or_request(p, s, k, end, c) || naming_call(p, s, k) {
             continue;
         }
-        let prev = (k > s.tokens.start).then(|| &toks[k - 1]);
         if c.belief && !belief_reported(p, s, k, end, !out.is_empty()) {
             continue;
         }
@@ -256,34 +255,43 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         {
             continue;
         }
-        // `his remarks`, `the claims`, `the biggest states`: nouns, not verbs
-        if c.weak
-            && !c.base
-            && !c.participle
-            && t.lower.ends_with('s')
-            && prev.is_some_and(|pv| {
-                pv.is(Class::NounMarker)
-                    || pv.lower.ends_with("'s")
-                    || pv.lower.ends_with("’s")
-                    || !pv.cap
-                        && pv.lower.len() > 5
-                        && pv.lower.ends_with("est")
-                        && !pv.is(Class::EstNoun)
-            })
-        {
+        if plural_noun_form(p, s, k, c) || participle_without_clause(p, s, k, end, c) {
             continue;
-        }
-        if c.participle {
-            let after_comma = p.breaks_before(k, s);
-            let that_next = toks.get(end).is_some_and(|n| n.lower == "that");
-            let with = with_subject(p, s, k).is_some() || absolute_subject(p, s, k);
-            if !(after_comma || that_next || with || fronted_end(p, s, k).is_some()) {
-                continue;
-            }
         }
         out.push((k, end, Some(c)));
     }
     out
+}
+
+/// `his remarks`, `the claims`, `the biggest states`: a weak cue's -s form after a noun
+/// marker, a possessive or a superlative is a plural noun, not a verb.
+fn plural_noun_form(p: &Para, s: &Sentence, k: usize, c: Cue) -> bool {
+    let prev = (k > s.tokens.start).then(|| &p.toks[k - 1]);
+    c.weak
+        && !c.base
+        && !c.participle
+        && p.toks[k].lower.ends_with('s')
+        && prev.is_some_and(|pv| {
+            pv.is(Class::NounMarker)
+                || pv.lower.ends_with("'s")
+                || pv.lower.ends_with("’s")
+                || !pv.cap
+                    && pv.lower.len() > 5
+                    && pv.lower.ends_with("est")
+                    && !pv.is(Class::EstNoun)
+        })
+}
+
+/// An `-ing` cue reports only after a comma, before `that`, after `with` (or a comma and
+/// `one`, [`absolute_subject`]) and a noun phrase or fronting the sentence (`…, saying …`, `Citing the storm, …`); elsewhere it is no
+/// verb of saying (`a long-running saying`).
+fn participle_without_clause(p: &Para, s: &Sentence, k: usize, end: usize, c: Cue) -> bool {
+    c.participle
+        && !(p.breaks_before(k, s)
+            || p.toks.get(end).is_some_and(|n| n.lower == "that")
+            || with_subject(p, s, k).is_some()
+            || absolute_subject(p, s, k)
+            || fronted_end(p, s, k).is_some())
 }
 
 /// A cue form that reports nothing in its place: `who asked not to be named`, `asked to
@@ -405,7 +413,11 @@ fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
         && matches!(toks[a0].lower, "some" | "many" | "most" | "several" | "few")
         && matches!(toks[a0 + 1].lower, "in" | "of" | "among" | "at");
     // `a solid Republican state`: a singular determiner opens no subject of a base form
-    let singular = a0 < k && matches!(toks[a0].lower, "a" | "an" | "another" | "each" | "every");
+    // (nor does one right before it: `on an earnings call that …`, `in a phone call`)
+    let singular_det =
+        |i: usize| matches!(toks[i].lower, "a" | "an" | "another" | "each" | "every");
+    let singular = a0 < k && singular_det(a0)
+        || k >= s.tokens.start + 2 && singular_det(k - 2) && !p.breaks_before(k - 1, s);
     // (`Ruiz’s report said`: after a possessive, a noun, which reports only with its
     // that-clause: `Ruiz’s claim that …`)
     let possessive = (pv.lower.ends_with("'s")
@@ -2866,6 +2878,13 @@ pub(super) fn closing_described(
     Some((m, p.pos(p.toks[pa].range.start), not))
 }
 
+/// The subject of paragraph `p`'s last sentence `s` when it is a group (`The couple shared
+/// a statement.`), where it stands: what a `they` opening the next paragraph may take.
+pub(super) fn closing_group(p: &Para, s: &Sentence) -> Option<(Mention, usize)> {
+    let (a, _, m) = previous_subject(p, s)?;
+    (m.kind == MentionKind::Group).then(|| (m, p.pos(p.toks[a].range.start)))
+}
+
 /// Speaker rule [`SpeakerRule::NamedDocumentAuthor`]: `Bay Power said in a statement that
 /// … “We are sorry,” the statement said.`: `the` and a document's noun alone, when a
 /// speaker spoke earlier in a document of that noun ([`spoken_in_document`]), is that
@@ -2954,13 +2973,18 @@ fn document_author(
 }
 
 /// `Researchers at the university looked at the survey. They believe …`: `they` takes the
-/// group that is the previous sentence's subject, before any group that spoke earlier.
+/// group that is the previous sentence's subject, before any group that spoke earlier; in a
+/// paragraph's first sentence, the previous paragraph's closing one (`The couple shared a
+/// statement. ¶ “…,” they wrote.`).
 fn they_from_previous_subject(
     p: &Para,
     prev: Option<&Sentence>,
     reg: &mut Registry,
 ) -> Option<usize> {
-    let prev = prev?;
+    let Some(prev) = prev else {
+        let (m, at) = p.before.and_then(|b| b.closing_group())?;
+        return reg.resolve(m, *at, *at, None);
+    };
     let (a, _, m) = previous_subject(p, prev)?;
     if !matches!(m.kind, MentionKind::Group) {
         return None;
@@ -3008,14 +3032,34 @@ impl Site {
     }
 }
 
+/// `said: “…”`, `said only: “…”`, `wrote on X: “…”`: the cue's words are a quotation after
+/// a colon, right after the cue or where its content starts.
+fn colon_quote(p: &Para, s: &Sentence, x: &Site) -> bool {
+    [x.right, x.j]
+        .into_iter()
+        .any(|k| k < s.tokens.end && p.toks[k].quote.is_some() && p.gap_before(k, s).contains(':'))
+}
+
+/// Whether the content from token `j` opens with a quotation that is someone's words, not
+/// a work's title in the speaker's apposition (`said Tom Reyes, author of “Salt Roads,”
+/// about …`: after a work's noun, or its `of`).
+fn opens_with_quote(p: &Para, s: &Sentence, j: usize) -> bool {
+    let work = |i: usize| {
+        i >= s.tokens.start && p.toks[i].quote.is_none() && p.toks[i].is(Class::WorkNoun)
+    };
+    let title = j > s.tokens.start
+        && !p.gap_before(j, s).contains([',', ':', ';', '—'])
+        && (work(j - 1) || j > s.tokens.start + 1 && p.toks[j - 1].lower == "of" && work(j - 2));
+    j < s.tokens.end && p.toks[j].quote.is_some() && !title
+}
+
 /// Phase 3: where the content sits ([`ContentRule`]), before the filters.
 fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
     let (j, right, left) = (x.j, x.right, x.left);
-    let starts_quote = j < s.tokens.end && p.toks[j].quote.is_some();
+    let starts_quote = opens_with_quote(p, s, j);
     // (`pointed to rising costs`, `called on the province to …`: a frame, not an adjunct)
     let tail = (j >= s.tokens.end || is_adjunct_tail(p, s, j)) && !object_frame(p, s, x.cue, j);
-    // (`said: “…”`, and after the cue's adjuncts, `posted on X again: “…”`)
-    let colon_quote = colon_quote_at(p, s, right) || colon_quote_at(p, s, j);
+    let colon_quote = colon_quote(p, s, x);
     let comma_after = !x.participle()
         && !colon_quote
         && right < s.tokens.end
@@ -3053,18 +3097,12 @@ fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
     }
 }
 
-/// Whether token `i` opens a quotation right after a colon.
-fn colon_quote_at(p: &Para, s: &Sentence, i: usize) -> bool {
-    i < s.tokens.end && p.toks[i].quote.is_some() && p.gap_before(i, s).contains(':')
-}
-
 /// Phase 3's adjustments and false-attribution filters: the final layout, or `None` when
 /// the cue is not an attribution (a question, a non-speech sense, too short a clause).
 fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option<Layout> {
     let (j, right, left) = (x.j, x.right, x.left);
-    let starts_quote = j < s.tokens.end && p.toks[j].quote.is_some();
-    // (`said: “…”`, and after the cue's adjuncts, `posted on X again: “…”`)
-    let colon_quote = colon_quote_at(p, s, right) || colon_quote_at(p, s, j);
+    let starts_quote = opens_with_quote(p, s, j);
+    let colon_quote = colon_quote(p, s, x);
     let comma_after = !x.participle()
         && !colon_quote
         && right < s.tokens.end

@@ -427,13 +427,18 @@ fn read<'t>(
 /// the pronoun gender its role word rules out ([`claims::closing_described`]).
 pub(super) type Closing = (Mention, usize, Option<Gender>);
 
+/// What a paragraph's closing sentence leaves to the next: its described person
+/// ([`Closing`]) and its group subject with where it stands ([`claims::closing_group`]).
+type Closings = (Option<Closing>, Option<(Mention, usize)>);
+
 /// The paragraph read before the current one: what a he/she opening the current one may
 /// take from its closing sentence (`The defendant sat still. ¶ Later he said …`), worked out
 /// only when a rule asks (the paragraph is read again then; most paragraphs never need it).
 pub(super) struct Before<'d> {
     text: &'d str,
     base: usize,
-    closing: OnceCell<Option<Closing>>,
+    /// The closing sentence's described person and its group subject, read together.
+    closing: OnceCell<Closings>,
 }
 
 impl<'d> Before<'d> {
@@ -449,23 +454,35 @@ impl<'d> Before<'d> {
 
     /// [`claims::closing_described`] of the paragraph's last sentence (none in a teaser).
     pub(super) fn closing_described(&self) -> Option<&Closing> {
-        self.closing
-            .get_or_init(|| {
-                let (mut lower, mut qs, mut toks, mut sents) = Default::default();
-                let teaser = read(self.text, &mut lower, &mut qs, &mut toks, &mut sents);
-                let p = Para {
-                    text: self.text,
-                    toks: &toks,
-                    quotes: &qs,
-                    base: self.base,
-                    before: None,
-                };
-                sents
-                    .last()
-                    .filter(|_| !teaser)
-                    .and_then(|s| claims::closing_described(&p, s))
-            })
-            .as_ref()
+        self.closing().0.as_ref()
+    }
+
+    /// [`claims::closing_group`] of the paragraph's last sentence (none in a teaser): what a
+    /// `they` opening the next paragraph may take.
+    pub(super) fn closing_group(&self) -> Option<&(Mention, usize)> {
+        self.closing().1.as_ref()
+    }
+
+    /// The paragraph read again, once, for what its closing sentence leaves to the next.
+    fn closing(&self) -> &Closings {
+        self.closing.get_or_init(|| {
+            let (mut lower, mut qs, mut toks, mut sents) = Default::default();
+            let teaser = read(self.text, &mut lower, &mut qs, &mut toks, &mut sents);
+            let p = Para {
+                text: self.text,
+                toks: &toks,
+                quotes: &qs,
+                base: self.base,
+                before: None,
+            };
+            match sents.last().filter(|_| !teaser) {
+                Some(s) => (
+                    claims::closing_described(&p, s),
+                    claims::closing_group(&p, s),
+                ),
+                None => (None, None),
+            }
+        })
     }
 }
 
@@ -587,7 +604,7 @@ fn credit_sentence(
         return;
     }
     for qi in st.sent_quotes[si].clone() {
-        if st.q_speaker[qi].is_some() {
+        if st.q_speaker[qi].is_some() || naming_frame(p, s, qi) {
             continue;
         }
         let qpos = qs[qi].outer.start;
@@ -692,10 +709,10 @@ fn propagate(
     st.next_quote_speaker = next_quote_speaker;
 }
 
-/// A quotation that names rather than reports: a short phrase (at most four words, none of
-/// them `I`, `we` or `you`) right after a naming frame (`so-called`, `known as`, `referred
+/// A quotation that names rather than reports: a short phrase (at most four words, ten for a
+/// work's title, none of them `I`, `we` or `you`) right after a naming frame (`so-called`, `known as`, `referred
 /// to as`, `billed as`, `dubbed`, `nicknamed`, `rated`, `titled`, `termed`, `what planners
-/// call`: [`claims::naming_call`]) is a name, a
+/// call`: [`claims::naming_call`]; a work's noun, `his book`, `author of`) is a name, a
 /// title or a scare quote (`a policy dubbed “Fair Fares”`, `the school was rated “good”`),
 /// never the paragraph's speaker's words.
 fn naming_frame(p: &Para, s: &Sentence, qi: usize) -> bool {
@@ -707,12 +724,10 @@ fn naming_frame(p: &Para, s: &Sentence, qi: usize) -> bool {
     let mut n = 0;
     for t in words {
         n += 1;
-        if n > 4
-            || matches!(
-                t.lower,
-                "i" | "we" | "you" | "me" | "us" | "my" | "our" | "your"
-            )
-        {
+        if matches!(
+            t.lower,
+            "i" | "we" | "you" | "me" | "us" | "my" | "our" | "your"
+        ) {
             return false;
         }
     }
@@ -722,6 +737,23 @@ fn naming_frame(p: &Para, s: &Sentence, qi: usize) -> bool {
             .filter(|t| t.quote.is_none())
             .map_or("", |t| t.lower)
     };
+    // (`his book “Salt Roads”`, `author of “Salt Roads”`: a work's title)
+    let work = |i: usize| {
+        k.checked_sub(i)
+            .map(|i| &toks[i])
+            .is_some_and(|t| t.quote.is_none() && t.is(lexicon::Class::WorkNoun))
+    };
+    // (a work's title may run to ten words; a name or a scare quote, four; `told the paper,
+    // “…”`, `said in a video: “…”` quote someone)
+    let bare = !p
+        .gap_before(s.tokens.start + k, s)
+        .contains([',', ':', ';', '—']);
+    if n <= 10 && bare && (work(1) || before(1) == "of" && work(2)) {
+        return true;
+    }
+    if n > 4 {
+        return false;
+    }
     match before(1) {
         "so-called" | "dubbed" | "nicknamed" | "rated" | "titled" | "entitled" | "termed" => true,
         "called" => before(2) == "so",

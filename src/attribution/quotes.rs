@@ -196,26 +196,28 @@ pub fn scan_into(text: &str, out: &mut Vec<QuoteSpan>) {
         }
         prev = Some(c);
     }
-    match state {
-        State::Double { open, inner } => out.push(QuoteSpan {
-            outer: open..text.len(),
-            inner: trim(text, inner..text.len()),
-            closed: false,
-            single: false,
-        }),
-        // a single quotation opening the paragraph or a sentence (or after a colon or a comma)
-        // and left open runs on into the next paragraph, as a double one does; elsewhere the
-        // mark was an apostrophe
-        State::Single { open, inner } if opens_a_speech(text, open) => out.push(QuoteSpan {
-            outer: open..text.len(),
-            inner: trim(text, inner..text.len()),
-            closed: false,
-            single: true,
-        }),
-        _ => {}
-    }
+    close_at_end(text, state, out);
     // drop empty spans (a lone mark at the paragraph end)
     out.retain(|q| !q.inner.is_empty());
+}
+
+/// A quotation still open at the paragraph's end runs on into the next paragraph: a double
+/// one always, a single one when it opened the paragraph or followed a colon (elsewhere the
+/// mark was an apostrophe).
+fn close_at_end(text: &str, state: State, out: &mut Vec<QuoteSpan>) {
+    let single = match state {
+        State::Double { .. } => false,
+        State::Single { open, .. } if opens_a_speech(text, open) => true,
+        _ => return,
+    };
+    if let State::Double { open, inner } | State::Single { open, inner } = state {
+        out.push(QuoteSpan {
+            outer: open..text.len(),
+            inner: trim(text, inner..text.len()),
+            closed: false,
+            single,
+        });
+    }
 }
 
 /// What a mark `c` at byte `i` (the next character at `after`) opens outside a quotation:

@@ -910,8 +910,9 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
                 | Class::FirstNameMale.bit()
                 | Class::FirstNameEither.bit())
             != 0;
+    // (an organisation has no title: `U.S.` in `the U.S. Coast Guard` is part of its name)
     if !first_name && core.iter().any(|t| t.is(Class::NonPersonCap)) {
-        return Some(simple(MentionKind::Organization, joined(text, name_toks)));
+        return Some(simple(MentionKind::Organization, joined(text, run)));
     }
     let title_toks = &pre[..start + n];
     // `The Riverside Project`, `the Brightwave Group`: a capitalised name right after `the`,
@@ -1030,6 +1031,9 @@ struct SeenName {
     /// Index of the spelling in `Registry::spellings`.
     spelling: u32,
     at: usize,
+    /// Named in the possessive inside its sentence (`hit Colm Dwyer’s van`): a person the
+    /// text mentions, not one it stands nearer to a pronoun than its subject.
+    owner: bool,
 }
 
 /// Where a name was seen: its tokens in the sentence, whether it opens the sentence (or is
@@ -1040,6 +1044,8 @@ struct Sighting {
     opens: bool,
     clause_subject: bool,
     base: usize,
+    /// In the possessive, not opening the sentence ([`SeenName::owner`]).
+    owner: bool,
 }
 
 /// How a seen name is written: the full name, its lowercased surname and its title.
@@ -1083,6 +1089,10 @@ pub struct Registry {
     /// A company's short name, lowercased (`kettleworth` for `Kettleworth Appliances`, named
     /// in the body text) → the full name's index in `org_names` and where it was first named.
     org_short: FxHashMap<String, (u32, usize)>,
+    /// The first word of a two-word short name (`brenholm` for `Brenholm Ferry Lines`), as
+    /// `org_short` has it: a speaker named by it alone is the company (`Brenholm said`),
+    /// though a capitalised word alone elsewhere is no sighting of it.
+    org_first: FxHashMap<String, (u32, usize)>,
     /// Normalised names and aliases → entity id (the first entity to use them).
     names: FxHashMap<String, usize>,
     /// Lowercased surname → the latest person entity with it.
@@ -1203,11 +1213,7 @@ impl Registry {
             }
             let run = &toks[i..j];
             // one parse of the run serves the organisation and the person sightings
-            let parsed = if run.len() > 1 {
-                parse_name(text, run, run)
-            } else {
-                None
-            };
+            let (owner, parsed) = parse_run(text, run);
             if self.note_org(text, toks, i..j, parsed.as_ref(), base, body)
                 || j == i + 1 && self.note_short_name(&toks[i], i == opening, base)
             {
@@ -1254,7 +1260,9 @@ impl Registry {
                                 && text[toks[j - 1].range.end..n.range.start].trim().is_empty()
                                 && !is_function_word(n.lower)
                         }))
-                    && !in_asked_question(text, toks, opening, i);
+                    && !in_asked_question(text, toks, opening, i)
+                    // (`hit Colm Dwyer’s van`: the noun after an owner is no verb)
+                    && (!owner || opens);
             if j == i + 1
                 && clause_subject
                 && let Some(&k) = self
@@ -1289,6 +1297,7 @@ impl Registry {
                     opens,
                     clause_subject,
                     base,
+                    owner: owner && !opens,
                 };
                 self.note_full_name(text, toks, m, &sighting);
             }
@@ -1329,6 +1338,7 @@ impl Registry {
             gender: described.or(m.gender).or(role_gender),
             spelling,
             at: at.base + toks[i].range.start,
+            owner: at.owner,
         });
     }
 
@@ -1395,6 +1405,7 @@ impl Registry {
             gender: m.gender,
             spelling,
             at,
+            owner: false,
         });
         true
     }
@@ -1446,6 +1457,7 @@ impl Registry {
             gender: None,
             spelling,
             at: base + toks[i].range.start,
+            owner: false,
         });
         true
     }
@@ -1502,9 +1514,11 @@ impl Registry {
             };
             self.orgs_seen.push((id, base + toks[i].range.start));
             if body && let Some(short) = company_short_name(&toks[i..j]) {
-                self.org_short
-                    .entry(short)
-                    .or_insert((id, base + toks[i].range.start));
+                let seen = (id, base + toks[i].range.start);
+                if let Some((first, _)) = short.split_once(' ') {
+                    self.org_first.entry(first.to_string()).or_insert(seen);
+                }
+                self.org_short.entry(short).or_insert(seen);
             }
             if i == 0 || i == 1 && toks[0].lower == "the" {
                 self.subject_org = Some((id, base + toks[i].range.start));
@@ -1544,7 +1558,11 @@ impl Registry {
             return None;
         }
         let key = name.to_lowercase();
-        let &(org, _) = self.org_short.get(&key).filter(|&&(_, p)| p < at)?;
+        let &(org, _) = self
+            .org_short
+            .get(&key)
+            .or_else(|| self.org_first.get(&key))
+            .filter(|&&(_, p)| p < at)?;
         if self.surnames.contains_key(&key) || self.last_seen.contains_key(&key) {
             return None;
         }
@@ -2504,7 +2522,7 @@ impl Registry {
             .rev()
             .skip_while(|s| s.at >= to)
             .take_while(|s| s.at > from)
-            .any(|s| gender_fits(s.gender, gender))
+            .any(|s| !s.owner && gender_fits(s.gender, gender))
     }
 
     /// Notes that `id` spoke in a document called by the noun `noun` (`in a statement`).
@@ -2611,14 +2629,35 @@ fn fronted_topic(toks: &[Token], i: usize, after: &str) -> bool {
     opener && after.starts_with(',')
 }
 
+/// A capitalised run of two words or more parsed as a name, the possessive cut first (`Lou
+/// Akins’s farm …` names Lou Akins, its owner); whether it was in the possessive.
+fn parse_run(text: &str, run: &[Token]) -> (bool, Option<Mention>) {
+    if run.len() < 2 {
+        return (false, None);
+    }
+    match without_possessive(run) {
+        Some(owner) => (true, parse_name(text, &owner, &owner)),
+        None => (false, parse_name(text, run, run)),
+    }
+}
+
 /// Whether the name at token `i` is a topic by its place after a verb: the person asked
 /// (`I asked Moss whether Diaz will start.`: who answers next, [`addressee`]) or a subject
-/// after its verb (`Also in the hall was Lou Akins, a farmer.`).
+/// after its verb (`Also in the hall was Lou Akins, a farmer.`, `Then there is Lou Akins.`).
 fn topic_after_verb(toks: &[Token], opening: usize, i: usize) -> bool {
+    let copula = |k: usize| {
+        matches!(toks[k].lower, "was" | "were" | "is" | "came") && toks[k].quote.is_none()
+    };
+    // (`Among those waiting was farmer Lou Akins`: a role noun may stand between)
+    let role = |k: usize| {
+        !toks[k].cap
+            && toks[k].quote.is_none()
+            && !is_function_word(toks[k].lower)
+            && !toks[k].is(Class::Preposition)
+    };
     addressee(toks, opening, i)
-        || i > opening + 1
-            && matches!(toks[i - 1].lower, "was" | "were" | "came")
-            && toks[i - 1].quote.is_none()
+        || i > opening + 1 && copula(i - 1)
+        || i > opening + 2 && role(i - 1) && copula(i - 2)
 }
 
 /// Whether token `i` (a name) is the person asked in its sentence: right after an `ask` verb
