@@ -218,6 +218,22 @@ fn section_labels_are_no_speakers_nor_turns() {
     let c = &a.claims[0];
     assert_eq!(c.text(&doc), "drones are safer than tractors");
     assert_eq!(speaker_name(&a, c.speaker), "Growers");
+    // a label asking a question may hold a verb of saying; the quotation after it is the
+    // claim, without the label
+    let (doc, a) =
+        analysed("What they're saying: “The pier is a gift to the town,” Ana Ruiz said.");
+    let claims: Vec<(String, String)> = a
+        .claims
+        .iter()
+        .map(|c| (c.text(&doc).into_owned(), speaker_name(&a, c.speaker)))
+        .collect();
+    assert_eq!(
+        claims,
+        [(
+            "“The pier is a gift to the town,”".to_string(),
+            "Ana Ruiz".to_string()
+        )]
+    );
 }
 
 #[test]
