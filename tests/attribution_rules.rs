@@ -210,6 +210,10 @@ fn transcript_labels_are_turns_not_speakers() {
 
 #[test]
 fn section_labels_are_no_speakers_nor_turns() {
+    // notices in capitals, repeated, are no transcript
+    assert_no_claims(&["UPDATE: The pier reopened on Monday.\n\n\
+        UPDATE: The ferry sails again on Tuesday.\n\n\
+        EDITOR'S NOTE: An earlier version misspelled the harbour's name."]);
     // a wire roundup's labels in capitals, never repeated, are no transcript
     assert_no_claims(&["FED TALK: Rates will stay put until the spring.\n\n\
         ENERGY: Crude oil rose two cents a barrel on Tuesday.\n\n\

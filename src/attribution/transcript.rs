@@ -97,7 +97,13 @@ impl Turns {
         let (mut labelled, mut role_seen, mut again) = (0, false, false);
         let mut hosts = Vec::new();
         let mut names: Vec<&str> = Vec::new();
-        for l in paragraphs.filter_map(turn_label) {
+        // (`UPDATE:`, `EDITOR'S NOTE:`: a notice, no turn)
+        let notice = |l: &TurnLabel| {
+            l.name
+                .split_whitespace()
+                .all(|w| Class::TranscriptUnnamed.has(&w.to_lowercase()))
+        };
+        for l in paragraphs.filter_map(turn_label).filter(|l| !notice(l)) {
             labelled += 1;
             let surname = l.name.split_whitespace().last().unwrap_or(l.name);
             again |= names.contains(&surname);
