@@ -2573,8 +2573,9 @@ fn previous_subject(p: &Para, prev: &Sentence) -> Option<(usize, usize, Mention)
     let (a, b, m) = sentence_subject(p, prev, from)?;
     let verb = (a + 1..b).find(|&k| {
         let (t, w) = (&p.toks[k], p.toks[k].lower);
-        // (a document's noun heading the phrase is no verb: `The final report`)
-        !(t.cap || k + 1 == b && t.is(Class::DocumentNoun))
+        // (a document's noun heading the phrase is no verb: `The final report`; nor is a
+        // word right after a determiner: `The state water board`)
+        !(t.cap || k + 1 == b && t.is(Class::DocumentNoun) || p.toks[k - 1].is(Class::Determiner))
             && (t.is(Class::Verbish)
                 || t.cue().is_some()
                 || w.ends_with("ed")

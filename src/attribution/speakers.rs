@@ -200,7 +200,9 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     }) || pre.iter().enumerate().any(|(i, t)| {
         // (a head that is a document's noun too is no verb: `the report`, `a tweet`)
         let noun_head = i + 1 == pre.len() && t.is(Class::DocumentNoun);
-        i > 0 && t.cue().is_some() && !t.cap && !noun_head
+        // (nor a word right after a determiner: `the state water board`)
+        let after_det = i > 0 && pre[i - 1].is(Class::Determiner);
+        i > 0 && t.cue().is_some() && !t.cap && !noun_head && !after_det
             || i > 0 && !t.cap && t.lower.ends_with("ed") && !is_adjective_ed(t.lower)
     }) {
         return None;
