@@ -466,6 +466,10 @@ fn a_described_lede_speaker_is_named_only_by_an_agreeing_person() {
          Ana Ruiz said the crews would start on Monday.",
         "The mayor said the pier would reopen in June.\n\n\
          Ana Ruiz said the crews would start on Monday.",
+        // (a person named before the description is not who it describes)
+        "Actress Nina Holt and singer Ray Dunn have split.\n\n\
+         A friend of the couple said the pair had been unhappy for months.\n\n\
+         Holt, who starred in a soap, said she would not comment.",
     ] {
         let s = speakers(text);
         assert_eq!(s.len(), 2, "{text}: {s:?}");

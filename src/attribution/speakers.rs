@@ -2436,6 +2436,11 @@ impl Registry {
             // (opening its sentence: not in apposition to another role, `The board's chair,
             // Jane Doe, said`)
             .filter(|s| s.clause_subject && s.into_sentence == 0 && s.at < at + TOPIC_WINDOW / 2)?;
+        // (a person the text named before the description is not who it describes: `Nina
+        // Holt and Ray Dunn split. A friend of the couple said … Holt, who …`)
+        if self.seen[..k].iter().any(|e| e.spelling == s.spelling) {
+            return None;
+        }
         let sp = self.spelled(&s);
         // a definite description (`the mayor`) is only someone titled so (`Mayor Ruth Okafor`)
         let definite = self.entities[d].name.to_lowercase().starts_with("the ");
