@@ -793,3 +793,12 @@ fn a_coordinated_cue_ends_the_content_of_the_verb_before_it() {
         ["the cracks in the pilings", "the pier would stay shut"]
     );
 }
+
+#[test]
+fn read_reports_only_a_documents_quoted_words() {
+    assert_no_claims(&[
+        "Ana Ruiz read the letter twice before she signed it.",
+        "The mayor read the statement aloud at the meeting on Monday.",
+        "Parents held a sign that read “Save Elm Street” outside the school.",
+    ]);
+}
