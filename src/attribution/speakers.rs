@@ -1277,6 +1277,7 @@ impl Registry {
                 && clause_subject
                 && i != opening
                 && self.note_lone_surname(text, toks, i, base)
+                || j == i + 1 && i != opening && self.note_relative_first_name(text, toks, i, base)
             {
                 i = j;
                 continue;
@@ -1454,6 +1455,42 @@ impl Registry {
             gender: None,
             spelling,
             at: base + toks[i].range.start,
+            owner: false,
+        });
+        true
+    }
+
+    /// `Moss’s husband, Tom, runs the till.`, `Her son, Eli, …`: a first name alone set off by
+    /// commas right after a person's noun (at `i`, a clause's subject) names that person,
+    /// with the gender the first name or the noun tells, for the next `he` or `she` (features
+    /// name relatives by their first names). Whether it was noted.
+    fn note_relative_first_name(
+        &mut self,
+        text: &str,
+        toks: &[Token],
+        i: usize,
+        base: usize,
+    ) -> bool {
+        let t = &toks[i];
+        let noun = &toks[i - 1];
+        let commas = text[noun.range.end..t.range.start].trim() == ","
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| text[t.range.end..n.range.start].trim() == ",");
+        let person = noun.is(Class::PersonNoun) || gender_of_role(noun.lower).is_some();
+        if !commas || !is_first_name(t.lower) || noun.cap || !person {
+            return false;
+        }
+        let gender =
+            first_name_gender(&text[t.range.clone()]).or_else(|| gender_of_role(noun.lower));
+        let spelling = self.spelling(text[t.range.clone()].to_string(), None);
+        self.seen.push(SeenName {
+            subject: true,
+            clause_subject: true,
+            into_sentence: into_sentence(toks, i),
+            gender,
+            spelling,
+            at: base + t.range.start,
             owner: false,
         });
         true
