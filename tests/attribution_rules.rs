@@ -274,8 +274,10 @@ fn a_reporting_verb_in_another_frame_is_no_attribution() {
         "The skipper was questioned by harbour police.",
         "Police cited the driver for speeding after he was stopped near the pier.",
         "The mayor was sworn in by the chief justice.",
-        // a past participle opening a reduced relative clause reports nothing
+        // a past participle opening a reduced relative clause reports nothing, nor one
+        // without an auxiliary after its noun
         "The memo, written in May and obtained by the Harbour Ledger, was on the desk.",
+        "A post on the harbour board's page written in French drew 400 replies.",
         // `post` reports only before `that` or a quotation
         "The ferry company posted a loss after its fuel bill was doubled.",
         // a verb of sharing reports a quotation only after a colon that closes its clause
@@ -301,6 +303,10 @@ fn a_later_cue_before_a_post_reports_it() {
         analysed("Ana Ruiz shared the photo on Monday, and Tom Reyes then wrote: “Closed.”");
     let claims = claim_pairs(&doc, &a);
     assert_eq!(claims, [("“Closed.”".to_string(), "Tom Reyes".to_string())]);
+    // a fronted time before a post quoted after a colon is no claim of its own
+    let (doc, a) = analysed("Three hours later, Ana Ruiz posted on X again: “Still no ferry.”");
+    let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+    assert_eq!(claims, ["“Still no ferry.”"]);
 }
 
 #[test]
@@ -801,4 +807,39 @@ fn read_reports_only_a_documents_quoted_words() {
         "The mayor read the statement aloud at the meeting on Monday.",
         "Parents held a sign that read “Save Elm Street” outside the school.",
     ]);
+}
+
+#[test]
+fn a_works_title_in_quotation_marks_is_nobodys_words() {
+    for (text, title) in [
+        (
+            "“It was a long winter,” said Tom Reyes, author of “Salt Roads,” about the fishing fleet.",
+            "Salt Roads,",
+        ),
+        (
+            "Ana Ruiz, whose documentary “Low Tide Over Brenholm Harbour” opens on Friday, said the film took six years.",
+            "Low Tide Over Brenholm Harbour",
+        ),
+    ] {
+        let (doc, a) = analysed(text);
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.text(&doc) == title)
+            .expect("the title is a quotation");
+        assert_eq!(q.speaker, None, "{text}");
+        assert!(
+            a.claims.iter().all(|c| !c.text(&doc).contains(title)),
+            "{text}: {:?}",
+            claim_pairs(&doc, &a)
+        );
+    }
+    // a quotation after a comma quotes someone (`told the paper, “…”`)
+    let (_, a) = analysed("Ana Ruiz told the paper, “We will fight the closure.”");
+    let said: Vec<String> = a
+        .quotes
+        .iter()
+        .map(|q| speaker_name(&a, q.speaker))
+        .collect();
+    assert_eq!(said, ["Ana Ruiz"]);
 }

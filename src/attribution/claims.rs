@@ -83,7 +83,7 @@ pub(super) struct Para<'a> {
 const BREAK_CHARS: [char; 8] = [',', ';', ':', '—', '–', '(', ')', '['];
 
 impl Para<'_> {
-    fn gap_before(&self, i: usize, s: &Sentence) -> &str {
+    pub(super) fn gap_before(&self, i: usize, s: &Sentence) -> &str {
         if i == s.tokens.start {
             return &self.text
                 [s.range.start.min(self.toks[i].range.start)..self.toks[i].range.start];
@@ -182,9 +182,19 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         // or one with its agent after it) right after a comma opens a reduced relative clause
         // about the noun before it, not a report
         let agent_next = !c.participle && toks.get(k + 1).is_some_and(|n| n.lower == "by");
-        if (!(c.base || c.participle || c.past || t.lower.ends_with('s')) || agent_next)
-            && t.cue().is_some()
-            && p.gap_before(k, s).trim() == ","
+        let participle_only =
+            !(c.base || c.participle || c.past || t.lower.ends_with('s')) && t.cue().is_some();
+        if (participle_only || agent_next) && p.gap_before(k, s).trim() == "," {
+            continue;
+        }
+        // `In a post on X written in French, Roy said …`: without an auxiliary before it
+        // (`has written`, `was written`), a past participle is an adjective, never the verb
+        // that reports
+        if participle_only
+            && k > s.tokens.start
+            && !(toks[k - 1].is(Class::PassiveAux)
+                || matches!(toks[k - 1].lower, "has" | "have" | "had" | "having")
+                || lexicon::is_aux_or_adverb(toks[k - 1].lower))
         {
             continue;
         }
@@ -214,7 +224,6 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         if noun_or_request(p, s, k, end, c) || naming_call(p, s, k) {
             continue;
         }
-        let prev = (k > s.tokens.start).then(|| &toks[k - 1]);
         if c.belief && !belief_reported(p, s, k, end, !out.is_empty()) {
             continue;
         }
@@ -237,30 +246,8 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         {
             continue;
         }
-        // `his remarks`, `the claims`, `the biggest states`: nouns, not verbs
-        if c.weak
-            && !c.base
-            && !c.participle
-            && t.lower.ends_with('s')
-            && prev.is_some_and(|pv| {
-                pv.is(Class::NounMarker)
-                    || pv.lower.ends_with("'s")
-                    || pv.lower.ends_with("’s")
-                    || !pv.cap
-                        && pv.lower.len() > 5
-                        && pv.lower.ends_with("est")
-                        && !pv.is(Class::EstNoun)
-            })
-        {
+        if plural_noun_form(p, s, k, c) || participle_without_clause(p, s, k, end, c) {
             continue;
-        }
-        if c.participle {
-            let after_comma = p.breaks_before(k, s);
-            let that_next = toks.get(end).is_some_and(|n| n.lower == "that");
-            let with = with_subject(p, s, k).is_some();
-            if !(after_comma || that_next || with || fronted_end(p, s, k).is_some()) {
-                continue;
-            }
         }
         out.push((k, end, Some(c)));
     }
@@ -280,6 +267,36 @@ fn construction_cue(p: &Para, s: &Sentence, k: usize, last_quote: Option<usize>)
         .or_else(|| document_finding(p, s, k))
         .or_else(|| document_reads(p, s, k))
         .or_else(|| quoted_judgement(p, s, k))
+}
+
+/// `his remarks`, `the claims`, `the biggest states`: a weak cue's -s form after a noun
+/// marker, a possessive or a superlative is a plural noun, not a verb.
+fn plural_noun_form(p: &Para, s: &Sentence, k: usize, c: Cue) -> bool {
+    let prev = (k > s.tokens.start).then(|| &p.toks[k - 1]);
+    c.weak
+        && !c.base
+        && !c.participle
+        && p.toks[k].lower.ends_with('s')
+        && prev.is_some_and(|pv| {
+            pv.is(Class::NounMarker)
+                || pv.lower.ends_with("'s")
+                || pv.lower.ends_with("’s")
+                || !pv.cap
+                    && pv.lower.len() > 5
+                    && pv.lower.ends_with("est")
+                    && !pv.is(Class::EstNoun)
+        })
+}
+
+/// An `-ing` cue reports only after a comma, before `that`, after `with` and a noun phrase
+/// or fronting the sentence (`…, saying …`, `Citing the storm, …`); elsewhere it is no
+/// verb of saying (`a long-running saying`).
+fn participle_without_clause(p: &Para, s: &Sentence, k: usize, end: usize, c: Cue) -> bool {
+    c.participle
+        && !(p.breaks_before(k, s)
+            || p.toks.get(end).is_some_and(|n| n.lower == "that")
+            || with_subject(p, s, k).is_some()
+            || fronted_end(p, s, k).is_some())
 }
 
 /// A cue form that reports nothing in its place: `who asked not to be named`, `asked to
@@ -630,11 +647,13 @@ fn shared_post(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
 /// and a quotation that ends the sentence is a cue by its place, as news introduces
 /// quotations so.
 fn verb_before_colon_quote(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    // (the cheap test first: a quotation right after the word)
+    if k == s.tokens.start || k + 1 >= s.tokens.end || p.toks[k + 1].quote.is_none() {
+        return None;
+    }
     let t = &p.toks[k];
     let w = t.lower;
-    if k == s.tokens.start
-        || k + 1 >= s.tokens.end
-        || t.cap
+    if t.cap
         || t.quote.is_some()
         || w.len() < 4
         || t.classes() != 0
@@ -1154,10 +1173,11 @@ fn clause_opens_at(p: &Para, s: &Sentence, j: usize, cue: Option<Cue>) -> bool {
     contracted || t.is(Class::Determiner) && t.lower != "that" && !timed && !speech_noun
 }
 
-/// `Testifying on Monday, the nurse …`, `Speaking to reporters, Ruiz …`: a capitalised `-ing`
-/// word opening the sentence (at `from`) before a lowercase word is a participle, not a name
-/// (`Manning said` is one), and its clause up to the first comma is no subject: the token
-/// after that comma. A dateline before it is skipped too.
+/// `Testifying on Monday, the nurse …`, `Speaking to reporters, Ruiz …`, `Asked about the
+/// plan, the minister …`: a capitalised `-ing` word opening the sentence (at `from`) before
+/// a lowercase word, or a past participle before a preposition or a question word, is a
+/// participle, not a name (`Manning said` is one), and its clause up to the first comma is
+/// no subject: the token after that comma. A dateline before it is skipped too.
 fn participial_opener(p: &Para, s: &Sentence, from: usize) -> Option<usize> {
     let from = if from == s.tokens.start {
         after_dateline(p, s).unwrap_or(from)
@@ -1166,10 +1186,19 @@ fn participial_opener(p: &Para, s: &Sentence, from: usize) -> Option<usize> {
     };
     let t = p.toks.get(from).filter(|_| from < s.tokens.end)?;
     let next = p.toks.get(from + 1).filter(|_| from + 1 < s.tokens.end)?;
+    // `Asked whether …, Pressed by reporters, …`: a past participle before a preposition or
+    // a question word opens such a clause too
+    let past = t.lower.len() >= 5
+        && (t.lower.ends_with("ed") || t.is(Class::IrregularParticiple))
+        && (next.is(Class::Preposition)
+            || matches!(
+                next.lower,
+                "whether" | "if" | "why" | "how" | "what" | "when"
+            ));
     if !t.cap
         || t.quote.is_some()
-        || t.lower.len() < 6
-        || !t.lower.ends_with("ing")
+        || t.lower.len() < 6 && !past
+        || !(t.lower.ends_with("ing") || past)
         || next.cap
         || next.quote.is_some()
         || p.breaks_before(from + 1, s)
@@ -3047,10 +3076,23 @@ fn colon_quote(p: &Para, s: &Sentence, x: &Site) -> bool {
         .any(|k| k < s.tokens.end && p.toks[k].quote.is_some() && p.gap_before(k, s).contains(':'))
 }
 
+/// Whether the content from token `j` opens with a quotation that is someone's words, not
+/// a work's title in the speaker's apposition (`said Tom Reyes, author of “Salt Roads,”
+/// about …`: after a work's noun, or its `of`).
+fn opens_with_quote(p: &Para, s: &Sentence, j: usize) -> bool {
+    let work = |i: usize| {
+        i >= s.tokens.start && p.toks[i].quote.is_none() && p.toks[i].is(Class::WorkNoun)
+    };
+    let title = j > s.tokens.start
+        && !p.gap_before(j, s).contains([',', ':', ';', '—'])
+        && (work(j - 1) || j > s.tokens.start + 1 && p.toks[j - 1].lower == "of" && work(j - 2));
+    j < s.tokens.end && p.toks[j].quote.is_some() && !title
+}
+
 /// Phase 3: where the content sits ([`ContentRule`]), before the filters.
 fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
     let (j, right, left) = (x.j, x.right, x.left);
-    let starts_quote = j < s.tokens.end && p.toks[j].quote.is_some();
+    let starts_quote = opens_with_quote(p, s, j);
     // (`pointed to rising costs`, `called on the province to …`: a frame, not an adjunct)
     let tail = (j >= s.tokens.end || is_adjunct_tail(p, s, j)) && !object_frame(p, s, x.cue, j);
     let colon_quote = colon_quote(p, s, x);
@@ -3095,7 +3137,7 @@ fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
 /// the cue is not an attribution (a question, a non-speech sense, too short a clause).
 fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option<Layout> {
     let (j, right, left) = (x.j, x.right, x.left);
-    let starts_quote = j < s.tokens.end && p.toks[j].quote.is_some();
+    let starts_quote = opens_with_quote(p, s, j);
     let colon_quote = colon_quote(p, s, x);
     let comma_after = !x.participle()
         && !colon_quote

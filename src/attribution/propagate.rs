@@ -612,7 +612,7 @@ fn credit_sentence(
         return;
     }
     for qi in st.sent_quotes[si].clone() {
-        if st.q_speaker[qi].is_some() {
+        if st.q_speaker[qi].is_some() || naming_frame(p, s, qi) {
             continue;
         }
         let qpos = qs[qi].outer.start;
@@ -717,10 +717,10 @@ fn propagate(
     st.next_quote_speaker = next_quote_speaker;
 }
 
-/// A quotation that names rather than reports: a short phrase (at most four words, none of
-/// them `I`, `we` or `you`) right after a naming frame (`so-called`, `known as`, `referred
+/// A quotation that names rather than reports: a short phrase (at most four words, ten for a
+/// work's title, none of them `I`, `we` or `you`) right after a naming frame (`so-called`, `known as`, `referred
 /// to as`, `billed as`, `dubbed`, `nicknamed`, `rated`, `titled`, `termed`, `what planners
-/// call`: [`claims::naming_call`]) is a name, a
+/// call`: [`claims::naming_call`]; a work's noun, `his book`, `author of`) is a name, a
 /// title or a scare quote (`a policy dubbed “Fair Fares”`, `the school was rated “good”`),
 /// never the paragraph's speaker's words.
 fn naming_frame(p: &Para, s: &Sentence, qi: usize) -> bool {
@@ -732,12 +732,10 @@ fn naming_frame(p: &Para, s: &Sentence, qi: usize) -> bool {
     let mut n = 0;
     for t in words {
         n += 1;
-        if n > 4
-            || matches!(
-                t.lower,
-                "i" | "we" | "you" | "me" | "us" | "my" | "our" | "your"
-            )
-        {
+        if matches!(
+            t.lower,
+            "i" | "we" | "you" | "me" | "us" | "my" | "our" | "your"
+        ) {
             return false;
         }
     }
@@ -747,6 +745,23 @@ fn naming_frame(p: &Para, s: &Sentence, qi: usize) -> bool {
             .filter(|t| t.quote.is_none())
             .map_or("", |t| t.lower)
     };
+    // (`his book “Salt Roads”`, `author of “Salt Roads”`: a work's title)
+    let work = |i: usize| {
+        k.checked_sub(i)
+            .map(|i| &toks[i])
+            .is_some_and(|t| t.quote.is_none() && t.is(lexicon::Class::WorkNoun))
+    };
+    // (a work's title may run to ten words; a name or a scare quote, four; `told the paper,
+    // “…”`, `said in a video: “…”` quote someone)
+    let bare = !p
+        .gap_before(s.tokens.start + k, s)
+        .contains([',', ':', ';', '—']);
+    if n <= 10 && bare && (work(1) || before(1) == "of" && work(2)) {
+        return true;
+    }
+    if n > 4 {
+        return false;
+    }
     match before(1) {
         "so-called" | "dubbed" | "nicknamed" | "rated" | "titled" | "entitled" | "termed" => true,
         "called" => before(2) == "so",

@@ -10,8 +10,8 @@
 //! follows. A mark left open is closed at the end of the paragraph ([`QuoteSpan::closed`]
 //! is then false) so that an unbalanced mark never swallows the rest of the article; a
 //! paragraph that opens a quotation without closing it is how news continues a quotation
-//! into the next paragraph (a single one only when it opens the paragraph or follows a
-//! colon).
+//! into the next paragraph (a single one only when it opens the paragraph or a sentence, or
+//! follows a colon or a comma).
 
 use super::lexicon::Class;
 use std::ops::Range;
@@ -170,36 +170,54 @@ pub fn scan_into(text: &str, out: &mut Vec<QuoteSpan>) {
                     state = State::Out;
                 }
                 '“' | '"' if is_open_context(prev) => {
-                    // a double quote opening inside an unclosed single: the single was an apostrophe
-                    state = State::Double {
-                        open: i,
-                        inner: after,
-                    };
+                    // a double quotation nested in a single one, British style (`'She told
+                    // me "go", and I went,' he said`): skipped when a closer of the single
+                    // follows it; else the single was an apostrophe
+                    let close = if c == '“' { '”' } else { '"' };
+                    match text[after..]
+                        .find(close)
+                        .map(|k| after + k + close.len_utf8())
+                    {
+                        Some(end) if single_closer_ahead(text, end, Ahead::Strong).is_some() => {
+                            pos = end;
+                            prev = Some(close);
+                            continue;
+                        }
+                        _ => {
+                            state = State::Double {
+                                open: i,
+                                inner: after,
+                            };
+                        }
+                    }
                 }
                 _ => {}
             },
         }
         prev = Some(c);
     }
-    match state {
-        State::Double { open, inner } => out.push(QuoteSpan {
-            outer: open..text.len(),
-            inner: trim(text, inner..text.len()),
-            closed: false,
-            single: false,
-        }),
-        // a single quotation opening the paragraph (or after a colon) and left open runs on
-        // into the next paragraph, as a double one does; elsewhere the mark was an apostrophe
-        State::Single { open, inner } if opens_a_speech(text, open) => out.push(QuoteSpan {
-            outer: open..text.len(),
-            inner: trim(text, inner..text.len()),
-            closed: false,
-            single: true,
-        }),
-        _ => {}
-    }
+    close_at_end(text, state, out);
     // drop empty spans (a lone mark at the paragraph end)
     out.retain(|q| !q.inner.is_empty());
+}
+
+/// A quotation still open at the paragraph's end runs on into the next paragraph: a double
+/// one always, a single one when it opened the paragraph or followed a colon (elsewhere the
+/// mark was an apostrophe).
+fn close_at_end(text: &str, state: State, out: &mut Vec<QuoteSpan>) {
+    let single = match state {
+        State::Double { .. } => false,
+        State::Single { open, .. } if opens_a_speech(text, open) => true,
+        _ => return,
+    };
+    if let State::Double { open, inner } | State::Single { open, inner } = state {
+        out.push(QuoteSpan {
+            outer: open..text.len(),
+            inner: trim(text, inner..text.len()),
+            closed: false,
+            single,
+        });
+    }
 }
 
 /// What a mark `c` at byte `i` (the next character at `after`) opens outside a quotation:
@@ -362,7 +380,9 @@ fn lone_letter_elision(text: &str, i: usize, open: usize) -> bool {
 }
 
 /// Whether a quotation opening at byte `open` starts a speech that may run on into the next
-/// paragraph: it opens the paragraph or follows a colon (`She wrote: 'We are sad.`).
+/// paragraph: it opens the paragraph, a sentence or follows a colon or a comma (`She wrote:
+/// 'We are sad.`, `The pair split. 'We are sad.`).
 fn opens_a_speech(text: &str, open: usize) -> bool {
-    text[..open].trim_end().is_empty() || text[..open].trim_end().ends_with(':')
+    let before = text[..open].trim_end();
+    before.is_empty() || before.ends_with([':', ',', '.', '!', '?'])
 }

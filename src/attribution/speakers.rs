@@ -912,8 +912,9 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
                 | Class::FirstNameMale.bit()
                 | Class::FirstNameEither.bit())
             != 0;
+    // (an organisation has no title: `U.S.` in `the U.S. Coast Guard` is part of its name)
     if !first_name && core.iter().any(|t| t.is(Class::NonPersonCap)) {
-        return Some(simple(MentionKind::Organization, joined(text, name_toks)));
+        return Some(simple(MentionKind::Organization, joined(text, run)));
     }
     let title_toks = &pre[..start + n];
     // `The Riverside Project`, `the Brightwave Group`: a capitalised name right after `the`,
@@ -1090,6 +1091,10 @@ pub struct Registry {
     /// A company's short name, lowercased (`kettleworth` for `Kettleworth Appliances`, named
     /// in the body text) → the full name's index in `org_names` and where it was first named.
     org_short: FxHashMap<String, (u32, usize)>,
+    /// The first word of a two-word short name (`brenholm` for `Brenholm Ferry Lines`), as
+    /// `org_short` has it: a speaker named by it alone is the company (`Brenholm said`),
+    /// though a capitalised word alone elsewhere is no sighting of it.
+    org_first: FxHashMap<String, (u32, usize)>,
     /// Normalised names and aliases → entity id (the first entity to use them).
     names: FxHashMap<String, usize>,
     /// Lowercased surname → the latest person entity with it.
@@ -1548,9 +1553,11 @@ impl Registry {
             };
             self.orgs_seen.push((id, base + toks[i].range.start));
             if body && let Some(short) = company_short_name(&toks[i..j]) {
-                self.org_short
-                    .entry(short)
-                    .or_insert((id, base + toks[i].range.start));
+                let seen = (id, base + toks[i].range.start);
+                if let Some((first, _)) = short.split_once(' ') {
+                    self.org_first.entry(first.to_string()).or_insert(seen);
+                }
+                self.org_short.entry(short).or_insert(seen);
             }
             if i == 0 || i == 1 && toks[0].lower == "the" {
                 self.subject_org = Some((id, base + toks[i].range.start));
@@ -1590,7 +1597,11 @@ impl Registry {
             return None;
         }
         let key = name.to_lowercase();
-        let &(org, _) = self.org_short.get(&key).filter(|&&(_, p)| p < at)?;
+        let &(org, _) = self
+            .org_short
+            .get(&key)
+            .or_else(|| self.org_first.get(&key))
+            .filter(|&&(_, p)| p < at)?;
         if self.surnames.contains_key(&key) || self.last_seen.contains_key(&key) {
             return None;
         }
