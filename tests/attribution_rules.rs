@@ -494,6 +494,10 @@ fn a_described_lede_speaker_is_named_only_by_an_agreeing_person() {
          Ana Ruiz said the crews would start on Monday.",
         "The mayor said the pier would reopen in June.\n\n\
          Ana Ruiz said the crews would start on Monday.",
+        // (a person named before the description is not who it describes)
+        "Actress Nina Holt and singer Ray Dunn have split.\n\n\
+         A friend of the couple said the pair had been unhappy for months.\n\n\
+         Holt, who starred in a soap, said she would not comment.",
     ] {
         let s = speakers(text);
         assert_eq!(s.len(), 2, "{text}: {s:?}");
@@ -816,6 +820,15 @@ fn a_coordinated_cue_ends_the_content_of_the_verb_before_it() {
         claims,
         ["the cracks in the pilings", "the pier would stay shut"]
     );
+}
+
+#[test]
+fn read_reports_only_a_documents_quoted_words() {
+    assert_no_claims(&[
+        "Ana Ruiz read the letter twice before she signed it.",
+        "The mayor read the statement aloud at the meeting on Monday.",
+        "Parents held a sign that read “Save Elm Street” outside the school.",
+    ]);
 }
 
 #[test]

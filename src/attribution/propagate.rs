@@ -438,7 +438,7 @@ fn read<'t>(
 pub(super) type Closing = (Mention, usize, Option<Gender>);
 
 /// What a paragraph's closing sentence leaves to the next: its described person
-/// ([`Closing`]) and its group subject with where it stands ([`claims::closing_group`]).
+/// ([`Closing`]) and its subject with where it stands ([`claims::closing_subject`]).
 type Closings = (Option<Closing>, Option<(Mention, usize)>);
 
 /// The paragraph read before the current one: what a he/she opening the current one may
@@ -467,10 +467,18 @@ impl<'d> Before<'d> {
         self.closing().0.as_ref()
     }
 
-    /// [`claims::closing_group`] of the paragraph's last sentence (none in a teaser): what a
-    /// `they` opening the next paragraph may take.
-    pub(super) fn closing_group(&self) -> Option<&(Mention, usize)> {
+    /// [`claims::closing_subject`] of the paragraph's last sentence (none in a teaser): what
+    /// a `they` or a `the statement` opening the next paragraph may stand for.
+    pub(super) fn closing_subject(&self) -> Option<&(Mention, usize)> {
         self.closing().1.as_ref()
+    }
+
+    /// Whether the paragraph holds the lowercased word `w` (`statement` in `The couple
+    /// shared a statement.`), in any case.
+    pub(super) fn names_word(&self, w: &str) -> bool {
+        self.text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|x| x.eq_ignore_ascii_case(w))
     }
 
     /// The paragraph read again, once, for what its closing sentence leaves to the next.
@@ -488,7 +496,7 @@ impl<'d> Before<'d> {
             match sents.last().filter(|_| !teaser) {
                 Some(s) => (
                     claims::closing_described(&p, s),
-                    claims::closing_group(&p, s),
+                    claims::closing_subject(&p, s),
                 ),
                 None => (None, None),
             }
