@@ -659,9 +659,15 @@ pub fn parse_open(text: &str, toks: &[Token], past_speech: bool) -> Option<Menti
         det.lower,
         "some" | "many" | "several" | "most" | "few" | "two" | "three" | "four" | "five"
     );
-    if !(matches!(det.lower, "the" | "a" | "an" | "one" | "another") || plural_det)
+    // `an NHL scout`, `a Toronto cabbie`: capitalised words before the head of an
+    // indefinite phrase are its modifiers (a league, a city), the head stays lowercase
+    let indefinite = matches!(det.lower, "a" | "an" | "one" | "another");
+    if !(indefinite || det.lower == "the" || plural_det)
         || rest.len() > 4
-        || rest.iter().any(|t| t.cap || t.quote.is_some())
+        || head.cap
+        || rest
+            .iter()
+            .any(|t| t.cap && !indefinite || t.quote.is_some())
         || rest.iter().any(ends_open_np)
     {
         return None;
