@@ -2031,10 +2031,12 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
         }
         end = k;
     }
-    let Some((k, end, m)) = best.or_else(|| open_head_of_apposition(p, s, c)) else {
+    let Some((k, end, mut m)) = best.or_else(|| open_head_of_apposition(p, s, c)) else {
         return;
     };
-    if end != c {
+    if let Some(pair) = aged_pair(p, &m, end, c) {
+        m = pair;
+    } else if end != c {
         let r = &p.text[p.toks[end].range.start..p.toks[c - 1].range.end];
         if !r.starts_with("who") && !r.starts_with("which") {
             cand.role = Some(r.to_string());
@@ -2064,6 +2066,35 @@ fn rule_apposition(p: &Para, s: &Sentence, c: usize, cand: &mut Candidate) {
     }
     cand.mention = Some((k, end, m));
     cand.rule = SpeakerRule::Apposition;
+}
+
+/// `Kira Dunne, 34, and Wes Harlan, 36, confirmed`: a full name and its age, then `and` and a
+/// second full name (with or without its age) right before the cue, name the pair, one
+/// speaker as `Ana Ruiz and Tom Reyes said` is; the ages are no role.
+fn aged_pair(p: &Para, first: &Mention, end: usize, c: usize) -> Option<Mention> {
+    let is_age = |k: usize| {
+        p.toks[k].lower.len() <= 3 && p.toks[k].lower.bytes().all(|b| b.is_ascii_digit())
+    };
+    if first.kind != MentionKind::Name || !first.full || end + 4 > c || !is_age(end) {
+        return None;
+    }
+    if p.toks[end + 1].lower != "and" {
+        return None;
+    }
+    let b = if is_age(c - 1) { c - 1 } else { c };
+    let second = &p.toks[end + 2..b];
+    if second.len() < 2 || second.len() > 4 || !second.iter().all(|t| t.cap && t.quote.is_none()) {
+        return None;
+    }
+    let last = &second[second.len() - 1];
+    let name = &p.text[second[0].range.start..last.range.end];
+    Some(Mention {
+        kind: MentionKind::UnnamedPerson,
+        name: format!("{} and {name}", first.name),
+        title: None,
+        gender: None,
+        full: false,
+    })
 }
 
 /// `The skipper, a retired teacher from Brenholm, said`: a noun phrase no list knows,
