@@ -95,7 +95,7 @@ impl Para<'_> {
     }
 
     /// Whether [`Para::gap_before`] token `i` (after the sentence's first) holds a break.
-    fn breaks_before(&self, i: usize, s: &Sentence) -> bool {
+    pub(super) fn breaks_before(&self, i: usize, s: &Sentence) -> bool {
         if i <= s.tokens.start || i >= self.toks.len() {
             return false;
         }

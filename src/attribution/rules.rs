@@ -113,6 +113,10 @@ pub enum QuoteRule {
     ContinuesPreviousParagraph,
     /// A quotation before the paragraph's first attribution: that attribution's speaker.
     SpeakerOfNextQuote,
+    /// `in what one driver called “a wall of smoke”`, `what critics call “…”`: a quotation
+    /// right after a `what NP called` clause is the words of that clause's speaker, not the
+    /// sentence's main speaker.
+    WhatCalled,
 }
 
 /// The rule (or chain of rules) that made an attribution.
@@ -218,6 +222,7 @@ impl QuoteRule {
             QuoteRule::LeadIn => "the person the sentence before names as its subject",
             QuoteRule::ContinuesPreviousParagraph => "continues the previous paragraph's speaker",
             QuoteRule::SpeakerOfNextQuote => "speaker of the next attributed quotation",
+            QuoteRule::WhatCalled => "the speaker of the `what … called` clause before it",
         }
     }
 
@@ -229,6 +234,7 @@ impl QuoteRule {
             QuoteRule::LeadIn => 0.6,
             QuoteRule::ContinuesPreviousParagraph => 0.6,
             QuoteRule::SpeakerOfNextQuote => 0.55,
+            QuoteRule::WhatCalled => 0.75,
         }
     }
 }
