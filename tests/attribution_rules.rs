@@ -865,3 +865,12 @@ fn a_works_title_in_quotation_marks_is_nobodys_words() {
         .collect();
     assert_eq!(said, ["Ana Ruiz"]);
 }
+
+#[test]
+fn two_words_of_adjunct_before_a_trailing_attribution_are_no_claim() {
+    assert_no_claims(&[
+        "Not surprised, traders said.",
+        "In particular, traders said.",
+        "Late Monday, traders said.",
+    ]);
+}

@@ -1680,6 +1680,9 @@ fn substantive(p: &Para, s: &Sentence, left: usize) -> bool {
     if toks.iter().any(|t| t.quote.is_some()) {
         return true;
     }
+    if toks.len() == 2 {
+        return short_clause(&toks[0], &toks[1]);
+    }
     if toks.len() < 3 {
         return false;
     }
@@ -1698,6 +1701,26 @@ fn substantive(p: &Para, s: &Sentence, left: usize) -> bool {
             "whether" | "if" | "about" | "why" | "how" | "what" | "when" | "who" | "where"
         );
     !question
+}
+
+/// `Stocks fell, traders said.`, `Talks stalled, she said.`: two words before a trailing
+/// attribution are reported content when they are a complete clause, a subject and a
+/// finite verb in the past (an irregular past or an `-ed` form that is no adjective), not
+/// an adjunct (`In particular`, `If elected`, `Not surprised`).
+fn short_clause(subject: &Token, verb: &Token) -> bool {
+    let adjunct = subject.is(Class::Preposition)
+        || subject.is(Class::TimeWord)
+        || subject.is(Class::LeadingFiller)
+        || subject.is(Class::Subordinator)
+        || subject.is(Class::AuxOrAdverb)
+        || subject.is(Class::FunctionWord)
+        || matches!(
+            subject.lower,
+            "not" | "never" | "asked" | "when" | "once" | "if"
+        );
+    let past = verb.is(Class::IrregularPast)
+        || verb.lower.len() > 4 && verb.lower.ends_with("ed") && !verb.is(Class::AdjectiveEd);
+    !adjunct && !verb.cap && subject.quote.is_none() && verb.quote.is_none() && past
 }
 
 pub(super) fn trim_content(text: &str, r: Range<usize>) -> Range<usize> {
