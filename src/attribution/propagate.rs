@@ -667,6 +667,8 @@ fn propagate(
                 None
             } else if let Some(id) = lead_in(p, sents, si, reg, st) {
                 Some(((id, None), QuoteRule::LeadIn))
+            } else if let Some(id) = reg.turns.next.filter(|_| lone_quotation(p)) {
+                Some(((id, None), QuoteRule::DialogueTurn))
             } else if let Some(c) = carry.clone() {
                 Some(((c.0, c.1), QuoteRule::ContinuesPreviousParagraph))
             } else {
@@ -790,6 +792,21 @@ fn lead_in(
         })
 }
 
+/// Whether the paragraph is one closed quotation and nothing else (a dialogue's turn).
+fn lone_quotation(p: &Para) -> bool {
+    matches!(p.quotes, [q] if q.closed) && p.toks.iter().all(|t| t.quote.is_some())
+}
+
+/// A paragraph's turn in a dialogue: its speaker, and whether it asked a question, when it
+/// is one closed quotation and an attribution of at most six words.
+fn turn_of(p: &Para, st: &ParaState) -> Option<(usize, bool)> {
+    let [q] = p.quotes else { return None };
+    let outside = p.toks.iter().filter(|t| t.quote.is_none()).count();
+    let (id, ..) = st.q_speaker.first()?.clone()?;
+    let asked = p.text[q.inner.clone()].trim_end().ends_with('?');
+    (q.closed && outside <= 6).then_some((id, asked))
+}
+
 /// The paragraph's quotations and claims, mapped to source offsets, appended to `out`; the
 /// speaker of its last attribution carries over to the next paragraphs, for a while.
 fn emit(
@@ -837,6 +854,7 @@ fn emit(
             confidence: credit.map_or(0.0, |x| rounded(x.3)),
         });
     }
+    reg.turns = reg.turns.after(turn_of(p, st));
     st.claims.sort_by_key(|c| (c.range.start, c.range.end));
     let last = st
         .claims
