@@ -96,6 +96,20 @@ fn straight_single_quotes_beside_apostrophes() {
         inner("'We played rock 'n' roll,' he said."),
         ["We played rock 'n' roll,"]
     );
+    // a quotation may open with a figure, never a clipped decade
+    assert_eq!(
+        inner("'24 hours a day, the crews worked,' she said of the '90s."),
+        ["24 hours a day, the crews worked,"]
+    );
+    // a double quotation nested in a single one stays inside it
+    assert_eq!(
+        inner("'She told me \"go home\", and I went,' he said."),
+        ["She told me \"go home\", and I went,"]
+    );
+    assert_eq!(
+        inner("‘He said “never” twice,’ she said."),
+        ["He said “never” twice,"]
+    );
     // apostrophes inside an open single quotation never close it
     assert_eq!(
         inner("'It's nobody's fault,' she said."),
@@ -112,6 +126,10 @@ fn single_quote_left_open_runs_into_the_next_paragraph() {
     assert_eq!(
         inner("They wrote: 'We've decided to part. We're still friends."),
         ["We've decided to part. We're still friends."]
+    );
+    assert_eq!(
+        inner("The pair split in May. 'We're still friends. We'll always be."),
+        ["We're still friends. We'll always be."]
     );
     // mid-sentence, an unclosed mark was an apostrophe
     assert!(inner("Mo said 'Bye and left.").is_empty());

@@ -274,14 +274,20 @@ fn a_reporting_verb_in_another_frame_is_no_attribution() {
         "The skipper was questioned by harbour police.",
         "Police cited the driver for speeding after he was stopped near the pier.",
         "The mayor was sworn in by the chief justice.",
-        // a past participle opening a reduced relative clause reports nothing
+        // a past participle opening a reduced relative clause reports nothing, nor one
+        // without an auxiliary after its noun
         "The memo, written in May and obtained by the Harbour Ledger, was on the desk.",
+        "A post on the harbour board's page written in French drew 400 replies.",
         // `post` reports only before `that` or a quotation
         "The ferry company posted a loss after its fuel bill was doubled.",
         // a verb of sharing reports a quotation only after a colon that closes its clause
         "The rowing club shared a photo of the crew on Sunday.",
         "Tom Reyes took to the water: it was calm, and “Lucky” the dog swam too.",
         "Ana Ruiz took the ferry to Port Hale: “The Gull” was full.",
+        // people find (a report) only before `that`, a parenthesis between or not
+        "The harbour police, called by a neighbour at dawn, found the car in a ditch.",
+        // a plural noun before a colon is no verb of saying
+        "The pier reopened on Monday after repairs: “Finally.”",
         // a participle after a document's noun is no post of its own
         "In a statement shared on the harbour board's website on Monday: “Closed.”",
         // a third-person form opening the sentence is a plural noun
@@ -297,6 +303,10 @@ fn a_later_cue_before_a_post_reports_it() {
         analysed("Ana Ruiz shared the photo on Monday, and Tom Reyes then wrote: “Closed.”");
     let claims = claim_pairs(&doc, &a);
     assert_eq!(claims, [("“Closed.”".to_string(), "Tom Reyes".to_string())]);
+    // a fronted time before a post quoted after a colon is no claim of its own
+    let (doc, a) = analysed("Three hours later, Ana Ruiz posted on X again: “Still no ferry.”");
+    let claims: Vec<String> = a.claims.iter().map(|c| c.text(&doc).into_owned()).collect();
+    assert_eq!(claims, ["“Still no ferry.”"]);
 }
 
 #[test]

@@ -176,6 +176,7 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
             .or_else(|| speech_by_position(p, s, k, last_quote))
             .or_else(|| light_verb(p, s, k))
             .or_else(|| shared_post(p, s, k))
+            .or_else(|| verb_before_colon_quote(p, s, k))
             .or_else(|| possessed_speech_noun(p, s, k))
             .or_else(|| document_finding(p, s, k))
             .or_else(|| quoted_judgement(p, s, k))
@@ -185,12 +186,24 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         if t.cap && k != s.tokens.start && Some(k) != after_dateline(p, s) {
             continue;
         }
-        // `The memo, written in May and obtained by the Ledger, warned …`: a past participle
-        // (no base, -s, past or -ing form) right after a comma opens a reduced relative
-        // clause about the noun before it, not a report
-        if !(c.base || c.participle || c.past || t.lower.ends_with('s'))
-            && t.cue().is_some()
-            && p.gap_before(k, s).trim() == ","
+        // `The memo, written in May and obtained by the Ledger, warned …`, `The police,
+        // called by a neighbour, found …`: a past participle (no base, -s, past or -ing form,
+        // or one with its agent after it) right after a comma opens a reduced relative clause
+        // about the noun before it, not a report
+        let agent_next = !c.participle && toks.get(k + 1).is_some_and(|n| n.lower == "by");
+        let participle_only =
+            !(c.base || c.participle || c.past || t.lower.ends_with('s')) && t.cue().is_some();
+        if (participle_only || agent_next) && p.gap_before(k, s).trim() == "," {
+            continue;
+        }
+        // `In a post on X written in French, Roy said …`: without an auxiliary before it
+        // (`has written`, `was written`), a past participle is an adjective, never the verb
+        // that reports
+        if participle_only
+            && k > s.tokens.start
+            && !(toks[k - 1].is(Class::PassiveAux)
+                || matches!(toks[k - 1].lower, "has" | "have" | "had" | "having")
+                || lexicon::is_aux_or_adverb(toks[k - 1].lower))
         {
             continue;
         }
@@ -399,7 +412,11 @@ fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
         && matches!(toks[a0].lower, "some" | "many" | "most" | "several" | "few")
         && matches!(toks[a0 + 1].lower, "in" | "of" | "among" | "at");
     // `a solid Republican state`: a singular determiner opens no subject of a base form
-    let singular = a0 < k && matches!(toks[a0].lower, "a" | "an" | "another" | "each" | "every");
+    // (nor does one right before it: `on an earnings call that …`, `in a phone call`)
+    let singular_det =
+        |i: usize| matches!(toks[i].lower, "a" | "an" | "another" | "each" | "every");
+    let singular = a0 < k && singular_det(a0)
+        || k >= s.tokens.start + 2 && singular_det(k - 2) && !p.breaks_before(k - 1, s);
     // (`Ruiz’s report said`: after a possessive, a noun, which reports only with its
     // that-clause: `Ruiz’s claim that …`)
     let possessive = (pv.lower.ends_with("'s")
@@ -619,6 +636,39 @@ fn shared_post(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     (!p.toks[from..q].iter().any(|t| t.cue().is_some())).then_some(POST)
 }
 
+/// `Another fan gushed: “So sad.”`, `…, with one penning: “Heartbroken.”`: a verb no list
+/// knows (a past in -ed, a third person in -s or an -ing participle) right before a colon
+/// and a quotation that ends the sentence is a cue by its place, as news introduces
+/// quotations so.
+fn verb_before_colon_quote(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    // (the cheap test first: a quotation right after the word)
+    if k == s.tokens.start || k + 1 >= s.tokens.end || p.toks[k + 1].quote.is_none() {
+        return None;
+    }
+    let t = &p.toks[k];
+    let w = t.lower;
+    if t.cap
+        || t.quote.is_some()
+        || w.len() < 4
+        || t.classes() != 0
+        || !w.chars().all(|c| c.is_ascii_lowercase())
+    {
+        return None;
+    }
+    let (past, participle) = (w.ends_with("ed"), w.ends_with("ing"));
+    let third = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+    if !(past || participle || third) {
+        return None;
+    }
+    // (right before the colon, not a verb further back: `walking into a room: “…”`)
+    colon_quote_ahead(p, s, k + 1).filter(|&q| q == k + 1)?;
+    Some(Cue {
+        past,
+        participle,
+        ..weak_cue("say", false)
+    })
+}
+
 /// The quotation token that a colon introduces within fifteen words after token `from`,
 /// with no break but commas before it, when the quotation ends the sentence (`… on
 /// Monday: “Come and see.”`, `… a photo, with the caption: “…”`).
@@ -649,16 +699,19 @@ fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         return None;
     }
     // (`The audit, commissioned by the city, found …`: the subject before the parenthesis)
-    if let Some((_, b)) = parenthesized_subject(p, s, k) {
-        return p.toks[b - 1].is(Class::DocumentNoun).then_some(FIND);
-    }
-    let mut h = k - 1;
-    if matches!(p.toks[h].lower, "has" | "have" | "had" | "also") && h > s.tokens.start {
-        h -= 1;
-    }
-    if p.toks[h].quote.is_some() || p.breaks_before(h + 1, s) {
-        return None;
-    }
+    let h = match parenthesized_subject(p, s, k) {
+        Some((_, b)) => b - 1,
+        None => {
+            let mut h = k - 1;
+            if matches!(p.toks[h].lower, "has" | "have" | "had" | "also") && h > s.tokens.start {
+                h -= 1;
+            }
+            if p.toks[h].quote.is_some() || p.breaks_before(h + 1, s) {
+                return None;
+            }
+            h
+        }
+    };
     if h == s.tokens.start && p.toks[h].lower == "it" {
         return Some(FIND_IT);
     }
@@ -1092,10 +1145,11 @@ fn clause_opens_at(p: &Para, s: &Sentence, j: usize, cue: Option<Cue>) -> bool {
     contracted || t.is(Class::Determiner) && t.lower != "that" && !timed && !speech_noun
 }
 
-/// `Testifying on Monday, the nurse …`, `Speaking to reporters, Ruiz …`: a capitalised `-ing`
-/// word opening the sentence (at `from`) before a lowercase word is a participle, not a name
-/// (`Manning said` is one), and its clause up to the first comma is no subject: the token
-/// after that comma. A dateline before it is skipped too.
+/// `Testifying on Monday, the nurse …`, `Speaking to reporters, Ruiz …`, `Asked about the
+/// plan, the minister …`: a capitalised `-ing` word opening the sentence (at `from`) before
+/// a lowercase word, or a past participle before a preposition or a question word, is a
+/// participle, not a name (`Manning said` is one), and its clause up to the first comma is
+/// no subject: the token after that comma. A dateline before it is skipped too.
 fn participial_opener(p: &Para, s: &Sentence, from: usize) -> Option<usize> {
     let from = if from == s.tokens.start {
         after_dateline(p, s).unwrap_or(from)
@@ -1104,10 +1158,19 @@ fn participial_opener(p: &Para, s: &Sentence, from: usize) -> Option<usize> {
     };
     let t = p.toks.get(from).filter(|_| from < s.tokens.end)?;
     let next = p.toks.get(from + 1).filter(|_| from + 1 < s.tokens.end)?;
+    // `Asked whether …, Pressed by reporters, …`: a past participle before a preposition or
+    // a question word opens such a clause too
+    let past = t.lower.len() >= 5
+        && (t.lower.ends_with("ed") || t.is(Class::IrregularParticiple))
+        && (next.is(Class::Preposition)
+            || matches!(
+                next.lower,
+                "whether" | "if" | "why" | "how" | "what" | "when"
+            ));
     if !t.cap
         || t.quote.is_some()
-        || t.lower.len() < 6
-        || !t.lower.ends_with("ing")
+        || t.lower.len() < 6 && !past
+        || !(t.lower.ends_with("ing") || past)
         || next.cap
         || next.quote.is_some()
         || p.breaks_before(from + 1, s)
@@ -2803,6 +2866,13 @@ pub(super) fn closing_described(
     Some((m, p.pos(p.toks[pa].range.start), not))
 }
 
+/// The subject of paragraph `p`'s last sentence `s` when it is a group (`The couple shared
+/// a statement.`), where it stands: what a `they` opening the next paragraph may take.
+pub(super) fn closing_group(p: &Para, s: &Sentence) -> Option<(Mention, usize)> {
+    let (a, _, m) = previous_subject(p, s)?;
+    (m.kind == MentionKind::Group).then(|| (m, p.pos(p.toks[a].range.start)))
+}
+
 /// Speaker rule [`SpeakerRule::NamedDocumentAuthor`]: `Bay Power said in a statement that
 /// … “We are sorry,” the statement said.`: `the` and a document's noun alone, when a
 /// speaker spoke earlier in a document of that noun ([`spoken_in_document`]), is that
@@ -2891,13 +2961,18 @@ fn document_author(
 }
 
 /// `Researchers at the university looked at the survey. They believe …`: `they` takes the
-/// group that is the previous sentence's subject, before any group that spoke earlier.
+/// group that is the previous sentence's subject, before any group that spoke earlier; in a
+/// paragraph's first sentence, the previous paragraph's closing one (`The couple shared a
+/// statement. ¶ “…,” they wrote.`).
 fn they_from_previous_subject(
     p: &Para,
     prev: Option<&Sentence>,
     reg: &mut Registry,
 ) -> Option<usize> {
-    let prev = prev?;
+    let Some(prev) = prev else {
+        let (m, at) = p.before.and_then(|b| b.closing_group())?;
+        return reg.resolve(m, *at, *at, None);
+    };
     let (a, _, m) = previous_subject(p, prev)?;
     if !matches!(m.kind, MentionKind::Group) {
         return None;
@@ -2958,16 +3033,21 @@ fn opens_with_quote(p: &Para, s: &Sentence, j: usize) -> bool {
     j < s.tokens.end && p.toks[j].quote.is_some() && !title
 }
 
+/// `said: “…”`, `said only: “…”`, `wrote on X: “…”`: the cue's words are a quotation after
+/// a colon, right after the cue or where its content starts.
+fn colon_quote(p: &Para, s: &Sentence, x: &Site) -> bool {
+    [x.right, x.j]
+        .into_iter()
+        .any(|k| k < s.tokens.end && p.toks[k].quote.is_some() && p.gap_before(k, s).contains(':'))
+}
+
 /// Phase 3: where the content sits ([`ContentRule`]), before the filters.
 fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
     let (j, right, left) = (x.j, x.right, x.left);
     let starts_quote = opens_with_quote(p, s, j);
     // (`pointed to rising costs`, `called on the province to …`: a frame, not an adjunct)
     let tail = (j >= s.tokens.end || is_adjunct_tail(p, s, j)) && !object_frame(p, s, x.cue, j);
-    // (`said: “…”`, and `wrote on X: “…”`, the content starting at that quotation)
-    let colon_quote = [right, j]
-        .into_iter()
-        .any(|k| k < s.tokens.end && p.toks[k].quote.is_some() && p.gap_before(k, s).contains(':'));
+    let colon_quote = colon_quote(p, s, x);
     let comma_after = !x.participle()
         && !colon_quote
         && right < s.tokens.end
@@ -3010,9 +3090,7 @@ fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
 fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option<Layout> {
     let (j, right, left) = (x.j, x.right, x.left);
     let starts_quote = opens_with_quote(p, s, j);
-    let colon_quote = right < s.tokens.end
-        && p.toks[right].quote.is_some()
-        && p.gap_before(right, s).contains(':');
+    let colon_quote = colon_quote(p, s, x);
     let comma_after = !x.participle()
         && !colon_quote
         && right < s.tokens.end
@@ -3323,7 +3401,7 @@ fn quoted_object(p: &Para, s: &Sentence, j: usize) -> bool {
 /// reported).
 fn said_no_content(p: &Para, s: &Sentence, x: &Site) -> bool {
     let e = s.tokens.end;
-    if x.had_that || !x.cue.is_some_and(|c| c.lemma == "say") || x.j >= e {
+    if x.had_that || x.cue.is_none_or(|c| c.lemma != "say") || x.j >= e {
         return false;
     }
     let words: SmallVec<[&str; 4]> = (x.j..(x.j + 4).min(e))

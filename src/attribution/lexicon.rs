@@ -129,8 +129,16 @@ impl<V> Table<V> {
     fn get(&self, w: &str) -> Option<&V> {
         match pack(w) {
             Some(k) => self.short.get(k),
-            None => self.long.get(w),
+            None => self.get_long(w),
         }
+    }
+
+    /// A word too long to pack, from the hash map: apart, so that the packed probe (nearly
+    /// every word) is a small function that saves no registers.
+    #[inline(never)]
+    #[cold]
+    fn get_long(&self, w: &str) -> Option<&V> {
+        self.long.get(w)
     }
 }
 

@@ -427,13 +427,18 @@ fn read<'t>(
 /// the pronoun gender its role word rules out ([`claims::closing_described`]).
 pub(super) type Closing = (Mention, usize, Option<Gender>);
 
+/// What a paragraph's closing sentence leaves to the next: its described person
+/// ([`Closing`]) and its group subject with where it stands ([`claims::closing_group`]).
+type Closings = (Option<Closing>, Option<(Mention, usize)>);
+
 /// The paragraph read before the current one: what a he/she opening the current one may
 /// take from its closing sentence (`The defendant sat still. ¶ Later he said …`), worked out
 /// only when a rule asks (the paragraph is read again then; most paragraphs never need it).
 pub(super) struct Before<'d> {
     text: &'d str,
     base: usize,
-    closing: OnceCell<Option<Closing>>,
+    /// The closing sentence's described person and its group subject, read together.
+    closing: OnceCell<Closings>,
 }
 
 impl<'d> Before<'d> {
@@ -449,23 +454,35 @@ impl<'d> Before<'d> {
 
     /// [`claims::closing_described`] of the paragraph's last sentence (none in a teaser).
     pub(super) fn closing_described(&self) -> Option<&Closing> {
-        self.closing
-            .get_or_init(|| {
-                let (mut lower, mut qs, mut toks, mut sents) = Default::default();
-                let teaser = read(self.text, &mut lower, &mut qs, &mut toks, &mut sents);
-                let p = Para {
-                    text: self.text,
-                    toks: &toks,
-                    quotes: &qs,
-                    base: self.base,
-                    before: None,
-                };
-                sents
-                    .last()
-                    .filter(|_| !teaser)
-                    .and_then(|s| claims::closing_described(&p, s))
-            })
-            .as_ref()
+        self.closing().0.as_ref()
+    }
+
+    /// [`claims::closing_group`] of the paragraph's last sentence (none in a teaser): what a
+    /// `they` opening the next paragraph may take.
+    pub(super) fn closing_group(&self) -> Option<&(Mention, usize)> {
+        self.closing().1.as_ref()
+    }
+
+    /// The paragraph read again, once, for what its closing sentence leaves to the next.
+    fn closing(&self) -> &Closings {
+        self.closing.get_or_init(|| {
+            let (mut lower, mut qs, mut toks, mut sents) = Default::default();
+            let teaser = read(self.text, &mut lower, &mut qs, &mut toks, &mut sents);
+            let p = Para {
+                text: self.text,
+                toks: &toks,
+                quotes: &qs,
+                base: self.base,
+                before: None,
+            };
+            match sents.last().filter(|_| !teaser) {
+                Some(s) => (
+                    claims::closing_described(&p, s),
+                    claims::closing_group(&p, s),
+                ),
+                None => (None, None),
+            }
+        })
     }
 }
 

@@ -10,8 +10,8 @@
 //! follows. A mark left open is closed at the end of the paragraph ([`QuoteSpan::closed`]
 //! is then false) so that an unbalanced mark never swallows the rest of the article; a
 //! paragraph that opens a quotation without closing it is how news continues a quotation
-//! into the next paragraph (a single one only when it opens the paragraph or follows a
-//! colon).
+//! into the next paragraph (a single one only when it opens the paragraph or a sentence, or
+//! follows a colon or a comma).
 
 use super::lexicon::Class;
 use std::ops::Range;
@@ -170,7 +170,13 @@ pub fn scan_into(text: &str, out: &mut Vec<QuoteSpan>) {
                     state = State::Out;
                 }
                 '“' | '"' if is_open_context(prev) => {
-                    // a double quote opening inside an unclosed single: the single was an apostrophe
+                    // a double quotation nested in a single one is skipped; else the single
+                    // was an apostrophe
+                    if let Some(end) = nested_double_end(text, c, after) {
+                        pos = end;
+                        prev = Some(if c == '“' { '”' } else { '"' });
+                        continue;
+                    }
                     state = State::Double {
                         open: i,
                         inner: after,
@@ -186,9 +192,18 @@ pub fn scan_into(text: &str, out: &mut Vec<QuoteSpan>) {
     out.retain(|q| !q.inner.is_empty());
 }
 
+/// A double quotation nested in a single one, British style (`'She told me "go", and I
+/// went,' he said`), its opening mark `c` ending at `after`: the byte after its closer, when
+/// a closer of the single follows that.
+fn nested_double_end(text: &str, c: char, after: usize) -> Option<usize> {
+    let close = if c == '“' { '”' } else { '"' };
+    let end = after + text[after..].find(close)? + close.len_utf8();
+    single_closer_ahead(text, end, Ahead::Strong).map(|_| end)
+}
+
 /// A quotation still open at the paragraph's end runs on into the next paragraph: a double
-/// one always, a single one when it opened the paragraph or followed a colon (elsewhere the
-/// mark was an apostrophe).
+/// one always, a single one when it opened the paragraph or a sentence, or followed a colon
+/// or a comma ([`opens_a_speech`]; elsewhere the mark was an apostrophe).
 fn close_at_end(text: &str, state: State, out: &mut Vec<QuoteSpan>) {
     let single = match state {
         State::Double { .. } => false,
@@ -254,6 +269,8 @@ fn opening(
                     n.is_alphabetic()
                         && !elision(text, after)
                         && (c == '‘' || n.is_uppercase() || lowercase_single(text, after))
+                        // (`'24 hours a day,' she said`; never a decade, `’90s`)
+                        || n.is_ascii_digit() && !decade(text, after) && lowercase_single(text, after)
                 })
             {
                 State::Single {
@@ -281,6 +298,16 @@ fn is_single_closer(prev: Option<char>, next: Option<char>) -> bool {
 fn lowercase_single(text: &str, after: usize) -> bool {
     single_closer_ahead(text, after, Ahead::Fragment)
         .is_some_and(|close| text[after..close].chars().count() > 1)
+}
+
+/// Whether the word at byte `after` (right after a single mark) is a decade clipped at the
+/// front (`'90s`, `’60s`): its mark is an apostrophe.
+fn decade(text: &str, after: usize) -> bool {
+    let b = text.as_bytes();
+    b.len() >= after + 3
+        && b[after].is_ascii_digit()
+        && b[after + 1].is_ascii_digit()
+        && b[after + 2] == b's'
 }
 
 /// Whether the word at byte `after` (right after a single mark) is clipped at the front
@@ -353,7 +380,9 @@ fn lone_letter_elision(text: &str, i: usize, open: usize) -> bool {
 }
 
 /// Whether a quotation opening at byte `open` starts a speech that may run on into the next
-/// paragraph: it opens the paragraph or follows a colon (`She wrote: 'We are sad.`).
+/// paragraph: it opens the paragraph, a sentence or follows a colon or a comma (`She wrote:
+/// 'We are sad.`, `The pair split. 'We are sad.`).
 fn opens_a_speech(text: &str, open: usize) -> bool {
-    text[..open].trim_end().is_empty() || text[..open].trim_end().ends_with(':')
+    let before = text[..open].trim_end();
+    before.is_empty() || before.ends_with([':', ',', '.', '!', '?'])
 }

@@ -1031,6 +1031,9 @@ struct SeenName {
     /// Index of the spelling in `Registry::spellings`.
     spelling: u32,
     at: usize,
+    /// Named in the possessive inside its sentence (`hit Colm Dwyer’s van`): a person the
+    /// text mentions, not one it stands nearer to a pronoun than its subject.
+    owner: bool,
 }
 
 /// Where a name was seen: its tokens in the sentence, whether it opens the sentence (or is
@@ -1041,6 +1044,8 @@ struct Sighting {
     opens: bool,
     clause_subject: bool,
     base: usize,
+    /// In the possessive, not opening the sentence ([`SeenName::owner`]).
+    owner: bool,
 }
 
 /// How a seen name is written: the full name, its lowercased surname and its title.
@@ -1242,11 +1247,7 @@ impl Registry {
             }
             let run = &toks[i..j];
             // one parse of the run serves the organisation and the person sightings
-            let parsed = if run.len() > 1 {
-                parse_name(text, run, run)
-            } else {
-                None
-            };
+            let (owner, parsed) = parse_run(text, run);
             if self.note_org(text, toks, i..j, parsed.as_ref(), base, body)
                 || j == i + 1 && self.note_short_name(&toks[i], i == opening, base)
             {
@@ -1293,7 +1294,9 @@ impl Registry {
                                 && text[toks[j - 1].range.end..n.range.start].trim().is_empty()
                                 && !is_function_word(n.lower)
                         }))
-                    && !in_asked_question(text, toks, opening, i);
+                    && !in_asked_question(text, toks, opening, i)
+                    // (`hit Colm Dwyer’s van`: the noun after an owner is no verb)
+                    && (!owner || opens);
             if j == i + 1
                 && clause_subject
                 && let Some(&k) = self
@@ -1328,6 +1331,7 @@ impl Registry {
                     opens,
                     clause_subject,
                     base,
+                    owner: owner && !opens,
                 };
                 self.note_full_name(text, toks, m, &sighting);
             }
@@ -1368,6 +1372,7 @@ impl Registry {
             gender: described.or(m.gender).or(role_gender),
             spelling,
             at: at.base + toks[i].range.start,
+            owner: at.owner,
         });
     }
 
@@ -1434,6 +1439,7 @@ impl Registry {
             gender: m.gender,
             spelling,
             at,
+            owner: false,
         });
         true
     }
@@ -1485,6 +1491,7 @@ impl Registry {
             gender: None,
             spelling,
             at: base + toks[i].range.start,
+            owner: false,
         });
         true
     }
@@ -2549,7 +2556,7 @@ impl Registry {
             .rev()
             .skip_while(|s| s.at >= to)
             .take_while(|s| s.at > from)
-            .any(|s| gender_fits(s.gender, gender))
+            .any(|s| !s.owner && gender_fits(s.gender, gender))
     }
 
     /// Notes that `id` spoke in a document called by the noun `noun` (`in a statement`).
@@ -2656,14 +2663,35 @@ fn fronted_topic(toks: &[Token], i: usize, after: &str) -> bool {
     opener && after.starts_with(',')
 }
 
+/// A capitalised run of two words or more parsed as a name, the possessive cut first (`Lou
+/// Akins’s farm …` names Lou Akins, its owner); whether it was in the possessive.
+fn parse_run(text: &str, run: &[Token]) -> (bool, Option<Mention>) {
+    if run.len() < 2 {
+        return (false, None);
+    }
+    match without_possessive(run) {
+        Some(owner) => (true, parse_name(text, &owner, &owner)),
+        None => (false, parse_name(text, run, run)),
+    }
+}
+
 /// Whether the name at token `i` is a topic by its place after a verb: the person asked
 /// (`I asked Moss whether Diaz will start.`: who answers next, [`addressee`]) or a subject
-/// after its verb (`Also in the hall was Lou Akins, a farmer.`).
+/// after its verb (`Also in the hall was Lou Akins, a farmer.`, `Then there is Lou Akins.`).
 fn topic_after_verb(toks: &[Token], opening: usize, i: usize) -> bool {
+    let copula = |k: usize| {
+        matches!(toks[k].lower, "was" | "were" | "is" | "came") && toks[k].quote.is_none()
+    };
+    // (`Among those waiting was farmer Lou Akins`: a role noun may stand between)
+    let role = |k: usize| {
+        !toks[k].cap
+            && toks[k].quote.is_none()
+            && !is_function_word(toks[k].lower)
+            && !toks[k].is(Class::Preposition)
+    };
     addressee(toks, opening, i)
-        || i > opening + 1
-            && matches!(toks[i - 1].lower, "was" | "were" | "came")
-            && toks[i - 1].quote.is_none()
+        || i > opening + 1 && copula(i - 1)
+        || i > opening + 2 && role(i - 1) && copula(i - 2)
 }
 
 /// Whether token `i` (a name) is the person asked in its sentence: right after an `ask` verb

@@ -74,6 +74,13 @@ impl<'a> Token<'a> {
     }
 }
 
+/// `c.is_alphanumeric()`, answered without Unicode tables for the general punctuation
+/// block (U+2000–U+206F: curly quotes and apostrophes, dashes, thin spaces), which holds
+/// no letter or digit and is most of the non-ASCII characters news text has.
+fn is_alnum(c: char) -> bool {
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
+}
+
 fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '‑' | '&')
 }
@@ -130,7 +137,7 @@ pub fn tokenize_into<'a>(
             continue;
         }
         let Some(c) = char_at(text, i) else { break };
-        if !c.is_alphanumeric() {
+        if !is_alnum(c) {
             i += c.len_utf8();
             continue;
         }
@@ -176,7 +183,7 @@ fn word_end(text: &str, mut j: usize) -> usize {
             j += 1;
         }
         let Some(cj) = char_at(text, j) else { break };
-        if cj.is_alphanumeric() {
+        if is_alnum(cj) {
             j += cj.len_utf8();
             continue;
         }
@@ -186,7 +193,7 @@ fn word_end(text: &str, mut j: usize) -> usize {
             break;
         }
         let after = j + cj.len_utf8();
-        let Some(next) = char_at(text, after).filter(|c| c.is_alphanumeric()) else {
+        let Some(next) = char_at(text, after).filter(|&c| is_alnum(c)) else {
             break;
         };
         let last = text[..j].chars().next_back().unwrap_or(' ');
@@ -565,6 +572,19 @@ mod tests {
         // a full stop before a dash inside a paragraph still ends its sentence
         assert_eq!(split("Lee left. Then Ana came. — The pier shut.").0, 3);
         assert_eq!(split("Lee Park left. Ana came.").1, None);
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        for c in ['a', 'É', 'ß', '日', '²', '9', 'Σ'] {
+            assert!(is_alnum(c), "{c:?}");
+        }
+        for c in [' ', '“', '’', '—', '\u{a0}', '.'] {
+            assert!(!is_alnum(c), "{c:?}");
+        }
     }
 
     proptest::proptest! {
