@@ -261,6 +261,8 @@ fn a_weak_verb_in_another_sense_is_no_attribution() {
         "Residents view the harbour from the hill.",
         "The ferry tax credit for families will rise in June.",
         "Ana Ruiz remembers the storm of 1987 well.",
+        "The crew put it on the pier before dawn.",
+        "To put it bluntly, the pier was never safe.",
         "The town remembered its fishermen at a service on Sunday.",
         "The ferry company took the blame for the delays.",
         "The pier is seen as a landmark.",

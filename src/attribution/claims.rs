@@ -180,6 +180,7 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
             .or_else(|| possessed_speech_noun(p, s, k))
             .or_else(|| document_finding(p, s, k))
             .or_else(|| quoted_judgement(p, s, k))
+            .or_else(|| put_it(p, s, k))
         else {
             continue;
         };
@@ -207,7 +208,7 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         {
             continue;
         }
-        let mut end = k + 1;
+        let mut end = k + 1 + usize::from(c.lemma == "put");
         if c.lemma == "point" {
             if toks.get(k + 1).is_some_and(|n| n.lower == "out") && !c.base {
                 end = k + 2;
@@ -724,6 +725,20 @@ fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     );
     let people = !t.cap && (t.is(Class::GroupNoun) || t.is(Class::PersonNoun));
     (t.is(Class::DocumentNoun) || people && that).then_some(FIND)
+}
+
+/// `As Ruiz later put it, the pier …`, `Ruiz put it this way: “…”`: `put it` (the cue
+/// ends after `it`) reports what follows a comma or a colon within a few words, like any
+/// weak cue.
+fn put_it(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    const PUT: Cue = weak_cue("put", false);
+    let it = p.toks.get(k + 1).filter(|_| k + 1 < s.tokens.end)?;
+    let frame = matches!(p.toks[k].lower, "put" | "puts")
+        && it.lower == "it"
+        && it.quote.is_none()
+        && (k + 2..(k + 5).min(s.tokens.end + 1))
+            .any(|i| i == s.tokens.end || p.gap_before(i, s).contains([',', ':']));
+    frame.then_some(PUT)
 }
 
 /// `Lee accused the mayor of “wasting money”`, `The fund praised the choir’s “tireless
