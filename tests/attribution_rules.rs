@@ -262,6 +262,9 @@ fn a_weak_verb_in_another_sense_is_no_attribution() {
         "The ferry tax credit for families will rise in June.",
         "Ana Ruiz remembers the storm of 1987 well.",
         "The crew put it on the pier before dawn.",
+        // `said that` with `that` a pronoun and only adjuncts after it
+        "Ana Ruiz said that on Monday.",
+        "Ana Ruiz said that in a statement on Monday, after the vote.",
         "To put it bluntly, the pier was never safe.",
         "The town remembered its fishermen at a service on Sunday.",
         "The ferry company took the blame for the delays.",

@@ -3060,8 +3060,14 @@ fn colon_quote(p: &Para, s: &Sentence, x: &Site) -> bool {
 fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
     let (j, right, left) = (x.j, x.right, x.left);
     let starts_quote = opens_with_quote(p, s, j);
-    // (`pointed to rising costs`, `called on the province to …`: a frame, not an adjunct)
-    let tail = (j >= s.tokens.end || is_adjunct_tail(p, s, j)) && !object_frame(p, s, x.cue, j);
+    // (`pointed to rising costs`, `called on the province to …`: a frame, not an adjunct;
+    // `said that in 1990, ferries …`: after `that`, a fronted adjunct of the clause)
+    let fronted = x.had_that
+        && (j + 1..s.tokens.end)
+            .find(|&k| p.gap_before(k, s).contains(','))
+            .is_some_and(|k| looks_like_clause(p, s, k));
+    let tail = (j >= s.tokens.end || !fronted && is_adjunct_tail(p, s, j))
+        && !object_frame(p, s, x.cue, j);
     let colon_quote = colon_quote(p, s, x);
     let comma_after = !x.participle()
         && !colon_quote
