@@ -837,3 +837,16 @@ fn a_works_title_in_quotation_marks_is_nobodys_words() {
         .collect();
     assert_eq!(said, ["Ana Ruiz"]);
 }
+
+#[test]
+fn a_short_quotation_inside_the_writers_sentence_is_a_scare_quote() {
+    let (doc, a) = analysed(
+        "“We are ready,” Tom Reyes said on Monday.\n\nThe new timetable has become a “ferry lottery” for island families.",
+    );
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.text(&doc) == "ferry lottery")
+        .expect("the scare quote is a quotation");
+    assert_eq!(q.speaker, None);
+}

@@ -676,8 +676,11 @@ fn propagate(
             if qs[qi].single && !marks.single_style() || naming_frame(p, s, qi) {
                 continue;
             }
-            // a quotation that makes (most of) its sentence, not a scare quote
-            let sentence_level = words_outside <= 3 || qs[qi].outer.start <= s.range.start;
+            // a quotation that makes (most of) its sentence, not a scare quote; or one of
+            // six words or more that holds a clause of its own (`the policy “is as likely to
+            // be a negative as a positive”`), someone's words whatever stands around them
+            let long = p.text[qs[qi].inner.clone()].split_whitespace().count() >= 6;
+            let sentence_level = words_outside <= 3 || qs[qi].outer.start <= s.range.start || long;
             let found = if let Some(x) = prev.clone() {
                 Some((x, QuoteRule::ContinuesParagraph))
             } else if !sentence_level {
