@@ -850,3 +850,17 @@ fn a_short_quotation_inside_the_writers_sentence_is_a_scare_quote() {
         .expect("the scare quote is a quotation");
     assert_eq!(q.speaker, None);
 }
+
+#[test]
+fn a_long_quotation_in_a_sentence_about_a_document_is_its_wording() {
+    // the draft order's words, not the previous paragraph's speaker's
+    let (doc, a) = analysed(
+        "“We will not wait,” Tom Reyes said on Monday.\n\nThe draft order would have allowed the harbour board to “close any pier where the pilings are found to be unsafe.”",
+    );
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.text(&doc).starts_with("close any pier"))
+        .expect("the wording is a quotation");
+    assert_eq!(q.speaker, None);
+}

@@ -678,8 +678,13 @@ fn propagate(
             }
             // a quotation that makes (most of) its sentence, not a scare quote; or one of
             // six words or more that holds a clause of its own (`the policy “is as likely to
-            // be a negative as a positive”`), someone's words whatever stands around them
-            let long = p.text[qs[qi].inner.clone()].split_whitespace().count() >= 6;
+            // be a negative as a positive”`), someone's words whatever stands around them,
+            // unless the sentence names a document whose wording it may be (`the draft order
+            // would have allowed the authority to “suspend operations at …”`)
+            let long = p.text[qs[qi].inner.clone()].split_whitespace().count() >= 6
+                && !p.toks[s.tokens.clone()]
+                    .iter()
+                    .any(|t| t.quote.is_none() && t.is(lexicon::Class::DocumentNoun));
             let sentence_level = words_outside <= 3 || qs[qi].outer.start <= s.range.start || long;
             let found = if let Some(x) = prev.clone() {
                 Some((x, QuoteRule::ContinuesParagraph))
