@@ -171,17 +171,7 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
             }
             continue;
         }
-        let Some(c) = t
-            .cue()
-            .or_else(|| speech_by_position(p, s, k, last_quote))
-            .or_else(|| light_verb(p, s, k))
-            .or_else(|| shared_post(p, s, k))
-            .or_else(|| verb_before_colon_quote(p, s, k))
-            .or_else(|| possessed_speech_noun(p, s, k))
-            .or_else(|| document_finding(p, s, k))
-            .or_else(|| quoted_judgement(p, s, k))
-            .or_else(|| put_it(p, s, k))
-        else {
+        let Some(c) = t.cue().or_else(|| construction_cue(p, s, k, last_quote)) else {
             continue;
         };
         if t.cap && k != s.tokens.start && Some(k) != after_dateline(p, s) {
@@ -264,6 +254,22 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
     out
 }
 
+/// The cue a construction makes at token `k` whose word is no cue form by itself (or not in
+/// this frame): a verb placed as speech, a light verb, a shared post, a verb before a colon
+/// and a quotation, a possessed noun of saying, a document's finding or words
+/// (`last_quote`: see [`speech_by_position`]).
+fn construction_cue(p: &Para, s: &Sentence, k: usize, last_quote: Option<usize>) -> Option<Cue> {
+    speech_by_position(p, s, k, last_quote)
+        .or_else(|| light_verb(p, s, k))
+        .or_else(|| shared_post(p, s, k))
+        .or_else(|| verb_before_colon_quote(p, s, k))
+        .or_else(|| possessed_speech_noun(p, s, k))
+        .or_else(|| document_finding(p, s, k))
+        .or_else(|| document_reads(p, s, k))
+        .or_else(|| quoted_judgement(p, s, k))
+        .or_else(|| put_it(p, s, k))
+}
+
 /// `his remarks`, `the claims`, `the biggest states`: a weak cue's -s form after a noun
 /// marker, a possessive or a superlative is a plural noun, not a verb.
 fn plural_noun_form(p: &Para, s: &Sentence, k: usize, c: Cue) -> bool {
@@ -283,14 +289,15 @@ fn plural_noun_form(p: &Para, s: &Sentence, k: usize, c: Cue) -> bool {
         })
 }
 
-/// An `-ing` cue reports only after a comma, before `that`, after `with` and a noun phrase
-/// or fronting the sentence (`…, saying …`, `Citing the storm, …`); elsewhere it is no
+/// An `-ing` cue reports only after a comma, before `that`, after `with` (or a comma and
+/// `one`, [`absolute_subject`]) and a noun phrase or fronting the sentence (`…, saying …`, `Citing the storm, …`); elsewhere it is no
 /// verb of saying (`a long-running saying`).
 fn participle_without_clause(p: &Para, s: &Sentence, k: usize, end: usize, c: Cue) -> bool {
     c.participle
         && !(p.breaks_before(k, s)
             || p.toks.get(end).is_some_and(|n| n.lower == "that")
             || with_subject(p, s, k).is_some()
+            || absolute_subject(p, s, k)
             || fronted_end(p, s, k).is_some())
 }
 
@@ -761,6 +768,28 @@ fn quoted_judgement(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     // the quotation ends the object: nothing but the sentence's end after it
     let last = (q..s.tokens.end).all(|i| p.toks[i].quote.is_some());
     last.then_some(JUDGE)
+}
+
+/// `“…,” the post read.`, `The statement reads: “…”`: `read` after a document's noun (not a
+/// sign's, whose words are a slogan) is a cue when a quotation comes before it and it ends
+/// the sentence, or a colon and a quotation follow it (`she read the letter` is no report).
+fn document_reads(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    const READ: Cue = Cue {
+        document: true,
+        ..weak_cue("read", false)
+    };
+    if !matches!(p.toks[k].lower, "read" | "reads") || k == s.tokens.start {
+        return None;
+    }
+    let noun = &p.toks[k - 1];
+    if !noun.is(Class::DocumentNoun) || noun.is(Class::Inscription) || noun.quote.is_some() {
+        return None;
+    }
+    let trailing = k + 1 == s.tokens.end && (s.tokens.start..k).any(|i| p.toks[i].quote.is_some());
+    let colon_quote = p.toks.get(k + 1).is_some_and(|n| n.quote.is_some())
+        && k + 1 < s.tokens.end
+        && p.gap_before(k + 1, s).contains(':');
+    (trailing || colon_quote).then_some(READ)
 }
 
 /// `Russia's announcement that …`, `the council's warning that …`: a noun of saying after a
@@ -2303,6 +2332,17 @@ fn with_subject(p: &Para, s: &Sentence, k: usize) -> Option<usize> {
     (w == s.tokens.start || p.breaks_before(w, s)).then_some(w + 1)
 }
 
+/// `Fans rushed to comment, one writing: “…”`: a participle cue after a comma and a short
+/// noun phrase opening with `one`, `another`, `some` or `many` (an absolute construction,
+/// `with` left out): the participle reports.
+fn absolute_subject(p: &Para, s: &Sentence, k: usize) -> bool {
+    (k.saturating_sub(3).max(s.tokens.start + 1)..k).any(|a| {
+        p.gap_before(a, s).trim() == ","
+            && matches!(p.toks[a].lower, "one" | "another" | "some" | "many")
+            && (a + 1..=k).all(|i| !p.breaks_before(i, s) && p.toks[i].quote.is_none())
+    })
+}
+
 /// Speaker rule [`SpeakerRule::WithClause`]: a participle cue after `with` and a noun phrase
 /// is that phrase's report (`The yard was shut, with the inspector calling it “a
 /// disgrace”`), not the main clause's subject's.
@@ -2617,8 +2657,9 @@ fn previous_subject(p: &Para, prev: &Sentence) -> Option<(usize, usize, Mention)
     let (a, b, m) = sentence_subject(p, prev, from)?;
     let verb = (a + 1..b).find(|&k| {
         let (t, w) = (&p.toks[k], p.toks[k].lower);
-        // (a document's noun heading the phrase is no verb: `The final report`)
-        !(t.cap || k + 1 == b && t.is(Class::DocumentNoun))
+        // (a document's noun heading the phrase is no verb: `The final report`; nor is a
+        // word right after a determiner: `The state water board`)
+        !(t.cap || k + 1 == b && t.is(Class::DocumentNoun) || p.toks[k - 1].is(Class::Determiner))
             && (t.is(Class::Verbish)
                 || t.cue().is_some()
                 || w.ends_with("ed")
@@ -2881,11 +2922,11 @@ pub(super) fn closing_described(
     Some((m, p.pos(p.toks[pa].range.start), not))
 }
 
-/// The subject of paragraph `p`'s last sentence `s` when it is a group (`The couple shared
-/// a statement.`), where it stands: what a `they` opening the next paragraph may take.
-pub(super) fn closing_group(p: &Para, s: &Sentence) -> Option<(Mention, usize)> {
+/// The subject of paragraph `p`'s last sentence `s` (`The couple shared a statement.`),
+/// where it stands: what a `they` or `the statement` opening the next paragraph may take.
+pub(super) fn closing_subject(p: &Para, s: &Sentence) -> Option<(Mention, usize)> {
     let (a, _, m) = previous_subject(p, s)?;
-    (m.kind == MentionKind::Group).then(|| (m, p.pos(p.toks[a].range.start)))
+    Some((m, p.pos(p.toks[a].range.start)))
 }
 
 /// Speaker rule [`SpeakerRule::NamedDocumentAuthor`]: `Bay Power said in a statement that
@@ -2961,18 +3002,34 @@ fn document_author(
     if m.kind != MentionKind::Document || mb - ma != 2 || p.toks[*ma].lower != "the" {
         return None;
     }
-    let prev = prev?;
     if reg.knows(&m.name) {
         return None;
     }
-    let (a, _, subject) = previous_subject(p, prev)?;
-    let author = subject.kind == MentionKind::Organization
+    // (in a paragraph's first sentence, the previous paragraph's closing one when it names
+    // the document: `The couple shared a statement. ¶ “…,” the statement read.`)
+    let (subject, at, from) = match prev {
+        Some(prev) => {
+            let (a, _, subject) = previous_subject(p, prev)?;
+            (
+                subject,
+                p.pos(p.toks[a].range.start),
+                p.pos(prev.range.start),
+            )
+        }
+        None => {
+            // (only when that paragraph introduced the document: `shared a statement`)
+            let before = p.before.filter(|b| b.names_word(p.toks[mb - 1].lower))?;
+            let (subject, at) = before.closing_subject()?.clone();
+            (subject, at, at)
+        }
+    };
+    // (an organisation, a person named in full, or people together: `the couple`)
+    let author = matches!(subject.kind, MentionKind::Organization | MentionKind::Group)
         || subject.kind == MentionKind::Name && subject.full;
     if !author {
         return None;
     }
-    let at = p.pos(p.toks[a].range.start);
-    reg.resolve(&subject, at, p.pos(prev.range.start), None)
+    reg.resolve(&subject, at, from, None)
 }
 
 /// `Researchers at the university looked at the survey. They believe …`: `they` takes the
@@ -2985,7 +3042,10 @@ fn they_from_previous_subject(
     reg: &mut Registry,
 ) -> Option<usize> {
     let Some(prev) = prev else {
-        let (m, at) = p.before.and_then(|b| b.closing_group())?;
+        let (m, at) = p
+            .before
+            .and_then(|b| b.closing_subject())
+            .filter(|(m, _)| m.kind == MentionKind::Group)?;
         return reg.resolve(m, *at, *at, None);
     };
     let (a, _, m) = previous_subject(p, prev)?;

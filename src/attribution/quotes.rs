@@ -170,13 +170,13 @@ pub fn scan_into(text: &str, out: &mut Vec<QuoteSpan>) {
                     state = State::Out;
                 }
                 '“' | '"' if is_open_context(prev) => {
-                    // a double quotation nested in a single one is skipped; else the single
-                    // was an apostrophe
                     if let Some(end) = nested_double_end(text, c, after) {
                         pos = end;
-                        prev = Some(if c == '“' { '”' } else { '"' });
+                        prev = text[..end].chars().next_back();
                         continue;
                     }
+                    // a double quote opening inside an unclosed single: the single was an
+                    // apostrophe
                     state = State::Double {
                         open: i,
                         inner: after,
@@ -192,18 +192,9 @@ pub fn scan_into(text: &str, out: &mut Vec<QuoteSpan>) {
     out.retain(|q| !q.inner.is_empty());
 }
 
-/// A double quotation nested in a single one, British style (`'She told me "go", and I
-/// went,' he said`), its opening mark `c` ending at `after`: the byte after its closer, when
-/// a closer of the single follows that.
-fn nested_double_end(text: &str, c: char, after: usize) -> Option<usize> {
-    let close = if c == '“' { '”' } else { '"' };
-    let end = after + text[after..].find(close)? + close.len_utf8();
-    single_closer_ahead(text, end, Ahead::Strong).map(|_| end)
-}
-
 /// A quotation still open at the paragraph's end runs on into the next paragraph: a double
-/// one always, a single one when it opened the paragraph or a sentence, or followed a colon
-/// or a comma ([`opens_a_speech`]; elsewhere the mark was an apostrophe).
+/// one always, a single one when it opened the paragraph or followed a colon (elsewhere the
+/// mark was an apostrophe).
 fn close_at_end(text: &str, state: State, out: &mut Vec<QuoteSpan>) {
     let single = match state {
         State::Double { .. } => false,
@@ -283,6 +274,15 @@ fn opening(
         }
         _ => State::Out,
     }
+}
+
+/// A double quotation nested in a single one, British style (`'She told me "go", and I
+/// went,' he said`): for an opening double mark `c` (its next character at `after`), the
+/// byte after its closer, when a closer of the single quotation follows it.
+fn nested_double_end(text: &str, c: char, after: usize) -> Option<usize> {
+    let close = if c == '“' { '”' } else { '"' };
+    let end = after + text[after..].find(close)? + close.len_utf8();
+    single_closer_ahead(text, end, Ahead::Strong).map(|_| end)
 }
 
 /// Whether a single mark between `prev` and `next` can close a single quotation: it ends a

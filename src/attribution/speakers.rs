@@ -200,7 +200,9 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     }) || pre.iter().enumerate().any(|(i, t)| {
         // (a head that is a document's noun too is no verb: `the report`, `a tweet`)
         let noun_head = i + 1 == pre.len() && t.is(Class::DocumentNoun);
-        i > 0 && t.cue().is_some() && !t.cap && !noun_head
+        // (nor a word right after a determiner: `the state water board`)
+        let after_det = i > 0 && pre[i - 1].is(Class::Determiner);
+        i > 0 && t.cue().is_some() && !t.cap && !noun_head && !after_det
             || i > 0 && !t.cap && t.lower.ends_with("ed") && !is_adjective_ed(t.lower)
     }) {
         return None;
@@ -1314,6 +1316,7 @@ impl Registry {
                 && clause_subject
                 && i != opening
                 && self.note_lone_surname(text, toks, i, base)
+                || j == i + 1 && i != opening && self.note_relative_first_name(text, toks, i, base)
             {
                 i = j;
                 continue;
@@ -1491,6 +1494,42 @@ impl Registry {
             gender: None,
             spelling,
             at: base + toks[i].range.start,
+            owner: false,
+        });
+        true
+    }
+
+    /// `Moss’s husband, Tom, runs the till.`, `Her son, Eli, …`: a first name alone set off by
+    /// commas right after a person's noun (at `i`, a clause's subject) names that person,
+    /// with the gender the first name or the noun tells, for the next `he` or `she` (features
+    /// name relatives by their first names). Whether it was noted.
+    fn note_relative_first_name(
+        &mut self,
+        text: &str,
+        toks: &[Token],
+        i: usize,
+        base: usize,
+    ) -> bool {
+        let t = &toks[i];
+        let noun = &toks[i - 1];
+        let commas = text[noun.range.end..t.range.start].trim() == ","
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| text[t.range.end..n.range.start].trim() == ",");
+        let person = noun.is(Class::PersonNoun) || gender_of_role(noun.lower).is_some();
+        if !commas || !is_first_name(t.lower) || noun.cap || !person {
+            return false;
+        }
+        let gender =
+            first_name_gender(&text[t.range.clone()]).or_else(|| gender_of_role(noun.lower));
+        let spelling = self.spelling(text[t.range.clone()].to_string(), None);
+        self.seen.push(SeenName {
+            subject: true,
+            clause_subject: true,
+            into_sentence: into_sentence(toks, i),
+            gender,
+            spelling,
+            at: base + t.range.start,
             owner: false,
         });
         true
@@ -2479,6 +2518,11 @@ impl Registry {
             // (opening its sentence: not in apposition to another role, `The board's chair,
             // Jane Doe, said`)
             .filter(|s| s.clause_subject && s.into_sentence == 0 && s.at < at + TOPIC_WINDOW / 2)?;
+        // (a person the text named before the description is not who it describes: `Nina
+        // Holt and Ray Dunn split. A friend of the couple said … Holt, who …`)
+        if self.seen[..k].iter().any(|e| e.spelling == s.spelling) {
+            return None;
+        }
         let sp = self.spelled(&s);
         // a definite description (`the mayor`) is only someone titled so (`Mayor Ruth Okafor`)
         let definite = self.entities[d].name.to_lowercase().starts_with("the ");
