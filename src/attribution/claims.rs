@@ -1135,6 +1135,7 @@ fn sentence_subject(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize
     // skip a short adverbial chunk ("In an interview Monday, …")
     for attempt in 0..2 {
         let hi = (start + 9).min(s.tokens.end);
+        let bare = bare_plural_subject(p, s, start);
         let mut j = hi;
         while j > start {
             let next_ok = j >= s.tokens.end || !p.toks[j].cap || p.breaks_before(j, s);
@@ -1142,9 +1143,13 @@ fn sentence_subject(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize
                 && !(start..j).any(|k| k > start && p.breaks_before(k, s))
                 && let Some(m) = mention_of(p, start, j)
             {
-                return Some((start, j, m));
+                // (`Ferry pilots, who …`: never `Ferry` alone before the group's noun)
+                return Some(bare.filter(|b| b.1 > j).unwrap_or((start, j, m)));
             }
             j -= 1;
+        }
+        if bare.is_some() {
+            return bare;
         }
         if attempt == 0 {
             let mut k = start + 1;
@@ -1159,6 +1164,29 @@ fn sentence_subject(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize
         break;
     }
     None
+}
+
+/// `Ferry pilots`, `Bus drivers`: a bare plural of people (see [`parse_bare_plural`]) of up
+/// to three words opening at `start`, whose first word's capital is the sentence's. Its end
+/// is the next comma, relative pronoun or verb-like word; words of a capitalised name are
+/// no part of it.
+fn bare_plural_subject(p: &Para, s: &Sentence, start: usize) -> Option<(usize, usize, Mention)> {
+    let opens = start == s.tokens.start;
+    (start + 2..=(start + 3).min(s.tokens.end))
+        .rev()
+        .filter(|&k| {
+            let Some(t) = p.toks.get(k).filter(|_| k < s.tokens.end) else {
+                return true;
+            };
+            p.breaks_before(k, s)
+                || !t.cap
+                    && (t.cue().is_some()
+                        || t.is(Class::AuxOrAdverb)
+                        || t.is(Class::Verbish)
+                        || matches!(t.lower, "who" | "whose"))
+        })
+        .filter(|&k| !(start + 1..k).any(|i| p.breaks_before(i, s)))
+        .find_map(|k| parse_bare_plural(p.text, &p.toks[start..k], opens).map(|m| (start, k, m)))
 }
 
 /// `says the system works on the assumption that …`, `said she's longed to move beyond that

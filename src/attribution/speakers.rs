@@ -659,9 +659,15 @@ pub fn parse_open(text: &str, toks: &[Token], past_speech: bool) -> Option<Menti
         det.lower,
         "some" | "many" | "several" | "most" | "few" | "two" | "three" | "four" | "five"
     );
-    if !(matches!(det.lower, "the" | "a" | "an" | "one" | "another") || plural_det)
+    // `an NHL scout`, `a Toronto cabbie`: capitalised words before the head of an
+    // indefinite phrase are its modifiers (a league, a city), the head stays lowercase
+    let indefinite = matches!(det.lower, "a" | "an" | "one" | "another");
+    if !(indefinite || det.lower == "the" || plural_det)
         || rest.len() > 4
-        || rest.iter().any(|t| t.cap || t.quote.is_some())
+        || head.cap
+        || rest
+            .iter()
+            .any(|t| t.cap && !indefinite || t.quote.is_some())
         || rest.iter().any(ends_open_np)
     {
         return None;
@@ -881,8 +887,10 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     }
     // strip titles at the front of the run
     // through the last title word (`Foreign Affairs Minister Chrystia Freeland`), and an
-    // occupation written as a title (`Farmer Bridget Hallam`)
-    let mut n = usize::from(run.len() >= 3 && run[0].is(Class::PersonNoun));
+    // occupation written as a title (`Farmer Bridget Hallam`, `Hydrologist Priya Ng`)
+    let mut n = usize::from(
+        run.len() >= 3 && (run[0].is(Class::PersonNoun) || job_word_before_first_name(run)),
+    );
     while n + 1 < run.len() && run[n].is(Class::Title) {
         n += 1;
     }
@@ -937,6 +945,22 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
         gender: name_gender(&run[..n], &core),
         full: core.len() >= 2,
     })
+}
+
+/// `Singer Rita Moss`, `Hydrologist Priya Ng`: a capitalised word shaped like a job noun
+/// (`-er`, `-ist`, `-ian` …) that is no first name itself, right before a first name that
+/// opens a full name (any two-word name after an `-ist`/`-ian` word), is a descriptor (the person's role), not part of the name.
+fn job_word_before_first_name(run: &[Token]) -> bool {
+    let first_names =
+        Class::FirstNameFemale.bit() | Class::FirstNameMale.bit() | Class::FirstNameEither.bit();
+    run.len() >= 3
+        && run[0].classes() & first_names == 0
+        && !run[0].is(Class::NonPersonCap)
+        && !run[0].lower.ends_with('s')
+        && agent_noun(run[0].lower)
+        // (`-ist`, `-ian` name trades, not families: the next word need be no listed first name)
+        && (run[1].classes() & first_names != 0
+            || run.len() == 3 && (run[0].lower.ends_with("ist") || run[0].lower.ends_with("ian")))
 }
 
 /// A name's gender, from its title (`Mr`, `Queen`), else from its first name (`Maria
