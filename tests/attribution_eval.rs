@@ -58,13 +58,13 @@ const HELDOUT2_US_UK_FLOORS: Floors = Floors {
 const HELDOUT3_CA_FLOORS: Floors = Floors {
     attr: 0.925,
     strict: 0.915,
-    speaker: 0.91,
+    speaker: 0.95,
     direct: 0.99,
 };
 const HELDOUT3_US_UK_FLOORS: Floors = Floors {
     attr: 0.895,
     strict: 0.885,
-    speaker: 0.86,
+    speaker: 0.92,
     direct: 0.915,
 };
 const SEED_FLOORS: Floors = Floors {
