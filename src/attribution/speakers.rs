@@ -200,8 +200,11 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     }) || pre.iter().enumerate().any(|(i, t)| {
         // (a head that is a document's noun too is no verb: `the report`, `a tweet`)
         let noun_head = i + 1 == pre.len() && t.is(Class::DocumentNoun);
-        // (nor a word right after a determiner: `the state water board`)
-        let after_det = i > 0 && pre[i - 1].is(Class::Determiner);
+        // (nor a word right after a determiner in a lowercase phrase: `the state water
+        // board`; `the state Department of …` keeps the name alone)
+        let after_det = i > 0
+            && pre[i - 1].is(Class::Determiner)
+            && pre.iter().all(|t| !t.cap || t.is(Class::Determiner));
         i > 0 && t.cue().is_some() && !t.cap && !noun_head && !after_det
             || i > 0 && !t.cap && t.lower.ends_with("ed") && !is_adjective_ed(t.lower)
     }) {
