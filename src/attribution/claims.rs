@@ -198,7 +198,7 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         {
             continue;
         }
-        let mut end = k + 1;
+        let mut end = k + 1 + usize::from(c.lemma == "put");
         if c.lemma == "point" {
             if toks.get(k + 1).is_some_and(|n| n.lower == "out") && !c.base {
                 end = k + 2;
@@ -267,6 +267,7 @@ fn construction_cue(p: &Para, s: &Sentence, k: usize, last_quote: Option<usize>)
         .or_else(|| document_finding(p, s, k))
         .or_else(|| document_reads(p, s, k))
         .or_else(|| quoted_judgement(p, s, k))
+        .or_else(|| put_it(p, s, k))
 }
 
 /// `his remarks`, `the claims`, `the biggest states`: a weak cue's -s form after a noun
@@ -731,6 +732,20 @@ fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     );
     let people = !t.cap && (t.is(Class::GroupNoun) || t.is(Class::PersonNoun));
     (t.is(Class::DocumentNoun) || people && that).then_some(FIND)
+}
+
+/// `As Ruiz later put it, the pier …`, `Ruiz put it this way: “…”`: `put it` (the cue
+/// ends after `it`) reports what follows a comma or a colon within a few words, like any
+/// weak cue.
+fn put_it(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    const PUT: Cue = weak_cue("put", false);
+    let it = p.toks.get(k + 1).filter(|_| k + 1 < s.tokens.end)?;
+    let frame = matches!(p.toks[k].lower, "put" | "puts")
+        && it.lower == "it"
+        && it.quote.is_none()
+        && (k + 2..(k + 5).min(s.tokens.end + 1))
+            .any(|i| i == s.tokens.end || p.gap_before(i, s).contains([',', ':']));
+    frame.then_some(PUT)
 }
 
 /// `Lee accused the mayor of “wasting money”`, `The fund praised the choir’s “tireless
@@ -3162,14 +3177,6 @@ impl Site {
     }
 }
 
-/// `said: “…”`, `said only: “…”`, `wrote on X: “…”`: the cue's words are a quotation after
-/// a colon, right after the cue or where its content starts.
-fn colon_quote(p: &Para, s: &Sentence, x: &Site) -> bool {
-    [x.right, x.j]
-        .into_iter()
-        .any(|k| k < s.tokens.end && p.toks[k].quote.is_some() && p.gap_before(k, s).contains(':'))
-}
-
 /// Whether the content from token `j` opens with a quotation that is someone's words, not
 /// a work's title in the speaker's apposition (`said Tom Reyes, author of “Salt Roads,”
 /// about …`: after a work's noun, or its `of`).
@@ -3183,12 +3190,26 @@ fn opens_with_quote(p: &Para, s: &Sentence, j: usize) -> bool {
     j < s.tokens.end && p.toks[j].quote.is_some() && !title
 }
 
+/// `said: “…”`, `said only: “…”`, `wrote on X: “…”`: the cue's words are a quotation after
+/// a colon, right after the cue or where its content starts.
+fn colon_quote(p: &Para, s: &Sentence, x: &Site) -> bool {
+    [x.right, x.j]
+        .into_iter()
+        .any(|k| k < s.tokens.end && p.toks[k].quote.is_some() && p.gap_before(k, s).contains(':'))
+}
+
 /// Phase 3: where the content sits ([`ContentRule`]), before the filters.
 fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
     let (j, right, left) = (x.j, x.right, x.left);
     let starts_quote = opens_with_quote(p, s, j);
-    // (`pointed to rising costs`, `called on the province to …`: a frame, not an adjunct)
-    let tail = (j >= s.tokens.end || is_adjunct_tail(p, s, j)) && !object_frame(p, s, x.cue, j);
+    // (`pointed to rising costs`, `called on the province to …`: a frame, not an adjunct;
+    // `said that in 1990, ferries …`: after `that`, a fronted adjunct of the clause)
+    let fronted = x.had_that
+        && (j + 1..s.tokens.end)
+            .find(|&k| p.gap_before(k, s).contains(','))
+            .is_some_and(|k| looks_like_clause(p, s, k));
+    let tail = (j >= s.tokens.end || !fronted && is_adjunct_tail(p, s, j))
+        && !object_frame(p, s, x.cue, j);
     let colon_quote = colon_quote(p, s, x);
     let comma_after = !x.participle()
         && !colon_quote

@@ -200,8 +200,11 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     }) || pre.iter().enumerate().any(|(i, t)| {
         // (a head that is a document's noun too is no verb: `the report`, `a tweet`)
         let noun_head = i + 1 == pre.len() && t.is(Class::DocumentNoun);
-        // (nor a word right after a determiner: `the state water board`)
-        let after_det = i > 0 && pre[i - 1].is(Class::Determiner);
+        // (nor a word right after a determiner in a lowercase phrase: `the state water
+        // board`; `the state Department of …` keeps the name alone)
+        let after_det = i > 0
+            && pre[i - 1].is(Class::Determiner)
+            && pre.iter().all(|t| !t.cap || t.is(Class::Determiner));
         i > 0 && t.cue().is_some() && !t.cap && !noun_head && !after_det
             || i > 0 && !t.cap && t.lower.ends_with("ed") && !is_adjective_ed(t.lower)
     }) {
@@ -1137,6 +1140,40 @@ pub struct Registry {
     /// document's noun, lowercased → the latest such speaker, whom a later `the statement
     /// said` speaks for ([`crate::attribution::rules::SpeakerRule::NamedDocumentAuthor`]).
     document_authors: FxHashMap<String, usize>,
+    /// Turn-taking between two people
+    /// ([`crate::attribution::rules::QuoteRule::DialogueTurn`]), set by the paragraph reader.
+    pub turns: Turns,
+}
+
+/// Who spoke the last paragraph that was one quotation and its short attribution, whether
+/// that quotation asked a question, and, once a second person has answered, who speaks
+/// next: the other one.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Turns {
+    /// The last turn's speaker, and whether the turn was a question.
+    pub last: Option<(usize, bool)>,
+    /// The speaker of the next turn that names no one, in a dialogue.
+    pub next: Option<usize>,
+}
+
+impl Turns {
+    /// The turns after a paragraph: `turn` is its speaker and whether it asked a question,
+    /// when it was one quotation and its short attribution (else the dialogue is over). Two
+    /// people set up a dialogue when the second answers the first's question; then each
+    /// turn hands over to the other.
+    pub fn after(self, turn: Option<(usize, bool)>) -> Turns {
+        let Some((id, question)) = turn else {
+            return Turns::default();
+        };
+        let next = match self.last {
+            Some((x, asked)) if x != id && (asked || self.next.is_some()) => Some(x),
+            _ => None,
+        };
+        Turns {
+            last: Some((id, question)),
+            next,
+        }
+    }
 }
 
 /// How far back (bytes) a clause subject can still be the topic a pronoun picks up.
