@@ -56,16 +56,16 @@ const HELDOUT2_US_UK_FLOORS: Floors = Floors {
 /// floors a little below the figures of its one blind run on 2026-11-30 (see its README). A guard,
 /// never a target: nobody tunes rules to these articles.
 const HELDOUT3_CA_FLOORS: Floors = Floors {
-    attr: 0.925,
-    strict: 0.915,
+    attr: 0.94,
+    strict: 0.93,
     speaker: 0.95,
     direct: 0.99,
 };
 const HELDOUT3_US_UK_FLOORS: Floors = Floors {
-    attr: 0.895,
-    strict: 0.885,
+    attr: 0.945,
+    strict: 0.94,
     speaker: 0.92,
-    direct: 0.915,
+    direct: 0.98,
 };
 const SEED_FLOORS: Floors = Floors {
     attr: 0.99,

@@ -210,6 +210,10 @@ fn transcript_labels_are_turns_not_speakers() {
 
 #[test]
 fn section_labels_are_no_speakers_nor_turns() {
+    // notices in capitals, repeated, are no transcript
+    assert_no_claims(&["UPDATE: The pier reopened on Monday.\n\n\
+        UPDATE: The ferry sails again on Tuesday.\n\n\
+        EDITOR'S NOTE: An earlier version misspelled the harbour's name."]);
     // a wire roundup's labels in capitals, never repeated, are no transcript
     assert_no_claims(&["FED TALK: Rates will stay put until the spring.\n\n\
         ENERGY: Crude oil rose two cents a barrel on Tuesday.\n\n\
@@ -218,6 +222,22 @@ fn section_labels_are_no_speakers_nor_turns() {
     let c = &a.claims[0];
     assert_eq!(c.text(&doc), "drones are safer than tractors");
     assert_eq!(speaker_name(&a, c.speaker), "Growers");
+    // a label asking a question may hold a verb of saying; the quotation after it is the
+    // claim, without the label
+    let (doc, a) =
+        analysed("What they're saying: “The pier is a gift to the town,” Ana Ruiz said.");
+    let claims: Vec<(String, String)> = a
+        .claims
+        .iter()
+        .map(|c| (c.text(&doc).into_owned(), speaker_name(&a, c.speaker)))
+        .collect();
+    assert_eq!(
+        claims,
+        [(
+            "“The pier is a gift to the town,”".to_string(),
+            "Ana Ruiz".to_string()
+        )]
+    );
 }
 
 #[test]
@@ -286,6 +306,8 @@ fn a_reporting_verb_in_another_frame_is_no_attribution() {
         "Ana Ruiz took the ferry to Port Hale: “The Gull” was full.",
         // people find (a report) only before `that`, a parenthesis between or not
         "The harbour police, called by a neighbour at dawn, found the car in a ditch.",
+        // an absolute construction whose participle reports nothing
+        "The crowd on the pier cheered, some waving flags at the ferry.",
         // a plural noun before a colon is no verb of saying
         "The pier reopened on Monday after repairs: “Finally.”",
         // a participle after a document's noun is no post of its own

@@ -288,14 +288,15 @@ fn plural_noun_form(p: &Para, s: &Sentence, k: usize, c: Cue) -> bool {
         })
 }
 
-/// An `-ing` cue reports only after a comma, before `that`, after `with` and a noun phrase
-/// or fronting the sentence (`…, saying …`, `Citing the storm, …`); elsewhere it is no
+/// An `-ing` cue reports only after a comma, before `that`, after `with` (or a comma and
+/// `one`, [`absolute_subject`]) and a noun phrase or fronting the sentence (`…, saying …`, `Citing the storm, …`); elsewhere it is no
 /// verb of saying (`a long-running saying`).
 fn participle_without_clause(p: &Para, s: &Sentence, k: usize, end: usize, c: Cue) -> bool {
     c.participle
         && !(p.breaks_before(k, s)
             || p.toks.get(end).is_some_and(|n| n.lower == "that")
             || with_subject(p, s, k).is_some()
+            || absolute_subject(p, s, k)
             || fronted_end(p, s, k).is_some())
 }
 
@@ -2314,6 +2315,17 @@ fn with_subject(p: &Para, s: &Sentence, k: usize) -> Option<usize> {
         .take_while(|&i| p.toks[i].quote.is_none() && !p.breaks_before(i + 1, s))
         .find(|&i| p.toks[i].lower == "with")?;
     (w == s.tokens.start || p.breaks_before(w, s)).then_some(w + 1)
+}
+
+/// `Fans rushed to comment, one writing: “…”`: a participle cue after a comma and a short
+/// noun phrase opening with `one`, `another`, `some` or `many` (an absolute construction,
+/// `with` left out): the participle reports.
+fn absolute_subject(p: &Para, s: &Sentence, k: usize) -> bool {
+    (k.saturating_sub(3).max(s.tokens.start + 1)..k).any(|a| {
+        p.gap_before(a, s).trim() == ","
+            && matches!(p.toks[a].lower, "one" | "another" | "some" | "many")
+            && (a + 1..=k).all(|i| !p.breaks_before(i, s) && p.toks[i].quote.is_none())
+    })
 }
 
 /// Speaker rule [`SpeakerRule::WithClause`]: a participle cue after `with` and a noun phrase

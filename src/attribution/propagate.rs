@@ -269,9 +269,11 @@ fn answer(p: &Para, marks: &Marks, reg: &mut Registry) -> Option<RawClaim> {
 }
 
 /// `Why it matters: The levy …`, `Zoom in: Growers have argued …`, `Parting ways: The pair
-/// …`: a paragraph opening with a short label (one to five words, the first capitalised,
-/// no reporting verb), a colon and a capitalised word: where the words after the label
-/// start. The label names the section, never a speaker of its words.
+/// …`, `What they're saying: “…”`: a paragraph opening with a short label (one to five
+/// words, the first capitalised, no reporting verb unless it asks a question), a colon and a
+/// capitalised word (or a quotation, after a question): where the words after the label
+/// start (`Lee took to Instagram: “…”` is no label). The label names
+/// the section, never a speaker of its words.
 fn section_label(text: &str, toks: &[tokens::Token]) -> Option<usize> {
     let n = toks
         .iter()
@@ -279,12 +281,20 @@ fn section_label(text: &str, toks: &[tokens::Token]) -> Option<usize> {
         .position(|t| text[t.range.end..].starts_with(':'))?;
     let label = &toks[..=n];
     let next = toks.get(n + 1)?;
+    // (`What they're saying:`: a label asking a question may hold a verb of saying)
+    let question = matches!(
+        label[0].lower,
+        "what" | "why" | "how" | "where" | "when" | "who"
+    );
     let ok = label[0].cap
         && label[0].lower.len() >= 2
-        && label.iter().all(|t| t.quote.is_none() && t.cue().is_none())
-        && next.quote.is_none()
-        && next.cap;
-    ok.then_some(next.range.start)
+        && label
+            .iter()
+            .all(|t| t.quote.is_none() && (question || t.cue().is_none()))
+        && (next.quote.is_none() && next.cap || next.quote.is_some() && question);
+    // (the words start after the colon and its spaces: at a quotation's opening mark)
+    let after = toks[n].range.end + 1;
+    ok.then(|| after + (text[after..].len() - text[after..].trim_start().len()))
 }
 
 /// Leaves a transcript's turn label (the words before byte `start`) out of the

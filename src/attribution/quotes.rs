@@ -170,26 +170,17 @@ pub fn scan_into(text: &str, out: &mut Vec<QuoteSpan>) {
                     state = State::Out;
                 }
                 '“' | '"' if is_open_context(prev) => {
-                    // a double quotation nested in a single one, British style (`'She told
-                    // me "go", and I went,' he said`): skipped when a closer of the single
-                    // follows it; else the single was an apostrophe
-                    let close = if c == '“' { '”' } else { '"' };
-                    match text[after..]
-                        .find(close)
-                        .map(|k| after + k + close.len_utf8())
-                    {
-                        Some(end) if single_closer_ahead(text, end, Ahead::Strong).is_some() => {
-                            pos = end;
-                            prev = Some(close);
-                            continue;
-                        }
-                        _ => {
-                            state = State::Double {
-                                open: i,
-                                inner: after,
-                            };
-                        }
+                    if let Some(end) = nested_double_end(text, c, after) {
+                        pos = end;
+                        prev = text[..end].chars().next_back();
+                        continue;
                     }
+                    // a double quote opening inside an unclosed single: the single was an
+                    // apostrophe
+                    state = State::Double {
+                        open: i,
+                        inner: after,
+                    };
                 }
                 _ => {}
             },
@@ -283,6 +274,15 @@ fn opening(
         }
         _ => State::Out,
     }
+}
+
+/// A double quotation nested in a single one, British style (`'She told me "go", and I
+/// went,' he said`): for an opening double mark `c` (its next character at `after`), the
+/// byte after its closer, when a closer of the single quotation follows it.
+fn nested_double_end(text: &str, c: char, after: usize) -> Option<usize> {
+    let close = if c == '“' { '”' } else { '"' };
+    let end = after + text[after..].find(close)? + close.len_utf8();
+    single_closer_ahead(text, end, Ahead::Strong).map(|_| end)
 }
 
 /// Whether a single mark between `prev` and `next` can close a single quotation: it ends a

@@ -34,10 +34,15 @@ pub struct TurnLabel<'t> {
 /// assert!(turn_label("READ MORE: Floods close the road").is_none());
 /// assert!(turn_label("Why it matters: The levy funds clinics.").is_none());
 /// assert!(turn_label("A: We wait.").is_none());
+/// assert_eq!(turn_label("REYES (through interpreter): We wait.").unwrap().name, "REYES");
 /// ```
 pub fn turn_label(text: &str) -> Option<TurnLabel<'_>> {
     let colon = text.bytes().take(60).position(|b| b == b':')?;
-    let label = text[..colon].trim();
+    let mut label = text[..colon].trim();
+    // `REYES (through interpreter):`, `COOPER (voice-over):`: how the words came, not who
+    if let Some(open) = label.find(" (").filter(|_| label.ends_with(')')) {
+        label = label[..open].trim_end();
+    }
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
     let ok = letters >= 2
         && label.starts_with(|c: char| c.is_alphabetic())
@@ -92,7 +97,13 @@ impl Turns {
         let (mut labelled, mut role_seen, mut again) = (0, false, false);
         let mut hosts = Vec::new();
         let mut names: Vec<&str> = Vec::new();
-        for l in paragraphs.filter_map(turn_label) {
+        // (`UPDATE:`, `EDITOR'S NOTE:`: a notice, no turn)
+        let notice = |l: &TurnLabel| {
+            l.name
+                .split_whitespace()
+                .all(|w| Class::TranscriptUnnamed.has(&w.to_lowercase()))
+        };
+        for l in paragraphs.filter_map(turn_label).filter(|l| !notice(l)) {
             labelled += 1;
             let surname = l.name.split_whitespace().last().unwrap_or(l.name);
             again |= names.contains(&surname);

@@ -66,10 +66,15 @@ impl Line<'_> {
 }
 
 fn split_lines(source: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', source.as_bytes()).count() + 1);
+    let bytes = source.as_bytes();
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    // `source.split_inclusive('\n')`, its line ends found by memchr a vector at a time
+    let ends = memchr::memchr_iter(b'\n', bytes)
+        .map(|nl| nl + 1)
+        .chain((bytes.last() != Some(&b'\n') && !bytes.is_empty()).then_some(bytes.len()));
     let mut start = 0;
-    for piece in source.split_inclusive('\n') {
-        let end = start + piece.len();
+    for end in ends {
+        let piece = &source[start..end];
         let body = piece.trim_end_matches(['\n', '\r']);
         // a BOM at the very start is not text
         let lead = if start == 0 && body.starts_with('\u{feff}') {
@@ -714,6 +719,25 @@ mod tests {
             max in 0usize..8,
         ) {
             proptest::prop_assert_eq!(count_words(&s, max), s.split_whitespace().take(max).count());
+        }
+
+        #[test]
+        fn lines_are_split_as_split_inclusive_splits_them(s in "[ab \r\n\u{feff}é]{0,24}") {
+            let mut want = Vec::new();
+            let mut start = 0;
+            for piece in s.split_inclusive('\n') {
+                let body = piece.trim_end_matches(['\n', '\r']);
+                let lead = if start == 0 && body.starts_with('\u{feff}') { 3 } else { 0 };
+                let raw = &s[start + lead..start + body.len()];
+                let shown = shown_bounds(raw);
+                want.push((start + lead + shown.start, &raw[shown]));
+                start += piece.len();
+            }
+            let got: Vec<(usize, &str)> = split_lines(&s)
+                .iter()
+                .map(|l| (l.start as usize, l.text))
+                .collect();
+            proptest::prop_assert_eq!(got, want);
         }
     }
 

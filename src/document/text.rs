@@ -428,8 +428,8 @@ fn ordinary_run(s: &str) -> usize {
     let bytes = s.as_bytes();
     let printable = |b: &u8| (0x21..0x7f).contains(b);
     let mut i = 0;
-    // eight bytes at a time while they are printable ASCII with lone spaces, none last (the
-    // usual run of prose): what the byte loop below would take, without a branch a byte
+    // eight bytes at a time while they are printable ASCII with lone spaces (the usual run
+    // of prose): what the byte loop below would take, without a branch a byte
     while let Some(chunk) = bytes[i..].first_chunk::<8>() {
         let x = u64::from_le_bytes(*chunk);
         if any_control_or_non_ascii(x) {
@@ -438,10 +438,12 @@ fn ordinary_run(s: &str) -> usize {
         // 0x80 in each byte that is a space
         let y = x ^ (ONES * 0x20);
         let spaces = !(((y & LOWS) + LOWS) | y | LOWS);
-        if spaces & (spaces >> 8) != 0 || spaces >> 63 != 0 {
+        if spaces & (spaces >> 8) != 0 {
             break;
         }
-        i += 8;
+        // a space last is taken or not with the byte after it: the next eight start at it
+        // (the seven before it are taken: a space among them has a printable byte next)
+        i += if spaces >> 63 != 0 { 7 } else { 8 };
     }
     while i < bytes.len() {
         let b = bytes[i];
