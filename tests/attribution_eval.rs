@@ -30,42 +30,43 @@ const FIXTURE_FLOORS: Floors = Floors {
 /// The held-out check: a guard against regressions, a little below the measured figures, never a
 /// target (nobody tunes rules to these articles).
 const HELDOUT_FLOORS: Floors = Floors {
-    attr: 0.93,
-    strict: 0.92,
-    speaker: 0.90,
-    direct: 0.97,
+    attr: 0.975,
+    strict: 0.97,
+    speaker: 0.96,
+    direct: 0.99,
 };
 /// The second held-out check (`tests/fixtures/heldout2/`), written blind after the first had been
 /// tuned on: six Canadian-outlet articles and six US/UK-outlet articles, each set with its own
-/// floors a little below the figures measured on 2026-11-30 (see its README). A guard, never a
-/// target: nobody tunes rules to these articles.
+/// floors a little below the figures measured (see its README; raised as the engine improved).
+/// A guard, never a target: nobody tunes rules to these articles.
 const HELDOUT2_CA_FLOORS: Floors = Floors {
-    attr: 0.92,
-    strict: 0.91,
-    speaker: 0.91,
-    direct: 0.98,
+    attr: 0.945,
+    strict: 0.935,
+    speaker: 0.98,
+    direct: 0.99,
 };
 const HELDOUT2_US_UK_FLOORS: Floors = Floors {
-    attr: 0.93,
-    strict: 0.925,
-    speaker: 0.87,
-    direct: 0.96,
+    attr: 0.945,
+    strict: 0.945,
+    speaker: 0.925,
+    direct: 0.965,
 };
 /// The third held-out check (`tests/fixtures/heldout3/`), written blind after heldout2 had been
 /// tuned on: six Canadian-outlet and six US/UK-outlet articles in house styles heldout2 lacks,
-/// floors a little below the figures of its one blind run on 2026-11-30 (see its README). A guard,
-/// never a target: nobody tunes rules to these articles.
+/// floors first a little below the figures of its one blind run on 2026-11-30 (see its README),
+/// raised since to a little below the figures measured after later rules. A guard, never a
+/// target: nobody tunes rules to these articles.
 const HELDOUT3_CA_FLOORS: Floors = Floors {
-    attr: 0.94,
-    strict: 0.93,
+    attr: 0.95,
+    strict: 0.94,
     speaker: 0.95,
     direct: 0.99,
 };
 const HELDOUT3_US_UK_FLOORS: Floors = Floors {
-    attr: 0.945,
-    strict: 0.94,
-    speaker: 0.91,
-    direct: 0.98,
+    attr: 0.95,
+    strict: 0.95,
+    speaker: 0.92,
+    direct: 0.985,
 };
 const SEED_FLOORS: Floors = Floors {
     attr: 0.99,
@@ -74,10 +75,10 @@ const SEED_FLOORS: Floors = Floors {
     direct: 0.99,
 };
 const NEWS_FLOORS: Floors = Floors {
-    attr: 0.91,
-    strict: 0.905,
+    attr: 0.925,
+    strict: 0.92,
     speaker: 0.97,
-    direct: 0.935,
+    direct: 0.94,
 };
 const GGT_FLOORS: Floors = Floors {
     attr: 0.945,

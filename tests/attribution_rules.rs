@@ -280,6 +280,13 @@ fn a_weak_verb_in_another_sense_is_no_attribution() {
         "The judge dismissed the case against the skipper.",
         "Residents view the harbour from the hill.",
         "The ferry tax credit for families will rise in June.",
+        "Ana Ruiz remembers the storm of 1987 well.",
+        "The crew put it on the pier before dawn.",
+        // `said that` with `that` a pronoun and only adjuncts after it
+        "Ana Ruiz said that on Monday.",
+        "Ana Ruiz said that in a statement on Monday, after the vote.",
+        "To put it bluntly, the pier was never safe.",
+        "The town remembered its fishermen at a service on Sunday.",
         "The ferry company took the blame for the delays.",
         "The pier is seen as a landmark.",
     ]);
@@ -864,4 +871,31 @@ fn a_works_title_in_quotation_marks_is_nobodys_words() {
         .map(|q| speaker_name(&a, q.speaker))
         .collect();
     assert_eq!(said, ["Ana Ruiz"]);
+}
+
+#[test]
+fn a_short_quotation_inside_the_writers_sentence_is_a_scare_quote() {
+    let (doc, a) = analysed(
+        "“We are ready,” Tom Reyes said on Monday.\n\nThe new timetable has become a “ferry lottery” for island families.",
+    );
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.text(&doc) == "ferry lottery")
+        .expect("the scare quote is a quotation");
+    assert_eq!(q.speaker, None);
+}
+
+#[test]
+fn a_long_quotation_in_a_sentence_about_a_document_is_its_wording() {
+    // the draft order's words, not the previous paragraph's speaker's
+    let (doc, a) = analysed(
+        "“We will not wait,” Tom Reyes said on Monday.\n\nThe draft order would have allowed the harbour board to “close any pier where the pilings are found to be unsafe.”",
+    );
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.text(&doc).starts_with("close any pier"))
+        .expect("the wording is a quotation");
+    assert_eq!(q.speaker, None);
 }

@@ -198,7 +198,7 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
         {
             continue;
         }
-        let mut end = k + 1;
+        let mut end = k + 1 + usize::from(c.lemma == "put");
         if c.lemma == "point" {
             if toks.get(k + 1).is_some_and(|n| n.lower == "out") && !c.base {
                 end = k + 2;
@@ -267,6 +267,7 @@ fn construction_cue(p: &Para, s: &Sentence, k: usize, last_quote: Option<usize>)
         .or_else(|| document_finding(p, s, k))
         .or_else(|| document_reads(p, s, k))
         .or_else(|| quoted_judgement(p, s, k))
+        .or_else(|| put_it(p, s, k))
 }
 
 /// `his remarks`, `the claims`, `the biggest states`: a weak cue's -s form after a noun
@@ -733,6 +734,20 @@ fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     (t.is(Class::DocumentNoun) || people && that).then_some(FIND)
 }
 
+/// `As Ruiz later put it, the pier …`, `Ruiz put it this way: “…”`: `put it` (the cue
+/// ends after `it`) reports what follows a comma or a colon within a few words, like any
+/// weak cue.
+fn put_it(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
+    const PUT: Cue = weak_cue("put", false);
+    let it = p.toks.get(k + 1).filter(|_| k + 1 < s.tokens.end)?;
+    let frame = matches!(p.toks[k].lower, "put" | "puts")
+        && it.lower == "it"
+        && it.quote.is_none()
+        && (k + 2..(k + 5).min(s.tokens.end + 1))
+            .any(|i| i == s.tokens.end || p.gap_before(i, s).contains([',', ':']));
+    frame.then_some(PUT)
+}
+
 /// `Lee accused the mayor of “wasting money”`, `The fund praised the choir’s “tireless
 /// work”`: a verb of praise or blame is a cue only when a quotation closes its object
 /// (within a few words, no break between); elsewhere it reports no words
@@ -1120,6 +1135,7 @@ fn sentence_subject(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize
     // skip a short adverbial chunk ("In an interview Monday, …")
     for attempt in 0..2 {
         let hi = (start + 9).min(s.tokens.end);
+        let bare = bare_plural_subject(p, s, start);
         let mut j = hi;
         while j > start {
             let next_ok = j >= s.tokens.end || !p.toks[j].cap || p.breaks_before(j, s);
@@ -1127,9 +1143,13 @@ fn sentence_subject(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize
                 && !(start..j).any(|k| k > start && p.breaks_before(k, s))
                 && let Some(m) = mention_of(p, start, j)
             {
-                return Some((start, j, m));
+                // (`Ferry pilots, who …`: never `Ferry` alone before the group's noun)
+                return Some(bare.filter(|b| b.1 > j).unwrap_or((start, j, m)));
             }
             j -= 1;
+        }
+        if bare.is_some() {
+            return bare;
         }
         if attempt == 0 {
             let mut k = start + 1;
@@ -1144,6 +1164,29 @@ fn sentence_subject(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize
         break;
     }
     None
+}
+
+/// `Ferry pilots`, `Bus drivers`: a bare plural of people (see [`parse_bare_plural`]) of up
+/// to three words opening at `start`, whose first word's capital is the sentence's. Its end
+/// is the next comma, relative pronoun or verb-like word; words of a capitalised name are
+/// no part of it.
+fn bare_plural_subject(p: &Para, s: &Sentence, start: usize) -> Option<(usize, usize, Mention)> {
+    let opens = start == s.tokens.start;
+    (start + 2..=(start + 3).min(s.tokens.end))
+        .rev()
+        .filter(|&k| {
+            let Some(t) = p.toks.get(k).filter(|_| k < s.tokens.end) else {
+                return true;
+            };
+            p.breaks_before(k, s)
+                || !t.cap
+                    && (t.cue().is_some()
+                        || t.is(Class::AuxOrAdverb)
+                        || t.is(Class::Verbish)
+                        || matches!(t.lower, "who" | "whose"))
+        })
+        .filter(|&k| !(start + 1..k).any(|i| p.breaks_before(i, s)))
+        .find_map(|k| parse_bare_plural(p.text, &p.toks[start..k], opens).map(|m| (start, k, m)))
 }
 
 /// `says the system works on the assumption that …`, `said she's longed to move beyond that
@@ -3080,14 +3123,6 @@ impl Site {
     }
 }
 
-/// `said: “…”`, `said only: “…”`, `wrote on X: “…”`: the cue's words are a quotation after
-/// a colon, right after the cue or where its content starts.
-fn colon_quote(p: &Para, s: &Sentence, x: &Site) -> bool {
-    [x.right, x.j]
-        .into_iter()
-        .any(|k| k < s.tokens.end && p.toks[k].quote.is_some() && p.gap_before(k, s).contains(':'))
-}
-
 /// Whether the content from token `j` opens with a quotation that is someone's words, not
 /// a work's title in the speaker's apposition (`said Tom Reyes, author of “Salt Roads,”
 /// about …`: after a work's noun, or its `of`).
@@ -3101,12 +3136,26 @@ fn opens_with_quote(p: &Para, s: &Sentence, j: usize) -> bool {
     j < s.tokens.end && p.toks[j].quote.is_some() && !title
 }
 
+/// `said: “…”`, `said only: “…”`, `wrote on X: “…”`: the cue's words are a quotation after
+/// a colon, right after the cue or where its content starts.
+fn colon_quote(p: &Para, s: &Sentence, x: &Site) -> bool {
+    [x.right, x.j]
+        .into_iter()
+        .any(|k| k < s.tokens.end && p.toks[k].quote.is_some() && p.gap_before(k, s).contains(':'))
+}
+
 /// Phase 3: where the content sits ([`ContentRule`]), before the filters.
 fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
     let (j, right, left) = (x.j, x.right, x.left);
     let starts_quote = opens_with_quote(p, s, j);
-    // (`pointed to rising costs`, `called on the province to …`: a frame, not an adjunct)
-    let tail = (j >= s.tokens.end || is_adjunct_tail(p, s, j)) && !object_frame(p, s, x.cue, j);
+    // (`pointed to rising costs`, `called on the province to …`: a frame, not an adjunct;
+    // `said that in 1990, ferries …`: after `that`, a fronted adjunct of the clause)
+    let fronted = x.had_that
+        && (j + 1..s.tokens.end)
+            .find(|&k| p.gap_before(k, s).contains(','))
+            .is_some_and(|k| looks_like_clause(p, s, k));
+    let tail = (j >= s.tokens.end || !fronted && is_adjunct_tail(p, s, j))
+        && !object_frame(p, s, x.cue, j);
     let colon_quote = colon_quote(p, s, x);
     let comma_after = !x.participle()
         && !colon_quote

@@ -694,14 +694,24 @@ fn propagate(
             if qs[qi].single && !marks.single_style() || naming_frame(p, s, qi) {
                 continue;
             }
-            // a quotation that makes (most of) its sentence, not a scare quote
-            let sentence_level = words_outside <= 3 || qs[qi].outer.start <= s.range.start;
+            // a quotation that makes (most of) its sentence, not a scare quote; or one of
+            // six words or more that holds a clause of its own (`the policy “is as likely to
+            // be a negative as a positive”`), someone's words whatever stands around them,
+            // unless the sentence names a document whose wording it may be (`the draft order
+            // would have allowed the authority to “suspend operations at …”`)
+            let long = p.text[qs[qi].inner.clone()].split_whitespace().count() >= 6
+                && !p.toks[s.tokens.clone()]
+                    .iter()
+                    .any(|t| t.quote.is_none() && t.is(lexicon::Class::DocumentNoun));
+            let sentence_level = words_outside <= 3 || qs[qi].outer.start <= s.range.start || long;
             let found = if let Some(x) = prev.clone() {
                 Some((x, QuoteRule::ContinuesParagraph))
             } else if !sentence_level {
                 None
             } else if let Some(id) = lead_in(p, sents, si, reg, st) {
                 Some(((id, None), QuoteRule::LeadIn))
+            } else if let Some(id) = reg.turns.next.filter(|_| lone_quotation(p)) {
+                Some(((id, None), QuoteRule::DialogueTurn))
             } else if let Some(c) = carry.clone() {
                 Some(((c.0, c.1), QuoteRule::ContinuesPreviousParagraph))
             } else {
@@ -825,6 +835,21 @@ fn lead_in(
         })
 }
 
+/// Whether the paragraph is one closed quotation and nothing else (a dialogue's turn).
+fn lone_quotation(p: &Para) -> bool {
+    matches!(p.quotes, [q] if q.closed) && p.toks.iter().all(|t| t.quote.is_some())
+}
+
+/// A paragraph's turn in a dialogue: its speaker, and whether it asked a question, when it
+/// is one closed quotation and an attribution of at most six words.
+fn turn_of(p: &Para, st: &ParaState) -> Option<(usize, bool)> {
+    let [q] = p.quotes else { return None };
+    let outside = p.toks.iter().filter(|t| t.quote.is_none()).count();
+    let (id, ..) = st.q_speaker.first()?.clone()?;
+    let asked = p.text[q.inner.clone()].trim_end().ends_with('?');
+    (q.closed && outside <= 6).then_some((id, asked))
+}
+
 /// The paragraph's quotations and claims, mapped to source offsets, appended to `out`; the
 /// speaker of its last attribution carries over to the next paragraphs, for a while.
 fn emit(
@@ -872,6 +897,7 @@ fn emit(
             confidence: credit.map_or(0.0, |x| rounded(x.3)),
         });
     }
+    reg.turns = reg.turns.after(turn_of(p, st));
     st.claims.sort_by_key(|c| (c.range.start, c.range.end));
     let last = st
         .claims

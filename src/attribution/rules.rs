@@ -109,6 +109,11 @@ pub enum QuoteRule {
     /// wary of the plan. “It costs too much.”`): the sentence leads in to that person's
     /// words.
     LeadIn,
+    /// A paragraph that is one quotation and nothing else, in a dialogue (a question, its
+    /// answer by someone else, each a paragraph of one quotation and its attribution): the
+    /// turn of the other person (`“Are you selling?” Reyes asked. ¶ “Not this year,” Lopez
+    /// said. ¶ “Then I will wait.”` → Reyes).
+    DialogueTurn,
     /// A quotation opening a paragraph after an attributed one (a speech running on).
     ContinuesPreviousParagraph,
     /// A quotation before the paragraph's first attribution: that attribution's speaker.
@@ -216,6 +221,7 @@ impl QuoteRule {
             QuoteRule::InAttributedSentence => "quotation in an attributed sentence",
             QuoteRule::ContinuesParagraph => "continues the paragraph's speaker",
             QuoteRule::LeadIn => "the person the sentence before names as its subject",
+            QuoteRule::DialogueTurn => "a dialogue's turn: the other person",
             QuoteRule::ContinuesPreviousParagraph => "continues the previous paragraph's speaker",
             QuoteRule::SpeakerOfNextQuote => "speaker of the next attributed quotation",
         }
@@ -227,6 +233,7 @@ impl QuoteRule {
             QuoteRule::InAttributedSentence => 0.8,
             QuoteRule::ContinuesParagraph => 0.75,
             QuoteRule::LeadIn => 0.6,
+            QuoteRule::DialogueTurn => 0.55,
             QuoteRule::ContinuesPreviousParagraph => 0.6,
             QuoteRule::SpeakerOfNextQuote => 0.55,
         }

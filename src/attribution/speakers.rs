@@ -200,8 +200,11 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     }) || pre.iter().enumerate().any(|(i, t)| {
         // (a head that is a document's noun too is no verb: `the report`, `a tweet`)
         let noun_head = i + 1 == pre.len() && t.is(Class::DocumentNoun);
-        // (nor a word right after a determiner: `the state water board`)
-        let after_det = i > 0 && pre[i - 1].is(Class::Determiner);
+        // (nor a word right after a determiner in a lowercase phrase: `the state water
+        // board`; `the state Department of …` keeps the name alone)
+        let after_det = i > 0
+            && pre[i - 1].is(Class::Determiner)
+            && pre.iter().all(|t| !t.cap || t.is(Class::Determiner));
         i > 0 && t.cue().is_some() && !t.cap && !noun_head && !after_det
             || i > 0 && !t.cap && t.lower.ends_with("ed") && !is_adjective_ed(t.lower)
     }) {
@@ -659,9 +662,15 @@ pub fn parse_open(text: &str, toks: &[Token], past_speech: bool) -> Option<Menti
         det.lower,
         "some" | "many" | "several" | "most" | "few" | "two" | "three" | "four" | "five"
     );
-    if !(matches!(det.lower, "the" | "a" | "an" | "one" | "another") || plural_det)
+    // `an NHL scout`, `a Toronto cabbie`: capitalised words before the head of an
+    // indefinite phrase are its modifiers (a league, a city), the head stays lowercase
+    let indefinite = matches!(det.lower, "a" | "an" | "one" | "another");
+    if !(indefinite || det.lower == "the" || plural_det)
         || rest.len() > 4
-        || rest.iter().any(|t| t.cap || t.quote.is_some())
+        || head.cap
+        || rest
+            .iter()
+            .any(|t| t.cap && !indefinite || t.quote.is_some())
         || rest.iter().any(ends_open_np)
     {
         return None;
@@ -881,8 +890,10 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
     }
     // strip titles at the front of the run
     // through the last title word (`Foreign Affairs Minister Chrystia Freeland`), and an
-    // occupation written as a title (`Farmer Bridget Hallam`)
-    let mut n = usize::from(run.len() >= 3 && run[0].is(Class::PersonNoun));
+    // occupation written as a title (`Farmer Bridget Hallam`, `Hydrologist Priya Ng`)
+    let mut n = usize::from(
+        run.len() >= 3 && (run[0].is(Class::PersonNoun) || job_word_before_first_name(run)),
+    );
     while n + 1 < run.len() && run[n].is(Class::Title) {
         n += 1;
     }
@@ -937,6 +948,22 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
         gender: name_gender(&run[..n], &core),
         full: core.len() >= 2,
     })
+}
+
+/// `Singer Rita Moss`, `Hydrologist Priya Ng`: a capitalised word shaped like a job noun
+/// (`-er`, `-ist`, `-ian` …) that is no first name itself, right before a first name that
+/// opens a full name (any two-word name after an `-ist`/`-ian` word), is a descriptor (the person's role), not part of the name.
+fn job_word_before_first_name(run: &[Token]) -> bool {
+    let first_names =
+        Class::FirstNameFemale.bit() | Class::FirstNameMale.bit() | Class::FirstNameEither.bit();
+    run.len() >= 3
+        && run[0].classes() & first_names == 0
+        && !run[0].is(Class::NonPersonCap)
+        && !run[0].lower.ends_with('s')
+        && agent_noun(run[0].lower)
+        // (`-ist`, `-ian` name trades, not families: the next word need be no listed first name)
+        && (run[1].classes() & first_names != 0
+            || run.len() == 3 && (run[0].lower.ends_with("ist") || run[0].lower.ends_with("ian")))
 }
 
 /// A name's gender, from its title (`Mr`, `Queen`), else from its first name (`Maria
@@ -1113,6 +1140,40 @@ pub struct Registry {
     /// document's noun, lowercased → the latest such speaker, whom a later `the statement
     /// said` speaks for ([`crate::attribution::rules::SpeakerRule::NamedDocumentAuthor`]).
     document_authors: FxHashMap<String, usize>,
+    /// Turn-taking between two people
+    /// ([`crate::attribution::rules::QuoteRule::DialogueTurn`]), set by the paragraph reader.
+    pub turns: Turns,
+}
+
+/// Who spoke the last paragraph that was one quotation and its short attribution, whether
+/// that quotation asked a question, and, once a second person has answered, who speaks
+/// next: the other one.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Turns {
+    /// The last turn's speaker, and whether the turn was a question.
+    pub last: Option<(usize, bool)>,
+    /// The speaker of the next turn that names no one, in a dialogue.
+    pub next: Option<usize>,
+}
+
+impl Turns {
+    /// The turns after a paragraph: `turn` is its speaker and whether it asked a question,
+    /// when it was one quotation and its short attribution (else the dialogue is over). Two
+    /// people set up a dialogue when the second answers the first's question; then each
+    /// turn hands over to the other.
+    pub fn after(self, turn: Option<(usize, bool)>) -> Turns {
+        let Some((id, question)) = turn else {
+            return Turns::default();
+        };
+        let next = match self.last {
+            Some((x, asked)) if x != id && (asked || self.next.is_some()) => Some(x),
+            _ => None,
+        };
+        Turns {
+            last: Some((id, question)),
+            next,
+        }
+    }
 }
 
 /// How far back (bytes) a clause subject can still be the topic a pronoun picks up.
