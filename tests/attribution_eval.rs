@@ -68,6 +68,21 @@ const HELDOUT3_US_UK_FLOORS: Floors = Floors {
     speaker: 0.92,
     direct: 0.985,
 };
+/// The fourth held-out check (`tests/fixtures/heldout4/`), written blind and scored once, by the
+/// lead, on the session's final engine (2026-11-30, see its README): floors a little below that
+/// run. A guard, never a target: nobody tunes rules to these articles.
+const HELDOUT4_CA_FLOORS: Floors = Floors {
+    attr: 0.95,
+    strict: 0.945,
+    speaker: 0.91,
+    direct: 0.985,
+};
+const HELDOUT4_US_UK_FLOORS: Floors = Floors {
+    attr: 0.935,
+    strict: 0.92,
+    speaker: 0.90,
+    direct: 0.985,
+};
 const SEED_FLOORS: Floors = Floors {
     attr: 0.99,
     strict: 0.99,
@@ -587,6 +602,16 @@ fn heldout3_canadian_scores_above_floors() {
 #[test]
 fn heldout3_us_uk_scores_above_floors() {
     heldout_half("heldout3", "us-uk", &HELDOUT3_US_UK_FLOORS);
+}
+
+#[test]
+fn heldout4_ca_scores_above_floors() {
+    heldout_half("heldout4", "ca", &HELDOUT4_CA_FLOORS);
+}
+
+#[test]
+fn heldout4_us_uk_scores_above_floors() {
+    heldout_half("heldout4", "us-uk", &HELDOUT4_US_UK_FLOORS);
 }
 
 #[test]
