@@ -18,6 +18,7 @@
 //! the reader. Each attribution keeps the name of the rule that made it ([`Claim::rule`]),
 //! which `hearsay analyze --explain` prints.
 
+pub mod authors;
 pub mod claims;
 pub mod explain;
 pub mod lexicon;

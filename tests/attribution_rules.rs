@@ -158,6 +158,7 @@ fn the_table_covers_every_speaker_rule() {
         "Interviewee",
         "DocumentAuthor",
         "NamedDocumentAuthor",
+        "IntroducedDocumentAuthor",
         "GroupMember",
         "Inherited",
     ] {

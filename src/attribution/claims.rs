@@ -2683,8 +2683,12 @@ fn resolve_candidate(
     {
         return Some(id);
     }
-    if let Some(id) = named_document_author(p, cand, reg) {
-        cand.rule = SpeakerRule::NamedDocumentAuthor;
+    if let Some((id, introduced)) = named_document_author(p, cand, reg) {
+        cand.rule = if introduced {
+            SpeakerRule::IntroducedDocumentAuthor
+        } else {
+            SpeakerRule::NamedDocumentAuthor
+        };
         return Some(id);
     }
     if let Some(id) = document_author(p, prev, cand, reg) {
@@ -3011,11 +3015,13 @@ pub(super) fn closing_subject(p: &Para, s: &Sentence) -> Option<(Mention, usize)
     Some((m, p.pos(p.toks[a].range.start)))
 }
 
-/// Speaker rule [`SpeakerRule::NamedDocumentAuthor`]: `Bay Power said in a statement that
+/// Speaker rules [`SpeakerRule::NamedDocumentAuthor`]: `Bay Power said in a statement that
 /// … “We are sorry,” the statement said.`: `the` and a document's noun alone, when a
 /// speaker spoke earlier in a document of that noun ([`spoken_in_document`]), is that
-/// speaker's.
-fn named_document_author(p: &Para, cand: &Candidate, reg: &Registry) -> Option<usize> {
+/// speaker's; and [`SpeakerRule::IntroducedDocumentAuthor`]: the same when the text
+/// introduced the document with its author (`a report by X`, [`super::authors`]). The
+/// author, and whether it was introduced so.
+fn named_document_author(p: &Para, cand: &Candidate, reg: &Registry) -> Option<(usize, bool)> {
     let (ma, mb, m) = cand.mention.as_ref()?;
     // (`the statement`, `the written response`: `the`, a modifier at most, the noun)
     if matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_))
@@ -3025,7 +3031,9 @@ fn named_document_author(p: &Para, cand: &Candidate, reg: &Registry) -> Option<u
     {
         return None;
     }
-    reg.document_author(p.toks[mb - 1].lower)
+    let noun = p.toks[mb - 1].lower;
+    reg.document_author(noun)
+        .map(|id| (id, reg.document_introduced(noun)))
 }
 
 /// `said in a statement`, `wrote in an email to staff`, `told reporters in a written

@@ -378,6 +378,7 @@ fn paragraph(
         }
         let prev = si.checked_sub(1).map(|i| &sents[i]);
         let attrs = claims::attribute_sentence(&p, s, prev, reg);
+        super::authors::note_introduced_documents(&p, s, reg);
         credit_sentence(&p, s, si, &attrs, reg, st);
     }
     if !teaser {

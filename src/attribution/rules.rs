@@ -72,6 +72,11 @@ pub enum SpeakerRule {
     /// document named by `the` and its noun alone is the words of the speaker who spoke
     /// earlier in a document of that noun (`in a statement`, `in an email`).
     NamedDocumentAuthor,
+    /// `Riders paid more, according to a report by the fare watchdog. … The report also says
+    /// …`, `“…,” the message read.` after `a message the driver sent`: a document named by
+    /// `the` and its noun alone is the words of the author the text introduced it with
+    /// (`a NOUN by X`, `NOUNs from X`, `a NOUN X sent/wrote/signed`; see [`super::authors`]).
+    IntroducedDocumentAuthor,
     /// `Two neighbours spoke to the paper. “…,” one said. “…,” another added.`: a bare
     /// `one` or `another` speaking is a member of the group the text just named (the
     /// previous sentence's group), or of the group that spoke last.
@@ -165,6 +170,9 @@ impl SpeakerRule {
             SpeakerRule::TranscriptTurn => "transcript turn (NAME:): the label's speaker",
             SpeakerRule::DocumentAuthor => "the + document + cue: the previous sentence's subject",
             SpeakerRule::GroupMember => "one/another + cue: a member of the group just named",
+            SpeakerRule::IntroducedDocumentAuthor => {
+                "the + document + cue: the author it was introduced with"
+            }
             SpeakerRule::NamedDocumentAuthor => {
                 "the + document + cue: who spoke earlier in a document of that noun"
             }
@@ -185,6 +193,7 @@ impl SpeakerRule {
             | SpeakerRule::DescribedAntecedent
             | SpeakerRule::DocumentAuthor
             | SpeakerRule::NamedDocumentAuthor
+            | SpeakerRule::IntroducedDocumentAuthor
             | SpeakerRule::GroupMember => 0.7,
             SpeakerRule::Inherited
             | SpeakerRule::ItAntecedent

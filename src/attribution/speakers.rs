@@ -569,6 +569,11 @@ fn without_possessive<'a>(toks: &[Token<'a>]) -> Option<Vec<Token<'a>>> {
 /// she (resolved as a pronoun). `Some(None)`: a document's author that names no one.
 fn document_author(text: &str, toks: &[Token]) -> Option<Option<Mention>> {
     for (i, t) in toks.iter().enumerate() {
+        // `a report by the fare watchdog`: `by` right after the document's noun
+        if t.lower == "by" && i > 0 && toks[i - 1].is(Class::DocumentNoun) && i + 1 < toks.len() {
+            let rest = &toks[i + 1..];
+            return Some(parse_mention(text, rest).or_else(|| described_author(text, rest)));
+        }
         if matches!(t.lower, "released" | "issued" | "published" | "posted")
             && let Some(by) = (i + 1..(i + 5).min(toks.len())).find(|&k| toks[k].lower == "by")
             && by + 1 < toks.len()
@@ -584,6 +589,30 @@ fn document_author(text: &str, toks: &[Token]) -> Option<Option<Mention>> {
         }
     }
     document_owner(text, toks).map(Some)
+}
+
+/// `a report by the city's transit auditor`: an author no list knows, described by `the`
+/// and at most four lowercase words (a possessive among them), is a body (or its office),
+/// named by that description, as `the trust warned` is in [`parse_open`]; never a document.
+pub fn described_author(text: &str, toks: &[Token]) -> Option<Mention> {
+    let (det, rest) = toks.split_first()?;
+    let head = rest.last()?;
+    let word = |t: &Token| {
+        !t.cap
+            && t.quote.is_none()
+            && t.lower
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            && !t.is(Class::NpBreaker)
+            && !t.is(Class::Preposition)
+    };
+    (det.lower == "the"
+        && rest.len() <= 4
+        && rest.iter().all(word)
+        && head.lower.len() > 3
+        && !head.lower.ends_with(['\'', '’', 's'])
+        && !head.is(Class::DocumentNoun))
+    .then(|| simple(MentionKind::Organization, strip_det(&joined(text, toks))))
 }
 
 /// `a statement from X` → X; `her statement` → she; `the agency's report` → the agency.
@@ -1139,7 +1168,7 @@ pub struct Registry {
     /// Documents speakers spoke in (`said in a statement`, `wrote in an email`): the
     /// document's noun, lowercased → the latest such speaker, whom a later `the statement
     /// said` speaks for ([`crate::attribution::rules::SpeakerRule::NamedDocumentAuthor`]).
-    document_authors: FxHashMap<String, usize>,
+    document_authors: FxHashMap<String, (usize, bool)>,
     /// Turn-taking between two people
     /// ([`crate::attribution::rules::QuoteRule::DialogueTurn`]), set by the paragraph reader.
     pub turns: Turns,
@@ -2632,16 +2661,33 @@ impl Registry {
 
     /// Notes that `id` spoke in a document called by the noun `noun` (`in a statement`).
     pub fn note_document_author(&mut self, noun: &str, id: usize) {
+        self.note_author(noun, id, false);
+    }
+
+    /// Notes that `id` wrote or sent the document the text introduced with the noun `noun`
+    /// (`a report by X`, `letters from X`, `a message X sent`).
+    pub fn note_introduced_document(&mut self, noun: &str, id: usize) {
+        self.note_author(noun, id, true);
+    }
+
+    fn note_author(&mut self, noun: &str, id: usize, introduced: bool) {
         if let Some(v) = self.document_authors.get_mut(noun) {
-            *v = id;
+            *v = (id, introduced);
         } else {
-            self.document_authors.insert(noun.to_string(), id);
+            self.document_authors
+                .insert(noun.to_string(), (id, introduced));
         }
     }
 
     /// The latest speaker who spoke in a document called by the noun `noun`, if any.
     pub fn document_author(&self, noun: &str) -> Option<usize> {
-        self.document_authors.get(noun).copied()
+        self.document_authors.get(noun).map(|&(id, _)| id)
+    }
+
+    /// Whether the latest author of a document called `noun` is one the text introduced
+    /// with it (`a report by X`) rather than one who spoke in it (`said in a report`).
+    pub fn document_introduced(&self, noun: &str) -> bool {
+        self.document_authors.get(noun).is_some_and(|&(_, i)| i)
     }
 
     /// Whether a speaker already goes by `name` (or an alias like it).
