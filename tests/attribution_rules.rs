@@ -170,6 +170,17 @@ fn the_table_covers_every_speaker_rule() {
 }
 
 #[test]
+fn a_finding_or_ruling_needs_a_body_and_a_clause() {
+    assert_no_claims(&[
+        "Ana Ruiz found that the gate was locked.",
+        "If the club finds that more boats are needed, it will buy two.",
+        "The ruling that the logbook could be shown surprised the defence.",
+        "Under new rules that start in May, ferries must carry two mates.",
+        "The council ruled out a tax rise.",
+    ]);
+}
+
+#[test]
 fn a_teaser_for_another_story_is_nobodys_claim() {
     for label in ["READ MORE", "Watch", "Related"] {
         let text = format!(

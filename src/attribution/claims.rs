@@ -327,7 +327,16 @@ fn noun_or_request(p: &Para, s: &Sentence, k: usize, end: usize, c: Cue) -> bool
             .rev()
             .take_while(|&i| !p.breaks_before(i + 1, s))
             .any(|i| p.toks[i].is(Class::Determiner) && p.toks[i - 1].is(Class::Preposition));
-    request || plural_noun || participle || after_article(p, s, k, c)
+    // `The ruling that …`, `its warning that …`: an -ing form right after an article or a
+    // possessive determiner is a noun
+    let gerund = c.participle
+        && k > s.tokens.start
+        && matches!(
+            p.toks[k - 1].lower,
+            "a" | "an" | "the" | "its" | "his" | "her" | "their"
+        )
+        && !p.breaks_before(k, s);
+    request || plural_noun || participle || gerund || after_article(p, s, k, c)
 }
 
 /// `in a written response`, `the revised estimates`: right after an article, a cue's past
@@ -731,7 +740,35 @@ fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         p.toks.get(k + 1).is_some_and(|n| n.lower == "that"),
     );
     let people = !t.cap && (t.is(Class::GroupNoun) || t.is(Class::PersonNoun));
-    (t.is(Class::DocumentNoun) || people && that).then_some(FIND)
+    (t.is(Class::DocumentNoun) || that && (people || finding_body(p, s, h))).then_some(FIND)
+}
+
+/// `The jury found that …`, `the Office of the Fare Advocate found that …`: a body that
+/// weighs evidence states its findings with `found that` as a document does. The subject
+/// ending at `h` is a body: a lowercase organisation's noun, or a capitalised name that
+/// reads as an organisation's (a person's name finding that … is narration).
+fn finding_body(p: &Para, s: &Sentence, h: usize) -> bool {
+    let t = &p.toks[h];
+    // (`if the company finds that …`: a condition, no finding)
+    let subordinate = |a: usize| a > s.tokens.start && p.toks[a - 1].is(Class::Subordinator);
+    if !t.cap {
+        let a = if h > s.tokens.start && p.toks[h - 1].is(Class::Determiner) {
+            h - 1
+        } else {
+            h
+        };
+        return t.is(Class::OrgNoun) && !subordinate(a);
+    }
+    let mut a = h;
+    while a > s.tokens.start
+        && h - a < 8
+        && !p.breaks_before(a, s)
+        && p.toks[a - 1].quote.is_none()
+        && (p.toks[a - 1].cap || matches!(p.toks[a - 1].lower, "of" | "for" | "the" | "and"))
+    {
+        a -= 1;
+    }
+    !subordinate(a) && mention_of(p, a, h + 1).is_some_and(|m| m.kind == MentionKind::Organization)
 }
 
 /// `As Ruiz later put it, the pier …`, `Ruiz put it this way: “…”`: `put it` (the cue
