@@ -103,6 +103,39 @@ fn author_before_verb(p: &Para, s: &Sentence, k: usize) -> Option<(usize, usize)
     name.or_else(|| (pieces.len() == 1).then(|| pieces[0]))
 }
 
+/// `The company's annual report`, `Kestrel Energy's filing`: the owner named in the
+/// possessive before the document's noun at `k` (at most two modifiers between), with the
+/// noun: the whole phrase, which [`parse_mention`] reads as its owner.
+fn possessive_owner(p: &Para, s: &Sentence, k: usize) -> Option<(usize, usize)> {
+    let possessive = |t: &Token| t.lower.ends_with("'s") || t.lower.ends_with("’s");
+    let q = (k.saturating_sub(3).max(s.tokens.start)..k)
+        .rev()
+        .take_while(|&j| !p.breaks_before(j + 1, s) && p.toks[j].quote.is_none())
+        .find(|&j| possessive(&p.toks[j]))?;
+    if (q + 1..k).any(|j| p.toks[j].cap || possessive(&p.toks[j])) {
+        return None;
+    }
+    // the owner's phrase: back over names and modifiers to its determiner, if any
+    let mut a = q;
+    while a > s.tokens.start && q - a < 5 && !p.breaks_before(a, s) {
+        let t = &p.toks[a - 1];
+        if t.quote.is_some()
+            || !t.cap
+                && (t.is(Class::Preposition)
+                    || t.is(Class::FunctionWord)
+                    || t.is(Class::NpBreaker)
+                    || t.cue().is_some())
+        {
+            break;
+        }
+        a -= 1;
+        if t.is(Class::Determiner) {
+            break;
+        }
+    }
+    Some((a, k + 1))
+}
+
 /// Notes, for every document sentence `s` introduces with its author (`a report by X`,
 /// `letters from X`, `a message X sent`), X as the author of that noun in `reg`, so a later
 /// `the report says` is X's ([`super::rules::SpeakerRule::IntroducedDocumentAuthor`]).
@@ -116,7 +149,7 @@ pub(super) fn note_introduced_documents(p: &Para, s: &Sentence, reg: &mut Regist
         };
         let span = match next.map(|n| n.lower) {
             Some("by" | "from") => author_after(p, s, k + 1),
-            _ => author_before_verb(p, s, k),
+            _ => possessive_owner(p, s, k).or_else(|| author_before_verb(p, s, k)),
         };
         let Some((a, b)) = span else {
             continue;

@@ -3727,12 +3727,12 @@ pub(super) fn attribute_sentence(
         rule_it_antecedent(p, s, prev, &mut cand);
         rule_described_antecedent(p, s, prev, &mut cand, reg);
         rule_group_member(p, s, prev, (c, cend), &mut cand, reg);
-        // (`show`, `find` report only a document's findings: `the figures show …`)
+        // (`show`, `find` report only a document's findings: `the figures show …`, also
+        // one its owner speaks through, `The company's annual report shows that …`)
         if cue.is_some_and(|c| c.document)
-            && !cand
-                .mention
-                .as_ref()
-                .is_some_and(|m| m.2.kind == MentionKind::Document)
+            && !cand.mention.as_ref().is_some_and(|(_, mb, m)| {
+                m.kind == MentionKind::Document || p.toks[mb - 1].is(Class::DocumentNoun)
+            })
         {
             continue;
         }
