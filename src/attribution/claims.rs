@@ -1112,10 +1112,16 @@ fn named_apposition(p: &Para, s: &Sentence, a: usize, b: usize) -> Option<(usize
         return None;
     }
     let desc = mention_of(p, a, b)?;
-    if !matches!(
-        desc.kind,
-        MentionKind::Description | MentionKind::UnnamedPerson
-    ) {
+    // (`A Liberal MP, Ana Ruiz`: a title led by a determiner names no one by itself)
+    let titled = desc.kind == MentionKind::Name
+        && p.toks[a].is(Class::Determiner)
+        && p.toks[b - 1].is(Class::Title);
+    if !(titled
+        || matches!(
+            desc.kind,
+            MentionKind::Description | MentionKind::UnnamedPerson
+        ))
+    {
         return None;
     }
     let name = mention_of(p, na, nb)?;
@@ -2754,7 +2760,13 @@ fn resolve_candidate(
     }
     // (`HALIFAX — A longshore worker who … says`: never the dateline)
     let st = after_dateline(p, s).unwrap_or(s.tokens.start);
-    let (sa, sb, mut m) = sentence_subject(p, s, st).or_else(|| open_subject(p, s, st))?;
+    let (mut sa, mut sb, mut m) = sentence_subject(p, s, st).or_else(|| open_subject(p, s, st))?;
+    // `A Green Party councillor, Ana Ruiz, took the other side, saying …`: the name set
+    // beside the subject's description is the subject
+    if let Some((na, nb, name)) = named_apposition(p, s, sa, sb) {
+        cand.role_from(p, sa, sb);
+        (sa, sb, m) = (na, nb, name);
+    }
     // `An official who asked not to be named said …`: unnamed by request
     if sb < cand.right
         && matches!(p.toks[sb].lower, "who" | "whose")
@@ -2764,7 +2776,11 @@ fn resolve_candidate(
         m.kind = MentionKind::Anonymous;
     }
     let at = p.pos(p.toks[sa].range.start);
-    reg.resolve(&m, at, sentence_pos, hint)
+    let id = reg.resolve(&m, at, sentence_pos, hint);
+    if let (Some(id), Some(r)) = (id, &cand.role) {
+        reg.set_role(id, r);
+    }
+    id
 }
 
 /// The subject noun phrase of sentence `prev`, ending before its verb (`Scientists from
