@@ -186,7 +186,19 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
                 continue;
             }
             // "Society of Motor Manufacturers": "of" inside a capitalised name
-            if t.lower == "of" && toks[i - 1].cap && toks.get(i + 1).is_some_and(|n| n.cap) {
+            // (but `Anna Berg of Lake Bank`: a first name and a surname before `of` are a
+            // person's, the name after it where they work)
+            if t.lower == "of"
+                && toks[i - 1].cap
+                && toks.get(i + 1).is_some_and(|n| n.cap)
+                && !(i >= 2
+                    && toks[i - 2].cap
+                    && toks[i - 2].classes()
+                        & (Class::FirstNameFemale.bit()
+                            | Class::FirstNameMale.bit()
+                            | Class::FirstNameEither.bit())
+                        != 0)
+            {
                 continue;
             }
             head_end = i;
@@ -1360,7 +1372,7 @@ impl Registry {
                 && (matches!(toks[i - 1].lower, "and" | "or" | "nor" | "&")
                     || toks[i - 1].is(Class::Preposition));
             // (the sentence's subject: its first words, or a name in apposition to them)
-            let opens = i == opening || appositive_subject(text, toks, opening, i, after);
+            let opens = i == opening || appositive_subject(text, toks, opening, (i, j), after);
             // (a name inside a reported question is nobody's topic)
             let clause_subject = topic_after_verb(toks, opening, i)
                 || (!aside && opens
@@ -2943,12 +2955,48 @@ pub fn pronoun_gender(lower: &str) -> Option<Gender> {
     }
 }
 
+/// `Rita Vos of Harbour Bank,`: a name's affiliation, `of`/`at` and a capitalised name
+/// (at `j`, after the person's name) closed by a comma, so the apposition runs on to it.
+fn affiliation(text: &str, toks: &[Token], j: usize) -> bool {
+    if !toks
+        .get(j)
+        .is_some_and(|t| matches!(t.lower, "of" | "at") && t.quote.is_none())
+    {
+        return false;
+    }
+    let mut k = j + 1;
+    while k < toks.len() && k - j <= 5 && toks[k].quote.is_none() {
+        let t = &toks[k];
+        if !(t.cap || k > j + 1 && matches!(t.lower, "of" | "the" | "and" | "&")) {
+            return false;
+        }
+        let gap = toks
+            .get(k + 1)
+            .map_or("", |n| &text[t.range.end..n.range.start]);
+        if gap.trim() == "," {
+            return t.cap;
+        }
+        if !gap.trim().is_empty() {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
 /// `The foreman, Tom Banner, sat at the back.`, `Its chief, Ana Ruiz, 54, …`: a name (at
 /// `i`, `after` the text following it) set off by commas right after a short noun phrase
 /// opening the sentence (at `opening`, led by a determiner) is that phrase's apposition, so
 /// it names the clause's subject.
-fn appositive_subject(text: &str, toks: &[Token], opening: usize, i: usize, after: &str) -> bool {
-    if i < opening + 2 || i - opening > 6 || !after.starts_with(',') {
+fn appositive_subject(
+    text: &str,
+    toks: &[Token],
+    opening: usize,
+    (i, j): (usize, usize),
+    after: &str,
+) -> bool {
+    if i < opening + 2 || i - opening > 6 || !(after.starts_with(',') || affiliation(text, toks, j))
+    {
         return false;
     }
     let gap = |k: usize| &text[toks[k - 1].range.end..toks[k].range.start];
