@@ -1387,12 +1387,28 @@ impl Registry {
                     && !in_asked_question(text, toks, opening, i)
                     // (`hit Colm Dwyer’s van`: the noun after an owner is no verb)
                     && (!owner || opens);
+            // (`Aranda's son drove down.`: the owner of a relative or a role opening the
+            // sentence is its topic, the one a later `she` picks up; `Apatow's name` is not)
+            let kin = toks.get(j).is_some_and(|n| {
+                n.classes()
+                    & (Class::MaleRole.bit() | Class::FemaleRole.bit() | Class::PersonNoun.bit())
+                    != 0
+            });
+            let lone = if opens && kin {
+                toks[i]
+                    .lower
+                    .strip_suffix("'s")
+                    .or_else(|| toks[i].lower.strip_suffix("’s"))
+                    .unwrap_or(toks[i].lower)
+            } else {
+                toks[i].lower
+            };
             if j == i + 1
                 && clause_subject
                 && let Some(&k) = self
                     .last_seen
-                    .get(toks[i].lower)
-                    .or_else(|| self.first_seen.get(toks[i].lower))
+                    .get(lone)
+                    .or_else(|| self.first_seen.get(lone))
             {
                 // a surname of a name seen before: the person is mentioned again here
                 let into = into_sentence(toks, i);
