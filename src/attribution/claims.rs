@@ -1136,6 +1136,11 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
         if j > from && matches!(t.lower, "who" | "whose") {
             break;
         }
+        // `and said his members were “ready”`: a verb after the phrase makes it the
+        // subject of the reported clause, never the speaker
+        if j > from && !t.cap && t.is(Class::Verbish) && t.lower != "also" {
+            return None;
+        }
         j += 1;
     }
     if j == from {
