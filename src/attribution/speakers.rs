@@ -313,7 +313,16 @@ fn classify_head(
         .unwrap_or(h);
 
     // the head's classes, looked up once for the questions below
-    let hc = classes_of(head, h);
+    let mut hc = classes_of(head, h);
+    // `several councillors`, `Councillors`: the plural of a person's noun no list holds in
+    // the plural is a group's noun
+    if hc & (Class::GroupNoun.bit() | Class::PersonNoun.bit()) == 0
+        && let Some(stem) = h.strip_suffix('s')
+        && !stem.ends_with('s')
+        && Class::PersonNoun.has(stem)
+    {
+        hc |= Class::GroupNoun.bit();
+    }
     let head_is = |c: Class| hc & c.bit() != 0;
     if let Some(m) = anonymous_source(toks, pre, det, h, name_all) {
         return Some(m);
