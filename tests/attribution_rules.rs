@@ -170,6 +170,29 @@ fn the_table_covers_every_speaker_rule() {
 }
 
 #[test]
+fn speech_inside_speech_is_one_claim_of_the_outer_speaker() {
+    let count = |text: &str| {
+        let (doc, a) = analysed(text);
+        claim_pairs(&doc, &a)
+    };
+    for text in [
+        "Mr. Vik said he was glad that Ms. Lund told the crew in person.",
+        "The mate testified that Captain Roe told him to skip the drill.",
+        "Vik said the ferry was late because Lund told the crew to wait.",
+    ] {
+        assert_eq!(count(text).len(), 1, "{text}: {:?}", count(text));
+    }
+    // a relative `that` with its own subject and cue reports there; a coordinated report
+    // is its own
+    for text in [
+        "Officials said there were six crashes that Lund said are unrelated.",
+        "Vik said the ferry is safe, but Lund told the crew that it would be sold.",
+    ] {
+        assert_eq!(count(text).len(), 2, "{text}: {:?}", count(text));
+    }
+}
+
+#[test]
 fn a_finding_or_ruling_needs_a_body_and_a_clause() {
     assert_no_claims(&[
         "Ana Ruiz found that the gate was locked.",

@@ -3953,6 +3953,52 @@ fn mention_evidence(m: Option<&Mention>) -> f32 {
     }
 }
 
+/// Speech inside speech goes to the outer speaker whoever the inner one is: `Lund said he
+/// was glad that Orr told the staff in person`, `Szabo testified that Whitford told him to
+/// …`. A cue whose subject (read by [`SpeakerRule::Subject`] or
+/// [`SpeakerRule::LastNounPhrase`]) stands inside the content after an earlier cue of the
+/// sentence, right after a `that` or a subordinator (`because`, `when`) that opens a clause
+/// of that content, is part of the report, no attribution of its own; a coordinated report,
+/// `…, but Orr said …`, is not inside.
+fn embedded_report(p: &Para, outer: &Attr, inner: &Attr) -> bool {
+    let Some(r) = outer.content.as_ref() else {
+        return false;
+    };
+    let l = inner.left;
+    if outer.layout != Layout::After
+        || !matches!(
+            inner.speaker_rule,
+            SpeakerRule::Subject | SpeakerRule::LastNounPhrase
+        )
+        || p.toks[outer.cue_tok].lower == "according"
+        || inner.cue_tok <= outer.cue_tok
+        || l == 0
+        || p.toks[l].range.start < r.start
+        || p.toks[l].range.start >= r.end
+    {
+        return false;
+    }
+    // (`Szabo testified that Whitford told him …`: the inner subject opens the content)
+    if p.toks[l].range.start - r.start < 2 {
+        return true;
+    }
+    let before = &p.toks[l - 1];
+    if before.quote.is_some() || before.range.start <= r.start {
+        return false;
+    }
+    if before.is(Class::Subordinator) {
+        return true;
+    }
+    // (`deaths that Lohmar said are unrelated`, `a bylaw that councillors called a
+    // “nuisance”`: a relative `that`, its gap right after the inner cue, reports there)
+    let next = p.toks.get(inner.cue_tok + 1);
+    let gap = next.is_none_or(|n| {
+        n.is(Class::Verbish)
+            || n.is(Class::Determiner) && !matches!(p.toks[inner.cue_tok].lower, "told" | "tells")
+    });
+    before.lower == "that" && !gap
+}
+
 /// Speech inside speech goes to the outer speaker: `Lee said the size of the hole suggested
 /// that thieves used a drill`, `Kay said the files showed a “classic” error`. A cue whose
 /// subject, a thing's noun phrase (no person, group or anonymous source), opens the content
@@ -3968,7 +4014,9 @@ fn drop_inner_reports(p: &Para, attrs: &mut SmallVec<[Attr; 2]>, reg: &Registry)
                 SpeakerKind::Person | SpeakerKind::Group | SpeakerKind::Anonymous
             )
         });
-        if thing && subject_opens_content(p, &attrs[i], inner) {
+        if thing && subject_opens_content(p, &attrs[i], inner)
+            || embedded_report(p, &attrs[i], inner)
+        {
             attrs.remove(i + 1);
         } else {
             i += 1;
