@@ -2634,9 +2634,9 @@ impl Registry {
                 && e.surname.is_none()
                 && (l.starts_with("a ") || l.starts_with("an ") || l.starts_with("the "))
                 // (`a spokeswoman for the city`, `an official with the union` speak for
-                // an organisation whose named people are others)
-                && !l.contains(" for ")
-                && !l.contains(" with ")
+                // an organisation whose named people are others; `the minister responsible
+                // for seniors` is one person)
+                && !speaks_for_body(&l)
         })?;
         let head = description_head(&self.entities[d].name)?;
         let k = self.seen.partition_point(|s| s.at <= at);
@@ -2959,6 +2959,17 @@ fn described_gender(text: &str, toks: &[Token], j: usize) -> Option<Gender> {
 
 /// The head noun of a description (`a longtime nurse at the hospital` → `nurse`): its last
 /// word before a post-modifier, lowercased.
+/// `a spokeswoman for the city`, `an official with the union`: a lowercased description
+/// whose head a `for`/`with` follows (not a post-positive adjective's `for`, `the minister
+/// responsible for seniors`), someone speaking for a body.
+fn speaks_for_body(l: &str) -> bool {
+    let words: Vec<&str> = l.split_whitespace().collect();
+    words
+        .windows(2)
+        .find(|w| matches!(w[1], "for" | "with"))
+        .is_some_and(|w| !Class::PostmodifierStart.has(w[0]))
+}
+
 fn description_head(desc: &str) -> Option<String> {
     let words: Vec<&str> = desc.split_whitespace().skip(1).collect();
     let end = words
