@@ -3920,6 +3920,12 @@ pub(super) fn attribute_sentence(
             r.end = r.end.min(clause_comma(p, s, j).unwrap_or(r.end));
         }
         if layout == Layout::Before {
+            // `The chain says it sold …, below what analysts forecast, according to Retail
+            // Data Co.`: a trailing `according to` after the sentence's own report sources
+            // a clause inside it, and makes no attribution
+            if cue.is_none() && attrs.iter().any(|x| owns_sentence(p, s, x)) {
+                continue;
+            }
             // a trailing attribution takes over the cues inside its content
             attrs.retain(|x| x.cue_tok >= cand.left);
         }
@@ -3935,7 +3941,7 @@ pub(super) fn attribute_sentence(
             confidence: Rule::Cue(cand.rule, content_rule).confidence() * evidence,
         });
     }
-    drop_inner_reports(p, &mut attrs, reg);
+    drop_inner_reports(p, s, &mut attrs, reg);
     cut_after_contents(p, &mut attrs);
     attrs
 }
@@ -3951,6 +3957,37 @@ fn mention_evidence(m: Option<&Mention>) -> f32 {
         Some((MentionKind::Description, _)) => 0.85,
         Some(_) => 0.95,
     }
+}
+
+/// `The chain says it sold 4 million units, below the 5 million analysts forecast,
+/// according to Retail Data Co.`: whether attribution `x` is the sentence's own report, its
+/// subject opening the sentence and its content after the cue, so a trailing `according
+/// to` sources a clause inside that content (a figure, a forecast) and not the sentence.
+fn owns_sentence(p: &Para, s: &Sentence, x: &Attr) -> bool {
+    x.layout == Layout::After
+        && x.content.is_some()
+        && matches!(
+            x.speaker_rule,
+            SpeakerRule::Subject | SpeakerRule::Apposition
+        )
+        && p.toks[x.cue_tok].lower != "according"
+        && (x.left == s.tokens.start || after_dateline(p, s) == Some(x.left))
+}
+
+/// `The chain says it sold 4 million units, below the 5 million analysts forecast, …`: a
+/// cue whose speaker stands inside the content of the sentence's own report
+/// ([`owns_sentence`]) and that would take its words from around itself (a parenthetical
+/// or trailing layout) is a clause of that content (`[that] analysts forecast`), no
+/// attribution.
+fn inner_aside(p: &Para, s: &Sentence, outer: &Attr, inner: &Attr) -> bool {
+    owns_sentence(p, s, outer)
+        && inner.layout != Layout::After
+        && inner.left > outer.cue_tok
+        && p.toks[inner.cue_tok].lower != "according"
+        && outer
+            .content
+            .as_ref()
+            .is_some_and(|r| p.toks[inner.left].range.start > r.start)
 }
 
 /// Speech inside speech goes to the outer speaker whoever the inner one is: `Lund said he
@@ -4004,7 +4041,7 @@ fn embedded_report(p: &Para, outer: &Attr, inner: &Attr) -> bool {
 /// subject, a thing's noun phrase (no person, group or anonymous source), opens the content
 /// after an earlier cue of the sentence is the verb of the reported clause, not an
 /// attribution of its own: the outer content keeps it whole.
-fn drop_inner_reports(p: &Para, attrs: &mut SmallVec<[Attr; 2]>, reg: &Registry) {
+fn drop_inner_reports(p: &Para, s: &Sentence, attrs: &mut SmallVec<[Attr; 2]>, reg: &Registry) {
     let mut i = 0;
     while i + 1 < attrs.len() {
         let inner = &attrs[i + 1];
@@ -4016,6 +4053,7 @@ fn drop_inner_reports(p: &Para, attrs: &mut SmallVec<[Attr; 2]>, reg: &Registry)
         });
         if thing && subject_opens_content(p, &attrs[i], inner)
             || embedded_report(p, &attrs[i], inner)
+            || inner_aside(p, s, &attrs[i], inner)
         {
             attrs.remove(i + 1);
         } else {
