@@ -200,6 +200,7 @@ fn a_finding_or_ruling_needs_a_body_and_a_clause() {
         "The ruling that the logbook could be shown surprised the defence.",
         "Under new rules that start in May, ferries must carry two mates.",
         "The council ruled out a tax rise.",
+        "Signs on the north shore say the ramp is closed.",
     ]);
 }
 

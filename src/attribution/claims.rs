@@ -470,6 +470,62 @@ pub(super) fn naming_call(p: &Para, s: &Sentence, k: usize) -> bool {
     }
 }
 
+/// `Families on the east side`, `People living near the quarry`, `A dozen tenants`, `A
+/// handful of neighbours`: the subject `a0..k` is a plural of people (a group's noun, the
+/// plural of a person's noun, or a plural agent noun) after at most a quantity (`a
+/// dozen`, `a handful of`, a number), followed by a post-modifier (a preposition or an
+/// `-ing` participle) unless a quantity came first.
+fn postmodified_plural(p: &Para, s: &Sentence, a0: usize, k: usize) -> bool {
+    let toks = p.toks;
+    if a0 >= k
+        || k - a0 > 10
+        || (a0 + 1..k).any(|i| p.breaks_before(i, s) || toks[i].quote.is_some())
+    {
+        return false;
+    }
+    let mut i = a0;
+    let mut quantity = false;
+    if matches!(toks[i].lower, "a" | "an")
+        && toks.get(i + 1).is_some_and(|n| {
+            matches!(
+                n.lower,
+                "dozen" | "handful" | "number" | "group" | "couple" | "few"
+            )
+        })
+    {
+        i += 2;
+        quantity = true;
+        if toks.get(i).is_some_and(|n| n.lower == "of") {
+            i += 1;
+        }
+    } else if toks[i].is(Class::Quantifier) || toks[i].lower.chars().all(|c| c.is_ascii_digit()) {
+        i += 1;
+        quantity = true;
+        if toks.get(i).is_some_and(|n| n.lower == "of") {
+            i += 1;
+        }
+    }
+    // (a lowercase modifier before the head: `Shop owners`, `east-side families`)
+    if i + 1 < k && !toks[i + 1].is(Class::PostmodifierStart) && !toks[i + 1].lower.ends_with("ing")
+    {
+        i += 1;
+    }
+    if i >= k {
+        return false;
+    }
+    let h = &toks[i];
+    let people = h.is(Class::GroupNoun)
+        || h.lower
+            .strip_suffix('s')
+            .is_some_and(|st| !st.ends_with('s') && Class::PersonNoun.has(st))
+        || h.lower.ends_with('s') && agent_noun(h.lower);
+    let post = toks
+        .get(i + 1)
+        .filter(|_| i + 1 < k)
+        .is_some_and(|n| !n.cap && (n.is(Class::PostmodifierStart) || n.lower.ends_with("ing")));
+    people && (post || quantity && i + 1 == k)
+}
+
 /// Whether a present-tense base form (`say`, `believe`) at `k` follows a subject it agrees
 /// with: a plural or a pronoun, an auxiliary, or a quantified group (`Some in the fishing
 /// community say`); not a noun after a determiner (`the say`).
@@ -539,8 +595,11 @@ fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
         && (p.toks[k].lower == "say"
             || k + 1 == s.tokens.end
             || toks.get(k + 1).is_some_and(|n| n.lower == "that"));
-    (ok_prev || quantified)
-        && !singular
+    // `Families on the east side say`, `People living near the quarry say`, `A dozen
+    // tenants say`: a plural of people with its post-modifier or its quantity
+    let modified = p.toks[k].lower == "say" && postmodified_plural(p, s, a0, k);
+    (ok_prev || quantified || modified)
+        && (!singular || modified)
         && !possessive
         && (!pv.is(Class::NounMarker) || group_subject)
         && pv.quote.is_none()

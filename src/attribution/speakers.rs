@@ -180,6 +180,16 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     // the head: the last word before the post-modifiers
     let mut head_end = toks.len();
     for (i, t) in toks.iter().enumerate().skip(1) {
+        // `People living near the quarry`: a participle after a group's noun opens its
+        // post-modifier
+        if !t.cap
+            && t.lower.ends_with("ing")
+            && toks[i - 1].is(Class::GroupNoun)
+            && i + 1 < toks.len()
+        {
+            head_end = i;
+            break;
+        }
         if t.is(Class::PostmodifierStart) && !(t.cap && i > 0) {
             // "Some of those officials": a quantifier's head is after "of"
             if t.lower == "of" && i == 1 && toks[0].is(Class::Quantifier) {
