@@ -552,6 +552,8 @@ pub fn ingest(source: String) -> Document {
 
     // 3. groups -> blocks
     let groups = group(&lines, body, blank_mode, width);
+    // (a block a group, nearly: the list is not copied as it grows)
+    blocks.reserve(groups.len());
     let n = groups.len();
     for (gi, g) in groups.into_iter().enumerate() {
         let range = lines[g.start].range().start..lines[g.end - 1].range().end;

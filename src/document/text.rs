@@ -276,18 +276,27 @@ pub fn shown_bounds(line: &str) -> Range<usize> {
 /// the whole text once instead of each line twice).
 pub(crate) fn shown_bounds_in(line: &str, may_escape: bool) -> Range<usize> {
     let dropped_or_space = |c: char| is_space(c) || is_forbidden(c);
-    let mut start = 0;
-    loop {
-        let rest = &line[start..];
-        let trimmed = rest.trim_start_matches(|c: char| dropped_or_space(c) && !is_escape_start(c));
-        start += rest.len() - trimmed.len();
-        match trimmed.chars().next() {
-            Some(c) if is_escape_start(c) => start += escape_len(trimmed).max(1),
-            _ => break,
-        }
-    }
-    let body = &line[start..];
-    let mut end = start + body.trim_end_matches(dropped_or_space).len();
+    // (a line that starts and ends with a printable ASCII character, as most do, has
+    // nothing to trim at either end)
+    let printable = |b: Option<&u8>| b.is_some_and(|b| (0x21..0x7f).contains(b));
+    let (start, mut end) =
+        if printable(line.as_bytes().first()) && printable(line.as_bytes().last()) {
+            (0, line.len())
+        } else {
+            let mut start = 0;
+            loop {
+                let rest = &line[start..];
+                let trimmed =
+                    rest.trim_start_matches(|c: char| dropped_or_space(c) && !is_escape_start(c));
+                start += rest.len() - trimmed.len();
+                match trimmed.chars().next() {
+                    Some(c) if is_escape_start(c) => start += escape_len(trimmed).max(1),
+                    _ => break,
+                }
+            }
+            let body = &line[start..];
+            (start, start + body.trim_end_matches(dropped_or_space).len())
+        };
     // (memchr: most lines are passed over at the speed of a vector search)
     let bytes = &line.as_bytes()[start..end];
     let has_escape = may_escape
@@ -390,9 +399,11 @@ fn escape_len(s: &str) -> usize {
 /// assert_eq!(&src[c.map.range_to_source(16..19)], "fox");
 /// ```
 pub fn clean(source: &str, range: Range<usize>) -> Clean {
-    let mut out = Clean::default();
-    // the text is never longer than its source range: reserved once, trimmed at the end
-    out.text.reserve(range.len());
+    // the text is never longer than its source range: allocated once, trimmed at the end
+    let mut out = Clean {
+        text: String::with_capacity(range.len()),
+        ..Clean::default()
+    };
     let s = &source[range.clone()];
     let mut pending_space = false;
     let mut ws_start = 0;
