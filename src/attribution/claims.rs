@@ -236,7 +236,7 @@ fn cue_end(
         && k > s.tokens.start
         && !(p.toks[k - 1].is(Class::PassiveAux)
             || matches!(p.toks[k - 1].lower, "has" | "have" | "had" | "having")
-            || lexicon::is_aux_or_adverb(p.toks[k - 1].lower))
+            || aux_or_adverb(&p.toks[k - 1]))
     {
         return None;
     }
@@ -315,9 +315,10 @@ const JUDGEMENT_VERBS: &[&str] = &[
 /// The forms of `put` that [`put_it`] reads as `put it`.
 const PUT_FORMS: &[&str] = &["put", "puts"];
 
-/// For each first byte of a word in the lists of [`construction_cue`]'s verbs, the lengths
-/// (bit `len`) such words have: [`may_construct`] rules most words out with one load.
-static CONSTRUCTION_HEADS: [u16; 256] = head_lengths(&[
+/// For each first byte (`.0`) and each last byte (`.1`) of a word in the lists of
+/// [`construction_cue`]'s verbs, the lengths (bit `len`) such words have:
+/// [`may_construct`] rules most words out with two loads.
+static CONSTRUCTION_HEADS: ([u16; 256], [u16; 256]) = head_lengths(&[
     LIGHT_VERBS,
     FIND_FORMS,
     READ_FORMS,
@@ -326,37 +327,49 @@ static CONSTRUCTION_HEADS: [u16; 256] = head_lengths(&[
 ]);
 
 /// [`CONSTRUCTION_HEADS`] of word lists (nonempty words of under 16 bytes), at compile time.
-const fn head_lengths(lists: &[&[&str]]) -> [u16; 256] {
-    let mut t = [0u16; 256];
+const fn head_lengths(lists: &[&[&str]]) -> ([u16; 256], [u16; 256]) {
+    let (mut first, mut last) = ([0u16; 256], [0u16; 256]);
     let mut i = 0;
     while i < lists.len() {
         let mut j = 0;
         while j < lists[i].len() {
             let w = lists[i][j].as_bytes();
-            t[w[0] as usize] |= 1 << w.len();
+            first[w[0] as usize] |= 1 << w.len();
+            last[w[w.len() - 1] as usize] |= 1 << w.len();
             j += 1;
         }
         i += 1;
     }
-    t
+    (first, last)
 }
 
 /// Whether [`construction_cue`] may find a cue at token `k` (false: it finds none), from
-/// tests of a few instructions, so that most words of a sentence skip its chain: a
-/// quotation close before or right after the word (the verbs read from their place), a
-/// verb of sharing or a noun of saying, or a word shaped like one of the constructions'
-/// verbs (its first byte and length).
+/// tests of a few instructions, so that most words of a sentence skip its chain: a verb of
+/// sharing or a noun of saying, a word shaped like one of the constructions' verbs (its
+/// first and last bytes and its length), or a lowercase word no list holds, ending like a
+/// verb (`-d`, `-s`, `-g`), with a quotation close before it or right after it (the verbs
+/// read from their place: [`speech_by_position`], [`verb_before_colon_quote`]).
 fn may_construct(p: &Para, s: &Sentence, k: usize, last_quote: Option<usize>) -> bool {
     let t = &p.toks[k];
     let b = t.lower.as_bytes();
-    let by_position = k > s.tokens.start
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    let classes = t.classes();
+    if classes & (Class::PostVerb.bit() | Class::SpeechNoun.bit()) != 0 {
+        return true;
+    }
+    let (firsts, lasts) = &CONSTRUCTION_HEADS;
+    if b.len() < 16 && (firsts[usize::from(first)] & lasts[usize::from(last)]) >> b.len() & 1 != 0 {
+        return true;
+    }
+    classes == 0
+        && !t.cap
+        && b.len() >= 4
+        && matches!(last, b'd' | b's' | b'g')
+        && k > s.tokens.start
         && (last_quote.is_some_and(|q| q + 5 >= k)
-            || p.toks.get(k + 1).is_some_and(|n| n.quote.is_some()));
-    by_position
-        || b.first().is_some_and(|&f| {
-            b.len() < 16 && CONSTRUCTION_HEADS[usize::from(f)] >> b.len() & 1 != 0
-        })
-        || t.classes() & (Class::PostVerb.bit() | Class::SpeechNoun.bit()) != 0
+            || p.toks.get(k + 1).is_some_and(|n| n.quote.is_some()))
 }
 
 /// The cue a construction makes at token `k` whose word is no cue form by itself (or not in
@@ -940,7 +953,9 @@ fn attributed_after(p: &Para, s: &Sentence, b: usize) -> bool {
         && p.gap_before(b, s).contains(',')
         && (b..s.tokens.end).any(|k| {
             p.toks[k].quote.is_none()
-                && lexicon::cue(p.toks[k].lower).is_some_and(|c| matches!(c.lemma, "say" | "tell"))
+                && p.toks[k]
+                    .cue()
+                    .is_some_and(|c| matches!(c.lemma, "say" | "tell"))
         })
 }
 
@@ -982,12 +997,19 @@ fn negated(p: &Para, s: &Sentence, k: usize) -> bool {
                     "declined" | "declines" | "refused" | "refuses" | "declining" | "refusing"
                 );
         }
-        if !lexicon::is_aux_or_adverb(w) && !matches!(w, "yet" | "publicly" | "immediately") {
+        if !aux_or_adverb(&p.toks[i - 1]) && !matches!(w, "yet" | "publicly" | "immediately") {
             return false;
         }
         i -= 1;
     }
     false
+}
+
+/// [`lexicon::is_aux_or_adverb`] of a token's word, from the classes the token keeps (no
+/// lookup of the word again).
+fn aux_or_adverb(t: &Token) -> bool {
+    t.is(Class::AuxOrAdverb)
+        || t.lower.len() > 4 && t.lower.ends_with("ly") && !t.is(Class::LyNotAdverb)
 }
 
 /// Walks back from a cue to the start of its subject.
@@ -1059,9 +1081,7 @@ fn strip_subject(p: &Para, mut a: usize, mut b: usize) -> (usize, usize) {
         let t = &p.toks[b - 1];
         let weekday = t.is(Class::Weekday);
         let negative = t.lower.ends_with("n't") || t.lower.ends_with("n’t");
-        if (!t.cap && (lexicon::is_aux_or_adverb(t.lower) || t.is(Class::TimeWord) || negative))
-            || weekday
-        {
+        if (!t.cap && (aux_or_adverb(t) || t.is(Class::TimeWord) || negative)) || weekday {
             b -= 1;
             // "on Monday", "last week"
             if b > a
@@ -1301,11 +1321,12 @@ fn clause_opens_at(p: &Para, s: &Sentence, j: usize, cue: Option<Cue>) -> bool {
     if t.quote.is_some() {
         return false;
     }
-    let contracted = t
-        .lower
-        .split(['\'', '’'])
-        .next()
-        .is_some_and(|w| w.len() < t.lower.len() && lexicon::pronoun(w).is_some());
+    // (`he's`, `they’re`: the word before its first apostrophe, found by bytes; `’` is
+    // E2 80 99)
+    let b = t.lower.as_bytes();
+    let apostrophe =
+        (0..b.len()).find(|&i| b[i] == b'\'' || b[i..].starts_with(&[0xE2, 0x80, 0x99]));
+    let contracted = apostrophe.is_some_and(|i| lexicon::pronoun(&t.lower[..i]).is_some());
     let timed = (j + 1..(j + 3).min(s.tokens.end)).any(|k| {
         let n = &p.toks[k];
         n.is(Class::TimeWord) || n.is(Class::Weekday) || n.lower == "other"
@@ -1346,8 +1367,8 @@ fn participial_opener(p: &Para, s: &Sentence, from: usize) -> Option<usize> {
         || next.cap
         || next.quote.is_some()
         || p.breaks_before(from + 1, s)
-        || lexicon::cue(next.lower).is_some()
-        || Class::Verbish.has(next.lower)
+        || next.cue().is_some()
+        || next.is(Class::Verbish)
     {
         return None;
     }
@@ -1505,13 +1526,14 @@ fn that_soon(p: &Para, s: &Sentence, j: usize) -> Option<usize> {
         }
         // (`in a statement posted on its website that …`: a participle, no verb of its own;
         // `in a written statement on Monday that …`: one before the noun, an adjective)
+        let cue = t.cue();
         let participle = k > j
-            && (t.cue().is_some_and(|c| c.weak && c.past) && p.toks[k - 1].is(Class::DocumentNoun)
-                || t.cue().is_some_and(|c| c.weak && !c.base && !c.participle)
+            && (cue.is_some_and(|c| c.weak && c.past) && p.toks[k - 1].is(Class::DocumentNoun)
+                || cue.is_some_and(|c| c.weak && !c.base && !c.participle)
                     && p.toks.get(k + 1).is_some_and(|n| n.is(Class::DocumentNoun))
-                || t.cue().is_some_and(|c| after_article(p, s, k, c)));
+                || cue.is_some_and(|c| after_article(p, s, k, c)));
         if k > j
-            && (t.cue().is_some() && !participle
+            && (cue.is_some() && !participle
                 || t.is(Class::Verbish)
                 || matches!(
                     t.lower,
@@ -1617,7 +1639,7 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             continue;
         }
         if !t.cap
-            && lexicon::is_aux_or_adverb(t.lower)
+            && aux_or_adverb(t)
             && p.toks.get(j + 1).is_some_and(|_| p.breaks_before(j + 1, s))
         {
             j += 1;
@@ -2676,7 +2698,7 @@ fn new_subject(p: &Para, a0: usize, a: usize, b: usize) -> bool {
         && !(t.is(Class::Preposition)
             || t.is(Class::TimeWord)
             || t.is(Class::AdjunctOpener)
-            || !t.cap && lexicon::is_aux_or_adverb(t.lower))
+            || !t.cap && aux_or_adverb(t))
 }
 
 /// Whether a clause, `that` or a quotation follows the weak cue ending at `cend`, or the cue
@@ -3032,7 +3054,7 @@ fn rule_described_antecedent(
     let opens = a - s.tokens.start <= 2
         && (s.tokens.start..a).all(|k| {
             let t = &p.toks[k];
-            t.is(Class::TimeWord) || lexicon::is_aux_or_adverb(t.lower)
+            t.is(Class::TimeWord) || aux_or_adverb(t)
         });
     if !opens {
         return false;
@@ -4013,6 +4035,20 @@ fn cut_after_contents(p: &Para, attrs: &mut [Attr]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tokens_aux_or_adverb_is_the_lexicons() {
+        let text = "has not yet publicly really been family daily quickly said the will";
+        let lower = text.to_ascii_lowercase();
+        for t in tokens::tokenize(text, &lower, &[]) {
+            assert_eq!(
+                aux_or_adverb(&t),
+                lexicon::is_aux_or_adverb(t.lower),
+                "{}",
+                t.lower
+            );
+        }
+    }
 
     proptest::proptest! {
         #[test]
