@@ -13,7 +13,8 @@ use super::transcript::{self, TurnLabel};
 use super::{Analysis, Claim, ClaimKind, CueText, Quote, Sourcing};
 use crate::document::Document;
 use smallvec::SmallVec;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::collections::VecDeque;
 use std::ops::Range;
 
 /// How many paragraphs without attribution a speaker carries over to cue-less quotations.
@@ -35,6 +36,10 @@ struct Marks<'d> {
     doc: &'d Document,
     blocks: &'d [usize],
     single_style: OnceCell<bool>,
+    /// The quotations of the blocks the pass for [`Marks::single_style`] scanned, those
+    /// with any, in block order: each is handed to its paragraph when it is read
+    /// ([`Marks::take_quotes`]), so no block is scanned twice, and dropped there.
+    scanned: RefCell<VecDeque<(usize, Vec<QuoteSpan>)>>,
     /// Whether the text is a Q&A and whether a transcript (see [`Marks::interview`]).
     interview: OnceCell<(bool, bool)>,
     /// The broadcast transcript's turn labels (see [`transcript::Turns`]).
@@ -58,14 +63,39 @@ impl Marks<'_> {
     fn single_style(&self) -> bool {
         *self.single_style.get_or_init(|| {
             let (mut singles, mut all) = (0, 0);
+            let mut scanned = self.scanned.borrow_mut();
             for &bi in self.blocks {
-                for q in quotes::scan(&self.doc.blocks[bi].text) {
-                    singles += usize::from(q.single);
-                    all += 1;
+                let qs = quotes::scan(&self.doc.blocks[bi].text);
+                singles += qs.iter().filter(|q| q.single).count();
+                all += qs.len();
+                if !qs.is_empty() {
+                    scanned.push_back((bi, qs));
                 }
             }
             singles * 2 > all
         })
+    }
+
+    /// Block `bi`'s quotations into `qs`, when the pass for [`Marks::single_style`] has
+    /// scanned it (blocks are read in order: the ones before it are dropped); whether it had.
+    fn take_quotes(&self, bi: usize, qs: &mut Vec<QuoteSpan>) -> bool {
+        if self.single_style.get().is_none() {
+            return false;
+        }
+        let mut scanned = self.scanned.borrow_mut();
+        while scanned.front().is_some_and(|&(b, _)| b < bi) {
+            scanned.pop_front();
+        }
+        match scanned.front() {
+            Some(&(b, _)) if b == bi => {
+                if let Some((_, spans)) = scanned.pop_front() {
+                    *qs = spans;
+                }
+            }
+            // (a block the pass found no quotation in)
+            _ => qs.clear(),
+        }
+        true
     }
 
     /// Whether the text is a Q&A interview (at least two paragraphs open with `Q:` and two
@@ -144,6 +174,7 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<u32>]
         doc,
         blocks,
         single_style: OnceCell::new(),
+        scanned: RefCell::default(),
         interview: OnceCell::new(),
         turns: OnceCell::new(),
     };
@@ -344,7 +375,8 @@ fn paragraph(
     let mut lower = std::mem::take(&mut scratch.lower);
     let mut toks = recycle(std::mem::take(&mut scratch.toks));
     let mut sents = std::mem::take(&mut scratch.sents);
-    let teaser = read(text, &mut lower, &mut qs, &mut toks, &mut sents);
+    let scanned = marks.take_quotes(bi, &mut qs);
+    let teaser = read(text, &mut lower, (&mut qs, scanned), &mut toks, &mut sents);
     let p = Para {
         text,
         toks: &toks,
@@ -412,18 +444,21 @@ fn paragraph(
     scratch.quotes = qs;
 }
 
-/// Reads paragraph `text` into the lists given (emptied first): its quotations, its
-/// lowercased text, its tokens (which borrow that) and its sentences. Whether it is a
-/// teaser (`READ MORE: …`, `WATCH: …`: a link to another story, whose words nobody says
-/// here, nor are its quotation marks quotations of this article).
+/// Reads paragraph `text` into the lists given (emptied first): its quotations (unless
+/// `qs.1` says they are in `qs.0` already), its lowercased text, its tokens (which borrow
+/// that) and its sentences. Whether it is a teaser (`READ MORE: …`, `WATCH: …`: a link to
+/// another story, whose words nobody says here, nor are its quotation marks quotations of
+/// this article).
 fn read<'t>(
     text: &'t str,
     lower: &'t mut String,
-    qs: &mut Vec<QuoteSpan>,
+    (qs, scanned): (&mut Vec<QuoteSpan>, bool),
     toks: &mut Vec<tokens::Token<'t>>,
     sents: &mut Vec<Sentence>,
 ) -> bool {
-    quotes::scan_into(text, qs);
+    if !scanned {
+        quotes::scan_into(text, qs);
+    }
     lower.clear();
     lower.push_str(text);
     lower.make_ascii_lowercase();
@@ -485,7 +520,13 @@ impl<'d> Before<'d> {
     fn closing(&self) -> &Closings {
         self.closing.get_or_init(|| {
             let (mut lower, mut qs, mut toks, mut sents) = Default::default();
-            let teaser = read(self.text, &mut lower, &mut qs, &mut toks, &mut sents);
+            let teaser = read(
+                self.text,
+                &mut lower,
+                (&mut qs, false),
+                &mut toks,
+                &mut sents,
+            );
             let p = Para {
                 text: self.text,
                 toks: &toks,
@@ -713,6 +754,10 @@ fn propagate(
     st: &mut ParaState,
 ) {
     let qs: &[QuoteSpan] = p.quotes;
+    // (a paragraph without quotations has nothing to propagate)
+    if qs.is_empty() {
+        return;
+    }
     let mut next_quote_speaker = std::mem::take(&mut st.next_quote_speaker);
     next_quote_speaker.clear();
     next_quote_speaker.resize(sents.len(), None);
@@ -757,14 +802,21 @@ fn propagate(
             // be a negative as a positive”`), someone's words whatever stands around them,
             // unless the sentence names a document whose wording it may be (`the draft order
             // would have allowed the authority to “suspend operations at …”`)
-            let long = p.text[qs[qi].inner.clone()].split_whitespace().count() >= 6
-                && !p.toks[s.tokens.clone()]
-                    .iter()
-                    .any(|t| t.quote.is_none() && t.is(lexicon::Class::DocumentNoun));
-            let sentence_level = words_outside <= 3 || qs[qi].outer.start <= s.range.start || long;
+            // (worked out only when asked: the words counted up to the sixth)
+            let sentence_level = || {
+                words_outside <= 3
+                    || qs[qi].outer.start <= s.range.start
+                    || p.text[qs[qi].inner.clone()]
+                        .split_whitespace()
+                        .nth(5)
+                        .is_some()
+                        && !p.toks[s.tokens.clone()]
+                            .iter()
+                            .any(|t| t.quote.is_none() && t.is(lexicon::Class::DocumentNoun))
+            };
             let found = if let Some(x) = prev.clone() {
                 Some((x, QuoteRule::ContinuesParagraph))
-            } else if !sentence_level {
+            } else if !sentence_level() {
                 None
             } else if let Some(id) = lead_in(p, sents, si, reg, st) {
                 Some(((id, None), QuoteRule::LeadIn))
@@ -902,8 +954,9 @@ fn lone_quotation(p: &Para) -> bool {
 /// is one closed quotation and an attribution of at most six words.
 fn turn_of(p: &Para, st: &ParaState) -> Option<(usize, bool)> {
     let [q] = p.quotes else { return None };
-    let outside = p.toks.iter().filter(|t| t.quote.is_none()).count();
-    let (id, ..) = st.q_speaker.first()?.clone()?;
+    let &(id, ..) = st.q_speaker.first()?.as_ref()?;
+    // (the words outside counted up to the seventh)
+    let outside = p.toks.iter().filter(|t| t.quote.is_none()).take(7).count();
     let asked = p.text[q.inner.clone()].trim_end().ends_with('?');
     (q.closed && outside <= 6).then_some((id, asked))
 }

@@ -1188,14 +1188,29 @@ fn gender_fits(g: Option<Gender>, wanted: Option<Gender>) -> bool {
 /// first word. Each word is lowercased once, from the end, and the last one lowered is kept.
 fn surname_of(name: &str) -> String {
     let mut words = name.split_whitespace().rev();
-    let mut sur = words.next().map_or(String::new(), str::to_lowercase);
+    let mut sur = String::new();
+    if let Some(w) = words.next() {
+        lower_into(w, &mut sur);
+    }
     for w in words {
         if !Class::Suffix.has(&sur) {
             break;
         }
-        sur = w.to_lowercase();
+        lower_into(w, &mut sur);
     }
     sur
+}
+
+/// `w.to_lowercase()` written into `out` (emptied first): by the cheaper ASCII lowercasing
+/// when `w` is ASCII (nearly every name), with no new allocation when `out` has room.
+fn lower_into(w: &str, out: &mut String) {
+    out.clear();
+    if w.is_ascii() {
+        out.push_str(w);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
 }
 
 /// `s` trimmed, lowercased and without a leading article: one copy, made in ASCII (nearly
@@ -1222,6 +1237,12 @@ fn norm_into(s: &str, l: &mut String) {
             return;
         }
     }
+}
+
+/// Whether the gap between two capitalised words breaks their run (a name goes on over
+/// a space alone, the usual gap, which is answered without a search).
+fn breaks_name(gap: &str) -> bool {
+    gap != " " && gap.contains([',', ';', ':', '(', ')', '—', '–', '-', '|', '/'])
 }
 
 /// Whether `name` normalised ([`norm`]) is not `word` but has it as one of its words:
@@ -1269,8 +1290,7 @@ impl Registry {
                 && toks[j].quote.is_none()
                 && (is_name_token(&toks[j])
                     || toks[j].is(Class::Particle) && j + 1 < toks.len() && toks[j + 1].cap)
-                && !text[toks[j - 1].range.end..toks[j].range.start]
-                    .contains([',', ';', ':', '(', ')', '—', '–', '-', '|', '/'])
+                && !breaks_name(&text[toks[j - 1].range.end..toks[j].range.start])
             {
                 j += 1;
             }
@@ -1374,16 +1394,27 @@ impl Registry {
     /// its sentence describes it with tells.
     fn note_full_name(&mut self, text: &str, toks: &[Token], m: Mention, at: &Sighting) {
         let (i, j) = (at.run.start, at.run.end);
+        let gender = m.gender;
+        // (the spelling's surname is the name's, worked out once per spelling)
+        let spelling = self.spelling(m.name, m.title);
+        let sp = &self.spellings[spelling as usize];
         // `Her daughter, Fiona Whitfield, …`: a relative named in full later leaves the bare
         // surname to the person it named first (news tells relatives apart by first names)
-        let relative = self.last_seen.get(&surname_of(&m.name)).is_some_and(|&k| {
+        let relative = self.last_seen.get(&sp.surname).is_some_and(|&k| {
             let other = &self.spellings[self.seen[k].spelling as usize].name;
-            other != &m.name && !first_names_agree(other, &m.name)
+            other != &sp.name && !first_names_agree(other, &sp.name)
         });
-        if let Some(first) = m.name.split_whitespace().next().map(str::to_lowercase)
-            && !Class::Title.has(&first)
-        {
-            self.first_seen.insert(first, self.seen.len());
+        if let Some(first) = sp.name.split_whitespace().next() {
+            lower_into(first, &mut self.norm_buf);
+            if !Class::Title.has(&self.norm_buf) {
+                match self.first_seen.get_mut(self.norm_buf.as_str()) {
+                    Some(k) => *k = self.seen.len(),
+                    None => {
+                        self.first_seen
+                            .insert(self.norm_buf.clone(), self.seen.len());
+                    }
+                }
+            }
         }
         let role_gender = i.checked_sub(1).and_then(|k| gender_of_role(toks[k].lower));
         let described = if at.opens {
@@ -1391,7 +1422,6 @@ impl Registry {
         } else {
             None
         };
-        let spelling = self.spelling(m.name, m.title);
         if !relative {
             self.mark_last_seen(spelling);
         }
@@ -1399,7 +1429,7 @@ impl Registry {
             subject: at.opens,
             clause_subject: at.clause_subject,
             into_sentence: into_sentence(toks, i),
-            gender: described.or(m.gender).or(role_gender),
+            gender: described.or(gender).or(role_gender),
             spelling,
             at: at.base + toks[i].range.start,
             owner: at.owner,
@@ -2008,6 +2038,8 @@ impl Registry {
             let (name, p) = self.orgs_seen[k];
             (p < at).then(|| self.org_names[name as usize].clone())?
         } else {
+            // (each name's last word lowercased in one buffer)
+            let mut w = String::new();
             self.orgs_seen
                 .iter()
                 .rev()
@@ -2017,8 +2049,8 @@ impl Registry {
                 .find(|name| {
                     // `the agency` for any organisation, `the council` for a council,
                     // `the company` for a company (`Kestrel Energy`)
-                    name.rsplit(' ').next().is_some_and(|w| {
-                        let w = w.to_lowercase();
+                    name.rsplit(' ').next().is_some_and(|last| {
+                        lower_into(last, &mut w);
                         let c = lexicon::classes(trim_possessives(&w));
                         c & Class::OrgNoun.bit() != 0
                             && (w == m.name || Class::GenericOrg.has(&m.name))
@@ -2161,10 +2193,14 @@ impl Registry {
             self.add_alias(id, &m.name);
         }
         if let Some(t) = &m.title {
-            self.add_alias(
-                id,
-                &format!("{t} {}", m.name.split_whitespace().last().unwrap_or("")),
-            );
+            // (`title surname`, written in the look-up buffer rather than a new string)
+            let mut alias = std::mem::take(&mut self.norm_buf);
+            alias.clear();
+            alias.push_str(t);
+            alias.push(' ');
+            alias.push_str(m.name.split_whitespace().last().unwrap_or(""));
+            self.add_alias(id, &alias);
+            self.norm_buf = alias;
             if self.entities[id].role.is_none() {
                 self.entities[id].role = Some(t.clone());
             }
