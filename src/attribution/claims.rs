@@ -3291,9 +3291,51 @@ struct Site {
     /// The speaker is people (a person, a group, an anonymous source), not an
     /// organisation or a document.
     people: bool,
+    /// The content opens with a quotation ([`opens_with_quote`]).
+    starts_quote: bool,
+    /// The cue's words are a quotation after a colon ([`colon_quote`]).
+    colon_quote: bool,
+    /// A break right after the attribution (or where the content starts, without `that`),
+    /// for a cue no participle and no colon's quotation.
+    comma_after: bool,
+    /// Substantive words before the attribution ([`substantive`]), no conjunction's.
+    before_sub: bool,
 }
 
 impl Site {
+    /// The site of the cue `cue` whose speaker candidate is `cand`, its content from token
+    /// `j` (`had_that`: after a `that`), with the facts about the words around it that
+    /// [`content_rule`] and [`settle_layout`] both ask, worked out once.
+    fn new(
+        p: &Para,
+        s: &Sentence,
+        (cue, cand): (Option<Cue>, &Candidate),
+        (j, had_that): (usize, bool),
+        people: bool,
+    ) -> Site {
+        let (right, left, e) = (cand.right, cand.left, s.tokens.end);
+        let colon_quote = colon_quote(p, s, right, j);
+        let comma_after = !cue.is_some_and(|c| c.participle)
+            && !colon_quote
+            && right < e
+            && (p.breaks_before(right, s)
+                || j > right && j < e && p.breaks_before(j, s) && !had_that);
+        Site {
+            cue,
+            rule: cand.rule,
+            left,
+            right,
+            boundary: cand.boundary,
+            j,
+            had_that,
+            people,
+            starts_quote: opens_with_quote(p, s, j),
+            colon_quote,
+            comma_after,
+            before_sub: substantive(p, s, left) && cand.boundary != Boundary::Conj,
+        }
+    }
+
     fn weak(&self) -> bool {
         self.cue.is_some_and(|c| c.weak)
     }
@@ -3320,16 +3362,16 @@ fn opens_with_quote(p: &Para, s: &Sentence, j: usize) -> bool {
 
 /// `said: “…”`, `said only: “…”`, `wrote on X: “…”`: the cue's words are a quotation after
 /// a colon, right after the cue or where its content starts.
-fn colon_quote(p: &Para, s: &Sentence, x: &Site) -> bool {
-    [x.right, x.j]
+fn colon_quote(p: &Para, s: &Sentence, right: usize, j: usize) -> bool {
+    [right, j]
         .into_iter()
         .any(|k| k < s.tokens.end && p.toks[k].quote.is_some() && p.gap_before(k, s).contains(':'))
 }
 
 /// Phase 3: where the content sits ([`ContentRule`]), before the filters.
 fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
-    let (j, right, left) = (x.j, x.right, x.left);
-    let starts_quote = opens_with_quote(p, s, j);
+    let (j, left) = (x.j, x.left);
+    let (starts_quote, comma_after, before_sub) = (x.starts_quote, x.comma_after, x.before_sub);
     // (`pointed to rising costs`, `called on the province to …`: a frame, not an adjunct;
     // `said that in 1990, ferries …`: after `that`, a fronted adjunct of the clause)
     let fronted = x.had_that
@@ -3338,13 +3380,6 @@ fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
             .is_some_and(|k| looks_like_clause(p, s, k));
     let tail = (j >= s.tokens.end || !fronted && is_adjunct_tail(p, s, j))
         && !object_frame(p, s, x.cue, j);
-    let colon_quote = colon_quote(p, s, x);
-    let comma_after = !x.participle()
-        && !colon_quote
-        && right < s.tokens.end
-        && (p.breaks_before(right, s)
-            || j > right && j < s.tokens.end && p.breaks_before(j, s) && !x.had_that);
-    let before_sub = substantive(p, s, left) && x.boundary != Boundary::Conj;
     let verb_after = p.toks.get(j).is_some_and(|t| t.is(Class::Verbish));
     let before_subordinate = p
         .toks
@@ -3380,14 +3415,8 @@ fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
 /// the cue is not an attribution (a question, a non-speech sense, too short a clause).
 fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option<Layout> {
     let (j, right, left) = (x.j, x.right, x.left);
-    let starts_quote = opens_with_quote(p, s, j);
-    let colon_quote = colon_quote(p, s, x);
-    let comma_after = !x.participle()
-        && !colon_quote
-        && right < s.tokens.end
-        && (p.breaks_before(right, s)
-            || j > right && j < s.tokens.end && p.breaks_before(j, s) && !x.had_that);
-    let before_sub = substantive(p, s, left) && x.boundary != Boundary::Conj;
+    let (starts_quote, colon_quote) = (x.starts_quote, x.colon_quote);
+    let (comma_after, before_sub) = (x.comma_after, x.before_sub);
     let first_after = p.toks.get(j).map(|t| t.lower).unwrap_or("");
     let quote_before = p.toks[s.tokens.start..left]
         .iter()
@@ -3843,19 +3872,11 @@ pub(super) fn attribute_sentence(
             prev.content = Some(r.start..s.range.end);
             continue;
         }
-        let site = Site {
-            cue,
-            rule: cand.rule,
-            left: cand.left,
-            right: cand.right,
-            boundary: cand.boundary,
-            j,
-            had_that,
-            people: matches!(
-                reg.entities[id].kind,
-                SpeakerKind::Person | SpeakerKind::Group | SpeakerKind::Anonymous
-            ),
-        };
+        let people = matches!(
+            reg.entities[id].kind,
+            SpeakerKind::Person | SpeakerKind::Group | SpeakerKind::Anonymous
+        );
+        let site = Site::new(p, s, (cue, &cand), (j, had_that), people);
         let (layout, mut content_rule) = if cand.passive {
             (Layout::Whole, ContentRule::Parenthetical)
         } else {
