@@ -171,93 +171,185 @@ fn cues(p: &Para, s: &Sentence) -> SmallVec<[(usize, usize, Option<Cue>); 4]> {
             }
             continue;
         }
-        let Some(c) = t.cue().or_else(|| construction_cue(p, s, k, last_quote)) else {
-            continue;
+        let cue = match t.cue() {
+            Some(c) => Some(c),
+            None if may_construct(p, s, k, last_quote) => construction_cue(p, s, k, last_quote),
+            None => None,
         };
-        if t.cap && k != s.tokens.start && Some(k) != after_dateline(p, s) {
-            continue;
-        }
-        // `The memo, written in May and obtained by the Ledger, warned …`, `The police,
-        // called by a neighbour, found …`: a past participle (no base, -s, past or -ing form,
-        // or one with its agent after it) right after a comma opens a reduced relative clause
-        // about the noun before it, not a report
-        let agent_next = !c.participle && toks.get(k + 1).is_some_and(|n| n.lower == "by");
-        let participle_only =
-            !(c.base || c.participle || c.past || t.lower.ends_with('s')) && t.cue().is_some();
-        if (participle_only || agent_next) && p.gap_before(k, s).trim() == "," {
-            continue;
-        }
-        // `In a post on X written in French, Roy said …`: without an auxiliary before it
-        // (`has written`, `was written`), a past participle is an adjective, never the verb
-        // that reports
-        if participle_only
-            && k > s.tokens.start
-            && !(toks[k - 1].is(Class::PassiveAux)
-                || matches!(toks[k - 1].lower, "has" | "have" | "had" | "having")
-                || lexicon::is_aux_or_adverb(toks[k - 1].lower))
+        if let Some(c) = cue
+            && let Some(end) = cue_end(p, s, k, c, &out)
         {
-            continue;
+            out.push((k, end, Some(c)));
         }
-        let mut end = k + 1 + usize::from(c.lemma == "put");
-        if c.lemma == "point" {
-            if toks.get(k + 1).is_some_and(|n| n.lower == "out") && !c.base {
-                end = k + 2;
-            } else if toks.get(k + 1).is_none_or(|n| n.lower != "to") || c.base {
-                // (`pointed to rising costs`: its frame, [`object_frame`])
-                continue;
-            }
-        }
-        if !in_frame(p, s, k, c) {
-            continue;
-        }
-        // `spoke of “anxiety”`, `spoke about …`: speaking is a cue only with what was said
-        if c.lemma == "speak" {
-            if toks
-                .get(k + 1)
-                .is_some_and(|n| matches!(n.lower, "of" | "about"))
-            {
-                end = k + 2;
-            } else {
-                continue;
-            }
-        }
-        if noun_or_request(p, s, k, end, c) || naming_call(p, s, k) {
-            continue;
-        }
-        if c.belief && !belief_reported(p, s, k, end, !out.is_empty()) {
-            continue;
-        }
-        if !c.belief && negated(p, s, k) {
-            continue;
-        }
-        if passive(p, s, k) && (c.thing || by_agent(p, s, end).is_none()) {
-            continue;
-        }
-        if c.base && !base_form_has_subject(p, s, k) {
-            continue;
-        }
-        // `according to the agency's estimates`: a cue word inside the source's noun phrase
-        // is a noun
-        if out
-            .last()
-            .is_some_and(|&(_, e, cue): &(usize, usize, Option<Cue>)| {
-                cue.is_none() && e < k && (e..=k).all(|i| !p.breaks_before(i, s)) && k - e <= 4
-            })
-        {
-            continue;
-        }
-        if plural_noun_form(p, s, k, c) || participle_without_clause(p, s, k, end, c) {
-            continue;
-        }
-        out.push((k, end, Some(c)));
     }
     out
+}
+
+/// The end token of the cue `c` that the word at `k` makes (`point out`, `put it`, `spoke
+/// of`: after the words it takes), or `None` when, in its place, it reports nothing: a
+/// noun, an adjective, a passive, a negation, a request, a base form without its subject
+/// (`earlier`: the sentence's cues before it).
+///
+/// (Apart from [`cues`], which runs on every word: the loop over the words keeps its few
+/// values in registers, where these checks, inlined, spilled them on every word.)
+#[inline(never)]
+fn cue_end(
+    p: &Para,
+    s: &Sentence,
+    k: usize,
+    c: Cue,
+    earlier: &[(usize, usize, Option<Cue>)],
+) -> Option<usize> {
+    let t = &p.toks[k];
+    if t.cap && k != s.tokens.start && Some(k) != after_dateline(p, s) {
+        return None;
+    }
+    // `The memo, written in May and obtained by the Ledger, warned …`, `The police,
+    // called by a neighbour, found …`: a past participle (no base, -s, past or -ing form,
+    // or one with its agent after it) right after a comma opens a reduced relative clause
+    // about the noun before it, not a report
+    let agent_next = !c.participle && p.toks.get(k + 1).is_some_and(|n| n.lower == "by");
+    let participle_only =
+        !(c.base || c.participle || c.past || t.lower.ends_with('s')) && t.cue().is_some();
+    if (participle_only || agent_next) && p.gap_before(k, s).trim() == "," {
+        return None;
+    }
+    // `In a post on X written in French, Roy said …`: without an auxiliary before it
+    // (`has written`, `was written`), a past participle is an adjective, never the verb
+    // that reports
+    if participle_only
+        && k > s.tokens.start
+        && !(p.toks[k - 1].is(Class::PassiveAux)
+            || matches!(p.toks[k - 1].lower, "has" | "have" | "had" | "having")
+            || lexicon::is_aux_or_adverb(p.toks[k - 1].lower))
+    {
+        return None;
+    }
+    let mut end = k + 1 + usize::from(c.lemma == "put");
+    if c.lemma == "point" {
+        if p.toks.get(k + 1).is_some_and(|n| n.lower == "out") && !c.base {
+            end = k + 2;
+        } else if p.toks.get(k + 1).is_none_or(|n| n.lower != "to") || c.base {
+            // (`pointed to rising costs`: its frame, [`object_frame`])
+            return None;
+        }
+    }
+    if !in_frame(p, s, k, c) {
+        return None;
+    }
+    // `spoke of “anxiety”`, `spoke about …`: speaking is a cue only with what was said
+    if c.lemma == "speak" {
+        if p.toks
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.lower, "of" | "about"))
+        {
+            end = k + 2;
+        } else {
+            return None;
+        }
+    }
+    if noun_or_request(p, s, k, end, c) || naming_call(p, s, k) {
+        return None;
+    }
+    if c.belief && !belief_reported(p, s, k, end, !earlier.is_empty()) {
+        return None;
+    }
+    if !c.belief && negated(p, s, k) {
+        return None;
+    }
+    if passive(p, s, k) && (c.thing || by_agent(p, s, end).is_none()) {
+        return None;
+    }
+    if c.base && !base_form_has_subject(p, s, k) {
+        return None;
+    }
+    // `according to the agency's estimates`: a cue word inside the source's noun phrase
+    // is a noun
+    if earlier
+        .last()
+        .is_some_and(|&(_, e, cue): &(usize, usize, Option<Cue>)| {
+            cue.is_none() && e < k && (e..=k).all(|i| !p.breaks_before(i, s)) && k - e <= 4
+        })
+    {
+        return None;
+    }
+    if plural_noun_form(p, s, k, c) || participle_without_clause(p, s, k, end, c) {
+        return None;
+    }
+    Some(end)
+}
+
+/// The verbs of [`light_verb`]'s constructions (`made the argument that …`).
+const LIGHT_VERBS: &[&str] = &[
+    "made",
+    "makes",
+    "expressed",
+    "expresses",
+    "voiced",
+    "voices",
+    "repeated",
+];
+/// The forms of `find` that [`document_finding`] reads as a document's finding.
+const FIND_FORMS: &[&str] = &["found", "finds"];
+/// The forms of `read` that [`document_reads`] reads as a document's words.
+const READ_FORMS: &[&str] = &["read", "reads"];
+/// The verbs of praise or blame that [`quoted_judgement`] reads as cues.
+const JUDGEMENT_VERBS: &[&str] = &[
+    "accused", "accuses", "praised", "praises", "blamed", "blames",
+];
+/// The forms of `put` that [`put_it`] reads as `put it`.
+const PUT_FORMS: &[&str] = &["put", "puts"];
+
+/// For each first byte of a word in the lists of [`construction_cue`]'s verbs, the lengths
+/// (bit `len`) such words have: [`may_construct`] rules most words out with one load.
+static CONSTRUCTION_HEADS: [u16; 256] = head_lengths(&[
+    LIGHT_VERBS,
+    FIND_FORMS,
+    READ_FORMS,
+    JUDGEMENT_VERBS,
+    PUT_FORMS,
+]);
+
+/// [`CONSTRUCTION_HEADS`] of word lists (nonempty words of under 16 bytes), at compile time.
+const fn head_lengths(lists: &[&[&str]]) -> [u16; 256] {
+    let mut t = [0u16; 256];
+    let mut i = 0;
+    while i < lists.len() {
+        let mut j = 0;
+        while j < lists[i].len() {
+            let w = lists[i][j].as_bytes();
+            t[w[0] as usize] |= 1 << w.len();
+            j += 1;
+        }
+        i += 1;
+    }
+    t
+}
+
+/// Whether [`construction_cue`] may find a cue at token `k` (false: it finds none), from
+/// tests of a few instructions, so that most words of a sentence skip its chain: a
+/// quotation close before or right after the word (the verbs read from their place), a
+/// verb of sharing or a noun of saying, or a word shaped like one of the constructions'
+/// verbs (its first byte and length).
+fn may_construct(p: &Para, s: &Sentence, k: usize, last_quote: Option<usize>) -> bool {
+    let t = &p.toks[k];
+    let b = t.lower.as_bytes();
+    let by_position = k > s.tokens.start
+        && (last_quote.is_some_and(|q| q + 5 >= k)
+            || p.toks.get(k + 1).is_some_and(|n| n.quote.is_some()));
+    by_position
+        || b.first().is_some_and(|&f| {
+            b.len() < 16 && CONSTRUCTION_HEADS[usize::from(f)] >> b.len() & 1 != 0
+        })
+        || t.classes() & (Class::PostVerb.bit() | Class::SpeechNoun.bit()) != 0
 }
 
 /// The cue a construction makes at token `k` whose word is no cue form by itself (or not in
 /// this frame): a verb placed as speech, a light verb, a shared post, a verb before a colon
 /// and a quotation, a possessed noun of saying, a document's finding or words
-/// (`last_quote`: see [`speech_by_position`]).
+/// (`last_quote`: see [`speech_by_position`]). (Not inlined into [`cues`]'s loop over the
+/// words, where most words never get here: see [`cue_end`].)
+#[inline(never)]
 fn construction_cue(p: &Para, s: &Sentence, k: usize, last_quote: Option<usize>) -> Option<Cue> {
     speech_by_position(p, s, k, last_quote)
         .or_else(|| light_verb(p, s, k))
@@ -602,10 +694,7 @@ const PLAIN_SAY: Cue = Cue {
 /// verb whose object is a noun of saying followed by `that` is a cue.
 fn light_verb(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     let w = p.toks[k].lower;
-    if !matches!(
-        w,
-        "made" | "makes" | "expressed" | "expresses" | "voiced" | "voices" | "repeated"
-    ) {
+    if !LIGHT_VERBS.contains(&w) {
         return None;
     }
     let noun = (k + 1..(k + 4).min(s.tokens.end))
@@ -703,7 +792,7 @@ fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         document: true,
         ..weak_cue("find", false)
     };
-    if !matches!(p.toks[k].lower, "found" | "finds") || k == s.tokens.start {
+    if !FIND_FORMS.contains(&p.toks[k].lower) || k == s.tokens.start {
         return None;
     }
     // (`The audit, commissioned by the city, found …`: the subject before the parenthesis)
@@ -740,7 +829,7 @@ fn document_finding(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
 fn put_it(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     const PUT: Cue = weak_cue("put", false);
     let it = p.toks.get(k + 1).filter(|_| k + 1 < s.tokens.end)?;
-    let frame = matches!(p.toks[k].lower, "put" | "puts")
+    let frame = PUT_FORMS.contains(&p.toks[k].lower)
         && it.lower == "it"
         && it.quote.is_none()
         && (k + 2..(k + 5).min(s.tokens.end + 1))
@@ -755,11 +844,7 @@ fn put_it(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
 fn quoted_judgement(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
     const JUDGE: Cue = weak_cue("judge", true);
     let w = p.toks[k].lower;
-    if !matches!(
-        w,
-        "accused" | "accuses" | "praised" | "praises" | "blamed" | "blames"
-    ) || k == s.tokens.start
-    {
+    if !JUDGEMENT_VERBS.contains(&w) || k == s.tokens.start {
         return None;
     }
     let q = (k + 1..(k + 7).min(s.tokens.end))
@@ -778,7 +863,7 @@ fn document_reads(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         document: true,
         ..weak_cue("read", false)
     };
-    if !matches!(p.toks[k].lower, "read" | "reads") || k == s.tokens.start {
+    if !READ_FORMS.contains(&p.toks[k].lower) || k == s.tokens.start {
         return None;
     }
     let noun = &p.toks[k - 1];

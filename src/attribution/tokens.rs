@@ -85,16 +85,42 @@ fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '‑' | '&')
 }
 
-/// The ASCII letters and digits, by byte: one load a byte in the tokenizer's inner loops.
-static ASCII_WORD: [bool; 256] = {
-    let mut t = [false; 256];
+/// What the tokenizer needs to know of a byte, one table load: [`WORD`], [`UPPER`],
+/// [`JOINER`], [`WIDE`].
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0; 256];
     let mut b = 0;
-    while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            WIDE | JOINER
+        } else if c.is_ascii_uppercase() {
+            WORD | UPPER
+        } else if c.is_ascii_alphanumeric() {
+            WORD
+        } else if matches!(c, b'\'' | b'-' | b'&' | b',' | b'.') {
+            JOINER
+        } else {
+            0
+        };
         b += 1;
     }
     t
 };
+/// [`BYTE_CLASS`]: an ASCII letter or digit.
+const WORD: u8 = 1;
+/// [`BYTE_CLASS`]: an ASCII capital.
+const UPPER: u8 = 2;
+/// [`BYTE_CLASS`]: a byte after a word that may join it to more (an ASCII joiner, comma or
+/// full stop, or any byte of a wider character): any other ends the word at once.
+const JOINER: u8 = 4;
+/// [`BYTE_CLASS`]: a byte of a character beyond ASCII (decoded to be classed).
+const WIDE: u8 = 8;
+
+/// The class bits of byte `i` of `bytes` (0 past the end: a gap that ends every word).
+fn class_at(bytes: &[u8], i: usize) -> u8 {
+    bytes.get(i).map_or(0, |&b| BYTE_CLASS[usize::from(b)])
+}
 
 /// The character starting at byte `i` of `text` (ASCII without decoding), if any.
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -128,45 +154,53 @@ pub fn tokenize_into<'a>(
     // sized up front (a word with its gap takes a few bytes), so the vector is not copied
     // as it grows
     out.reserve(text.len() / 4 + 1);
-    let mut i = 0;
+    // the quotation the next word may lie in (quotations are sorted), kept as its bounds
+    // so that a word outside every quotation costs two compares
+    let bounds = |k: usize| {
+        quotes
+            .get(k)
+            .map_or((usize::MAX, usize::MAX), |q| (q.outer.start, q.outer.end))
+    };
     let mut qi = 0;
-    while i < bytes.len() {
-        // the gaps between words: ASCII a byte at a time
-        if bytes[i].is_ascii() && !ASCII_WORD[usize::from(bytes[i])] {
+    let (mut q_start, mut q_end) = bounds(0);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let class = BYTE_CLASS[usize::from(b)];
+        // the word's first character: its length and whether it is a capital
+        let (first, cap) = if class & WORD != 0 {
+            (1, class & UPPER != 0)
+        } else if class & WIDE == 0 {
+            // the gaps between words: ASCII a byte at a time
             i += 1;
             continue;
-        }
-        let Some(c) = char_at(text, i) else { break };
-        if !is_alnum(c) {
-            i += c.len_utf8();
-            continue;
-        }
+        } else {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            if !is_alnum(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            (c.len_utf8(), c.is_uppercase())
+        };
         let start = i;
-        let j = word_end(text, i + c.len_utf8());
+        let (j, dotted) = word_end(text, i + first);
         let mut end = j;
         // keep the full stop of initials and abbreviations
-        if bytes.get(j) == Some(&b'.') {
-            let single_cap = j - start == c.len_utf8() && c.is_uppercase();
-            if single_cap
-                || text[start..j].contains('.')
-                || Class::Abbreviation.has(&lower[start..j])
-            {
-                end += 1;
-            }
+        if bytes.get(j) == Some(&b'.')
+            && ((j - start == first && cap) || dotted || Class::Abbreviation.has(&lower[start..j]))
+        {
+            end += 1;
         }
-        while qi < quotes.len() && quotes[qi].outer.end <= start {
+        while start >= q_end {
             qi += 1;
+            (q_start, q_end) = bounds(qi);
         }
-        let quote = quotes
-            .get(qi)
-            .filter(|q| q.outer.start <= start && start < q.outer.end)
-            .map(|_| qi);
-        let word = &lower[start..end];
         out.push(Token {
             range: start..end,
-            lower: word,
-            cap: c.is_uppercase(),
-            quote,
+            lower: &lower[start..end],
+            cap,
+            quote: (start >= q_start).then_some(qi),
             bits: Cell::new(UNKNOWN),
         });
         i = end;
@@ -175,19 +209,26 @@ pub fn tokenize_into<'a>(
 
 /// Where the word whose characters run up to byte `j` ends: over letters and digits, inner
 /// joiners and digit separators (`don’t`, `well-known`, `1,000`, `16.3`) and the full stops
-/// of dotted acronyms (`U.S.`, `D.C.`).
-fn word_end(text: &str, mut j: usize) -> usize {
+/// of dotted acronyms (`U.S.`, `D.C.`); and whether it took in a full stop.
+fn word_end(text: &str, mut j: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
+    let mut dotted = false;
     loop {
-        while j < bytes.len() && ASCII_WORD[usize::from(bytes[j])] {
+        while class_at(bytes, j) & WORD != 0 {
             j += 1;
         }
+        // most words end at a space or a mark that joins nothing: one table load
+        let class = class_at(bytes, j);
+        if class & JOINER == 0 {
+            break;
+        }
         let Some(cj) = char_at(text, j) else { break };
-        if is_alnum(cj) {
+        // (an ASCII byte here is no letter or digit)
+        if class & WIDE != 0 && is_alnum(cj) {
             j += cj.len_utf8();
             continue;
         }
-        // only a joiner, a comma or a full stop can join (most words end at a space)
+        // only a joiner, a comma or a full stop can join
         let joiner = is_inner_joiner(cj);
         if !(joiner || cj == ',' || cj == '.') {
             break;
@@ -204,9 +245,10 @@ fn word_end(text: &str, mut j: usize) -> usize {
         if !joins {
             break;
         }
+        dotted |= cj == '.';
         j = after;
     }
-    j
+    (j, dotted)
 }
 
 /// A sentence: a run of tokens and the text it spans.
