@@ -201,6 +201,8 @@ fn a_finding_or_ruling_needs_a_body_and_a_clause() {
         "Under new rules that start in May, ferries must carry two mates.",
         "The council ruled out a tax rise.",
         "Signs on the north shore say the ramp is closed.",
+        "The deckhand pressed the button to lower the ramp.",
+        "The keeper defended the goal for ninety minutes.",
     ]);
 }
 

@@ -272,7 +272,9 @@ fn cue_end(
     if !c.belief && negated(p, s, k) {
         return None;
     }
-    if passive(p, s, k) && (c.thing || by_agent(p, s, end).is_none()) {
+    // (`has been pressing … to` is a progressive, no passive)
+    if !(c.frame && c.participle) && passive(p, s, k) && (c.thing || by_agent(p, s, end).is_none())
+    {
         return None;
     }
     if c.base && !base_form_has_subject(p, s, k) {
@@ -415,10 +417,22 @@ fn plural_noun_form(p: &Para, s: &Sentence, k: usize, c: Cue) -> bool {
 fn participle_without_clause(p: &Para, s: &Sentence, k: usize, end: usize, c: Cue) -> bool {
     c.participle
         && !(p.breaks_before(k, s)
+            || c.frame && progressive(p, s, k)
             || p.toks.get(end).is_some_and(|n| n.lower == "that")
             || with_subject(p, s, k).is_some()
             || absolute_subject(p, s, k)
             || fronted_end(p, s, k).is_some())
+}
+
+/// `has been pressing the board to …`, `is asking residents to …`: an `-ing` form at `k`
+/// after a form of `be` is the clause's verb (a progressive), not a participle.
+fn progressive(p: &Para, s: &Sentence, k: usize) -> bool {
+    k > s.tokens.start
+        && matches!(
+            p.toks[k - 1].lower,
+            "is" | "are" | "was" | "were" | "been" | "be" | "am"
+        )
+        && !p.breaks_before(k, s)
 }
 
 /// A cue form that reports nothing in its place: `who asked not to be named`, `asked to
@@ -1221,7 +1235,8 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
         {
             break;
         }
-        if j > from && t.cue().is_some() {
+        // (a capitalised cue word is part of a name: `the founder of Studiocomix Press`)
+        if j > from && t.cue().is_some() && !t.cap {
             break;
         }
         if j > from && t.is(Class::AdjunctOpener) && p.toks[j - 1].cap {
@@ -1713,7 +1728,8 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
     {
         return (q, false);
     }
-    if cue.is_some_and(|c| c.object) {
+    // (`has asked the province for a grant`: in a frame, the object is part of the claim)
+    if cue.is_some_and(|c| c.object) && !object_frame(p, s, cue, j) {
         // (`warned jurors not to read …`, `urged reporters to wait`: an appeal's object is
         // part of what was asked, and stays in the claim)
         let k = skip_object(p, s, j);
@@ -3706,7 +3722,9 @@ fn urged_to(p: &Para, s: &Sentence, x: &Site, j: usize) -> bool {
 /// …`). The object is one to six words on, no quotation, no break, no other cue; two words
 /// at least must follow the frame.
 fn object_frame(p: &Para, s: &Sentence, cue: Option<Cue>, j: usize) -> bool {
-    let Some(c) = cue.filter(|c| c.weak && !c.participle) else {
+    let Some(c) =
+        cue.filter(|c| c.weak && (!c.participle || c.frame && j >= 2 && progressive(p, s, j - 1)))
+    else {
         return false;
     };
     let e = s.tokens.end;
@@ -3743,7 +3761,13 @@ fn object_frame(p: &Para, s: &Sentence, cue: Option<Cue>, j: usize) -> bool {
                 p.toks[k].lower,
                 "he" | "she" | "it" | "they" | "we" | "i" | "you" | "well" | "if" | "though"
             ) || p.toks[k].is(Class::Subordinator));
-        (k..(k + 2 - usize::from(judging))).all(plain) && !clause_as
+        // `pressed the board to reopen talks`: an appeal is made to people or a body,
+        // never to a thing (`pressed the button to start`)
+        let appeal = frame.first() == Some(&"_") && frame.last() == Some(&"to");
+        let addressed = !appeal
+            || person_object(p, s, j)
+            || (j..k).any(|i| p.toks[i].is(Class::OrgNoun) || p.toks[i].cap);
+        (k..(k + 2 - usize::from(judging))).all(plain) && !clause_as && addressed
     })
 }
 
