@@ -3102,14 +3102,45 @@ fn rule_group_member(
             || p.toks[k].quote.is_some()
             || p.toks[k - 1].quote.is_some()
     };
+    // (`Another simply posted …`: adverbs between the member and its cue)
+    let mut m0 = c.saturating_sub(1);
+    while m0 > s.tokens.start
+        && p.toks[m0].is(Class::AuxOrAdverb)
+        && !p.toks[m0].cap
+        && !p.breaks_before(m0 + 1, s)
+    {
+        m0 -= 1;
+    }
     let (left, right) = if c > s.tokens.start && member(c - 1) && edge(c - 1) {
         (c - 1, cend)
+    } else if c > s.tokens.start && member(m0) && edge(m0) && p.toks[m0].lower == "another" {
+        // (only `another` after `one NOUN`, below)
+        let m = another_of(p, prev, (m0, cend));
+        let Some(m) = m else {
+            return false;
+        };
+        cand.mention = Some(m);
+        cand.left = cand.left.min(m0);
+        cand.rule = SpeakerRule::GroupMember;
+        return true;
     } else if cend < s.tokens.end && member(cend) && edge(cend + 1) {
         (c, cend + 1)
     } else {
         return false;
     };
     let named = prev.and_then(|prev| group_named_in(p, prev));
+    // `One resident wrote that … Another posted …`: after `one NOUN`, `another` is another
+    // of that noun, someone new
+    if named.is_none()
+        && p.toks[left].lower == "another"
+        && let Some(m) = another_of(p, prev, (left, right))
+    {
+        cand.mention = Some(m);
+        cand.left = cand.left.min(left);
+        cand.right = cand.right.max(right);
+        cand.rule = SpeakerRule::GroupMember;
+        return true;
+    }
     let mention = match named {
         Some(m) => m,
         None => {
@@ -3137,6 +3168,37 @@ fn rule_group_member(
 /// The group sentence `prev` names: its subject when that is a group (`Two neighbours
 /// spoke to the paper.`), else its first plural noun phrase of people a list knows (`The
 /// paper spoke to two neighbours.`).
+/// `One resident wrote that … Another posted …`: the subject of sentence `prev` (or of the
+/// previous paragraph's closing sentence) is `one` and a person's noun; a bare `another`
+/// (at `left..right`) is another of that noun, someone new.
+fn another_of(
+    p: &Para,
+    prev: Option<&Sentence>,
+    (left, right): (usize, usize),
+) -> Option<(usize, usize, Mention)> {
+    // (in a paragraph's first sentence, the previous paragraph's closing subject)
+    let m = match prev {
+        Some(prev) => previous_subject(p, prev)?.2,
+        None => p.before?.closing_subject()?.0.clone(),
+    };
+    let noun = m
+        .name
+        .strip_prefix("one ")
+        .or_else(|| m.name.strip_prefix("One "))
+        .filter(|_| m.kind == MentionKind::UnnamedPerson)?;
+    Some((
+        left,
+        right,
+        Mention {
+            kind: MentionKind::UnnamedPerson,
+            name: format!("another {noun}"),
+            title: None,
+            gender: None,
+            full: false,
+        },
+    ))
+}
+
 fn group_named_in(p: &Para, prev: &Sentence) -> Option<(usize, usize, Mention)> {
     if let Some(subject) =
         previous_subject(p, prev).filter(|(_, _, m)| m.kind == MentionKind::Group)
