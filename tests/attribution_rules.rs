@@ -179,6 +179,7 @@ fn speech_inside_speech_is_one_claim_of_the_outer_speaker() {
         "Mr. Vik said he was glad that Ms. Lund told the crew in person.",
         "The mate testified that Captain Roe told him to skip the drill.",
         "Vik said the ferry was late because Lund told the crew to wait.",
+        "According to an assessment seen by the Ledger, analysts concluded that the trawler had been shadowing the cable.",
     ] {
         assert_eq!(count(text).len(), 1, "{text}: {:?}", count(text));
     }

@@ -4205,7 +4205,9 @@ fn inner_aside(p: &Para, s: &Sentence, outer: &Attr, inner: &Attr) -> bool {
 /// [`SpeakerRule::LastNounPhrase`]) stands inside the content after an earlier cue of the
 /// sentence, right after a `that` or a subordinator (`because`, `when`) that opens a clause
 /// of that content, is part of the report, no attribution of its own; a coordinated report,
-/// `…, but Orr said …`, is not inside.
+/// `…, but Orr said …`, is not inside. An opening `according to` is such an outer report
+/// too: `According to an assessment seen by the Ledger, analysts concluded that …` is the
+/// assessment's.
 fn embedded_report(p: &Para, outer: &Attr, inner: &Attr) -> bool {
     let Some(r) = outer.content.as_ref() else {
         return false;
@@ -4216,7 +4218,6 @@ fn embedded_report(p: &Para, outer: &Attr, inner: &Attr) -> bool {
             inner.speaker_rule,
             SpeakerRule::Subject | SpeakerRule::LastNounPhrase
         )
-        || p.toks[outer.cue_tok].lower == "according"
         || inner.cue_tok <= outer.cue_tok
         || l == 0
         || p.toks[l].range.start < r.start
