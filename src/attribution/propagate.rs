@@ -64,12 +64,14 @@ impl Marks<'_> {
         *self.single_style.get_or_init(|| {
             let (mut singles, mut all) = (0, 0);
             let mut scanned = self.scanned.borrow_mut();
+            let mut qs = Vec::new();
             for &bi in self.blocks {
-                let qs = quotes::scan(&self.doc.blocks[bi].text);
+                quotes::scan_into(&self.doc.blocks[bi].text, &mut qs);
                 singles += qs.iter().filter(|q| q.single).count();
                 all += qs.len();
                 if !qs.is_empty() {
-                    scanned.push_back((bi, qs));
+                    // (one list of the right size a block, not grown span by span)
+                    scanned.push_back((bi, qs.clone()));
                 }
             }
             singles * 2 > all
@@ -586,7 +588,7 @@ fn inscription(p: &Para, start: usize) -> bool {
         && matches!(p.toks[k - 1].lower, "reading" | "read" | "reads" | "saying")
         && p.toks[k.saturating_sub(5)..k - 1]
             .iter()
-            .any(|t| lexicon::Class::Inscription.has(t.lower))
+            .any(|t| t.is(lexicon::Class::Inscription))
 }
 
 /// A sentence's attributions become claims: one direct claim per quotation when the content
@@ -706,6 +708,10 @@ fn what_called(
     attrs: &[Attr],
     reg: &mut Registry,
 ) -> Option<(usize, CueText)> {
+    // (with no speaker in the sentence, nothing to take: the cheap test first)
+    if attrs.iter().all(|a| a.speaker.is_none()) {
+        return None;
+    }
     let q = (s.tokens.start..s.tokens.end).find(|&k| p.toks[k].range.start >= qstart)?;
     let mut v = q.checked_sub(1).filter(|&v| v > s.tokens.start)?;
     let first = v;

@@ -1136,6 +1136,9 @@ pub struct Registry {
     /// A name normalised for a look-up in `names` ([`Registry::name_id`]), kept to be
     /// written over rather than allocated for each mention.
     norm_buf: String,
+    /// A surname worked out for a look-up ([`Registry::resolve_name`]), kept to be written
+    /// over rather than allocated for each mention.
+    surname_buf: String,
     /// Documents speakers spoke in (`said in a statement`, `wrote in an email`): the
     /// document's noun, lowercased → the latest such speaker, whom a later `the statement
     /// said` speaks for ([`crate::attribution::rules::SpeakerRule::NamedDocumentAuthor`]).
@@ -1187,18 +1190,25 @@ fn gender_fits(g: Option<Gender>, wanted: Option<Gender>) -> bool {
 /// The last word of `name` lowercased, skipping trailing suffixes (`Jr.`) but never the
 /// first word. Each word is lowercased once, from the end, and the last one lowered is kept.
 fn surname_of(name: &str) -> String {
-    let mut words = name.split_whitespace().rev();
     let mut sur = String::new();
+    surname_into(name, &mut sur);
+    sur
+}
+
+/// [`surname_of`] written into `sur` (emptied first), so a caller with a buffer makes no
+/// new string.
+fn surname_into(name: &str, sur: &mut String) {
+    let mut words = name.split_whitespace().rev();
+    sur.clear();
     if let Some(w) = words.next() {
-        lower_into(w, &mut sur);
+        lower_into(w, sur);
     }
     for w in words {
-        if !Class::Suffix.has(&sur) {
+        if !Class::Suffix.has(sur) {
             break;
         }
-        lower_into(w, &mut sur);
+        lower_into(w, sur);
     }
-    sur
 }
 
 /// `w.to_lowercase()` written into `out` (emptied first): by the cheaper ASCII lowercasing
@@ -1341,7 +1351,7 @@ impl Registry {
                             !n.cap
                                 && n.quote.is_none()
                                 && text[toks[j - 1].range.end..n.range.start].trim().is_empty()
-                                && !is_function_word(n.lower)
+                                && !is_function_token(n)
                         }))
                     && !in_asked_question(text, toks, opening, i)
                     // (`hit Colm Dwyer’s van`: the noun after an owner is no verb)
@@ -1416,7 +1426,7 @@ impl Registry {
                 }
             }
         }
-        let role_gender = i.checked_sub(1).and_then(|k| gender_of_role(toks[k].lower));
+        let role_gender = i.checked_sub(1).and_then(|k| role_gender(&toks[k]));
         let described = if at.opens {
             described_gender(text, toks, j)
         } else {
@@ -1573,12 +1583,11 @@ impl Registry {
             && toks
                 .get(i + 1)
                 .is_some_and(|n| text[t.range.end..n.range.start].trim() == ",");
-        let person = noun.is(Class::PersonNoun) || gender_of_role(noun.lower).is_some();
+        let person = noun.is(Class::PersonNoun) || role_gender(noun).is_some();
         if !commas || !is_first_name(t.lower) || noun.cap || !person {
             return false;
         }
-        let gender =
-            first_name_gender(&text[t.range.clone()]).or_else(|| gender_of_role(noun.lower));
+        let gender = first_name_gender(&text[t.range.clone()]).or_else(|| role_gender(noun));
         let spelling = self.spelling(text[t.range.clone()].to_string(), None);
         self.seen.push(SeenName {
             subject: true,
@@ -1687,13 +1696,14 @@ impl Registry {
         if self.org_short.is_empty() {
             return None;
         }
-        let key = name.to_lowercase();
+        lower_into(name, &mut self.norm_buf);
+        let key = self.norm_buf.as_str();
         let &(org, _) = self
             .org_short
-            .get(&key)
-            .or_else(|| self.org_first.get(&key))
+            .get(key)
+            .or_else(|| self.org_first.get(key))
             .filter(|&&(_, p)| p < at)?;
-        if self.surnames.contains_key(&key) || self.last_seen.contains_key(&key) {
+        if self.surnames.contains_key(key) || self.last_seen.contains_key(key) {
             return None;
         }
         let full = self.org_names[org as usize].clone();
@@ -2126,7 +2136,9 @@ impl Registry {
     }
 
     fn resolve_name(&mut self, m: &Mention, at: usize) -> usize {
-        let surname = surname_of(&m.name);
+        // (the surname written in a buffer the registry keeps for it, given back below)
+        let mut surname = std::mem::take(&mut self.surname_buf);
+        surname_into(&m.name, &mut surname);
         // an existing speaker with the same name or surname
         let found = self.name_id(&m.name).or_else(|| {
             self.by_surname(&surname).filter(|&id| {
@@ -2208,6 +2220,7 @@ impl Registry {
         if self.entities[id].gender.is_none() {
             self.entities[id].gender = m.gender;
         }
+        self.surname_buf = surname;
         id
     }
 
@@ -2793,7 +2806,7 @@ fn topic_after_verb(toks: &[Token], opening: usize, i: usize) -> bool {
     let role = |k: usize| {
         !toks[k].cap
             && toks[k].quote.is_none()
-            && !is_function_word(toks[k].lower)
+            && !is_function_token(&toks[k])
             && !toks[k].is(Class::Preposition)
     };
     addressee(toks, opening, i)
@@ -2812,7 +2825,7 @@ fn addressee(toks: &[Token], opening: usize, i: usize) -> bool {
             let role = &toks[i - 1];
             !role.cap
                 && role.quote.is_none()
-                && !is_function_word(role.lower)
+                && !is_function_token(role)
                 && !role.is(Class::Preposition)
                 && ask(&toks[i - 2])
         }
@@ -2851,7 +2864,7 @@ fn described_gender(text: &str, toks: &[Token], j: usize) -> Option<Gender> {
         toks.get(k + 1..(k + 4).min(toks.len()))?
             .iter()
             .take_while(|t| !t.cap && t.quote.is_none() && t.lower != "of")
-            .find_map(|t| gender_of_role(t.lower))
+            .find_map(role_gender)
     };
     let gap = |k: usize| &text[toks[k - 1].range.end..toks[k].range.start];
     if j >= toks.len() {
@@ -3024,9 +3037,22 @@ fn into_sentence(toks: &[Token], i: usize) -> u32 {
     u32::try_from(toks[i].range.start - from).unwrap_or(u32::MAX)
 }
 
-/// Small words that cannot be a clause's verb after a name (`Jones of Ottawa`, `Smith and`).
-fn is_function_word(w: &str) -> bool {
-    Class::FunctionWord.has(w) || w.ends_with("’s") || w.ends_with("'s")
+/// Small words that cannot be a clause's verb after a name (`Jones of Ottawa`, `Smith and`):
+/// a function word (from the token's lexicon bits) or a possessive.
+fn is_function_token(t: &Token) -> bool {
+    t.is(Class::FunctionWord) || t.lower.ends_with("’s") || t.lower.ends_with("'s")
+}
+
+/// [`gender_of_role`] of a token's word, from its lexicon bits (no look-up of the word).
+fn role_gender(t: &Token) -> Option<Gender> {
+    let c = t.classes();
+    if c & Class::MaleRole.bit() != 0 {
+        Some(Gender::Male)
+    } else if c & Class::FemaleRole.bit() != 0 {
+        Some(Gender::Female)
+    } else {
+        None
+    }
 }
 
 /// Gender implied by a role word before a name (`husband Omar …`, `wife Ana …`).
