@@ -626,9 +626,13 @@ fn credit_sentence(
             .clone()
             .filter(|&qi| qs[qi].outer.start >= r.start && qs[qi].outer.end <= r.end + 3)
             .collect();
-        let words_outside = p.toks[s.tokens.clone()]
+        // (the tokens are in text order: from the first starting in the content, up to the
+        // last that may end in it)
+        let toks = &p.toks[s.tokens.clone()];
+        let words_outside = toks[toks.partition_point(|t| t.range.start < r.start)..]
             .iter()
-            .any(|t| t.quote.is_none() && t.range.start >= r.start && t.range.end <= r.end);
+            .take_while(|t| t.range.start <= r.end)
+            .any(|t| t.quote.is_none() && t.range.end <= r.end);
         let rule = Rule::Cue(a.speaker_rule, a.content_rule);
         let cue = Some(a.cue_text.clone());
         let confidence = a.confidence;
@@ -920,7 +924,11 @@ fn pronoun_cue(p: &Para, s: &Sentence) -> Option<Gender> {
             .is_some_and(|n| n.quote.is_none() && n.cue().is_some())
     };
     toks.iter().enumerate().find_map(|(k, t)| {
-        let g = pronoun_gender(t.lower).filter(|_| t.quote.is_none())?;
+        // (a word inside a quotation ruled out first, by a field)
+        if t.quote.is_some() {
+            return None;
+        }
+        let g = pronoun_gender(t.lower)?;
         (cue_at(k + 1) || k > 0 && cue_at(k - 1)).then_some(g)
     })
 }
