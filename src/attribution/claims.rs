@@ -95,6 +95,7 @@ fn gap_breaks(gap: &str) -> bool {
 }
 
 impl Para<'_> {
+    #[inline]
     pub(super) fn gap_before(&self, i: usize, s: &Sentence) -> &str {
         if i == s.tokens.start {
             return &self.text
@@ -1378,11 +1379,16 @@ fn sentence_subject(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize
     for attempt in 0..2 {
         let hi = (start + 9).min(s.tokens.end);
         let bare = bare_plural_subject(p, s, start);
+        // (a phrase ending at `j` holds no break when `j` is at most the first break after
+        // `start`: found once, not for each `j`)
+        let first_break = (start + 1..hi)
+            .find(|&k| p.breaks_before(k, s))
+            .unwrap_or(hi);
         let mut j = hi;
         while j > start {
             let next_ok = j >= s.tokens.end || !p.toks[j].cap || p.breaks_before(j, s);
             if next_ok
-                && !(start..j).any(|k| k > start && p.breaks_before(k, s))
+                && j <= first_break
                 && let Some(m) = mention_of(p, start, j)
             {
                 // (`Ferry pilots, who …`: never `Ferry` alone before the group's noun)

@@ -311,7 +311,7 @@ fn section_label(text: &str, toks: &[tokens::Token]) -> Option<usize> {
     let n = toks
         .iter()
         .take(5)
-        .position(|t| text[t.range.end..].starts_with(':'))?;
+        .position(|t| text.as_bytes().get(t.range.end) == Some(&b':'))?;
     let label = &toks[..=n];
     let next = toks.get(n + 1)?;
     // (`What they're saying:`: a label asking a question may hold a verb of saying)
@@ -627,9 +627,13 @@ fn credit_sentence(
             .clone()
             .filter(|&qi| qs[qi].outer.start >= r.start && qs[qi].outer.end <= r.end + 3)
             .collect();
-        let words_outside = p.toks[s.tokens.clone()]
+        // (the tokens are in text order: from the first starting in the content, up to the
+        // last that may end in it)
+        let toks = &p.toks[s.tokens.clone()];
+        let words_outside = toks[toks.partition_point(|t| t.range.start < r.start)..]
             .iter()
-            .any(|t| t.quote.is_none() && t.range.start >= r.start && t.range.end <= r.end);
+            .take_while(|t| t.range.start <= r.end)
+            .any(|t| t.quote.is_none() && t.range.end <= r.end);
         let rule = Rule::Cue(a.speaker_rule, a.content_rule);
         let cue = Some(a.cue_text.clone());
         let confidence = a.confidence;
@@ -780,20 +784,21 @@ fn propagate(
     // next quotations go on with
     let mut held: Option<Gender> = None;
     for (si, s) in sents.iter().enumerate() {
-        let own = if st.sent_quotes[si].is_empty() {
-            None
-        } else {
-            pronoun_cue(p, s)
-        };
-        let pronoun = own.or(held);
-        // (only a sentence with quotations needs it)
-        let words_outside = if st.sent_quotes[si].is_empty() {
-            0
-        } else {
-            p.toks[s.tokens.clone()]
-                .iter()
-                .filter(|t| t.quote.is_none())
-                .count()
+        // (both worked out when first asked, once a sentence: a sentence whose quotations
+        // a cue credited asks neither)
+        let has_quotes = !st.sent_quotes[si].is_empty();
+        let own_cell = OnceCell::new();
+        let own = || *own_cell.get_or_init(|| if has_quotes { pronoun_cue(p, s) } else { None });
+        // (the words outside the quotations, counted up to the fourth)
+        let outside_cell = OnceCell::new();
+        let words_outside = || {
+            *outside_cell.get_or_init(|| {
+                p.toks[s.tokens.clone()]
+                    .iter()
+                    .filter(|t| t.quote.is_none())
+                    .take(4)
+                    .count()
+            })
         };
         for qi in st.sent_quotes[si].clone() {
             if st.q_speaker[qi].is_some() {
@@ -811,7 +816,7 @@ fn propagate(
             // would have allowed the authority to “suspend operations at …”`)
             // (worked out only when asked: the words counted up to the sixth)
             let sentence_level = || {
-                words_outside <= 3
+                words_outside() <= 3
                     || qs[qi].outer.start <= s.range.start
                     || p.text[qs[qi].inner.clone()]
                         .split_whitespace()
@@ -837,8 +842,8 @@ fn propagate(
                     .map(|x| (x, QuoteRule::SpeakerOfNextQuote))
             };
             // (`“It rose fast,” he said.`, the `he` unresolved: never an organisation's)
-            let found =
-                found.filter(|((id, _), _)| pronoun.is_none_or(|g| reg.is_person_of(*id, g)));
+            let found = found
+                .filter(|((id, _), _)| own().or(held).is_none_or(|g| reg.is_person_of(*id, g)));
             if let Some(((id, cue), rule)) = found {
                 st.q_speaker[qi] = Some((id, cue, Rule::Quote(rule), rule.confidence()));
                 st.sent_speaker[si].get_or_insert((id, None));
@@ -847,8 +852,8 @@ fn propagate(
         if let Some(x) = st.sent_speaker[si].clone() {
             prev = Some(x);
             held = None;
-        } else if own.is_some() {
-            held = own;
+        } else if own().is_some() {
+            held = own();
         }
     }
     st.next_quote_speaker = next_quote_speaker;
@@ -921,7 +926,11 @@ fn pronoun_cue(p: &Para, s: &Sentence) -> Option<Gender> {
             .is_some_and(|n| n.quote.is_none() && n.cue().is_some())
     };
     toks.iter().enumerate().find_map(|(k, t)| {
-        let g = pronoun_gender(t.lower).filter(|_| t.quote.is_none())?;
+        // (a word inside a quotation ruled out first, by a field)
+        if t.quote.is_some() {
+            return None;
+        }
+        let g = pronoun_gender(t.lower)?;
         (cue_at(k + 1) || k > 0 && cue_at(k - 1)).then_some(g)
     })
 }

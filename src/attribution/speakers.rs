@@ -123,10 +123,11 @@ fn classes_of(t: &Token, w: &str) -> u64 {
 /// Whether a word ends with a contracted verb (`they'd`, `we’ve`, `don't`, `I’m`): a
 /// clause, no noun phrase.
 fn ends_contracted(w: &str) -> bool {
-    // (every ending has its apostrophe, `'` or the last byte of `’`, in the word's last
-    // five bytes: most words are ruled out by that)
-    let tail = &w.as_bytes()[w.len().saturating_sub(5)..];
-    tail.iter().any(|&b| b == b'\'' || b == 0x99)
+    // (every ending has its apostrophe, `'` or the last byte of `’`, two or three bytes
+    // from the word's end: most words are ruled out by two loads)
+    let b = w.as_bytes();
+    let apostrophe = |k: usize| b.len() >= k && matches!(b[b.len() - k], b'\'' | 0x99);
+    (apostrophe(2) || apostrophe(3))
         && [
             "'d", "’d", "'ve", "’ve", "'re", "’re", "'ll", "’ll", "n't", "n’t", "'m", "’m",
         ]
@@ -1315,6 +1316,28 @@ fn breaks_name(gap: &str) -> bool {
     gap != " " && gap.contains([',', ';', ':', '(', ')', '—', '–', '-', '|', '/'])
 }
 
+/// The words of `s` between spaces, as bytes: `s.split(' ')` without a char searcher (the
+/// registry's name tests run over every speaker for some mentions).
+fn space_words(s: &str) -> impl Iterator<Item = &[u8]> {
+    s.as_bytes().split(|&b| b == b' ')
+}
+
+/// Whether one of the words of `s` between spaces is `word`, ASCII case aside.
+fn has_word(s: &str, word: &str) -> bool {
+    space_words(s).any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+/// [`trim_possessives`] of a word's bytes.
+fn trim_possessive_bytes(mut w: &[u8]) -> &[u8] {
+    while let Some(s) = w.strip_suffix("’s".as_bytes()) {
+        w = s;
+    }
+    while let Some(s) = w.strip_suffix(b"'s") {
+        w = s;
+    }
+    w
+}
+
 /// Whether `name` normalised ([`norm`]) is not `word` but has it as one of its words:
 /// `Harbour Ferry Company` for `company`. In place for an ASCII name (no copy: the test
 /// runs over every organisation that spoke, for each `the company`).
@@ -1329,7 +1352,7 @@ fn names_other_with_word(name: &str, word: &str) -> bool {
         .iter()
         .find(|d| t.len() >= d.len() && t[..d.len()].eq_ignore_ascii_case(d))
         .map_or(t, |d| &t[d.len()..]);
-    !rest.eq_ignore_ascii_case(word) && rest.split(' ').any(|w| w.eq_ignore_ascii_case(word))
+    !rest.eq_ignore_ascii_case(word) && has_word(rest, word)
 }
 
 impl Registry {
@@ -1975,7 +1998,7 @@ impl Registry {
         if definite
             && e.kind == SpeakerKind::Person
             && e.surname.is_some()
-            && m.name.split(' ').count() <= 4
+            && space_words(&m.name).count() <= 4
             && !m.name.contains(',')
         {
             let alias = format!("the {}", &m.name[4..]);
@@ -2071,7 +2094,7 @@ impl Registry {
     /// The person whose title or role holds the word `head` (`mayor` for `Mayor Ana
     /// Ruiz`): the latest one named before `at`, among speakers and seen names.
     fn with_role(&mut self, head: &str, at: usize) -> Option<usize> {
-        let has = |t: &str| t.split(' ').any(|w| w.eq_ignore_ascii_case(head));
+        let has = |t: &str| has_word(t, head);
         let seen = self
             .seen
             .iter()
@@ -2096,12 +2119,11 @@ impl Registry {
             .rposition(|e| {
                 matches!(e.kind, SpeakerKind::Person | SpeakerKind::Anonymous)
                     && !e.plural
+                    && space_words(&e.name)
+                        .skip(1)
+                        .any(|w| trim_possessive_bytes(w).eq_ignore_ascii_case(head.as_bytes()))
                     // (a description, not a name: it has a lowercase word)
                     && e.name.split(' ').any(|w| w.starts_with(char::is_lowercase))
-                    && e.name
-                        .split(' ')
-                        .skip(1)
-                        .any(|w| trim_possessives(w).eq_ignore_ascii_case(head))
             })
             .map(|i| first + i);
         by_role.max(by_words)

@@ -386,8 +386,9 @@ pub fn sentences_into(text: &str, tokens: &[Token], quotes: &[QuoteSpan], out: &
     // tighten byte ranges to non-space text
     for s in out.iter_mut() {
         let t = &text[s.range.clone()];
-        let lead = t.len() - t.trim_start().len();
-        let len = t.trim().len();
+        let rest = t.trim_start();
+        let lead = t.len() - rest.len();
+        let len = rest.trim_end().len();
         s.range = s.range.start + lead..s.range.start + lead + len;
     }
 }

@@ -88,8 +88,12 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
     let may_escape = memchr::memchr2(0x1b, 0xc2, bytes).is_some();
     let mut start = 0;
     for end in ends {
-        let piece = &source[start..end];
-        let body = piece.trim_end_matches(['\n', '\r']);
+        // (`trim_end_matches(['\n', '\r'])` by bytes: each is a whole character)
+        let mut body_end = end;
+        while body_end > start && matches!(bytes[body_end - 1], b'\n' | b'\r') {
+            body_end -= 1;
+        }
+        let body = &source[start..body_end];
         // a BOM at the very start is not text
         let lead = if start == 0 && body.starts_with('\u{feff}') {
             3
