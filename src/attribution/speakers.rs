@@ -178,44 +178,7 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     if let Some(m) = document_author(text, toks) {
         return m;
     }
-    // the head: the last word before the post-modifiers
-    let mut head_end = toks.len();
-    for (i, t) in toks.iter().enumerate().skip(1) {
-        // `People living near the quarry`: a participle after a group's noun opens its
-        // post-modifier
-        if !t.cap
-            && t.lower.ends_with("ing")
-            && toks[i - 1].is(Class::GroupNoun)
-            && i + 1 < toks.len()
-        {
-            head_end = i;
-            break;
-        }
-        if t.is(Class::PostmodifierStart) && !(t.cap && i > 0) {
-            // "Some of those officials": a quantifier's head is after "of"
-            if t.lower == "of" && i == 1 && toks[0].is(Class::Quantifier) {
-                continue;
-            }
-            // "Society of Motor Manufacturers": "of" inside a capitalised name
-            // (but `Anna Berg of Lake Bank`: a first name and a surname before `of` are a
-            // person's, the name after it where they work)
-            if t.lower == "of"
-                && toks[i - 1].cap
-                && toks.get(i + 1).is_some_and(|n| n.cap)
-                && !(i >= 2
-                    && toks[i - 2].cap
-                    && toks[i - 2].classes()
-                        & (Class::FirstNameFemale.bit()
-                            | Class::FirstNameMale.bit()
-                            | Class::FirstNameEither.bit())
-                        != 0)
-            {
-                continue;
-            }
-            head_end = i;
-            break;
-        }
-    }
+    let head_end = head_end(toks);
     let pre = &toks[..head_end];
     if toks.iter().enumerate().any(|(i, t)| {
         t.is(Class::NpBreaker) && !t.cap && !relation_to(toks, head_end, i)
@@ -265,6 +228,49 @@ pub fn parse_mention(text: &str, toks: &[Token]) -> Option<Mention> {
     classify_head(text, toks, pre, head_end, name_all)
 }
 
+/// Where the head of the noun phrase `toks` ends: the index of the first post-modifier
+/// word (`of`, `for`, `who`, a participle after a group's noun), or the phrase's length.
+fn head_end(toks: &[Token]) -> usize {
+    let mut head_end = toks.len();
+    for (i, t) in toks.iter().enumerate().skip(1) {
+        // `People living near the quarry`: a participle after a group's noun opens its
+        // post-modifier
+        if !t.cap
+            && t.lower.ends_with("ing")
+            && toks[i - 1].is(Class::GroupNoun)
+            && i + 1 < toks.len()
+        {
+            head_end = i;
+            break;
+        }
+        if t.is(Class::PostmodifierStart) && !(t.cap && i > 0) {
+            // "Some of those officials": a quantifier's head is after "of"
+            if t.lower == "of" && i == 1 && toks[0].is(Class::Quantifier) {
+                continue;
+            }
+            // "Society of Motor Manufacturers": "of" inside a capitalised name
+            // (but `Anna Berg of Lake Bank`: a first name and a surname before `of` are a
+            // person's, the name after it where they work)
+            if t.lower == "of"
+                && toks[i - 1].cap
+                && toks.get(i + 1).is_some_and(|n| n.cap)
+                && !(i >= 2
+                    && toks[i - 2].cap
+                    && toks[i - 2].classes()
+                        & (Class::FirstNameFemale.bit()
+                            | Class::FirstNameMale.bit()
+                            | Class::FirstNameEither.bit())
+                        != 0)
+            {
+                continue;
+            }
+            head_end = i;
+            break;
+        }
+    }
+    head_end
+}
+
 /// `a source close to the mayor`, `an adviser to the minister`: whether the `to` at `i` ties
 /// a source to the person or body they are close to or work for (so the phrase is one
 /// speaker, never the mayor), not an infinitive: it follows `close`, or a head that names
@@ -307,6 +313,20 @@ fn coordinated(text: &str, pre: &[Token]) -> Option<Mention> {
 
 /// The kind of speaker a noun phrase names, read from its head word `pre.last()`: an
 /// anonymous source, a name, a group, a person by role, a document or an organisation.
+/// The classes `hc` of head word `h`, with a group's noun added when `h` is the plural of a
+/// person's noun that no list holds in the plural (`several councillors`, `Councillors`).
+fn with_plural_person(hc: u64, h: &str) -> u64 {
+    if hc & (Class::GroupNoun.bit() | Class::PersonNoun.bit()) == 0
+        && let Some(stem) = h.strip_suffix('s')
+        && !stem.ends_with('s')
+        && Class::PersonNoun.has(stem)
+    {
+        hc | Class::GroupNoun.bit()
+    } else {
+        hc
+    }
+}
+
 fn classify_head(
     text: &str,
     toks: &[Token],
@@ -324,16 +344,7 @@ fn classify_head(
         .unwrap_or(h);
 
     // the head's classes, looked up once for the questions below
-    let mut hc = classes_of(head, h);
-    // `several councillors`, `Councillors`: the plural of a person's noun no list holds in
-    // the plural is a group's noun
-    if hc & (Class::GroupNoun.bit() | Class::PersonNoun.bit()) == 0
-        && let Some(stem) = h.strip_suffix('s')
-        && !stem.ends_with('s')
-        && Class::PersonNoun.has(stem)
-    {
-        hc |= Class::GroupNoun.bit();
-    }
+    let hc = with_plural_person(classes_of(head, h), h);
     let head_is = |c: Class| hc & c.bit() != 0;
     if let Some(m) = anonymous_source(toks, pre, det, h, name_all) {
         return Some(m);
@@ -1439,22 +1450,7 @@ impl Registry {
                     && !in_asked_question(text, toks, opening, i)
                     // (`hit Colm Dwyer’s van`: the noun after an owner is no verb)
                     && (!owner || opens);
-            // (`Aranda's son drove down.`: the owner of a relative or a role opening the
-            // sentence is its topic, the one a later `she` picks up; `Apatow's name` is not)
-            let kin = toks.get(j).is_some_and(|n| {
-                n.classes()
-                    & (Class::MaleRole.bit() | Class::FemaleRole.bit() | Class::PersonNoun.bit())
-                    != 0
-            });
-            let lone = if opens && kin {
-                toks[i]
-                    .lower
-                    .strip_suffix("'s")
-                    .or_else(|| toks[i].lower.strip_suffix("’s"))
-                    .unwrap_or(toks[i].lower)
-            } else {
-                toks[i].lower
-            };
+            let lone = topic_word(toks, i, j, opens);
             if j == i + 1
                 && clause_subject
                 && let Some(&k) = self
@@ -3033,6 +3029,25 @@ pub fn pronoun_gender(lower: &str) -> Option<Gender> {
         "he" => Some(Gender::Male),
         "she" => Some(Gender::Female),
         _ => None,
+    }
+}
+
+/// The word a one-word name at `i` (ending at `j`) is looked up by as a topic: the word
+/// itself, or, for the owner of a relative or a role opening the sentence (`Aranda's son
+/// drove down.`, the one a later `she` picks up; `Apatow's name` is not), the owner without
+/// its possessive.
+fn topic_word<'t>(toks: &[Token<'t>], i: usize, j: usize, opens: bool) -> &'t str {
+    let kin = toks.get(j).is_some_and(|n| {
+        n.classes() & (Class::MaleRole.bit() | Class::FemaleRole.bit() | Class::PersonNoun.bit())
+            != 0
+    });
+    let w = toks[i].lower;
+    if opens && kin {
+        w.strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w)
+    } else {
+        w
     }
 }
 
