@@ -640,7 +640,15 @@ fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
             || toks.get(k + 1).is_some_and(|n| n.lower == "that"));
     // `Families on the east side say`, `People living near the quarry say`, `A dozen
     // tenants say`: a plural of people with its post-modifier or its quantity
-    let modified = p.toks[k].lower == "say" && postmodified_plural(p, s, a0, k);
+    let modified = p.toks[k].lower == "say" && postmodified_plural(p, s, a0, k)
+        // (`figures from the program's administrator show`: a document and its author)
+        || p.toks[k].cue().is_some_and(|c| c.document)
+            && a0 < k
+            && k - a0 <= 8
+            && toks[a0].is(Class::DocumentNoun)
+            && toks[a0].lower.ends_with('s')
+            && toks.get(a0 + 1).is_some_and(|t| matches!(t.lower, "from" | "by"))
+            && (a0 + 1..k).all(|i| !p.breaks_before(i, s) && toks[i].quote.is_none());
     (ok_prev || quantified || modified)
         && (!singular || modified)
         && !possessive
@@ -4059,8 +4067,12 @@ pub(super) fn attribute_sentence(
         // (`show`, `find` report only a document's findings: `the figures show …`, also
         // one its owner speaks through, `The company's annual report shows that …`)
         if cue.is_some_and(|c| c.document)
-            && !cand.mention.as_ref().is_some_and(|(_, mb, m)| {
-                m.kind == MentionKind::Document || p.toks[mb - 1].is(Class::DocumentNoun)
+            && !cand.mention.as_ref().is_some_and(|&(ma, mb, ref m)| {
+                m.kind == MentionKind::Document
+                    || p.toks[mb - 1].is(Class::DocumentNoun)
+                    // (`figures from the program's administrator show`: its author's)
+                    || p.toks[ma].is(Class::DocumentNoun)
+                        && p.toks.get(ma + 1).is_some_and(|t| matches!(t.lower, "from" | "by"))
             })
         {
             continue;
