@@ -80,9 +80,22 @@ pub(super) struct Para<'a> {
     pub(super) before: Option<&'a super::propagate::Before<'a>>,
 }
 
-const BREAK_CHARS: [char; 8] = [',', ';', ':', '—', '–', '(', ')', '['];
+/// Whether a gap between two words holds a break: `,` `;` `:` `—` `–` `(` `)` `[`, by a byte
+/// scan (a gap is a few bytes; the general searcher for a set of chars cost several times as
+/// much).
+#[inline(never)]
+fn gap_breaks(gap: &str) -> bool {
+    let b = gap.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b',' | b';' | b':' | b'(' | b')' | b'[' => true,
+        // `—` U+2014 and `–` U+2013: E2 80 94 and E2 80 93
+        0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x93 | 0x94)),
+        _ => false,
+    })
+}
 
 impl Para<'_> {
+    #[inline]
     pub(super) fn gap_before(&self, i: usize, s: &Sentence) -> &str {
         if i == s.tokens.start {
             return &self.text
@@ -95,16 +108,19 @@ impl Para<'_> {
     }
 
     /// Whether [`Para::gap_before`] token `i` (after the sentence's first) holds a break.
+    ///
+    /// (Inlined: the rules ask it hundreds of thousands of times a megabyte, and most gaps
+    /// are one space, which breaks nothing; the others go to [`gap_breaks`].)
+    #[inline]
     pub(super) fn breaks_before(&self, i: usize, s: &Sentence) -> bool {
         if i <= s.tokens.start || i >= self.toks.len() {
             return false;
         }
         let (a, b) = (self.toks[i - 1].range.end, self.toks[i].range.start);
-        // (most gaps are one space, which breaks nothing)
-        if b == a + 1 && self.text.as_bytes()[a] == b' ' {
+        if b == a + 1 && self.text.as_bytes().get(a) == Some(&b' ') {
             return false;
         }
-        self.text[a..b].contains(BREAK_CHARS)
+        gap_breaks(&self.text[a..b])
     }
 
     pub(super) fn pos(&self, byte: usize) -> usize {
@@ -221,7 +237,7 @@ fn cue_end(
         && k > s.tokens.start
         && !(p.toks[k - 1].is(Class::PassiveAux)
             || matches!(p.toks[k - 1].lower, "has" | "have" | "had" | "having")
-            || lexicon::is_aux_or_adverb(p.toks[k - 1].lower))
+            || aux_or_adverb(&p.toks[k - 1]))
     {
         return None;
     }
@@ -300,9 +316,10 @@ const JUDGEMENT_VERBS: &[&str] = &[
 /// The forms of `put` that [`put_it`] reads as `put it`.
 const PUT_FORMS: &[&str] = &["put", "puts"];
 
-/// For each first byte of a word in the lists of [`construction_cue`]'s verbs, the lengths
-/// (bit `len`) such words have: [`may_construct`] rules most words out with one load.
-static CONSTRUCTION_HEADS: [u16; 256] = head_lengths(&[
+/// For each first byte (`.0`) and each last byte (`.1`) of a word in the lists of
+/// [`construction_cue`]'s verbs, the lengths (bit `len`) such words have:
+/// [`may_construct`] rules most words out with two loads.
+static CONSTRUCTION_HEADS: ([u16; 256], [u16; 256]) = head_lengths(&[
     LIGHT_VERBS,
     FIND_FORMS,
     READ_FORMS,
@@ -311,37 +328,49 @@ static CONSTRUCTION_HEADS: [u16; 256] = head_lengths(&[
 ]);
 
 /// [`CONSTRUCTION_HEADS`] of word lists (nonempty words of under 16 bytes), at compile time.
-const fn head_lengths(lists: &[&[&str]]) -> [u16; 256] {
-    let mut t = [0u16; 256];
+const fn head_lengths(lists: &[&[&str]]) -> ([u16; 256], [u16; 256]) {
+    let (mut first, mut last) = ([0u16; 256], [0u16; 256]);
     let mut i = 0;
     while i < lists.len() {
         let mut j = 0;
         while j < lists[i].len() {
             let w = lists[i][j].as_bytes();
-            t[w[0] as usize] |= 1 << w.len();
+            first[w[0] as usize] |= 1 << w.len();
+            last[w[w.len() - 1] as usize] |= 1 << w.len();
             j += 1;
         }
         i += 1;
     }
-    t
+    (first, last)
 }
 
 /// Whether [`construction_cue`] may find a cue at token `k` (false: it finds none), from
-/// tests of a few instructions, so that most words of a sentence skip its chain: a
-/// quotation close before or right after the word (the verbs read from their place), a
-/// verb of sharing or a noun of saying, or a word shaped like one of the constructions'
-/// verbs (its first byte and length).
+/// tests of a few instructions, so that most words of a sentence skip its chain: a verb of
+/// sharing or a noun of saying, a word shaped like one of the constructions' verbs (its
+/// first and last bytes and its length), or a lowercase word no list holds, ending like a
+/// verb (`-d`, `-s`, `-g`), with a quotation close before it or right after it (the verbs
+/// read from their place: [`speech_by_position`], [`verb_before_colon_quote`]).
 fn may_construct(p: &Para, s: &Sentence, k: usize, last_quote: Option<usize>) -> bool {
     let t = &p.toks[k];
     let b = t.lower.as_bytes();
-    let by_position = k > s.tokens.start
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    let classes = t.classes();
+    if classes & (Class::PostVerb.bit() | Class::SpeechNoun.bit()) != 0 {
+        return true;
+    }
+    let (firsts, lasts) = &CONSTRUCTION_HEADS;
+    if b.len() < 16 && (firsts[usize::from(first)] & lasts[usize::from(last)]) >> b.len() & 1 != 0 {
+        return true;
+    }
+    classes == 0
+        && !t.cap
+        && b.len() >= 4
+        && matches!(last, b'd' | b's' | b'g')
+        && k > s.tokens.start
         && (last_quote.is_some_and(|q| q + 5 >= k)
-            || p.toks.get(k + 1).is_some_and(|n| n.quote.is_some()));
-    by_position
-        || b.first().is_some_and(|&f| {
-            b.len() < 16 && CONSTRUCTION_HEADS[usize::from(f)] >> b.len() & 1 != 0
-        })
-        || t.classes() & (Class::PostVerb.bit() | Class::SpeechNoun.bit()) != 0
+            || p.toks.get(k + 1).is_some_and(|n| n.quote.is_some()))
 }
 
 /// The cue a construction makes at token `k` whose word is no cue form by itself (or not in
@@ -925,7 +954,9 @@ fn attributed_after(p: &Para, s: &Sentence, b: usize) -> bool {
         && p.gap_before(b, s).contains(',')
         && (b..s.tokens.end).any(|k| {
             p.toks[k].quote.is_none()
-                && lexicon::cue(p.toks[k].lower).is_some_and(|c| matches!(c.lemma, "say" | "tell"))
+                && p.toks[k]
+                    .cue()
+                    .is_some_and(|c| matches!(c.lemma, "say" | "tell"))
         })
 }
 
@@ -967,12 +998,19 @@ fn negated(p: &Para, s: &Sentence, k: usize) -> bool {
                     "declined" | "declines" | "refused" | "refuses" | "declining" | "refusing"
                 );
         }
-        if !lexicon::is_aux_or_adverb(w) && !matches!(w, "yet" | "publicly" | "immediately") {
+        if !aux_or_adverb(&p.toks[i - 1]) && !matches!(w, "yet" | "publicly" | "immediately") {
             return false;
         }
         i -= 1;
     }
     false
+}
+
+/// [`lexicon::is_aux_or_adverb`] of a token's word, from the classes the token keeps (no
+/// lookup of the word again).
+fn aux_or_adverb(t: &Token) -> bool {
+    t.is(Class::AuxOrAdverb)
+        || t.lower.len() > 4 && t.lower.ends_with("ly") && !t.is(Class::LyNotAdverb)
 }
 
 /// Walks back from a cue to the start of its subject.
@@ -1044,9 +1082,7 @@ fn strip_subject(p: &Para, mut a: usize, mut b: usize) -> (usize, usize) {
         let t = &p.toks[b - 1];
         let weekday = t.is(Class::Weekday);
         let negative = t.lower.ends_with("n't") || t.lower.ends_with("n’t");
-        if (!t.cap && (lexicon::is_aux_or_adverb(t.lower) || t.is(Class::TimeWord) || negative))
-            || weekday
-        {
+        if (!t.cap && (aux_or_adverb(t) || t.is(Class::TimeWord) || negative)) || weekday {
             b -= 1;
             // "on Monday", "last week"
             if b > a
@@ -1221,11 +1257,16 @@ fn sentence_subject(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize
     for attempt in 0..2 {
         let hi = (start + 9).min(s.tokens.end);
         let bare = bare_plural_subject(p, s, start);
+        // (a phrase ending at `j` holds no break when `j` is at most the first break after
+        // `start`: found once, not for each `j`)
+        let first_break = (start + 1..hi)
+            .find(|&k| p.breaks_before(k, s))
+            .unwrap_or(hi);
         let mut j = hi;
         while j > start {
             let next_ok = j >= s.tokens.end || !p.toks[j].cap || p.breaks_before(j, s);
             if next_ok
-                && !(start..j).any(|k| k > start && p.breaks_before(k, s))
+                && j <= first_break
                 && let Some(m) = mention_of(p, start, j)
             {
                 // (`Ferry pilots, who …`: never `Ferry` alone before the group's noun)
@@ -1286,11 +1327,12 @@ fn clause_opens_at(p: &Para, s: &Sentence, j: usize, cue: Option<Cue>) -> bool {
     if t.quote.is_some() {
         return false;
     }
-    let contracted = t
-        .lower
-        .split(['\'', '’'])
-        .next()
-        .is_some_and(|w| w.len() < t.lower.len() && lexicon::pronoun(w).is_some());
+    // (`he's`, `they’re`: the word before its first apostrophe, found by bytes; `’` is
+    // E2 80 99)
+    let b = t.lower.as_bytes();
+    let apostrophe =
+        (0..b.len()).find(|&i| b[i] == b'\'' || b[i..].starts_with(&[0xE2, 0x80, 0x99]));
+    let contracted = apostrophe.is_some_and(|i| lexicon::pronoun(&t.lower[..i]).is_some());
     let timed = (j + 1..(j + 3).min(s.tokens.end)).any(|k| {
         let n = &p.toks[k];
         n.is(Class::TimeWord) || n.is(Class::Weekday) || n.lower == "other"
@@ -1331,8 +1373,8 @@ fn participial_opener(p: &Para, s: &Sentence, from: usize) -> Option<usize> {
         || next.cap
         || next.quote.is_some()
         || p.breaks_before(from + 1, s)
-        || lexicon::cue(next.lower).is_some()
-        || Class::Verbish.has(next.lower)
+        || next.cue().is_some()
+        || next.is(Class::Verbish)
     {
         return None;
     }
@@ -1490,13 +1532,14 @@ fn that_soon(p: &Para, s: &Sentence, j: usize) -> Option<usize> {
         }
         // (`in a statement posted on its website that …`: a participle, no verb of its own;
         // `in a written statement on Monday that …`: one before the noun, an adjective)
+        let cue = t.cue();
         let participle = k > j
-            && (t.cue().is_some_and(|c| c.weak && c.past) && p.toks[k - 1].is(Class::DocumentNoun)
-                || t.cue().is_some_and(|c| c.weak && !c.base && !c.participle)
+            && (cue.is_some_and(|c| c.weak && c.past) && p.toks[k - 1].is(Class::DocumentNoun)
+                || cue.is_some_and(|c| c.weak && !c.base && !c.participle)
                     && p.toks.get(k + 1).is_some_and(|n| n.is(Class::DocumentNoun))
-                || t.cue().is_some_and(|c| after_article(p, s, k, c)));
+                || cue.is_some_and(|c| after_article(p, s, k, c)));
         if k > j
-            && (t.cue().is_some() && !participle
+            && (cue.is_some() && !participle
                 || t.is(Class::Verbish)
                 || matches!(
                     t.lower,
@@ -1602,7 +1645,7 @@ fn content_start(p: &Para, s: &Sentence, from: usize, cue: Option<Cue>) -> (usiz
             continue;
         }
         if !t.cap
-            && lexicon::is_aux_or_adverb(t.lower)
+            && aux_or_adverb(t)
             && p.toks.get(j + 1).is_some_and(|_| p.breaks_before(j + 1, s))
         {
             j += 1;
@@ -2661,7 +2704,7 @@ fn new_subject(p: &Para, a0: usize, a: usize, b: usize) -> bool {
         && !(t.is(Class::Preposition)
             || t.is(Class::TimeWord)
             || t.is(Class::AdjunctOpener)
-            || !t.cap && lexicon::is_aux_or_adverb(t.lower))
+            || !t.cap && aux_or_adverb(t))
 }
 
 /// Whether a clause, `that` or a quotation follows the weak cue ending at `cend`, or the cue
@@ -3017,7 +3060,7 @@ fn rule_described_antecedent(
     let opens = a - s.tokens.start <= 2
         && (s.tokens.start..a).all(|k| {
             let t = &p.toks[k];
-            t.is(Class::TimeWord) || lexicon::is_aux_or_adverb(t.lower)
+            t.is(Class::TimeWord) || aux_or_adverb(t)
         });
     if !opens {
         return false;
@@ -3118,11 +3161,17 @@ fn named_document_author(p: &Para, cand: &Candidate, reg: &Registry) -> Option<u
 /// `through`, a determiner, at most two modifiers, the document's noun).
 fn spoken_in_document<'t>(p: &Para<'t>, s: &Sentence) -> Option<&'t str> {
     let e = s.tokens.end;
-    (s.tokens.start..e.saturating_sub(2)).find_map(|k| {
-        let t = &p.toks[k];
+    // (over the slice of words, without a bounds check each: the scan runs for every
+    // attribution to a person or an organisation)
+    let words = p
+        .toks
+        .get(s.tokens.start..e.saturating_sub(2))
+        .unwrap_or(&[]);
+    words.iter().enumerate().find_map(|(i, t)| {
         if t.quote.is_some() || !matches!(t.lower, "in" | "via" | "through") {
             return None;
         }
+        let k = s.tokens.start + i;
         if !matches!(
             p.toks[k + 1].lower,
             "a" | "an" | "its" | "his" | "her" | "their"
@@ -3248,9 +3297,51 @@ struct Site {
     /// The speaker is people (a person, a group, an anonymous source), not an
     /// organisation or a document.
     people: bool,
+    /// The content opens with a quotation ([`opens_with_quote`]).
+    starts_quote: bool,
+    /// The cue's words are a quotation after a colon ([`colon_quote`]).
+    colon_quote: bool,
+    /// A break right after the attribution (or where the content starts, without `that`),
+    /// for a cue no participle and no colon's quotation.
+    comma_after: bool,
+    /// Substantive words before the attribution ([`substantive`]), no conjunction's.
+    before_sub: bool,
 }
 
 impl Site {
+    /// The site of the cue `cue` whose speaker candidate is `cand`, its content from token
+    /// `j` (`had_that`: after a `that`), with the facts about the words around it that
+    /// [`content_rule`] and [`settle_layout`] both ask, worked out once.
+    fn new(
+        p: &Para,
+        s: &Sentence,
+        (cue, cand): (Option<Cue>, &Candidate),
+        (j, had_that): (usize, bool),
+        people: bool,
+    ) -> Site {
+        let (right, left, e) = (cand.right, cand.left, s.tokens.end);
+        let colon_quote = colon_quote(p, s, right, j);
+        let comma_after = !cue.is_some_and(|c| c.participle)
+            && !colon_quote
+            && right < e
+            && (p.breaks_before(right, s)
+                || j > right && j < e && p.breaks_before(j, s) && !had_that);
+        Site {
+            cue,
+            rule: cand.rule,
+            left,
+            right,
+            boundary: cand.boundary,
+            j,
+            had_that,
+            people,
+            starts_quote: opens_with_quote(p, s, j),
+            colon_quote,
+            comma_after,
+            before_sub: substantive(p, s, left) && cand.boundary != Boundary::Conj,
+        }
+    }
+
     fn weak(&self) -> bool {
         self.cue.is_some_and(|c| c.weak)
     }
@@ -3277,16 +3368,16 @@ fn opens_with_quote(p: &Para, s: &Sentence, j: usize) -> bool {
 
 /// `said: “…”`, `said only: “…”`, `wrote on X: “…”`: the cue's words are a quotation after
 /// a colon, right after the cue or where its content starts.
-fn colon_quote(p: &Para, s: &Sentence, x: &Site) -> bool {
-    [x.right, x.j]
+fn colon_quote(p: &Para, s: &Sentence, right: usize, j: usize) -> bool {
+    [right, j]
         .into_iter()
         .any(|k| k < s.tokens.end && p.toks[k].quote.is_some() && p.gap_before(k, s).contains(':'))
 }
 
 /// Phase 3: where the content sits ([`ContentRule`]), before the filters.
 fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
-    let (j, right, left) = (x.j, x.right, x.left);
-    let starts_quote = opens_with_quote(p, s, j);
+    let (j, left) = (x.j, x.left);
+    let (starts_quote, comma_after, before_sub) = (x.starts_quote, x.comma_after, x.before_sub);
     // (`pointed to rising costs`, `called on the province to …`: a frame, not an adjunct;
     // `said that in 1990, ferries …`: after `that`, a fronted adjunct of the clause)
     let fronted = x.had_that
@@ -3295,13 +3386,6 @@ fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
             .is_some_and(|k| looks_like_clause(p, s, k));
     let tail = (j >= s.tokens.end || !fronted && is_adjunct_tail(p, s, j))
         && !object_frame(p, s, x.cue, j);
-    let colon_quote = colon_quote(p, s, x);
-    let comma_after = !x.participle()
-        && !colon_quote
-        && right < s.tokens.end
-        && (p.breaks_before(right, s)
-            || j > right && j < s.tokens.end && p.breaks_before(j, s) && !x.had_that);
-    let before_sub = substantive(p, s, left) && x.boundary != Boundary::Conj;
     let verb_after = p.toks.get(j).is_some_and(|t| t.is(Class::Verbish));
     let before_subordinate = p
         .toks
@@ -3337,14 +3421,8 @@ fn content_rule(p: &Para, s: &Sentence, x: &Site) -> (Layout, ContentRule) {
 /// the cue is not an attribution (a question, a non-speech sense, too short a clause).
 fn settle_layout(p: &Para, s: &Sentence, x: &Site, mut layout: Layout) -> Option<Layout> {
     let (j, right, left) = (x.j, x.right, x.left);
-    let starts_quote = opens_with_quote(p, s, j);
-    let colon_quote = colon_quote(p, s, x);
-    let comma_after = !x.participle()
-        && !colon_quote
-        && right < s.tokens.end
-        && (p.breaks_before(right, s)
-            || j > right && j < s.tokens.end && p.breaks_before(j, s) && !x.had_that);
-    let before_sub = substantive(p, s, left) && x.boundary != Boundary::Conj;
+    let (starts_quote, colon_quote) = (x.starts_quote, x.colon_quote);
+    let (comma_after, before_sub) = (x.comma_after, x.before_sub);
     let first_after = p.toks.get(j).map(|t| t.lower).unwrap_or("");
     let quote_before = p.toks[s.tokens.start..left]
         .iter()
@@ -3800,19 +3878,11 @@ pub(super) fn attribute_sentence(
             prev.content = Some(r.start..s.range.end);
             continue;
         }
-        let site = Site {
-            cue,
-            rule: cand.rule,
-            left: cand.left,
-            right: cand.right,
-            boundary: cand.boundary,
-            j,
-            had_that,
-            people: matches!(
-                reg.entities[id].kind,
-                SpeakerKind::Person | SpeakerKind::Group | SpeakerKind::Anonymous
-            ),
-        };
+        let people = matches!(
+            reg.entities[id].kind,
+            SpeakerKind::Person | SpeakerKind::Group | SpeakerKind::Anonymous
+        );
+        let site = Site::new(p, s, (cue, &cand), (j, had_that), people);
         let (layout, mut content_rule) = if cand.passive {
             (Layout::Whole, ContentRule::Parenthetical)
         } else {
@@ -3935,7 +4005,7 @@ fn subject_opens_content(p: &Para, outer: &Attr, inner: &Attr) -> bool {
         && inner.cue_tok - first <= 8
         && (first..=inner.cue_tok).all(|k| {
             let t = &p.toks[k];
-            (k == first || !p.text[p.toks[k - 1].range.end..t.range.start].contains(BREAK_CHARS))
+            (k == first || !gap_breaks(&p.text[p.toks[k - 1].range.end..t.range.start]))
                 && (k == inner.cue_tok
                     || t.quote.is_none()
                         && t.cue().is_none()
@@ -3985,6 +4055,33 @@ fn cut_after_contents(p: &Para, attrs: &mut [Attr]) {
                     attrs[i].content = (words >= 3).then_some(r.start..end);
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tokens_aux_or_adverb_is_the_lexicons() {
+        let text = "has not yet publicly really been family daily quickly said the will";
+        let lower = text.to_ascii_lowercase();
+        for t in tokens::tokenize(text, &lower, &[]) {
+            assert_eq!(
+                aux_or_adverb(&t),
+                lexicon::is_aux_or_adverb(t.lower),
+                "{}",
+                t.lower
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_gap_breaks_where_it_holds_a_break_char(gap in "[ ,;:()\\[\\].a—–‒―’“”-]{0,6}") {
+            let chars = [',', ';', ':', '—', '–', '(', ')', '['];
+            proptest::prop_assert_eq!(gap_breaks(&gap), gap.contains(chars));
         }
     }
 }

@@ -10,10 +10,10 @@
 
 use crate::document::date::{MONTHS, WEEKDAYS};
 use rustc_hash::FxHashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// What kind of reporting verb a cue word is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Cue {
     /// The lemma (`said` → `say`), shown by `--explain`.
     pub lemma: &'static str,
@@ -78,7 +78,7 @@ pub fn cue(word: &str) -> Option<Cue> {
     if !index.may_hold(word) {
         return None;
     }
-    index.get(word).copied()
+    index.get(word)
 }
 
 /// A lexicon table as it is built, keyed by the words.
@@ -96,7 +96,7 @@ struct Table<V> {
     ends: [u64; 256],
 }
 
-impl<V> Table<V> {
+impl<V: Copy + Default> Table<V> {
     fn new(words: WordMap<V>) -> Self {
         let mut t = Table {
             short: Packed::with_room(words.len()),
@@ -126,7 +126,7 @@ impl<V> Table<V> {
         }
     }
 
-    fn get(&self, w: &str) -> Option<&V> {
+    fn get(&self, w: &str) -> Option<V> {
         match pack(w) {
             Some(k) => self.short.get(k),
             None => self.get_long(w),
@@ -137,8 +137,8 @@ impl<V> Table<V> {
     /// every word) is a small function that saves no registers.
     #[inline(never)]
     #[cold]
-    fn get_long(&self, w: &str) -> Option<&V> {
-        self.long.get(w)
+    fn get_long(&self, w: &str) -> Option<V> {
+        self.long.get(w).copied()
     }
 }
 
@@ -148,17 +148,19 @@ impl<V> Table<V> {
 /// that on every token of every sentence. Key 0 marks an empty slot (no listed word packs
 /// to 0). The tables are fixed and built from our own lists, so there is no DoS concern.
 struct Packed<V> {
-    slots: Box<[(u128, Option<V>)]>,
+    /// Each slot's key (as two halves: 8-byte aligned, so that a slot of a `u64` value
+    /// takes 24 bytes) and value (`V::default()` in an empty slot).
+    slots: Box<[([u64; 2], V)]>,
     /// `64 - log2(slots.len())`: the hash's top bits index a slot.
     shift: u32,
 }
 
-impl<V> Packed<V> {
+impl<V: Copy + Default> Packed<V> {
     /// An empty table with room for `n` keys.
     fn with_room(n: usize) -> Self {
         let len = (2 * n).next_power_of_two().max(16);
         Packed {
-            slots: (0..len).map(|_| (0, None)).collect(),
+            slots: vec![([0; 2], V::default()); len].into_boxed_slice(),
             shift: 64 - len.trailing_zeros(),
         }
     }
@@ -173,24 +175,37 @@ impl<V> Packed<V> {
     fn insert(&mut self, key: u128, v: V) {
         let mask = self.slots.len() - 1;
         let mut i = self.home(key);
-        while self.slots[i].0 != 0 {
+        while self.slots[i].0 != [0; 2] {
             i = (i + 1) & mask;
         }
-        self.slots[i] = (key, Some(v));
+        self.slots[i] = (halves(key), v);
     }
 
-    fn get(&self, key: u128) -> Option<&V> {
+    fn get(&self, key: u128) -> Option<V> {
+        // (key 0, the empty word's, would match an empty slot)
+        if key == 0 {
+            return None;
+        }
+        let key = halves(key);
         let mask = self.slots.len() - 1;
-        let mut i = self.home(key);
+        let mut i = self.home(u128::from(key[0]) | u128::from(key[1]) << 64);
         loop {
-            let (k, v) = &self.slots[i];
-            // (an empty slot ends the probe; its value is None, also for key 0)
-            if *k == key || *k == 0 {
-                return v.as_ref();
+            let (k, v) = self.slots[i];
+            if k == key {
+                return Some(v);
+            }
+            // (an empty slot ends the probe)
+            if k == [0; 2] {
+                return None;
             }
             i = (i + 1) & mask;
         }
     }
+}
+
+/// A packed key as its low and high halves.
+fn halves(key: u128) -> [u64; 2] {
+    [key as u64, (key >> 64) as u64]
 }
 
 /// A word of at most 15 bytes as one integer: its bytes from the lowest byte up and its
@@ -548,8 +563,18 @@ const LISTS: [(Class, &str); 50] = [
     ),
 ];
 
-/// Every listed word with the set of its classes (bit `1 << class`), built once.
-static WORDS: LazyLock<Table<u64>> = LazyLock::new(|| {
+/// Every listed word with the set of its classes (bit `1 << class`), built once
+/// ([`words`]). (A `OnceLock` rather than a `LazyLock`: [`word_bits`] asks whether it is
+/// built apart from building it, so that its probe makes no call and saves no registers.)
+static WORDS: OnceLock<Table<u64>> = OnceLock::new();
+
+/// [`WORDS`], built the first time it is asked for.
+fn words() -> &'static Table<u64> {
+    WORDS.get_or_init(build_words)
+}
+
+/// Builds [`WORDS`] from the lists.
+fn build_words() -> Table<u64> {
     let mut m: WordMap<u64> = WordMap::default();
     for (class, file) in LISTS {
         for w in data_lines(file) {
@@ -581,7 +606,7 @@ static WORDS: LazyLock<Table<u64>> = LazyLock::new(|| {
         }
     }
     Table::new(m)
-});
+}
 
 /// The bit of [`word_bits`] that marks a form of a reporting verb (above every class bit).
 pub const CUE_FORM: u64 = 1 << 63;
@@ -592,20 +617,41 @@ pub const CUE_FORM: u64 = 1 << 63;
 /// A hyphenated word no list holds takes the noun classes of its last part (`co-author`,
 /// `ex-husband`, `vice-chair`: people as `author`, `husband`, `chair` are).
 pub fn word_bits(w: &str) -> u64 {
-    let words = &*WORDS;
-    // (a word no list holds, most of those asked about, is ruled out as hyphenated from its
-    // packed bytes: no scan of the word for a hyphen)
-    let found = match pack(w) {
-        Some(k) => match words.short.get(k) {
-            Some(&bits) => return bits,
-            None if !holds_byte(k, b'-') => return 0,
-            None => None,
-        },
-        None => words.get_long(w),
+    let Some(words) = WORDS.get() else {
+        return first_word_bits(w);
     };
-    if let Some(&bits) = found {
-        return bits;
+    match pack(w) {
+        // (a word no list holds, most of those asked about, is ruled out as hyphenated from
+        // its packed bytes: no scan of the word for a hyphen)
+        Some(k) => match words.short.get(k) {
+            Some(bits) => bits,
+            None if holds_byte(k, b'-') => hyphenated_bits(w),
+            None => 0,
+        },
+        None => long_word_bits(w),
     }
+}
+
+/// [`word_bits`] the first time: builds the table.
+#[cold]
+#[inline(never)]
+fn first_word_bits(w: &str) -> u64 {
+    words();
+    word_bits(w)
+}
+
+/// [`word_bits`] of a word too long to pack: apart, so that the probe of a packed word
+/// (nearly every word) saves no registers.
+#[cold]
+#[inline(never)]
+fn long_word_bits(w: &str) -> u64 {
+    words().get_long(w).unwrap_or_else(|| hyphenated_bits(w))
+}
+
+/// [`word_bits`] of a hyphenated word no list holds: the people classes of its last part.
+#[cold]
+#[inline(never)]
+fn hyphenated_bits(w: &str) -> u64 {
     // (`rsplit_once('-')` by a plain byte scan: words are short, and the general char
     // searcher cost ~150 instructions a word)
     match w
@@ -618,7 +664,7 @@ pub fn word_bits(w: &str) -> u64 {
                 | Class::GroupNoun.bit()
                 | Class::MaleRole.bit()
                 | Class::FemaleRole.bit();
-            words.get(last).map_or(0, |&b| b & people)
+            words().get(last).map_or(0, |b| b & people)
         }
         _ => 0,
     }

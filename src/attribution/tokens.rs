@@ -186,11 +186,19 @@ pub fn tokenize_into<'a>(
         let start = i;
         let (j, dotted) = word_end(text, i + first);
         let mut end = j;
+        let mut bits = UNKNOWN;
         // keep the full stop of initials and abbreviations
-        if bytes.get(j) == Some(&b'.')
-            && ((j - start == first && cap) || dotted || Class::Abbreviation.has(&lower[start..j]))
-        {
-            end += 1;
+        if bytes.get(j) == Some(&b'.') {
+            if (j - start == first && cap) || dotted {
+                end += 1;
+            } else {
+                // (a word that is no abbreviation keeps the bits looked up to say so)
+                bits = lexicon::word_bits(&lower[start..j]);
+                if bits & Class::Abbreviation.bit() != 0 {
+                    end += 1;
+                    bits = UNKNOWN;
+                }
+            }
         }
         while start >= q_end {
             qi += 1;
@@ -201,7 +209,7 @@ pub fn tokenize_into<'a>(
             lower: &lower[start..end],
             cap,
             quote: (start >= q_start).then_some(qi),
-            bits: Cell::new(UNKNOWN),
+            bits: Cell::new(bits),
         });
         i = end;
     }
@@ -378,8 +386,9 @@ pub fn sentences_into(text: &str, tokens: &[Token], quotes: &[QuoteSpan], out: &
     // tighten byte ranges to non-space text
     for s in out.iter_mut() {
         let t = &text[s.range.clone()];
-        let lead = t.len() - t.trim_start().len();
-        let len = t.trim().len();
+        let rest = t.trim_start();
+        let lead = t.len() - rest.len();
+        let len = rest.trim_end().len();
         s.range = s.range.start + lead..s.range.start + lead + len;
     }
 }

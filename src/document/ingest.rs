@@ -17,7 +17,7 @@
 
 use super::date::date_at_start;
 use super::decode::{DecodeError, decode};
-use super::text::{Clean, clean, count_removed, shown_bounds};
+use super::text::{Clean, clean, count_removed, shown_bounds_in};
 use super::{Block, BlockKind, Document, Meta};
 use std::cell::Cell;
 use std::ops::Range;
@@ -28,7 +28,9 @@ use std::ops::Range;
 struct Line<'a> {
     text: &'a str,
     start: u32,
-    n_chars: u32,
+    /// The number of characters, counted the first time it is asked for (most lines of a
+    /// text with blank lines between paragraphs never are); [`UNCOUNTED_CHARS`] until then.
+    n_chars: Cell<u32>,
     /// [`count_words`] up to 30, counted the first time it is asked for (most lines of a
     /// text with blank lines between paragraphs never are); [`UNCOUNTED`] until then.
     words: Cell<u8>,
@@ -37,13 +39,22 @@ struct Line<'a> {
 /// [`Line::words`] not counted yet.
 const UNCOUNTED: u8 = u8::MAX;
 
+/// [`Line::chars`] not counted yet (no line has as many: inputs are capped far below,
+/// `decode::MAX_INPUT`).
+const UNCOUNTED_CHARS: u32 = u32::MAX;
+
 impl Line<'_> {
     /// Byte range of the trimmed line in the source.
     fn range(&self) -> Range<usize> {
         self.start as usize..self.start as usize + self.text.len()
     }
     fn chars(&self) -> usize {
-        self.n_chars as usize
+        let mut n = self.n_chars.get();
+        if n == UNCOUNTED_CHARS {
+            n = u32::try_from(self.text.chars().count()).unwrap_or(UNCOUNTED_CHARS - 1);
+            self.n_chars.set(n);
+        }
+        n as usize
     }
     fn is_blank(&self) -> bool {
         self.text.is_empty()
@@ -72,10 +83,17 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
     let ends = memchr::memchr_iter(b'\n', bytes)
         .map(|nl| nl + 1)
         .chain((bytes.last() != Some(&b'\n') && !bytes.is_empty()).then_some(bytes.len()));
+    // (a text without an ESC or a byte that may start a C1 control, nearly every one, has
+    // no escape sequence for a line's bounds to look for)
+    let may_escape = memchr::memchr2(0x1b, 0xc2, bytes).is_some();
     let mut start = 0;
     for end in ends {
-        let piece = &source[start..end];
-        let body = piece.trim_end_matches(['\n', '\r']);
+        // (`trim_end_matches(['\n', '\r'])` by bytes: each is a whole character)
+        let mut body_end = end;
+        while body_end > start && matches!(bytes[body_end - 1], b'\n' | b'\r') {
+            body_end -= 1;
+        }
+        let body = &source[start..body_end];
         // a BOM at the very start is not text
         let lead = if start == 0 && body.starts_with('\u{feff}') {
             3
@@ -84,14 +102,14 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
         };
         let raw = &source[start + lead..start + body.len()];
         // whole escape sequences go with the white space around the text
-        let shown = shown_bounds(raw);
+        let shown = shown_bounds_in(raw, may_escape);
         let off = start + lead + shown.start;
         let trimmed = &raw[shown];
         lines.push(Line {
             text: trimmed,
             // inputs are capped far below 4 GiB (`decode::MAX_INPUT`)
             start: off as u32,
-            n_chars: u32::try_from(trimmed.chars().count()).unwrap_or(u32::MAX),
+            n_chars: Cell::new(UNCOUNTED_CHARS),
             words: Cell::new(UNCOUNTED),
         });
         start = end;
@@ -414,15 +432,16 @@ fn done_or_start(lines: &[Line], i: usize) -> bool {
 
 fn is_short_heading(line: &Line) -> bool {
     let last = line.text.chars().next_back().unwrap_or('.');
-    line.chars() <= 70
+    // (the tests of its ends first: most paragraphs end with a full stop, and their
+    // characters and words are then never counted)
+    !matches!(
+        last,
+        '.' | ',' | ';' | ':' | '!' | '”' | '"' | '’' | '\'' | ')' | '—' | '-'
+    ) && !line.text.starts_with(['“', '"', '‘', '('])
+        && line.chars() <= 70
         && line.words() >= 2
         && line.words() <= 10
         && starts_paragraph_word(line.text)
-        && !matches!(
-            last,
-            '.' | ',' | ';' | ':' | '!' | '”' | '"' | '’' | '\'' | ')' | '—' | '-'
-        )
-        && !line.text.starts_with(['“', '"', '‘', '('])
 }
 
 fn block(source: &str, kind: BlockKind, range: Range<usize>) -> Block {
@@ -537,6 +556,8 @@ pub fn ingest(source: String) -> Document {
 
     // 3. groups -> blocks
     let groups = group(&lines, body, blank_mode, width);
+    // (a block a group, nearly: the list is not copied as it grows)
+    blocks.reserve(groups.len());
     let n = groups.len();
     for (gi, g) in groups.into_iter().enumerate() {
         let range = lines[g.start].range().start..lines[g.end - 1].range().end;
@@ -722,14 +743,14 @@ mod tests {
         }
 
         #[test]
-        fn lines_are_split_as_split_inclusive_splits_them(s in "[ab \r\n\u{feff}é]{0,24}") {
+        fn lines_are_split_as_split_inclusive_splits_them(s in "[ab \r\n\u{feff}é\x1b\u{9b}m]{0,24}") {
             let mut want = Vec::new();
             let mut start = 0;
             for piece in s.split_inclusive('\n') {
                 let body = piece.trim_end_matches(['\n', '\r']);
                 let lead = if start == 0 && body.starts_with('\u{feff}') { 3 } else { 0 };
                 let raw = &s[start + lead..start + body.len()];
-                let shown = shown_bounds(raw);
+                let shown = crate::document::text::shown_bounds(raw);
                 want.push((start + lead + shown.start, &raw[shown]));
                 start += piece.len();
             }
