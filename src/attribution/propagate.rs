@@ -13,7 +13,7 @@ use super::transcript::{self, TurnLabel};
 use super::{Analysis, Claim, ClaimKind, CueText, Quote, Sourcing};
 use crate::document::Document;
 use smallvec::SmallVec;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::VecDeque;
 use std::ops::Range;
 
@@ -36,10 +36,13 @@ struct Marks<'d> {
     doc: &'d Document,
     blocks: &'d [usize],
     single_style: OnceCell<bool>,
-    /// The quotations of the blocks the pass for [`Marks::single_style`] scanned, those
-    /// with any, in block order: each is handed to its paragraph when it is read
-    /// ([`Marks::take_quotes`]), so no block is scanned twice, and dropped there.
-    scanned: RefCell<VecDeque<(usize, Vec<QuoteSpan>)>>,
+    /// The quotations the pass for [`Marks::single_style`] scanned in the blocks after the
+    /// one being read, up to [`SCANNED_SPANS`] of them: each block's are handed to its
+    /// paragraph when it is read ([`Marks::take_quotes`]), so those blocks are not scanned
+    /// twice; the lists are dropped once the last such block is read.
+    scanned: RefCell<Scanned>,
+    /// The block being read.
+    reading: Cell<usize>,
     /// Whether the text is a Q&A and whether a transcript (see [`Marks::interview`]).
     interview: OnceCell<(bool, bool)>,
     /// The broadcast transcript's turn labels (see [`transcript::Turns`]).
@@ -65,14 +68,24 @@ impl Marks<'_> {
             let (mut singles, mut all) = (0, 0);
             let mut scanned = self.scanned.borrow_mut();
             let mut qs = Vec::new();
+            let mut full = false;
             for &bi in self.blocks {
                 quotes::scan_into(&self.doc.blocks[bi].text, &mut qs);
                 singles += qs.iter().filter(|q| q.single).count();
                 all += qs.len();
-                if !qs.is_empty() {
-                    // (one list of the right size a block, not grown span by span)
-                    scanned.push_back((bi, qs.clone()));
+                if full || bi <= self.reading.get() {
+                    continue;
                 }
+                if scanned.spans.len() + qs.len() > SCANNED_SPANS {
+                    full = true;
+                    continue;
+                }
+                if !qs.is_empty() {
+                    scanned.spans.extend_from_slice(&qs);
+                    let end = scanned.spans.len();
+                    scanned.blocks.push_back((bi, end));
+                }
+                scanned.covered = bi;
             }
             singles * 2 > all
         })
@@ -85,17 +98,26 @@ impl Marks<'_> {
             return false;
         }
         let mut scanned = self.scanned.borrow_mut();
-        while scanned.front().is_some_and(|&(b, _)| b < bi) {
-            scanned.pop_front();
+        if bi > scanned.covered {
+            return false;
         }
-        match scanned.front() {
-            Some(&(b, _)) if b == bi => {
-                if let Some((_, spans)) = scanned.pop_front() {
-                    *qs = spans;
-                }
+        let Scanned {
+            spans,
+            blocks,
+            taken,
+            ..
+        } = &mut *scanned;
+        qs.clear();
+        while let Some(&(b, end)) = blocks.front().filter(|&&(b, _)| b <= bi) {
+            if b == bi {
+                qs.extend_from_slice(&spans[*taken..end]);
             }
-            // (a block the pass found no quotation in)
-            _ => qs.clear(),
+            *taken = end;
+            blocks.pop_front();
+        }
+        // (a block the pass found no quotation in has none: `qs` stays empty)
+        if blocks.is_empty() && bi == scanned.covered {
+            *scanned = Scanned::default();
         }
         true
     }
@@ -122,6 +144,24 @@ impl Marks<'_> {
         })
     }
 }
+
+/// The quotations [`Marks::single_style`]'s pass scanned, not yet handed to their blocks.
+#[derive(Default)]
+struct Scanned {
+    /// The spans of every block with quotations, in block order.
+    spans: Vec<QuoteSpan>,
+    /// Each such block not read yet, and where its spans end in `spans`.
+    blocks: VecDeque<(usize, usize)>,
+    /// How many of `spans` were handed out (or passed over) already.
+    taken: usize,
+    /// The last block whose quotations (if any) are in `spans`: the ones after it were
+    /// not kept, and are scanned when read.
+    covered: usize,
+}
+
+/// How many quotations [`Marks::single_style`]'s pass keeps for the blocks to come (about
+/// 160 KB): a long text's later blocks are scanned again, so memory does not grow with it.
+const SCANNED_SPANS: usize = 4096;
 
 /// The output under construction, in reading order with registry ids as speakers.
 struct Out {
@@ -177,13 +217,17 @@ pub(crate) fn run(doc: &Document, blocks: &[usize], paragraph_of: &[Option<u32>]
         blocks,
         single_style: OnceCell::new(),
         scanned: RefCell::default(),
+        reading: Cell::new(0),
         interview: OnceCell::new(),
         turns: OnceCell::new(),
     };
-    // (the lists grow as paragraphs are read; slack is given back below)
+    // (the lists are sized up front for news text, about a quotation every 160 bytes and a
+    // claim every 100, so a long text does not copy them as they grow; a denser text grows
+    // them as before; slack is given back below, and pages never written are never mapped)
+    let size = doc.source.len();
     let mut out = Out {
-        quotes: Vec::new(),
-        claims: Vec::new(),
+        quotes: Vec::with_capacity(size / 160),
+        claims: Vec::with_capacity(size / 100),
     };
     let mut scratch = Scratch::default();
     let mut before: Option<usize> = None;
@@ -377,6 +421,7 @@ fn paragraph(
     let mut lower = std::mem::take(&mut scratch.lower);
     let mut toks = recycle(std::mem::take(&mut scratch.toks));
     let mut sents = std::mem::take(&mut scratch.sents);
+    marks.reading.set(bi);
     let scanned = marks.take_quotes(bi, &mut qs);
     let teaser = read(text, &mut lower, (&mut qs, scanned), &mut toks, &mut sents);
     let p = Para {
