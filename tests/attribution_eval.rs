@@ -3,11 +3,12 @@
 //! The scorer follows `../shared/eval/score.py` (the Gender Gap Tracker's rule): a gold
 //! attribution is found when one predicted claim covers more than 30 % of its characters;
 //! speaker accuracy compares names and aliases; direct F1 compares the words inside quote
-//! marks. Seven sets are scored: our own fixtures (`tests/fixtures/attribution/*.toml`,
+//! marks. Nine sets are scored: our own fixtures (`tests/fixtures/attribution/*.toml`,
 //! original fictional articles), the held-out check (`tests/fixtures/heldout/*.toml`, fictional
 //! articles in other house styles that no rule is tuned on), the second held-out check
 //! (`tests/fixtures/heldout2/{ca,us-uk}/*.toml`, written blind later, scored per outlet kind), the
-//! third (`tests/fixtures/heldout3/{ca,us-uk}/*.toml`, written blind after that), the seed gold (`../shared/gold`), `ggt-dev`
+//! third, fourth and fifth (`tests/fixtures/heldout{3,4,5}/{ca,us-uk}/*.toml`, each written blind
+//! after the one before), the seed gold (`../shared/gold`), `ggt-dev`
 //! (`../shared/eval/ggt-dev`, real Canadian articles) and `news-dev`
 //! (`../shared/eval/news-dev`, US/UK articles from other outlets). The shared sets are skipped, with a printed
 //! reason, when `../shared` is not there.
@@ -69,19 +70,36 @@ const HELDOUT3_US_UK_FLOORS: Floors = Floors {
     direct: 0.985,
 };
 /// The fourth held-out check (`tests/fixtures/heldout4/`), written blind and scored once, by the
-/// lead, on the session's final engine (2026-11-30, see its README): floors a little below that
-/// run. A guard, never a target: nobody tunes rules to these articles.
+/// lead, on the session's final engine (2026-11-30, see its README); its misses were then sorted
+/// into classes and given rules, so the floors are now a little below the figures after them.
+/// A guard, never a target: nobody tunes rules to these articles.
 const HELDOUT4_CA_FLOORS: Floors = Floors {
-    attr: 0.95,
-    strict: 0.945,
-    speaker: 0.91,
+    attr: 0.96,
+    strict: 0.96,
+    speaker: 0.96,
     direct: 0.985,
 };
 const HELDOUT4_US_UK_FLOORS: Floors = Floors {
-    attr: 0.935,
-    strict: 0.92,
-    speaker: 0.90,
+    attr: 0.955,
+    strict: 0.945,
+    speaker: 0.95,
     direct: 0.985,
+};
+/// The fifth held-out check (`tests/fixtures/heldout5/`), written blind on 2026-11-30 (second
+/// session) and scored once, by the lead, on that session's final engine (see its README),
+/// after the fourth had been spent on rules: floors a little below that run. A guard, never a
+/// target: nobody tunes rules to these articles.
+const HELDOUT5_CA_FLOORS: Floors = Floors {
+    attr: 0.94,
+    strict: 0.92,
+    speaker: 0.94,
+    direct: 0.99,
+};
+const HELDOUT5_US_UK_FLOORS: Floors = Floors {
+    attr: 0.945,
+    strict: 0.92,
+    speaker: 0.93,
+    direct: 0.975,
 };
 const SEED_FLOORS: Floors = Floors {
     attr: 0.99,
@@ -612,6 +630,16 @@ fn heldout4_ca_scores_above_floors() {
 #[test]
 fn heldout4_us_uk_scores_above_floors() {
     heldout_half("heldout4", "us-uk", &HELDOUT4_US_UK_FLOORS);
+}
+
+#[test]
+fn heldout5_ca_scores_above_floors() {
+    heldout_half("heldout5", "ca", &HELDOUT5_CA_FLOORS);
+}
+
+#[test]
+fn heldout5_us_uk_scores_above_floors() {
+    heldout_half("heldout5", "us-uk", &HELDOUT5_US_UK_FLOORS);
 }
 
 #[test]
