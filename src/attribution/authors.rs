@@ -107,12 +107,11 @@ fn author_before_verb(p: &Para, s: &Sentence, k: usize) -> Option<(usize, usize)
 /// possessive before the document's noun at `k` (at most two modifiers between), with the
 /// noun: the whole phrase, which [`parse_mention`] reads as its owner.
 fn possessive_owner(p: &Para, s: &Sentence, k: usize) -> Option<(usize, usize)> {
-    let possessive = |t: &Token| t.lower.ends_with("'s") || t.lower.ends_with("’s");
     let q = (k.saturating_sub(3).max(s.tokens.start)..k)
         .rev()
         .take_while(|&j| !p.breaks_before(j + 1, s) && p.toks[j].quote.is_none())
-        .find(|&j| possessive(&p.toks[j]))?;
-    if (q + 1..k).any(|j| p.toks[j].cap || possessive(&p.toks[j])) {
+        .find(|&j| p.toks[j].is_possessive())?;
+    if (q + 1..k).any(|j| p.toks[j].cap || p.toks[j].is_possessive()) {
         return None;
     }
     // the owner's phrase: back over names and modifiers to its determiner, if any

@@ -403,8 +403,7 @@ fn plural_noun_form(p: &Para, s: &Sentence, k: usize, c: Cue) -> bool {
         && p.toks[k].lower.ends_with('s')
         && prev.is_some_and(|pv| {
             pv.is(Class::NounMarker)
-                || pv.lower.ends_with("'s")
-                || pv.lower.ends_with("’s")
+                || pv.is_possessive()
                 || !pv.cap
                     && pv.lower.len() > 5
                     && pv.lower.ends_with("est")
@@ -627,8 +626,7 @@ fn base_form_has_subject(p: &Para, s: &Sentence, k: usize) -> bool {
         || k >= s.tokens.start + 2 && singular_det(k - 2) && !p.breaks_before(k - 1, s);
     // (`Ruiz’s report said`: after a possessive, a noun, which reports only with its
     // that-clause: `Ruiz’s claim that …`)
-    let possessive = (pv.lower.ends_with("'s")
-        || pv.lower.ends_with("’s")
+    let possessive = (pv.is_possessive()
         || pv.lower.ends_with('s') && p.text[pv.range.end..].starts_with(['’', '\'']))
         && toks.get(k + 1).is_none_or(|n| n.lower != "that");
     // (`police say`: a group noun that also marks a compound noun, `police report`, is
@@ -1032,7 +1030,7 @@ fn possessed_speech_noun(p: &Para, s: &Sentence, k: usize) -> Option<Cue> {
         return None;
     }
     let prev = p.toks.get(k.checked_sub(1)?)?;
-    let possessive = prev.lower.ends_with("'s") || prev.lower.ends_with("’s");
+    let possessive = prev.is_possessive();
     (k > s.tokens.start
         && possessive
         && p.toks.get(k + 1).is_some_and(|n| n.lower == "that")
@@ -1281,10 +1279,7 @@ fn inverted_np(p: &Para, s: &Sentence, from: usize) -> Option<(usize, usize)> {
     // `said Ruiz’s “bold plan”`: a possessive is a determiner of what follows, not a speaker
     let last = &p.toks[j - 1];
     let after = &p.text[last.range.end..];
-    if last.lower.ends_with("’s")
-        || last.lower.ends_with("'s")
-        || last.lower.ends_with('s') && after.starts_with(['’', '\''])
-    {
+    if last.is_possessive() || last.lower.ends_with('s') && after.starts_with(['’', '\'']) {
         return None;
     }
     // trailing time words inside the phrase: "said Lohmar on Saturday"
@@ -1344,8 +1339,7 @@ fn looks_appositive(p: &Para, a: usize) -> bool {
             "a" | "an" | "the" | "his" | "her" | "its" | "their" | "who" | "which" | "whose"
         )
         || t.lower.chars().all(|c| c.is_ascii_digit())
-        || t.lower.ends_with("’s")
-        || t.lower.ends_with("'s")
+        || t.is_possessive()
 }
 
 /// The comma-separated chunk ending before token `end` (exclusive).
@@ -2120,8 +2114,7 @@ fn according_to_source(p: &Para, a: usize, b: usize) -> Option<Mention> {
     if toks.is_empty() || toks.len() > 6 || toks.iter().any(|t| t.quote.is_some()) {
         return None;
     }
-    let possessive = |t: &Token| t.lower.ends_with("'s") || t.lower.ends_with("’s");
-    if let Some(k) = toks.iter().position(possessive)
+    if let Some(k) = toks.iter().position(Token::is_possessive)
         && k + 1 < toks.len()
     {
         return mention_of(p, a, a + k + 1);
@@ -3907,7 +3900,7 @@ fn person_object(p: &Para, s: &Sentence, j: usize) -> bool {
     let Some(head) = (k > j).then(|| &p.toks[k - 1]) else {
         return false;
     };
-    let possessive = head.lower.ends_with("'s") || head.lower.ends_with("’s");
+    let possessive = head.is_possessive();
     let people = [Class::PersonNoun, Class::GroupNoun, Class::AnonymousHead];
     // (`questioned the skipper about the fire`: a noun of a person's shape questioned about
     // something; `questioned the plan’s cost over …` is a thing)

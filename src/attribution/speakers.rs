@@ -411,10 +411,7 @@ fn classify_head(
             }
         }
         // `the city's environment officer`: a possessive makes it someone new
-        if pre
-            .iter()
-            .any(|t| t.lower.ends_with("'s") || t.lower.ends_with("’s"))
-        {
+        if pre.iter().any(|t| t.is_possessive()) {
             return Some(simple(MentionKind::UnnamedPerson, name_all.to_string()));
         }
         // a bare singular noun lost its determiner to a comma (`the lanky, tall coach`)
@@ -698,8 +695,7 @@ fn document_owner(text: &str, toks: &[Token]) -> Option<Mention> {
     if let Some((doc, init)) = toks.split_last()
         && doc.is(Class::DocumentNoun)
         && let Some(k) = init.iter().position(|t| {
-            t.lower.ends_with("'s")
-                || t.lower.ends_with("’s")
+            t.is_possessive()
                 || t.lower.ends_with('s') && text[t.range.end..].starts_with(['’', '\''])
         })
     {
@@ -942,11 +938,10 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
         && (run.iter().any(is_org_tok)
             || closes_company_name(run)
             || (run.len() == 1 && is_acronym(&run[0], text)));
-    let is_poss = |t: &Token| t.lower.ends_with("’s") || t.lower.ends_with("'s");
     // `Vancouver's Bo Horvat`: a possessive before the name is a descriptor
     let mut run = run;
     let mut lead_poss = 0;
-    if let Some(k) = run.iter().rposition(is_poss)
+    if let Some(k) = run.iter().rposition(Token::is_possessive)
         && k + 2 < run.len() + 1
         && k + 1 < run.len()
         && !org
@@ -955,7 +950,7 @@ fn parse_name(text: &str, toks: &[Token], pre: &[Token]) -> Option<Mention> {
         run = &run[k + 1..];
     }
     let start = start + lead_poss;
-    let possessive = run.iter().any(is_poss);
+    let possessive = run.iter().any(Token::is_possessive);
     if org || possessive {
         let all = strip_det(span(text, toks));
         return Some(simple(MentionKind::Organization, all));
@@ -1305,14 +1300,7 @@ fn norm(s: &str) -> String {
 
 /// [`norm`] written into `l` (emptied first).
 fn norm_into(s: &str, l: &mut String) {
-    let s = s.trim();
-    l.clear();
-    if s.is_ascii() {
-        l.push_str(s);
-        l.make_ascii_lowercase();
-    } else {
-        l.push_str(&s.to_lowercase());
-    }
+    lower_into(s.trim(), l);
     for d in ["the ", "a ", "an "] {
         if l.starts_with(d) {
             l.drain(..d.len());
@@ -3217,7 +3205,7 @@ fn into_sentence(toks: &[Token], i: usize) -> u32 {
 /// Small words that cannot be a clause's verb after a name (`Jones of Ottawa`, `Smith and`):
 /// a function word (from the token's lexicon bits) or a possessive.
 fn is_function_token(t: &Token) -> bool {
-    t.is(Class::FunctionWord) || t.lower.ends_with("’s") || t.lower.ends_with("'s")
+    t.is(Class::FunctionWord) || t.is_possessive()
 }
 
 /// [`gender_of_role`] of a token's word, from its lexicon bits (no look-up of the word).

@@ -65,6 +65,12 @@ impl<'a> Token<'a> {
         self.bits() & !lexicon::CUE_FORM
     }
 
+    /// Whether the word ends in a possessive `'s` (straight or curly apostrophe): `Ruiz's`,
+    /// `the city’s`. (A plural's bare `s'` needs the text after the token to be told apart.)
+    pub fn is_possessive(&self) -> bool {
+        self.lower.ends_with("'s") || self.lower.ends_with("’s")
+    }
+
     /// [`lexicon::cue`] of [`Token::lower`], looked up only when the word is a cue form.
     pub fn cue(&self) -> Option<lexicon::Cue> {
         if self.bits() & lexicon::CUE_FORM == 0 {
